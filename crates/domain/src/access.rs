@@ -1,0 +1,204 @@
+//! Roles and the scope of staff (SPEC §2; 206 p.17–19).
+
+use serde::{Deserialize, Serialize};
+
+/// The roles of SPEC §2, plus the system account through which the egov portal delivers
+/// applications (214 p.26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Citizen,
+    Employer,
+    CareerCenterSpecialist,
+    Assistant,
+    MobilityCenterOfficer,
+    LocalExecutiveOfficer,
+    MinistryOfficer,
+    Administrator,
+    EgovGateway,
+}
+
+impl Role {
+    pub const ALL: [Role; 9] = [
+        Role::Citizen,
+        Role::Employer,
+        Role::CareerCenterSpecialist,
+        Role::Assistant,
+        Role::MobilityCenterOfficer,
+        Role::LocalExecutiveOfficer,
+        Role::MinistryOfficer,
+        Role::Administrator,
+        Role::EgovGateway,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Citizen => "citizen",
+            Role::Employer => "employer",
+            Role::CareerCenterSpecialist => "career_center_specialist",
+            Role::Assistant => "assistant",
+            Role::MobilityCenterOfficer => "mobility_center_officer",
+            Role::LocalExecutiveOfficer => "local_executive_officer",
+            Role::MinistryOfficer => "ministry_officer",
+            Role::Administrator => "administrator",
+            Role::EgovGateway => "egov_gateway",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The kind of organisation a staff account of this role belongs to; `None` for roles that
+    /// are not tied to one organisation.
+    pub fn organization_kind(self) -> Option<OrgKind> {
+        match self {
+            Role::CareerCenterSpecialist => Some(OrgKind::CareerCenter),
+            Role::Assistant => Some(OrgKind::RuralDistrict),
+            Role::MobilityCenterOfficer | Role::LocalExecutiveOfficer => {
+                Some(OrgKind::MobilityCenter)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an administrator may create a staff account with this role (citizens and
+    /// employers sign up themselves).
+    pub fn is_staff(self) -> bool {
+        !matches!(self, Role::Citizen | Role::Employer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    MobilityCenter,
+    CareerCenter,
+    RuralDistrict,
+}
+
+impl OrgKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgKind::MobilityCenter => "mobility_center",
+            OrgKind::CareerCenter => "career_center",
+            OrgKind::RuralDistrict => "rural_district",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrgKind> {
+        [
+            OrgKind::MobilityCenter,
+            OrgKind::CareerCenter,
+            OrgKind::RuralDistrict,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// Where a person's card sits: the career center that keeps it and that center's region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardPlace<'a> {
+    pub career_center_id: &'a str,
+    pub region_code: &'a str,
+    /// The rural district whose assistant forwarded the application, if any.
+    pub forwarded_by: Option<&'a str>,
+}
+
+/// A staff member's grant: the role and the organisation it is held in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant<'a> {
+    pub role: Role,
+    pub organization_id: Option<&'a str>,
+    pub region_code: Option<&'a str>,
+}
+
+/// Whether a staff grant reaches a person's card (SPEC §2: a specialist sees persons of their own
+/// career center, an officer those of their region, an assistant those they forwarded; the
+/// administrator all).
+pub fn may_see_card(grant: &Grant<'_>, place: &CardPlace<'_>) -> bool {
+    match grant.role {
+        Role::Administrator => true,
+        Role::CareerCenterSpecialist => grant.organization_id == Some(place.career_center_id),
+        Role::MobilityCenterOfficer => grant.region_code == Some(place.region_code),
+        Role::Assistant => {
+            grant.organization_id.is_some() && grant.organization_id == place.forwarded_by
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLACE: CardPlace<'static> = CardPlace {
+        career_center_id: "cc-a",
+        region_code: "110000000",
+        forwarded_by: Some("rd-x"),
+    };
+
+    fn grant(role: Role, org: &'static str, region: &'static str) -> Grant<'static> {
+        Grant {
+            role,
+            organization_id: Some(org),
+            region_code: Some(region),
+        }
+    }
+
+    #[test]
+    fn a_specialist_sees_only_persons_of_their_own_center() {
+        assert!(may_see_card(
+            &grant(Role::CareerCenterSpecialist, "cc-a", "110000000"),
+            &PLACE
+        ));
+        assert!(!may_see_card(
+            &grant(Role::CareerCenterSpecialist, "cc-b", "110000000"),
+            &PLACE
+        ));
+    }
+
+    #[test]
+    fn an_officer_sees_persons_of_their_region_only() {
+        assert!(may_see_card(
+            &grant(Role::MobilityCenterOfficer, "mc-1", "110000000"),
+            &PLACE
+        ));
+        assert!(!may_see_card(
+            &grant(Role::MobilityCenterOfficer, "mc-2", "710000000"),
+            &PLACE
+        ));
+    }
+
+    #[test]
+    fn an_assistant_sees_only_what_their_district_forwarded() {
+        assert!(may_see_card(
+            &grant(Role::Assistant, "rd-x", "110000000"),
+            &PLACE
+        ));
+        assert!(!may_see_card(
+            &grant(Role::Assistant, "rd-y", "110000000"),
+            &PLACE
+        ));
+    }
+
+    #[test]
+    fn citizens_ministry_and_employers_see_no_cards() {
+        for role in [
+            Role::Citizen,
+            Role::Employer,
+            Role::MinistryOfficer,
+            Role::EgovGateway,
+        ] {
+            assert!(!may_see_card(&grant(role, "cc-a", "110000000"), &PLACE));
+        }
+    }
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+    }
+}

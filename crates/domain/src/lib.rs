@@ -1,0 +1,16 @@
+//! The pure domain of the employment services platform.
+//!
+//! Rules, states, deadlines, the working-day calendar and validated identifiers. Nothing here
+//! performs I/O, reads the clock or is async: callers pass the current instant in.
+
+pub mod calendar;
+pub mod contact;
+pub mod ids;
+pub mod office_hours;
+
+pub mod access;
+pub mod age;
+pub mod category;
+pub mod parameters;
+pub mod registration;
+pub mod registry;

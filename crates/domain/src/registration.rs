@@ -1,0 +1,369 @@
+//! Registration as a job seeker (214 ch.2): channels, states, and the decision on an
+//! application.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::age::age_on;
+use crate::registry::RegistryPerson;
+
+/// How an application arrived (214 p.4, p.14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// The enbek.kz cabinet (214 p.29–37).
+    Portal,
+    /// At the desk of the career center (214 p.5–13).
+    InPerson,
+    /// Pre-filled by a rural district's assistant and forwarded (214 p.14–20).
+    Assistant,
+    /// Through the egov portal (214 p.24–28).
+    Egov,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Portal => "portal",
+            Channel::InPerson => "in_person",
+            Channel::Assistant => "assistant",
+            Channel::Egov => "egov",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Channel> {
+        [
+            Channel::Portal,
+            Channel::InPerson,
+            Channel::Assistant,
+            Channel::Egov,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+
+    /// Whether the application is online, so that the after-hours rule applies to it
+    /// (214 App.1 p.7(2)–(3)). At the desk and through the assistant it is received when handed in.
+    pub fn is_online(self) -> bool {
+        matches!(self, Channel::Portal | Channel::Egov)
+    }
+}
+
+/// The state of a registration. `verifying` and `pending_review` precede the decision; the rest
+/// are the states of SPEC §8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Waiting for the state registries to answer (never refused for their silence).
+    Verifying,
+    /// Forwarded by an assistant, waiting for the career center (214 p.20).
+    PendingReview,
+    JobSeeker,
+    Unemployed,
+    Refused,
+    Deregistered,
+    Closed,
+    Employed,
+}
+
+impl Status {
+    pub const ALL: [Status; 8] = [
+        Status::Verifying,
+        Status::PendingReview,
+        Status::JobSeeker,
+        Status::Unemployed,
+        Status::Refused,
+        Status::Deregistered,
+        Status::Closed,
+        Status::Employed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Verifying => "verifying",
+            Status::PendingReview => "pending_review",
+            Status::JobSeeker => "job_seeker",
+            Status::Unemployed => "unemployed",
+            Status::Refused => "refused",
+            Status::Deregistered => "deregistered",
+            Status::Closed => "closed",
+            Status::Employed => "employed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// An active registration blocks a second one for the same person (214 p.21).
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            Status::Verifying | Status::PendingReview | Status::JobSeeker | Status::Unemployed
+        )
+    }
+
+    /// Whether the person may close the registration themselves (guide: "Close registration").
+    pub fn may_be_closed_by_person(self) -> bool {
+        self.is_active()
+    }
+}
+
+/// Why an application to register as a job seeker is refused (214 p.6, p.8; App.1 p.9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// The registries know no person with this IIN: the data are unreliable (App.1 p.9(1)).
+    IdentityNotConfirmed,
+    /// The data presented differ from the registries' (214 p.8; App.1 p.9(1)).
+    DataMismatch,
+    /// Under 16 without a legal representative's written statement (214 p.6; App.1 p.9(2)).
+    RepresentativeStatementMissing,
+}
+
+impl Refusal {
+    pub const ALL: [Refusal; 3] = [
+        Refusal::IdentityNotConfirmed,
+        Refusal::DataMismatch,
+        Refusal::RepresentativeStatementMissing,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::IdentityNotConfirmed => "identity_not_confirmed",
+            Refusal::DataMismatch => "data_mismatch",
+            Refusal::RepresentativeStatementMissing => "representative_statement_missing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Refusal> {
+        Refusal::ALL.into_iter().find(|r| r.code() == s)
+    }
+
+    /// The point of law behind the refusal, for the App.3 notice.
+    pub fn ground(self) -> &'static str {
+        match self {
+            Refusal::IdentityNotConfirmed | Refusal::DataMismatch => "214 p.8; App.1 p.9(1)",
+            Refusal::RepresentativeStatementMissing => "214 p.6; App.1 p.9(2)",
+        }
+    }
+}
+
+/// Identity data as presented at the desk (an ID document), to be checked against the registry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PresentedIdentity {
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+}
+
+/// Minimum age without a legal representative's statement (214 p.6).
+pub const AGE_WITHOUT_REPRESENTATIVE: u32 = 16;
+
+/// Decides an application on the registry's answer (214 p.6–8, p.10, p.31; App.1 p.9).
+/// `received_on` is the day the application counts as received; the age is taken on it.
+pub fn decide(
+    registry: Option<&RegistryPerson>,
+    presented: &PresentedIdentity,
+    representative_statement: bool,
+    received_on: NaiveDate,
+) -> Result<(), Refusal> {
+    let person = registry.ok_or(Refusal::IdentityNotConfirmed)?;
+    let differs = |given: &Option<String>, known: &str| {
+        given
+            .as_deref()
+            .is_some_and(|g| normalise(g) != normalise(known))
+    };
+    if differs(&presented.last_name, &person.last_name)
+        || differs(&presented.first_name, &person.first_name)
+        || presented.birth_date.is_some_and(|b| b != person.birth_date)
+    {
+        return Err(Refusal::DataMismatch);
+    }
+    if age_on(person.birth_date, received_on) < AGE_WITHOUT_REPRESENTATIVE
+        && !representative_statement
+    {
+        return Err(Refusal::RepresentativeStatementMissing);
+    }
+    Ok(())
+}
+
+fn normalise(name: &str) -> String {
+    name.trim().to_lowercase().replace('ё', "е")
+}
+
+/// Whether a new registration is still barred on `today` (Law on Employment art.16 p.2; guide):
+/// `barred_until` is the last day of the bar.
+pub fn is_barred(barred_until: Option<NaiveDate>, today: NaiveDate) -> bool {
+    barred_until.is_some_and(|last| today <= last)
+}
+
+/// Why a person closes their own registration (guide, step 2: "Close registration").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloseReason {
+    GotJob,
+    Moved,
+    MilitaryService,
+    Medical,
+    OwnWish,
+}
+
+impl CloseReason {
+    pub const ALL: [CloseReason; 5] = [
+        CloseReason::GotJob,
+        CloseReason::Moved,
+        CloseReason::MilitaryService,
+        CloseReason::Medical,
+        CloseReason::OwnWish,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CloseReason::GotJob => "got_job",
+            CloseReason::Moved => "moved",
+            CloseReason::MilitaryService => "military_service",
+            CloseReason::Medical => "medical",
+            CloseReason::OwnWish => "own_wish",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CloseReason> {
+        CloseReason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The state a registration ends in: a person who found work is `employed`.
+    pub fn final_status(self) -> Status {
+        match self {
+            CloseReason::GotJob => Status::Employed,
+            _ => Status::Closed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::Sex;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn person(birth: &str) -> RegistryPerson {
+        RegistryPerson {
+            iin: "871008401427".into(),
+            last_name: "Ахметов".into(),
+            first_name: "Ерлан".into(),
+            middle_name: None,
+            birth_date: d(birth),
+            sex: Sex::Male,
+            region_code: "110000000".into(),
+            district_code: "111000000".into(),
+            locality_code: "111010000".into(),
+            employed: false,
+            entrepreneur: false,
+            pensioner: false,
+            student: false,
+            convicted: false,
+            disability_group: None,
+            contribution_months: vec![],
+        }
+    }
+
+    #[test]
+    fn a_person_unknown_to_the_registries_is_refused() {
+        let r = decide(None, &PresentedIdentity::default(), false, d("2026-03-02"));
+        assert_eq!(r, Err(Refusal::IdentityNotConfirmed));
+    }
+
+    #[test]
+    fn a_name_that_differs_from_the_registry_is_refused_and_case_does_not_matter() {
+        let p = person("1987-10-08");
+        let wrong = PresentedIdentity {
+            last_name: Some("Ахмедов".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            decide(Some(&p), &wrong, false, d("2026-03-02")),
+            Err(Refusal::DataMismatch)
+        );
+        let same = PresentedIdentity {
+            last_name: Some(" АХМЕТОВ ".into()),
+            ..Default::default()
+        };
+        assert_eq!(decide(Some(&p), &same, false, d("2026-03-02")), Ok(()));
+    }
+
+    #[test]
+    fn a_birth_date_that_differs_from_the_registry_is_refused() {
+        let p = person("1987-10-08");
+        let wrong = PresentedIdentity {
+            birth_date: Some(d("1987-10-09")),
+            ..Default::default()
+        };
+        assert_eq!(
+            decide(Some(&p), &wrong, false, d("2026-03-02")),
+            Err(Refusal::DataMismatch)
+        );
+    }
+
+    #[test]
+    fn under_sixteen_needs_a_representative_statement_until_the_birthday() {
+        let p = person("2010-03-02");
+        assert_eq!(
+            decide(
+                Some(&p),
+                &PresentedIdentity::default(),
+                false,
+                d("2026-03-01")
+            ),
+            Err(Refusal::RepresentativeStatementMissing)
+        );
+        assert_eq!(
+            decide(
+                Some(&p),
+                &PresentedIdentity::default(),
+                true,
+                d("2026-03-01")
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            decide(
+                Some(&p),
+                &PresentedIdentity::default(),
+                false,
+                d("2026-03-02")
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn the_bar_lasts_through_its_last_day() {
+        assert!(is_barred(Some(d("2026-04-30")), d("2026-04-30")));
+        assert!(!is_barred(Some(d("2026-04-30")), d("2026-05-01")));
+        assert!(!is_barred(None, d("2026-05-01")));
+    }
+
+    #[test]
+    fn only_active_states_block_a_new_registration() {
+        let active: Vec<_> = Status::ALL.into_iter().filter(|s| s.is_active()).collect();
+        assert_eq!(
+            active,
+            vec![
+                Status::Verifying,
+                Status::PendingReview,
+                Status::JobSeeker,
+                Status::Unemployed
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_who_got_a_job_ends_as_employed() {
+        assert_eq!(CloseReason::GotJob.final_status(), Status::Employed);
+        assert_eq!(CloseReason::Moved.final_status(), Status::Closed);
+    }
+}

@@ -1,0 +1,111 @@
+//! What the state registries say about a person (214 p.10, p.31): identity, address,
+//! employment, entrepreneurship, pension, study, conviction, disability, contributions.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::Sex;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryPerson {
+    pub iin: String,
+    pub last_name: String,
+    pub first_name: String,
+    #[serde(default)]
+    pub middle_name: Option<String>,
+    pub birth_date: NaiveDate,
+    pub sex: Sex,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub employed: bool,
+    pub entrepreneur: bool,
+    pub pensioner: bool,
+    pub student: bool,
+    pub convicted: bool,
+    #[serde(default)]
+    pub disability_group: Option<u8>,
+    /// Months (`YYYY-MM`) for which social contributions were paid.
+    #[serde(default)]
+    pub contribution_months: Vec<YearMonth>,
+}
+
+/// A calendar month, written `YYYY-MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn of(d: NaiveDate) -> YearMonth {
+        YearMonth {
+            year: d.year(),
+            month: d.month(),
+        }
+    }
+
+    /// Months from `self` back to `earlier` (0 when the same month).
+    pub fn months_since(self, earlier: YearMonth) -> i32 {
+        (self.year - earlier.year) * 12 + self.month as i32 - earlier.month as i32
+    }
+}
+
+impl TryFrom<String> for YearMonth {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let bad = || format!("{s:?} is not a YYYY-MM month");
+        let (y, m) = s.split_once('-').ok_or_else(bad)?;
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        if y.len() != 4 || m.len() != 2 || !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        Ok(YearMonth { year, month })
+    }
+}
+
+impl From<YearMonth> for String {
+    fn from(m: YearMonth) -> String {
+        format!("{:04}-{:02}", m.year, m.month)
+    }
+}
+
+impl RegistryPerson {
+    /// Months since the latest contribution before `on` (None when there never was one).
+    pub fn months_since_last_contribution(&self, on: NaiveDate) -> Option<i32> {
+        let now = YearMonth::of(on);
+        self.contribution_months
+            .iter()
+            .filter(|m| **m <= now)
+            .max()
+            .map(|last| now.months_since(*last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_and_print_as_yyyy_mm() {
+        let m = YearMonth::try_from("2026-03".to_string()).unwrap();
+        assert_eq!(String::from(m), "2026-03");
+        assert!(YearMonth::try_from("2026-13".to_string()).is_err());
+        assert!(YearMonth::try_from("2026-3".to_string()).is_err());
+    }
+
+    #[test]
+    fn months_since_counts_across_years() {
+        let a = YearMonth {
+            year: 2026,
+            month: 2,
+        };
+        let b = YearMonth {
+            year: 2025,
+            month: 11,
+        };
+        assert_eq!(a.months_since(b), 3);
+    }
+}

@@ -1,0 +1,138 @@
+//! Command line and environment. `enbek --help` and `enbek serve --help` explain every item.
+
+use clap::{Args, Parser, Subcommand};
+use std::fmt;
+use std::net::SocketAddr;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "enbek",
+    version,
+    about = "Electronic Labor Exchange (enbek.kz) and AIS \"Labor Market\": the public employment services platform",
+    long_about = "Electronic Labor Exchange (enbek.kz) and AIS \"Labor Market\".\n\n\
+`enbek serve` runs the JSON API (OpenAPI at /api/v1/openapi.json), the health and metrics endpoints \
+and the background worker. Configuration comes from flags or the environment variables named in \
+`enbek serve --help`."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the API and run the background work.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Clone)]
+pub struct ServeArgs {
+    /// Development mode: settable clock, on-demand due work, writable registry simulator, demo
+    /// organisations, and an `admin` account with the password from ENBEK_ADMIN_PASSWORD.
+    /// Never on by default.
+    #[arg(long, env = "ENBEK_DEV", default_value_t = false)]
+    pub dev: bool,
+
+    /// Address of the public listener.
+    #[arg(long, env = "ENBEK_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// The database: `sqlite://PATH` or `postgres://USER@HOST:PORT/DB`. Default: an SQLite file
+    /// under ./data/, created on first start.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/enbek.db")]
+    pub database_url: Secret,
+
+    /// Password of the `admin` account created in development mode.
+    #[arg(long, env = "ENBEK_ADMIN_PASSWORD")]
+    pub admin_password: Option<Secret>,
+
+    /// Base URL of the state-registry gateway (HTTP adapter). Without it, the built-in simulator
+    /// stored in the database answers.
+    #[arg(long, env = "ENBEK_REGISTRY_URL")]
+    pub registry_url: Option<String>,
+
+    /// Time limit of one registry request, in milliseconds.
+    #[arg(long, env = "ENBEK_REGISTRY_TIMEOUT_MS", default_value_t = 3000)]
+    pub registry_timeout_ms: u64,
+
+    /// A JSON file of registry persons (an array of upsertRegistryPerson bodies) loaded into the
+    /// simulator at start.
+    #[arg(long, env = "ENBEK_REGISTRY_FILE")]
+    pub registry_file: Option<std::path::PathBuf>,
+
+    /// A CSV file of career centers and rural districts loaded at start (format:
+    /// crates/enbek/data/reference/organizations.example.csv).
+    #[arg(long, env = "ENBEK_ORGANIZATIONS_FILE")]
+    pub organizations_file: Option<std::path::PathBuf>,
+
+    /// SMTP server for e-mail notifications: `smtp://USER:PASS@HOST:PORT` (STARTTLS),
+    /// `smtps://…` (TLS) or `smtp://HOST:PORT?tls=none` (plain, for a local relay).
+    /// Without it, e-mail waits in the outbox (in development mode it is kept and listed).
+    #[arg(long, env = "ENBEK_SMTP_URL")]
+    pub smtp_url: Option<Secret>,
+
+    /// Sender address of e-mail notifications.
+    #[arg(long, env = "ENBEK_MAIL_FROM", default_value = "noreply@enbek.kz")]
+    pub mail_from: String,
+
+    /// SMS gateway URL: each message is POSTed as JSON `{to, text, id}`; a 2xx answer means
+    /// accepted. Without it, SMS waits in the outbox (kept and listed in development mode).
+    #[arg(long, env = "ENBEK_SMS_URL")]
+    pub sms_url: Option<Secret>,
+
+    /// Lifetime of a login token, in hours.
+    #[arg(long, env = "ENBEK_TOKEN_TTL_HOURS", default_value_t = 12)]
+    pub token_ttl_hours: i64,
+
+    /// How often the background worker looks for due work, in milliseconds.
+    #[arg(long, env = "ENBEK_WORKER_INTERVAL_MS", default_value_t = 1000)]
+    pub worker_interval_ms: u64,
+
+    /// Largest accepted request body, in bytes.
+    #[arg(long, env = "ENBEK_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
+
+    /// Log format: `json` (structured) or `pretty`. Filter with RUST_LOG (default `info`).
+    #[arg(long, env = "ENBEK_LOG_FORMAT", default_value = "json")]
+    pub log_format: String,
+}
+
+impl fmt::Debug for ServeArgs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServeArgs")
+            .field("dev", &self.dev)
+            .field("listen", &self.listen)
+            .field("database_url", &self.database_url)
+            .field("registry_url", &self.registry_url)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A configuration value that must not appear in logs.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_string()))
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(s: &str) -> Self {
+        Secret(s.to_string())
+    }
+}

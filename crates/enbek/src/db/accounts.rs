@@ -1,0 +1,240 @@
+//! Accounts, roles, sessions and login attempts (206 p.17–19).
+
+use chrono::{DateTime, Utc};
+use sqlx::{AnyPool, Row};
+
+use super::{new_id, ts, RowExt, Tx};
+
+pub struct Credentials {
+    pub id: String,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+pub struct Grant {
+    pub role: String,
+    pub organization_id: Option<String>,
+    pub region_code: Option<String>,
+}
+
+pub struct SessionAccount {
+    pub id: String,
+    pub login: String,
+    pub iin: Option<String>,
+    pub locale: String,
+}
+
+pub struct NewAccount<'a> {
+    pub id: &'a str,
+    pub login: &'a str,
+    pub password_hash: &'a str,
+    pub terms_version: Option<&'a str>,
+    pub locale: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn insert(tx: &mut Tx, a: &NewAccount<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO accounts (id, login, password_hash, terms_accepted_at, terms_version, locale, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(a.id)
+    .bind(a.login)
+    .bind(a.password_hash)
+    .bind(a.terms_version.map(|_| ts(a.at)))
+    .bind(a.terms_version)
+    .bind(a.locale)
+    .bind(ts(a.at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn grant(
+    tx: &mut Tx,
+    account_id: &str,
+    role: &str,
+    org: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO account_roles (account_id, role, organization_id) VALUES ($1, $2, $3)",
+    )
+    .bind(account_id)
+    .bind(role)
+    .bind(org)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn credentials(pool: &AnyPool, login: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    let row = sqlx::query("SELECT id, password_hash, disabled FROM accounts WHERE login = $1")
+        .bind(login)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| {
+        Ok(Credentials {
+            id: r.text("id")?,
+            password_hash: r.text("password_hash")?,
+            disabled: r.flag("disabled")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn exists(pool: &AnyPool, login: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("SELECT id FROM accounts WHERE login = $1")
+        .bind(login)
+        .fetch_optional(pool)
+        .await?
+        .is_some())
+}
+
+pub async fn grants(pool: &AnyPool, account_id: &str) -> Result<Vec<Grant>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT r.role, r.organization_id, o.region_code FROM account_roles r
+         LEFT JOIN organizations o ON o.id = r.organization_id
+         WHERE r.account_id = $1 ORDER BY r.role",
+    )
+    .bind(account_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Grant {
+                role: r.text("role")?,
+                organization_id: r.opt_text("organization_id")?,
+                region_code: r.opt_text("region_code")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn create_session(
+    tx: &mut Tx,
+    token_hash: &str,
+    account_id: &str,
+    at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(ts(at))
+        .bind(ts(expires_at))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The account of a live session: not revoked, not expired, account not disabled.
+pub async fn session_account(
+    pool: &AnyPool,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SessionAccount>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT a.id, a.login, a.iin, a.locale FROM sessions s JOIN accounts a ON a.id = s.account_id
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.disabled = 0",
+    )
+    .bind(token_hash)
+    .bind(ts(now))
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(SessionAccount {
+            id: r.text("id")?,
+            login: r.text("login")?,
+            iin: r.opt_text("iin")?,
+            locale: r.text("locale")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn revoke_session(
+    tx: &mut Tx,
+    token_hash: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
+        .bind(ts(at))
+        .bind(token_hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn record_attempt(
+    pool: &AnyPool,
+    login: &str,
+    address: &str,
+    at: DateTime<Utc>,
+    succeeded: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO login_attempts (id, login, address, at, succeeded) VALUES ($1, $2, $3, $4, $5)")
+        .bind(new_id())
+        .bind(login)
+        .bind(address)
+        .bind(ts(at))
+        .bind(i64::from(succeeded))
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Failed attempts since `since` for the login and for the address.
+pub async fn recent_failures(
+    pool: &AnyPool,
+    login: &str,
+    address: &str,
+    since: DateTime<Utc>,
+) -> Result<(i64, i64), sqlx::Error> {
+    let count = |col: &'static str, value: String| {
+        let sql = format!(
+            "SELECT COUNT(*) AS n FROM login_attempts WHERE {col} = $1 AND at > $2 AND succeeded = 0"
+        );
+        let since = ts(since);
+        async move {
+            sqlx::query(&sql)
+                .bind(value)
+                .bind(since)
+                .fetch_one(pool)
+                .await?
+                .try_get::<i64, _>("n")
+        }
+    };
+    Ok((
+        count("login", login.to_string()).await?,
+        count("address", address.to_string()).await?,
+    ))
+}
+
+pub async fn bind_iin(tx: &mut Tx, account_id: &str, iin: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET iin = $1 WHERE id = $2 AND iin IS NULL")
+        .bind(iin)
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn account_by_iin(tx: &mut Tx, iin: &str) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM accounts WHERE iin = $1")
+        .bind(iin)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|r| r.text("id")).transpose()
+}
+
+pub async fn locale_and_iin<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    account_id: &str,
+) -> Result<Option<(String, Option<String>)>, sqlx::Error> {
+    let row = sqlx::query("SELECT locale, iin FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await?;
+    row.map(|r| Ok((r.text("locale")?, r.opt_text("iin")?)))
+        .transpose()
+}

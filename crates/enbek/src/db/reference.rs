@@ -1,0 +1,224 @@
+//! Reference data: organisations, occupations and the small classifiers (SPEC §3).
+
+use serde::Serialize;
+use sqlx::AnyPool;
+
+use super::{RowExt, Tx};
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Organization {
+    pub id: String,
+    /// `mobility_center`, `career_center` or `rural_district`.
+    pub kind: String,
+    pub parent_id: Option<String>,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: String,
+    pub region_code: String,
+    pub district_code: Option<String>,
+    pub locality_code: Option<String>,
+    pub rural: bool,
+}
+
+pub async fn upsert_organization(
+    tx: &mut Tx,
+    o: &Organization,
+    source: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO organizations (id, kind, parent_id, name_kk, name_ru, name_en, region_code, district_code, locality_code, rural, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, parent_id = excluded.parent_id,
+           name_kk = excluded.name_kk, name_ru = excluded.name_ru, name_en = excluded.name_en,
+           region_code = excluded.region_code, district_code = excluded.district_code,
+           locality_code = excluded.locality_code, rural = excluded.rural, source = excluded.source",
+    )
+    .bind(&o.id)
+    .bind(&o.kind)
+    .bind(&o.parent_id)
+    .bind(&o.name_kk)
+    .bind(&o.name_ru)
+    .bind(&o.name_en)
+    .bind(&o.region_code)
+    .bind(&o.district_code)
+    .bind(&o.locality_code)
+    .bind(i64::from(o.rural))
+    .bind(source)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn organization(r: &sqlx::any::AnyRow) -> Result<Organization, sqlx::Error> {
+    Ok(Organization {
+        id: r.text("id")?,
+        kind: r.text("kind")?,
+        parent_id: r.opt_text("parent_id")?,
+        name_kk: r.text("name_kk")?,
+        name_ru: r.text("name_ru")?,
+        name_en: r.text("name_en")?,
+        region_code: r.text("region_code")?,
+        district_code: r.opt_text("district_code")?,
+        locality_code: r.opt_text("locality_code")?,
+        rural: r.flag("rural")?,
+    })
+}
+
+pub async fn organizations(
+    pool: &AnyPool,
+    kind: Option<&str>,
+    region_code: Option<&str>,
+) -> Result<Vec<Organization>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM organizations WHERE ($1 IS NULL OR kind = $1) AND ($2 IS NULL OR region_code = $2)
+         ORDER BY region_code, kind, id",
+    )
+    .bind(kind)
+    .bind(region_code)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(organization).collect()
+}
+
+pub async fn organization_by_id<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    id: &str,
+) -> Result<Option<Organization>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM organizations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.as_ref().map(organization).transpose()
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Occupation {
+    pub code: String,
+    /// `major`, `sub_major`, `minor`, `unit` (ISCO-08) or `occupation` (national classifier).
+    pub level: String,
+    pub parent_code: Option<String>,
+    pub skill_level: Option<String>,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: String,
+}
+
+pub async fn upsert_occupation(
+    tx: &mut Tx,
+    o: &Occupation,
+    source: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO occupations (code, level, parent_code, skill_level, name_kk, name_ru, name_en, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (code) DO UPDATE SET level = excluded.level, parent_code = excluded.parent_code,
+           skill_level = excluded.skill_level, name_kk = excluded.name_kk, name_ru = excluded.name_ru,
+           name_en = excluded.name_en, source = excluded.source",
+    )
+    .bind(&o.code)
+    .bind(&o.level)
+    .bind(&o.parent_code)
+    .bind(&o.skill_level)
+    .bind(&o.name_kk)
+    .bind(&o.name_ru)
+    .bind(&o.name_en)
+    .bind(source)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn occupations(
+    pool: &AnyPool,
+    q: Option<&str>,
+    parent: Option<&str>,
+    level: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Occupation>, sqlx::Error> {
+    let pattern = q.map(|q| format!("%{}%", q.to_lowercase()));
+    let rows = sqlx::query(
+        "SELECT * FROM occupations
+         WHERE ($1 IS NULL OR LOWER(name_ru) LIKE $1 OR LOWER(name_kk) LIKE $1 OR LOWER(name_en) LIKE $1 OR code LIKE $1)
+           AND ($2 IS NULL OR parent_code = $2) AND ($3 IS NULL OR level = $3)
+         ORDER BY code LIMIT $4",
+    )
+    .bind(pattern)
+    .bind(parent)
+    .bind(level)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Occupation {
+                code: r.text("code")?,
+                level: r.text("level")?,
+                parent_code: r.opt_text("parent_code")?,
+                skill_level: r.opt_text("skill_level")?,
+                name_kk: r.text("name_kk")?,
+                name_ru: r.text("name_ru")?,
+                name_en: r.text("name_en")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn occupation_exists(tx: &mut Tx, code: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("SELECT code FROM occupations WHERE code = $1")
+        .bind(code)
+        .fetch_optional(&mut **tx)
+        .await?
+        .is_some())
+}
+
+pub async fn count_occupations(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM occupations")
+        .fetch_one(pool)
+        .await?
+        .int("n")
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct ClassifierValue {
+    pub classifier: String,
+    pub code: String,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: String,
+}
+
+pub async fn upsert_classifier_value(tx: &mut Tx, v: &ClassifierValue) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO classifier_values (classifier, code, name_kk, name_ru, name_en) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (classifier, code) DO UPDATE SET name_kk = excluded.name_kk, name_ru = excluded.name_ru, name_en = excluded.name_en",
+    )
+    .bind(&v.classifier)
+    .bind(&v.code)
+    .bind(&v.name_kk)
+    .bind(&v.name_ru)
+    .bind(&v.name_en)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn classifier(
+    pool: &AnyPool,
+    classifier: &str,
+) -> Result<Vec<ClassifierValue>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM classifier_values WHERE classifier = $1 ORDER BY code")
+        .bind(classifier)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ClassifierValue {
+                classifier: r.text("classifier")?,
+                code: r.text("code")?,
+                name_kk: r.text("name_kk")?,
+                name_ru: r.text("name_ru")?,
+                name_en: r.text("name_en")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,154 @@
+//! The HTTP edge: routes, the OpenAPI document, middleware. Handlers stay thin: they validate
+//! input into domain types and call a service.
+
+pub mod accounts;
+pub mod auth;
+pub mod cards;
+pub mod dev;
+pub mod error;
+pub mod extract;
+pub mod lang;
+pub mod ops;
+pub mod reference;
+pub mod registration;
+
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+use error::ApiError;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Electronic Labor Exchange and AIS \"Labor Market\" API",
+        description = "The public employment services platform of Kazakhstan (enbek.kz and the career centers' back office). Errors are application/problem+json with a stable `code`; titles follow Accept-Language (kk, ru, en).",
+        version = "1"
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "accounts", description = "Accounts and sessions (206 p.17-19)"),
+        (name = "registration", description = "Registration as a job seeker (214 ch.2)"),
+        (name = "cards", description = "Individual employment cards (214 p.2.6, p.10)"),
+        (name = "reference", description = "Reference data, calendar, dated parameters"),
+        (name = "operations", description = "Health, monitoring (214 p.22), audit"),
+        (name = "development", description = "Development mode only (--dev)")
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// Every documented route, and the document built from them.
+fn api(dev: bool) -> OpenApiRouter<AppState> {
+    let router = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(ops::health))
+        .routes(routes!(accounts::create_account))
+        .routes(routes!(accounts::login))
+        .routes(routes!(accounts::logout))
+        .routes(routes!(accounts::me))
+        .routes(routes!(accounts::create_staff_account))
+        .routes(routes!(reference::list_organizations))
+        .routes(routes!(reference::list_occupations))
+        .routes(routes!(reference::list_classifier))
+        .routes(routes!(reference::get_calendar))
+        .routes(routes!(
+            reference::list_parameters,
+            reference::add_parameter_edition
+        ))
+        .routes(routes!(registration::apply_job_seeker))
+        .routes(routes!(
+            registration::register_in_person,
+            registration::list_center_registrations
+        ))
+        .routes(routes!(registration::forward_by_assistant))
+        .routes(routes!(registration::receive_from_egov))
+        .routes(routes!(registration::review))
+        .routes(routes!(registration::get_registration))
+        .routes(routes!(registration::get_my_registration))
+        .routes(routes!(registration::close_my_registration))
+        .routes(routes!(registration::list_my_notifications))
+        .routes(routes!(cards::get_my_card))
+        .routes(routes!(cards::get_person_card))
+        .routes(routes!(cards::find_person_card))
+        .routes(routes!(ops::service_monitoring))
+        .routes(routes!(ops::list_audit));
+    // Imports carry whole classifier files: a larger body limit for these routes only.
+    let imports = OpenApiRouter::new()
+        .routes(routes!(reference::import_organizations))
+        .routes(routes!(reference::import_occupations))
+        .routes(routes!(reference::upsert_calendar_days))
+        .layer(DefaultBodyLimit::max(32 * 1024 * 1024));
+    let router = router.merge(imports);
+    if !dev {
+        return router;
+    }
+    router
+        .routes(routes!(dev::set_clock, dev::get_clock))
+        .routes(routes!(dev::run_due_jobs))
+        .routes(routes!(dev::upsert_registry_person))
+        .routes(routes!(dev::set_registry_availability))
+        .routes(routes!(dev::list_outbox))
+}
+
+/// The OpenAPI document of the full API (development routes included).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    api(true).split_for_parts().1
+}
+
+pub fn app(state: AppState) -> Router {
+    let (router, openapi) = api(state.settings.dev).split_for_parts();
+    let openapi_json = openapi
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises");
+    router
+        .route(
+            "/api/v1/openapi.json",
+            get(move || async move { ([("content-type", "application/json")], openapi_json) }),
+        )
+        .route("/metrics", get(ops::metrics))
+        .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async {
+            ApiError::not_found().detail("method not allowed on this path")
+        })
+        .layer(DefaultBodyLimit::max(state.settings.max_body_bytes))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            count_requests,
+        ))
+        .layer(middleware::from_fn(lang::scope_language))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            // Only the route template: paths and queries may carry personal data.
+            let route = req
+                .extensions()
+                .get::<MatchedPath>()
+                .map_or("unmatched", |p| p.as_str());
+            tracing::info_span!("http", method = %req.method(), route = %route)
+        }))
+        .with_state(state)
+}
+
+async fn count_requests(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let method = request.method().to_string();
+    let response = next.run(request).await;
+    state.metrics.http(&method, response.status().as_u16());
+    response
+}

@@ -1,0 +1,144 @@
+//! Background work: due jobs are claimed from the database and handled here. The worker inside
+//! `serve` looks for due work every interval; when development mode has set the clock by hand,
+//! due work runs only through `runDueJobs`, so tests decide when time passes.
+
+pub mod kinds {
+    /// Deliver one e-mail or SMS from the outbox.
+    pub const DELIVER_NOTIFICATION: &str = "deliver_notification";
+    /// Check an application against the state registries (again, if they did not answer).
+    pub const VERIFY_REGISTRATION: &str = "verify_registration";
+}
+
+use chrono::Duration;
+use serde::Deserialize;
+use std::time::Duration as StdDuration;
+
+use crate::db::{jobs, notifications};
+use crate::notify::delivery::Outcome;
+use crate::state::AppState;
+
+const LEASE_MINUTES: i64 = 5;
+
+/// Runs every job due at the clock's now; returns how many completed.
+pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
+    let mut processed = 0;
+    loop {
+        let now = state.clock.now();
+        let Some(job) = jobs::claim(
+            &state.db.pool,
+            &state.worker_id,
+            now,
+            Duration::minutes(LEASE_MINUTES),
+        )
+        .await?
+        else {
+            return Ok(processed);
+        };
+        let outcome = handle(state, &job).await;
+        let label = if outcome.is_ok() { "done" } else { "retry" };
+        state.metrics.job(&job.kind, label);
+        match outcome {
+            Ok(()) => {
+                let mut tx = state.db.begin().await?;
+                jobs::complete(&mut tx, &job.id, &state.worker_id, state.clock.now()).await?;
+                tx.commit().await?;
+                processed += 1;
+            }
+            Err(e) => {
+                let retry_at = state.clock.now() + backoff(job.attempts);
+                tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = %e, "job failed; will retry");
+                jobs::fail(&state.db.pool, &job.id, &e.to_string(), retry_at).await?;
+            }
+        }
+    }
+}
+
+/// 1, 2, 4 … minutes after each failure, at most an hour: retried until it succeeds.
+pub fn backoff(attempts: i64) -> Duration {
+    let exp = u32::try_from(attempts.clamp(1, 7) - 1).unwrap_or(0);
+    Duration::minutes(2_i64.pow(exp).min(60))
+}
+
+#[derive(Deserialize)]
+struct DeliverPayload {
+    notification_id: String,
+}
+
+#[derive(Deserialize)]
+struct VerifyPayload {
+    registration_id: String,
+}
+
+async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
+    match job.kind.as_str() {
+        kinds::DELIVER_NOTIFICATION => {
+            let p: DeliverPayload = serde_json::from_str(&job.payload)?;
+            deliver(state, &p.notification_id).await
+        }
+        kinds::VERIFY_REGISTRATION => {
+            let p: VerifyPayload = serde_json::from_str(&job.payload)?;
+            crate::services::registration::verify(state, &p.registration_id).await
+        }
+        other => anyhow::bail!("unknown job kind {other}"),
+    }
+}
+
+/// Delivers one outbound message; a delivered one is left alone (idempotent on retry).
+async fn deliver(state: &AppState, id: &str) -> anyhow::Result<()> {
+    let Some(n) = notifications::by_id(&state.db.pool, id).await? else {
+        return Ok(());
+    };
+    if n.status != notifications::PENDING {
+        return Ok(());
+    }
+    match state.delivery.send(&n).await {
+        Ok(outcome) => {
+            notifications::mark_delivered(&state.db.pool, id, state.clock.now()).await?;
+            state.metrics.notification(
+                &n.channel,
+                if outcome == Outcome::Sent {
+                    "sent"
+                } else {
+                    "dev_outbox"
+                },
+            );
+            Ok(())
+        }
+        Err(e) => {
+            notifications::mark_failed(&state.db.pool, id, &e.to_string()).await?;
+            state.metrics.notification(&n.channel, "failed");
+            Err(e)
+        }
+    }
+}
+
+/// The worker inside `serve`.
+pub fn spawn_worker(state: AppState, interval: StdDuration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if state.clock.is_manual() {
+                continue;
+            }
+            if let Err(e) = run_due(&state).await {
+                tracing::error!(error = %e, "background worker pass failed");
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backoff_doubles_and_stops_at_an_hour() {
+        assert_eq!(backoff(1), Duration::minutes(1));
+        assert_eq!(backoff(2), Duration::minutes(2));
+        assert_eq!(backoff(4), Duration::minutes(8));
+        assert_eq!(backoff(7), Duration::minutes(60));
+        assert_eq!(backoff(50), Duration::minutes(60));
+    }
+}

@@ -1,0 +1,26 @@
+use clap::Parser;
+use enbek::config::{Cli, Command};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => {
+            let filter =
+                EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+            if args.log_format == "pretty" {
+                tracing_subscriber::fmt().with_env_filter(filter).init();
+            } else {
+                tracing_subscriber::fmt()
+                    .json()
+                    .with_env_filter(filter)
+                    .init();
+            }
+            let running = enbek::server::start(args).await?;
+            running.server.await?;
+            running.worker.abort();
+            Ok(())
+        }
+    }
+}

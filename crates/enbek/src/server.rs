@@ -1,0 +1,169 @@
+//! Start-up: connect and migrate, load reference data, build the state, start the worker and
+//! serve. Tests use `start` to run the real server on a random port.
+
+use anyhow::Context;
+use enbek_domain::access::Role;
+use enbek_domain::calendar::Calendar;
+use enbek_domain::parameters::Parameters;
+use enbek_domain::registry::RegistryPerson;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+use crate::clock::Clock;
+use crate::config::ServeArgs;
+use crate::db::{self, accounts, Db};
+use crate::metrics::Metrics;
+use crate::notify::delivery::Delivery;
+use crate::registry::{HttpRegistry, Simulator, StateRegistry};
+use crate::services::{accounts as creds, reference};
+use crate::state::{AppState, Settings};
+
+pub struct Running {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub server: tokio::task::JoinHandle<()>,
+    pub worker: tokio::task::JoinHandle<()>,
+}
+
+/// Builds everything and starts serving; returns once the listener is bound.
+pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
+    let db = Db::connect(args.database_url.expose()).await?;
+    reference::load_builtin(&db, args.dev)
+        .await
+        .context("loading reference data")?;
+    if let Some(path) = &args.organizations_file {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        reference::import_organizations(&db, &text)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
+    let clock = if args.dev {
+        Clock::settable()
+    } else {
+        Clock::system()
+    };
+    if let Some(path) = &args.registry_file {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let people: Vec<RegistryPerson> =
+            serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        for p in &people {
+            db::registry_sim::upsert(&db.pool, p, clock.now()).await?;
+        }
+        tracing::info!(count = people.len(), "registry simulator loaded from file");
+    }
+    if args.dev {
+        ensure_dev_admin(
+            &db,
+            &clock,
+            args.admin_password.as_ref().map(|s| s.expose()),
+        )
+        .await?;
+    }
+    let calendar = Calendar::builtin().with_entries(db::calendar::all(&db.pool).await?);
+    let parameters = Parameters::builtin().with(db::parameters::all(&db.pool).await?);
+    let simulator = args
+        .registry_url
+        .is_none()
+        .then(|| Arc::new(Simulator::new(db.pool.clone())));
+    let registry: Arc<dyn StateRegistry> = match (&args.registry_url, &simulator) {
+        (Some(url), _) => Arc::new(HttpRegistry::new(
+            url,
+            Duration::from_millis(args.registry_timeout_ms),
+        )?),
+        (None, Some(sim)) => sim.clone(),
+        (None, None) => unreachable!("a simulator exists when no registry URL is given"),
+    };
+    let delivery = Delivery::new(
+        args.smtp_url.as_ref().map(|s| s.expose()),
+        &args.mail_from,
+        args.sms_url.as_ref().map(|s| s.expose()),
+        args.dev,
+    )?;
+    let state = AppState {
+        db,
+        clock,
+        settings: Arc::new(Settings {
+            dev: args.dev,
+            token_ttl_hours: args.token_ttl_hours,
+            max_body_bytes: args.max_body_bytes,
+        }),
+        calendar: Arc::new(RwLock::new(calendar)),
+        parameters: Arc::new(RwLock::new(parameters)),
+        registry,
+        simulator,
+        delivery: Arc::new(delivery),
+        metrics: Arc::new(Metrics::default()),
+        worker_id: db::new_id(),
+    };
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("binding {}", args.listen))?;
+    let addr = listener.local_addr()?;
+    let app = crate::http::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let server = tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+        {
+            tracing::error!(error = %e, "server stopped");
+        }
+    });
+    let worker = crate::jobs::spawn_worker(
+        state.clone(),
+        Duration::from_millis(args.worker_interval_ms),
+    );
+    tracing::info!(%addr, dev = args.dev, "serving");
+    Ok(Running {
+        addr,
+        state,
+        server,
+        worker,
+    })
+}
+
+/// Development mode's `admin` account, with the password from ENBEK_ADMIN_PASSWORD.
+async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> anyhow::Result<()> {
+    if accounts::exists(&db.pool, "admin").await? {
+        return Ok(());
+    }
+    let password =
+        password.context("development mode needs ENBEK_ADMIN_PASSWORD for the admin account")?;
+    let hash = creds::hash_password(password)?;
+    let id = db::new_id();
+    let mut tx = db.begin().await?;
+    accounts::insert(
+        &mut tx,
+        &accounts::NewAccount {
+            id: &id,
+            login: "admin",
+            password_hash: &hash,
+            terms_version: None,
+            locale: "en",
+            at: clock.now(),
+        },
+    )
+    .await?;
+    accounts::grant(&mut tx, &id, Role::Administrator.as_str(), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}

@@ -1,0 +1,5 @@
+//! Application services: they combine the pure rules with storage, registries and notices.
+
+pub mod accounts;
+pub mod reference;
+pub mod registration;

@@ -1,0 +1,267 @@
+//! Reference data: the shipped tables loaded at start, and an administrator's files (SPEC §3).
+
+use enbek_domain::access::OrgKind;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+use crate::db::reference::{self, ClassifierValue, Occupation, Organization};
+use crate::db::{Db, Tx};
+
+const REGIONS: &str = include_str!("../../data/reference/regions.csv");
+const OCCUPATIONS: &str = include_str!("../../data/reference/occupations_isco08.csv");
+const CLASSIFIERS: &str = include_str!("../../data/reference/classifiers.csv");
+const DEMO_ORGANIZATIONS: &str = include_str!("../../data/reference/demo_organizations.csv");
+
+/// A row that could not be taken, with its line.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {reason}")]
+pub struct RowError {
+    pub line: usize,
+    pub reason: String,
+}
+
+fn rows<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, RowError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    reader
+        .deserialize()
+        .enumerate()
+        .map(|(i, r)| {
+            r.map_err(|e| RowError {
+                line: i + 2,
+                reason: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct RegionRow {
+    region_code: String,
+    center_name_kk: String,
+    center_name_ru: String,
+    center_name_en: String,
+}
+
+#[derive(Deserialize)]
+pub struct OrganizationRow {
+    pub id: String,
+    pub kind: String,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: String,
+    pub region_code: String,
+    #[serde(default)]
+    pub district_code: Option<String>,
+    #[serde(default)]
+    pub locality_code: Option<String>,
+    #[serde(default)]
+    pub rural: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OccupationRow {
+    code: String,
+    level: String,
+    #[serde(default)]
+    parent_code: Option<String>,
+    #[serde(default)]
+    skill_level: Option<String>,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+}
+
+/// The id of a region's labour mobility center.
+pub fn mobility_center_id(region_code: &str) -> String {
+    format!("mc-{region_code}")
+}
+
+/// Loads the shipped regions (each with its mobility center), occupations and classifiers, and
+/// in development mode the demo organisations. Idempotent.
+pub async fn load_builtin(db: &Db, dev: bool) -> anyhow::Result<()> {
+    let stored_occupations = reference::count_occupations(&db.pool).await?;
+    let mut tx = db.begin().await?;
+    for r in rows::<RegionRow>(REGIONS)? {
+        let org = Organization {
+            id: mobility_center_id(&r.region_code),
+            kind: OrgKind::MobilityCenter.as_str().into(),
+            parent_id: None,
+            name_kk: r.center_name_kk,
+            name_ru: r.center_name_ru,
+            name_en: r.center_name_en,
+            region_code: r.region_code.clone(),
+            district_code: None,
+            locality_code: None,
+            rural: false,
+        };
+        reference::upsert_organization(&mut tx, &org, "builtin").await?;
+    }
+    let occupations = rows::<OccupationRow>(OCCUPATIONS)?;
+    if occupations.len() as i64 != stored_occupations {
+        for o in occupations {
+            reference::upsert_occupation(&mut tx, &occupation(o), "isco08").await?;
+        }
+    }
+    for v in rows::<ClassifierValue>(CLASSIFIERS)? {
+        reference::upsert_classifier_value(&mut tx, &v).await?;
+    }
+    if dev {
+        import_organizations_tx(&mut tx, DEMO_ORGANIZATIONS, "demo")
+            .await
+            .map_err(|e| anyhow::anyhow!("demo organisations: {e}"))?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+fn occupation(o: OccupationRow) -> Occupation {
+    Occupation {
+        code: o.code,
+        level: o.level,
+        parent_code: o.parent_code.filter(|p| !p.is_empty()),
+        skill_level: o.skill_level.filter(|s| !s.is_empty()),
+        name_kk: o.name_kk,
+        name_ru: o.name_ru,
+        name_en: o.name_en,
+    }
+}
+
+/// Imports career centers and rural districts from CSV (the format of
+/// `data/reference/organizations.example.csv`). All rows or none.
+pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, RowError> {
+    let mut tx = db.begin().await.map_err(|e| RowError {
+        line: 0,
+        reason: e.to_string(),
+    })?;
+    let n = import_organizations_tx(&mut tx, text, "import").await?;
+    tx.commit().await.map_err(|e| RowError {
+        line: 0,
+        reason: e.to_string(),
+    })?;
+    Ok(n)
+}
+
+async fn import_organizations_tx(tx: &mut Tx, text: &str, source: &str) -> Result<usize, RowError> {
+    let parsed = rows::<OrganizationRow>(text)?;
+    let db_err = |e: sqlx::Error| RowError {
+        line: 0,
+        reason: e.to_string(),
+    };
+    let in_file: HashSet<&str> = parsed
+        .iter()
+        .filter(|r| r.kind == "career_center")
+        .map(|r| r.id.as_str())
+        .collect();
+    for (i, r) in parsed.iter().enumerate() {
+        let line = i + 2;
+        let err = |reason: &str| RowError {
+            line,
+            reason: reason.into(),
+        };
+        let kind = OrgKind::parse(&r.kind)
+            .filter(|k| *k != OrgKind::MobilityCenter)
+            .ok_or_else(|| err("kind must be career_center or rural_district"))?;
+        if r.id.is_empty() || r.name_kk.is_empty() || r.name_ru.is_empty() {
+            return Err(err("id, name_kk and name_ru are required"));
+        }
+        let region = sqlx::query("SELECT id FROM organizations WHERE id = $1")
+            .bind(mobility_center_id(&r.region_code))
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(db_err)?;
+        if region.is_none() {
+            return Err(err("unknown region_code"));
+        }
+        let parent = r.parent_id.clone().filter(|p| !p.is_empty());
+        if kind == OrgKind::RuralDistrict {
+            let Some(parent) = &parent else {
+                return Err(err("a rural district needs its career center as parent_id"));
+            };
+            let known = in_file.contains(parent.as_str())
+                || sqlx::query(
+                    "SELECT id FROM organizations WHERE id = $1 AND kind = 'career_center'",
+                )
+                .bind(parent)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(db_err)?
+                .is_some();
+            if !known {
+                return Err(err("parent_id is not a career center"));
+            }
+        }
+        let org = Organization {
+            id: r.id.clone(),
+            kind: kind.as_str().into(),
+            parent_id: parent,
+            name_kk: r.name_kk.clone(),
+            name_ru: r.name_ru.clone(),
+            name_en: if r.name_en.is_empty() {
+                r.name_ru.clone()
+            } else {
+                r.name_en.clone()
+            },
+            region_code: r.region_code.clone(),
+            district_code: r.district_code.clone().filter(|s| !s.is_empty()),
+            locality_code: r.locality_code.clone().filter(|s| !s.is_empty()),
+            rural: matches!(r.rural.as_deref(), Some("true" | "1" | "yes")),
+        };
+        reference::upsert_organization(tx, &org, source)
+            .await
+            .map_err(db_err)?;
+    }
+    Ok(parsed.len())
+}
+
+/// Imports occupations (the full national classifier) from CSV with the columns of
+/// `data/reference/occupations_isco08.csv`; `level` may also be `occupation`. All rows or none.
+pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, RowError> {
+    const LEVELS: [&str; 5] = ["major", "sub_major", "minor", "unit", "occupation"];
+    let parsed = rows::<OccupationRow>(text)?;
+    let db_err = |e: sqlx::Error| RowError {
+        line: 0,
+        reason: e.to_string(),
+    };
+    let mut tx = db.begin().await.map_err(db_err)?;
+    let n = parsed.len();
+    for (i, o) in parsed.into_iter().enumerate() {
+        if !LEVELS.contains(&o.level.as_str())
+            || o.code.is_empty()
+            || o.name_ru.is_empty()
+            || o.name_kk.is_empty()
+        {
+            return Err(RowError {
+                line: i + 2,
+                reason: "code, level (major…occupation), name_kk and name_ru are required".into(),
+            });
+        }
+        reference::upsert_occupation(&mut tx, &occupation(o), "import")
+            .await
+            .map_err(db_err)?;
+    }
+    tx.commit().await.map_err(db_err)?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_tables_parse() {
+        assert_eq!(rows::<RegionRow>(REGIONS).unwrap().len(), 20);
+        assert!(rows::<OccupationRow>(OCCUPATIONS).unwrap().len() >= 619);
+        assert!(rows::<ClassifierValue>(CLASSIFIERS)
+            .unwrap()
+            .iter()
+            .any(|v| v.classifier == "education_level"));
+        assert!(rows::<OrganizationRow>(DEMO_ORGANIZATIONS)
+            .unwrap()
+            .iter()
+            .any(|o| o.kind == "rural_district"));
+    }
+}

@@ -1,0 +1,557 @@
+//! Registration as a job seeker through every channel (214 ch.2; SPEC §5.2): one submission
+//! path, one registry check, one decision.
+
+use chrono::{DateTime, Utc};
+use enbek_domain::age::age_on;
+use enbek_domain::category::{self, CardFacts};
+use enbek_domain::ids::{Iin, Sex};
+use enbek_domain::office_hours::{local_date, received_at, working_days_deadline};
+use enbek_domain::parameters::keys;
+use enbek_domain::registration::{self as rules, Channel, PresentedIdentity, Refusal, Status};
+use enbek_domain::registry::RegistryPerson;
+use serde_json::json;
+
+use crate::db::monitoring::{self, NewRequest};
+use crate::db::persons::{self, CardWrite, Profile};
+use crate::db::reference::Organization;
+use crate::db::registrations::{self, Application, Registration};
+use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, Tx};
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::lang::Lang;
+use crate::jobs::kinds::VERIFY_REGISTRATION;
+use crate::notify::{self, Args, Kind, Recipient};
+use crate::state::AppState;
+
+/// The monitored public service (214 p.22; App.1).
+pub const SERVICE: &str = "job_seeker_registration";
+
+pub struct Submission {
+    pub channel: Channel,
+    pub iin: Iin,
+    pub career_center: Organization,
+    /// The citizen applying from their own cabinet (portal channel).
+    pub applicant_account: Option<String>,
+    /// Who submitted: the citizen, the specialist, the assistant or the egov gateway.
+    pub actor_id: String,
+    /// The rural district whose assistant forwarded the application.
+    pub forwarded_by_org: Option<String>,
+    pub application: Application,
+}
+
+/// Takes an application: checks that no registration is active and no bar stands, records it
+/// with its received time and legal term, and (except on the assistant route, which waits for
+/// the career center) checks it against the registries at once.
+pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
+    let now = state.clock.now();
+    let calendar = state.calendar();
+    let parameters = state.parameters();
+    // 214 App.1 p.7: online applications after hours count from the next working day.
+    let received = if sub.channel.is_online() {
+        received_at(&calendar, now)
+    } else {
+        now
+    };
+    let received_on = local_date(received);
+    let term = u32::try_from(parameters.int_on(keys::JOB_SEEKER_REGISTRATION_TERM, received_on))
+        .unwrap_or(1);
+    let due_at = working_days_deadline(&calendar, received, term);
+    let iin = sub.iin.as_str();
+
+    let mut tx = state.db.begin().await?;
+    if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
+        return Err(ApiError::new("registration_exists").with("registration_id", active.id));
+    }
+    let barred_until = registrations::barred_until(&mut tx, iin).await?;
+    if rules::is_barred(barred_until, received_on) {
+        return Err(ApiError::new("reregistration_barred").with("barred_until", barred_until));
+    }
+    let account_id = match &sub.applicant_account {
+        Some(account) => Some(bind_account(&mut tx, account, iin).await?),
+        None => accounts::account_by_iin(&mut tx, iin).await?,
+    };
+    let status = if sub.channel == Channel::Assistant {
+        Status::PendingReview
+    } else {
+        Status::Verifying
+    };
+    let registration = Registration {
+        id: new_id(),
+        person_id: None,
+        iin: iin.to_string(),
+        account_id,
+        career_center_id: sub.career_center.id.clone(),
+        channel: sub.channel.as_str().to_string(),
+        status: status.as_str().to_string(),
+        submitted_at: now,
+        received_at: received,
+        due_at,
+        decided_at: None,
+        job_seeker_since: None,
+        unemployed_since: None,
+        refusal_code: None,
+        deregistration_code: None,
+        closed_reason: None,
+        ended_at: None,
+        barred_until: None,
+        application: sub.application,
+        submitted_by: Some(sub.actor_id.clone()),
+        forwarded_by_org: sub.forwarded_by_org.clone(),
+    };
+    if let Err(e) = registrations::insert(&mut tx, &registration, now).await {
+        return Err(if is_unique_violation(&e) {
+            ApiError::new("registration_exists")
+        } else {
+            e.into()
+        });
+    }
+    monitoring::open(
+        &mut tx,
+        &NewRequest {
+            service: SERVICE,
+            subject_id: &registration.id,
+            channel: &registration.channel,
+            organization_id: &sub.career_center.id,
+            region_code: &sub.career_center.region_code,
+            received_at: received,
+            due_at,
+        },
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(&sub.actor_id),
+            action: "submit",
+            entity: "registration",
+            entity_id: &registration.id,
+            before: None,
+            after: Some(json!({ "channel": registration.channel, "status": registration.status, "career_center_id": registration.career_center_id })),
+        },
+    )
+    .await?;
+    if status == Status::PendingReview {
+        let to = recipient(&registration, None);
+        let args = Args {
+            date: local_date(now).to_string(),
+            center: sub.career_center.name_ru.clone(),
+            reference: registration.id.clone(),
+            ..Args::default()
+        };
+        notify::send(&mut tx, &to, Kind::ForwardedToCareerCenter, &args, now).await?;
+    } else {
+        schedule_verification(&mut tx, &registration.id, now).await?;
+    }
+    tx.commit().await?;
+
+    if status == Status::Verifying {
+        verify_now(state, &registration.id).await?;
+    }
+    registrations::by_id(&state.db.pool, &registration.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// A citizen's cabinet is tied to one IIN: the first application binds it.
+async fn bind_account(tx: &mut Tx, account_id: &str, iin: &str) -> ApiResult<String> {
+    let (_, bound) = accounts::locale_and_iin(&mut **tx, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    match bound {
+        Some(bound) if bound != iin => Err(ApiError::new("account_iin_mismatch")),
+        Some(_) => Ok(account_id.to_string()),
+        None => {
+            if accounts::account_by_iin(tx, iin)
+                .await?
+                .is_some_and(|other| other != account_id)
+            {
+                return Err(ApiError::new("iin_bound_to_other_account"));
+            }
+            accounts::bind_iin(tx, account_id, iin).await?;
+            Ok(account_id.to_string())
+        }
+    }
+}
+
+/// The registry check is also stored as due work, so that a crash or a silent registry loses
+/// nothing: the job finds the application decided and does nothing, or decides it.
+async fn schedule_verification(
+    tx: &mut Tx,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id });
+    jobs::enqueue(tx, VERIFY_REGISTRATION, &payload, now, None, now)
+        .await
+        .map(|_| ())
+}
+
+/// Tries the registry check now; when the registry does not answer, the application waits in
+/// `verifying` and the person is told it was received.
+async fn verify_now(state: &AppState, registration_id: &str) -> ApiResult<()> {
+    if let Err(e) = verify(state, registration_id).await {
+        tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
+        let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+            return Ok(());
+        };
+        let now = state.clock.now();
+        let mut tx = state.db.begin().await?;
+        monitoring::advance(&mut tx, registration_id, monitoring::IN_PROGRESS, now).await?;
+        let to = Recipient {
+            phone: None,
+            email: None,
+            assistant_org: None,
+            ..recipient(&reg, None)
+        };
+        let args = Args {
+            date: local_date(reg.received_at).to_string(),
+            reference: reg.id.clone(),
+            ..Args::default()
+        };
+        notify::send(&mut tx, &to, Kind::ApplicationReceived, &args, now).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// Checks an application in `verifying` against the registries and decides it. Returns an error
+/// when the registry does not answer (the job is then retried); does nothing if already decided.
+pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    if reg.status != Status::Verifying.as_str() {
+        return Ok(());
+    }
+    let iin = Iin::parse(&reg.iin)?;
+    let answer = state.registry.person(&iin).await?;
+    decide(state, &reg.id, answer.as_ref(), None)
+        .await
+        .map_err(|e| anyhow::anyhow!("deciding: {}", e.code))
+}
+
+/// The decision (214 p.8, p.11–12, p.33–35): registered, with the card written and its
+/// category; or refused with the ground of App.1 p.9 and the App.3 notice.
+pub async fn decide(
+    state: &AppState,
+    registration_id: &str,
+    registry: Option<&RegistryPerson>,
+    refusal_by_specialist: Option<Refusal>,
+) -> ApiResult<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let Some(mut reg) = registrations::by_id_tx(&mut tx, registration_id).await? else {
+        return Err(ApiError::not_found());
+    };
+    let undecided = [Status::Verifying.as_str(), Status::PendingReview.as_str()];
+    if !undecided.contains(&reg.status.as_str()) {
+        return Ok(());
+    }
+    let before = json!({ "status": reg.status });
+    let received_on = local_date(reg.received_at);
+    // After hours the result is issued on the day the application counts as received.
+    let decided_at = now.max(reg.received_at);
+    let app = reg.application.clone();
+    let presented = PresentedIdentity {
+        last_name: app.presented_last_name.clone(),
+        first_name: app.presented_first_name.clone(),
+        birth_date: app.presented_birth_date,
+    };
+    let result = match refusal_by_specialist {
+        Some(refusal) => Err(refusal),
+        None => rules::decide(
+            registry,
+            &presented,
+            app.representative_statement,
+            received_on,
+        ),
+    };
+    let lang = Lang::parse(&app.lang);
+    match (result, registry) {
+        (Ok(()), Some(person)) => {
+            let rural = reg.forwarded_by_org.is_some()
+                || is_rural_locality(&mut tx, &person.locality_code).await?;
+            let facts = card_facts(state, person, &app, rural, received_on);
+            let assessment = category::assess(&facts);
+            let factors = json!({ "points": assessment.points, "factors": assessment.factors });
+            let profile = Profile {
+                education_level: app.education_level.clone(),
+                experience_years: app.experience_years,
+                occupation_codes: app.occupation_codes.clone(),
+            };
+            let (person_id, previous) = persons::write_card(
+                &mut tx,
+                &CardWrite {
+                    iin: &reg.iin,
+                    account_id: reg.account_id.as_deref(),
+                    career_center_id: &reg.career_center_id,
+                    registry: person,
+                    phone: app.phone.as_deref(),
+                    email: app.email.as_deref(),
+                    profile: &profile,
+                    category: assessment.category.as_str(),
+                    category_factors: &factors,
+                    at: decided_at,
+                },
+            )
+            .await?;
+            if previous.is_some() {
+                // 214 p.21: a repeat application updates the same card.
+                persons::add_event(
+                    &mut tx,
+                    &person_id,
+                    decided_at,
+                    "card_updated",
+                    json!({ "registration_id": reg.id }),
+                )
+                .await?;
+            }
+            persons::add_event(
+                &mut tx,
+                &person_id,
+                decided_at,
+                "registered_job_seeker",
+                json!({ "registration_id": reg.id, "channel": reg.channel, "category": assessment.category.as_str(), "category_factors": factors }),
+            )
+            .await?;
+            reg.person_id = Some(person_id);
+            reg.status = Status::JobSeeker.as_str().to_string();
+            reg.job_seeker_since = Some(received_on);
+            reg.decided_at = Some(decided_at);
+            monitoring::advance(&mut tx, &reg.id, monitoring::RESULT_ISSUED, decided_at).await?;
+            let center = center_name(&mut tx, &reg.career_center_id).await?;
+            let args = Args {
+                date: received_on.to_string(),
+                center,
+                reference: reg.id.clone(),
+                ..Args::default()
+            };
+            notify::send(
+                &mut tx,
+                &recipient(&reg, lang),
+                Kind::JobSeekerRegistered,
+                &args,
+                now,
+            )
+            .await?;
+        }
+        (result, _) => {
+            let refusal = result.err().unwrap_or(Refusal::IdentityNotConfirmed);
+            reg.status = Status::Refused.as_str().to_string();
+            reg.refusal_code = Some(refusal.code().to_string());
+            reg.decided_at = Some(decided_at);
+            monitoring::advance(&mut tx, &reg.id, monitoring::REFUSED, decided_at).await?;
+            let lang_or_default = lang.unwrap_or(Lang::Kk);
+            let args = Args {
+                date: local_date(decided_at).to_string(),
+                code: refusal.code().to_string(),
+                ground: notify::texts::refusal_ground(refusal.code(), lang_or_default).to_string(),
+                reference: reg.id.clone(),
+                ..Args::default()
+            };
+            notify::send(
+                &mut tx,
+                &recipient(&reg, lang),
+                Kind::JobSeekerRefused,
+                &args,
+                now,
+            )
+            .await?;
+        }
+    }
+    registrations::decide(&mut tx, &reg, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "decide",
+            entity: "registration",
+            entity_id: &reg.id,
+            before: Some(before),
+            after: Some(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.metrics.registration(&reg.channel, &reg.status);
+    Ok(())
+}
+
+/// What the category model reads from the card (214 p.11).
+fn card_facts(
+    state: &AppState,
+    person: &RegistryPerson,
+    app: &Application,
+    rural: bool,
+    on: chrono::NaiveDate,
+) -> CardFacts {
+    let parameters = state.parameters();
+    let pension_key = match person.sex {
+        Sex::Male => keys::PENSION_AGE_MEN_MONTHS,
+        Sex::Female => keys::PENSION_AGE_WOMEN_MONTHS,
+    };
+    let age = age_on(person.birth_date, on);
+    let pension_years = u32::try_from(parameters.int_on(pension_key, on) / 12).unwrap_or(63);
+    CardFacts {
+        age,
+        years_to_pension: Some(pension_years.saturating_sub(age)),
+        education_level: app.education_level.clone(),
+        experience_years: app.experience_years,
+        disability_group: person.disability_group,
+        months_since_last_contribution: person.months_since_last_contribution(on),
+        rural,
+    }
+}
+
+async fn is_rural_locality(tx: &mut Tx, locality_code: &str) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM organizations WHERE rural = 1 AND locality_code = $1")
+        .bind(locality_code)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.is_some())
+}
+
+async fn center_name(tx: &mut Tx, id: &str) -> Result<String, sqlx::Error> {
+    let org = crate::db::reference::organization_by_id(&mut **tx, id).await?;
+    Ok(org.map(|o| o.name_ru).unwrap_or_default())
+}
+
+/// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the
+/// assistant for a rural resident whose application came through them.
+fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
+    Recipient {
+        person_id: reg.person_id.clone(),
+        account_id: reg.account_id.clone(),
+        phone: reg.application.phone.clone(),
+        email: reg.application.email.clone(),
+        assistant_org: reg.forwarded_by_org.clone(),
+        lang: lang.or_else(|| Lang::parse(&reg.application.lang)),
+    }
+}
+
+/// The career center confirms or refuses an application an assistant forwarded (214 p.20).
+pub async fn review(
+    state: &AppState,
+    actor_id: &str,
+    registration_id: &str,
+    refusal: Option<Refusal>,
+) -> ApiResult<()> {
+    let now = state.clock.now();
+    let reg = registrations::by_id(&state.db.pool, registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if reg.status != Status::PendingReview.as_str() {
+        return Err(ApiError::new("invalid_state")
+            .detail("only an application waiting for review can be reviewed"));
+    }
+    let mut tx = state.db.begin().await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(actor_id),
+            action: "review",
+            entity: "registration",
+            entity_id: &reg.id,
+            before: Some(json!({ "status": reg.status })),
+            after: Some(
+                json!({ "accepted": refusal.is_none(), "refusal_code": refusal.map(|r| r.code()) }),
+            ),
+        },
+    )
+    .await?;
+    if refusal.is_none() {
+        sqlx::query(
+            "UPDATE registrations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(Status::Verifying.as_str())
+        .bind(crate::db::ts(now))
+        .bind(&reg.id)
+        .bind(Status::PendingReview.as_str())
+        .execute(&mut *tx)
+        .await?;
+        schedule_verification(&mut tx, &reg.id, now).await?;
+        tx.commit().await?;
+        return verify_now(state, &reg.id).await;
+    }
+    tx.commit().await?;
+    decide(state, &reg.id, None, refusal).await
+}
+
+/// The person closes their own registration (guide: "Close registration").
+pub async fn close(
+    state: &AppState,
+    account_id: &str,
+    reason: rules::CloseReason,
+) -> ApiResult<Registration> {
+    let now = state.clock.now();
+    let (_, iin) = accounts::locale_and_iin(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registrations::latest_for_account(&state.db.pool, account_id, iin.as_deref())
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))?;
+    let status = Status::parse(&reg.status).ok_or_else(|| ApiError::internal("unknown status"))?;
+    if !status.may_be_closed_by_person() {
+        return Err(ApiError::new("invalid_state").detail("the registration is not active"));
+    }
+    let final_status = reason.final_status();
+    let mut tx = state.db.begin().await?;
+    if !registrations::end(
+        &mut tx,
+        &reg.id,
+        final_status.as_str(),
+        Some(reason.as_str()),
+        now,
+    )
+    .await?
+    {
+        return Err(ApiError::new("invalid_state"));
+    }
+    if matches!(status, Status::Verifying | Status::PendingReview) {
+        // Withdrawn before a decision: the service request ends without a result.
+        monitoring::advance(&mut tx, &reg.id, monitoring::REFUSED, now).await?;
+    }
+    if let Some(person_id) = &reg.person_id {
+        persons::add_event(
+            &mut tx,
+            person_id,
+            now,
+            "registration_closed",
+            json!({ "registration_id": reg.id, "reason": reason.as_str() }),
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "close",
+            entity: "registration",
+            entity_id: &reg.id,
+            before: Some(json!({ "status": reg.status })),
+            after: Some(json!({ "status": final_status.as_str(), "reason": reason.as_str() })),
+        },
+    )
+    .await?;
+    let args = Args {
+        date: local_date(now).to_string(),
+        reference: reg.id.clone(),
+        ..Args::default()
+    };
+    notify::send(
+        &mut tx,
+        &recipient(&reg, None),
+        Kind::RegistrationClosed,
+        &args,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    registrations::by_id(&state.db.pool, &reg.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}

@@ -1,0 +1,42 @@
+//! What every request and job shares.
+
+use enbek_domain::calendar::Calendar;
+use enbek_domain::parameters::Parameters;
+use std::sync::{Arc, RwLock};
+
+use crate::clock::Clock;
+use crate::db::Db;
+use crate::metrics::Metrics;
+use crate::notify::delivery::Delivery;
+use crate::registry::{Simulator, StateRegistry};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Clock,
+    pub settings: Arc<Settings>,
+    pub calendar: Arc<RwLock<Calendar>>,
+    pub parameters: Arc<RwLock<Parameters>>,
+    pub registry: Arc<dyn StateRegistry>,
+    /// The built-in simulator, when it is the registry in use.
+    pub simulator: Option<Arc<Simulator>>,
+    pub delivery: Arc<Delivery>,
+    pub metrics: Arc<Metrics>,
+    pub worker_id: String,
+}
+
+pub struct Settings {
+    pub dev: bool,
+    pub token_ttl_hours: i64,
+    pub max_body_bytes: usize,
+}
+
+impl AppState {
+    pub fn calendar(&self) -> Calendar {
+        self.calendar.read().expect("calendar lock").clone()
+    }
+
+    pub fn parameters(&self) -> Parameters {
+        self.parameters.read().expect("parameters lock").clone()
+    }
+}
