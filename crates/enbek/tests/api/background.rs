@@ -1,0 +1,233 @@
+//! Due work: delivery through real SMTP and HTTP peers, two servers on one database, recovery
+//! after a crash.
+
+use axum::routing::post;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+use crate::helpers::*;
+
+/// A minimal SMTP server on loopback that accepts every message and keeps its DATA.
+async fn smtp_peer() -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("smtp://{}?tls=none", listener.local_addr().unwrap());
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let store = received.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 test ESMTP\r\n").await.unwrap();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(body) = data.as_mut() {
+                        if line == "." {
+                            store.lock().unwrap().push(data.take().unwrap());
+                            write.write_all(b"250 queued\r\n").await.unwrap();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 test\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go on\r\n"
+                        }
+                        "QUIT" => {
+                            write.write_all(b"221 bye\r\n").await.unwrap();
+                            return;
+                        }
+                        _ => b"250 ok\r\n",
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (url, received)
+}
+
+/// An SMS gateway on loopback that keeps every message POSTed to it.
+async fn sms_peer() -> (String, Arc<Mutex<Vec<Value>>>) {
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let store = received.clone();
+    let app = axum::Router::new().route(
+        "/send",
+        post(move |axum::Json(body): axum::Json<Value>| {
+            let store = store.clone();
+            async move {
+                store.lock().unwrap().push(body);
+                StatusCode::ACCEPTED
+            }
+        }),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/send", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, received)
+}
+
+async fn register(app: &TestApp, login: &str, serial: u32) -> String {
+    let iin = iin("871008", 3, serial);
+    app.registry_person(&iin, json!({})).await;
+    let token = app.citizen(login).await;
+    let (status, body) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&iin, "cc-kokshetau"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    token
+}
+
+#[tokio::test]
+async fn notices_leave_through_a_real_smtp_server_and_sms_gateway_and_record_delivery() {
+    let (smtp_url, mails) = smtp_peer().await;
+    let (sms_url, texts) = sms_peer().await;
+    let db = TestDb::new().await;
+    let app = TestApp::spawn_on(db, |url| {
+        let mut args = serve_args(url);
+        args.smtp_url = Some(smtp_url.as_str().into());
+        args.sms_url = Some(sms_url.as_str().into());
+        args
+    })
+    .await;
+    let token = register(&app, "mail@example.kz", 7000).await;
+    let (_, before) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    assert!(before
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["channel"] != "cabinet")
+        .all(|n| n["status"] == "pending"));
+
+    assert!(app.run_due_jobs().await >= 2);
+    assert_eq!(mails.lock().unwrap().len(), 1);
+    assert!(mails.lock().unwrap()[0].contains("person@example.kz"));
+    let sms = texts.lock().unwrap().clone();
+    assert_eq!(sms.len(), 1);
+    assert_eq!(sms[0]["to"], "+77011234567");
+    let (_, after) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    for n in after.as_array().unwrap() {
+        assert_eq!(n["status"], "delivered", "{n}");
+        assert!(n["delivered_at"].is_string());
+    }
+    // Delivered messages are not sent again.
+    app.run_due_jobs().await;
+    assert_eq!(texts.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn an_unreachable_gateway_keeps_the_message_and_retries_until_delivered() {
+    let db = TestDb::new().await;
+    let app = TestApp::spawn_on(db, |url| {
+        let mut args = serve_args(url);
+        args.sms_url = Some("http://127.0.0.1:9/send".into());
+        args
+    })
+    .await;
+    let token = register(&app, "retry@example.kz", 7100).await;
+    app.run_due_jobs().await;
+    let (_, notes) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    let sms = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["channel"] == "sms")
+        .unwrap();
+    assert_eq!(sms["status"], "pending");
+    let (_, health) = app.get("/healthz", None).await;
+    assert!(
+        health["pending_jobs"].as_i64().unwrap() >= 1,
+        "the delivery waits as due work"
+    );
+}
+
+#[tokio::test]
+async fn two_servers_on_one_database_never_run_a_job_twice() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let a = TestApp::spawn_on(db, serve_args).await;
+    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    for i in 0..6 {
+        register(&a, &format!("p{i}@example.kz"), 7200 + i * 10).await;
+    }
+    let (_, outbox) = a.get("/api/v1/dev/outbox", Some(&a.admin)).await;
+    let outbound = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["channel"] != "assistant")
+        .count();
+    assert_eq!(outbound, 12, "an SMS and an e-mail per registration");
+    let (pa, pb) = tokio::join!(a.run_due_jobs(), b.run_due_jobs());
+    // Each registration also left its registry-check job (already decided: a no-op).
+    assert_eq!(pa + pb, 18, "every job ran exactly once: {pa} + {pb}");
+    let (_, outbox) = a.get("/api/v1/dev/outbox", Some(&a.admin)).await;
+    for n in outbox.as_array().unwrap() {
+        assert_eq!(n["attempts"], 1, "{n}");
+        assert_eq!(n["status"], "delivered");
+    }
+}
+
+#[tokio::test]
+async fn a_job_left_by_a_crashed_worker_runs_again_when_its_lease_ends() {
+    let app = TestApp::spawn().await;
+    let iin = iin("871008", 3, 7300);
+    app.registry_person(&iin, json!({})).await;
+    app.call(
+        Method::PUT,
+        "/api/v1/dev/registry/availability",
+        Some(&app.admin),
+        Some(json!({ "answering": false })),
+    )
+    .await;
+    let token = app.citizen("crash@example.kz").await;
+    let (_, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&iin, "cc-kokshetau"),
+        )
+        .await;
+    assert_eq!(reg["status"], "verifying");
+    app.call(
+        Method::PUT,
+        "/api/v1/dev/registry/availability",
+        Some(&app.admin),
+        Some(json!({ "answering": true })),
+    )
+    .await;
+
+    // A worker claimed the check and died: its lease runs five minutes.
+    let lease_until = "2026-03-17T05:05:00.000000Z";
+    sqlx::query("UPDATE jobs SET leased_by = 'dead-worker', lease_until = $1 WHERE kind = 'verify_registration'")
+        .bind(lease_until)
+        .execute(&app.running.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.run_due_jobs().await, 0, "a live lease is respected");
+    app.set_clock("2026-03-17T10:05:01+05:00").await;
+    // The check, then the SMS and the e-mail of the registration it decided.
+    assert_eq!(app.run_due_jobs().await, 3);
+    let (_, mine) = app.get("/api/v1/me/registration", Some(&token)).await;
+    assert_eq!(mine["status"], "job_seeker");
+}

@@ -1,0 +1,10 @@
+//! API tests: each starts the real server on a random port with its own database, SQLite by
+//! default or PostgreSQL when `ENBEK_TEST_DATABASE_URL` names a server
+//! (`postgres://postgres@127.0.0.1:5432/postgres`).
+
+mod helpers;
+
+mod accounts;
+mod background;
+mod reference;
+mod registration;
