@@ -39,11 +39,11 @@ pub struct ServeArgs {
 
     /// The database: `sqlite://PATH` or `postgres://USER@HOST:PORT/DB`. Default: an SQLite file
     /// under ./data/, created on first start.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/enbek.db")]
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, default_value = "sqlite://data/enbek.db")]
     pub database_url: Secret,
 
     /// Password of the `admin` account created in development mode.
-    #[arg(long, env = "ENBEK_ADMIN_PASSWORD")]
+    #[arg(long, env = "ENBEK_ADMIN_PASSWORD", hide_env_values = true)]
     pub admin_password: Option<Secret>,
 
     /// Base URL of the state-registry gateway (HTTP adapter). Without it, the built-in simulator
@@ -68,7 +68,7 @@ pub struct ServeArgs {
     /// SMTP server for e-mail notifications: `smtp://USER:PASS@HOST:PORT` (STARTTLS),
     /// `smtps://…` (TLS) or `smtp://HOST:PORT?tls=none` (plain, for a local relay).
     /// Without it, e-mail waits in the outbox (in development mode it is kept and listed).
-    #[arg(long, env = "ENBEK_SMTP_URL")]
+    #[arg(long, env = "ENBEK_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<Secret>,
 
     /// Sender address of e-mail notifications.
@@ -77,7 +77,7 @@ pub struct ServeArgs {
 
     /// SMS gateway URL: each message is POSTed as JSON `{to, text, id}`; a 2xx answer means
     /// accepted. Without it, SMS waits in the outbox (kept and listed in development mode).
-    #[arg(long, env = "ENBEK_SMS_URL")]
+    #[arg(long, env = "ENBEK_SMS_URL", hide_env_values = true)]
     pub sms_url: Option<Secret>,
 
     /// Lifetime of a login token, in hours.
