@@ -198,42 +198,55 @@ pub fn is_barred(barred_until: Option<NaiveDate>, today: NaiveDate) -> bool {
     barred_until.is_some_and(|last| today <= last)
 }
 
-/// Why a person closes their own registration (guide, step 2: "Close registration").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Why a person closes their own registration (guide, step 2: "Close registration"): one of
+/// the guide's reasons, or the person's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CloseReason {
     GotJob,
     Moved,
     MilitaryService,
     Medical,
     OwnWish,
+    Stated(String),
 }
 
+/// The longest reason a person may write.
+pub const MAX_REASON_CHARS: usize = 500;
+
 impl CloseReason {
-    pub const ALL: [CloseReason; 5] = [
-        CloseReason::GotJob,
-        CloseReason::Moved,
-        CloseReason::MilitaryService,
-        CloseReason::Medical,
-        CloseReason::OwnWish,
+    const LISTED: [(CloseReason, &'static str); 5] = [
+        (CloseReason::GotJob, "got_job"),
+        (CloseReason::Moved, "moved"),
+        (CloseReason::MilitaryService, "military_service"),
+        (CloseReason::Medical, "medical"),
+        (CloseReason::OwnWish, "own_wish"),
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &str {
         match self {
-            CloseReason::GotJob => "got_job",
-            CloseReason::Moved => "moved",
-            CloseReason::MilitaryService => "military_service",
-            CloseReason::Medical => "medical",
-            CloseReason::OwnWish => "own_wish",
+            CloseReason::Stated(text) => text,
+            listed => CloseReason::LISTED
+                .iter()
+                .find(|(r, _)| r == listed)
+                .map_or("", |(_, code)| code),
         }
     }
 
-    pub fn parse(s: &str) -> Option<CloseReason> {
-        CloseReason::ALL.into_iter().find(|r| r.as_str() == s)
+    /// A listed code, or the person's own words; None when empty or too long.
+    pub fn from_statement(s: &str) -> Option<CloseReason> {
+        let s = s.trim();
+        if s.is_empty() || s.chars().count() > MAX_REASON_CHARS {
+            return None;
+        }
+        let listed = CloseReason::LISTED
+            .iter()
+            .find(|(_, code)| *code == s)
+            .map(|(r, _)| r.clone());
+        Some(listed.unwrap_or_else(|| CloseReason::Stated(s.to_string())))
     }
 
     /// The state a registration ends in: a person who found work is `employed`.
-    pub fn final_status(self) -> Status {
+    pub fn final_status(&self) -> Status {
         match self {
             CloseReason::GotJob => Status::Employed,
             _ => Status::Closed,
@@ -365,5 +378,23 @@ mod tests {
     fn a_person_who_got_a_job_ends_as_employed() {
         assert_eq!(CloseReason::GotJob.final_status(), Status::Employed);
         assert_eq!(CloseReason::Moved.final_status(), Status::Closed);
+    }
+
+    #[test]
+    fn a_reason_is_a_listed_code_or_the_persons_own_words_within_500_characters() {
+        assert_eq!(
+            CloseReason::from_statement("got_job"),
+            Some(CloseReason::GotJob)
+        );
+        assert_eq!(
+            CloseReason::from_statement(" moved "),
+            Some(CloseReason::Moved)
+        );
+        let own = CloseReason::from_statement("caring for a relative").unwrap();
+        assert_eq!(own.as_str(), "caring for a relative");
+        assert_eq!(own.final_status(), Status::Closed);
+        assert_eq!(CloseReason::from_statement("  "), None);
+        assert!(CloseReason::from_statement(&"x".repeat(500)).is_some());
+        assert_eq!(CloseReason::from_statement(&"x".repeat(501)), None);
     }
 }

@@ -39,7 +39,12 @@ pub struct ServeArgs {
 
     /// The database: `sqlite://PATH` or `postgres://USER@HOST:PORT/DB`. Default: an SQLite file
     /// under ./data/, created on first start.
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true, default_value = "sqlite://data/enbek.db")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        default_value = "sqlite://data/enbek.db"
+    )]
     pub database_url: Secret,
 
     /// Password of the `admin` account created in development mode.

@@ -63,11 +63,8 @@ pub async fn create_account(
     if !body.accept_terms {
         return Err(ApiError::new("terms_not_accepted"));
     }
-    if !creds::password_is_strong(&body.password) {
-        return Err(ApiError::new("weak_password").detail(format!(
-            "at least {} characters, letters and digits or signs",
-            creds::MIN_PASSWORD_LEN
-        )));
+    if !creds::password_is_strong(&body.password, &login) {
+        return Err(ApiError::new("weak_password").detail(weak_password_detail()));
     }
     if accounts::exists(&state.db.pool, &login).await? {
         return Err(ApiError::new("login_taken"));
@@ -164,6 +161,7 @@ pub async fn login(
     let expires_at = now + Duration::hours(state.settings.token_ttl_hours);
     let mut tx = state.db.begin().await?;
     accounts::create_session(&mut tx, &hash, &account.id, now, expires_at).await?;
+    audit::record(&mut tx, session_entry(now, &account.id, "login")).await?;
     tx.commit().await?;
     Ok(axum::Json(Token { token, expires_at }))
 }
@@ -172,7 +170,9 @@ pub async fn login(
     security(("bearer" = [])), responses((status = 204), (status = 401)))]
 pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
     let mut tx = state.db.begin().await?;
-    accounts::revoke_session(&mut tx, &caller.token_hash, state.clock.now()).await?;
+    let now = state.clock.now();
+    accounts::revoke_session(&mut tx, &caller.token_hash, now).await?;
+    audit::record(&mut tx, session_entry(now, &caller.account_id, "logout")).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -265,8 +265,8 @@ pub async fn create_staff_account(
         (None, _) => {}
     }
     let login = normalise_login(&body.login).or_else(|_| plain_login(&body.login))?;
-    if !creds::password_is_strong(&body.password) {
-        return Err(ApiError::new("weak_password"));
+    if !creds::password_is_strong(&body.password, &login) {
+        return Err(ApiError::new("weak_password").detail(weak_password_detail()));
     }
     if accounts::exists(&state.db.pool, &login).await? {
         return Err(ApiError::new("login_taken"));
@@ -304,6 +304,29 @@ pub async fn create_staff_account(
     .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, axum::Json(Created { id })))
+}
+
+fn session_entry<'a>(
+    at: chrono::DateTime<chrono::Utc>,
+    account_id: &'a str,
+    action: &'a str,
+) -> audit::Entry<'a> {
+    audit::Entry {
+        at,
+        actor_id: Some(account_id),
+        action,
+        entity: "session",
+        entity_id: account_id,
+        before: None,
+        after: None,
+    }
+}
+
+fn weak_password_detail() -> String {
+    format!(
+        "at least {} characters, not a common password, not the login",
+        creds::MIN_PASSWORD_LEN
+    )
 }
 
 /// Staff logins may also be plain user names (`admin`, `specialist.kokshetau`).

@@ -38,11 +38,14 @@ pub struct JobSeekerApplication {
     pub phone: String,
     #[serde(default)]
     pub email: Option<String>,
-    /// Publish the resume on enbek.kz.
+    /// Publish the resume on enbek.kz (an unticked box: no).
+    #[serde(default)]
     pub publish_resume: bool,
-    /// Help through private employment agencies (outsourcing).
+    /// Help through private employment agencies (outsourcing) (an unticked box: no).
+    #[serde(default)]
     pub outsourcing_consent: bool,
     /// Consent to personal-data processing (required).
+    #[serde(default)]
     pub personal_data_consent: bool,
     /// A legal representative's written statement is attached (needed under 16: 214 p.6).
     #[serde(default)]
@@ -535,7 +538,8 @@ pub async fn get_my_registration(
 
 #[derive(Deserialize, ToSchema)]
 pub struct CloseRegistration {
-    /// got_job, moved, military_service, medical or own_wish.
+    /// got_job (ends as `employed`), moved, military_service, medical, own_wish; any other text
+    /// is kept as the person's own words.
     pub reason: String,
 }
 
@@ -548,9 +552,8 @@ pub async fn close_my_registration(
     Json(body): Json<CloseRegistration>,
 ) -> ApiResult<axum::Json<RegistrationView>> {
     caller.require(&[Role::Citizen])?;
-    let reason = CloseReason::parse(&body.reason).ok_or_else(|| {
-        ApiError::new("invalid_value")
-            .detail("reason is got_job, moved, military_service, medical or own_wish")
+    let reason = CloseReason::from_statement(&body.reason).ok_or_else(|| {
+        ApiError::new("invalid_value").detail("the reason is empty or longer than 500 characters")
     })?;
     let reg = service::close(&state, &caller.account_id, reason).await?;
     Ok(axum::Json(view(&state, reg).await?))

@@ -35,11 +35,32 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("decoy password").expect("hashing the decoy"))
 }
 
-/// A password is long enough and not made of one kind of character only.
-pub fn password_is_strong(password: &str) -> bool {
-    let letters = password.chars().any(char::is_alphabetic);
-    let others = password.chars().any(|c| !c.is_alphabetic());
-    password.chars().count() >= MIN_PASSWORD_LEN && letters && others
+/// Passwords everyone tries first; refused whatever their length.
+const COMMON_PASSWORDS: [&str; 12] = [
+    "password",
+    "password1",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "qwertyui",
+    "qwerty123",
+    "11111111",
+    "iloveyou",
+    "abcd1234",
+    "admin123",
+    "passw0rd",
+];
+
+/// NIST SP 800-63B style: long enough, not one repeated character, not a known common password,
+/// not the login itself. No composition rules: a passphrase is welcome.
+pub fn password_is_strong(password: &str, login: &str) -> bool {
+    let lower = password.to_lowercase();
+    let mut chars = password.chars();
+    let first = chars.next();
+    password.chars().count() >= MIN_PASSWORD_LEN
+        && !chars.all(|c| Some(c) == first)
+        && !COMMON_PASSWORDS.contains(&lower.as_str())
+        && lower != login.to_lowercase()
 }
 
 /// A new bearer token and the hash that is stored.
@@ -68,11 +89,14 @@ mod tests {
     }
 
     #[test]
-    fn weak_passwords_are_refused() {
-        assert!(!password_is_strong("short1"));
-        assert!(!password_is_strong("onlyletters"));
-        assert!(!password_is_strong("1234567890"));
-        assert!(password_is_strong("letters123"));
+    fn weak_passwords_are_refused_and_passphrases_welcome() {
+        assert!(!password_is_strong("short12", "a@b.kz"), "7 characters");
+        assert!(password_is_strong("short123", "a@b.kz"), "8 characters");
+        assert!(!password_is_strong("aaaaaaaaaaaa", "a@b.kz"));
+        assert!(!password_is_strong("Password1", "a@b.kz"));
+        assert!(!password_is_strong("erlan@example.kz", "erlan@example.kz"));
+        assert!(password_is_strong("correct horse battery", "a@b.kz"));
+        assert!(password_is_strong("supersecret", "a@b.kz"));
     }
 
     #[test]

@@ -498,16 +498,9 @@ pub async fn close(
         return Err(ApiError::new("invalid_state").detail("the registration is not active"));
     }
     let final_status = reason.final_status();
+    let reason = reason.as_str();
     let mut tx = state.db.begin().await?;
-    if !registrations::end(
-        &mut tx,
-        &reg.id,
-        final_status.as_str(),
-        Some(reason.as_str()),
-        now,
-    )
-    .await?
-    {
+    if !registrations::end(&mut tx, &reg.id, final_status.as_str(), Some(reason), now).await? {
         return Err(ApiError::new("invalid_state"));
     }
     if matches!(status, Status::Verifying | Status::PendingReview) {
@@ -520,7 +513,7 @@ pub async fn close(
             person_id,
             now,
             "registration_closed",
-            json!({ "registration_id": reg.id, "reason": reason.as_str() }),
+            json!({ "registration_id": reg.id, "reason": reason }),
         )
         .await?;
     }
@@ -533,7 +526,7 @@ pub async fn close(
             entity: "registration",
             entity_id: &reg.id,
             before: Some(json!({ "status": reg.status })),
-            after: Some(json!({ "status": final_status.as_str(), "reason": reason.as_str() })),
+            after: Some(json!({ "status": final_status.as_str(), "reason": reason })),
         },
     )
     .await?;

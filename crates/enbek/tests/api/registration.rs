@@ -282,7 +282,7 @@ async fn bad_input_is_refused_with_a_code_and_nothing_is_stored() {
         assert_eq!(code(&body), expected, "{field}");
     }
     let mut form = application(&iin, CENTER);
-    form.as_object_mut().unwrap().remove("publish_resume");
+    form.as_object_mut().unwrap().remove("iin");
     let (status, body) = app.post("/api/v1/registrations", Some(&token), form).await;
     assert_eq!(
         (status, code(&body)),
@@ -345,7 +345,7 @@ async fn closing_with_got_job_ends_as_employed_and_a_closed_registration_cannot_
         .post(
             "/api/v1/me/registration/close",
             Some(&token),
-            json!({ "reason": "vacation" }),
+            json!({ "reason": "  " }),
         )
         .await;
     assert_eq!(
