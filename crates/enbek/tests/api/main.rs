@@ -6,5 +6,6 @@ mod helpers;
 
 mod accounts;
 mod background;
+mod integrations;
 mod reference;
 mod registration;

@@ -1,0 +1,167 @@
+//! The state-registry HTTP adapter against a real HTTP peer, and the files loaded at start.
+
+use axum::extract::Path;
+use axum::http::StatusCode as AxumStatus;
+use axum::routing::get;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use crate::helpers::*;
+
+fn registry_record(iin: &str) -> Value {
+    json!({
+        "iin": iin, "last_name": "Жумабаева", "first_name": "Айгерим", "birth_date": "1990-02-14", "sex": "female",
+        "region_code": "110000000", "district_code": "111000000", "locality_code": "111010000",
+        "employed": false, "entrepreneur": false, "pensioner": false, "student": false, "convicted": false,
+        "contribution_months": ["2026-01"]
+    })
+}
+
+/// A registry gateway on loopback: knows one person; answers 503 while `down` is set.
+async fn registry_gateway(known: String, down: Arc<AtomicBool>) -> String {
+    let app = axum::Router::new().route(
+        "/registry/persons/{iin}",
+        get(move |Path(iin): Path<String>| {
+            let (known, down) = (known.clone(), down.clone());
+            async move {
+                if down.load(Ordering::SeqCst) {
+                    return (AxumStatus::SERVICE_UNAVAILABLE, axum::Json(json!({})));
+                }
+                if iin == known {
+                    (AxumStatus::OK, axum::Json(registry_record(&iin)))
+                } else {
+                    (AxumStatus::NOT_FOUND, axum::Json(json!({})))
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/registry", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+#[tokio::test]
+async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_answers() {
+    let known = iin("900214", 4, 1200);
+    let down = Arc::new(AtomicBool::new(false));
+    let url = registry_gateway(known.clone(), down.clone()).await;
+    let db = TestDb::new().await;
+    let app = TestApp::spawn_on(db, |db_url| {
+        let mut args = serve_args(db_url);
+        args.registry_url = Some(url.clone());
+        args
+    })
+    .await;
+
+    let token = app.citizen("aigerim@example.kz").await;
+    let (status, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&known, "cc-kokshetau"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{reg}");
+    assert_eq!(reg["status"], "job_seeker");
+    let (_, card) = app.get("/api/v1/me/card", Some(&token)).await;
+    assert_eq!(card["person"]["first_name"], "Айгерим");
+
+    let stranger = app.citizen("stranger@example.kz").await;
+    let (_, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&stranger),
+            application(&iin("900214", 4, 1300), "cc-kokshetau"),
+        )
+        .await;
+    assert_eq!(
+        reg["refusal_code"], "identity_not_confirmed",
+        "a 404 means the registries know no such person"
+    );
+
+    down.store(true, Ordering::SeqCst);
+    app.post(
+        "/api/v1/me/registration/close",
+        Some(&token),
+        json!({ "reason": "own_wish" }),
+    )
+    .await;
+    let (status, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&known, "cc-kokshetau"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(
+        reg["status"], "verifying",
+        "a gateway error delays, it never refuses"
+    );
+    down.store(false, Ordering::SeqCst);
+    app.set_clock("2026-03-17T10:10:00+05:00").await;
+    app.run_due_jobs().await;
+    let token = app.login("aigerim@example.kz", "secret123").await;
+    let (_, mine) = app.get("/api/v1/me/registration", Some(&token)).await;
+    assert_eq!(mine["status"], "job_seeker");
+}
+
+#[tokio::test]
+async fn the_registry_and_organisation_files_are_loaded_at_start() {
+    let dir = std::env::temp_dir().join(format!("enbek-files-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let person = iin("900214", 4, 1400);
+    let registry_file = dir.join("registry.json");
+    std::fs::write(
+        &registry_file,
+        json!([registry_record(&person)]).to_string(),
+    )
+    .unwrap();
+    let organizations_file = dir.join("organizations.csv");
+    let mut f = std::fs::File::create(&organizations_file).unwrap();
+    writeln!(
+        f,
+        "id,kind,parent_id,name_kk,name_ru,name_en,region_code,district_code,locality_code,rural"
+    )
+    .unwrap();
+    writeln!(f, "cc-astana-yesil,career_center,,Есіл ауданының мансап орталығы,Карьерный центр района Есиль,Yesil District Career Center,710000000,711400000,711400000,false").unwrap();
+    drop(f);
+
+    let db = TestDb::new().await;
+    let (rf, of) = (registry_file.clone(), organizations_file.clone());
+    let app = TestApp::spawn_on(db, move |url| {
+        let mut args = serve_args(url);
+        args.registry_file = Some(rf);
+        args.organizations_file = Some(of);
+        args
+    })
+    .await;
+    let (_, centers) = app
+        .get(
+            "/api/v1/organizations?kind=career_center&region_code=710000000",
+            None,
+        )
+        .await;
+    assert!(
+        centers
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["id"] == "cc-astana-yesil"),
+        "{centers}"
+    );
+    let token = app.citizen("fromfile@example.kz").await;
+    let (_, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&person, "cc-astana-yesil"),
+        )
+        .await;
+    assert_eq!(reg["status"], "job_seeker", "{reg}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
