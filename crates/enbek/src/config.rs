@@ -10,9 +10,25 @@ use std::net::SocketAddr;
     version,
     about = "Electronic Labor Exchange (enbek.kz) and AIS \"Labor Market\": the public employment services platform",
     long_about = "Electronic Labor Exchange (enbek.kz) and AIS \"Labor Market\".\n\n\
-`enbek serve` runs the JSON API (OpenAPI at /api/v1/openapi.json), the health and metrics endpoints \
-and the background worker. Configuration comes from flags or the environment variables named in \
-`enbek serve --help`."
+`enbek serve` runs the JSON API (OpenAPI at /api/v1/openapi.json), the health and \
+metrics endpoints and the background worker. Configuration comes from flags or environment variables; \
+`enbek serve --help` explains each.",
+    after_long_help = "Environment variables (each also a flag of `enbek serve`):\n  \
+DATABASE_URL               sqlite://PATH (default sqlite://data/enbek.db) or postgres://...\n  \
+ENBEK_LISTEN               public listener (default 127.0.0.1:8080)\n  \
+ENBEK_STAFF_LISTEN         separate listener for the AIS (staff) operations; none by default\n  \
+ENBEK_DEV                  development mode (never on by default)\n  \
+ENBEK_ADMIN_PASSWORD       password of the development admin account\n  \
+ENBEK_REGISTRY_URL         state-registry gateway; the built-in simulator without it\n  \
+ENBEK_REGISTRY_TIMEOUT_MS  time limit of one registry request\n  \
+ENBEK_REGISTRY_FILE        JSON persons loaded into the simulator at start\n  \
+ENBEK_ORGANIZATIONS_FILE   CSV of career centers and rural districts loaded at start\n  \
+ENBEK_SMTP_URL             SMTP server for e-mail; ENBEK_MAIL_FROM its sender\n  \
+ENBEK_SMS_URL              SMS gateway (JSON POST)\n  \
+ENBEK_TOKEN_TTL_HOURS      lifetime of a login token\n  \
+ENBEK_WORKER_INTERVAL_MS   how often due work is looked for\n  \
+ENBEK_MAX_BODY_BYTES       largest request body\n  \
+ENBEK_LOG_FORMAT, RUST_LOG log format (json, pretty) and filter"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -36,6 +52,13 @@ pub struct ServeArgs {
     /// Address of the public listener.
     #[arg(long, env = "ENBEK_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+
+    /// A separate listener for the AIS "Labor Market" (206 p.28: not reachable from the
+    /// internet). When given, the staff operations (career center, assistant, egov intake, cards,
+    /// monitoring, audit, administration, development) are served only there, and the public
+    /// listener serves the portal alone. Bind it to an internal network.
+    #[arg(long, env = "ENBEK_STAFF_LISTEN")]
+    pub staff_listen: Option<SocketAddr>,
 
     /// The database: `sqlite://PATH` or `postgres://USER@HOST:PORT/DB`. Default: an SQLite file
     /// under ./data/, created on first start.

@@ -14,6 +14,7 @@ use tokio::net::TcpListener;
 use crate::clock::Clock;
 use crate::config::ServeArgs;
 use crate::db::{self, accounts, Db};
+use crate::http::Surface;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
 use crate::registry::{HttpRegistry, Simulator, StateRegistry};
@@ -22,6 +23,8 @@ use crate::state::{AppState, Settings};
 
 pub struct Running {
     pub addr: SocketAddr,
+    /// The staff (AIS) listener, when configured apart from the public one.
+    pub staff_addr: Option<SocketAddr>,
     pub state: AppState,
     pub server: tokio::task::JoinHandle<()>,
     pub worker: tokio::task::JoinHandle<()>,
@@ -99,29 +102,54 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         metrics: Arc::new(Metrics::default()),
         worker_id: db::new_id(),
     };
-    let listener = TcpListener::bind(args.listen)
-        .await
-        .with_context(|| format!("binding {}", args.listen))?;
-    let addr = listener.local_addr()?;
-    let app = crate::http::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let (public_surface, staff) = match args.staff_listen {
+        Some(addr) => (Surface::Portal, Some(bind(addr).await?)),
+        None => (Surface::All, None),
+    };
+    let public = bind(args.listen).await?;
+    let addr = public.local_addr()?;
+    let staff_addr = staff.as_ref().map(TcpListener::local_addr).transpose()?;
+    let mut servers = vec![serve(
+        public,
+        crate::http::app(state.clone(), public_surface),
+    )];
+    if let Some(staff) = staff {
+        servers.push(serve(staff, crate::http::app(state.clone(), Surface::All)));
+    }
     let server = tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-        {
-            tracing::error!(error = %e, "server stopped");
+        for s in servers {
+            let _ = s.await;
         }
     });
     let worker = crate::jobs::spawn_worker(
         state.clone(),
         Duration::from_millis(args.worker_interval_ms),
     );
-    tracing::info!(%addr, dev = args.dev, "serving");
+    tracing::info!(%addr, ?staff_addr, dev = args.dev, "serving");
     Ok(Running {
         addr,
+        staff_addr,
         state,
         server,
         worker,
+    })
+}
+
+async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))
+}
+
+fn serve(listener: TcpListener, app: axum::Router) -> tokio::task::JoinHandle<()> {
+    let app = app.into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+        {
+            tracing::error!(error = %e, "server stopped");
+        }
     })
 }
 

@@ -57,24 +57,40 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Every documented route, and the document built from them.
-fn api(dev: bool) -> OpenApiRouter<AppState> {
-    let router = OpenApiRouter::with_openapi(ApiDoc::openapi())
+/// Which operations a listener serves (206 p.28: the AIS is not reachable from the internet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// Everything, on one listener (the default).
+    All,
+    /// The portal only: the public listener when a staff listener is configured.
+    Portal,
+}
+
+/// The portal: accounts, reference data, a citizen's own registration, card and notices.
+fn portal_api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(ops::health))
         .routes(routes!(accounts::create_account))
         .routes(routes!(accounts::login))
         .routes(routes!(accounts::logout))
         .routes(routes!(accounts::me))
-        .routes(routes!(accounts::create_staff_account))
         .routes(routes!(reference::list_organizations))
         .routes(routes!(reference::list_occupations))
         .routes(routes!(reference::list_classifier))
         .routes(routes!(reference::get_calendar))
-        .routes(routes!(
-            reference::list_parameters,
-            reference::add_parameter_edition
-        ))
+        .routes(routes!(reference::list_parameters))
         .routes(routes!(registration::apply_job_seeker))
+        .routes(routes!(registration::get_my_registration))
+        .routes(routes!(registration::close_my_registration))
+        .routes(routes!(registration::list_my_notifications))
+        .routes(routes!(cards::get_my_card))
+}
+
+/// The AIS "Labor Market" and administration: staff, the egov intake, and development mode.
+fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
+    let router = OpenApiRouter::new()
+        .routes(routes!(accounts::create_staff_account))
+        .routes(routes!(reference::add_parameter_edition))
         .routes(routes!(
             registration::register_in_person,
             registration::list_center_registrations
@@ -83,10 +99,6 @@ fn api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(registration::receive_from_egov))
         .routes(routes!(registration::review))
         .routes(routes!(registration::get_registration))
-        .routes(routes!(registration::get_my_registration))
-        .routes(routes!(registration::close_my_registration))
-        .routes(routes!(registration::list_my_notifications))
-        .routes(routes!(cards::get_my_card))
         .routes(routes!(cards::get_person_card))
         .routes(routes!(cards::find_person_card))
         .routes(routes!(ops::service_monitoring))
@@ -109,13 +121,15 @@ fn api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(dev::list_outbox))
 }
 
-/// The OpenAPI document of the full API (development routes included).
-pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    api(true).split_for_parts().1
+fn api(surface: Surface, dev: bool) -> OpenApiRouter<AppState> {
+    match surface {
+        Surface::All => portal_api().merge(staff_api(dev)),
+        Surface::Portal => portal_api(),
+    }
 }
 
-pub fn app(state: AppState) -> Router {
-    let (router, openapi) = api(state.settings.dev).split_for_parts();
+pub fn app(state: AppState, surface: Surface) -> Router {
+    let (router, openapi) = api(surface, state.settings.dev).split_for_parts();
     let openapi_json = openapi
         .to_pretty_json()
         .expect("the OpenAPI document serialises");

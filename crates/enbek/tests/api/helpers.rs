@@ -113,6 +113,7 @@ pub fn serve_args(url: &str) -> ServeArgs {
     ServeArgs {
         dev: true,
         listen: "127.0.0.1:0".parse().unwrap(),
+        staff_listen: None,
         database_url: Secret::from(url),
         admin_password: Some(Secret::from(ADMIN_PASSWORD)),
         registry_url: None,

@@ -165,3 +165,69 @@ async fn the_registry_and_organisation_files_are_loaded_at_start() {
     assert_eq!(reg["status"], "job_seeker", "{reg}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// 206 p.28: with a staff listener configured, the public one serves the portal only.
+#[tokio::test]
+async fn a_staff_listener_keeps_the_ais_off_the_public_address() {
+    let db = TestDb::new().await;
+    let mut args = serve_args(&db.url);
+    args.staff_listen = Some("127.0.0.1:0".parse().unwrap());
+    let running = enbek::server::start(args).await.expect("the server starts");
+    let public = format!("http://{}", running.addr);
+    let staff = format!("http://{}", running.staff_addr.expect("a staff address"));
+    let client = reqwest::Client::new();
+    let login = json!({ "login": "admin", "password": ADMIN_PASSWORD });
+    let session: Value = client
+        .post(format!("{public}/api/v1/sessions"))
+        .json(&login)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = session["token"].as_str().expect("a token");
+
+    for (path, method) in [
+        ("/api/v1/career-center/registrations", reqwest::Method::POST),
+        ("/api/v1/staff-accounts", reqwest::Method::POST),
+        ("/api/v1/dev/clock", reqwest::Method::GET),
+        ("/api/v1/audit", reqwest::Method::GET),
+    ] {
+        let on_public = client
+            .request(method.clone(), format!("{public}{path}"))
+            .bearer_auth(token)
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(on_public.status(), StatusCode::NOT_FOUND, "{path}");
+        let on_staff = client
+            .request(method, format!("{staff}{path}"))
+            .bearer_auth(token)
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(on_staff.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+
+    let public_doc: Value = client
+        .get(format!("{public}/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(public_doc["paths"].get("/api/v1/registrations").is_some());
+    assert!(public_doc["paths"].get("/api/v1/staff-accounts").is_none());
+    let health = client
+        .get(format!("{public}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    running.server.abort();
+    running.worker.abort();
+}
