@@ -76,7 +76,9 @@ CREATE TABLE occupations (
     name_kk TEXT NOT NULL,
     name_ru TEXT NOT NULL,
     name_en TEXT NOT NULL,
-    source TEXT NOT NULL
+    source TEXT NOT NULL,
+    -- code and names folded by search_key() in Rust: SQLite's LOWER() knows only ASCII
+    search_text TEXT NOT NULL
 );
 CREATE INDEX occupations_parent ON occupations(parent_code);
 

@@ -109,11 +109,11 @@ pub async fn upsert_occupation(
     source: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO occupations (code, level, parent_code, skill_level, name_kk, name_ru, name_en, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        "INSERT INTO occupations (code, level, parent_code, skill_level, name_kk, name_ru, name_en, source, search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (code) DO UPDATE SET level = excluded.level, parent_code = excluded.parent_code,
            skill_level = excluded.skill_level, name_kk = excluded.name_kk, name_ru = excluded.name_ru,
-           name_en = excluded.name_en, source = excluded.source",
+           name_en = excluded.name_en, source = excluded.source, search_text = excluded.search_text",
     )
     .bind(&o.code)
     .bind(&o.level)
@@ -123,6 +123,7 @@ pub async fn upsert_occupation(
     .bind(&o.name_ru)
     .bind(&o.name_en)
     .bind(source)
+    .bind(search_key(&format!("{} {} {} {}", o.code, o.name_kk, o.name_ru, o.name_en)))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -135,10 +136,10 @@ pub async fn occupations(
     level: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Occupation>, sqlx::Error> {
-    let pattern = q.map(|q| format!("%{}%", q.to_lowercase()));
+    let pattern = q.map(|q| format!("%{}%", search_key(q.trim())));
     let rows = sqlx::query(
         "SELECT * FROM occupations
-         WHERE ($1 IS NULL OR LOWER(name_ru) LIKE $1 OR LOWER(name_kk) LIKE $1 OR LOWER(name_en) LIKE $1 OR code LIKE $1)
+         WHERE ($1 IS NULL OR search_text LIKE $1)
            AND ($2 IS NULL OR parent_code = $2) AND ($3 IS NULL OR level = $3)
          ORDER BY code LIMIT $4",
     )
@@ -160,6 +161,16 @@ pub async fn occupations(
                 name_en: r.text("name_en")?,
             })
         })
+        .collect()
+}
+
+/// Text folded for searching in any of the three languages: Unicode lower case, `ё` as `е`, and
+/// the LIKE wildcards dropped so that a query never matches more than its words.
+fn search_key(text: &str) -> String {
+    text.to_lowercase()
+        .replace('ё', "е")
+        .chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\'))
         .collect()
 }
 
@@ -221,4 +232,16 @@ pub async fn classifier(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_key;
+
+    #[test]
+    fn search_keys_fold_cyrillic_and_kazakh_letters_and_drop_wildcards() {
+        assert_eq!(search_key("Врачи ОБЩЕЙ практики"), "врачи общей практики");
+        assert_eq!(search_key("ДӘРІГЕРЛЕРІ Ұста Ё"), "дәрігерлері ұста е");
+        assert_eq!(search_key("50%_off\\"), "50off");
+    }
 }

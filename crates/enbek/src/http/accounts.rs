@@ -39,12 +39,13 @@ pub struct Created {
     pub id: String,
 }
 
-/// A login is an e-mail address or a mobile number; both are stored normalised.
+/// A login is an e-mail address or a mobile number; both are stored normalised, an e-mail
+/// address in lower case so that signing in does not depend on how it was typed.
 pub fn normalise_login(login: &str) -> ApiResult<String> {
     let login = login.trim();
     if login.contains('@') {
         return Email::parse(login)
-            .map(|e| e.as_str().to_string())
+            .map(|e| e.as_str().to_lowercase())
             .map_err(|_| ApiError::new("invalid_login"));
     }
     Phone::parse(login)
