@@ -10,7 +10,7 @@ use std::net::SocketAddr;
     version,
     about = "Electronic Labor Exchange (enbek.kz) and AIS \"Labor Market\": the public employment services platform",
     long_about = "Electronic Labor Exchange (enbek.kz) and AIS \"Labor Market\".\n\n\
-`enbek serve` runs the JSON API (OpenAPI at /api/v1/openapi.json), the health and \
+`enbek serve` runs the JSON API (OpenAPI at /api/v1/openapi.json), the citizen's web page at /, the health and \
 metrics endpoints and the background worker. Configuration comes from flags or environment variables; \
 `enbek serve --help` explains each.",
     after_long_help = "Environment variables (each also a flag of `enbek serve`):\n  \

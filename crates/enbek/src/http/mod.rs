@@ -11,6 +11,7 @@ pub mod lang;
 pub mod ops;
 pub mod reference;
 pub mod registration;
+pub mod ui;
 
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::middleware::{self, Next};
@@ -139,6 +140,7 @@ pub fn app(state: AppState, surface: Surface) -> Router {
             get(move || async move { ([("content-type", "application/json")], openapi_json) }),
         )
         .route("/metrics", get(ops::metrics))
+        .merge(ui::routes())
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::not_found().detail("method not allowed on this path")

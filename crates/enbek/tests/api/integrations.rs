@@ -231,3 +231,62 @@ async fn a_staff_listener_keeps_the_ais_off_the_public_address() {
     running.server.abort();
     running.worker.abort();
 }
+
+/// SPEC §8: `enbek serve` serves the web UI; its files come from the binary, locked down.
+#[tokio::test]
+async fn the_web_page_and_its_files_are_served_with_a_strict_policy() {
+    let app = TestApp::spawn().await;
+    for (path, content_type, marker) in [
+        ("/", "text/html", "/ui/app.js"),
+        ("/ui/app.js", "text/javascript", "/api/v1/registrations"),
+        ("/ui/app.css", "text/css", "body"),
+    ] {
+        let answer = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::OK, "{path}");
+        let headers = answer.headers().clone();
+        assert!(headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with(content_type));
+        assert!(headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .starts_with("default-src 'self'"));
+        assert!(answer.text().await.unwrap().contains(marker), "{path}");
+    }
+    // The page speaks the three languages and calls only operations that exist.
+    let script = app
+        .client
+        .get(format!("{}/ui/app.js", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for greeting in [
+        "Еңбек биржасы",
+        "Электронная биржа труда",
+        "Electronic Labor Exchange",
+    ] {
+        assert!(script.contains(greeting));
+    }
+    let (_, doc) = app.get("/api/v1/openapi.json", None).await;
+    let templates: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
+    let matches = |template: &str, path: &str| {
+        let (t, p): (Vec<_>, Vec<_>) = (template.split('/').collect(), path.split('/').collect());
+        t.len() == p.len() && t.iter().zip(&p).all(|(t, p)| t.starts_with('{') || t == p)
+    };
+    for path in script
+        .split('"')
+        .filter(|s| s.starts_with("/api/v1/"))
+        .map(|s| s.split('?').next().unwrap())
+    {
+        assert!(templates.iter().any(|t| matches(t, path)), "{path}");
+    }
+}
