@@ -26,6 +26,8 @@ ENBEK_ORGANIZATIONS_FILE   CSV of career centers and rural districts loaded at s
 ENBEK_SMTP_URL             SMTP server for e-mail; ENBEK_MAIL_FROM its sender\n  \
 ENBEK_SMS_URL              SMS gateway (JSON POST)\n  \
 ENBEK_TOKEN_TTL_HOURS      lifetime of a login token\n  \
+ENBEK_LOGIN_ADDRESS_LIMIT  failed logins allowed from one address in 15 minutes\n  \
+ENBEK_TRUSTED_PROXIES      reverse proxies whose X-Forwarded-For names the client\n  \
 ENBEK_WORKER_INTERVAL_MS   how often due work is looked for\n  \
 ENBEK_MAX_BODY_BYTES       largest request body\n  \
 ENBEK_LOG_FORMAT, RUST_LOG log format (json, pretty) and filter"
@@ -111,6 +113,17 @@ pub struct ServeArgs {
     /// Lifetime of a login token, in hours.
     #[arg(long, env = "ENBEK_TOKEN_TTL_HOURS", default_value_t = 12)]
     pub token_ttl_hours: i64,
+
+    /// Failed logins allowed from one client address in 15 minutes (each account allows 5).
+    /// Keep it above what one office behind a shared address may mistype.
+    #[arg(long, env = "ENBEK_LOGIN_ADDRESS_LIMIT", default_value_t = 100)]
+    pub login_address_limit: i64,
+
+    /// Addresses of reverse proxies in front of the service, comma-separated. A request from one
+    /// of them is counted against the client address its `X-Forwarded-For` names; any other
+    /// request against its own peer address (the header is then ignored).
+    #[arg(long, env = "ENBEK_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 
     /// How often the background worker looks for due work, in milliseconds.
     #[arg(long, env = "ENBEK_WORKER_INTERVAL_MS", default_value_t = 1000)]

@@ -13,7 +13,7 @@ use tokio::net::TcpListener;
 
 use crate::clock::Clock;
 use crate::config::ServeArgs;
-use crate::db::{self, accounts, Db};
+use crate::db::{self, accounts, audit, Db};
 use crate::http::Surface;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
@@ -93,6 +93,8 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
             dev: args.dev,
             token_ttl_hours: args.token_ttl_hours,
             max_body_bytes: args.max_body_bytes,
+            login_address_limit: args.login_address_limit,
+            trusted_proxies: args.trusted_proxies.clone(),
         }),
         calendar: Arc::new(RwLock::new(calendar)),
         parameters: Arc::new(RwLock::new(parameters)),
@@ -153,13 +155,33 @@ fn serve(listener: TcpListener, app: axum::Router) -> tokio::task::JoinHandle<()
     })
 }
 
-/// Development mode's `admin` account, with the password from ENBEK_ADMIN_PASSWORD.
+/// Development mode's `admin` account, with the password from ENBEK_ADMIN_PASSWORD: created on
+/// first start, and given the current password when the variable changed since.
 async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> anyhow::Result<()> {
-    if accounts::exists(&db.pool, "admin").await? {
-        return Ok(());
-    }
     let password =
         password.context("development mode needs ENBEK_ADMIN_PASSWORD for the admin account")?;
+    if let Some(existing) = accounts::credentials(&db.pool, "admin").await? {
+        if creds::verify_password(password, &existing.password_hash) {
+            return Ok(());
+        }
+        let mut tx = db.begin().await?;
+        accounts::set_password_hash(&mut tx, "admin", &creds::hash_password(password)?).await?;
+        audit::record(
+            &mut tx,
+            audit::Entry {
+                at: clock.now(),
+                actor_id: None,
+                action: "set_password",
+                entity: "account",
+                entity_id: &existing.id,
+                before: None,
+                after: Some(serde_json::json!({ "source": "ENBEK_ADMIN_PASSWORD" })),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
     let hash = creds::hash_password(password)?;
     let id = db::new_id();
     let mut tx = db.begin().await?;
@@ -176,6 +198,19 @@ async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> any
     )
     .await?;
     accounts::grant(&mut tx, &id, Role::Administrator.as_str(), None).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: clock.now(),
+            actor_id: None,
+            action: "create",
+            entity: "account",
+            entity_id: &id,
+            before: None,
+            after: Some(serde_json::json!({ "login": "admin", "role": "administrator" })),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

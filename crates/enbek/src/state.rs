@@ -29,6 +29,8 @@ pub struct Settings {
     pub dev: bool,
     pub token_ttl_hours: i64,
     pub max_body_bytes: usize,
+    pub login_address_limit: i64,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl AppState {

@@ -82,6 +82,15 @@ pub async fn credentials(pool: &AnyPool, login: &str) -> Result<Option<Credentia
     .transpose()
 }
 
+pub async fn set_password_hash(tx: &mut Tx, login: &str, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE login = $2")
+        .bind(hash)
+        .bind(login)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn exists(pool: &AnyPool, login: &str) -> Result<bool, sqlx::Error> {
     Ok(sqlx::query("SELECT id FROM accounts WHERE login = $1")
         .bind(login)

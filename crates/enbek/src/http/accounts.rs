@@ -1,14 +1,14 @@
 //! Accounts and sessions (206 p.17–19): sign-up, login, the current account, logout, staff.
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use chrono::Duration;
 use enbek_domain::access::Role;
 use enbek_domain::contact::{Email, Phone};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use utoipa::ToSchema;
 
 use super::auth::Caller;
@@ -16,7 +16,7 @@ use super::error::{ApiError, ApiResult};
 use super::extract::Json;
 use super::lang::{requested_lang, Lang};
 use crate::db::{accounts, audit, is_unique_violation, new_id, reference};
-use crate::services::accounts::{self as creds, ADDRESS_LIMIT, LOGIN_LIMIT, LOGIN_WINDOW_MINUTES};
+use crate::services::accounts::{self as creds, LOGIN_LIMIT, LOGIN_WINDOW_MINUTES};
 use crate::state::AppState;
 
 /// The version of the user agreement a new account accepts.
@@ -128,15 +128,16 @@ pub struct Token {
 pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Json(body): Json<Login>,
 ) -> ApiResult<axum::Json<Token>> {
     let now = state.clock.now();
     let login = normalise_login(&body.login).unwrap_or_else(|_| body.login.trim().to_lowercase());
-    let address = peer.ip().to_string();
+    let address = client_address(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
     let since = now - Duration::minutes(LOGIN_WINDOW_MINUTES);
     let (by_login, by_address) =
         accounts::recent_failures(&state.db.pool, &login, &address, since).await?;
-    if by_login >= LOGIN_LIMIT || by_address >= ADDRESS_LIMIT {
+    if by_login >= LOGIN_LIMIT || by_address >= state.settings.login_address_limit {
         return Err(
             ApiError::new("too_many_attempts").with("retry_after_minutes", LOGIN_WINDOW_MINUTES)
         );
@@ -165,6 +166,23 @@ pub async fn login(
     audit::record(&mut tx, session_entry(now, &account.id, "login")).await?;
     tx.commit().await?;
     Ok(axum::Json(Token { token, expires_at }))
+}
+
+/// The client a login attempt is counted against: the peer, or, when the peer is a trusted
+/// reverse proxy, the right-most address of `X-Forwarded-For` that is not itself a trusted proxy.
+fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+        .rev()
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
 }
 
 #[utoipa::path(delete, path = "/api/v1/sessions/current", operation_id = "logout", tag = "accounts",
@@ -339,4 +357,32 @@ fn plain_login(login: &str) -> ApiResult<String> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     ok.then_some(login)
         .ok_or_else(|| ApiError::new("invalid_login"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forwarded(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", value.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn the_forwarded_client_counts_only_behind_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.1".parse().unwrap();
+        let client: IpAddr = "203.0.113.7".parse().unwrap();
+        let spoofed = forwarded("198.51.100.1, 203.0.113.7");
+        assert_eq!(client_address(proxy, &spoofed, &[proxy]), client);
+        assert_eq!(
+            client_address(client, &spoofed, &[proxy]),
+            client,
+            "not a proxy"
+        );
+        assert_eq!(client_address(proxy, &HeaderMap::new(), &[proxy]), proxy);
+        let chain = forwarded("203.0.113.7, 10.0.0.2");
+        let inner: IpAddr = "10.0.0.2".parse().unwrap();
+        assert_eq!(client_address(proxy, &chain, &[proxy, inner]), client);
+    }
 }

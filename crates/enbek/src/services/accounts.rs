@@ -7,9 +7,8 @@ use argon2::Argon2;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-/// At most this many failed logins per account, and `ADDRESS_LIMIT` per address, in the window.
+/// At most this many failed logins per account in the window (per address: a setting).
 pub const LOGIN_LIMIT: i64 = 5;
-pub const ADDRESS_LIMIT: i64 = 20;
 pub const LOGIN_WINDOW_MINUTES: i64 = 15;
 pub const MIN_PASSWORD_LEN: usize = 8;
 

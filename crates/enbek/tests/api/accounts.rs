@@ -390,3 +390,71 @@ async fn only_an_administrator_creates_staff_and_each_role_needs_its_kind_of_org
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn failures_from_one_address_are_limited_and_a_trusted_proxy_names_the_client() {
+    let db = TestDb::new().await;
+    let app = TestApp::spawn_on(db, |url| {
+        let mut args = serve_args(url);
+        args.login_address_limit = 3;
+        args.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        args
+    })
+    .await;
+    app.citizen("gulnar@example.kz").await;
+    let attempt = |client: &'static str, login: &'static str, password: &'static str| {
+        app.client
+            .post(format!("{}/api/v1/sessions", app.base))
+            .header("x-forwarded-for", client)
+            .json(&json!({ "login": login, "password": password }))
+            .send()
+    };
+    // Three wrong guesses at three different logins from one client use up its allowance ...
+    for login in ["a@example.kz", "b@example.kz", "c@example.kz"] {
+        let answer = attempt("203.0.113.7", login, "guess-guess").await.unwrap();
+        assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
+    }
+    let answer = attempt("203.0.113.7", "gulnar@example.kz", "secret123")
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
+    // ... while the same person from another client signs in.
+    let answer = attempt("198.51.100.4", "gulnar@example.kz", "secret123")
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_development_admin_takes_the_password_of_each_start() {
+    let db = TestDb::new().await;
+    let first = TestApp::spawn_on(TestDb::shared(&db.url), serve_args).await;
+    let mut args = serve_args(&db.url);
+    args.admin_password = Some(enbek::config::Secret::from("a new admin pass"));
+    let second = enbek::server::start(args).await.expect("the server starts");
+    second.server.abort();
+    second.worker.abort();
+    let sign_in = |password: &'static str| {
+        first.post(
+            "/api/v1/sessions",
+            None,
+            json!({ "login": "admin", "password": password }),
+        )
+    };
+    assert_eq!(sign_in(ADMIN_PASSWORD).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(sign_in("a new admin pass").await.0, StatusCode::OK);
+    let (_, audit) = first
+        .get("/api/v1/audit?entity=account", Some(&first.admin))
+        .await;
+    let actions: Vec<_> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"set_password") && actions.contains(&"create"),
+        "{actions:?}"
+    );
+    drop(first);
+}

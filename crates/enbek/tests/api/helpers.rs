@@ -124,6 +124,8 @@ pub fn serve_args(url: &str) -> ServeArgs {
         mail_from: "noreply@enbek.kz".into(),
         sms_url: None,
         token_ttl_hours: 12,
+        login_address_limit: 100,
+        trusted_proxies: Vec::new(),
         worker_interval_ms: 50,
         max_body_bytes: 64 * 1024,
         log_format: "json".into(),
