@@ -34,32 +34,51 @@ impl Kind {
 #[derive(Debug, Clone, Default)]
 pub struct Args {
     pub date: String,
-    pub center: String,
+    pub center: Names,
     pub code: String,
     pub ground: String,
     pub reference: String,
+}
+
+/// A name in the three languages (an organisation's), so each text names it in its own.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+}
+
+impl Names {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// The subject and text of a notice.
 pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
     use Kind::*;
     use Lang::*;
+    let center = a.center.get(lang);
     let (subject, text) = match (kind, lang) {
         (ApplicationReceived, Kk) => ("Өтінім қабылданды", format!("Жұмыс іздеуші ретінде тіркеу туралы өтініміңіз №{} қабылданды және тексерілуде. Қабылданған күні: {}.", a.reference, a.date)),
         (ApplicationReceived, Ru) => ("Заявка принята", format!("Ваша заявка №{} на регистрацию в качестве лица, ищущего работу, принята и проверяется. Дата приёма: {}.", a.reference, a.date)),
         (ApplicationReceived, En) => ("Application received", format!("Your application No. {} to register as a job seeker has been received and is being checked. Received on {}.", a.reference, a.date)),
-        (JobSeekerRegistered, Kk) => ("Жұмыс іздеуші ретінде тіркелдіңіз", format!("Сіз {} бастап жұмыс іздеуші адам ретінде тіркелдіңіз ({}). Екі жұмыс күні ішінде сізге лайықты бос жұмыс орындары іріктеледі. Өтінім №{}.", a.date, a.center, a.reference)),
-        (JobSeekerRegistered, Ru) => ("Вы зарегистрированы как лицо, ищущее работу", format!("Вы зарегистрированы в качестве лица, ищущего работу, с {} ({}). В течение двух рабочих дней Вам будут подобраны подходящие вакансии. Заявка №{}.", a.date, a.center, a.reference)),
-        (JobSeekerRegistered, En) => ("You are registered as a job seeker", format!("You are registered as a job seeker from {} ({}). Suitable vacancies will be selected for you within two working days. Application No. {}.", a.date, a.center, a.reference)),
+        (JobSeekerRegistered, Kk) => ("Жұмыс іздеуші ретінде тіркелдіңіз", format!("Сіз {} бастап жұмыс іздеуші адам ретінде тіркелдіңіз ({}). Екі жұмыс күні ішінде сізге лайықты бос жұмыс орындары іріктеледі. Өтінім №{}.", a.date, center, a.reference)),
+        (JobSeekerRegistered, Ru) => ("Вы зарегистрированы как лицо, ищущее работу", format!("Вы зарегистрированы в качестве лица, ищущего работу, с {} ({}). В течение двух рабочих дней Вам будут подобраны подходящие вакансии. Заявка №{}.", a.date, center, a.reference)),
+        (JobSeekerRegistered, En) => ("You are registered as a job seeker", format!("You are registered as a job seeker from {} ({}). Suitable vacancies will be selected for you within two working days. Application No. {}.", a.date, center, a.reference)),
         (JobSeekerRefused, Kk) => ("Тіркеуден бас тарту", format!("Жұмыс іздеуші ретінде тіркеуден бас тартылды ({}). Себебі: {} [{}]. Өтінім №{}. Шешімге шағымдануға болады.", a.date, a.ground, a.code, a.reference)),
         (JobSeekerRefused, Ru) => ("Отказ в регистрации", format!("В регистрации в качестве лица, ищущего работу, отказано ({}). Основание: {} [{}]. Заявка №{}. Решение может быть обжаловано.", a.date, a.ground, a.code, a.reference)),
         (JobSeekerRefused, En) => ("Registration refused", format!("Registration as a job seeker was refused ({}). Ground: {} [{}]. Application No. {}. The decision may be appealed.", a.date, a.ground, a.code, a.reference)),
         (RegistrationClosed, Kk) => ("Тіркеу жабылды", format!("Сіздің өтінішіңіз бойынша тіркеу {} жабылды.", a.date)),
         (RegistrationClosed, Ru) => ("Регистрация закрыта", format!("Ваша регистрация закрыта по Вашему заявлению {}.", a.date)),
         (RegistrationClosed, En) => ("Registration closed", format!("Your registration was closed at your request on {}.", a.date)),
-        (ForwardedToCareerCenter, Kk) => ("Өтінім мансап орталығына жіберілді", format!("Өтініміңіз №{} {} мансап орталығына ({}) жіберілді. Орталық бір жұмыс күні ішінде тіркейді.", a.reference, a.date, a.center)),
-        (ForwardedToCareerCenter, Ru) => ("Заявка направлена в карьерный центр", format!("Ваша заявка №{} направлена {} в карьерный центр ({}). Центр зарегистрирует Вас в течение одного рабочего дня.", a.reference, a.date, a.center)),
-        (ForwardedToCareerCenter, En) => ("Application forwarded to the career center", format!("Your application No. {} was forwarded on {} to the career center ({}). The center registers you within one working day.", a.reference, a.date, a.center)),
+        (ForwardedToCareerCenter, Kk) => ("Өтінім мансап орталығына жіберілді", format!("Өтініміңіз №{} {} мансап орталығына ({}) жіберілді. Орталық бір жұмыс күні ішінде тіркейді.", a.reference, a.date, center)),
+        (ForwardedToCareerCenter, Ru) => ("Заявка направлена в карьерный центр", format!("Ваша заявка №{} направлена {} в карьерный центр ({}). Центр зарегистрирует Вас в течение одного рабочего дня.", a.reference, a.date, center)),
+        (ForwardedToCareerCenter, En) => ("Application forwarded to the career center", format!("Your application No. {} was forwarded on {} to the career center ({}). The center registers you within one working day.", a.reference, a.date, center)),
     };
     (subject.to_string(), text)
 }
@@ -104,7 +123,11 @@ mod tests {
     fn every_notice_has_a_text_in_each_language_and_never_an_iin() {
         let args = Args {
             date: "2026-03-26".into(),
-            center: "C".into(),
+            center: Names {
+                kk: "Орталық".into(),
+                ru: "Центр".into(),
+                en: "Center".into(),
+            },
             code: "x".into(),
             ground: "g".into(),
             reference: "R".into(),

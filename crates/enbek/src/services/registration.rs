@@ -19,6 +19,7 @@ use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, Tx};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::lang::Lang;
 use crate::jobs::kinds::VERIFY_REGISTRATION;
+use crate::notify::texts::Names;
 use crate::notify::{self, Args, Kind, Recipient};
 use crate::state::AppState;
 
@@ -135,7 +136,7 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
         let to = recipient(&registration, None);
         let args = Args {
             date: local_date(now).to_string(),
-            center: sub.career_center.name_ru.clone(),
+            center: names(&sub.career_center),
             reference: registration.id.clone(),
             ..Args::default()
         };
@@ -413,9 +414,17 @@ async fn is_rural_locality(tx: &mut Tx, locality_code: &str) -> Result<bool, sql
     Ok(row.is_some())
 }
 
-async fn center_name(tx: &mut Tx, id: &str) -> Result<String, sqlx::Error> {
+async fn center_name(tx: &mut Tx, id: &str) -> Result<Names, sqlx::Error> {
     let org = crate::db::reference::organization_by_id(&mut **tx, id).await?;
-    Ok(org.map(|o| o.name_ru).unwrap_or_default())
+    Ok(org.as_ref().map(names).unwrap_or_default())
+}
+
+fn names(org: &Organization) -> Names {
+    Names {
+        kk: org.name_kk.clone(),
+        ru: org.name_ru.clone(),
+        en: org.name_en.clone(),
+    }
 }
 
 /// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the

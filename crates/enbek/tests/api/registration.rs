@@ -54,6 +54,12 @@ async fn a_portal_application_is_registered_automatically_after_the_registry_che
             "{channel} missing in {channels:?}"
         );
     }
+    // In the state language by default, naming the center in that language too.
+    let notice = &notes[0];
+    assert_eq!(notice["lang"], "kk");
+    let text = notice["text"].as_str().unwrap();
+    assert!(text.contains("Көкшетау"), "{text}");
+    assert!(!text.contains("Карьерный центр"), "{text}");
 }
 
 #[tokio::test]
