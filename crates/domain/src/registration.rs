@@ -113,26 +113,22 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Refusal {
-    /// The registries know no person with this IIN: the data are unreliable (App.1 p.9(1)).
-    IdentityNotConfirmed,
-    /// The data presented differ from the registries' (214 p.8; App.1 p.9(1)).
-    DataMismatch,
+    /// The documents or data are unreliable: the registries know no person with this IIN, or
+    /// the data presented differ from theirs (214 p.8; App.1 p.9(1)). Code `false_information`,
+    /// as SPEC §8 names this ground.
+    FalseInformation,
     /// Under 16 without a legal representative's written statement (214 p.6; App.1 p.9(2)).
-    RepresentativeStatementMissing,
+    /// Code `under_16`.
+    Under16,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 3] = [
-        Refusal::IdentityNotConfirmed,
-        Refusal::DataMismatch,
-        Refusal::RepresentativeStatementMissing,
-    ];
+    pub const ALL: [Refusal; 2] = [Refusal::FalseInformation, Refusal::Under16];
 
     pub fn code(self) -> &'static str {
         match self {
-            Refusal::IdentityNotConfirmed => "identity_not_confirmed",
-            Refusal::DataMismatch => "data_mismatch",
-            Refusal::RepresentativeStatementMissing => "representative_statement_missing",
+            Refusal::FalseInformation => "false_information",
+            Refusal::Under16 => "under_16",
         }
     }
 
@@ -143,8 +139,8 @@ impl Refusal {
     /// The point of law behind the refusal, for the App.3 notice.
     pub fn ground(self) -> &'static str {
         match self {
-            Refusal::IdentityNotConfirmed | Refusal::DataMismatch => "214 p.8; App.1 p.9(1)",
-            Refusal::RepresentativeStatementMissing => "214 p.6; App.1 p.9(2)",
+            Refusal::FalseInformation => "214 p.8; App.1 p.9(1)",
+            Refusal::Under16 => "214 p.6; App.1 p.9(2)",
         }
     }
 }
@@ -168,7 +164,7 @@ pub fn decide(
     representative_statement: bool,
     received_on: NaiveDate,
 ) -> Result<(), Refusal> {
-    let person = registry.ok_or(Refusal::IdentityNotConfirmed)?;
+    let person = registry.ok_or(Refusal::FalseInformation)?;
     let differs = |given: &Option<String>, known: &str| {
         given
             .as_deref()
@@ -178,12 +174,12 @@ pub fn decide(
         || differs(&presented.first_name, &person.first_name)
         || presented.birth_date.is_some_and(|b| b != person.birth_date)
     {
-        return Err(Refusal::DataMismatch);
+        return Err(Refusal::FalseInformation);
     }
     if age_on(person.birth_date, received_on) < AGE_WITHOUT_REPRESENTATIVE
         && !representative_statement
     {
-        return Err(Refusal::RepresentativeStatementMissing);
+        return Err(Refusal::Under16);
     }
     Ok(())
 }
@@ -287,7 +283,7 @@ mod tests {
     #[test]
     fn a_person_unknown_to_the_registries_is_refused() {
         let r = decide(None, &PresentedIdentity::default(), false, d("2026-03-02"));
-        assert_eq!(r, Err(Refusal::IdentityNotConfirmed));
+        assert_eq!(r, Err(Refusal::FalseInformation));
     }
 
     #[test]
@@ -299,7 +295,7 @@ mod tests {
         };
         assert_eq!(
             decide(Some(&p), &wrong, false, d("2026-03-02")),
-            Err(Refusal::DataMismatch)
+            Err(Refusal::FalseInformation)
         );
         let same = PresentedIdentity {
             last_name: Some(" АХМЕТОВ ".into()),
@@ -317,7 +313,7 @@ mod tests {
         };
         assert_eq!(
             decide(Some(&p), &wrong, false, d("2026-03-02")),
-            Err(Refusal::DataMismatch)
+            Err(Refusal::FalseInformation)
         );
     }
 
@@ -331,7 +327,7 @@ mod tests {
                 false,
                 d("2026-03-01")
             ),
-            Err(Refusal::RepresentativeStatementMissing)
+            Err(Refusal::Under16)
         );
         assert_eq!(
             decide(

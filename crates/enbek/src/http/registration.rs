@@ -363,7 +363,7 @@ pub async fn receive_from_egov(
 pub struct Review {
     /// Register (after the registry check) or refuse.
     pub accept: bool,
-    /// With `accept: false`: identity_not_confirmed, data_mismatch or representative_statement_missing.
+    /// With `accept: false`: false_information or under_16.
     #[serde(default)]
     pub refusal_code: Option<String>,
 }

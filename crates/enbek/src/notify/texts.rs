@@ -86,29 +86,20 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
 /// The name of a job-seeker refusal ground in the reader's language.
 pub fn refusal_ground(code: &str, lang: Lang) -> &'static str {
     match (code, lang) {
-        ("identity_not_confirmed", Lang::Kk) => {
-            "мемлекеттік деректер қорларында жеке тұлға туралы мәлімет жоқ"
+        ("false_information", Lang::Kk) => {
+            "ұсынылған құжаттар немесе деректер мемлекеттік деректер қорларымен расталмады"
         }
-        ("identity_not_confirmed", Lang::Ru) => {
-            "сведения о лице отсутствуют в государственных базах данных"
+        ("false_information", Lang::Ru) => {
+            "представленные документы или сведения не подтверждены государственными базами данных"
         }
-        ("identity_not_confirmed", Lang::En) => "the state registries hold no such person",
-        ("data_mismatch", Lang::Kk) => {
-            "ұсынылған деректер мемлекеттік деректер қорларына сәйкес келмейді"
+        ("false_information", Lang::En) => {
+            "the documents or data presented are not confirmed by the state registries"
         }
-        ("data_mismatch", Lang::Ru) => {
-            "представленные сведения не соответствуют государственным базам данных"
-        }
-        ("data_mismatch", Lang::En) => "the data presented differ from the state registries",
-        ("representative_statement_missing", Lang::Kk) => {
-            "16 жасқа толмаған адамның заңды өкілінің өтініші жоқ"
-        }
-        ("representative_statement_missing", Lang::Ru) => {
+        ("under_16", Lang::Kk) => "16 жасқа толмаған адамның заңды өкілінің өтініші жоқ",
+        ("under_16", Lang::Ru) => {
             "отсутствует заявление законного представителя лица, не достигшего 16 лет"
         }
-        ("representative_statement_missing", Lang::En) => {
-            "no statement of the legal representative of a person under 16"
-        }
+        ("under_16", Lang::En) => "no statement of the legal representative of a person under 16",
         (_, Lang::Kk) => "талаптарға сәйкес келмеу",
         (_, Lang::Ru) => "несоответствие требованиям",
         (_, Lang::En) => "requirements not met",

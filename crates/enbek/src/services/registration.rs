@@ -338,7 +338,7 @@ pub async fn decide(
             .await?;
         }
         (result, _) => {
-            let refusal = result.err().unwrap_or(Refusal::IdentityNotConfirmed);
+            let refusal = result.err().unwrap_or(Refusal::FalseInformation);
             reg.status = Status::Refused.as_str().to_string();
             reg.refusal_code = Some(refusal.code().to_string());
             reg.decided_at = Some(decided_at);

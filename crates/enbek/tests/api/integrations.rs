@@ -79,7 +79,7 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
         )
         .await;
     assert_eq!(
-        reg["refusal_code"], "identity_not_confirmed",
+        reg["refusal_code"], "false_information",
         "a 404 means the registries know no such person"
     );
 

@@ -215,8 +215,8 @@ async fn a_person_unknown_to_the_registries_is_refused_with_the_app3_notice() {
         apply_on_portal(&app, "ghost@example.kz", &iin("900101", 3, 1)).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "refused");
-    assert_eq!(reg["refusal_code"], "identity_not_confirmed");
-    assert_eq!(reg["refusal_notice"]["code"], "identity_not_confirmed");
+    assert_eq!(reg["refusal_code"], "false_information");
+    assert_eq!(reg["refusal_notice"]["code"], "false_information");
     assert!(reg["refusal_notice"]["ground_kk"].as_str().unwrap().len() > 10);
     assert!(reg["refusal_notice"]["ground_ru"].as_str().unwrap().len() > 10);
     let (_, notes) = app.get("/api/v1/me/notifications", Some(&token)).await;
@@ -236,7 +236,7 @@ async fn under_sixteen_needs_the_representatives_statement_until_the_birthday() 
         .await;
     let (token, _, reg) = apply_on_portal(&app, "young@example.kz", &young).await;
     assert_eq!(reg["status"], "refused");
-    assert_eq!(reg["refusal_code"], "representative_statement_missing");
+    assert_eq!(reg["refusal_code"], "under_16");
 
     let mut form = application(&young, CENTER);
     form["representative_statement"] = json!(true);
@@ -426,7 +426,7 @@ async fn a_specialist_registers_at_the_desk_and_a_mismatch_is_refused() {
         )
         .await;
     assert_eq!(reg["status"], "refused");
-    assert_eq!(reg["refusal_code"], "data_mismatch");
+    assert_eq!(reg["refusal_code"], "false_information");
     assert_eq!(
         reg["refusal_notice"]["legal_basis"],
         "214 p.8; App.1 p.9(1)"
@@ -622,12 +622,12 @@ async fn the_center_may_refuse_a_forwarded_application_with_a_ground() {
         .post(
             &path,
             Some(&burabay),
-            json!({ "accept": false, "refusal_code": "data_mismatch" }),
+            json!({ "accept": false, "refusal_code": "false_information" }),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{reg}");
     assert_eq!(reg["status"], "refused");
-    assert_eq!(reg["refusal_code"], "data_mismatch");
+    assert_eq!(reg["refusal_code"], "false_information");
 }
 
 #[tokio::test]
