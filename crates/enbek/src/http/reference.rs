@@ -43,6 +43,16 @@ pub struct Imported {
     pub imported: usize,
 }
 
+/// A refused import: which line, and why. Nothing of the file is stored.
+fn invalid_csv(e: import::ImportError) -> ApiError {
+    match e {
+        import::ImportError::Row { line, reason } => ApiError::new("invalid_csv")
+            .detail(format!("line {line}: {reason}"))
+            .with("line", line),
+        import::ImportError::Db(e) => e.into(),
+    }
+}
+
 fn csv_text(body: &Bytes) -> ApiResult<&str> {
     std::str::from_utf8(body)
         .map_err(|_| ApiError::new("invalid_csv").detail("the file is not UTF-8"))
@@ -78,11 +88,7 @@ pub async fn import_organizations(
     caller.require(&[Role::Administrator])?;
     let imported = import::import_organizations(&state.db, csv_text(&body)?)
         .await
-        .map_err(|e| {
-            ApiError::new("invalid_csv")
-                .detail(e.to_string())
-                .with("line", e.line)
-        })?;
+        .map_err(invalid_csv)?;
     audit_import(&state, &caller, "organizations", imported).await?;
     Ok(axum::Json(Imported { imported }))
 }
@@ -127,11 +133,7 @@ pub async fn import_occupations(
     caller.require(&[Role::Administrator])?;
     let imported = import::import_occupations(&state.db, csv_text(&body)?)
         .await
-        .map_err(|e| {
-            ApiError::new("invalid_csv")
-                .detail(e.to_string())
-                .with("line", e.line)
-        })?;
+        .map_err(invalid_csv)?;
     audit_import(&state, &caller, "occupations", imported).await?;
     Ok(axum::Json(Imported { imported }))
 }

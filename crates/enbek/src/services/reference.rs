@@ -12,27 +12,30 @@ const OCCUPATIONS: &str = include_str!("../../data/reference/occupations_isco08.
 const CLASSIFIERS: &str = include_str!("../../data/reference/classifiers.csv");
 const DEMO_ORGANIZATIONS: &str = include_str!("../../data/reference/demo_organizations.csv");
 
-/// A row that could not be taken, with its line.
+/// Why a file was not taken: a row that does not fit (with its line), or the database.
 #[derive(Debug, thiserror::Error)]
-#[error("line {line}: {reason}")]
-pub struct RowError {
-    pub line: usize,
-    pub reason: String,
+pub enum ImportError {
+    #[error("line {line}: {reason}")]
+    Row { line: usize, reason: String },
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
 }
 
-fn rows<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, RowError> {
+fn row_error(line: usize, reason: impl Into<String>) -> ImportError {
+    ImportError::Row {
+        line,
+        reason: reason.into(),
+    }
+}
+
+fn rows<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     reader
         .deserialize()
         .enumerate()
-        .map(|(i, r)| {
-            r.map_err(|e| RowError {
-                line: i + 2,
-                reason: e.to_string(),
-            })
-        })
+        .map(|(i, r)| r.map_err(|e| row_error(i + 2, e.to_string())))
         .collect()
 }
 
@@ -132,25 +135,19 @@ fn occupation(o: OccupationRow) -> Occupation {
 
 /// Imports career centers and rural districts from CSV (the format of
 /// `data/reference/organizations.example.csv`). All rows or none.
-pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, RowError> {
-    let mut tx = db.begin().await.map_err(|e| RowError {
-        line: 0,
-        reason: e.to_string(),
-    })?;
+pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, ImportError> {
+    let mut tx = db.begin().await?;
     let n = import_organizations_tx(&mut tx, text, "import").await?;
-    tx.commit().await.map_err(|e| RowError {
-        line: 0,
-        reason: e.to_string(),
-    })?;
+    tx.commit().await?;
     Ok(n)
 }
 
-async fn import_organizations_tx(tx: &mut Tx, text: &str, source: &str) -> Result<usize, RowError> {
+async fn import_organizations_tx(
+    tx: &mut Tx,
+    text: &str,
+    source: &str,
+) -> Result<usize, ImportError> {
     let parsed = rows::<OrganizationRow>(text)?;
-    let db_err = |e: sqlx::Error| RowError {
-        line: 0,
-        reason: e.to_string(),
-    };
     let in_file: HashSet<&str> = parsed
         .iter()
         .filter(|r| r.kind == "career_center")
@@ -158,10 +155,7 @@ async fn import_organizations_tx(tx: &mut Tx, text: &str, source: &str) -> Resul
         .collect();
     for (i, r) in parsed.iter().enumerate() {
         let line = i + 2;
-        let err = |reason: &str| RowError {
-            line,
-            reason: reason.into(),
-        };
+        let err = |reason: &str| row_error(line, reason);
         let kind = OrgKind::parse(&r.kind)
             .filter(|k| *k != OrgKind::MobilityCenter)
             .ok_or_else(|| err("kind must be career_center or rural_district"))?;
@@ -171,8 +165,7 @@ async fn import_organizations_tx(tx: &mut Tx, text: &str, source: &str) -> Resul
         let region = sqlx::query("SELECT id FROM organizations WHERE id = $1")
             .bind(mobility_center_id(&r.region_code))
             .fetch_optional(&mut **tx)
-            .await
-            .map_err(db_err)?;
+            .await?;
         if region.is_none() {
             return Err(err("unknown region_code"));
         }
@@ -187,8 +180,7 @@ async fn import_organizations_tx(tx: &mut Tx, text: &str, source: &str) -> Resul
                 )
                 .bind(parent)
                 .fetch_optional(&mut **tx)
-                .await
-                .map_err(db_err)?
+                .await?
                 .is_some();
             if !known {
                 return Err(err("parent_id is not a career center"));
@@ -210,23 +202,17 @@ async fn import_organizations_tx(tx: &mut Tx, text: &str, source: &str) -> Resul
             locality_code: r.locality_code.clone().filter(|s| !s.is_empty()),
             rural: matches!(r.rural.as_deref(), Some("true" | "1" | "yes")),
         };
-        reference::upsert_organization(tx, &org, source)
-            .await
-            .map_err(db_err)?;
+        reference::upsert_organization(tx, &org, source).await?;
     }
     Ok(parsed.len())
 }
 
 /// Imports occupations (the full national classifier) from CSV with the columns of
 /// `data/reference/occupations_isco08.csv`; `level` may also be `occupation`. All rows or none.
-pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, RowError> {
+pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, ImportError> {
     const LEVELS: [&str; 5] = ["major", "sub_major", "minor", "unit", "occupation"];
     let parsed = rows::<OccupationRow>(text)?;
-    let db_err = |e: sqlx::Error| RowError {
-        line: 0,
-        reason: e.to_string(),
-    };
-    let mut tx = db.begin().await.map_err(db_err)?;
+    let mut tx = db.begin().await?;
     let n = parsed.len();
     for (i, o) in parsed.into_iter().enumerate() {
         if !LEVELS.contains(&o.level.as_str())
@@ -234,16 +220,14 @@ pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, RowError> 
             || o.name_ru.is_empty()
             || o.name_kk.is_empty()
         {
-            return Err(RowError {
-                line: i + 2,
-                reason: "code, level (major…occupation), name_kk and name_ru are required".into(),
-            });
+            return Err(row_error(
+                i + 2,
+                "code, level (major…occupation), name_kk and name_ru are required",
+            ));
         }
-        reference::upsert_occupation(&mut tx, &occupation(o), "import")
-            .await
-            .map_err(db_err)?;
+        reference::upsert_occupation(&mut tx, &occupation(o), "import").await?;
     }
-    tx.commit().await.map_err(db_err)?;
+    tx.commit().await?;
     Ok(n)
 }
 
