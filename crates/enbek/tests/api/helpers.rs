@@ -178,6 +178,16 @@ impl TestApp {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// The body of a GET as text (pages, scripts, metrics).
+    pub async fn text(&self, path: &str) -> String {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await;
+        response
+            .expect("the server answers")
+            .text()
+            .await
+            .expect("a body")
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
         self.call(Method::GET, path, token, None).await
     }

@@ -260,15 +260,7 @@ async fn the_web_page_and_its_files_are_served_with_a_strict_policy() {
         assert!(answer.text().await.unwrap().contains(marker), "{path}");
     }
     // The page speaks the three languages and calls only operations that exist.
-    let script = app
-        .client
-        .get(format!("{}/ui/app.js", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let script = app.text("/ui/app.js").await;
     for greeting in [
         "Еңбек биржасы",
         "Электронная биржа труда",

@@ -389,15 +389,7 @@ async fn health_and_metrics_answer_without_personal_data() {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
-    let metrics = app
-        .client
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.text("/metrics").await;
     assert!(metrics.contains("http_requests"), "{metrics}");
     assert!(!metrics.contains(&person));
     assert!(!metrics.contains("metrics@example.kz"));
