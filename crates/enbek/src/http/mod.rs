@@ -134,12 +134,15 @@ pub fn app(state: AppState, surface: Surface) -> Router {
     let openapi_json = openapi
         .to_pretty_json()
         .expect("the OpenAPI document serialises");
+    let mut router = router.route(
+        "/api/v1/openapi.json",
+        get(move || async move { ([("content-type", "application/json")], openapi_json) }),
+    );
+    // Metrics are for operators: on the staff listener when there is one.
+    if surface == Surface::All {
+        router = router.route("/metrics", get(ops::metrics));
+    }
     router
-        .route(
-            "/api/v1/openapi.json",
-            get(move || async move { ([("content-type", "application/json")], openapi_json) }),
-        )
-        .route("/metrics", get(ops::metrics))
         .merge(ui::routes())
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {

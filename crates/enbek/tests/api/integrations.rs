@@ -193,6 +193,7 @@ async fn a_staff_listener_keeps_the_ais_off_the_public_address() {
         ("/api/v1/staff-accounts", reqwest::Method::POST),
         ("/api/v1/dev/clock", reqwest::Method::GET),
         ("/api/v1/audit", reqwest::Method::GET),
+        ("/metrics", reqwest::Method::GET),
     ] {
         let on_public = client
             .request(method.clone(), format!("{public}{path}"))
