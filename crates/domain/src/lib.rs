@@ -14,3 +14,4 @@ pub mod category;
 pub mod parameters;
 pub mod registration;
 pub mod registry;
+pub mod unemployment;

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod calendar;
+pub mod documents;
 pub mod jobs;
 pub mod monitoring;
 pub mod notifications;

@@ -11,6 +11,8 @@ pub const RECEIVED: &str = "received";
 pub const IN_PROGRESS: &str = "in_progress";
 pub const RESULT_ISSUED: &str = "result_issued";
 pub const REFUSED: &str = "refused";
+/// The person withdrew before a result: the request ends with neither result nor refusal.
+pub const WITHDRAWN: &str = "withdrawn";
 
 pub struct NewRequest<'a> {
     pub service: &'a str,
@@ -75,8 +77,8 @@ pub async fn advance(
         return Ok(());
     };
     let id = row.text("id")?;
-    let is_final = stage == RESULT_ISSUED || stage == REFUSED;
-    let within = is_final
+    let is_final = [RESULT_ISSUED, REFUSED, WITHDRAWN].contains(&stage);
+    let within = (stage == RESULT_ISSUED || stage == REFUSED)
         .then(|| Ok::<_, sqlx::Error>(at <= row.instant("due_at")?))
         .transpose()?;
     sqlx::query(
@@ -98,6 +100,7 @@ pub struct ServiceSummary {
     pub in_progress: i64,
     pub result_issued: i64,
     pub refused: i64,
+    pub withdrawn: i64,
     pub within_term: i64,
     pub late: i64,
     /// Requests still open whose term has already passed.
@@ -117,6 +120,7 @@ pub async fn summary(
             COALESCE(SUM(CASE WHEN completed_at IS NULL THEN 1 ELSE 0 END), 0) AS in_progress,
             COALESCE(SUM(CASE WHEN stage = 'result_issued' THEN 1 ELSE 0 END), 0) AS result_issued,
             COALESCE(SUM(CASE WHEN stage = 'refused' THEN 1 ELSE 0 END), 0) AS refused,
+            COALESCE(SUM(CASE WHEN stage = 'withdrawn' THEN 1 ELSE 0 END), 0) AS withdrawn,
             COALESCE(SUM(CASE WHEN within_term = 1 THEN 1 ELSE 0 END), 0) AS within_term,
             COALESCE(SUM(CASE WHEN within_term = 0 THEN 1 ELSE 0 END), 0) AS late,
             COALESCE(SUM(CASE WHEN completed_at IS NULL AND due_at < $4 THEN 1 ELSE 0 END), 0) AS overdue_open
@@ -135,6 +139,7 @@ pub async fn summary(
         in_progress: row.int("in_progress")?,
         result_issued: row.int("result_issued")?,
         refused: row.int("refused")?,
+        withdrawn: row.int("withdrawn")?,
         within_term: row.int("within_term")?,
         late: row.int("late")?,
         overdue_open: row.int("overdue_open")?,

@@ -79,6 +79,14 @@ pub async fn by_iin(tx: &mut Tx, iin: &str) -> Result<Option<Person>, sqlx::Erro
     row.as_ref().map(person).transpose()
 }
 
+pub async fn by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<Person>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM persons WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(person).transpose()
+}
+
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Person>, sqlx::Error> {
     let row = sqlx::query("SELECT * FROM persons WHERE id = $1")
         .bind(id)

@@ -91,6 +91,20 @@ pub async fn organization_by_id<'c>(
     row.as_ref().map(organization).transpose()
 }
 
+/// The rural district of a rural locality, whose assistant serves its residents (214 p.14, p.52).
+pub async fn rural_district_at(
+    tx: &mut Tx,
+    locality_code: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id FROM organizations WHERE kind = 'rural_district' AND rural = 1 AND locality_code = $1 ORDER BY id LIMIT 1",
+    )
+    .bind(locality_code)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|r| r.text("id")).transpose()
+}
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Occupation {
     pub code: String,

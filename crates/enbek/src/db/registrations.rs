@@ -136,25 +136,79 @@ pub async fn decide(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
     Ok(())
 }
 
-/// Ends an active registration (closed by the person, employed, deregistered).
+/// How an active registration ends: closed by the person, employed, refused registration as
+/// unemployed, deregistered.
+#[derive(Debug, Default)]
+pub struct Ending<'a> {
+    pub status: &'a str,
+    /// The registration ends only if it is still in this state.
+    pub from_status: Option<&'a str>,
+    pub closed_reason: Option<&'a str>,
+    pub refusal_code: Option<&'a str>,
+    pub deregistration_code: Option<&'a str>,
+    pub barred_until: Option<NaiveDate>,
+}
+
+/// Ends an active registration; false when it was not active (or not in `from_status`).
 pub async fn end(
     tx: &mut Tx,
     id: &str,
-    status: &str,
-    closed_reason: Option<&str>,
+    e: &Ending<'_>,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE registrations SET status = $1, active = 0, closed_reason = $2, ended_at = $3, updated_at = $3
-         WHERE id = $4 AND active = 1",
+        "UPDATE registrations SET status = $1, active = 0, closed_reason = $2, refusal_code = COALESCE($3, refusal_code),
+            deregistration_code = $4, barred_until = $5, ended_at = $6, updated_at = $6
+         WHERE id = $7 AND active = 1 AND ($8 IS NULL OR status = $8)",
     )
-    .bind(status)
-    .bind(closed_reason)
+    .bind(e.status)
+    .bind(e.closed_reason)
+    .bind(e.refusal_code)
+    .bind(e.deregistration_code)
+    .bind(e.barred_until.map(day))
+    .bind(ts(at))
+    .bind(id)
+    .bind(e.from_status)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A job seeker becomes unemployed from `since` (214 p.38); false when no longer a job seeker.
+pub async fn mark_unemployed(
+    tx: &mut Tx,
+    id: &str,
+    since: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE registrations SET status = 'unemployed', unemployed_since = $1, updated_at = $2
+         WHERE id = $3 AND status = 'job_seeker'",
+    )
+    .bind(day(since))
     .bind(ts(at))
     .bind(id)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Ids of registrations in `status`, a page at a time in id order after `after`.
+pub async fn ids_in_status(
+    pool: &AnyPool,
+    status: &str,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id FROM registrations WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3",
+    )
+    .bind(status)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(|r| r.text("id")).collect()
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Registration>, sqlx::Error> {

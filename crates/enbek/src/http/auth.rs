@@ -50,14 +50,23 @@ impl Caller {
 
     /// Whether any of the caller's grants reaches a person's card (SPEC §2).
     pub fn may_see(&self, place: &CardPlace<'_>) -> bool {
-        self.grants.iter().any(|g| {
-            let grant = access::Grant {
-                role: g.role,
-                organization_id: g.organization_id.as_deref(),
-                region_code: g.region_code.as_deref(),
-            };
-            access::may_see_card(&grant, place)
-        })
+        self.may_act_as(&Role::ALL, place)
+    }
+
+    /// Whether a grant of one of `roles` reaches a person's card: what a role may do, it may
+    /// do within its scope only.
+    pub fn may_act_as(&self, roles: &[Role], place: &CardPlace<'_>) -> bool {
+        self.grants
+            .iter()
+            .filter(|g| roles.contains(&g.role))
+            .any(|g| {
+                let grant = access::Grant {
+                    role: g.role,
+                    organization_id: g.organization_id.as_deref(),
+                    region_code: g.region_code.as_deref(),
+                };
+                access::may_see_card(&grant, place)
+            })
     }
 }
 

@@ -12,6 +12,7 @@ pub mod ops;
 pub mod reference;
 pub mod registration;
 pub mod ui;
+pub mod unemployment;
 
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::middleware::{self, Next};
@@ -38,6 +39,7 @@ use error::ApiError;
     tags(
         (name = "accounts", description = "Accounts and sessions (206 p.17-19)"),
         (name = "registration", description = "Registration as a job seeker (214 ch.2)"),
+        (name = "unemployment", description = "Registration as unemployed, the App.9 information, deregistration (214 ch.3, p.51-52)"),
         (name = "cards", description = "Individual employment cards (214 p.2.6, p.10)"),
         (name = "reference", description = "Reference data, calendar, dated parameters"),
         (name = "operations", description = "Health, monitoring (214 p.22), audit"),
@@ -85,6 +87,7 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(registration::close_my_registration))
         .routes(routes!(registration::list_my_notifications))
         .routes(routes!(cards::get_my_card))
+        .routes(routes!(unemployment::request_unemployed_info))
 }
 
 /// The AIS "Labor Market" and administration: staff, the egov intake, and development mode.
@@ -100,6 +103,7 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(registration::receive_from_egov))
         .routes(routes!(registration::review))
         .routes(routes!(registration::get_registration))
+        .routes(routes!(unemployment::deregister_person))
         .routes(routes!(cards::get_person_card))
         .routes(routes!(cards::find_person_card))
         .routes(routes!(ops::service_monitoring))

@@ -68,10 +68,13 @@ pub struct PeriodQuery {
     pub region_code: Option<String>,
 }
 
-const SERVICES: [&str; 1] = [crate::services::registration::SERVICE];
+const SERVICES: [&str; 2] = [
+    crate::services::registration::SERVICE,
+    crate::services::unemployment::SERVICE,
+];
 
 #[utoipa::path(get, path = "/api/v1/monitoring/services/{service}", operation_id = "getServiceMonitoring", tag = "operations",
-    params(("service" = String, Path, description = "job_seeker_registration"), PeriodQuery), security(("bearer" = [])),
+    params(("service" = String, Path, description = "job_seeker_registration or unemployed_registration"), PeriodQuery), security(("bearer" = [])),
     responses((status = 200, body = ServiceSummary), (status = 403), (status = 404)))]
 pub async fn service_monitoring(
     State(state): State<AppState>,

@@ -9,6 +9,7 @@ use enbek_domain::access::{CardPlace, OrgKind, Role};
 use enbek_domain::contact::{Email, Phone};
 use enbek_domain::ids::Iin;
 use enbek_domain::registration::{Channel, CloseReason, Refusal};
+use enbek_domain::unemployment::UnemployedRefusal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -20,6 +21,7 @@ use crate::db::notifications;
 use crate::db::reference::{self, Organization};
 use crate::db::registrations::{self, Application, Registration};
 use crate::db::{monitoring, persons};
+use crate::notify::texts::{ground, GroundOf};
 use crate::services::registration::{self as service, Submission};
 use crate::state::AppState;
 
@@ -171,13 +173,15 @@ pub struct RegistrationView {
     /// The end of the legal term of the service.
     pub due_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
-    /// The refusal notice (214 App.3) when refused.
+    /// The refusal notice (214 App.3 or App.6) when refused.
     pub refusal_notice: Option<RefusalNotice>,
 }
 
-/// 214 App.3: notice of refusal to register as a job seeker.
+/// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (App.6).
 #[derive(Serialize, ToSchema)]
 pub struct RefusalNotice {
+    /// `App.3` or `App.6`.
+    pub form: String,
     pub number: String,
     pub issued_on: NaiveDate,
     pub code: String,
@@ -187,30 +191,34 @@ pub struct RefusalNotice {
     pub ground_en: String,
 }
 
-async fn view(state: &AppState, r: Registration) -> ApiResult<RegistrationView> {
+pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<RegistrationView> {
     let person = match &r.person_id {
         Some(id) => persons::by_id(&state.db.pool, id).await?,
         None => None,
     };
-    let refusal_notice = r
-        .refusal_code
-        .as_deref()
-        .and_then(Refusal::parse)
-        .map(|refusal| {
-            let ground =
-                |lang| crate::notify::texts::refusal_ground(refusal.code(), lang).to_string();
-            RefusalNotice {
-                number: r.id.clone(),
-                issued_on: enbek_domain::office_hours::local_date(
-                    r.decided_at.unwrap_or(r.received_at),
-                ),
-                code: refusal.code().to_string(),
-                legal_basis: refusal.ground().to_string(),
-                ground_kk: ground(Lang::Kk),
-                ground_ru: ground(Lang::Ru),
-                ground_en: ground(Lang::En),
-            }
-        });
+    let refusal_notice = r.refusal_code.as_deref().and_then(|code| {
+        // A refusal after a job-seeker registration is one of registration as unemployed.
+        let (form, of, basis) = if r.job_seeker_since.is_some() {
+            let refusal = UnemployedRefusal::parse(code)?;
+            ("App.6", GroundOf::UnemployedRefusal, refusal.ground())
+        } else {
+            let refusal = Refusal::parse(code)?;
+            ("App.3", GroundOf::JobSeekerRefusal, refusal.ground())
+        };
+        let names = ground(of, code);
+        Some(RefusalNotice {
+            form: form.to_string(),
+            number: r.id.clone(),
+            issued_on: enbek_domain::office_hours::local_date(
+                r.ended_at.or(r.decided_at).unwrap_or(r.received_at),
+            ),
+            code: code.to_string(),
+            legal_basis: basis.to_string(),
+            ground_kk: names.kk,
+            ground_ru: names.ru,
+            ground_en: names.en,
+        })
+    });
     Ok(RegistrationView {
         category: person.as_ref().and_then(|p| p.category.clone()),
         category_factors: person.and_then(|p| p.category_factors),

@@ -7,6 +7,12 @@ pub mod kinds {
     pub const DELIVER_NOTIFICATION: &str = "deliver_notification";
     /// Check an application against the state registries (again, if they did not answer).
     pub const VERIFY_REGISTRATION: &str = "verify_registration";
+    /// Register a job seeker as unemployed when the selection period ends (214 p.38).
+    pub const REGISTER_UNEMPLOYED: &str = "register_unemployed";
+    /// The daily pass over all unemployed persons.
+    pub const RECHECK_UNEMPLOYED_ALL: &str = "recheck_unemployed_all";
+    /// Re-check one unemployed person against the registries (214 p.51(1), p.51(5)).
+    pub const RECHECK_UNEMPLOYED: &str = "recheck_unemployed";
 }
 
 use chrono::Duration;
@@ -15,6 +21,7 @@ use std::time::Duration as StdDuration;
 
 use crate::db::{jobs, notifications};
 use crate::notify::delivery::Outcome;
+use crate::services::unemployment;
 use crate::state::AppState;
 
 const LEASE_MINUTES: i64 = 5;
@@ -65,7 +72,7 @@ struct DeliverPayload {
 }
 
 #[derive(Deserialize)]
-struct VerifyPayload {
+struct RegistrationPayload {
     registration_id: String,
 }
 
@@ -76,8 +83,17 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
             deliver(state, &p.notification_id).await
         }
         kinds::VERIFY_REGISTRATION => {
-            let p: VerifyPayload = serde_json::from_str(&job.payload)?;
+            let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
             crate::services::registration::verify(state, &p.registration_id).await
+        }
+        kinds::REGISTER_UNEMPLOYED => {
+            let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
+            unemployment::register(state, &p.registration_id).await
+        }
+        kinds::RECHECK_UNEMPLOYED_ALL => unemployment::recheck_all(state).await,
+        kinds::RECHECK_UNEMPLOYED => {
+            let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
+            unemployment::recheck(state, &p.registration_id).await
         }
         other => anyhow::bail!("unknown job kind {other}"),
     }

@@ -3,3 +3,4 @@
 pub mod accounts;
 pub mod reference;
 pub mod registration;
+pub mod unemployment;

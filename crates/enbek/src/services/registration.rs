@@ -4,23 +4,25 @@
 use chrono::{DateTime, Utc};
 use enbek_domain::age::age_on;
 use enbek_domain::category::{self, CardFacts};
-use enbek_domain::ids::{Iin, Sex};
+use enbek_domain::ids::Iin;
 use enbek_domain::office_hours::{local_date, received_at, working_days_deadline};
 use enbek_domain::parameters::keys;
 use enbek_domain::registration::{self as rules, Channel, PresentedIdentity, Refusal, Status};
 use enbek_domain::registry::RegistryPerson;
+use enbek_domain::unemployment::pension_age_months;
 use serde_json::json;
 
 use crate::db::monitoring::{self, NewRequest};
 use crate::db::persons::{self, CardWrite, Profile};
-use crate::db::reference::Organization;
-use crate::db::registrations::{self, Application, Registration};
+use crate::db::reference::{self, Organization};
+use crate::db::registrations::{self, Application, Ending, Registration};
 use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, Tx};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::lang::Lang;
 use crate::jobs::kinds::VERIFY_REGISTRATION;
-use crate::notify::texts::Names;
+use crate::notify::texts::{ground, GroundOf, Names};
 use crate::notify::{self, Args, Kind, Recipient};
+use crate::services::unemployment;
 use crate::state::AppState;
 
 /// The monitored public service (214 p.22; App.1).
@@ -272,7 +274,9 @@ pub async fn decide(
     match (result, registry) {
         (Ok(()), Some(person)) => {
             let rural = reg.forwarded_by_org.is_some()
-                || is_rural_locality(&mut tx, &person.locality_code).await?;
+                || reference::rural_district_at(&mut tx, &person.locality_code)
+                    .await?
+                    .is_some();
             let facts = card_facts(state, person, &app, rural, received_on);
             let assessment = category::assess(&facts);
             let factors = json!({ "points": assessment.points, "factors": assessment.factors });
@@ -336,6 +340,7 @@ pub async fn decide(
                 now,
             )
             .await?;
+            unemployment::begin_selection(&mut tx, state, &reg, decided_at, now).await?;
         }
         (result, _) => {
             let refusal = result.err().unwrap_or(Refusal::FalseInformation);
@@ -343,11 +348,10 @@ pub async fn decide(
             reg.refusal_code = Some(refusal.code().to_string());
             reg.decided_at = Some(decided_at);
             monitoring::advance(&mut tx, &reg.id, monitoring::REFUSED, decided_at).await?;
-            let lang_or_default = lang.unwrap_or(Lang::Kk);
             let args = Args {
                 date: local_date(decided_at).to_string(),
                 code: refusal.code().to_string(),
-                ground: notify::texts::refusal_ground(refusal.code(), lang_or_default).to_string(),
+                ground: ground(GroundOf::JobSeekerRefusal, refusal.code()),
                 reference: reg.id.clone(),
                 ..Args::default()
             };
@@ -388,13 +392,8 @@ fn card_facts(
     rural: bool,
     on: chrono::NaiveDate,
 ) -> CardFacts {
-    let parameters = state.parameters();
-    let pension_key = match person.sex {
-        Sex::Male => keys::PENSION_AGE_MEN_MONTHS,
-        Sex::Female => keys::PENSION_AGE_WOMEN_MONTHS,
-    };
     let age = age_on(person.birth_date, on);
-    let pension_years = u32::try_from(parameters.int_on(pension_key, on) / 12).unwrap_or(63);
+    let pension_years = pension_age_months(&state.parameters(), person.sex, on) / 12;
     CardFacts {
         age,
         years_to_pension: Some(pension_years.saturating_sub(age)),
@@ -406,16 +405,8 @@ fn card_facts(
     }
 }
 
-async fn is_rural_locality(tx: &mut Tx, locality_code: &str) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM organizations WHERE rural = 1 AND locality_code = $1")
-        .bind(locality_code)
-        .fetch_optional(&mut **tx)
-        .await?;
-    Ok(row.is_some())
-}
-
-async fn center_name(tx: &mut Tx, id: &str) -> Result<Names, sqlx::Error> {
-    let org = crate::db::reference::organization_by_id(&mut **tx, id).await?;
+pub(crate) async fn center_name(tx: &mut Tx, id: &str) -> Result<Names, sqlx::Error> {
+    let org = reference::organization_by_id(&mut **tx, id).await?;
     Ok(org.as_ref().map(names).unwrap_or_default())
 }
 
@@ -429,7 +420,7 @@ fn names(org: &Organization) -> Names {
 
 /// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the
 /// assistant for a rural resident whose application came through them.
-fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
+pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
     Recipient {
         person_id: reg.person_id.clone(),
         account_id: reg.account_id.clone(),
@@ -509,12 +500,21 @@ pub async fn close(
     let final_status = reason.final_status();
     let reason = reason.as_str();
     let mut tx = state.db.begin().await?;
-    if !registrations::end(&mut tx, &reg.id, final_status.as_str(), Some(reason), now).await? {
+    let ending = Ending {
+        status: final_status.as_str(),
+        closed_reason: Some(reason),
+        ..Ending::default()
+    };
+    if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
         return Err(ApiError::new("invalid_state"));
     }
-    if matches!(status, Status::Verifying | Status::PendingReview) {
-        // Withdrawn before a decision: the service request ends without a result.
-        monitoring::advance(&mut tx, &reg.id, monitoring::REFUSED, now).await?;
+    // Withdrawn before a result: the service request ends without one.
+    match status {
+        Status::Verifying | Status::PendingReview => {
+            monitoring::advance(&mut tx, &reg.id, monitoring::WITHDRAWN, now).await?;
+        }
+        Status::JobSeeker => unemployment::withdraw(&mut tx, &reg.id, now).await?,
+        _ => {}
     }
     if let Some(person_id) = &reg.person_id {
         persons::add_event(

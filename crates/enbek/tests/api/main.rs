@@ -9,3 +9,4 @@ mod background;
 mod integrations;
 mod reference;
 mod registration;
+mod unemployment;

@@ -1,0 +1,436 @@
+//! Registration as unemployed (214 ch.3, 2025 edition) and deregistration (214 p.51–52): the
+//! end of the selection period, the grounds of p.41 and p.51, the re-registration bar and the
+//! validity of the App.9 information.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::age::{age_in_months, age_on};
+use crate::calendar::Calendar;
+use crate::ids::Sex;
+use crate::office_hours::working_days_deadline;
+use crate::parameters::{keys, Parameters};
+use crate::registry::{RegistryPerson, YearMonth};
+
+/// The end of the period in which suitable work is selected for a new job seeker (214 p.23,
+/// p.36: `days` working days counted from the day after registration, by the edition in force
+/// on the day of registration). When it passes without a job, the person is registered as
+/// unemployed (p.38, p.53).
+pub fn selection_ends(
+    cal: &Calendar,
+    parameters: &Parameters,
+    registered_at: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let on = crate::office_hours::local_date(registered_at);
+    let days = u32::try_from(parameters.int_on(keys::SELECTION_WORKING_DAYS, on)).unwrap_or(2);
+    working_days_deadline(cal, registered_at, days)
+}
+
+/// The pension age in force on `on` for a person of `sex`, in months (Social Code art.207 p.1–3).
+pub fn pension_age_months(parameters: &Parameters, sex: Sex, on: NaiveDate) -> u32 {
+    let key = match sex {
+        Sex::Male => keys::PENSION_AGE_MEN_MONTHS,
+        Sex::Female => keys::PENSION_AGE_WOMEN_MONTHS,
+    };
+    u32::try_from(parameters.int_on(key, on)).unwrap_or(756)
+}
+
+/// Why a job seeker is not registered as unemployed (214 p.41), with the codes of SPEC §8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnemployedRefusal {
+    /// p.41(1): under sixteen.
+    Under16,
+    /// p.41(2): employed, including an active individual entrepreneur.
+    Employed,
+    /// p.41(3): has reached the pension age, or a pension is granted.
+    PensionAge,
+    /// p.41(4): knowingly false documents or information.
+    FalseInformation,
+    /// p.41(5): a student or senior pupil seeking active measures.
+    Student,
+    /// p.41(6): sentenced to correctional or compulsory works or to imprisonment not suspended.
+    Convicted,
+}
+
+impl UnemployedRefusal {
+    pub const ALL: [UnemployedRefusal; 6] = [
+        UnemployedRefusal::Under16,
+        UnemployedRefusal::Employed,
+        UnemployedRefusal::PensionAge,
+        UnemployedRefusal::FalseInformation,
+        UnemployedRefusal::Student,
+        UnemployedRefusal::Convicted,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UnemployedRefusal::Under16 => "under_16",
+            UnemployedRefusal::Employed => "employed",
+            UnemployedRefusal::PensionAge => "pension_age",
+            UnemployedRefusal::FalseInformation => "false_information",
+            UnemployedRefusal::Student => "student",
+            UnemployedRefusal::Convicted => "convicted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<UnemployedRefusal> {
+        UnemployedRefusal::ALL.into_iter().find(|r| r.code() == s)
+    }
+
+    /// The point of law, for the App.6 notice.
+    pub fn ground(self) -> &'static str {
+        match self {
+            UnemployedRefusal::Under16 => "214 p.41(1)",
+            UnemployedRefusal::Employed => "214 p.41(2)",
+            UnemployedRefusal::PensionAge => "214 p.41(3); Social Code art.207",
+            UnemployedRefusal::FalseInformation => "214 p.41(4)",
+            UnemployedRefusal::Student => "214 p.41(5)",
+            UnemployedRefusal::Convicted => "214 p.41(6)",
+        }
+    }
+}
+
+/// Decides registration as unemployed on the registries' answer on the day `on` (214 p.38,
+/// p.41, p.54): the first ground of p.41 that holds, in the order of the text. Knowingly false
+/// information (p.41(4)) is not something a registry answer shows; it comes from a finding.
+pub fn decide_unemployed(
+    person: &RegistryPerson,
+    on: NaiveDate,
+    pension_age_months: u32,
+) -> Result<(), UnemployedRefusal> {
+    if age_on(person.birth_date, on) < 16 {
+        return Err(UnemployedRefusal::Under16);
+    }
+    if person.employed || person.entrepreneur {
+        return Err(UnemployedRefusal::Employed);
+    }
+    if person.pensioner || age_in_months(person.birth_date, on) >= pension_age_months {
+        return Err(UnemployedRefusal::PensionAge);
+    }
+    if person.student {
+        return Err(UnemployedRefusal::Student);
+    }
+    if person.convicted {
+        return Err(UnemployedRefusal::Convicted);
+    }
+    Ok(())
+}
+
+/// A ground of deregistration of an unemployed person (214 p.51), with the codes of SPEC §8,
+/// and one of our own: a pension granted (Social Code art.207; 214 p.41(3), p.64).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deregistration {
+    /// p.51(1): social, pension or health contributions paid for the person.
+    ContributionsReceived,
+    /// p.51(2): refused three offers of suitable work.
+    RefusedThreeOffers,
+    /// p.51(2): did not answer an offer in time.
+    LateOfferAnswer,
+    /// p.51(3): did not come to the employer or training in 5 working days, or to the career
+    /// center in 3 working days when called for an active measure.
+    NoShow,
+    /// p.51(3): quit an active measure on their own.
+    QuitActiveMeasure,
+    /// p.51(4): broke the schedule of visits or reports of p.44.
+    ScheduleViolated,
+    /// p.51(5): sentenced to imprisonment or sent to compulsory treatment by a court.
+    Imprisoned,
+    /// p.51(6): did not report within 5 working days a change of p.64.
+    CircumstancesNotReported,
+    /// p.51(7): knowingly false or forged documents.
+    FalseDocuments,
+    /// A pension granted, as the pension registry tells: the person is no longer unemployed.
+    PensionGranted,
+}
+
+impl Deregistration {
+    pub const ALL: [Deregistration; 10] = [
+        Deregistration::ContributionsReceived,
+        Deregistration::RefusedThreeOffers,
+        Deregistration::LateOfferAnswer,
+        Deregistration::NoShow,
+        Deregistration::QuitActiveMeasure,
+        Deregistration::ScheduleViolated,
+        Deregistration::Imprisoned,
+        Deregistration::CircumstancesNotReported,
+        Deregistration::FalseDocuments,
+        Deregistration::PensionGranted,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Deregistration::ContributionsReceived => "contributions_received",
+            Deregistration::RefusedThreeOffers => "refused_three_offers",
+            Deregistration::LateOfferAnswer => "late_offer_answer",
+            Deregistration::NoShow => "no_show",
+            Deregistration::QuitActiveMeasure => "quit_active_measure",
+            Deregistration::ScheduleViolated => "schedule_violated",
+            Deregistration::Imprisoned => "imprisoned",
+            Deregistration::CircumstancesNotReported => "circumstances_not_reported",
+            Deregistration::FalseDocuments => "false_documents",
+            Deregistration::PensionGranted => "pension_granted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Deregistration> {
+        Deregistration::ALL.into_iter().find(|g| g.code() == s)
+    }
+
+    /// The point of law, for the notice.
+    pub fn ground(self) -> &'static str {
+        match self {
+            Deregistration::ContributionsReceived => "214 p.51(1)",
+            Deregistration::RefusedThreeOffers | Deregistration::LateOfferAnswer => "214 p.51(2)",
+            Deregistration::NoShow | Deregistration::QuitActiveMeasure => "214 p.51(3)",
+            Deregistration::ScheduleViolated => "214 p.51(4)",
+            Deregistration::Imprisoned => "214 p.51(5)",
+            Deregistration::CircumstancesNotReported => "214 p.51(6)",
+            Deregistration::FalseDocuments => "214 p.51(7)",
+            Deregistration::PensionGranted => "214 p.41(3), p.64; Social Code art.207",
+        }
+    }
+
+    /// Grounds (2)–(4) of p.51 bar a new registration (Law on Employment art.16 p.2; guide).
+    pub fn bars_reregistration(self) -> bool {
+        matches!(
+            self,
+            Deregistration::RefusedThreeOffers
+                | Deregistration::LateOfferAnswer
+                | Deregistration::NoShow
+                | Deregistration::QuitActiveMeasure
+                | Deregistration::ScheduleViolated
+        )
+    }
+}
+
+/// The last day a new registration is barred after deregistration on `ground` on `on`: the
+/// bar runs `bar_days` calendar days counted from the day after (Civil Code art.172); `None`
+/// when the ground bars nothing.
+pub fn barred_until(ground: Deregistration, on: NaiveDate, bar_days: u32) -> Option<NaiveDate> {
+    ground
+        .bars_reregistration()
+        .then(|| on + Days::new(u64::from(bar_days)))
+}
+
+/// What the registries tell about an unemployed person that ends the registration without
+/// anyone's decision (214 p.51(1), p.51(5); a pension granted): contributions paid for a month
+/// after the month of registration (the month itself may pay for work before it), a sentence,
+/// a pension.
+pub fn deregistration_by_registries(
+    person: &RegistryPerson,
+    unemployed_since: NaiveDate,
+) -> Option<Deregistration> {
+    let registered = YearMonth::of(unemployed_since);
+    if person.contribution_months.iter().any(|m| *m > registered) {
+        return Some(Deregistration::ContributionsReceived);
+    }
+    if person.convicted {
+        return Some(Deregistration::Imprisoned);
+    }
+    if person.pensioner {
+        return Some(Deregistration::PensionGranted);
+    }
+    None
+}
+
+/// The last day the information on registration as unemployed is valid (214 p.45, App.9):
+/// thirty calendar days from the day of issue, counted from the day after.
+pub fn unemployed_info_valid_until(issued_on: NaiveDate) -> NaiveDate {
+    issued_on + Days::new(30)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::office_hours::local_date;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    fn person(birth: &str, sex: Sex) -> RegistryPerson {
+        RegistryPerson {
+            iin: "870314300001".into(),
+            last_name: "Ахметов".into(),
+            first_name: "Ерлан".into(),
+            middle_name: None,
+            birth_date: d(birth),
+            sex,
+            region_code: "110000000".into(),
+            district_code: "111000000".into(),
+            locality_code: "111010000".into(),
+            employed: false,
+            entrepreneur: false,
+            pensioner: false,
+            student: false,
+            convicted: false,
+            disability_group: None,
+            contribution_months: vec![],
+        }
+    }
+
+    #[test]
+    fn the_selection_period_is_two_working_days_in_the_2025_edition_and_one_before() {
+        let cal = Calendar::builtin();
+        let p = Parameters::builtin();
+        // Registered Thursday 19 March 2026: Friday 20th and, after Nauryz, Thursday 26th.
+        let end = selection_ends(&cal, &p, at("2026-03-19T11:00:00+05:00"));
+        assert_eq!(end, at("2026-03-27T00:00:00+05:00"));
+        assert_eq!(local_date(end), d("2026-03-27"));
+        // The day before Order 174 took effect the 2024 edition's one working day applies.
+        let end = selection_ends(&cal, &p, at("2025-06-27T11:00:00+05:00"));
+        assert_eq!(end, at("2025-07-01T00:00:00+05:00"));
+        let end = selection_ends(&cal, &p, at("2025-06-28T11:00:00+05:00"));
+        assert_eq!(end, at("2025-07-02T00:00:00+05:00"));
+    }
+
+    #[test]
+    fn each_ground_of_p41_refuses_with_its_code() {
+        let on = d("2026-04-01");
+        let base = person("1990-01-01", Sex::Male);
+        assert_eq!(decide_unemployed(&base, on, 756), Ok(()));
+        type Change = fn(&mut RegistryPerson);
+        let cases: [(Change, UnemployedRefusal); 5] = [
+            (|p| p.employed = true, UnemployedRefusal::Employed),
+            (|p| p.entrepreneur = true, UnemployedRefusal::Employed),
+            (|p| p.pensioner = true, UnemployedRefusal::PensionAge),
+            (|p| p.student = true, UnemployedRefusal::Student),
+            (|p| p.convicted = true, UnemployedRefusal::Convicted),
+        ];
+        for (change, expected) in cases {
+            let mut p = base.clone();
+            change(&mut p);
+            assert_eq!(decide_unemployed(&p, on, 756), Err(expected));
+        }
+        // The text's order decides when several hold.
+        let mut both = base.clone();
+        both.student = true;
+        both.employed = true;
+        assert_eq!(
+            decide_unemployed(&both, on, 756),
+            Err(UnemployedRefusal::Employed)
+        );
+    }
+
+    #[test]
+    fn sixteen_is_reached_on_the_birthday() {
+        let p = person("2010-04-01", Sex::Female);
+        assert_eq!(
+            decide_unemployed(&p, d("2026-03-31"), 732),
+            Err(UnemployedRefusal::Under16)
+        );
+        assert_eq!(decide_unemployed(&p, d("2026-04-01"), 732), Ok(()));
+    }
+
+    #[test]
+    fn the_pension_age_is_reached_on_the_birthday_by_sex_and_year() {
+        let params = Parameters::builtin();
+        let man = person("1963-05-20", Sex::Male);
+        let age = pension_age_months(&params, Sex::Male, d("2026-05-19"));
+        assert_eq!(age, 756);
+        assert_eq!(decide_unemployed(&man, d("2026-05-19"), age), Ok(()));
+        assert_eq!(
+            decide_unemployed(&man, d("2026-05-20"), age),
+            Err(UnemployedRefusal::PensionAge)
+        );
+        // A woman is 61 through 2027 and 61.5 in 2028.
+        assert_eq!(
+            pension_age_months(&params, Sex::Female, d("2027-12-31")),
+            732
+        );
+        assert_eq!(
+            pension_age_months(&params, Sex::Female, d("2028-01-01")),
+            738
+        );
+        let woman = person("1966-09-10", Sex::Female);
+        let on = d("2028-01-10");
+        let limit = pension_age_months(&params, Sex::Female, on);
+        assert_eq!(
+            decide_unemployed(&woman, on, limit),
+            Ok(()),
+            "61 years 4 months"
+        );
+    }
+
+    #[test]
+    fn grounds_two_to_four_bar_thirty_days_through_the_last_day() {
+        let on = d("2026-04-10");
+        for ground in Deregistration::ALL {
+            let bar = barred_until(ground, on, 30);
+            let expected = matches!(
+                ground.code(),
+                "refused_three_offers"
+                    | "late_offer_answer"
+                    | "no_show"
+                    | "quit_active_measure"
+                    | "schedule_violated"
+            );
+            assert_eq!(bar.is_some(), expected, "{}", ground.code());
+        }
+        assert_eq!(
+            barred_until(Deregistration::NoShow, on, 30),
+            Some(d("2026-05-10"))
+        );
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for g in Deregistration::ALL {
+            assert_eq!(Deregistration::parse(g.code()), Some(g));
+        }
+        for r in UnemployedRefusal::ALL {
+            assert_eq!(UnemployedRefusal::parse(r.code()), Some(r));
+        }
+        assert_eq!(Deregistration::parse("bored"), None);
+    }
+
+    #[test]
+    fn contributions_after_the_month_of_registration_end_it() {
+        let mut p = person("1990-01-01", Sex::Male);
+        let since = d("2026-03-20");
+        p.contribution_months = vec![YearMonth {
+            year: 2026,
+            month: 3,
+        }];
+        assert_eq!(
+            deregistration_by_registries(&p, since),
+            None,
+            "March may pay for work before"
+        );
+        p.contribution_months.push(YearMonth {
+            year: 2026,
+            month: 4,
+        });
+        assert_eq!(
+            deregistration_by_registries(&p, since),
+            Some(Deregistration::ContributionsReceived)
+        );
+        let mut q = person("1990-01-01", Sex::Male);
+        q.convicted = true;
+        assert_eq!(
+            deregistration_by_registries(&q, since),
+            Some(Deregistration::Imprisoned)
+        );
+        q.convicted = false;
+        q.pensioner = true;
+        assert_eq!(
+            deregistration_by_registries(&q, since),
+            Some(Deregistration::PensionGranted)
+        );
+    }
+
+    #[test]
+    fn the_information_is_valid_thirty_days_after_issue() {
+        assert_eq!(
+            unemployed_info_valid_until(d("2026-03-17")),
+            d("2026-04-16")
+        );
+        assert_eq!(
+            unemployed_info_valid_until(d("2026-12-15")),
+            d("2027-01-14")
+        );
+    }
+}
