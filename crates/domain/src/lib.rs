@@ -11,6 +11,7 @@ pub mod office_hours;
 pub mod access;
 pub mod age;
 pub mod category;
+pub mod jobloss;
 pub mod parameters;
 pub mod registration;
 pub mod registry;

@@ -22,6 +22,71 @@ pub mod keys {
     pub const ASSISTANT_FORWARDING_DAYS: &str = "assistant_forwarding_working_days";
     /// Law on Employment art.16 p.2: calendar days a re-registration is barred.
     pub const REREGISTRATION_BAR_DAYS: &str = "reregistration_bar_calendar_days";
+    /// Social Code art.102: the income replacement rate of the job-loss payment.
+    pub const JOBLOSS_REPLACEMENT_RATE: &str = "jobloss_replacement_rate";
+    /// Social Code art.102: the monthly income counted, at most this many minimum wages.
+    pub const JOBLOSS_INCOME_CAP: &str = "jobloss_income_cap_min_wages";
+    /// Months with contributions needed in the 24 before registration.
+    pub const JOBLOSS_ELIGIBILITY_MONTHS: &str = "jobloss_eligibility_months";
+    /// A step table: the coefficient of the length of participation.
+    pub const JOBLOSS_STAGE_COEFFICIENTS: &str = "jobloss_stage_coefficients";
+    /// A step table: months of payment by the length of participation.
+    pub const JOBLOSS_DURATION_MONTHS: &str = "jobloss_duration_months";
+    /// The keys whose value is a step table (`from:value;from:value…`).
+    pub const TABLES: [&str; 2] = [JOBLOSS_STAGE_COEFFICIENTS, JOBLOSS_DURATION_MONTHS];
+}
+
+/// A value by steps: each step applies from its threshold up to the next one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepTable(Vec<(u32, f64)>);
+
+impl StepTable {
+    /// Parses `from:value;from:value…` with thresholds rising from 0.
+    pub fn parse(s: &str) -> Result<StepTable, String> {
+        let mut steps = Vec::new();
+        for part in s.split(';') {
+            let (from, value) = part
+                .split_once(':')
+                .ok_or_else(|| format!("{part:?} is not from:value"))?;
+            let from: u32 = from
+                .trim()
+                .parse()
+                .map_err(|_| format!("{from:?} is not a whole number"))?;
+            let value: f64 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{value:?} is not a number"))?;
+            if steps.last().is_some_and(|(last, _)| *last >= from) {
+                return Err("thresholds must rise".into());
+            }
+            steps.push((from, value));
+        }
+        if steps.is_empty() {
+            return Err("no steps".into());
+        }
+        Ok(StepTable(steps))
+    }
+
+    /// The value of the step `x` falls in; `None` below the first threshold.
+    pub fn at(&self, x: u32) -> Option<f64> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= x)
+            .map(|(_, v)| *v)
+    }
+}
+
+/// Whether `value` may stand as an edition of `key`: a number where the key holds numbers, a
+/// step table where it holds one (checked before an administrator's edition is stored).
+pub fn validate_value(key: &str, value: &str, current: &str) -> Result<(), String> {
+    if keys::TABLES.contains(&key) {
+        return StepTable::parse(value).map(|_| ());
+    }
+    if current.parse::<f64>().is_ok() && value.parse::<f64>().is_err() {
+        return Err("this parameter is a number".into());
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +180,20 @@ impl Parameters {
             .unwrap_or_else(|| panic!("parameter {key} has no integer value on {on}"))
     }
 
+    /// A decimal value; panics only if the shipped data are broken (checked by tests).
+    pub fn decimal_on(&self, key: &str, on: NaiveDate) -> f64 {
+        self.value_on(key, on)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("parameter {key} has no decimal value on {on}"))
+    }
+
+    /// A step table; panics only if the shipped data are broken (checked by tests).
+    pub fn table_on(&self, key: &str, on: NaiveDate) -> StepTable {
+        self.value_on(key, on)
+            .and_then(|v| StepTable::parse(v).ok())
+            .unwrap_or_else(|| panic!("parameter {key} has no table on {on}"))
+    }
+
     pub fn editions(&self) -> impl Iterator<Item = &Edition> {
         self.by_key.values().flat_map(|m| m.values())
     }
@@ -173,6 +252,28 @@ mod tests {
         }]);
         assert_eq!(p.int_on(keys::MIN_MONTHLY_WAGE, d("2026-12-31")), 85000);
         assert_eq!(p.int_on(keys::MIN_MONTHLY_WAGE, d("2027-01-01")), 90000);
+    }
+
+    #[test]
+    fn every_shipped_table_parses_and_steps_apply_from_their_threshold() {
+        let p = Parameters::builtin();
+        for e in p
+            .editions()
+            .filter(|e| keys::TABLES.contains(&e.key.as_str()))
+        {
+            assert!(StepTable::parse(&e.value).is_ok(), "{}", e.key);
+        }
+        let t = StepTable::parse("6:1;12:2;60:6").unwrap();
+        assert_eq!(t.at(5), None);
+        assert_eq!(t.at(6), Some(1.0));
+        assert_eq!(t.at(11), Some(1.0));
+        assert_eq!(t.at(12), Some(2.0));
+        assert_eq!(t.at(600), Some(6.0));
+        assert!(StepTable::parse("6:1;6:2").is_err());
+        assert!(StepTable::parse("six:1").is_err());
+        assert!(validate_value(keys::JOBLOSS_DURATION_MONTHS, "6:1;12:2", "").is_ok());
+        assert!(validate_value(keys::JOBLOSS_DURATION_MONTHS, "90000", "").is_err());
+        assert!(validate_value(keys::MIN_MONTHLY_WAGE, "lots", "85000").is_err());
     }
 
     #[test]

@@ -277,6 +277,7 @@ mod tests {
             convicted: false,
             disability_group: None,
             contribution_months: vec![],
+            contribution_incomes: Default::default(),
         }
     }
 

@@ -28,6 +28,10 @@ pub struct RegistryPerson {
     /// Months (`YYYY-MM`) for which social contributions were paid.
     #[serde(default)]
     pub contribution_months: Vec<YearMonth>,
+    /// The monthly income social contributions were computed from, by month, where the fund
+    /// reports it (the job-loss payment is computed from it).
+    #[serde(default)]
+    pub contribution_incomes: std::collections::BTreeMap<YearMonth, u64>,
 }
 
 /// A calendar month, written `YYYY-MM`.

@@ -25,6 +25,7 @@ ENBEK_REGISTRY_FILE        JSON persons loaded into the simulator at start\n  \
 ENBEK_ORGANIZATIONS_FILE   CSV of career centers and rural districts loaded at start\n  \
 ENBEK_SMTP_URL             SMTP server for e-mail; ENBEK_MAIL_FROM its sender\n  \
 ENBEK_SMS_URL              SMS gateway (JSON POST)\n  \
+ENBEK_FUND_URL             State Social Insurance Fund gateway for job-loss payment applications\n  \
 ENBEK_TOKEN_TTL_HOURS      lifetime of a login token\n  \
 ENBEK_LOGIN_ADDRESS_LIMIT  failed logins allowed from one address in 15 minutes\n  \
 ENBEK_TRUSTED_PROXIES      reverse proxies whose X-Forwarded-For names the client\n  \
@@ -109,6 +110,12 @@ pub struct ServeArgs {
     /// accepted. Without it, SMS waits in the outbox (kept and listed in development mode).
     #[arg(long, env = "ENBEK_SMS_URL", hide_env_values = true)]
     pub sms_url: Option<Secret>,
+
+    /// The State Social Insurance Fund's gateway: each job-loss payment application is POSTed
+    /// to it as JSON; a 2xx answer means received. Without it, applications wait (kept and
+    /// listed in development mode).
+    #[arg(long, env = "ENBEK_FUND_URL", hide_env_values = true)]
+    pub fund_url: Option<Secret>,
 
     /// Lifetime of a login token, in hours.
     #[arg(long, env = "ENBEK_TOKEN_TTL_HOURS", default_value_t = 12)]

@@ -84,6 +84,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         args.smtp_url.as_ref().map(|s| s.expose()),
         &args.mail_from,
         args.sms_url.as_ref().map(|s| s.expose()),
+        args.fund_url.as_ref().map(|s| s.expose()),
         args.dev,
     )?;
     let state = AppState {

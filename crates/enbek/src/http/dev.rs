@@ -15,7 +15,7 @@ use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Query};
 use crate::db::notifications::{self, Notification};
-use crate::db::{audit, registry_sim};
+use crate::db::{audit, outbound, registry_sim};
 use crate::state::AppState;
 
 #[derive(Deserialize, Serialize, ToSchema)]
@@ -66,7 +66,7 @@ pub async fn run_due_jobs(
 }
 
 #[utoipa::path(post, path = "/api/v1/dev/registry/persons", operation_id = "upsertRegistryPerson", tag = "development",
-    request_body(content = Object, description = "{iin, last_name, first_name, middle_name?, birth_date, sex, region_code, district_code, locality_code, employed, entrepreneur, pensioner, student, convicted, disability_group?, contribution_months: [YYYY-MM]}"),
+    request_body(content = Object, description = "{iin, last_name, first_name, middle_name?, birth_date, sex, region_code, district_code, locality_code, employed, entrepreneur, pensioner, student, convicted, disability_group?, contribution_months: [YYYY-MM], contribution_incomes?: {YYYY-MM: KZT}}"),
     security(("bearer" = [])), responses((status = 200), (status = 403), (status = 422, description = "invalid_iin, invalid_request")))]
 pub async fn upsert_registry_person(
     State(state): State<AppState>,
@@ -157,4 +157,21 @@ pub async fn list_outbox(
             })
             .collect(),
     ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct OutboundQuery {
+    pub limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/dev/outbound", operation_id = "listOutboundMessages", tag = "development",
+    params(OutboundQuery), security(("bearer" = [])), responses((status = 200, body = [outbound::Message]), (status = 403)))]
+pub async fn list_outbound(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<OutboundQuery>,
+) -> ApiResult<axum::Json<Vec<outbound::Message>>> {
+    caller.require(&[Role::Administrator])?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    Ok(axum::Json(outbound::recent(&state.db.pool, limit).await?))
 }

@@ -218,6 +218,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "The IIN differs from the account's IIN",
     ),
     (
+        "jobloss_application_exists",
+        409,
+        "Бұл тіркеу бойынша өтініш берілген",
+        "По этой регистрации заявление уже подано",
+        "An application was already made for this registration",
+    ),
+    (
         "invalid_state",
         409,
         "Бұл әрекет ағымдағы күйде мүмкін емес",

@@ -7,6 +7,7 @@ pub mod cards;
 pub mod dev;
 pub mod error;
 pub mod extract;
+pub mod jobloss;
 pub mod lang;
 pub mod ops;
 pub mod reference;
@@ -88,6 +89,10 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(registration::list_my_notifications))
         .routes(routes!(cards::get_my_card))
         .routes(routes!(unemployment::request_unemployed_info))
+        .routes(routes!(
+            jobloss::apply_jobloss_payment,
+            jobloss::get_my_jobloss_payment
+        ))
 }
 
 /// The AIS "Labor Market" and administration: staff, the egov intake, and development mode.
@@ -124,6 +129,7 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(dev::upsert_registry_person))
         .routes(routes!(dev::set_registry_availability))
         .routes(routes!(dev::list_outbox))
+        .routes(routes!(dev::list_outbound))
 }
 
 fn api(surface: Surface, dev: bool) -> OpenApiRouter<AppState> {

@@ -276,9 +276,8 @@ pub async fn add_parameter_edition(
     let Some(existing) = current.editions().find(|e| e.key == body.key) else {
         return Err(ApiError::new("invalid_value").detail("unknown parameter key"));
     };
-    if existing.value.parse::<f64>().is_ok() && body.value.parse::<f64>().is_err() {
-        return Err(ApiError::new("invalid_value").detail("this parameter is a number"));
-    }
+    enbek_domain::parameters::validate_value(&body.key, &body.value, &existing.value)
+        .map_err(|reason| ApiError::new("invalid_value").detail(reason))?;
     let edition = Edition {
         key: body.key.clone(),
         effective_from: body.effective_from,

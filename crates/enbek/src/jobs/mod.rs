@@ -13,15 +13,19 @@ pub mod kinds {
     pub const RECHECK_UNEMPLOYED_ALL: &str = "recheck_unemployed_all";
     /// Re-check one unemployed person against the registries (214 p.51(1), p.51(5)).
     pub const RECHECK_UNEMPLOYED: &str = "recheck_unemployed";
+    /// Check a job-loss payment application against the registries' contributions.
+    pub const CHECK_JOBLOSS: &str = "check_jobloss";
+    /// Deliver one message to another state system (the social insurance fund).
+    pub const DELIVER_OUTBOUND: &str = "deliver_outbound";
 }
 
 use chrono::Duration;
 use serde::Deserialize;
 use std::time::Duration as StdDuration;
 
-use crate::db::{jobs, notifications};
+use crate::db::{jobs, notifications, outbound};
 use crate::notify::delivery::Outcome;
-use crate::services::unemployment;
+use crate::services::{jobloss, unemployment};
 use crate::state::AppState;
 
 const LEASE_MINUTES: i64 = 5;
@@ -72,6 +76,16 @@ struct DeliverPayload {
 }
 
 #[derive(Deserialize)]
+struct ApplicationPayload {
+    application_id: String,
+}
+
+#[derive(Deserialize)]
+struct MessagePayload {
+    message_id: String,
+}
+
+#[derive(Deserialize)]
 struct RegistrationPayload {
     registration_id: String,
 }
@@ -90,6 +104,14 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
             let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
             unemployment::register(state, &p.registration_id).await
         }
+        kinds::CHECK_JOBLOSS => {
+            let p: ApplicationPayload = serde_json::from_str(&job.payload)?;
+            jobloss::check(state, &p.application_id).await
+        }
+        kinds::DELIVER_OUTBOUND => {
+            let p: MessagePayload = serde_json::from_str(&job.payload)?;
+            deliver_outbound(state, &p.message_id).await
+        }
         kinds::RECHECK_UNEMPLOYED_ALL => unemployment::recheck_all(state).await,
         kinds::RECHECK_UNEMPLOYED => {
             let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
@@ -99,7 +121,7 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
     }
 }
 
-/// Delivers one outbound message; a delivered one is left alone (idempotent on retry).
+/// Delivers one e-mail or SMS; a delivered one is left alone (idempotent on retry).
 async fn deliver(state: &AppState, id: &str) -> anyhow::Result<()> {
     let Some(n) = notifications::by_id(&state.db.pool, id).await? else {
         return Ok(());
@@ -110,19 +132,42 @@ async fn deliver(state: &AppState, id: &str) -> anyhow::Result<()> {
     match state.delivery.send(&n).await {
         Ok(outcome) => {
             notifications::mark_delivered(&state.db.pool, id, state.clock.now()).await?;
-            state.metrics.notification(
-                &n.channel,
-                if outcome == Outcome::Sent {
-                    "sent"
-                } else {
-                    "dev_outbox"
-                },
-            );
+            count_delivery(state, &n.channel, outcome);
             Ok(())
         }
         Err(e) => {
             notifications::mark_failed(&state.db.pool, id, &e.to_string()).await?;
             state.metrics.notification(&n.channel, "failed");
+            Err(e)
+        }
+    }
+}
+
+fn count_delivery(state: &AppState, channel: &str, outcome: Outcome) {
+    let label = match outcome {
+        Outcome::Sent => "sent",
+        Outcome::KeptInDevOutbox => "dev_outbox",
+    };
+    state.metrics.notification(channel, label);
+}
+
+/// Delivers one message to another state system; a delivered one is left alone.
+async fn deliver_outbound(state: &AppState, message_id: &str) -> anyhow::Result<()> {
+    let Some(message) = outbound::by_id(&state.db.pool, message_id).await? else {
+        return Ok(());
+    };
+    if message.status != outbound::PENDING {
+        return Ok(());
+    }
+    match state.delivery.to_fund(&message.payload).await {
+        Ok(outcome) => {
+            outbound::mark_delivered(&state.db.pool, &message.id, state.clock.now()).await?;
+            count_delivery(state, &message.destination, outcome);
+            Ok(())
+        }
+        Err(e) => {
+            outbound::mark_failed(&state.db.pool, &message.id, &e.to_string()).await?;
+            state.metrics.notification(&message.destination, "failed");
             Err(e)
         }
     }

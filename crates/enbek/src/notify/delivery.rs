@@ -11,8 +11,47 @@ use crate::db::notifications::Notification;
 pub struct Delivery {
     smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
     from: Mailbox,
-    sms: Option<(reqwest::Client, String)>,
+    sms: Option<Gateway>,
+    fund: Option<Gateway>,
     dev: bool,
+}
+
+/// An HTTP peer that takes JSON messages: a 2xx answer means received.
+struct Gateway {
+    client: reqwest::Client,
+    url: String,
+    name: &'static str,
+}
+
+impl Gateway {
+    fn new(url: &str, name: &'static str) -> anyhow::Result<Gateway> {
+        url::Url::parse(url)?;
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()?;
+        Ok(Gateway {
+            client,
+            url: url.to_string(),
+            name,
+        })
+    }
+
+    async fn post(&self, body: &serde_json::Value) -> anyhow::Result<Outcome> {
+        let response = self
+            .client
+            .post(&self.url)
+            .json(body)
+            .send()
+            .await
+            .map_err(|e| anyhow::anyhow!(e.without_url()))?;
+        anyhow::ensure!(
+            response.status().is_success(),
+            "the {} answered {}",
+            self.name,
+            response.status()
+        );
+        Ok(Outcome::Sent)
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -26,27 +65,22 @@ impl Delivery {
         smtp_url: Option<&str>,
         from: &str,
         sms_url: Option<&str>,
+        fund_url: Option<&str>,
         dev: bool,
     ) -> anyhow::Result<Delivery> {
-        let smtp = smtp_url.map(smtp_transport).transpose()?;
-        let sms = sms_url
-            .map(|u| -> anyhow::Result<_> {
-                url::Url::parse(u)?;
-                let client = reqwest::Client::builder()
-                    .timeout(Duration::from_secs(10))
-                    .build()?;
-                Ok((client, u.to_string()))
-            })
-            .transpose()?;
         Ok(Delivery {
-            smtp,
+            smtp: smtp_url.map(smtp_transport).transpose()?,
             from: from.parse()?,
-            sms,
+            sms: sms_url
+                .map(|u| Gateway::new(u, "SMS gateway"))
+                .transpose()?,
+            fund: fund_url
+                .map(|u| Gateway::new(u, "social insurance fund"))
+                .transpose()?,
             dev,
         })
     }
 
-    /// Sends one message through its channel.
     pub async fn send(&self, n: &Notification) -> anyhow::Result<Outcome> {
         match n.channel.as_str() {
             "email" => self.email(n).await,
@@ -71,22 +105,20 @@ impl Delivery {
     }
 
     async fn sms(&self, n: &Notification) -> anyhow::Result<Outcome> {
-        let Some((client, url)) = &self.sms else {
+        let Some(gateway) = &self.sms else {
             return self.unconfigured("SMS gateway");
         };
-        let body = serde_json::json!({ "id": n.id, "to": n.recipient, "text": n.text });
-        let response = client
-            .post(url)
-            .json(&body)
-            .send()
+        gateway
+            .post(&serde_json::json!({ "id": n.id, "to": n.recipient, "text": n.text }))
             .await
-            .map_err(|e| anyhow::anyhow!(e.without_url()))?;
-        anyhow::ensure!(
-            response.status().is_success(),
-            "the SMS gateway answered {}",
-            response.status()
-        );
-        Ok(Outcome::Sent)
+    }
+
+    /// Sends an application to the State Social Insurance Fund.
+    pub async fn to_fund(&self, message: &serde_json::Value) -> anyhow::Result<Outcome> {
+        let Some(gateway) = &self.fund else {
+            return self.unconfigured("social insurance fund gateway");
+        };
+        gateway.post(message).await
     }
 
     fn unconfigured(&self, what: &str) -> anyhow::Result<Outcome> {

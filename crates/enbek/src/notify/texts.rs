@@ -24,6 +24,10 @@ pub enum Kind {
     JoblossDocuments,
     /// Deregistered, with the ground of p.51 (214 p.52: within 2 working days).
     Deregistered,
+    /// The job-loss payment application went to the State Social Insurance Fund.
+    JoblossSubmitted,
+    /// The job-loss payment application cannot go: too few months with contributions.
+    JoblossNotEligible,
 }
 
 impl Kind {
@@ -38,6 +42,8 @@ impl Kind {
             Kind::UnemployedRefused => "unemployed_refused",
             Kind::JoblossDocuments => "jobloss_documents",
             Kind::Deregistered => "deregistered",
+            Kind::JoblossSubmitted => "jobloss_submitted",
+            Kind::JoblossNotEligible => "jobloss_not_eligible",
         }
     }
 }
@@ -52,6 +58,8 @@ pub struct Args {
     /// The last day of a bar on re-registration, when there is one.
     pub until: Option<String>,
     pub reference: String,
+    /// A count of months (of contributions, of payment).
+    pub months: u32,
 }
 
 /// A name in the three languages (an organisation's), so each text names it in its own.
@@ -112,6 +120,12 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (Deregistered, Kk) => ("Жұмыссыздар есебінен шығару", format!("Сіз {} жұмыссыздар есебінен шығарылдыңыз. Негізі: {} [{}].{} Өтінім №{}. Шешімге шағымдануға болады.", a.date, ground, a.code, bar, a.reference)),
         (Deregistered, Ru) => ("Снятие с учёта безработных", format!("Вы сняты с учёта безработных {}. Основание: {} [{}].{} Заявка №{}. Решение может быть обжаловано.", a.date, ground, a.code, bar, a.reference)),
         (Deregistered, En) => ("Deregistered as unemployed", format!("You were deregistered as unemployed on {}. Ground: {} [{}].{} Application No. {}. The decision may be appealed.", a.date, ground, a.code, bar, a.reference)),
+        (JoblossSubmitted, Kk) => ("Өтініш Мемлекеттік әлеуметтік сақтандыру қорына жіберілді", format!("Жұмысынан айырылған жағдайдағы әлеуметтік төлемге өтініміңіз №{} {} Мемлекеттік әлеуметтік сақтандыру қорына жіберілді.", a.reference, a.date)),
+        (JoblossSubmitted, Ru) => ("Заявление направлено в Государственный фонд социального страхования", format!("Ваше заявление №{} на социальную выплату на случай потери работы направлено {} в Государственный фонд социального страхования.", a.reference, a.date)),
+        (JoblossSubmitted, En) => ("Application sent to the State Social Insurance Fund", format!("Your application No. {} for the job-loss social payment was sent to the State Social Insurance Fund on {}.", a.reference, a.date)),
+        (JoblossNotEligible, Kk) => ("Әлеуметтік төлемге құқық жоқ", format!("Өтінім №{} жіберілмейді: тіркелгенге дейінгі 24 айдың {} айында ғана әлеуметтік аударымдар төленген, кемінде 6 ай қажет ({}).", a.reference, a.months, a.date)),
+        (JoblossNotEligible, Ru) => ("Нет права на социальную выплату", format!("Заявление №{} не может быть направлено: социальные отчисления уплачены лишь за {} из 24 месяцев до регистрации, нужно не менее 6 ({}).", a.reference, a.months, a.date)),
+        (JoblossNotEligible, En) => ("No right to the job-loss payment", format!("Application No. {} cannot be sent: social contributions were paid for only {} of the 24 months before registration; at least 6 are needed ({}).", a.reference, a.months, a.date)),
     };
     (subject.to_string(), text)
 }
@@ -184,6 +198,7 @@ mod tests {
             ground: ground(GroundOf::Deregistration, "no_show"),
             until: Some("2026-04-25".into()),
             reference: "R".into(),
+            months: 4,
         };
         for kind in [
             Kind::ApplicationReceived,
@@ -195,6 +210,8 @@ mod tests {
             Kind::UnemployedRefused,
             Kind::JoblossDocuments,
             Kind::Deregistered,
+            Kind::JoblossSubmitted,
+            Kind::JoblossNotEligible,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

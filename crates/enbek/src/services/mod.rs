@@ -1,6 +1,7 @@
 //! Application services: they combine the pure rules with storage, registries and notices.
 
 pub mod accounts;
+pub mod jobloss;
 pub mod reference;
 pub mod registration;
 pub mod unemployment;

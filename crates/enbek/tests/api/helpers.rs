@@ -123,6 +123,7 @@ pub fn serve_args(url: &str) -> ServeArgs {
         smtp_url: None,
         mail_from: "noreply@enbek.kz".into(),
         sms_url: None,
+        fund_url: None,
         token_ttl_hours: 12,
         login_address_limit: 100,
         trusted_proxies: Vec::new(),

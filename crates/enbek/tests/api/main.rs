@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod background;
 mod integrations;
+mod jobloss;
 mod reference;
 mod registration;
 mod unemployment;

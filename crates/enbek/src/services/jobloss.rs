@@ -1,0 +1,183 @@
+//! The job-loss social payment application (Social Code art.102; guide step 4; SPEC §5.3): an
+//! unemployed person applies from the cabinet with an IBAN; the registries' record of
+//! contributions decides whether it may go; it leaves for the State Social Insurance Fund as an
+//! outbound message, retried until the fund confirms receipt.
+
+use chrono::{DateTime, Utc};
+use enbek_domain::ids::{Iban, Iin};
+use enbek_domain::jobloss::assess;
+use enbek_domain::office_hours::local_date;
+use enbek_domain::registration::Status;
+use serde_json::json;
+
+use crate::db::jobloss::{self, Application, CHECKING, NOT_ELIGIBLE, SENT_TO_FUND};
+use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, outbound, registrations, Tx};
+use crate::http::error::{ApiError, ApiResult};
+use crate::jobs::kinds::{CHECK_JOBLOSS, DELIVER_OUTBOUND};
+use crate::notify::{self, Args, Kind};
+use crate::services::registration::recipient;
+use crate::state::AppState;
+
+/// Takes an application from the person's cabinet and checks it at once; a silent registry
+/// leaves it `checking`, to be retried.
+pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<Application> {
+    let iban = Iban::parse(iban)?;
+    let (_, iin) = accounts::locale_and_iin(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registrations::latest_for_account(&state.db.pool, account_id, iin.as_deref())
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))?;
+    if reg.status != Status::Unemployed.as_str() {
+        return Err(ApiError::new("invalid_state")
+            .detail("the job-loss payment is for a person registered as unemployed"));
+    }
+    let now = state.clock.now();
+    let application = Application {
+        id: new_id(),
+        registration_id: reg.id.clone(),
+        account_id: account_id.to_string(),
+        iban: iban.as_str().to_string(),
+        status: CHECKING.to_string(),
+        assessment: None,
+        submitted_at: now,
+        decided_at: None,
+        message_id: None,
+    };
+    let mut tx = state.db.begin().await?;
+    match jobloss::insert(&mut tx, &application).await {
+        Err(e) if is_unique_violation(&e) => {
+            return Err(ApiError::new("jobloss_application_exists"))
+        }
+        other => other?,
+    }
+    let payload = json!({ "application_id": application.id });
+    jobs::enqueue(&mut tx, CHECK_JOBLOSS, &payload, now, None, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "apply",
+            entity: "jobloss_application",
+            entity_id: &application.id,
+            before: None,
+            after: Some(json!({ "registration_id": reg.id, "status": CHECKING })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    if let Err(e) = check(state, &application.id).await {
+        tracing::warn!(application = %application.id, error = %e, "job-loss check deferred");
+    }
+    jobloss::by_id(&state.db.pool, &application.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Checks an application against the registries' contributions (guide step 4: at least 6 of
+/// the 24 months before registration) and sends it to the fund, or tells the person why not.
+/// An error (a silent registry) leaves the job to be retried.
+pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()> {
+    let Some(application) = jobloss::by_id(&state.db.pool, application_id).await? else {
+        return Ok(());
+    };
+    if application.status != CHECKING {
+        return Ok(());
+    }
+    let Some(reg) = registrations::by_id(&state.db.pool, &application.registration_id).await?
+    else {
+        return Ok(());
+    };
+    let registered_on = reg
+        .unemployed_since
+        .ok_or_else(|| anyhow::anyhow!("an unemployed registration without its day"))?;
+    let iin = Iin::parse(&reg.iin)?;
+    let person = state
+        .registry
+        .person(&iin)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the registries no longer know the person"))?;
+    let assessment = assess(&person, registered_on, &state.parameters());
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let (status, message_id, kind) = if assessment.eligible {
+        let message_id = new_id();
+        let message = json!({
+            "application_id": application.id,
+            "iin": reg.iin,
+            "iban": application.iban,
+            "registration_id": reg.id,
+            "unemployed_since": registered_on,
+            "submitted_at": application.submitted_at,
+            "assessment": assessment,
+        });
+        outbound::insert(
+            &mut tx,
+            &message_id,
+            outbound::FUND,
+            &application.id,
+            &message,
+            now,
+        )
+        .await?;
+        let payload = json!({ "message_id": message_id });
+        jobs::enqueue(&mut tx, DELIVER_OUTBOUND, &payload, now, None, now).await?;
+        (SENT_TO_FUND, Some(message_id), Kind::JoblossSubmitted)
+    } else {
+        (NOT_ELIGIBLE, None, Kind::JoblossNotEligible)
+    };
+    let decided = jobloss::decide(
+        &mut tx,
+        &application.id,
+        status,
+        &assessment,
+        message_id.as_deref(),
+        now,
+    )
+    .await?;
+    if !decided {
+        return Ok(());
+    }
+    tell(
+        &mut tx,
+        &reg,
+        &application,
+        kind,
+        assessment.months_in_window,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "check",
+            entity: "jobloss_application",
+            entity_id: &application.id,
+            before: Some(json!({ "status": CHECKING })),
+            after: Some(json!({ "status": status, "assessment": assessment })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn tell(
+    tx: &mut Tx,
+    reg: &registrations::Registration,
+    application: &Application,
+    kind: Kind,
+    months: u32,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let args = Args {
+        date: local_date(now).to_string(),
+        reference: application.id.clone(),
+        months,
+        ..Args::default()
+    };
+    notify::send(tx, &recipient(reg, None), kind, &args, now).await
+}

@@ -1,0 +1,257 @@
+//! The job-loss social payment application (Social Code art.102; guide step 4; SPEC §5.3),
+//! sent to a real HTTP peer standing in for the State Social Insurance Fund's gateway.
+
+use axum::http::StatusCode as AxumStatus;
+use axum::routing::post;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "secret123";
+
+/// A Kazakhstan IBAN for a bank code and account, with its ISO 7064 check digits.
+fn kz_iban(bank: &str, account: &str) -> String {
+    let bban = format!("{bank}{account}");
+    let digits: String = format!("{bban}KZ00")
+        .chars()
+        .map(|c| c.to_digit(36).unwrap().to_string())
+        .collect();
+    let remainder = digits
+        .chars()
+        .fold(0u32, |r, c| (r * 10 + c.to_digit(10).unwrap()) % 97);
+    format!("KZ{:02}{bban}", 98 - remainder)
+}
+
+/// The months from `first` (YYYY-MM), `n` of them.
+fn months(first: &str, n: u32) -> Vec<String> {
+    let (y, m) = first.split_once('-').unwrap();
+    let start = y.parse::<u32>().unwrap() * 12 + m.parse::<u32>().unwrap() - 1;
+    (start..start + n)
+        .map(|i| format!("{:04}-{:02}", i / 12, i % 12 + 1))
+        .collect()
+}
+
+/// The fund's gateway on loopback: records what it receives; answers 503 while `down`.
+async fn fund_gateway(down: Arc<AtomicBool>) -> (String, Arc<Mutex<Vec<Value>>>) {
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let log = received.clone();
+    let app = axum::Router::new().route(
+        "/fund/applications",
+        post(move |axum::Json(body): axum::Json<Value>| {
+            let (log, down) = (log.clone(), down.clone());
+            async move {
+                if down.load(Ordering::SeqCst) {
+                    return AxumStatus::SERVICE_UNAVAILABLE;
+                }
+                log.lock().unwrap().push(body);
+                AxumStatus::ACCEPTED
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!(
+        "http://{}/fund/applications",
+        listener.local_addr().unwrap()
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, received)
+}
+
+/// A person registered as unemployed from Friday 20 March 2026, with contributions of
+/// `income` for the `n` months before March (February back), signed in.
+async fn unemployed(app: &TestApp, login: &str, serial: u32, n: u32, income: u64) -> String {
+    let person = iin("880412", 3, serial);
+    let paid = months_back(n);
+    let incomes: serde_json::Map<String, Value> =
+        paid.iter().map(|m| (m.clone(), json!(income))).collect();
+    app.registry_person(
+        &person,
+        json!({ "contribution_months": paid, "contribution_incomes": incomes }),
+    )
+    .await;
+    let token = app.citizen(login).await;
+    let (status, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&person, "cc-kokshetau"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{reg}");
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let token = app.login(login, PASSWORD).await;
+    let (_, reg) = app.get("/api/v1/me/registration", Some(&token)).await;
+    assert_eq!(reg["status"], "unemployed");
+    token
+}
+
+/// The `n` months ending with February 2026.
+fn months_back(n: u32) -> Vec<String> {
+    let first = (2026 * 12 + 2) - n;
+    months(&format!("{:04}-{:02}", first / 12, first % 12 + 1), n)
+}
+
+async fn apply(app: &TestApp, token: &str, iban: &str) -> (StatusCode, Value) {
+    app.post(
+        "/api/v1/me/jobloss-payment",
+        Some(token),
+        json!({ "iban": iban }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_eligible_application_goes_to_the_fund_with_its_formula_and_is_confirmed() {
+    let down = Arc::new(AtomicBool::new(true));
+    let (url, received) = fund_gateway(down.clone()).await;
+    let db = TestDb::new().await;
+    let app = TestApp::spawn_on(db, |db_url| {
+        let mut args = serve_args(db_url);
+        args.fund_url = Some(enbek::config::Secret::from(url.as_str()));
+        args
+    })
+    .await;
+    let token = unemployed(&app, "dana@example.kz", 100, 12, 200_000).await;
+    let iban = kz_iban("722", "0000123456789");
+    let (status, payment) = apply(&app, &token, &iban.to_lowercase()).await;
+    assert_eq!(status, StatusCode::CREATED, "{payment}");
+    assert_eq!(payment["status"], "sent_to_fund");
+    assert_eq!(payment["iban"], format!("****************{}", &iban[16..]));
+    let a = &payment["assessment"];
+    assert_eq!(a["months_in_window"], 12);
+    assert_eq!(a["eligible"], true);
+    assert_eq!(a["average_monthly_income"], 100_000);
+    assert_eq!(a["replacement_rate"], 0.45);
+    assert_eq!(a["stage_coefficient"], 0.85);
+    assert_eq!(a["monthly_amount"], 38_250);
+    assert_eq!(a["duration_months"], 2);
+    assert!(a["formula"].as_str().unwrap().contains("0.45"));
+
+    // The fund is down: the application waits and is retried, never lost.
+    app.run_due_jobs().await;
+    assert!(received.lock().unwrap().is_empty());
+    let (_, now) = app.get("/api/v1/me/jobloss-payment", Some(&token)).await;
+    assert!(now["delivered_to_fund_at"].is_null());
+    down.store(false, Ordering::SeqCst);
+    app.set_clock("2026-03-20T10:05:00+05:00").await;
+    app.run_due_jobs().await;
+    let sent = received.lock().unwrap().clone();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["iban"], iban);
+    assert_eq!(sent[0]["unemployed_since"], "2026-03-20");
+    assert_eq!(sent[0]["assessment"]["monthly_amount"], 38_250);
+    let (_, now) = app.get("/api/v1/me/jobloss-payment", Some(&token)).await;
+    assert_eq!(now["delivered_to_fund_at"], "2026-03-20T05:05:00Z");
+
+    let (status, body) = apply(&app, &token, &iban).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "jobloss_application_exists")
+    );
+}
+
+#[tokio::test]
+async fn five_months_of_contributions_are_not_enough_and_six_are() {
+    let app = TestApp::spawn().await;
+    let five = unemployed(&app, "five@example.kz", 200, 5, 150_000).await;
+    app.set_clock(WORKING_MORNING).await;
+    let six = unemployed(&app, "six@example.kz", 210, 6, 150_000).await;
+    let iban = kz_iban("722", "0000123456789");
+    let (status, payment) = apply(&app, &five, &iban).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(payment["status"], "not_eligible");
+    assert_eq!(payment["assessment"]["months_in_window"], 5);
+    assert!(payment["assessment"]["monthly_amount"].is_null());
+    let (_, list) = app.get("/api/v1/me/notifications", Some(&five)).await;
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "jobloss_not_eligible"));
+    let (_, payment) = apply(&app, &six, &iban).await;
+    assert_eq!(payment["status"], "sent_to_fund");
+    assert_eq!(payment["assessment"]["duration_months"], 1);
+    // Development mode keeps what would have gone to the fund.
+    app.run_due_jobs().await;
+    let (_, outbound) = app.get("/api/v1/dev/outbound", Some(&app.admin)).await;
+    assert_eq!(outbound.as_array().unwrap().len(), 1);
+    assert_eq!(outbound[0]["destination"], "social_insurance_fund");
+    assert_eq!(outbound[0]["status"], "delivered");
+}
+
+#[tokio::test]
+async fn a_silent_registry_leaves_the_application_checking_until_it_answers() {
+    let app = TestApp::spawn().await;
+    let token = unemployed(&app, "wait@example.kz", 300, 12, 100_000).await;
+    let availability = |on: bool| {
+        app.call(
+            Method::PUT,
+            "/api/v1/dev/registry/availability",
+            Some(&app.admin),
+            Some(json!({ "answering": on })),
+        )
+    };
+    availability(false).await;
+    let (status, payment) = apply(&app, &token, &kz_iban("722", "0000000000042")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(payment["status"], "checking");
+    availability(true).await;
+    app.set_clock("2026-03-20T10:05:00+05:00").await;
+    app.run_due_jobs().await;
+    let (_, payment) = app.get("/api/v1/me/jobloss-payment", Some(&token)).await;
+    assert_eq!(payment["status"], "sent_to_fund");
+}
+
+#[tokio::test]
+async fn only_an_unemployed_citizen_applies_with_a_valid_iban() {
+    let app = TestApp::spawn().await;
+    let iban = kz_iban("722", "0000123456789");
+    let nobody = app.citizen("nobody@example.kz").await;
+    let (status, body) = apply(&app, &nobody, &iban).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::NOT_FOUND, "no_registration")
+    );
+    let (status, _) = app.get("/api/v1/me/jobloss-payment", Some(&nobody)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // A job seeker is not yet unemployed.
+    let person = iin("880412", 3, 400);
+    app.registry_person(&person, json!({})).await;
+    let seeker = app.citizen("seeker@example.kz").await;
+    app.post(
+        "/api/v1/registrations",
+        Some(&seeker),
+        application(&person, "cc-kokshetau"),
+    )
+    .await;
+    let (status, body) = apply(&app, &seeker, &iban).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "invalid_state")
+    );
+
+    let mut wrong_check = iban.clone();
+    wrong_check.replace_range(2..4, if &iban[2..4] == "11" { "12" } else { "11" });
+    for bad in ["KZ12", "DE89370400440532013000", wrong_check.as_str()] {
+        let (status, body) = apply(&app, &seeker, bad).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_iban"),
+            "{bad}"
+        );
+    }
+    let specialist = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (status, _) = apply(&app, &specialist, &iban).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .post("/api/v1/me/jobloss-payment", None, json!({ "iban": iban }))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
