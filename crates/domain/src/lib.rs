@@ -13,6 +13,7 @@ pub mod age;
 pub mod category;
 pub mod jobloss;
 pub mod parameters;
+pub mod plan;
 pub mod registration;
 pub mod registry;
 pub mod unemployment;

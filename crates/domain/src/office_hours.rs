@@ -35,7 +35,7 @@ fn local_time(at: DateTime<Utc>) -> NaiveTime {
 }
 
 /// The instant of Kazakhstan local time `time` on `date`.
-fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+pub fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     date.and_time(time).and_utc() - TimeDelta::seconds(i64::from(KZ_OFFSET_SECONDS))
 }
 

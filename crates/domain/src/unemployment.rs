@@ -232,6 +232,62 @@ pub fn deregistration_by_registries(
     None
 }
 
+/// A change an unemployed person reports to the career center within 5 working days (214 p.44,
+/// p.64); not reporting it is a ground of deregistration (p.51(6)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Circumstance {
+    /// p.64(1): a change of residence.
+    Moved,
+    /// p.64(2): a permanent or temporary job, or a civil contract.
+    Employed,
+    /// p.64(3): entrepreneurship.
+    Entrepreneur,
+    /// p.64(4): founder or co-founder of an organisation.
+    Founder,
+    /// p.64(5): a disability group set or changed.
+    Disability,
+    /// p.64(6): a pension granted.
+    Pension,
+}
+
+impl Circumstance {
+    pub const ALL: [Circumstance; 6] = [
+        Circumstance::Moved,
+        Circumstance::Employed,
+        Circumstance::Entrepreneur,
+        Circumstance::Founder,
+        Circumstance::Disability,
+        Circumstance::Pension,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Circumstance::Moved => "moved",
+            Circumstance::Employed => "employed",
+            Circumstance::Entrepreneur => "entrepreneur",
+            Circumstance::Founder => "founder",
+            Circumstance::Disability => "disability",
+            Circumstance::Pension => "pension",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Circumstance> {
+        Circumstance::ALL.into_iter().find(|c| c.code() == s)
+    }
+}
+
+/// Working days to report a change (214 p.64).
+pub const REPORT_WORKING_DAYS: u32 = 5;
+
+/// The end of the term to report a change that happened on `occurred_on` (214 p.64).
+pub fn report_due(cal: &Calendar, occurred_on: NaiveDate) -> DateTime<Utc> {
+    working_days_deadline(
+        cal,
+        crate::office_hours::local_instant(occurred_on, chrono::NaiveTime::MIN),
+        REPORT_WORKING_DAYS,
+    )
+}
+
 /// The last day the information on registration as unemployed is valid (214 p.45, App.9):
 /// thirty calendar days from the day of issue, counted from the day after.
 pub fn unemployed_info_valid_until(issued_on: NaiveDate) -> NaiveDate {
@@ -421,6 +477,20 @@ mod tests {
             deregistration_by_registries(&q, since),
             Some(Deregistration::PensionGranted)
         );
+    }
+
+    #[test]
+    fn a_change_is_reported_within_five_working_days() {
+        let cal = Calendar::builtin();
+        // Found a job on Wednesday 18 March: Thursday 19, Friday 20, then after Nauryz Thursday
+        // 26, Friday 27 and Monday 30 March.
+        assert_eq!(
+            report_due(&cal, d("2026-03-18")),
+            at("2026-03-31T00:00:00+05:00")
+        );
+        for c in Circumstance::ALL {
+            assert_eq!(Circumstance::parse(c.code()), Some(c));
+        }
     }
 
     #[test]

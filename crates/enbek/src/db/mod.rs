@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod calendar;
+pub mod circumstances;
 pub mod documents;
 pub mod jobloss;
 pub mod jobs;
@@ -16,6 +17,8 @@ pub mod notifications;
 pub mod outbound;
 pub mod parameters;
 pub mod persons;
+pub mod plans;
+pub mod queue;
 pub mod reference;
 pub mod registrations;
 pub mod registry_sim;

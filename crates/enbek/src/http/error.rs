@@ -218,6 +218,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "The IIN differs from the account's IIN",
     ),
     (
+        "plan_exists",
+        409,
+        "Жұмысқа орналастырудың жеке жоспары бар",
+        "Индивидуальный план трудоустройства уже составлен",
+        "An individual employment plan exists",
+    ),
+    (
         "jobloss_application_exists",
         409,
         "Бұл тіркеу бойынша өтініш берілген",

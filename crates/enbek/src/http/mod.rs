@@ -10,6 +10,7 @@ pub mod extract;
 pub mod jobloss;
 pub mod lang;
 pub mod ops;
+pub mod plans;
 pub mod reference;
 pub mod registration;
 pub mod ui;
@@ -41,6 +42,7 @@ use error::ApiError;
         (name = "accounts", description = "Accounts and sessions (206 p.17-19)"),
         (name = "registration", description = "Registration as a job seeker (214 ch.2)"),
         (name = "unemployment", description = "Registration as unemployed, the App.9 information, deregistration (214 ch.3, p.51-52)"),
+        (name = "plans", description = "Individual employment plans, reported changes, work queues (214 p.61-65)"),
         (name = "cards", description = "Individual employment cards (214 p.2.6, p.10)"),
         (name = "reference", description = "Reference data, calendar, dated parameters"),
         (name = "operations", description = "Health, monitoring (214 p.22), audit"),
@@ -93,6 +95,9 @@ fn portal_api() -> OpenApiRouter<AppState> {
             jobloss::apply_jobloss_payment,
             jobloss::get_my_jobloss_payment
         ))
+        .routes(routes!(plans::get_my_plan))
+        .routes(routes!(plans::sign_my_plan))
+        .routes(routes!(plans::report_circumstance))
 }
 
 /// The AIS "Labor Market" and administration: staff, the egov intake, and development mode.
@@ -109,6 +114,14 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(registration::review))
         .routes(routes!(registration::get_registration))
         .routes(routes!(unemployment::deregister_person))
+        .routes(routes!(plans::suggest_plan_actions))
+        .routes(routes!(
+            plans::create_employment_plan,
+            plans::get_employment_plan
+        ))
+        .routes(routes!(plans::record_plan_item))
+        .routes(routes!(plans::acknowledge_circumstance))
+        .routes(routes!(plans::get_work_queue))
         .routes(routes!(cards::get_person_card))
         .routes(routes!(cards::find_person_card))
         .routes(routes!(ops::service_monitoring))

@@ -191,6 +191,29 @@ pub struct RefusalNotice {
     pub ground_en: String,
 }
 
+/// Whether a grant of one of `roles` reaches the registration's card (SPEC §2); 403
+/// `out_of_scope` otherwise.
+pub(crate) async fn require_scope(
+    state: &AppState,
+    caller: &Caller,
+    reg: &Registration,
+    roles: &[Role],
+) -> ApiResult<()> {
+    let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let place = CardPlace {
+        career_center_id: &reg.career_center_id,
+        region_code: &center.region_code,
+        forwarded_by: reg.forwarded_by_org.as_deref(),
+    };
+    if caller.may_act_as(roles, &place) {
+        Ok(())
+    } else {
+        Err(ApiError::new("out_of_scope"))
+    }
+}
+
 pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<RegistrationView> {
     let person = match &r.person_id {
         Some(id) => persons::by_id(&state.db.pool, id).await?,

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::NaiveDate;
-use enbek_domain::access::{CardPlace, Role};
+use enbek_domain::access::Role;
 use enbek_domain::unemployment::Deregistration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -13,8 +13,8 @@ use utoipa::ToSchema;
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::Json;
-use super::registration::{view, RegistrationView};
-use crate::db::{reference, registrations};
+use super::registration::{require_scope, view, RegistrationView};
+use crate::db::registrations;
 use crate::services::unemployment as service;
 use crate::state::AppState;
 
@@ -80,17 +80,7 @@ pub async fn deregister_person(
     let reg = registrations::by_id(&state.db.pool, &body.registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let place = CardPlace {
-        career_center_id: &reg.career_center_id,
-        region_code: &center.region_code,
-        forwarded_by: reg.forwarded_by_org.as_deref(),
-    };
-    if !caller.may_act_as(&DEREGISTERING, &place) {
-        return Err(ApiError::new("out_of_scope"));
-    }
+    require_scope(&state, &caller, &reg, &DEREGISTERING).await?;
     let reg = service::deregister(&state, Some(&caller.account_id), &reg.id, ground).await?;
     Ok(axum::Json(view(&state, reg).await?))
 }

@@ -17,6 +17,8 @@ pub mod kinds {
     pub const CHECK_JOBLOSS: &str = "check_jobloss";
     /// Deliver one message to another state system (the social insurance fund).
     pub const DELIVER_OUTBOUND: &str = "deliver_outbound";
+    /// Remind a person of a contact of their plan's schedule, the working day before.
+    pub const REMIND_CONTACT: &str = "remind_contact";
 }
 
 use chrono::Duration;
@@ -25,7 +27,7 @@ use std::time::Duration as StdDuration;
 
 use crate::db::{jobs, notifications, outbound};
 use crate::notify::delivery::Outcome;
-use crate::services::{jobloss, unemployment};
+use crate::services::{jobloss, plans, unemployment};
 use crate::state::AppState;
 
 const LEASE_MINUTES: i64 = 5;
@@ -81,6 +83,11 @@ struct ApplicationPayload {
 }
 
 #[derive(Deserialize)]
+struct ItemPayload {
+    item_id: String,
+}
+
+#[derive(Deserialize)]
 struct MessagePayload {
     message_id: String,
 }
@@ -111,6 +118,10 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::DELIVER_OUTBOUND => {
             let p: MessagePayload = serde_json::from_str(&job.payload)?;
             deliver_outbound(state, &p.message_id).await
+        }
+        kinds::REMIND_CONTACT => {
+            let p: ItemPayload = serde_json::from_str(&job.payload)?;
+            plans::remind(state, &p.item_id).await
         }
         kinds::RECHECK_UNEMPLOYED_ALL => unemployment::recheck_all(state).await,
         kinds::RECHECK_UNEMPLOYED => {

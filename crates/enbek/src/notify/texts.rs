@@ -28,6 +28,8 @@ pub enum Kind {
     JoblossSubmitted,
     /// The job-loss payment application cannot go: too few months with contributions.
     JoblossNotEligible,
+    /// A contact of the plan's schedule is tomorrow (214 p.44, App.10 part 3).
+    ContactReminder,
 }
 
 impl Kind {
@@ -44,6 +46,7 @@ impl Kind {
             Kind::Deregistered => "deregistered",
             Kind::JoblossSubmitted => "jobloss_submitted",
             Kind::JoblossNotEligible => "jobloss_not_eligible",
+            Kind::ContactReminder => "contact_reminder",
         }
     }
 }
@@ -60,6 +63,8 @@ pub struct Args {
     pub reference: String,
     /// A count of months (of contributions, of payment).
     pub months: u32,
+    /// Free text written by staff (a contact's purpose).
+    pub note: String,
 }
 
 /// A name in the three languages (an organisation's), so each text names it in its own.
@@ -126,6 +131,9 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (JoblossNotEligible, Kk) => ("Әлеуметтік төлемге құқық жоқ", format!("Өтінім №{} жіберілмейді: тіркелгенге дейінгі 24 айдың {} айында ғана әлеуметтік аударымдар төленген, кемінде 6 ай қажет ({}).", a.reference, a.months, a.date)),
         (JoblossNotEligible, Ru) => ("Нет права на социальную выплату", format!("Заявление №{} не может быть направлено: социальные отчисления уплачены лишь за {} из 24 месяцев до регистрации, нужно не менее 6 ({}).", a.reference, a.months, a.date)),
         (JoblossNotEligible, En) => ("No right to the job-loss payment", format!("Application No. {} cannot be sent: social contributions were paid for only {} of the 24 months before registration; at least 6 are needed ({}).", a.reference, a.months, a.date)),
+        (ContactReminder, Kk) => ("Мансап орталығына бару туралы еске салу", format!("{} күні мансап орталығына ({}) келуіңіз күтіледі: {}.", a.date, center, a.note)),
+        (ContactReminder, Ru) => ("Напоминание о явке в карьерный центр", format!("{} Вас ожидают в карьерном центре ({}): {}.", a.date, center, a.note)),
+        (ContactReminder, En) => ("Reminder of your visit to the career center", format!("On {} you are expected at the career center ({}): {}.", a.date, center, a.note)),
     };
     (subject.to_string(), text)
 }
@@ -199,6 +207,7 @@ mod tests {
             until: Some("2026-04-25".into()),
             reference: "R".into(),
             months: 4,
+            note: "консультация".into(),
         };
         for kind in [
             Kind::ApplicationReceived,
@@ -212,6 +221,7 @@ mod tests {
             Kind::Deregistered,
             Kind::JoblossSubmitted,
             Kind::JoblossNotEligible,
+            Kind::ContactReminder,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod jobloss;
+pub mod plans;
 pub mod reference;
 pub mod registration;
 pub mod unemployment;

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use enbek_domain::ids::Iin;
-use enbek_domain::office_hours::{kz_offset, local_date};
+use enbek_domain::office_hours::{local_date, local_instant};
 use enbek_domain::parameters::keys;
 use enbek_domain::registration::Status;
 use enbek_domain::unemployment::{
@@ -229,24 +229,16 @@ pub async fn deregister(
 /// Makes sure the daily re-check runs at the next `RECHECK_AT` after `now`.
 async fn schedule_recheck(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     let today = local_date(now);
-    let at_today = local_at(today, RECHECK_AT);
+    let at_today = local_instant(today, RECHECK_AT);
     let due = if at_today > now {
         at_today
     } else {
-        local_at(today + Days::new(1), RECHECK_AT)
+        local_instant(today + Days::new(1), RECHECK_AT)
     };
     let key = format!("{RECHECK_UNEMPLOYED_ALL}:{}", local_date(due));
     jobs::enqueue(tx, RECHECK_UNEMPLOYED_ALL, &json!({}), due, Some(&key), now)
         .await
         .map(|_| ())
-}
-
-fn local_at(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
-    date.and_time(time)
-        .and_local_timezone(kz_offset())
-        .single()
-        .expect("a fixed offset has one local time")
-        .to_utc()
 }
 
 /// The daily pass: one re-check job per unemployed person, each retried on its own when a

@@ -8,6 +8,7 @@ mod accounts;
 mod background;
 mod integrations;
 mod jobloss;
+mod plans;
 mod reference;
 mod registration;
 mod unemployment;
