@@ -175,6 +175,23 @@ pub struct RegistrationView {
     pub decided_at: Option<DateTime<Utc>>,
     /// The refusal notice (214 App.3 or App.6) when refused.
     pub refusal_notice: Option<RefusalNotice>,
+    /// The notice of registration, on request: as a job seeker (214 App.4) or as unemployed
+    /// (App.5, p.40), while the registration stands.
+    pub registration_notice: Option<RegistrationNotice>,
+}
+
+/// 214 App.4 / App.5: the notice of registration.
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationNotice {
+    /// `App.4` (job seeker) or `App.5` (unemployed).
+    pub form: String,
+    pub number: String,
+    /// Registered from this day.
+    pub since: NaiveDate,
+    pub career_center_id: String,
+    pub career_center_kk: String,
+    pub career_center_ru: String,
+    pub career_center_en: String,
 }
 
 /// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (App.6).
@@ -242,6 +259,28 @@ pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<Registr
             ground_en: names.en,
         })
     });
+    let registration_notice = match (r.status.as_str(), r.job_seeker_since, r.unemployed_since) {
+        ("unemployed", _, Some(since)) => Some(("App.5", since)),
+        ("job_seeker", Some(since), _) => Some(("App.4", since)),
+        _ => None,
+    };
+    let registration_notice = match registration_notice {
+        Some((form, since)) => {
+            let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
+                .await?
+                .ok_or_else(ApiError::not_found)?;
+            Some(RegistrationNotice {
+                form: form.to_string(),
+                number: r.id.clone(),
+                since,
+                career_center_id: center.id,
+                career_center_kk: center.name_kk,
+                career_center_ru: center.name_ru,
+                career_center_en: center.name_en,
+            })
+        }
+        None => None,
+    };
     Ok(RegistrationView {
         category: person.as_ref().and_then(|p| p.category.clone()),
         category_factors: person.and_then(|p| p.category_factors),
@@ -261,6 +300,7 @@ pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<Registr
         due_at: r.due_at,
         decided_at: r.decided_at,
         refusal_notice,
+        registration_notice,
     })
 }
 

@@ -62,10 +62,17 @@ async fn a_job_seeker_becomes_unemployed_when_two_working_days_pass() {
     job_seeker(&app, "aidar@example.kz", &iin("880412", 3, 100), json!({})).await;
     let reg = at(&app, "2026-03-19T23:59:00+05:00", "aidar@example.kz").await;
     assert_eq!(reg["status"], "job_seeker");
+    assert_eq!(reg["registration_notice"]["form"], "App.4");
     let reg = at(&app, "2026-03-20T00:00:00+05:00", "aidar@example.kz").await;
     assert_eq!(reg["status"], "unemployed", "{reg}");
     assert_eq!(reg["unemployed_since"], "2026-03-20");
     assert_eq!(reg["job_seeker_since"], "2026-03-17");
+    assert_eq!(reg["registration_notice"]["form"], "App.5");
+    assert_eq!(reg["registration_notice"]["since"], "2026-03-20");
+    assert!(reg["registration_notice"]["career_center_kk"]
+        .as_str()
+        .unwrap()
+        .contains("Көкшетау"));
     let kinds = notices(&app, "aidar@example.kz").await;
     for kind in ["unemployed_registered", "jobloss_documents"] {
         assert!(kinds.contains(&kind.to_string()), "{kind} in {kinds:?}");
