@@ -14,6 +14,28 @@ const TEXTS = {
     sent: "Өтініш жіберілді.", closed: "Тіркелу тоқтатылды.",
     status: "Күйі", category: "Санаты", since: "Жұмыс іздеуші ретінде", received: "Өтініш қабылданды", due: "Мерзімі",
     refusal: "Бас тарту негізі",
+    unemployedSince: "Жұмыссыз ретінде",
+    info: "Жұмыссыз ретінде тіркелу туралы ақпарат",
+    requestInfo: "Ақпарат алу",
+    registered: "Тіркелген",
+    notRegistered: "Тіркелмеген",
+    validUntil: "Жарамды",
+    jobloss: "Жұмысынан айырылған жағдайдағы әлеуметтік төлем",
+    iban: "Банктік шот (IBAN)",
+    amount: "Айына күтілетін сома, теңге",
+    duration: "Төлем айлары",
+    plan: "Жұмысқа орналастырудың жеке жоспары",
+    sign: "Жоспарға қол қою",
+    signedOn: "Сіз қол қойдыңыз",
+    change: "Өзгеріс туралы хабарлау",
+    changeKind: "Өзгеріс",
+    occurredOn: "Болған күні",
+    details: "Толығырақ (міндетті емес)",
+    reported: "Хабарлама жіберілді.",
+    late: "мерзімі өткен",
+    overdue: "мерзімі өтті",
+    changes: { moved: "Тұрғылықты жерді ауыстыру", employed: "Жұмысқа орналасу", entrepreneur: "Кәсіпкерлік", founder: "Ұйымның құрылтайшысы", disability: "Мүгедектік тобы", pension: "Зейнетақы тағайындалды" },
+    payment: { checking: "Тексерілуде", not_eligible: "Құқық жоқ", sent_to_fund: "Қорға жіберілді" },
     statuses: { verifying: "Тексерілуде", pending_review: "Мансап орталығында қаралуда", job_seeker: "Жұмыс іздеуші",
       unemployed: "Жұмыссыз", refused: "Бас тартылды", deregistered: "Есептен шығарылды", closed: "Тоқтатылды", employed: "Жұмысқа орналасты" },
   },
@@ -28,6 +50,28 @@ const TEXTS = {
     sent: "Заявление отправлено.", closed: "Регистрация прекращена.",
     status: "Статус", category: "Категория", since: "Ищущий работу с", received: "Заявление принято", due: "Срок",
     refusal: "Основание отказа",
+    unemployedSince: "Безработный с",
+    info: "Сведения о регистрации в качестве безработного",
+    requestInfo: "Получить сведения",
+    registered: "Зарегистрирован",
+    notRegistered: "Не зарегистрирован",
+    validUntil: "Действительны до",
+    jobloss: "Социальная выплата на случай потери работы",
+    iban: "Банковский счёт (IBAN)",
+    amount: "Ожидаемая сумма в месяц, тенге",
+    duration: "Месяцев выплаты",
+    plan: "Индивидуальный план трудоустройства",
+    sign: "Подписать план",
+    signedOn: "Вы подписали",
+    change: "Сообщить об изменениях",
+    changeKind: "Изменение",
+    occurredOn: "Дата",
+    details: "Подробности (необязательно)",
+    reported: "Сообщение отправлено.",
+    late: "с опозданием",
+    overdue: "просрочено",
+    changes: { moved: "Смена места жительства", employed: "Трудоустройство", entrepreneur: "Предпринимательство", founder: "Учредитель организации", disability: "Группа инвалидности", pension: "Назначена пенсия" },
+    payment: { checking: "Проверяется", not_eligible: "Нет права", sent_to_fund: "Направлено в фонд" },
     statuses: { verifying: "На проверке", pending_review: "На рассмотрении в карьерном центре", job_seeker: "Ищущий работу",
       unemployed: "Безработный", refused: "Отказано", deregistered: "Снят с учёта", closed: "Прекращена", employed: "Трудоустроен" },
   },
@@ -42,6 +86,28 @@ const TEXTS = {
     sent: "Your application was sent.", closed: "Your registration is closed.",
     status: "Status", category: "Category", since: "Job seeker since", received: "Application received", due: "Due",
     refusal: "Ground of refusal",
+    unemployedSince: "Unemployed since",
+    info: "Information on registration as unemployed",
+    requestInfo: "Get the information",
+    registered: "Registered",
+    notRegistered: "Not registered",
+    validUntil: "Valid until",
+    jobloss: "Job-loss social payment",
+    iban: "Bank account (IBAN)",
+    amount: "Expected monthly amount, KZT",
+    duration: "Months of payment",
+    plan: "Individual employment plan",
+    sign: "Sign the plan",
+    signedOn: "You signed on",
+    change: "Report a change",
+    changeKind: "Change",
+    occurredOn: "Date",
+    details: "Details (optional)",
+    reported: "Your report was sent.",
+    late: "late",
+    overdue: "overdue",
+    changes: { moved: "A change of residence", employed: "A job", entrepreneur: "Entrepreneurship", founder: "Founder of an organisation", disability: "A disability group", pension: "A pension granted" },
+    payment: { checking: "Being checked", not_eligible: "No right", sent_to_fund: "Sent to the fund" },
     statuses: { verifying: "Being checked", pending_review: "Under review at the career center", job_seeker: "Job seeker",
       unemployed: "Unemployed", refused: "Refused", deregistered: "Deregistered", closed: "Closed", employed: "Employed" },
   },
@@ -105,29 +171,87 @@ async function fillSelect(select, path) {
   }
 }
 
+function fillList(dl, rows) {
+  dl.replaceChildren();
+  for (const [name, value] of rows) {
+    if (value === null || value === undefined || value === "") continue;
+    const dt = document.createElement("dt");
+    const dd = document.createElement("dd");
+    dt.textContent = name;
+    dd.textContent = value;
+    dl.append(dt, dd);
+  }
+}
+
 function showRegistration(r) {
-  const fields = $("#registration-fields");
-  fields.replaceChildren();
-  const rows = [
+  fillList($("#registration-fields"), [
     [t("status"), t("statuses")[r.status] || r.status],
     [t("category"), r.category],
     [t("since"), r.job_seeker_since],
     [t("received"), r.received_at && new Date(r.received_at).toLocaleString(lang)],
     [t("due"), r.status === "verifying" || r.status === "pending_review" ? new Date(r.due_at).toLocaleString(lang) : null],
     [t("refusal"), r.refusal_notice && r.refusal_notice[`ground_${lang}`]],
-  ];
-  for (const [name, value] of rows) {
-    if (!value) continue;
-    const dt = document.createElement("dt");
-    const dd = document.createElement("dd");
-    dt.textContent = name;
-    dd.textContent = value;
-    fields.append(dt, dd);
-  }
+  ]);
   $("#registration").hidden = false;
+  $("#unemployed").hidden = r.status !== "unemployed";
   const active = ["job_seeker", "unemployed"].includes(r.status);
   $("#close-form").hidden = !active;
   $("#apply-form").hidden = active || ["verifying", "pending_review"].includes(r.status);
+}
+
+
+async function showPayment() {
+  const answer = await api("GET", "/api/v1/me/jobloss-payment");
+  const form = $("#jobloss-form");
+  if (answer.status !== 200) {
+    fillList($("#jobloss-fields"), []);
+    for (const el of form.querySelectorAll("label, button")) el.hidden = false;
+    return;
+  }
+  const p = answer.body;
+  const a = p.assessment || {};
+  fillList($("#jobloss-fields"), [
+    [t("status"), t("payment")[p.status] || p.status],
+    [t("iban"), p.iban],
+    [t("amount"), a.monthly_amount],
+    [t("duration"), a.duration_months || null],
+  ]);
+  for (const el of form.querySelectorAll("label, button")) el.hidden = true;
+}
+
+async function showPlan() {
+  const answer = await api("GET", "/api/v1/me/plan");
+  $("#plan").hidden = answer.status !== 200;
+  if (answer.status !== 200) return;
+  const plan = answer.body;
+  $("#plan-goal").textContent = plan.goal;
+  const list = $("#plan-items");
+  list.replaceChildren();
+  for (const item of plan.items) {
+    const li = document.createElement("li");
+    const time = document.createElement("time");
+    time.textContent = item.due_on + (item.overdue ? ` (${t("overdue")})` : "");
+    li.append(time, [item.action, item.note].filter(Boolean).join(": "));
+    list.append(li);
+  }
+  const button = $("#sign-button");
+  button.hidden = Boolean(plan.signed_by_person_at);
+  if (plan.signed_by_person_at) {
+    const p = document.createElement("p");
+    p.textContent = `${t("signedOn")} ${new Date(plan.signed_by_person_at).toLocaleString(lang)}`;
+    list.append(p);
+  }
+}
+
+function fillChanges() {
+  const select = $("#change-kinds");
+  select.replaceChildren();
+  for (const [code, name] of Object.entries(t("changes"))) {
+    const option = document.createElement("option");
+    option.value = code;
+    option.textContent = name;
+    select.append(option);
+  }
 }
 
 async function refresh() {
@@ -141,7 +265,11 @@ async function refresh() {
   if (registration.status === 200) showRegistration(registration.body);
   else {
     $("#registration").hidden = true;
+    $("#unemployed").hidden = true;
     $("#apply-form").hidden = false;
+  }
+  if (registration.status === 200 && registration.body.status === "unemployed") {
+    await Promise.all([showPayment(), showPlan()]);
   }
   const notices = await api("GET", "/api/v1/me/notifications");
   const list = $("#notifications");
@@ -194,6 +322,40 @@ onSubmit("#close-form", async (form) => {
   await refresh();
 });
 
+$("#info-button").addEventListener("click", async () => {
+  say("");
+  const answer = await api("POST", "/api/v1/me/unemployed-info", {});
+  if (answer.status !== 201) return problem(answer);
+  const i = answer.body;
+  fillList($("#info-fields"), [
+    [t("status"), i.registered ? t("registered") : t("notRegistered")],
+    [t("unemployedSince"), i.unemployed_since],
+    [t("validUntil"), i.valid_until],
+    ["№", i.document_id],
+  ]);
+});
+
+onSubmit("#jobloss-form", async (form) => {
+  const answer = await api("POST", "/api/v1/me/jobloss-payment", formJson(form));
+  if (answer.status !== 201) return problem(answer);
+  form.reset();
+  await showPayment();
+});
+
+$("#sign-button").addEventListener("click", async () => {
+  say("");
+  const answer = await api("POST", "/api/v1/me/plan/sign", {});
+  if (answer.status !== 200) return problem(answer);
+  await showPlan();
+});
+
+onSubmit("#change-form", async (form) => {
+  const answer = await api("POST", "/api/v1/me/circumstances", formJson(form));
+  if (answer.status !== 201) return problem(answer);
+  form.reset();
+  say(t("reported") + (answer.body.reported_late ? ` (${t("late")})` : ""));
+});
+
 $("#logout").addEventListener("click", async () => {
   await api("DELETE", "/api/v1/sessions/current");
   sessionStorage.removeItem("token");
@@ -206,11 +368,13 @@ for (const button of document.querySelectorAll("[data-lang]")) {
     lang = button.dataset.lang;
     localStorage.setItem("lang", lang);
     applyLanguage();
+    fillChanges();
     await Promise.all([fillSelect($("#centers"), "/api/v1/organizations?kind=career_center"), fillSelect($("#close-reasons"), "/api/v1/classifiers/close_reason"), refresh()]);
   });
 }
 
 applyLanguage();
+fillChanges();
 fillSelect($("#centers"), "/api/v1/organizations?kind=career_center");
 fillSelect($("#close-reasons"), "/api/v1/classifiers/close_reason");
 refresh();
