@@ -111,23 +111,9 @@ mod tests {
 
     fn person(months: &[&str], income: u64) -> RegistryPerson {
         RegistryPerson {
-            iin: "900101300001".into(),
-            last_name: "Сейтова".into(),
-            first_name: "Дана".into(),
-            middle_name: None,
-            birth_date: d("1990-01-01"),
-            sex: Sex::Female,
-            region_code: "110000000".into(),
-            district_code: "111000000".into(),
-            locality_code: "111010000".into(),
-            employed: false,
-            entrepreneur: false,
-            pensioner: false,
-            student: false,
-            convicted: false,
-            disability_group: None,
             contribution_months: months.iter().map(|m| ym(m)).collect(),
             contribution_incomes: months.iter().map(|m| (ym(m), income)).collect(),
+            ..crate::registry::sample(d("1990-01-01"), Sex::Female)
         }
     }
 

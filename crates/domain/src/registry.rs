@@ -88,6 +88,30 @@ impl RegistryPerson {
     }
 }
 
+/// A person the registries know, not employed and without contributions, for tests.
+#[cfg(test)]
+pub fn sample(birth_date: NaiveDate, sex: Sex) -> RegistryPerson {
+    RegistryPerson {
+        iin: "871008401427".into(),
+        last_name: "Ахметов".into(),
+        first_name: "Ерлан".into(),
+        middle_name: None,
+        birth_date,
+        sex,
+        region_code: "110000000".into(),
+        district_code: "111000000".into(),
+        locality_code: "111010000".into(),
+        employed: false,
+        entrepreneur: false,
+        pensioner: false,
+        student: false,
+        convicted: false,
+        disability_group: None,
+        contribution_months: vec![],
+        contribution_incomes: Default::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -308,25 +308,7 @@ mod tests {
     }
 
     fn person(birth: &str, sex: Sex) -> RegistryPerson {
-        RegistryPerson {
-            iin: "870314300001".into(),
-            last_name: "Ахметов".into(),
-            first_name: "Ерлан".into(),
-            middle_name: None,
-            birth_date: d(birth),
-            sex,
-            region_code: "110000000".into(),
-            district_code: "111000000".into(),
-            locality_code: "111010000".into(),
-            employed: false,
-            entrepreneur: false,
-            pensioner: false,
-            student: false,
-            convicted: false,
-            disability_group: None,
-            contribution_months: vec![],
-            contribution_incomes: Default::default(),
-        }
+        crate::registry::sample(d(birth), sex)
     }
 
     #[test]
