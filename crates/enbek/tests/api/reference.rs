@@ -351,6 +351,11 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "upsertRegistryPerson",
         "listOutbox",
         "getServiceMonitoring",
+        "requestUnemployedInfo",
+        "deregisterPerson",
+        "applyJoblossPayment",
+        "createEmploymentPlan",
+        "getWorkQueue",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }
