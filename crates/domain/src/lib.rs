@@ -17,3 +17,4 @@ pub mod plan;
 pub mod registration;
 pub mod registry;
 pub mod unemployment;
+pub mod vacancy;

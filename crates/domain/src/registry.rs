@@ -34,6 +34,15 @@ pub struct RegistryPerson {
     pub contribution_incomes: std::collections::BTreeMap<YearMonth, u64>,
 }
 
+/// What the state business registry says about a legal entity (SPEC §5.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryBusiness {
+    pub bin: String,
+    pub name: String,
+    /// Registered and not liquidated.
+    pub active: bool,
+}
+
 /// A calendar month, written `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

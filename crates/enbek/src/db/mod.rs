@@ -10,6 +10,7 @@ pub mod audit;
 pub mod calendar;
 pub mod circumstances;
 pub mod documents;
+pub mod employers;
 pub mod jobloss;
 pub mod jobs;
 pub mod monitoring;
@@ -154,6 +155,7 @@ pub trait RowExt {
     fn opt_date(&self, col: &str) -> Result<Option<NaiveDate>, sqlx::Error>;
     fn flag(&self, col: &str) -> Result<bool, sqlx::Error>;
     fn int(&self, col: &str) -> Result<i64, sqlx::Error>;
+    fn opt_int(&self, col: &str) -> Result<Option<i64>, sqlx::Error>;
     fn json<T: serde::de::DeserializeOwned>(&self, col: &str) -> Result<T, sqlx::Error>;
 }
 
@@ -180,6 +182,9 @@ impl RowExt for AnyRow {
         self.try_get::<i64, _>(col).map(|v| v != 0)
     }
     fn int(&self, col: &str) -> Result<i64, sqlx::Error> {
+        self.try_get(col)
+    }
+    fn opt_int(&self, col: &str) -> Result<Option<i64>, sqlx::Error> {
         self.try_get(col)
     }
     fn json<T: serde::de::DeserializeOwned>(&self, col: &str) -> Result<T, sqlx::Error> {

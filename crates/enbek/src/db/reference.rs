@@ -180,7 +180,7 @@ pub async fn occupations(
 
 /// Text folded for searching in any of the three languages: Unicode lower case, `ё` as `е`, and
 /// the LIKE wildcards dropped so that a query never matches more than its words.
-fn search_key(text: &str) -> String {
+pub(crate) fn search_key(text: &str) -> String {
     text.to_lowercase()
         .replace('ё', "е")
         .chars()

@@ -5,8 +5,8 @@
 use axum::extract::State;
 use chrono::{DateTime, Utc};
 use enbek_domain::access::Role;
-use enbek_domain::ids::Iin;
-use enbek_domain::registry::RegistryPerson;
+use enbek_domain::ids::{Bin, Iin};
+use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
@@ -174,4 +174,38 @@ pub async fn list_outbound(
     caller.require(&[Role::Administrator])?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     Ok(axum::Json(outbound::recent(&state.db.pool, limit).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/dev/registry/businesses", operation_id = "upsertRegistryBusiness", tag = "development",
+    request_body(content = Object, description = "{bin, name, active}: a legal entity in the business registry simulator (a BIN without a record counts as an active entity)"),
+    security(("bearer" = [])), responses((status = 200), (status = 403), (status = 422, description = "invalid_bin")))]
+pub async fn upsert_registry_business(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(business): Json<RegistryBusiness>,
+) -> ApiResult<axum::Json<serde_json::Value>> {
+    caller.require(&[Role::Administrator])?;
+    let bin = Bin::parse(&business.bin)?;
+    let business = RegistryBusiness {
+        bin: bin.as_str().to_string(),
+        ..business
+    };
+    let now = state.clock.now();
+    registry_sim::upsert_business(&state.db.pool, &business, now).await?;
+    let mut tx = state.db.begin().await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(&caller.account_id),
+            action: "upsert",
+            entity: "registry_business",
+            entity_id: bin.as_str(),
+            before: None,
+            after: Some(json!({ "active": business.active })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(axum::Json(json!({ "bin": business.bin })))
 }

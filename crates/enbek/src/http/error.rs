@@ -140,6 +140,41 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "The file format is not valid",
     ),
     (
+        "employer_not_in_registry",
+        422,
+        "Жұмыс беруші мемлекеттік тізілімде табылмады",
+        "Работодатель не найден в государственном реестре",
+        "The employer is not in the state registry",
+    ),
+    (
+        "no_positions",
+        422,
+        "Бос жұмыс орындарының саны көрсетілмеген",
+        "Не указано число рабочих мест",
+        "There are no positions to fill",
+    ),
+    (
+        "salary_range",
+        422,
+        "Жалақының төменгі шегі жоғарғы шегінен асады",
+        "Нижняя граница зарплаты выше верхней",
+        "salary_from is above salary_to",
+    ),
+    (
+        "below_minimum_wage",
+        422,
+        "Толық жұмыс уақытындағы жалақы ең төменгі жалақыдан төмен",
+        "Зарплата при полной занятости ниже минимальной",
+        "Full-time pay is below the minimum wage",
+    ),
+    (
+        "excluded_vacancy",
+        422,
+        "Бұл лауазымдардың бос орындары қабылданбайды (214 б.66)",
+        "Вакансии на эти должности не принимаются (214 п.66)",
+        "Vacancies for these positions are not taken (214 p.66)",
+    ),
+    (
         "login_taken",
         409,
         "Бұл логин бос емес",
@@ -230,6 +265,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "Бұл тіркеу бойынша өтініш берілген",
         "По этой регистрации заявление уже подано",
         "An application was already made for this registration",
+    ),
+    (
+        "employer_exists",
+        409,
+        "Бұл жұмыс беруші тіркелген",
+        "Этот работодатель уже зарегистрирован",
+        "This employer is already registered",
     ),
     (
         "invalid_state",
@@ -354,6 +396,13 @@ impl From<sqlx::Error> for ApiError {
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> ApiError {
         ApiError::internal(format!("{e:#}"))
+    }
+}
+
+impl From<crate::registry::Unavailable> for ApiError {
+    fn from(e: crate::registry::Unavailable) -> ApiError {
+        tracing::warn!(error = %e, "state registry unavailable");
+        ApiError::new("unavailable").detail("the state registry did not answer; try again shortly")
     }
 }
 

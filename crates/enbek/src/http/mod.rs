@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod auth;
 pub mod cards;
 pub mod dev;
+pub mod employers;
 pub mod error;
 pub mod extract;
 pub mod jobloss;
@@ -42,6 +43,7 @@ use error::ApiError;
         (name = "accounts", description = "Accounts and sessions (206 p.17-19)"),
         (name = "registration", description = "Registration as a job seeker (214 ch.2)"),
         (name = "unemployment", description = "Registration as unemployed, the App.9 information, deregistration (214 ch.3, p.51-52)"),
+        (name = "employers", description = "Employers and vacancies (214 ch.5 par.2)"),
         (name = "plans", description = "Individual employment plans, reported changes, work queues (214 p.61-65)"),
         (name = "cards", description = "Individual employment cards (214 p.2.6, p.10)"),
         (name = "reference", description = "Reference data, calendar, dated parameters"),
@@ -95,6 +97,13 @@ fn portal_api() -> OpenApiRouter<AppState> {
             jobloss::apply_jobloss_payment,
             jobloss::get_my_jobloss_payment
         ))
+        .routes(routes!(employers::register_employer))
+        .routes(routes!(
+            employers::create_vacancy,
+            employers::search_vacancies
+        ))
+        .routes(routes!(employers::get_vacancy))
+        .routes(routes!(employers::close_vacancy))
         .routes(routes!(plans::get_my_plan))
         .routes(routes!(plans::sign_my_plan))
         .routes(routes!(plans::report_circumstance))
@@ -140,6 +149,7 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(dev::set_clock, dev::get_clock))
         .routes(routes!(dev::run_due_jobs))
         .routes(routes!(dev::upsert_registry_person))
+        .routes(routes!(dev::upsert_registry_business))
         .routes(routes!(dev::set_registry_availability))
         .routes(routes!(dev::list_outbox))
         .routes(routes!(dev::list_outbound))

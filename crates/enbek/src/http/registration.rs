@@ -25,8 +25,6 @@ use crate::notify::texts::{ground, GroundOf};
 use crate::services::registration::{self as service, Submission};
 use crate::state::AppState;
 
-const EDUCATION_LEVELS: [&str; 5] = ["none", "secondary", "vocational", "higher", "postgraduate"];
-
 /// The application form (214 App.1 to the requirements list): the person, the career center,
 /// contacts and the consents.
 #[derive(Deserialize, ToSchema)]
@@ -90,7 +88,7 @@ async fn validate(
         return Err(ApiError::new("consent_required"));
     }
     if let Some(level) = &body.education_level {
-        if !EDUCATION_LEVELS.contains(&level.as_str()) {
+        if enbek_domain::vacancy::EducationLevel::parse(level).is_none() {
             return Err(ApiError::new("invalid_value")
                 .detail("education_level is none, secondary, vocational, higher or postgraduate"));
         }

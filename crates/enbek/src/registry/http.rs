@@ -1,11 +1,13 @@
 //! The HTTP adapter of a state-registry gateway: `GET {base}/persons/{iin}` answers 200 with the
-//! person (the upsertRegistryPerson shape) or 404 when unknown. Each request has a time limit and
+//! person (the upsertRegistryPerson shape) or 404 when unknown; `GET {base}/businesses/{bin}`
+//! likewise with `{bin, name, active}`. Each request has a time limit and
 //! is retried twice with a short pause; anything else counts as "did not answer".
 
 use async_trait::async_trait;
-use enbek_domain::ids::Iin;
-use enbek_domain::registry::RegistryPerson;
+use enbek_domain::ids::{Bin, Iin};
+use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
 use std::time::Duration;
 
 use super::{StateRegistry, Unavailable};
@@ -33,10 +35,10 @@ impl HttpRegistry {
         })
     }
 
-    async fn once(&self, iin: &Iin) -> Result<Option<RegistryPerson>, Unavailable> {
+    async fn once<T: DeserializeOwned>(&self, path: &str) -> Result<Option<T>, Unavailable> {
         let url = self
             .base
-            .join(&format!("persons/{}", iin.as_str()))
+            .join(path)
             .map_err(|e| Unavailable(e.to_string()))?;
         let response = self
             .client
@@ -54,18 +56,15 @@ impl HttpRegistry {
             other => Err(Unavailable(format!("the gateway answered {other}"))),
         }
     }
-}
 
-#[async_trait]
-impl StateRegistry for HttpRegistry {
-    #[tracing::instrument(skip_all, name = "registry.person")]
-    async fn person(&self, iin: &Iin) -> Result<Option<RegistryPerson>, Unavailable> {
+    /// Asks up to `attempts` times, pausing a little longer each time.
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<Option<T>, Unavailable> {
         let mut last = Unavailable("no attempt".into());
         for attempt in 0..self.attempts {
             if attempt > 0 {
                 tokio::time::sleep(Duration::from_millis(200 * u64::from(attempt))).await;
             }
-            match self.once(iin).await {
+            match self.once(path).await {
                 Ok(answer) => return Ok(answer),
                 Err(e) => {
                     tracing::warn!(attempt, error = %e, "registry request failed");
@@ -74,5 +73,18 @@ impl StateRegistry for HttpRegistry {
             }
         }
         Err(last)
+    }
+}
+
+#[async_trait]
+impl StateRegistry for HttpRegistry {
+    #[tracing::instrument(skip_all, name = "registry.person")]
+    async fn person(&self, iin: &Iin) -> Result<Option<RegistryPerson>, Unavailable> {
+        self.get(&format!("persons/{}", iin.as_str())).await
+    }
+
+    #[tracing::instrument(skip_all, name = "registry.business")]
+    async fn business(&self, bin: &Bin) -> Result<Option<RegistryBusiness>, Unavailable> {
+        self.get(&format!("businesses/{}", bin.as_str())).await
     }
 }

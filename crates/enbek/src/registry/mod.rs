@@ -9,8 +9,8 @@ pub use http::HttpRegistry;
 pub use simulator::Simulator;
 
 use async_trait::async_trait;
-use enbek_domain::ids::Iin;
-use enbek_domain::registry::RegistryPerson;
+use enbek_domain::ids::{Bin, Iin};
+use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 
 #[derive(Debug, thiserror::Error)]
 #[error("the state registry did not answer: {0}")]
@@ -22,4 +22,7 @@ pub trait StateRegistry: Send + Sync {
     /// entrepreneurship, pension, study, conviction, disability, contributions by month), or
     /// `None` when they know no such IIN.
     async fn person(&self, iin: &Iin) -> Result<Option<RegistryPerson>, Unavailable>;
+
+    /// The legal entity of a BIN, or `None` when the business registry knows no such BIN.
+    async fn business(&self, bin: &Bin) -> Result<Option<RegistryBusiness>, Unavailable>;
 }

@@ -1,6 +1,7 @@
 //! Application services: they combine the pure rules with storage, registries and notices.
 
 pub mod accounts;
+pub mod employers;
 pub mod jobloss;
 pub mod plans;
 pub mod reference;

@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod background;
+mod employers;
 mod integrations;
 mod jobloss;
 mod plans;

@@ -356,6 +356,10 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "applyJoblossPayment",
         "createEmploymentPlan",
         "getWorkQueue",
+        "registerEmployer",
+        "createVacancy",
+        "closeVacancy",
+        "searchVacancies",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }

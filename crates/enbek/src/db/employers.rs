@@ -1,0 +1,253 @@
+//! Employers and their vacancies (214 ch.5 §2; SPEC §5.6).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use super::{day, ts, RowExt, Tx};
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Employer {
+    pub id: String,
+    pub bin: String,
+    /// `legal_entity` (BIN) or `individual_entrepreneur` (IIN).
+    pub kind: String,
+    pub name: String,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub created_at: DateTime<Utc>,
+}
+
+fn employer(r: &AnyRow) -> Result<Employer, sqlx::Error> {
+    Ok(Employer {
+        id: r.text("id")?,
+        bin: r.text("bin")?,
+        kind: r.text("kind")?,
+        name: r.text("name")?,
+        region_code: r.text("region_code")?,
+        district_code: r.text("district_code")?,
+        locality_code: r.text("locality_code")?,
+        created_at: r.instant("created_at")?,
+    })
+}
+
+pub async fn insert_employer(
+    tx: &mut Tx,
+    e: &Employer,
+    created_by: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&e.id)
+    .bind(&e.bin)
+    .bind(&e.kind)
+    .bind(&e.name)
+    .bind(&e.region_code)
+    .bind(&e.district_code)
+    .bind(&e.locality_code)
+    .bind(created_by)
+    .bind(ts(e.created_at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM employers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(employer).transpose()
+}
+
+pub const OPEN: &str = "open";
+pub const CLOSED: &str = "closed";
+pub const EXPIRED: &str = "expired";
+
+#[derive(Debug, Clone)]
+pub struct Vacancy {
+    pub id: String,
+    pub employer_id: String,
+    pub title: String,
+    pub occupation_code: String,
+    pub positions: i64,
+    pub positions_open: i64,
+    pub salary_from: i64,
+    pub salary_to: Option<i64>,
+    pub work_regime: String,
+    pub employment_type: String,
+    pub education_level: Option<String>,
+    pub experience_years: Option<i64>,
+    pub skills: Vec<String>,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub description: String,
+    pub arose_on: NaiveDate,
+    pub post_due_at: DateTime<Utc>,
+    pub posted_at: DateTime<Utc>,
+    pub valid_until: NaiveDate,
+    pub status: String,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+fn vacancy(r: &AnyRow) -> Result<Vacancy, sqlx::Error> {
+    Ok(Vacancy {
+        id: r.text("id")?,
+        employer_id: r.text("employer_id")?,
+        title: r.text("title")?,
+        occupation_code: r.text("occupation_code")?,
+        positions: r.int("positions")?,
+        positions_open: r.int("positions_open")?,
+        salary_from: r.int("salary_from")?,
+        salary_to: r.opt_int("salary_to")?,
+        work_regime: r.text("work_regime")?,
+        employment_type: r.text("employment_type")?,
+        education_level: r.opt_text("education_level")?,
+        experience_years: r.opt_int("experience_years")?,
+        skills: r.json("skills")?,
+        region_code: r.text("region_code")?,
+        district_code: r.text("district_code")?,
+        locality_code: r.text("locality_code")?,
+        description: r.text("description")?,
+        arose_on: r.date("arose_on")?,
+        post_due_at: r.instant("post_due_at")?,
+        posted_at: r.instant("posted_at")?,
+        valid_until: r.date("valid_until")?,
+        status: r.text("status")?,
+        closed_at: r.opt_instant("closed_at")?,
+    })
+}
+
+pub async fn insert_vacancy(
+    tx: &mut Tx,
+    v: &Vacancy,
+    search_text: &str,
+) -> Result<(), sqlx::Error> {
+    let skills = serde_json::to_string(&v.skills).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open, salary_from, salary_to,
+            work_regime, employment_type, education_level, experience_years, skills, region_code, district_code,
+            locality_code, description, search_text, arose_on, post_due_at, posted_at, valid_until, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
+    )
+    .bind(&v.id)
+    .bind(&v.employer_id)
+    .bind(&v.title)
+    .bind(&v.occupation_code)
+    .bind(v.positions)
+    .bind(v.positions_open)
+    .bind(v.salary_from)
+    .bind(v.salary_to)
+    .bind(&v.work_regime)
+    .bind(&v.employment_type)
+    .bind(&v.education_level)
+    .bind(v.experience_years)
+    .bind(skills)
+    .bind(&v.region_code)
+    .bind(&v.district_code)
+    .bind(&v.locality_code)
+    .bind(&v.description)
+    .bind(search_text)
+    .bind(day(v.arose_on))
+    .bind(ts(v.post_due_at))
+    .bind(ts(v.posted_at))
+    .bind(day(v.valid_until))
+    .bind(&v.status)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM vacancies WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(vacancy).transpose()
+}
+
+/// Ends an open vacancy; false when it was not open.
+pub async fn end_vacancy(
+    tx: &mut Tx,
+    id: &str,
+    status: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE vacancies SET status = $1, closed_at = $2 WHERE id = $3 AND status = 'open'",
+    )
+    .bind(status)
+    .bind(ts(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The search of open vacancies (SPEC §8 `searchVacancies`).
+pub struct Search<'a> {
+    /// Folded words, each of which must occur.
+    pub words: Vec<String>,
+    pub region_code: Option<&'a str>,
+    pub occupation_code: Option<&'a str>,
+    pub salary_min: Option<i64>,
+    pub work_regime: Option<&'a str>,
+    /// `date` (newest first) or `salary` (highest first).
+    pub sort: &'a str,
+    pub today: NaiveDate,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64), sqlx::Error> {
+    let mut filter = String::from(
+        " FROM vacancies WHERE status = 'open' AND valid_until >= $1
+           AND ($2 IS NULL OR region_code = $2) AND ($3 IS NULL OR occupation_code = $3)
+           AND ($4 IS NULL OR COALESCE(salary_to, salary_from) >= $4) AND ($5 IS NULL OR work_regime = $5)",
+    );
+    for i in 0..s.words.len() {
+        filter.push_str(&format!(" AND search_text LIKE ${}", i + 6));
+    }
+    let order = if s.sort == "salary" {
+        "COALESCE(salary_to, salary_from) DESC, posted_at DESC, id"
+    } else {
+        "posted_at DESC, id"
+    };
+    let n = s.words.len();
+    let count_sql = format!("SELECT COUNT(*) AS n{filter}");
+    let page_sql = format!(
+        "SELECT *{filter} ORDER BY {order} LIMIT ${} OFFSET ${}",
+        n + 6,
+        n + 7
+    );
+    let total = bind_search(sqlx::query(&count_sql), s)
+        .fetch_one(pool)
+        .await?
+        .int("n")?;
+    let rows = bind_search(sqlx::query(&page_sql), s)
+        .bind(s.limit)
+        .bind(s.offset)
+        .fetch_all(pool)
+        .await?;
+    Ok((rows.iter().map(vacancy).collect::<Result<_, _>>()?, total))
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
+    let mut q = q
+        .bind(day(s.today))
+        .bind(s.region_code.map(str::to_string))
+        .bind(s.occupation_code.map(str::to_string))
+        .bind(s.salary_min)
+        .bind(s.work_regime.map(str::to_string));
+    for w in &s.words {
+        q = q.bind(format!("%{w}%"));
+    }
+    q
+}

@@ -1,0 +1,321 @@
+//! Employers and vacancies (214 ch.5 §2; SPEC §5.6, §8).
+
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::access::Role;
+use enbek_domain::office_hours::local_date;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::auth::Caller;
+use super::error::{ApiError, ApiResult};
+use super::extract::{Json, Path, Query};
+use crate::db::employers::{self, Employer, Search, Vacancy, EXPIRED, OPEN};
+use crate::db::reference::search_key;
+use crate::services::employers::{self as service, NewEmployer, NewVacancy};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct EmployerRequest {
+    /// The BIN of a legal entity, or the IIN of an individual entrepreneur.
+    pub bin: String,
+    pub name: String,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/employers", operation_id = "registerEmployer", tag = "employers",
+    request_body = EmployerRequest, security(("bearer" = [])),
+    responses((status = 201, body = Employer), (status = 401),
+        (status = 409, description = "employer_exists; invalid_state: the account has an employer"),
+        (status = 422, description = "invalid_bin, employer_not_in_registry, invalid_value"),
+        (status = 503, description = "unavailable: the registry did not answer")))]
+pub async fn register_employer(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<EmployerRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = service::register(
+        &state,
+        &caller.account_id,
+        NewEmployer {
+            bin: body.bin,
+            name: body.name,
+            region_code: body.region_code,
+            district_code: body.district_code,
+            locality_code: body.locality_code,
+        },
+    )
+    .await?;
+    Ok((StatusCode::CREATED, axum::Json(employer)))
+}
+
+/// The caller's employer, or 403.
+async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
+    let id = caller.organization(Role::Employer)?;
+    employers::employer_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::forbidden)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct VacancyRequest {
+    pub title: String,
+    /// A code of the occupations classifier.
+    pub occupation_code: String,
+    pub positions: u32,
+    pub salary_from: u64,
+    #[serde(default)]
+    pub salary_to: Option<u64>,
+    /// `full_time`, `part_time`, `shift`, `rotational` or `remote`.
+    pub work_regime: String,
+    /// `permanent`, `temporary` or `seasonal`.
+    pub employment_type: String,
+    #[serde(default)]
+    pub education_level: Option<String>,
+    #[serde(default)]
+    pub experience_years: Option<u32>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    #[serde(default)]
+    pub description: String,
+    /// The day the vacancy arose (default today): it is posted within 5 working days (p.66).
+    #[serde(default)]
+    pub arose_on: Option<NaiveDate>,
+    /// The last day it is open (default 30 days from today).
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+    /// A category of 214 p.66 whose vacancies are not taken (`civil_service`, `judge`, …).
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+/// A vacancy's public fields: nothing here identifies a person.
+#[derive(Serialize, ToSchema)]
+pub struct VacancyView {
+    pub id: String,
+    pub employer_id: String,
+    pub employer_name: String,
+    pub title: String,
+    pub occupation_code: String,
+    pub positions: i64,
+    pub positions_open: i64,
+    pub salary_from: i64,
+    pub salary_to: Option<i64>,
+    pub work_regime: String,
+    pub employment_type: String,
+    pub education_level: Option<String>,
+    pub experience_years: Option<i64>,
+    pub skills: Vec<String>,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub description: String,
+    pub posted_at: DateTime<Utc>,
+    pub valid_until: NaiveDate,
+    /// `open`, `filled`, `closed` or `expired`.
+    pub status: String,
+}
+
+/// The employer's own view adds the posting term (214 p.66).
+#[derive(Serialize, ToSchema)]
+pub struct OwnVacancyView {
+    #[serde(flatten)]
+    pub vacancy: VacancyView,
+    pub arose_on: NaiveDate,
+    pub post_due_at: DateTime<Utc>,
+    pub posted_late: bool,
+}
+
+fn view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
+    let status = if v.status == OPEN && v.valid_until < today {
+        EXPIRED.to_string()
+    } else {
+        v.status
+    };
+    VacancyView {
+        id: v.id,
+        employer_id: v.employer_id,
+        employer_name,
+        title: v.title,
+        occupation_code: v.occupation_code,
+        positions: v.positions,
+        positions_open: v.positions_open,
+        salary_from: v.salary_from,
+        salary_to: v.salary_to,
+        work_regime: v.work_regime,
+        employment_type: v.employment_type,
+        education_level: v.education_level,
+        experience_years: v.experience_years,
+        skills: v.skills,
+        region_code: v.region_code,
+        district_code: v.district_code,
+        locality_code: v.locality_code,
+        description: v.description,
+        posted_at: v.posted_at,
+        valid_until: v.valid_until,
+        status,
+    }
+}
+
+fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyView {
+    OwnVacancyView {
+        arose_on: v.arose_on,
+        post_due_at: v.post_due_at,
+        posted_late: v.posted_at > v.post_due_at,
+        vacancy: view(v, employer_name, today),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies", operation_id = "createVacancy", tag = "employers",
+    request_body = VacancyRequest, security(("bearer" = [])),
+    responses((status = 201, body = OwnVacancyView), (status = 403),
+        (status = 422, description = "no_positions, salary_range, below_minimum_wage, excluded_vacancy, unknown_occupation, invalid_value, invalid_date")))]
+pub async fn create_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<VacancyRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = my_employer(&state, &caller).await?;
+    let vacancy = service::create_vacancy(
+        &state,
+        &caller.account_id,
+        &employer.id,
+        NewVacancy {
+            title: body.title,
+            occupation_code: body.occupation_code,
+            positions: body.positions,
+            salary_from: body.salary_from,
+            salary_to: body.salary_to,
+            work_regime: body.work_regime,
+            employment_type: body.employment_type,
+            education_level: body.education_level,
+            experience_years: body.experience_years,
+            skills: body.skills,
+            region_code: body.region_code,
+            district_code: body.district_code,
+            locality_code: body.locality_code,
+            description: body.description,
+            arose_on: body.arose_on,
+            valid_until: body.valid_until,
+            category: body.category,
+        },
+    )
+    .await?;
+    let today = local_date(state.clock.now());
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(own_view(vacancy, employer.name, today)),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/close", operation_id = "closeVacancy", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OwnVacancyView), (status = 403), (status = 404), (status = 409, description = "invalid_state: not open")))]
+pub async fn close_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<OwnVacancyView>> {
+    let employer = my_employer(&state, &caller).await?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.employer_id != employer.id {
+        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+    }
+    let vacancy = service::close_vacancy(&state, &caller.account_id, &vacancy).await?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(own_view(vacancy, employer.name, today)))
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies/{id}", operation_id = "getVacancy", tag = "employers",
+    params(("id" = String, Path)), responses((status = 200, body = VacancyView), (status = 404)))]
+pub async fn get_vacancy(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<VacancyView>> {
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let employer = employers::employer_by_id(&state.db.pool, &vacancy.employer_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(view(vacancy, employer.name, today)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct SearchQuery {
+    /// Words of the title, skills or description (each must occur; any letter case).
+    pub q: Option<String>,
+    pub region_code: Option<String>,
+    pub occupation_code: Option<String>,
+    /// Vacancies that pay at least this (their upper bound, or their only figure).
+    pub salary_min: Option<i64>,
+    pub work_regime: Option<String>,
+    /// `date` (newest first, default) or `salary` (highest first).
+    pub sort: Option<String>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// At most 100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies", operation_id = "searchVacancies", tag = "employers",
+    params(SearchQuery),
+    responses((status = 200, body = [VacancyView], description = "open vacancies; the total is in X-Total-Count"), (status = 422)))]
+pub async fn search_vacancies(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> ApiResult<impl IntoResponse> {
+    let sort = q.sort.as_deref().unwrap_or("date");
+    if !["date", "salary"].contains(&sort) {
+        return Err(ApiError::new("invalid_value").detail("sort is date or salary"));
+    }
+    let page = q.page.unwrap_or(1);
+    let per_page = q.per_page.unwrap_or(20);
+    if page < 1 || !(1..=100).contains(&per_page) {
+        return Err(ApiError::new("invalid_value").detail("page from 1; per_page 1 to 100"));
+    }
+    let today = local_date(state.clock.now());
+    let words =
+        q.q.as_deref()
+            .map(|q| {
+                q.split_whitespace()
+                    .map(search_key)
+                    .filter(|w| !w.is_empty())
+                    .take(10)
+                    .collect()
+            })
+            .unwrap_or_default();
+    let search = Search {
+        words,
+        region_code: q.region_code.as_deref(),
+        occupation_code: q.occupation_code.as_deref(),
+        salary_min: q.salary_min,
+        work_regime: q.work_regime.as_deref(),
+        sort,
+        today,
+        limit: per_page,
+        offset: (page - 1) * per_page,
+    };
+    let (found, total) = employers::search(&state.db.pool, &search).await?;
+    let mut items = Vec::with_capacity(found.len());
+    for v in found {
+        let name = employers::employer_by_id(&state.db.pool, &v.employer_id)
+            .await?
+            .map(|e| e.name)
+            .unwrap_or_default();
+        items.push(view(v, name, today));
+    }
+    let mut headers = HeaderMap::new();
+    headers.insert("x-total-count", HeaderValue::from(total));
+    Ok((headers, axum::Json(items)))
+}

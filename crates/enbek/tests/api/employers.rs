@@ -1,0 +1,376 @@
+//! Employers and vacancies (214 ch.5 §2, p.66–68; SPEC §5.6, §8).
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// A valid BIN of a resident legal entity registered in `yymm`, with its check digit.
+fn bin(yymm: &str, serial: u32) -> String {
+    for s in serial..serial + 200 {
+        let body = format!("{yymm}40{s:05}");
+        let d: Vec<u32> = body.chars().map(|c| c.to_digit(10).unwrap()).collect();
+        let sum = |w: &[u32]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
+        let mut r = sum(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        if r == 10 {
+            r = sum(&[3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+        }
+        if r < 10 {
+            return format!("{body}{r}");
+        }
+    }
+    unreachable!("some serial gives a check digit")
+}
+
+fn employer_body(bin: &str) -> Value {
+    json!({ "bin": bin, "name": "ТОО «Көкше Құрылыс»", "region_code": "110000000",
+            "district_code": "111000000", "locality_code": "111010000" })
+}
+
+/// A signed-in employer account; returns its token.
+async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
+    let token = app.citizen(login).await;
+    let (status, body) = app
+        .post(
+            "/api/v1/employers",
+            Some(&token),
+            employer_body(&bin("1503", serial)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    token
+}
+
+fn vacancy() -> Value {
+    json!({
+        "title": "Бухгалтер", "occupation_code": "2411", "positions": 2,
+        "salary_from": 250000, "salary_to": 320000, "work_regime": "full_time",
+        "employment_type": "permanent", "education_level": "higher", "experience_years": 2,
+        "skills": ["1С", "МСФО"], "region_code": "110000000", "district_code": "111000000",
+        "locality_code": "111010000", "description": "Ведение учёта, налоговая отчётность"
+    })
+}
+
+fn with(mut v: Value, changes: Value) -> Value {
+    for (k, x) in changes.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    v
+}
+
+#[tokio::test]
+async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registries_say() {
+    let app = TestApp::spawn().await;
+    let token = app.citizen("owner@example.kz").await;
+    let company = bin("1503", 100);
+    let (status, employer) = app
+        .post("/api/v1/employers", Some(&token), employer_body(&company))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{employer}");
+    assert_eq!(employer["kind"], "legal_entity");
+    let token = app.login("owner@example.kz", "secret123").await;
+    let (_, me) = app.get("/api/v1/me", Some(&token)).await;
+    assert!(me["roles"].as_array().unwrap().contains(&json!("employer")));
+    let (status, body) = app
+        .post(
+            "/api/v1/employers",
+            Some(&token),
+            employer_body(&bin("1503", 300)),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "invalid_state")
+    );
+    let other = app.citizen("other@example.kz").await;
+    let (status, body) = app
+        .post("/api/v1/employers", Some(&other), employer_body(&company))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "employer_exists")
+    );
+
+    // Liquidated in the business registry; not a BIN at all; an unknown region.
+    let closed = bin("1503", 400);
+    let (status, _) = app
+        .post(
+            "/api/v1/dev/registry/businesses",
+            Some(&app.admin),
+            json!({ "bin": closed, "name": "ТОО «Жабық»", "active": false }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let cases = [
+        (
+            employer_body(&closed),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "employer_not_in_registry",
+        ),
+        (
+            employer_body("150340000001"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_bin",
+        ),
+        (
+            with(
+                employer_body(&bin("1503", 500)),
+                json!({ "region_code": "990000000" }),
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_value",
+        ),
+        (
+            with(employer_body(&bin("1503", 500)), json!({ "name": " " })),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_value",
+        ),
+    ];
+    for (body, status, expected) in cases {
+        let (got, answer) = app
+            .post("/api/v1/employers", Some(&other), body.clone())
+            .await;
+        assert_eq!((got, code(&answer)), (status, expected), "{body}");
+    }
+
+    // An individual entrepreneur registers by IIN, if the registry says so.
+    let trader = iin("800505", 3, 600);
+    let clerk = iin("800505", 3, 700);
+    app.registry_person(&trader, json!({ "entrepreneur": true }))
+        .await;
+    app.registry_person(&clerk, json!({})).await;
+    let (status, body) = app
+        .post("/api/v1/employers", Some(&other), employer_body(&clerk))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "employer_not_in_registry")
+    );
+    let (status, ie) = app
+        .post("/api/v1/employers", Some(&other), employer_body(&trader))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{ie}");
+    assert_eq!(ie["kind"], "individual_entrepreneur");
+    let (status, _) = app
+        .post("/api/v1/employers", None, employer_body(&bin("1503", 800)))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 100).await;
+    let (status, posted) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    assert_eq!(status, StatusCode::CREATED, "{posted}");
+    assert_eq!(posted["status"], "open");
+    assert_eq!(posted["positions_open"], 2);
+    assert_eq!(posted["arose_on"], "2026-03-17");
+    assert_eq!(posted["posted_late"], false);
+
+    // Arose Monday 9 March: 10, 11, 12, 13 and 16 March are the five working days.
+    let (_, on_time) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&token),
+            with(vacancy(), json!({ "arose_on": "2026-03-10" })),
+        )
+        .await;
+    assert_eq!(on_time["posted_late"], false);
+    let (_, late) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&token),
+            with(vacancy(), json!({ "arose_on": "2026-03-09" })),
+        )
+        .await;
+    assert_eq!(late["post_due_at"], "2026-03-16T19:00:00Z");
+    assert_eq!(late["posted_late"], true);
+
+    let refused = [
+        (json!({ "positions": 0 }), "no_positions"),
+        (json!({ "salary_from": 320001 }), "salary_range"),
+        (
+            json!({ "salary_from": 84999, "salary_to": null }),
+            "below_minimum_wage",
+        ),
+        (json!({ "category": "judge" }), "excluded_vacancy"),
+        (json!({ "category": "national_bank" }), "excluded_vacancy"),
+        (json!({ "occupation_code": "9999" }), "unknown_occupation"),
+        (json!({ "work_regime": "flexible" }), "invalid_value"),
+        (json!({ "employment_type": "forever" }), "invalid_value"),
+        (json!({ "education_level": "phd" }), "invalid_value"),
+        (json!({ "arose_on": "2026-03-18" }), "invalid_date"),
+        (json!({ "title": "" }), "invalid_value"),
+    ];
+    for (change, expected) in refused {
+        let (status, body) = app
+            .post(
+                "/api/v1/vacancies",
+                Some(&token),
+                with(vacancy(), change.clone()),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{change}: {body}");
+        assert_eq!(code(&body), expected, "{change}");
+    }
+    let (_, body) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&token),
+            with(
+                vacancy(),
+                json!({ "salary_from": 84999, "salary_to": null }),
+            ),
+        )
+        .await;
+    assert_eq!(body["minimum_wage"], 85000);
+    // Part-time work may pay less than the full-time minimum; the boundary itself is taken.
+    for change in [
+        json!({ "work_regime": "part_time", "salary_from": 40000, "salary_to": null }),
+        json!({ "salary_from": 85000, "salary_to": null }),
+    ] {
+        let (status, body) = app
+            .post("/api/v1/vacancies", Some(&token), with(vacancy(), change))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let citizen = app.citizen("someone@example.kz").await;
+    let (status, _) = app
+        .post("/api/v1/vacancies", Some(&citizen), vacancy())
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn anyone_searches_open_vacancies_by_words_place_pay_and_regime() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 100).await;
+    let offers = [
+        vacancy(),
+        with(
+            vacancy(),
+            json!({ "title": "Главный бухгалтер", "salary_from": 400000, "salary_to": 500000 }),
+        ),
+        with(
+            vacancy(),
+            json!({ "title": "Электрик", "occupation_code": "7411", "work_regime": "shift", "salary_to": null, "skills": ["электромонтаж"], "description": "Обслуживание сетей" }),
+        ),
+        with(
+            vacancy(),
+            json!({ "title": "Бухгалтер в Астане", "region_code": "710000000", "district_code": "711300000", "locality_code": "711300000" }),
+        ),
+    ];
+    let mut ids = Vec::new();
+    for v in offers {
+        let (status, body) = app.post("/api/v1/vacancies", Some(&token), v).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        ids.push(body["id"].as_str().unwrap().to_string());
+    }
+    let titles = |list: &Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (status, all) = app.get("/api/v1/vacancies", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(all.as_array().unwrap().len(), 4);
+    assert!(all[0].get("post_due_at").is_none(), "public fields only");
+    assert_eq!(all[0]["employer_name"], "ТОО «Көкше Құрылыс»");
+
+    let (_, found) = app
+        .get("/api/v1/vacancies?q=БУХГАЛТЕР&region_code=110000000", None)
+        .await;
+    assert_eq!(titles(&found).len(), 2);
+    let (_, found) = app.get("/api/v1/vacancies?q=мсфо%20учёта", None).await;
+    assert_eq!(titles(&found).len(), 3, "skills and description, ё as е");
+    let (_, found) = app
+        .get("/api/v1/vacancies?occupation_code=7411", None)
+        .await;
+    assert_eq!(titles(&found), ["Электрик"]);
+    let (_, found) = app.get("/api/v1/vacancies?work_regime=shift", None).await;
+    assert_eq!(titles(&found), ["Электрик"]);
+    let (_, found) = app.get("/api/v1/vacancies?salary_min=400000", None).await;
+    assert_eq!(titles(&found), ["Главный бухгалтер"]);
+    let (_, found) = app
+        .get("/api/v1/vacancies?sort=salary&per_page=1", None)
+        .await;
+    assert_eq!(titles(&found), ["Главный бухгалтер"]);
+    let page = app
+        .client
+        .get(format!("{}/api/v1/vacancies?per_page=3&page=2", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.headers()["x-total-count"], "4");
+    assert_eq!(
+        page.json::<Value>()
+            .await
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    for bad in ["per_page=101", "page=0", "sort=random", "salary_min=lots"] {
+        let (status, _) = app.get(&format!("/api/v1/vacancies?{bad}"), None).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+
+    // Closed by its employer, or past its last day: no longer found.
+    let (status, closed) = app
+        .post(
+            &format!("/api/v1/vacancies/{}/close", ids[2]),
+            Some(&token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(closed["status"], "closed");
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/vacancies/{}/close", ids[2]),
+            Some(&token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "invalid_state")
+    );
+    let (_, found) = app
+        .get("/api/v1/vacancies?occupation_code=7411", None)
+        .await;
+    assert!(titles(&found).is_empty());
+    let rival = employer(&app, "rival@example.kz", 900).await;
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/vacancies/{}/close", ids[0]),
+            Some(&rival),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "out_of_scope")
+    );
+
+    app.set_clock("2026-04-16T10:00:00+05:00").await;
+    let (_, found) = app.get("/api/v1/vacancies", None).await;
+    assert_eq!(
+        found.as_array().unwrap().len(),
+        3,
+        "open through its 30th day"
+    );
+    app.set_clock("2026-04-17T10:00:00+05:00").await;
+    let (_, found) = app.get("/api/v1/vacancies", None).await;
+    assert!(found.as_array().unwrap().is_empty());
+    let (_, one) = app
+        .get(&format!("/api/v1/vacancies/{}", ids[0]), None)
+        .await;
+    assert_eq!(one["status"], "expired");
+    let (status, _) = app.get("/api/v1/vacancies/no-such-id", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
