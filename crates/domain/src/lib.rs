@@ -12,6 +12,7 @@ pub mod access;
 pub mod age;
 pub mod category;
 pub mod jobloss;
+pub mod matching;
 pub mod parameters;
 pub mod plan;
 pub mod registration;

@@ -251,3 +251,14 @@ fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
     }
     q
 }
+
+/// Every vacancy open on `today` (for matching).
+pub async fn open_vacancies(pool: &AnyPool, today: NaiveDate) -> Result<Vec<Vacancy>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM vacancies WHERE status = 'open' AND valid_until >= $1 ORDER BY posted_at DESC, id",
+    )
+    .bind(day(today))
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(vacancy).collect()
+}

@@ -23,6 +23,7 @@ pub mod queue;
 pub mod reference;
 pub mod registrations;
 pub mod registry_sim;
+pub mod resumes;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};

@@ -133,7 +133,8 @@ pub struct OwnVacancyView {
     pub posted_late: bool,
 }
 
-fn view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
+/// The public fields of a vacancy, its status as of `today`.
+pub fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
     let status = if v.status == OPEN && v.valid_until < today {
         EXPIRED.to_string()
     } else {
@@ -169,7 +170,7 @@ fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyVi
         arose_on: v.arose_on,
         post_due_at: v.post_due_at,
         posted_late: v.posted_at > v.post_due_at,
-        vacancy: view(v, employer_name, today),
+        vacancy: public_view(v, employer_name, today),
     }
 }
 
@@ -248,7 +249,7 @@ pub async fn get_vacancy(
         .await?
         .ok_or_else(ApiError::not_found)?;
     let today = local_date(state.clock.now());
-    Ok(axum::Json(view(vacancy, employer.name, today)))
+    Ok(axum::Json(public_view(vacancy, employer.name, today)))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -313,7 +314,7 @@ pub async fn search_vacancies(
             .await?
             .map(|e| e.name)
             .unwrap_or_default();
-        items.push(view(v, name, today));
+        items.push(public_view(v, name, today));
     }
     let mut headers = HeaderMap::new();
     headers.insert("x-total-count", HeaderValue::from(total));

@@ -218,6 +218,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
     ),
     ("not_found", 404, "Табылмады", "Не найдено", "Not found"),
     (
+        "no_resume",
+        404,
+        "Түйіндеме жоқ",
+        "Резюме отсутствует",
+        "There is no resume",
+    ),
+    (
         "no_registration",
         404,
         "Тіркеу жоқ",

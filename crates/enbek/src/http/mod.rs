@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod jobloss;
 pub mod lang;
+pub mod matching;
 pub mod ops;
 pub mod plans;
 pub mod reference;
@@ -44,6 +45,7 @@ use error::ApiError;
         (name = "registration", description = "Registration as a job seeker (214 ch.2)"),
         (name = "unemployment", description = "Registration as unemployed, the App.9 information, deregistration (214 ch.3, p.51-52)"),
         (name = "employers", description = "Employers and vacancies (214 ch.5 par.2)"),
+        (name = "matching", description = "Resumes and suitable-work matches (214 p.2.10, p.69-70)"),
         (name = "plans", description = "Individual employment plans, reported changes, work queues (214 p.61-65)"),
         (name = "cards", description = "Individual employment cards (214 p.2.6, p.10)"),
         (name = "reference", description = "Reference data, calendar, dated parameters"),
@@ -104,6 +106,8 @@ fn portal_api() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(employers::get_vacancy))
         .routes(routes!(employers::close_vacancy))
+        .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
+        .routes(routes!(matching::list_my_vacancy_matches))
         .routes(routes!(plans::get_my_plan))
         .routes(routes!(plans::sign_my_plan))
         .routes(routes!(plans::report_circumstance))
@@ -123,6 +127,7 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(registration::review))
         .routes(routes!(registration::get_registration))
         .routes(routes!(unemployment::deregister_person))
+        .routes(routes!(matching::list_vacancy_matches))
         .routes(routes!(plans::suggest_plan_actions))
         .routes(routes!(
             plans::create_employment_plan,

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod employers;
 pub mod jobloss;
+pub mod matching;
 pub mod plans;
 pub mod reference;
 pub mod registration;

@@ -5,23 +5,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-/// A valid BIN of a resident legal entity registered in `yymm`, with its check digit.
-fn bin(yymm: &str, serial: u32) -> String {
-    for s in serial..serial + 200 {
-        let body = format!("{yymm}40{s:05}");
-        let d: Vec<u32> = body.chars().map(|c| c.to_digit(10).unwrap()).collect();
-        let sum = |w: &[u32]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
-        let mut r = sum(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-        if r == 10 {
-            r = sum(&[3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-        }
-        if r < 10 {
-            return format!("{body}{r}");
-        }
-    }
-    unreachable!("some serial gives a check digit")
-}
-
 fn employer_body(bin: &str) -> Value {
     json!({ "bin": bin, "name": "ТОО «Көкше Құрылыс»", "region_code": "110000000",
             "district_code": "111000000", "locality_code": "111010000" })

@@ -270,22 +270,35 @@ impl TestApp {
     }
 }
 
-/// A valid IIN for a birth date (YYMMDD), century-and-sex digit and serial, with its check
-/// digit computed by the rule of SPEC §3.
-pub fn iin(birth_yymmdd: &str, century_sex: u8, serial: u32) -> String {
-    for s in serial..serial + 200 {
-        let body = format!("{birth_yymmdd}{century_sex}{s:04}");
-        let d: Vec<u32> = body.chars().map(|c| c.to_digit(10).unwrap()).collect();
-        let sum = |w: &[u32]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
-        let mut r = sum(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-        if r == 10 {
-            r = sum(&[3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-        }
-        if r < 10 {
-            return format!("{body}{r}");
-        }
+/// The check digit of the first 11 digits by the rule of SPEC §3, if there is one.
+fn check_digit(body: &str) -> Option<u32> {
+    let d: Vec<u32> = body.chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let sum = |w: &[u32]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;
+    let mut r = sum(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if r == 10 {
+        r = sum(&[3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
     }
-    unreachable!("some serial gives a check digit")
+    (r < 10).then_some(r)
+}
+
+/// The first serial from `serial` whose 11 digits `body(serial)` have a check digit.
+fn with_check_digit(serial: u32, body: impl Fn(u32) -> String) -> String {
+    (serial..serial + 200)
+        .find_map(|s| {
+            let body = body(s);
+            check_digit(&body).map(|r| format!("{body}{r}"))
+        })
+        .expect("some serial gives a check digit")
+}
+
+/// A valid IIN for a birth date (YYMMDD), century-and-sex digit and serial.
+pub fn iin(birth_yymmdd: &str, century_sex: u8, serial: u32) -> String {
+    with_check_digit(serial, |s| format!("{birth_yymmdd}{century_sex}{s:04}"))
+}
+
+/// A valid BIN of a resident legal entity registered in `yymm`.
+pub fn bin(yymm: &str, serial: u32) -> String {
+    with_check_digit(serial, |s| format!("{yymm}40{s:05}"))
 }
 
 /// The application form with the usual answers.

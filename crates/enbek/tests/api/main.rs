@@ -9,6 +9,7 @@ mod background;
 mod employers;
 mod integrations;
 mod jobloss;
+mod matching;
 mod plans;
 mod reference;
 mod registration;

@@ -360,6 +360,7 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "createVacancy",
         "closeVacancy",
         "searchVacancies",
+        "upsertMyResume",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }

@@ -1,0 +1,118 @@
+//! Resumes (SPEC §8 `upsertMyResume`).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use super::{ts, RowExt, Tx};
+
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Resume {
+    /// Codes of the occupations classifier the person seeks work in (1 to 10).
+    pub occupation_codes: Vec<String>,
+    #[serde(default)]
+    pub experience_years: u32,
+    #[serde(default)]
+    pub education_level: Option<String>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// The least monthly pay the person accepts.
+    #[serde(default)]
+    pub desired_salary: Option<u64>,
+    /// The working-time regime asked for; none: any.
+    #[serde(default)]
+    pub work_regime: Option<String>,
+    pub locality_code: String,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub willing_to_relocate: bool,
+    /// Shown to employers searching resumes, without personal data (206 p.19).
+    #[serde(default)]
+    pub published: bool,
+}
+
+fn resume(r: &AnyRow) -> Result<(String, Resume), sqlx::Error> {
+    Ok((
+        r.text("account_id")?,
+        Resume {
+            occupation_codes: r.json("occupation_codes")?,
+            experience_years: u32::try_from(r.int("experience_years")?).unwrap_or(0),
+            education_level: r.opt_text("education_level")?,
+            skills: r.json("skills")?,
+            desired_salary: r
+                .opt_int("desired_salary")?
+                .and_then(|v| u64::try_from(v).ok()),
+            work_regime: r.opt_text("work_regime")?,
+            locality_code: r.text("locality_code")?,
+            languages: r.json("languages")?,
+            willing_to_relocate: r.flag("willing_to_relocate")?,
+            published: r.flag("published")?,
+        },
+    ))
+}
+
+fn json(v: &impl Serialize) -> Result<String, sqlx::Error> {
+    serde_json::to_string(v).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+pub async fn upsert(
+    tx: &mut Tx,
+    account_id: &str,
+    r: &Resume,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO resumes (account_id, occupation_codes, experience_years, education_level, skills, desired_salary,
+            work_regime, locality_code, district_prefix, languages, willing_to_relocate, published, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (account_id) DO UPDATE SET occupation_codes = excluded.occupation_codes,
+            experience_years = excluded.experience_years, education_level = excluded.education_level,
+            skills = excluded.skills, desired_salary = excluded.desired_salary, work_regime = excluded.work_regime,
+            locality_code = excluded.locality_code, district_prefix = excluded.district_prefix,
+            languages = excluded.languages, willing_to_relocate = excluded.willing_to_relocate,
+            published = excluded.published, updated_at = excluded.updated_at",
+    )
+    .bind(account_id)
+    .bind(json(&r.occupation_codes)?)
+    .bind(i64::from(r.experience_years))
+    .bind(&r.education_level)
+    .bind(json(&r.skills)?)
+    .bind(r.desired_salary.map(|v| i64::try_from(v).unwrap_or(i64::MAX)))
+    .bind(&r.work_regime)
+    .bind(&r.locality_code)
+    .bind(r.locality_code.get(..3).unwrap_or_default())
+    .bind(json(&r.languages)?)
+    .bind(i64::from(r.willing_to_relocate))
+    .bind(i64::from(r.published))
+    .bind(ts(at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Resume>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM resumes WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.as_ref().map(resume).transpose()?.map(|(_, r)| r))
+}
+
+/// Resumes that can reach a place: in its district, or of people willing to move (everyone
+/// when `anywhere`, for remote work).
+pub async fn reaching(
+    pool: &AnyPool,
+    district_prefix: &str,
+    anywhere: bool,
+) -> Result<Vec<(String, Resume)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM resumes WHERE $1 = 1 OR district_prefix = $2 OR willing_to_relocate = 1 ORDER BY account_id",
+    )
+    .bind(i64::from(anywhere))
+    .bind(district_prefix)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(resume).collect()
+}

@@ -1,0 +1,223 @@
+//! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77).
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+fn resume() -> Value {
+    json!({
+        "occupation_codes": ["2411"], "experience_years": 5, "education_level": "higher",
+        "skills": ["1С", "МСФО"], "desired_salary": 250000, "work_regime": "full_time",
+        "locality_code": "111010000", "languages": ["kk", "ru"], "willing_to_relocate": false
+    })
+}
+
+fn vacancy(title: &str, changes: Value) -> Value {
+    let mut v = json!({
+        "title": title, "occupation_code": "2411", "positions": 1, "salary_from": 250000,
+        "salary_to": 320000, "work_regime": "full_time", "employment_type": "permanent",
+        "education_level": "higher", "experience_years": 2, "skills": ["1с"],
+        "region_code": "110000000", "district_code": "111000000", "locality_code": "111010000",
+        "description": ""
+    });
+    for (k, x) in changes.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    v
+}
+
+async fn put_resume(app: &TestApp, token: &str, body: Value) -> (StatusCode, Value) {
+    app.call(Method::PUT, "/api/v1/me/resume", Some(token), Some(body))
+        .await
+}
+
+/// An employer account with a few vacancies; returns their ids by title.
+async fn post_vacancies(app: &TestApp) -> Vec<(String, String)> {
+    let hr = app.citizen("hr@example.kz").await;
+    let (status, body) = app
+        .post(
+            "/api/v1/employers",
+            Some(&hr),
+            json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
+                    "district_code": "111000000", "locality_code": "111010000" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let offers = [
+        vacancy("Бухгалтер", json!({})),
+        vacancy("Бухгалтер (смены)", json!({ "work_regime": "shift" })),
+        vacancy(
+            "Бухгалтер в Астане",
+            json!({ "region_code": "710000000", "district_code": "711300000", "locality_code": "711300000" }),
+        ),
+        vacancy(
+            "Аудитор",
+            json!({ "occupation_code": "2411", "salary_to": 240000, "salary_from": 200000 }),
+        ),
+        vacancy(
+            "Экономист",
+            json!({ "occupation_code": "2631", "salary_to": 400000 }),
+        ),
+    ];
+    let mut ids = Vec::new();
+    for v in offers {
+        let title = v["title"].as_str().unwrap().to_string();
+        let (status, body) = app.post("/api/v1/vacancies", Some(&hr), v).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        ids.push((title, body["id"].as_str().unwrap().to_string()));
+    }
+    ids
+}
+
+fn titles(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["vacancy"]["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_resume_is_checked_and_kept() {
+    let app = TestApp::spawn().await;
+    let token = app.citizen("dana@example.kz").await;
+    let (status, _) = app.get("/api/v1/me/resume", Some(&token)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, saved) = put_resume(&app, &token, resume()).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, read) = app.get("/api/v1/me/resume", Some(&token)).await;
+    assert_eq!(read["skills"], json!(["1С", "МСФО"]));
+    assert_eq!(read["published"], false);
+    let bad = [
+        (
+            json!({ "occupation_codes": ["9999"] }),
+            "unknown_occupation",
+        ),
+        (json!({ "occupation_codes": [] }), "invalid_value"),
+        (json!({ "work_regime": "flexible" }), "invalid_value"),
+        (json!({ "education_level": "phd" }), "invalid_value"),
+        (json!({ "locality_code": "abc" }), "invalid_value"),
+        (json!({ "experience_years": 71 }), "invalid_value"),
+    ];
+    for (change, expected) in bad {
+        let mut body = resume();
+        for (k, x) in change.as_object().unwrap() {
+            body[k] = x.clone();
+        }
+        let (status, answer) = put_resume(&app, &token, body).await;
+        assert_eq!(
+            (status, code(&answer)),
+            (StatusCode::UNPROCESSABLE_ENTITY, expected),
+            "{change}"
+        );
+    }
+    let (status, _) = put_resume(&app, "nope", resume()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn only_suitable_vacancies_are_offered_and_each_says_why() {
+    let app = TestApp::spawn().await;
+    post_vacancies(&app).await;
+    let token = app.citizen("dana@example.kz").await;
+    let (status, body) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "no_resume"));
+    put_resume(&app, &token, resume()).await;
+    let (status, matches) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert_eq!(status, StatusCode::OK, "{matches}");
+    // Not the shift job (regime), not Astana (distance), not the auditor (pay below 250 000),
+    // not the economist (another occupation is fine, but the higher pay ranks it lower).
+    assert_eq!(titles(&matches), ["Бухгалтер", "Экономист"]);
+    let reasons: Vec<&str> = matches[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert!(reasons.contains(&"same_occupation") && reasons.contains(&"skills"));
+    assert!(matches[0]["score"].as_u64().unwrap() > matches[1]["score"].as_u64().unwrap());
+
+    // Willing to move: Astana opens up.
+    let mut mover = resume();
+    mover["willing_to_relocate"] = json!(true);
+    put_resume(&app, &token, mover).await;
+    let (_, matches) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert!(titles(&matches).contains(&"Бухгалтер в Астане".to_string()));
+}
+
+#[tokio::test]
+async fn the_regions_career_centers_see_suitable_people_without_their_names() {
+    let app = TestApp::spawn().await;
+    let ids = post_vacancies(&app).await;
+    let person = iin("880412", 3, 100);
+    app.registry_person(&person, json!({})).await;
+    let seeker = app.citizen("seeker@example.kz").await;
+    app.post(
+        "/api/v1/registrations",
+        Some(&seeker),
+        application(&person, "cc-kokshetau"),
+    )
+    .await;
+    put_resume(&app, &seeker, resume()).await;
+    let portal_user = app.citizen("portal@example.kz").await;
+    let mut low = resume();
+    low["experience_years"] = json!(2);
+    low["skills"] = json!([]);
+    put_resume(&app, &portal_user, low).await;
+    let far = app.citizen("far@example.kz").await;
+    let mut astana = resume();
+    astana["locality_code"] = json!("711300000");
+    put_resume(&app, &far, astana).await;
+
+    let spec = app
+        .staff(
+            "spec.burabay",
+            "career_center_specialist",
+            Some("cc-burabay"),
+        )
+        .await;
+    let accountant = &ids[0].1;
+    let (status, found) = app
+        .get(
+            &format!("/api/v1/vacancies/{accountant}/matches"),
+            Some(&spec),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 2, "not the one in Astana");
+    assert_eq!(found[0]["status"], "job_seeker");
+    assert!(found[0]["registration_id"].is_string());
+    assert!(
+        found[1]["status"].is_null(),
+        "a self-registered portal user"
+    );
+    assert!(found[0]["score"].as_u64() > found[1]["score"].as_u64());
+    assert!(found[0].get("first_name").is_none() && found[0].get("iin").is_none());
+
+    let astana_spec = app
+        .staff(
+            "spec.astana",
+            "career_center_specialist",
+            Some("cc-astana-saryarka"),
+        )
+        .await;
+    let (status, body) = app
+        .get(
+            &format!("/api/v1/vacancies/{accountant}/matches"),
+            Some(&astana_spec),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "out_of_scope")
+    );
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/vacancies/{accountant}/matches"),
+            Some(&seeker),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
