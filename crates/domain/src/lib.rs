@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod contact;
 pub mod ids;
+pub mod offer;
 pub mod office_hours;
 
 pub mod access;

@@ -15,6 +15,7 @@ pub mod jobloss;
 pub mod jobs;
 pub mod monitoring;
 pub mod notifications;
+pub mod offers;
 pub mod outbound;
 pub mod parameters;
 pub mod persons;

@@ -218,6 +218,20 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
     ),
     ("not_found", 404, "Табылмады", "Не найдено", "Not found"),
     (
+        "not_suitable",
+        422,
+        "Бұл жұмыс адамға лайықты емес",
+        "Эта работа не является для человека подходящей",
+        "This work is not suitable for the person",
+    ),
+    (
+        "offer_exists",
+        409,
+        "Бұл бос орын адамға ұсынылған",
+        "Эта вакансия уже предложена человеку",
+        "This vacancy is already offered to the person",
+    ),
+    (
         "no_resume",
         404,
         "Түйіндеме жоқ",

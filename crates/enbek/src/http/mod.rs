@@ -11,6 +11,7 @@ pub mod extract;
 pub mod jobloss;
 pub mod lang;
 pub mod matching;
+pub mod offers;
 pub mod ops;
 pub mod plans;
 pub mod reference;
@@ -108,6 +109,8 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(employers::close_vacancy))
         .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
         .routes(routes!(matching::list_my_vacancy_matches))
+        .routes(routes!(offers::list_my_offers))
+        .routes(routes!(offers::respond_to_offer))
         .routes(routes!(plans::get_my_plan))
         .routes(routes!(plans::sign_my_plan))
         .routes(routes!(plans::report_circumstance))
@@ -128,6 +131,7 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(registration::get_registration))
         .routes(routes!(unemployment::deregister_person))
         .routes(routes!(matching::list_vacancy_matches))
+        .routes(routes!(offers::create_offer))
         .routes(routes!(plans::suggest_plan_actions))
         .routes(routes!(
             plans::create_employment_plan,

@@ -30,6 +30,8 @@ pub enum Kind {
     JoblossNotEligible,
     /// A contact of the plan's schedule is tomorrow (214 p.44, App.10 part 3).
     ContactReminder,
+    /// An offer of suitable work, to answer by the day given (214 p.71–72).
+    OfferMade,
 }
 
 impl Kind {
@@ -47,6 +49,7 @@ impl Kind {
             Kind::JoblossSubmitted => "jobloss_submitted",
             Kind::JoblossNotEligible => "jobloss_not_eligible",
             Kind::ContactReminder => "contact_reminder",
+            Kind::OfferMade => "offer_made",
         }
     }
 }
@@ -134,6 +137,9 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (ContactReminder, Kk) => ("Мансап орталығына бару туралы еске салу", format!("{} күні мансап орталығына ({}) келуіңіз күтіледі: {}.", a.date, center, a.note)),
         (ContactReminder, Ru) => ("Напоминание о явке в карьерный центр", format!("{} Вас ожидают в карьерном центре ({}): {}.", a.date, center, a.note)),
         (ContactReminder, En) => ("Reminder of your visit to the career center", format!("On {} you are expected at the career center ({}): {}.", a.date, center, a.note)),
+        (OfferMade, Kk) => ("Лайықты жұмыс ұсынысы", format!("Сізге лайықты жұмыс ұсынылады: {}. Келісетініңізді немесе бас тартатыныңызды {} қоса алғанда enbek.kz жеке кабинетінде хабарлаңыз. Ұсыныс №{}.", a.note, a.date, a.reference)),
+        (OfferMade, Ru) => ("Предложение подходящей работы", format!("Вам предложена подходящая работа: {}. Сообщите о согласии или отказе в личном кабинете enbek.kz до {} включительно. Предложение №{}.", a.note, a.date, a.reference)),
+        (OfferMade, En) => ("An offer of suitable work", format!("You are offered suitable work: {}. Answer yes or no in your enbek.kz cabinet by {} inclusive. Offer No. {}.", a.note, a.date, a.reference)),
     };
     (subject.to_string(), text)
 }
@@ -222,6 +228,7 @@ mod tests {
             Kind::JoblossSubmitted,
             Kind::JoblossNotEligible,
             Kind::ContactReminder,
+            Kind::OfferMade,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

@@ -79,7 +79,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     Ok(r)
 }
 
-fn seeker(r: &Resume) -> Seeker {
+pub(crate) fn seeker(r: &Resume) -> Seeker {
     Seeker {
         occupation_codes: r.occupation_codes.clone(),
         experience_years: r.experience_years,
@@ -92,7 +92,7 @@ fn seeker(r: &Resume) -> Seeker {
     }
 }
 
-fn opening(v: &Vacancy) -> Option<Opening> {
+pub(crate) fn opening(v: &Vacancy) -> Option<Opening> {
     Some(Opening {
         occupation_code: v.occupation_code.clone(),
         salary_from: u64::try_from(v.salary_from).ok()?,

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod employers;
 pub mod jobloss;
 pub mod matching;
+pub mod offers;
 pub mod plans;
 pub mod reference;
 pub mod registration;

@@ -104,7 +104,28 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
         // Only a clock set back runs this early: keep the job for when the period is over.
         anyhow::bail!("the selection period ends at {ends}");
     }
-    let on = local_date(ends);
+    // p.38: an accepted offer awaiting the employer's decision is decided with that decision.
+    if crate::db::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
+        anyhow::bail!("an accepted offer awaits the employer's decision");
+    }
+    decide_on(state, &reg, local_date(ends)).await
+}
+
+/// 214 p.38: a job seeker who refuses an offered job is evaluated at once, as of that day.
+pub async fn register_on_refusal(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    if reg.status != Status::JobSeeker.as_str() {
+        return Ok(());
+    }
+    decide_on(state, &reg, local_date(state.clock.now())).await
+}
+
+/// Registers as unemployed from `on`, or refuses on a ground of p.41 judged on `on`.
+async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyhow::Result<()> {
+    let parameters = state.parameters();
+    let now = state.clock.now();
     let answer = state.registry.person(&Iin::parse(&reg.iin)?).await?;
     let decision = match &answer {
         Some(person) => {
@@ -113,7 +134,7 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
         None => Err(UnemployedRefusal::FalseInformation),
     };
     let mut tx = state.db.begin().await?;
-    let to = recipient_with_assistant(&mut tx, &reg).await?;
+    let to = recipient_with_assistant(&mut tx, reg).await?;
     let subject = monitoring_subject(&reg.id);
     let (kind, after) = match decision {
         Ok(()) => {
@@ -161,7 +182,7 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
             )
         }
     };
-    record(&mut tx, &reg, None, "decide_unemployed", kind, after, now).await?;
+    record(&mut tx, reg, None, "decide_unemployed", kind, after, now).await?;
     tx.commit().await?;
     state.metrics.registration("unemployed", kind);
     Ok(())

@@ -10,6 +10,7 @@ mod employers;
 mod integrations;
 mod jobloss;
 mod matching;
+mod offers;
 mod plans;
 mod reference;
 mod registration;

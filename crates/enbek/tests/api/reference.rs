@@ -361,6 +361,8 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "closeVacancy",
         "searchVacancies",
         "upsertMyResume",
+        "listMyOffers",
+        "respondToOffer",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }

@@ -1,0 +1,47 @@
+//! Offers of suitable work (214 p.71–72, p.51(2)): the term to answer and the refusals that end
+//! a registration.
+
+use chrono::{DateTime, Utc};
+
+use crate::calendar::Calendar;
+use crate::office_hours::working_days_deadline;
+
+/// Working days to answer an offer: 1 for a job seeker, 3 for an unemployed person (214 p.72).
+pub fn answer_days(unemployed: bool) -> u32 {
+    if unemployed {
+        3
+    } else {
+        1
+    }
+}
+
+/// The end of the term to answer an offer made at `offered_at`.
+pub fn answer_due(cal: &Calendar, offered_at: DateTime<Utc>, unemployed: bool) -> DateTime<Utc> {
+    working_days_deadline(cal, offered_at, answer_days(unemployed))
+}
+
+/// An unemployed person's refusals of suitable work that end the registration (214 p.51(2)).
+pub const REFUSALS_TO_DEREGISTER: i64 = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    #[test]
+    fn a_job_seeker_answers_in_one_working_day_and_an_unemployed_person_in_three() {
+        let cal = Calendar::builtin();
+        // Offered Friday 20 March 2026: after Nauryz, Thursday 26th, then 27th and 30th.
+        assert_eq!(
+            answer_due(&cal, at("2026-03-20T10:00:00+05:00"), false),
+            at("2026-03-27T00:00:00+05:00")
+        );
+        assert_eq!(
+            answer_due(&cal, at("2026-03-20T10:00:00+05:00"), true),
+            at("2026-03-31T00:00:00+05:00")
+        );
+    }
+}

@@ -1,0 +1,15 @@
+-- Offers of suitable work to registered persons (214 p.71–72; SPEC §5.7).
+CREATE TABLE offers (
+    id TEXT PRIMARY KEY,
+    vacancy_id TEXT NOT NULL REFERENCES vacancies(id),
+    registration_id TEXT NOT NULL REFERENCES registrations(id),
+    account_id TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    answer_due_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    answered_at TEXT,
+    answered_late BIGINT
+);
+CREATE INDEX offers_registration ON offers(registration_id, status);
+CREATE UNIQUE INDEX offers_one_open ON offers(vacancy_id, registration_id) WHERE status IN ('pending', 'accepted');

@@ -1,0 +1,116 @@
+//! Offers of suitable work (214 p.71–72).
+
+use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use super::{ts, RowExt, Tx};
+
+pub const PENDING: &str = "pending";
+pub const ACCEPTED: &str = "accepted";
+pub const REFUSED: &str = "refused";
+
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub id: String,
+    pub vacancy_id: String,
+    pub registration_id: String,
+    pub account_id: Option<String>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub answer_due_at: DateTime<Utc>,
+    pub status: String,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub answered_late: Option<bool>,
+}
+
+fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
+    Ok(Offer {
+        id: r.text("id")?,
+        vacancy_id: r.text("vacancy_id")?,
+        registration_id: r.text("registration_id")?,
+        account_id: r.opt_text("account_id")?,
+        created_by: r.text("created_by")?,
+        created_at: r.instant("created_at")?,
+        answer_due_at: r.instant("answer_due_at")?,
+        status: r.text("status")?,
+        answered_at: r.opt_instant("answered_at")?,
+        answered_late: r.opt_int("answered_late")?.map(|v| v != 0),
+    })
+}
+
+pub async fn insert(tx: &mut Tx, o: &Offer) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO offers (id, vacancy_id, registration_id, account_id, created_by, created_at, answer_due_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&o.id)
+    .bind(&o.vacancy_id)
+    .bind(&o.registration_id)
+    .bind(&o.account_id)
+    .bind(&o.created_by)
+    .bind(ts(o.created_at))
+    .bind(ts(o.answer_due_at))
+    .bind(&o.status)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Offer>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM offers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(offer).transpose()
+}
+
+/// Records the answer; false when the offer was already answered.
+pub async fn answer(
+    tx: &mut Tx,
+    id: &str,
+    status: &str,
+    late: bool,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET status = $1, answered_at = $2, answered_late = $3 WHERE id = $4 AND status = 'pending'",
+    )
+    .bind(status)
+    .bind(ts(at))
+    .bind(i64::from(late))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn for_account(pool: &AnyPool, account_id: &str) -> Result<Vec<Offer>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT * FROM offers WHERE account_id = $1 ORDER BY created_at DESC, id")
+            .bind(account_id)
+            .fetch_all(pool)
+            .await?;
+    rows.iter().map(offer).collect()
+}
+
+/// How many offers of a registration are in `status`.
+pub async fn count(tx: &mut Tx, registration_id: &str, status: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM offers WHERE registration_id = $1 AND status = $2")
+        .bind(registration_id)
+        .bind(status)
+        .fetch_one(&mut **tx)
+        .await?
+        .int("n")
+}
+
+/// Whether a registration has an accepted offer still waiting for the employer (214 p.38).
+pub async fn awaiting_employer(pool: &AnyPool, registration_id: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT id FROM offers WHERE registration_id = $1 AND status = 'accepted' LIMIT 1",
+    )
+    .bind(registration_id)
+    .fetch_optional(pool)
+    .await?
+    .is_some())
+}

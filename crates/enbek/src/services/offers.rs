@@ -1,0 +1,145 @@
+//! Offers of suitable work and the person's answer (214 p.38, p.51(2), p.71–72; SPEC §5.7).
+
+use enbek_domain::matching::score;
+use enbek_domain::offer::{answer_due, REFUSALS_TO_DEREGISTER};
+use enbek_domain::office_hours::local_date;
+use enbek_domain::registration::Status;
+use enbek_domain::unemployment::Deregistration;
+use serde_json::json;
+
+use crate::db::employers::{self, OPEN};
+use crate::db::offers::{self, Offer, ACCEPTED, PENDING, REFUSED};
+use crate::db::registrations::{self, Registration};
+use crate::db::{audit, is_unique_violation, new_id, resumes};
+use crate::http::error::{ApiError, ApiResult};
+use crate::notify::{self, Args, Kind};
+use crate::services::matching::{opening, seeker};
+use crate::services::registration::recipient;
+use crate::services::unemployment;
+use crate::state::AppState;
+
+/// A specialist offers a vacancy to a registered person (214 p.71): only suitable work (the
+/// person's resume meets every hard constraint), answered within 1 or 3 working days (p.72).
+pub async fn create(
+    state: &AppState,
+    specialist: &str,
+    reg: &Registration,
+    vacancy_id: &str,
+) -> ApiResult<Offer> {
+    let unemployed = reg.status == Status::Unemployed.as_str();
+    if !unemployed && reg.status != Status::JobSeeker.as_str() {
+        return Err(
+            ApiError::new("invalid_state").detail("offers go to job seekers and the unemployed")
+        );
+    }
+    let now = state.clock.now();
+    let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
+        .await?
+        .filter(|v| v.status == OPEN && v.valid_until >= local_date(now))
+        .ok_or_else(|| ApiError::new("invalid_state").detail("the vacancy is not open"))?;
+    let account_id = reg
+        .account_id
+        .clone()
+        .ok_or_else(|| ApiError::new("no_resume"))?;
+    let resume = resumes::by_account(&state.db.pool, &account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_resume"))?;
+    let suitable = opening(&vacancy).and_then(|o| score(&seeker(&resume), &o));
+    if suitable.is_none() {
+        return Err(ApiError::new("not_suitable")
+            .detail("the vacancy breaks a hard constraint of suitable work (214 p.2.10)"));
+    }
+    let offer = Offer {
+        id: new_id(),
+        vacancy_id: vacancy.id.clone(),
+        registration_id: reg.id.clone(),
+        account_id: Some(account_id),
+        created_by: specialist.to_string(),
+        created_at: now,
+        answer_due_at: answer_due(&state.calendar(), now, unemployed),
+        status: PENDING.to_string(),
+        answered_at: None,
+        answered_late: None,
+    };
+    let mut tx = state.db.begin().await?;
+    match offers::insert(&mut tx, &offer).await {
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
+        other => other?,
+    }
+    let args = Args {
+        // The term ends at 24:00 of its last day.
+        date: local_date(offer.answer_due_at)
+            .pred_opt()
+            .unwrap_or(local_date(offer.answer_due_at))
+            .to_string(),
+        note: vacancy.title.clone(),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    notify::send(&mut tx, &recipient(reg, None), Kind::OfferMade, &args, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(specialist),
+            action: "create",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "answer_due_at": offer.answer_due_at })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(offer)
+}
+
+/// The person answers an offer (214 p.72). A late answer is recorded as late. A job seeker's
+/// refusal is decided at once (p.38); an unemployed person's third refusal of suitable work
+/// ends the registration (p.51(2)).
+pub async fn answer(
+    state: &AppState,
+    account_id: &str,
+    offer: &Offer,
+    accept: bool,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let late = now > offer.answer_due_at;
+    let status = if accept { ACCEPTED } else { REFUSED };
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut tx = state.db.begin().await?;
+    if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the offer is already answered"));
+    }
+    let refusals = offers::count(&mut tx, &reg.id, REFUSED).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "answer",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: Some(json!({ "status": PENDING })),
+            after: Some(json!({ "status": status, "late": late })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    if !accept {
+        if reg.status == Status::JobSeeker.as_str() {
+            if let Err(e) = unemployment::register_on_refusal(state, &reg.id).await {
+                // The job at the end of the selection period decides it then.
+                tracing::warn!(registration = %reg.id, error = %e, "decision after a refusal deferred");
+            }
+        } else if reg.status == Status::Unemployed.as_str() && refusals >= REFUSALS_TO_DEREGISTER {
+            unemployment::deregister(state, None, &reg.id, Deregistration::RefusedThreeOffers)
+                .await?;
+        }
+    }
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}

@@ -1,0 +1,235 @@
+//! Offers of suitable work and the answers that move a registration (214 p.38, p.51(2),
+//! p.71–72).
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "secret123";
+
+fn vacancy(title: &str, regime: &str) -> Value {
+    json!({
+        "title": title, "occupation_code": "2411", "positions": 1, "salary_from": 250000,
+        "salary_to": 320000, "work_regime": regime, "employment_type": "permanent",
+        "region_code": "110000000", "district_code": "111000000", "locality_code": "111010000"
+    })
+}
+
+/// An employer with `n` suitable vacancies and one shift-work vacancy (last); their ids.
+async fn vacancies(app: &TestApp, n: usize) -> Vec<String> {
+    let hr = app.citizen("hr@example.kz").await;
+    app.post(
+        "/api/v1/employers",
+        Some(&hr),
+        json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
+                "district_code": "111000000", "locality_code": "111010000" }),
+    )
+    .await;
+    let mut ids = Vec::new();
+    for i in 0..=n {
+        let regime = if i == n { "shift" } else { "full_time" };
+        let (status, v) = app
+            .post(
+                "/api/v1/vacancies",
+                Some(&hr),
+                vacancy(&format!("Бухгалтер {i}"), regime),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+        ids.push(v["id"].as_str().unwrap().to_string());
+    }
+    ids
+}
+
+/// A job seeker registered on Tuesday 17 March with a resume for full-time accounting work.
+async fn job_seeker(app: &TestApp, login: &str, serial: u32) -> String {
+    let person = iin("880412", 3, serial);
+    app.registry_person(&person, json!({})).await;
+    let token = app.citizen(login).await;
+    let (_, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&person, "cc-kokshetau"),
+        )
+        .await;
+    let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3, "desired_salary": 200000,
+        "work_regime": "full_time", "locality_code": "111010000" });
+    let (status, _) = app
+        .call(Method::PUT, "/api/v1/me/resume", Some(&token), Some(resume))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    reg["id"].as_str().unwrap().to_string()
+}
+
+async fn offer(
+    app: &TestApp,
+    spec: &str,
+    vacancy: &str,
+    registration: &str,
+) -> (StatusCode, Value) {
+    app.post(
+        "/api/v1/offers",
+        Some(spec),
+        json!({ "vacancy_id": vacancy, "registration_id": registration }),
+    )
+    .await
+}
+
+async fn answer(app: &TestApp, login: &str, offer: &Value, accept: bool) -> (StatusCode, Value) {
+    let token = app.login(login, PASSWORD).await;
+    app.post(
+        &format!("/api/v1/offers/{}/answer", offer["id"].as_str().unwrap()),
+        Some(&token),
+        json!({ "accept": accept }),
+    )
+    .await
+}
+
+async fn registration(app: &TestApp, login: &str) -> Value {
+    let token = app.login(login, PASSWORD).await;
+    app.get("/api/v1/me/registration", Some(&token)).await.1
+}
+
+#[tokio::test]
+async fn a_job_seeker_who_refuses_an_offer_is_registered_as_unemployed_at_once() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "aidar@example.kz", 100).await;
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (status, made) = offer(&app, &spec, &ids[0], &reg).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    // One working day for a job seeker: the end of Wednesday 18 March.
+    assert_eq!(made["answer_due"], "2026-03-18T19:00:00Z");
+    let token = app.login("aidar@example.kz", PASSWORD).await;
+    let (_, mine) = app.get("/api/v1/me/offers", Some(&token)).await;
+    assert_eq!(mine[0]["vacancy_id"], ids[0].as_str());
+    assert_eq!(mine[0]["answer_due"], "2026-03-18T19:00:00Z");
+    assert_eq!(mine[0]["vacancy"]["title"], "Бухгалтер 0");
+    let (_, notices) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    assert!(notices
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "offer_made"));
+
+    let (status, answered) = answer(&app, "aidar@example.kz", &made, false).await;
+    assert_eq!(status, StatusCode::OK, "{answered}");
+    assert_eq!(answered["status"], "refused");
+    assert_eq!(answered["answered_late"], false);
+    let reg = registration(&app, "aidar@example.kz").await;
+    assert_eq!(reg["status"], "unemployed");
+    assert_eq!(reg["unemployed_since"], "2026-03-17");
+    let (status, body) = answer(&app, "aidar@example.kz", &made, true).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "invalid_state")
+    );
+}
+
+#[tokio::test]
+async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemployed() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "dana@example.kz", 200).await;
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    // Answered a minute late: recorded as late, and still an answer.
+    app.set_clock("2026-03-19T00:01:00+05:00").await;
+    let (_, answered) = answer(&app, "dana@example.kz", &made, true).await;
+    assert_eq!(answered["status"], "accepted");
+    assert_eq!(answered["answered_late"], true);
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(
+        registration(&app, "dana@example.kz").await["status"],
+        "job_seeker"
+    );
+}
+
+#[tokio::test]
+async fn an_unemployed_persons_third_refusal_ends_the_registration_with_a_bar() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 3).await;
+    let reg = job_seeker(&app, "aset@example.kz", 300).await;
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(
+        registration(&app, "aset@example.kz").await["status"],
+        "unemployed"
+    );
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    for (i, vacancy) in ids[..3].iter().enumerate() {
+        let (status, made) = offer(&app, &spec, vacancy, &reg).await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+        if i == 0 {
+            // Three working days for the unemployed: Thursday 26, Friday 27, Monday 30 March.
+            assert_eq!(made["answer_due"], "2026-03-30T19:00:00Z");
+        }
+        answer(&app, "aset@example.kz", &made, false).await;
+        let status = &registration(&app, "aset@example.kz").await["status"];
+        assert_eq!(
+            status,
+            if i < 2 { "unemployed" } else { "deregistered" },
+            "after {} refusals",
+            i + 1
+        );
+    }
+    let reg = registration(&app, "aset@example.kz").await;
+    assert_eq!(reg["deregistration_code"], "refused_three_offers");
+    assert_eq!(reg["barred_until"], "2026-04-19");
+}
+
+#[tokio::test]
+async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_person_only() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "aliya@example.kz", 400).await;
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let other = app
+        .staff("spec.b", "career_center_specialist", Some("cc-burabay"))
+        .await;
+    let (status, body) = offer(&app, &spec, &ids[1], &reg).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "not_suitable"),
+        "shift work"
+    );
+    let (status, body) = offer(&app, &other, &ids[0], &reg).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "out_of_scope")
+    );
+    let (status, made) = offer(&app, &spec, &ids[0], &reg).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, body) = offer(&app, &spec, &ids[0], &reg).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "offer_exists")
+    );
+    let (status, _) = offer(&app, &spec, "no-such-vacancy", &reg).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _) = offer(&app, &spec, &ids[0], "no-such-registration").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    app.citizen("stranger@example.kz").await;
+    let (status, _) = answer(&app, "stranger@example.kz", &made, false).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/offers/{}/answer", made["id"].as_str().unwrap()),
+            Some(&spec),
+            json!({ "accept": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
