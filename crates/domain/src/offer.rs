@@ -20,6 +20,9 @@ pub fn answer_due(cal: &Calendar, offered_at: DateTime<Utc>, unemployed: bool) -
     working_days_deadline(cal, offered_at, answer_days(unemployed))
 }
 
+/// Working days the employer has to answer hired or not hired; silence is refusal (214 p.75).
+pub const EMPLOYER_DECISION_DAYS: u32 = 5;
+
 /// An unemployed person's refusals of suitable work that end the registration (214 p.51(2)).
 pub const REFUSALS_TO_DEREGISTER: i64 = 3;
 

@@ -9,7 +9,13 @@ CREATE TABLE offers (
     answer_due_at TEXT NOT NULL,
     status TEXT NOT NULL,
     answered_at TEXT,
-    answered_late BIGINT
+    answered_late BIGINT,
+    -- On consent the resume goes to the employer, who decides within 5 working days (p.73, p.75).
+    referred_at TEXT,
+    decision_due_at TEXT,
+    decided_at TEXT,
+    decided_by_silence BIGINT
 );
+CREATE INDEX offers_vacancy ON offers(vacancy_id, status);
 CREATE INDEX offers_registration ON offers(registration_id, status);
-CREATE UNIQUE INDEX offers_one_open ON offers(vacancy_id, registration_id) WHERE status IN ('pending', 'accepted');
+CREATE UNIQUE INDEX offers_one_open ON offers(vacancy_id, registration_id) WHERE status IN ('pending', 'accepted', 'hired');

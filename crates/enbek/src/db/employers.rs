@@ -65,6 +65,7 @@ pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>
 }
 
 pub const OPEN: &str = "open";
+pub const FILLED: &str = "filled";
 pub const CLOSED: &str = "closed";
 pub const EXPIRED: &str = "expired";
 
@@ -261,4 +262,21 @@ pub async fn open_vacancies(pool: &AnyPool, today: NaiveDate) -> Result<Vec<Vaca
     .fetch_all(pool)
     .await?;
     rows.iter().map(vacancy).collect()
+}
+
+/// One position filled by a hire; the vacancy is `filled` with its last one (214 p.76). False
+/// when no position was open.
+pub async fn fill_position(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE vacancies SET positions_open = positions_open - 1 WHERE id = $1 AND status = 'open' AND positions_open > 0",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE vacancies SET status = 'filled', closed_at = $1 WHERE id = $2 AND status = 'open' AND positions_open = 0")
+        .bind(ts(at))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -9,6 +9,10 @@ use super::{ts, RowExt, Tx};
 pub const PENDING: &str = "pending";
 pub const ACCEPTED: &str = "accepted";
 pub const REFUSED: &str = "refused";
+/// The employer hired the person.
+pub const HIRED: &str = "hired";
+/// The employer did not hire the person, or was silent for 5 working days (p.75).
+pub const REJECTED: &str = "rejected";
 
 #[derive(Debug, Clone)]
 pub struct Offer {
@@ -22,6 +26,10 @@ pub struct Offer {
     pub status: String,
     pub answered_at: Option<DateTime<Utc>>,
     pub answered_late: Option<bool>,
+    pub referred_at: Option<DateTime<Utc>>,
+    pub decision_due_at: Option<DateTime<Utc>>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by_silence: Option<bool>,
 }
 
 fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
@@ -36,6 +44,10 @@ fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
         status: r.text("status")?,
         answered_at: r.opt_instant("answered_at")?,
         answered_late: r.opt_int("answered_late")?.map(|v| v != 0),
+        referred_at: r.opt_instant("referred_at")?,
+        decision_due_at: r.opt_instant("decision_due_at")?,
+        decided_at: r.opt_instant("decided_at")?,
+        decided_by_silence: r.opt_int("decided_by_silence")?.map(|v| v != 0),
     })
 }
 
@@ -91,6 +103,53 @@ pub async fn for_account(pool: &AnyPool, account_id: &str) -> Result<Vec<Offer>,
             .bind(account_id)
             .fetch_all(pool)
             .await?;
+    rows.iter().map(offer).collect()
+}
+
+/// On consent the resume goes to the employer, who decides by `due` (214 p.73, p.75).
+pub async fn refer(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+    due: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE offers SET referred_at = $1, decision_due_at = $2 WHERE id = $3")
+        .bind(ts(at))
+        .bind(ts(due))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The employer's decision on a referred candidate; false when already decided.
+pub async fn decide(
+    tx: &mut Tx,
+    id: &str,
+    status: &str,
+    by_silence: bool,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET status = $1, decided_at = $2, decided_by_silence = $3 WHERE id = $4 AND status = 'accepted'",
+    )
+    .bind(status)
+    .bind(ts(at))
+    .bind(i64::from(by_silence))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The candidates referred to a vacancy (accepted offers and their outcomes).
+pub async fn referred_to(pool: &AnyPool, vacancy_id: &str) -> Result<Vec<Offer>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM offers WHERE vacancy_id = $1 AND referred_at IS NOT NULL ORDER BY referred_at, id",
+    )
+    .bind(vacancy_id)
+    .fetch_all(pool)
+    .await?;
     rows.iter().map(offer).collect()
 }
 

@@ -107,6 +107,8 @@ fn portal_api() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(employers::get_vacancy))
         .routes(routes!(employers::close_vacancy))
+        .routes(routes!(offers::list_vacancy_candidates))
+        .routes(routes!(offers::decide_on_candidate))
         .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
         .routes(routes!(matching::list_my_vacancy_matches))
         .routes(routes!(offers::list_my_offers))

@@ -15,7 +15,8 @@ use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path};
 use super::registration::require_scope;
 use crate::db::offers::{self, Offer};
-use crate::db::{employers, registrations};
+use crate::db::resumes::{self, Resume};
+use crate::db::{employers, persons, registrations};
 use crate::services::offers as service;
 use crate::state::AppState;
 
@@ -32,7 +33,7 @@ pub struct OfferView {
     pub registration_id: String,
     /// The end of the term to answer: 1 working day for a job seeker, 3 for the unemployed.
     pub answer_due: DateTime<Utc>,
-    /// `pending`, `accepted` or `refused`.
+    /// `pending`, `accepted` (referred to the employer), `refused`, `hired` or `rejected`.
     pub status: String,
     pub answered_at: Option<DateTime<Utc>>,
     pub answered_late: Option<bool>,
@@ -116,5 +117,110 @@ pub async fn respond_to_offer(
         .filter(|o| o.account_id.as_deref() == Some(caller.account_id.as_str()))
         .ok_or_else(ApiError::not_found)?;
     let offer = service::answer(&state, &caller.account_id, &offer, body.accept).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+/// A candidate referred to the employer on the person's consent (214 p.73): now, and only now,
+/// with name and contacts.
+#[derive(Serialize, ToSchema)]
+pub struct CandidateView {
+    /// The offer's id: the handle of the decision.
+    pub id: String,
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub resume: Option<Resume>,
+    pub referred_at: Option<DateTime<Utc>>,
+    /// The end of the 5 working days to decide; silence is refusal (p.75).
+    pub decision_due: Option<DateTime<Utc>>,
+    /// `accepted` (waiting for the decision), `hired` or `rejected`.
+    pub status: String,
+    pub decided_by_silence: Option<bool>,
+}
+
+/// The caller's own vacancy, or 403/404.
+async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> ApiResult<employers::Vacancy> {
+    let employer_id = caller.organization(Role::Employer)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.employer_id != employer_id {
+        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+    }
+    Ok(vacancy)
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies/{id}/candidates", operation_id = "listVacancyCandidates", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = [CandidateView]), (status = 403), (status = 404)))]
+pub async fn list_vacancy_candidates(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Vec<CandidateView>>> {
+    let vacancy = own_vacancy(&state, &caller, &id).await?;
+    let mut out = Vec::new();
+    for o in offers::referred_to(&state.db.pool, &vacancy.id).await? {
+        let reg = registrations::by_id(&state.db.pool, &o.registration_id).await?;
+        let person = match reg.as_ref().and_then(|r| r.person_id.clone()) {
+            Some(pid) => persons::by_id(&state.db.pool, &pid).await?,
+            None => None,
+        };
+        let resume = match &o.account_id {
+            Some(account) => resumes::by_account(&state.db.pool, account).await?,
+            None => None,
+        };
+        out.push(CandidateView {
+            id: o.id,
+            last_name: person.as_ref().map(|p| p.last_name.clone()),
+            first_name: person.as_ref().map(|p| p.first_name.clone()),
+            phone: reg.as_ref().and_then(|r| r.application.phone.clone()),
+            email: reg.as_ref().and_then(|r| r.application.email.clone()),
+            resume,
+            referred_at: o.referred_at,
+            decision_due: o.decision_due_at,
+            status: o.status,
+            decided_by_silence: o.decided_by_silence,
+        });
+    }
+    crate::db::audit::record_read(
+        &state.db.pool,
+        state.clock.now(),
+        &caller.account_id,
+        "vacancy_candidates",
+        &vacancy.id,
+    )
+    .await?;
+    Ok(axum::Json(out))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CandidateDecision {
+    /// `hired` or `rejected`.
+    pub decision: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/decision", operation_id = "decideOnCandidate", tag = "employers",
+    params(("id" = String, Path), ("candidate_id" = String, Path)), request_body = CandidateDecision, security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404),
+        (status = 409, description = "invalid_state: already decided (silence counts as refusal)"), (status = 422)))]
+pub async fn decide_on_candidate(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, candidate_id)): Path<(String, String)>,
+    Json(body): Json<CandidateDecision>,
+) -> ApiResult<axum::Json<OfferView>> {
+    let hired = match body.decision.as_str() {
+        "hired" => true,
+        "rejected" => false,
+        _ => return Err(ApiError::new("invalid_value").detail("decision is hired or rejected")),
+    };
+    let vacancy = own_vacancy(&state, &caller, &id).await?;
+    let offer = offers::by_id(&state.db.pool, &candidate_id)
+        .await?
+        .filter(|o| o.vacancy_id == vacancy.id && o.referred_at.is_some())
+        .ok_or_else(ApiError::not_found)?;
+    let offer = service::decide(&state, Some(&caller.account_id), &offer, hired).await?;
     Ok(axum::Json(view(&state, offer).await?))
 }

@@ -19,6 +19,8 @@ pub mod kinds {
     pub const DELIVER_OUTBOUND: &str = "deliver_outbound";
     /// Remind a person of a contact of their plan's schedule, the working day before.
     pub const REMIND_CONTACT: &str = "remind_contact";
+    /// The employer's silence on a referred candidate becomes a refusal (214 p.75).
+    pub const EMPLOYER_SILENCE: &str = "employer_silence";
 }
 
 use chrono::Duration;
@@ -27,7 +29,7 @@ use std::time::Duration as StdDuration;
 
 use crate::db::{jobs, notifications, outbound};
 use crate::notify::delivery::Outcome;
-use crate::services::{jobloss, plans, unemployment};
+use crate::services::{jobloss, offers, plans, unemployment};
 use crate::state::AppState;
 
 const LEASE_MINUTES: i64 = 5;
@@ -83,6 +85,11 @@ struct ApplicationPayload {
 }
 
 #[derive(Deserialize)]
+struct OfferPayload {
+    offer_id: String,
+}
+
+#[derive(Deserialize)]
 struct ItemPayload {
     item_id: String,
 }
@@ -122,6 +129,10 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::REMIND_CONTACT => {
             let p: ItemPayload = serde_json::from_str(&job.payload)?;
             plans::remind(state, &p.item_id).await
+        }
+        kinds::EMPLOYER_SILENCE => {
+            let p: OfferPayload = serde_json::from_str(&job.payload)?;
+            offers::employer_silent(state, &p.offer_id).await
         }
         kinds::RECHECK_UNEMPLOYED_ALL => unemployment::recheck_all(state).await,
         kinds::RECHECK_UNEMPLOYED => {

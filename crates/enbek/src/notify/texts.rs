@@ -32,6 +32,10 @@ pub enum Kind {
     ContactReminder,
     /// An offer of suitable work, to answer by the day given (214 p.71–72).
     OfferMade,
+    /// The employer hired the person (214 p.76, p.81).
+    Hired,
+    /// The employer did not hire the person, or did not answer in 5 working days (214 p.75).
+    NotHired,
 }
 
 impl Kind {
@@ -50,6 +54,8 @@ impl Kind {
             Kind::JoblossNotEligible => "jobloss_not_eligible",
             Kind::ContactReminder => "contact_reminder",
             Kind::OfferMade => "offer_made",
+            Kind::Hired => "hired",
+            Kind::NotHired => "not_hired",
         }
     }
 }
@@ -140,6 +146,12 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (OfferMade, Kk) => ("Лайықты жұмыс ұсынысы", format!("Сізге лайықты жұмыс ұсынылады: {}. Келісетініңізді немесе бас тартатыныңызды {} қоса алғанда enbek.kz жеке кабинетінде хабарлаңыз. Ұсыныс №{}.", a.note, a.date, a.reference)),
         (OfferMade, Ru) => ("Предложение подходящей работы", format!("Вам предложена подходящая работа: {}. Сообщите о согласии или отказе в личном кабинете enbek.kz до {} включительно. Предложение №{}.", a.note, a.date, a.reference)),
         (OfferMade, En) => ("An offer of suitable work", format!("You are offered suitable work: {}. Answer yes or no in your enbek.kz cabinet by {} inclusive. Offer No. {}.", a.note, a.date, a.reference)),
+        (Hired, Kk) => ("Жұмысқа қабылдандыңыз", format!("Жұмыс беруші сізді жұмысқа қабылдады: {} ({}). Тіркеуіңіз жабылды. Ұсыныс №{}.", a.note, a.date, a.reference)),
+        (Hired, Ru) => ("Вы приняты на работу", format!("Работодатель принял Вас на работу: {} ({}). Ваша регистрация закрыта. Предложение №{}.", a.note, a.date, a.reference)),
+        (Hired, En) => ("You are hired", format!("The employer hired you: {} ({}). Your registration is closed. Offer No. {}.", a.note, a.date, a.reference)),
+        (NotHired, Kk) => ("Жұмыс берушінің шешімі", format!("Жұмыс беруші сізді жұмысқа қабылдамады: {} ({}). Мансап орталығы басқа жұмыс іздеуді жалғастырады. Ұсыныс №{}.", a.note, a.date, a.reference)),
+        (NotHired, Ru) => ("Решение работодателя", format!("Работодатель не принял Вас на работу: {} ({}). Карьерный центр продолжит подбор работы. Предложение №{}.", a.note, a.date, a.reference)),
+        (NotHired, En) => ("The employer's decision", format!("The employer did not hire you: {} ({}). The career center goes on looking for work for you. Offer No. {}.", a.note, a.date, a.reference)),
     };
     (subject.to_string(), text)
 }
@@ -229,6 +241,8 @@ mod tests {
             Kind::JoblossNotEligible,
             Kind::ContactReminder,
             Kind::OfferMade,
+            Kind::Hired,
+            Kind::NotHired,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

@@ -1,17 +1,20 @@
 //! Offers of suitable work and the person's answer (214 p.38, p.51(2), p.71–72; SPEC §5.7).
 
 use enbek_domain::matching::score;
-use enbek_domain::offer::{answer_due, REFUSALS_TO_DEREGISTER};
+use enbek_domain::offer::{answer_due, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER};
 use enbek_domain::office_hours::local_date;
+use enbek_domain::office_hours::working_days_deadline;
 use enbek_domain::registration::Status;
 use enbek_domain::unemployment::Deregistration;
 use serde_json::json;
 
 use crate::db::employers::{self, OPEN};
-use crate::db::offers::{self, Offer, ACCEPTED, PENDING, REFUSED};
+use crate::db::offers::{self, Offer, ACCEPTED, HIRED, PENDING, REFUSED, REJECTED};
+use crate::db::registrations::Ending;
 use crate::db::registrations::{self, Registration};
-use crate::db::{audit, is_unique_violation, new_id, resumes};
+use crate::db::{audit, is_unique_violation, jobs, new_id, resumes};
 use crate::http::error::{ApiError, ApiResult};
+use crate::jobs::kinds::EMPLOYER_SILENCE;
 use crate::notify::{self, Args, Kind};
 use crate::services::matching::{opening, seeker};
 use crate::services::registration::recipient;
@@ -60,6 +63,10 @@ pub async fn create(
         status: PENDING.to_string(),
         answered_at: None,
         answered_late: None,
+        referred_at: None,
+        decision_due_at: None,
+        decided_at: None,
+        decided_by_silence: None,
     };
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
@@ -114,6 +121,15 @@ pub async fn answer(
         return Err(ApiError::new("invalid_state").detail("the offer is already answered"));
     }
     let refusals = offers::count(&mut tx, &reg.id, REFUSED).await?;
+    if accept {
+        // Consent sends the resume to the employer at once (p.73), who decides within 5
+        // working days; silence then counts as refusal (p.75).
+        let due = working_days_deadline(&state.calendar(), now, EMPLOYER_DECISION_DAYS);
+        offers::refer(&mut tx, &offer.id, now, due).await?;
+        let payload = json!({ "offer_id": offer.id });
+        let key = format!("{EMPLOYER_SILENCE}:{}", offer.id);
+        jobs::enqueue(&mut tx, EMPLOYER_SILENCE, &payload, due, Some(&key), now).await?;
+    }
     audit::record(
         &mut tx,
         audit::Entry {
@@ -142,4 +158,84 @@ pub async fn answer(
     offers::by_id(&state.db.pool, &offer.id)
         .await?
         .ok_or_else(ApiError::not_found)
+}
+
+/// The employer's decision on a referred candidate (214 p.75–76, p.81): a hire ends the
+/// person's registration as `employed` and fills a position (the vacancy leaves the search with
+/// its last one); a refusal, or silence for 5 working days, lets a job seeker whose selection
+/// period is over be decided as unemployed.
+pub async fn decide(
+    state: &AppState,
+    actor: Option<&str>,
+    offer: &Offer,
+    hired: bool,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let status = if hired { HIRED } else { REJECTED };
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut tx = state.db.begin().await?;
+    if !offers::decide(&mut tx, &offer.id, status, actor.is_none(), now).await? {
+        return Err(ApiError::new("invalid_state").detail("the candidate is already decided"));
+    }
+    if hired {
+        if !employers::fill_position(&mut tx, &vacancy.id, now).await? {
+            return Err(ApiError::new("invalid_state").detail("no position of the vacancy is open"));
+        }
+        let ending = Ending {
+            status: Status::Employed.as_str(),
+            closed_reason: Some("hired"),
+            ..Ending::default()
+        };
+        registrations::end(&mut tx, &reg.id, &ending, now).await?;
+    }
+    let args = Args {
+        date: local_date(now).to_string(),
+        note: vacancy.title.clone(),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    let kind = if hired { Kind::Hired } else { Kind::NotHired };
+    notify::send(&mut tx, &recipient(&reg, None), kind, &args, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: actor,
+            action: "decide",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: Some(json!({ "status": ACCEPTED })),
+            after: Some(json!({ "status": status, "by_silence": actor.is_none() })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    if !hired {
+        if let Err(e) = unemployment::register_if_period_over(state, &reg.id).await {
+            tracing::warn!(registration = %reg.id, error = %e, "decision after the employer's refusal deferred");
+        }
+    }
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Silence for 5 working days counts as refusal (214 p.75).
+pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result<()> {
+    let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
+        return Ok(());
+    };
+    if offer.status != ACCEPTED {
+        return Ok(());
+    }
+    match decide(state, None, &offer, false).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code == "invalid_state" => Ok(()),
+        Err(e) => anyhow::bail!("deciding by silence: {}", e.code),
+    }
 }

@@ -122,6 +122,27 @@ pub async fn register_on_refusal(state: &AppState, registration_id: &str) -> any
     decide_on(state, &reg, local_date(state.clock.now())).await
 }
 
+/// 214 p.38: after the employer's refusal, a job seeker whose selection period is over is
+/// decided as of that day; during the period, its end decides as usual.
+pub async fn register_if_period_over(
+    state: &AppState,
+    registration_id: &str,
+) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    let registered_at = reg.decided_at.unwrap_or(reg.received_at);
+    let ends = rules::selection_ends(&state.calendar(), &state.parameters(), registered_at);
+    let now = state.clock.now();
+    if reg.status != Status::JobSeeker.as_str() || now < ends {
+        return Ok(());
+    }
+    if crate::db::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
+        return Ok(());
+    }
+    decide_on(state, &reg, local_date(now)).await
+}
+
 /// Registers as unemployed from `on`, or refuses on a ground of p.41 judged on `on`.
 async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyhow::Result<()> {
     let parameters = state.parameters();

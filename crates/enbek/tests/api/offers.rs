@@ -233,3 +233,159 @@ async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_p
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+async fn employer_token(app: &TestApp) -> String {
+    app.login("hr@example.kz", PASSWORD).await
+}
+
+async fn candidates(app: &TestApp, vacancy: &str) -> Vec<Value> {
+    let hr = employer_token(app).await;
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/vacancies/{vacancy}/candidates"),
+            Some(&hr),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array().unwrap().clone()
+}
+
+async fn decide(
+    app: &TestApp,
+    vacancy: &str,
+    candidate: &str,
+    decision: &str,
+) -> (StatusCode, Value) {
+    let hr = employer_token(app).await;
+    app.post(
+        &format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/decision"),
+        Some(&hr),
+        json!({ "decision": decision }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registration() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "hired@example.kz", 500).await;
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    assert!(candidates(&app, &ids[0]).await.is_empty(), "no consent yet");
+    answer(&app, "hired@example.kz", &made, true).await;
+    let list = candidates(&app, &ids[0]).await;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["first_name"], "Ерлан");
+    assert_eq!(list[0]["phone"], "+77011234567");
+    assert_eq!(list[0]["resume"]["occupation_codes"], json!(["2411"]));
+    // Five working days: 18, 19, 20, 26 and 27 March.
+    assert_eq!(list[0]["decision_due"], "2026-03-27T19:00:00Z");
+
+    let rival = app.citizen("rival@example.kz").await;
+    app.post(
+        "/api/v1/employers",
+        Some(&rival),
+        json!({ "bin": bin("1503", 900), "name": "ТОО «Басқа»", "region_code": "110000000",
+                "district_code": "111000000", "locality_code": "111010000" }),
+    )
+    .await;
+    let rival = app.login("rival@example.kz", PASSWORD).await;
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/vacancies/{}/candidates", ids[0]),
+            Some(&rival),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "maybe").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    );
+
+    let (status, decided) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "hired").await;
+    assert_eq!(status, StatusCode::OK, "{decided}");
+    assert_eq!(decided["status"], "hired");
+    let reg = registration(&app, "hired@example.kz").await;
+    assert_eq!(reg["status"], "employed");
+    // Its only position filled, the vacancy leaves the search (p.76).
+    let (_, vacancy) = app
+        .get(&format!("/api/v1/vacancies/{}", ids[0]), None)
+        .await;
+    assert_eq!(
+        (
+            vacancy["status"].as_str(),
+            vacancy["positions_open"].as_i64()
+        ),
+        (Some("filled"), Some(0))
+    );
+    let (_, found) = app
+        .get("/api/v1/vacancies?work_regime=full_time", None)
+        .await;
+    assert!(found.as_array().unwrap().is_empty());
+    let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // After the selection period nothing registers the hired person as unemployed.
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(
+        registration(&app, "hired@example.kz").await["status"],
+        "employed"
+    );
+}
+
+#[tokio::test]
+async fn an_employers_silence_for_five_working_days_is_a_refusal() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "waiting@example.kz", 600).await;
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    answer(&app, "waiting@example.kz", &made, true).await;
+    app.set_clock("2026-03-27T23:59:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(candidates(&app, &ids[0]).await[0]["status"], "accepted");
+    assert_eq!(
+        registration(&app, "waiting@example.kz").await["status"],
+        "job_seeker"
+    );
+    app.set_clock("2026-03-28T00:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let list = candidates(&app, &ids[0]).await;
+    assert_eq!(list[0]["status"], "rejected");
+    assert_eq!(list[0]["decided_by_silence"], true);
+    // The selection period ended long ago: the job seeker is decided on the refusal's day.
+    let reg = registration(&app, "waiting@example.kz").await;
+    assert_eq!(reg["status"], "unemployed");
+    assert_eq!(reg["unemployed_since"], "2026-03-28");
+    let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "hired").await;
+    assert_eq!(status, StatusCode::CONFLICT, "silence already refused");
+}
+
+#[tokio::test]
+async fn a_refusal_during_the_selection_period_leaves_the_decision_to_its_end() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "early@example.kz", 700).await;
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    answer(&app, "early@example.kz", &made, true).await;
+    let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        registration(&app, "early@example.kz").await["status"],
+        "job_seeker"
+    );
+    app.set_clock("2026-03-20T00:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let reg = registration(&app, "early@example.kz").await;
+    assert_eq!(reg["status"], "unemployed");
+    assert_eq!(reg["unemployed_since"], "2026-03-20");
+}

@@ -363,6 +363,8 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "upsertMyResume",
         "listMyOffers",
         "respondToOffer",
+        "listVacancyCandidates",
+        "decideOnCandidate",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }
