@@ -569,3 +569,59 @@ async fn a_rural_residents_deregistration_also_reaches_the_assistant() {
             && n["channel"] == "assistant"
             && n["recipient"] == "rd-burabay-zeleny-bor"));
 }
+
+#[tokio::test]
+async fn every_ground_of_p51_deregisters_with_its_code_and_only_grounds_two_to_four_bar() {
+    let app = TestApp::spawn().await;
+    let grounds = [
+        ("contributions_received", false),
+        ("refused_three_offers", true),
+        ("late_offer_answer", true),
+        ("no_show", true),
+        ("quit_active_measure", true),
+        ("schedule_violated", true),
+        ("imprisoned", false),
+        ("circumstances_not_reported", false),
+        ("false_documents", false),
+        ("pension_granted", false),
+    ];
+    let mut ids = Vec::new();
+    for (i, _) in grounds.iter().enumerate() {
+        let login = format!("ground-{i}@example.kz");
+        ids.push(
+            job_seeker(
+                &app,
+                &login,
+                &iin("880412", 3, 2000 + i as u32 * 10),
+                json!({}),
+            )
+            .await,
+        );
+    }
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let officer = app
+        .staff(
+            "officer.akmola",
+            "mobility_center_officer",
+            Some("mc-110000000"),
+        )
+        .await;
+    for ((ground, bars), id) in grounds.iter().zip(&ids) {
+        let (status, reg) = app
+            .post(
+                "/api/v1/deregistrations",
+                Some(&officer),
+                json!({ "registration_id": id, "ground_code": ground }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{ground}: {reg}");
+        assert_eq!(reg["deregistration_code"], *ground);
+        let expected = if *bars {
+            json!("2026-04-19")
+        } else {
+            Value::Null
+        };
+        assert_eq!(reg["barred_until"], expected, "{ground}");
+    }
+}
