@@ -20,3 +20,4 @@ pub mod registration;
 pub mod registry;
 pub mod unemployment;
 pub mod vacancy;
+pub mod words;

@@ -16,6 +16,7 @@ use crate::db::employers::{self, Employer, Search, Vacancy, EXPIRED, OPEN};
 use crate::db::reference::search_key;
 use crate::services::employers::{self as service, NewEmployer, NewVacancy};
 use crate::state::AppState;
+use enbek_domain::words::stem;
 
 #[derive(Deserialize, ToSchema)]
 pub struct EmployerRequest {
@@ -254,7 +255,8 @@ pub async fn get_vacancy(
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct SearchQuery {
-    /// Words of the title, skills or description (each must occur; any letter case).
+    /// Words of the title, skills or description: each must occur in some form (бухгалтер,
+    /// бухгалтера, бухгалтерлер), in any letter case.
     pub q: Option<String>,
     pub region_code: Option<String>,
     pub occupation_code: Option<String>,
@@ -290,7 +292,7 @@ pub async fn search_vacancies(
         q.q.as_deref()
             .map(|q| {
                 q.split_whitespace()
-                    .map(search_key)
+                    .map(|w| stem(&search_key(w)))
                     .filter(|w| !w.is_empty())
                     .take(10)
                     .collect()

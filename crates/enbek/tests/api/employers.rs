@@ -273,6 +273,17 @@ async fn anyone_searches_open_vacancies_by_words_place_pay_and_regime() {
         .get("/api/v1/vacancies?occupation_code=7411", None)
         .await;
     assert_eq!(titles(&found), ["Электрик"]);
+    // Word forms in Russian and Kazakh find the same vacancies.
+    for form in ["бухгалтера", "бухгалтерлер", "Бухгалтерам", "электриктер"]
+    {
+        let (_, found) = app.get(&format!("/api/v1/vacancies?q={form}"), None).await;
+        let expected = if form.starts_with("электр") {
+            1
+        } else {
+            3
+        };
+        assert_eq!(titles(&found).len(), expected, "{form}");
+    }
     let (_, found) = app.get("/api/v1/vacancies?work_regime=shift", None).await;
     assert_eq!(titles(&found), ["Электрик"]);
     let (_, found) = app.get("/api/v1/vacancies?salary_min=400000", None).await;

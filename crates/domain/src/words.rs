@@ -1,0 +1,151 @@
+//! Word forms for search in Russian and Kazakh (SPEC §8 `searchVacancies`): a light stemmer that
+//! takes the inflectional endings off a query word, so that its stem finds every form in the
+//! text (бухгалтер, бухгалтера, бухгалтерлер).
+
+/// Endings taken off, longest first: Russian case and number endings; Kazakh plural, possessive
+/// and case suffixes (which stack, so up to three are taken off).
+const ENDINGS: [&str; 75] = [
+    // Kazakh (vowel harmony gives each two or four shapes)
+    "лардың",
+    "лердің",
+    "дардың",
+    "дердің",
+    "тардың",
+    "тердің",
+    "ларға",
+    "лерге",
+    "дарға",
+    "дерге",
+    "тарға",
+    "терге",
+    "лардан",
+    "лерден",
+    "дардан",
+    "дерден",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "да",
+    "де",
+    "та",
+    "те",
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "мен",
+    "бен",
+    "пен",
+    "сы",
+    "сі",
+    // Russian
+    "ами",
+    "ями",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ыми",
+    "ими",
+    "ах",
+    "ях",
+    "ам",
+    "ям",
+    "ов",
+    "ев",
+    "ом",
+    "ем",
+    "ой",
+    "ей",
+    "ую",
+    "юю",
+    "а",
+    "я",
+];
+
+/// Single-letter Russian endings taken off last (after the longer ones failed).
+const SHORT: [char; 6] = ['ы', 'и', 'у', 'ю', 'е', 'о'];
+
+/// The fewest letters a stem keeps: shorter words are searched as written.
+const MIN_STEM: usize = 4;
+
+/// The stem of one lower-case word.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_string();
+    for _ in 0..3 {
+        let len = w.chars().count();
+        let cut = ENDINGS
+            .iter()
+            .filter(|e| w.ends_with(*e))
+            .map(|e| e.chars().count())
+            .filter(|n| len - n >= MIN_STEM)
+            .max()
+            .or_else(|| {
+                w.chars()
+                    .last()
+                    .filter(|c| SHORT.contains(c) && len > MIN_STEM)
+                    .map(|_| 1)
+            });
+        let Some(n) = cut else { break };
+        w = w.chars().take(len - n).collect();
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stem_of_any_form_finds_every_other_form() {
+        let families: [&[&str]; 3] = [
+            &[
+                "бухгалтер",
+                "бухгалтера",
+                "бухгалтеров",
+                "бухгалтерами",
+                "бухгалтерлер",
+                "бухгалтерлерге",
+                "бухгалтерге",
+            ],
+            &["электрик", "электрика", "электрикам", "электриктер"],
+            &["мұғалім", "мұғалімдер", "мұғалімге", "мұғалімнің"],
+        ];
+        for family in families {
+            for query in family {
+                let s = stem(query);
+                for text in family {
+                    assert!(text.contains(&s), "{query} → {s} misses {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_words_and_codes_stay_as_written() {
+        assert_eq!(stem("1с"), "1с");
+        assert_eq!(stem("it"), "it");
+        assert_eq!(stem("мсфо"), "мсфо");
+    }
+}
