@@ -23,6 +23,10 @@ pub fn answer_due(cal: &Calendar, offered_at: DateTime<Utc>, unemployed: bool) -
 /// Working days the employer has to answer hired or not hired; silence is refusal (214 p.75).
 pub const EMPLOYER_DECISION_DAYS: u32 = 5;
 
+/// Working days an unemployed person has to come to the employer after the interview notice
+/// (214 p.74).
+pub const INTERVIEW_ATTEND_DAYS: u32 = 3;
+
 /// An unemployed person's refusals of suitable work that end the registration (214 p.51(2)).
 pub const REFUSALS_TO_DEREGISTER: i64 = 3;
 

@@ -14,7 +14,12 @@ CREATE TABLE offers (
     referred_at TEXT,
     decision_due_at TEXT,
     decided_at TEXT,
-    decided_by_silence BIGINT
+    decided_by_silence BIGINT,
+    -- The interview the employer arranges (p.73, p.79); the candidate may decline (p.80).
+    interview_at TEXT,
+    interview_place TEXT,
+    interview_notified_at TEXT,
+    interview_declined_at TEXT
 );
 CREATE INDEX offers_vacancy ON offers(vacancy_id, status);
 CREATE INDEX offers_registration ON offers(registration_id, status);

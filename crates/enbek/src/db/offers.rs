@@ -30,6 +30,10 @@ pub struct Offer {
     pub decision_due_at: Option<DateTime<Utc>>,
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_by_silence: Option<bool>,
+    pub interview_at: Option<DateTime<Utc>>,
+    pub interview_place: Option<String>,
+    pub interview_notified_at: Option<DateTime<Utc>>,
+    pub interview_declined_at: Option<DateTime<Utc>>,
 }
 
 fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
@@ -48,6 +52,10 @@ fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
         decision_due_at: r.opt_instant("decision_due_at")?,
         decided_at: r.opt_instant("decided_at")?,
         decided_by_silence: r.opt_int("decided_by_silence")?.map(|v| v != 0),
+        interview_at: r.opt_instant("interview_at")?,
+        interview_place: r.opt_text("interview_place")?,
+        interview_notified_at: r.opt_instant("interview_notified_at")?,
+        interview_declined_at: r.opt_instant("interview_declined_at")?,
     })
 }
 
@@ -136,6 +144,46 @@ pub async fn decide(
     .bind(status)
     .bind(ts(at))
     .bind(i64::from(by_silence))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The employer arranges an interview with a referred candidate (p.73, p.79); false when the
+/// candidate is no longer waiting for a decision.
+pub async fn schedule_interview(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+    place: &str,
+    notified_at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET interview_at = $1, interview_place = $2, interview_notified_at = $3, interview_declined_at = NULL
+         WHERE id = $4 AND status = 'accepted'",
+    )
+    .bind(ts(at))
+    .bind(place)
+    .bind(ts(notified_at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The candidate declines the interview on the portal (p.80); false when there is none to
+/// decline.
+pub async fn decline_interview(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET interview_declined_at = $1
+         WHERE id = $2 AND status = 'accepted' AND interview_at IS NOT NULL AND interview_declined_at IS NULL",
+    )
+    .bind(ts(at))
     .bind(id)
     .execute(&mut **tx)
     .await?;

@@ -6,6 +6,7 @@ use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::office_hours::local_date;
+use enbek_domain::registration::Status;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -37,6 +38,11 @@ pub struct OfferView {
     pub status: String,
     pub answered_at: Option<DateTime<Utc>>,
     pub answered_late: Option<bool>,
+    pub interview_at: Option<DateTime<Utc>>,
+    pub interview_place: Option<String>,
+    pub interview_declined_at: Option<DateTime<Utc>>,
+    /// For an unemployed person: come to the employer by this time (3 working days, p.74).
+    pub attend_by: Option<DateTime<Utc>>,
     pub vacancy: Option<VacancyView>,
 }
 
@@ -52,7 +58,14 @@ async fn view(state: &AppState, o: Offer) -> ApiResult<OfferView> {
         }
         None => None,
     };
+    let unemployed = registrations::by_id(&state.db.pool, &o.registration_id)
+        .await?
+        .is_some_and(|r| r.status == Status::Unemployed.as_str());
     Ok(OfferView {
+        attend_by: service::attend_by(state, &o, unemployed),
+        interview_at: o.interview_at,
+        interview_place: o.interview_place,
+        interview_declined_at: o.interview_declined_at,
         id: o.id,
         vacancy_id: o.vacancy_id,
         registration_id: o.registration_id,
@@ -137,6 +150,10 @@ pub struct CandidateView {
     /// `accepted` (waiting for the decision), `hired` or `rejected`.
     pub status: String,
     pub decided_by_silence: Option<bool>,
+    pub interview_at: Option<DateTime<Utc>>,
+    pub interview_place: Option<String>,
+    /// The candidate declined the interview on the portal (p.80).
+    pub interview_declined_at: Option<DateTime<Utc>>,
 }
 
 /// The caller's own vacancy, or 403/404.
@@ -182,6 +199,9 @@ pub async fn list_vacancy_candidates(
             decision_due: o.decision_due_at,
             status: o.status,
             decided_by_silence: o.decided_by_silence,
+            interview_at: o.interview_at,
+            interview_place: o.interview_place,
+            interview_declined_at: o.interview_declined_at,
         });
     }
     crate::db::audit::record_read(
@@ -216,11 +236,60 @@ pub async fn decide_on_candidate(
         "rejected" => false,
         _ => return Err(ApiError::new("invalid_value").detail("decision is hired or rejected")),
     };
-    let vacancy = own_vacancy(&state, &caller, &id).await?;
-    let offer = offers::by_id(&state.db.pool, &candidate_id)
+    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
+    let offer = service::decide(&state, Some(&caller.account_id), &offer, hired).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+/// A referred candidate of the caller's vacancy, or 404.
+async fn own_candidate(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    candidate_id: &str,
+) -> ApiResult<Offer> {
+    let vacancy = own_vacancy(state, caller, id).await?;
+    offers::by_id(&state.db.pool, candidate_id)
         .await?
         .filter(|o| o.vacancy_id == vacancy.id && o.referred_at.is_some())
+        .ok_or_else(ApiError::not_found)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct InterviewRequest {
+    pub at: DateTime<Utc>,
+    pub place: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/interview", operation_id = "scheduleInterview", tag = "employers",
+    params(("id" = String, Path), ("candidate_id" = String, Path)), request_body = InterviewRequest, security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404), (status = 409), (status = 422, description = "invalid_date, invalid_value")))]
+pub async fn schedule_interview(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, candidate_id)): Path<(String, String)>,
+    Json(body): Json<InterviewRequest>,
+) -> ApiResult<axum::Json<OfferView>> {
+    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
+    let offer =
+        service::schedule_interview(&state, &caller.account_id, &offer, body.at, &body.place)
+            .await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/interview/decline", operation_id = "declineInterview", tag = "matching",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 404), (status = 409, description = "invalid_state: no interview")))]
+pub async fn decline_interview(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<OfferView>> {
+    caller.require(&[Role::Citizen])?;
+    let offer = offers::by_id(&state.db.pool, &id)
+        .await?
+        .filter(|o| o.account_id.as_deref() == Some(caller.account_id.as_str()))
         .ok_or_else(ApiError::not_found)?;
-    let offer = service::decide(&state, Some(&caller.account_id), &offer, hired).await?;
+    let offer = service::decline_interview(&state, &caller.account_id, &offer).await?;
     Ok(axum::Json(view(&state, offer).await?))
 }

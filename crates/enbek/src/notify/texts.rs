@@ -32,6 +32,8 @@ pub enum Kind {
     ContactReminder,
     /// An offer of suitable work, to answer by the day given (214 p.71–72).
     OfferMade,
+    /// An interview with the employer: time and place (214 p.73, p.79).
+    InterviewInvited,
     /// The employer hired the person (214 p.76, p.81).
     Hired,
     /// The employer did not hire the person, or did not answer in 5 working days (214 p.75).
@@ -54,6 +56,7 @@ impl Kind {
             Kind::JoblossNotEligible => "jobloss_not_eligible",
             Kind::ContactReminder => "contact_reminder",
             Kind::OfferMade => "offer_made",
+            Kind::InterviewInvited => "interview_invited",
             Kind::Hired => "hired",
             Kind::NotHired => "not_hired",
         }
@@ -146,6 +149,9 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (OfferMade, Kk) => ("Лайықты жұмыс ұсынысы", format!("Сізге лайықты жұмыс ұсынылады: {}. Келісетініңізді немесе бас тартатыныңызды {} қоса алғанда enbek.kz жеке кабинетінде хабарлаңыз. Ұсыныс №{}.", a.note, a.date, a.reference)),
         (OfferMade, Ru) => ("Предложение подходящей работы", format!("Вам предложена подходящая работа: {}. Сообщите о согласии или отказе в личном кабинете enbek.kz до {} включительно. Предложение №{}.", a.note, a.date, a.reference)),
         (OfferMade, En) => ("An offer of suitable work", format!("You are offered suitable work: {}. Answer yes or no in your enbek.kz cabinet by {} inclusive. Offer No. {}.", a.note, a.date, a.reference)),
+        (InterviewInvited, Kk) => ("Сұхбатқа шақыру", format!("Жұмыс беруші сізді сұхбатқа шақырады: {} ({}). Бара алмасаңыз, enbek.kz жеке кабинетінде бас тартыңыз. Ұсыныс №{}.", a.date, a.note, a.reference)),
+        (InterviewInvited, Ru) => ("Приглашение на собеседование", format!("Работодатель приглашает Вас на собеседование: {} ({}). Если не сможете прийти, откажитесь в личном кабинете enbek.kz. Предложение №{}.", a.date, a.note, a.reference)),
+        (InterviewInvited, En) => ("Invitation to an interview", format!("The employer invites you to an interview: {} ({}). If you cannot come, decline in your enbek.kz cabinet. Offer No. {}.", a.date, a.note, a.reference)),
         (Hired, Kk) => ("Жұмысқа қабылдандыңыз", format!("Жұмыс беруші сізді жұмысқа қабылдады: {} ({}). Тіркеуіңіз жабылды. Ұсыныс №{}.", a.note, a.date, a.reference)),
         (Hired, Ru) => ("Вы приняты на работу", format!("Работодатель принял Вас на работу: {} ({}). Ваша регистрация закрыта. Предложение №{}.", a.note, a.date, a.reference)),
         (Hired, En) => ("You are hired", format!("The employer hired you: {} ({}). Your registration is closed. Offer No. {}.", a.note, a.date, a.reference)),
@@ -241,6 +247,7 @@ mod tests {
             Kind::JoblossNotEligible,
             Kind::ContactReminder,
             Kind::OfferMade,
+            Kind::InterviewInvited,
             Kind::Hired,
             Kind::NotHired,
         ] {

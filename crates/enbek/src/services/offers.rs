@@ -67,6 +67,10 @@ pub async fn create(
         decision_due_at: None,
         decided_at: None,
         decided_by_silence: None,
+        interview_at: None,
+        interview_place: None,
+        interview_notified_at: None,
+        interview_declined_at: None,
     };
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
@@ -238,4 +242,112 @@ pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result
         Err(e) if e.code == "invalid_state" => Ok(()),
         Err(e) => anyhow::bail!("deciding by silence: {}", e.code),
     }
+}
+
+/// The employer arranges an interview with a referred candidate, who is told its time and place
+/// (214 p.73, p.79); an unemployed person must come within 3 working days of the notice (p.74).
+pub async fn schedule_interview(
+    state: &AppState,
+    employer_account: &str,
+    offer: &Offer,
+    at: chrono::DateTime<chrono::Utc>,
+    place: &str,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let place = place.trim();
+    if place.is_empty() || place.chars().count() > 500 {
+        return Err(ApiError::new("invalid_value").detail("place has 1 to 500 characters"));
+    }
+    if at <= now {
+        return Err(ApiError::new("invalid_date").detail("the interview is in the future"));
+    }
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut tx = state.db.begin().await?;
+    if !offers::schedule_interview(&mut tx, &offer.id, at, place, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the candidate is already decided"));
+    }
+    let args = Args {
+        date: format!(
+            "{}",
+            at.with_timezone(&enbek_domain::office_hours::kz_offset())
+                .format("%Y-%m-%d %H:%M")
+        ),
+        note: format!("{}, {}", vacancy.title, place),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    notify::send(
+        &mut tx,
+        &recipient(&reg, None),
+        Kind::InterviewInvited,
+        &args,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(employer_account),
+            action: "schedule_interview",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "interview_at": at })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The candidate declines the interview on the portal (214 p.80).
+pub async fn decline_interview(
+    state: &AppState,
+    account_id: &str,
+    offer: &Offer,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !offers::decline_interview(&mut tx, &offer.id, now).await? {
+        return Err(ApiError::new("invalid_state").detail("there is no interview to decline"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "decline_interview",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The last moment an unemployed person may come to the employer after the notice (p.74).
+pub fn attend_by(
+    state: &AppState,
+    offer: &Offer,
+    unemployed: bool,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let notified = offer.interview_notified_at.filter(|_| unemployed)?;
+    Some(working_days_deadline(
+        &state.calendar(),
+        notified,
+        enbek_domain::offer::INTERVIEW_ATTEND_DAYS,
+    ))
 }

@@ -389,3 +389,68 @@ async fn a_refusal_during_the_selection_period_leaves_the_decision_to_its_end() 
     assert_eq!(reg["status"], "unemployed");
     assert_eq!(reg["unemployed_since"], "2026-03-20");
 }
+
+#[tokio::test]
+async fn the_employer_arranges_an_interview_the_candidate_may_decline() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "talk@example.kz", 800).await;
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    answer(&app, "talk@example.kz", &made, true).await;
+    let candidate = made["id"].as_str().unwrap();
+    let path = format!(
+        "/api/v1/vacancies/{}/candidates/{candidate}/interview",
+        ids[0]
+    );
+    let hr = employer_token(&app).await;
+    let (status, body) = app
+        .post(
+            &path,
+            Some(&hr),
+            json!({ "at": "2026-03-20T09:00:00+05:00", "place": "Абай к-сі, 1" }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date")
+    );
+    let (status, arranged) = app
+        .post(
+            &path,
+            Some(&hr),
+            json!({ "at": "2026-03-26T11:00:00+05:00", "place": "Абай к-сі, 1" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{arranged}");
+    assert_eq!(arranged["interview_at"], "2026-03-26T06:00:00Z");
+    // Unemployed: come within 3 working days of the notice (26, 27 and 30 March).
+    assert_eq!(arranged["attend_by"], "2026-03-30T19:00:00Z");
+    let token = app.login("talk@example.kz", PASSWORD).await;
+    let (_, notices) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    let invitation = notices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "interview_invited" && n["channel"] == "cabinet")
+        .expect("an invitation");
+    assert!(invitation["text"]
+        .as_str()
+        .unwrap()
+        .contains("2026-03-26 11:00"));
+
+    let decline = format!("/api/v1/offers/{candidate}/interview/decline");
+    let (status, declined) = app.post(&decline, Some(&token), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(declined["interview_declined_at"].is_string());
+    let (status, _) = app.post(&decline, Some(&token), json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(candidates(&app, &ids[0]).await[0]["interview_declined_at"].is_string());
+    let stranger = app.citizen("stranger@example.kz").await;
+    let (status, _) = app.post(&decline, Some(&stranger), json!({})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

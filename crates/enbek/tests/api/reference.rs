@@ -365,6 +365,7 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "respondToOffer",
         "listVacancyCandidates",
         "decideOnCandidate",
+        "scheduleInterview",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }
