@@ -36,6 +36,13 @@ const TEXTS = {
     overdue: "мерзімі өтті",
     changes: { moved: "Тұрғылықты жерді ауыстыру", employed: "Жұмысқа орналасу", entrepreneur: "Кәсіпкерлік", founder: "Ұйымның құрылтайшысы", disability: "Мүгедектік тобы", pension: "Зейнетақы тағайындалды" },
     payment: { checking: "Тексерілуде", not_eligible: "Құқық жоқ", sent_to_fund: "Қорға жіберілді" },
+    offers: "Жұмыс ұсыныстары",
+    accept: "Келісемін",
+    refuse: "Бас тартамын",
+    answerBy: "Жауап беру мерзімі",
+    interview: "Сұхбат",
+    declineInterview: "Сұхбаттан бас тарту",
+    offerStatuses: { pending: "Жауап күтілуде", accepted: "Жұмыс берушіге жіберілді", refused: "Бас тартылды", hired: "Жұмысқа қабылданды", rejected: "Қабылданбады" },
     statuses: { verifying: "Тексерілуде", pending_review: "Мансап орталығында қаралуда", job_seeker: "Жұмыс іздеуші",
       unemployed: "Жұмыссыз", refused: "Бас тартылды", deregistered: "Есептен шығарылды", closed: "Тоқтатылды", employed: "Жұмысқа орналасты" },
   },
@@ -72,6 +79,13 @@ const TEXTS = {
     overdue: "просрочено",
     changes: { moved: "Смена места жительства", employed: "Трудоустройство", entrepreneur: "Предпринимательство", founder: "Учредитель организации", disability: "Группа инвалидности", pension: "Назначена пенсия" },
     payment: { checking: "Проверяется", not_eligible: "Нет права", sent_to_fund: "Направлено в фонд" },
+    offers: "Предложения работы",
+    accept: "Согласен",
+    refuse: "Отказываюсь",
+    answerBy: "Ответить до",
+    interview: "Собеседование",
+    declineInterview: "Отказаться от собеседования",
+    offerStatuses: { pending: "Ожидает ответа", accepted: "Направлено работодателю", refused: "Отказ", hired: "Принят на работу", rejected: "Не принят" },
     statuses: { verifying: "На проверке", pending_review: "На рассмотрении в карьерном центре", job_seeker: "Ищущий работу",
       unemployed: "Безработный", refused: "Отказано", deregistered: "Снят с учёта", closed: "Прекращена", employed: "Трудоустроен" },
   },
@@ -108,6 +122,13 @@ const TEXTS = {
     overdue: "overdue",
     changes: { moved: "A change of residence", employed: "A job", entrepreneur: "Entrepreneurship", founder: "Founder of an organisation", disability: "A disability group", pension: "A pension granted" },
     payment: { checking: "Being checked", not_eligible: "No right", sent_to_fund: "Sent to the fund" },
+    offers: "Job offers",
+    accept: "Accept",
+    refuse: "Refuse",
+    answerBy: "Answer by",
+    interview: "Interview",
+    declineInterview: "Decline the interview",
+    offerStatuses: { pending: "Awaiting your answer", accepted: "Sent to the employer", refused: "Refused", hired: "Hired", rejected: "Not hired" },
     statuses: { verifying: "Being checked", pending_review: "Under review at the career center", job_seeker: "Job seeker",
       unemployed: "Unemployed", refused: "Refused", deregistered: "Deregistered", closed: "Closed", employed: "Employed" },
   },
@@ -254,6 +275,45 @@ function fillChanges() {
   }
 }
 
+async function showOffers() {
+  const answer = await api("GET", "/api/v1/me/offers");
+  const offers = answer.status === 200 ? answer.body : [];
+  $("#offers").hidden = offers.length === 0;
+  const list = $("#offer-list");
+  list.replaceChildren();
+  for (const o of offers) {
+    const li = document.createElement("li");
+    const title = document.createElement("strong");
+    title.textContent = o.vacancy ? `${o.vacancy.title} — ${o.vacancy.employer_name}` : o.vacancy_id;
+    const details = document.createElement("time");
+    const lines = [t("offerStatuses")[o.status] || o.status];
+    if (o.status === "pending") lines.push(`${t("answerBy")}: ${new Date(o.answer_due).toLocaleString(lang)}`);
+    if (o.interview_at) lines.push(`${t("interview")}: ${new Date(o.interview_at).toLocaleString(lang)}, ${o.interview_place}`);
+    details.textContent = lines.join(" · ");
+    li.append(title, details);
+    const act = (label, path, body) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = t(label);
+      button.addEventListener("click", async () => {
+        say("");
+        const result = await api("POST", path, body);
+        if (result.status !== 200) return problem(result);
+        await refresh();
+      });
+      li.append(" ", button);
+    };
+    if (o.status === "pending") {
+      act("accept", `/api/v1/offers/${o.id}/answer`, { accept: true });
+      act("refuse", `/api/v1/offers/${o.id}/answer`, { accept: false });
+    }
+    if (o.status === "accepted" && o.interview_at && !o.interview_declined_at) {
+      act("declineInterview", `/api/v1/offers/${o.id}/interview/decline`, {});
+    }
+    list.append(li);
+  }
+}
+
 async function refresh() {
   const me = await api("GET", "/api/v1/me");
   const signedIn = me.status === 200;
@@ -271,6 +331,7 @@ async function refresh() {
   if (registration.status === 200 && registration.body.status === "unemployed") {
     await Promise.all([showPayment(), showPlan()]);
   }
+  await showOffers();
   const notices = await api("GET", "/api/v1/me/notifications");
   const list = $("#notifications");
   list.replaceChildren();
