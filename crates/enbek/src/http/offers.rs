@@ -92,7 +92,7 @@ pub async fn create_offer(
         .await?
         .ok_or_else(ApiError::not_found)?;
     require_scope(&state, &caller, &reg, &specialists).await?;
-    let offer = service::create(&state, &caller.account_id, &reg, &body.vacancy_id).await?;
+    let offer = service::create(&state, Some(&caller.account_id), &reg, &body.vacancy_id).await?;
     Ok((StatusCode::CREATED, axum::Json(view(&state, offer).await?)))
 }
 

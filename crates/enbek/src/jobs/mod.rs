@@ -21,6 +21,10 @@ pub mod kinds {
     pub const REMIND_CONTACT: &str = "remind_contact";
     /// The employer's silence on a referred candidate becomes a refusal (214 p.75).
     pub const EMPLOYER_SILENCE: &str = "employer_silence";
+    /// Offer a new vacancy to the best suitable registered people (214 p.69).
+    pub const SELECT_FOR_VACANCY: &str = "select_for_vacancy";
+    /// Offer a new job seeker the best suitable vacancies (214 p.36).
+    pub const SELECT_FOR_SEEKER: &str = "select_for_seeker";
 }
 
 use chrono::Duration;
@@ -85,6 +89,11 @@ struct ApplicationPayload {
 }
 
 #[derive(Deserialize)]
+struct VacancyPayload {
+    vacancy_id: String,
+}
+
+#[derive(Deserialize)]
 struct OfferPayload {
     offer_id: String,
 }
@@ -129,6 +138,14 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::REMIND_CONTACT => {
             let p: ItemPayload = serde_json::from_str(&job.payload)?;
             plans::remind(state, &p.item_id).await
+        }
+        kinds::SELECT_FOR_VACANCY => {
+            let p: VacancyPayload = serde_json::from_str(&job.payload)?;
+            offers::select_for_vacancy(state, &p.vacancy_id).await
+        }
+        kinds::SELECT_FOR_SEEKER => {
+            let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
+            offers::select_for_seeker(state, &p.registration_id).await
         }
         kinds::EMPLOYER_SILENCE => {
             let p: OfferPayload = serde_json::from_str(&job.payload)?;

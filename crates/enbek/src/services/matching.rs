@@ -76,6 +76,14 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     )
     .await?;
     tx.commit().await?;
+    let active = registrations::latest_for_account(&state.db.pool, account_id, None)
+        .await?
+        .filter(|reg| {
+            [Status::JobSeeker.as_str(), Status::Unemployed.as_str()].contains(&reg.status.as_str())
+        });
+    if let Some(reg) = active {
+        crate::services::offers::after_registration(state, &reg.id).await?;
+    }
     Ok(r)
 }
 

@@ -14,18 +14,19 @@ use crate::db::registrations::Ending;
 use crate::db::registrations::{self, Registration};
 use crate::db::{audit, is_unique_violation, jobs, new_id, resumes};
 use crate::http::error::{ApiError, ApiResult};
-use crate::jobs::kinds::EMPLOYER_SILENCE;
+use crate::jobs::kinds::{EMPLOYER_SILENCE, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY};
 use crate::notify::{self, Args, Kind};
 use crate::services::matching::{opening, seeker};
 use crate::services::registration::recipient;
 use crate::services::unemployment;
 use crate::state::AppState;
 
-/// A specialist offers a vacancy to a registered person (214 p.71): only suitable work (the
+/// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
+/// platform's own selection (`specialist` none, p.36, p.69): only suitable work (the
 /// person's resume meets every hard constraint), answered within 1 or 3 working days (p.72).
 pub async fn create(
     state: &AppState,
-    specialist: &str,
+    specialist: Option<&str>,
     reg: &Registration,
     vacancy_id: &str,
 ) -> ApiResult<Offer> {
@@ -57,7 +58,7 @@ pub async fn create(
         vacancy_id: vacancy.id.clone(),
         registration_id: reg.id.clone(),
         account_id: Some(account_id),
-        created_by: specialist.to_string(),
+        created_by: specialist.unwrap_or("selection").to_string(),
         created_at: now,
         answer_due_at: answer_due(&state.calendar(), now, unemployed),
         status: PENDING.to_string(),
@@ -92,7 +93,7 @@ pub async fn create(
         &mut tx,
         audit::Entry {
             at: now,
-            actor_id: Some(specialist),
+            actor_id: specialist,
             action: "create",
             entity: "offer",
             entity_id: &offer.id,
@@ -350,4 +351,115 @@ pub fn attend_by(
         notified,
         enbek_domain::offer::INTERVIEW_ATTEND_DAYS,
     ))
+}
+
+/// How many people the platform's selection offers a vacancy to, per position (p.69).
+const OFFERS_PER_POSITION: usize = 3;
+
+/// How many vacancies the platform's selection offers a new job seeker (p.36).
+const OFFERS_PER_SEEKER: usize = 3;
+
+/// The platform's selection for a new vacancy (214 p.69: within 1 working day): the best
+/// suitable registered people are offered it. Idempotent: an existing offer is kept.
+pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::Result<()> {
+    let Some(vacancy) = employers::vacancy_by_id(&state.db.pool, vacancy_id).await? else {
+        return Ok(());
+    };
+    if vacancy.status != OPEN {
+        return Ok(());
+    }
+    let wanted = usize::try_from(vacancy.positions_open).unwrap_or(1).max(1) * OFFERS_PER_POSITION;
+    let candidates = crate::services::matching::candidates_for(state, &vacancy)
+        .await
+        .map_err(|e| anyhow::anyhow!("selection: {}", e.code))?;
+    let mut made = 0;
+    for c in candidates {
+        if made == wanted {
+            break;
+        }
+        let Some(reg_id) = c.registration_id else {
+            continue;
+        };
+        let Some(reg) = registrations::by_id(&state.db.pool, &reg_id).await? else {
+            continue;
+        };
+        match create(state, None, &reg, &vacancy.id).await {
+            // An earlier pass's offer counts as made.
+            Ok(_) => made += 1,
+            Err(e) if e.code == "offer_exists" => made += 1,
+            Err(e) if ["not_suitable", "no_resume", "invalid_state"].contains(&e.code) => {}
+            Err(e) => anyhow::bail!("offering: {}", e.code),
+        }
+    }
+    Ok(())
+}
+
+/// The platform's selection for a new job seeker (214 p.36: within 2 working days): the best
+/// suitable open vacancies are offered. Idempotent.
+pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    let Some(account_id) = reg.account_id.clone() else {
+        return Ok(());
+    };
+    if resumes::by_account(&state.db.pool, &account_id)
+        .await?
+        .is_none()
+    {
+        return Ok(());
+    }
+    let found = crate::services::matching::vacancies_for(state, &account_id)
+        .await
+        .map_err(|e| anyhow::anyhow!("selection: {}", e.code))?;
+    let mut made = 0;
+    for (vacancy, _) in found {
+        if made == OFFERS_PER_SEEKER {
+            break;
+        }
+        match create(state, None, &reg, &vacancy.id).await {
+            Ok(_) => made += 1,
+            Err(e) if e.code == "offer_exists" => made += 1,
+            Err(e) if ["not_suitable", "invalid_state"].contains(&e.code) => {}
+            Err(e) => anyhow::bail!("offering: {}", e.code),
+        }
+    }
+    Ok(())
+}
+
+/// A new vacancy's selection: stored as due work (within the term of p.69) and run at once; the
+/// job repeats it if this pass fails.
+pub async fn after_vacancy_posted(state: &AppState, vacancy_id: &str) -> ApiResult<()> {
+    enqueue(
+        state,
+        SELECT_FOR_VACANCY,
+        json!({ "vacancy_id": vacancy_id }),
+    )
+    .await?;
+    if let Err(e) = select_for_vacancy(state, vacancy_id).await {
+        tracing::warn!(vacancy = %vacancy_id, error = %e, "selection deferred");
+    }
+    Ok(())
+}
+
+/// A new job seeker's (or a new resume's) selection, as above (p.36).
+pub async fn after_registration(state: &AppState, registration_id: &str) -> ApiResult<()> {
+    enqueue(
+        state,
+        SELECT_FOR_SEEKER,
+        json!({ "registration_id": registration_id }),
+    )
+    .await?;
+    if let Err(e) = select_for_seeker(state, registration_id).await {
+        tracing::warn!(registration = %registration_id, error = %e, "selection deferred");
+    }
+    Ok(())
+}
+
+async fn enqueue(state: &AppState, kind: &str, payload: serde_json::Value) -> ApiResult<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    jobs::enqueue(&mut tx, kind, &payload, now, None, now).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -381,6 +381,9 @@ pub async fn decide(
     .await?;
     tx.commit().await?;
     state.metrics.registration(&reg.channel, &reg.status);
+    if reg.status == Status::JobSeeker.as_str() {
+        crate::services::offers::after_registration(state, &reg.id).await?;
+    }
     Ok(())
 }
 

@@ -77,6 +77,18 @@ async fn offer(
     .await
 }
 
+/// The person's offer of a vacancy, made by the platform's selection (p.36, p.69).
+async fn my_offer(app: &TestApp, login: &str, vacancy: &str) -> Value {
+    let token = app.login(login, PASSWORD).await;
+    let (_, list) = app.get("/api/v1/me/offers", Some(&token)).await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["vacancy_id"] == vacancy)
+        .cloned()
+        .unwrap_or_else(|| panic!("no offer of {vacancy} in {list}"))
+}
+
 async fn answer(app: &TestApp, login: &str, offer: &Value, accept: bool) -> (StatusCode, Value) {
     let token = app.login(login, PASSWORD).await;
     app.post(
@@ -96,12 +108,9 @@ async fn registration(app: &TestApp, login: &str) -> Value {
 async fn a_job_seeker_who_refuses_an_offer_is_registered_as_unemployed_at_once() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
-    let reg = job_seeker(&app, "aidar@example.kz", 100).await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
-    let (status, made) = offer(&app, &spec, &ids[0], &reg).await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    job_seeker(&app, "aidar@example.kz", 100).await;
+    // The platform's selection offered the vacancy as soon as the resume was in (p.36).
+    let made = my_offer(&app, "aidar@example.kz", &ids[0]).await;
     // One working day for a job seeker: the end of Wednesday 18 March.
     assert_eq!(made["answer_due"], "2026-03-18T19:00:00Z");
     let token = app.login("aidar@example.kz", PASSWORD).await;
@@ -134,11 +143,8 @@ async fn a_job_seeker_who_refuses_an_offer_is_registered_as_unemployed_at_once()
 async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemployed() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
-    let reg = job_seeker(&app, "dana@example.kz", 200).await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
-    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    job_seeker(&app, "dana@example.kz", 200).await;
+    let made = my_offer(&app, "dana@example.kz", &ids[0]).await;
     // Answered a minute late: recorded as late, and still an answer.
     app.set_clock("2026-03-19T00:01:00+05:00").await;
     let (_, answered) = answer(&app, "dana@example.kz", &made, true).await;
@@ -155,20 +161,17 @@ async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemploye
 #[tokio::test]
 async fn an_unemployed_persons_third_refusal_ends_the_registration_with_a_bar() {
     let app = TestApp::spawn().await;
-    let ids = vacancies(&app, 3).await;
-    let reg = job_seeker(&app, "aset@example.kz", 300).await;
+    job_seeker(&app, "aset@example.kz", 300).await;
     app.set_clock("2026-03-20T10:00:00+05:00").await;
     app.run_due_jobs().await;
     assert_eq!(
         registration(&app, "aset@example.kz").await["status"],
         "unemployed"
     );
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
+    // Posted now, each vacancy is offered to the suitable unemployed person (p.69).
+    let ids = vacancies(&app, 3).await;
     for (i, vacancy) in ids[..3].iter().enumerate() {
-        let (status, made) = offer(&app, &spec, vacancy, &reg).await;
-        assert_eq!(status, StatusCode::CREATED, "{made}");
+        let made = my_offer(&app, "aset@example.kz", vacancy).await;
         if i == 0 {
             // Three working days for the unemployed: Thursday 26, Friday 27, Monday 30 March.
             assert_eq!(made["answer_due"], "2026-03-30T19:00:00Z");
@@ -209,8 +212,8 @@ async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_p
         (status, code(&body)),
         (StatusCode::FORBIDDEN, "out_of_scope")
     );
-    let (status, made) = offer(&app, &spec, &ids[0], &reg).await;
-    assert_eq!(status, StatusCode::CREATED);
+    // The selection already offered it: one open offer per vacancy and person.
+    let made = my_offer(&app, "aliya@example.kz", &ids[0]).await;
     let (status, body) = offer(&app, &spec, &ids[0], &reg).await;
     assert_eq!(
         (status, code(&body)),
@@ -232,6 +235,11 @@ async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_p
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    // Refused, it may be offered again by the specialist: now to an unemployed person.
+    answer(&app, "aliya@example.kz", &made, false).await;
+    let (status, again) = offer(&app, &spec, &ids[0], &reg).await;
+    assert_eq!(status, StatusCode::CREATED, "{again}");
+    assert_eq!(again["status"], "pending");
 }
 
 async fn employer_token(app: &TestApp) -> String {
@@ -269,11 +277,8 @@ async fn decide(
 async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registration() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
-    let reg = job_seeker(&app, "hired@example.kz", 500).await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
-    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    job_seeker(&app, "hired@example.kz", 500).await;
+    let made = my_offer(&app, "hired@example.kz", &ids[0]).await;
     assert!(candidates(&app, &ids[0]).await.is_empty(), "no consent yet");
     answer(&app, "hired@example.kz", &made, true).await;
     let list = candidates(&app, &ids[0]).await;
@@ -341,11 +346,8 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
 async fn an_employers_silence_for_five_working_days_is_a_refusal() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
-    let reg = job_seeker(&app, "waiting@example.kz", 600).await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
-    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    job_seeker(&app, "waiting@example.kz", 600).await;
+    let made = my_offer(&app, "waiting@example.kz", &ids[0]).await;
     answer(&app, "waiting@example.kz", &made, true).await;
     app.set_clock("2026-03-27T23:59:00+05:00").await;
     app.run_due_jobs().await;
@@ -371,11 +373,8 @@ async fn an_employers_silence_for_five_working_days_is_a_refusal() {
 async fn a_refusal_during_the_selection_period_leaves_the_decision_to_its_end() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
-    let reg = job_seeker(&app, "early@example.kz", 700).await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
-    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    job_seeker(&app, "early@example.kz", 700).await;
+    let made = my_offer(&app, "early@example.kz", &ids[0]).await;
     answer(&app, "early@example.kz", &made, true).await;
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
     assert_eq!(status, StatusCode::OK);
@@ -394,13 +393,10 @@ async fn a_refusal_during_the_selection_period_leaves_the_decision_to_its_end() 
 async fn the_employer_arranges_an_interview_the_candidate_may_decline() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
-    let reg = job_seeker(&app, "talk@example.kz", 800).await;
+    job_seeker(&app, "talk@example.kz", 800).await;
     app.set_clock("2026-03-20T10:00:00+05:00").await;
     app.run_due_jobs().await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
-    let (_, made) = offer(&app, &spec, &ids[0], &reg).await;
+    let made = my_offer(&app, "talk@example.kz", &ids[0]).await;
     answer(&app, "talk@example.kz", &made, true).await;
     let candidate = made["id"].as_str().unwrap();
     let path = format!(
