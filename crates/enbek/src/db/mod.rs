@@ -13,6 +13,7 @@ pub mod documents;
 pub mod employers;
 pub mod jobloss;
 pub mod jobs;
+pub mod layoffs;
 pub mod monitoring;
 pub mod notifications;
 pub mod offers;

@@ -13,6 +13,7 @@ use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
 use crate::db::employers::{self, Employer, Search, Vacancy, EXPIRED, OPEN};
+use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::search_key;
 use crate::services::employers::{self as service, NewEmployer, NewVacancy};
 use crate::state::AppState;
@@ -321,4 +322,82 @@ pub async fn search_vacancies(
     let mut headers = HeaderMap::new();
     headers.insert("x-total-count", HeaderValue::from(total));
     Ok((headers, axum::Json(items)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct MemberRequest {
+    /// The login of an existing account to act for the employer too.
+    pub login: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MemberAdded {
+    pub account_id: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/employers/me/members", operation_id = "addEmployerMember", tag = "employers",
+    request_body = MemberRequest, security(("bearer" = [])),
+    responses((status = 201, body = MemberAdded), (status = 403), (status = 404, description = "no such account"),
+        (status = 409, description = "invalid_state: the account has an employer")))]
+pub async fn add_employer_member(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<MemberRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = my_employer(&state, &caller).await?;
+    let account_id =
+        service::add_member(&state, &caller.account_id, &employer, &body.login).await?;
+    Ok((StatusCode::CREATED, axum::Json(MemberAdded { account_id })))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LayoffRequest {
+    pub groups: Vec<LayoffGroup>,
+    /// The day the layoff takes effect.
+    pub planned_on: NaiveDate,
+}
+
+#[utoipa::path(post, path = "/api/v1/layoff-notices", operation_id = "createLayoffNotice", tag = "employers",
+    request_body = LayoffRequest, security(("bearer" = [])),
+    responses((status = 201, body = LayoffNotice), (status = 403), (status = 422, description = "invalid_value, invalid_date, unknown_occupation")))]
+pub async fn create_layoff_notice(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<LayoffRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = my_employer(&state, &caller).await?;
+    let notice = service::create_layoff_notice(
+        &state,
+        &caller.account_id,
+        &employer,
+        body.groups,
+        body.planned_on,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, axum::Json(notice)))
+}
+
+#[utoipa::path(get, path = "/api/v1/layoff-notices", operation_id = "listLayoffNotices", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = [LayoffNotice]), (status = 403)))]
+pub async fn list_layoff_notices(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Vec<LayoffNotice>>> {
+    let grant = caller.require(&[
+        Role::Employer,
+        Role::MobilityCenterOfficer,
+        Role::MinistryOfficer,
+    ])?;
+    let (employer, region) = match grant.role {
+        Role::Employer => (grant.organization_id.clone(), None),
+        // The region's mobility center; without a region, nothing.
+        Role::MobilityCenterOfficer => match &grant.region_code {
+            Some(region) => (None, Some(region.clone())),
+            None => return Ok(axum::Json(Vec::new())),
+        },
+        _ => (None, None),
+    };
+    Ok(axum::Json(
+        layoffs::list(&state.db.pool, employer.as_deref(), region.as_deref()).await?,
+    ))
 }

@@ -101,6 +101,11 @@ fn portal_api() -> OpenApiRouter<AppState> {
             jobloss::get_my_jobloss_payment
         ))
         .routes(routes!(employers::register_employer))
+        .routes(routes!(employers::add_employer_member))
+        .routes(routes!(
+            employers::create_layoff_notice,
+            employers::list_layoff_notices
+        ))
         .routes(routes!(
             employers::create_vacancy,
             employers::search_vacancies

@@ -14,6 +14,7 @@ use enbek_domain::vacancy::{
 use serde_json::json;
 
 use crate::db::employers::{self, Employer, Vacancy, CLOSED, OPEN};
+use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::{self, search_key};
 use crate::db::{accounts, audit, is_unique_violation, new_id};
 use crate::http::error::{ApiError, ApiResult};
@@ -280,4 +281,102 @@ pub async fn close_vacancy(
     employers::vacancy_by_id(&state.db.pool, &vacancy.id)
         .await?
         .ok_or_else(ApiError::not_found)
+}
+
+/// Another account of the same employer (SPEC §5.6: several staff accounts per employer): an
+/// existing account, by its login, that has no employer yet.
+pub async fn add_member(
+    state: &AppState,
+    owner: &str,
+    employer: &Employer,
+    login: &str,
+) -> ApiResult<String> {
+    let login = crate::http::accounts::normalise_login(login)?;
+    let member = accounts::credentials(&state.db.pool, &login)
+        .await?
+        .ok_or_else(|| ApiError::not_found().detail("no account with this login"))?;
+    let grants = accounts::grants(&state.db.pool, &member.id).await?;
+    if grants.iter().any(|g| g.role == Role::Employer.as_str()) {
+        return Err(ApiError::new("invalid_state").detail("the account already has an employer"));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    accounts::grant(
+        &mut tx,
+        &member.id,
+        Role::Employer.as_str(),
+        Some(&employer.id),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(owner),
+            action: "add_member",
+            entity: "employer",
+            entity_id: &employer.id,
+            before: None,
+            after: Some(json!({ "account_id": member.id })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(member.id)
+}
+
+/// A mass layoff notice (206 p.31.2): groups of workers with position, qualification and pay, and
+/// the day of the layoff, given in advance; the region's mobility center sees it.
+pub async fn create_layoff_notice(
+    state: &AppState,
+    account_id: &str,
+    employer: &Employer,
+    groups: Vec<LayoffGroup>,
+    planned_on: NaiveDate,
+) -> ApiResult<LayoffNotice> {
+    let now = state.clock.now();
+    if planned_on < local_date(now) {
+        return Err(ApiError::new("invalid_date").detail("a layoff is announced before it happens"));
+    }
+    if groups.is_empty()
+        || groups
+            .iter()
+            .any(|g| g.count == 0 || g.position.trim().is_empty())
+    {
+        return Err(ApiError::new("invalid_value")
+            .detail("at least one group, each with a position and a count"));
+    }
+    let mut tx = state.db.begin().await?;
+    for code in groups.iter().filter_map(|g| g.occupation_code.as_deref()) {
+        if !reference::occupation_exists(&mut tx, code).await? {
+            return Err(
+                ApiError::new("unknown_occupation").with("occupation_code", code.to_string())
+            );
+        }
+    }
+    let notice = LayoffNotice {
+        id: new_id(),
+        employer_id: employer.id.clone(),
+        region_code: employer.region_code.clone(),
+        workers_count: groups.iter().map(|g| i64::from(g.count)).sum(),
+        groups,
+        planned_on,
+        created_at: now,
+    };
+    layoffs::insert(&mut tx, &notice, account_id).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "create",
+            entity: "layoff_notice",
+            entity_id: &notice.id,
+            before: None,
+            after: Some(json!({ "workers_count": notice.workers_count, "planned_on": planned_on })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(notice)
 }

@@ -368,3 +368,103 @@ async fn anyone_searches_open_vacancies_by_words_place_pay_and_regime() {
     let (status, _) = app.get("/api/v1/vacancies/no-such-id", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn an_employer_adds_colleagues_and_announces_a_mass_layoff_to_its_region() {
+    let app = TestApp::spawn().await;
+    let owner = employer(&app, "owner@example.kz", 100).await;
+    app.citizen("colleague@example.kz").await;
+    let add = |login: &'static str| {
+        let (app, owner) = (&app, owner.clone());
+        async move {
+            app.post(
+                "/api/v1/employers/me/members",
+                Some(&owner),
+                json!({ "login": login }),
+            )
+            .await
+        }
+    };
+    let (status, _) = add("colleague@example.kz").await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, body) = add("colleague@example.kz").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "invalid_state")
+    );
+    let (status, _) = add("nobody@example.kz").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let colleague = app.login("colleague@example.kz", "secret123").await;
+    let (status, _) = app
+        .post("/api/v1/vacancies", Some(&colleague), vacancy())
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "the colleague acts for the employer"
+    );
+    let outsider = app.citizen("outsider@example.kz").await;
+    let (status, _) = app
+        .post(
+            "/api/v1/employers/me/members",
+            Some(&outsider),
+            json!({ "login": "owner@example.kz" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let notice = json!({
+        "planned_on": "2026-05-01",
+        "groups": [
+            { "position": "Оператор", "occupation_code": "8189", "count": 12, "qualification": "3 разряд", "salary": 180000, "categories": ["pre_pension"] },
+            { "position": "Кладовщик", "count": 3 }
+        ]
+    });
+    let (status, created) = app
+        .post("/api/v1/layoff-notices", Some(&owner), notice.clone())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["workers_count"], 15);
+    assert_eq!(created["region_code"], "110000000");
+    let mut past = notice.clone();
+    past["planned_on"] = json!("2026-03-16");
+    let (status, body) = app.post("/api/v1/layoff-notices", Some(&owner), past).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date")
+    );
+    let (status, body) = app
+        .post(
+            "/api/v1/layoff-notices",
+            Some(&owner),
+            json!({ "planned_on": "2026-05-01", "groups": [] }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    );
+
+    let akmola = app
+        .staff(
+            "officer.akmola",
+            "mobility_center_officer",
+            Some("mc-110000000"),
+        )
+        .await;
+    let astana = app
+        .staff(
+            "officer.astana",
+            "mobility_center_officer",
+            Some("mc-710000000"),
+        )
+        .await;
+    let (_, seen) = app.get("/api/v1/layoff-notices", Some(&akmola)).await;
+    assert_eq!(seen.as_array().unwrap().len(), 1);
+    let (_, unseen) = app.get("/api/v1/layoff-notices", Some(&astana)).await;
+    assert!(unseen.as_array().unwrap().is_empty());
+    let (_, own) = app.get("/api/v1/layoff-notices", Some(&owner)).await;
+    assert_eq!(own.as_array().unwrap().len(), 1);
+    let (status, _) = app.get("/api/v1/layoff-notices", Some(&outsider)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -366,6 +366,7 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "listVacancyCandidates",
         "decideOnCandidate",
         "scheduleInterview",
+        "createLayoffNotice",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }
