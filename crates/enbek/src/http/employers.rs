@@ -135,8 +135,17 @@ pub struct OwnVacancyView {
     pub posted_late: bool,
 }
 
+/// The public fields of a vacancy with its employer's name, its status as of the clock's today.
+pub async fn vacancy_view(state: &AppState, v: Vacancy) -> ApiResult<VacancyView> {
+    let name = employers::employer_by_id(&state.db.pool, &v.employer_id)
+        .await?
+        .map(|e| e.name)
+        .unwrap_or_default();
+    Ok(public_view(v, name, local_date(state.clock.now())))
+}
+
 /// The public fields of a vacancy, its status as of `today`.
-pub fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
+fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
     let status = if v.status == OPEN && v.valid_until < today {
         EXPIRED.to_string()
     } else {
@@ -247,11 +256,7 @@ pub async fn get_vacancy(
     let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let employer = employers::employer_by_id(&state.db.pool, &vacancy.employer_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let today = local_date(state.clock.now());
-    Ok(axum::Json(public_view(vacancy, employer.name, today)))
+    Ok(axum::Json(vacancy_view(&state, vacancy).await?))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -313,11 +318,7 @@ pub async fn search_vacancies(
     let (found, total) = employers::search(&state.db.pool, &search).await?;
     let mut items = Vec::with_capacity(found.len());
     for v in found {
-        let name = employers::employer_by_id(&state.db.pool, &v.employer_id)
-            .await?
-            .map(|e| e.name)
-            .unwrap_or_default();
-        items.push(public_view(v, name, today));
+        items.push(vacancy_view(&state, v).await?);
     }
     let mut headers = HeaderMap::new();
     headers.insert("x-total-count", HeaderValue::from(total));

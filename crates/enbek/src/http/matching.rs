@@ -3,12 +3,11 @@
 use axum::extract::State;
 use enbek_domain::access::Role;
 use enbek_domain::matching::Reason;
-use enbek_domain::office_hours::local_date;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::auth::Caller;
-use super::employers::{public_view, VacancyView};
+use super::employers::{vacancy_view, VacancyView};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path};
 use crate::db::employers;
@@ -65,15 +64,10 @@ pub async fn list_my_vacancy_matches(
     caller: Caller,
 ) -> ApiResult<axum::Json<Vec<VacancyMatch>>> {
     caller.require(&[Role::Citizen])?;
-    let today = local_date(state.clock.now());
     let mut out = Vec::new();
     for (v, m) in service::vacancies_for(&state, &caller.account_id).await? {
-        let name = employers::employer_by_id(&state.db.pool, &v.employer_id)
-            .await?
-            .map(|e| e.name)
-            .unwrap_or_default();
         out.push(VacancyMatch {
-            vacancy: public_view(v, name, today),
+            vacancy: vacancy_view(&state, v).await?,
             why: Why {
                 score: m.score,
                 reasons: m.reasons,

@@ -5,13 +5,12 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
 use enbek_domain::access::Role;
-use enbek_domain::office_hours::local_date;
 use enbek_domain::registration::Status;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::Caller;
-use super::employers::{public_view, VacancyView};
+use super::employers::{vacancy_view, VacancyView};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path};
 use super::registration::require_scope;
@@ -47,15 +46,8 @@ pub struct OfferView {
 }
 
 async fn view(state: &AppState, o: Offer) -> ApiResult<OfferView> {
-    let today = local_date(state.clock.now());
     let vacancy = match employers::vacancy_by_id(&state.db.pool, &o.vacancy_id).await? {
-        Some(v) => {
-            let name = employers::employer_by_id(&state.db.pool, &v.employer_id)
-                .await?
-                .map(|e| e.name)
-                .unwrap_or_default();
-            Some(public_view(v, name, today))
-        }
+        Some(v) => Some(vacancy_view(state, v).await?),
         None => None,
     };
     let unemployed = registrations::by_id(&state.db.pool, &o.registration_id)
