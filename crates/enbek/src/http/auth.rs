@@ -11,6 +11,10 @@ use crate::db::accounts;
 use crate::services::accounts::token_hash;
 use crate::state::AppState;
 
+/// Staff who work with registered persons, each within their scope: a specialist of the
+/// person's career center, an officer of the person's region (SPEC §2).
+pub const CASEWORK: [Role; 2] = [Role::CareerCenterSpecialist, Role::MobilityCenterOfficer];
+
 #[derive(Debug, Clone)]
 pub struct Grant {
     pub role: Role,

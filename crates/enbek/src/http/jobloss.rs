@@ -71,7 +71,13 @@ pub async fn apply_jobloss_payment(
     Json(body): Json<JoblossRequest>,
 ) -> ApiResult<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
-    let application = service::apply(&state, &caller.account_id, &body.iban).await?;
+    let application = service::apply(
+        &state,
+        &caller.account_id,
+        caller.iin.as_deref(),
+        &body.iban,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(view(&state, application).await?),

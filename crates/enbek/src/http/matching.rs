@@ -6,7 +6,7 @@ use enbek_domain::matching::Reason;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::auth::Caller;
+use super::auth::{Caller, CASEWORK};
 use super::employers::{vacancy_view, VacancyView};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path};
@@ -96,7 +96,7 @@ pub async fn list_vacancy_matches(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<Vec<CandidateView>>> {
-    let grant = caller.require(&[Role::CareerCenterSpecialist, Role::MobilityCenterOfficer])?;
+    let grant = caller.require(&CASEWORK)?;
     let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
         .await?
         .ok_or_else(ApiError::not_found)?;

@@ -12,20 +12,16 @@ use enbek_domain::unemployment::Circumstance;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::Caller;
+use super::auth::{Caller, CASEWORK};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
 use super::registration::require_scope;
 use crate::db::circumstances::{self, Report};
 use crate::db::plans::{self, Plan};
+use crate::db::reference;
 use crate::db::registrations::{self, Registration};
-use crate::db::{accounts, reference};
 use crate::services::plans::{self as service, NewAction, NewContact, NewPlan, QueueItem};
 use crate::state::AppState;
-
-/// Staff who work with unemployed persons: a specialist of their center, an officer of their
-/// region.
-const CASEWORK: [Role; 2] = [Role::CareerCenterSpecialist, Role::MobilityCenterOfficer];
 
 async fn registration(state: &AppState, id: &str) -> ApiResult<Registration> {
     registrations::by_id(&state.db.pool, id)
@@ -36,10 +32,7 @@ async fn registration(state: &AppState, id: &str) -> ApiResult<Registration> {
 /// The citizen's current registration.
 async fn my_registration(state: &AppState, caller: &Caller) -> ApiResult<Registration> {
     caller.require(&[Role::Citizen])?;
-    let (_, iin) = accounts::locale_and_iin(&state.db.pool, &caller.account_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    registrations::latest_for_account(&state.db.pool, &caller.account_id, iin.as_deref())
+    registrations::latest_for_account(&state.db.pool, &caller.account_id, caller.iin.as_deref())
         .await?
         .ok_or_else(|| ApiError::new("no_registration"))
 }

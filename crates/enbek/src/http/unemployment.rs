@@ -10,7 +10,7 @@ use enbek_domain::unemployment::Deregistration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::Caller;
+use super::auth::{Caller, CASEWORK};
 use super::error::{ApiError, ApiResult};
 use super::extract::Json;
 use super::registration::{require_scope, view, RegistrationView};
@@ -60,10 +60,6 @@ pub struct DeregistrationRequest {
     pub ground_code: String,
 }
 
-/// Who may deregister (SPEC §8): the mobility center of the person's region, or a specialist of
-/// the person's career center.
-const DEREGISTERING: [Role; 2] = [Role::MobilityCenterOfficer, Role::CareerCenterSpecialist];
-
 #[utoipa::path(post, path = "/api/v1/deregistrations", operation_id = "deregisterPerson", tag = "unemployment",
     request_body = DeregistrationRequest, security(("bearer" = [])),
     responses((status = 200, body = RegistrationView), (status = 403, description = "forbidden, out_of_scope"), (status = 404),
@@ -73,14 +69,15 @@ pub async fn deregister_person(
     caller: Caller,
     Json(body): Json<DeregistrationRequest>,
 ) -> ApiResult<axum::Json<RegistrationView>> {
-    caller.require(&DEREGISTERING)?;
+    // SPEC §8: an officer of the person's region or a specialist of the person's center.
+    caller.require(&CASEWORK)?;
     let ground = Deregistration::parse(&body.ground_code).ok_or_else(|| {
         ApiError::new("invalid_value").detail("ground_code is not a ground of 214 p.51")
     })?;
     let reg = registrations::by_id(&state.db.pool, &body.registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    require_scope(&state, &caller, &reg, &DEREGISTERING).await?;
+    require_scope(&state, &caller, &reg, &CASEWORK).await?;
     let reg = service::deregister(&state, Some(&caller.account_id), &reg.id, ground).await?;
     Ok(axum::Json(view(&state, reg).await?))
 }

@@ -11,7 +11,7 @@ use enbek_domain::registration::Status;
 use serde_json::json;
 
 use crate::db::jobloss::{self, Application, CHECKING, NOT_ELIGIBLE, SENT_TO_FUND};
-use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, outbound, registrations, Tx};
+use crate::db::{audit, is_unique_violation, jobs, new_id, outbound, registrations, Tx};
 use crate::http::error::{ApiError, ApiResult};
 use crate::jobs::kinds::{CHECK_JOBLOSS, DELIVER_OUTBOUND};
 use crate::notify::{self, Args, Kind};
@@ -20,12 +20,14 @@ use crate::state::AppState;
 
 /// Takes an application from the person's cabinet and checks it at once; a silent registry
 /// leaves it `checking`, to be retried.
-pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<Application> {
+pub async fn apply(
+    state: &AppState,
+    account_id: &str,
+    iin: Option<&str>,
+    iban: &str,
+) -> ApiResult<Application> {
     let iban = Iban::parse(iban)?;
-    let (_, iin) = accounts::locale_and_iin(&state.db.pool, account_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let reg = registrations::latest_for_account(&state.db.pool, account_id, iin.as_deref())
+    let reg = registrations::latest_for_account(&state.db.pool, account_id, iin)
         .await?
         .ok_or_else(|| ApiError::new("no_registration"))?;
     if reg.status != Status::Unemployed.as_str() {
