@@ -17,6 +17,16 @@ pub enum Category {
 }
 
 impl Category {
+    pub fn parse(s: &str) -> Option<Category> {
+        [
+            Category::ShortTerm,
+            Category::MediumTerm,
+            Category::LongTerm,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Category::ShortTerm => "short_term",

@@ -273,7 +273,8 @@ pub async fn fill_position(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<b
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("UPDATE vacancies SET status = 'filled', closed_at = $1 WHERE id = $2 AND status = 'open' AND positions_open = 0")
+    sqlx::query("UPDATE vacancies SET status = $1, closed_at = $2 WHERE id = $3 AND status = 'open' AND positions_open = 0")
+        .bind(FILLED)
         .bind(ts(at))
         .bind(id)
         .execute(&mut **tx)

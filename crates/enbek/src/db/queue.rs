@@ -20,18 +20,21 @@ pub async fn registrations_in(
 }
 
 /// Unemployed registrations of the centers without a plan.
-pub async fn without_plan(pool: &AnyPool, centers: &[String]) -> Result<Vec<String>, sqlx::Error> {
+pub async fn without_plan(
+    pool: &AnyPool,
+    centers: &[String],
+) -> Result<Vec<Registration>, sqlx::Error> {
     let mut out = Vec::new();
     for center in centers {
         let rows = sqlx::query(
-            "SELECT r.id FROM registrations r LEFT JOIN plans p ON p.registration_id = r.id
+            "SELECT r.* FROM registrations r LEFT JOIN plans p ON p.registration_id = r.id
              WHERE r.career_center_id = $1 AND r.status = 'unemployed' AND p.id IS NULL ORDER BY r.id",
         )
         .bind(center)
         .fetch_all(pool)
         .await?;
         for r in &rows {
-            out.push(r.text("id")?);
+            out.push(registrations::registration(r)?);
         }
     }
     Ok(out)

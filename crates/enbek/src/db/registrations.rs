@@ -58,7 +58,7 @@ pub struct Registration {
     pub forwarded_by_org: Option<String>,
 }
 
-fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
+pub(super) fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
     Ok(Registration {
         id: r.text("id")?,
         person_id: r.opt_text("person_id")?,

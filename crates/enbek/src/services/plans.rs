@@ -58,12 +58,7 @@ pub async fn suggestions(
         .is_some();
     tx.commit().await?;
     let facts = PlanFacts {
-        category: match person.category.as_deref() {
-            Some("short_term") => Some(Category::ShortTerm),
-            Some("medium_term") => Some(Category::MediumTerm),
-            Some("long_term") => Some(Category::LongTerm),
-            _ => None,
-        },
+        category: person.category.as_deref().and_then(Category::parse),
         age: enbek_domain::age::age_on(person.birth_date, on),
         education_level: person.profile.education_level.clone(),
         rural,
@@ -439,11 +434,9 @@ pub async fn work_queue(
             None,
         );
     }
-    for id in queue::without_plan(pool, centers).await? {
-        if let Some(reg) = registrations::by_id(pool, &id).await? {
-            if let Some(due) = plan_due(state, &reg) {
-                push("draw_up_plan", &reg.id, None, due, "214 p.61", None);
-            }
+    for reg in queue::without_plan(pool, centers).await? {
+        if let Some(due) = plan_due(state, &reg) {
+            push("draw_up_plan", &reg.id, None, due, "214 p.61", None);
         }
     }
     for (item_id, registration_id, item, action, due_on) in

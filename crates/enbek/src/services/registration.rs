@@ -340,7 +340,7 @@ pub async fn decide(
                 now,
             )
             .await?;
-            unemployment::begin_selection(&mut tx, state, &reg, decided_at, now).await?;
+            unemployment::begin_selection(&mut tx, state, &reg, now).await?;
         }
         (result, _) => {
             let refusal = result.err().unwrap_or(Refusal::FalseInformation);

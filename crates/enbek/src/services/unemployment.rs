@@ -36,17 +36,17 @@ fn monitoring_subject(registration_id: &str) -> String {
     format!("{registration_id}/unemployed")
 }
 
-/// Starts the selection period of a job seeker registered at `registered_at` (214 p.23, p.36):
-/// when it ends, due work registers the person as unemployed (p.38). Called in the
-/// transaction of the registration.
+/// Starts the selection period of a job seeker just registered (214 p.23, p.36): when it ends,
+/// due work registers the person as unemployed (p.38). Called in the transaction of the
+/// registration, once its decision is set.
 pub async fn begin_selection(
     tx: &mut Tx,
     state: &AppState,
     reg: &Registration,
-    registered_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let ends = rules::selection_ends(&state.calendar(), &state.parameters(), registered_at);
+    let registered_at = reg.decided_at.unwrap_or(reg.received_at);
+    let ends = selection_ends(state, reg);
     let center = reference::organization_by_id(&mut **tx, &reg.career_center_id).await?;
     let subject = monitoring_subject(&reg.id);
     monitoring::open(
@@ -96,9 +96,7 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
     if reg.status != Status::JobSeeker.as_str() {
         return Ok(());
     }
-    let registered_at = reg.decided_at.unwrap_or(reg.received_at);
-    let parameters = state.parameters();
-    let ends = rules::selection_ends(&state.calendar(), &parameters, registered_at);
+    let ends = selection_ends(state, &reg);
     let now = state.clock.now();
     if now < ends {
         // Only a clock set back runs this early: keep the job for when the period is over.
@@ -122,6 +120,12 @@ pub async fn register_on_refusal(state: &AppState, registration_id: &str) -> any
     decide_on(state, &reg, local_date(state.clock.now())).await
 }
 
+/// The end of a job seeker's selection period, counted from the registration's decision.
+fn selection_ends(state: &AppState, reg: &Registration) -> DateTime<Utc> {
+    let registered_at = reg.decided_at.unwrap_or(reg.received_at);
+    rules::selection_ends(&state.calendar(), &state.parameters(), registered_at)
+}
+
 /// 214 p.38: after the employer's refusal, a job seeker whose selection period is over is
 /// decided as of that day; during the period, its end decides as usual.
 pub async fn register_if_period_over(
@@ -131,10 +135,8 @@ pub async fn register_if_period_over(
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    let registered_at = reg.decided_at.unwrap_or(reg.received_at);
-    let ends = rules::selection_ends(&state.calendar(), &state.parameters(), registered_at);
     let now = state.clock.now();
-    if reg.status != Status::JobSeeker.as_str() || now < ends {
+    if reg.status != Status::JobSeeker.as_str() || now < selection_ends(state, &reg) {
         return Ok(());
     }
     if crate::db::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
