@@ -188,12 +188,16 @@ pub(crate) fn search_key(text: &str) -> String {
         .collect()
 }
 
+/// Whether a code names an occupation one is hired in or seeks: a unit group of the classifier
+/// (four digits), not a broader group.
 pub async fn occupation_exists(tx: &mut Tx, code: &str) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT code FROM occupations WHERE code = $1")
-        .bind(code)
-        .fetch_optional(&mut **tx)
-        .await?
-        .is_some())
+    Ok(
+        sqlx::query("SELECT code FROM occupations WHERE code = $1 AND level = 'unit'")
+            .bind(code)
+            .fetch_optional(&mut **tx)
+            .await?
+            .is_some(),
+    )
 }
 
 pub async fn count_occupations(pool: &AnyPool) -> Result<i64, sqlx::Error> {

@@ -1,7 +1,7 @@
 //! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77; SPEC §5.7): the rules are in
 //! the domain; here they meet the stored resumes and vacancies.
 
-use enbek_domain::matching::{score, Match, Opening, Seeker};
+use enbek_domain::matching::{score, Match, Occupation, Opening, Seeker};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::registration::Status;
 use enbek_domain::vacancy::{EducationLevel, WorkRegime};
@@ -89,7 +89,11 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
 
 pub(crate) fn seeker(r: &Resume) -> Seeker {
     Seeker {
-        occupation_codes: r.occupation_codes.clone(),
+        occupations: r
+            .occupation_codes
+            .iter()
+            .filter_map(|c| Occupation::parse(c))
+            .collect(),
         experience_years: r.experience_years,
         education_level: r.education_level.as_deref().and_then(EducationLevel::parse),
         skills: r.skills.clone(),
@@ -102,7 +106,7 @@ pub(crate) fn seeker(r: &Resume) -> Seeker {
 
 pub(crate) fn opening(v: &Vacancy) -> Option<Opening> {
     Some(Opening {
-        occupation_code: v.occupation_code.clone(),
+        occupation: Occupation::parse(&v.occupation_code)?,
         salary_from: u64::try_from(v.salary_from).ok()?,
         salary_to: v.salary_to.and_then(|s| u64::try_from(s).ok()),
         work_regime: WorkRegime::parse(&v.work_regime)?,

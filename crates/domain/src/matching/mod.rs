@@ -1,0 +1,507 @@
+//! Suitable work (214 p.2.10, p.70; SPEC §5.7): the hard constraints an offer never breaks,
+//! then a ranked score whose every point has a reason. The rules read a few facts of a pair
+//! ([`Fit`], [`Affinity`]); [`bars`] and [`score`] gather them from a resume and a vacancy, and
+//! the national-scale [`index`] gathers the same facts from its packed records.
+
+pub mod index;
+
+use serde::Serialize;
+
+use crate::vacancy::{EducationLevel, WorkRegime};
+
+/// A unit group of the occupations classifier (ISCO-08, four digits): what a vacancy names and
+/// a person seeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Occupation(u16);
+
+impl Occupation {
+    /// A four-digit code; broader groups (one to three digits) are not occupations one is hired in.
+    pub fn parse(code: &str) -> Option<Occupation> {
+        if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        code.parse().ok().map(Occupation)
+    }
+
+    /// The four-digit code as a number.
+    pub fn number(self) -> u16 {
+        self.0
+    }
+
+    /// The code's first `digits` digits, as a number.
+    fn group(self, digits: u32) -> u16 {
+        self.0 / 10u16.pow(4 - digits)
+    }
+
+    /// The codes sharing this one's first `digits` digits, as an inclusive range.
+    fn group_range(self, digits: u32) -> (Occupation, Occupation) {
+        let width = 10u16.pow(4 - digits);
+        let low = self.group(digits) * width;
+        (Occupation(low), Occupation(low + width - 1))
+    }
+}
+
+/// How near an offered occupation is to a wanted one (p.70), nearest first: digits in common,
+/// points, and the reason shown.
+const NEARNESS: [(u32, u32, &str); 3] = [
+    (4, 50, "same_occupation"),
+    (3, 25, "same_minor_group"),
+    (2, 10, "same_sub_major_group"),
+];
+
+/// The points and reason of the nearest of a person's occupations to an offered one.
+fn nearness(wanted: &[Occupation], offered: Occupation) -> Option<(u32, &'static str)> {
+    NEARNESS.iter().find_map(|&(digits, points, code)| {
+        wanted
+            .iter()
+            .any(|w| w.group(digits) == offered.group(digits))
+            .then_some((points, code))
+    })
+}
+
+const EXPERIENCE_MOST: u32 = 10;
+const SKILL_POINTS: u32 = 5;
+const SKILLS_MOST: u32 = 25;
+const SAME_LOCALITY: u32 = 5;
+const PAY_MOST: u32 = 10;
+
+/// The most points a pair can have besides its occupation when one side names `skills` skills.
+fn most_besides_occupation(skills: usize) -> u32 {
+    let skills = u32::try_from(skills).unwrap_or(u32::MAX);
+    EXPERIENCE_MOST
+        + skills.saturating_mul(SKILL_POINTS).min(SKILLS_MOST)
+        + SAME_LOCALITY
+        + PAY_MOST
+}
+
+/// What matching reads of a resume (SPEC §8 `upsertMyResume`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seeker {
+    pub occupations: Vec<Occupation>,
+    pub experience_years: u32,
+    pub education_level: Option<EducationLevel>,
+    pub skills: Vec<String>,
+    pub desired_salary: Option<u64>,
+    pub work_regime: Option<WorkRegime>,
+    pub locality_code: String,
+    pub willing_to_relocate: bool,
+}
+
+/// What matching reads of a vacancy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    pub occupation: Occupation,
+    pub salary_from: u64,
+    pub salary_to: Option<u64>,
+    pub work_regime: WorkRegime,
+    pub education_level: Option<EducationLevel>,
+    pub experience_years: Option<u32>,
+    pub skills: Vec<String>,
+    pub locality_code: String,
+}
+
+impl Opening {
+    /// The most the vacancy pays: what the person's asked pay is held against.
+    pub fn pay(&self) -> u64 {
+        self.salary_to.unwrap_or(self.salary_from)
+    }
+}
+
+/// A hard constraint that rules an opening out (p.2.10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bar {
+    /// None of the person's occupations is even in the vacancy's sub-major group: the work does
+    /// not match their training (p.2.10).
+    Occupation,
+    /// The working-time regime differs from the one the person asked for.
+    Regime,
+    /// The pay is below what the person asked.
+    Pay,
+    /// Neither the same locality nor the same district, and the person will not move.
+    Distance,
+    /// The employer requires more education.
+    Education,
+    /// The employer requires more years of experience.
+    Experience,
+}
+
+/// One reason behind a score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub code: &'static str,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Match {
+    pub score: u32,
+    pub reasons: Vec<Reason>,
+}
+
+pub(crate) fn education_rank(level: Option<EducationLevel>) -> u8 {
+    match level {
+        None | Some(EducationLevel::None) => 0,
+        Some(EducationLevel::Secondary) => 1,
+        Some(EducationLevel::Vocational) => 2,
+        Some(EducationLevel::Higher) => 3,
+        Some(EducationLevel::Postgraduate) => 4,
+    }
+}
+
+/// The district of a KATO-style locality code: its first three digits.
+pub fn district(locality: &str) -> &str {
+    locality.get(..3).unwrap_or(locality)
+}
+
+/// What the hard constraints read of a pair.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    /// Whether one of the person's occupations is near the vacancy's (see [`NEARNESS`]).
+    pub occupation_near: bool,
+    pub asked_regime: Option<WorkRegime>,
+    pub regime: WorkRegime,
+    pub asked_pay: Option<u64>,
+    pub pay: u64,
+    pub willing_to_relocate: bool,
+    pub same_district: bool,
+    pub education: Option<EducationLevel>,
+    pub education_needed: Option<EducationLevel>,
+    pub years: u32,
+    pub years_needed: Option<u32>,
+}
+
+/// A hard constraint and the test a pair fails it by.
+type Constraint = (Bar, fn(&Fit) -> bool);
+
+/// The hard constraints (p.2.10), each with the test it fails: the occupation (at least the same
+/// sub-major group), regime, pay, transport accessibility (a remote job is reachable from
+/// anywhere), the employer's mandatory requirements.
+const CONSTRAINTS: [Constraint; 6] = [
+    (Bar::Occupation, |f| !f.occupation_near),
+    (Bar::Regime, |f| {
+        f.asked_regime.is_some_and(|r| r != f.regime)
+    }),
+    (Bar::Pay, |f| f.asked_pay.is_some_and(|want| f.pay < want)),
+    (Bar::Distance, |f| {
+        f.regime != WorkRegime::Remote && !f.willing_to_relocate && !f.same_district
+    }),
+    (Bar::Education, |f| {
+        education_rank(f.education) < education_rank(f.education_needed)
+    }),
+    (Bar::Experience, |f| {
+        f.years_needed.is_some_and(|need| f.years < need)
+    }),
+];
+
+impl Fit {
+    /// The hard constraints the pair breaks.
+    pub fn bars(&self) -> Vec<Bar> {
+        CONSTRAINTS
+            .iter()
+            .filter(|(_, broken)| broken(self))
+            .map(|(bar, _)| *bar)
+            .collect()
+    }
+
+    /// Whether the pair breaks any hard constraint.
+    pub fn barred(&self) -> bool {
+        CONSTRAINTS.iter().any(|(_, broken)| broken(self))
+    }
+}
+
+/// What the score reads of a pair that no hard constraint rules out.
+#[derive(Debug, Clone, Copy)]
+pub struct Affinity {
+    pub occupation: Option<(u32, &'static str)>,
+    pub years_beyond: u32,
+    pub common_skills: u32,
+    pub same_locality: bool,
+    pub pay: u64,
+    pub asked_pay: Option<u64>,
+}
+
+impl Affinity {
+    /// The score's reasons (p.70): occupation (same code 50, same minor group 25, same
+    /// sub-major group 10), experience beyond the requirement (2 a year, at most 10), skills in
+    /// common (5 each, at most 25), the same locality (5), pay above what was asked (up to 10).
+    pub fn reasons(&self) -> [Option<Reason>; 5] {
+        let reason = |code, points| (points > 0).then_some(Reason { code, points });
+        let extra_pay = self.asked_pay.filter(|w| *w > 0).map_or(0, |want| {
+            (self.pay.saturating_sub(want) * 10 / want).min(u64::from(PAY_MOST)) as u32
+        });
+        [
+            self.occupation
+                .and_then(|(points, code)| reason(code, points)),
+            reason("experience", (self.years_beyond * 2).min(EXPERIENCE_MOST)),
+            reason(
+                "skills",
+                self.common_skills
+                    .saturating_mul(SKILL_POINTS)
+                    .min(SKILLS_MOST),
+            ),
+            reason(
+                "same_locality",
+                if self.same_locality { SAME_LOCALITY } else { 0 },
+            ),
+            reason("pay", extra_pay),
+        ]
+    }
+
+    pub fn score(&self) -> u32 {
+        self.reasons().iter().flatten().map(|r| r.points).sum()
+    }
+}
+
+fn fit(s: &Seeker, o: &Opening) -> Fit {
+    Fit {
+        occupation_near: nearness(&s.occupations, o.occupation).is_some(),
+        asked_regime: s.work_regime,
+        regime: o.work_regime,
+        asked_pay: s.desired_salary,
+        pay: o.pay(),
+        willing_to_relocate: s.willing_to_relocate,
+        same_district: district(&s.locality_code) == district(&o.locality_code),
+        education: s.education_level,
+        education_needed: o.education_level,
+        years: s.experience_years,
+        years_needed: o.experience_years,
+    }
+}
+
+/// The hard constraints a vacancy breaks for a person (p.2.10).
+pub fn bars(s: &Seeker, o: &Opening) -> Vec<Bar> {
+    fit(s, o).bars()
+}
+
+/// Scores an opening for a person, or `None` when a hard constraint rules it out (p.70).
+/// Skills are compared without regard to letter case, each counted once.
+pub fn score(s: &Seeker, o: &Opening) -> Option<Match> {
+    if fit(s, o).barred() {
+        return None;
+    }
+    let offered: Vec<String> = o.skills.iter().map(|x| x.to_lowercase()).collect();
+    let mut common: Vec<String> = s
+        .skills
+        .iter()
+        .map(|x| x.to_lowercase())
+        .filter(|x| offered.contains(x))
+        .collect();
+    common.sort();
+    common.dedup();
+    let affinity = Affinity {
+        occupation: nearness(&s.occupations, o.occupation),
+        years_beyond: s
+            .experience_years
+            .saturating_sub(o.experience_years.unwrap_or(0)),
+        common_skills: common.len() as u32,
+        same_locality: s.locality_code == o.locality_code,
+        pay: o.pay(),
+        asked_pay: s.desired_salary,
+    };
+    let reasons: Vec<Reason> = affinity.reasons().into_iter().flatten().collect();
+    Some(Match {
+        score: reasons.iter().map(|r| r.points).sum(),
+        reasons,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn occ(code: &str) -> Occupation {
+        Occupation::parse(code).unwrap()
+    }
+
+    fn seeker() -> Seeker {
+        Seeker {
+            occupations: vec![occ("2411")],
+            experience_years: 5,
+            education_level: Some(EducationLevel::Higher),
+            skills: vec!["1С".into(), "МСФО".into()],
+            desired_salary: Some(250_000),
+            work_regime: Some(WorkRegime::FullTime),
+            locality_code: "111010000".into(),
+            willing_to_relocate: false,
+        }
+    }
+
+    fn opening() -> Opening {
+        Opening {
+            occupation: occ("2411"),
+            salary_from: 250_000,
+            salary_to: Some(300_000),
+            work_regime: WorkRegime::FullTime,
+            education_level: Some(EducationLevel::Higher),
+            experience_years: Some(2),
+            skills: vec!["1с".into()],
+            locality_code: "111010000".into(),
+        }
+    }
+
+    #[test]
+    fn a_fitting_opening_scores_with_its_reasons() {
+        let m = score(&seeker(), &opening()).unwrap();
+        let codes: Vec<&str> = m.reasons.iter().map(|r| r.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "same_occupation",
+                "experience",
+                "skills",
+                "same_locality",
+                "pay"
+            ]
+        );
+        assert_eq!(m.score, 50 + 6 + 5 + 5 + 2);
+    }
+
+    #[test]
+    fn each_hard_constraint_rules_an_opening_out() {
+        let cases = [
+            (
+                Opening {
+                    work_regime: WorkRegime::Shift,
+                    ..opening()
+                },
+                Bar::Regime,
+            ),
+            (
+                Opening {
+                    salary_from: 200_000,
+                    salary_to: Some(249_999),
+                    ..opening()
+                },
+                Bar::Pay,
+            ),
+            (
+                Opening {
+                    locality_code: "117049100".into(),
+                    ..opening()
+                },
+                Bar::Distance,
+            ),
+            (
+                Opening {
+                    education_level: Some(EducationLevel::Postgraduate),
+                    ..opening()
+                },
+                Bar::Education,
+            ),
+            (
+                Opening {
+                    experience_years: Some(6),
+                    ..opening()
+                },
+                Bar::Experience,
+            ),
+        ];
+        for (o, bar) in cases {
+            assert_eq!(bars(&seeker(), &o), [bar]);
+            assert_eq!(score(&seeker(), &o), None);
+        }
+    }
+
+    #[test]
+    fn the_boundaries_are_inside() {
+        let exact_pay = Opening {
+            salary_from: 250_000,
+            salary_to: None,
+            ..opening()
+        };
+        assert!(bars(&seeker(), &exact_pay).is_empty());
+        let same_district = Opening {
+            locality_code: "111033100".into(),
+            ..opening()
+        };
+        assert!(bars(&seeker(), &same_district).is_empty());
+        let exact_experience = Opening {
+            experience_years: Some(5),
+            ..opening()
+        };
+        assert!(bars(&seeker(), &exact_experience).is_empty());
+        let movable = Seeker {
+            willing_to_relocate: true,
+            ..seeker()
+        };
+        assert!(bars(
+            &movable,
+            &Opening {
+                locality_code: "711300000".into(),
+                ..opening()
+            }
+        )
+        .is_empty());
+        let remote = Opening {
+            work_regime: WorkRegime::Remote,
+            locality_code: "711300000".into(),
+            ..opening()
+        };
+        let anywhere = Seeker {
+            work_regime: None,
+            ..seeker()
+        };
+        assert!(bars(&anywhere, &remote).is_empty());
+    }
+
+    #[test]
+    fn nearer_occupations_score_higher() {
+        let score_for = |code: &str| {
+            score(
+                &seeker(),
+                &Opening {
+                    occupation: occ(code),
+                    ..opening()
+                },
+            )
+            .unwrap()
+            .score
+        };
+        assert!(score_for("2411") > score_for("2412"));
+        assert!(score_for("2412") > score_for("2421"));
+        let other_sub_major = Opening {
+            occupation: occ("2511"),
+            ..opening()
+        };
+        assert_eq!(bars(&seeker(), &other_sub_major), [Bar::Occupation]);
+    }
+
+    fn regime() -> impl Strategy<Value = WorkRegime> {
+        prop::sample::select(WorkRegime::ALL.to_vec())
+    }
+
+    fn level() -> impl Strategy<Value = Option<EducationLevel>> {
+        prop::option::of(prop::sample::select(EducationLevel::ALL.to_vec()))
+    }
+
+    fn locality() -> impl Strategy<Value = String> {
+        prop::sample::select(vec!["111010000", "111033100", "117049100", "711300000"])
+            .prop_map(String::from)
+    }
+
+    proptest! {
+        /// No scored opening ever breaks a hard constraint.
+        #[test]
+        fn no_match_breaks_a_hard_constraint(
+            s_regime in prop::option::of(regime()), o_regime in regime(),
+            want in prop::option::of(0u64..600_000), from in 0u64..600_000, extra in prop::option::of(0u64..300_000),
+            s_level in level(), o_level in level(), years in 0u32..40, need in prop::option::of(0u32..20),
+            s_loc in locality(), o_loc in locality(), relocate in any::<bool>(),
+        ) {
+            let s = Seeker { work_regime: s_regime, desired_salary: want, education_level: s_level,
+                experience_years: years, locality_code: s_loc, willing_to_relocate: relocate, ..seeker() };
+            let o = Opening { work_regime: o_regime, salary_from: from, salary_to: extra.map(|e| from + e),
+                education_level: o_level, experience_years: need, locality_code: o_loc, ..opening() };
+            if score(&s, &o).is_some() {
+                prop_assert!(s.work_regime.is_none_or(|r| r == o.work_regime));
+                prop_assert!(s.desired_salary.is_none_or(|w| o.salary_to.unwrap_or(o.salary_from) >= w));
+                prop_assert!(o.work_regime == WorkRegime::Remote || s.willing_to_relocate
+                    || s.locality_code[..3] == o.locality_code[..3]);
+                prop_assert!(education_rank(s.education_level) >= education_rank(o.education_level));
+                prop_assert!(o.experience_years.is_none_or(|n| s.experience_years >= n));
+            }
+        }
+    }
+}
