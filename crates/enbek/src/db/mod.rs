@@ -26,6 +26,7 @@ pub mod reference;
 pub mod registrations;
 pub mod registry_sim;
 pub mod resumes;
+pub mod subsidised;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};

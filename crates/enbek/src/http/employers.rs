@@ -56,7 +56,7 @@ pub async fn register_employer(
 }
 
 /// The caller's employer, or 403.
-async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
+pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
     let id = caller.organization(Role::Employer)?;
     employers::employer_by_id(&state.db.pool, id)
         .await?

@@ -16,6 +16,7 @@ pub mod ops;
 pub mod plans;
 pub mod reference;
 pub mod registration;
+pub mod subsidised;
 pub mod ui;
 pub mod unemployment;
 
@@ -105,6 +106,18 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(
             employers::create_layoff_notice,
             employers::list_layoff_notices
+        ))
+        .routes(routes!(
+            subsidised::create_subsidised_job_application,
+            subsidised::list_subsidised_job_applications
+        ))
+        .routes(routes!(
+            subsidised::add_subsidised_participant,
+            subsidised::list_subsidised_participants
+        ))
+        .routes(routes!(
+            subsidised::record_subsidised_attendance,
+            subsidised::list_subsidised_attendance
         ))
         .routes(routes!(
             employers::create_vacancy,

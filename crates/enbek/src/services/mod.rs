@@ -8,4 +8,5 @@ pub mod offers;
 pub mod plans;
 pub mod reference;
 pub mod registration;
+pub mod subsidised;
 pub mod unemployment;

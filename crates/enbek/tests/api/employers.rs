@@ -11,7 +11,7 @@ fn employer_body(bin: &str) -> Value {
 }
 
 /// A signed-in employer account; returns its token.
-async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
+pub async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
     let token = app.citizen(login).await;
     let (status, body) = app
         .post(

@@ -14,4 +14,5 @@ mod offers;
 mod plans;
 mod reference;
 mod registration;
+mod subsidised;
 mod unemployment;
