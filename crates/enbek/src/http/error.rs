@@ -302,6 +302,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "This participant is already on the application",
     ),
     (
+        "saved_search_limit",
+        409,
+        "Сақталған іздеулер саны шегіне жетті",
+        "Достигнуто предельное число сохранённых поисков",
+        "The limit of saved searches is reached",
+    ),
+    (
         "invalid_state",
         409,
         "Бұл әрекет ағымдағы күйде мүмкін емес",

@@ -16,6 +16,7 @@ pub mod ops;
 pub mod plans;
 pub mod reference;
 pub mod registration;
+pub mod saved_searches;
 pub mod subsidised;
 pub mod ui;
 pub mod unemployment;
@@ -130,6 +131,11 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::schedule_interview))
         .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
         .routes(routes!(matching::list_my_vacancy_matches))
+        .routes(routes!(
+            saved_searches::create_saved_search,
+            saved_searches::list_my_saved_searches
+        ))
+        .routes(routes!(saved_searches::delete_saved_search))
         .routes(routes!(offers::list_my_offers))
         .routes(routes!(offers::respond_to_offer))
         .routes(routes!(offers::decline_interview))

@@ -248,6 +248,7 @@ pub async fn create_vacancy(
         },
     )
     .await?;
+    crate::services::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now).await?;
     tx.commit().await?;
     crate::services::offers::after_vacancy_posted(state, &vacancy.id).await?;
     Ok(vacancy)

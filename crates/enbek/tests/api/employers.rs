@@ -24,7 +24,7 @@ pub async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
     token
 }
 
-fn vacancy() -> Value {
+pub fn vacancy() -> Value {
     json!({
         "title": "Бухгалтер", "occupation_code": "2411", "positions": 2,
         "salary_from": 250000, "salary_to": 320000, "work_regime": "full_time",

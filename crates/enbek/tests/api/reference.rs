@@ -373,6 +373,9 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "listSubsidisedParticipants",
         "recordSubsidisedAttendance",
         "listSubsidisedAttendance",
+        "createSavedSearch",
+        "listMySavedSearches",
+        "deleteSavedSearch",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }
