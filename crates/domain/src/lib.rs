@@ -18,6 +18,7 @@ pub mod parameters;
 pub mod plan;
 pub mod registration;
 pub mod registry;
+pub mod subsidised;
 pub mod unemployment;
 pub mod vacancy;
 pub mod words;

@@ -205,7 +205,9 @@ pub struct Search<'a> {
     pub offset: i64,
 }
 
-pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64), sqlx::Error> {
+/// `FROM … WHERE …` of a search: its parameters are bound by `bind_search`, `$1` to `$5` and one
+/// for each word after them.
+fn search_filter(s: &Search<'_>) -> String {
     let mut filter = String::from(
         " FROM vacancies WHERE status = 'open' AND valid_until >= $1
            AND ($2 IS NULL OR region_code = $2) AND ($3 IS NULL OR occupation_code = $3)
@@ -214,6 +216,11 @@ pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64
     for i in 0..s.words.len() {
         filter.push_str(&format!(" AND search_text LIKE ${}", i + 6));
     }
+    filter
+}
+
+pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64), sqlx::Error> {
+    let filter = search_filter(s);
     let order = if s.sort == "salary" {
         "COALESCE(salary_to, salary_from) DESC, posted_at DESC, id"
     } else {
@@ -236,6 +243,25 @@ pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64
         .fetch_all(pool)
         .await?;
     Ok((rows.iter().map(vacancy).collect::<Result<_, _>>()?, total))
+}
+
+/// Whether the search finds this vacancy (a saved search and a new vacancy): the same filter,
+/// narrowed to one id.
+pub async fn search_includes(
+    pool: &AnyPool,
+    vacancy_id: &str,
+    s: &Search<'_>,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!(
+        "SELECT id{} AND id = ${}",
+        search_filter(s),
+        s.words.len() + 6
+    );
+    let found = bind_search(sqlx::query(&sql), s)
+        .bind(vacancy_id.to_string())
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
 }
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;

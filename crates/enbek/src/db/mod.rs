@@ -26,6 +26,8 @@ pub mod reference;
 pub mod registrations;
 pub mod registry_sim;
 pub mod resumes;
+pub mod saved_searches;
+pub mod subsidised;
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};

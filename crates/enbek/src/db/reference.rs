@@ -188,6 +188,16 @@ pub(crate) fn search_key(text: &str) -> String {
         .collect()
 }
 
+/// The words of a search query as they are looked for (SPEC §8 `searchVacancies`): folded, the
+/// endings taken off (`enbek_domain::words`), at most ten.
+pub(crate) fn search_words(q: &str) -> Vec<String> {
+    q.split_whitespace()
+        .map(|w| enbek_domain::words::stem(&search_key(w)))
+        .filter(|w| !w.is_empty())
+        .take(10)
+        .collect()
+}
+
 /// Whether a code names an occupation one is hired in or seeks: a unit group of the classifier
 /// (four digits), not a broader group.
 pub async fn occupation_exists(tx: &mut Tx, code: &str) -> Result<bool, sqlx::Error> {

@@ -14,10 +14,9 @@ use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
 use crate::db::employers::{self, Employer, Search, Vacancy, EXPIRED, OPEN};
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
-use crate::db::reference::search_key;
+use crate::db::reference::search_words;
 use crate::services::employers::{self as service, NewEmployer, NewVacancy};
 use crate::state::AppState;
-use enbek_domain::words::stem;
 
 #[derive(Deserialize, ToSchema)]
 pub struct EmployerRequest {
@@ -56,7 +55,7 @@ pub async fn register_employer(
 }
 
 /// The caller's employer, or 403.
-async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
+pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
     let id = caller.organization(Role::Employer)?;
     employers::employer_by_id(&state.db.pool, id)
         .await?
@@ -294,16 +293,7 @@ pub async fn search_vacancies(
         return Err(ApiError::new("invalid_value").detail("page from 1; per_page 1 to 100"));
     }
     let today = local_date(state.clock.now());
-    let words =
-        q.q.as_deref()
-            .map(|q| {
-                q.split_whitespace()
-                    .map(|w| stem(&search_key(w)))
-                    .filter(|w| !w.is_empty())
-                    .take(10)
-                    .collect()
-            })
-            .unwrap_or_default();
+    let words = q.q.as_deref().map(search_words).unwrap_or_default();
     let search = Search {
         words,
         region_code: q.region_code.as_deref(),

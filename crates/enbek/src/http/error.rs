@@ -295,6 +295,20 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "This employer is already registered",
     ),
     (
+        "participant_exists",
+        409,
+        "Бұл қатысушы өтінімге енгізілген",
+        "Этот участник уже внесён в заявку",
+        "This participant is already on the application",
+    ),
+    (
+        "saved_search_limit",
+        409,
+        "Сақталған іздеулер саны шегіне жетті",
+        "Достигнуто предельное число сохранённых поисков",
+        "The limit of saved searches is reached",
+    ),
+    (
         "invalid_state",
         409,
         "Бұл әрекет ағымдағы күйде мүмкін емес",

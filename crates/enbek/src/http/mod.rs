@@ -16,6 +16,8 @@ pub mod ops;
 pub mod plans;
 pub mod reference;
 pub mod registration;
+pub mod saved_searches;
+pub mod subsidised;
 pub mod ui;
 pub mod unemployment;
 
@@ -107,6 +109,18 @@ fn portal_api() -> OpenApiRouter<AppState> {
             employers::list_layoff_notices
         ))
         .routes(routes!(
+            subsidised::create_subsidised_job_application,
+            subsidised::list_subsidised_job_applications
+        ))
+        .routes(routes!(
+            subsidised::add_subsidised_participant,
+            subsidised::list_subsidised_participants
+        ))
+        .routes(routes!(
+            subsidised::record_subsidised_attendance,
+            subsidised::list_subsidised_attendance
+        ))
+        .routes(routes!(
             employers::create_vacancy,
             employers::search_vacancies
         ))
@@ -117,6 +131,11 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::schedule_interview))
         .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
         .routes(routes!(matching::list_my_vacancy_matches))
+        .routes(routes!(
+            saved_searches::create_saved_search,
+            saved_searches::list_my_saved_searches
+        ))
+        .routes(routes!(saved_searches::delete_saved_search))
         .routes(routes!(offers::list_my_offers))
         .routes(routes!(offers::respond_to_offer))
         .routes(routes!(offers::decline_interview))

@@ -25,6 +25,8 @@ pub mod kinds {
     pub const SELECT_FOR_VACANCY: &str = "select_for_vacancy";
     /// Offer a new job seeker the best suitable vacancies (214 p.36).
     pub const SELECT_FOR_SEEKER: &str = "select_for_seeker";
+    /// Tell the owners of saved searches that find a new vacancy (SPEC §5.7).
+    pub const NOTIFY_SAVED_SEARCHES: &str = "notify_saved_searches";
 }
 
 use chrono::Duration;
@@ -146,6 +148,10 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::SELECT_FOR_SEEKER => {
             let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
             offers::select_for_seeker(state, &p.registration_id).await
+        }
+        kinds::NOTIFY_SAVED_SEARCHES => {
+            let p: VacancyPayload = serde_json::from_str(&job.payload)?;
+            crate::services::saved_searches::notify_for_vacancy(state, &p.vacancy_id).await
         }
         kinds::EMPLOYER_SILENCE => {
             let p: OfferPayload = serde_json::from_str(&job.payload)?;

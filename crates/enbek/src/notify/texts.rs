@@ -38,6 +38,8 @@ pub enum Kind {
     Hired,
     /// The employer did not hire the person, or did not answer in 5 working days (214 p.75).
     NotHired,
+    /// A new vacancy that a saved search finds (SPEC §5.7).
+    SavedSearchMatch,
 }
 
 impl Kind {
@@ -59,6 +61,7 @@ impl Kind {
             Kind::InterviewInvited => "interview_invited",
             Kind::Hired => "hired",
             Kind::NotHired => "not_hired",
+            Kind::SavedSearchMatch => "saved_search_match",
         }
     }
 }
@@ -158,6 +161,9 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (NotHired, Kk) => ("Жұмыс берушінің шешімі", format!("Жұмыс беруші сізді жұмысқа қабылдамады: {} ({}). Мансап орталығы басқа жұмыс іздеуді жалғастырады. Ұсыныс №{}.", a.note, a.date, a.reference)),
         (NotHired, Ru) => ("Решение работодателя", format!("Работодатель не принял Вас на работу: {} ({}). Карьерный центр продолжит подбор работы. Предложение №{}.", a.note, a.date, a.reference)),
         (NotHired, En) => ("The employer's decision", format!("The employer did not hire you: {} ({}). The career center goes on looking for work for you. Offer No. {}.", a.note, a.date, a.reference)),
+        (SavedSearchMatch, Kk) => ("Сақталған іздеуге жаңа бос жұмыс орны", format!("Сақталған іздеуіңізге сай жаңа бос жұмыс орны жарияланды: {} ({}). Бос орын №{}.", a.note, a.date, a.reference)),
+        (SavedSearchMatch, Ru) => ("Новая вакансия по сохранённому поиску", format!("Опубликована новая вакансия по Вашему сохранённому поиску: {} ({}). Вакансия №{}.", a.note, a.date, a.reference)),
+        (SavedSearchMatch, En) => ("A new vacancy for your saved search", format!("A new vacancy matching your saved search was posted: {} ({}). Vacancy No. {}.", a.note, a.date, a.reference)),
     };
     (subject.to_string(), text)
 }
@@ -250,6 +256,7 @@ mod tests {
             Kind::InterviewInvited,
             Kind::Hired,
             Kind::NotHired,
+            Kind::SavedSearchMatch,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

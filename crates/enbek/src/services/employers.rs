@@ -99,7 +99,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     Ok(employer)
 }
 
-async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> {
+pub(crate) async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> {
     let centers =
         reference::organizations(&state.db.pool, Some("mobility_center"), Some(region_code))
             .await?;
@@ -248,6 +248,7 @@ pub async fn create_vacancy(
         },
     )
     .await?;
+    crate::services::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now).await?;
     tx.commit().await?;
     crate::services::offers::after_vacancy_posted(state, &vacancy.id).await?;
     Ok(vacancy)

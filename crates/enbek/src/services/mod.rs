@@ -8,4 +8,6 @@ pub mod offers;
 pub mod plans;
 pub mod reference;
 pub mod registration;
+pub mod saved_searches;
+pub mod subsidised;
 pub mod unemployment;

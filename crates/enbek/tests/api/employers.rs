@@ -11,7 +11,7 @@ fn employer_body(bin: &str) -> Value {
 }
 
 /// A signed-in employer account; returns its token.
-async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
+pub async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
     let token = app.citizen(login).await;
     let (status, body) = app
         .post(
@@ -24,7 +24,7 @@ async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
     token
 }
 
-fn vacancy() -> Value {
+pub fn vacancy() -> Value {
     json!({
         "title": "Бухгалтер", "occupation_code": "2411", "positions": 2,
         "salary_from": 250000, "salary_to": 320000, "work_regime": "full_time",

@@ -14,4 +14,6 @@ mod offers;
 mod plans;
 mod reference;
 mod registration;
+mod saved_searches;
+mod subsidised;
 mod unemployment;

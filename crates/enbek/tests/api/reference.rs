@@ -367,6 +367,15 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "decideOnCandidate",
         "scheduleInterview",
         "createLayoffNotice",
+        "createSubsidisedJobApplication",
+        "listSubsidisedJobApplications",
+        "addSubsidisedParticipant",
+        "listSubsidisedParticipants",
+        "recordSubsidisedAttendance",
+        "listSubsidisedAttendance",
+        "createSavedSearch",
+        "listMySavedSearches",
+        "deleteSavedSearch",
     ] {
         assert!(operations.contains(&id.to_string()), "{id}");
     }
