@@ -18,6 +18,7 @@ use crate::http::Surface;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
 use crate::registry::{HttpRegistry, Simulator, StateRegistry};
+use crate::services::matching::Matcher;
 use crate::services::{accounts as creds, reference};
 use crate::state::{AppState, Settings};
 
@@ -103,6 +104,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         simulator,
         delivery: Arc::new(delivery),
         metrics: Arc::new(Metrics::default()),
+        matcher: Arc::new(Matcher::default()),
         worker_id: db::new_id(),
     };
     let (public_surface, staff) = match args.staff_listen {

@@ -9,6 +9,7 @@ use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
 use crate::registry::{Simulator, StateRegistry};
+use crate::services::matching::Matcher;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -22,6 +23,8 @@ pub struct AppState {
     pub simulator: Option<Arc<Simulator>>,
     pub delivery: Arc<Delivery>,
     pub metrics: Arc<Metrics>,
+    /// This server's matching index.
+    pub matcher: Arc<Matcher>,
     pub worker_id: String,
 }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
-use super::{day, ts, RowExt, Tx};
+use super::{day, placeholders, ts, RowExt, Tx};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Employer {
@@ -133,8 +133,8 @@ pub async fn insert_vacancy(
     sqlx::query(
         "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open, salary_from, salary_to,
             work_regime, employment_type, education_level, experience_years, skills, region_code, district_code,
-            locality_code, description, search_text, arose_on, post_due_at, posted_at, valid_until, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
+            locality_code, description, search_text, arose_on, post_due_at, posted_at, valid_until, status, changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $21)",
     )
     .bind(&v.id)
     .bind(&v.employer_id)
@@ -180,7 +180,7 @@ pub async fn end_vacancy(
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE vacancies SET status = $1, closed_at = $2 WHERE id = $3 AND status = 'open'",
+        "UPDATE vacancies SET status = $1, closed_at = $2, changed_at = $2 WHERE id = $3 AND status = 'open'",
     )
     .bind(status)
     .bind(ts(at))
@@ -279,7 +279,35 @@ fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
     q
 }
 
-/// Every vacancy open on `today` (for matching).
+/// The vacancies of the ids given that exist, in no particular order.
+pub async fn vacancies_by_ids(pool: &AnyPool, ids: &[&str]) -> Result<Vec<Vacancy>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT * FROM vacancies WHERE id IN ({})",
+        placeholders(ids.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(id.to_string());
+    }
+    q.fetch_all(pool).await?.iter().map(vacancy).collect()
+}
+
+/// Vacancies changed (posted, filled, closed) at or after an instant, open or not.
+pub async fn vacancies_changed_since(
+    pool: &AnyPool,
+    since: DateTime<Utc>,
+) -> Result<Vec<Vacancy>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM vacancies WHERE changed_at >= $1")
+        .bind(ts(since))
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(vacancy).collect()
+}
+
+/// Every vacancy open on `today` (for matching), the latest posted first.
 pub async fn open_vacancies(pool: &AnyPool, today: NaiveDate) -> Result<Vec<Vacancy>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT * FROM vacancies WHERE status = 'open' AND valid_until >= $1 ORDER BY posted_at DESC, id",
@@ -294,9 +322,10 @@ pub async fn open_vacancies(pool: &AnyPool, today: NaiveDate) -> Result<Vec<Vaca
 /// when no position was open.
 pub async fn fill_position(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE vacancies SET positions_open = positions_open - 1 WHERE id = $1 AND status = 'open' AND positions_open > 0",
+        "UPDATE vacancies SET positions_open = positions_open - 1, changed_at = $2 WHERE id = $1 AND status = 'open' AND positions_open > 0",
     )
     .bind(id)
+    .bind(ts(at))
     .execute(&mut **tx)
     .await?;
     sqlx::query("UPDATE vacancies SET status = $1, closed_at = $2 WHERE id = $3 AND status = 'open' AND positions_open = 0")

@@ -19,6 +19,27 @@ pub struct Claimed {
 
 /// Enqueues a job in the caller's transaction. With a `dedupe_key`, a second job with the same
 /// key is not added (returns false).
+/// Makes sure a daily job of `kind` runs at the next `at` (local time) after `now`; one a day.
+pub async fn schedule_daily(
+    tx: &mut Tx,
+    kind: &str,
+    at: chrono::NaiveTime,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    use enbek_domain::office_hours::{local_date, local_instant};
+    let today = local_date(now);
+    let at_today = local_instant(today, at);
+    let due = if at_today > now {
+        at_today
+    } else {
+        local_instant(today + chrono::Days::new(1), at)
+    };
+    let key = format!("{kind}:{}", local_date(due));
+    enqueue(tx, kind, &serde_json::json!({}), due, Some(&key), now)
+        .await
+        .map(|_| ())
+}
+
 pub async fn enqueue(
     tx: &mut Tx,
     kind: &str,

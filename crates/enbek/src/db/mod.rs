@@ -198,6 +198,14 @@ impl RowExt for AnyRow {
 }
 
 /// True when the error is a unique-constraint violation (both backends).
+/// `$1, $2, … $n`: the placeholders of a list bound one by one (`IN (…)`).
+pub fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::Database(d) => {

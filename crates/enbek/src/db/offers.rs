@@ -1,5 +1,7 @@
 //! Offers of suitable work (214 p.71–72).
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
@@ -220,4 +222,41 @@ pub async fn awaiting_employer(pool: &AnyPool, registration_id: &str) -> Result<
     .fetch_optional(pool)
     .await?
     .is_some())
+}
+
+/// The registrations a vacancy was ever offered to, whatever became of the offer: the platform's
+/// selection does not offer the same work twice.
+pub async fn offered_registrations(
+    pool: &AnyPool,
+    vacancy_id: &str,
+) -> Result<HashSet<String>, sqlx::Error> {
+    let rows = sqlx::query("SELECT registration_id FROM offers WHERE vacancy_id = $1")
+        .bind(vacancy_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|r| r.text("registration_id")).collect()
+}
+
+/// The vacancies ever offered to a registration.
+pub async fn offered_vacancies(
+    pool: &AnyPool,
+    registration_id: &str,
+) -> Result<HashSet<String>, sqlx::Error> {
+    let rows = sqlx::query("SELECT vacancy_id FROM offers WHERE registration_id = $1")
+        .bind(registration_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|r| r.text("vacancy_id")).collect()
+}
+
+/// How many of a vacancy's offers still stand: awaiting the answer or accepted (a hire has
+/// taken its position already).
+pub async fn standing_for_vacancy(pool: &AnyPool, vacancy_id: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COUNT(*) AS n FROM offers WHERE vacancy_id = $1 AND status IN ('pending', 'accepted')",
+    )
+    .bind(vacancy_id)
+    .fetch_one(pool)
+    .await?
+    .int("n")
 }

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
-use super::{day, ts, RowExt, Tx};
+use std::collections::HashMap;
+
+use super::{day, placeholders, ts, RowExt, Tx};
 
 /// The application as submitted, kept with the registration.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -258,6 +260,32 @@ pub async fn latest_for_account(
     .fetch_optional(pool)
     .await?;
     row.as_ref().map(registration).transpose()
+}
+
+/// The latest registration of each account given that has one.
+pub async fn latest_for_accounts(
+    pool: &AnyPool,
+    account_ids: &[&str],
+) -> Result<HashMap<String, Registration>, sqlx::Error> {
+    if account_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT * FROM registrations WHERE account_id IN ({}) ORDER BY created_at DESC, id DESC",
+        placeholders(account_ids.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for id in account_ids {
+        q = q.bind(id.to_string());
+    }
+    let mut latest = HashMap::new();
+    for row in q.fetch_all(pool).await? {
+        let reg = registration(&row)?;
+        if let Some(account) = reg.account_id.clone() {
+            latest.entry(account).or_insert(reg);
+        }
+    }
+    Ok(latest)
 }
 
 pub async fn list_for_center(

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
-use super::{ts, RowExt, Tx};
+use super::{placeholders, ts, RowExt, Tx};
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Resume {
@@ -100,19 +100,41 @@ pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Resum
     Ok(row.as_ref().map(resume).transpose()?.map(|(_, r)| r))
 }
 
-/// Resumes that can reach a place: in its district, or of people willing to move (everyone
-/// when `anywhere`, for remote work).
-pub async fn reaching(
-    pool: &AnyPool,
-    district_prefix: &str,
-    anywhere: bool,
-) -> Result<Vec<(String, Resume)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT * FROM resumes WHERE $1 = 1 OR district_prefix = $2 OR willing_to_relocate = 1 ORDER BY account_id",
-    )
-    .bind(i64::from(anywhere))
-    .bind(district_prefix)
-    .fetch_all(pool)
-    .await?;
+/// Every resume, in the order of their accounts (for the matching index).
+pub async fn all(pool: &AnyPool) -> Result<Vec<(String, Resume)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM resumes ORDER BY account_id")
+        .fetch_all(pool)
+        .await?;
     rows.iter().map(resume).collect()
+}
+
+/// Resumes changed at or after an instant.
+pub async fn changed_since(
+    pool: &AnyPool,
+    since: DateTime<Utc>,
+) -> Result<Vec<(String, Resume)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM resumes WHERE updated_at >= $1")
+        .bind(ts(since))
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(resume).collect()
+}
+
+/// The resumes of the accounts given that have one, in no particular order.
+pub async fn by_accounts(
+    pool: &AnyPool,
+    account_ids: &[&str],
+) -> Result<Vec<(String, Resume)>, sqlx::Error> {
+    if account_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT * FROM resumes WHERE account_id IN ({})",
+        placeholders(account_ids.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for id in account_ids {
+        q = q.bind(id.to_string());
+    }
+    q.fetch_all(pool).await?.iter().map(resume).collect()
 }

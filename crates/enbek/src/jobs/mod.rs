@@ -23,6 +23,8 @@ pub mod kinds {
     pub const EMPLOYER_SILENCE: &str = "employer_silence";
     /// Offer a new vacancy to the best suitable registered people (214 p.69).
     pub const SELECT_FOR_VACANCY: &str = "select_for_vacancy";
+    /// The nightly re-match: the matching index built again, every open vacancy's selection due.
+    pub const REMATCH_ALL: &str = "rematch_all";
     /// Offer a new job seeker the best suitable vacancies (214 p.36).
     pub const SELECT_FOR_SEEKER: &str = "select_for_seeker";
     /// Tell the owners of saved searches that find a new vacancy (SPEC §5.7).
@@ -145,6 +147,7 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
             let p: VacancyPayload = serde_json::from_str(&job.payload)?;
             offers::select_for_vacancy(state, &p.vacancy_id).await
         }
+        kinds::REMATCH_ALL => offers::rematch_all(state).await,
         kinds::SELECT_FOR_SEEKER => {
             let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
             offers::select_for_seeker(state, &p.registration_id).await

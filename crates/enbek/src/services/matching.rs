@@ -1,12 +1,17 @@
 //! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77; SPEC §5.7): the rules are in
 //! the domain; here they meet the stored resumes and vacancies.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::matching::{score, Match, Occupation, Opening, Seeker};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::registration::Status;
 use enbek_domain::vacancy::{EducationLevel, WorkRegime};
 
-use crate::db::employers::{self, Vacancy};
+use crate::db::employers::{self, Vacancy, OPEN};
 use crate::db::resumes::{self, Resume};
 use crate::db::{audit, reference, registrations};
 use crate::http::error::{ApiError, ApiResult};
@@ -117,6 +122,92 @@ pub(crate) fn opening(v: &Vacancy) -> Option<Opening> {
     })
 }
 
+/// The matching index of this server (214 p.69–70 at national scale, docs/BENCHMARKS.md):
+/// built from the database at first use and by the nightly re-match, and always read together
+/// with what changed since it was built, so that every server answers from the current data.
+#[derive(Default)]
+pub struct Matcher {
+    snapshot: tokio::sync::RwLock<Option<Arc<Snapshot>>>,
+    building: tokio::sync::Mutex<()>,
+    scratch: std::sync::Mutex<Vec<Scratch>>,
+}
+
+struct Snapshot {
+    /// People with a resume by account, in account order.
+    people: PersonIndex<String>,
+    /// Open vacancies by id, the latest posted first.
+    vacancies: OpeningIndex<String>,
+    /// Rows changed at or after this instant are read from the database instead.
+    as_of: DateTime<Utc>,
+}
+
+/// Changes this long before a build began are read again: a transaction stamped earlier may
+/// commit while the build reads.
+const BUILD_MARGIN_MINUTES: i64 = 5;
+
+/// With more changes than this since the build, the index is built again.
+const MOST_CHANGES: usize = 10_000;
+
+impl Matcher {
+    async fn current(
+        &self,
+        state: &AppState,
+        changes: usize,
+    ) -> Result<Arc<Snapshot>, sqlx::Error> {
+        if let Some(s) = self.snapshot.read().await.clone() {
+            if changes <= MOST_CHANGES {
+                return Ok(s);
+            }
+        }
+        self.build(state).await
+    }
+
+    /// Builds the index from the database again (at most one build at a time).
+    pub async fn rebuild(&self, state: &AppState) -> Result<(), sqlx::Error> {
+        self.build(state).await.map(|_| ())
+    }
+
+    async fn build(&self, state: &AppState) -> Result<Arc<Snapshot>, sqlx::Error> {
+        let _one_at_a_time = self.building.lock().await;
+        let as_of = state.clock.now() - Duration::minutes(BUILD_MARGIN_MINUTES);
+        let today = local_date(state.clock.now());
+        let resumes = resumes::all(&state.db.pool).await?;
+        let open = employers::open_vacancies(&state.db.pool, today).await?;
+        let snapshot = tokio::task::spawn_blocking(move || Snapshot {
+            people: PersonIndex::build(resumes.into_iter().map(|(id, r)| (id, seeker(&r)))),
+            vacancies: OpeningIndex::build(
+                open.into_iter()
+                    .filter_map(|v| Some((v.id.clone(), opening(&v)?))),
+            ),
+            as_of,
+        })
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("building the matching index: {e}")))?;
+        let snapshot = Arc::new(snapshot);
+        *self.snapshot.write().await = Some(snapshot.clone());
+        Ok(snapshot)
+    }
+
+    /// The best `k` keys of an index query, with working memory reused between queries.
+    fn best<'a, K: Clone + 'a>(
+        &self,
+        query: impl FnOnce(&mut Scratch) -> Vec<(&'a K, u32)>,
+    ) -> Vec<K> {
+        let mut scratch = self
+            .scratch
+            .lock()
+            .expect("scratch pool")
+            .pop()
+            .unwrap_or_default();
+        let found = query(&mut scratch)
+            .into_iter()
+            .map(|(k, _)| k.clone())
+            .collect();
+        self.scratch.lock().expect("scratch pool").push(scratch);
+        found
+    }
+}
+
 /// Open vacancies suitable for the caller's resume, best first (214 p.36, p.77).
 pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<(Vacancy, Match)>> {
     let resume = resumes::by_account(&state.db.pool, account_id)
@@ -124,8 +215,34 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
         .ok_or_else(|| ApiError::new("no_resume"))?;
     let s = seeker(&resume);
     let today = local_date(state.clock.now());
-    let mut found: Vec<(Vacancy, Match)> = employers::open_vacancies(&state.db.pool, today)
-        .await?
+    let is_open = |v: &Vacancy| v.status == OPEN && v.valid_until >= today;
+    let matcher = &state.matcher;
+    let mut snapshot = matcher.current(state, 0).await?;
+    let mut changed = employers::vacancies_changed_since(&state.db.pool, snapshot.as_of).await?;
+    if changed.len() > MOST_CHANGES {
+        snapshot = matcher.current(state, changed.len()).await?;
+        changed = employers::vacancies_changed_since(&state.db.pool, snapshot.as_of).await?;
+    }
+    let changed_ids: HashSet<String> = changed.iter().map(|v| v.id.clone()).collect();
+    let mut found: Vec<Vacancy> = changed.into_iter().filter(is_open).collect();
+    // The index's best that did not change since; as many more as were dropped, until enough.
+    let mut k = TOP + changed_ids.len();
+    loop {
+        let keys = matcher.best(|scratch| snapshot.vacancies.best_for(&s, k, scratch));
+        let unchanged: Vec<&str> = keys
+            .iter()
+            .filter(|id| !changed_ids.contains(*id))
+            .map(String::as_str)
+            .collect();
+        let rows = employers::vacancies_by_ids(&state.db.pool, &unchanged).await?;
+        let open: Vec<Vacancy> = rows.into_iter().filter(is_open).collect();
+        if open.len() >= TOP || keys.len() < k {
+            found.extend(open);
+            break;
+        }
+        k *= 2;
+    }
+    let mut found: Vec<(Vacancy, Match)> = found
         .into_iter()
         .filter_map(|v| {
             let m = score(&s, &opening(&v)?)?;
@@ -136,6 +253,7 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
         b.1.score
             .cmp(&a.1.score)
             .then(b.0.posted_at.cmp(&a.0.posted_at))
+            .then(a.0.id.cmp(&b.0.id))
     });
     found.truncate(TOP);
     Ok(found)
@@ -156,27 +274,47 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
     let Some(o) = opening(v) else {
         return Ok(Vec::new());
     };
-    let district = v.locality_code.get(..3).unwrap_or_default();
-    let anywhere = o.work_regime == WorkRegime::Remote;
-    let mut found = Vec::new();
-    for (account_id, resume) in resumes::reaching(&state.db.pool, district, anywhere).await? {
-        let Some(matched) = score(&seeker(&resume), &o) else {
-            continue;
-        };
-        let active = registrations::latest_for_account(&state.db.pool, &account_id, None)
-            .await?
-            .filter(|r| {
+    let matcher = &state.matcher;
+    let mut snapshot = matcher.current(state, 0).await?;
+    let mut changed = resumes::changed_since(&state.db.pool, snapshot.as_of).await?;
+    if changed.len() > MOST_CHANGES {
+        snapshot = matcher.current(state, changed.len()).await?;
+        changed = resumes::changed_since(&state.db.pool, snapshot.as_of).await?;
+    }
+    let changed_ids: HashSet<String> = changed.iter().map(|(id, _)| id.clone()).collect();
+    let keys = matcher.best(|scratch| {
+        snapshot
+            .people
+            .best_for(&o, TOP + changed_ids.len(), scratch)
+    });
+    let unchanged: Vec<&str> = keys
+        .iter()
+        .filter(|id| !changed_ids.contains(*id))
+        .map(String::as_str)
+        .collect();
+    let mut people = resumes::by_accounts(&state.db.pool, &unchanged).await?;
+    people.extend(changed);
+    let mut found: Vec<(String, Match)> = people
+        .into_iter()
+        .filter_map(|(account_id, r)| Some((account_id, score(&seeker(&r), &o)?)))
+        .collect();
+    found.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    found.truncate(TOP);
+    let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+    let latest = registrations::latest_for_accounts(&state.db.pool, &ids).await?;
+    Ok(found
+        .into_iter()
+        .map(|(account_id, matched)| {
+            let active = latest.get(&account_id).filter(|r| {
                 [Status::JobSeeker.as_str(), Status::Unemployed.as_str()]
                     .contains(&r.status.as_str())
             });
-        found.push(Candidate {
-            registration_id: active.as_ref().map(|r| r.id.clone()),
-            status: active.map(|r| r.status),
-            account_id,
-            matched,
-        });
-    }
-    found.sort_by_key(|c| std::cmp::Reverse(c.matched.score));
-    found.truncate(TOP);
-    Ok(found)
+            Candidate {
+                registration_id: active.map(|r| r.id.clone()),
+                status: active.map(|r| r.status.clone()),
+                account_id,
+                matched,
+            }
+        })
+        .collect())
 }

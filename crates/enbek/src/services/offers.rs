@@ -14,7 +14,7 @@ use crate::db::registrations::Ending;
 use crate::db::registrations::{self, Registration};
 use crate::db::{audit, is_unique_violation, jobs, new_id, resumes};
 use crate::http::error::{ApiError, ApiResult};
-use crate::jobs::kinds::{EMPLOYER_SILENCE, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY};
+use crate::jobs::kinds::{EMPLOYER_SILENCE, REMATCH_ALL, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY};
 use crate::notify::{self, Args, Kind};
 use crate::services::matching::{opening, seeker};
 use crate::services::registration::recipient;
@@ -356,11 +356,17 @@ pub fn attend_by(
 /// How many people the platform's selection offers a vacancy to, per position (p.69).
 const OFFERS_PER_POSITION: usize = 3;
 
+/// When the nightly re-match runs (local time): after the day's changes, before the working day.
+const REMATCH_AT: chrono::NaiveTime =
+    chrono::NaiveTime::from_hms_opt(3, 0, 0).expect("a valid time");
+
 /// How many vacancies the platform's selection offers a new job seeker (p.36).
 const OFFERS_PER_SEEKER: usize = 3;
 
-/// The platform's selection for a new vacancy (214 p.69: within 1 working day): the best
-/// suitable registered people are offered it. Idempotent: an existing offer is kept.
+/// The platform's selection for a new vacancy (214 p.69: within 1 working day), and again each
+/// night: the best suitable registered people are offered it until three offers stand per open
+/// position. Nobody is offered the same vacancy twice, so a refusal passes the vacancy on to
+/// the next best. Idempotent.
 pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::Result<()> {
     let Some(vacancy) = employers::vacancy_by_id(&state.db.pool, vacancy_id).await? else {
         return Ok(());
@@ -369,28 +375,53 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
         return Ok(());
     }
     let wanted = usize::try_from(vacancy.positions_open).unwrap_or(1).max(1) * OFFERS_PER_POSITION;
+    let mut made = usize::try_from(offers::standing_for_vacancy(&state.db.pool, vacancy_id).await?)
+        .unwrap_or(0);
+    if made >= wanted {
+        return Ok(());
+    }
+    let offered = offers::offered_registrations(&state.db.pool, vacancy_id).await?;
     let candidates = crate::services::matching::candidates_for(state, &vacancy)
         .await
         .map_err(|e| anyhow::anyhow!("selection: {}", e.code))?;
-    let mut made = 0;
     for c in candidates {
-        if made == wanted {
+        if made >= wanted {
             break;
         }
-        let Some(reg_id) = c.registration_id else {
+        let Some(reg_id) = c.registration_id.filter(|id| !offered.contains(id)) else {
             continue;
         };
         let Some(reg) = registrations::by_id(&state.db.pool, &reg_id).await? else {
             continue;
         };
         match create(state, None, &reg, &vacancy.id).await {
-            // An earlier pass's offer counts as made.
+            // Another pass's offer, made meanwhile, counts as made.
             Ok(_) => made += 1,
             Err(e) if e.code == "offer_exists" => made += 1,
             Err(e) if ["not_suitable", "no_resume", "invalid_state"].contains(&e.code) => {}
             Err(e) => anyhow::bail!("offering: {}", e.code),
         }
     }
+    Ok(())
+}
+
+/// The nightly re-match (214 p.69; SPEC §5.7): the matching index is built again and every
+/// open vacancy's selection is due again, each as its own job; then the next night's, while
+/// any vacancy is open.
+pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
+    state.matcher.rebuild(state).await?;
+    let now = state.clock.now();
+    let open = employers::open_vacancies(&state.db.pool, local_date(now)).await?;
+    let mut tx = state.db.begin().await?;
+    for v in &open {
+        let key = format!("{SELECT_FOR_VACANCY}:{}:{}", v.id, local_date(now));
+        let payload = json!({ "vacancy_id": v.id });
+        jobs::enqueue(&mut tx, SELECT_FOR_VACANCY, &payload, now, Some(&key), now).await?;
+    }
+    if !open.is_empty() {
+        jobs::schedule_daily(&mut tx, REMATCH_ALL, REMATCH_AT, now).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -412,10 +443,16 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     let found = crate::services::matching::vacancies_for(state, &account_id)
         .await
         .map_err(|e| anyhow::anyhow!("selection: {}", e.code))?;
+    let offered = offers::offered_vacancies(&state.db.pool, registration_id).await?;
     let mut made = 0;
     for (vacancy, _) in found {
         if made == OFFERS_PER_SEEKER {
             break;
+        }
+        // One offered before is among the best still: it counts, and is not offered again.
+        if offered.contains(&vacancy.id) {
+            made += 1;
+            continue;
         }
         match create(state, None, &reg, &vacancy.id).await {
             Ok(_) => made += 1,
@@ -430,12 +467,12 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
 /// A new vacancy's selection: stored as due work (within the term of p.69) and run at once; the
 /// job repeats it if this pass fails.
 pub async fn after_vacancy_posted(state: &AppState, vacancy_id: &str) -> ApiResult<()> {
-    enqueue(
-        state,
-        SELECT_FOR_VACANCY,
-        json!({ "vacancy_id": vacancy_id }),
-    )
-    .await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let payload = json!({ "vacancy_id": vacancy_id });
+    jobs::enqueue(&mut tx, SELECT_FOR_VACANCY, &payload, now, None, now).await?;
+    jobs::schedule_daily(&mut tx, REMATCH_ALL, REMATCH_AT, now).await?;
+    tx.commit().await?;
     if let Err(e) = select_for_vacancy(state, vacancy_id).await {
         tracing::warn!(vacancy = %vacancy_id, error = %e, "selection deferred");
     }

@@ -3,9 +3,9 @@
 //! person as unemployed or refuses on a ground of p.41; the registries are re-checked daily;
 //! officers deregister on the grounds of p.51; the person asks for the App.9 information.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::ids::Iin;
-use enbek_domain::office_hours::{local_date, local_instant};
+use enbek_domain::office_hours::local_date;
 use enbek_domain::parameters::keys;
 use enbek_domain::registration::Status;
 use enbek_domain::unemployment::{
@@ -272,17 +272,7 @@ pub async fn deregister(
 
 /// Makes sure the daily re-check runs at the next `RECHECK_AT` after `now`.
 async fn schedule_recheck(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    let today = local_date(now);
-    let at_today = local_instant(today, RECHECK_AT);
-    let due = if at_today > now {
-        at_today
-    } else {
-        local_instant(today + Days::new(1), RECHECK_AT)
-    };
-    let key = format!("{RECHECK_UNEMPLOYED_ALL}:{}", local_date(due));
-    jobs::enqueue(tx, RECHECK_UNEMPLOYED_ALL, &json!({}), due, Some(&key), now)
-        .await
-        .map(|_| ())
+    jobs::schedule_daily(tx, RECHECK_UNEMPLOYED_ALL, RECHECK_AT, now).await
 }
 
 /// The daily pass: one re-check job per unemployed person, each retried on its own when a

@@ -227,3 +227,41 @@ async fn the_regions_career_centers_see_suitable_people_without_their_names() {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn matches_follow_changes_made_after_the_index_was_built() {
+    let app = TestApp::spawn().await;
+    let ids = post_vacancies(&app).await;
+    let token = app.citizen("dana@example.kz").await;
+    put_resume(&app, &token, resume()).await;
+    let (_, before) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert_eq!(titles(&before), ["Бухгалтер", "Финансовый аналитик"]);
+
+    // Closed after the index was built: gone at once.
+    let hr = app.login("hr@example.kz", "secret123").await;
+    let accountant = &ids[0].1;
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/vacancies/{accountant}/close"),
+            Some(&hr),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, after) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert_eq!(titles(&after), ["Финансовый аналитик"]);
+
+    // A resume changed after the build is judged as it is now: the shift work fits.
+    let mut shifts = resume();
+    shifts["work_regime"] = json!("shift");
+    put_resume(&app, &token, shifts).await;
+    let (_, now) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert_eq!(titles(&now), ["Бухгалтер (смены)"]);
+
+    // And the same after the nightly rebuild.
+    app.set_clock("2026-03-18T03:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let token = app.login("dana@example.kz", "secret123").await;
+    let (_, rebuilt) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert_eq!(titles(&rebuilt), ["Бухгалтер (смены)"]);
+}

@@ -450,3 +450,65 @@ async fn the_employer_arranges_an_interview_the_candidate_may_decline() {
     let (status, _) = app.post(&decline, Some(&stranger), json!({})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// The offers of a vacancy a person holds, whatever their state.
+async fn offers_of(app: &TestApp, login: &str, vacancy: &str) -> Vec<Value> {
+    let token = app.login(login, PASSWORD).await;
+    let (_, list) = app.get("/api/v1/me/offers", Some(&token)).await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["vacancy_id"] == vacancy)
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn the_nightly_re_match_passes_a_refused_vacancy_to_the_next_best_person() {
+    let app = TestApp::spawn().await;
+    let logins = [
+        "p1@example.kz",
+        "p2@example.kz",
+        "p3@example.kz",
+        "p4@example.kz",
+    ];
+    for (n, login) in logins.iter().enumerate() {
+        job_seeker(&app, login, 200 + n as u32).await;
+    }
+    // Their own selections (p.36) are done before the vacancy comes.
+    app.run_due_jobs().await;
+    // One position: three offers stand for it (p.69), one of the four suitable people waits.
+    let vacancy = vacancies(&app, 1).await[0].clone();
+    app.run_due_jobs().await;
+    let mut offered = Vec::new();
+    let mut waiting = Vec::new();
+    for login in logins {
+        if offers_of(&app, login, &vacancy).await.is_empty() {
+            waiting.push(login);
+        } else {
+            offered.push(login);
+        }
+    }
+    assert_eq!((offered.len(), waiting.len()), (3, 1));
+    let refuser = offered[0];
+    let refused = my_offer(&app, refuser, &vacancy).await;
+    answer(&app, refuser, &refused, false).await;
+
+    // Until the night nobody else is offered it.
+    app.set_clock("2026-03-18T02:59:00+05:00").await;
+    app.run_due_jobs().await;
+    assert!(offers_of(&app, waiting[0], &vacancy).await.is_empty());
+
+    // At 03:00 the re-match passes it on; the refuser is not offered it again.
+    app.set_clock("2026-03-18T03:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let passed_on = offers_of(&app, waiting[0], &vacancy).await;
+    assert_eq!(passed_on.len(), 1);
+    assert_eq!(passed_on[0]["status"], "pending");
+    let again = offers_of(&app, refuser, &vacancy).await;
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0]["status"], "refused");
+    for login in &offered[1..] {
+        assert_eq!(offers_of(&app, login, &vacancy).await.len(), 1);
+    }
+}
