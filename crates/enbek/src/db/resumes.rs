@@ -138,3 +138,54 @@ pub async fn by_accounts(
     }
     q.fetch_all(pool).await?.iter().map(resume).collect()
 }
+
+/// The search of published resumes (214 p.77; 206 p.19).
+pub struct ResumeSearch<'a> {
+    pub occupation_code: Option<&'a str>,
+    /// The first two digits of the region's territory code.
+    pub region_prefix: Option<&'a str>,
+    /// People who ask at most this pay (or name none).
+    pub salary_max: Option<i64>,
+    /// People who ask for this regime or for none.
+    pub work_regime: Option<&'a str>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Published resumes, the latest updated first, and how many there are in all.
+pub async fn search_published(
+    pool: &AnyPool,
+    s: &ResumeSearch<'_>,
+) -> Result<(Vec<Resume>, i64), sqlx::Error> {
+    let filter = "FROM resumes WHERE published = 1
+        AND ($1 IS NULL OR occupation_codes LIKE $1)
+        AND ($2 IS NULL OR locality_code LIKE $2)
+        AND ($3 IS NULL OR desired_salary IS NULL OR desired_salary <= $3)
+        AND ($4 IS NULL OR work_regime IS NULL OR work_regime = $4)";
+    let occupation = s.occupation_code.map(|c| format!("%\"{c}\"%"));
+    let region = s.region_prefix.map(|r| format!("{r}%"));
+    let rows = sqlx::query(&format!(
+        "SELECT * {filter} ORDER BY updated_at DESC, account_id LIMIT $5 OFFSET $6"
+    ))
+    .bind(occupation.clone())
+    .bind(region.clone())
+    .bind(s.salary_max)
+    .bind(s.work_regime.map(str::to_string))
+    .bind(s.limit)
+    .bind(s.offset)
+    .fetch_all(pool)
+    .await?;
+    let total = sqlx::query(&format!("SELECT COUNT(*) AS n {filter}"))
+        .bind(occupation)
+        .bind(region)
+        .bind(s.salary_max)
+        .bind(s.work_regime.map(str::to_string))
+        .fetch_one(pool)
+        .await?
+        .int("n")?;
+    let found = rows
+        .iter()
+        .map(|r| resume(r).map(|(_, resume)| resume))
+        .collect::<Result<_, _>>()?;
+    Ok((found, total))
+}

@@ -232,6 +232,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "This vacancy is already offered to the person",
     ),
     (
+        "not_registered",
+        409,
+        "Алдымен жұмыс іздеуші ретінде тіркеліңіз",
+        "Сначала зарегистрируйтесь в качестве лица, ищущего работу",
+        "Register as a job seeker first",
+    ),
+    (
         "no_resume",
         404,
         "Түйіндеме жоқ",

@@ -1,17 +1,18 @@
 //! Resumes and suitable-work matches (214 p.2.10, p.69–70, p.77; SPEC §5.7, §8).
 
 use axum::extract::State;
+use axum::response::IntoResponse;
 use enbek_domain::access::Role;
-use enbek_domain::matching::Reason;
-use serde::Serialize;
+use enbek_domain::matching::{Occupation, Reason};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::{Caller, CASEWORK};
 use super::employers::{vacancy_view, VacancyView};
 use super::error::{ApiError, ApiResult};
-use super::extract::{Json, Path};
+use super::extract::{Json, Path, Query};
 use crate::db::employers;
-use crate::db::resumes::{self, Resume};
+use crate::db::resumes::{self, Resume, ResumeSearch};
 use crate::services::matching as service;
 use crate::state::AppState;
 
@@ -119,4 +120,90 @@ pub async fn list_vacancy_matches(
             })
             .collect(),
     ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ResumeQuery {
+    /// A four-digit occupation the person seeks.
+    pub occupation_code: Option<String>,
+    /// The region the person lives in (its 9-digit code).
+    pub region_code: Option<String>,
+    /// People asking at most this pay, or naming none.
+    pub salary_max: Option<i64>,
+    /// People asking for this regime, or for none.
+    pub work_regime: Option<String>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// At most 100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+/// A published resume as employers see it: its public fields only, nothing that identifies the
+/// person (206 p.19).
+#[derive(Serialize, ToSchema)]
+pub struct PublicResume {
+    pub occupation_codes: Vec<String>,
+    pub experience_years: u32,
+    pub education_level: Option<String>,
+    pub skills: Vec<String>,
+    pub desired_salary: Option<u64>,
+    pub work_regime: Option<String>,
+    pub locality_code: String,
+    pub languages: Vec<String>,
+    pub willing_to_relocate: bool,
+}
+
+#[utoipa::path(get, path = "/api/v1/resumes", operation_id = "searchResumes", tag = "matching",
+    params(ResumeQuery), security(("bearer" = [])),
+    responses((status = 200, body = [PublicResume], description = "published resumes, the latest updated first; the total is in X-Total-Count"),
+        (status = 403), (status = 422, description = "invalid_value")))]
+pub async fn search_resumes(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ResumeQuery>,
+) -> ApiResult<impl IntoResponse> {
+    // Employers search for staff themselves (214 p.77); career centers help them.
+    let mut allowed = vec![Role::Employer];
+    allowed.extend_from_slice(&CASEWORK);
+    caller.require(&allowed)?;
+    let page = q.page.unwrap_or(1);
+    let per_page = q.per_page.unwrap_or(20);
+    if page < 1 || !(1..=100).contains(&per_page) {
+        return Err(ApiError::new("invalid_value").detail("page from 1; per_page 1 to 100"));
+    }
+    if q.occupation_code
+        .as_deref()
+        .is_some_and(|c| Occupation::parse(c).is_none())
+    {
+        return Err(ApiError::new("invalid_value").detail("occupation_code is four digits"));
+    }
+    let region_prefix = match q.region_code.as_deref() {
+        Some(r) if r.len() == 9 && r.bytes().all(|b| b.is_ascii_digit()) => Some(&r[..2]),
+        Some(_) => return Err(ApiError::new("invalid_value").detail("region_code is 9 digits")),
+        None => None,
+    };
+    let search = ResumeSearch {
+        occupation_code: q.occupation_code.as_deref(),
+        region_prefix,
+        salary_max: q.salary_max,
+        work_regime: q.work_regime.as_deref(),
+        limit: per_page,
+        offset: (page - 1) * per_page,
+    };
+    let (found, total) = resumes::search_published(&state.db.pool, &search).await?;
+    let out: Vec<PublicResume> = found
+        .into_iter()
+        .map(|r| PublicResume {
+            occupation_codes: r.occupation_codes,
+            experience_years: r.experience_years,
+            education_level: r.education_level,
+            skills: r.skills,
+            desired_salary: r.desired_salary,
+            work_regime: r.work_regime,
+            locality_code: r.locality_code,
+            languages: r.languages,
+            willing_to_relocate: r.willing_to_relocate,
+        })
+        .collect();
+    Ok(([("x-total-count", total.to_string())], axum::Json(out)))
 }

@@ -127,6 +127,8 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(employers::get_vacancy))
         .routes(routes!(employers::close_vacancy))
         .routes(routes!(offers::list_vacancy_candidates))
+        .routes(routes!(offers::respond_to_vacancy))
+        .routes(routes!(matching::search_resumes))
         .routes(routes!(offers::decide_on_candidate))
         .routes(routes!(offers::schedule_interview))
         .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))

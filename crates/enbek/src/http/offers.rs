@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
 use enbek_domain::access::Role;
+use enbek_domain::matching::{score, Reason};
 use enbek_domain::registration::Status;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -17,6 +18,7 @@ use super::registration::require_scope;
 use crate::db::offers::{self, Offer};
 use crate::db::resumes::{self, Resume};
 use crate::db::{employers, persons, registrations};
+use crate::services::matching::{opening, seeker};
 use crate::services::offers as service;
 use crate::state::AppState;
 
@@ -125,6 +127,20 @@ pub async fn respond_to_offer(
     Ok(axum::Json(view(&state, offer).await?))
 }
 
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/responses", operation_id = "respondToVacancy", tag = "matching",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 201, body = OfferView, description = "referred to the employer at once"), (status = 403), (status = 404),
+        (status = 409, description = "not_registered, offer_exists, invalid_state (the vacancy is not open)"), (status = 404, description = "no_resume")))]
+pub async fn respond_to_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<impl IntoResponse> {
+    caller.require(&[Role::Citizen])?;
+    let offer = service::respond(&state, &caller.account_id, &id).await?;
+    Ok((StatusCode::CREATED, axum::Json(view(&state, offer).await?)))
+}
+
 /// A candidate referred to the employer on the person's consent (214 p.73): now, and only now,
 /// with name and contacts.
 #[derive(Serialize, ToSchema)]
@@ -136,6 +152,13 @@ pub struct CandidateView {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub resume: Option<Resume>,
+    /// The person responded to the vacancy themselves (p.77) rather than to an offer.
+    pub self_response: bool,
+    /// How the resume meets the vacancy (p.70): none when it breaks a hard constraint of
+    /// suitable work, which a person's own response may.
+    pub score: Option<u32>,
+    #[schema(value_type = Vec<Object>)]
+    pub reasons: Vec<Reason>,
     pub referred_at: Option<DateTime<Utc>>,
     /// The end of the 5 working days to decide; silence is refusal (p.75).
     pub decision_due: Option<DateTime<Utc>>,
@@ -180,7 +203,14 @@ pub async fn list_vacancy_candidates(
             Some(account) => resumes::by_account(&state.db.pool, account).await?,
             None => None,
         };
+        let matched = resume
+            .as_ref()
+            .zip(opening(&vacancy))
+            .and_then(|(r, v)| score(&seeker(r), &v));
         out.push(CandidateView {
+            self_response: o.created_by == service::SELF_RESPONSE,
+            score: matched.as_ref().map(|m| m.score),
+            reasons: matched.map(|m| m.reasons).unwrap_or_default(),
             id: o.id,
             last_name: person.as_ref().map(|p| p.last_name.clone()),
             first_name: person.as_ref().map(|p| p.first_name.clone()),

@@ -1,5 +1,6 @@
 //! Offers of suitable work and the person's answer (214 p.38, p.51(2), p.71–72; SPEC §5.7).
 
+use chrono::{DateTime, Utc};
 use enbek_domain::matching::score;
 use enbek_domain::offer::{answer_due, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER};
 use enbek_domain::office_hours::local_date;
@@ -12,7 +13,7 @@ use crate::db::employers::{self, OPEN};
 use crate::db::offers::{self, Offer, ACCEPTED, HIRED, PENDING, REFUSED, REJECTED};
 use crate::db::registrations::Ending;
 use crate::db::registrations::{self, Registration};
-use crate::db::{audit, is_unique_violation, jobs, new_id, resumes};
+use crate::db::{audit, is_unique_violation, jobs, new_id, resumes, Tx};
 use crate::http::error::{ApiError, ApiResult};
 use crate::jobs::kinds::{EMPLOYER_SILENCE, REMATCH_ALL, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY};
 use crate::notify::{self, Args, Kind};
@@ -53,26 +54,14 @@ pub async fn create(
         return Err(ApiError::new("not_suitable")
             .detail("the vacancy breaks a hard constraint of suitable work (214 p.2.10)"));
     }
-    let offer = Offer {
-        id: new_id(),
-        vacancy_id: vacancy.id.clone(),
-        registration_id: reg.id.clone(),
-        account_id: Some(account_id),
-        created_by: specialist.unwrap_or("selection").to_string(),
-        created_at: now,
-        answer_due_at: answer_due(&state.calendar(), now, unemployed),
-        status: PENDING.to_string(),
-        answered_at: None,
-        answered_late: None,
-        referred_at: None,
-        decision_due_at: None,
-        decided_at: None,
-        decided_by_silence: None,
-        interview_at: None,
-        interview_place: None,
-        interview_notified_at: None,
-        interview_declined_at: None,
-    };
+    let offer = new_offer(
+        &vacancy.id,
+        reg,
+        account_id,
+        specialist.unwrap_or("selection"),
+        now,
+        answer_due(&state.calendar(), now, unemployed),
+    );
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
         Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
@@ -106,6 +95,118 @@ pub async fn create(
     Ok(offer)
 }
 
+fn new_offer(
+    vacancy_id: &str,
+    reg: &Registration,
+    account_id: String,
+    created_by: &str,
+    now: DateTime<Utc>,
+    answer_due_at: DateTime<Utc>,
+) -> Offer {
+    Offer {
+        id: new_id(),
+        vacancy_id: vacancy_id.to_string(),
+        registration_id: reg.id.clone(),
+        account_id: Some(account_id),
+        created_by: created_by.to_string(),
+        created_at: now,
+        answer_due_at,
+        status: PENDING.to_string(),
+        answered_at: None,
+        answered_late: None,
+        referred_at: None,
+        decision_due_at: None,
+        decided_at: None,
+        decided_by_silence: None,
+        interview_at: None,
+        interview_place: None,
+        interview_notified_at: None,
+        interview_declined_at: None,
+    }
+}
+
+/// Consent sends the resume to the employer at once (214 p.73), who decides within 5 working
+/// days; silence then counts as refusal (p.75).
+async fn refer_to_employer(
+    state: &AppState,
+    tx: &mut Tx,
+    offer_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let due = working_days_deadline(&state.calendar(), now, EMPLOYER_DECISION_DAYS);
+    offers::refer(tx, offer_id, now, due).await?;
+    let payload = json!({ "offer_id": offer_id });
+    let key = format!("{EMPLOYER_SILENCE}:{offer_id}");
+    jobs::enqueue(tx, EMPLOYER_SILENCE, &payload, due, Some(&key), now).await?;
+    Ok(())
+}
+
+/// Who made an offer that is the person's own response.
+pub const SELF_RESPONSE: &str = "self";
+
+/// A registered person's own response to an open vacancy (214 p.77, self-service): responding
+/// is consent, so the resume goes to the employer at once as after an accepted offer (p.73) and
+/// the employer's term to decide runs (p.75). The person chooses: no suitability test, and no
+/// refusal to count.
+pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> ApiResult<Offer> {
+    let reg = registrations::latest_for_account(&state.db.pool, account_id, None)
+        .await?
+        .filter(|r| {
+            [Status::JobSeeker.as_str(), Status::Unemployed.as_str()].contains(&r.status.as_str())
+        })
+        .ok_or_else(|| {
+            ApiError::new("not_registered")
+                .detail("responses go through a registration as a job seeker (applyJobSeeker)")
+        })?;
+    if resumes::by_account(&state.db.pool, account_id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::new("no_resume"));
+    }
+    let now = state.clock.now();
+    let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.status != OPEN || vacancy.valid_until < local_date(now) {
+        return Err(ApiError::new("invalid_state").detail("the vacancy is not open"));
+    }
+    let offer = new_offer(
+        &vacancy.id,
+        &reg,
+        account_id.to_string(),
+        SELF_RESPONSE,
+        now,
+        now,
+    );
+    let mut tx = state.db.begin().await?;
+    match offers::insert(&mut tx, &offer).await {
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
+        other => other?,
+    }
+    offers::answer(&mut tx, &offer.id, ACCEPTED, false, now).await?;
+    refer_to_employer(state, &mut tx, &offer.id, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "respond",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(
+                json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "status": ACCEPTED }),
+            ),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
 /// The person answers an offer (214 p.72). A late answer is recorded as late. A job seeker's
 /// refusal is decided at once (p.38); an unemployed person's third refusal of suitable work
 /// ends the registration (p.51(2)).
@@ -127,13 +228,7 @@ pub async fn answer(
     }
     let refusals = offers::count(&mut tx, &reg.id, REFUSED).await?;
     if accept {
-        // Consent sends the resume to the employer at once (p.73), who decides within 5
-        // working days; silence then counts as refusal (p.75).
-        let due = working_days_deadline(&state.calendar(), now, EMPLOYER_DECISION_DAYS);
-        offers::refer(&mut tx, &offer.id, now, due).await?;
-        let payload = json!({ "offer_id": offer.id });
-        let key = format!("{EMPLOYER_SILENCE}:{}", offer.id);
-        jobs::enqueue(&mut tx, EMPLOYER_SILENCE, &payload, due, Some(&key), now).await?;
+        refer_to_employer(state, &mut tx, &offer.id, now).await?;
     }
     audit::record(
         &mut tx,

@@ -265,3 +265,80 @@ async fn matches_follow_changes_made_after_the_index_was_built() {
     let (_, rebuilt) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
     assert_eq!(titles(&rebuilt), ["Бухгалтер (смены)"]);
 }
+
+#[tokio::test]
+async fn employers_search_published_resumes_without_personal_data() {
+    let app = TestApp::spawn().await;
+    post_vacancies(&app).await;
+    let hr = app.login("hr@example.kz", "secret123").await;
+    for (n, (published, code, pay)) in [
+        (true, "2411", 250000),
+        (true, "2411", 400000),
+        (false, "2411", 250000),
+        (true, "7411", 250000),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let token = app.citizen(&format!("r{n}@example.kz")).await;
+        let mut r = resume();
+        r["published"] = json!(published);
+        r["occupation_codes"] = json!([code]);
+        r["desired_salary"] = json!(pay);
+        put_resume(&app, &token, r).await;
+    }
+    let search = |query: &'static str| {
+        let (app, hr) = (&app, hr.clone());
+        async move { app.get(&format!("/api/v1/resumes{query}"), Some(&hr)).await }
+    };
+    let (status, all) = search("").await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    assert_eq!(
+        all.as_array().unwrap().len(),
+        3,
+        "the unpublished one is not shown"
+    );
+    let fields: Vec<&String> = all[0].as_object().unwrap().keys().collect();
+    for private in [
+        "account_id",
+        "iin",
+        "first_name",
+        "last_name",
+        "phone",
+        "email",
+        "id",
+    ] {
+        assert!(!fields.iter().any(|f| f.as_str() == private), "{private}");
+    }
+    let (_, accountants) = search("?occupation_code=2411").await;
+    assert_eq!(accountants.as_array().unwrap().len(), 2);
+    let (_, affordable) = search("?occupation_code=2411&salary_max=300000").await;
+    assert_eq!(affordable.as_array().unwrap().len(), 1);
+    let (_, here) = search("?region_code=110000000").await;
+    assert_eq!(here.as_array().unwrap().len(), 3);
+    let (_, elsewhere) = search("?region_code=710000000").await;
+    assert_eq!(elsewhere.as_array().unwrap().len(), 0);
+    let (_, page) = search("?per_page=2&page=2").await;
+    assert_eq!(page.as_array().unwrap().len(), 1);
+    let (status, _) = search("?per_page=100").await;
+    assert_eq!(status, StatusCode::OK);
+    for bad in [
+        "?per_page=101",
+        "?page=0",
+        "?occupation_code=24",
+        "?region_code=11",
+    ] {
+        let (status, body) = search(bad).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{bad}"
+        );
+    }
+    // A citizen without an employer does not search people.
+    let citizen = app.citizen("curious@example.kz").await;
+    let (status, _) = app.get("/api/v1/resumes", Some(&citizen)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.get("/api/v1/resumes", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

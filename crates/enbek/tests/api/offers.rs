@@ -512,3 +512,91 @@ async fn the_nightly_re_match_passes_a_refused_vacancy_to_the_next_best_person()
         assert_eq!(offers_of(&app, login, &vacancy).await.len(), 1);
     }
 }
+
+#[tokio::test]
+async fn a_registered_person_responds_to_a_vacancy_and_the_employer_sees_them_at_once() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let (open, shift) = (&ids[0], &ids[1]);
+    let respond = |login: &'static str, vacancy: String| {
+        let app = &app;
+        async move {
+            let token = app.login(login, PASSWORD).await;
+            app.post(
+                &format!("/api/v1/vacancies/{vacancy}/responses"),
+                Some(&token),
+                json!({}),
+            )
+            .await
+        }
+    };
+
+    // Not registered yet: no response, whatever the resume.
+    app.citizen("walk-in@example.kz").await;
+    let (status, body) = respond("walk-in@example.kz", open.clone()).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "not_registered")
+    );
+
+    job_seeker(&app, "aidar@example.kz", 300).await;
+    app.run_due_jobs().await;
+    // The person's choice: even the shift work their resume does not ask for.
+    let (status, response) = respond("aidar@example.kz", shift.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{response}");
+    assert_eq!(response["status"], "accepted");
+    let (status, body) = respond("aidar@example.kz", shift.clone()).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "offer_exists")
+    );
+    let seen = candidates(&app, shift).await;
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0]["self_response"], true);
+    assert!(
+        seen[0]["score"].is_null(),
+        "the regime is not the one asked for"
+    );
+    assert!(seen[0]["phone"].is_string());
+    // Five working days to decide from Tuesday 17 March, over the Nauryz days off (21–25
+    // March): the end of Friday 27 March.
+    assert_eq!(seen[0]["decision_due"], "2026-03-27T19:00:00Z");
+
+    // An offer of the suitable one is answered, and then it carries its reasons.
+    let made = my_offer(&app, "aidar@example.kz", open).await;
+    answer(&app, "aidar@example.kz", &made, true).await;
+    let seen = candidates(&app, open).await;
+    assert_eq!(seen[0]["self_response"], false);
+    assert!(seen[0]["score"].as_u64().unwrap() > 0);
+    assert!(seen[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["code"] == "same_occupation"));
+
+    // A closed vacancy takes no responses; staff do not respond.
+    let hr = employer_token(&app).await;
+    app.post(
+        &format!("/api/v1/vacancies/{open}/close"),
+        Some(&hr),
+        json!({}),
+    )
+    .await;
+    job_seeker(&app, "bota@example.kz", 301).await;
+    let (status, body) = respond("bota@example.kz", open.clone()).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "invalid_state")
+    );
+    let spec = app
+        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
+        .await;
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/vacancies/{shift}/responses"),
+            Some(&spec),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
