@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 use enbek_bench::{generate, skill_number, Dataset};
 use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::matching::{district, Occupation, Opening, Seeker};
-use enbek_domain::vacancy::{EducationLevel, WorkRegime};
+use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 use sqlx::{Connection, PgConnection, Row};
 
 const TOP: usize = 50;
 const SEED: u64 = 20_261_129;
 /// Bumped whenever the SQL schema changes, so that a loaded database is loaded again.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 struct Config {
     people: usize,
@@ -271,10 +271,11 @@ DROP TABLE IF EXISTS bench_meta, bench_resumes, bench_vacancies;
 CREATE TABLE bench_meta (seed BIGINT, people BIGINT, vacancies BIGINT, schema BIGINT);
 CREATE TABLE bench_resumes (id INT PRIMARY KEY, occupations INT[] NOT NULL, years INT NOT NULL,
     education INT NOT NULL, skills INT[] NOT NULL, asked_pay BIGINT, regime INT NOT NULL,
-    district INT NOT NULL, locality INT NOT NULL, relocate BOOLEAN NOT NULL, sub_majors INT[] NOT NULL);
+    district INT NOT NULL, locality INT NOT NULL, relocate BOOLEAN NOT NULL, sub_majors INT[] NOT NULL,
+    avoid INT NOT NULL);
 CREATE TABLE bench_vacancies (id INT PRIMARY KEY, occupation INT NOT NULL, pay BIGINT NOT NULL,
     regime INT NOT NULL, education INT NOT NULL, years_needed INT, skills INT[] NOT NULL,
-    district INT NOT NULL, locality INT NOT NULL);
+    district INT NOT NULL, locality INT NOT NULL, conditions INT NOT NULL);
 ";
 
 const INDEXES: &str = "
@@ -302,7 +303,7 @@ SELECT id, score FROM (
     + CASE WHEN r.asked_pay > 0 THEN LEAST((GREATEST($2 - r.asked_pay, 0) * 10) / r.asked_pay, 10)::int
       ELSE 0 END AS score
   FROM REACH r
-  WHERE (r.regime = 0 OR r.regime = $3) AND (r.asked_pay IS NULL OR r.asked_pay <= $2)
+  WHERE (r.avoid & $9) = 0 AND (r.regime = 0 OR r.regime = $3) AND (r.asked_pay IS NULL OR r.asked_pay <= $2)
     AND r.education >= $4 AND r.years >= $5
 ) s ORDER BY score DESC, id LIMIT 50";
 
@@ -323,7 +324,7 @@ SELECT id, score FROM (
     + CASE WHEN v.locality = $6 THEN 5 ELSE 0 END
     + CASE WHEN $7::bigint > 0 THEN LEAST((GREATEST(v.pay - $7, 0) * 10) / $7, 10)::int ELSE 0 END AS score
   FROM REACH v
-  WHERE ($8 = 0 OR v.regime = $8) AND ($7::bigint IS NULL OR v.pay >= $7) AND v.education <= $9
+  WHERE (v.conditions & $11) = 0 AND ($8 = 0 OR v.regime = $8) AND ($7::bigint IS NULL OR v.pay >= $7) AND v.education <= $9
     AND (v.years_needed IS NULL OR v.years_needed <= $4)
 ) s ORDER BY score DESC, id LIMIT 50";
 
@@ -347,7 +348,7 @@ async fn load(conn: &mut PgConnection, data: &Dataset) {
     let mut chunk = String::new();
     for (id, p) in data.people.iter().enumerate() {
         chunk.push_str(&format!(
-            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             array(p.occupations.iter().map(|o| o.number())),
             p.experience_years,
             education_number(p.education_level),
@@ -358,6 +359,7 @@ async fn load(conn: &mut PgConnection, data: &Dataset) {
             p.locality_code,
             p.willing_to_relocate,
             array(sub_majors(&p.occupations)),
+            WorkCondition::mask(&p.health_restrictions),
         ));
         if chunk.len() > 1 << 20 {
             copy.send(std::mem::take(&mut chunk).into_bytes())
@@ -374,7 +376,7 @@ async fn load(conn: &mut PgConnection, data: &Dataset) {
     let mut chunk = String::new();
     for (id, v) in data.vacancies.iter().enumerate() {
         chunk.push_str(&format!(
-            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             v.occupation.number(),
             v.pay(),
             regime_number(Some(v.work_regime)),
@@ -383,6 +385,7 @@ async fn load(conn: &mut PgConnection, data: &Dataset) {
             array(skill_numbers(&v.skills)),
             district(&v.locality_code),
             v.locality_code,
+            WorkCondition::mask(&v.conditions),
         ));
     }
     copy.send(chunk.into_bytes()).await.expect("copy");
@@ -471,6 +474,7 @@ async fn candidates_sql(conn: &mut PgConnection, o: &Opening) -> Vec<(u32, u32)>
         .bind(skill_numbers(&o.skills))
         .bind(place(district(&o.locality_code)))
         .bind(place(&o.locality_code))
+        .bind(i32::from(WorkCondition::mask(&o.conditions)))
         .fetch_all(conn)
         .await
         .expect("candidates query")
@@ -501,6 +505,7 @@ async fn vacancies_sql(conn: &mut PgConnection, s: &Seeker) -> Vec<(u32, u32)> {
         .bind(regime_number(s.work_regime))
         .bind(education_number(s.education_level))
         .bind(place(district(&s.locality_code)))
+        .bind(i32::from(WorkCondition::mask(&s.health_restrictions)))
         .fetch_all(conn)
         .await
         .expect("vacancies query")

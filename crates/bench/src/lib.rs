@@ -3,7 +3,7 @@
 //! seeded generator so that every run sees the same data.
 
 use enbek_domain::matching::{Occupation, Opening, Seeker};
-use enbek_domain::vacancy::{EducationLevel, WorkRegime};
+use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 use rand::distributions::{Distribution, WeightedIndex};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -148,6 +148,20 @@ fn skills(rng: &mut StdRng, most: usize) -> Vec<String> {
     picked.into_iter().map(skill_name).collect()
 }
 
+/// One or two working conditions: stated by a quarter of the vacancies, ruled out by the health
+/// of one person in twenty.
+fn conditions(rng: &mut StdRng) -> Vec<WorkCondition> {
+    let all = WorkCondition::ALL;
+    let mut picked = vec![all[rng.gen_range(0..all.len())]];
+    if rng.gen_bool(0.3) {
+        let second = all[rng.gen_range(0..all.len())];
+        if !picked.contains(&second) {
+            picked.push(second);
+        }
+    }
+    picked
+}
+
 fn education(rng: &mut StdRng) -> EducationLevel {
     let levels = EducationLevel::ALL;
     let weights = [3, 30, 35, 30, 2];
@@ -190,6 +204,11 @@ pub fn generate(seed: u64, people: usize, vacancies: usize) -> Dataset {
                     .then(|| regime(&mut rng, [60, 15, 15, 5, 5])),
                 locality_code: territory.locality(&mut rng),
                 willing_to_relocate: rng.gen_bool(0.1),
+                health_restrictions: if rng.gen_bool(0.05) {
+                    conditions(&mut rng)
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();
@@ -207,6 +226,11 @@ pub fn generate(seed: u64, people: usize, vacancies: usize) -> Dataset {
                 experience_years: rng.gen_bool(0.5).then(|| rng.gen_range(1..=5)),
                 skills: skills(&mut rng, 6),
                 locality_code: territory.locality(&mut rng),
+                conditions: if rng.gen_bool(0.25) {
+                    conditions(&mut rng)
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();

@@ -72,6 +72,27 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// Working conditions a vacancy states and a person's health may rule out (214 p.2.10).
+    WorkCondition {
+        HeavyLifting => "heavy_lifting",
+        NightWork => "night_work",
+        Heights => "heights",
+        HarmfulSubstances => "harmful_substances",
+        ProlongedStanding => "prolonged_standing",
+        Driving => "driving",
+    }
+);
+
+impl WorkCondition {
+    /// A set of conditions as bits, one per condition.
+    pub fn mask(conditions: &[WorkCondition]) -> u8 {
+        conditions.iter().fold(0, |m, c| {
+            m | 1 << WorkCondition::ALL.iter().position(|x| x == c).unwrap_or(0)
+        })
+    }
+}
+
 /// Why a vacancy is not taken, with the code the API answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VacancyRefusal {

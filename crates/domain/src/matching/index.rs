@@ -16,7 +16,7 @@ use std::collections::{BinaryHeap, HashMap};
 use super::{
     district, most_besides_occupation, Affinity, Fit, Occupation, Opening, Seeker, NEARNESS,
 };
-use crate::vacancy::{EducationLevel, WorkRegime};
+use crate::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
 /// Places and skills as small numbers. A string the index never saw has no number and so
 /// equals nothing in it.
@@ -275,6 +275,8 @@ fn select<R>(
 
 /// What a person's entry carries: everything the rules read but the occupation.
 struct Person {
+    /// The conditions the person's health rules out, as bits.
+    avoid: u8,
     asked_pay: Option<u64>,
     years: u32,
     locality: u32,
@@ -315,6 +317,7 @@ impl<K> PersonIndex<K> {
             let district = index.places.intern(district(&s.locality_code));
             let skills = index.skill_names.skills(&s.skills);
             let person = Person {
+                avoid: WorkCondition::mask(&s.health_restrictions),
                 asked_pay: s.desired_salary,
                 years: s.experience_years,
                 locality: index.places.intern(&s.locality_code),
@@ -353,9 +356,11 @@ impl<K> PersonIndex<K> {
         let lists = self
             .groups
             .reached(district, o.work_regime == WorkRegime::Remote);
+        let conditions = WorkCondition::mask(&o.conditions);
         let judge = |p: &Person, occupation| {
             let fit = Fit {
                 occupation_near: true,
+                health_conflict: p.avoid & conditions != 0,
                 asked_regime: p.regime,
                 regime: o.work_regime,
                 asked_pay: p.asked_pay,
@@ -411,6 +416,8 @@ impl<K> PersonIndex<K> {
 
 /// What a vacancy's entry carries: everything the rules read but the occupation.
 struct Vacancy {
+    /// The working conditions stated, as bits.
+    conditions: u8,
     pay: u64,
     years_needed: Option<u32>,
     locality: u32,
@@ -445,6 +452,7 @@ impl<K> OpeningIndex<K> {
             let district = index.places.intern(district(&o.locality_code));
             let skills = index.skill_names.skills(&o.skills);
             let vacancy = Vacancy {
+                conditions: WorkCondition::mask(&o.conditions),
                 pay: o.pay(),
                 years_needed: o.experience_years,
                 locality: index.places.intern(&o.locality_code),
@@ -475,9 +483,11 @@ impl<K> OpeningIndex<K> {
         let locality = self.places.get(&s.locality_code);
         let skills = self.skill_names.known_skills(&s.skills);
         let lists = self.groups.reached(district, s.willing_to_relocate);
+        let avoid = WorkCondition::mask(&s.health_restrictions);
         let judge = |v: &Vacancy, occupation| {
             let fit = Fit {
                 occupation_near: true,
+                health_conflict: avoid & v.conditions != 0,
                 asked_regime: s.work_regime,
                 regime: v.regime,
                 asked_pay: s.desired_salary,
@@ -557,6 +567,10 @@ mod tests {
         .prop_map(|v| v.into_iter().map(String::from).collect())
     }
 
+    fn conditions() -> impl Strategy<Value = Vec<WorkCondition>> {
+        prop::collection::vec(prop::sample::select(WorkCondition::ALL.to_vec()), 0..2)
+    }
+
     fn level() -> impl Strategy<Value = Option<EducationLevel>> {
         prop::option::of(prop::sample::select(EducationLevel::ALL.to_vec()))
     }
@@ -574,10 +588,20 @@ mod tests {
             prop::option::of(prop::sample::select(vec![0u64, 100_000, 200_000, 300_000])),
             prop::option::of(regime()),
             locality(),
-            any::<bool>(),
+            (any::<bool>(), conditions()),
         )
             .prop_map(
-                |(occupations, years, education, skills, pay, regime, locality, relocate)| Seeker {
+                |(
+                    occupations,
+                    years,
+                    education,
+                    skills,
+                    pay,
+                    regime,
+                    locality,
+                    (relocate, avoid),
+                )| Seeker {
+                    health_restrictions: avoid,
                     occupations,
                     experience_years: years,
                     education_level: education,
@@ -599,10 +623,20 @@ mod tests {
             level(),
             prop::option::of(0u32..8),
             skills(),
-            locality(),
+            (locality(), conditions()),
         )
             .prop_map(
-                |(occupation, from, extra, regime, education, years, skills, locality)| Opening {
+                |(
+                    occupation,
+                    from,
+                    extra,
+                    regime,
+                    education,
+                    years,
+                    skills,
+                    (locality, stated),
+                )| Opening {
+                    conditions: stated,
                     occupation,
                     salary_from: from,
                     salary_to: extra.map(|e| from + e),
@@ -670,6 +704,7 @@ mod tests {
             work_regime: None,
             locality_code: "111010000".into(),
             willing_to_relocate: false,
+            health_restrictions: vec![],
         };
         let people: Vec<Seeker> = (0..20)
             .map(|n| person(if n < 5 { "2411" } else { "9112" }, n))
@@ -684,6 +719,7 @@ mod tests {
             experience_years: None,
             skills: vec![],
             locality_code: "111010000".into(),
+            conditions: vec![],
         };
         let found = index.best_for(&o, 3, &mut Scratch::default());
         assert_eq!(

@@ -7,7 +7,7 @@ pub mod index;
 
 use serde::Serialize;
 
-use crate::vacancy::{EducationLevel, WorkRegime};
+use crate::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
 /// A unit group of the occupations classifier (ISCO-08, four digits): what a vacancy names and
 /// a person seeks.
@@ -85,6 +85,8 @@ pub struct Seeker {
     pub work_regime: Option<WorkRegime>,
     pub locality_code: String,
     pub willing_to_relocate: bool,
+    /// Working conditions the person's health rules out.
+    pub health_restrictions: Vec<WorkCondition>,
 }
 
 /// What matching reads of a vacancy.
@@ -98,6 +100,8 @@ pub struct Opening {
     pub experience_years: Option<u32>,
     pub skills: Vec<String>,
     pub locality_code: String,
+    /// The working conditions the employer states.
+    pub conditions: Vec<WorkCondition>,
 }
 
 impl Opening {
@@ -114,6 +118,8 @@ pub enum Bar {
     /// None of the person's occupations is even in the vacancy's sub-major group: the work does
     /// not match their training (p.2.10).
     Occupation,
+    /// A working condition of the vacancy is one the person's health rules out.
+    Health,
     /// The working-time regime differs from the one the person asked for.
     Regime,
     /// The pay is below what the person asked.
@@ -159,6 +165,8 @@ pub fn district(locality: &str) -> &str {
 pub struct Fit {
     /// Whether one of the person's occupations is near the vacancy's (see [`NEARNESS`]).
     pub occupation_near: bool,
+    /// Whether a condition of the vacancy is one the person's health rules out.
+    pub health_conflict: bool,
     pub asked_regime: Option<WorkRegime>,
     pub regime: WorkRegime,
     pub asked_pay: Option<u64>,
@@ -175,10 +183,11 @@ pub struct Fit {
 type Constraint = (Bar, fn(&Fit) -> bool);
 
 /// The hard constraints (p.2.10), each with the test it fails: the occupation (at least the same
-/// sub-major group), regime, pay, transport accessibility (a remote job is reachable from
-/// anywhere), the employer's mandatory requirements.
-const CONSTRAINTS: [Constraint; 6] = [
+/// sub-major group), health, regime, pay, transport accessibility (a remote job is reachable
+/// from anywhere), the employer's mandatory requirements.
+const CONSTRAINTS: [Constraint; 7] = [
     (Bar::Occupation, |f| !f.occupation_near),
+    (Bar::Health, |f| f.health_conflict),
     (Bar::Regime, |f| {
         f.asked_regime.is_some_and(|r| r != f.regime)
     }),
@@ -256,6 +265,9 @@ impl Affinity {
 fn fit(s: &Seeker, o: &Opening) -> Fit {
     Fit {
         occupation_near: nearness(&s.occupations, o.occupation).is_some(),
+        health_conflict: WorkCondition::mask(&s.health_restrictions)
+            & WorkCondition::mask(&o.conditions)
+            != 0,
         asked_regime: s.work_regime,
         regime: o.work_regime,
         asked_pay: s.desired_salary,
@@ -325,6 +337,7 @@ mod tests {
             work_regime: Some(WorkRegime::FullTime),
             locality_code: "111010000".into(),
             willing_to_relocate: false,
+            health_restrictions: vec![WorkCondition::NightWork],
         }
     }
 
@@ -338,6 +351,7 @@ mod tests {
             experience_years: Some(2),
             skills: vec!["1с".into()],
             locality_code: "111010000".into(),
+            conditions: vec![WorkCondition::ProlongedStanding],
         }
     }
 
@@ -361,6 +375,13 @@ mod tests {
     #[test]
     fn each_hard_constraint_rules_an_opening_out() {
         let cases = [
+            (
+                Opening {
+                    conditions: vec![WorkCondition::Heights, WorkCondition::NightWork],
+                    ..opening()
+                },
+                Bar::Health,
+            ),
             (
                 Opening {
                     work_regime: WorkRegime::Shift,
@@ -481,6 +502,14 @@ mod tests {
             .prop_map(String::from)
     }
 
+    fn conditions() -> impl Strategy<Value = Vec<WorkCondition>> {
+        prop::collection::vec(prop::sample::select(WorkCondition::ALL.to_vec()), 0..3)
+    }
+
+    fn occupation() -> impl Strategy<Value = Occupation> {
+        prop::sample::select(vec!["2411", "2412", "2421", "2511", "9112"]).prop_map(occ)
+    }
+
     proptest! {
         /// No scored opening ever breaks a hard constraint.
         #[test]
@@ -489,12 +518,18 @@ mod tests {
             want in prop::option::of(0u64..600_000), from in 0u64..600_000, extra in prop::option::of(0u64..300_000),
             s_level in level(), o_level in level(), years in 0u32..40, need in prop::option::of(0u32..20),
             s_loc in locality(), o_loc in locality(), relocate in any::<bool>(),
+            avoid in conditions(), stated in conditions(),
+            s_codes in prop::collection::vec(occupation(), 1..3), o_code in occupation(),
         ) {
             let s = Seeker { work_regime: s_regime, desired_salary: want, education_level: s_level,
-                experience_years: years, locality_code: s_loc, willing_to_relocate: relocate, ..seeker() };
+                experience_years: years, locality_code: s_loc, willing_to_relocate: relocate,
+                health_restrictions: avoid, occupations: s_codes, ..seeker() };
             let o = Opening { work_regime: o_regime, salary_from: from, salary_to: extra.map(|e| from + e),
-                education_level: o_level, experience_years: need, locality_code: o_loc, ..opening() };
+                education_level: o_level, experience_years: need, locality_code: o_loc,
+                conditions: stated, occupation: o_code, ..opening() };
             if score(&s, &o).is_some() {
+                prop_assert!(s.occupations.iter().any(|w| w.number() / 100 == o.occupation.number() / 100));
+                prop_assert!(!s.health_restrictions.iter().any(|c| o.conditions.contains(c)));
                 prop_assert!(s.work_regime.is_none_or(|r| r == o.work_regime));
                 prop_assert!(s.desired_salary.is_none_or(|w| o.salary_to.unwrap_or(o.salary_from) >= w));
                 prop_assert!(o.work_regime == WorkRegime::Remote || s.willing_to_relocate

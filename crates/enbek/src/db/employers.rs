@@ -84,6 +84,8 @@ pub struct Vacancy {
     pub education_level: Option<String>,
     pub experience_years: Option<i64>,
     pub skills: Vec<String>,
+    /// Working conditions stated (`enbek_domain::vacancy::WorkCondition` codes).
+    pub conditions: Vec<String>,
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
@@ -111,6 +113,7 @@ fn vacancy(r: &AnyRow) -> Result<Vacancy, sqlx::Error> {
         education_level: r.opt_text("education_level")?,
         experience_years: r.opt_int("experience_years")?,
         skills: r.json("skills")?,
+        conditions: r.json("conditions")?,
         region_code: r.text("region_code")?,
         district_code: r.text("district_code")?,
         locality_code: r.text("locality_code")?,
@@ -133,8 +136,10 @@ pub async fn insert_vacancy(
     sqlx::query(
         "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open, salary_from, salary_to,
             work_regime, employment_type, education_level, experience_years, skills, region_code, district_code,
-            locality_code, description, search_text, arose_on, post_due_at, posted_at, valid_until, status, changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $21)",
+            locality_code, description, search_text, arose_on, post_due_at, posted_at, valid_until, status, changed_at,
+            conditions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $21,
+            $24)",
     )
     .bind(&v.id)
     .bind(&v.employer_id)
@@ -159,6 +164,7 @@ pub async fn insert_vacancy(
     .bind(ts(v.posted_at))
     .bind(day(v.valid_until))
     .bind(&v.status)
+    .bind(serde_json::to_string(&v.conditions).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
     .execute(&mut **tx)
     .await?;
     Ok(())

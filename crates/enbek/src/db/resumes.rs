@@ -28,6 +28,11 @@ pub struct Resume {
     pub languages: Vec<String>,
     #[serde(default)]
     pub willing_to_relocate: bool,
+    /// Working conditions the person's health rules out (`heavy_lifting`, `night_work`,
+    /// `heights`, `harmful_substances`, `prolonged_standing`, `driving`): never offered such
+    /// work; shown to nobody but the person and their career center.
+    #[serde(default)]
+    pub health_restrictions: Vec<String>,
     /// Shown to employers searching resumes, without personal data (206 p.19).
     #[serde(default)]
     pub published: bool,
@@ -49,6 +54,7 @@ fn resume(r: &AnyRow) -> Result<(String, Resume), sqlx::Error> {
             languages: r.json("languages")?,
             willing_to_relocate: r.flag("willing_to_relocate")?,
             published: r.flag("published")?,
+            health_restrictions: r.json("health_restrictions")?,
         },
     ))
 }
@@ -65,14 +71,16 @@ pub async fn upsert(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO resumes (account_id, occupation_codes, experience_years, education_level, skills, desired_salary,
-            work_regime, locality_code, district_prefix, languages, willing_to_relocate, published, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            work_regime, locality_code, district_prefix, languages, willing_to_relocate, published, updated_at,
+            health_restrictions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (account_id) DO UPDATE SET occupation_codes = excluded.occupation_codes,
             experience_years = excluded.experience_years, education_level = excluded.education_level,
             skills = excluded.skills, desired_salary = excluded.desired_salary, work_regime = excluded.work_regime,
             locality_code = excluded.locality_code, district_prefix = excluded.district_prefix,
             languages = excluded.languages, willing_to_relocate = excluded.willing_to_relocate,
-            published = excluded.published, updated_at = excluded.updated_at",
+            published = excluded.published, updated_at = excluded.updated_at,
+            health_restrictions = excluded.health_restrictions",
     )
     .bind(account_id)
     .bind(json(&r.occupation_codes)?)
@@ -87,6 +95,7 @@ pub async fn upsert(
     .bind(i64::from(r.willing_to_relocate))
     .bind(i64::from(r.published))
     .bind(ts(at))
+    .bind(json(&r.health_restrictions)?)
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -81,6 +81,10 @@ pub struct VacancyRequest {
     pub experience_years: Option<u32>,
     #[serde(default)]
     pub skills: Vec<String>,
+    /// Working conditions (`heavy_lifting`, `night_work`, `heights`, `harmful_substances`,
+    /// `prolonged_standing`, `driving`): people whose health rules one out are not offered it.
+    #[serde(default)]
+    pub conditions: Vec<String>,
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
@@ -114,6 +118,7 @@ pub struct VacancyView {
     pub education_level: Option<String>,
     pub experience_years: Option<i64>,
     pub skills: Vec<String>,
+    pub conditions: Vec<String>,
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
@@ -165,6 +170,7 @@ fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyVi
         education_level: v.education_level,
         experience_years: v.experience_years,
         skills: v.skills,
+        conditions: v.conditions,
         region_code: v.region_code,
         district_code: v.district_code,
         locality_code: v.locality_code,
@@ -209,6 +215,7 @@ pub async fn create_vacancy(
             education_level: body.education_level,
             experience_years: body.experience_years,
             skills: body.skills,
+            conditions: body.conditions,
             region_code: body.region_code,
             district_code: body.district_code,
             locality_code: body.locality_code,

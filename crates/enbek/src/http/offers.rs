@@ -199,7 +199,7 @@ pub async fn list_vacancy_candidates(
             Some(pid) => persons::by_id(&state.db.pool, &pid).await?,
             None => None,
         };
-        let resume = match &o.account_id {
+        let mut resume = match &o.account_id {
             Some(account) => resumes::by_account(&state.db.pool, account).await?,
             None => None,
         };
@@ -207,6 +207,10 @@ pub async fn list_vacancy_candidates(
             .as_ref()
             .zip(opening(&vacancy))
             .and_then(|(r, v)| score(&seeker(r), &v));
+        // Health is the person's and the career center's to know: the match already honours it.
+        if let Some(r) = resume.as_mut() {
+            r.health_restrictions.clear();
+        }
         out.push(CandidateView {
             self_response: o.created_by == service::SELF_RESPONSE,
             score: matched.as_ref().map(|m| m.score),

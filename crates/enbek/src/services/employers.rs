@@ -123,6 +123,7 @@ pub struct NewVacancy {
     pub education_level: Option<String>,
     pub experience_years: Option<u32>,
     pub skills: Vec<String>,
+    pub conditions: Vec<String>,
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
@@ -166,6 +167,7 @@ pub async fn create_vacancy(
         .as_deref()
         .map(|c| parse_code(c, ExcludedCategory::parse, "category"))
         .transpose()?;
+    crate::services::matching::check_conditions(&v.conditions, "conditions")?;
     let minimum_wage =
         u64::try_from(state.parameters().int_on(keys::MIN_MONTHLY_WAGE, today)).unwrap_or(0);
     let terms = Terms {
@@ -217,6 +219,7 @@ pub async fn create_vacancy(
         education_level: v.education_level,
         experience_years: v.experience_years.map(i64::from),
         skills,
+        conditions: v.conditions,
         region_code: v.region_code,
         district_code: v.district_code,
         locality_code: v.locality_code,

@@ -9,7 +9,7 @@ use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::matching::{score, Match, Occupation, Opening, Seeker};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::registration::Status;
-use enbek_domain::vacancy::{EducationLevel, WorkRegime};
+use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
 use crate::db::employers::{self, Vacancy, OPEN};
 use crate::db::resumes::{self, Resume};
@@ -56,6 +56,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     {
         return Err(invalid("at most 50 skills of at most 100 characters"));
     }
+    check_conditions(&r.health_restrictions, "health_restrictions")?;
     if r.locality_code.len() != 9 || !r.locality_code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid("locality_code is 9 digits"));
     }
@@ -92,6 +93,24 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     Ok(r)
 }
 
+fn conditions(codes: &[String]) -> Vec<WorkCondition> {
+    codes
+        .iter()
+        .filter_map(|c| WorkCondition::parse(c))
+        .collect()
+}
+
+/// Checks a list of working-condition codes (at most one of each).
+pub(crate) fn check_conditions(codes: &[String], field: &str) -> ApiResult<()> {
+    let known = codes.iter().all(|c| WorkCondition::parse(c).is_some());
+    if !known || codes.len() > WorkCondition::ALL.len() {
+        return Err(invalid(&format!(
+            "{field} are codes of heavy_lifting, night_work, heights, harmful_substances, prolonged_standing, driving"
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn seeker(r: &Resume) -> Seeker {
     Seeker {
         occupations: r
@@ -106,6 +125,7 @@ pub(crate) fn seeker(r: &Resume) -> Seeker {
         work_regime: r.work_regime.as_deref().and_then(WorkRegime::parse),
         locality_code: r.locality_code.clone(),
         willing_to_relocate: r.willing_to_relocate,
+        health_restrictions: conditions(&r.health_restrictions),
     }
 }
 
@@ -119,6 +139,7 @@ pub(crate) fn opening(v: &Vacancy) -> Option<Opening> {
         experience_years: v.experience_years.and_then(|y| u32::try_from(y).ok()),
         skills: v.skills.clone(),
         locality_code: v.locality_code.clone(),
+        conditions: conditions(&v.conditions),
     })
 }
 

@@ -100,6 +100,10 @@ async fn a_resume_is_checked_and_kept() {
         ),
         (json!({ "occupation_codes": ["241"] }), "unknown_occupation"),
         (json!({ "occupation_codes": [] }), "invalid_value"),
+        (
+            json!({ "health_restrictions": ["flying"] }),
+            "invalid_value",
+        ),
         (json!({ "work_regime": "flexible" }), "invalid_value"),
         (json!({ "education_level": "phd" }), "invalid_value"),
         (json!({ "locality_code": "abc" }), "invalid_value"),
@@ -341,4 +345,45 @@ async fn employers_search_published_resumes_without_personal_data() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = app.get("/api/v1/resumes", None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn work_the_persons_health_rules_out_is_never_offered() {
+    let app = TestApp::spawn().await;
+    post_vacancies(&app).await;
+    let hr = app.login("hr@example.kz", "secret123").await;
+    let (status, night) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&hr),
+            vacancy(
+                "Бухгалтер (ночные смены)",
+                json!({ "conditions": ["night_work"] }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{night}");
+    assert_eq!(night["conditions"], json!(["night_work"]));
+    let (status, body) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&hr),
+            vacancy("Бухгалтер", json!({ "conditions": ["flying"] })),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    );
+
+    let token = app.citizen("dana@example.kz").await;
+    put_resume(&app, &token, resume()).await;
+    let (_, fits) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert!(titles(&fits).contains(&"Бухгалтер (ночные смены)".to_string()));
+    let mut restricted = resume();
+    restricted["health_restrictions"] = json!(["night_work", "heights"]);
+    let (status, saved) = put_resume(&app, &token, restricted).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, fits) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert_eq!(titles(&fits), ["Бухгалтер", "Финансовый аналитик"]);
 }

@@ -1,0 +1,4 @@
+-- Working conditions a vacancy states and a person's health rules out (214 p.2.10): a hard
+-- constraint of suitable work. JSON arrays of codes.
+ALTER TABLE vacancies ADD COLUMN conditions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE resumes ADD COLUMN health_restrictions TEXT NOT NULL DEFAULT '[]';
