@@ -252,7 +252,7 @@ fn array(items: impl IntoIterator<Item = impl ToString>) -> String {
 }
 
 fn sub_majors(occupations: &[Occupation]) -> Vec<u16> {
-    let mut groups: Vec<u16> = occupations.iter().map(|o| o.number() / 100).collect();
+    let mut groups: Vec<u16> = occupations.iter().map(|o| o.unit() / 100).collect();
     groups.sort_unstable();
     groups.dedup();
     groups
@@ -349,7 +349,7 @@ async fn load(conn: &mut PgConnection, data: &Dataset) {
     for (id, p) in data.people.iter().enumerate() {
         chunk.push_str(&format!(
             "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            array(p.occupations.iter().map(|o| o.number())),
+            array(p.occupations.iter().map(|o| o.unit())),
             p.experience_years,
             education_number(p.education_level),
             array(skill_numbers(&p.skills)),
@@ -377,7 +377,7 @@ async fn load(conn: &mut PgConnection, data: &Dataset) {
     for (id, v) in data.vacancies.iter().enumerate() {
         chunk.push_str(&format!(
             "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            v.occupation.number(),
+            v.occupation.unit(),
             v.pay(),
             regime_number(Some(v.work_regime)),
             education_number(v.education_level),
@@ -466,7 +466,7 @@ async fn candidates_sql(conn: &mut PgConnection, o: &Opening) -> Vec<(u32, u32)>
         PEOPLE_REACHING_A_PLACE
     };
     sqlx::query(&CANDIDATES.replace("REACH", reach))
-        .bind(i32::from(o.occupation.number()))
+        .bind(i32::from(o.occupation.unit()))
         .bind(o.pay() as i64)
         .bind(regime_number(Some(o.work_regime)))
         .bind(education_number(o.education_level))
@@ -489,11 +489,7 @@ async fn vacancies_sql(conn: &mut PgConnection, s: &Seeker) -> Vec<(u32, u32)> {
     } else {
         VACANCIES_REACHED_FROM_A_PLACE
     };
-    let codes: Vec<i32> = s
-        .occupations
-        .iter()
-        .map(|o| i32::from(o.number()))
-        .collect();
+    let codes: Vec<i32> = s.occupations.iter().map(|o| i32::from(o.unit())).collect();
     sqlx::query(&VACANCIES.replace("REACH", reach))
         .bind(codes.clone())
         .bind(codes.iter().map(|c| c / 10).collect::<Vec<i32>>())

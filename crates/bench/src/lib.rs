@@ -84,7 +84,7 @@ impl Occupations {
             .skip(1)
             .filter(|l| l.split(',').nth(1) == Some("unit"))
             .filter_map(|l| Occupation::parse(l.split(',').next()?))
-            .filter(|o| !MASS_OCCUPATIONS.contains(&format!("{:04}", o.number()).as_str()))
+            .filter(|o| !MASS_OCCUPATIONS.contains(&format!("{:04}", o.unit()).as_str()))
             .collect();
         // A shuffled long tail: Zipf-like weights over the other occupations.
         for i in (1..codes.len()).rev() {
@@ -111,7 +111,7 @@ impl Occupations {
             .codes
             .iter()
             .copied()
-            .filter(|c| c.number() / 10 == o.number() / 10 && *c != o)
+            .filter(|c| c.unit() / 10 == o.unit() / 10 && *c != o)
             .collect();
         if same_group.is_empty() || rng.gen_bool(0.3) {
             self.pick(rng)

@@ -550,8 +550,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn occupation() -> impl Strategy<Value = Occupation> {
-        prop::sample::select(vec!["2411", "2412", "2421", "2431", "2511", "7411", "9112"])
-            .prop_map(|c| Occupation::parse(c).unwrap())
+        prop::sample::select(vec![
+            "2411", "2411-1", "2411-2", "2412", "2421", "2431", "2511", "7411", "9112",
+        ])
+        .prop_map(|c| Occupation::parse(c).unwrap())
     }
 
     fn locality() -> impl Strategy<Value = String> {

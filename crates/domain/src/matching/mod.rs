@@ -9,42 +9,75 @@ use serde::Serialize;
 
 use crate::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
-/// A unit group of the occupations classifier (ISCO-08, four digits): what a vacancy names and
-/// a person seeks.
+/// An occupation of the classifier one is hired in or seeks: a unit group of ISCO-08 (four
+/// digits, `2411`) or a national occupation within one (`2411-1`, `2411-1-001`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Occupation(u16);
+pub struct Occupation(u32);
+
+/// Room for a national occupation's suffix within its unit group.
+const DETAIL: u32 = 100_000;
 
 impl Occupation {
-    /// A four-digit code; broader groups (one to three digits) are not occupations one is hired in.
+    /// A unit group's four digits, optionally followed by a national occupation's suffix of at
+    /// most four more digits in dash-separated parts; broader groups (one to three digits) are
+    /// not occupations one is hired in.
     pub fn parse(code: &str) -> Option<Occupation> {
-        if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        let (unit, suffix) = code.split_at_checked(4)?;
+        if !unit.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        code.parse().ok().map(Occupation)
+        let detail = if suffix.is_empty() {
+            0
+        } else {
+            let parts: Vec<&str> = suffix.strip_prefix('-')?.split('-').collect();
+            let digits: String = parts.concat();
+            let well_formed = parts.iter().all(|p| !p.is_empty())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (1..=4).contains(&digits.len());
+            if !well_formed {
+                return None;
+            }
+            // 1, 11, 111 or 1111 before the value by the number of digits: `1` and `01` differ.
+            let number: u32 = digits.parse().ok()?;
+            (10u32.pow(digits.len() as u32) - 1) / 9 + number
+        };
+        let unit: u32 = unit.parse().ok()?;
+        Some(Occupation(unit * DETAIL + detail))
     }
 
-    /// The four-digit code as a number.
-    pub fn number(self) -> u16 {
-        self.0
+    /// The unit group's four digits as a number.
+    pub fn unit(self) -> u16 {
+        (self.0 / DETAIL) as u16
     }
 
-    /// The code's first `digits` digits, as a number.
-    fn group(self, digits: u32) -> u16 {
-        self.0 / 10u16.pow(4 - digits)
+    /// What is shared at a level of [`NEARNESS`]: the code itself (5), or its unit group's
+    /// first `digits` digits.
+    fn group(self, digits: u32) -> u32 {
+        if digits > 4 {
+            self.0
+        } else {
+            self.0 / DETAIL / 10u32.pow(4 - digits)
+        }
     }
 
-    /// The codes sharing this one's first `digits` digits, as an inclusive range.
+    /// The codes sharing this one's level `digits` (see [`Occupation::group`]), as an inclusive
+    /// range.
     fn group_range(self, digits: u32) -> (Occupation, Occupation) {
-        let width = 10u16.pow(4 - digits);
+        if digits > 4 {
+            return (self, self);
+        }
+        let width = 10u32.pow(4 - digits) * DETAIL;
         let low = self.group(digits) * width;
         (Occupation(low), Occupation(low + width - 1))
     }
 }
 
-/// How near an offered occupation is to a wanted one (p.70), nearest first: digits in common,
-/// points, and the reason shown.
-const NEARNESS: [(u32, u32, &str); 3] = [
-    (4, 50, "same_occupation"),
+/// How near an offered occupation is to a wanted one (p.70), nearest first: the level shared
+/// (5: the occupation itself, else the digits of the unit group in common), points, and the
+/// reason shown.
+const NEARNESS: [(u32, u32, &str); 4] = [
+    (5, 50, "same_occupation"),
+    (4, 40, "same_unit_group"),
     (3, 25, "same_minor_group"),
     (2, 10, "same_sub_major_group"),
 ];
@@ -480,13 +513,52 @@ mod tests {
             .unwrap()
             .score
         };
-        assert!(score_for("2411") > score_for("2412"));
+        assert!(score_for("2411") > score_for("2411-1"));
+        assert!(score_for("2411-1") > score_for("2412"));
         assert!(score_for("2412") > score_for("2421"));
         let other_sub_major = Opening {
             occupation: occ("2511"),
             ..opening()
         };
         assert_eq!(bars(&seeker(), &other_sub_major), [Bar::Occupation]);
+    }
+
+    #[test]
+    fn occupations_are_unit_groups_or_national_occupations_within_them() {
+        for good in ["2411", "2411-1", "2411-1-001", "0110"] {
+            assert!(Occupation::parse(good).is_some(), "{good}");
+        }
+        for bad in [
+            "241",
+            "24",
+            "24111",
+            "2411-",
+            "2411--1",
+            "2411-1-0001",
+            "24a1",
+            "2411-x",
+        ] {
+            assert!(Occupation::parse(bad).is_none(), "{bad}");
+        }
+        let codes = [
+            "2411",
+            "2411-1",
+            "2411-01",
+            "2411-1-001",
+            "2411-9999",
+            "2412",
+        ];
+        let parsed: Vec<Occupation> = codes.iter().map(|c| occ(c)).collect();
+        for (i, a) in parsed.iter().enumerate() {
+            assert_eq!(a.unit(), codes[i][..4].parse::<u16>().unwrap());
+            for b in &parsed[i + 1..] {
+                assert_ne!(a, b, "distinct codes stay distinct");
+            }
+        }
+        assert_eq!(
+            nearness(&[occ("2411-1")], occ("2411-2")),
+            Some((40, "same_unit_group"))
+        );
     }
 
     fn regime() -> impl Strategy<Value = WorkRegime> {
@@ -507,7 +579,7 @@ mod tests {
     }
 
     fn occupation() -> impl Strategy<Value = Occupation> {
-        prop::sample::select(vec!["2411", "2412", "2421", "2511", "9112"]).prop_map(occ)
+        prop::sample::select(vec!["2411", "2411-1", "2412", "2421", "2511", "9112"]).prop_map(occ)
     }
 
     proptest! {
@@ -528,7 +600,7 @@ mod tests {
                 education_level: o_level, experience_years: need, locality_code: o_loc,
                 conditions: stated, occupation: o_code, ..opening() };
             if score(&s, &o).is_some() {
-                prop_assert!(s.occupations.iter().any(|w| w.number() / 100 == o.occupation.number() / 100));
+                prop_assert!(s.occupations.iter().any(|w| w.unit() / 100 == o.occupation.unit() / 100));
                 prop_assert!(!s.health_restrictions.iter().any(|c| o.conditions.contains(c)));
                 prop_assert!(s.work_regime.is_none_or(|r| r == o.work_regime));
                 prop_assert!(s.desired_salary.is_none_or(|w| o.salary_to.unwrap_or(o.salary_from) >= w));

@@ -199,15 +199,18 @@ pub(crate) fn search_words(q: &str) -> Vec<String> {
 }
 
 /// Whether a code names an occupation one is hired in or seeks: a unit group of the classifier
-/// (four digits), not a broader group.
+/// (`2411`) or a national occupation within one (`2411-1`), not a broader group.
 pub async fn occupation_exists(tx: &mut Tx, code: &str) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query("SELECT code FROM occupations WHERE code = $1 AND level = 'unit'")
-            .bind(code)
-            .fetch_optional(&mut **tx)
-            .await?
-            .is_some(),
+    if enbek_domain::matching::Occupation::parse(code).is_none() {
+        return Ok(false);
+    }
+    Ok(sqlx::query(
+        "SELECT code FROM occupations WHERE code = $1 AND level IN ('unit', 'occupation')",
     )
+    .bind(code)
+    .fetch_optional(&mut **tx)
+    .await?
+    .is_some())
 }
 
 pub async fn count_occupations(pool: &AnyPool) -> Result<i64, sqlx::Error> {
