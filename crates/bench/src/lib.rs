@@ -209,6 +209,7 @@ pub fn generate(seed: u64, people: usize, vacancies: usize) -> Dataset {
                 } else {
                     Vec::new()
                 },
+                commute: None,
             }
         })
         .collect();
@@ -231,6 +232,7 @@ pub fn generate(seed: u64, people: usize, vacancies: usize) -> Dataset {
                 } else {
                     Vec::new()
                 },
+                place: None,
             }
         })
         .collect();

@@ -96,6 +96,11 @@ pub struct ServeArgs {
     #[arg(long, env = "ENBEK_ORGANIZATIONS_FILE")]
     pub organizations_file: Option<std::path::PathBuf>,
 
+    /// A CSV file of localities with their coordinates, for daily commutes (format:
+    /// crates/enbek/data/reference/localities.csv, whose sample is always loaded).
+    #[arg(long, env = "ENBEK_LOCALITIES_FILE")]
+    pub localities_file: Option<std::path::PathBuf>,
+
     /// SMTP server for e-mail notifications: `smtp://USER:PASS@HOST:PORT` (STARTTLS),
     /// `smtps://…` (TLS) or `smtp://HOST:PORT?tls=none` (plain, for a local relay).
     /// Without it, e-mail waits in the outbox (in development mode it is kept and listed).

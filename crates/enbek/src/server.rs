@@ -44,6 +44,14 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
             .await
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     }
+    let national = match &args.localities_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let places =
+        reference::places(national.as_deref()).map_err(|e| anyhow::anyhow!("localities: {e}"))?;
     let clock = if args.dev {
         Clock::settable()
     } else {
@@ -105,6 +113,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         delivery: Arc::new(delivery),
         metrics: Arc::new(Metrics::default()),
         matcher: Arc::new(Matcher::default()),
+        places: Arc::new(places),
         worker_id: db::new_id(),
     };
     let (public_surface, staff) = match args.staff_listen {

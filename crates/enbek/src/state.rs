@@ -9,7 +9,7 @@ use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
 use crate::registry::{Simulator, StateRegistry};
-use crate::services::matching::Matcher;
+use crate::services::matching::{Matcher, Places};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -25,6 +25,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// This server's matching index.
     pub matcher: Arc<Matcher>,
+    /// Where localities lie, for daily commutes.
+    pub places: Arc<Places>,
     pub worker_id: String,
 }
 

@@ -14,7 +14,8 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
 use super::{
-    district, most_besides_occupation, Affinity, Fit, Occupation, Opening, Seeker, NEARNESS,
+    district, most_besides_occupation, Affinity, Commute, Fit, Occupation, Opening, Place, Seeker,
+    NEARNESS,
 };
 use crate::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
@@ -284,12 +285,13 @@ struct Person {
     regime: Option<WorkRegime>,
     education: Option<EducationLevel>,
     relocate: bool,
+    commute: Option<Commute>,
     skills: Span,
 }
 
 /// People with a resume, to find the best suitable people for a vacancy (p.69). People who
-/// will not move are grouped by the district they live in; those willing to move reach
-/// everywhere.
+/// will not move are grouped by the district they live in; those willing to move, or to commute
+/// (across district lines), are looked at for every vacancy.
 pub struct PersonIndex<K> {
     keys: Vec<K>,
     skills: Vec<u32>,
@@ -325,12 +327,13 @@ impl<K> PersonIndex<K> {
                 regime: s.work_regime,
                 education: s.education_level,
                 relocate: s.willing_to_relocate,
+                commute: s.commute,
                 skills: Span::push(&mut index.skills, &skills),
             };
             let mut occupations = s.occupations.clone();
             occupations.sort_unstable();
             occupations.dedup();
-            let group = (!s.willing_to_relocate).then_some(district);
+            let group = (!s.willing_to_relocate && s.commute.is_none()).then_some(district);
             for o in occupations {
                 index.groups.add(group, o, record, Person { ..person });
             }
@@ -367,6 +370,7 @@ impl<K> PersonIndex<K> {
                 pay: o.pay(),
                 willing_to_relocate: p.relocate,
                 same_district: Some(p.district) == district,
+                within_commute: p.commute.zip(o.place).is_some_and(|(c, at)| c.reaches(at)),
                 education: p.education,
                 education_needed: o.education_level,
                 years: p.years,
@@ -424,6 +428,7 @@ struct Vacancy {
     district: u32,
     regime: WorkRegime,
     education_needed: Option<EducationLevel>,
+    place: Option<Place>,
     skills: Span,
 }
 
@@ -459,6 +464,7 @@ impl<K> OpeningIndex<K> {
                 district,
                 regime: o.work_regime,
                 education_needed: o.education_level,
+                place: o.place,
                 skills: Span::push(&mut index.skills, &skills),
             };
             let group = (o.work_regime != WorkRegime::Remote).then_some(district);
@@ -482,7 +488,9 @@ impl<K> OpeningIndex<K> {
         let district = self.places.get(district(&s.locality_code));
         let locality = self.places.get(&s.locality_code);
         let skills = self.skill_names.known_skills(&s.skills);
-        let lists = self.groups.reached(district, s.willing_to_relocate);
+        let lists = self
+            .groups
+            .reached(district, s.willing_to_relocate || s.commute.is_some());
         let avoid = WorkCondition::mask(&s.health_restrictions);
         let judge = |v: &Vacancy, occupation| {
             let fit = Fit {
@@ -494,6 +502,7 @@ impl<K> OpeningIndex<K> {
                 pay: v.pay,
                 willing_to_relocate: s.willing_to_relocate,
                 same_district: Some(v.district) == district,
+                within_commute: s.commute.zip(v.place).is_some_and(|(c, at)| c.reaches(at)),
                 education: s.education_level,
                 education_needed: v.education_needed,
                 years: s.experience_years,
@@ -569,6 +578,13 @@ mod tests {
         .prop_map(|v| v.into_iter().map(String::from).collect())
     }
 
+    fn place() -> impl Strategy<Value = Place> {
+        (50.0f64..52.0, 69.0f64..71.0).prop_map(|(latitude, longitude)| Place {
+            latitude,
+            longitude,
+        })
+    }
+
     fn conditions() -> impl Strategy<Value = Vec<WorkCondition>> {
         prop::collection::vec(prop::sample::select(WorkCondition::ALL.to_vec()), 0..2)
     }
@@ -590,7 +606,11 @@ mod tests {
             prop::option::of(prop::sample::select(vec![0u64, 100_000, 200_000, 300_000])),
             prop::option::of(regime()),
             locality(),
-            (any::<bool>(), conditions()),
+            (
+                any::<bool>(),
+                conditions(),
+                prop::option::of((place(), 0u32..120)),
+            ),
         )
             .prop_map(
                 |(
@@ -601,8 +621,9 @@ mod tests {
                     pay,
                     regime,
                     locality,
-                    (relocate, avoid),
+                    (relocate, avoid, commute),
                 )| Seeker {
+                    commute: commute.map(|(from, km)| Commute { from, km }),
                     health_restrictions: avoid,
                     occupations,
                     experience_years: years,
@@ -625,7 +646,7 @@ mod tests {
             level(),
             prop::option::of(0u32..8),
             skills(),
-            (locality(), conditions()),
+            (locality(), conditions(), prop::option::of(place())),
         )
             .prop_map(
                 |(
@@ -636,8 +657,9 @@ mod tests {
                     education,
                     years,
                     skills,
-                    (locality, stated),
+                    (locality, stated, place),
                 )| Opening {
+                    place,
                     conditions: stated,
                     occupation,
                     salary_from: from,
@@ -707,6 +729,7 @@ mod tests {
             locality_code: "111010000".into(),
             willing_to_relocate: false,
             health_restrictions: vec![],
+            commute: None,
         };
         let people: Vec<Seeker> = (0..20)
             .map(|n| person(if n < 5 { "2411" } else { "9112" }, n))
@@ -722,6 +745,7 @@ mod tests {
             skills: vec![],
             locality_code: "111010000".into(),
             conditions: vec![],
+            place: None,
         };
         let found = index.best_for(&o, 3, &mut Scratch::default());
         assert_eq!(

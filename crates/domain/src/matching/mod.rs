@@ -107,8 +107,41 @@ fn most_besides_occupation(skills: usize) -> u32 {
         + PAY_MOST
 }
 
+/// Where a locality lies (degrees).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+impl Place {
+    /// The great-circle distance in kilometres.
+    pub fn km_to(self, other: Place) -> f64 {
+        const EARTH_KM: f64 = 6371.0;
+        let (a, b) = (self.latitude.to_radians(), other.latitude.to_radians());
+        let dlat = b - a;
+        let dlon = (other.longitude - self.longitude).to_radians();
+        let h = (dlat / 2.0).sin().powi(2) + a.cos() * b.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * EARTH_KM * h.sqrt().asin()
+    }
+}
+
+/// How far a person will travel to work daily: from their locality, at most `km`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Commute {
+    pub from: Place,
+    pub km: u32,
+}
+
+impl Commute {
+    /// Whether a workplace is within reach (transport accessibility, p.2.10).
+    pub fn reaches(self, to: Place) -> bool {
+        self.from.km_to(to) <= f64::from(self.km)
+    }
+}
+
 /// What matching reads of a resume (SPEC §8 `upsertMyResume`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Seeker {
     pub occupations: Vec<Occupation>,
     pub experience_years: u32,
@@ -120,10 +153,12 @@ pub struct Seeker {
     pub willing_to_relocate: bool,
     /// Working conditions the person's health rules out.
     pub health_restrictions: Vec<WorkCondition>,
+    /// A daily commute the person accepts, when their locality's place is known.
+    pub commute: Option<Commute>,
 }
 
 /// What matching reads of a vacancy.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Opening {
     pub occupation: Occupation,
     pub salary_from: u64,
@@ -135,6 +170,8 @@ pub struct Opening {
     pub locality_code: String,
     /// The working conditions the employer states.
     pub conditions: Vec<WorkCondition>,
+    /// Where the workplace's locality lies, when known.
+    pub place: Option<Place>,
 }
 
 impl Opening {
@@ -157,7 +194,8 @@ pub enum Bar {
     Regime,
     /// The pay is below what the person asked.
     Pay,
-    /// Neither the same locality nor the same district, and the person will not move.
+    /// Neither the same locality nor the same district nor within the person's commute, and the
+    /// person will not move.
     Distance,
     /// The employer requires more education.
     Education,
@@ -206,6 +244,8 @@ pub struct Fit {
     pub pay: u64,
     pub willing_to_relocate: bool,
     pub same_district: bool,
+    /// Whether the workplace is within the person's daily commute.
+    pub within_commute: bool,
     pub education: Option<EducationLevel>,
     pub education_needed: Option<EducationLevel>,
     pub years: u32,
@@ -226,7 +266,10 @@ const CONSTRAINTS: [Constraint; 7] = [
     }),
     (Bar::Pay, |f| f.asked_pay.is_some_and(|want| f.pay < want)),
     (Bar::Distance, |f| {
-        f.regime != WorkRegime::Remote && !f.willing_to_relocate && !f.same_district
+        f.regime != WorkRegime::Remote
+            && !f.willing_to_relocate
+            && !f.same_district
+            && !f.within_commute
     }),
     (Bar::Education, |f| {
         education_rank(f.education) < education_rank(f.education_needed)
@@ -307,6 +350,7 @@ fn fit(s: &Seeker, o: &Opening) -> Fit {
         pay: o.pay(),
         willing_to_relocate: s.willing_to_relocate,
         same_district: district(&s.locality_code) == district(&o.locality_code),
+        within_commute: s.commute.zip(o.place).is_some_and(|(c, p)| c.reaches(p)),
         education: s.education_level,
         education_needed: o.education_level,
         years: s.experience_years,
@@ -371,6 +415,7 @@ mod tests {
             locality_code: "111010000".into(),
             willing_to_relocate: false,
             health_restrictions: vec![WorkCondition::NightWork],
+            commute: None,
         }
     }
 
@@ -385,6 +430,7 @@ mod tests {
             skills: vec!["1с".into()],
             locality_code: "111010000".into(),
             conditions: vec![WorkCondition::ProlongedStanding],
+            place: None,
         }
     }
 
@@ -498,6 +544,41 @@ mod tests {
             ..seeker()
         };
         assert!(bars(&anywhere, &remote).is_empty());
+    }
+
+    #[test]
+    fn a_daily_commute_reaches_another_district_up_to_its_distance() {
+        let kokshetau = Place {
+            latitude: 53.2833,
+            longitude: 69.3833,
+        };
+        let shchuchinsk = Place {
+            latitude: 52.9333,
+            longitude: 70.1833,
+        };
+        let km = kokshetau.km_to(shchuchinsk);
+        assert!((60.0..70.0).contains(&km), "{km}");
+        let far = Opening {
+            locality_code: "117020100".into(),
+            place: Some(shchuchinsk),
+            ..opening()
+        };
+        let commuter = |limit: u32| Seeker {
+            commute: Some(Commute {
+                from: kokshetau,
+                km: limit,
+            }),
+            ..seeker()
+        };
+        let exact = km.ceil() as u32;
+        assert_eq!(bars(&seeker(), &far), [Bar::Distance]);
+        assert!(bars(&commuter(exact), &far).is_empty());
+        assert_eq!(bars(&commuter(exact - 1), &far), [Bar::Distance]);
+        let unknown = Opening {
+            place: None,
+            ..far.clone()
+        };
+        assert_eq!(bars(&commuter(500), &unknown), [Bar::Distance]);
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub struct Resume {
     /// work; shown to nobody but the person and their career center.
     #[serde(default)]
     pub health_restrictions: Vec<String>,
+    /// How far (km, 1 to 200) the person will travel daily from their locality: work in another
+    /// district within it is in reach (214 p.2.10).
+    #[serde(default)]
+    pub commute_km: Option<u32>,
     /// Shown to employers searching resumes, without personal data (206 p.19).
     #[serde(default)]
     pub published: bool,
@@ -55,6 +59,7 @@ fn resume(r: &AnyRow) -> Result<(String, Resume), sqlx::Error> {
             willing_to_relocate: r.flag("willing_to_relocate")?,
             published: r.flag("published")?,
             health_restrictions: r.json("health_restrictions")?,
+            commute_km: r.opt_int("commute_km")?.and_then(|v| u32::try_from(v).ok()),
         },
     ))
 }
@@ -72,15 +77,15 @@ pub async fn upsert(
     sqlx::query(
         "INSERT INTO resumes (account_id, occupation_codes, experience_years, education_level, skills, desired_salary,
             work_regime, locality_code, district_prefix, languages, willing_to_relocate, published, updated_at,
-            health_restrictions)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            health_restrictions, commute_km)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (account_id) DO UPDATE SET occupation_codes = excluded.occupation_codes,
             experience_years = excluded.experience_years, education_level = excluded.education_level,
             skills = excluded.skills, desired_salary = excluded.desired_salary, work_regime = excluded.work_regime,
             locality_code = excluded.locality_code, district_prefix = excluded.district_prefix,
             languages = excluded.languages, willing_to_relocate = excluded.willing_to_relocate,
             published = excluded.published, updated_at = excluded.updated_at,
-            health_restrictions = excluded.health_restrictions",
+            health_restrictions = excluded.health_restrictions, commute_km = excluded.commute_km",
     )
     .bind(account_id)
     .bind(json(&r.occupation_codes)?)
@@ -96,6 +101,7 @@ pub async fn upsert(
     .bind(i64::from(r.published))
     .bind(ts(at))
     .bind(json(&r.health_restrictions)?)
+    .bind(r.commute_km.map(i64::from))
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -205,8 +205,8 @@ pub async fn list_vacancy_candidates(
         };
         let matched = resume
             .as_ref()
-            .zip(opening(&vacancy))
-            .and_then(|(r, v)| score(&seeker(r), &v));
+            .zip(opening(&vacancy, &state.places))
+            .and_then(|(r, v)| score(&seeker(r, &state.places), &v));
         // Health is the person's and the career center's to know: the match already honours it.
         if let Some(r) = resume.as_mut() {
             r.health_restrictions.clear();

@@ -1,12 +1,12 @@
 //! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77; SPEC §5.7): the rules are in
 //! the domain; here they meet the stored resumes and vacancies.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
-use enbek_domain::matching::{score, Match, Occupation, Opening, Seeker};
+use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Place, Seeker};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::registration::Status;
 use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
@@ -57,6 +57,11 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
         return Err(invalid("at most 50 skills of at most 100 characters"));
     }
     check_conditions(&r.health_restrictions, "health_restrictions")?;
+    if r.commute_km
+        .is_some_and(|km| !(1..=COMMUTE_MOST_KM).contains(&km))
+    {
+        return Err(invalid("commute_km is 1 to 200"));
+    }
     if r.locality_code.len() != 9 || !r.locality_code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid("locality_code is 9 digits"));
     }
@@ -111,7 +116,23 @@ pub(crate) fn check_conditions(codes: &[String], field: &str) -> ApiResult<()> {
     Ok(())
 }
 
-pub(crate) fn seeker(r: &Resume) -> Seeker {
+/// Where localities lie, by code (`services::reference::places`).
+pub struct Places(HashMap<String, Place>);
+
+impl Places {
+    pub fn new(places: HashMap<String, Place>) -> Places {
+        Places(places)
+    }
+
+    fn of(&self, locality_code: &str) -> Option<Place> {
+        self.0.get(locality_code).copied()
+    }
+}
+
+/// The longest daily commute a resume may name, in km.
+const COMMUTE_MOST_KM: u32 = 200;
+
+pub(crate) fn seeker(r: &Resume, places: &Places) -> Seeker {
     Seeker {
         occupations: r
             .occupation_codes
@@ -126,10 +147,14 @@ pub(crate) fn seeker(r: &Resume) -> Seeker {
         locality_code: r.locality_code.clone(),
         willing_to_relocate: r.willing_to_relocate,
         health_restrictions: conditions(&r.health_restrictions),
+        commute: r
+            .commute_km
+            .zip(places.of(&r.locality_code))
+            .map(|(km, from)| Commute { from, km }),
     }
 }
 
-pub(crate) fn opening(v: &Vacancy) -> Option<Opening> {
+pub(crate) fn opening(v: &Vacancy, places: &Places) -> Option<Opening> {
     Some(Opening {
         occupation: Occupation::parse(&v.occupation_code)?,
         salary_from: u64::try_from(v.salary_from).ok()?,
@@ -140,6 +165,7 @@ pub(crate) fn opening(v: &Vacancy) -> Option<Opening> {
         skills: v.skills.clone(),
         locality_code: v.locality_code.clone(),
         conditions: conditions(&v.conditions),
+        place: places.of(&v.locality_code),
     })
 }
 
@@ -194,11 +220,14 @@ impl Matcher {
         let today = local_date(state.clock.now());
         let resumes = resumes::all(&state.db.pool).await?;
         let open = employers::open_vacancies(&state.db.pool, today).await?;
+        let places = state.places.clone();
         let snapshot = tokio::task::spawn_blocking(move || Snapshot {
-            people: PersonIndex::build(resumes.into_iter().map(|(id, r)| (id, seeker(&r)))),
+            people: PersonIndex::build(
+                resumes.into_iter().map(|(id, r)| (id, seeker(&r, &places))),
+            ),
             vacancies: OpeningIndex::build(
                 open.into_iter()
-                    .filter_map(|v| Some((v.id.clone(), opening(&v)?))),
+                    .filter_map(|v| Some((v.id.clone(), opening(&v, &places)?))),
             ),
             as_of,
         })
@@ -234,7 +263,7 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
     let resume = resumes::by_account(&state.db.pool, account_id)
         .await?
         .ok_or_else(|| ApiError::new("no_resume"))?;
-    let s = seeker(&resume);
+    let s = seeker(&resume, &state.places);
     let today = local_date(state.clock.now());
     let is_open = |v: &Vacancy| v.status == OPEN && v.valid_until >= today;
     let matcher = &state.matcher;
@@ -266,7 +295,7 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
     let mut found: Vec<(Vacancy, Match)> = found
         .into_iter()
         .filter_map(|v| {
-            let m = score(&s, &opening(&v)?)?;
+            let m = score(&s, &opening(&v, &state.places)?)?;
             Some((v, m))
         })
         .collect();
@@ -292,7 +321,7 @@ pub struct Candidate {
 /// People suitable for a vacancy, best first (214 p.69–70): job seekers, the unemployed and
 /// self-registered portal users with a resume.
 pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Candidate>> {
-    let Some(o) = opening(v) else {
+    let Some(o) = opening(v, &state.places) else {
         return Ok(Vec::new());
     };
     let matcher = &state.matcher;
@@ -317,7 +346,7 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
     people.extend(changed);
     let mut found: Vec<(String, Match)> = people
         .into_iter()
-        .filter_map(|(account_id, r)| Some((account_id, score(&seeker(&r), &o)?)))
+        .filter_map(|(account_id, r)| Some((account_id, score(&seeker(&r, &state.places), &o)?)))
         .collect();
     found.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     found.truncate(TOP);

@@ -49,7 +49,8 @@ pub async fn create(
     let resume = resumes::by_account(&state.db.pool, &account_id)
         .await?
         .ok_or_else(|| ApiError::new("no_resume"))?;
-    let suitable = opening(&vacancy).and_then(|o| score(&seeker(&resume), &o));
+    let suitable =
+        opening(&vacancy, &state.places).and_then(|o| score(&seeker(&resume, &state.places), &o));
     if suitable.is_none() {
         return Err(ApiError::new("not_suitable")
             .detail("the vacancy breaks a hard constraint of suitable work (214 p.2.10)"));

@@ -1,7 +1,10 @@
 //! Reference data: the shipped tables loaded at start, and an administrator's files (SPEC §3).
 
 use enbek_domain::access::OrgKind;
+use enbek_domain::matching::Place;
 use serde::Deserialize;
+
+use crate::services::matching::Places;
 use std::collections::HashSet;
 
 use crate::db::reference::{self, ClassifierValue, Occupation, Organization};
@@ -11,6 +14,7 @@ const REGIONS: &str = include_str!("../../data/reference/regions.csv");
 const OCCUPATIONS: &str = include_str!("../../data/reference/occupations_isco08.csv");
 const CLASSIFIERS: &str = include_str!("../../data/reference/classifiers.csv");
 const DEMO_ORGANIZATIONS: &str = include_str!("../../data/reference/demo_organizations.csv");
+const LOCALITIES: &str = include_str!("../../data/reference/localities.csv");
 
 /// Why a file was not taken: a row that does not fit (with its line), or the database.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +41,39 @@ fn rows<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, ImportError>
         .enumerate()
         .map(|(i, r)| r.map_err(|e| row_error(i + 2, e.to_string())))
         .collect()
+}
+
+#[derive(Deserialize)]
+struct LocalityRow {
+    code: String,
+    latitude: f64,
+    longitude: f64,
+}
+
+/// Where localities lie, for daily commutes (214 p.2.10): the shipped sample, then a national
+/// list in the same format when one is given.
+pub fn places(national: Option<&str>) -> Result<Places, ImportError> {
+    let mut places = std::collections::HashMap::new();
+    for text in std::iter::once(LOCALITIES).chain(national) {
+        for (i, r) in rows::<LocalityRow>(text)?.into_iter().enumerate() {
+            let valid = r.code.len() == 9
+                && r.code.bytes().all(|b| b.is_ascii_digit())
+                && (-90.0..=90.0).contains(&r.latitude)
+                && (-180.0..=180.0).contains(&r.longitude);
+            if !valid {
+                return Err(row_error(
+                    i + 2,
+                    "code is 9 digits; latitude and longitude are degrees".to_string(),
+                ));
+            }
+            let place = Place {
+                latitude: r.latitude,
+                longitude: r.longitude,
+            };
+            places.insert(r.code, place);
+        }
+    }
+    Ok(Places::new(places))
 }
 
 #[derive(Deserialize)]

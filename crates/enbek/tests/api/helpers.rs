@@ -120,6 +120,7 @@ pub fn serve_args(url: &str) -> ServeArgs {
         registry_timeout_ms: 500,
         registry_file: None,
         organizations_file: None,
+        localities_file: None,
         smtp_url: None,
         mail_from: "noreply@enbek.kz".into(),
         sms_url: None,

@@ -387,3 +387,46 @@ async fn work_the_persons_health_rules_out_is_never_offered() {
     let (_, fits) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
     assert_eq!(titles(&fits), ["Бухгалтер", "Финансовый аналитик"]);
 }
+
+#[tokio::test]
+async fn a_daily_commute_brings_another_districts_work_within_reach() {
+    let app = TestApp::spawn().await;
+    post_vacancies(&app).await;
+    let hr = app.login("hr@example.kz", "secret123").await;
+    // Shchuchinsk, Burabay district: about 65 km from Kokshetau.
+    let (status, _) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&hr),
+            vacancy(
+                "Бухгалтер в Щучинске",
+                json!({ "district_code": "117000000", "locality_code": "117020100" }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let token = app.citizen("dana@example.kz").await;
+    let in_shchuchinsk = |list: &Value| titles(list).contains(&"Бухгалтер в Щучинске".to_string());
+
+    put_resume(&app, &token, resume()).await;
+    let (_, home) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert!(!in_shchuchinsk(&home), "another district, no commute");
+    for (km, reached) in [(60, false), (70, true)] {
+        let mut commuter = resume();
+        commuter["commute_km"] = json!(km);
+        let (status, saved) = put_resume(&app, &token, commuter).await;
+        assert_eq!(status, StatusCode::OK, "{saved}");
+        let (_, found) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+        assert_eq!(in_shchuchinsk(&found), reached, "{km} km");
+    }
+    for km in [0, 201] {
+        let mut bad = resume();
+        bad["commute_km"] = json!(km);
+        let (status, body) = put_resume(&app, &token, bad).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{km}"
+        );
+    }
+}
