@@ -25,6 +25,8 @@ pub mod kinds {
     pub const SELECT_FOR_VACANCY: &str = "select_for_vacancy";
     /// Offer a new job seeker the best suitable vacancies (214 p.36).
     pub const SELECT_FOR_SEEKER: &str = "select_for_seeker";
+    /// Ask the registry about an employer it did not answer on (SPEC §5.6).
+    pub const VERIFY_EMPLOYER: &str = "verify_employer";
     /// Tell the owners of saved searches that find a new vacancy (SPEC §5.7).
     pub const NOTIFY_SAVED_SEARCHES: &str = "notify_saved_searches";
 }
@@ -96,6 +98,11 @@ struct VacancyPayload {
 }
 
 #[derive(Deserialize)]
+struct EmployerPayload {
+    employer_id: String,
+}
+
+#[derive(Deserialize)]
 struct OfferPayload {
     offer_id: String,
 }
@@ -156,6 +163,10 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::EMPLOYER_SILENCE => {
             let p: OfferPayload = serde_json::from_str(&job.payload)?;
             offers::employer_silent(state, &p.offer_id).await
+        }
+        kinds::VERIFY_EMPLOYER => {
+            let p: EmployerPayload = serde_json::from_str(&job.payload)?;
+            crate::services::employers::verify(state, &p.employer_id).await
         }
         kinds::RECHECK_UNEMPLOYED_ALL => unemployment::recheck_all(state).await,
         kinds::RECHECK_UNEMPLOYED => {

@@ -40,6 +40,10 @@ pub enum Kind {
     NotHired,
     /// A new vacancy that a saved search finds (SPEC §5.7).
     SavedSearchMatch,
+    /// The registry confirmed an employer it had not answered on (SPEC §5.6).
+    EmployerVerified,
+    /// The registry's late answer refused the employer (SPEC §5.6).
+    EmployerRefused,
 }
 
 impl Kind {
@@ -62,6 +66,8 @@ impl Kind {
             Kind::Hired => "hired",
             Kind::NotHired => "not_hired",
             Kind::SavedSearchMatch => "saved_search_match",
+            Kind::EmployerVerified => "employer_verified",
+            Kind::EmployerRefused => "employer_refused",
         }
     }
 }
@@ -164,6 +170,12 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (SavedSearchMatch, Kk) => ("Сақталған іздеуге жаңа бос жұмыс орны", format!("Сақталған іздеуіңізге сай жаңа бос жұмыс орны жарияланды: {} ({}). Бос орын №{}.", a.note, a.date, a.reference)),
         (SavedSearchMatch, Ru) => ("Новая вакансия по сохранённому поиску", format!("Опубликована новая вакансия по Вашему сохранённому поиску: {} ({}). Вакансия №{}.", a.note, a.date, a.reference)),
         (SavedSearchMatch, En) => ("A new vacancy for your saved search", format!("A new vacancy matching your saved search was posted: {} ({}). Vacancy No. {}.", a.note, a.date, a.reference)),
+        (EmployerVerified, Kk) => ("Жұмыс беруші расталды", format!("«{}» жұмыс берушісін мемлекеттік тізілім растады ({}). Енді бос жұмыс орындарын жариялай аласыз. Жұмыс беруші №{}.", a.note, a.date, a.reference)),
+        (EmployerVerified, Ru) => ("Работодатель подтверждён", format!("Работодатель «{}» подтверждён государственным реестром ({}). Теперь Вы можете размещать вакансии. Работодатель №{}.", a.note, a.date, a.reference)),
+        (EmployerVerified, En) => ("Employer confirmed", format!("The state registry confirmed the employer \"{}\" ({}). You can now post vacancies. Employer No. {}.", a.note, a.date, a.reference)),
+        (EmployerRefused, Kk) => ("Жұмыс беруші тіркелмеді", format!("«{}» жұмыс берушісі тіркелмеді ({}): БСН немесе ЖСН мемлекеттік тізілімде жоқ немесе әрекет етпейді [{}]. Деректерді тексеріп, қайта тіркеле аласыз. Жұмыс беруші №{}.", a.note, a.date, a.code, a.reference)),
+        (EmployerRefused, Ru) => ("Работодатель не зарегистрирован", format!("Работодатель «{}» не зарегистрирован ({}): БИН или ИИН отсутствует в государственном реестре или недействующий [{}]. Проверьте данные и зарегистрируйтесь снова. Работодатель №{}.", a.note, a.date, a.code, a.reference)),
+        (EmployerRefused, En) => ("Employer not registered", format!("The employer \"{}\" was not registered ({}): the BIN or IIN is not in the state registry or not active [{}]. Check the data and register again. Employer No. {}.", a.note, a.date, a.code, a.reference)),
     };
     (subject.to_string(), text)
 }
@@ -257,6 +269,8 @@ mod tests {
             Kind::Hired,
             Kind::NotHired,
             Kind::SavedSearchMatch,
+            Kind::EmployerVerified,
+            Kind::EmployerRefused,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);
