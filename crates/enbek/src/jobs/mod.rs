@@ -27,6 +27,8 @@ pub mod kinds {
     pub const SELECT_FOR_SEEKER: &str = "select_for_seeker";
     /// Ask the registry about an employer it did not answer on (SPEC §5.6).
     pub const VERIFY_EMPLOYER: &str = "verify_employer";
+    /// Remind the employer to decide on a referred candidate (214 p.73).
+    pub const REMIND_EMPLOYER: &str = "remind_employer";
     /// Tell the owners of saved searches that find a new vacancy (SPEC §5.7).
     pub const NOTIFY_SAVED_SEARCHES: &str = "notify_saved_searches";
 }
@@ -167,6 +169,10 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::VERIFY_EMPLOYER => {
             let p: EmployerPayload = serde_json::from_str(&job.payload)?;
             crate::services::employers::verify(state, &p.employer_id).await
+        }
+        kinds::REMIND_EMPLOYER => {
+            let p: OfferPayload = serde_json::from_str(&job.payload)?;
+            offers::remind_employer(state, &p.offer_id).await
         }
         kinds::RECHECK_UNEMPLOYED_ALL => unemployment::recheck_all(state).await,
         kinds::RECHECK_UNEMPLOYED => {

@@ -44,6 +44,10 @@ pub enum Kind {
     EmployerVerified,
     /// The registry's late answer refused the employer (SPEC §5.6).
     EmployerRefused,
+    /// To the employer: a candidate's resume for a vacancy, to decide on by the day given (214 p.73, p.75).
+    CandidateReferred,
+    /// To the employer: the term to decide on a candidate ends soon (214 p.73, p.75).
+    DecisionReminder,
 }
 
 impl Kind {
@@ -68,6 +72,8 @@ impl Kind {
             Kind::SavedSearchMatch => "saved_search_match",
             Kind::EmployerVerified => "employer_verified",
             Kind::EmployerRefused => "employer_refused",
+            Kind::CandidateReferred => "candidate_referred",
+            Kind::DecisionReminder => "decision_reminder",
         }
     }
 }
@@ -176,6 +182,12 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (EmployerRefused, Kk) => ("Жұмыс беруші тіркелмеді", format!("«{}» жұмыс берушісі тіркелмеді ({}): БСН немесе ЖСН мемлекеттік тізілімде жоқ немесе әрекет етпейді [{}]. Деректерді тексеріп, қайта тіркеле аласыз. Жұмыс беруші №{}.", a.note, a.date, a.code, a.reference)),
         (EmployerRefused, Ru) => ("Работодатель не зарегистрирован", format!("Работодатель «{}» не зарегистрирован ({}): БИН или ИИН отсутствует в государственном реестре или недействующий [{}]. Проверьте данные и зарегистрируйтесь снова. Работодатель №{}.", a.note, a.date, a.code, a.reference)),
         (EmployerRefused, En) => ("Employer not registered", format!("The employer \"{}\" was not registered ({}): the BIN or IIN is not in the state registry or not active [{}]. Check the data and register again. Employer No. {}.", a.note, a.date, a.code, a.reference)),
+        (CandidateReferred, Kk) => ("Бос жұмыс орнына үміткер", format!("«{}» бос жұмыс орнына үміткердің түйіндемесі жіберілді. Оны enbek.kz жеке кабинетінде қарап, жұмысқа қабылдау немесе бас тарту туралы шешіміңізді {} қоса алғанда хабарлаңыз; жауап болмаса, бас тарту деп есептеледі. Үміткер №{}.", a.note, a.date, a.reference)),
+        (CandidateReferred, Ru) => ("Кандидат на вакансию", format!("На вакансию «{}» направлено резюме кандидата. Рассмотрите его в личном кабинете enbek.kz и сообщите о приёме на работу или отказе до {} включительно; отсутствие ответа считается отказом. Кандидат №{}.", a.note, a.date, a.reference)),
+        (CandidateReferred, En) => ("A candidate for your vacancy", format!("A candidate's resume was sent for your vacancy \"{}\". Review it in your enbek.kz cabinet and answer hired or not hired by {} inclusive; no answer counts as a refusal. Candidate No. {}.", a.note, a.date, a.reference)),
+        (DecisionReminder, Kk) => ("Үміткер бойынша шешім туралы еске салу", format!("«{}» бос жұмыс орнына жіберілген үміткер бойынша шешіміңізді {} қоса алғанда enbek.kz жеке кабинетінде хабарлаңыз; жауап болмаса, бас тарту деп есептеледі. Үміткер №{}.", a.note, a.date, a.reference)),
+        (DecisionReminder, Ru) => ("Напоминание о решении по кандидату", format!("Сообщите в личном кабинете enbek.kz решение по кандидату, направленному на вакансию «{}», до {} включительно; отсутствие ответа считается отказом. Кандидат №{}.", a.note, a.date, a.reference)),
+        (DecisionReminder, En) => ("Reminder: decide on a candidate", format!("Please answer in your enbek.kz cabinet on the candidate referred for your vacancy \"{}\" by {} inclusive; no answer counts as a refusal. Candidate No. {}.", a.note, a.date, a.reference)),
     };
     (subject.to_string(), text)
 }
@@ -271,6 +283,8 @@ mod tests {
             Kind::SavedSearchMatch,
             Kind::EmployerVerified,
             Kind::EmployerRefused,
+            Kind::CandidateReferred,
+            Kind::DecisionReminder,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

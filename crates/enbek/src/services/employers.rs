@@ -2,7 +2,7 @@
 //! the state registries; a vacancy is checked against p.66 and the minimum wage, and keeps the
 //! day it arose and the day it was posted.
 
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::employer::Verification;
 use enbek_domain::ids::{Bin, Iin};
@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::db::employers::{self, Employer, Vacancy, CLOSED, OPEN, PENDING, REFUSED};
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::{self, search_key};
-use crate::db::{accounts, audit, is_unique_violation, jobs, new_id};
+use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, Tx};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::lang::Lang;
 use crate::jobs::kinds::VERIFY_EMPLOYER;
@@ -278,6 +278,23 @@ pub(crate) fn employer_recipient(
         lang: Lang::parse(locale),
         ..Recipient::default()
     }
+}
+
+/// Tells every account of the employer (its owner and colleagues, in the cabinet; the contact
+/// address once, by e-mail).
+pub(crate) async fn tell_employer(
+    tx: &mut Tx,
+    employer: &Employer,
+    kind: Kind,
+    args: &Args,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let accounts = employers::accounts_of(tx, &employer.id).await?;
+    for (i, (account_id, locale)) in accounts.into_iter().enumerate() {
+        let to = employer_recipient(employer, account_id, &locale, i == 0);
+        notify::send(tx, &to, kind, args, now).await?;
+    }
+    Ok(())
 }
 
 /// An employer that may act: verified by the registry. Pending is 409 `employer_not_verified`;
