@@ -157,6 +157,10 @@ fn next_day(d: NaiveDate) -> NaiveDate {
     d + Days::new(1)
 }
 
+fn previous_day(d: NaiveDate) -> NaiveDate {
+    d - Days::new(1)
+}
+
 fn first_day(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 1, 1).expect("year within chrono's range")
 }
@@ -275,6 +279,15 @@ impl Calendar {
             next = next_day(next);
         }
         next
+    }
+
+    /// The last working day strictly before `d`.
+    pub fn previous_working_day(&self, d: NaiveDate) -> NaiveDate {
+        let mut previous = previous_day(d);
+        while !self.is_working_day(previous) {
+            previous = previous_day(previous);
+        }
+        previous
     }
 
     /// The `n`-th working day after `from`: a period counted from an event starts on the next

@@ -12,6 +12,7 @@ pub mod office_hours;
 pub mod access;
 pub mod age;
 pub mod category;
+pub mod employer;
 pub mod jobloss;
 pub mod matching;
 pub mod parameters;

@@ -1,10 +1,10 @@
 //! Offers of suitable work (214 p.71–72, p.51(2)): the term to answer and the refusals that end
 //! a registration.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 
 use crate::calendar::Calendar;
-use crate::office_hours::working_days_deadline;
+use crate::office_hours::{local_date, local_instant, working_days_deadline};
 
 /// Working days to answer an offer: 1 for a job seeker, 3 for an unemployed person (214 p.72).
 pub fn answer_days(unemployed: bool) -> u32 {
@@ -23,6 +23,17 @@ pub fn answer_due(cal: &Calendar, offered_at: DateTime<Utc>, unemployed: bool) -
 /// Working days the employer has to answer hired or not hired; silence is refusal (214 p.75).
 pub const EMPLOYER_DECISION_DAYS: u32 = 5;
 
+/// The hour (local) of the employer's reminder.
+const REMINDER_AT: NaiveTime = NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time");
+
+/// When the employer is reminded to decide on a referred candidate (214 p.73: the career
+/// center reminds the employer): at 9:00 on the working day before the last day of the term
+/// that ends at `decision_due` (24:00 of its last day), so that a whole working day is left.
+pub fn decision_reminder_at(cal: &Calendar, decision_due: DateTime<Utc>) -> DateTime<Utc> {
+    let last_day = local_date(decision_due - TimeDelta::seconds(1));
+    local_instant(cal.previous_working_day(last_day), REMINDER_AT)
+}
+
 /// Working days an unemployed person has to come to the employer after the interview notice
 /// (214 p.74).
 pub const INTERVIEW_ATTEND_DAYS: u32 = 3;
@@ -36,6 +47,23 @@ mod tests {
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    #[test]
+    fn the_employer_is_reminded_the_working_day_before_the_last_day_to_decide() {
+        let cal = Calendar::builtin();
+        // Referred Monday 2 March 2026: five working days end with Tuesday 10 March (Sunday
+        // 8 March, a holiday, moves to Monday 9); the working day before is Friday 6 March.
+        let due = crate::office_hours::working_days_deadline(
+            &cal,
+            at("2026-03-02T10:00:00+05:00"),
+            EMPLOYER_DECISION_DAYS,
+        );
+        assert_eq!(due, at("2026-03-11T00:00:00+05:00"));
+        assert_eq!(
+            decision_reminder_at(&cal, due),
+            at("2026-03-06T09:00:00+05:00")
+        );
     }
 
     #[test]

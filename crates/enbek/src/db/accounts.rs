@@ -67,6 +67,26 @@ pub async fn grant(
     Ok(())
 }
 
+/// Takes `role` from every account holding it for `org` (a refused employer's record taken over).
+pub async fn revoke_for_org(tx: &mut Tx, role: &str, org: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM account_roles WHERE role = $1 AND organization_id = $2")
+        .bind(role)
+        .bind(org)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Takes `role` from the account (its refused employer left behind).
+pub async fn revoke(tx: &mut Tx, account_id: &str, role: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM account_roles WHERE account_id = $1 AND role = $2")
+        .bind(account_id)
+        .bind(role)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn credentials(pool: &AnyPool, login: &str) -> Result<Option<Credentials>, sqlx::Error> {
     let row = sqlx::query("SELECT id, password_hash, disabled FROM accounts WHERE login = $1")
         .bind(login)

@@ -17,8 +17,23 @@ pub struct Employer {
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
+    /// The contact address of the employer: its notices also go there by e-mail.
+    pub email: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The registry check: `pending` while the registry has not answered (no vacancies yet),
+    /// `verified`, or `refused` with `refusal_code`.
+    pub verification: String,
+    pub verified_at: Option<DateTime<Utc>>,
+    /// `employer_not_in_registry` when the registry's late answer refused the employer.
+    pub refusal_code: Option<String>,
+    /// The account that registered the employer (its owner).
+    #[serde(skip)]
+    pub created_by: String,
 }
+
+pub const PENDING: &str = "pending";
+pub const VERIFIED: &str = "verified";
+pub const REFUSED: &str = "refused";
 
 fn employer(r: &AnyRow) -> Result<Employer, sqlx::Error> {
     Ok(Employer {
@@ -29,18 +44,20 @@ fn employer(r: &AnyRow) -> Result<Employer, sqlx::Error> {
         region_code: r.text("region_code")?,
         district_code: r.text("district_code")?,
         locality_code: r.text("locality_code")?,
+        email: r.opt_text("email")?,
         created_at: r.instant("created_at")?,
+        verification: r.text("verification")?,
+        verified_at: r.opt_instant("verified_at")?,
+        refusal_code: r.opt_text("refusal_code")?,
+        created_by: r.text("created_by")?,
     })
 }
 
-pub async fn insert_employer(
-    tx: &mut Tx,
-    e: &Employer,
-    created_by: &str,
-) -> Result<(), sqlx::Error> {
+pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at,
+            email, verification, verified_at, refusal_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL)",
     )
     .bind(&e.id)
     .bind(&e.bin)
@@ -49,11 +66,87 @@ pub async fn insert_employer(
     .bind(&e.region_code)
     .bind(&e.district_code)
     .bind(&e.locality_code)
-    .bind(created_by)
+    .bind(&e.created_by)
     .bind(ts(e.created_at))
+    .bind(&e.email)
+    .bind(&e.verification)
+    .bind(e.verified_at.map(ts))
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+pub async fn employer_by_bin(tx: &mut Tx, bin: &str) -> Result<Option<Employer>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM employers WHERE bin = $1")
+        .bind(bin)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(employer).transpose()
+}
+
+/// A refused employer's record is taken over by a new registration of its BIN: `e` keeps the
+/// record's id. False if it is no longer refused.
+pub async fn renew_refused(tx: &mut Tx, e: &Employer) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE employers SET kind = $1, name = $2, region_code = $3, district_code = $4, locality_code = $5,
+            created_by = $6, created_at = $7, email = $8, verification = $9, verified_at = $10, refusal_code = NULL
+         WHERE id = $11 AND verification = 'refused'",
+    )
+    .bind(&e.kind)
+    .bind(&e.name)
+    .bind(&e.region_code)
+    .bind(&e.district_code)
+    .bind(&e.locality_code)
+    .bind(&e.created_by)
+    .bind(ts(e.created_at))
+    .bind(&e.email)
+    .bind(&e.verification)
+    .bind(e.verified_at.map(ts))
+    .bind(&e.id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The registry's late answer on a pending employer; false if it was no longer pending.
+pub async fn settle(
+    tx: &mut Tx,
+    id: &str,
+    verification: &str,
+    refusal_code: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE employers SET verification = $1, refusal_code = $2, verified_at = $3
+         WHERE id = $4 AND verification = 'pending'",
+    )
+    .bind(verification)
+    .bind(refusal_code)
+    .bind((verification == VERIFIED).then(|| ts(at)))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The accounts acting for an employer (its owner first, then its colleagues) with their
+/// language.
+pub async fn accounts_of(
+    tx: &mut Tx,
+    employer_id: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.locale, CASE WHEN a.id = e.created_by THEN 0 ELSE 1 END AS owner_first
+         FROM account_roles r JOIN accounts a ON a.id = r.account_id JOIN employers e ON e.id = r.organization_id
+         WHERE r.role = 'employer' AND r.organization_id = $1 AND a.disabled = 0
+         ORDER BY owner_first, a.id",
+    )
+    .bind(employer_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.text("id")?, r.text("locale")?)))
+        .collect()
 }
 
 pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>, sqlx::Error> {

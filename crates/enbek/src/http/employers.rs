@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
-use crate::db::employers::{self, Employer, Search, Vacancy, EXPIRED, OPEN};
+use crate::db::employers::{self, Employer, Search, Vacancy, EXPIRED, OPEN, PENDING};
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::search_words;
 use crate::services::employers::{self as service, NewEmployer, NewVacancy};
@@ -26,14 +26,18 @@ pub struct EmployerRequest {
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
+    /// The employer's contact address: its notices also go there by e-mail.
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 #[utoipa::path(post, path = "/api/v1/employers", operation_id = "registerEmployer", tag = "employers",
     request_body = EmployerRequest, security(("bearer" = [])),
-    responses((status = 201, body = Employer), (status = 401),
+    responses((status = 201, body = Employer, description = "verified by the registry"),
+        (status = 202, body = Employer, description = "the registry did not answer: `verification` is `pending` until it does"),
+        (status = 401),
         (status = 409, description = "employer_exists; invalid_state: the account has an employer"),
-        (status = 422, description = "invalid_bin, employer_not_in_registry, invalid_value"),
-        (status = 503, description = "unavailable: the registry did not answer")))]
+        (status = 422, description = "invalid_bin, employer_not_in_registry, invalid_value")))]
 pub async fn register_employer(
     State(state): State<AppState>,
     caller: Caller,
@@ -48,10 +52,25 @@ pub async fn register_employer(
             region_code: body.region_code,
             district_code: body.district_code,
             locality_code: body.locality_code,
+            email: body.email,
         },
     )
     .await?;
-    Ok((StatusCode::CREATED, axum::Json(employer)))
+    let status = if employer.verification == PENDING {
+        StatusCode::ACCEPTED
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, axum::Json(employer)))
+}
+
+#[utoipa::path(get, path = "/api/v1/employers/me", operation_id = "getMyEmployer", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = Employer), (status = 403)))]
+pub async fn get_my_employer(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Employer>> {
+    Ok(axum::Json(my_employer(&state, &caller).await?))
 }
 
 /// The caller's employer, or 403.
@@ -193,13 +212,15 @@ fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyVi
 #[utoipa::path(post, path = "/api/v1/vacancies", operation_id = "createVacancy", tag = "employers",
     request_body = VacancyRequest, security(("bearer" = [])),
     responses((status = 201, body = OwnVacancyView), (status = 403),
-        (status = 422, description = "no_positions, salary_range, below_minimum_wage, excluded_vacancy, unknown_occupation, invalid_value, invalid_date")))]
+        (status = 409, description = "employer_not_verified: the registry has not answered on the employer yet"),
+        (status = 422, description = "no_positions, salary_range, below_minimum_wage, excluded_vacancy, unknown_occupation, invalid_value, invalid_date, employer_not_in_registry")))]
 pub async fn create_vacancy(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<VacancyRequest>,
 ) -> ApiResult<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
+    service::ensure_verified(&employer)?;
     let vacancy = service::create_vacancy(
         &state,
         &caller.account_id,
@@ -357,13 +378,16 @@ pub struct LayoffRequest {
 
 #[utoipa::path(post, path = "/api/v1/layoff-notices", operation_id = "createLayoffNotice", tag = "employers",
     request_body = LayoffRequest, security(("bearer" = [])),
-    responses((status = 201, body = LayoffNotice), (status = 403), (status = 422, description = "invalid_value, invalid_date, unknown_occupation")))]
+    responses((status = 201, body = LayoffNotice), (status = 403),
+        (status = 409, description = "employer_not_verified"),
+        (status = 422, description = "invalid_value, invalid_date, unknown_occupation, employer_not_in_registry")))]
 pub async fn create_layoff_notice(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<LayoffRequest>,
 ) -> ApiResult<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
+    service::ensure_verified(&employer)?;
     let notice = service::create_layoff_notice(
         &state,
         &caller.account_id,

@@ -295,6 +295,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "An application was already made for this registration",
     ),
     (
+        "employer_not_verified",
+        409,
+        "Жұмыс берушіні мемлекеттік тізілім әлі растаған жоқ",
+        "Работодатель ещё не подтверждён государственным реестром",
+        "The state registry has not confirmed the employer yet",
+    ),
+    (
         "employer_exists",
         409,
         "Бұл жұмыс беруші тіркелген",

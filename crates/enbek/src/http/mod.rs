@@ -103,6 +103,7 @@ fn portal_api() -> OpenApiRouter<AppState> {
             jobloss::get_my_jobloss_payment
         ))
         .routes(routes!(employers::register_employer))
+        .routes(routes!(employers::get_my_employer))
         .routes(routes!(employers::add_employer_member))
         .routes(routes!(
             employers::create_layoff_notice,

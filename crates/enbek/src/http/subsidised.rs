@@ -87,13 +87,15 @@ pub struct ApplicationRequest {
 #[utoipa::path(post, path = "/api/v1/subsidised-job-applications", operation_id = "createSubsidisedJobApplication", tag = "employers",
     request_body = ApplicationRequest, security(("bearer" = [])),
     responses((status = 201, body = SubsidisedApplication), (status = 403),
-        (status = 422, description = "invalid_value, invalid_date, invalid_phone, unknown_occupation, invalid_request")))]
+        (status = 409, description = "employer_not_verified"),
+        (status = 422, description = "invalid_value, invalid_date, invalid_phone, unknown_occupation, invalid_request, employer_not_in_registry")))]
 pub async fn create_subsidised_job_application(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<ApplicationRequest>,
 ) -> ApiResult<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
+    crate::services::employers::ensure_verified(&employer)?;
     let application = service::create_application(
         &state,
         &caller.account_id,

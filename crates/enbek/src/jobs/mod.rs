@@ -27,6 +27,10 @@ pub mod kinds {
     pub const REMATCH_ALL: &str = "rematch_all";
     /// Offer a new job seeker the best suitable vacancies (214 p.36).
     pub const SELECT_FOR_SEEKER: &str = "select_for_seeker";
+    /// Ask the registry about an employer it did not answer on (SPEC §5.6).
+    pub const VERIFY_EMPLOYER: &str = "verify_employer";
+    /// Remind the employer to decide on a referred candidate (214 p.73).
+    pub const REMIND_EMPLOYER: &str = "remind_employer";
     /// Tell the owners of saved searches that find a new vacancy (SPEC §5.7).
     pub const NOTIFY_SAVED_SEARCHES: &str = "notify_saved_searches";
 }
@@ -98,6 +102,11 @@ struct VacancyPayload {
 }
 
 #[derive(Deserialize)]
+struct EmployerPayload {
+    employer_id: String,
+}
+
+#[derive(Deserialize)]
 struct OfferPayload {
     offer_id: String,
 }
@@ -159,6 +168,14 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::EMPLOYER_SILENCE => {
             let p: OfferPayload = serde_json::from_str(&job.payload)?;
             offers::employer_silent(state, &p.offer_id).await
+        }
+        kinds::VERIFY_EMPLOYER => {
+            let p: EmployerPayload = serde_json::from_str(&job.payload)?;
+            crate::services::employers::verify(state, &p.employer_id).await
+        }
+        kinds::REMIND_EMPLOYER => {
+            let p: OfferPayload = serde_json::from_str(&job.payload)?;
+            offers::remind_employer(state, &p.offer_id).await
         }
         kinds::RECHECK_UNEMPLOYED_ALL => unemployment::recheck_all(state).await,
         kinds::RECHECK_UNEMPLOYED => {

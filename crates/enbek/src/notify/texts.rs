@@ -40,6 +40,14 @@ pub enum Kind {
     NotHired,
     /// A new vacancy that a saved search finds (SPEC §5.7).
     SavedSearchMatch,
+    /// The registry confirmed an employer it had not answered on (SPEC §5.6).
+    EmployerVerified,
+    /// The registry's late answer refused the employer (SPEC §5.6).
+    EmployerRefused,
+    /// To the employer: a candidate's resume for a vacancy, to decide on by the day given (214 p.73, p.75).
+    CandidateReferred,
+    /// To the employer: the term to decide on a candidate ends soon (214 p.73, p.75).
+    DecisionReminder,
 }
 
 impl Kind {
@@ -62,6 +70,10 @@ impl Kind {
             Kind::Hired => "hired",
             Kind::NotHired => "not_hired",
             Kind::SavedSearchMatch => "saved_search_match",
+            Kind::EmployerVerified => "employer_verified",
+            Kind::EmployerRefused => "employer_refused",
+            Kind::CandidateReferred => "candidate_referred",
+            Kind::DecisionReminder => "decision_reminder",
         }
     }
 }
@@ -164,6 +176,18 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (SavedSearchMatch, Kk) => ("Сақталған іздеуге жаңа бос жұмыс орны", format!("Сақталған іздеуіңізге сай жаңа бос жұмыс орны жарияланды: {} ({}). Бос орын №{}.", a.note, a.date, a.reference)),
         (SavedSearchMatch, Ru) => ("Новая вакансия по сохранённому поиску", format!("Опубликована новая вакансия по Вашему сохранённому поиску: {} ({}). Вакансия №{}.", a.note, a.date, a.reference)),
         (SavedSearchMatch, En) => ("A new vacancy for your saved search", format!("A new vacancy matching your saved search was posted: {} ({}). Vacancy No. {}.", a.note, a.date, a.reference)),
+        (EmployerVerified, Kk) => ("Жұмыс беруші расталды", format!("«{}» жұмыс берушісін мемлекеттік тізілім растады ({}). Енді бос жұмыс орындарын жариялай аласыз. Жұмыс беруші №{}.", a.note, a.date, a.reference)),
+        (EmployerVerified, Ru) => ("Работодатель подтверждён", format!("Работодатель «{}» подтверждён государственным реестром ({}). Теперь Вы можете размещать вакансии. Работодатель №{}.", a.note, a.date, a.reference)),
+        (EmployerVerified, En) => ("Employer confirmed", format!("The state registry confirmed the employer \"{}\" ({}). You can now post vacancies. Employer No. {}.", a.note, a.date, a.reference)),
+        (EmployerRefused, Kk) => ("Жұмыс беруші тіркелмеді", format!("«{}» жұмыс берушісі тіркелмеді ({}): БСН немесе ЖСН мемлекеттік тізілімде жоқ немесе әрекет етпейді [{}]. Деректерді тексеріп, қайта тіркеле аласыз. Жұмыс беруші №{}.", a.note, a.date, a.code, a.reference)),
+        (EmployerRefused, Ru) => ("Работодатель не зарегистрирован", format!("Работодатель «{}» не зарегистрирован ({}): БИН или ИИН отсутствует в государственном реестре или недействующий [{}]. Проверьте данные и зарегистрируйтесь снова. Работодатель №{}.", a.note, a.date, a.code, a.reference)),
+        (EmployerRefused, En) => ("Employer not registered", format!("The employer \"{}\" was not registered ({}): the BIN or IIN is not in the state registry or not active [{}]. Check the data and register again. Employer No. {}.", a.note, a.date, a.code, a.reference)),
+        (CandidateReferred, Kk) => ("Бос жұмыс орнына үміткер", format!("«{}» бос жұмыс орнына үміткердің түйіндемесі жіберілді. Оны enbek.kz жеке кабинетінде қарап, жұмысқа қабылдау немесе бас тарту туралы шешіміңізді {} қоса алғанда хабарлаңыз; жауап болмаса, бас тарту деп есептеледі. Үміткер №{}.", a.note, a.date, a.reference)),
+        (CandidateReferred, Ru) => ("Кандидат на вакансию", format!("На вакансию «{}» направлено резюме кандидата. Рассмотрите его в личном кабинете enbek.kz и сообщите о приёме на работу или отказе до {} включительно; отсутствие ответа считается отказом. Кандидат №{}.", a.note, a.date, a.reference)),
+        (CandidateReferred, En) => ("A candidate for your vacancy", format!("A candidate's resume was sent for your vacancy \"{}\". Review it in your enbek.kz cabinet and answer hired or not hired by {} inclusive; no answer counts as a refusal. Candidate No. {}.", a.note, a.date, a.reference)),
+        (DecisionReminder, Kk) => ("Үміткер бойынша шешім туралы еске салу", format!("«{}» бос жұмыс орнына жіберілген үміткер бойынша шешіміңізді {} қоса алғанда enbek.kz жеке кабинетінде хабарлаңыз; жауап болмаса, бас тарту деп есептеледі. Үміткер №{}.", a.note, a.date, a.reference)),
+        (DecisionReminder, Ru) => ("Напоминание о решении по кандидату", format!("Сообщите в личном кабинете enbek.kz решение по кандидату, направленному на вакансию «{}», до {} включительно; отсутствие ответа считается отказом. Кандидат №{}.", a.note, a.date, a.reference)),
+        (DecisionReminder, En) => ("Reminder: decide on a candidate", format!("Please answer in your enbek.kz cabinet on the candidate referred for your vacancy \"{}\" by {} inclusive; no answer counts as a refusal. Candidate No. {}.", a.note, a.date, a.reference)),
     };
     (subject.to_string(), text)
 }
@@ -257,6 +281,10 @@ mod tests {
             Kind::Hired,
             Kind::NotHired,
             Kind::SavedSearchMatch,
+            Kind::EmployerVerified,
+            Kind::EmployerRefused,
+            Kind::CandidateReferred,
+            Kind::DecisionReminder,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

@@ -2,8 +2,9 @@
 //! the state registries; a vacancy is checked against p.66 and the minimum wage, and keeps the
 //! day it arose and the day it was posted.
 
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::access::Role;
+use enbek_domain::employer::Verification;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::parameters::keys;
@@ -13,11 +14,15 @@ use enbek_domain::vacancy::{
 };
 use serde_json::json;
 
-use crate::db::employers::{self, Employer, Vacancy, CLOSED, OPEN};
+use crate::db::employers::{self, Employer, Vacancy, CLOSED, OPEN, PENDING, REFUSED};
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::{self, search_key};
-use crate::db::{accounts, audit, is_unique_violation, new_id};
+use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, Tx};
 use crate::http::error::{ApiError, ApiResult};
+use crate::http::lang::Lang;
+use crate::jobs::kinds::VERIFY_EMPLOYER;
+use crate::notify::{self, Args, Kind, Recipient};
+use crate::registry::Unavailable;
 use crate::state::AppState;
 
 pub struct NewEmployer {
@@ -26,52 +31,154 @@ pub struct NewEmployer {
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
+    pub email: Option<String>,
+}
+
+const LEGAL_ENTITY: &str = "legal_entity";
+const ENTREPRENEUR: &str = "individual_entrepreneur";
+
+/// The number an employer registers by: a legal entity's BIN, or an entrepreneur's IIN.
+enum Number {
+    Bin(Bin),
+    Iin(Iin),
+}
+
+impl Number {
+    fn parse(text: &str) -> ApiResult<Number> {
+        match (Bin::parse(text), Iin::parse(text)) {
+            (Ok(bin), _) => Ok(Number::Bin(bin)),
+            (_, Ok(iin)) => Ok(Number::Iin(iin)),
+            (Err(e), Err(_)) => Err(e.into()),
+        }
+    }
+
+    fn of(employer: &Employer) -> anyhow::Result<Number> {
+        Ok(if employer.kind == ENTREPRENEUR {
+            Number::Iin(Iin::parse(&employer.bin)?)
+        } else {
+            Number::Bin(Bin::parse(&employer.bin)?)
+        })
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Number::Bin(_) => LEGAL_ENTITY,
+            Number::Iin(_) => ENTREPRENEUR,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Number::Bin(bin) => bin.as_str(),
+            Number::Iin(iin) => iin.as_str(),
+        }
+    }
+}
+
+/// Whether the registries know the employer: a legal entity active in the business registry, or
+/// an individual entrepreneur in the person registry. `Err` when they do not answer.
+async fn in_registry(state: &AppState, number: &Number) -> Result<bool, Unavailable> {
+    Ok(match number {
+        Number::Bin(bin) => state
+            .registry
+            .business(bin)
+            .await?
+            .is_some_and(|b| b.active),
+        Number::Iin(iin) => state
+            .registry
+            .person(iin)
+            .await?
+            .is_some_and(|p| p.entrepreneur),
+    })
 }
 
 /// Registers the caller's employer: a legal entity by BIN, active in the business registry, or
 /// an individual entrepreneur by IIN, an entrepreneur in the person registry. The caller's
-/// account becomes the employer's.
+/// account becomes the employer's. A registry that does not answer delays the check, it never
+/// refuses: the employer is stored `pending` and due work asks the registry until it answers.
+/// A refused employer's account, or its BIN, may register again.
 pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> ApiResult<Employer> {
     let name = new.name.trim();
     if name.is_empty() || name.chars().count() > 300 {
         return Err(ApiError::new("invalid_value").detail("name has 1 to 300 characters"));
     }
-    known_region(state, &new.region_code).await?;
-    let (bin, kind, known) = match (Bin::parse(&new.bin), Iin::parse(&new.bin)) {
-        (Ok(bin), _) => {
-            let business = state.registry.business(&bin).await?;
-            let known = business.is_some_and(|b| b.active);
-            (bin.as_str().to_string(), "legal_entity", known)
-        }
-        (_, Ok(iin)) => {
-            let person = state.registry.person(&iin).await?;
-            let known = person.is_some_and(|p| p.entrepreneur);
-            (iin.as_str().to_string(), "individual_entrepreneur", known)
-        }
-        (Err(e), Err(_)) => return Err(e.into()),
-    };
-    if !known {
-        return Err(ApiError::new("employer_not_in_registry"));
+    let email = new
+        .email
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty());
+    if email
+        .as_deref()
+        .is_some_and(|e| e.chars().count() > 254 || !e.contains('@'))
+    {
+        return Err(ApiError::new("invalid_value").detail("email is not an e-mail address"));
     }
+    known_region(state, &new.region_code).await?;
+    let number = Number::parse(&new.bin)?;
     let grants = accounts::grants(&state.db.pool, account_id).await?;
-    if grants.iter().any(|g| g.role == Role::Employer.as_str()) {
-        return Err(ApiError::new("invalid_state").detail("this account already has an employer"));
+    let current = grants
+        .iter()
+        .find(|g| g.role == Role::Employer.as_str())
+        .and_then(|g| g.organization_id.clone());
+    if let Some(current) = &current {
+        let refused = employers::employer_by_id(&state.db.pool, current)
+            .await?
+            .is_some_and(|e| e.verification == REFUSED);
+        if !refused {
+            return Err(
+                ApiError::new("invalid_state").detail("this account already has an employer")
+            );
+        }
+    }
+    let verification = match in_registry(state, &number).await {
+        Ok(known) => Verification::from_registry(known),
+        Err(e) => {
+            tracing::warn!(error = %e, "employer's registry check deferred");
+            Verification::Pending
+        }
+    };
+    if verification == Verification::Refused {
+        return Err(ApiError::new(Verification::REFUSAL_CODE));
     }
     let now = state.clock.now();
-    let employer = Employer {
+    let mut employer = Employer {
         id: new_id(),
-        bin,
-        kind: kind.to_string(),
+        bin: number.as_str().to_string(),
+        kind: number.kind().to_string(),
         name: name.to_string(),
         region_code: new.region_code,
         district_code: new.district_code,
         locality_code: new.locality_code,
+        email,
         created_at: now,
+        verification: verification.as_str().to_string(),
+        verified_at: (verification == Verification::Verified).then_some(now),
+        refusal_code: None,
+        created_by: account_id.to_string(),
     };
     let mut tx = state.db.begin().await?;
-    match employers::insert_employer(&mut tx, &employer, account_id).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("employer_exists")),
-        other => other?,
+    let taken = employers::employer_by_bin(&mut tx, &employer.bin).await?;
+    let before = match taken {
+        Some(old) if old.verification == REFUSED => {
+            employer.id = old.id.clone();
+            if !employers::renew_refused(&mut tx, &employer).await? {
+                return Err(ApiError::new("employer_exists"));
+            }
+            accounts::revoke_for_org(&mut tx, Role::Employer.as_str(), &old.id).await?;
+            Some(
+                json!({ "verification": old.verification, "refusal_code": old.refusal_code, "created_by": old.created_by }),
+            )
+        }
+        Some(_) => return Err(ApiError::new("employer_exists")),
+        None => {
+            match employers::insert_employer(&mut tx, &employer).await {
+                Err(e) if is_unique_violation(&e) => return Err(ApiError::new("employer_exists")),
+                other => other?,
+            }
+            None
+        }
+    };
+    if current.is_some() {
+        accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
     }
     accounts::grant(
         &mut tx,
@@ -88,15 +195,119 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
             action: "create",
             entity: "employer",
             entity_id: &employer.id,
-            before: None,
+            before,
             after: Some(
-                json!({ "kind": kind, "name": employer.name, "region_code": employer.region_code }),
+                json!({ "kind": employer.kind, "name": employer.name, "region_code": employer.region_code, "verification": employer.verification }),
             ),
         },
     )
     .await?;
+    if verification == Verification::Pending {
+        let payload = json!({ "employer_id": employer.id });
+        jobs::enqueue(&mut tx, VERIFY_EMPLOYER, &payload, now, None, now).await?;
+    }
     tx.commit().await?;
     Ok(employer)
+}
+
+/// Asks the registry again about a pending employer (due work, retried with backoff while it
+/// does not answer); its answer verifies or refuses the employer, and the owner is told.
+pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
+    let Some(employer) = employers::employer_by_id(&state.db.pool, employer_id).await? else {
+        return Ok(());
+    };
+    if employer.verification != PENDING {
+        return Ok(());
+    }
+    let known = in_registry(state, &Number::of(&employer)?).await?;
+    let outcome = Verification::from_registry(known);
+    let refusal_code = (outcome == Verification::Refused).then_some(Verification::REFUSAL_CODE);
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !employers::settle(&mut tx, &employer.id, outcome.as_str(), refusal_code, now).await? {
+        return Ok(());
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "verify",
+            entity: "employer",
+            entity_id: &employer.id,
+            before: Some(json!({ "verification": PENDING })),
+            after: Some(json!({ "verification": outcome.as_str(), "refusal_code": refusal_code })),
+        },
+    )
+    .await?;
+    let args = Args {
+        date: local_date(now).to_string(),
+        note: employer.name.clone(),
+        code: refusal_code.unwrap_or_default().to_string(),
+        reference: employer.id.clone(),
+        ..Args::default()
+    };
+    let kind = if outcome == Verification::Verified {
+        Kind::EmployerVerified
+    } else {
+        Kind::EmployerRefused
+    };
+    let owner = employers::accounts_of(&mut tx, &employer.id)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == employer.created_by);
+    if let Some((account_id, locale)) = owner {
+        let to = employer_recipient(&employer, account_id, &locale, true);
+        notify::send(&mut tx, &to, kind, &args, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An account acting for the employer, told in its cabinet and, when `with_email`, at the
+/// employer's contact address too.
+pub(crate) fn employer_recipient(
+    employer: &Employer,
+    account_id: String,
+    locale: &str,
+    with_email: bool,
+) -> Recipient {
+    Recipient {
+        account_id: Some(account_id),
+        email: employer.email.clone().filter(|_| with_email),
+        lang: Lang::parse(locale),
+        ..Recipient::default()
+    }
+}
+
+/// Tells every account of the employer (its owner and colleagues, in the cabinet; the contact
+/// address once, by e-mail).
+pub(crate) async fn tell_employer(
+    tx: &mut Tx,
+    employer: &Employer,
+    kind: Kind,
+    args: &Args,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let accounts = employers::accounts_of(tx, &employer.id).await?;
+    for (i, (account_id, locale)) in accounts.into_iter().enumerate() {
+        let to = employer_recipient(employer, account_id, &locale, i == 0);
+        notify::send(tx, &to, kind, args, now).await?;
+    }
+    Ok(())
+}
+
+/// An employer that may act: verified by the registry. Pending is 409 `employer_not_verified`;
+/// refused, the registry's refusal code.
+pub(crate) fn ensure_verified(employer: &Employer) -> ApiResult<()> {
+    match Verification::parse(&employer.verification) {
+        Some(Verification::Verified) => Ok(()),
+        Some(Verification::Refused) => Err(ApiError::new(Verification::REFUSAL_CODE)
+            .detail("the state registry does not know the employer")),
+        _ => Err(ApiError::new("employer_not_verified")
+            .detail("the state registry has not confirmed the employer yet")
+            .with("verification", employer.verification.clone())),
+    }
 }
 
 pub(crate) async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> {

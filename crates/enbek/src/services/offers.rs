@@ -1,22 +1,27 @@
 //! Offers of suitable work and the person's answer (214 p.38, p.51(2), p.71–72; SPEC §5.7).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use enbek_domain::matching::score;
-use enbek_domain::offer::{answer_due, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER};
+use enbek_domain::offer::{
+    answer_due, decision_reminder_at, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
+};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::office_hours::working_days_deadline;
 use enbek_domain::registration::Status;
 use enbek_domain::unemployment::Deregistration;
 use serde_json::json;
 
-use crate::db::employers::{self, OPEN};
+use crate::db::employers::{self, Employer, Vacancy, OPEN};
 use crate::db::offers::{self, Offer, ACCEPTED, HIRED, PENDING, REFUSED, REJECTED};
 use crate::db::registrations::Ending;
 use crate::db::registrations::{self, Registration};
 use crate::db::{audit, is_unique_violation, jobs, new_id, resumes, Tx};
 use crate::http::error::{ApiError, ApiResult};
-use crate::jobs::kinds::{EMPLOYER_SILENCE, REMATCH_ALL, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY};
+use crate::jobs::kinds::{
+    EMPLOYER_SILENCE, REMATCH_ALL, REMIND_EMPLOYER, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY,
+};
 use crate::notify::{self, Args, Kind};
+use crate::services::employers::tell_employer;
 use crate::services::matching::{opening, seeker};
 use crate::services::registration::recipient;
 use crate::services::unemployment;
@@ -126,19 +131,25 @@ fn new_offer(
     }
 }
 
-/// Consent sends the resume to the employer at once (214 p.73), who decides within 5 working
-/// days; silence then counts as refusal (p.75).
+/// Consent sends the resume to the employer at once (214 p.73), who is told and decides within
+/// 5 working days, reminded the working day before the last; silence then counts as refusal
+/// (p.75).
 async fn refer_to_employer(
     state: &AppState,
     tx: &mut Tx,
-    offer_id: &str,
+    parties: &(Vacancy, Employer),
+    offer: &Offer,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let due = working_days_deadline(&state.calendar(), now, EMPLOYER_DECISION_DAYS);
-    offers::refer(tx, offer_id, now, due).await?;
-    let payload = json!({ "offer_id": offer_id });
-    let key = format!("{EMPLOYER_SILENCE}:{offer_id}");
+    offers::refer(tx, &offer.id, now, due).await?;
+    let payload = json!({ "offer_id": offer.id });
+    let key = format!("{EMPLOYER_SILENCE}:{}", offer.id);
     jobs::enqueue(tx, EMPLOYER_SILENCE, &payload, due, Some(&key), now).await?;
+    tell_employer_of_candidate(tx, parties, offer, Kind::CandidateReferred, due, now).await?;
+    let remind_at = decision_reminder_at(&state.calendar(), due).max(now);
+    let key = format!("{REMIND_EMPLOYER}:{}", offer.id);
+    jobs::enqueue(tx, REMIND_EMPLOYER, &payload, remind_at, Some(&key), now).await?;
     Ok(())
 }
 
@@ -180,13 +191,14 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
         now,
         now,
     );
+    let parties = vacancy_and_employer(state, &offer).await?;
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
         Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
         other => other?,
     }
     offers::answer(&mut tx, &offer.id, ACCEPTED, false, now).await?;
-    refer_to_employer(state, &mut tx, &offer.id, now).await?;
+    refer_to_employer(state, &mut tx, &parties, &offer, now).await?;
     audit::record(
         &mut tx,
         audit::Entry {
@@ -223,13 +235,14 @@ pub async fn answer(
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
+    let parties = vacancy_and_employer(state, offer).await?;
     let mut tx = state.db.begin().await?;
     if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
         return Err(ApiError::new("invalid_state").detail("the offer is already answered"));
     }
     let refusals = offers::count(&mut tx, &reg.id, REFUSED).await?;
     if accept {
-        refer_to_employer(state, &mut tx, &offer.id, now).await?;
+        refer_to_employer(state, &mut tx, &parties, offer, now).await?;
     }
     audit::record(
         &mut tx,
@@ -339,6 +352,70 @@ pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result
         Err(e) if e.code == "invalid_state" => Ok(()),
         Err(e) => anyhow::bail!("deciding by silence: {}", e.code),
     }
+}
+
+/// Tells the accounts of the vacancy's employer of a referred candidate (214 p.73): the
+/// vacancy's title, the last day to decide and the candidate's number; nothing of the person,
+/// whom the employer sees in the cabinet.
+async fn tell_employer_of_candidate(
+    tx: &mut Tx,
+    (vacancy, employer): &(Vacancy, Employer),
+    offer: &Offer,
+    kind: Kind,
+    decision_due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let args = Args {
+        // The term ends at 24:00 of its last day.
+        date: local_date(decision_due - TimeDelta::seconds(1)).to_string(),
+        note: vacancy.title.clone(),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    tell_employer(tx, employer, kind, &args, now).await
+}
+
+/// The offer's vacancy and its employer.
+async fn vacancy_and_employer(state: &AppState, offer: &Offer) -> ApiResult<(Vacancy, Employer)> {
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let employer = employers::employer_by_id(&state.db.pool, &vacancy.employer_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok((vacancy, employer))
+}
+
+/// Reminds the employer, the working day before the term's last day, to decide on a referred
+/// candidate (214 p.73, p.75); a decided candidate is left alone.
+pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result<()> {
+    let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
+        return Ok(());
+    };
+    let Some(due) = offer.decision_due_at.filter(|_| offer.status == ACCEPTED) else {
+        return Ok(());
+    };
+    let parties = vacancy_and_employer(state, &offer)
+        .await
+        .map_err(|e| anyhow::anyhow!("reminding the employer: {}", e.code))?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    tell_employer_of_candidate(&mut tx, &parties, &offer, Kind::DecisionReminder, due, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "remind_employer",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "decision_due_at": due })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The employer arranges an interview with a referred candidate, who is told its time and place

@@ -468,3 +468,164 @@ async fn an_employer_adds_colleagues_and_announces_a_mass_layoff_to_its_region()
     let (status, _) = app.get("/api/v1/layoff-notices", Some(&outsider)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+async fn registry_answering(app: &TestApp, answering: bool) {
+    let (status, _) = app
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/dev/registry/availability",
+            Some(&app.admin),
+            Some(json!({ "answering": answering })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+/// The kinds and channels of the caller's notifications.
+async fn notices(app: &TestApp, token: &str) -> Vec<(String, String, String)> {
+    let (status, list) = app.get("/api/v1/me/notifications", Some(token)).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["kind"].as_str().unwrap().to_string(),
+                n["channel"].as_str().unwrap().to_string(),
+                n["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_silent_registry_delays_the_employer_and_its_later_answer_verifies_it() {
+    let app = TestApp::spawn().await;
+    let token = app.citizen("waiting@example.kz").await;
+    registry_answering(&app, false).await;
+    let (status, employer) = app
+        .post(
+            "/api/v1/employers",
+            Some(&token),
+            with(
+                employer_body(&bin("1503", 140)),
+                json!({ "email": "hr@kokshe.kz" }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{employer}");
+    assert_eq!(employer["verification"], "pending");
+    let token = app.login("waiting@example.kz", "secret123").await;
+    let (status, me) = app.get("/api/v1/employers/me", Some(&token)).await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(me["verification"], "pending");
+
+    // While pending, nothing is posted in the employer's name.
+    let (status, body) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "employer_not_verified")
+    );
+    let (status, body) = app
+        .post(
+            "/api/v1/layoff-notices",
+            Some(&token),
+            json!({ "planned_on": "2026-05-01", "groups": [{ "position": "Бухгалтер", "count": 2, "categories": [] }] }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "employer_not_verified")
+    );
+
+    // Still silent: the check waits and is retried (1 minute, then 2, …).
+    assert_eq!(app.run_due_jobs().await, 0);
+    registry_answering(&app, true).await;
+    app.set_clock("2026-03-17T10:05:00+05:00").await;
+    assert!(app.run_due_jobs().await >= 1);
+    let (_, me) = app.get("/api/v1/employers/me", Some(&token)).await;
+    assert_eq!(me["verification"], "verified", "{me}");
+    assert_eq!(me["verified_at"], "2026-03-17T05:05:00Z");
+    let seen = notices(&app, &token).await;
+    assert!(
+        seen.iter()
+            .any(|(kind, channel, _)| kind == "employer_verified" && channel == "cabinet"),
+        "{seen:?}"
+    );
+    assert!(seen
+        .iter()
+        .any(|(kind, channel, _)| kind == "employer_verified" && channel == "email"));
+    let (status, posted) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    assert_eq!(status, StatusCode::CREATED, "{posted}");
+}
+
+#[tokio::test]
+async fn a_registry_that_answers_late_with_a_refusal_refuses_the_employer_and_tells_the_owner() {
+    let app = TestApp::spawn().await;
+    let closed = bin("1503", 150);
+    app.post(
+        "/api/v1/dev/registry/businesses",
+        Some(&app.admin),
+        json!({ "bin": closed, "name": "ТОО «Жабық»", "active": false }),
+    )
+    .await;
+    let token = app.citizen("late@example.kz").await;
+    registry_answering(&app, false).await;
+    let (status, employer) = app
+        .post("/api/v1/employers", Some(&token), employer_body(&closed))
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{employer}");
+    registry_answering(&app, true).await;
+    app.set_clock("2026-03-17T10:05:00+05:00").await;
+    app.run_due_jobs().await;
+    let token = app.login("late@example.kz", "secret123").await;
+    let (_, me) = app.get("/api/v1/employers/me", Some(&token)).await;
+    assert_eq!(me["verification"], "refused", "{me}");
+    assert_eq!(me["refusal_code"], "employer_not_in_registry");
+    let seen = notices(&app, &token).await;
+    let refused: Vec<_> = seen
+        .iter()
+        .filter(|(kind, _, _)| kind == "employer_refused")
+        .collect();
+    assert_eq!(refused.len(), 1, "{seen:?}");
+    assert!(refused[0].2.contains("employer_not_in_registry"));
+    // The same code as a refusal at once.
+    let (status, body) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "employer_not_in_registry")
+    );
+    // A second run changes nothing; the owner may register again, and the BIN is free again
+    // for whoever the registry confirms.
+    app.set_clock("2026-03-17T11:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(
+        notices(&app, &token)
+            .await
+            .iter()
+            .filter(|(kind, _, _)| kind == "employer_refused")
+            .count(),
+        1
+    );
+    let (status, again) = app
+        .post(
+            "/api/v1/employers",
+            Some(&token),
+            employer_body(&bin("1503", 160)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{again}");
+    app.post(
+        "/api/v1/dev/registry/businesses",
+        Some(&app.admin),
+        json!({ "bin": closed, "name": "ТОО «Жабық»", "active": true }),
+    )
+    .await;
+    let other = app.citizen("reopened@example.kz").await;
+    let (status, reopened) = app
+        .post("/api/v1/employers", Some(&other), employer_body(&closed))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{reopened}");
+    assert_eq!(reopened["id"], employer["id"]);
+    assert_eq!(reopened["verification"], "verified");
+}

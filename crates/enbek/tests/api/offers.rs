@@ -18,14 +18,21 @@ fn vacancy(title: &str, regime: &str) -> Value {
 
 /// An employer with `n` suitable vacancies and one shift-work vacancy (last); their ids.
 async fn vacancies(app: &TestApp, n: usize) -> Vec<String> {
+    vacancies_of(app, n, None).await
+}
+
+/// As `vacancies`, the employer with a contact e-mail address when given.
+async fn vacancies_of(app: &TestApp, n: usize, email: Option<&str>) -> Vec<String> {
     let hr = app.citizen("hr@example.kz").await;
-    app.post(
-        "/api/v1/employers",
-        Some(&hr),
-        json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
-                "district_code": "111000000", "locality_code": "111010000" }),
-    )
-    .await;
+    let (status, employer) = app
+        .post(
+            "/api/v1/employers",
+            Some(&hr),
+            json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
+                "district_code": "111000000", "locality_code": "111010000", "email": email }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{employer}");
     let mut ids = Vec::new();
     for i in 0..=n {
         let regime = if i == n { "shift" } else { "full_time" };
@@ -449,6 +456,121 @@ async fn the_employer_arranges_an_interview_the_candidate_may_decline() {
     let stranger = app.citizen("stranger@example.kz").await;
     let (status, _) = app.post(&decline, Some(&stranger), json!({})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// The employer-side notices of `kind` the account sees: (channel, text).
+async fn employer_notices(app: &TestApp, login: &str, kind: &str) -> Vec<(String, String)> {
+    let token = app.login(login, PASSWORD).await;
+    let (status, list) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == kind)
+        .map(|n| {
+            (
+                n["channel"].as_str().unwrap().to_string(),
+                n["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_employer_and_its_colleagues_are_told_of_a_referred_candidate_without_personal_data() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies_of(&app, 1, Some("hr@esep.kz")).await;
+    app.citizen("colleague@example.kz").await;
+    let hr = employer_token(&app).await;
+    let (status, _) = app
+        .post(
+            "/api/v1/employers/me/members",
+            Some(&hr),
+            json!({ "login": "colleague@example.kz" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    job_seeker(&app, "told@example.kz", 800).await;
+    let made = my_offer(&app, "told@example.kz", &ids[0]).await;
+    assert!(
+        employer_notices(&app, "hr@example.kz", "candidate_referred")
+            .await
+            .is_empty()
+    );
+    answer(&app, "told@example.kz", &made, true).await;
+
+    let owner = employer_notices(&app, "hr@example.kz", "candidate_referred").await;
+    let mut channels: Vec<_> = owner.iter().map(|(c, _)| c.as_str()).collect();
+    channels.sort_unstable();
+    assert_eq!(channels, ["cabinet", "email"], "{owner:?}");
+    let colleague = employer_notices(&app, "colleague@example.kz", "candidate_referred").await;
+    assert_eq!(colleague.len(), 1, "the cabinet only: {colleague:?}");
+    let text = &owner[0].1;
+    // The vacancy, the last day to decide (Friday 27 March) and the candidate's number.
+    assert!(
+        text.contains("Бухгалтер 0") && text.contains("2026-03-27"),
+        "{text}"
+    );
+    assert!(text.contains(made["id"].as_str().unwrap()), "{text}");
+    let person = iin("880412", 3, 800);
+    assert!(!text.contains("Ерлан") && !text.contains(&person), "{text}");
+}
+
+#[tokio::test]
+async fn the_employer_is_reminded_the_working_day_before_the_last_day_unless_it_decided() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    job_seeker(&app, "undecided@example.kz", 810).await;
+    job_seeker(&app, "decided@example.kz", 820).await;
+    let undecided = my_offer(&app, "undecided@example.kz", &ids[0]).await;
+    let decided = my_offer(&app, "decided@example.kz", &ids[0]).await;
+    answer(&app, "undecided@example.kz", &undecided, true).await;
+    answer(&app, "decided@example.kz", &decided, true).await;
+    let (status, _) = decide(&app, &ids[0], decided["id"].as_str().unwrap(), "rejected").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Five working days end with Friday 27 March: the reminder goes at 9:00 on Thursday 26th.
+    app.set_clock("2026-03-26T08:59:00+05:00").await;
+    app.run_due_jobs().await;
+    assert!(employer_notices(&app, "hr@example.kz", "decision_reminder")
+        .await
+        .is_empty());
+    app.set_clock("2026-03-26T09:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let reminders = employer_notices(&app, "hr@example.kz", "decision_reminder").await;
+    assert_eq!(
+        reminders.len(),
+        1,
+        "the decided candidate has none: {reminders:?}"
+    );
+    let text = &reminders[0].1;
+    assert!(text.contains(undecided["id"].as_str().unwrap()) && text.contains("2026-03-27"));
+    // Once only.
+    app.set_clock("2026-03-26T12:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(
+        employer_notices(&app, "hr@example.kz", "decision_reminder")
+            .await
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_candidate_decided_before_the_reminder_brings_no_reminder() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    job_seeker(&app, "quick@example.kz", 830).await;
+    let made = my_offer(&app, "quick@example.kz", &ids[0]).await;
+    answer(&app, "quick@example.kz", &made, true).await;
+    app.set_clock("2026-03-25T12:00:00+05:00").await;
+    let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "hired").await;
+    assert_eq!(status, StatusCode::OK);
+    app.set_clock("2026-03-26T09:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert!(employer_notices(&app, "hr@example.kz", "decision_reminder")
+        .await
+        .is_empty());
 }
 
 /// The offers of a vacancy a person holds, whatever their state.

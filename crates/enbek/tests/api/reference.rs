@@ -357,6 +357,7 @@ async fn the_openapi_document_names_the_operations_and_fields_of_the_contract() 
         "createEmploymentPlan",
         "getWorkQueue",
         "registerEmployer",
+        "getMyEmployer",
         "createVacancy",
         "closeVacancy",
         "searchVacancies",
