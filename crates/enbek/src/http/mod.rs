@@ -12,6 +12,7 @@ pub mod jobloss;
 pub mod lang;
 pub mod matching;
 pub mod offers;
+pub mod open_data;
 pub mod ops;
 pub mod plans;
 pub mod reference;
@@ -125,6 +126,7 @@ fn portal_api() -> OpenApiRouter<AppState> {
             employers::search_vacancies
         ))
         .routes(routes!(employers::get_vacancy))
+        .routes(routes!(open_data::list_open_data_vacancies))
         .routes(routes!(employers::close_vacancy))
         .routes(routes!(offers::list_vacancy_candidates))
         .routes(routes!(offers::decide_on_candidate))

@@ -331,6 +331,12 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
         .get("/api/v1/vacancies?work_regime=full_time", None)
         .await;
     assert!(found.as_array().unwrap().is_empty());
+    let (_, listed) = app.get("/api/v1/open-data/vacancies", None).await;
+    assert!(!listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["id"] == ids[0].as_str()));
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
     assert_eq!(status, StatusCode::CONFLICT);
     // After the selection period nothing registers the hired person as unemployed.
