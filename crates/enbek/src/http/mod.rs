@@ -131,6 +131,7 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::list_vacancy_candidates))
         .routes(routes!(offers::decide_on_candidate))
         .routes(routes!(offers::schedule_interview))
+        .routes(routes!(offers::record_no_show))
         .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
         .routes(routes!(matching::list_my_vacancy_matches))
         .routes(routes!(
@@ -162,6 +163,7 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(unemployment::deregister_person))
         .routes(routes!(matching::list_vacancy_matches))
         .routes(routes!(offers::create_offer))
+        .routes(routes!(offers::excuse_no_show))
         .routes(routes!(plans::suggest_plan_actions))
         .routes(routes!(
             plans::create_employment_plan,
