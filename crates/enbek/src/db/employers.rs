@@ -220,9 +220,12 @@ fn vacancy(r: &AnyRow) -> Result<Vacancy, sqlx::Error> {
     })
 }
 
+/// Inserts a vacancy with its folded search texts: `title_text` is the folded title, and
+/// `search_text` begins with it (title, skills, description), which the relevance order relies on.
 pub async fn insert_vacancy(
     tx: &mut Tx,
     v: &Vacancy,
+    title_text: &str,
     search_text: &str,
 ) -> Result<(), sqlx::Error> {
     let skills = serde_json::to_string(&v.skills).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
@@ -230,9 +233,9 @@ pub async fn insert_vacancy(
         "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open, salary_from, salary_to,
             work_regime, employment_type, education_level, experience_years, skills, region_code, district_code,
             locality_code, description, search_text, arose_on, post_due_at, posted_at, valid_until, status, changed_at,
-            conditions)
+            conditions, title_text)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $21,
-            $24)",
+            $24, $25)",
     )
     .bind(&v.id)
     .bind(&v.employer_id)
@@ -258,6 +261,7 @@ pub async fn insert_vacancy(
     .bind(day(v.valid_until))
     .bind(&v.status)
     .bind(serde_json::to_string(&v.conditions).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
+    .bind(title_text)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -289,6 +293,55 @@ pub async fn end_vacancy(
     Ok(done.rows_affected() == 1)
 }
 
+/// The order of a search (SPEC §8 `searchVacancies`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first.
+    Date,
+    /// Highest pay first (the upper bound, or the only figure).
+    Salary,
+    /// The most relevant first, then the newest (see `relevance`).
+    Relevance,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        match s {
+            "date" => Some(Sort::Date),
+            "salary" => Some(Sort::Salary),
+            "relevance" => Some(Sort::Relevance),
+            _ => None,
+        }
+    }
+}
+
+/// Points for a query word found in the title, and for one found in the rest (skills,
+/// description): a title match counts more, and a word found in both counts both.
+const TITLE_POINTS: i64 = 2;
+const TEXT_POINTS: i64 = 1;
+
+/// The relevance of a vacancy to the words bound from `$6` on, as one SQL expression that
+/// SQLite and PostgreSQL read alike: for each word, `TITLE_POINTS` if it occurs in the folded
+/// title, plus `TEXT_POINTS` if it occurs in the rest of the search text (which follows the
+/// title). Every word occurs somewhere (the filter asks it), so the more words the title holds,
+/// and the more words occur in both, the higher the vacancy. None without words (a constant in
+/// ORDER BY would name a column).
+fn relevance(words: usize) -> Option<String> {
+    if words == 0 {
+        return None;
+    }
+    let terms: Vec<String> = (0..words)
+        .map(|i| {
+            let p = i + 6;
+            format!(
+                "(CASE WHEN title_text LIKE ${p} THEN {TITLE_POINTS} ELSE 0 END) \
+                 + (CASE WHEN SUBSTR(search_text, LENGTH(title_text) + 1) LIKE ${p} THEN {TEXT_POINTS} ELSE 0 END)"
+            )
+        })
+        .collect();
+    Some(terms.join(" + "))
+}
+
 /// The search of open vacancies (SPEC §8 `searchVacancies`).
 pub struct Search<'a> {
     /// Folded words, each of which must occur.
@@ -297,8 +350,7 @@ pub struct Search<'a> {
     pub occupation_code: Option<&'a str>,
     pub salary_min: Option<i64>,
     pub work_regime: Option<&'a str>,
-    /// `date` (newest first) or `salary` (highest first).
-    pub sort: &'a str,
+    pub sort: Sort,
     pub today: NaiveDate,
     pub limit: i64,
     pub offset: i64,
@@ -320,10 +372,13 @@ fn search_filter(s: &Search<'_>) -> String {
 
 pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64), sqlx::Error> {
     let filter = search_filter(s);
-    let order = if s.sort == "salary" {
-        "COALESCE(salary_to, salary_from) DESC, posted_at DESC, id"
-    } else {
-        "posted_at DESC, id"
+    let order = match s.sort {
+        Sort::Salary => "COALESCE(salary_to, salary_from) DESC, posted_at DESC, id".to_string(),
+        Sort::Date => "posted_at DESC, id".to_string(),
+        Sort::Relevance => match relevance(s.words.len()) {
+            Some(score) => format!("({score}) DESC, posted_at DESC, id"),
+            None => "posted_at DESC, id".to_string(),
+        },
     };
     let n = s.words.len();
     let count_sql = format!("SELECT COUNT(*) AS n{filter}");
@@ -404,6 +459,40 @@ pub async fn vacancies_changed_since(
         .fetch_all(pool)
         .await?;
     rows.iter().map(vacancy).collect()
+}
+
+/// One page of the vacancies open on `today`, oldest first (posted_at, id: a stable order, new
+/// vacancies join the end), each with its employer's name, and how many there are in all (the
+/// open-data listing, 206 p.19).
+pub async fn open_page(
+    pool: &AnyPool,
+    today: NaiveDate,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<(Vacancy, String)>, i64), sqlx::Error> {
+    let total = sqlx::query(
+        "SELECT COUNT(*) AS n FROM vacancies WHERE status = 'open' AND valid_until >= $1",
+    )
+    .bind(day(today))
+    .fetch_one(pool)
+    .await?
+    .int("n")?;
+    let rows = sqlx::query(
+        "SELECT vacancies.*, employers.name AS employer_name
+           FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
+          WHERE vacancies.status = 'open' AND vacancies.valid_until >= $1
+          ORDER BY vacancies.posted_at, vacancies.id LIMIT $2 OFFSET $3",
+    )
+    .bind(day(today))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await?;
+    let page = rows
+        .iter()
+        .map(|r| Ok((vacancy(r)?, r.text("employer_name")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((page, total))
 }
 
 /// Every vacancy open on `today` (for matching), the latest posted first.

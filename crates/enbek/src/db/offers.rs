@@ -36,6 +36,10 @@ pub struct Offer {
     pub interview_place: Option<String>,
     pub interview_notified_at: Option<DateTime<Utc>>,
     pub interview_declined_at: Option<DateTime<Utc>>,
+    /// The employer recorded that the candidate did not come (214 p.74, p.51(3)).
+    pub no_show_at: Option<DateTime<Utc>>,
+    /// The career center accepted the person's good reason for it (214 p.51(3)).
+    pub no_show_excused_at: Option<DateTime<Utc>>,
 }
 
 fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
@@ -58,6 +62,8 @@ fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
         interview_place: r.opt_text("interview_place")?,
         interview_notified_at: r.opt_instant("interview_notified_at")?,
         interview_declined_at: r.opt_instant("interview_declined_at")?,
+        no_show_at: r.opt_instant("no_show_at")?,
+        no_show_excused_at: r.opt_instant("no_show_excused_at")?,
     })
 }
 
@@ -190,6 +196,78 @@ pub async fn decline_interview(
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// The employer records that the candidate did not come to the interview (214 p.74); false when
+/// there is no interview the person kept, the person was hired, or it is recorded already.
+pub async fn record_no_show(
+    tx: &mut Tx,
+    id: &str,
+    by: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET no_show_at = $1, no_show_by = $2
+         WHERE id = $3 AND status IN ('accepted', 'rejected') AND interview_at IS NOT NULL
+           AND interview_declined_at IS NULL AND no_show_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(by)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The career center accepts the person's good reason for a no-show (214 p.51(3)); false when
+/// there is no no-show or it is excused already.
+pub async fn excuse_no_show(
+    tx: &mut Tx,
+    id: &str,
+    by: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET no_show_excused_at = $1, no_show_excused_by = $2
+         WHERE id = $3 AND no_show_at IS NOT NULL AND no_show_excused_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(by)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Unexcused no-shows of unemployed people of the centers, for the specialist to weigh (214
+/// p.51(3)):
+/// (offer id, registration id, vacancy id, recorded at), oldest first.
+pub async fn unemployed_no_shows(
+    pool: &AnyPool,
+    centers: &[String],
+) -> Result<Vec<(String, String, String, DateTime<Utc>)>, sqlx::Error> {
+    let mut out = Vec::new();
+    for center in centers {
+        let rows = sqlx::query(
+            "SELECT o.id, o.registration_id, o.vacancy_id, o.no_show_at FROM offers o
+               JOIN registrations r ON r.id = o.registration_id
+              WHERE r.career_center_id = $1 AND r.status = 'unemployed' AND o.no_show_at IS NOT NULL
+                AND o.no_show_excused_at IS NULL
+              ORDER BY o.no_show_at, o.id",
+        )
+        .bind(center)
+        .fetch_all(pool)
+        .await?;
+        for r in &rows {
+            out.push((
+                r.text("id")?,
+                r.text("registration_id")?,
+                r.text("vacancy_id")?,
+                r.instant("no_show_at")?,
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// The candidates referred to a vacancy (accepted offers and their outcomes).

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
-use crate::db::employers::{self, Employer, Search, Vacancy, EXPIRED, OPEN, PENDING};
+use crate::db::employers::{self, Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING};
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::search_words;
 use crate::services::employers::{self as service, NewEmployer, NewVacancy};
@@ -168,7 +168,7 @@ pub async fn vacancy_view(state: &AppState, v: Vacancy) -> ApiResult<VacancyView
 }
 
 /// The public fields of a vacancy, its status as of `today`.
-fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
+pub(crate) fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
     let status = if v.status == OPEN && v.valid_until < today {
         EXPIRED.to_string()
     } else {
@@ -296,7 +296,9 @@ pub struct SearchQuery {
     /// Vacancies that pay at least this (their upper bound, or their only figure).
     pub salary_min: Option<i64>,
     pub work_regime: Option<String>,
-    /// `date` (newest first, default) or `salary` (highest first).
+    /// `relevance` (the default with `q`: more of the words, and words in the title, first;
+    /// then the newest), `date` (newest first, the default without `q`) or `salary` (highest
+    /// first).
     pub sort: Option<String>,
     /// From 1.
     pub page: Option<i64>,
@@ -311,17 +313,20 @@ pub async fn search_vacancies(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
 ) -> ApiResult<impl IntoResponse> {
-    let sort = q.sort.as_deref().unwrap_or("date");
-    if !["date", "salary"].contains(&sort) {
-        return Err(ApiError::new("invalid_value").detail("sort is date or salary"));
-    }
+    let words = q.q.as_deref().map(search_words).unwrap_or_default();
+    let sort = match q.sort.as_deref() {
+        None if words.is_empty() => Sort::Date,
+        None => Sort::Relevance,
+        Some(s) => Sort::parse(s).ok_or_else(|| {
+            ApiError::new("invalid_value").detail("sort is relevance, date or salary")
+        })?,
+    };
     let page = q.page.unwrap_or(1);
     let per_page = q.per_page.unwrap_or(20);
     if page < 1 || !(1..=100).contains(&per_page) {
         return Err(ApiError::new("invalid_value").detail("page from 1; per_page 1 to 100"));
     }
     let today = local_date(state.clock.now());
-    let words = q.q.as_deref().map(search_words).unwrap_or_default();
     let search = Search {
         words,
         region_code: q.region_code.as_deref(),

@@ -225,6 +225,20 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "This work is not suitable for the person",
     ),
     (
+        "interview_declined",
+        409,
+        "Үміткер сұхбаттан бас тартты",
+        "Кандидат отказался от собеседования",
+        "The candidate declined the interview",
+    ),
+    (
+        "no_show_too_early",
+        409,
+        "Келмеуді әлі белгілеуге болмайды: сұхбат уақыты немесе келу мерзімі өтпеді",
+        "Неявку ещё нельзя отметить: время собеседования или срок явки не истекли",
+        "A no-show cannot be recorded yet: the interview or the term to come has not passed",
+    ),
+    (
         "offer_exists",
         409,
         "Бұл бос орын адамға ұсынылған",

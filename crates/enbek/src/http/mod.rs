@@ -12,6 +12,7 @@ pub mod jobloss;
 pub mod lang;
 pub mod matching;
 pub mod offers;
+pub mod open_data;
 pub mod ops;
 pub mod plans;
 pub mod reference;
@@ -126,12 +127,14 @@ fn portal_api() -> OpenApiRouter<AppState> {
             employers::search_vacancies
         ))
         .routes(routes!(employers::get_vacancy))
+        .routes(routes!(open_data::list_open_data_vacancies))
         .routes(routes!(employers::close_vacancy))
         .routes(routes!(offers::list_vacancy_candidates))
         .routes(routes!(offers::respond_to_vacancy))
         .routes(routes!(matching::search_resumes))
         .routes(routes!(offers::decide_on_candidate))
         .routes(routes!(offers::schedule_interview))
+        .routes(routes!(offers::record_no_show))
         .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
         .routes(routes!(matching::list_my_vacancy_matches))
         .routes(routes!(
@@ -163,6 +166,7 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(unemployment::deregister_person))
         .routes(routes!(matching::list_vacancy_matches))
         .routes(routes!(offers::create_offer))
+        .routes(routes!(offers::excuse_no_show))
         .routes(routes!(plans::suggest_plan_actions))
         .routes(routes!(
             plans::create_employment_plan,

@@ -10,7 +10,7 @@ use enbek_domain::registration::Status;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::Caller;
+use super::auth::{Caller, CASEWORK};
 use super::employers::{vacancy_view, VacancyView};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path};
@@ -44,6 +44,10 @@ pub struct OfferView {
     pub interview_declined_at: Option<DateTime<Utc>>,
     /// For an unemployed person: come to the employer by this time (3 working days, p.74).
     pub attend_by: Option<DateTime<Utc>>,
+    /// The employer recorded that the person did not come to the interview (p.74).
+    pub no_show_at: Option<DateTime<Utc>>,
+    /// The career center accepted the person's good reason for it (p.51(3)).
+    pub no_show_excused_at: Option<DateTime<Utc>>,
     pub vacancy: Option<VacancyView>,
 }
 
@@ -57,6 +61,8 @@ async fn view(state: &AppState, o: Offer) -> ApiResult<OfferView> {
         .is_some_and(|r| r.status == Status::Unemployed.as_str());
     Ok(OfferView {
         attend_by: service::attend_by(state, &o, unemployed),
+        no_show_at: o.no_show_at,
+        no_show_excused_at: o.no_show_excused_at,
         interview_at: o.interview_at,
         interview_place: o.interview_place,
         interview_declined_at: o.interview_declined_at,
@@ -169,6 +175,8 @@ pub struct CandidateView {
     pub interview_place: Option<String>,
     /// The candidate declined the interview on the portal (p.80).
     pub interview_declined_at: Option<DateTime<Utc>>,
+    /// The employer recorded that the candidate did not come (p.74).
+    pub no_show_at: Option<DateTime<Utc>>,
 }
 
 /// The caller's own vacancy, or 403/404.
@@ -228,6 +236,7 @@ pub async fn list_vacancy_candidates(
             interview_at: o.interview_at,
             interview_place: o.interview_place,
             interview_declined_at: o.interview_declined_at,
+            no_show_at: o.no_show_at,
         });
     }
     crate::db::audit::record_read(
@@ -317,5 +326,40 @@ pub async fn decline_interview(
         .filter(|o| o.account_id.as_deref() == Some(caller.account_id.as_str()))
         .ok_or_else(ApiError::not_found)?;
     let offer = service::decline_interview(&state, &caller.account_id, &offer).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/no-show", operation_id = "recordNoShow", tag = "employers",
+    params(("id" = String, Path), ("candidate_id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404),
+        (status = 409, description = "no_show_too_early: the interview, or for an unemployed person the 3 working days of p.74, not over; interview_declined; invalid_state: no interview, hired, or recorded")))]
+pub async fn record_no_show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, candidate_id)): Path<(String, String)>,
+) -> ApiResult<axum::Json<OfferView>> {
+    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
+    let offer = service::record_no_show(&state, &caller.account_id, &offer).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/no-show/excuse", operation_id = "excuseNoShow", tag = "unemployment",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404),
+        (status = 409, description = "invalid_state: no unexcused no-show")))]
+pub async fn excuse_no_show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<OfferView>> {
+    caller.require(&CASEWORK)?;
+    let offer = offers::by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    require_scope(&state, &caller, &reg, &CASEWORK).await?;
+    let offer = service::excuse_no_show(&state, &caller.account_id, &offer).await?;
     Ok(axum::Json(view(&state, offer).await?))
 }

@@ -48,6 +48,9 @@ pub enum Kind {
     CandidateReferred,
     /// To the employer: the term to decide on a candidate ends soon (214 p.73, p.75).
     DecisionReminder,
+    /// The employer recorded that an unemployed person did not come to the interview (214
+    /// p.74, p.51(3)); the career center weighs the reasons.
+    InterviewNoShow,
 }
 
 impl Kind {
@@ -74,6 +77,7 @@ impl Kind {
             Kind::EmployerRefused => "employer_refused",
             Kind::CandidateReferred => "candidate_referred",
             Kind::DecisionReminder => "decision_reminder",
+            Kind::InterviewNoShow => "interview_no_show",
         }
     }
 }
@@ -167,6 +171,9 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (InterviewInvited, Kk) => ("Сұхбатқа шақыру", format!("Жұмыс беруші сізді сұхбатқа шақырады: {} ({}). Бара алмасаңыз, enbek.kz жеке кабинетінде бас тартыңыз. Ұсыныс №{}.", a.date, a.note, a.reference)),
         (InterviewInvited, Ru) => ("Приглашение на собеседование", format!("Работодатель приглашает Вас на собеседование: {} ({}). Если не сможете прийти, откажитесь в личном кабинете enbek.kz. Предложение №{}.", a.date, a.note, a.reference)),
         (InterviewInvited, En) => ("Invitation to an interview", format!("The employer invites you to an interview: {} ({}). If you cannot come, decline in your enbek.kz cabinet. Offer No. {}.", a.date, a.note, a.reference)),
+        (InterviewNoShow, Kk) => ("Сұхбатқа келмегеніңіз белгіленді", format!("Жұмыс беруші сіздің сұхбатқа {} дейін келмегеніңізді белгіледі: {}. Дәлелді себебіңіз болса, мансап орталығына тез арада хабарлаңыз: дәлелді себепсіз келмеу жұмыссыз ретінде есептен шығаруға негіз болады. Ұсыныс №{}.", a.date, a.note, a.reference)),
+        (InterviewNoShow, Ru) => ("Отмечена неявка на собеседование", format!("Работодатель отметил, что Вы не явились на собеседование до {}: {}. Если у Вас была уважительная причина, сообщите о ней в карьерный центр как можно скорее: неявка без уважительной причины — основание для снятия с учёта безработных. Предложение №{}.", a.date, a.note, a.reference)),
+        (InterviewNoShow, En) => ("A missed interview recorded", format!("The employer recorded that you did not come to the interview by {}: {}. If you had a good reason, tell your career center as soon as you can: not coming without a good reason is a ground to end your registration as unemployed. Offer No. {}.", a.date, a.note, a.reference)),
         (Hired, Kk) => ("Жұмысқа қабылдандыңыз", format!("Жұмыс беруші сізді жұмысқа қабылдады: {} ({}). Тіркеуіңіз жабылды. Ұсыныс №{}.", a.note, a.date, a.reference)),
         (Hired, Ru) => ("Вы приняты на работу", format!("Работодатель принял Вас на работу: {} ({}). Ваша регистрация закрыта. Предложение №{}.", a.note, a.date, a.reference)),
         (Hired, En) => ("You are hired", format!("The employer hired you: {} ({}). Your registration is closed. Offer No. {}.", a.note, a.date, a.reference)),
@@ -285,6 +292,7 @@ mod tests {
             Kind::EmployerRefused,
             Kind::CandidateReferred,
             Kind::DecisionReminder,
+            Kind::InterviewNoShow,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

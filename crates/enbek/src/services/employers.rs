@@ -448,7 +448,8 @@ pub async fn create_vacancy(
         vacancy.skills.join(" "),
         vacancy.description
     ));
-    employers::insert_vacancy(&mut tx, &vacancy, &text).await?;
+    let title_text = search_key(&vacancy.title);
+    employers::insert_vacancy(&mut tx, &vacancy, &title_text, &text).await?;
     audit::record(
         &mut tx,
         audit::Entry {

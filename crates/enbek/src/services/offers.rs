@@ -128,6 +128,8 @@ fn new_offer(
         interview_place: None,
         interview_notified_at: None,
         interview_declined_at: None,
+        no_show_at: None,
+        no_show_excused_at: None,
     }
 }
 
@@ -503,6 +505,119 @@ pub async fn decline_interview(
             entity_id: &offer.id,
             before: None,
             after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The moment from which the employer may record a no-show: the interview's time has passed
+/// and, for an unemployed person, the 3 working days of p.74 too (`attend_by`).
+pub fn no_show_from(
+    state: &AppState,
+    offer: &Offer,
+    unemployed: bool,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let at = offer.interview_at?;
+    Some(attend_by(state, offer, unemployed).map_or(at, |by| by.max(at)))
+}
+
+/// The employer records that the candidate did not come to the interview (214 p.74). An
+/// unemployed person is told, and the no-show goes to the career center's work queue: p.51(3)
+/// deregisters only a no-show "without good reason", which the specialist weighs (applying
+/// `no_show` with `deregisterPerson`, or excusing it); a job seeker has no such duty, so it is
+/// only recorded.
+pub async fn record_no_show(
+    state: &AppState,
+    employer_account: &str,
+    offer: &Offer,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    if offer.interview_at.is_none() {
+        return Err(ApiError::new("invalid_state").detail("no interview was arranged"));
+    }
+    if offer.interview_declined_at.is_some() {
+        return Err(ApiError::new("interview_declined")
+            .detail("the candidate declined the interview on the portal (214 p.80)"));
+    }
+    if offer.status == HIRED || offer.no_show_at.is_some() {
+        return Err(ApiError::new("invalid_state").detail("hired, or the no-show is recorded"));
+    }
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let unemployed = reg.status == Status::Unemployed.as_str();
+    let from = no_show_from(state, offer, unemployed).ok_or_else(ApiError::not_found)?;
+    if now <= from {
+        return Err(ApiError::new("no_show_too_early").detail(format!(
+            "a no-show can be recorded after {}",
+            from.to_rfc3339()
+        )));
+    }
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut tx = state.db.begin().await?;
+    if !offers::record_no_show(&mut tx, &offer.id, employer_account, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the no-show cannot be recorded"));
+    }
+    if unemployed {
+        let args = Args {
+            // The last day to come (a deadline is 24:00 of its last day).
+            date: local_date(from - chrono::Duration::seconds(1)).to_string(),
+            note: vacancy.title.clone(),
+            reference: offer.id.clone(),
+            ..Args::default()
+        };
+        notify::send(
+            &mut tx,
+            &recipient(&reg, None),
+            Kind::InterviewNoShow,
+            &args,
+            now,
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(employer_account),
+            action: "record_no_show",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "no_show_at": now, "unemployed": unemployed })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The career center accepts the person's good reason for a no-show (214 p.51(3)): it leaves
+/// the work queue and is no ground to deregister.
+pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !offers::excuse_no_show(&mut tx, &offer.id, specialist, now).await? {
+        return Err(ApiError::new("invalid_state").detail("no unexcused no-show"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(specialist),
+            action: "excuse_no_show",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "no_show_excused_at": now })),
         },
     )
     .await?;

@@ -15,7 +15,7 @@ use serde_json::json;
 use crate::db::circumstances::{self, Report};
 use crate::db::plans::{self, Item, Plan, ACTION, CONTACT};
 use crate::db::registrations::{self, Registration};
-use crate::db::{audit, jobs, new_id, persons, queue, reference, Tx};
+use crate::db::{audit, jobs, new_id, offers, persons, queue, reference, Tx};
 use crate::http::error::{ApiError, ApiResult};
 use crate::jobs::kinds::REMIND_CONTACT;
 use crate::notify::{self, Args, Kind};
@@ -381,10 +381,11 @@ pub fn act_due(state: &AppState, report: &Report) -> DateTime<Utc> {
 /// One piece of work with its legal term.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
-    /// `review_forwarded`, `draw_up_plan`, `plan_action`, `plan_contact` or `circumstance`.
+    /// `review_forwarded`, `draw_up_plan`, `plan_action`, `plan_contact`, `circumstance` or
+    /// `no_show`.
     pub kind: String,
     pub registration_id: String,
-    /// The plan item or report it concerns.
+    /// The plan item, report or offer (for `no_show`) it concerns.
     pub subject_id: Option<String>,
     pub due_at: DateTime<Utc>,
     pub overdue: bool,
@@ -468,6 +469,21 @@ pub async fn work_queue(
             due,
             "214 p.51, p.64",
             detail,
+        );
+    }
+    // 214 p.51(3), p.74: a no-show the employer recorded, for the specialist to weigh (good
+    // reason or not) within the 2 working days of p.51.
+    for (offer_id, registration_id, vacancy_id, at) in
+        offers::unemployed_no_shows(pool, centers).await?
+    {
+        let due = working_days_deadline(&cal, at, 2);
+        push(
+            "no_show",
+            &registration_id,
+            Some(offer_id),
+            due,
+            "214 p.51(3), p.74",
+            Some(format!("vacancy {vacancy_id}")),
         );
     }
     items.sort_by_key(|i| i.due_at);

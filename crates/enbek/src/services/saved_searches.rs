@@ -6,7 +6,7 @@ use enbek_domain::vacancy::WorkRegime;
 use serde_json::json;
 
 use super::employers::known_region;
-use crate::db::employers::{self, Search};
+use crate::db::employers::{self, Search, Sort};
 use crate::db::reference::{self, search_words};
 use crate::db::saved_searches::{self, SavedSearch};
 use crate::db::{audit, new_id, Tx};
@@ -163,7 +163,7 @@ pub async fn notify_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
             occupation_code: search.occupation_code.as_deref(),
             salary_min: search.salary_min,
             work_regime: search.work_regime.as_deref(),
-            sort: "date",
+            sort: Sort::Date,
             today,
             limit: 1,
             offset: 0,

@@ -15,5 +15,6 @@ mod plans;
 mod reference;
 mod registration;
 mod saved_searches;
+mod search;
 mod subsidised;
 mod unemployment;

@@ -338,6 +338,12 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
         .get("/api/v1/vacancies?work_regime=full_time", None)
         .await;
     assert!(found.as_array().unwrap().is_empty());
+    let (_, listed) = app.get("/api/v1/open-data/vacancies", None).await;
+    assert!(!listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["id"] == ids[0].as_str()));
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
     assert_eq!(status, StatusCode::CONFLICT);
     // After the selection period nothing registers the hired person as unemployed.
@@ -721,4 +727,251 @@ async fn a_registered_person_responds_to_a_vacancy_and_the_employer_sees_them_at
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// An interview arranged on Friday 20 March at 10:00 for Thursday 26 March at 11:00; the
+/// candidate's offer id.
+async fn interview(app: &TestApp, vacancy: &str, login: &str) -> String {
+    let made = my_offer(app, login, vacancy).await;
+    answer(app, login, &made, true).await;
+    let candidate = made["id"].as_str().unwrap().to_string();
+    let hr = employer_token(app).await;
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/interview"),
+            Some(&hr),
+            json!({ "at": "2026-03-26T11:00:00+05:00", "place": "Абай к-сі, 1" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    candidate
+}
+
+async fn no_show(
+    app: &TestApp,
+    token: &str,
+    vacancy: &str,
+    candidate: &str,
+) -> (StatusCode, Value) {
+    app.post(
+        &format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/no-show"),
+        Some(token),
+        json!({}),
+    )
+    .await
+}
+
+async fn work_queue(app: &TestApp, token: &str) -> Vec<Value> {
+    let (status, list) = app
+        .get("/api/v1/work-queue?horizon_days=5", Some(token))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_to_the_center() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    let reg = job_seeker(&app, "absent@example.kz", 810).await;
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(
+        registration(&app, "absent@example.kz").await["status"],
+        "unemployed"
+    );
+    let candidate = interview(&app, &ids[0], "absent@example.kz").await;
+    // Notified on Friday 20 March; 21–25 March are the Nauryz days off, so the 3 working days
+    // are 26, 27 and 30 March (p.74): until then no no-show, though the interview is over.
+    app.set_clock("2026-03-30T23:59:00+05:00").await;
+    let hr = employer_token(&app).await;
+    let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "no_show_too_early"),
+        "{body}"
+    );
+    app.set_clock("2026-03-31T00:01:00+05:00").await;
+    let hr = employer_token(&app).await;
+    // Another employer's vacancy is out of scope; a candidate of another vacancy is unknown.
+    let rival = app.citizen("rival@example.kz").await;
+    app.post(
+        "/api/v1/employers",
+        Some(&rival),
+        json!({ "bin": bin("1503", 901), "name": "ТОО «Басқа»", "region_code": "110000000",
+                "district_code": "111000000", "locality_code": "111010000" }),
+    )
+    .await;
+    let rival = app.login("rival@example.kz", PASSWORD).await;
+    let (status, _) = no_show(&app, &rival, &ids[0], &candidate).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = no_show(&app, &hr, &ids[1], &candidate).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, recorded) = no_show(&app, &hr, &ids[0], &candidate).await;
+    assert_eq!(status, StatusCode::OK, "{recorded}");
+    assert!(recorded["no_show_at"].is_string());
+    assert!(candidates(&app, &ids[0]).await[0]["no_show_at"].is_string());
+    let (status, _) = no_show(&app, &hr, &ids[0], &candidate).await;
+    assert_eq!(status, StatusCode::CONFLICT, "recorded once");
+
+    // p.51(3) deregisters a no-show "without good reason": the center weighs it, the
+    // registration stands until then, and the person is told.
+    assert_eq!(
+        registration(&app, "absent@example.kz").await["status"],
+        "unemployed"
+    );
+    let token = app.login("absent@example.kz", PASSWORD).await;
+    let (_, notices) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    assert!(notices
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "interview_no_show" && n["channel"] == "cabinet"));
+    let spec = app
+        .staff(
+            "spec@kokshetau.kz",
+            "career_center_specialist",
+            Some("cc-kokshetau"),
+        )
+        .await;
+    let queue = work_queue(&app, &spec).await;
+    let item = queue
+        .iter()
+        .find(|i| i["kind"] == "no_show")
+        .unwrap_or_else(|| panic!("no no_show in {queue:?}"));
+    assert_eq!(item["registration_id"], reg.as_str());
+    assert_eq!(item["subject_id"], candidate.as_str());
+    assert_eq!(item["legal_basis"], "214 p.51(3), p.74");
+    // Within 2 working days of learning (p.51), counted from the next day: 1 and 2 April.
+    assert_eq!(item["due_at"], "2026-04-02T19:00:00Z");
+
+    let (status, done) = app
+        .post(
+            "/api/v1/deregistrations",
+            Some(&spec),
+            json!({ "registration_id": reg, "ground_code": "no_show" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let reg = registration(&app, "absent@example.kz").await;
+    assert_eq!(reg["deregistration_code"], "no_show");
+    assert_eq!(reg["barred_until"], "2026-04-30");
+    assert!(!work_queue(&app, &spec)
+        .await
+        .iter()
+        .any(|i| i["kind"] == "no_show"));
+}
+
+#[tokio::test]
+async fn a_no_show_with_a_good_reason_is_excused_by_the_center() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    job_seeker(&app, "ill@example.kz", 820).await;
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let candidate = interview(&app, &ids[0], "ill@example.kz").await;
+    app.set_clock("2026-04-01T10:00:00+05:00").await;
+    let hr = employer_token(&app).await;
+    let (status, _) = no_show(&app, &hr, &ids[0], &candidate).await;
+    assert_eq!(status, StatusCode::OK);
+    let excuse = format!("/api/v1/offers/{candidate}/no-show/excuse");
+    let (status, _) = app.post(&excuse, Some(&hr), json!({})).await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "not the employer's to excuse"
+    );
+    let other = app
+        .staff(
+            "spec@burabay.kz",
+            "career_center_specialist",
+            Some("cc-burabay"),
+        )
+        .await;
+    let (status, _) = app.post(&excuse, Some(&other), json!({})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another center");
+    let spec = app
+        .staff(
+            "spec@kokshetau.kz",
+            "career_center_specialist",
+            Some("cc-kokshetau"),
+        )
+        .await;
+    let (status, excused) = app.post(&excuse, Some(&spec), json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{excused}");
+    assert!(excused["no_show_excused_at"].is_string());
+    let (status, _) = app.post(&excuse, Some(&spec), json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(!work_queue(&app, &spec)
+        .await
+        .iter()
+        .any(|i| i["kind"] == "no_show"));
+    assert_eq!(
+        registration(&app, "ill@example.kz").await["status"],
+        "unemployed"
+    );
+}
+
+#[tokio::test]
+async fn a_job_seekers_no_show_is_recorded_once_the_interview_is_over() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    job_seeker(&app, "seeker@example.kz", 830).await;
+    let candidate = interview(&app, &ids[0], "seeker@example.kz").await;
+    // The selection period has not ended: a job seeker, with no 3-day duty (p.74 is for the
+    // unemployed), so the interview's time alone decides.
+    app.set_clock("2026-03-26T10:59:00+05:00").await;
+    let hr = employer_token(&app).await;
+    let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "no_show_too_early")
+    );
+    app.set_clock("2026-03-26T11:01:00+05:00").await;
+    let hr = employer_token(&app).await;
+    let (status, recorded) = no_show(&app, &hr, &ids[0], &candidate).await;
+    assert_eq!(status, StatusCode::OK, "{recorded}");
+    assert!(recorded["attend_by"].is_null());
+    let token = app.login("seeker@example.kz", PASSWORD).await;
+    let (_, notices) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    assert!(!notices
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "interview_no_show"));
+}
+
+#[tokio::test]
+async fn a_declined_interview_is_no_no_show() {
+    let app = TestApp::spawn().await;
+    let ids = vacancies(&app, 1).await;
+    job_seeker(&app, "declines@example.kz", 840).await;
+    let hr = employer_token(&app).await;
+    let made = my_offer(&app, "declines@example.kz", &ids[0]).await;
+    answer(&app, "declines@example.kz", &made, true).await;
+    let candidate = made["id"].as_str().unwrap();
+    let (status, body) = no_show(&app, &hr, &ids[0], candidate).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "invalid_state"),
+        "no interview"
+    );
+    let candidate = interview(&app, &ids[0], "declines@example.kz").await;
+    let token = app.login("declines@example.kz", PASSWORD).await;
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/offers/{candidate}/interview/decline"),
+            Some(&token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    app.set_clock("2026-04-06T10:00:00+05:00").await;
+    let hr = employer_token(&app).await;
+    let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "interview_declined")
+    );
 }

@@ -1,0 +1,187 @@
+//! The order of the vacancy search (SPEC §8 `searchVacancies`) and the open-data listing of
+//! vacancies (206 p.19).
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::employers::{employer, vacancy};
+use crate::helpers::*;
+
+fn titled(title: &str, description: &str) -> Value {
+    let mut v = vacancy();
+    v["title"] = json!(title);
+    v["description"] = json!(description);
+    v["skills"] = json!([]);
+    v
+}
+
+fn titles(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|v| v["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Posts vacancies one minute apart from 09:00 on Monday 2 March 2026, in the order given.
+async fn post_in_order(app: &TestApp, token: &str, list: Vec<Value>) -> Vec<String> {
+    let mut ids = Vec::new();
+    for (i, v) in list.into_iter().enumerate() {
+        app.set_clock(&format!("2026-03-02T09:{i:02}:00+05:00"))
+            .await;
+        let (status, body) = app.post("/api/v1/vacancies", Some(token), v).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        ids.push(body["id"].as_str().unwrap().to_string());
+    }
+    ids
+}
+
+#[tokio::test]
+async fn relevance_puts_title_matches_and_more_words_first_and_is_the_default_with_words() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 210).await;
+    post_in_order(
+        &app,
+        &token,
+        vec![
+            titled("Сварщик ночной смены", "Цех металлоконструкций"),
+            titled("Сварщик", "Работа в ночные смены"),
+            titled("Монтажник", "Нужен опыт сварщика"),
+        ],
+    )
+    .await;
+
+    // One word: both titles hold it (newer first), the description-only match comes last,
+    // though it is the newest.
+    let (_, found) = app.get("/api/v1/vacancies?q=сварщики", None).await;
+    assert_eq!(
+        titles(&found),
+        ["Сварщик", "Сварщик ночной смены", "Монтажник"]
+    );
+    let (_, same) = app
+        .get("/api/v1/vacancies?q=сварщики&sort=relevance", None)
+        .await;
+    assert_eq!(titles(&same), titles(&found));
+    // By date on request, and by date without words.
+    let by_date = ["Монтажник", "Сварщик", "Сварщик ночной смены"];
+    let (_, found) = app
+        .get("/api/v1/vacancies?q=сварщики&sort=date", None)
+        .await;
+    assert_eq!(titles(&found), by_date);
+    let (_, found) = app.get("/api/v1/vacancies", None).await;
+    assert_eq!(titles(&found), by_date);
+    let (_, found) = app.get("/api/v1/vacancies?sort=relevance", None).await;
+    assert_eq!(
+        titles(&found),
+        by_date,
+        "no words: ties throughout, by date"
+    );
+
+    // Two words: both in the title outranks one in the title and one in the description,
+    // though older.
+    let (_, found) = app.get("/api/v1/vacancies?q=ночной%20сварщик", None).await;
+    assert_eq!(titles(&found), ["Сварщик ночной смены", "Сварщик"]);
+
+    let (status, body) = app.get("/api/v1/vacancies?sort=best", None).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    );
+}
+
+async fn open_data(app: &TestApp, query: &str) -> (StatusCode, Value) {
+    app.get(&format!("/api/v1/open-data/vacancies{query}"), None)
+        .await
+}
+
+#[tokio::test]
+async fn open_data_lists_open_vacancies_a_hundred_a_page_without_sign_in() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 220).await;
+    app.set_clock("2026-03-02T09:00:00+05:00").await;
+    let mut ids = Vec::new();
+    for i in 0..102 {
+        let (status, body) = app
+            .post(
+                "/api/v1/vacancies",
+                Some(&token),
+                titled(&format!("Бухгалтер {i}"), "Учёт"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        ids.push(body["id"].as_str().unwrap().to_string());
+    }
+    // A closed vacancy leaves the listing (a filled one too: offers.rs): 101 remain.
+    let close = |id: &str| format!("/api/v1/vacancies/{id}/close");
+    let (status, _) = app.post(&close(&ids[0]), Some(&token), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, first) = open_data(&app, "").await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["per_page"], 100);
+    assert_eq!(first["total"], 101);
+    assert_eq!(first["pages"], 2);
+    assert_eq!(first["next_page"], 2);
+    assert_eq!(
+        first["next"],
+        "/api/v1/open-data/vacancies?page=2&per_page=100"
+    );
+    let items = first["items"].as_array().unwrap();
+    assert_eq!(items.len(), 100);
+    assert!(!items.iter().any(|v| v["id"] == ids[0].as_str()), "closed");
+    for v in items {
+        for private in [
+            "phone",
+            "email",
+            "contacts",
+            "created_by",
+            "search_text",
+            "post_due_at",
+        ] {
+            assert!(v.get(private).is_none(), "{private} in {v}");
+        }
+    }
+    let (_, second) = open_data(&app, "?page=2&per_page=100").await;
+    assert_eq!(second["items"].as_array().unwrap().len(), 1);
+    assert!(second["next_page"].is_null());
+    assert!(second["next"].is_null());
+    // A stable order: the pages together hold each open vacancy once, in the order posted.
+    let listed: Vec<&str> = items
+        .iter()
+        .chain(second["items"].as_array().unwrap())
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<&str> = ids[1..].iter().map(String::as_str).collect();
+    expected.sort();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
+
+    // With 100 open, one page.
+    let (status, _) = app.post(&close(&ids[1]), Some(&token), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, all) = open_data(&app, "?per_page=100").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (all["total"].as_i64(), all["pages"].as_i64()),
+        (Some(100), Some(1))
+    );
+    assert_eq!(all["items"].as_array().unwrap().len(), 100);
+    assert!(all["next_page"].is_null());
+
+    for bad in ["?per_page=101", "?per_page=0", "?page=0"] {
+        let (status, body) = open_data(&app, bad).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{bad}"
+        );
+    }
+    let (_, beyond) = open_data(&app, "?page=3").await;
+    assert!(beyond["items"].as_array().unwrap().is_empty());
+
+    let (_, doc) = app.get("/api/v1/openapi.json", None).await;
+    let op = &doc["paths"]["/api/v1/open-data/vacancies"]["get"];
+    assert_eq!(op["operationId"], "listOpenDataVacancies");
+    assert!(op.get("security").is_none(), "public");
+}
