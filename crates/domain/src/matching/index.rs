@@ -274,19 +274,102 @@ fn select<R>(
     best
 }
 
-/// What a person's entry carries: everything the rules read but the occupation.
-struct Person {
+/// What the rules read of a person, packed: places as numbers of the index's interner (a
+/// query's may be unknown to it, an entry's never are).
+#[derive(Clone, Copy)]
+struct PersonFacts {
     /// The conditions the person's health rules out, as bits.
     avoid: u8,
     asked_pay: Option<u64>,
     years: u32,
-    locality: u32,
-    district: u32,
+    locality: Option<u32>,
+    district: Option<u32>,
     regime: Option<WorkRegime>,
     education: Option<EducationLevel>,
     relocate: bool,
     commute: Option<Commute>,
-    skills: Span,
+}
+
+impl PersonFacts {
+    fn of(s: &Seeker, mut place: impl FnMut(&str) -> Option<u32>) -> PersonFacts {
+        PersonFacts {
+            avoid: WorkCondition::mask(&s.health_restrictions),
+            asked_pay: s.desired_salary,
+            years: s.experience_years,
+            locality: place(&s.locality_code),
+            district: place(district(&s.locality_code)),
+            regime: s.work_regime,
+            education: s.education_level,
+            relocate: s.willing_to_relocate,
+            commute: s.commute,
+        }
+    }
+}
+
+/// What the rules read of a vacancy, packed as [`PersonFacts`] are.
+#[derive(Clone, Copy)]
+struct WorkFacts {
+    /// The working conditions stated, as bits.
+    conditions: u8,
+    pay: u64,
+    years_needed: Option<u32>,
+    locality: Option<u32>,
+    district: Option<u32>,
+    regime: WorkRegime,
+    education_needed: Option<EducationLevel>,
+    place: Option<Place>,
+}
+
+impl WorkFacts {
+    fn of(o: &Opening, mut place: impl FnMut(&str) -> Option<u32>) -> WorkFacts {
+        WorkFacts {
+            conditions: WorkCondition::mask(&o.conditions),
+            pay: o.pay(),
+            years_needed: o.experience_years,
+            locality: place(&o.locality_code),
+            district: place(district(&o.locality_code)),
+            regime: o.work_regime,
+            education_needed: o.education_level,
+            place: o.place,
+        }
+    }
+}
+
+/// A pair judged by the rules of [`super`], its occupation's points known from where it was met
+/// and its skills in common counted only when no hard constraint rules it out.
+fn judge(
+    p: &PersonFacts,
+    w: &WorkFacts,
+    occupation: (u32, &'static str),
+    common_skills: impl FnOnce() -> u32,
+) -> Option<u32> {
+    let fit = Fit {
+        occupation_near: true,
+        health_conflict: p.avoid & w.conditions != 0,
+        asked_regime: p.regime,
+        regime: w.regime,
+        asked_pay: p.asked_pay,
+        pay: w.pay,
+        willing_to_relocate: p.relocate,
+        same_district: p.district.is_some() && p.district == w.district,
+        within_commute: p.commute.zip(w.place).is_some_and(|(c, at)| c.reaches(at)),
+        education: p.education,
+        education_needed: w.education_needed,
+        years: p.years,
+        years_needed: w.years_needed,
+    };
+    if fit.barred() {
+        return None;
+    }
+    let affinity = Affinity {
+        occupation: Some(occupation),
+        years_beyond: p.years.saturating_sub(w.years_needed.unwrap_or(0)),
+        common_skills: common_skills(),
+        same_locality: p.locality.is_some() && p.locality == w.locality,
+        pay: w.pay,
+        asked_pay: p.asked_pay,
+    };
+    Some(affinity.score())
 }
 
 /// People with a resume, to find the best suitable people for a vacancy (p.69). People who
@@ -295,7 +378,7 @@ struct Person {
 pub struct PersonIndex<K> {
     keys: Vec<K>,
     skills: Vec<u32>,
-    groups: Groups<Person>,
+    groups: Groups<(PersonFacts, Span)>,
     places: Interner,
     skill_names: Interner,
 }
@@ -316,26 +399,17 @@ impl<K> PersonIndex<K> {
                 continue;
             }
             let record = index.keys.len() as u32;
-            let district = index.places.intern(district(&s.locality_code));
+            let facts = PersonFacts::of(&s, |p| Some(index.places.intern(p)));
             let skills = index.skill_names.skills(&s.skills);
-            let person = Person {
-                avoid: WorkCondition::mask(&s.health_restrictions),
-                asked_pay: s.desired_salary,
-                years: s.experience_years,
-                locality: index.places.intern(&s.locality_code),
-                district,
-                regime: s.work_regime,
-                education: s.education_level,
-                relocate: s.willing_to_relocate,
-                commute: s.commute,
-                skills: Span::push(&mut index.skills, &skills),
-            };
+            let skills = Span::push(&mut index.skills, &skills);
             let mut occupations = s.occupations.clone();
             occupations.sort_unstable();
             occupations.dedup();
-            let group = (!s.willing_to_relocate && s.commute.is_none()).then_some(district);
+            let group = (!s.willing_to_relocate && s.commute.is_none())
+                .then_some(facts.district)
+                .flatten();
             for o in occupations {
-                index.groups.add(group, o, record, Person { ..person });
+                index.groups.add(group, o, record, (facts, skills));
             }
             index.keys.push(key);
         }
@@ -353,45 +427,15 @@ impl<K> PersonIndex<K> {
 
     /// The best `k` suitable people for an opening, with their scores, best first.
     pub fn best_for(&self, o: &Opening, k: usize, scratch: &mut Scratch) -> Vec<(&K, u32)> {
-        let district = self.places.get(district(&o.locality_code));
-        let locality = self.places.get(&o.locality_code);
+        let work = WorkFacts::of(o, |p| self.places.get(p));
         let skills = self.skill_names.known_skills(&o.skills);
         let lists = self
             .groups
-            .reached(district, o.work_regime == WorkRegime::Remote);
-        let conditions = WorkCondition::mask(&o.conditions);
-        let judge = |p: &Person, occupation| {
-            let fit = Fit {
-                occupation_near: true,
-                health_conflict: p.avoid & conditions != 0,
-                asked_regime: p.regime,
-                regime: o.work_regime,
-                asked_pay: p.asked_pay,
-                pay: o.pay(),
-                willing_to_relocate: p.relocate,
-                same_district: Some(p.district) == district,
-                within_commute: p.commute.zip(o.place).is_some_and(|(c, at)| c.reaches(at)),
-                education: p.education,
-                education_needed: o.education_level,
-                years: p.years,
-                years_needed: o.experience_years,
-            };
-            if fit.barred() {
-                return None;
-            }
-            let affinity = Affinity {
-                occupation: Some(occupation),
-                years_beyond: p.years.saturating_sub(o.experience_years.unwrap_or(0)),
-                common_skills: if skills.is_empty() {
-                    0
-                } else {
-                    common(p.skills.of(&self.skills), &skills)
-                },
-                same_locality: Some(p.locality) == locality,
-                pay: o.pay(),
-                asked_pay: p.asked_pay,
-            };
-            Some(affinity.score())
+            .reached(work.district, o.work_regime == WorkRegime::Remote);
+        let judge = |(person, theirs): &(PersonFacts, Span), occupation| {
+            judge(person, &work, occupation, || {
+                common(theirs.of(&self.skills), &skills)
+            })
         };
         let besides = most_besides_occupation(skills.len());
         select(
@@ -418,26 +462,12 @@ impl<K> PersonIndex<K> {
     }
 }
 
-/// What a vacancy's entry carries: everything the rules read but the occupation.
-struct Vacancy {
-    /// The working conditions stated, as bits.
-    conditions: u8,
-    pay: u64,
-    years_needed: Option<u32>,
-    locality: u32,
-    district: u32,
-    regime: WorkRegime,
-    education_needed: Option<EducationLevel>,
-    place: Option<Place>,
-    skills: Span,
-}
-
 /// Open vacancies, to find the best suitable vacancies for a person (p.36, p.77). Vacancies
 /// worked on site are grouped by district; remote ones reach everywhere.
 pub struct OpeningIndex<K> {
     keys: Vec<K>,
     skills: Vec<u32>,
-    groups: Groups<Vacancy>,
+    groups: Groups<(WorkFacts, Span)>,
     places: Interner,
     skill_names: Interner,
 }
@@ -454,21 +484,15 @@ impl<K> OpeningIndex<K> {
         };
         for (key, o) in items {
             let record = index.keys.len() as u32;
-            let district = index.places.intern(district(&o.locality_code));
+            let facts = WorkFacts::of(&o, |p| Some(index.places.intern(p)));
             let skills = index.skill_names.skills(&o.skills);
-            let vacancy = Vacancy {
-                conditions: WorkCondition::mask(&o.conditions),
-                pay: o.pay(),
-                years_needed: o.experience_years,
-                locality: index.places.intern(&o.locality_code),
-                district,
-                regime: o.work_regime,
-                education_needed: o.education_level,
-                place: o.place,
-                skills: Span::push(&mut index.skills, &skills),
-            };
-            let group = (o.work_regime != WorkRegime::Remote).then_some(district);
-            index.groups.add(group, o.occupation, record, vacancy);
+            let skills = Span::push(&mut index.skills, &skills);
+            let group = (o.work_regime != WorkRegime::Remote)
+                .then_some(facts.district)
+                .flatten();
+            index
+                .groups
+                .add(group, o.occupation, record, (facts, skills));
             index.keys.push(key);
         }
         index.groups.sort();
@@ -485,47 +509,16 @@ impl<K> OpeningIndex<K> {
 
     /// The best `k` suitable vacancies for a person, with their scores, best first.
     pub fn best_for(&self, s: &Seeker, k: usize, scratch: &mut Scratch) -> Vec<(&K, u32)> {
-        let district = self.places.get(district(&s.locality_code));
-        let locality = self.places.get(&s.locality_code);
+        let person = PersonFacts::of(s, |p| self.places.get(p));
         let skills = self.skill_names.known_skills(&s.skills);
-        let lists = self
-            .groups
-            .reached(district, s.willing_to_relocate || s.commute.is_some());
-        let avoid = WorkCondition::mask(&s.health_restrictions);
-        let judge = |v: &Vacancy, occupation| {
-            let fit = Fit {
-                occupation_near: true,
-                health_conflict: avoid & v.conditions != 0,
-                asked_regime: s.work_regime,
-                regime: v.regime,
-                asked_pay: s.desired_salary,
-                pay: v.pay,
-                willing_to_relocate: s.willing_to_relocate,
-                same_district: Some(v.district) == district,
-                within_commute: s.commute.zip(v.place).is_some_and(|(c, at)| c.reaches(at)),
-                education: s.education_level,
-                education_needed: v.education_needed,
-                years: s.experience_years,
-                years_needed: v.years_needed,
-            };
-            if fit.barred() {
-                return None;
-            }
-            let affinity = Affinity {
-                occupation: Some(occupation),
-                years_beyond: s
-                    .experience_years
-                    .saturating_sub(v.years_needed.unwrap_or(0)),
-                common_skills: if skills.is_empty() {
-                    0
-                } else {
-                    common(&skills, v.skills.of(&self.skills))
-                },
-                same_locality: Some(v.locality) == locality,
-                pay: v.pay,
-                asked_pay: s.desired_salary,
-            };
-            Some(affinity.score())
+        let lists = self.groups.reached(
+            person.district,
+            s.willing_to_relocate || s.commute.is_some(),
+        );
+        let judge = |(work, theirs): &(WorkFacts, Span), occupation| {
+            judge(&person, work, occupation, || {
+                common(&skills, theirs.of(&self.skills))
+            })
         };
         let besides = most_besides_occupation(skills.len());
         select(
