@@ -430,3 +430,27 @@ async fn a_daily_commute_brings_another_districts_work_within_reach() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_clock_set_back_in_development_mode_hides_no_change() {
+    let app = TestApp::spawn().await;
+    post_vacancies(&app).await;
+    let token = app.citizen("dana@example.kz").await;
+    put_resume(&app, &token, resume()).await;
+    // The nightly re-match builds the index again on the 18th at 03:00.
+    app.set_clock("2026-03-18T03:00:00+05:00").await;
+    app.run_due_jobs().await;
+    app.set_clock("2026-03-17T11:00:00+05:00").await;
+    let hr = app.login("hr@example.kz", "secret123").await;
+    let (status, _) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&hr),
+            vacancy("Главный бухгалтер", json!({ "salary_to": 500000 })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let token = app.login("dana@example.kz", "secret123").await;
+    let (_, found) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert!(titles(&found).contains(&"Главный бухгалтер".to_string()));
+}
