@@ -372,176 +372,182 @@ fn judge(
     Some(affinity.score())
 }
 
-/// People with a resume, to find the best suitable people for a vacancy (p.69). People who
-/// will not move are grouped by the district they live in; those willing to move, or to commute
-/// (across district lines), are looked at for every vacancy.
-pub struct PersonIndex<K> {
+/// What both indexes keep: the records' keys in order, their skills, their entries by reach
+/// group, and the interners of places and skills.
+struct Packed<K, F> {
     keys: Vec<K>,
     skills: Vec<u32>,
-    groups: Groups<(PersonFacts, Span)>,
+    groups: Groups<(F, Span)>,
     places: Interner,
     skill_names: Interner,
 }
+
+impl<K, F> Packed<K, F> {
+    fn new() -> Self {
+        Packed {
+            keys: Vec::new(),
+            skills: Vec::new(),
+            groups: Groups::new(),
+            places: Interner::default(),
+            skill_names: Interner::default(),
+        }
+    }
+
+    /// Adds a record under each of its occupations, in `group` (none: reaching everywhere).
+    fn add(
+        &mut self,
+        key: K,
+        facts: F,
+        skills: &[String],
+        occupations: &[Occupation],
+        group: Option<u32>,
+    ) where
+        F: Copy,
+    {
+        let record = self.keys.len() as u32;
+        let skills = self.skill_names.skills(skills);
+        let skills = Span::push(&mut self.skills, &skills);
+        let mut occupations = occupations.to_vec();
+        occupations.sort_unstable();
+        occupations.dedup();
+        for o in occupations {
+            self.groups.add(group, o, record, (facts, skills));
+        }
+        self.keys.push(key);
+    }
+
+    fn best(&self, found: Vec<(u32, u32)>) -> Vec<(&K, u32)> {
+        found
+            .into_iter()
+            .map(|(record, score)| (&self.keys[record as usize], score))
+            .collect()
+    }
+
+    fn bytes(&self) -> usize {
+        self.keys.capacity() * size_of::<K>()
+            + self.skills.capacity() * size_of::<u32>()
+            + self.groups.bytes()
+            + self.places.bytes()
+            + self.skill_names.bytes()
+    }
+}
+
+/// People with a resume, to find the best suitable people for a vacancy (p.69). People who
+/// will not move are grouped by the district they live in; those willing to move, or to commute
+/// (across district lines), are looked at for every vacancy.
+pub struct PersonIndex<K>(Packed<K, PersonFacts>);
 
 impl<K> PersonIndex<K> {
     /// Packs the people given, in order; earlier ones come first among equal scores. A resume
     /// names one to ten occupations; one naming none is never suitable and is left out.
     pub fn build(items: impl IntoIterator<Item = (K, Seeker)>) -> Self {
-        let mut index = PersonIndex {
-            keys: Vec::new(),
-            skills: Vec::new(),
-            groups: Groups::new(),
-            places: Interner::default(),
-            skill_names: Interner::default(),
-        };
-        for (key, s) in items {
-            if s.occupations.is_empty() {
-                continue;
-            }
-            let record = index.keys.len() as u32;
+        let mut index = Packed::new();
+        for (key, s) in items.into_iter().filter(|(_, s)| !s.occupations.is_empty()) {
             let facts = PersonFacts::of(&s, |p| Some(index.places.intern(p)));
-            let skills = index.skill_names.skills(&s.skills);
-            let skills = Span::push(&mut index.skills, &skills);
-            let mut occupations = s.occupations.clone();
-            occupations.sort_unstable();
-            occupations.dedup();
-            let group = (!s.willing_to_relocate && s.commute.is_none())
-                .then_some(facts.district)
-                .flatten();
-            for o in occupations {
-                index.groups.add(group, o, record, (facts, skills));
-            }
-            index.keys.push(key);
+            let stays = !s.willing_to_relocate && s.commute.is_none();
+            let group = stays.then_some(facts.district).flatten();
+            index.add(key, facts, &s.skills, &s.occupations, group);
         }
         index.groups.sort();
-        index
+        PersonIndex(index)
     }
 
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.0.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.0.keys.is_empty()
     }
 
     /// The best `k` suitable people for an opening, with their scores, best first.
     pub fn best_for(&self, o: &Opening, k: usize, scratch: &mut Scratch) -> Vec<(&K, u32)> {
-        let work = WorkFacts::of(o, |p| self.places.get(p));
-        let skills = self.skill_names.known_skills(&o.skills);
-        let lists = self
+        let index = &self.0;
+        let work = WorkFacts::of(o, |p| index.places.get(p));
+        let skills = index.skill_names.known_skills(&o.skills);
+        let lists = index
             .groups
             .reached(work.district, o.work_regime == WorkRegime::Remote);
         let judge = |(person, theirs): &(PersonFacts, Span), occupation| {
             judge(person, &work, occupation, || {
-                common(theirs.of(&self.skills), &skills)
+                common(theirs.of(&index.skills), &skills)
             })
         };
         let besides = most_besides_occupation(skills.len());
-        select(
+        let records = index.keys.len();
+        index.best(select(
             &lists,
             &[o.occupation],
             k,
             besides,
-            self.keys.len(),
+            records,
             scratch,
             judge,
-        )
-        .into_iter()
-        .map(|(record, score)| (&self.keys[record as usize], score))
-        .collect()
+        ))
     }
 
     /// The memory the index holds, in bytes, not counting what the keys themselves own.
     pub fn bytes(&self) -> usize {
-        self.keys.capacity() * size_of::<K>()
-            + self.skills.capacity() * size_of::<u32>()
-            + self.groups.bytes()
-            + self.places.bytes()
-            + self.skill_names.bytes()
+        self.0.bytes()
     }
 }
 
 /// Open vacancies, to find the best suitable vacancies for a person (p.36, p.77). Vacancies
 /// worked on site are grouped by district; remote ones reach everywhere.
-pub struct OpeningIndex<K> {
-    keys: Vec<K>,
-    skills: Vec<u32>,
-    groups: Groups<(WorkFacts, Span)>,
-    places: Interner,
-    skill_names: Interner,
-}
+pub struct OpeningIndex<K>(Packed<K, WorkFacts>);
 
 impl<K> OpeningIndex<K> {
     /// Packs the vacancies given, in order; earlier ones come first among equal scores.
     pub fn build(items: impl IntoIterator<Item = (K, Opening)>) -> Self {
-        let mut index = OpeningIndex {
-            keys: Vec::new(),
-            skills: Vec::new(),
-            groups: Groups::new(),
-            places: Interner::default(),
-            skill_names: Interner::default(),
-        };
+        let mut index = Packed::new();
         for (key, o) in items {
-            let record = index.keys.len() as u32;
             let facts = WorkFacts::of(&o, |p| Some(index.places.intern(p)));
-            let skills = index.skill_names.skills(&o.skills);
-            let skills = Span::push(&mut index.skills, &skills);
-            let group = (o.work_regime != WorkRegime::Remote)
-                .then_some(facts.district)
-                .flatten();
-            index
-                .groups
-                .add(group, o.occupation, record, (facts, skills));
-            index.keys.push(key);
+            let on_site = o.work_regime != WorkRegime::Remote;
+            let group = on_site.then_some(facts.district).flatten();
+            index.add(key, facts, &o.skills, &[o.occupation], group);
         }
         index.groups.sort();
-        index
+        OpeningIndex(index)
     }
 
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.0.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.0.keys.is_empty()
     }
 
     /// The best `k` suitable vacancies for a person, with their scores, best first.
     pub fn best_for(&self, s: &Seeker, k: usize, scratch: &mut Scratch) -> Vec<(&K, u32)> {
-        let person = PersonFacts::of(s, |p| self.places.get(p));
-        let skills = self.skill_names.known_skills(&s.skills);
-        let lists = self.groups.reached(
+        let index = &self.0;
+        let person = PersonFacts::of(s, |p| index.places.get(p));
+        let skills = index.skill_names.known_skills(&s.skills);
+        let lists = index.groups.reached(
             person.district,
             s.willing_to_relocate || s.commute.is_some(),
         );
         let judge = |(work, theirs): &(WorkFacts, Span), occupation| {
             judge(&person, work, occupation, || {
-                common(&skills, theirs.of(&self.skills))
+                common(&skills, theirs.of(&index.skills))
             })
         };
         let besides = most_besides_occupation(skills.len());
-        select(
+        let records = index.keys.len();
+        index.best(select(
             &lists,
             &s.occupations,
             k,
             besides,
-            self.keys.len(),
+            records,
             scratch,
             judge,
-        )
-        .into_iter()
-        .map(|(record, score)| (&self.keys[record as usize], score))
-        .collect()
+        ))
     }
 
     /// The memory the index holds, in bytes, not counting what the keys themselves own.
     pub fn bytes(&self) -> usize {
-        self.keys.capacity() * size_of::<K>()
-            + self.skills.capacity() * size_of::<u32>()
-            + self.groups.bytes()
-            + self.places.bytes()
-            + self.skill_names.bytes()
+        self.0.bytes()
     }
 }
 
