@@ -129,23 +129,28 @@ fn participant(r: &AnyRow) -> Result<SubsidisedParticipant, sqlx::Error> {
     })
 }
 
+/// Adds a participant while fewer than `places` are on the application; false when all places
+/// are taken.
 pub async fn insert_participant(
     tx: &mut Tx,
     p: &SubsidisedParticipant,
     created_by: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    places: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
         "INSERT INTO subsidised_participants (id, application_id, iin, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5)",
+         SELECT $1, $2, $3, $4, $5
+          WHERE (SELECT COUNT(*) FROM subsidised_participants WHERE application_id = $2) < $6",
     )
     .bind(&p.id)
     .bind(&p.application_id)
     .bind(&p.iin)
     .bind(created_by)
     .bind(ts(p.created_at))
+    .bind(places)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn participants(

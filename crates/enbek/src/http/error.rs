@@ -323,6 +323,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "This employer is already registered",
     ),
     (
+        "places_filled",
+        409,
+        "Өтінімнің барлық орындары толтырылған",
+        "Все места по заявке заняты",
+        "All places of the application are taken",
+    ),
+    (
         "participant_exists",
         409,
         "Бұл қатысушы өтінімге енгізілген",

@@ -128,10 +128,12 @@ pub async fn add_participant(
         created_at: now,
     };
     let mut tx = state.db.begin().await?;
-    match subsidised::insert_participant(&mut tx, &participant, account_id).await {
+    let places = application.places;
+    match subsidised::insert_participant(&mut tx, &participant, account_id, places).await {
         Err(e) if is_unique_violation(&e) => return Err(ApiError::new("participant_exists")),
+        Ok(false) => return Err(ApiError::new("places_filled").with("places", places)),
         other => other?,
-    }
+    };
     // The IIN stays out of the audit entry: the participant's id leads to it.
     audit::record(
         &mut tx,

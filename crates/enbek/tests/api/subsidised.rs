@@ -387,3 +387,32 @@ async fn attendance_is_taken_for_begun_months_of_the_period_and_replaced_when_re
         "no IIN in the audit"
     );
 }
+
+#[tokio::test]
+async fn participants_fill_the_places_and_no_more() {
+    let app = TestApp::spawn().await;
+    let owner = employer(&app, "owner@example.kz", 100).await;
+    let mut two = application("2026-01-15", "2026-12-31");
+    two["places"] = json!(2);
+    let id = create(&app, &owner, two).await;
+    let path = format!("{APPLICATIONS}/{id}/participants");
+    for serial in [501, 502] {
+        let (status, body) = app
+            .post(
+                &path,
+                Some(&owner),
+                json!({ "iin": iin("880412", 3, serial) }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, body) = app
+        .post(&path, Some(&owner), json!({ "iin": iin("880412", 3, 503) }))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "places_filled")
+    );
+    let (_, listed) = app.get(&path, Some(&owner)).await;
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+}
