@@ -103,6 +103,12 @@ impl Status {
         )
     }
 
+    /// Whether offers of suitable work go to the person (214 p.36, p.69): a job seeker or an
+    /// unemployed person.
+    pub fn receives_offers(self) -> bool {
+        matches!(self, Status::JobSeeker | Status::Unemployed)
+    }
+
     /// Whether the person may close the registration themselves (guide: "Close registration").
     pub fn may_be_closed_by_person(self) -> bool {
         self.is_active()
@@ -375,5 +381,14 @@ mod tests {
         assert_eq!(CloseReason::from_statement("  "), None);
         assert!(CloseReason::from_statement(&"x".repeat(500)).is_some());
         assert_eq!(CloseReason::from_statement(&"x".repeat(501)), None);
+    }
+
+    #[test]
+    fn offers_go_to_job_seekers_and_the_unemployed_only() {
+        let receiving: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|s| s.receives_offers())
+            .collect();
+        assert_eq!(receiving, [Status::JobSeeker, Status::Unemployed]);
     }
 }

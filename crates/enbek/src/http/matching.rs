@@ -111,8 +111,8 @@ pub async fn list_vacancy_matches(
             .into_iter()
             .map(|c| CandidateView {
                 account_id: c.account_id,
-                registration_id: c.registration_id,
-                status: c.status,
+                registration_id: c.registration.as_ref().map(|r| r.id.clone()),
+                status: c.registration.map(|r| r.status),
                 why: Why {
                     score: c.matched.score,
                     reasons: c.matched.reasons,

@@ -12,8 +12,9 @@ use enbek_domain::registration::Status;
 use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
 use crate::db::employers::{self, Vacancy, OPEN};
+use crate::db::registrations::{self, Registration};
 use crate::db::resumes::{self, Resume};
-use crate::db::{audit, reference, registrations};
+use crate::db::{audit, reference};
 use crate::http::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -89,9 +90,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     tx.commit().await?;
     let active = registrations::latest_for_account(&state.db.pool, account_id, None)
         .await?
-        .filter(|reg| {
-            [Status::JobSeeker.as_str(), Status::Unemployed.as_str()].contains(&reg.status.as_str())
-        });
+        .filter(receives_offers);
     if let Some(reg) = active {
         crate::services::offers::after_registration(state, &reg.id).await?;
     }
@@ -196,18 +195,27 @@ const BUILD_MARGIN_MINUTES: i64 = 5;
 const MOST_CHANGES: usize = 10_000;
 
 impl Matcher {
-    async fn current(
+    /// The index and the rows `changed` since it was built: built first if there is none, if the
+    /// clock was set before its build (development mode: changes stamped earlier would hide), or
+    /// if more than `MOST_CHANGES` rows changed since.
+    async fn with_changes<T, F>(
         &self,
         state: &AppState,
-        changes: usize,
-    ) -> Result<Arc<Snapshot>, sqlx::Error> {
-        if let Some(s) = self.snapshot.read().await.clone() {
-            // A clock set back (development mode) would hide changes stamped before the build.
-            if changes <= MOST_CHANGES && state.clock.now() >= s.as_of {
-                return Ok(s);
+        changed: impl Fn(DateTime<Utc>) -> F,
+    ) -> Result<(Arc<Snapshot>, Vec<T>), sqlx::Error>
+    where
+        F: std::future::Future<Output = Result<Vec<T>, sqlx::Error>>,
+    {
+        let current = self.snapshot.read().await.clone();
+        if let Some(s) = current.filter(|s| state.clock.now() >= s.as_of) {
+            let rows = changed(s.as_of).await?;
+            if rows.len() <= MOST_CHANGES {
+                return Ok((s, rows));
             }
         }
-        self.build(state).await
+        let s = self.build(state).await?;
+        let rows = changed(s.as_of).await?;
+        Ok((s, rows))
     }
 
     /// Builds the index from the database again (at most one build at a time).
@@ -268,12 +276,11 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
     let today = local_date(state.clock.now());
     let is_open = |v: &Vacancy| v.status == OPEN && v.valid_until >= today;
     let matcher = &state.matcher;
-    let mut snapshot = matcher.current(state, 0).await?;
-    let mut changed = employers::vacancies_changed_since(&state.db.pool, snapshot.as_of).await?;
-    if changed.len() > MOST_CHANGES {
-        snapshot = matcher.current(state, changed.len()).await?;
-        changed = employers::vacancies_changed_since(&state.db.pool, snapshot.as_of).await?;
-    }
+    let (snapshot, changed) = matcher
+        .with_changes(state, |since| {
+            employers::vacancies_changed_since(&state.db.pool, since)
+        })
+        .await?;
     let changed_ids: HashSet<String> = changed.iter().map(|v| v.id.clone()).collect();
     let mut found: Vec<Vacancy> = changed.into_iter().filter(is_open).collect();
     // The index's best that did not change since; as many more as were dropped, until enough.
@@ -313,10 +320,14 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
 /// A person suitable for a vacancy, as the career center sees them before any offer.
 pub struct Candidate {
     pub account_id: String,
-    /// The person's active registration, if any (job seeker or unemployed).
-    pub registration_id: Option<String>,
-    pub status: Option<String>,
+    /// The person's registration that receives offers (job seeker or unemployed), if any.
+    pub registration: Option<Registration>,
     pub matched: Match,
+}
+
+/// Whether a registration receives offers of suitable work (214 p.36, p.69).
+pub(crate) fn receives_offers(reg: &Registration) -> bool {
+    Status::parse(&reg.status).is_some_and(Status::receives_offers)
 }
 
 /// People suitable for a vacancy, best first (214 p.69–70): job seekers, the unemployed and
@@ -326,12 +337,9 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
         return Ok(Vec::new());
     };
     let matcher = &state.matcher;
-    let mut snapshot = matcher.current(state, 0).await?;
-    let mut changed = resumes::changed_since(&state.db.pool, snapshot.as_of).await?;
-    if changed.len() > MOST_CHANGES {
-        snapshot = matcher.current(state, changed.len()).await?;
-        changed = resumes::changed_since(&state.db.pool, snapshot.as_of).await?;
-    }
+    let (snapshot, changed) = matcher
+        .with_changes(state, |since| resumes::changed_since(&state.db.pool, since))
+        .await?;
     let changed_ids: HashSet<String> = changed.iter().map(|(id, _)| id.clone()).collect();
     let keys = matcher.best(|scratch| {
         snapshot
@@ -352,20 +360,13 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
     found.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     found.truncate(TOP);
     let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
-    let latest = registrations::latest_for_accounts(&state.db.pool, &ids).await?;
+    let mut latest = registrations::latest_for_accounts(&state.db.pool, &ids).await?;
     Ok(found
         .into_iter()
-        .map(|(account_id, matched)| {
-            let active = latest.get(&account_id).filter(|r| {
-                [Status::JobSeeker.as_str(), Status::Unemployed.as_str()]
-                    .contains(&r.status.as_str())
-            });
-            Candidate {
-                registration_id: active.map(|r| r.id.clone()),
-                status: active.map(|r| r.status.clone()),
-                account_id,
-                matched,
-            }
+        .map(|(account_id, matched)| Candidate {
+            registration: latest.remove(&account_id).filter(receives_offers),
+            account_id,
+            matched,
         })
         .collect())
 }

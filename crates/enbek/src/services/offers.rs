@@ -22,7 +22,7 @@ use crate::jobs::kinds::{
 };
 use crate::notify::{self, Args, Kind};
 use crate::services::employers::tell_employer;
-use crate::services::matching::{opening, seeker};
+use crate::services::matching::{opening, receives_offers, seeker};
 use crate::services::registration::recipient;
 use crate::services::unemployment;
 use crate::state::AppState;
@@ -37,7 +37,7 @@ pub async fn create(
     vacancy_id: &str,
 ) -> ApiResult<Offer> {
     let unemployed = reg.status == Status::Unemployed.as_str();
-    if !unemployed && reg.status != Status::JobSeeker.as_str() {
+    if !receives_offers(reg) {
         return Err(
             ApiError::new("invalid_state").detail("offers go to job seekers and the unemployed")
         );
@@ -165,9 +165,7 @@ pub const SELF_RESPONSE: &str = "self";
 pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> ApiResult<Offer> {
     let reg = registrations::latest_for_account(&state.db.pool, account_id, None)
         .await?
-        .filter(|r| {
-            [Status::JobSeeker.as_str(), Status::Unemployed.as_str()].contains(&r.status.as_str())
-        })
+        .filter(receives_offers)
         .ok_or_else(|| {
             ApiError::new("not_registered")
                 .detail("responses go through a registration as a job seeker (applyJobSeeker)")
@@ -676,10 +674,7 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
         if made >= wanted {
             break;
         }
-        let Some(reg_id) = c.registration_id.filter(|id| !offered.contains(id)) else {
-            continue;
-        };
-        let Some(reg) = registrations::by_id(&state.db.pool, &reg_id).await? else {
+        let Some(reg) = c.registration.filter(|r| !offered.contains(&r.id)) else {
             continue;
         };
         match create(state, None, &reg, &vacancy.id).await {
@@ -722,15 +717,12 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     let Some(account_id) = reg.account_id.clone() else {
         return Ok(());
     };
-    if resumes::by_account(&state.db.pool, &account_id)
-        .await?
-        .is_none()
-    {
-        return Ok(());
-    }
-    let found = crate::services::matching::vacancies_for(state, &account_id)
-        .await
-        .map_err(|e| anyhow::anyhow!("selection: {}", e.code))?;
+    let found = match crate::services::matching::vacancies_for(state, &account_id).await {
+        Ok(found) => found,
+        // Without a resume there is nothing to select by; a new resume selects again.
+        Err(e) if e.code == "no_resume" => return Ok(()),
+        Err(e) => anyhow::bail!("selection: {}", e.code),
+    };
     let offered = offers::offered_vacancies(&state.db.pool, registration_id).await?;
     let mut made = 0;
     for (vacancy, _) in found {
