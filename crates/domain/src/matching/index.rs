@@ -518,6 +518,11 @@ impl<K> OpeningIndex<K> {
         self.0.keys.is_empty()
     }
 
+    /// The vacancies' keys, in the order given.
+    pub fn keys(&self) -> &[K] {
+        &self.0.keys
+    }
+
     /// The best `k` suitable vacancies for a person, with their scores, best first.
     pub fn best_for(&self, s: &Seeker, k: usize, scratch: &mut Scratch) -> Vec<(&K, u32)> {
         let index = &self.0;

@@ -218,9 +218,10 @@ impl Matcher {
         Ok((s, rows))
     }
 
-    /// Builds the index from the database again (at most one build at a time).
-    pub async fn rebuild(&self, state: &AppState) -> Result<(), sqlx::Error> {
-        self.build(state).await.map(|_| ())
+    /// Builds the index from the database again (at most one build at a time); the ids of the
+    /// open vacancies it holds.
+    pub async fn rebuild(&self, state: &AppState) -> Result<Vec<String>, sqlx::Error> {
+        Ok(self.build(state).await?.vacancies.keys().to_vec())
     }
 
     async fn build(&self, state: &AppState) -> Result<Arc<Snapshot>, sqlx::Error> {

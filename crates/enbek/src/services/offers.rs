@@ -692,13 +692,12 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
 /// open vacancy's selection is due again, each as its own job; then the next night's, while
 /// any vacancy is open.
 pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
-    state.matcher.rebuild(state).await?;
+    let open = state.matcher.rebuild(state).await?;
     let now = state.clock.now();
-    let open = employers::open_vacancies(&state.db.pool, local_date(now)).await?;
     let mut tx = state.db.begin().await?;
-    for v in &open {
-        let key = format!("{SELECT_FOR_VACANCY}:{}:{}", v.id, local_date(now));
-        let payload = json!({ "vacancy_id": v.id });
+    for id in &open {
+        let key = format!("{SELECT_FOR_VACANCY}:{id}:{}", local_date(now));
+        let payload = json!({ "vacancy_id": id });
         jobs::enqueue(&mut tx, SELECT_FOR_VACANCY, &payload, now, Some(&key), now).await?;
     }
     if !open.is_empty() {
