@@ -8,6 +8,7 @@ pub mod http;
 pub mod jobs;
 pub mod metrics;
 pub mod notify;
+pub mod pki;
 pub mod registry;
 pub mod server;
 pub mod services;
