@@ -13,6 +13,7 @@ pub mod access;
 pub mod age;
 pub mod category;
 pub mod employer;
+pub mod identity;
 pub mod jobloss;
 pub mod matching;
 pub mod parameters;

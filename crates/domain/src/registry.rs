@@ -32,6 +32,10 @@ pub struct RegistryPerson {
     /// reports it (the job-loss payment is computed from it).
     #[serde(default)]
     pub contribution_incomes: std::collections::BTreeMap<YearMonth, u64>,
+    /// The mobile numbers the mobile-citizens registry links to the IIN (`+7…`): the only
+    /// numbers a one-time code for proving this identity may go to.
+    #[serde(default)]
+    pub phones: Vec<String>,
 }
 
 /// What the state business registry says about a legal entity (SPEC §5.6).
@@ -41,6 +45,10 @@ pub struct RegistryBusiness {
     pub name: String,
     /// Registered and not liquidated.
     pub active: bool,
+    /// The IIN of the head (the first director) as the registry records it: the person who acts
+    /// for the entity without a power of attorney.
+    #[serde(default)]
+    pub head_iin: Option<String>,
 }
 
 /// A calendar month, written `YYYY-MM`.
@@ -118,6 +126,7 @@ pub fn sample(birth_date: NaiveDate, sex: Sex) -> RegistryPerson {
         disability_group: None,
         contribution_months: vec![],
         contribution_incomes: Default::default(),
+        phones: vec![],
     }
 }
 

@@ -109,6 +109,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         calendar: Arc::new(RwLock::new(calendar)),
         parameters: Arc::new(RwLock::new(parameters)),
         registry,
+        signatures: Arc::new(TemporaryVerifier),
         simulator,
         delivery: Arc::new(delivery),
         metrics: Arc::new(Metrics::default()),
@@ -241,4 +242,18 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}
+
+// TEMPORARY until the pki verifier lands: refuses every signature.
+struct TemporaryVerifier;
+#[async_trait::async_trait]
+impl crate::pki::SignatureVerifier for TemporaryVerifier {
+    async fn verify(
+        &self,
+        _: &[u8],
+        _: &[u8],
+        _: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::pki::Signer, crate::pki::SignatureError> {
+        Err(crate::pki::SignatureError::Untrusted)
+    }
 }

@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
+use crate::pki::SignatureVerifier;
 use crate::registry::{Simulator, StateRegistry};
 use crate::services::matching::{Matcher, Places};
 
@@ -19,6 +20,8 @@ pub struct AppState {
     pub calendar: Arc<RwLock<Calendar>>,
     pub parameters: Arc<RwLock<Parameters>>,
     pub registry: Arc<dyn StateRegistry>,
+    /// Verifies electronic signatures (identity proofs).
+    pub signatures: Arc<dyn SignatureVerifier>,
     /// The built-in simulator, when it is the registry in use.
     pub simulator: Option<Arc<Simulator>>,
     pub delivery: Arc<Delivery>,

@@ -1,6 +1,7 @@
 //! Accounts, roles, sessions and login attempts (206 p.17–19).
 
 use chrono::{DateTime, Utc};
+use enbek_domain::identity::ProofMethod;
 use sqlx::{AnyPool, Row};
 
 use super::{new_id, ts, RowExt, Tx};
@@ -163,7 +164,7 @@ pub async fn session_account(
     now: DateTime<Utc>,
 ) -> Result<Option<SessionAccount>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT a.id, a.login, a.iin, a.locale FROM sessions s JOIN accounts a ON a.id = s.account_id
+        "SELECT a.id, a.login, CASE WHEN a.iin_proven_at IS NOT NULL THEN a.iin END AS iin, a.locale FROM sessions s JOIN accounts a ON a.id = s.account_id
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.disabled = 0",
     )
     .bind(token_hash)
@@ -239,13 +240,22 @@ pub async fn recent_failures(
     ))
 }
 
-pub async fn bind_iin(tx: &mut Tx, account_id: &str, iin: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET iin = $1 WHERE id = $2 AND iin IS NULL")
-        .bind(iin)
-        .bind(account_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+/// The IIN the account has proven, and how.
+pub async fn proven_iin<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    account_id: &str,
+) -> Result<Option<(String, ProofMethod)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT iin, iin_proof_method FROM accounts WHERE id = $1 AND iin IS NOT NULL AND iin_proven_at IS NOT NULL",
+    )
+    .bind(account_id)
+    .fetch_optional(db)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let method = row.text("iin_proof_method")?;
+    let method = ProofMethod::parse(&method)
+        .ok_or_else(|| sqlx::Error::Decode(format!("proof method {method:?}").into()))?;
+    Ok(Some((row.text("iin")?, method)))
 }
 
 pub async fn account_by_iin(tx: &mut Tx, iin: &str) -> Result<Option<String>, sqlx::Error> {

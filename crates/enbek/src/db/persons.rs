@@ -95,11 +95,15 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Person>, sqlx::Err
     row.as_ref().map(person).transpose()
 }
 
+/// The card of the person an account acts for: the card of the IIN the account has proven.
 pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Person>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM persons WHERE account_id = $1")
-        .bind(account_id)
-        .fetch_optional(pool)
-        .await?;
+    let row = sqlx::query(
+        "SELECT p.* FROM persons p JOIN accounts a ON a.iin = p.iin
+         WHERE a.id = $1 AND a.iin_proven_at IS NOT NULL",
+    )
+    .bind(account_id)
+    .fetch_optional(pool)
+    .await?;
     row.as_ref().map(person).transpose()
 }
 

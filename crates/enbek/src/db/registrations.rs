@@ -33,6 +33,10 @@ pub struct Application {
     pub occupation_codes: Vec<String>,
     /// Language the person reads notices in.
     pub lang: String,
+    /// How the applicant's identity was proven: `sms` or `signature` (the portal), `document`
+    /// (the desk and the assistant, 214 p.7, p.15), `egov` (its own proof).
+    #[serde(default)]
+    pub identity_proof: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -246,17 +250,18 @@ pub async fn barred_until(tx: &mut Tx, iin: &str) -> Result<Option<NaiveDate>, s
     row.opt_date("b")
 }
 
-/// The newest registration of an account's person (by account or by the account's IIN).
+/// The latest registration of the person an account acts for: the registrations of the IIN the
+/// account has proven, whatever channel they came through. An account that has proven no IIN
+/// has none.
 pub async fn latest_for_account(
     pool: &AnyPool,
     account_id: &str,
-    iin: Option<&str>,
 ) -> Result<Option<Registration>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT * FROM registrations WHERE account_id = $1 OR ($2 IS NOT NULL AND iin = $2) ORDER BY created_at DESC, id DESC LIMIT 1",
+        "SELECT r.* FROM registrations r JOIN accounts a ON a.iin = r.iin
+         WHERE a.id = $1 AND a.iin_proven_at IS NOT NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
     )
     .bind(account_id)
-    .bind(iin)
     .fetch_optional(pool)
     .await?;
     row.as_ref().map(registration).transpose()
@@ -271,7 +276,8 @@ pub async fn latest_for_accounts(
         return Ok(HashMap::new());
     }
     let sql = format!(
-        "SELECT * FROM registrations WHERE account_id IN ({}) ORDER BY created_at DESC, id DESC",
+        "SELECT r.*, a.id AS proven_account_id FROM registrations r JOIN accounts a ON a.iin = r.iin
+         WHERE a.id IN ({}) AND a.iin_proven_at IS NOT NULL ORDER BY r.created_at DESC, r.id DESC",
         placeholders(account_ids.len())
     );
     let mut q = sqlx::query(&sql);
@@ -280,10 +286,8 @@ pub async fn latest_for_accounts(
     }
     let mut latest = HashMap::new();
     for row in q.fetch_all(pool).await? {
-        let reg = registration(&row)?;
-        if let Some(account) = reg.account_id.clone() {
-            latest.entry(account).or_insert(reg);
-        }
+        let account = row.text("proven_account_id")?;
+        latest.entry(account).or_insert(registration(&row)?);
     }
     Ok(latest)
 }

@@ -26,6 +26,7 @@ pub struct Grant {
 pub struct Caller {
     pub account_id: String,
     pub login: String,
+    /// The IIN the account has proven (identity proofing); `None` until then.
     pub iin: Option<String>,
     pub locale: String,
     pub grants: Vec<Grant>,
@@ -43,6 +44,13 @@ impl Caller {
             .iter()
             .find_map(|r| self.grant(*r))
             .ok_or_else(ApiError::forbidden)
+    }
+
+    /// The IIN the account has proven and acts for, or 403 `identity_not_proven`.
+    pub fn proven_iin(&self) -> ApiResult<&str> {
+        self.iin
+            .as_deref()
+            .ok_or_else(|| ApiError::new("identity_not_proven"))
     }
 
     /// The organisation of a staff role the caller holds, or 403.

@@ -63,7 +63,7 @@ async fn view(state: &AppState, a: jobloss::Application) -> ApiResult<JoblossVie
 
 #[utoipa::path(post, path = "/api/v1/me/jobloss-payment", operation_id = "applyJoblossPayment", tag = "unemployment",
     request_body = JoblossRequest, security(("bearer" = [])),
-    responses((status = 201, body = JoblossView), (status = 403), (status = 404, description = "no_registration"),
+    responses((status = 201, body = JoblossView), (status = 403, description = "identity_not_proven"), (status = 404, description = "no_registration"),
         (status = 409, description = "invalid_state (not unemployed), jobloss_application_exists"), (status = 422, description = "invalid_iban")))]
 pub async fn apply_jobloss_payment(
     State(state): State<AppState>,
@@ -71,13 +71,8 @@ pub async fn apply_jobloss_payment(
     Json(body): Json<JoblossRequest>,
 ) -> ApiResult<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
-    let application = service::apply(
-        &state,
-        &caller.account_id,
-        caller.iin.as_deref(),
-        &body.iban,
-    )
-    .await?;
+    caller.proven_iin()?;
+    let application = service::apply(&state, &caller.account_id, &body.iban).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(view(&state, application).await?),

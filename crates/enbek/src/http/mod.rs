@@ -8,6 +8,7 @@ pub mod dev;
 pub mod employers;
 pub mod error;
 pub mod extract;
+pub mod identity;
 pub mod jobloss;
 pub mod lang;
 pub mod matching;
@@ -88,6 +89,8 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::login))
         .routes(routes!(accounts::logout))
         .routes(routes!(accounts::me))
+        .routes(routes!(identity::start_identity_proof))
+        .routes(routes!(identity::complete_identity_proof))
         .routes(routes!(reference::list_organizations))
         .routes(routes!(reference::list_occupations))
         .routes(routes!(reference::list_classifier))

@@ -32,7 +32,7 @@ async fn registration(state: &AppState, id: &str) -> ApiResult<Registration> {
 /// The citizen's current registration.
 async fn my_registration(state: &AppState, caller: &Caller) -> ApiResult<Registration> {
     caller.require(&[Role::Citizen])?;
-    registrations::latest_for_account(&state.db.pool, &caller.account_id, caller.iin.as_deref())
+    registrations::latest_for_account(&state.db.pool, &caller.account_id)
         .await?
         .ok_or_else(|| ApiError::new("no_registration"))
 }

@@ -119,6 +119,7 @@ async fn validate(
         education_level: body.education_level,
         experience_years: body.experience_years,
         occupation_codes: body.occupation_codes,
+        identity_proof: None,
         lang: body
             .lang
             .or_else(requested_lang)
@@ -309,7 +310,8 @@ async fn created(state: &AppState, r: Registration) -> ApiResult<impl IntoRespon
 #[utoipa::path(post, path = "/api/v1/registrations", operation_id = "applyJobSeeker", tag = "registration",
     request_body = JobSeekerApplication, security(("bearer" = [])),
     responses((status = 201, body = RegistrationView, description = "decided at once, or `verifying` while the registries do not answer"),
-        (status = 409, description = "registration_exists, reregistration_barred, iin_bound_to_other_account, account_iin_mismatch"),
+        (status = 403, description = "identity_not_proven: the account has not proven this IIN (startIdentityProof)"),
+        (status = 409, description = "registration_exists, reregistration_barred"),
         (status = 422, description = "invalid_iin, invalid_phone, invalid_email, consent_required, unknown_organization, unknown_occupation")))]
 pub async fn apply_job_seeker(
     State(state): State<AppState>,
@@ -325,6 +327,11 @@ pub async fn apply_job_seeker(
     .await?;
     let locale = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
     let (iin, application) = validate(&state, body, locale).await?;
+    // The account acts only for the IIN it has proven; for any other IIN the answer is the
+    // same whatever that IIN's case is, so that nothing about another person leaks.
+    if caller.iin.as_deref() != Some(iin.as_str()) {
+        return Err(ApiError::new("identity_not_proven"));
+    }
     let sub = Submission {
         channel: Channel::Portal,
         iin,
@@ -595,13 +602,9 @@ pub async fn get_my_registration(
     caller: Caller,
 ) -> ApiResult<axum::Json<RegistrationView>> {
     caller.require(&[Role::Citizen])?;
-    let reg = registrations::latest_for_account(
-        &state.db.pool,
-        &caller.account_id,
-        caller.iin.as_deref(),
-    )
-    .await?
-    .ok_or_else(|| ApiError::new("no_registration"))?;
+    let reg = registrations::latest_for_account(&state.db.pool, &caller.account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))?;
     Ok(axum::Json(view(&state, reg).await?))
 }
 

@@ -32,13 +32,14 @@ pub struct UnemployedInfo {
 
 #[utoipa::path(post, path = "/api/v1/me/unemployed-info", operation_id = "requestUnemployedInfo", tag = "unemployment",
     security(("bearer" = [])),
-    responses((status = 201, body = UnemployedInfo, description = "issued, whether registered or not"), (status = 401), (status = 403)))]
+    responses((status = 201, body = UnemployedInfo, description = "issued, whether registered or not"), (status = 401), (status = 403, description = "identity_not_proven")))]
 pub async fn request_unemployed_info(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
-    let info = service::unemployed_info(&state, &caller.account_id, caller.iin.as_deref()).await?;
+    caller.proven_iin()?;
+    let info = service::unemployed_info(&state, &caller.account_id).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(UnemployedInfo {

@@ -51,6 +51,12 @@ pub enum Kind {
     /// The employer recorded that an unemployed person did not come to the interview (214
     /// p.74, p.51(3)); the career center weighs the reasons.
     InterviewNoShow,
+    /// A one-time code proving the person's identity, to the phone the mobile-citizens registry
+    /// links to the IIN.
+    IdentityCode,
+    /// The bank account (IBAN) of the job-loss payment was changed: the person is told, so that
+    /// a change they did not make is noticed at once.
+    IbanChanged,
 }
 
 impl Kind {
@@ -78,6 +84,8 @@ impl Kind {
             Kind::CandidateReferred => "candidate_referred",
             Kind::DecisionReminder => "decision_reminder",
             Kind::InterviewNoShow => "interview_no_show",
+            Kind::IdentityCode => "identity_code",
+            Kind::IbanChanged => "iban_changed",
         }
     }
 }
@@ -128,7 +136,14 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (Some(until), Ru) => format!(" Повторная регистрация невозможна по {until} включительно."),
         (Some(until), En) => format!(" You may not register again until {until} inclusive."),
     };
+    let minutes = enbek_domain::identity::PROOF_LIFETIME_MINUTES;
     let (subject, text) = match (kind, lang) {
+        (IdentityCode, Kk) => ("Растау коды", format!("enbek.kz: жеке басыңызды растау коды {}. Ол {} минут жарамды. Кодты ешкімге айтпаңыз.", a.code, minutes)),
+        (IdentityCode, Ru) => ("Код подтверждения", format!("enbek.kz: код подтверждения личности {}. Действует {} минут. Никому не сообщайте код.", a.code, minutes)),
+        (IdentityCode, En) => ("Confirmation code", format!("enbek.kz: your identity confirmation code is {}. It is valid for {} minutes. Do not tell anyone the code.", a.code, minutes)),
+        (IbanChanged, Kk) => ("Төлем шоты өзгертілді", format!("Жұмысынан айырылған жағдайдағы әлеуметтік төлем шоты {} күні {} шотына өзгертілді. Егер мұны сіз жасамасаңыз, мансап орталығына дереу хабарлаңыз. Өтінім №{}.", a.date, a.note, a.reference)),
+        (IbanChanged, Ru) => ("Счёт для выплаты изменён", format!("Счёт для социальной выплаты на случай потери работы изменён {} на {}. Если это сделали не Вы, немедленно сообщите в карьерный центр. Заявление №{}.", a.date, a.note, a.reference)),
+        (IbanChanged, En) => ("Payment account changed", format!("The bank account for your job-loss payment was changed on {} to {}. If you did not do this, tell your career center at once. Application No. {}.", a.date, a.note, a.reference)),
         (ApplicationReceived, Kk) => ("Өтінім қабылданды", format!("Жұмыс іздеуші ретінде тіркеу туралы өтініміңіз №{} қабылданды және тексерілуде. Қабылданған күні: {}.", a.reference, a.date)),
         (ApplicationReceived, Ru) => ("Заявка принята", format!("Ваша заявка №{} на регистрацию в качестве лица, ищущего работу, принята и проверяется. Дата приёма: {}.", a.reference, a.date)),
         (ApplicationReceived, En) => ("Application received", format!("Your application No. {} to register as a job seeker has been received and is being checked. Received on {}.", a.reference, a.date)),
@@ -293,6 +308,7 @@ mod tests {
             Kind::CandidateReferred,
             Kind::DecisionReminder,
             Kind::InterviewNoShow,
+            Kind::IbanChanged,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);
@@ -301,6 +317,18 @@ mod tests {
                     "{kind:?} {lang:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_identity_code_text_carries_the_code_and_its_ten_minutes() {
+        let args = Args {
+            code: "042917".into(),
+            ..Args::default()
+        };
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let (_, text) = render(Kind::IdentityCode, lang, &args);
+            assert!(text.contains("042917") && text.contains("10"), "{lang:?}");
         }
     }
 

@@ -1,9 +1,11 @@
 //! The HTTP adapter of a state-registry gateway: `GET {base}/persons/{iin}` answers 200 with the
 //! person (the upsertRegistryPerson shape) or 404 when unknown; `GET {base}/businesses/{bin}`
-//! likewise with `{bin, name, active}`. Each request has a time limit and
+//! likewise with `{bin, name, active, head_iin?}`; `GET {base}/persons/{iin}/phones` answers the
+//! mobile-citizens registry's numbers for the IIN as a JSON array of strings (404: none). Each request has a time limit and
 //! is retried twice with a short pause; anything else counts as "did not answer".
 
 use async_trait::async_trait;
+use enbek_domain::contact::Phone;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 use reqwest::StatusCode;
@@ -86,5 +88,17 @@ impl StateRegistry for HttpRegistry {
     #[tracing::instrument(skip_all, name = "registry.business")]
     async fn business(&self, bin: &Bin) -> Result<Option<RegistryBusiness>, Unavailable> {
         self.get(&format!("businesses/{}", bin.as_str())).await
+    }
+
+    #[tracing::instrument(skip_all, name = "registry.phones")]
+    async fn phones(&self, iin: &Iin) -> Result<Vec<Phone>, Unavailable> {
+        let numbers: Vec<String> = self
+            .get(&format!("persons/{}/phones", iin.as_str()))
+            .await?
+            .unwrap_or_default();
+        Ok(numbers
+            .iter()
+            .filter_map(|n| Phone::parse(n).ok())
+            .collect())
     }
 }

@@ -9,6 +9,7 @@ pub use http::HttpRegistry;
 pub use simulator::Simulator;
 
 use async_trait::async_trait;
+use enbek_domain::contact::Phone;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 
@@ -25,4 +26,8 @@ pub trait StateRegistry: Send + Sync {
 
     /// The legal entity of a BIN, or `None` when the business registry knows no such BIN.
     async fn business(&self, bin: &Bin) -> Result<Option<RegistryBusiness>, Unavailable>;
+
+    /// The mobile numbers the mobile-citizens registry links to an IIN (none when it knows no
+    /// number for it).
+    async fn phones(&self, iin: &Iin) -> Result<Vec<Phone>, Unavailable>;
 }

@@ -4,6 +4,7 @@
 //! development mode it can be switched off to rehearse a registry outage.
 
 use async_trait::async_trait;
+use enbek_domain::contact::Phone;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 use sqlx::AnyPool;
@@ -55,6 +56,17 @@ impl StateRegistry for Simulator {
             bin: bin.as_str().to_string(),
             name: String::new(),
             active: true,
+            head_iin: None,
         })))
+    }
+
+    async fn phones(&self, iin: &Iin) -> Result<Vec<Phone>, Unavailable> {
+        let person = self.person(iin).await?;
+        Ok(person
+            .map(|p| p.phones)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|n| Phone::parse(n).ok())
+            .collect())
     }
 }

@@ -20,14 +20,9 @@ use crate::state::AppState;
 
 /// Takes an application from the person's cabinet and checks it at once; a silent registry
 /// leaves it `checking`, to be retried.
-pub async fn apply(
-    state: &AppState,
-    account_id: &str,
-    iin: Option<&str>,
-    iban: &str,
-) -> ApiResult<Application> {
+pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<Application> {
     let iban = Iban::parse(iban)?;
-    let reg = registrations::latest_for_account(&state.db.pool, account_id, iin)
+    let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
         .ok_or_else(|| ApiError::new("no_registration"))?;
     if reg.status != Status::Unemployed.as_str() {

@@ -88,7 +88,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     )
     .await?;
     tx.commit().await?;
-    let active = registrations::latest_for_account(&state.db.pool, account_id, None)
+    let active = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
         .filter(receives_offers);
     if let Some(reg) = active {

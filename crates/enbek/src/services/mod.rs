@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod employers;
+pub mod identity;
 pub mod jobloss;
 pub mod matching;
 pub mod offers;

@@ -163,7 +163,7 @@ pub const SELF_RESPONSE: &str = "self";
 /// the employer's term to decide runs (p.75). The person chooses: no suitability test, and no
 /// refusal to count.
 pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> ApiResult<Offer> {
-    let reg = registrations::latest_for_account(&state.db.pool, account_id, None)
+    let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
         .filter(receives_offers)
         .ok_or_else(|| {

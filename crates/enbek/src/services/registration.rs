@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use enbek_domain::age::age_on;
 use enbek_domain::category::{self, CardFacts};
+use enbek_domain::identity::ProofMethod;
 use enbek_domain::ids::Iin;
 use enbek_domain::office_hours::{local_date, received_at, working_days_deadline};
 use enbek_domain::parameters::keys;
@@ -68,10 +69,21 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
     if rules::is_barred(barred_until, received_on) {
         return Err(ApiError::new("reregistration_barred").with("barred_until", barred_until));
     }
-    let account_id = match &sub.applicant_account {
-        Some(account) => Some(bind_account(&mut tx, account, iin).await?),
-        None => accounts::account_by_iin(&mut tx, iin).await?,
+    let (account_id, proof) = match &sub.applicant_account {
+        Some(account) => (
+            Some(account.clone()),
+            applicant_proof(&mut tx, account, iin).await?,
+        ),
+        None => (
+            accounts::account_by_iin(&mut tx, iin).await?,
+            match sub.channel {
+                Channel::Egov => ProofMethod::Egov,
+                _ => ProofMethod::Document,
+            },
+        ),
     };
+    let mut application = sub.application;
+    application.identity_proof = Some(proof.as_str().to_string());
     let status = if sub.channel == Channel::Assistant {
         Status::PendingReview
     } else {
@@ -96,7 +108,7 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
         closed_reason: None,
         ended_at: None,
         barred_until: None,
-        application: sub.application,
+        application,
         submitted_by: Some(sub.actor_id.clone()),
         forwarded_by_org: sub.forwarded_by_org.clone(),
     };
@@ -156,25 +168,14 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
         .ok_or_else(ApiError::not_found)
 }
 
-/// A citizen's cabinet is tied to one IIN: the first application binds it.
-async fn bind_account(tx: &mut Tx, account_id: &str, iin: &str) -> ApiResult<String> {
-    let (_, bound) = accounts::locale_and_iin(&mut **tx, account_id)
+/// How the applicant proved the IIN they apply for from their cabinet: the account acts only
+/// for the IIN it has proven.
+async fn applicant_proof(tx: &mut Tx, account_id: &str, iin: &str) -> ApiResult<ProofMethod> {
+    accounts::proven_iin(&mut **tx, account_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
-    match bound {
-        Some(bound) if bound != iin => Err(ApiError::new("account_iin_mismatch")),
-        Some(_) => Ok(account_id.to_string()),
-        None => {
-            if accounts::account_by_iin(tx, iin)
-                .await?
-                .is_some_and(|other| other != account_id)
-            {
-                return Err(ApiError::new("iin_bound_to_other_account"));
-            }
-            accounts::bind_iin(tx, account_id, iin).await?;
-            Ok(account_id.to_string())
-        }
-    }
+        .filter(|(proven, _)| proven == iin)
+        .map(|(_, method)| method)
+        .ok_or_else(|| ApiError::new("identity_not_proven"))
 }
 
 /// The registry check is also stored as due work, so that a crash or a silent registry loses
@@ -490,10 +491,7 @@ pub async fn close(
     reason: rules::CloseReason,
 ) -> ApiResult<Registration> {
     let now = state.clock.now();
-    let (_, iin) = accounts::locale_and_iin(&state.db.pool, account_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let reg = registrations::latest_for_account(&state.db.pool, account_id, iin.as_deref())
+    let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
         .ok_or_else(|| ApiError::new("no_registration"))?;
     let status = Status::parse(&reg.status).ok_or_else(|| ApiError::internal("unknown status"))?;

@@ -347,14 +347,10 @@ pub struct UnemployedInfo {
     pub valid_until: NaiveDate,
 }
 
-pub async fn unemployed_info(
-    state: &AppState,
-    account_id: &str,
-    iin: Option<&str>,
-) -> ApiResult<UnemployedInfo> {
+pub async fn unemployed_info(state: &AppState, account_id: &str) -> ApiResult<UnemployedInfo> {
     let now = state.clock.now();
     let issued_on = local_date(now);
-    let reg = registrations::latest_for_account(&state.db.pool, account_id, iin).await?;
+    let reg = registrations::latest_for_account(&state.db.pool, account_id).await?;
     let unemployed = reg
         .as_ref()
         .filter(|r| r.status == Status::Unemployed.as_str());

@@ -259,13 +259,59 @@ impl TestApp {
             "iin": iin, "last_name": "Ахметов", "first_name": "Ерлан", "middle_name": "Серикович",
             "birth_date": "1987-10-08", "sex": "male", "region_code": "110000000", "district_code": "111000000",
             "locality_code": "111010000", "employed": false, "entrepreneur": false, "pensioner": false,
-            "student": false, "convicted": false, "disability_group": null, "contribution_months": ["2025-12", "2026-01"]
+            "student": false, "convicted": false, "disability_group": null, "contribution_months": ["2025-12", "2026-01"],
+            "phones": ["+77011234567"]
         });
         for (k, v) in changes.as_object().expect("an object") {
             person[k] = v.clone();
         }
         let (status, body) = self
             .post("/api/v1/dev/registry/persons", Some(&self.admin), person)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+}
+
+impl TestApp {
+    /// The newest SMS kept in the development outbox.
+    pub async fn last_sms(&self) -> Value {
+        let (status, body) = self
+            .get("/api/v1/dev/outbox?channel=sms&limit=1", Some(&self.admin))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body[0].clone()
+    }
+
+    /// Starts an SMS identity proof for `iin`; returns the proof id and the code sent.
+    pub async fn start_sms_proof(&self, token: &str, iin: &str) -> (String, String) {
+        let (status, body) = self
+            .post(
+                "/api/v1/identity-proofs",
+                Some(token),
+                json!({ "iin": iin, "method": "sms" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let sms = self.last_sms().await;
+        let text = sms["text"].as_str().expect("an SMS text");
+        let code: String = text
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 6)
+            .expect("a six-digit code")
+            .to_string();
+        (body["proof_id"].as_str().unwrap().to_string(), code)
+    }
+
+    /// Proves that the account of `token` acts for `iin` (the registry person must exist, with
+    /// a phone).
+    pub async fn prove(&self, token: &str, iin: &str) {
+        let (proof_id, code) = self.start_sms_proof(token, iin).await;
+        let (status, body) = self
+            .post(
+                "/api/v1/identity-proofs/complete",
+                Some(token),
+                json!({ "proof_id": proof_id, "code": code }),
+            )
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }

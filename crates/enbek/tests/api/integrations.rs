@@ -16,28 +16,38 @@ fn registry_record(iin: &str) -> Value {
         "iin": iin, "last_name": "Жумабаева", "first_name": "Айгерим", "birth_date": "1990-02-14", "sex": "female",
         "region_code": "110000000", "district_code": "111000000", "locality_code": "111010000",
         "employed": false, "entrepreneur": false, "pensioner": false, "student": false, "convicted": false,
-        "contribution_months": ["2026-01"]
+        "contribution_months": ["2026-01"], "phones": ["+77021234567"]
     })
 }
 
-/// A registry gateway on loopback: knows one person; answers 503 while `down` is set.
+/// A registry gateway on loopback: knows one person and the phone the mobile-citizens
+/// registry links to them; answers 503 while `down` is set.
 async fn registry_gateway(known: String, down: Arc<AtomicBool>) -> String {
-    let app = axum::Router::new().route(
-        "/registry/persons/{iin}",
-        get(move |Path(iin): Path<String>| {
-            let (known, down) = (known.clone(), down.clone());
-            async move {
-                if down.load(Ordering::SeqCst) {
-                    return (AxumStatus::SERVICE_UNAVAILABLE, axum::Json(json!({})));
-                }
-                if iin == known {
-                    (AxumStatus::OK, axum::Json(registry_record(&iin)))
-                } else {
-                    (AxumStatus::NOT_FOUND, axum::Json(json!({})))
-                }
+    let answer = move |iin: String, body: Value| {
+        let (known, down) = (known.clone(), down.clone());
+        async move {
+            if down.load(Ordering::SeqCst) {
+                (AxumStatus::SERVICE_UNAVAILABLE, axum::Json(json!({})))
+            } else if iin == known {
+                (AxumStatus::OK, axum::Json(body))
+            } else {
+                (AxumStatus::NOT_FOUND, axum::Json(json!({})))
             }
-        }),
-    );
+        }
+    };
+    let phones = answer.clone();
+    let app = axum::Router::new()
+        .route(
+            "/registry/persons/{iin}",
+            get(move |Path(iin): Path<String>| {
+                let record = registry_record(&iin);
+                answer(iin, record)
+            }),
+        )
+        .route(
+            "/registry/persons/{iin}/phones",
+            get(move |Path(iin): Path<String>| phones(iin, json!(["+77021234567"]))),
+        );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/registry", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -58,6 +68,7 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     .await;
 
     let token = app.citizen("aigerim@example.kz").await;
+    app.prove(&token, &known).await;
     let (status, reg) = app
         .post(
             "/api/v1/registrations",
@@ -70,12 +81,33 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     let (_, card) = app.get("/api/v1/me/card", Some(&token)).await;
     assert_eq!(card["person"]["first_name"], "Айгерим");
 
+    // A person the registries do not know has no phone to prove an identity with, and at the
+    // desk is refused: a 404 means the registries know no such person.
     let stranger = app.citizen("stranger@example.kz").await;
+    let unknown = iin("900214", 4, 1300);
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs",
+            Some(&stranger),
+            json!({ "iin": unknown, "method": "sms" }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "no_registered_phone")
+    );
+    let specialist = app
+        .staff(
+            "spec.gateway",
+            "career_center_specialist",
+            Some("cc-kokshetau"),
+        )
+        .await;
     let (_, reg) = app
         .post(
-            "/api/v1/registrations",
-            Some(&stranger),
-            application(&iin("900214", 4, 1300), "cc-kokshetau"),
+            "/api/v1/career-center/registrations",
+            Some(&specialist),
+            application(&unknown, "cc-kokshetau"),
         )
         .await;
     assert_eq!(
@@ -155,6 +187,7 @@ async fn the_registry_and_organisation_files_are_loaded_at_start() {
         "{centers}"
     );
     let token = app.citizen("fromfile@example.kz").await;
+    app.prove(&token, &person).await;
     let (_, reg) = app
         .post(
             "/api/v1/registrations",

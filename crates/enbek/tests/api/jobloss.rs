@@ -73,6 +73,7 @@ async fn unemployed(app: &TestApp, login: &str, serial: u32, n: u32, income: u64
     )
     .await;
     let token = app.citizen(login).await;
+    app.prove(&token, &person).await;
     let (status, reg) = app
         .post(
             "/api/v1/registrations",
@@ -210,7 +211,18 @@ async fn a_silent_registry_leaves_the_application_checking_until_it_answers() {
 async fn only_an_unemployed_citizen_applies_with_a_valid_iban() {
     let app = TestApp::spawn().await;
     let iban = kz_iban("722", "0000123456789");
+    // An account that has proven no IIN applies for nobody.
+    let anonymous = app.citizen("anonymous@example.kz").await;
+    let (status, body) = apply(&app, &anonymous, &iban).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "identity_not_proven")
+    );
+    // A proven person without a registration has nothing to apply for.
     let nobody = app.citizen("nobody@example.kz").await;
+    let unregistered = iin("880412", 3, 300);
+    app.registry_person(&unregistered, json!({})).await;
+    app.prove(&nobody, &unregistered).await;
     let (status, body) = apply(&app, &nobody, &iban).await;
     assert_eq!(
         (status, code(&body)),
@@ -223,6 +235,7 @@ async fn only_an_unemployed_citizen_applies_with_a_valid_iban() {
     let person = iin("880412", 3, 400);
     app.registry_person(&person, json!({})).await;
     let seeker = app.citizen("seeker@example.kz").await;
+    app.prove(&seeker, &person).await;
     app.post(
         "/api/v1/registrations",
         Some(&seeker),

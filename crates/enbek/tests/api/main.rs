@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod background;
 mod employers;
+mod identity;
 mod integrations;
 mod jobloss;
 mod matching;

@@ -163,6 +163,7 @@ async fn the_regions_career_centers_see_suitable_people_without_their_names() {
     let person = iin("880412", 3, 100);
     app.registry_person(&person, json!({})).await;
     let seeker = app.citizen("seeker@example.kz").await;
+    app.prove(&seeker, &person).await;
     app.post(
         "/api/v1/registrations",
         Some(&seeker),

@@ -54,6 +54,7 @@ async fn job_seeker(app: &TestApp, login: &str, serial: u32) -> String {
     let person = iin("880412", 3, serial);
     app.registry_person(&person, json!({})).await;
     let token = app.citizen(login).await;
+    app.prove(&token, &person).await;
     let (_, reg) = app
         .post(
             "/api/v1/registrations",

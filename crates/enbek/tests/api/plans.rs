@@ -15,6 +15,7 @@ async fn unemployed(app: &TestApp, login: &str, serial: u32) -> String {
     let person = iin("890101", 3, serial);
     app.registry_person(&person, json!({})).await;
     let token = app.citizen(login).await;
+    app.prove(&token, &person).await;
     let (_, reg) = app
         .post(
             "/api/v1/registrations",
@@ -292,6 +293,7 @@ async fn only_the_persons_specialist_draws_up_a_plan_for_an_unemployed_person_wi
     let person = iin("890101", 3, 410);
     app.registry_person(&person, json!({})).await;
     let seeker = app.citizen("seeker@example.kz").await;
+    app.prove(&seeker, &person).await;
     let (_, js) = app
         .post(
             "/api/v1/registrations",

@@ -407,6 +407,7 @@ async fn health_and_metrics_answer_without_personal_data() {
     let person = iin("870903", 3, 4100);
     app.registry_person(&person, json!({})).await;
     let token = app.citizen("metrics@example.kz").await;
+    app.prove(&token, &person).await;
     let (status, _) = app
         .post(
             "/api/v1/registrations",

@@ -11,6 +11,7 @@ const OTHER_CENTER: &str = "cc-burabay";
 /// A registered citizen's application on the portal; returns (token, registration).
 async fn apply_on_portal(app: &TestApp, login: &str, iin: &str) -> (String, StatusCode, Value) {
     let token = app.citizen(login).await;
+    app.prove(&token, iin).await;
     let (status, body) = app
         .post(
             "/api/v1/registrations",
@@ -73,6 +74,7 @@ async fn the_card_holds_registry_data_and_the_category_factors() {
     )
     .await;
     let token = app.citizen("old@example.kz").await;
+    app.prove(&token, &iin).await;
     let mut form = application(&iin, CENTER);
     form["education_level"] = json!("higher");
     form["experience_years"] = json!(30);
@@ -261,6 +263,7 @@ async fn bad_input_is_refused_with_a_code_and_nothing_is_stored() {
     let iin = iin("871008", 3, 4700);
     app.registry_person(&iin, json!({})).await;
     let token = app.citizen("bad@example.kz").await;
+    app.prove(&token, &iin).await;
     let cases = [
         ("iin", json!("821214240092"), "invalid_iin"),
         ("iin", json!("12345"), "invalid_iin"),
@@ -315,6 +318,19 @@ async fn a_cabinet_is_tied_to_one_iin() {
         json!({ "reason": "own_wish" }),
     )
     .await;
+    // The account cannot prove a second IIN, nor apply for one it has not proven.
+    let (proof, code_sent) = app.start_sms_proof(&token, &second).await;
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&token),
+            json!({ "proof_id": proof, "code": code_sent }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "account_iin_mismatch")
+    );
     let (status, body) = app
         .post(
             "/api/v1/registrations",
@@ -324,15 +340,18 @@ async fn a_cabinet_is_tied_to_one_iin() {
         .await;
     assert_eq!(
         (status, code(&body)),
-        (StatusCode::CONFLICT, "account_iin_mismatch")
+        (StatusCode::FORBIDDEN, "identity_not_proven")
     );
 
+    // Another account that proves the same IIN is told it belongs to another account: it has
+    // proven the identity, so nothing is revealed to a stranger.
     let other = app.citizen("other@example.kz").await;
+    let (proof, code_sent) = app.start_sms_proof(&other, &first).await;
     let (status, body) = app
         .post(
-            "/api/v1/registrations",
+            "/api/v1/identity-proofs/complete",
             Some(&other),
-            application(&first, CENTER),
+            json!({ "proof_id": proof, "code": code_sent }),
         )
         .await;
     assert_eq!(
@@ -665,6 +684,8 @@ async fn a_silent_registry_delays_the_decision_and_never_refuses() {
     let app = TestApp::spawn().await;
     let iin = iin("871008", 3, 5700);
     app.registry_person(&iin, json!({})).await;
+    let token = app.citizen("wait@example.kz").await;
+    app.prove(&token, &iin).await;
     let availability = |answering: bool| json!({ "answering": answering });
     let (status, _) = app
         .call(
@@ -675,7 +696,13 @@ async fn a_silent_registry_delays_the_decision_and_never_refuses() {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let (token, status, reg) = apply_on_portal(&app, "wait@example.kz", &iin).await;
+    let (status, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&iin, CENTER),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(reg["status"], "verifying");
     let (_, notes) = app.get("/api/v1/me/notifications", Some(&token)).await;

@@ -14,6 +14,7 @@ const PASSWORD: &str = "secret123";
 async fn job_seeker(app: &TestApp, login: &str, person: &str, changes: Value) -> String {
     app.registry_person(person, changes).await;
     let token = app.citizen(login).await;
+    app.prove(&token, person).await;
     let mut form = application(person, CENTER);
     form["representative_statement"] = json!(true);
     let (status, reg) = app.post("/api/v1/registrations", Some(&token), form).await;
@@ -273,8 +274,20 @@ async fn the_information_on_registration_says_registered_or_not_and_is_valid_thi
         .post("/api/v1/me/unemployed-info", Some(&specialist), json!({}))
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    // Nobody's registration: issued, saying not registered.
+    // An account that has proven no IIN is given nothing: the information is about a person.
+    let anonymous = app.citizen("anonymous@example.kz").await;
+    let (status, body) = app
+        .post("/api/v1/me/unemployed-info", Some(&anonymous), json!({}))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "identity_not_proven")
+    );
+    // A proven person without a registration: issued, saying not registered.
     let stranger = app.citizen("stranger@example.kz").await;
+    let unregistered = iin("880412", 3, 9900);
+    app.registry_person(&unregistered, json!({})).await;
+    app.prove(&stranger, &unregistered).await;
     let (status, info) = app
         .post("/api/v1/me/unemployed-info", Some(&stranger), json!({}))
         .await;

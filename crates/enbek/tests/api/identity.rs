@@ -1,0 +1,322 @@
+//! Identity proofing: an account acts for an IIN only once it has proven it, by a one-time code
+//! to the registry's phone or by an electronic signature.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+const CENTER: &str = "cc-kokshetau";
+
+async fn start(app: &TestApp, token: &str, iin: &str, method: &str) -> (StatusCode, Value) {
+    app.post(
+        "/api/v1/identity-proofs",
+        Some(token),
+        json!({ "iin": iin, "method": method }),
+    )
+    .await
+}
+
+async fn answer(app: &TestApp, token: &str, proof: &str, code: &str) -> (StatusCode, Value) {
+    app.post(
+        "/api/v1/identity-proofs/complete",
+        Some(token),
+        json!({ "proof_id": proof, "code": code }),
+    )
+    .await
+}
+
+/// A wrong code: the right one with its last digit changed.
+fn wrong(code: &str) -> String {
+    let last = code.chars().last().unwrap().to_digit(10).unwrap();
+    format!("{}{}", &code[..code.len() - 1], (last + 1) % 10)
+}
+
+#[tokio::test]
+async fn a_code_goes_only_to_the_registry_phone_and_proves_the_iin() {
+    let app = TestApp::spawn().await;
+    let person = iin("871008", 3, 100);
+    app.registry_person(&person, json!({ "phones": ["+77015550011"] }))
+        .await;
+    let token = app.citizen("erlan@example.kz").await;
+    let (status, started) = start(&app, &token, &person, "sms").await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    assert_eq!(started["phone_masked"], "+7 *** *** 00 11");
+    assert!(started["challenge"].is_null());
+    assert_eq!(started["expires_at"], "2026-03-17T05:10:00Z");
+    let sms = app.last_sms().await;
+    assert_eq!(sms["recipient"], "+77015550011");
+    // The code is never in the cabinet: whoever holds the account must not read it there.
+    let (_, notes) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    assert!(notes.as_array().unwrap().is_empty(), "{notes}");
+
+    let (_, me) = app.get("/api/v1/me", Some(&token)).await;
+    assert_eq!(me["iin_bound"], false);
+    let (proof, code_sent) = app.start_sms_proof(&token, &person).await;
+    let (status, proven) = answer(&app, &token, &proof, &code_sent).await;
+    assert_eq!(status, StatusCode::OK, "{proven}");
+    assert_eq!(proven["iin"], person.as_str());
+    assert_eq!(proven["method"], "sms");
+    assert_eq!(proven["proven_at"], "2026-03-17T05:00:00Z");
+    let (_, me) = app.get("/api/v1/me", Some(&token)).await;
+    assert_eq!(me["iin_bound"], true);
+    let (status, body) = answer(&app, &token, &proof, &code_sent).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "proof_completed")
+    );
+    // The proof is audited without the IIN.
+    let (_, audit) = app
+        .get("/api/v1/audit?entity=account&limit=50", Some(&app.admin))
+        .await;
+    let text = audit.to_string();
+    assert!(text.contains("prove_identity"), "{text}");
+    assert!(!text.contains(&person));
+}
+
+#[tokio::test]
+async fn five_wrong_codes_spend_the_proof_even_for_the_right_code_after() {
+    let app = TestApp::spawn().await;
+    let person = iin("871008", 3, 200);
+    app.registry_person(&person, json!({})).await;
+    let token = app.citizen("guess@example.kz").await;
+    let (proof, right) = app.start_sms_proof(&token, &person).await;
+    for left in (0..5).rev() {
+        let (status, body) = answer(&app, &token, &proof, &wrong(&right)).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "wrong_code")
+        );
+        assert_eq!(body["attempts_left"], left);
+    }
+    let (status, body) = answer(&app, &token, &proof, &right).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "proof_exhausted")
+    );
+    let (_, me) = app.get("/api/v1/me", Some(&token)).await;
+    assert_eq!(me["iin_bound"], false);
+
+    // Four wrong answers leave the fifth: the right code still proves.
+    let (proof, right) = app.start_sms_proof(&token, &person).await;
+    for _ in 0..4 {
+        answer(&app, &token, &proof, &wrong(&right)).await;
+    }
+    let (status, body) = answer(&app, &token, &proof, &right).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn a_code_is_good_for_ten_minutes_and_not_a_second_more() {
+    let app = TestApp::spawn().await;
+    let person = iin("871008", 3, 300);
+    app.registry_person(&person, json!({})).await;
+    let token = app.citizen("slow@example.kz").await;
+    let (proof, code_sent) = app.start_sms_proof(&token, &person).await;
+    app.set_clock("2026-03-17T10:10:01+05:00").await;
+    let (status, body) = answer(&app, &token, &proof, &code_sent).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "proof_expired")
+    );
+
+    let (proof, code_sent) = app.start_sms_proof(&token, &person).await;
+    app.set_clock("2026-03-17T10:20:01+05:00").await;
+    let (status, body) = answer(&app, &token, &proof, &code_sent).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn a_proof_needs_a_registry_phone_an_answering_registry_and_a_citizen() {
+    let app = TestApp::spawn().await;
+    let no_phone = iin("871008", 3, 400);
+    app.registry_person(&no_phone, json!({ "phones": [] }))
+        .await;
+    let token = app.citizen("nophone@example.kz").await;
+    let (status, body) = start(&app, &token, &no_phone, "sms").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "no_registered_phone")
+    );
+    let (status, body) = start(&app, &token, "821214240092", "sms").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_iin")
+    );
+    for method in ["password", "document", "egov"] {
+        let (status, body) = start(&app, &token, &no_phone, method).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{method}"
+        );
+    }
+    let (status, _) = start(&app, "no-such-token", &no_phone, "sms").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let specialist = app
+        .staff("spec.proof", "career_center_specialist", Some(CENTER))
+        .await;
+    let (status, _) = start(&app, &specialist, &no_phone, "sms").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let person = iin("871008", 3, 410);
+    app.registry_person(&person, json!({})).await;
+    app.call(
+        Method::PUT,
+        "/api/v1/dev/registry/availability",
+        Some(&app.admin),
+        Some(json!({ "answering": false })),
+    )
+    .await;
+    let (status, body) = start(&app, &token, &person, "sms").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+    );
+}
+
+#[tokio::test]
+async fn an_account_starts_at_most_five_proofs_an_hour() {
+    let app = TestApp::spawn().await;
+    let person = iin("871008", 3, 500);
+    app.registry_person(&person, json!({})).await;
+    let token = app.citizen("spam@example.kz").await;
+    for _ in 0..5 {
+        let (status, body) = start(&app, &token, &person, "sms").await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, body) = start(&app, &token, &person, "sms").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+    );
+    app.set_clock("2026-03-17T11:00:01+05:00").await;
+    let (status, _) = start(&app, &token, &person, "sms").await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn another_accounts_proof_cannot_be_answered() {
+    let app = TestApp::spawn().await;
+    let person = iin("871008", 3, 600);
+    app.registry_person(&person, json!({})).await;
+    let owner = app.citizen("owner@example.kz").await;
+    let (proof, code_sent) = app.start_sms_proof(&owner, &person).await;
+    let thief = app.citizen("thief@example.kz").await;
+    let (status, _) = answer(&app, &thief, &proof, &code_sent).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&owner),
+            json!({ "proof_id": proof, "signature": "AAAA" }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
+        "an SMS proof is answered with its code"
+    );
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&owner),
+            json!({ "proof_id": proof }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request")
+    );
+}
+
+/// The takeover a security review found: a fresh account applies with a stranger's IIN, reads
+/// the stranger's card, becomes unemployed, sends a job-loss payment application with its own
+/// IBAN and obtains the App.9 information in the stranger's name. Each step now fails.
+#[tokio::test]
+async fn an_account_cannot_act_for_an_iin_it_has_not_proven() {
+    let app = TestApp::spawn().await;
+    let victim = iin("871008", 3, 700);
+    app.registry_person(&victim, json!({ "phones": ["+77017770000"] }))
+        .await;
+    let attacker = app.citizen("attacker@example.kz").await;
+
+    // The application answers the same whether the IIN is registered or not.
+    let (status, body) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&attacker),
+            application(&victim, CENTER),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "identity_not_proven")
+    );
+    let owner = app.citizen("victim@example.kz").await;
+    app.prove(&owner, &victim).await;
+    let (status, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&owner),
+            application(&victim, CENTER),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{reg}");
+    let (status, body) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&attacker),
+            application(&victim, CENTER),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "identity_not_proven")
+    );
+    assert!(body.get("registration_id").is_none(), "{body}");
+
+    // The code goes to the victim's phone, never to the attacker; guesses spend the proof.
+    let (status, started) = start(&app, &attacker, &victim, "sms").await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(app.last_sms().await["recipient"], "+77017770000");
+    let proof = started["proof_id"].as_str().unwrap();
+    for guess in ["000000", "111111", "123456", "999999", "424242"] {
+        answer(&app, &attacker, proof, guess).await;
+    }
+    let (status, _) = answer(&app, &attacker, proof, "555555").await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Nothing of the victim's case reaches the attacker's account.
+    for path in ["/api/v1/me/registration", "/api/v1/me/card"] {
+        let (status, body) = app.get(path, Some(&attacker)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+        assert!(!body.to_string().contains("Ахметов"), "{path}");
+    }
+    app.set_clock("2026-03-20T10:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let owner = app.login("victim@example.kz", "secret123").await;
+    let attacker = app.login("attacker@example.kz", "secret123").await;
+    let (_, mine) = app.get("/api/v1/me/registration", Some(&owner)).await;
+    assert_eq!(mine["status"], "unemployed", "{mine}");
+    let (status, body) = app
+        .post(
+            "/api/v1/me/jobloss-payment",
+            Some(&attacker),
+            json!({ "iban": "KZ86125KZT5004100100" }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "identity_not_proven")
+    );
+    let (status, body) = app
+        .post("/api/v1/me/unemployed-info", Some(&attacker), json!({}))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "identity_not_proven")
+    );
+    let (status, _) = app.get("/api/v1/me/plan", Some(&attacker)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
