@@ -56,15 +56,15 @@ fn proof(r: &sqlx::any::AnyRow) -> Result<Proof, sqlx::Error> {
 }
 
 /// A proof of this account (another account's proof is as good as none).
-pub async fn of_account(
-    pool: &AnyPool,
+pub async fn of_account<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
     id: &str,
     account_id: &str,
 ) -> Result<Option<Proof>, sqlx::Error> {
     let row = sqlx::query("SELECT * FROM identity_proofs WHERE id = $1 AND account_id = $2")
         .bind(id)
         .bind(account_id)
-        .fetch_optional(pool)
+        .fetch_optional(db)
         .await?;
     row.as_ref().map(proof).transpose()
 }

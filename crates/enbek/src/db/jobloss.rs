@@ -86,6 +86,15 @@ pub async fn decide(
     Ok(done.rows_affected() == 1)
 }
 
+pub async fn set_iban(tx: &mut Tx, id: &str, iban: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE jobloss_applications SET iban = $1 WHERE id = $2")
+        .bind(iban)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Application>, sqlx::Error> {
     let row = sqlx::query("SELECT * FROM jobloss_applications WHERE id = $1")
         .bind(id)

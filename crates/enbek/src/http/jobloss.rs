@@ -48,9 +48,8 @@ async fn view(state: &AppState, a: jobloss::Application) -> ApiResult<JoblossVie
             .and_then(|m| m.delivered_at),
         None => None,
     };
-    let hidden = a.iban.len().saturating_sub(4);
     Ok(JoblossView {
-        iban: format!("{}{}", "*".repeat(hidden), &a.iban[hidden..]),
+        iban: service::masked_iban(&a.iban),
         id: a.id,
         registration_id: a.registration_id,
         status: a.status,
@@ -89,5 +88,31 @@ pub async fn get_my_jobloss_payment(
     let application = jobloss::latest_for_account(&state.db.pool, &caller.account_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
+    Ok(axum::Json(view(&state, application).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct IbanChange {
+    /// The new bank account: a 20-character IBAN (KZ…).
+    pub iban: String,
+    /// An identity proof of the account's own IIN, completed within the last 10 minutes and not
+    /// used before (startIdentityProof, completeIdentityProof).
+    pub proof_id: String,
+}
+
+#[utoipa::path(put, path = "/api/v1/me/jobloss-payment/iban", operation_id = "changeJoblossIban", tag = "unemployment",
+    request_body = IbanChange, security(("bearer" = [])),
+    responses((status = 200, body = JoblossView, description = "changed; the person is told on every channel, and the fund once the application is with it"),
+        (status = 403, description = "identity_not_proven, confirmation_required (no fresh, unused proof of the account's IIN)"),
+        (status = 404, description = "no application"), (status = 409, description = "invalid_state (not eligible)"), (status = 422, description = "invalid_iban")))]
+pub async fn change_jobloss_iban(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<IbanChange>,
+) -> ApiResult<axum::Json<JoblossView>> {
+    caller.require(&[Role::Citizen])?;
+    let iin = caller.proven_iin()?;
+    let application =
+        service::change_iban(&state, &caller.account_id, iin, &body.iban, &body.proof_id).await?;
     Ok(axum::Json(view(&state, application).await?))
 }

@@ -106,6 +106,7 @@ fn portal_api() -> OpenApiRouter<AppState> {
             jobloss::apply_jobloss_payment,
             jobloss::get_my_jobloss_payment
         ))
+        .routes(routes!(jobloss::change_jobloss_iban))
         .routes(routes!(employers::register_employer))
         .routes(routes!(employers::get_my_employer))
         .routes(routes!(employers::add_employer_member))

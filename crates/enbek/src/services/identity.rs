@@ -244,7 +244,7 @@ pub async fn complete(
 /// A completed proof of the account's own IIN, fresh and not yet spent, confirms one sensitive
 /// change (`purpose`); it is spent in the caller's transaction.
 pub async fn confirm(
-    state: &AppState,
+    now: DateTime<Utc>,
     tx: &mut crate::db::Tx,
     account_id: &str,
     account_iin: &str,
@@ -252,12 +252,12 @@ pub async fn confirm(
     purpose: &str,
 ) -> ApiResult<()> {
     let refused = || ApiError::new("confirmation_required");
-    let proof = store::of_account(&state.db.pool, proof_id, account_id)
+    let proof = store::of_account(&mut **tx, proof_id, account_id)
         .await?
         .ok_or_else(refused)?;
     let fresh = proof
         .completed_at
-        .is_some_and(|at| rules::confirms_at(at, state.clock.now()));
+        .is_some_and(|at| rules::confirms_at(at, now));
     if !fresh || proof.iin != account_iin || proof.used_for.is_some() {
         return Err(refused());
     }

@@ -72,6 +72,101 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
         .ok_or_else(ApiError::not_found)
 }
 
+/// What a changed IBAN is spent as: a confirming proof serves one change only.
+const IBAN_CHANGE: &str = "iban_change";
+
+/// Changes the bank account of the person's application. A change of where money goes is
+/// confirmed by a fresh identity proof (a code to the registry's phone or a signature), told to
+/// the person on every channel, and, once the application is with the fund, sent to the fund.
+pub async fn change_iban(
+    state: &AppState,
+    account_id: &str,
+    account_iin: &str,
+    iban: &str,
+    proof_id: &str,
+) -> ApiResult<Application> {
+    let iban = Iban::parse(iban)?;
+    let application = jobloss::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if application.status == NOT_ELIGIBLE {
+        return Err(ApiError::new("invalid_state")
+            .detail("the application was not sent: there is no payment to redirect"));
+    }
+    let reg = registrations::by_id(&state.db.pool, &application.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    crate::services::identity::confirm(
+        now,
+        &mut tx,
+        account_id,
+        account_iin,
+        proof_id,
+        IBAN_CHANGE,
+    )
+    .await?;
+    jobloss::set_iban(&mut tx, &application.id, iban.as_str()).await?;
+    if application.status == SENT_TO_FUND {
+        let message_id = new_id();
+        let message = json!({
+            "application_id": application.id,
+            "change": IBAN_CHANGE,
+            "iban": iban.as_str(),
+            "changed_at": now,
+        });
+        outbound::insert(
+            &mut tx,
+            &message_id,
+            outbound::FUND,
+            &application.id,
+            &message,
+            now,
+        )
+        .await?;
+        let payload = json!({ "message_id": message_id });
+        jobs::enqueue(&mut tx, DELIVER_OUTBOUND, &payload, now, None, now).await?;
+    }
+    let args = Args {
+        date: local_date(now).to_string(),
+        reference: application.id.clone(),
+        note: masked_iban(iban.as_str()),
+        ..Args::default()
+    };
+    notify::send(
+        &mut tx,
+        &recipient(&reg, None),
+        Kind::IbanChanged,
+        &args,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "change_iban",
+            entity: "jobloss_application",
+            entity_id: &application.id,
+            before: Some(json!({ "iban": masked_iban(&application.iban) })),
+            after: Some(json!({ "iban": masked_iban(iban.as_str()), "proof_id": proof_id })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    jobloss::by_id(&state.db.pool, &application.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// An IBAN with all but its last four characters hidden.
+pub fn masked_iban(iban: &str) -> String {
+    let hidden = iban.len().saturating_sub(4);
+    format!("{}{}", "*".repeat(hidden), &iban[hidden..])
+}
+
 /// Checks an application against the registries' contributions (guide step 4: at least 6 of
 /// the 24 months before registration) and sends it to the fund, or tells the person why not.
 /// An error (a silent registry) leaves the job to be retried.

@@ -268,3 +268,112 @@ async fn only_an_unemployed_citizen_applies_with_a_valid_iban() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+async fn change_iban(app: &TestApp, token: &str, iban: &str, proof: &str) -> (StatusCode, Value) {
+    app.call(
+        Method::PUT,
+        "/api/v1/me/jobloss-payment/iban",
+        Some(token),
+        Some(json!({ "iban": iban, "proof_id": proof })),
+    )
+    .await
+}
+
+/// A completed SMS proof of the person's own IIN, for confirming a change.
+async fn fresh_proof(app: &TestApp, token: &str, person: &str) -> String {
+    let (proof, code_sent) = app.start_sms_proof(token, person).await;
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(token),
+            json!({ "proof_id": proof, "code": code_sent }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    proof
+}
+
+#[tokio::test]
+async fn a_new_iban_is_confirmed_by_a_fresh_proof_told_to_the_person_and_sent_to_the_fund() {
+    let down = Arc::new(AtomicBool::new(false));
+    let (url, received) = fund_gateway(down).await;
+    let db = TestDb::new().await;
+    let app = TestApp::spawn_on(db, |db_url| {
+        let mut args = serve_args(db_url);
+        args.fund_url = Some(enbek::config::Secret::from(url.as_str()));
+        args
+    })
+    .await;
+    let token = unemployed(&app, "iban@example.kz", 600, 12, 200_000).await;
+    let person = iin("880412", 3, 600);
+    let (status, _) = apply(&app, &token, &kz_iban("722", "0000123456789")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let new_iban = kz_iban("601", "0000987654321");
+
+    // No proof, or another account's: refused, and nothing changes.
+    let (status, body) = change_iban(&app, &token, &new_iban, "no-such-proof").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "confirmation_required")
+    );
+    let other_person = iin("880412", 3, 610);
+    app.registry_person(&other_person, json!({})).await;
+    let other = app.citizen("other@example.kz").await;
+    let others_proof = fresh_proof(&app, &other, &other_person).await;
+    let (status, _) = change_iban(&app, &token, &new_iban, &others_proof).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // A proof started but not completed confirms nothing.
+    let (open_proof, _) = app.start_sms_proof(&token, &person).await;
+    let (status, _) = change_iban(&app, &token, &new_iban, &open_proof).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // A proof completed ten minutes before still confirms, and only once.
+    let proof = fresh_proof(&app, &token, &person).await;
+    app.set_clock("2026-03-20T10:10:00+05:00").await;
+    let (status, body) = change_iban(&app, &token, "KZ00BAD", &proof).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_iban")
+    );
+    let (status, payment) = change_iban(&app, &token, &new_iban, &proof).await;
+    assert_eq!(status, StatusCode::OK, "{payment}");
+    assert_eq!(
+        payment["iban"],
+        format!("****************{}", &new_iban[16..])
+    );
+    let (status, body) = change_iban(&app, &token, &kz_iban("601", "0000000000001"), &proof).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "confirmation_required"),
+        "a proof confirms one change"
+    );
+    // The person is told on every channel, the fund receives the change.
+    let (_, notes) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    let told: Vec<&str> = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "iban_changed")
+        .map(|n| n["channel"].as_str().unwrap())
+        .collect();
+    assert!(
+        told.contains(&"cabinet") && told.contains(&"sms"),
+        "{told:?}"
+    );
+    app.run_due_jobs().await;
+    let fund = received.lock().unwrap().clone();
+    assert!(
+        fund.iter()
+            .any(|m| m["change"] == "iban_change" && m["iban"] == new_iban.as_str()),
+        "{fund:?}"
+    );
+
+    // Ten minutes and one second after its completion a proof no longer confirms.
+    let late = fresh_proof(&app, &token, &person).await;
+    app.set_clock("2026-03-20T10:20:01+05:00").await;
+    let (status, body) = change_iban(&app, &token, &kz_iban("601", "0000000000002"), &late).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "confirmation_required")
+    );
+}
