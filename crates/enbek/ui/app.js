@@ -45,6 +45,8 @@ const TEXTS = {
     offerStatuses: { pending: "Жауап күтілуде", accepted: "Жұмыс берушіге жіберілді", refused: "Бас тартылды", hired: "Жұмысқа қабылданды", rejected: "Қабылданбады" },
     statuses: { verifying: "Тексерілуде", pending_review: "Мансап орталығында қаралуда", job_seeker: "Жұмыс іздеуші",
       unemployed: "Жұмыссыз", refused: "Бас тартылды", deregistered: "Есептен шығарылды", closed: "Тоқтатылды", employed: "Жұмысқа орналасты" },
+    prove: "Жеке басыңызды растаңыз", proveWhy: "Мемлекеттік қызметке өтініш беру үшін ЖСН-іңізді растаңыз: код мобильді азаматтар базасында тіркелген телефонға жіберіледі.",
+    sendCode: "Код жіберу", code: "SMS коды", confirm: "Растау", codeSent: "Код мына нөмірге жіберілді:", proven: "ЖСН расталды.",
   },
   ru: {
     title: "Электронная биржа труда", signIn: "Войти", signUp: "Регистрация", signOut: "Выйти", login: "Email или мобильный номер +7",
@@ -88,6 +90,8 @@ const TEXTS = {
     offerStatuses: { pending: "Ожидает ответа", accepted: "Направлено работодателю", refused: "Отказ", hired: "Принят на работу", rejected: "Не принят" },
     statuses: { verifying: "На проверке", pending_review: "На рассмотрении в карьерном центре", job_seeker: "Ищущий работу",
       unemployed: "Безработный", refused: "Отказано", deregistered: "Снят с учёта", closed: "Прекращена", employed: "Трудоустроен" },
+    prove: "Подтвердите личность", proveWhy: "Чтобы подавать заявления на госуслуги, подтвердите ИИН: код придёт на телефон, зарегистрированный в базе мобильных граждан.",
+    sendCode: "Отправить код", code: "Код из SMS", confirm: "Подтвердить", codeSent: "Код отправлен на номер", proven: "ИИН подтверждён.",
   },
   en: {
     title: "Electronic Labor Exchange", signIn: "Sign in", signUp: "Create an account", signOut: "Sign out", login: "E-mail or +7 mobile number",
@@ -131,6 +135,8 @@ const TEXTS = {
     offerStatuses: { pending: "Awaiting your answer", accepted: "Sent to the employer", refused: "Refused", hired: "Hired", rejected: "Not hired" },
     statuses: { verifying: "Being checked", pending_review: "Under review at the career center", job_seeker: "Job seeker",
       unemployed: "Unemployed", refused: "Refused", deregistered: "Deregistered", closed: "Closed", employed: "Employed" },
+    prove: "Prove your identity", proveWhy: "To apply for public services, prove your IIN: a code goes to the phone registered for it in the mobile-citizens database.",
+    sendCode: "Send the code", code: "Code from the SMS", confirm: "Confirm", codeSent: "The code was sent to", proven: "Your IIN is proven.",
   },
 };
 
@@ -321,12 +327,15 @@ async function refresh() {
   $("#signed-in").hidden = !signedIn;
   if (!signedIn) return;
   $("#me").textContent = me.body.login;
+  // An account acts for an IIN only once it is proven.
+  $("#proof-form").hidden = me.body.iin_bound;
+  if (me.body.iin_bound) $("#code-form").hidden = true;
   const registration = await api("GET", "/api/v1/me/registration");
   if (registration.status === 200) showRegistration(registration.body);
   else {
     $("#registration").hidden = true;
     $("#unemployed").hidden = true;
-    $("#apply-form").hidden = false;
+    $("#apply-form").hidden = !me.body.iin_bound;
   }
   if (registration.status === 200 && registration.body.status === "unemployed") {
     await Promise.all([showPayment(), showPlan()]);
@@ -367,6 +376,26 @@ onSubmit("#signup-form", async (form) => {
   $("#login-form").elements.login.value = form.elements.login.value;
   form.reset();
   say(t("created"));
+});
+
+let proofId = null;
+
+onSubmit("#proof-form", async (form) => {
+  const answer = await api("POST", "/api/v1/identity-proofs", { ...formJson(form), method: "sms" });
+  if (answer.status !== 201) return problem(answer);
+  proofId = answer.body.proof_id;
+  $("#apply-form").elements.iin.value = form.elements.iin.value;
+  $("#code-sent").textContent = `${t("codeSent")} ${answer.body.phone_masked}`;
+  $("#code-form").hidden = false;
+  $("#code-form").elements.code.focus();
+});
+
+onSubmit("#code-form", async (form) => {
+  const answer = await api("POST", "/api/v1/identity-proofs/complete", { proof_id: proofId, code: form.elements.code.value.trim() });
+  if (answer.status !== 200) return problem(answer);
+  form.reset();
+  say(t("proven"));
+  await refresh();
 });
 
 onSubmit("#apply-form", async (form) => {

@@ -5,6 +5,7 @@
 use axum::extract::State;
 use chrono::{DateTime, Utc};
 use enbek_domain::access::Role;
+use enbek_domain::contact::Phone;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 use serde::{Deserialize, Serialize};
@@ -66,7 +67,7 @@ pub async fn run_due_jobs(
 }
 
 #[utoipa::path(post, path = "/api/v1/dev/registry/persons", operation_id = "upsertRegistryPerson", tag = "development",
-    request_body(content = Object, description = "{iin, last_name, first_name, middle_name?, birth_date, sex, region_code, district_code, locality_code, employed, entrepreneur, pensioner, student, convicted, disability_group?, contribution_months: [YYYY-MM], contribution_incomes?: {YYYY-MM: KZT}}"),
+    request_body(content = Object, description = "{iin, last_name, first_name, middle_name?, birth_date, sex, region_code, district_code, locality_code, employed, entrepreneur, pensioner, student, convicted, disability_group?, contribution_months: [YYYY-MM], contribution_incomes?: {YYYY-MM: KZT}, phones?: [+7…] (the numbers the mobile-citizens registry links to the IIN)}"),
     security(("bearer" = [])), responses((status = 200), (status = 403), (status = 422, description = "invalid_iin, invalid_request")))]
 pub async fn upsert_registry_person(
     State(state): State<AppState>,
@@ -78,8 +79,17 @@ pub async fn upsert_registry_person(
     if !matches!(person.disability_group, None | Some(1..=3)) {
         return Err(ApiError::new("invalid_value").detail("disability_group is 1, 2 or 3"));
     }
+    if person.phones.len() > 5 {
+        return Err(ApiError::new("invalid_value").detail("at most 5 phones"));
+    }
+    let phones = person
+        .phones
+        .iter()
+        .map(|p| Phone::parse(p).map(|p| p.as_str().to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
     let person = RegistryPerson {
         iin: iin.as_str().to_string(),
+        phones,
         ..person
     };
     let now = state.clock.now();
@@ -177,7 +187,7 @@ pub async fn list_outbound(
 }
 
 #[utoipa::path(post, path = "/api/v1/dev/registry/businesses", operation_id = "upsertRegistryBusiness", tag = "development",
-    request_body(content = Object, description = "{bin, name, active}: a legal entity in the business registry simulator (a BIN without a record counts as an active entity)"),
+    request_body(content = Object, description = "{bin, name, active, head_iin?}: a legal entity in the business registry simulator (a BIN without a record counts as an active entity)"),
     security(("bearer" = [])), responses((status = 200), (status = 403), (status = 422, description = "invalid_bin")))]
 pub async fn upsert_registry_business(
     State(state): State<AppState>,
@@ -186,8 +196,14 @@ pub async fn upsert_registry_business(
 ) -> ApiResult<axum::Json<serde_json::Value>> {
     caller.require(&[Role::Administrator])?;
     let bin = Bin::parse(&business.bin)?;
+    let head_iin = business
+        .head_iin
+        .as_deref()
+        .map(|h| Iin::parse(h).map(|h| h.as_str().to_string()))
+        .transpose()?;
     let business = RegistryBusiness {
         bin: bin.as_str().to_string(),
+        head_iin,
         ..business
     };
     let now = state.clock.now();

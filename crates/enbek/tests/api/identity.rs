@@ -130,6 +130,21 @@ async fn a_code_is_good_for_ten_minutes_and_not_a_second_more() {
 async fn a_proof_needs_a_registry_phone_an_answering_registry_and_a_citizen() {
     let app = TestApp::spawn().await;
     let no_phone = iin("871008", 3, 400);
+    let (status, body) = app
+        .post(
+            "/api/v1/dev/registry/persons",
+            Some(&app.admin),
+            json!({ "iin": no_phone, "last_name": "А", "first_name": "Б", "birth_date": "1987-10-08",
+                "sex": "male", "region_code": "110000000", "district_code": "111000000",
+                "locality_code": "111010000", "employed": false, "entrepreneur": false,
+                "pensioner": false, "student": false, "convicted": false, "phones": ["12345"] }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_phone"),
+        "the simulator keeps only real numbers"
+    );
     app.registry_person(&no_phone, json!({ "phones": [] }))
         .await;
     let token = app.citizen("nophone@example.kz").await;
