@@ -13,15 +13,6 @@ pub enum Verification {
 }
 
 impl Verification {
-    /// The registry's answer: known and active, or not.
-    pub fn from_registry(known: bool) -> Verification {
-        if known {
-            Verification::Verified
-        } else {
-            Verification::Refused
-        }
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
             Verification::Pending => "pending",
@@ -44,9 +35,149 @@ impl Verification {
     pub const REFUSAL_CODE: &'static str = "employer_not_in_registry";
 }
 
+/// By what right an account acts for an employer (206 p.17: the account acts through a proven
+/// identity), recorded with the employer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Authority {
+    /// An individual entrepreneur, for their own IIN.
+    Entrepreneur,
+    /// The head of a legal entity as the business registry records it (acts without a power of
+    /// attorney).
+    Head,
+    /// The holder of the organisation's own certificate, which carries the BIN.
+    OrganisationCertificate,
+}
+
+impl Authority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Authority::Entrepreneur => "entrepreneur",
+            Authority::Head => "head",
+            Authority::OrganisationCertificate => "organisation_certificate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Authority> {
+        [
+            Authority::Entrepreneur,
+            Authority::Head,
+            Authority::OrganisationCertificate,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
+    }
+}
+
+/// Why an account may not claim an employer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimRefusal {
+    /// The account has proven no identity that could act for the number.
+    NotProven,
+    /// The registry names another head of the legal entity.
+    NotHead,
+}
+
+impl ClaimRefusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            ClaimRefusal::NotProven => "identity_not_proven",
+            ClaimRefusal::NotHead => "not_employer_head",
+        }
+    }
+}
+
+/// Who may register an employer, before the registry is asked: an entrepreneur by the IIN the
+/// account has proven; a legal entity by the holder of its organisation certificate, or by a
+/// proven person whom the registry must then confirm as its head ([`confirms_head`]).
+/// Representatives join through an invitation of the employer's account.
+pub fn claim(
+    entrepreneur_iin: Option<&str>,
+    proven_iin: Option<&str>,
+    holds_organisation_certificate: bool,
+) -> Result<Authority, ClaimRefusal> {
+    match entrepreneur_iin {
+        Some(iin) if proven_iin == Some(iin) => Ok(Authority::Entrepreneur),
+        Some(_) => Err(ClaimRefusal::NotProven),
+        None if holds_organisation_certificate => Ok(Authority::OrganisationCertificate),
+        None if proven_iin.is_some() => Ok(Authority::Head),
+        None => Err(ClaimRefusal::NotProven),
+    }
+}
+
+/// Whether the registry's record of a legal entity confirms the claimant's authority: a head
+/// must be the head the registry records.
+pub fn confirms_head(
+    authority: Authority,
+    proven_iin: Option<&str>,
+    registry_head: Option<&str>,
+) -> Result<(), ClaimRefusal> {
+    match authority {
+        Authority::Head if proven_iin.is_none() || proven_iin != registry_head => {
+            Err(ClaimRefusal::NotHead)
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PERSON: &str = "871008401427";
+    const OTHER: &str = "760212350620";
+
+    #[test]
+    fn an_entrepreneur_claims_only_the_iin_the_account_has_proven() {
+        assert_eq!(
+            claim(Some(PERSON), Some(PERSON), false),
+            Ok(Authority::Entrepreneur)
+        );
+        assert_eq!(
+            claim(Some(PERSON), Some(OTHER), true),
+            Err(ClaimRefusal::NotProven)
+        );
+        assert_eq!(
+            claim(Some(PERSON), None, false),
+            Err(ClaimRefusal::NotProven)
+        );
+    }
+
+    #[test]
+    fn a_legal_entity_is_claimed_by_its_certificate_or_by_a_proven_person_as_head() {
+        assert_eq!(
+            claim(None, None, true),
+            Ok(Authority::OrganisationCertificate)
+        );
+        assert_eq!(claim(None, Some(PERSON), false), Ok(Authority::Head));
+        assert_eq!(claim(None, None, false), Err(ClaimRefusal::NotProven));
+    }
+
+    #[test]
+    fn only_the_head_the_registry_records_is_confirmed() {
+        assert_eq!(
+            confirms_head(Authority::Head, Some(PERSON), Some(PERSON)),
+            Ok(())
+        );
+        assert_eq!(
+            confirms_head(Authority::Head, Some(PERSON), Some(OTHER)),
+            Err(ClaimRefusal::NotHead)
+        );
+        assert_eq!(
+            confirms_head(Authority::Head, Some(PERSON), None),
+            Err(ClaimRefusal::NotHead)
+        );
+        assert_eq!(
+            confirms_head(Authority::OrganisationCertificate, None, None),
+            Ok(())
+        );
+        for a in [
+            Authority::Entrepreneur,
+            Authority::Head,
+            Authority::OrganisationCertificate,
+        ] {
+            assert_eq!(Authority::parse(a.as_str()), Some(a));
+        }
+    }
 
     #[test]
     fn each_state_reads_back_from_its_name() {
@@ -58,6 +189,5 @@ mod tests {
             assert_eq!(Verification::parse(v.as_str()), Some(v));
         }
         assert_eq!(Verification::parse("active"), None);
-        assert_eq!(Verification::from_registry(false), Verification::Refused);
     }
 }

@@ -24,3 +24,9 @@ ALTER TABLE accounts ADD COLUMN iin_proof_method TEXT CHECK (iin_proof_method IN
 -- Before identity proofing the first application bound whatever IIN was typed: such a binding
 -- proves nothing, so it is dropped and the person proves the IIN once.
 UPDATE accounts SET iin = NULL WHERE iin_proven_at IS NULL;
+
+-- By what right the registering account acts for the employer: `entrepreneur` (its own proven
+-- IIN), `head` (the head the business registry records) or `organisation_certificate` (the
+-- organisation's certificate, carrying the BIN). Employers registered before identity proofing
+-- have none recorded.
+ALTER TABLE employers ADD COLUMN authority TEXT CHECK (authority IN ('entrepreneur', 'head', 'organisation_certificate'));

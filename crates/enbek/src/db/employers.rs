@@ -29,6 +29,8 @@ pub struct Employer {
     /// The account that registered the employer (its owner).
     #[serde(skip)]
     pub created_by: String,
+    /// By what right the owner acts for it: `entrepreneur`, `head` or `organisation_certificate`.
+    pub authority: Option<String>,
 }
 
 pub const PENDING: &str = "pending";
@@ -50,14 +52,15 @@ fn employer(r: &AnyRow) -> Result<Employer, sqlx::Error> {
         verified_at: r.opt_instant("verified_at")?,
         refusal_code: r.opt_text("refusal_code")?,
         created_by: r.text("created_by")?,
+        authority: r.opt_text("authority")?,
     })
 }
 
 pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at,
-            email, verification, verified_at, refusal_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL)",
+            email, verification, verified_at, refusal_code, authority)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, $13)",
     )
     .bind(&e.id)
     .bind(&e.bin)
@@ -71,6 +74,7 @@ pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Erro
     .bind(&e.email)
     .bind(&e.verification)
     .bind(e.verified_at.map(ts))
+    .bind(&e.authority)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -89,7 +93,8 @@ pub async fn employer_by_bin(tx: &mut Tx, bin: &str) -> Result<Option<Employer>,
 pub async fn renew_refused(tx: &mut Tx, e: &Employer) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE employers SET kind = $1, name = $2, region_code = $3, district_code = $4, locality_code = $5,
-            created_by = $6, created_at = $7, email = $8, verification = $9, verified_at = $10, refusal_code = NULL
+            created_by = $6, created_at = $7, email = $8, verification = $9, verified_at = $10, refusal_code = NULL,
+            authority = $12
          WHERE id = $11 AND verification = 'refused'",
     )
     .bind(&e.kind)
@@ -103,6 +108,7 @@ pub async fn renew_refused(tx: &mut Tx, e: &Employer) -> Result<bool, sqlx::Erro
     .bind(&e.verification)
     .bind(e.verified_at.map(ts))
     .bind(&e.id)
+    .bind(&e.authority)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)

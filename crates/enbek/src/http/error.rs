@@ -294,6 +294,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "The certificate is revoked",
     ),
     (
+        "not_employer_head",
+        403,
+        "Мемлекеттік тізілімде заңды тұлғаның басшысы ретінде басқа адам көрсетілген; ұйымның ЭЦҚ-сымен тіркеліңіз немесе басшыдан шақыру сұраңыз",
+        "Государственный реестр называет руководителем юридического лица другое лицо; зарегистрируйтесь с ЭЦП организации или попросите приглашение у руководителя",
+        "The state registry names another head of the legal entity; register with the organisation's certificate or ask the head for an invitation",
+    ),
+    (
         "revocation_unknown",
         503,
         "Сертификаттың кері қайтарылмағанын тексеру мүмкін болмады; кейінірек қайталаңыз",

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::access::Role;
-use enbek_domain::employer::Verification;
+use enbek_domain::employer::{self as employer_rules, Authority, Verification};
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::parameters::keys;
@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::db::employers::{self, Employer, Vacancy, CLOSED, OPEN, PENDING, REFUSED};
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::{self, search_key};
-use crate::db::{accounts, audit, is_unique_violation, jobs, new_id, Tx};
+use crate::db::{accounts, audit, identity, is_unique_violation, jobs, new_id, Tx};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::lang::Lang;
 use crate::jobs::kinds::VERIFY_EMPLOYER;
@@ -75,21 +75,64 @@ impl Number {
     }
 }
 
-/// Whether the registries know the employer: a legal entity active in the business registry, or
-/// an individual entrepreneur in the person registry. `Err` when they do not answer.
-async fn in_registry(state: &AppState, number: &Number) -> Result<bool, Unavailable> {
+/// What the registries say of an employer's number: whether they know it as an active employer
+/// (an active legal entity in the business registry, an entrepreneur in the person registry),
+/// and the head a legal entity's record names. `Err` when they do not answer.
+async fn registry_record(
+    state: &AppState,
+    number: &Number,
+) -> Result<(bool, Option<String>), Unavailable> {
     Ok(match number {
-        Number::Bin(bin) => state
-            .registry
-            .business(bin)
-            .await?
-            .is_some_and(|b| b.active),
-        Number::Iin(iin) => state
-            .registry
-            .person(iin)
-            .await?
-            .is_some_and(|p| p.entrepreneur),
+        Number::Bin(bin) => match state.registry.business(bin).await? {
+            Some(b) => (b.active, b.head_iin),
+            None => (false, None),
+        },
+        Number::Iin(iin) => (
+            state
+                .registry
+                .person(iin)
+                .await?
+                .is_some_and(|p| p.entrepreneur),
+            None,
+        ),
     })
+}
+
+/// The registries' verdict on a claim: unknown or inactive refuses the employer
+/// (`employer_not_in_registry`); a head the registry does not record refuses the claim
+/// (`not_employer_head`).
+fn judge(
+    record: (bool, Option<String>),
+    authority: Authority,
+    proven_iin: Option<&str>,
+) -> Result<(), &'static str> {
+    let (known, head) = record;
+    if !known {
+        return Err(Verification::REFUSAL_CODE);
+    }
+    employer_rules::confirms_head(authority, proven_iin, head.as_deref()).map_err(|r| r.code())
+}
+
+/// By what right the account claims the number (206 p.17), with the IIN it has proven: 403
+/// `identity_not_proven` when it has proven no identity that could act for it.
+async fn authority(
+    state: &AppState,
+    account_id: &str,
+    number: &Number,
+) -> ApiResult<(Authority, Option<String>)> {
+    let proven = accounts::proven_iin(&state.db.pool, account_id)
+        .await?
+        .map(|(iin, _)| iin);
+    let (entrepreneur, certificate) = match number {
+        Number::Iin(iin) => (Some(iin.as_str()), false),
+        Number::Bin(bin) => (
+            None,
+            identity::has_proven_bin(&state.db.pool, account_id, bin.as_str()).await?,
+        ),
+    };
+    let authority = employer_rules::claim(entrepreneur, proven.as_deref(), certificate)
+        .map_err(|r| ApiError::new(r.code()))?;
+    Ok((authority, proven))
 }
 
 /// Registers the caller's employer: a legal entity by BIN, active in the business registry, or
@@ -114,6 +157,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     }
     known_region(state, &new.region_code).await?;
     let number = Number::parse(&new.bin)?;
+    let (authority, proven_iin) = authority(state, account_id, &number).await?;
     let grants = accounts::grants(&state.db.pool, account_id).await?;
     let current = grants
         .iter()
@@ -129,16 +173,16 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
             );
         }
     }
-    let verification = match in_registry(state, &number).await {
-        Ok(known) => Verification::from_registry(known),
+    let verification = match registry_record(state, &number).await {
+        Ok(record) => {
+            judge(record, authority, proven_iin.as_deref()).map_err(ApiError::new)?;
+            Verification::Verified
+        }
         Err(e) => {
             tracing::warn!(error = %e, "employer's registry check deferred");
             Verification::Pending
         }
     };
-    if verification == Verification::Refused {
-        return Err(ApiError::new(Verification::REFUSAL_CODE));
-    }
     let now = state.clock.now();
     let mut employer = Employer {
         id: new_id(),
@@ -154,6 +198,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         verified_at: (verification == Verification::Verified).then_some(now),
         refusal_code: None,
         created_by: account_id.to_string(),
+        authority: Some(authority.as_str().to_string()),
     };
     let mut tx = state.db.begin().await?;
     let taken = employers::employer_by_bin(&mut tx, &employer.bin).await?;
@@ -197,7 +242,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
             entity_id: &employer.id,
             before,
             after: Some(
-                json!({ "kind": employer.kind, "name": employer.name, "region_code": employer.region_code, "verification": employer.verification }),
+                json!({ "kind": employer.kind, "name": employer.name, "region_code": employer.region_code, "verification": employer.verification, "authority": employer.authority }),
             ),
         },
     )
@@ -219,9 +264,21 @@ pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
     if employer.verification != PENDING {
         return Ok(());
     }
-    let known = in_registry(state, &Number::of(&employer)?).await?;
-    let outcome = Verification::from_registry(known);
-    let refusal_code = (outcome == Verification::Refused).then_some(Verification::REFUSAL_CODE);
+    let record = registry_record(state, &Number::of(&employer)?).await?;
+    let authority = employer
+        .authority
+        .as_deref()
+        .and_then(Authority::parse)
+        .ok_or_else(|| anyhow::anyhow!("a pending employer without its authority"))?;
+    let proven_iin = accounts::proven_iin(&state.db.pool, &employer.created_by)
+        .await?
+        .map(|(iin, _)| iin);
+    let refusal_code = judge(record, authority, proven_iin.as_deref()).err();
+    let outcome = if refusal_code.is_some() {
+        Verification::Refused
+    } else {
+        Verification::Verified
+    };
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !employers::settle(&mut tx, &employer.id, outcome.as_str(), refusal_code, now).await? {

@@ -13,6 +13,7 @@ fn employer_body(bin: &str) -> Value {
 /// A signed-in employer account; returns its token.
 pub async fn employer(app: &TestApp, login: &str, serial: u32) -> String {
     let token = app.citizen(login).await;
+    app.head_of(&token, &bin("1503", serial)).await;
     let (status, body) = app
         .post(
             "/api/v1/employers",
@@ -46,6 +47,7 @@ async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registr
     let app = TestApp::spawn().await;
     let token = app.citizen("owner@example.kz").await;
     let company = bin("1503", 100);
+    app.head_of(&token, &company).await;
     let (status, employer) = app
         .post("/api/v1/employers", Some(&token), employer_body(&company))
         .await;
@@ -65,13 +67,23 @@ async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registr
         (status, code(&body)),
         (StatusCode::CONFLICT, "invalid_state")
     );
+    // An account acts for a company only through a proven identity the registry confirms.
     let other = app.citizen("other@example.kz").await;
     let (status, body) = app
         .post("/api/v1/employers", Some(&other), employer_body(&company))
         .await;
     assert_eq!(
         (status, code(&body)),
-        (StatusCode::CONFLICT, "employer_exists")
+        (StatusCode::FORBIDDEN, "identity_not_proven")
+    );
+    let other_person = app.proven_person(&other).await;
+    let (status, body) = app
+        .post("/api/v1/employers", Some(&other), employer_body(&company))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "not_employer_head"),
+        "the registry names another head"
     );
 
     // Liquidated in the business registry; not a BIN at all; an unknown region.
@@ -116,21 +128,42 @@ async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registr
         assert_eq!((got, code(&answer)), (status, expected), "{body}");
     }
 
-    // An individual entrepreneur registers by IIN, if the registry says so.
+    // An individual entrepreneur registers by the IIN the account has proven, if the registry
+    // says so.
     let trader = iin("800505", 3, 600);
     let clerk = iin("800505", 3, 700);
     app.registry_person(&trader, json!({ "entrepreneur": true }))
         .await;
     app.registry_person(&clerk, json!({})).await;
     let (status, body) = app
-        .post("/api/v1/employers", Some(&other), employer_body(&clerk))
+        .post("/api/v1/employers", Some(&other), employer_body(&trader))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "identity_not_proven"),
+        "{other_person} is not the trader"
+    );
+    let clerk_account = app.citizen("clerk@example.kz").await;
+    app.prove(&clerk_account, &clerk).await;
+    let (status, body) = app
+        .post(
+            "/api/v1/employers",
+            Some(&clerk_account),
+            employer_body(&clerk),
+        )
         .await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "employer_not_in_registry")
     );
+    let trader_account = app.citizen("trader@example.kz").await;
+    app.prove(&trader_account, &trader).await;
     let (status, ie) = app
-        .post("/api/v1/employers", Some(&other), employer_body(&trader))
+        .post(
+            "/api/v1/employers",
+            Some(&trader_account),
+            employer_body(&trader),
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{ie}");
     assert_eq!(ie["kind"], "individual_entrepreneur");
@@ -502,6 +535,9 @@ async fn notices(app: &TestApp, token: &str) -> Vec<(String, String, String)> {
 async fn a_silent_registry_delays_the_employer_and_its_later_answer_verifies_it() {
     let app = TestApp::spawn().await;
     let token = app.citizen("waiting@example.kz").await;
+    app.head_of(&token, &bin("1503", 140)).await;
+    // The proof's one-time code goes out first, out of the way of the jobs counted below.
+    app.run_due_jobs().await;
     registry_answering(&app, false).await;
     let (status, employer) = app
         .post(
@@ -570,6 +606,7 @@ async fn a_registry_that_answers_late_with_a_refusal_refuses_the_employer_and_te
     )
     .await;
     let token = app.citizen("late@example.kz").await;
+    let late = app.proven_person(&token).await;
     registry_answering(&app, false).await;
     let (status, employer) = app
         .post("/api/v1/employers", Some(&token), employer_body(&closed))
@@ -607,6 +644,7 @@ async fn a_registry_that_answers_late_with_a_refusal_refuses_the_employer_and_te
             .count(),
         1
     );
+    app.business(&bin("1503", 160), &late).await;
     let (status, again) = app
         .post(
             "/api/v1/employers",
@@ -615,17 +653,47 @@ async fn a_registry_that_answers_late_with_a_refusal_refuses_the_employer_and_te
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{again}");
-    app.post(
-        "/api/v1/dev/registry/businesses",
-        Some(&app.admin),
-        json!({ "bin": closed, "name": "ТОО «Жабық»", "active": true }),
-    )
-    .await;
     let other = app.citizen("reopened@example.kz").await;
+    app.head_of(&other, &closed).await;
     let (status, reopened) = app
         .post("/api/v1/employers", Some(&other), employer_body(&closed))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{reopened}");
     assert_eq!(reopened["id"], employer["id"]);
     assert_eq!(reopened["verification"], "verified");
+}
+
+#[tokio::test]
+async fn a_late_registry_answer_naming_another_head_refuses_the_employer() {
+    let app = TestApp::spawn().await;
+    let company = bin("1503", 170);
+    let head_account = app.citizen("head@example.kz").await;
+    let head = app.proven_person(&head_account).await;
+    app.business(&company, &head).await;
+    let token = app.citizen("impostor@example.kz").await;
+    app.proven_person(&token).await;
+    registry_answering(&app, false).await;
+    let (status, employer) = app
+        .post("/api/v1/employers", Some(&token), employer_body(&company))
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{employer}");
+    assert_eq!(employer["authority"], "head");
+    registry_answering(&app, true).await;
+    app.set_clock("2026-03-17T10:05:00+05:00").await;
+    app.run_due_jobs().await;
+    let token = app.login("impostor@example.kz", "secret123").await;
+    let (_, me) = app.get("/api/v1/employers/me", Some(&token)).await;
+    assert_eq!(me["verification"], "refused", "{me}");
+    assert_eq!(me["refusal_code"], "not_employer_head");
+
+    // The head the registry records registers the company.
+    let (status, employer) = app
+        .post(
+            "/api/v1/employers",
+            Some(&head_account),
+            employer_body(&company),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{employer}");
+    assert_eq!(employer["verification"], "verified");
 }

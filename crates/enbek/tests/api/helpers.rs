@@ -105,6 +105,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub admin: String,
     pub running: Running,
+    /// People made by `proven_person`, so that each is new.
+    people: std::sync::atomic::AtomicU32,
     /// Dropped last: the database outlives the server.
     _db: TestDb,
 }
@@ -152,6 +154,7 @@ impl TestApp {
             client,
             admin: String::new(),
             running,
+            people: std::sync::atomic::AtomicU32::new(0),
             _db: db,
         };
         app.admin = app.login("admin", ADMIN_PASSWORD).await;
@@ -300,6 +303,37 @@ impl TestApp {
             .expect("a six-digit code")
             .to_string();
         (body["proof_id"].as_str().unwrap().to_string(), code)
+    }
+
+    /// A new person the registries know (with a phone), proven by the account of `token`;
+    /// returns the IIN.
+    pub async fn proven_person(&self, token: &str) -> String {
+        let n = self
+            .people
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let person = iin("750101", 3, 5000 + n * 10);
+        self.registry_person(&person, json!({ "birth_date": "1975-01-01" }))
+            .await;
+        self.prove(token, &person).await;
+        person
+    }
+
+    /// The business registry records `bin` as an active legal entity headed by `head_iin`.
+    pub async fn business(&self, bin: &str, head_iin: &str) {
+        let (status, body) = self
+            .post(
+                "/api/v1/dev/registry/businesses",
+                Some(&self.admin),
+                json!({ "bin": bin, "name": "ТОО", "active": true, "head_iin": head_iin }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+
+    /// Makes the account of `token` the proven head of the legal entity `bin`.
+    pub async fn head_of(&self, token: &str, bin: &str) {
+        let head = self.proven_person(token).await;
+        self.business(bin, &head).await;
     }
 
     /// Proves that the account of `token` acts for `iin` (the registry person must exist, with

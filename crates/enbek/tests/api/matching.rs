@@ -35,6 +35,7 @@ async fn put_resume(app: &TestApp, token: &str, body: Value) -> (StatusCode, Val
 /// An employer account with a few vacancies; returns their ids by title.
 async fn post_vacancies(app: &TestApp) -> Vec<(String, String)> {
     let hr = app.citizen("hr@example.kz").await;
+    app.head_of(&hr, &bin("1503", 125)).await;
     let (status, body) = app
         .post(
             "/api/v1/employers",

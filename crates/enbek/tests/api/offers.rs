@@ -24,6 +24,7 @@ async fn vacancies(app: &TestApp, n: usize) -> Vec<String> {
 /// As `vacancies`, the employer with a contact e-mail address when given.
 async fn vacancies_of(app: &TestApp, n: usize, email: Option<&str>) -> Vec<String> {
     let hr = app.citizen("hr@example.kz").await;
+    app.head_of(&hr, &bin("1503", 125)).await;
     let (status, employer) = app
         .post(
             "/api/v1/employers",
@@ -298,6 +299,7 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
     assert_eq!(list[0]["decision_due"], "2026-03-27T19:00:00Z");
 
     let rival = app.citizen("rival@example.kz").await;
+    app.head_of(&rival, &bin("1503", 900)).await;
     app.post(
         "/api/v1/employers",
         Some(&rival),
@@ -796,6 +798,7 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
     let hr = employer_token(&app).await;
     // Another employer's vacancy is out of scope; a candidate of another vacancy is unknown.
     let rival = app.citizen("rival@example.kz").await;
+    app.head_of(&rival, &bin("1503", 901)).await;
     app.post(
         "/api/v1/employers",
         Some(&rival),
