@@ -12,6 +12,7 @@ mod jobloss;
 mod matching;
 mod offers;
 mod plans;
+mod privilege;
 mod reference;
 mod registration;
 mod saved_searches;
