@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod circumstances;
 pub mod documents;
 pub mod employers;
+pub mod invitations;
 pub mod jobloss;
 pub mod jobs;
 pub mod layoffs;

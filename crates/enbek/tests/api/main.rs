@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod background;
+mod employer_invitations;
 mod employers;
 mod integrations;
 mod jobloss;
