@@ -62,6 +62,15 @@ impl Role {
         }
     }
 
+    /// Whether the role works with registered persons' cases, each within its scope (SPEC §2).
+    /// The administrator, the ministry and the egov gateway do not.
+    pub fn does_casework(self) -> bool {
+        matches!(
+            self,
+            Role::CareerCenterSpecialist | Role::MobilityCenterOfficer | Role::Assistant
+        )
+    }
+
     /// Whether an administrator may create a staff account with this role (citizens and
     /// employers sign up themselves).
     pub fn is_staff(self) -> bool {
@@ -115,11 +124,10 @@ pub struct Grant<'a> {
 }
 
 /// Whether a staff grant reaches a person's card (SPEC §2: a specialist sees persons of their own
-/// career center, an officer those of their region, an assistant those they forwarded; the
-/// administrator all).
+/// career center, an officer those of their region, an assistant those they forwarded). The
+/// administrator administers and does no casework (206 p.17–19): no card is within its reach.
 pub fn may_see_card(grant: &Grant<'_>, place: &CardPlace<'_>) -> bool {
     match grant.role {
-        Role::Administrator => true,
         Role::CareerCenterSpecialist => grant.organization_id == Some(place.career_center_id),
         Role::MobilityCenterOfficer => grant.region_code == Some(place.region_code),
         Role::Assistant => {
@@ -184,15 +192,32 @@ mod tests {
     }
 
     #[test]
-    fn citizens_ministry_and_employers_see_no_cards() {
+    fn citizens_ministry_employers_and_administrators_see_no_cards() {
         for role in [
             Role::Citizen,
             Role::Employer,
             Role::MinistryOfficer,
             Role::EgovGateway,
+            Role::Administrator,
         ] {
             assert!(!may_see_card(&grant(role, "cc-a", "110000000"), &PLACE));
         }
+    }
+
+    #[test]
+    fn only_specialists_officers_and_assistants_do_casework() {
+        let caseworkers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.does_casework())
+            .collect();
+        assert_eq!(
+            caseworkers,
+            [
+                Role::CareerCenterSpecialist,
+                Role::Assistant,
+                Role::MobilityCenterOfficer
+            ]
+        );
     }
 
     #[test]

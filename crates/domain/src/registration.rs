@@ -256,10 +256,97 @@ impl CloseReason {
     }
 }
 
+/// A temporary stay stated at the desk (214 p.5: a person registers at the career center of
+/// their residence or of their temporary stay): where the person stays, and until when if known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemporaryStay {
+    /// The address of the temporary stay, in the career center's region.
+    pub address: String,
+    /// The last day of the stay, when it is known.
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+/// Why a stated temporary stay cannot stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StayError {
+    /// The address is empty, longer than [`TemporaryStay::MAX_ADDRESS_CHARS`], or holds control
+    /// or bidirectional-override characters.
+    Address,
+    /// The stay ended before today.
+    Ended,
+}
+
+impl TemporaryStay {
+    pub const MAX_ADDRESS_CHARS: usize = 300;
+
+    /// The stay with its address trimmed, if it stands on `today`.
+    pub fn checked(self, today: NaiveDate) -> Result<TemporaryStay, StayError> {
+        let address = self.address.trim();
+        if address.is_empty()
+            || address.chars().count() > Self::MAX_ADDRESS_CHARS
+            || address.chars().any(|c| {
+                c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+        {
+            return Err(StayError::Address);
+        }
+        if self.until.is_some_and(|until| until < today) {
+            return Err(StayError::Ended);
+        }
+        Ok(TemporaryStay {
+            address: address.to_string(),
+            until: self.until,
+        })
+    }
+}
+
+/// Whether a desk registration needs a stated temporary stay (214 p.5): the person's residence
+/// in the registry is in another region than the career center's.
+pub fn needs_temporary_stay(center_region: &str, residence_region: &str) -> bool {
+    center_region != residence_region
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ids::Sex;
+
+    fn stay(address: &str, until: Option<&str>) -> TemporaryStay {
+        TemporaryStay {
+            address: address.into(),
+            until: until.map(|d| d.parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn a_person_of_another_region_needs_a_stated_temporary_stay() {
+        assert!(!needs_temporary_stay("110000000", "110000000"));
+        assert!(needs_temporary_stay("110000000", "710000000"));
+    }
+
+    #[test]
+    fn a_temporary_stay_needs_an_address_and_an_end_not_past() {
+        let today: NaiveDate = "2026-03-17".parse().unwrap();
+        let ok = stay("  Кокшетау, ул. Абая 1  ", Some("2026-03-17"))
+            .checked(today)
+            .unwrap();
+        assert_eq!(ok.address, "Кокшетау, ул. Абая 1");
+        assert!(stay("Кокшетау", None).checked(today).is_ok());
+        assert_eq!(
+            stay("Кокшетау", Some("2026-03-16")).checked(today),
+            Err(StayError::Ended)
+        );
+        for bad in ["", "   ", "Кокшетау\u{202e}", "a\u{0}b"] {
+            assert_eq!(stay(bad, None).checked(today), Err(StayError::Address));
+        }
+        let longest = "а".repeat(TemporaryStay::MAX_ADDRESS_CHARS);
+        assert!(stay(&longest, None).checked(today).is_ok());
+        assert_eq!(
+            stay(&format!("{longest}а"), None).checked(today),
+            Err(StayError::Address)
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

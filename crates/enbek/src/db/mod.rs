@@ -12,6 +12,7 @@ pub mod circumstances;
 pub mod documents;
 pub mod employers;
 pub mod identity;
+pub mod invitations;
 pub mod jobloss;
 pub mod jobs;
 pub mod layoffs;

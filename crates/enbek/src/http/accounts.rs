@@ -349,7 +349,7 @@ fn weak_password_detail() -> String {
 }
 
 /// Staff logins may also be plain user names (`admin`, `specialist.kokshetau`).
-fn plain_login(login: &str) -> ApiResult<String> {
+pub(crate) fn plain_login(login: &str) -> ApiResult<String> {
     let login = login.trim().to_lowercase();
     let ok = (3..=64).contains(&login.len())
         && login

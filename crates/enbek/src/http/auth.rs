@@ -65,6 +65,22 @@ impl Caller {
         self.may_act_as(&Role::ALL, place)
     }
 
+    /// Whether the caller holds a role that works with persons' cases (SPEC §2); the
+    /// administrator does not (206 p.17–19).
+    pub fn does_casework(&self) -> bool {
+        self.grants.iter().any(|g| g.role.does_casework())
+    }
+
+    /// The refusal for a card beyond the caller's reach: `out_of_scope` for casework staff of
+    /// another center or region, `forbidden` for every other role.
+    pub fn beyond_reach(&self) -> ApiError {
+        if self.does_casework() {
+            ApiError::new("out_of_scope")
+        } else {
+            ApiError::forbidden()
+        }
+    }
+
     /// Whether a grant of one of `roles` reaches a person's card: what a role may do, it may
     /// do within its scope only.
     pub fn may_act_as(&self, roles: &[Role], place: &CardPlace<'_>) -> bool {

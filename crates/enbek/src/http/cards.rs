@@ -38,7 +38,8 @@ pub async fn get_my_card(
     Ok(axum::Json(card(&state, person).await?))
 }
 
-/// Staff may open a card within their scope; the read is logged.
+/// Casework staff may open a card within their scope; the read is logged. The administrator
+/// does no casework and opens no card (206 p.17–19).
 async fn staff_card(state: &AppState, caller: &Caller, person: Person) -> ApiResult<Card> {
     let center = reference::organization_by_id(&state.db.pool, &person.career_center_id)
         .await?
@@ -53,11 +54,7 @@ async fn staff_card(state: &AppState, caller: &Caller, person: Person) -> ApiRes
         forwarded_by: forwarded.as_deref(),
     };
     if !caller.may_see(&place) {
-        return Err(if caller.grants.iter().any(|g| g.role.is_staff()) {
-            ApiError::new("out_of_scope")
-        } else {
-            ApiError::forbidden()
-        });
+        return Err(caller.beyond_reach());
     }
     audit::record_read(
         &state.db.pool,
@@ -97,7 +94,7 @@ pub async fn find_person_card(
     caller: Caller,
     Query(q): Query<FindQuery>,
 ) -> ApiResult<axum::Json<Card>> {
-    if !caller.grants.iter().any(|g| g.role.is_staff()) {
+    if !caller.does_casework() {
         return Err(ApiError::forbidden());
     }
     let iin = enbek_domain::ids::Iin::parse(&q.iin)?;

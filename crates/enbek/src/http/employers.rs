@@ -13,6 +13,7 @@ use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
 use crate::db::employers::{self, Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING};
+use crate::db::invitations::Invitation;
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::search_words;
 use crate::services::employers::{self as service, NewEmployer, NewVacancy};
@@ -35,7 +36,7 @@ pub struct EmployerRequest {
     request_body = EmployerRequest, security(("bearer" = [])),
     responses((status = 201, body = Employer, description = "verified by the registry"),
         (status = 202, body = Employer, description = "the registry did not answer: `verification` is `pending` until it does"),
-        (status = 401),
+        (status = 401), (status = 403, description = "staff_cannot_be_employer"),
         (status = 409, description = "employer_exists; invalid_state: the account has an employer"),
         (status = 422, description = "invalid_bin, employer_not_in_registry, invalid_value")))]
 pub async fn register_employer(
@@ -350,28 +351,65 @@ pub async fn search_vacancies(
 
 #[derive(Deserialize, ToSchema)]
 pub struct MemberRequest {
-    /// The login of an existing account to act for the employer too.
+    /// The login of an existing account invited to act for the employer too.
     pub login: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MemberAdded {
-    pub account_id: String,
 }
 
 #[utoipa::path(post, path = "/api/v1/employers/me/members", operation_id = "addEmployerMember", tag = "employers",
     request_body = MemberRequest, security(("bearer" = [])),
-    responses((status = 201, body = MemberAdded), (status = 403), (status = 404, description = "no such account"),
-        (status = 409, description = "invalid_state: the account has an employer")))]
+    responses((status = 201, body = Invitation, description = "the invitation, `invited` until the account accepts or declines it (7 days)"),
+        (status = 403, description = "forbidden: the caller acts for no employer; staff_cannot_be_employer: the account is staff"),
+        (status = 404, description = "no such account"),
+        (status = 409, description = "invalid_state: the account belongs to an employer; invitation_exists: an invitation waits for its answer")))]
 pub async fn add_employer_member(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<MemberRequest>,
 ) -> ApiResult<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
-    let account_id =
-        service::add_member(&state, &caller.account_id, &employer, &body.login).await?;
-    Ok((StatusCode::CREATED, axum::Json(MemberAdded { account_id })))
+    let invitation =
+        service::invite_member(&state, &caller.account_id, &employer, &body.login).await?;
+    Ok((StatusCode::CREATED, axum::Json(invitation)))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/employer-invitations", operation_id = "listMyEmployerInvitations", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = [Invitation], description = "newest first; `invited` ones wait for the answer")))]
+pub async fn list_my_employer_invitations(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Vec<Invitation>>> {
+    Ok(axum::Json(
+        service::my_invitations(&state, &caller.account_id).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/employer-invitations/{id}/accept", operation_id = "acceptEmployerInvitation", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Invitation, description = "accepted: the account acts for the employer"),
+        (status = 403, description = "staff_cannot_be_employer"), (status = 404),
+        (status = 409, description = "invitation_expired; invalid_state: answered already, or the account belongs to an employer")))]
+pub async fn accept_employer_invitation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Invitation>> {
+    Ok(axum::Json(
+        service::accept_invitation(&state, &caller.account_id, &id).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/employer-invitations/{id}/decline", operation_id = "declineEmployerInvitation", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Invitation), (status = 404),
+        (status = 409, description = "invitation_expired; invalid_state: answered already")))]
+pub async fn decline_employer_invitation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Invitation>> {
+    Ok(axum::Json(
+        service::decline_invitation(&state, &caller.account_id, &id).await?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -110,6 +110,9 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .routes(routes!(employers::register_employer))
         .routes(routes!(employers::get_my_employer))
         .routes(routes!(employers::add_employer_member))
+        .routes(routes!(employers::list_my_employer_invitations))
+        .routes(routes!(employers::accept_employer_invitation))
+        .routes(routes!(employers::decline_employer_invitation))
         .routes(routes!(
             employers::create_layoff_notice,
             employers::list_layoff_notices

@@ -8,7 +8,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::{CardPlace, OrgKind, Role};
 use enbek_domain::contact::{Email, Phone};
 use enbek_domain::ids::Iin;
-use enbek_domain::registration::{Channel, CloseReason, Refusal};
+use enbek_domain::registration::{
+    needs_temporary_stay, Channel, CloseReason, Refusal, StayError, TemporaryStay,
+};
 use enbek_domain::unemployment::UnemployedRefusal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -68,6 +70,20 @@ pub struct JobSeekerApplication {
     pub first_name: Option<String>,
     #[serde(default)]
     pub birth_date: Option<NaiveDate>,
+    /// At the desk only: the person's temporary stay in the career center's region, required
+    /// when the registry places their residence in another region (214 p.5).
+    #[serde(default)]
+    pub temporary_stay: Option<TemporaryStayForm>,
+}
+
+/// A temporary stay stated at the desk (214 p.5).
+#[derive(Deserialize, ToSchema)]
+pub struct TemporaryStayForm {
+    /// Where the person stays, 1 to 300 characters.
+    pub address: String,
+    /// The last day of the stay, when known (not before today).
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
 }
 
 /// Validates the form into an IIN and the stored application; bad input is a 422 with a code.
@@ -340,6 +356,7 @@ pub async fn apply_job_seeker(
         actor_id: caller.account_id,
         forwarded_by_org: None,
         application,
+        temporary_stay: None,
     };
     created(&state, service::submit(&state, sub).await?).await
 }
@@ -347,11 +364,12 @@ pub async fn apply_job_seeker(
 #[utoipa::path(post, path = "/api/v1/career-center/registrations", operation_id = "registerJobSeekerInPerson", tag = "registration",
     request_body = JobSeekerApplication, security(("bearer" = [])),
     responses((status = 201, body = RegistrationView, description = "registered, or refused with the App.3 notice"),
-        (status = 403, description = "not a specialist, or another center"), (status = 409), (status = 422)))]
+        (status = 403, description = "not a specialist, or another center"), (status = 409),
+        (status = 422, description = "residence_reason_required: the registry places the person in another region and no temporary stay is stated (214 p.5); invalid_value, invalid_date")))]
 pub async fn register_in_person(
     State(state): State<AppState>,
     caller: Caller,
-    Json(body): Json<JobSeekerApplication>,
+    Json(mut body): Json<JobSeekerApplication>,
 ) -> ApiResult<impl IntoResponse> {
     let own = caller
         .organization(Role::CareerCenterSpecialist)?
@@ -361,7 +379,44 @@ pub async fn register_in_person(
             .detail("a specialist registers at their own career center"));
     }
     let center = organization_of_kind(&state, Some(&own), OrgKind::CareerCenter).await?;
+    let today = enbek_domain::office_hours::local_date(state.clock.now());
+    let temporary_stay = body
+        .temporary_stay
+        .take()
+        .map(|s| {
+            TemporaryStay {
+                address: s.address,
+                until: s.until,
+            }
+            .checked(today)
+        })
+        .transpose()
+        .map_err(|e| match e {
+            StayError::Address => ApiError::new("invalid_value").detail(
+                "temporary_stay.address has 1 to 300 characters, none of them control characters",
+            ),
+            StayError::Ended => {
+                ApiError::new("invalid_date").detail("temporary_stay.until is before today")
+            }
+        })?;
     let (iin, application) = validate(&state, body, Lang::Kk).await?;
+    if temporary_stay.is_none() {
+        // 214 p.5: residence or temporary stay. Without a stated stay the registry must place the
+        // person in the center's region. A registry that does not answer delays the work, it
+        // never refuses it: the application is taken and checked when the registry answers, and
+        // the specialist has the person's ID document in hand.
+        match state.registry.person(&iin).await {
+            Ok(person) => {
+                if person.is_some_and(|p| needs_temporary_stay(&center.region_code, &p.region_code))
+                {
+                    return Err(ApiError::new("residence_reason_required").detail(
+                        "the registry places the person's residence in another region: state the temporary stay (temporary_stay.address)",
+                    ));
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "residence not checked: the registry is silent"),
+        }
+    }
     let sub = Submission {
         channel: Channel::InPerson,
         iin,
@@ -370,6 +425,7 @@ pub async fn register_in_person(
         actor_id: caller.account_id,
         forwarded_by_org: None,
         application,
+        temporary_stay,
     };
     created(&state, service::submit(&state, sub).await?).await
 }
@@ -403,6 +459,7 @@ pub async fn forward_by_assistant(
         actor_id: caller.account_id,
         forwarded_by_org: Some(district.id),
         application,
+        temporary_stay: None,
     };
     created(&state, service::submit(&state, sub).await?).await
 }
@@ -431,6 +488,7 @@ pub async fn receive_from_egov(
         actor_id: caller.account_id,
         forwarded_by_org: None,
         application,
+        temporary_stay: None,
     };
     created(&state, service::submit(&state, sub).await?).await
 }
@@ -444,12 +502,13 @@ pub struct Review {
     pub refusal_code: Option<String>,
 }
 
-/// A staff member may act on a registration of their own center (administrators on any).
+/// A specialist acts on a registration of their own center only: the district's career center
+/// decides a forwarded application (214 p.14–20); the administrator does no casework (206
+/// p.17–19).
 fn ensure_center(caller: &Caller, r: &Registration) -> ApiResult<()> {
-    if caller.grant(Role::Administrator).is_some()
-        || caller
-            .organization(Role::CareerCenterSpecialist)
-            .is_ok_and(|c| c == r.career_center_id)
+    if caller
+        .organization(Role::CareerCenterSpecialist)
+        .is_ok_and(|c| c == r.career_center_id)
     {
         Ok(())
     } else {
@@ -466,7 +525,7 @@ pub async fn review(
     Path(id): Path<String>,
     Json(body): Json<Review>,
 ) -> ApiResult<axum::Json<RegistrationView>> {
-    caller.require(&[Role::CareerCenterSpecialist, Role::Administrator])?;
+    caller.require(&[Role::CareerCenterSpecialist])?;
     let reg = registrations::by_id(&state.db.pool, &id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -572,11 +631,7 @@ pub async fn get_registration(
     };
     let own = reg.account_id.as_deref() == Some(caller.account_id.as_str());
     if !own && !caller.may_see(&place) {
-        return Err(if caller.grants.iter().any(|g| g.role.is_staff()) {
-            ApiError::new("out_of_scope")
-        } else {
-            ApiError::forbidden()
-        });
+        return Err(caller.beyond_reach());
     }
     if !own {
         crate::db::audit::record_read(

@@ -57,6 +57,9 @@ pub enum Kind {
     /// The bank account (IBAN) of the job-loss payment was changed: the person is told, so that
     /// a change they did not make is noticed at once.
     IbanChanged,
+    /// A member of an employer invites the account to act for the employer; it accepts or
+    /// declines in its cabinet (SPEC §5.6).
+    EmployerInvitation,
 }
 
 impl Kind {
@@ -86,6 +89,7 @@ impl Kind {
             Kind::InterviewNoShow => "interview_no_show",
             Kind::IdentityCode => "identity_code",
             Kind::IbanChanged => "iban_changed",
+            Kind::EmployerInvitation => "employer_invitation",
         }
     }
 }
@@ -189,6 +193,9 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (InterviewNoShow, Kk) => ("Сұхбатқа келмегеніңіз белгіленді", format!("Жұмыс беруші сіздің сұхбатқа {} дейін келмегеніңізді белгіледі: {}. Дәлелді себебіңіз болса, мансап орталығына тез арада хабарлаңыз: дәлелді себепсіз келмеу жұмыссыз ретінде есептен шығаруға негіз болады. Ұсыныс №{}.", a.date, a.note, a.reference)),
         (InterviewNoShow, Ru) => ("Отмечена неявка на собеседование", format!("Работодатель отметил, что Вы не явились на собеседование до {}: {}. Если у Вас была уважительная причина, сообщите о ней в карьерный центр как можно скорее: неявка без уважительной причины — основание для снятия с учёта безработных. Предложение №{}.", a.date, a.note, a.reference)),
         (InterviewNoShow, En) => ("A missed interview recorded", format!("The employer recorded that you did not come to the interview by {}: {}. If you had a good reason, tell your career center as soon as you can: not coming without a good reason is a ground to end your registration as unemployed. Offer No. {}.", a.date, a.note, a.reference)),
+        (EmployerInvitation, Kk) => ("Жұмыс берушіге қосылуға шақыру", format!("«{}» жұмыс берушісі сізді enbek.kz порталында өз атынан әрекет етуге шақырады. Шақыруды жеке кабинетте {} дейін қабылдауға немесе одан бас тартуға болады; қабылдамасаңыз, сіз жұмыс берушіге қосылмайсыз. Шақыру №{}.", a.note, a.date, a.reference)),
+        (EmployerInvitation, Ru) => ("Приглашение присоединиться к работодателю", format!("Работодатель «{}» приглашает Вас действовать от его имени на портале enbek.kz. Принять или отклонить приглашение можно в личном кабинете до {}; без Вашего согласия Вы не будете присоединены к работодателю. Приглашение №{}.", a.note, a.date, a.reference)),
+        (EmployerInvitation, En) => ("An invitation to join an employer", format!("The employer \"{}\" invites you to act for it on enbek.kz. Accept or decline the invitation in your cabinet by {}; without your consent you are not added to the employer. Invitation No. {}.", a.note, a.date, a.reference)),
         (Hired, Kk) => ("Жұмысқа қабылдандыңыз", format!("Жұмыс беруші сізді жұмысқа қабылдады: {} ({}). Тіркеуіңіз жабылды. Ұсыныс №{}.", a.note, a.date, a.reference)),
         (Hired, Ru) => ("Вы приняты на работу", format!("Работодатель принял Вас на работу: {} ({}). Ваша регистрация закрыта. Предложение №{}.", a.note, a.date, a.reference)),
         (Hired, En) => ("You are hired", format!("The employer hired you: {} ({}). Your registration is closed. Offer No. {}.", a.note, a.date, a.reference)),
@@ -309,6 +316,7 @@ mod tests {
             Kind::DecisionReminder,
             Kind::InterviewNoShow,
             Kind::IbanChanged,
+            Kind::EmployerInvitation,
         ] {
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
                 let (subject, text) = render(kind, lang, &args);

@@ -4,9 +4,11 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::access::Role;
-use enbek_domain::employer::{self as employer_rules, Authority, Verification};
+use enbek_domain::employer::{
+    self as employer_rules, invitation_expires_at, Authority, InvitationStatus, Verification,
+};
 use enbek_domain::ids::{Bin, Iin};
-use enbek_domain::office_hours::local_date;
+use enbek_domain::office_hours::{kz_offset, local_date};
 use enbek_domain::parameters::keys;
 use enbek_domain::vacancy::{
     self as rules, EducationLevel, EmploymentType, ExcludedCategory, Terms, WorkRegime,
@@ -15,6 +17,7 @@ use enbek_domain::vacancy::{
 use serde_json::json;
 
 use crate::db::employers::{self, Employer, Vacancy, CLOSED, OPEN, PENDING, REFUSED};
+use crate::db::invitations::{self, Invitation};
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::db::reference::{self, search_key};
 use crate::db::{accounts, audit, identity, is_unique_violation, jobs, new_id, Tx};
@@ -139,7 +142,8 @@ async fn authority(
 /// an individual entrepreneur by IIN, an entrepreneur in the person registry. The caller's
 /// account becomes the employer's. A registry that does not answer delays the check, it never
 /// refuses: the employer is stored `pending` and due work asks the registry until it answers.
-/// A refused employer's account, or its BIN, may register again.
+/// A refused employer's account, or its BIN, may register again. A staff account registers no
+/// employer (separation of duties).
 pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> ApiResult<Employer> {
     let name = new.name.trim();
     if name.is_empty() || name.chars().count() > 300 {
@@ -157,8 +161,9 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     }
     known_region(state, &new.region_code).await?;
     let number = Number::parse(&new.bin)?;
-    let (authority, proven_iin) = authority(state, account_id, &number).await?;
     let grants = accounts::grants(&state.db.pool, account_id).await?;
+    refuse_staff(&grants)?;
+    let (authority, proven_iin) = authority(state, account_id, &number).await?;
     let current = grants
         .iter()
         .find(|g| g.role == Role::Employer.as_str())
@@ -556,46 +561,251 @@ pub async fn close_vacancy(
         .ok_or_else(ApiError::not_found)
 }
 
-/// Another account of the same employer (SPEC §5.6: several staff accounts per employer): an
-/// existing account, by its login, that has no employer yet.
-pub async fn add_member(
+/// Whether the account holds a staff role: staff do not act for employers (separation of
+/// duties), 403 `staff_cannot_be_employer`.
+fn refuse_staff(grants: &[accounts::Grant]) -> ApiResult<()> {
+    if grants
+        .iter()
+        .any(|g| Role::parse(&g.role).is_some_and(Role::is_staff))
+    {
+        return Err(ApiError::new("staff_cannot_be_employer")
+            .detail("staff accounts do not act for employers (separation of duties)"));
+    }
+    Ok(())
+}
+
+/// The employer the account acts for, unless the registry refused it (a refused employer's
+/// account is free to join or register another): 409 `invalid_state` when it has one.
+/// Returns the refused employer's id to leave behind, if any.
+async fn ensure_no_employer(
     state: &AppState,
-    owner: &str,
+    grants: &[accounts::Grant],
+) -> ApiResult<Option<String>> {
+    let Some(current) = grants
+        .iter()
+        .find(|g| g.role == Role::Employer.as_str())
+        .and_then(|g| g.organization_id.clone())
+    else {
+        return Ok(None);
+    };
+    let refused = employers::employer_by_id(&state.db.pool, &current)
+        .await?
+        .is_some_and(|e| e.verification == REFUSED);
+    if refused {
+        Ok(Some(current))
+    } else {
+        Err(ApiError::new("invalid_state").detail("the account already belongs to an employer"))
+    }
+}
+
+/// The invitation with its status at `now` (unanswered past its expiry: `expired`).
+fn as_of(mut invitation: Invitation, now: DateTime<Utc>) -> Invitation {
+    if let Some(status) = InvitationStatus::parse(&invitation.status) {
+        invitation.status = status.at(invitation.expires_at, now).as_str().to_string();
+    }
+    invitation
+}
+
+/// Invites another account to act for the employer (SPEC §5.6: several accounts per employer):
+/// an existing account, by its login, that is not staff and belongs to no employer. It becomes
+/// a member only when it accepts, within 7 days (`INVITATION_DAYS`); it is told in its cabinet.
+pub async fn invite_member(
+    state: &AppState,
+    inviter: &str,
     employer: &Employer,
     login: &str,
-) -> ApiResult<String> {
-    let login = crate::http::accounts::normalise_login(login)?;
+) -> ApiResult<Invitation> {
+    let login = crate::http::accounts::normalise_login(login)
+        .or_else(|_| crate::http::accounts::plain_login(login))?;
     let member = accounts::credentials(&state.db.pool, &login)
         .await?
         .ok_or_else(|| ApiError::not_found().detail("no account with this login"))?;
     let grants = accounts::grants(&state.db.pool, &member.id).await?;
-    if grants.iter().any(|g| g.role == Role::Employer.as_str()) {
-        return Err(ApiError::new("invalid_state").detail("the account already has an employer"));
+    refuse_staff(&grants)?;
+    ensure_no_employer(state, &grants).await?;
+    let now = state.clock.now();
+    let expires_at = invitation_expires_at(now);
+    let id = new_id();
+    let mut tx = state.db.begin().await?;
+    invitations::expire_lapsed(&mut tx, &employer.id, &member.id, now).await?;
+    let new = invitations::NewInvitation {
+        id: &id,
+        employer_id: &employer.id,
+        account_id: &member.id,
+        invited_by: inviter,
+        created_at: now,
+        expires_at,
+    };
+    match invitations::insert(&mut tx, &new).await {
+        Err(e) if is_unique_violation(&e) => {
+            return Err(ApiError::new("invitation_exists")
+                .detail("an invitation to this account is waiting for its answer"))
+        }
+        other => other?,
     }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(inviter),
+            action: "invite",
+            entity: "employer_invitation",
+            entity_id: &id,
+            before: None,
+            after: Some(
+                json!({ "employer_id": employer.id, "account_id": member.id, "status": InvitationStatus::Invited.as_str(), "expires_at": expires_at }),
+            ),
+        },
+    )
+    .await?;
+    let (locale, _) = accounts::locale_and_iin(&mut *tx, &member.id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let to = Recipient {
+        account_id: Some(member.id.clone()),
+        lang: Lang::parse(&locale),
+        ..Recipient::default()
+    };
+    let args = Args {
+        date: expires_at
+            .with_timezone(&kz_offset())
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        note: employer.name.clone(),
+        reference: id.clone(),
+        ..Args::default()
+    };
+    notify::send(&mut tx, &to, Kind::EmployerInvitation, &args, now).await?;
+    let invitation = invitations::by_id(&mut *tx, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(invitation)
+}
+
+/// The caller's invitations to join employers, newest first, with their status now.
+pub async fn my_invitations(state: &AppState, account_id: &str) -> ApiResult<Vec<Invitation>> {
+    let now = state.clock.now();
+    Ok(invitations::for_account(&state.db.pool, account_id)
+        .await?
+        .into_iter()
+        .map(|i| as_of(i, now))
+        .collect())
+}
+
+/// The caller's own invitation still waiting for its answer: 404 for another account's, 409
+/// `invitation_expired` past its term, 409 `invalid_state` once answered.
+async fn waiting_invitation(state: &AppState, account_id: &str, id: &str) -> ApiResult<Invitation> {
+    let invitation = invitations::by_id(&state.db.pool, id)
+        .await?
+        .filter(|i| i.account_id == account_id)
+        .ok_or_else(ApiError::not_found)?;
+    let invitation = as_of(invitation, state.clock.now());
+    match InvitationStatus::parse(&invitation.status) {
+        Some(InvitationStatus::Invited) => Ok(invitation),
+        Some(InvitationStatus::Expired) => Err(ApiError::new("invitation_expired")),
+        _ => Err(ApiError::new("invalid_state")
+            .detail("the invitation is answered")
+            .with("status", invitation.status)),
+    }
+}
+
+/// The invited account accepts: checked again (not staff, no employer), it becomes a member.
+pub async fn accept_invitation(
+    state: &AppState,
+    account_id: &str,
+    id: &str,
+) -> ApiResult<Invitation> {
+    let invitation = waiting_invitation(state, account_id, id).await?;
+    let grants = accounts::grants(&state.db.pool, account_id).await?;
+    refuse_staff(&grants)?;
+    let refused_employer = ensure_no_employer(state, &grants).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    accounts::grant(
+    if !invitations::answer(&mut tx, id, InvitationStatus::Accepted.as_str(), now).await? {
+        return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
+    }
+    if refused_employer.is_some() {
+        accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
+    }
+    let granted = accounts::grant(
         &mut tx,
-        &member.id,
+        account_id,
         Role::Employer.as_str(),
-        Some(&employer.id),
+        Some(&invitation.employer_id),
+    )
+    .await;
+    match granted {
+        Err(e) if is_unique_violation(&e) => {
+            return Err(
+                ApiError::new("invalid_state").detail("the account already belongs to an employer")
+            )
+        }
+        other => other?,
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "accept",
+            entity: "employer_invitation",
+            entity_id: id,
+            before: Some(json!({ "status": InvitationStatus::Invited.as_str() })),
+            after: Some(json!({ "status": InvitationStatus::Accepted.as_str() })),
+        },
     )
     .await?;
     audit::record(
         &mut tx,
         audit::Entry {
             at: now,
-            actor_id: Some(owner),
+            actor_id: Some(account_id),
             action: "add_member",
             entity: "employer",
-            entity_id: &employer.id,
-            before: None,
-            after: Some(json!({ "account_id": member.id })),
+            entity_id: &invitation.employer_id,
+            before: refused_employer.map(|e| json!({ "refused_employer_id": e })),
+            after: Some(json!({ "account_id": account_id, "invitation_id": id })),
         },
     )
     .await?;
+    let invitation = invitations::by_id(&mut *tx, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
-    Ok(member.id)
+    Ok(invitation)
+}
+
+/// The invited account declines: the invitation ends and nothing else changes.
+pub async fn decline_invitation(
+    state: &AppState,
+    account_id: &str,
+    id: &str,
+) -> ApiResult<Invitation> {
+    waiting_invitation(state, account_id, id).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !invitations::answer(&mut tx, id, InvitationStatus::Declined.as_str(), now).await? {
+        return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "decline",
+            entity: "employer_invitation",
+            entity_id: id,
+            before: Some(json!({ "status": InvitationStatus::Invited.as_str() })),
+            after: Some(json!({ "status": InvitationStatus::Declined.as_str() })),
+        },
+    )
+    .await?;
+    let invitation = invitations::by_id(&mut *tx, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(invitation)
 }
 
 /// A mass layoff notice (206 p.31.2): groups of workers with position, qualification and pay, and

@@ -8,7 +8,9 @@ use enbek_domain::identity::ProofMethod;
 use enbek_domain::ids::Iin;
 use enbek_domain::office_hours::{local_date, received_at, working_days_deadline};
 use enbek_domain::parameters::keys;
-use enbek_domain::registration::{self as rules, Channel, PresentedIdentity, Refusal, Status};
+use enbek_domain::registration::{
+    self as rules, Channel, PresentedIdentity, Refusal, Status, TemporaryStay,
+};
 use enbek_domain::registry::RegistryPerson;
 use enbek_domain::unemployment::pension_age_months;
 use serde_json::json;
@@ -40,6 +42,9 @@ pub struct Submission {
     /// The rural district whose assistant forwarded the application.
     pub forwarded_by_org: Option<String>,
     pub application: Application,
+    /// At the desk: the temporary stay stated for a person living in another region (214 p.5),
+    /// kept in the audit entry of the submission.
+    pub temporary_stay: Option<TemporaryStay>,
 }
 
 /// Takes an application: checks that no registration is active and no bar stands, records it
@@ -133,6 +138,10 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
         now,
     )
     .await?;
+    let mut submitted = json!({ "channel": registration.channel, "status": registration.status, "career_center_id": registration.career_center_id });
+    if let Some(stay) = &sub.temporary_stay {
+        submitted["temporary_stay"] = json!(stay);
+    }
     audit::record(
         &mut tx,
         audit::Entry {
@@ -142,7 +151,7 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
             entity: "registration",
             entity_id: &registration.id,
             before: None,
-            after: Some(json!({ "channel": registration.channel, "status": registration.status, "career_center_id": registration.career_center_id })),
+            after: Some(submitted),
         },
     )
     .await?;

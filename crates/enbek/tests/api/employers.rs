@@ -418,8 +418,20 @@ async fn an_employer_adds_colleagues_and_announces_a_mass_layoff_to_its_region()
             .await
         }
     };
-    let (status, _) = add("colleague@example.kz").await;
+    let (status, invitation) = add("colleague@example.kz").await;
     assert_eq!(status, StatusCode::CREATED);
+    let colleague = app.login("colleague@example.kz", "secret123").await;
+    let (status, _) = app
+        .post(
+            &format!(
+                "/api/v1/me/employer-invitations/{}/accept",
+                invitation["id"].as_str().unwrap()
+            ),
+            Some(&colleague),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
     let (status, body) = add("colleague@example.kz").await;
     assert_eq!(
         (status, code(&body)),

@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod background;
+mod employer_invitations;
 mod employers;
 mod identity;
 mod integrations;
@@ -13,6 +14,7 @@ mod jobloss;
 mod matching;
 mod offers;
 mod plans;
+mod privilege;
 mod reference;
 mod registration;
 mod saved_searches;

@@ -491,7 +491,7 @@ async fn the_employer_and_its_colleagues_are_told_of_a_referred_candidate_withou
     let ids = vacancies_of(&app, 1, Some("hr@esep.kz")).await;
     app.citizen("colleague@example.kz").await;
     let hr = employer_token(&app).await;
-    let (status, _) = app
+    let (status, invitation) = app
         .post(
             "/api/v1/employers/me/members",
             Some(&hr),
@@ -499,6 +499,13 @@ async fn the_employer_and_its_colleagues_are_told_of_a_referred_candidate_withou
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
+    let colleague = app.login("colleague@example.kz", "secret123").await;
+    let accept = format!(
+        "/api/v1/me/employer-invitations/{}/accept",
+        invitation["id"].as_str().unwrap()
+    );
+    let (status, _) = app.post(&accept, Some(&colleague), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
     job_seeker(&app, "told@example.kz", 800).await;
     let made = my_offer(&app, "told@example.kz", &ids[0]).await;
     assert!(
