@@ -131,6 +131,10 @@ pub fn serve_args(url: &str) -> ServeArgs {
         worker_interval_ms: 50,
         max_body_bytes: 64 * 1024,
         log_format: "json".into(),
+        trusted_ca_files: Vec::new(),
+        crl_urls: Vec::new(),
+        ncanode_url: None,
+        ncanode_timeout_ms: 500,
     }
 }
 
@@ -312,4 +316,50 @@ pub fn application(iin: &str, center: &str) -> Value {
 
 pub fn code(body: &Value) -> &str {
     body["code"].as_str().unwrap_or_default()
+}
+
+/// CMS SignedData (base64) over `content` by a certificate and its PKCS#8 key (PEM, as
+/// `issueTestCertificate` answers): RSA PKCS#1 v1.5 with SHA-256, signed attributes, the
+/// certificate carried; the content attached or `detached`.
+pub fn sign_cms(
+    certificate_pem: &str,
+    private_key_pem: &str,
+    content: &[u8],
+    detached: bool,
+) -> String {
+    use base64::Engine;
+    use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
+    use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+    use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
+    use der::{Any, DecodePem, Encode, Tag};
+    use rsa::pkcs8::DecodePrivateKey;
+    use sha2::Digest;
+
+    let cert =
+        x509_cert::Certificate::from_pem(certificate_pem.as_bytes()).expect("a PEM certificate");
+    let key = rsa::RsaPrivateKey::from_pkcs8_pem(private_key_pem).expect("a PKCS#8 RSA key");
+    let eci = EncapsulatedContentInfo {
+        econtent_type: const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1"),
+        econtent: (!detached).then(|| Any::new(Tag::OctetString, content).expect("content")),
+    };
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(key);
+    let digest = spki::AlgorithmIdentifierOwned {
+        oid: const_oid::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1"),
+        parameters: None,
+    };
+    let external = detached.then(|| sha2::Sha256::digest(content).to_vec());
+    let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+        issuer: cert.tbs_certificate.issuer.clone(),
+        serial_number: cert.tbs_certificate.serial_number.clone(),
+    });
+    let info = SignerInfoBuilder::new(&signer, sid, digest.clone(), &eci, external.as_deref())
+        .expect("a signer info");
+    let der = SignedDataBuilder::new(&eci)
+        .add_digest_algorithm(digest)
+        .and_then(|b| b.add_certificate(CertificateChoices::Certificate(cert)))
+        .and_then(|b| b.add_signer_info::<_, rsa::pkcs1v15::Signature>(info))
+        .and_then(|b| b.build())
+        .and_then(|ci| Ok(ci.to_der()?))
+        .expect("a CMS SignedData");
+    base64::engine::general_purpose::STANDARD.encode(der)
 }
