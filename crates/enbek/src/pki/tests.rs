@@ -434,3 +434,72 @@ async fn an_unreachable_stale_or_forged_crl_leaves_the_status_unknown() {
         crl_verifier(&pki, url).verify(&cms, b"c", at()).await
     ));
 }
+
+/// A certificate whose key is GOST (Kazakhstan's GOST R 34.10-2015 arc); the signature in the
+/// message is RSA, which the signing service's simulator does not look at.
+fn gost_leaf(pki: &Pki) -> Certificate {
+    use x509_cert::builder::{Builder, CertificateBuilder};
+    let spki = spki::SubjectPublicKeyInfoOwned {
+        algorithm: AlgorithmIdentifierOwned {
+            oid: const_oid::ObjectIdentifier::new_unwrap("1.2.398.3.10.1.1.2.3.1"),
+            parameters: None,
+        },
+        subject_public_key: BitString::from_bytes(&[0x04; 64]).unwrap(),
+    };
+    let rsa_cert = person_leaf(pki).0;
+    let signer = SigningKey::<Sha256>::new(pki.root_key.clone());
+    let profile = Profile::Leaf {
+        issuer: pki.root.tbs_certificate.subject.clone(),
+        enable_key_agreement: false,
+        enable_key_encipherment: false,
+    };
+    CertificateBuilder::new(
+        profile,
+        rsa_cert.tbs_certificate.serial_number.clone(),
+        rsa_cert.tbs_certificate.validity,
+        person(IIN, None),
+        spki,
+        &signer,
+    )
+    .unwrap()
+    .build::<rsa::pkcs1v15::Signature>()
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_gost_signature_goes_to_the_signing_service_and_without_one_is_unsupported() {
+    let pki = root(0, "Test root");
+    let cert = gost_leaf(&pki);
+    let cms = sign(&cert, &test_key(1), &[], b"c", false);
+    assert!(matches!(
+        verifier(&pki).verify(&cms, b"c", at()).await,
+        Err(SignatureError::Unsupported(_))
+    ));
+    // A service that finds it valid, with its OCSP check made.
+    let answer = serde_json::json!({ "status": 200, "message": "OK", "valid": true,
+        "signers": [{ "certificates": [{ "valid": true, "revocations": [{ "revoked": false, "by": "OCSP" }] }] }] });
+    let app = axum::Router::new().route(
+        "/cms/verify",
+        axum::routing::post(move || {
+            let answer = answer.clone();
+            async move { axum::Json(answer) }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let node = ncanode::NcaNode::new(&url, std::time::Duration::from_secs(2)).unwrap();
+    let v = CmsVerifier::new(vec![pki.root.clone()], None, Vec::new(), Some(node));
+    let signer = v.verify(&cms, b"c", at()).await.unwrap();
+    assert_eq!(signer.iin.unwrap().as_str(), IIN);
+    // The dates are judged here too, and other content never reaches the service.
+    let late = at() + Duration::days(11);
+    assert_eq!(
+        v.verify(&cms, b"c", late).await,
+        Err(SignatureError::Expired)
+    );
+    assert_eq!(
+        v.verify(&cms, b"d", at()).await,
+        Err(SignatureError::Invalid)
+    );
+}
