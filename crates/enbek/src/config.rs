@@ -31,6 +31,10 @@ ENBEK_LOGIN_ADDRESS_LIMIT  failed logins allowed from one address in 15 minutes\
 ENBEK_TRUSTED_PROXIES      reverse proxies whose X-Forwarded-For names the client\n  \
 ENBEK_WORKER_INTERVAL_MS   how often due work is looked for\n  \
 ENBEK_MAX_BODY_BYTES       largest request body\n  \
+ENBEK_TRUSTED_CA_FILES     PEM files of the CAs trusted for electronic signatures\n  \
+ENBEK_CRL_URLS             their certificate revocation lists\n  \
+ENBEK_NCANODE_URL          national signing service (NCANode) for GOST signatures\n  \
+ENBEK_NCANODE_TIMEOUT_MS   time limit of a signing-service or CRL request\n  \
 ENBEK_LOG_FORMAT, RUST_LOG log format (json, pretty) and filter"
 )]
 pub struct Cli {
@@ -148,6 +152,27 @@ pub struct ServeArgs {
     /// Log format: `json` (structured) or `pretty`. Filter with RUST_LOG (default `info`).
     #[arg(long, env = "ENBEK_LOG_FORMAT", default_value = "json")]
     pub log_format: String,
+
+    /// PEM files of the CA certificates trusted for electronic signatures (the national CA's
+    /// roots and intermediates), comma-separated. In development mode the local development CA
+    /// is trusted besides them.
+    #[arg(long, env = "ENBEK_TRUSTED_CA_FILES", value_delimiter = ',')]
+    pub trusted_ca_files: Vec<std::path::PathBuf>,
+
+    /// URLs of the trusted CAs' certificate revocation lists (DER or PEM), comma-separated; each
+    /// list is kept until its nextUpdate. A certificate whose issuer has no reachable, current
+    /// list is refused (revocation unknown).
+    #[arg(long, env = "ENBEK_CRL_URLS", value_delimiter = ',')]
+    pub crl_urls: Vec<String>,
+
+    /// Base URL of the national signing service (NCANode API v3), which verifies GOST
+    /// signatures. Without it, a GOST signature is refused as unsupported.
+    #[arg(long, env = "ENBEK_NCANODE_URL")]
+    pub ncanode_url: Option<String>,
+
+    /// Time limit of one request to the signing service or a CRL source, in milliseconds.
+    #[arg(long, env = "ENBEK_NCANODE_TIMEOUT_MS", default_value_t = 5000)]
+    pub ncanode_timeout_ms: u64,
 }
 
 impl fmt::Debug for ServeArgs {

@@ -17,6 +17,8 @@ use crate::db::{self, accounts, audit, Db};
 use crate::http::Surface;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
+use crate::pki::{self, crl::CrlChecker, ncanode::NcaNode, CmsVerifier, DevCa};
+use crate::pki::{RevocationChecker, SignatureVerifier};
 use crate::registry::{HttpRegistry, Simulator, StateRegistry};
 use crate::services::matching::Matcher;
 use crate::services::{accounts as creds, reference};
@@ -96,6 +98,8 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         args.fund_url.as_ref().map(|s| s.expose()),
         args.dev,
     )?;
+    let dev_ca = args.dev.then(|| Arc::new(DevCa::new(db.clone())));
+    let signatures = signature_verifier(&args, dev_ca.clone())?;
     let state = AppState {
         db,
         clock,
@@ -109,13 +113,14 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         calendar: Arc::new(RwLock::new(calendar)),
         parameters: Arc::new(RwLock::new(parameters)),
         registry,
-        signatures: Arc::new(TemporaryVerifier),
         simulator,
         delivery: Arc::new(delivery),
         metrics: Arc::new(Metrics::default()),
         matcher: Arc::new(Matcher::default()),
         places: Arc::new(places),
         worker_id: db::new_id(),
+        signatures,
+        dev_ca,
     };
     let (public_surface, staff) = match args.staff_listen {
         Some(addr) => (Surface::Portal, Some(bind(addr).await?)),
@@ -148,6 +153,42 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         server,
         worker,
     })
+}
+
+/// The signature verifier: the configured trusted CAs (and the development CA in dev mode),
+/// their CRLs, and the national signing service for GOST.
+fn signature_verifier(
+    args: &ServeArgs,
+    dev_ca: Option<Arc<DevCa>>,
+) -> anyhow::Result<Arc<dyn SignatureVerifier>> {
+    let mut anchors = Vec::new();
+    for path in &args.trusted_ca_files {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        anchors.extend(
+            pki::certs::from_pem(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+        );
+    }
+    let timeout = Duration::from_millis(args.ncanode_timeout_ms);
+    let mut revocation: Vec<Arc<dyn RevocationChecker>> = Vec::new();
+    if !args.crl_urls.is_empty() {
+        revocation.push(Arc::new(CrlChecker::new(args.crl_urls.clone(), timeout)?));
+    }
+    let gost = args
+        .ncanode_url
+        .as_deref()
+        .map(|url| NcaNode::new(url, timeout))
+        .transpose()?;
+    tracing::info!(
+        trusted_cas = anchors.len(),
+        crl_sources = args.crl_urls.len(),
+        gost = gost.is_some(),
+        dev_ca = dev_ca.is_some(),
+        "signature verification"
+    );
+    Ok(Arc::new(CmsVerifier::new(
+        anchors, dev_ca, revocation, gost,
+    )))
 }
 
 async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
@@ -242,18 +283,4 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
-}
-
-// TEMPORARY until the pki verifier lands: refuses every signature.
-struct TemporaryVerifier;
-#[async_trait::async_trait]
-impl crate::pki::SignatureVerifier for TemporaryVerifier {
-    async fn verify(
-        &self,
-        _: &[u8],
-        _: &[u8],
-        _: chrono::DateTime<chrono::Utc>,
-    ) -> Result<crate::pki::Signer, crate::pki::SignatureError> {
-        Err(crate::pki::SignatureError::Untrusted)
-    }
 }

@@ -8,7 +8,7 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::notify::delivery::Delivery;
-use crate::pki::SignatureVerifier;
+use crate::pki::{DevCa, SignatureVerifier};
 use crate::registry::{Simulator, StateRegistry};
 use crate::services::matching::{Matcher, Places};
 
@@ -20,8 +20,6 @@ pub struct AppState {
     pub calendar: Arc<RwLock<Calendar>>,
     pub parameters: Arc<RwLock<Parameters>>,
     pub registry: Arc<dyn StateRegistry>,
-    /// Verifies electronic signatures (identity proofs).
-    pub signatures: Arc<dyn SignatureVerifier>,
     /// The built-in simulator, when it is the registry in use.
     pub simulator: Option<Arc<Simulator>>,
     pub delivery: Arc<Delivery>,
@@ -31,6 +29,10 @@ pub struct AppState {
     /// Where localities lie, for daily commutes.
     pub places: Arc<Places>,
     pub worker_id: String,
+    /// Verifies electronic signatures (CMS) and the certificates they rest on.
+    pub signatures: Arc<dyn SignatureVerifier>,
+    /// The development CA, in development mode.
+    pub dev_ca: Option<Arc<DevCa>>,
 }
 
 pub struct Settings {

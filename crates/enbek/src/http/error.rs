@@ -266,6 +266,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "The signature is not valid or does not match the data",
     ),
     (
+        "signature_unsupported",
+        422,
+        "Қолтаңба алгоритмі қолдау көрсетілмейді (RSA немесе ҰКО арқылы ГОСТ)",
+        "Алгоритм подписи не поддерживается (RSA или ГОСТ через НУЦ)",
+        "The signature algorithm is not supported (RSA, or GOST through the national CA's service)",
+    ),
+    (
         "signer_mismatch",
         422,
         "Қолтаңба иесінің ЖСН-і растаудағы ЖСН-ге сәйкес емес",

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod cards;
+pub mod certificates;
 pub mod dev;
 pub mod employers;
 pub mod error;
@@ -204,6 +205,8 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(dev::set_registry_availability))
         .routes(routes!(dev::list_outbox))
         .routes(routes!(dev::list_outbound))
+        .routes(routes!(certificates::issue_test_certificate))
+        .routes(routes!(certificates::revoke_test_certificate))
 }
 
 fn api(surface: Surface, dev: bool) -> OpenApiRouter<AppState> {

@@ -2,9 +2,22 @@
 //! challenge, and the certificates it rests on. The identity capability asks one question of it:
 //! "who signed these bytes, by a certificate trusted and not revoked at this instant?".
 
+pub mod certs;
+pub mod crl;
+pub mod dev_ca;
+pub mod ncanode;
+pub mod verifier;
+
+#[cfg(test)]
+mod tests;
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use enbek_domain::ids::{Bin, Iin};
+use x509_cert::Certificate;
+
+pub use dev_ca::DevCa;
+pub use verifier::CmsVerifier;
 
 /// The signer a verified signature names, from its certificate's subject
 /// (`SERIALNUMBER=IIN…`, and `OU=BIN…` on an organisation's certificate).
@@ -37,6 +50,10 @@ pub enum SignatureError {
     /// Revocation could not be established (no answer, or no CRL/OCSP source): fail closed.
     #[error("the revocation status cannot be established: {0}")]
     RevocationUnknown(String),
+    /// The certificate's key algorithm is not verified here: GOST without the national signing
+    /// service configured, or an algorithm neither RSA nor GOST.
+    #[error("the signature algorithm is not supported: {0}")]
+    Unsupported(String),
     /// The national signing service (GOST certificates) did not answer.
     #[error("the signing service did not answer: {0}")]
     Unavailable(String),
@@ -52,4 +69,18 @@ pub trait SignatureVerifier: Send + Sync {
         content: &[u8],
         at: DateTime<Utc>,
     ) -> Result<Signer, SignatureError>;
+}
+
+/// Where a certificate's revocation status comes from (a CA's CRL, the development CA's own
+/// list). Each source answers only for the issuers it knows.
+#[async_trait]
+pub trait RevocationChecker: Send + Sync {
+    /// `None` when this source does not cover `issuer`; otherwise `Ok(())` (not revoked at `at`),
+    /// `Revoked`, or `RevocationUnknown` when it cannot tell.
+    async fn check(
+        &self,
+        cert: &Certificate,
+        issuer: &Certificate,
+        at: DateTime<Utc>,
+    ) -> Option<Result<(), SignatureError>>;
 }

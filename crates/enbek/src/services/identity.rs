@@ -274,6 +274,7 @@ fn signature_error(e: SignatureError) -> ApiError {
         SignatureError::Expired => "certificate_expired",
         SignatureError::Revoked => "certificate_revoked",
         SignatureError::RevocationUnknown(_) => "revocation_unknown",
+        SignatureError::Unsupported(_) => "signature_unsupported",
         SignatureError::Unavailable(_) => "unavailable",
     };
     tracing::info!(error = %e, "signature refused");

@@ -709,3 +709,50 @@ async fn a_late_registry_answer_naming_another_head_refuses_the_employer() {
     assert_eq!(status, StatusCode::CREATED, "{employer}");
     assert_eq!(employer["verification"], "verified");
 }
+
+#[tokio::test]
+async fn the_holder_of_an_organisation_certificate_registers_its_bin_without_being_its_head() {
+    let app = TestApp::spawn().await;
+    let company = bin("1503", 180);
+    let clerk = iin("900101", 3, 180);
+    let token = app.citizen("clerk@example.kz").await;
+    let cert = app.test_certificate(&clerk, Some(&company)).await;
+    let (status, body) = app.answer_by_signature(&token, &clerk, &cert, false).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, employer) = app
+        .post("/api/v1/employers", Some(&token), employer_body(&company))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{employer}");
+    assert_eq!(employer["authority"], "organisation_certificate");
+    assert_eq!(employer["verification"], "verified");
+
+    // Another holder of the same certificate finds the employer registered; a certificate of
+    // another BIN gives no right to this one.
+    let second = iin("900101", 3, 190);
+    let other = app.citizen("second@example.kz").await;
+    let cert = app.test_certificate(&second, Some(&company)).await;
+    app.answer_by_signature(&other, &second, &cert, false).await;
+    let (status, body) = app
+        .post("/api/v1/employers", Some(&other), employer_body(&company))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "employer_exists")
+    );
+    let third = iin("900101", 3, 200);
+    let outsider = app.citizen("third@example.kz").await;
+    let cert = app.test_certificate(&third, Some(&bin("1503", 190))).await;
+    app.answer_by_signature(&outsider, &third, &cert, false)
+        .await;
+    let (status, body) = app
+        .post(
+            "/api/v1/employers",
+            Some(&outsider),
+            employer_body(&company),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "not_employer_head")
+    );
+}

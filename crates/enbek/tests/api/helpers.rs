@@ -1,5 +1,6 @@
 //! The test application: a real server, a fresh database, and shortcuts for the usual steps.
 
+use base64::Engine;
 use enbek::config::{Secret, ServeArgs};
 use enbek::server::{self, Running};
 use reqwest::{Method, StatusCode};
@@ -133,6 +134,10 @@ pub fn serve_args(url: &str) -> ServeArgs {
         worker_interval_ms: 50,
         max_body_bytes: 64 * 1024,
         log_format: "json".into(),
+        trusted_ca_files: Vec::new(),
+        crl_urls: Vec::new(),
+        ncanode_url: None,
+        ncanode_timeout_ms: 500,
     }
 }
 
@@ -305,6 +310,52 @@ impl TestApp {
         (body["proof_id"].as_str().unwrap().to_string(), code)
     }
 
+    /// A test certificate from the development CA for `iin` (and an organisation's `bin`).
+    pub async fn test_certificate(&self, iin: &str, bin: Option<&str>) -> Value {
+        let (status, cert) = self
+            .post(
+                "/api/v1/dev/certificates",
+                Some(&self.admin),
+                json!({ "iin": iin, "bin": bin }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{cert}");
+        cert
+    }
+
+    /// Starts a signature proof for `iin`, signs its challenge with `cert` and answers it.
+    pub async fn answer_by_signature(
+        &self,
+        token: &str,
+        iin: &str,
+        cert: &Value,
+        detached: bool,
+    ) -> (StatusCode, Value) {
+        let (status, started) = self
+            .post(
+                "/api/v1/identity-proofs",
+                Some(token),
+                json!({ "iin": iin, "method": "signature" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{started}");
+        let challenge = base64::engine::general_purpose::STANDARD
+            .decode(started["challenge"].as_str().expect("a challenge"))
+            .expect("base64");
+        let signature = sign_cms(
+            cert["certificate_pem"].as_str().unwrap(),
+            cert["private_key_pem"].as_str().unwrap(),
+            &challenge,
+            detached,
+        );
+        self.post(
+            "/api/v1/identity-proofs/complete",
+            Some(token),
+            json!({ "proof_id": started["proof_id"], "signature": signature }),
+        )
+        .await
+    }
+
     /// A new person the registries know (with a phone), proven by the account of `token`;
     /// returns the IIN.
     pub async fn proven_person(&self, token: &str) -> String {
@@ -392,4 +443,49 @@ pub fn application(iin: &str, center: &str) -> Value {
 
 pub fn code(body: &Value) -> &str {
     body["code"].as_str().unwrap_or_default()
+}
+
+/// CMS SignedData (base64) over `content` by a certificate and its PKCS#8 key (PEM, as
+/// `issueTestCertificate` answers): RSA PKCS#1 v1.5 with SHA-256, signed attributes, the
+/// certificate carried; the content attached or `detached`.
+pub fn sign_cms(
+    certificate_pem: &str,
+    private_key_pem: &str,
+    content: &[u8],
+    detached: bool,
+) -> String {
+    use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
+    use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+    use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
+    use der::{Any, DecodePem, Encode, Tag};
+    use rsa::pkcs8::DecodePrivateKey;
+    use sha2::Digest;
+
+    let cert =
+        x509_cert::Certificate::from_pem(certificate_pem.as_bytes()).expect("a PEM certificate");
+    let key = rsa::RsaPrivateKey::from_pkcs8_pem(private_key_pem).expect("a PKCS#8 RSA key");
+    let eci = EncapsulatedContentInfo {
+        econtent_type: const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1"),
+        econtent: (!detached).then(|| Any::new(Tag::OctetString, content).expect("content")),
+    };
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(key);
+    let digest = spki::AlgorithmIdentifierOwned {
+        oid: const_oid::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1"),
+        parameters: None,
+    };
+    let external = detached.then(|| sha2::Sha256::digest(content).to_vec());
+    let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+        issuer: cert.tbs_certificate.issuer.clone(),
+        serial_number: cert.tbs_certificate.serial_number.clone(),
+    });
+    let info = SignerInfoBuilder::new(&signer, sid, digest.clone(), &eci, external.as_deref())
+        .expect("a signer info");
+    let der = SignedDataBuilder::new(&eci)
+        .add_digest_algorithm(digest)
+        .and_then(|b| b.add_certificate(CertificateChoices::Certificate(cert)))
+        .and_then(|b| b.add_signer_info::<_, rsa::pkcs1v15::Signature>(info))
+        .and_then(|b| b.build())
+        .and_then(|ci| Ok(ci.to_der()?))
+        .expect("a CMS SignedData");
+    base64::engine::general_purpose::STANDARD.encode(der)
 }

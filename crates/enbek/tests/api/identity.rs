@@ -335,3 +335,156 @@ async fn an_account_cannot_act_for_an_iin_it_has_not_proven() {
     let (status, _) = app.get("/api/v1/me/plan", Some(&attacker)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_signature_by_a_trusted_certificate_of_the_iin_proves_it_attached_or_detached() {
+    let app = TestApp::spawn().await;
+    for (n, detached) in [(800, false), (810, true)] {
+        let person = iin("871008", 3, n);
+        let token = app.citizen(&format!("signer{n}@example.kz")).await;
+        let cert = app.test_certificate(&person, None).await;
+        let (status, proven) = app
+            .answer_by_signature(&token, &person, &cert, detached)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{proven}");
+        assert_eq!(proven["method"], "signature");
+        assert_eq!(proven["iin"], person.as_str());
+    }
+}
+
+#[tokio::test]
+async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_bytes_proves_nothing()
+{
+    let app = TestApp::spawn().await;
+    let person = iin("871008", 3, 900);
+    let token = app.citizen("careful@example.kz").await;
+
+    // Another person's certificate: the signer is not the IIN being proven.
+    let stranger = app.test_certificate(&iin("871008", 3, 910), None).await;
+    let (status, body) = app
+        .answer_by_signature(&token, &person, &stranger, false)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "signer_mismatch")
+    );
+
+    // A revoked certificate.
+    let cert = app.test_certificate(&person, None).await;
+    let serial = cert["serial"].as_str().unwrap();
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/dev/certificates/{serial}/revoke"),
+            Some(&app.admin),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = app.answer_by_signature(&token, &person, &cert, false).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "certificate_revoked")
+    );
+
+    // Bytes that are not the challenge, and a signature whose bytes were changed.
+    let cert = app.test_certificate(&person, None).await;
+    let (_, started) = start(&app, &token, &person, "signature").await;
+    let other = sign_cms(
+        cert["certificate_pem"].as_str().unwrap(),
+        cert["private_key_pem"].as_str().unwrap(),
+        b"not the challenge",
+        false,
+    );
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&token),
+            json!({ "proof_id": started["proof_id"], "signature": other }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
+    );
+    let (_, started) = start(&app, &token, &person, "signature").await;
+    let challenge = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        started["challenge"].as_str().unwrap(),
+    )
+    .unwrap();
+    let signed = sign_cms(
+        cert["certificate_pem"].as_str().unwrap(),
+        cert["private_key_pem"].as_str().unwrap(),
+        &challenge,
+        true,
+    );
+    let mut der =
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, signed).unwrap();
+    let last = der.len() - 1;
+    der[last] ^= 0x01;
+    let tampered = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, der);
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&token),
+            json!({ "proof_id": started["proof_id"], "signature": tampered }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
+    );
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&token),
+            json!({ "proof_id": started["proof_id"], "signature": "not base64!" }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
+    );
+
+    // A certificate past its year of validity.
+    app.set_clock("2027-03-17T12:00:00+05:00").await;
+    let token = app.login("careful@example.kz", "secret123").await;
+    let (_, started) = start(&app, &token, &person, "signature").await;
+    let (status, body) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&token),
+            json!({ "proof_id": started["proof_id"], "signature": sign_cms(
+                cert["certificate_pem"].as_str().unwrap(),
+                cert["private_key_pem"].as_str().unwrap(),
+                &base64::Engine::decode(&base64::engine::general_purpose::STANDARD, started["challenge"].as_str().unwrap()).unwrap(),
+                false,
+            ) }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "certificate_expired")
+    );
+    let (_, me) = app.get("/api/v1/me", Some(&token)).await;
+    assert_eq!(me["iin_bound"], false, "nothing above proved the IIN");
+}
+
+#[tokio::test]
+async fn a_certificate_of_another_servers_development_ca_is_not_trusted() {
+    let app = TestApp::spawn().await;
+    let elsewhere = TestApp::spawn().await;
+    let person = iin("871008", 3, 950);
+    let foreign = elsewhere.test_certificate(&person, None).await;
+    let token = app.citizen("foreign@example.kz").await;
+    let (status, body) = app
+        .answer_by_signature(&token, &person, &foreign, false)
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "certificate_untrusted")
+    );
+    let own = app.test_certificate(&person, None).await;
+    let (status, _) = app.answer_by_signature(&token, &person, &own, false).await;
+    assert_eq!(status, StatusCode::OK);
+}

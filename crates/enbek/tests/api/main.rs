@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod background;
+mod certificates;
 mod employer_invitations;
 mod employers;
 mod identity;

@@ -213,8 +213,20 @@ async fn a_repeat_application_after_closing_updates_the_same_card() {
 #[tokio::test]
 async fn a_person_unknown_to_the_registries_is_refused_with_the_app3_notice() {
     let app = TestApp::spawn().await;
-    let (token, status, reg) =
-        apply_on_portal(&app, "ghost@example.kz", &iin("900101", 3, 1)).await;
+    // Unknown to the registries, the person has no registry phone: the IIN is proven by an
+    // electronic signature, and the registry check then refuses the application.
+    let ghost = iin("900101", 3, 1);
+    let token = app.citizen("ghost@example.kz").await;
+    let cert = app.test_certificate(&ghost, None).await;
+    let (status, body) = app.answer_by_signature(&token, &ghost, &cert, false).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, reg) = app
+        .post(
+            "/api/v1/registrations",
+            Some(&token),
+            application(&ghost, CENTER),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "refused");
     assert_eq!(reg["refusal_code"], "false_information");
