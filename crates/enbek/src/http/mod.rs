@@ -8,6 +8,7 @@ pub mod dev;
 pub mod employers;
 pub mod error;
 pub mod extract;
+pub mod input;
 pub mod jobloss;
 pub mod lang;
 pub mod matching;

@@ -18,3 +18,4 @@ mod saved_searches;
 mod search;
 mod subsidised;
 mod unemployment;
+mod values;
