@@ -3,6 +3,7 @@
 //! Rules, states, deadlines, the working-day calendar and validated identifiers. Nothing here
 //! performs I/O, reads the clock or is async: callers pass the current instant in.
 
+pub mod bounds;
 pub mod calendar;
 pub mod contact;
 pub mod ids;
@@ -15,12 +16,14 @@ pub mod category;
 pub mod employer;
 pub mod identity;
 pub mod jobloss;
+pub mod login;
 pub mod matching;
 pub mod parameters;
 pub mod plan;
 pub mod registration;
 pub mod registry;
 pub mod subsidised;
+pub mod text;
 pub mod unemployment;
 pub mod vacancy;
 pub mod words;

@@ -130,10 +130,12 @@ pub struct ServeArgs {
     #[arg(long, env = "ENBEK_TOKEN_TTL_HOURS", default_value_t = 12)]
     pub token_ttl_hours: i64,
 
-    /// Failed logins allowed from one client address in 15 minutes (each account allows 5).
-    /// Keep it above what one office behind a shared address may mistype.
+    /// Failed logins from one client address at any accounts in 24 hours before each further one
+    /// makes its next attempt wait (1 s, doubling, at most 60 s). Nothing is locked, and an
+    /// account that has signed in from the address before is not slowed. Keep it above what one
+    /// office behind a shared address may mistype.
     #[arg(long, env = "ENBEK_LOGIN_ADDRESS_LIMIT", default_value_t = 100)]
-    pub login_address_limit: i64,
+    pub login_address_limit: u32,
 
     /// Addresses of reverse proxies in front of the service, comma-separated. A request from one
     /// of them is counted against the client address its `X-Forwarded-For` names; any other

@@ -39,7 +39,7 @@ pub struct Settings {
     pub dev: bool,
     pub token_ttl_hours: i64,
     pub max_body_bytes: usize,
-    pub login_address_limit: i64,
+    pub login_address_limit: u32,
     pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 

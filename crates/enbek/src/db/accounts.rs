@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use enbek_domain::identity::ProofMethod;
 use sqlx::{AnyPool, Row};
 
-use super::{new_id, ts, RowExt, Tx};
+use super::{new_id, parse_ts, ts, RowExt, Tx};
 
 pub struct Credentials {
     pub id: String,
@@ -213,31 +213,78 @@ pub async fn record_attempt(
     Ok(())
 }
 
-/// Failed attempts since `since` for the login and for the address.
-pub async fn recent_failures(
+/// Failed attempts counted by one login limit: how many, and when the last one was.
+#[derive(Debug, Default)]
+pub struct Failures {
+    pub count: u32,
+    pub last: Option<DateTime<Utc>>,
+}
+
+/// What the login limits read before an attempt (`enbek_domain::login`).
+#[derive(Debug, Default)]
+pub struct LoginFailures {
+    /// The login from this address, since its last success there.
+    pub pair: Failures,
+    /// The login from every address.
+    pub account: Failures,
+    /// This address at every login.
+    pub address: Failures,
+    /// The login has signed in from this address before (at any time).
+    pub known_pair: bool,
+}
+
+/// The failed attempts since `since` for the login limits of `login` from `address`.
+pub async fn login_failures(
     pool: &AnyPool,
     login: &str,
     address: &str,
     since: DateTime<Utc>,
-) -> Result<(i64, i64), sqlx::Error> {
-    let count = |col: &'static str, value: String| {
-        let sql = format!(
-            "SELECT COUNT(*) AS n FROM login_attempts WHERE {col} = $1 AND at > $2 AND succeeded = 0"
-        );
-        let since = ts(since);
-        async move {
-            sqlx::query(&sql)
-                .bind(value)
-                .bind(since)
-                .fetch_one(pool)
-                .await?
-                .try_get::<i64, _>("n")
+) -> Result<LoginFailures, sqlx::Error> {
+    let last_success = sqlx::query(
+        "SELECT MAX(at) AS last FROM login_attempts WHERE login = $1 AND address = $2 AND succeeded = 1",
+    )
+    .bind(login)
+    .bind(address)
+    .fetch_one(pool)
+    .await?
+    .opt_text("last")?;
+    let since = ts(since);
+    let pair_since = last_success
+        .clone()
+        .filter(|s| *s > since)
+        .unwrap_or(since.clone());
+    let failures = |sql: &'static str, binds: Vec<String>| async move {
+        let mut query = sqlx::query(sql);
+        for b in binds {
+            query = query.bind(b);
         }
+        let row = query.fetch_one(pool).await?;
+        Ok::<_, sqlx::Error>(Failures {
+            count: u32::try_from(row.try_get::<i64, _>("n")?).unwrap_or(u32::MAX),
+            last: row.opt_text("last")?.as_deref().map(parse_ts).transpose()?,
+        })
     };
-    Ok((
-        count("login", login.to_string()).await?,
-        count("address", address.to_string()).await?,
-    ))
+    Ok(LoginFailures {
+        pair: failures(
+            "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts
+             WHERE login = $1 AND address = $2 AND at > $3 AND succeeded = 0",
+            vec![login.to_string(), address.to_string(), pair_since],
+        )
+        .await?,
+        account: failures(
+            "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts
+             WHERE login = $1 AND at > $2 AND succeeded = 0",
+            vec![login.to_string(), since.clone()],
+        )
+        .await?,
+        address: failures(
+            "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts
+             WHERE address = $1 AND at > $2 AND succeeded = 0",
+            vec![address.to_string(), since],
+        )
+        .await?,
+        known_pair: last_success.is_some(),
+    })
 }
 
 /// The IIN the account has proven, and how.

@@ -91,6 +91,33 @@ pub async fn organization_by_id<'c>(
     row.as_ref().map(organization).transpose()
 }
 
+/// Whether an organisation of the reference data lies in `district_code` of `region_code`.
+pub async fn district_in_region(
+    pool: &AnyPool,
+    region_code: &str,
+    district_code: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT id FROM organizations WHERE region_code = $1 AND district_code = $2 LIMIT 1",
+    )
+    .bind(region_code)
+    .bind(district_code)
+    .fetch_optional(pool)
+    .await?
+    .is_some())
+}
+
+/// Whether an organisation of the reference data lies at `locality_code`.
+pub async fn organization_at(pool: &AnyPool, locality_code: &str) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("SELECT id FROM organizations WHERE locality_code = $1 LIMIT 1")
+            .bind(locality_code)
+            .fetch_optional(pool)
+            .await?
+            .is_some(),
+    )
+}
+
 /// The rural district of a rural locality, whose assistant serves its residents (214 p.14, p.52).
 pub async fn rural_district_at(
     tx: &mut Tx,

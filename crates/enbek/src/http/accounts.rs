@@ -6,6 +6,7 @@ use axum::response::IntoResponse;
 use chrono::Duration;
 use enbek_domain::access::Role;
 use enbek_domain::contact::{Email, Phone};
+use enbek_domain::login as limits;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
@@ -16,7 +17,7 @@ use super::error::{ApiError, ApiResult};
 use super::extract::Json;
 use super::lang::{requested_lang, Lang};
 use crate::db::{accounts, audit, is_unique_violation, new_id, reference};
-use crate::services::accounts::{self as creds, LOGIN_LIMIT, LOGIN_WINDOW_MINUTES};
+use crate::services::accounts as creds;
 use crate::state::AppState;
 
 /// The version of the user agreement a new account accepts.
@@ -124,7 +125,8 @@ pub struct Token {
 
 #[utoipa::path(post, path = "/api/v1/sessions", operation_id = "login", tag = "accounts",
     request_body = Login,
-    responses((status = 200, body = Token), (status = 401, description = "invalid_credentials"), (status = 429, description = "too_many_attempts")))]
+    responses((status = 200, body = Token), (status = 401, description = "invalid_credentials"),
+        (status = 429, description = "too_many_attempts: wait `retry_after_seconds` (also the `Retry-After` header); nothing is locked")))]
 pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -134,13 +136,16 @@ pub async fn login(
     let now = state.clock.now();
     let login = normalise_login(&body.login).unwrap_or_else(|_| body.login.trim().to_lowercase());
     let address = client_address(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
-    let since = now - Duration::minutes(LOGIN_WINDOW_MINUTES);
-    let (by_login, by_address) =
-        accounts::recent_failures(&state.db.pool, &login, &address, since).await?;
-    if by_login >= LOGIN_LIMIT || by_address >= state.settings.login_address_limit {
-        return Err(
-            ApiError::new("too_many_attempts").with("retry_after_minutes", LOGIN_WINDOW_MINUTES)
+    let since = now - Duration::hours(limits::WINDOW_HOURS);
+    let failures = accounts::login_failures(&state.db.pool, &login, &address, since).await?;
+    if let Some(wait) = creds::login_wait(&failures, state.settings.login_address_limit, now) {
+        let seconds = limits::retry_after_seconds(wait);
+        tracing::info!(
+            login = %creds::login_tag(&login),
+            retry_after_seconds = seconds,
+            "login attempt waits"
         );
+        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", seconds));
     }
     let found = accounts::credentials(&state.db.pool, &login).await?;
     let hash = found
@@ -153,8 +158,22 @@ pub async fn login(
         .map_err(ApiError::internal)?;
     let account = match found {
         Some(c) if ok && !c.disabled => c,
-        _ => {
+        found => {
             accounts::record_attempt(&state.db.pool, &login, &address, now, false).await?;
+            // Neither the password nor the login (an e-mail or a phone) is logged: the account
+            // when there is one, else a keyed tag of the login.
+            match found {
+                Some(c) => tracing::warn!(
+                    account_id = %c.id,
+                    failures_here = failures.pair.count + 1,
+                    "failed login"
+                ),
+                None => tracing::warn!(
+                    login = %creds::login_tag(&login),
+                    failures_here = failures.pair.count + 1,
+                    "failed login at an unknown account"
+                ),
+            }
             return Err(ApiError::new("invalid_credentials"));
         }
     };

@@ -6,12 +6,14 @@ use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::office_hours::local_date;
+use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
+use super::input;
 use crate::db::employers::{self, Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING};
 use crate::db::invitations::Invitation;
 use crate::db::layoffs::{self, LayoffGroup, LayoffNotice};
@@ -38,7 +40,7 @@ pub struct EmployerRequest {
         (status = 202, body = Employer, description = "the registry did not answer: `verification` is `pending` until it does"),
         (status = 401), (status = 403, description = "staff_cannot_be_employer"),
         (status = 409, description = "employer_exists; invalid_state: the account has an employer"),
-        (status = 422, description = "invalid_bin, employer_not_in_registry, invalid_value")))]
+        (status = 422, description = "invalid_bin, employer_not_in_registry, invalid_value, invalid_text, unknown_territory")))]
 pub async fn register_employer(
     State(state): State<AppState>,
     caller: Caller,
@@ -49,7 +51,7 @@ pub async fn register_employer(
         &caller.account_id,
         NewEmployer {
             bin: body.bin,
-            name: body.name,
+            name: input::text("name", &body.name, text::ORGANIZATION_NAME)?,
             region_code: body.region_code,
             district_code: body.district_code,
             locality_code: body.locality_code,
@@ -82,12 +84,17 @@ pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<
         .ok_or_else(ApiError::forbidden)
 }
 
+/// The most skills a vacancy or a resume lists.
+pub(crate) const MOST_SKILLS: usize = 50;
+
 #[derive(Deserialize, ToSchema)]
 pub struct VacancyRequest {
     pub title: String,
     /// A code of the occupations classifier.
     pub occupation_code: String,
+    /// Up to 10 000.
     pub positions: u32,
+    /// Monthly pay in tenge, 1 to 100 000 000 (as `salary_to`).
     pub salary_from: u64,
     #[serde(default)]
     pub salary_to: Option<u64>,
@@ -214,7 +221,7 @@ fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyVi
     request_body = VacancyRequest, security(("bearer" = [])),
     responses((status = 201, body = OwnVacancyView), (status = 403),
         (status = 409, description = "employer_not_verified: the registry has not answered on the employer yet"),
-        (status = 422, description = "no_positions, salary_range, below_minimum_wage, excluded_vacancy, unknown_occupation, invalid_value, invalid_date, employer_not_in_registry")))]
+        (status = 422, description = "no_positions, salary_range, below_minimum_wage, excluded_vacancy, unknown_occupation, invalid_value (with `field`: amounts and counts out of their bounds), invalid_text, unknown_territory, invalid_date, employer_not_in_registry")))]
 pub async fn create_vacancy(
     State(state): State<AppState>,
     caller: Caller,
@@ -227,21 +234,25 @@ pub async fn create_vacancy(
         &caller.account_id,
         &employer.id,
         NewVacancy {
-            title: body.title,
+            title: input::text("title", &body.title, text::TITLE)?,
             occupation_code: body.occupation_code,
-            positions: body.positions,
-            salary_from: body.salary_from,
-            salary_to: body.salary_to,
+            positions: input::bounded("positions", body.positions, bounds::POSITIONS)?,
+            salary_from: input::bounded("salary_from", body.salary_from, bounds::MONTHLY_PAY)?,
+            salary_to: input::opt_bounded("salary_to", body.salary_to, bounds::MONTHLY_PAY)?,
             work_regime: body.work_regime,
             employment_type: body.employment_type,
             education_level: body.education_level,
-            experience_years: body.experience_years,
-            skills: body.skills,
+            experience_years: input::opt_bounded(
+                "experience_years",
+                body.experience_years,
+                bounds::EXPERIENCE_YEARS,
+            )?,
+            skills: input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?,
             conditions: body.conditions,
             region_code: body.region_code,
             district_code: body.district_code,
             locality_code: body.locality_code,
-            description: body.description,
+            description: input::text("description", &body.description, text::DESCRIPTION)?,
             arose_on: body.arose_on,
             valid_until: body.valid_until,
             category: body.category,
@@ -314,7 +325,9 @@ pub async fn search_vacancies(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
 ) -> ApiResult<impl IntoResponse> {
-    let words = q.q.as_deref().map(search_words).unwrap_or_default();
+    let words = input::opt_text("q", q.q.as_deref(), text::QUERY)?
+        .map(|q| search_words(&q))
+        .unwrap_or_default();
     let sort = match q.sort.as_deref() {
         None if words.is_empty() => Sort::Date,
         None => Sort::Relevance,
@@ -322,17 +335,14 @@ pub async fn search_vacancies(
             ApiError::new("invalid_value").detail("sort is relevance, date or salary")
         })?,
     };
-    let page = q.page.unwrap_or(1);
-    let per_page = q.per_page.unwrap_or(20);
-    if page < 1 || !(1..=100).contains(&per_page) {
-        return Err(ApiError::new("invalid_value").detail("page from 1; per_page 1 to 100"));
-    }
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded("per_page", q.per_page.unwrap_or(20), bounds::PER_PAGE)?;
     let today = local_date(state.clock.now());
     let search = Search {
         words,
         region_code: q.region_code.as_deref(),
         occupation_code: q.occupation_code.as_deref(),
-        salary_min: q.salary_min,
+        salary_min: input::opt_bounded("salary_min", q.salary_min, bounds::PAY_FILTER)?,
         work_regime: q.work_regime.as_deref(),
         sort,
         today,
@@ -412,6 +422,9 @@ pub async fn decline_employer_invitation(
     ))
 }
 
+/// The most groups of workers one layoff notice lists.
+const MOST_LAYOFF_GROUPS: usize = 100;
+
 #[derive(Deserialize, ToSchema)]
 pub struct LayoffRequest {
     pub groups: Vec<LayoffGroup>,
@@ -423,7 +436,7 @@ pub struct LayoffRequest {
     request_body = LayoffRequest, security(("bearer" = [])),
     responses((status = 201, body = LayoffNotice), (status = 403),
         (status = 409, description = "employer_not_verified"),
-        (status = 422, description = "invalid_value, invalid_date, unknown_occupation, employer_not_in_registry")))]
+        (status = 422, description = "invalid_value, invalid_text, invalid_date, unknown_occupation, employer_not_in_registry")))]
 pub async fn create_layoff_notice(
     State(state): State<AppState>,
     caller: Caller,
@@ -431,11 +444,34 @@ pub async fn create_layoff_notice(
 ) -> ApiResult<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
     service::ensure_verified(&employer)?;
+    if body.groups.len() > MOST_LAYOFF_GROUPS {
+        return Err(ApiError::new("invalid_value")
+            .detail(format!("at most {MOST_LAYOFF_GROUPS} groups"))
+            .with("field", "groups"));
+    }
+    let groups = body
+        .groups
+        .into_iter()
+        .map(|g| {
+            Ok(LayoffGroup {
+                position: input::text("position", &g.position, text::TITLE)?,
+                occupation_code: g.occupation_code,
+                count: input::bounded("count", g.count, bounds::LAYOFF_WORKERS)?,
+                qualification: input::opt_text(
+                    "qualification",
+                    g.qualification.as_deref(),
+                    text::TITLE,
+                )?,
+                salary: input::opt_bounded("salary", g.salary, bounds::MONTHLY_PAY)?,
+                categories: input::texts("categories", &g.categories, text::ITEM, 10)?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
     let notice = service::create_layoff_notice(
         &state,
         &caller.account_id,
         &employer,
-        body.groups,
+        groups,
         body.planned_on,
     )
     .await?;

@@ -119,6 +119,20 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "The value is not allowed",
     ),
     (
+        "invalid_text",
+        422,
+        "Мәтінде басқару немесе көрінбейтін таңбалар бар",
+        "Текст содержит управляющие или невидимые символы",
+        "The text has control or invisible characters",
+    ),
+    (
+        "unknown_territory",
+        422,
+        "Аумақ коды анықтамалықта жоқ немесе аудан облысқа, елді мекен ауданға жатпайды",
+        "Код территории отсутствует в справочнике либо район не входит в область, а населённый пункт в район",
+        "The territory code is not in the reference data, or the district is not in the region or the locality not in the district",
+    ),
+    (
         "unknown_organization",
         422,
         "Ұйым табылмады",
@@ -574,12 +588,22 @@ impl IntoResponse for ApiError {
         if let Some(detail) = self.detail {
             body.insert("detail".into(), json!(detail));
         }
+        // A problem that says how long to wait says it in `Retry-After` too (RFC 9110 §10.2.3).
+        let retry_after = self
+            .extra
+            .get("retry_after_seconds")
+            .and_then(Value::as_u64);
         body.extend(self.extra);
         let mut response = (status, axum::Json(Value::Object(body))).into_response();
         response.headers_mut().insert(
             header::CONTENT_TYPE,
             header::HeaderValue::from_static("application/problem+json"),
         );
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
         response
     }
 }

@@ -4,27 +4,41 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use enbek_domain::access::Role;
 use enbek_domain::matching::{Occupation, Reason};
+use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::{Caller, CASEWORK};
-use super::employers::{vacancy_view, VacancyView};
+use super::employers::{vacancy_view, VacancyView, MOST_SKILLS};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
+use super::input;
 use crate::db::employers;
 use crate::db::resumes::{self, Resume, ResumeSearch};
 use crate::services::matching as service;
 use crate::state::AppState;
 
+/// The most languages a resume lists.
+const MOST_LANGUAGES: usize = 20;
+
 #[utoipa::path(put, path = "/api/v1/me/resume", operation_id = "upsertMyResume", tag = "matching",
     request_body = Resume, security(("bearer" = [])),
-    responses((status = 200, body = Resume), (status = 422, description = "invalid_value, unknown_occupation")))]
+    responses((status = 200, body = Resume), (status = 422, description = "invalid_value, invalid_text, unknown_occupation, unknown_territory")))]
 pub async fn upsert_my_resume(
     State(state): State<AppState>,
     caller: Caller,
-    Json(body): Json<Resume>,
+    Json(mut body): Json<Resume>,
 ) -> ApiResult<axum::Json<Resume>> {
     caller.require(&[Role::Citizen])?;
+    body.skills = input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?;
+    body.languages = input::texts("languages", &body.languages, text::ITEM, MOST_LANGUAGES)?;
+    body.experience_years = input::bounded(
+        "experience_years",
+        body.experience_years,
+        bounds::EXPERIENCE_YEARS,
+    )?;
+    body.desired_salary =
+        input::opt_bounded("desired_salary", body.desired_salary, bounds::MONTHLY_PAY)?;
     Ok(axum::Json(
         service::upsert_resume(&state, &caller.account_id, body).await?,
     ))
@@ -166,11 +180,8 @@ pub async fn search_resumes(
     let mut allowed = vec![Role::Employer];
     allowed.extend_from_slice(&CASEWORK);
     caller.require(&allowed)?;
-    let page = q.page.unwrap_or(1);
-    let per_page = q.per_page.unwrap_or(20);
-    if page < 1 || !(1..=100).contains(&per_page) {
-        return Err(ApiError::new("invalid_value").detail("page from 1; per_page 1 to 100"));
-    }
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded("per_page", q.per_page.unwrap_or(20), bounds::PER_PAGE)?;
     if q.occupation_code
         .as_deref()
         .is_some_and(|c| Occupation::parse(c).is_none())
@@ -185,7 +196,7 @@ pub async fn search_resumes(
     let search = ResumeSearch {
         occupation_code: q.occupation_code.as_deref(),
         region_prefix,
-        salary_max: q.salary_max,
+        salary_max: input::opt_bounded("salary_max", q.salary_max, bounds::PAY_FILTER)?,
         work_regime: q.work_regime.as_deref(),
         limit: per_page,
         offset: (page - 1) * per_page,

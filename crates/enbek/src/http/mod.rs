@@ -10,6 +10,7 @@ pub mod employers;
 pub mod error;
 pub mod extract;
 pub mod identity;
+pub mod input;
 pub mod jobloss;
 pub mod lang;
 pub mod matching;

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::matching::{score, Reason};
 use enbek_domain::registration::Status;
+use enbek_domain::text;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -14,6 +15,7 @@ use super::auth::{Caller, CASEWORK};
 use super::employers::{vacancy_view, VacancyView};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path};
+use super::input;
 use super::registration::require_scope;
 use crate::db::offers::{self, Offer};
 use crate::db::resumes::{self, Resume};
@@ -298,7 +300,7 @@ pub struct InterviewRequest {
 
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/interview", operation_id = "scheduleInterview", tag = "employers",
     params(("id" = String, Path), ("candidate_id" = String, Path)), request_body = InterviewRequest, security(("bearer" = [])),
-    responses((status = 200, body = OfferView), (status = 403), (status = 404), (status = 409), (status = 422, description = "invalid_date, invalid_value")))]
+    responses((status = 200, body = OfferView), (status = 403), (status = 404), (status = 409), (status = 422, description = "invalid_date, invalid_value, invalid_text")))]
 pub async fn schedule_interview(
     State(state): State<AppState>,
     caller: Caller,
@@ -306,9 +308,9 @@ pub async fn schedule_interview(
     Json(body): Json<InterviewRequest>,
 ) -> ApiResult<axum::Json<OfferView>> {
     let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
+    let place = input::text("place", &body.place, text::SHORT)?;
     let offer =
-        service::schedule_interview(&state, &caller.account_id, &offer, body.at, &body.place)
-            .await?;
+        service::schedule_interview(&state, &caller.account_id, &offer, body.at, &place).await?;
     Ok(axum::Json(view(&state, offer).await?))
 }
 

@@ -2,22 +2,24 @@
 //! personal data in resumes): the open vacancies, page by page, for anyone to copy.
 
 use axum::extract::State;
+use enbek_domain::bounds;
 use enbek_domain::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::employers::{public_view, VacancyView};
-use super::error::{ApiError, ApiResult};
+use super::error::ApiResult;
 use super::extract::Query;
+use super::input;
 use crate::db::employers;
 use crate::state::AppState;
 
-/// The most vacancies on one page, and the default.
-const MAX_PER_PAGE: i64 = 100;
+/// The default number of vacancies on one page: the most (`bounds::PER_PAGE`).
+const MAX_PER_PAGE: i64 = *bounds::PER_PAGE.end();
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct OpenDataQuery {
-    /// From 1 (default 1).
+    /// 1 to 100 000 (default 1).
     pub page: Option<i64>,
     /// 1 to 100 (default 100); more is refused, not cut.
     pub per_page: Option<i64>,
@@ -48,11 +50,12 @@ pub async fn list_open_data_vacancies(
     State(state): State<AppState>,
     Query(q): Query<OpenDataQuery>,
 ) -> ApiResult<axum::Json<OpenDataPage>> {
-    let page = q.page.unwrap_or(1);
-    let per_page = q.per_page.unwrap_or(MAX_PER_PAGE);
-    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(ApiError::new("invalid_value").detail("page from 1; per_page 1 to 100"));
-    }
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded(
+        "per_page",
+        q.per_page.unwrap_or(MAX_PER_PAGE),
+        bounds::PER_PAGE,
+    )?;
     let today = local_date(state.clock.now());
     let offset = (page - 1).saturating_mul(per_page);
     let (found, total) = employers::open_page(&state.db.pool, today, per_page, offset).await?;

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::office_hours::local_date;
 use enbek_domain::plan::{is_overdue, Action};
+use enbek_domain::text::{self, Rule};
 use enbek_domain::unemployment::Circumstance;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -15,6 +16,7 @@ use utoipa::ToSchema;
 use super::auth::{Caller, CASEWORK};
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
+use super::input;
 use super::registration::require_scope;
 use crate::db::circumstances::{self, Report};
 use crate::db::plans::{self, Plan};
@@ -22,6 +24,9 @@ use crate::db::reference;
 use crate::db::registrations::{self, Registration};
 use crate::services::plans::{self as service, NewAction, NewContact, NewPlan, QueueItem};
 use crate::state::AppState;
+
+/// The details of a reported change (214 p.64).
+const DETAILS: Rule = Rule::lines(1_000);
 
 async fn registration(state: &AppState, id: &str) -> ApiResult<Registration> {
     registrations::by_id(&state.db.pool, id)
@@ -191,24 +196,27 @@ pub async fn create_employment_plan(
             Ok(NewAction {
                 action,
                 due_on: a.due_on,
-                note: a.note,
+                note: input::opt_text("note", a.note.as_deref(), text::NOTE)?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    let contacts = body
+        .contacts
+        .into_iter()
+        .map(|c| {
+            Ok(NewContact {
+                on: c.on,
+                purpose: input::text("purpose", &c.purpose, text::SHORT)?,
             })
         })
         .collect::<ApiResult<Vec<_>>>()?;
     let new = NewPlan {
-        goal: body.goal,
-        education: body.education,
-        occupation: body.occupation,
+        goal: input::text("goal", &body.goal, text::NOTE)?,
+        education: input::opt_text("education", body.education.as_deref(), text::TITLE)?,
+        occupation: input::opt_text("occupation", body.occupation.as_deref(), text::TITLE)?,
         valid_until: body.valid_until,
         actions,
-        contacts: body
-            .contacts
-            .into_iter()
-            .map(|c| NewContact {
-                on: c.on,
-                purpose: c.purpose,
-            })
-            .collect(),
+        contacts,
     };
     let plan = service::create(&state, &caller.account_id, &reg, new).await?;
     Ok((
@@ -341,10 +349,7 @@ pub async fn report_circumstance(
     let kind = Circumstance::parse(&body.kind)
         .ok_or_else(|| ApiError::new("invalid_value").detail("kind is a change of 214 p.64"))?;
     let reg = my_registration(&state, &caller).await?;
-    let details = body.details.filter(|d| !d.trim().is_empty());
-    if details.as_ref().is_some_and(|d| d.chars().count() > 1000) {
-        return Err(ApiError::new("invalid_value").detail("details have at most 1000 characters"));
-    }
+    let details = input::opt_text("details", body.details.as_deref(), DETAILS)?;
     let report = service::report(
         &state,
         &caller.account_id,

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use enbek_domain::access::Role;
 use enbek_domain::calendar::Calendar;
 use enbek_domain::parameters::{Edition, Parameters};
+use enbek_domain::text;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
@@ -14,6 +15,7 @@ use utoipa::ToSchema;
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
+use super::input;
 use crate::db::reference::{self, ClassifierValue, Occupation, Organization};
 use crate::db::{self, audit};
 use crate::services::reference as import;
@@ -113,7 +115,7 @@ pub async fn list_occupations(
     Ok(axum::Json(
         reference::occupations(
             &state.db.pool,
-            q.q.as_deref(),
+            input::opt_text("q", q.q.as_deref(), text::QUERY)?.as_deref(),
             q.parent_code.as_deref(),
             q.level.as_deref(),
             limit,

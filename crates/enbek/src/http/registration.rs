@@ -12,12 +12,14 @@ use enbek_domain::registration::{
     needs_temporary_stay, Channel, CloseReason, Refusal, StayError, TemporaryStay,
 };
 use enbek_domain::unemployment::UnemployedRefusal;
+use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
+use super::input;
 use super::lang::{requested_lang, Lang};
 use crate::db::notifications;
 use crate::db::reference::{self, Organization};
@@ -129,11 +131,19 @@ async fn validate(
         outsourcing_consent: body.outsourcing_consent,
         personal_data_consent: true,
         representative_statement: body.representative_statement,
-        presented_last_name: body.last_name,
-        presented_first_name: body.first_name,
+        presented_last_name: input::opt_text("last_name", body.last_name.as_deref(), text::NAME)?,
+        presented_first_name: input::opt_text(
+            "first_name",
+            body.first_name.as_deref(),
+            text::NAME,
+        )?,
         presented_birth_date: body.birth_date,
         education_level: body.education_level,
-        experience_years: body.experience_years,
+        experience_years: input::opt_bounded(
+            "experience_years",
+            body.experience_years,
+            bounds::EXPERIENCE_YEARS,
+        )?,
         occupation_codes: body.occupation_codes,
         identity_proof: None,
         lang: body
@@ -679,7 +689,8 @@ pub async fn close_my_registration(
     Json(body): Json<CloseRegistration>,
 ) -> ApiResult<axum::Json<RegistrationView>> {
     caller.require(&[Role::Citizen])?;
-    let reason = CloseReason::from_statement(&body.reason).ok_or_else(|| {
+    let reason = input::text("reason", &body.reason, text::SHORT)?;
+    let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
         ApiError::new("invalid_value").detail("the reason is empty or longer than 500 characters")
     })?;
     let reg = service::close(&state, &caller.account_id, reason).await?;

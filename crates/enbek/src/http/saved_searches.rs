@@ -4,12 +4,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use enbek_domain::access::Role;
+use enbek_domain::{bounds, text};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::auth::Caller;
 use super::error::ApiResult;
 use super::extract::{Json, Path};
+use super::input;
 use crate::db::saved_searches::{self, SavedSearch};
 use crate::services::saved_searches::{self as service, NewSearch};
 use crate::state::AppState;
@@ -45,10 +47,10 @@ pub async fn create_saved_search(
         &state,
         &caller.account_id,
         NewSearch {
-            q: body.q,
+            q: input::opt_text("q", body.q.as_deref(), text::QUERY)?,
             region_code: body.region_code,
             occupation_code: body.occupation_code,
-            salary_min: body.salary_min,
+            salary_min: input::opt_bounded("salary_min", body.salary_min, bounds::PAY_FILTER)?,
             work_regime: body.work_regime,
         },
     )

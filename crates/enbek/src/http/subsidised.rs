@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::NaiveDate;
 use enbek_domain::access::Role;
+use enbek_domain::{bounds, text};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -12,6 +13,7 @@ use super::auth::Caller;
 use super::employers::my_employer;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Path, Query};
+use super::input;
 use crate::db::subsidised::{
     self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
 };
@@ -68,11 +70,11 @@ pub struct ApplicationRequest {
     /// `public_works`, `social_job`, `youth_practice`, `first_job`, `generation_contract` or
     /// `silver_age`.
     pub measure: String,
-    /// Number of subsidised places, at least 1.
+    /// Number of subsidised places, 1 to 10 000.
     pub places: u32,
     /// A code of the occupations classifier.
     pub occupation_code: String,
-    /// Monthly pay of a place, above 0.
+    /// Monthly pay of a place in tenge, 1 to 100 000 000.
     pub monthly_pay: u64,
     pub starts_on: NaiveDate,
     /// After `starts_on`.
@@ -102,12 +104,12 @@ pub async fn create_subsidised_job_application(
         &employer,
         NewApplication {
             measure: body.measure,
-            places: body.places,
+            places: input::bounded("places", body.places, bounds::PLACES)?,
             occupation_code: body.occupation_code,
-            monthly_pay: body.monthly_pay,
+            monthly_pay: input::bounded("monthly_pay", body.monthly_pay, bounds::MONTHLY_PAY)?,
             starts_on: body.starts_on,
             ends_on: body.ends_on,
-            contact_person: body.contact_person,
+            contact_person: input::text("contact_person", &body.contact_person, text::FULL_NAME)?,
             contact_phone: body.contact_phone,
             locality_code: body.locality_code,
         },

@@ -4,13 +4,43 @@ use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
+use chrono::{DateTime, Duration, Utc};
+use enbek_domain::login;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-/// At most this many failed logins per account in the window (per address: a setting).
-pub const LOGIN_LIMIT: i64 = 5;
-pub const LOGIN_WINDOW_MINUTES: i64 = 15;
+use crate::db::accounts::LoginFailures;
+
 pub const MIN_PASSWORD_LEN: usize = 8;
+
+/// The longest wait the login limits impose on an attempt at `now`, if any: the pair's, the
+/// account's, and the address's (`address_free` free failures; not for an account that has
+/// signed in from the address before).
+pub fn login_wait(f: &LoginFailures, address_free: u32, now: DateTime<Utc>) -> Option<Duration> {
+    let pair = login::PAIR.remaining(f.pair.count, f.pair.last, now);
+    let account = login::ACCOUNT.remaining(f.account.count, f.account.last, now);
+    let address = if f.known_pair {
+        None
+    } else {
+        login::address(address_free).remaining(f.address.count, f.address.last, now)
+    };
+    [pair, account, address].into_iter().flatten().max()
+}
+
+/// A short keyed hash of a login for the logs: one login gives one tag while the server runs,
+/// and the tag does not reveal the login (an e-mail address or a phone number).
+pub fn login_tag(login: &str) -> String {
+    static KEY: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
+    let key = KEY.get_or_init(|| {
+        let mut key = [0u8; 32];
+        rand::thread_rng().fill_bytes(&mut key);
+        key
+    });
+    let mut hasher = Sha256::new();
+    hasher.update(key);
+    hasher.update(login.as_bytes());
+    hex::encode(&hasher.finalize()[..6])
+}
 
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -96,6 +126,42 @@ mod tests {
         assert!(!password_is_strong("erlan@example.kz", "erlan@example.kz"));
         assert!(password_is_strong("correct horse battery", "a@b.kz"));
         assert!(password_is_strong("supersecret", "a@b.kz"));
+    }
+
+    #[test]
+    fn a_login_tag_is_stable_and_does_not_show_the_login() {
+        let tag = login_tag("erlan@example.kz");
+        assert_eq!(tag, login_tag("erlan@example.kz"));
+        assert_ne!(tag, login_tag("dana@example.kz"));
+        assert_eq!(tag.len(), 12);
+        assert!(!tag.contains("erlan"));
+    }
+
+    #[test]
+    fn the_longest_wait_applies_and_a_known_address_skips_the_address_brake() {
+        use crate::db::accounts::Failures;
+        let now = DateTime::parse_from_rfc3339("2026-03-17T10:00:00+05:00")
+            .unwrap()
+            .to_utc();
+        let failed = |count| Failures {
+            count,
+            last: Some(now),
+        };
+        let mut f = LoginFailures {
+            pair: failed(4),
+            account: failed(11),
+            address: failed(0),
+            known_pair: false,
+        };
+        assert_eq!(login_wait(&f, 100, now), Some(Duration::seconds(30)));
+        f.pair = failed(3);
+        assert_eq!(login_wait(&f, 100, now), Some(Duration::seconds(1)));
+        f.account = failed(10);
+        assert_eq!(login_wait(&f, 100, now), None);
+        f.address = failed(101);
+        assert_eq!(login_wait(&f, 100, now), Some(Duration::seconds(1)));
+        f.known_pair = true;
+        assert_eq!(login_wait(&f, 100, now), None);
     }
 
     #[test]

@@ -26,6 +26,7 @@ use crate::http::lang::Lang;
 use crate::jobs::kinds::VERIFY_EMPLOYER;
 use crate::notify::{self, Args, Kind, Recipient};
 use crate::registry::Unavailable;
+use crate::services::reference::check_territory;
 use crate::state::AppState;
 
 pub struct NewEmployer {
@@ -145,10 +146,6 @@ async fn authority(
 /// A refused employer's account, or its BIN, may register again. A staff account registers no
 /// employer (separation of duties).
 pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> ApiResult<Employer> {
-    let name = new.name.trim();
-    if name.is_empty() || name.chars().count() > 300 {
-        return Err(ApiError::new("invalid_value").detail("name has 1 to 300 characters"));
-    }
     let email = new
         .email
         .map(|e| e.trim().to_string())
@@ -160,6 +157,13 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         return Err(ApiError::new("invalid_value").detail("email is not an e-mail address"));
     }
     known_region(state, &new.region_code).await?;
+    check_territory(
+        state,
+        &new.region_code,
+        &new.district_code,
+        &new.locality_code,
+    )
+    .await?;
     let number = Number::parse(&new.bin)?;
     let grants = accounts::grants(&state.db.pool, account_id).await?;
     refuse_staff(&grants)?;
@@ -193,7 +197,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         id: new_id(),
         bin: number.as_str().to_string(),
         kind: number.kind().to_string(),
-        name: name.to_string(),
+        name: new.name,
         region_code: new.region_code,
         district_code: new.district_code,
         locality_code: new.locality_code,
@@ -384,7 +388,8 @@ pub(crate) async fn known_region(state: &AppState, region_code: &str) -> ApiResu
     Ok(())
 }
 
-/// A vacancy as the employer submits it (SPEC §8 `createVacancy`).
+/// A vacancy as the employer submits it (SPEC §8 `createVacancy`), its texts and numbers
+/// checked by the handler (`http::input`).
 pub struct NewVacancy {
     pub title: String,
     pub occupation_code: String,
@@ -412,6 +417,11 @@ fn parse_code<T>(value: &str, parse: fn(&str) -> Option<T>, field: &str) -> ApiR
     })
 }
 
+/// A monthly amount as stored; the handler has bounded it (`enbek_domain::bounds::MONTHLY_PAY`).
+fn pay(amount: u64) -> ApiResult<i64> {
+    i64::try_from(amount).map_err(ApiError::internal)
+}
+
 /// Posts a vacancy of the caller's employer (214 p.66–68).
 pub async fn create_vacancy(
     state: &AppState,
@@ -421,15 +431,6 @@ pub async fn create_vacancy(
 ) -> ApiResult<Vacancy> {
     let now = state.clock.now();
     let today = local_date(now);
-    let title = v.title.trim().to_string();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(ApiError::new("invalid_value").detail("title has 1 to 200 characters"));
-    }
-    if v.description.chars().count() > 10_000 {
-        return Err(
-            ApiError::new("invalid_value").detail("description has at most 10 000 characters")
-        );
-    }
     let work_regime = parse_code(&v.work_regime, WorkRegime::parse, "work_regime")?;
     parse_code(&v.employment_type, EmploymentType::parse, "employment_type")?;
     if let Some(level) = &v.education_level {
@@ -468,30 +469,25 @@ pub async fn create_vacancy(
         return Err(ApiError::new("invalid_date").detail("valid_until is in the past"));
     }
     known_region(state, &v.region_code).await?;
+    check_territory(state, &v.region_code, &v.district_code, &v.locality_code).await?;
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &v.occupation_code).await? {
         return Err(ApiError::new("unknown_occupation"));
     }
-    let skills: Vec<String> = v
-        .skills
-        .into_iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
     let vacancy = Vacancy {
         id: new_id(),
         employer_id: employer_id.to_string(),
-        title,
+        title: v.title,
         occupation_code: v.occupation_code,
         positions: i64::from(v.positions),
         positions_open: i64::from(v.positions),
-        salary_from: i64::try_from(v.salary_from).unwrap_or(i64::MAX),
-        salary_to: v.salary_to.map(|s| i64::try_from(s).unwrap_or(i64::MAX)),
+        salary_from: pay(v.salary_from)?,
+        salary_to: v.salary_to.map(pay).transpose()?,
         work_regime: v.work_regime,
         employment_type: v.employment_type,
         education_level: v.education_level,
         experience_years: v.experience_years.map(i64::from),
-        skills,
+        skills: v.skills,
         conditions: v.conditions,
         region_code: v.region_code,
         district_code: v.district_code,

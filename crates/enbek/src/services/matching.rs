@@ -16,6 +16,7 @@ use crate::db::registrations::{self, Registration};
 use crate::db::resumes::{self, Resume};
 use crate::db::{audit, reference};
 use crate::http::error::{ApiError, ApiResult};
+use crate::services::reference::check_locality;
 use crate::state::AppState;
 
 /// At most this many matches are listed.
@@ -25,13 +26,10 @@ fn invalid(detail: &str) -> ApiError {
     ApiError::new("invalid_value").detail(detail.to_string())
 }
 
-/// Checks and stores the caller's resume.
+/// Checks and stores the caller's resume (its texts and numbers checked by the handler).
 pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> ApiResult<Resume> {
     if r.occupation_codes.is_empty() || r.occupation_codes.len() > 10 {
         return Err(invalid("one to ten occupation_codes"));
-    }
-    if r.experience_years > 70 {
-        return Err(invalid("experience_years is at most 70"));
     }
     if r.education_level
         .as_deref()
@@ -49,23 +47,13 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
             "work_regime is full_time, part_time, shift, rotational or remote",
         ));
     }
-    if r.skills.len() > 50
-        || r.skills
-            .iter()
-            .chain(&r.languages)
-            .any(|s| s.chars().count() > 100)
-    {
-        return Err(invalid("at most 50 skills of at most 100 characters"));
-    }
     check_conditions(&r.health_restrictions, "health_restrictions")?;
     if r.commute_km
         .is_some_and(|km| !(1..=COMMUTE_MOST_KM).contains(&km))
     {
         return Err(invalid("commute_km is 1 to 200"));
     }
-    if r.locality_code.len() != 9 || !r.locality_code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(invalid("locality_code is 9 digits"));
-    }
+    check_locality(state, "locality_code", &r.locality_code).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     for code in &r.occupation_codes {
@@ -125,6 +113,16 @@ impl Places {
 
     fn of(&self, locality_code: &str) -> Option<Place> {
         self.0.get(locality_code).copied()
+    }
+
+    /// Whether the locality is in the localities table.
+    pub fn contains(&self, locality_code: &str) -> bool {
+        self.0.contains_key(locality_code)
+    }
+
+    /// Whether a locality of the table has a code beginning with `prefix`.
+    pub fn any_within(&self, prefix: &str) -> bool {
+        self.0.keys().any(|code| code.starts_with(prefix))
     }
 }
 

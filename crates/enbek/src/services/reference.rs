@@ -9,6 +9,8 @@ use std::collections::HashSet;
 
 use crate::db::reference::{self, ClassifierValue, Occupation, Organization};
 use crate::db::{Db, Tx};
+use crate::http::error::{ApiError, ApiResult};
+use crate::state::AppState;
 
 const REGIONS: &str = include_str!("../../data/reference/regions.csv");
 const OCCUPATIONS: &str = include_str!("../../data/reference/occupations_isco08.csv");
@@ -113,6 +115,73 @@ struct OccupationRow {
     name_kk: String,
     name_ru: String,
     name_en: String,
+}
+
+/// A 9-digit territory code (KATO): two digits of the region, two of the district, two of the
+/// rural district, three of the locality.
+fn is_territory_code(code: &str) -> bool {
+    code.len() == 9 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn unknown_territory(field: &str, detail: &str) -> ApiError {
+    ApiError::new("unknown_territory")
+        .detail(format!("{field} {detail}"))
+        .with("field", field)
+}
+
+/// A locality the reference data know: in the localities table (the shipped sample and
+/// `ENBEK_LOCALITIES_FILE`) or the seat of an organisation.
+pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) -> ApiResult<()> {
+    if !is_territory_code(locality_code) {
+        return Err(ApiError::new("invalid_value")
+            .detail(format!("{field} is 9 digits"))
+            .with("field", field));
+    }
+    if state.places.contains(locality_code)
+        || reference::organization_at(&state.db.pool, locality_code).await?
+    {
+        return Ok(());
+    }
+    Err(unknown_territory(
+        field,
+        "is not a locality of the reference data",
+    ))
+}
+
+/// A place as the reference data know it: the district one of the region's (its code is the
+/// region's two digits, two of its own and zeros; an organisation or a locality of the table
+/// lies in it), the locality known and in the district (its code begins with the district's
+/// four digits). The region itself is checked first (`invalid_value`, as before).
+pub async fn check_territory(
+    state: &AppState,
+    region_code: &str,
+    district_code: &str,
+    locality_code: &str,
+) -> ApiResult<()> {
+    if !is_territory_code(district_code) {
+        return Err(ApiError::new("invalid_value")
+            .detail("district_code is 9 digits")
+            .with("field", "district_code"));
+    }
+    let (district, rest) = district_code.split_at(4);
+    let in_region = district.get(..2) == region_code.get(..2)
+        && rest.bytes().all(|b| b == b'0')
+        && (state.places.any_within(district)
+            || reference::district_in_region(&state.db.pool, region_code, district_code).await?);
+    if !in_region {
+        return Err(unknown_territory(
+            "district_code",
+            "is not a district of the region in the reference data",
+        ));
+    }
+    check_locality(state, "locality_code", locality_code).await?;
+    if locality_code.get(..4) != district_code.get(..4) {
+        return Err(unknown_territory(
+            "locality_code",
+            "is not a locality of the district",
+        ));
+    }
+    Ok(())
 }
 
 /// The id of a region's labour mobility center.

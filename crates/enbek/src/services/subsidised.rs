@@ -10,6 +10,7 @@ use enbek_domain::subsidised::{self as rules, Measure, Month};
 use serde_json::json;
 
 use super::employers::known_region;
+use super::reference::check_locality;
 use crate::db::employers::Employer;
 use crate::db::subsidised::{
     self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
@@ -18,8 +19,8 @@ use crate::db::{audit, is_unique_violation, new_id, reference};
 use crate::http::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
-/// An application as the employer submits it; the employer's name, BIN and registered place
-/// come from its profile.
+/// An application as the employer submits it, its texts and numbers checked by the handler
+/// (`http::input`); the employer's name, BIN and registered place come from its profile.
 pub struct NewApplication {
     pub measure: String,
     pub places: u32,
@@ -47,18 +48,8 @@ pub async fn create_application(
     let measure = Measure::parse(&new.measure).ok_or_else(|| {
         invalid("measure is public_works, social_job, youth_practice, first_job, generation_contract or silver_age")
     })?;
-    if new.places == 0 {
-        return Err(invalid("places must be at least 1"));
-    }
-    if new.monthly_pay == 0 {
-        return Err(invalid("monthly_pay must be above 0"));
-    }
     rules::check_period(new.starts_on, new.ends_on)
         .map_err(|r| ApiError::new(r.code()).detail(r.detail()))?;
-    let contact_person = new.contact_person.trim().to_string();
-    if contact_person.is_empty() || contact_person.chars().count() > 200 {
-        return Err(invalid("contact_person has 1 to 200 characters"));
-    }
     let phone = Phone::parse(&new.contact_phone)?;
     let locality = new.locality_code.trim();
     if locality.len() != 9 || !locality.bytes().all(|b| b.is_ascii_digit()) {
@@ -67,6 +58,7 @@ pub async fn create_application(
     // The first two digits of a territory code name its region.
     let region_code = format!("{}0000000", &locality[..2]);
     known_region(state, &region_code).await?;
+    check_locality(state, "locality_code", locality).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &new.occupation_code).await? {
@@ -82,10 +74,10 @@ pub async fn create_application(
         measure: measure.code().to_string(),
         places: i64::from(new.places),
         occupation_code: new.occupation_code,
-        monthly_pay: i64::try_from(new.monthly_pay).unwrap_or(i64::MAX),
+        monthly_pay: i64::try_from(new.monthly_pay).map_err(ApiError::internal)?,
         starts_on: new.starts_on,
         ends_on: new.ends_on,
-        contact_person,
+        contact_person: new.contact_person,
         contact_phone: phone.as_str().to_string(),
         locality_code: locality.to_string(),
         created_at: now,

@@ -237,48 +237,174 @@ async fn tokens_are_refused_when_missing_unknown_revoked_or_expired() {
     );
 }
 
+/// A login attempt from `client` (named by `X-Forwarded-For`: the tests' servers trust the local
+/// proxy): its status, `Retry-After` header and problem code.
+async fn attempt_from(
+    app: &TestApp,
+    client: &str,
+    login: &str,
+    password: &str,
+) -> (StatusCode, Option<u64>, String) {
+    let answer = app
+        .client
+        .post(format!("{}/api/v1/sessions", app.base))
+        .header("x-forwarded-for", client)
+        .json(&json!({ "login": login, "password": password }))
+        .send()
+        .await
+        .unwrap();
+    let status = answer.status();
+    let retry_after = answer
+        .headers()
+        .get("retry-after")
+        .map(|v| v.to_str().unwrap().parse().unwrap());
+    let body: Value = answer.json().await.unwrap_or(Value::Null);
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        assert_eq!(
+            body["retry_after_seconds"].as_u64(),
+            retry_after,
+            "the body and the header agree"
+        );
+    }
+    (status, retry_after, code(&body).to_string())
+}
+
+async fn behind_a_proxy(address_limit: u32) -> TestApp {
+    TestApp::spawn_on(TestDb::new().await, |url| {
+        let mut args = serve_args(url);
+        args.login_address_limit = address_limit;
+        args.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        args
+    })
+    .await
+}
+
+const ATTACKER: &str = "203.0.113.7";
+const OWNER: &str = "198.51.100.4";
+
 #[tokio::test]
-async fn five_wrong_passwords_lock_the_login_for_fifteen_minutes() {
-    let app = TestApp::spawn().await;
+async fn after_three_free_failures_the_wait_doubles_with_each_failure_and_ends_at_its_time() {
+    let app = behind_a_proxy(100).await;
     app.citizen("dana@example.kz").await;
     let app = &app;
-    let attempt = move |password: &'static str| {
-        app.post(
-            "/api/v1/sessions",
-            None,
-            json!({ "login": "dana@example.kz", "password": password }),
-        )
-    };
-    for _ in 0..5 {
-        let (status, body) = attempt("wrong password").await;
+    let wrong = || attempt_from(app, ATTACKER, "dana@example.kz", "wrong password");
+    let right = || attempt_from(app, ATTACKER, "dana@example.kz", "secret123");
+    for _ in 0..3 {
         assert_eq!(
-            (status, code(&body)),
+            wrong().await,
+            (StatusCode::UNAUTHORIZED, None, "invalid_credentials".into())
+        );
+    }
+    // The fourth failure is still answered; the next attempt waits 30 s, even with the right
+    // password, and a waiting attempt is not counted.
+    assert_eq!(wrong().await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        right().await,
+        (
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(30),
+            "too_many_attempts".into()
+        )
+    );
+    assert_eq!(
+        wrong().await.1,
+        Some(30),
+        "the waiting attempt counted nothing"
+    );
+    app.set_clock("2026-03-17T10:00:29+05:00").await;
+    assert_eq!(wrong().await.1, Some(1));
+    // At its time the wait ends; the fifth failure doubles it.
+    app.set_clock("2026-03-17T10:00:30+05:00").await;
+    assert_eq!(wrong().await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(right().await.1, Some(60));
+    app.set_clock("2026-03-17T10:01:30+05:00").await;
+    assert_eq!(wrong().await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(right().await.1, Some(120));
+    // An unknown login is answered as a wrong password, and waits the same way.
+    for _ in 0..4 {
+        let (status, _, code) = attempt_from(app, ATTACKER, "nobody@example.kz", "x").await;
+        assert_eq!(
+            (status, code.as_str()),
             (StatusCode::UNAUTHORIZED, "invalid_credentials")
         );
     }
-    // Even the right password waits now; an unknown login gets the same answer as a wrong one.
-    let (status, body) = attempt("secret123").await;
+    let (status, retry_after, _) = attempt_from(app, ATTACKER, "nobody@example.kz", "x").await;
     assert_eq!(
-        (status, code(&body)),
-        (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
-    );
-    let (status, body) = app
-        .post(
-            "/api/v1/sessions",
-            None,
-            json!({ "login": "nobody@example.kz", "password": "secret123" }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "invalid_credentials")
+        (status, retry_after),
+        (StatusCode::TOO_MANY_REQUESTS, Some(30))
     );
 
-    // The window slides: 15 minutes after the last failure the login opens again.
-    app.set_clock("2026-03-17T10:14:59+05:00").await;
-    assert_eq!(attempt("secret123").await.0, StatusCode::TOO_MANY_REQUESTS);
-    app.set_clock("2026-03-17T10:15:01+05:00").await;
-    assert_eq!(attempt("secret123").await.0, StatusCode::OK);
+    // A success resets the pair: three free failures again, and the fourth waits 30 s again.
+    app.set_clock("2026-03-17T10:03:30+05:00").await;
+    assert_eq!(right().await.0, StatusCode::OK);
+    app.set_clock("2026-03-17T10:04:00+05:00").await;
+    for _ in 0..4 {
+        assert_eq!(wrong().await.0, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(right().await.1, Some(30));
+}
+
+#[tokio::test]
+async fn the_owner_signs_in_from_another_address_while_an_attackers_address_waits() {
+    let app = behind_a_proxy(100).await;
+    app.citizen("dana@example.kz").await;
+    // Seven guesses five minutes apart: each is taken, and the wait grows to four minutes.
+    for minute in (0..35).step_by(5) {
+        app.set_clock(&format!("2026-03-17T10:{minute:02}:00+05:00"))
+            .await;
+        let (status, _, _) = attempt_from(&app, ATTACKER, "dana@example.kz", "guess-guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, retry_after, _) =
+        attempt_from(&app, ATTACKER, "dana@example.kz", "secret123").await;
+    assert_eq!(
+        (status, retry_after),
+        (StatusCode::TOO_MANY_REQUESTS, Some(240))
+    );
+    let (status, _, _) = attempt_from(&app, OWNER, "dana@example.kz", "secret123").await;
+    assert_eq!(status, StatusCode::OK, "the owner is not locked out");
+}
+
+#[tokio::test]
+async fn guesses_from_many_addresses_slow_the_account_for_a_minute_at_most() {
+    let app = behind_a_proxy(100).await;
+    app.citizen("dana@example.kz").await;
+    // Ten addresses, one guess each: free for the account.
+    for i in 1..=10 {
+        let client = format!("203.0.113.{i}");
+        let (status, _, _) = attempt_from(&app, &client, "dana@example.kz", "guess-guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        attempt_from(&app, OWNER, "dana@example.kz", "secret123")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    // Past ten, each guess doubles the account's wait from 1 s, never beyond a minute.
+    for i in 11..=30 {
+        app.set_clock(&format!("2026-03-17T10:{:02}:00+05:00", i))
+            .await;
+        let client = format!("203.0.113.{i}");
+        assert_eq!(
+            attempt_from(&app, &client, "dana@example.kz", "guess-guess")
+                .await
+                .0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let (status, retry_after, _) = attempt_from(&app, OWNER, "dana@example.kz", "secret123").await;
+    assert_eq!(
+        (status, retry_after),
+        (StatusCode::TOO_MANY_REQUESTS, Some(60))
+    );
+    app.set_clock("2026-03-17T10:31:00+05:00").await;
+    assert_eq!(
+        attempt_from(&app, OWNER, "dana@example.kz", "secret123")
+            .await
+            .0,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -392,37 +518,57 @@ async fn only_an_administrator_creates_staff_and_each_role_needs_its_kind_of_org
 }
 
 #[tokio::test]
-async fn failures_from_one_address_are_limited_and_a_trusted_proxy_names_the_client() {
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |url| {
-        let mut args = serve_args(url);
-        args.login_address_limit = 3;
-        args.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
-        args
-    })
-    .await;
+async fn failures_from_one_address_slow_it_down_and_a_trusted_proxy_names_the_client() {
+    let app = behind_a_proxy(3).await;
     app.citizen("gulnar@example.kz").await;
-    let attempt = |client: &'static str, login: &'static str, password: &'static str| {
-        app.client
-            .post(format!("{}/api/v1/sessions", app.base))
-            .header("x-forwarded-for", client)
-            .json(&json!({ "login": login, "password": password }))
-            .send()
-    };
-    // Three wrong guesses at three different logins from one client use up its allowance ...
+    app.citizen("aliya@example.kz").await;
+    // Aliya has signed in from the office address before.
+    assert_eq!(
+        attempt_from(&app, ATTACKER, "aliya@example.kz", "secret123")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    // Three wrong guesses at three different logins from one client use up its free failures ...
     for login in ["a@example.kz", "b@example.kz", "c@example.kz"] {
-        let answer = attempt("203.0.113.7", login, "guess-guess").await.unwrap();
-        assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
+        let (status, _, _) = attempt_from(&app, ATTACKER, login, "guess-guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
-    let answer = attempt("203.0.113.7", "gulnar@example.kz", "secret123")
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
-    // ... while the same person from another client signs in.
-    let answer = attempt("198.51.100.4", "gulnar@example.kz", "secret123")
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), StatusCode::OK);
+    assert_eq!(
+        attempt_from(&app, ATTACKER, "d@example.kz", "guess-guess")
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED,
+        "the fourth is still answered"
+    );
+    let (status, retry_after, _) =
+        attempt_from(&app, ATTACKER, "gulnar@example.kz", "secret123").await;
+    assert_eq!(
+        (status, retry_after),
+        (StatusCode::TOO_MANY_REQUESTS, Some(1))
+    );
+    // ... an account that signed in from there before is not slowed by them ...
+    assert_eq!(
+        attempt_from(&app, ATTACKER, "aliya@example.kz", "secret123")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    // ... the same person from another client signs in ...
+    assert_eq!(
+        attempt_from(&app, OWNER, "gulnar@example.kz", "secret123")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    // ... and the address's wait ends at its time.
+    app.set_clock("2026-03-17T10:00:01+05:00").await;
+    assert_eq!(
+        attempt_from(&app, ATTACKER, "gulnar@example.kz", "secret123")
+            .await
+            .0,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]

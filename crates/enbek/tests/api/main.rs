@@ -22,3 +22,4 @@ mod saved_searches;
 mod search;
 mod subsidised;
 mod unemployment;
+mod values;
