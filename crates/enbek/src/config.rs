@@ -31,6 +31,10 @@ ENBEK_LOGIN_ADDRESS_LIMIT  failed logins allowed from one address in 15 minutes\
 ENBEK_TRUSTED_PROXIES      reverse proxies whose X-Forwarded-For names the client\n  \
 ENBEK_WORKER_INTERVAL_MS   how often due work is looked for\n  \
 ENBEK_MAX_BODY_BYTES       largest request body\n  \
+ENBEK_BODY_TIMEOUT_MS      time a request body has to arrive in full\n  \
+ENBEK_HEADER_TIMEOUT_MS    time to send a request head; also the keep-alive idle timeout\n  \
+ENBEK_MAX_CONNECTIONS      simultaneous connections in all\n  \
+ENBEK_MAX_CONNECTIONS_PER_ADDRESS  simultaneous connections from one address\n  \
 ENBEK_LOG_FORMAT, RUST_LOG log format (json, pretty) and filter"
 )]
 pub struct Cli {
@@ -148,6 +152,27 @@ pub struct ServeArgs {
     /// Log format: `json` (structured) or `pretty`. Filter with RUST_LOG (default `info`).
     #[arg(long, env = "ENBEK_LOG_FORMAT", default_value = "json")]
     pub log_format: String,
+
+    /// Time a client has to send a complete request head, in milliseconds, counted from the
+    /// moment the connection waits for one: when it opens, and on a kept-alive connection when
+    /// the previous response is written (so it is also the keep-alive idle timeout). A
+    /// connection that takes longer is closed.
+    #[arg(long, env = "ENBEK_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    pub header_timeout_ms: u64,
+
+    /// Time a request body has to arrive in full, in milliseconds from its request head; a
+    /// slower one is answered 408 `request_timeout` and its connection closed.
+    #[arg(long, env = "ENBEK_BODY_TIMEOUT_MS", default_value_t = 30_000)]
+    pub body_timeout_ms: u64,
+
+    /// Simultaneous connections in all (both listeners); one more is closed at once.
+    #[arg(long, env = "ENBEK_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// Simultaneous connections from one client address; one more is closed at once. Trusted
+    /// proxies (ENBEK_TRUSTED_PROXIES) are exempt.
+    #[arg(long, env = "ENBEK_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 64)]
+    pub max_connections_per_address: usize,
 }
 
 impl fmt::Debug for ServeArgs {

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audit;
 pub mod calendar;
 pub mod circumstances;
+pub mod dev_clock;
 pub mod documents;
 pub mod employers;
 pub mod jobloss;

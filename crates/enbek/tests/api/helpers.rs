@@ -131,6 +131,10 @@ pub fn serve_args(url: &str) -> ServeArgs {
         worker_interval_ms: 50,
         max_body_bytes: 64 * 1024,
         log_format: "json".into(),
+        header_timeout_ms: 10_000,
+        body_timeout_ms: 30_000,
+        max_connections: 1024,
+        max_connections_per_address: 256,
     }
 }
 

@@ -17,4 +17,5 @@ mod registration;
 mod saved_searches;
 mod search;
 mod subsidised;
+mod transport;
 mod unemployment;
