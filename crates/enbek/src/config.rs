@@ -35,6 +35,10 @@ ENBEK_TRUSTED_CA_FILES     PEM files of the CAs trusted for electronic signature
 ENBEK_CRL_URLS             their certificate revocation lists\n  \
 ENBEK_NCANODE_URL          national signing service (NCANode) for GOST signatures\n  \
 ENBEK_NCANODE_TIMEOUT_MS   time limit of a signing-service or CRL request\n  \
+ENBEK_BODY_TIMEOUT_MS      time a request body has to arrive in full\n  \
+ENBEK_HEADER_TIMEOUT_MS    time to send a request head; also the keep-alive idle timeout\n  \
+ENBEK_MAX_CONNECTIONS      simultaneous connections in all\n  \
+ENBEK_MAX_CONNECTIONS_PER_ADDRESS  simultaneous connections from one address\n  \
 ENBEK_LOG_FORMAT, RUST_LOG log format (json, pretty) and filter"
 )]
 pub struct Cli {
@@ -175,6 +179,26 @@ pub struct ServeArgs {
     /// Time limit of one request to the signing service or a CRL source, in milliseconds.
     #[arg(long, env = "ENBEK_NCANODE_TIMEOUT_MS", default_value_t = 5000)]
     pub ncanode_timeout_ms: u64,
+    /// Time a client has to send a complete request head, in milliseconds, counted from the
+    /// moment the connection waits for one: when it opens, and on a kept-alive connection when
+    /// the previous response is written (so it is also the keep-alive idle timeout). A
+    /// connection that takes longer is closed.
+    #[arg(long, env = "ENBEK_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    pub header_timeout_ms: u64,
+
+    /// Time a request body has to arrive in full, in milliseconds from its request head; a
+    /// slower one is answered 408 `request_timeout` and its connection closed.
+    #[arg(long, env = "ENBEK_BODY_TIMEOUT_MS", default_value_t = 30_000)]
+    pub body_timeout_ms: u64,
+
+    /// Simultaneous connections in all (both listeners); one more is closed at once.
+    #[arg(long, env = "ENBEK_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// Simultaneous connections from one client address; one more is closed at once. Trusted
+    /// proxies (ENBEK_TRUSTED_PROXIES) are exempt.
+    #[arg(long, env = "ENBEK_MAX_CONNECTIONS_PER_ADDRESS", default_value_t = 64)]
+    pub max_connections_per_address: usize,
 }
 
 impl fmt::Debug for ServeArgs {

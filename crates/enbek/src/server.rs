@@ -23,6 +23,7 @@ use crate::registry::{HttpRegistry, Simulator, StateRegistry};
 use crate::services::matching::Matcher;
 use crate::services::{accounts as creds, reference};
 use crate::state::{AppState, Settings};
+use crate::transport::Gate;
 
 pub struct Running {
     pub addr: SocketAddr,
@@ -35,6 +36,13 @@ pub struct Running {
 
 /// Builds everything and starts serving; returns once the listener is bound.
 pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
+    anyhow::ensure!(
+        args.header_timeout_ms > 0
+            && args.body_timeout_ms > 0
+            && args.max_connections > 0
+            && args.max_connections_per_address > 0,
+        "the connection timeouts and caps must be above zero"
+    );
     let db = Db::connect(args.database_url.expose()).await?;
     reference::load_builtin(&db, args.dev)
         .await
@@ -59,6 +67,13 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     } else {
         Clock::system()
     };
+    // A development clock set by hand stands where it was left (restarts keep their time).
+    if args.dev {
+        if let Some(at) = db::dev_clock::stored(&db.pool).await? {
+            clock.set(at)?;
+            tracing::info!(%at, "development clock restored");
+        }
+    }
     if let Some(path) = &args.registry_file {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -109,6 +124,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
             max_body_bytes: args.max_body_bytes,
             login_address_limit: args.login_address_limit,
             trusted_proxies: args.trusted_proxies.clone(),
+            body_timeout: Duration::from_millis(args.body_timeout_ms),
         }),
         calendar: Arc::new(RwLock::new(calendar)),
         parameters: Arc::new(RwLock::new(parameters)),
@@ -129,12 +145,26 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     let public = bind(args.listen).await?;
     let addr = public.local_addr()?;
     let staff_addr = staff.as_ref().map(TcpListener::local_addr).transpose()?;
+    // One gate for both listeners: the caps count every connection to this server.
+    let gate = Gate::new(
+        args.max_connections,
+        args.max_connections_per_address,
+        args.trusted_proxies.clone(),
+    );
+    let header_timeout = Duration::from_millis(args.header_timeout_ms);
     let mut servers = vec![serve(
         public,
         crate::http::app(state.clone(), public_surface),
+        gate.clone(),
+        header_timeout,
     )];
     if let Some(staff) = staff {
-        servers.push(serve(staff, crate::http::app(state.clone(), Surface::All)));
+        servers.push(serve(
+            staff,
+            crate::http::app(state.clone(), Surface::All),
+            gate,
+            header_timeout,
+        ));
     }
     let server = tokio::spawn(async move {
         for s in servers {
@@ -197,16 +227,19 @@ async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
         .with_context(|| format!("binding {addr}"))
 }
 
-fn serve(listener: TcpListener, app: axum::Router) -> tokio::task::JoinHandle<()> {
-    let app = app.into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-        {
-            tracing::error!(error = %e, "server stopped");
-        }
-    })
+fn serve(
+    listener: TcpListener,
+    app: axum::Router,
+    gate: Gate,
+    header_timeout: Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(crate::transport::serve(
+        listener,
+        app,
+        gate,
+        header_timeout,
+        shutdown_signal(),
+    ))
 }
 
 /// Development mode's `admin` account, with the password from ENBEK_ADMIN_PASSWORD: created on

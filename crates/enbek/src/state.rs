@@ -41,6 +41,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
     pub login_address_limit: u32,
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Time a request body has to arrive in full.
+    pub body_timeout: std::time::Duration,
 }
 
 impl AppState {

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod calendar;
 pub mod circumstances;
 pub mod dev_ca;
+pub mod dev_clock;
 pub mod documents;
 pub mod employers;
 pub mod identity;

@@ -16,7 +16,7 @@ use super::auth::Caller;
 use super::error::{ApiError, ApiResult};
 use super::extract::{Json, Query};
 use crate::db::notifications::{self, Notification};
-use crate::db::{audit, outbound, registry_sim};
+use crate::db::{audit, dev_clock, outbound, registry_sim};
 use crate::state::AppState;
 
 #[derive(Deserialize, Serialize, ToSchema)]
@@ -33,6 +33,23 @@ pub async fn set_clock(
     Json(body): Json<ClockBody>,
 ) -> ApiResult<axum::Json<ClockBody>> {
     caller.require(&[Role::Administrator])?;
+    // Kept in the database first, so that a restarted server stands at the same instant.
+    let mut tx = state.db.begin().await?;
+    dev_clock::store(&mut tx, body.now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: state.clock.now(),
+            actor_id: Some(&caller.account_id),
+            action: "set",
+            entity: "dev_clock",
+            entity_id: "clock",
+            before: None,
+            after: Some(json!({ "now": body.now })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
     state
         .clock
         .set(body.now)

@@ -42,6 +42,13 @@ pub const CODES: &[(&str, u16, &str, &str, &str)] = &[
         "The request body is too large",
     ),
     (
+        "request_timeout",
+        408,
+        "Сұрау денесі уақытында жеткізілмеді",
+        "Тело запроса не получено вовремя",
+        "The request body did not arrive in time",
+    ),
+    (
         "invalid_iin",
         422,
         "ЖСН дұрыс емес",

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cards;
 pub mod certificates;
 pub mod dev;
+pub mod edge;
 pub mod employers;
 pub mod error;
 pub mod extract;
@@ -25,18 +26,20 @@ pub mod subsidised;
 pub mod ui;
 pub mod unemployment;
 
-use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::HeaderName;
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
+use crate::state::{AppState, Settings};
 use error::ApiError;
 
 #[derive(OpenApi)]
@@ -188,13 +191,6 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(cards::find_person_card))
         .routes(routes!(ops::service_monitoring))
         .routes(routes!(ops::list_audit));
-    // Imports carry whole classifier files: a larger body limit for these routes only.
-    let imports = OpenApiRouter::new()
-        .routes(routes!(reference::import_organizations))
-        .routes(routes!(reference::import_occupations))
-        .routes(routes!(reference::upsert_calendar_days))
-        .layer(DefaultBodyLimit::max(32 * 1024 * 1024));
-    let router = router.merge(imports);
     if !dev {
         return router;
     }
@@ -210,15 +206,50 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .routes(routes!(certificates::revoke_test_certificate))
 }
 
-fn api(surface: Surface, dev: bool) -> OpenApiRouter<AppState> {
-    match surface {
-        Surface::All => portal_api().merge(staff_api(dev)),
+/// Imports carry whole classifier files: staff operations with a larger body limit.
+fn imports_api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(reference::import_organizations))
+        .routes(routes!(reference::import_occupations))
+        .routes(routes!(reference::upsert_calendar_days))
+}
+
+/// The largest body of an import.
+const IMPORT_MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// The operations of a surface, each with its body rules (the limit of its body and the time it
+/// has to arrive, checked before the handler runs: see `edge::read_body`).
+fn api(surface: Surface, settings: &Settings) -> OpenApiRouter<AppState> {
+    let ordinary = match surface {
+        Surface::All => portal_api().merge(staff_api(settings.dev)),
         Surface::Portal => portal_api(),
+    };
+    let ordinary = with_body_rules(ordinary, settings.max_body_bytes, settings.body_timeout);
+    match surface {
+        Surface::All => ordinary.merge(with_body_rules(
+            imports_api(),
+            IMPORT_MAX_BYTES,
+            settings.body_timeout,
+        )),
+        Surface::Portal => ordinary,
     }
 }
 
+fn with_body_rules(
+    router: OpenApiRouter<AppState>,
+    max_bytes: usize,
+    timeout: std::time::Duration,
+) -> OpenApiRouter<AppState> {
+    router
+        .layer(DefaultBodyLimit::max(max_bytes))
+        .layer(middleware::from_fn_with_state(
+            edge::BodyRules { max_bytes, timeout },
+            edge::read_body,
+        ))
+}
+
 pub fn app(state: AppState, surface: Surface) -> Router {
-    let (router, openapi) = api(surface, state.settings.dev).split_for_parts();
+    let (router, openapi) = api(surface, &state.settings).split_for_parts();
     let openapi_json = openapi
         .to_pretty_json()
         .expect("the OpenAPI document serialises");
@@ -236,20 +267,31 @@ pub fn app(state: AppState, surface: Surface) -> Router {
         .method_not_allowed_fallback(|| async {
             ApiError::not_found().detail("method not allowed on this path")
         })
-        .layer(DefaultBodyLimit::max(state.settings.max_body_bytes))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             count_requests,
         ))
         .layer(middleware::from_fn(lang::scope_language))
+        .layer(middleware::from_fn(edge::access_log))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             // Only the route template: paths and queries may carry personal data.
-            let route = req
-                .extensions()
-                .get::<MatchedPath>()
-                .map_or("unmatched", |p| p.as_str());
-            tracing::info_span!("http", method = %req.method(), route = %route)
+            tracing::info_span!(
+                "http",
+                method = %req.method(),
+                route = %edge::route(req),
+                request_id = %edge::request_id(req.headers()),
+            )
         }))
+        // Outermost last: a usable request id is kept or made, and echoed in the response.
+        .layer(PropagateRequestIdLayer::new(HeaderName::from_static(
+            edge::REQUEST_ID,
+        )))
+        .layer(SetRequestIdLayer::new(
+            HeaderName::from_static(edge::REQUEST_ID),
+            MakeRequestUuid,
+        ))
+        .layer(middleware::from_fn(edge::sanitize_request_id))
+        .layer(middleware::from_fn(edge::security_headers))
         .with_state(state)
 }
 

@@ -138,6 +138,10 @@ pub fn serve_args(url: &str) -> ServeArgs {
         crl_urls: Vec::new(),
         ncanode_url: None,
         ncanode_timeout_ms: 500,
+        header_timeout_ms: 10_000,
+        body_timeout_ms: 30_000,
+        max_connections: 1024,
+        max_connections_per_address: 256,
     }
 }
 

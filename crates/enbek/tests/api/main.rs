@@ -21,5 +21,6 @@ mod registration;
 mod saved_searches;
 mod search;
 mod subsidised;
+mod transport;
 mod unemployment;
 mod values;
