@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod authorization;
 mod background;
 mod employers;
 mod identity;
@@ -19,3 +20,4 @@ mod saved_searches;
 mod search;
 mod subsidised;
 mod unemployment;
+mod world;
