@@ -188,7 +188,7 @@ pub async fn search_resumes(
         salary_max: q.salary_max,
         work_regime: q.work_regime.as_deref(),
         limit: per_page,
-        offset: (page - 1) * per_page,
+        offset: (page - 1).saturating_mul(per_page),
     };
     let (found, total) = resumes::search_published(&state.db.pool, &search).await?;
     let out: Vec<PublicResume> = found

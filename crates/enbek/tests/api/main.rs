@@ -8,6 +8,7 @@ mod accounts;
 mod authorization;
 mod background;
 mod employers;
+mod fuzz;
 mod identity;
 mod integrations;
 mod jobloss;
