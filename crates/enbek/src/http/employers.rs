@@ -347,7 +347,7 @@ pub async fn search_vacancies(
         sort,
         today,
         limit: per_page,
-        offset: (page - 1) * per_page,
+        offset: (page - 1).saturating_mul(per_page),
     };
     let (found, total) = employers::search(&state.db.pool, &search).await?;
     let mut items = Vec::with_capacity(found.len());

@@ -199,7 +199,7 @@ pub async fn search_resumes(
         salary_max: input::opt_bounded("salary_max", q.salary_max, bounds::PAY_FILTER)?,
         work_regime: q.work_regime.as_deref(),
         limit: per_page,
-        offset: (page - 1) * per_page,
+        offset: (page - 1).saturating_mul(per_page),
     };
     let (found, total) = resumes::search_published(&state.db.pool, &search).await?;
     let out: Vec<PublicResume> = found

@@ -60,7 +60,7 @@ pub async fn list_open_data_vacancies(
     let offset = (page - 1).saturating_mul(per_page);
     let (found, total) = employers::open_page(&state.db.pool, today, per_page, offset).await?;
     let pages = (total + per_page - 1) / per_page;
-    let next_page = (page < pages).then_some(page + 1);
+    let next_page = (page < pages).then(|| page + 1);
     Ok(axum::Json(OpenDataPage {
         page,
         per_page,

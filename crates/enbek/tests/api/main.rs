@@ -5,10 +5,12 @@
 mod helpers;
 
 mod accounts;
+mod authorization;
 mod background;
 mod certificates;
 mod employer_invitations;
 mod employers;
+mod fuzz;
 mod identity;
 mod integrations;
 mod jobloss;
@@ -24,3 +26,4 @@ mod subsidised;
 mod transport;
 mod unemployment;
 mod values;
+mod world;

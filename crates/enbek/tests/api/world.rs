@@ -1,0 +1,413 @@
+//! One fixture world for the authorisation matrix and the fuzz: an account of every role of the
+//! matrix (docs/AUTHORIZATION.md) and a record behind every path parameter of the API.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+use crate::helpers::*;
+
+/// The roles of the matrix, in the order of its columns.
+pub const ROLES: [&str; 11] = [
+    "anonymous",
+    "citizen",
+    "other_citizen",
+    "employer",
+    "other_employer",
+    "specialist",
+    "other_region_specialist",
+    "assistant",
+    "officer",
+    "ministry",
+    "administrator",
+];
+
+const PASSWORD: &str = "secret123";
+const STAFF_PASSWORD: &str = "staff-pass-1";
+const CENTER: &str = "cc-kokshetau";
+
+/// The instant the world stands at once built: Friday 20 March 2026, 10:00 in Astana, the day
+/// the citizens' selection period has made them unemployed.
+pub const NOW: &str = "2026-03-20T10:00:00+05:00";
+
+/// A signed-in account of one role.
+pub struct Actor {
+    pub login: String,
+    pub password: String,
+    pub token: String,
+}
+
+pub struct World {
+    /// Every role but `anonymous`.
+    pub actors: BTreeMap<&'static str, Actor>,
+    /// Record ids and values by name: `registration`, `other_registration`, `person`, `vacancy`,
+    /// `vacancy_to_close`, `offer`, `plan_item`, `circumstance`, `saved_search`, `subsidised`,
+    /// `participant`, `participant_iin`, `proof`, `invitation`, `certificate_serial`, `citizen_iin`, `other_iin`, `forwarded_iin`,
+    /// `employer_bin`.
+    pub ids: BTreeMap<&'static str, String>,
+}
+
+impl World {
+    pub fn id(&self, name: &str) -> &str {
+        self.ids
+            .get(name)
+            .unwrap_or_else(|| panic!("the world has no {name}"))
+    }
+
+    /// The token of a role; `None` for `anonymous`.
+    pub fn token(&self, role: &str) -> Option<&str> {
+        self.actors.get(role).map(|a| a.token.as_str())
+    }
+
+    pub fn actor(&self, role: &str) -> &Actor {
+        &self.actors[role]
+    }
+}
+
+/// A Kazakhstan IBAN for a bank code and account, with its ISO 7064 check digits.
+pub fn kz_iban(bank: &str, account: &str) -> String {
+    let bban = format!("{bank}{account}");
+    let digits: String = format!("{bban}KZ00")
+        .chars()
+        .map(|c| c.to_digit(36).unwrap().to_string())
+        .collect();
+    let remainder = digits
+        .chars()
+        .fold(0u32, |r, c| (r * 10 + c.to_digit(10).unwrap()) % 97);
+    format!("KZ{:02}{bban}", 98 - remainder)
+}
+
+pub fn employer_body(bin: &str) -> Value {
+    json!({ "bin": bin, "name": "ТОО «Көкше Құрылыс»", "region_code": "110000000",
+            "district_code": "111000000", "locality_code": "111010000" })
+}
+
+pub fn vacancy_body() -> Value {
+    json!({
+        "title": "Бухгалтер", "occupation_code": "2411", "positions": 2,
+        "salary_from": 250000, "salary_to": 320000, "work_regime": "full_time",
+        "employment_type": "permanent", "education_level": "higher", "experience_years": 2,
+        "skills": ["1С"], "region_code": "110000000", "district_code": "111000000",
+        "locality_code": "111010000", "description": "Учёт и отчётность"
+    })
+}
+
+pub fn resume_body() -> Value {
+    json!({ "occupation_codes": ["2411"], "experience_years": 3, "desired_salary": 200000,
+            "work_regime": "full_time", "locality_code": "111010000", "published": true })
+}
+
+pub fn subsidised_body() -> Value {
+    json!({
+        "measure": "public_works", "places": 5, "occupation_code": "9112", "monthly_pay": 90000,
+        "starts_on": "2026-01-15", "ends_on": "2026-12-31", "contact_person": "Айгүл Серікова",
+        "contact_phone": "+7 (701) 555-12-34", "locality_code": "111010000"
+    })
+}
+
+pub fn plan_body() -> Value {
+    json!({
+        "goal": "Работа бухгалтером в Кокшетау", "education": "higher", "occupation": "2411",
+        "valid_until": "2026-06-30",
+        "actions": [ { "action": "vacancy_information", "due_on": "2026-04-01" } ],
+        "contacts": [ { "on": "2026-04-06", "purpose": "консультация" } ]
+    })
+}
+
+/// The twelve months of contributions before March 2026, with their incomes.
+fn contributions() -> Value {
+    let months: Vec<String> = (3..=12)
+        .map(|m| format!("2025-{m:02}"))
+        .chain(["2026-01".to_string(), "2026-02".to_string()])
+        .collect();
+    let incomes: serde_json::Map<String, Value> =
+        months.iter().map(|m| (m.clone(), json!(300000))).collect();
+    json!({ "contribution_months": months, "contribution_incomes": incomes })
+}
+
+async fn ok(app: &TestApp, method: Method, path: &str, token: &str, body: Value) -> Value {
+    let body = (!body.is_null()).then_some(body);
+    let (status, answer) = app.call(method, path, Some(token), body).await;
+    assert!(status.is_success(), "{path}: {status} {answer}");
+    answer
+}
+
+fn text(v: &Value, field: &str) -> String {
+    v[field]
+        .as_str()
+        .unwrap_or_else(|| panic!("no {field} in {v}"))
+        .to_string()
+}
+
+/// A citizen who has proven `person` and applied at the Kokshetau career center; returns the
+/// registration.
+async fn registered(app: &TestApp, login: &str, person: &str, registry: Value) -> Value {
+    app.registry_person(person, registry).await;
+    let token = app.citizen(login).await;
+    app.prove(&token, person).await;
+    let reg = ok(
+        app,
+        Method::POST,
+        "/api/v1/registrations",
+        &token,
+        application(person, CENTER),
+    )
+    .await;
+    assert_eq!(reg["status"], "job_seeker", "{reg}");
+    reg
+}
+
+/// An employer's owner, who has proven their own IIN and whom the business registry records as
+/// the company's head, with a verified employer.
+async fn employer_owner(app: &TestApp, login: &str, head: &str, company: &str) -> String {
+    app.registry_person(head, json!({})).await;
+    let token = app.citizen(login).await;
+    app.prove(&token, head).await;
+    app.business(company, head).await;
+    let (status, body) = app
+        .post("/api/v1/employers", Some(&token), employer_body(company))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    token
+}
+
+/// Builds the world on a fresh development server (clock at the working morning of 17 March).
+pub async fn world(app: &TestApp) -> World {
+    let mut ids = BTreeMap::new();
+    let citizen_iin = iin("880412", 3, 7100);
+    let other_iin = iin("900215", 4, 7200);
+    let forwarded_iin = iin("871008", 3, 7300);
+    let participant_iin = iin("950505", 3, 7400);
+    let employer_bin = bin("1503", 7500);
+
+    // Two citizens registered as job seekers on Tuesday 17 March; unemployed on Friday 20 March.
+    let reg = registered(app, "citizen@example.kz", &citizen_iin, contributions()).await;
+    ids.insert("registration", text(&reg, "id"));
+    ids.insert("person", text(&reg, "person_id"));
+    let other = registered(app, "other@example.kz", &other_iin, json!({})).await;
+    ids.insert("other_registration", text(&other, "id"));
+    app.registry_person(
+        &forwarded_iin,
+        json!({ "district_code": "117000000", "locality_code": "117049100" }),
+    )
+    .await;
+    app.registry_person(&participant_iin, json!({})).await;
+    app.set_clock(NOW).await;
+    app.run_due_jobs().await;
+
+    // Tokens issued before the clock moved have expired: everyone signs in again below.
+    let citizen = app.login("citizen@example.kz", PASSWORD).await;
+    let (_, mine) = app.get("/api/v1/me/registration", Some(&citizen)).await;
+    assert_eq!(mine["status"], "unemployed", "{mine}");
+
+    // Two employers, each with its owner's identity proven; the first with two vacancies and a
+    // subsidised-job application with one participant.
+    let employer = employer_owner(
+        app,
+        "employer@example.kz",
+        &iin("760301", 3, 7600),
+        &employer_bin,
+    )
+    .await;
+    employer_owner(
+        app,
+        "other-employer@example.kz",
+        &iin("770401", 4, 7700),
+        &bin("1503", 7800),
+    )
+    .await;
+    let vacancy = ok(
+        app,
+        Method::POST,
+        "/api/v1/vacancies",
+        &employer,
+        vacancy_body(),
+    )
+    .await;
+    ids.insert("vacancy", text(&vacancy, "id"));
+    let to_close = ok(
+        app,
+        Method::POST,
+        "/api/v1/vacancies",
+        &employer,
+        vacancy_body(),
+    )
+    .await;
+    ids.insert("vacancy_to_close", text(&to_close, "id"));
+    let subsidised = ok(
+        app,
+        Method::POST,
+        "/api/v1/subsidised-job-applications",
+        &employer,
+        subsidised_body(),
+    )
+    .await;
+    let subsidised = text(&subsidised, "id");
+    let participant = ok(
+        app,
+        Method::POST,
+        &format!("/api/v1/subsidised-job-applications/{subsidised}/participants"),
+        &employer,
+        json!({ "iin": participant_iin }),
+    )
+    .await;
+    ids.insert("participant", text(&participant, "id"));
+    ids.insert("subsidised", subsidised);
+
+    // The citizen's resume, response to the vacancy (a referred candidate), saved search,
+    // reported change and job-loss payment application; a fresh proof to confirm an IBAN change.
+    ok(
+        app,
+        Method::PUT,
+        "/api/v1/me/resume",
+        &citizen,
+        resume_body(),
+    )
+    .await;
+    let offer = ok(
+        app,
+        Method::POST,
+        &format!("/api/v1/vacancies/{}/responses", ids["vacancy"]),
+        &citizen,
+        json!(null),
+    )
+    .await;
+    ids.insert("offer", text(&offer, "id"));
+    let search = ok(
+        app,
+        Method::POST,
+        "/api/v1/me/saved-searches",
+        &citizen,
+        json!({ "q": "бухгалтер" }),
+    )
+    .await;
+    ids.insert("saved_search", text(&search, "id"));
+    let report = ok(
+        app,
+        Method::POST,
+        "/api/v1/me/circumstances",
+        &citizen,
+        json!({ "kind": "moved", "occurred_on": "2026-03-19" }),
+    )
+    .await;
+    ids.insert("circumstance", text(&report, "id"));
+    ok(
+        app,
+        Method::POST,
+        "/api/v1/me/jobloss-payment",
+        &citizen,
+        json!({ "iban": kz_iban("722", "0000123456789") }),
+    )
+    .await;
+    let (proof, code_sent) = app.start_sms_proof(&citizen, &citizen_iin).await;
+    ok(
+        app,
+        Method::POST,
+        "/api/v1/identity-proofs/complete",
+        &citizen,
+        json!({ "proof_id": proof, "code": code_sent }),
+    )
+    .await;
+    ids.insert("proof", proof);
+
+    // The first employer invites the other citizen to act for it; the development CA issues
+    // a test certificate (for revokeTestCertificate).
+    let invitation = ok(
+        app,
+        Method::POST,
+        "/api/v1/employers/me/members",
+        &employer,
+        json!({ "login": "other@example.kz" }),
+    )
+    .await;
+    ids.insert("invitation", text(&invitation, "id"));
+    let admin_now = app.login("admin", ADMIN_PASSWORD).await;
+    let certificate = ok(
+        app,
+        Method::POST,
+        "/api/v1/dev/certificates",
+        &admin_now,
+        json!({ "iin": citizen_iin }),
+    )
+    .await;
+    ids.insert("certificate_serial", text(&certificate, "serial"));
+
+    // Staff: the Kokshetau career center's specialist draws up the citizen's plan.
+    let admin = app.login("admin", ADMIN_PASSWORD).await;
+    let staff = [
+        (
+            "specialist",
+            "spec.kokshetau",
+            "career_center_specialist",
+            Some(CENTER),
+        ),
+        (
+            "other_region_specialist",
+            "spec.astana",
+            "career_center_specialist",
+            Some("cc-astana-saryarka"),
+        ),
+        (
+            "assistant",
+            "assistant.zb",
+            "assistant",
+            Some("rd-burabay-zeleny-bor"),
+        ),
+        (
+            "officer",
+            "officer.akmola",
+            "mobility_center_officer",
+            Some("mc-110000000"),
+        ),
+        ("ministry", "ministry", "ministry_officer", None),
+    ];
+    for (_, login, role, org) in &staff {
+        let body = json!({ "login": login, "password": STAFF_PASSWORD, "role": role, "organization_id": org });
+        ok(app, Method::POST, "/api/v1/staff-accounts", &admin, body).await;
+    }
+    let specialist = app.login("spec.kokshetau", STAFF_PASSWORD).await;
+    let plan = ok(
+        app,
+        Method::POST,
+        &format!("/api/v1/registrations/{}/plan", ids["registration"]),
+        &specialist,
+        plan_body(),
+    )
+    .await;
+    let item = plan["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["action"].is_string()))
+        .unwrap_or_else(|| panic!("a plan action in {plan}"));
+    ids.insert("plan_item", text(item, "id"));
+
+    ids.insert("citizen_iin", citizen_iin);
+    ids.insert("other_iin", other_iin);
+    ids.insert("forwarded_iin", forwarded_iin);
+    ids.insert("participant_iin", participant_iin);
+    ids.insert("employer_bin", employer_bin);
+
+    let mut logins: Vec<(&'static str, &str, &str)> = vec![
+        ("citizen", "citizen@example.kz", PASSWORD),
+        ("other_citizen", "other@example.kz", PASSWORD),
+        ("employer", "employer@example.kz", PASSWORD),
+        ("other_employer", "other-employer@example.kz", PASSWORD),
+        ("administrator", "admin", ADMIN_PASSWORD),
+    ];
+    logins.extend(
+        staff
+            .iter()
+            .map(|(role, login, ..)| (*role, *login, STAFF_PASSWORD)),
+    );
+    let mut actors = BTreeMap::new();
+    for (role, login, password) in logins {
+        actors.insert(
+            role,
+            Actor {
+                login: login.to_string(),
+                password: password.to_string(),
+                token: app.login(login, password).await,
+            },
+        );
+    }
+    World { actors, ids }
+}
