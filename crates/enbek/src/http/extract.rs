@@ -6,9 +6,11 @@ use serde_json::Value;
 
 use super::error::ApiError;
 
-/// A JSON body: malformed JSON is 400 `malformed_json`, wrong fields 422 `invalid_request`
-/// (a NUL character in any string or name among them), an oversized body 413
-/// `payload_too_large`.
+/// A JSON body: malformed JSON is 400 `malformed_json`, wrong fields 422 `invalid_request`, an
+/// oversized body 413 `payload_too_large`. A NUL character, which no field of the API takes and
+/// PostgreSQL cannot store, is refused before any field is read: in a value as 422 `invalid_text`
+/// naming the field (as every other control character in free text), in a field's name as 422
+/// `invalid_request`.
 pub struct Json<T>(pub T);
 
 impl<T, S> FromRequest<S> for Json<T>
@@ -20,8 +22,16 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let axum::Json(value) = axum::Json::<Value>::from_request(request, state).await?;
-        if holds_nul(&value) {
-            return Err(ApiError::new("invalid_request").detail("a string holds a NUL character"));
+        match nul_in(&value, "") {
+            Some(Nul::InName) => {
+                return Err(ApiError::new("invalid_request").detail("a field name holds a NUL"))
+            }
+            Some(Nul::InValue(field)) => {
+                return Err(ApiError::new("invalid_text")
+                    .detail("the text holds a NUL character")
+                    .with("field", field))
+            }
+            None => {}
         }
         T::deserialize(value)
             .map(Json)
@@ -29,14 +39,24 @@ where
     }
 }
 
-/// Whether a string or a field name anywhere in `value` holds a NUL, which no field of the API
-/// takes and PostgreSQL cannot store.
-fn holds_nul(value: &Value) -> bool {
+enum Nul {
+    InName,
+    /// The top-level field whose value (or a value within it) holds the NUL.
+    InValue(String),
+}
+
+/// Where a NUL stands in `value`, if anywhere; `field` is the top-level field being read.
+fn nul_in(value: &Value, field: &str) -> Option<Nul> {
     match value {
-        Value::String(s) => s.contains('\0'),
-        Value::Array(items) => items.iter().any(holds_nul),
-        Value::Object(fields) => fields.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
-        _ => false,
+        Value::String(s) if s.contains('\0') => Some(Nul::InValue(field.to_string())),
+        Value::Array(items) => items.iter().find_map(|v| nul_in(v, field)),
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            if k.contains('\0') {
+                return Some(Nul::InName);
+            }
+            nul_in(v, if field.is_empty() { k } else { field })
+        }),
+        _ => None,
     }
 }
 
