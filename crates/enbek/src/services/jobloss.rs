@@ -109,24 +109,13 @@ pub async fn change_iban(
     .await?;
     jobloss::set_iban(&mut tx, &application.id, iban.as_str()).await?;
     if application.status == SENT_TO_FUND {
-        let message_id = new_id();
         let message = json!({
             "application_id": application.id,
             "change": IBAN_CHANGE,
             "iban": iban.as_str(),
             "changed_at": now,
         });
-        outbound::insert(
-            &mut tx,
-            &message_id,
-            outbound::FUND,
-            &application.id,
-            &message,
-            now,
-        )
-        .await?;
-        let payload = json!({ "message_id": message_id });
-        jobs::enqueue(&mut tx, DELIVER_OUTBOUND, &payload, now, None, now).await?;
+        to_fund(&mut tx, &application.id, &message, now).await?;
     }
     let args = Args {
         date: local_date(now).to_string(),
@@ -194,7 +183,6 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let (status, message_id, kind) = if assessment.eligible {
-        let message_id = new_id();
         let message = json!({
             "application_id": application.id,
             "iin": reg.iin,
@@ -204,17 +192,7 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
             "submitted_at": application.submitted_at,
             "assessment": assessment,
         });
-        outbound::insert(
-            &mut tx,
-            &message_id,
-            outbound::FUND,
-            &application.id,
-            &message,
-            now,
-        )
-        .await?;
-        let payload = json!({ "message_id": message_id });
-        jobs::enqueue(&mut tx, DELIVER_OUTBOUND, &payload, now, None, now).await?;
+        let message_id = to_fund(&mut tx, &application.id, &message, now).await?;
         (SENT_TO_FUND, Some(message_id), Kind::JoblossSubmitted)
     } else {
         (NOT_ELIGIBLE, None, Kind::JoblossNotEligible)
@@ -255,6 +233,29 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Writes a message for the State Social Insurance Fund about an application and schedules its
+/// delivery (retried until the fund confirms receipt), in the caller's transaction.
+async fn to_fund(
+    tx: &mut Tx,
+    application_id: &str,
+    message: &serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<String, sqlx::Error> {
+    let message_id = new_id();
+    outbound::insert(
+        tx,
+        &message_id,
+        outbound::FUND,
+        application_id,
+        message,
+        now,
+    )
+    .await?;
+    let payload = json!({ "message_id": message_id });
+    jobs::enqueue(tx, DELIVER_OUTBOUND, &payload, now, None, now).await?;
+    Ok(message_id)
 }
 
 async fn tell(

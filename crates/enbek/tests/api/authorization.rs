@@ -162,9 +162,9 @@ fn body(op: &str, w: &World) -> Body {
         "forwardJobSeekerApplication" => application(w.id("forwarded_iin")),
         "reviewForwardedRegistration" => json!({ "accept": true }),
         "closeMyRegistration" => json!({ "reason": "own_wish" }),
-        "applyJoblossPayment" => json!({ "iban": world::kz_iban("722", "0000123456789") }),
+        "applyJoblossPayment" => json!({ "iban": kz_iban("722", "0000123456789") }),
         "changeJoblossIban" => {
-            json!({ "iban": world::kz_iban("601", "0000987654321"), "proof_id": w.id("proof") })
+            json!({ "iban": kz_iban("601", "0000987654321"), "proof_id": w.id("proof") })
         }
         "deregisterPerson" => {
             json!({ "registration_id": w.id("other_registration"), "ground_code": "no_show" })

@@ -406,6 +406,19 @@ impl TestApp {
     }
 }
 
+/// A Kazakhstan IBAN for a bank code and account, with its ISO 7064 check digits.
+pub fn kz_iban(bank: &str, account: &str) -> String {
+    let bban = format!("{bank}{account}");
+    let digits: String = format!("{bban}KZ00")
+        .chars()
+        .map(|c| c.to_digit(36).unwrap().to_string())
+        .collect();
+    let remainder = digits
+        .chars()
+        .fold(0u32, |r, c| (r * 10 + c.to_digit(10).unwrap()) % 97);
+    format!("KZ{:02}{bban}", 98 - remainder)
+}
+
 /// The check digit of the first 11 digits by the rule of SPEC §3, if there is one.
 fn check_digit(body: &str) -> Option<u32> {
     let d: Vec<u32> = body.chars().map(|c| c.to_digit(10).unwrap()).collect();

@@ -26,6 +26,21 @@ async fn answer(app: &TestApp, token: &str, proof: &str, code: &str) -> (StatusC
     .await
 }
 
+/// Answers a proof with a body of one's own (`{proof_id, code}` or `{proof_id, signature}`).
+async fn complete(app: &TestApp, token: &str, body: Value) -> (StatusCode, Value) {
+    app.post("/api/v1/identity-proofs/complete", Some(token), body)
+        .await
+}
+
+async fn apply(app: &TestApp, token: &str, iin: &str) -> (StatusCode, Value) {
+    app.post(
+        "/api/v1/registrations",
+        Some(token),
+        application(iin, CENTER),
+    )
+    .await
+}
+
 /// A wrong code: the right one with its last digit changed.
 fn wrong(code: &str) -> String {
     let last = code.chars().last().unwrap().to_digit(10).unwrap();
@@ -220,25 +235,18 @@ async fn another_accounts_proof_cannot_be_answered() {
     let thief = app.citizen("thief@example.kz").await;
     let (status, _) = answer(&app, &thief, &proof, &code_sent).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&owner),
-            json!({ "proof_id": proof, "signature": "AAAA" }),
-        )
-        .await;
+    let (status, body) = complete(
+        &app,
+        &owner,
+        json!({ "proof_id": proof, "signature": "AAAA" }),
+    )
+    .await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
         "an SMS proof is answered with its code"
     );
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&owner),
-            json!({ "proof_id": proof }),
-        )
-        .await;
+    let (status, body) = complete(&app, &owner, json!({ "proof_id": proof })).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request")
@@ -257,34 +265,16 @@ async fn an_account_cannot_act_for_an_iin_it_has_not_proven() {
     let attacker = app.citizen("attacker@example.kz").await;
 
     // The application answers the same whether the IIN is registered or not.
-    let (status, body) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&attacker),
-            application(&victim, CENTER),
-        )
-        .await;
+    let (status, body) = apply(&app, &attacker, &victim).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::FORBIDDEN, "identity_not_proven")
     );
     let owner = app.citizen("victim@example.kz").await;
     app.prove(&owner, &victim).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&owner),
-            application(&victim, CENTER),
-        )
-        .await;
+    let (status, reg) = apply(&app, &owner, &victim).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
-    let (status, body) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&attacker),
-            application(&victim, CENTER),
-        )
-        .await;
+    let (status, body) = apply(&app, &attacker, &victim).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::FORBIDDEN, "identity_not_proven")
@@ -395,13 +385,12 @@ async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_by
         b"not the challenge",
         false,
     );
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&token),
-            json!({ "proof_id": started["proof_id"], "signature": other }),
-        )
-        .await;
+    let (status, body) = complete(
+        &app,
+        &token,
+        json!({ "proof_id": started["proof_id"], "signature": other }),
+    )
+    .await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
@@ -423,24 +412,22 @@ async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_by
     let last = der.len() - 1;
     der[last] ^= 0x01;
     let tampered = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, der);
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&token),
-            json!({ "proof_id": started["proof_id"], "signature": tampered }),
-        )
-        .await;
+    let (status, body) = complete(
+        &app,
+        &token,
+        json!({ "proof_id": started["proof_id"], "signature": tampered }),
+    )
+    .await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
     );
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&token),
-            json!({ "proof_id": started["proof_id"], "signature": "not base64!" }),
-        )
-        .await;
+    let (status, body) = complete(
+        &app,
+        &token,
+        json!({ "proof_id": started["proof_id"], "signature": "not base64!" }),
+    )
+    .await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
@@ -450,18 +437,12 @@ async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_by
     app.set_clock("2027-03-17T12:00:00+05:00").await;
     let token = app.login("careful@example.kz", "secret123").await;
     let (_, started) = start(&app, &token, &person, "signature").await;
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&token),
-            json!({ "proof_id": started["proof_id"], "signature": sign_cms(
+    let (status, body) = complete(&app, &token, json!({ "proof_id": started["proof_id"], "signature": sign_cms(
                 cert["certificate_pem"].as_str().unwrap(),
                 cert["private_key_pem"].as_str().unwrap(),
                 &base64::Engine::decode(&base64::engine::general_purpose::STANDARD, started["challenge"].as_str().unwrap()).unwrap(),
                 false,
-            ) }),
-        )
-        .await;
+            ) })).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "certificate_expired")

@@ -12,19 +12,6 @@ use crate::helpers::*;
 
 const PASSWORD: &str = "secret123";
 
-/// A Kazakhstan IBAN for a bank code and account, with its ISO 7064 check digits.
-fn kz_iban(bank: &str, account: &str) -> String {
-    let bban = format!("{bank}{account}");
-    let digits: String = format!("{bban}KZ00")
-        .chars()
-        .map(|c| c.to_digit(36).unwrap().to_string())
-        .collect();
-    let remainder = digits
-        .chars()
-        .fold(0u32, |r, c| (r * 10 + c.to_digit(10).unwrap()) % 97);
-    format!("KZ{:02}{bban}", 98 - remainder)
-}
-
 /// The months from `first` (YYYY-MM), `n` of them.
 fn months(first: &str, n: u32) -> Vec<String> {
     let (y, m) = first.split_once('-').unwrap();

@@ -64,19 +64,6 @@ impl World {
     }
 }
 
-/// A Kazakhstan IBAN for a bank code and account, with its ISO 7064 check digits.
-pub fn kz_iban(bank: &str, account: &str) -> String {
-    let bban = format!("{bank}{account}");
-    let digits: String = format!("{bban}KZ00")
-        .chars()
-        .map(|c| c.to_digit(36).unwrap().to_string())
-        .collect();
-    let remainder = digits
-        .chars()
-        .fold(0u32, |r, c| (r * 10 + c.to_digit(10).unwrap()) % 97);
-    format!("KZ{:02}{bban}", 98 - remainder)
-}
-
 pub fn employer_body(bin: &str) -> Value {
     json!({ "bin": bin, "name": "ТОО «Көкше Құрылыс»", "region_code": "110000000",
             "district_code": "111000000", "locality_code": "111010000" })
