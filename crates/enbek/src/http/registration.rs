@@ -190,6 +190,9 @@ pub struct RegistrationView {
     pub closed_reason: Option<String>,
     /// `portal`, `in_person`, `assistant` or `egov`.
     pub channel: String,
+    /// How the applicant's identity was proven: `sms` or `signature` (the portal), `document`
+    /// (the ID document at the desk or shown to the assistant, 214 p.7), `egov` (egov's proof).
+    pub identity_proof: Option<String>,
     pub career_center_id: String,
     pub person_id: Option<String>,
     pub submitted_at: DateTime<Utc>,
@@ -317,6 +320,7 @@ pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<Registr
         deregistration_code: r.deregistration_code,
         barred_until: r.barred_until,
         closed_reason: r.closed_reason,
+        identity_proof: r.application.identity_proof.clone(),
         channel: r.channel,
         career_center_id: r.career_center_id,
         person_id: r.person_id,

@@ -29,6 +29,10 @@ async fn a_portal_application_is_registered_automatically_after_the_registry_che
     app.registry_person(&iin, json!({})).await;
     let (token, status, reg) = apply_on_portal(&app, "erlan@example.kz", &iin).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
+    assert_eq!(
+        reg["identity_proof"], "sms",
+        "the account proved the IIN by code"
+    );
     assert_eq!(reg["status"], "job_seeker");
     assert_eq!(reg["channel"], "portal");
     assert_eq!(reg["job_seeker_since"], "2026-03-17");
@@ -444,6 +448,10 @@ async fn a_specialist_registers_at_the_desk_and_a_mismatch_is_refused() {
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
     assert_eq!(reg["channel"], "in_person");
+    assert_eq!(
+        reg["identity_proof"], "document",
+        "214 p.7: the ID document at the desk"
+    );
 
     let wrong = iin("871008", 3, 5200);
     app.registry_person(&wrong, json!({})).await;
@@ -687,6 +695,7 @@ async fn an_egov_application_arrives_through_the_gateway_account_only() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["channel"], "egov");
+    assert_eq!(reg["identity_proof"], "egov", "egov carries its own proof");
     assert_eq!(reg["status"], "job_seeker");
     assert_eq!(reg["job_seeker_since"], "2026-03-26");
 }
