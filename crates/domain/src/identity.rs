@@ -57,6 +57,10 @@ pub const MAX_ATTEMPTS: u32 = 5;
 /// How many proofs one account may start in an hour (each may send an SMS).
 pub const STARTS_PER_HOUR: i64 = 5;
 
+/// How many one-time codes may go to the phones of one IIN in an hour, whatever the accounts
+/// asking: many accounts cannot flood a person's phone (a signature still proves the IIN).
+pub const CODES_PER_IIN_PER_HOUR: i64 = 10;
+
 /// A completed proof stays fresh this long for confirming a sensitive change (a new IBAN).
 pub const CONFIRMATION_FRESH_MINUTES: i64 = 10;
 

@@ -18,6 +18,7 @@ CREATE TABLE identity_proofs (
     used_for TEXT
 );
 CREATE INDEX identity_proofs_account ON identity_proofs(account_id, created_at);
+CREATE INDEX identity_proofs_iin ON identity_proofs(iin, created_at);
 
 ALTER TABLE accounts ADD COLUMN iin_proven_at TEXT;
 ALTER TABLE accounts ADD COLUMN iin_proof_method TEXT CHECK (iin_proof_method IN ('sms', 'signature'));

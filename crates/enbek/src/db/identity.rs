@@ -85,6 +85,22 @@ pub async fn started_since(
     .int("n")
 }
 
+/// One-time codes sent for an IIN since `since`, whatever the account.
+pub async fn codes_for_iin_since(
+    pool: &AnyPool,
+    iin: &str,
+    since: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COUNT(*) AS n FROM identity_proofs WHERE iin = $1 AND method = 'sms' AND created_at > $2",
+    )
+    .bind(iin)
+    .bind(ts(since))
+    .fetch_one(pool)
+    .await?
+    .int("n")
+}
+
 /// Counts one answer against an open proof, in one statement so that parallel guesses cannot
 /// pass the limit; `false` when the proof takes no more answers.
 pub async fn take_attempt(

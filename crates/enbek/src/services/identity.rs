@@ -57,11 +57,21 @@ pub async fn start(
     let started =
         store::started_since(&state.db.pool, account_id, now - Duration::hours(1)).await?;
     if started >= rules::STARTS_PER_HOUR {
-        return Err(ApiError::new("too_many_attempts").with("retry_after_minutes", 60));
+        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", 3600));
     }
     let id = new_id();
     let (secret, challenge, phone) = match method {
         ProofMethod::Sms => {
+            let sent =
+                store::codes_for_iin_since(&state.db.pool, iin.as_str(), now - Duration::hours(1))
+                    .await?;
+            if sent >= rules::CODES_PER_IIN_PER_HOUR {
+                return Err(ApiError::new("too_many_attempts")
+                    .detail(
+                        "too many codes for this IIN this hour; prove it by signature or try later",
+                    )
+                    .with("retry_after_seconds", 3600));
+            }
             // Never a number the caller types: only the one the registry links to the IIN.
             let phone = state
                 .registry

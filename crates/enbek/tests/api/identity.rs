@@ -469,3 +469,30 @@ async fn a_certificate_of_another_servers_development_ca_is_not_trusted() {
     let (status, _) = app.answer_by_signature(&token, &person, &own, false).await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn at_most_ten_codes_an_hour_go_to_one_persons_phone_whatever_the_accounts() {
+    let app = TestApp::spawn().await;
+    let person = iin("871008", 3, 960);
+    app.registry_person(&person, json!({})).await;
+    for login in ["one@example.kz", "two@example.kz"] {
+        let token = app.citizen(login).await;
+        for _ in 0..5 {
+            let (status, body) = start(&app, &token, &person, "sms").await;
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        }
+    }
+    let third = app.citizen("three@example.kz").await;
+    let (status, body) = start(&app, &third, &person, "sms").await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+    );
+    // A signature sends nothing to the phone: still open to the person.
+    let (status, _) = start(&app, &third, &person, "signature").await;
+    assert_eq!(status, StatusCode::CREATED);
+    app.set_clock("2026-03-17T11:00:01+05:00").await;
+    let third = app.login("three@example.kz", "secret123").await;
+    let (status, _) = start(&app, &third, &person, "sms").await;
+    assert_eq!(status, StatusCode::CREATED);
+}
