@@ -1,4 +1,5 @@
-//! Office hours, the moment an online application is received, and deadlines (SPEC §4).
+//! Office hours, the moment an online application is received, and deadlines (214 App.1 p.7;
+//! Civil Code art.172).
 //!
 //! Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; the platform uses it for every
 //! instant, earlier ones included. Offices work on the working days of the [`Calendar`] from

@@ -1,5 +1,6 @@
-//! Reference values and rule editions, each with the day it takes effect (SPEC §3, §7). A case
-//! is judged by the value in force on its date; a future amendment is a new row, not new code.
+//! Reference values and rule editions, each with the day it takes effect (docs/RULES.md, reference
+//! values and editions). A case is judged by the value in force on its date; a future amendment is
+//! a new row, not new code.
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

@@ -50,7 +50,7 @@ impl Channel {
 }
 
 /// The state of a registration. `verifying` and `pending_review` precede the decision; the rest
-/// are the states of SPEC §8.
+/// are the states of the API contract (`status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -121,7 +121,7 @@ impl Status {
 pub enum Refusal {
     /// The documents or data are unreliable: the registries know no person with this IIN, or
     /// the data presented differ from theirs (214 p.8; App.1 p.9(1)). Code `false_information`,
-    /// as SPEC §8 names this ground.
+    /// as the API contract names this ground.
     FalseInformation,
     /// Under 16 without a legal representative's written statement (214 p.6; App.1 p.9(2)).
     /// Code `under_16`.

@@ -38,7 +38,7 @@ pub struct RegistryPerson {
     pub phones: Vec<String>,
 }
 
-/// What the state business registry says about a legal entity (SPEC §5.6).
+/// What the state business registry says about a legal entity (214 p.66; 206 p.10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryBusiness {
     pub bin: String,

@@ -34,7 +34,7 @@ pub fn pension_age_months(parameters: &Parameters, sex: Sex, on: NaiveDate) -> u
     u32::try_from(parameters.int_on(key, on)).unwrap_or(756)
 }
 
-/// Why a job seeker is not registered as unemployed (214 p.41), with the codes of SPEC §8.
+/// Why a job seeker is not registered as unemployed (214 p.41), with the codes of the API contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnemployedRefusal {
     /// p.41(1): under sixteen.
@@ -115,8 +115,8 @@ pub fn decide_unemployed(
     Ok(())
 }
 
-/// A ground of deregistration of an unemployed person (214 p.51), with the codes of SPEC §8,
-/// and one of our own: a pension granted (Social Code art.207; 214 p.41(3), p.64).
+/// A ground of deregistration of an unemployed person (214 p.51), with the codes of the API
+/// contract, and one of our own: a pension granted (Social Code art.207; 214 p.41(3), p.64).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deregistration {
     /// p.51(1): social, pension or health contributions paid for the person.

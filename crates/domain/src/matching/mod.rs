@@ -1,4 +1,4 @@
-//! Suitable work (214 p.2.10, p.70; SPEC §5.7): the hard constraints an offer never breaks,
+//! Suitable work (214 p.2.10, p.70): the hard constraints an offer never breaks,
 //! then a ranked score whose every point has a reason. The rules read a few facts of a pair
 //! ([`Fit`], [`Affinity`]); [`bars`] and [`score`] gather them from a resume and a vacancy, and
 //! the national-scale [`index`] gathers the same facts from its packed records.
@@ -140,7 +140,7 @@ impl Commute {
     }
 }
 
-/// What matching reads of a resume (SPEC §8 `upsertMyResume`).
+/// What matching reads of a resume (the body of `upsertMyResume`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Seeker {
     pub occupations: Vec<Occupation>,

@@ -1,4 +1,5 @@
-//! Reference data: organisations, occupations and the small classifiers (SPEC §3).
+//! Reference data: organisations, occupations and the small classifiers (docs/RULES.md, reference
+//! values).
 
 use serde::Serialize;
 use sqlx::AnyPool;
@@ -215,7 +216,7 @@ pub(crate) fn search_key(text: &str) -> String {
         .collect()
 }
 
-/// The words of a search query as they are looked for (SPEC §8 `searchVacancies`): folded, the
+/// The words of a search query as they are looked for (`searchVacancies`): folded, the
 /// endings taken off (`enbek_domain::words`), at most ten.
 pub(crate) fn search_words(q: &str) -> Vec<String> {
     q.split_whitespace()

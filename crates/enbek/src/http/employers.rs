@@ -1,4 +1,4 @@
-//! Employers and vacancies (214 ch.5 §2; SPEC §5.6, §8).
+//! Employers and vacancies (214 ch.5 §2; 206 p.10).
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};

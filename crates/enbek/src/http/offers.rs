@@ -1,4 +1,4 @@
-//! Offers of suitable work (214 p.71–72; SPEC §8 `listMyOffers`, `respondToOffer`).
+//! Offers of suitable work (214 p.71–72; `listMyOffers`, `respondToOffer`).
 
 use axum::extract::State;
 use axum::http::StatusCode;

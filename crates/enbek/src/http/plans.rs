@@ -1,5 +1,5 @@
 //! The individual employment plan (214 p.61–65, App.10), reported changes (p.64) and the work
-//! queues (SPEC §5.5).
+//! queues (214 p.51–52).
 
 use axum::extract::State;
 use axum::http::StatusCode;

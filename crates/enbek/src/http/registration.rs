@@ -236,7 +236,7 @@ pub struct RefusalNotice {
     pub ground_en: String,
 }
 
-/// Whether a grant of one of `roles` reaches the registration's card (SPEC §2); 403
+/// Whether a grant of one of `roles` reaches the registration's card (docs/AUTHORIZATION.md); 403
 /// `out_of_scope` otherwise.
 pub(crate) async fn require_scope(
     state: &AppState,

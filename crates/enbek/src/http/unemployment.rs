@@ -1,4 +1,4 @@
-//! Registration as unemployed and what follows it (SPEC §5.3, §5.5): the App.9 information on
+//! Registration as unemployed and what follows it (214 ch.3, p.51–52): the App.9 information on
 //! request, and deregistration on the grounds of p.51.
 
 use axum::extract::State;
@@ -70,7 +70,7 @@ pub async fn deregister_person(
     caller: Caller,
     Json(body): Json<DeregistrationRequest>,
 ) -> ApiResult<axum::Json<RegistrationView>> {
-    // SPEC §8: an officer of the person's region or a specialist of the person's center.
+    // deregisterPerson: an officer of the person's region or a specialist of the person's center.
     caller.require(&CASEWORK)?;
     let ground = Deregistration::parse(&body.ground_code).ok_or_else(|| {
         ApiError::new("invalid_value").detail("ground_code is not a ground of 214 p.51")

@@ -1,5 +1,5 @@
-//! Notifications (SPEC §5.9): composed in the transaction of the event, one row per channel;
-//! the cabinet copy is delivered at once, e-mail and SMS by due work.
+//! Notifications (214 p.12, p.20, p.35, p.52, p.56, p.71): composed in the transaction of the
+//! event, one row per channel; the cabinet copy is delivered at once, e-mail and SMS by due work.
 
 pub mod delivery;
 pub mod texts;

@@ -38,11 +38,11 @@ pub enum Kind {
     Hired,
     /// The employer did not hire the person, or did not answer in 5 working days (214 p.75).
     NotHired,
-    /// A new vacancy that a saved search finds (SPEC §5.7).
+    /// A new vacancy that a saved search finds (214 p.77).
     SavedSearchMatch,
-    /// The registry confirmed an employer it had not answered on (SPEC §5.6).
+    /// The registry confirmed an employer it had not answered on (214 p.66; 206 p.10).
     EmployerVerified,
-    /// The registry's late answer refused the employer (SPEC §5.6).
+    /// The registry's late answer refused the employer (214 p.66; 206 p.10).
     EmployerRefused,
     /// To the employer: a candidate's resume for a vacancy, to decide on by the day given (214 p.73, p.75).
     CandidateReferred,
@@ -58,7 +58,7 @@ pub enum Kind {
     /// a change they did not make is noticed at once.
     IbanChanged,
     /// A member of an employer invites the account to act for the employer; it accepts or
-    /// declines in its cabinet (SPEC §5.6).
+    /// declines in its cabinet (docs/SECURITY.md, employer membership).
     EmployerInvitation,
 }
 

@@ -1,4 +1,4 @@
-//! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77; SPEC §5.7): the rules are in
+//! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77): the rules are in
 //! the domain; here they meet the stored resumes and vacancies.
 
 use std::collections::{HashMap, HashSet};

@@ -1,4 +1,4 @@
-//! Offers of suitable work and the person's answer (214 p.38, p.51(2), p.71–72; SPEC §5.7).
+//! Offers of suitable work and the person's answer (214 p.38, p.51(2), p.71–72).
 
 use chrono::{DateTime, TimeDelta, Utc};
 use enbek_domain::matching::score;
@@ -685,7 +685,7 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
     Ok(())
 }
 
-/// The nightly re-match (214 p.69; SPEC §5.7): the matching index is built again and every
+/// The nightly re-match (214 p.69): the matching index is built again and every
 /// open vacancy's selection is due again, each as its own job; then the next night's, while
 /// any vacancy is open.
 pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {

@@ -1,5 +1,5 @@
 //! The individual employment plan (214 p.61–65, App.10), the changes a person reports
-//! (p.64), and the work queues of specialists and officers (SPEC §5.5).
+//! (p.64), and the work queues of specialists and officers (214 p.51–52).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::category::Category;

@@ -1,4 +1,4 @@
-//! Registration as a job seeker through every channel (214 ch.2; SPEC §5.2): one submission
+//! Registration as a job seeker through every channel (214 ch.2): one submission
 //! path, one registry check, one decision.
 
 use chrono::{DateTime, Utc};

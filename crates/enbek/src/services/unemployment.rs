@@ -1,4 +1,4 @@
-//! Registration as unemployed and deregistration (214 ch.3, p.51–52; SPEC §5.3, §5.5): the
+//! Registration as unemployed and deregistration (214 ch.3, p.51–52): the
 //! selection period started at a job seeker's registration ends in due work that registers the
 //! person as unemployed or refuses on a ground of p.41; the registries are re-checked daily;
 //! officers deregister on the grounds of p.51; the person asks for the App.9 information.
@@ -23,7 +23,7 @@ use crate::notify::{self, Args, Kind, Recipient};
 use crate::services::registration::{center_name, recipient};
 use crate::state::AppState;
 
-/// The monitored public service "Registration of the unemployed" (214 p.43; SPEC §5.11).
+/// The monitored public service "Registration of the unemployed" (214 p.43).
 pub const SERVICE: &str = "unemployed_registration";
 
 /// The registries are re-checked for every unemployed person once a day, at this local hour.
