@@ -13,7 +13,7 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_account ON documents(account_id, issued_at);
 
--- Job-loss social payment applications (Social Code art.102; guide step 4; SPEC §5.3).
+-- Job-loss social payment applications (Social Code art.102; 214 p.57; guide step 4).
 CREATE TABLE jobloss_applications (
     id TEXT PRIMARY KEY,
     registration_id TEXT NOT NULL UNIQUE,
@@ -27,7 +27,7 @@ CREATE TABLE jobloss_applications (
 );
 CREATE INDEX jobloss_applications_account ON jobloss_applications(account_id);
 
--- Messages to other state systems (SPEC §5.12): kept until the peer confirms receipt.
+-- Messages to other state systems (206 ch.4): kept until the peer confirms receipt.
 CREATE TABLE outbound_messages (
     id TEXT PRIMARY KEY,
     destination TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- Offers of suitable work to registered persons (214 p.71–72; SPEC §5.7).
+-- Offers of suitable work to registered persons (214 p.71–72).
 CREATE TABLE offers (
     id TEXT PRIMARY KEY,
     vacancy_id TEXT NOT NULL REFERENCES vacancies(id),
