@@ -1,4 +1,4 @@
-//! Roles and the scope of staff (206 p.9, p.17–19, p.23–24; docs/AUTHORIZATION.md).
+//! Roles and the scope of staff (206 p.9, 206 p.17–19, 206 p.23–24; docs/AUTHORIZATION.md).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! What the state registries say about a person (214 p.10, p.31): identity, address,
+//! What the state registries say about a person (214 p.10, 214 p.31): identity, address,
 //! employment, entrepreneurship, pension, study, conviction, disability, contributions.
 
 use chrono::{Datelike, NaiveDate};

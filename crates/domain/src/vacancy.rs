@@ -1,4 +1,4 @@
-//! Vacancies (214 ch.5 §2, p.66–68): the enumerations of the contract, the
+//! Vacancies (214 ch.5 §2, 214 p.66–68): the enumerations of the contract, the
 //! categories not accepted, the pay rules and the term to post.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -129,7 +129,7 @@ pub struct Terms {
 
 /// Whether a vacancy may be posted (214 p.66): positions to fill, a pay range that
 /// is a range, pay for full working time not below the minimum wage (`minimum_wage` in force on
-/// the day; only part-time work may pay less), and not a category of p.66.
+/// the day; only part-time work may pay less), and not a category of 214 p.66.
 pub fn check(t: &Terms, minimum_wage: u64) -> Result<(), VacancyRefusal> {
     if let Some(category) = t.category {
         return Err(VacancyRefusal::Excluded(category));

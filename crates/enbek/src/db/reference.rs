@@ -119,7 +119,8 @@ pub async fn organization_at(pool: &AnyPool, locality_code: &str) -> Result<bool
     )
 }
 
-/// The rural district of a rural locality, whose assistant serves its residents (214 p.14, p.52).
+/// The rural district of a rural locality, whose assistant serves its residents (214 p.14,
+/// 214 p.52).
 pub async fn rural_district_at(
     tx: &mut Tx,
     locality_code: &str,

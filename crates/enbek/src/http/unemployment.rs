@@ -1,5 +1,5 @@
-//! Registration as unemployed and what follows it (214 ch.3, p.51–52): the App.9 information on
-//! request, and deregistration on the grounds of p.51.
+//! Registration as unemployed and what follows it (214 ch.3, 214 p.51–52): the
+//! 214 App.9 information on request, and deregistration on the grounds of 214 p.51.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,7 +18,7 @@ use crate::db::registrations;
 use crate::services::unemployment as service;
 use crate::state::AppState;
 
-/// The information on registration as unemployed (214 p.45, App.9).
+/// The information on registration as unemployed (214 p.45, 214 App.9).
 #[derive(Serialize, ToSchema)]
 pub struct UnemployedInfo {
     /// Whether the person is registered as unemployed on the day of issue.

@@ -11,7 +11,7 @@ pub mod kinds {
     pub const REGISTER_UNEMPLOYED: &str = "register_unemployed";
     /// The daily pass over all unemployed persons.
     pub const RECHECK_UNEMPLOYED_ALL: &str = "recheck_unemployed_all";
-    /// Re-check one unemployed person against the registries (214 p.51(1), p.51(5)).
+    /// Re-check one unemployed person against the registries (214 p.51(1), 214 p.51(5)).
     pub const RECHECK_UNEMPLOYED: &str = "recheck_unemployed";
     /// Check a job-loss payment application against the registries' contributions.
     pub const CHECK_JOBLOSS: &str = "check_jobloss";

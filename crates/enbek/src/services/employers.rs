@@ -1,5 +1,5 @@
-//! Employers and vacancies (214 ch.5 §2, p.66–68): an employer is checked against
-//! the state registries; a vacancy is checked against p.66 and the minimum wage, and keeps the
+//! Employers and vacancies (214 ch.5 §2, 214 p.66–68): an employer is checked against
+//! the state registries; a vacancy is checked against 214 p.66 and the minimum wage, and keeps the
 //! day it arose and the day it was posted.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
