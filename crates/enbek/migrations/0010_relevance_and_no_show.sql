@@ -4,7 +4,7 @@
 ALTER TABLE vacancies ADD COLUMN title_text TEXT NOT NULL DEFAULT '';
 UPDATE vacancies SET title_text = SUBSTR(search_text, 1, LENGTH(title));
 
--- The employer's record that a candidate did not come to the interview (214 p.74, p.51(3)):
+-- The employer's record that a candidate did not come to the interview (214 p.74, 214 p.51(3)):
 -- when and by whom; for an unemployed person the career center then weighs the reasons, and
 -- either deregisters (no_show) or accepts a good reason (excused: when and by whom).
 ALTER TABLE offers ADD COLUMN no_show_at TEXT;
