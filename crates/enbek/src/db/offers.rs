@@ -239,8 +239,8 @@ pub async fn excuse_no_show(
     Ok(done.rows_affected() == 1)
 }
 
-/// Unexcused no-shows of unemployed people of the centers, for the specialist to weigh (214
-/// p.51(3)):
+/// Unexcused no-shows of unemployed people of the centers, for the specialist to weigh
+/// (214 p.51(3)):
 /// (offer id, registration id, vacancy id, recorded at), oldest first.
 pub async fn unemployed_no_shows(
     pool: &AnyPool,

@@ -517,8 +517,8 @@ pub struct Review {
 }
 
 /// A specialist acts on a registration of their own center only: the district's career center
-/// decides a forwarded application (214 p.14–20); the administrator does no casework (206
-/// p.17–19).
+/// decides a forwarded application (214 p.14–20); the administrator does no casework
+/// (206 p.17–19).
 fn ensure_center(caller: &Caller, r: &Registration) -> ApiResult<()> {
     if caller
         .organization(Role::CareerCenterSpecialist)
