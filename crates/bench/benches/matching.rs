@@ -1,7 +1,7 @@
-//! The matching benchmark (214 p.36, p.69 at national scale): on the synthetic national dataset,
-//! the top-50 candidates for a vacancy and the top-50 vacancies for a resume from the in-memory
-//! index, re-matching every vacancy on two threads, the index's memory, and the same selections
-//! as SQL on PostgreSQL over the same data, checked equal and timed in the same run.
+//! The matching benchmark (214 p.36, 214 p.69 at national scale): on the synthetic national
+//! dataset, the top-50 candidates for a vacancy and the top-50 vacancies for a resume from the
+//! in-memory index, re-matching every vacancy on two threads, the index's memory, and the same
+//! selections as SQL on PostgreSQL over the same data, checked equal and timed in the same run.
 //!
 //! `cargo bench -p enbek-bench` (sizes and the database by environment: see `Config`).
 
@@ -290,7 +290,7 @@ ANALYZE bench_resumes;
 ANALYZE bench_vacancies;
 ";
 
-/// The score of p.70 in SQL for a resume row `r` against a vacancy's parameters.
+/// The score of 214 p.70 in SQL for a resume row `r` against a vacancy's parameters.
 const CANDIDATES: &str = "
 SELECT id, score FROM (
   SELECT r.id,
@@ -307,7 +307,7 @@ SELECT id, score FROM (
     AND r.education >= $4 AND r.years >= $5
 ) s ORDER BY score DESC, id LIMIT 50";
 
-/// People near the occupation (p.2.10) who reach the place; for remote work, anyone near it.
+/// People near the occupation (214 p.2.10) who reach the place; for remote work, anyone near it.
 const PEOPLE_REACHING_A_PLACE: &str = "(SELECT * FROM bench_resumes
         WHERE sub_majors @> ARRAY[$1 / 100] AND district = $7 AND NOT relocate
     UNION ALL SELECT * FROM bench_resumes WHERE sub_majors @> ARRAY[$1 / 100] AND relocate)";
@@ -328,8 +328,8 @@ SELECT id, score FROM (
     AND (v.years_needed IS NULL OR v.years_needed <= $4)
 ) s ORDER BY score DESC, id LIMIT 50";
 
-/// Vacancies near one of the person's occupations (p.2.10) in reach: in the district, or remote;
-/// anywhere for a person willing to move.
+/// Vacancies near one of the person's occupations (214 p.2.10) in reach: in the district, or
+/// remote; anywhere for a person willing to move.
 const VACANCIES_REACHED_FROM_A_PLACE: &str = "(SELECT * FROM bench_vacancies
         WHERE district = $10 AND occupation / 100 = ANY($3) AND regime <> 5
     UNION ALL SELECT * FROM bench_vacancies WHERE occupation / 100 = ANY($3) AND regime = 5)";

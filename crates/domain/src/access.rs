@@ -1,9 +1,9 @@
-//! Roles and the scope of staff (SPEC §2; 206 p.17–19).
+//! Roles and the scope of staff (206 p.9, 206 p.17–19, 206 p.23–24; docs/AUTHORIZATION.md).
 
 use serde::{Deserialize, Serialize};
 
-/// The roles of SPEC §2, plus the system account through which the egov portal delivers
-/// applications (214 p.26).
+/// The roles of docs/AUTHORIZATION.md, plus the system account through which the egov portal
+/// delivers applications (214 p.26).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -62,8 +62,8 @@ impl Role {
         }
     }
 
-    /// Whether the role works with registered persons' cases, each within its scope (SPEC §2).
-    /// The administrator, the ministry and the egov gateway do not.
+    /// Whether the role works with registered persons' cases, each within its scope
+    /// (docs/AUTHORIZATION.md). The administrator, the ministry and the egov gateway do not.
     pub fn does_casework(self) -> bool {
         matches!(
             self,
@@ -123,9 +123,10 @@ pub struct Grant<'a> {
     pub region_code: Option<&'a str>,
 }
 
-/// Whether a staff grant reaches a person's card (SPEC §2: a specialist sees persons of their own
-/// career center, an officer those of their region, an assistant those they forwarded). The
-/// administrator administers and does no casework (206 p.17–19): no card is within its reach.
+/// Whether a staff grant reaches a person's card (docs/AUTHORIZATION.md: a specialist sees persons
+/// of their own career center, an officer those of their region, an assistant those they
+/// forwarded). The administrator administers and does no casework (206 p.17–19): no card is within
+/// its reach.
 pub fn may_see_card(grant: &Grant<'_>, place: &CardPlace<'_>) -> bool {
     match grant.role {
         Role::CareerCenterSpecialist => grant.organization_id == Some(place.career_center_id),

@@ -1,4 +1,5 @@
-//! Working-day calendar of Kazakhstan for a five-day week (SPEC §4).
+//! Working-day calendar of Kazakhstan for a five-day week (Law "On holidays" art.5; Labour Code
+//! art.84–85).
 //!
 //! A day is a working day when it is Monday to Friday and not a day off; the calendar data can
 //! say otherwise for any date. Days off come from two sources:

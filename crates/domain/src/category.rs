@@ -1,5 +1,5 @@
 //! The automatic category of a job seeker by the expected length of unemployment
-//! (214 p.11, p.17): a transparent points model. Each factor that lengthens the expected search
+//! (214 p.11, 214 p.17): a transparent points model. Each factor that lengthens the expected search
 //! adds points; the sum picks the category; the factors are kept and shown. See
 //! docs/CATEGORY.md for the model and its reasons.
 

@@ -1,4 +1,5 @@
-//! Contact details: a Kazakhstan mobile number in +7 format and an email address (SPEC §3).
+//! Contact details: a Kazakhstan mobile number in +7 format and an email address (206 p.17: the
+//! login of an account).
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! An employer's check against the state registries (214 ch.5 §2; SPEC §5.6): a registry that
+//! An employer's check against the state registries (214 ch.5 §2; 206 p.10): a registry that
 //! does not answer delays the check, it never refuses the employer. And the invitation through
 //! which another account joins an employer: only the invited person's consent makes a member.
 

@@ -1,5 +1,5 @@
 //! Validated identifiers: the IIN and BIN (Law "On national registers of identification
-//! numbers", SPEC §3) and the Kazakhstan IBAN (ISO 13616).
+//! numbers") and the Kazakhstan IBAN (ISO 13616).
 //!
 //! Each type can only be obtained through `parse`, so holding one proves it is well formed.
 
@@ -159,7 +159,7 @@ impl FromStr for Sex {
 }
 
 /// Individual identification number (ЖСН/ИИН): 12 digits — birth date YYMMDD, century and
-/// sex, a 4-digit serial and the check digit (SPEC §3).
+/// sex, a 4-digit serial and the check digit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Iin(String);
@@ -203,7 +203,7 @@ text_identifier!(Iin);
 
 /// Business identification number (БСН/БИН) of a legal entity or joint individual
 /// entrepreneurship: YYMM of registration, entity type, attribute, a 5-digit serial and the
-/// same check digit as the IIN (SPEC §3).
+/// same check digit as the IIN.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Bin(String);

@@ -1,4 +1,4 @@
-//! The job-loss social payment (Social Code art.102; guide step 4; SPEC §5.3): who may apply,
+//! The job-loss social payment (Social Code art.102; 214 p.57; guide step 4): who may apply,
 //! and the monthly amount and duration expected, with the formula shown.
 
 use chrono::{Datelike, Months, NaiveDate};

@@ -1,4 +1,4 @@
-//! Offers of suitable work (214 p.71–72, p.51(2)): the term to answer and the refusals that end
+//! Offers of suitable work (214 p.71–72, 214 p.51(2)): the term to answer and the refusals that end
 //! a registration.
 
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};

@@ -1,8 +1,9 @@
-//! Office hours, the moment an online application is received, and deadlines (SPEC §4).
+//! Office hours, the moment an online application is received, and deadlines (214 App.1 p.7;
+//! Civil Code art.172).
 //!
 //! Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; the platform uses it for every
 //! instant, earlier ones included. Offices work on the working days of the [`Calendar`] from
-//! 9:00 to 18:30 with lunch from 13:00 to 14:30 (Order 214, Appendix 1, p.7).
+//! 9:00 to 18:30 with lunch from 13:00 to 14:30 (214 App.1 p.7).
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc};
 
@@ -46,11 +47,11 @@ fn end_of_local_day(date: NaiveDate) -> DateTime<Utc> {
 
 /// The instant an online application is taken as received (214 App.1 p.7).
 ///
-/// An application made after the end of working time, on a weekend or on a holiday is
-/// received on the next working day (p.7(2)–(3)). Read as: on a working day before 18:30 local
-/// it is received that day — at 9:00 if it came earlier, otherwise at once (lunch is within
-/// the working day); at or after 18:30, or on a day that is not a working day, it is received
-/// at 9:00 local on the next working day. A deadline then counts from the returned instant.
+/// An application made after the end of working time, on a weekend or on a holiday is received on
+/// the next working day (214 App.1 p.7(2)–(3)). Read as: on a working day before 18:30 local it is
+/// received that day — at 9:00 if it came earlier, otherwise at once (lunch is within the working
+/// day); at or after 18:30, or on a day that is not a working day, it is received at 9:00 local on
+/// the next working day. A deadline then counts from the returned instant.
 pub fn received_at(cal: &Calendar, at: DateTime<Utc>) -> DateTime<Utc> {
     let date = local_date(at);
     let time = local_time(at);

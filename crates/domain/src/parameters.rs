@@ -1,5 +1,6 @@
-//! Reference values and rule editions, each with the day it takes effect (SPEC §3, §7). A case
-//! is judged by the value in force on its date; a future amendment is a new row, not new code.
+//! Reference values and rule editions, each with the day it takes effect (docs/RULES.md, reference
+//! values and editions). A case is judged by the value in force on its date; a future amendment is
+//! a new row, not new code.
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -14,7 +15,7 @@ pub mod keys {
     pub const PENSION_AGE_WOMEN_MONTHS: &str = "pension_age_women_months";
     /// The edition of Order 214 in force (2023, 2024, 2025).
     pub const ORDER_214_EDITION: &str = "order_214_edition";
-    /// 214 p.23, p.36: working days to select suitable work for a new job seeker.
+    /// 214 p.23, 214 p.36: working days to select suitable work for a new job seeker.
     pub const SELECTION_WORKING_DAYS: &str = "selection_working_days";
     /// 214 App.1 p.3: term of the service "Registration of job seekers", working days.
     pub const JOB_SEEKER_REGISTRATION_TERM: &str = "job_seeker_registration_term_working_days";

@@ -1,4 +1,4 @@
-//! The individual employment plan (214 p.61–65, App.10): its actions by the sections of the
+//! The individual employment plan (214 p.61–65, 214 App.10): its actions by the sections of the
 //! form, the ones suggested from the card, its term, and what is overdue.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -7,7 +7,7 @@ use crate::calendar::Calendar;
 use crate::category::Category;
 use crate::office_hours::working_days_deadline;
 
-/// A section of App.10 part 2 ("Plan of actions").
+/// A section of 214 App.10 part 2 ("Plan of actions").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     VocationalGuidance,
@@ -29,7 +29,7 @@ impl Section {
     }
 }
 
-/// An action of App.10 part 2, item by item.
+/// An action of 214 App.10 part 2, item by item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     CareerCounselling,

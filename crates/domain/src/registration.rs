@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::age::age_on;
 use crate::registry::RegistryPerson;
 
-/// How an application arrived (214 p.4, p.14).
+/// How an application arrived (214 p.4, 214 p.14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -50,7 +50,7 @@ impl Channel {
 }
 
 /// The state of a registration. `verifying` and `pending_review` precede the decision; the rest
-/// are the states of SPEC §8.
+/// are the states of the API contract (`status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -103,7 +103,7 @@ impl Status {
         )
     }
 
-    /// Whether offers of suitable work go to the person (214 p.36, p.69): a job seeker or an
+    /// Whether offers of suitable work go to the person (214 p.36, 214 p.69): a job seeker or an
     /// unemployed person.
     pub fn receives_offers(self) -> bool {
         matches!(self, Status::JobSeeker | Status::Unemployed)
@@ -115,15 +115,15 @@ impl Status {
     }
 }
 
-/// Why an application to register as a job seeker is refused (214 p.6, p.8; App.1 p.9).
+/// Why an application to register as a job seeker is refused (214 p.6, 214 p.8; 214 App.1 p.9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Refusal {
     /// The documents or data are unreliable: the registries know no person with this IIN, or
-    /// the data presented differ from theirs (214 p.8; App.1 p.9(1)). Code `false_information`,
-    /// as SPEC §8 names this ground.
+    /// the data presented differ from theirs (214 p.8; 214 App.1 p.9(1)). Code `false_information`,
+    /// as the API contract names this ground.
     FalseInformation,
-    /// Under 16 without a legal representative's written statement (214 p.6; App.1 p.9(2)).
+    /// Under 16 without a legal representative's written statement (214 p.6; 214 App.1 p.9(2)).
     /// Code `under_16`.
     Under16,
 }
@@ -142,7 +142,7 @@ impl Refusal {
         Refusal::ALL.into_iter().find(|r| r.code() == s)
     }
 
-    /// The point of law behind the refusal, for the App.3 notice.
+    /// The point of law behind the refusal, for the 214 App.3 notice.
     pub fn ground(self) -> &'static str {
         match self {
             Refusal::FalseInformation => "214 p.8; App.1 p.9(1)",
@@ -162,7 +162,7 @@ pub struct PresentedIdentity {
 /// Minimum age without a legal representative's statement (214 p.6).
 pub const AGE_WITHOUT_REPRESENTATIVE: u32 = 16;
 
-/// Decides an application on the registry's answer (214 p.6–8, p.10, p.31; App.1 p.9).
+/// Decides an application on the registry's answer (214 p.6–8, 214 p.10, 214 p.31; 214 App.1 p.9).
 /// `received_on` is the day the application counts as received; the age is taken on it.
 pub fn decide(
     registry: Option<&RegistryPerson>,

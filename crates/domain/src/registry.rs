@@ -1,4 +1,4 @@
-//! What the state registries say about a person (214 p.10, p.31): identity, address,
+//! What the state registries say about a person (214 p.10, 214 p.31): identity, address,
 //! employment, entrepreneurship, pension, study, conviction, disability, contributions.
 
 use chrono::{Datelike, NaiveDate};
@@ -38,7 +38,7 @@ pub struct RegistryPerson {
     pub phones: Vec<String>,
 }
 
-/// What the state business registry says about a legal entity (SPEC §5.6).
+/// What the state business registry says about a legal entity (214 p.66; 206 p.10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryBusiness {
     pub bin: String,

@@ -1,11 +1,11 @@
-//! Subsidised jobs (206 p.31.3; Order 129 App.1; SPEC §5.6, §5.8): the employer's application to
+//! Subsidised jobs (206 p.31.3; 129 App.1): the employer's application to
 //! organise them, and its participants' monthly attendance.
 
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-/// The kinds of subsidised job an employer organises (SPEC §8 `measure`, less training and
+/// The kinds of subsidised job an employer organises (the API's `measure`, less training and
 /// resettlement, which are not jobs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {

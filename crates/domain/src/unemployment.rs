@@ -1,6 +1,6 @@
-//! Registration as unemployed (214 ch.3, 2025 edition) and deregistration (214 p.51–52): the
-//! end of the selection period, the grounds of p.41 and p.51, the re-registration bar and the
-//! validity of the App.9 information.
+//! Registration as unemployed (214 ch.3, 2025 edition) and deregistration (214 p.51–52): the end of
+//! the selection period, the grounds of 214 p.41 and 214 p.51, the re-registration bar and the
+//! validity of the 214 App.9 information.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
@@ -12,9 +12,9 @@ use crate::parameters::{keys, Parameters};
 use crate::registry::{RegistryPerson, YearMonth};
 
 /// The end of the period in which suitable work is selected for a new job seeker (214 p.23,
-/// p.36: `days` working days counted from the day after registration, by the edition in force
+/// 214 p.36: `days` working days counted from the day after registration, by the edition in force
 /// on the day of registration). When it passes without a job, the person is registered as
-/// unemployed (p.38, p.53).
+/// unemployed (214 p.38, 214 p.53).
 pub fn selection_ends(
     cal: &Calendar,
     parameters: &Parameters,
@@ -34,20 +34,20 @@ pub fn pension_age_months(parameters: &Parameters, sex: Sex, on: NaiveDate) -> u
     u32::try_from(parameters.int_on(key, on)).unwrap_or(756)
 }
 
-/// Why a job seeker is not registered as unemployed (214 p.41), with the codes of SPEC §8.
+/// Why a job seeker is not registered as unemployed (214 p.41), with the codes of the API contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnemployedRefusal {
-    /// p.41(1): under sixteen.
+    /// 214 p.41(1): under sixteen.
     Under16,
-    /// p.41(2): employed, including an active individual entrepreneur.
+    /// 214 p.41(2): employed, including an active individual entrepreneur.
     Employed,
-    /// p.41(3): has reached the pension age, or a pension is granted.
+    /// 214 p.41(3): has reached the pension age, or a pension is granted.
     PensionAge,
-    /// p.41(4): knowingly false documents or information.
+    /// 214 p.41(4): knowingly false documents or information.
     FalseInformation,
-    /// p.41(5): a student or senior pupil seeking active measures.
+    /// 214 p.41(5): a student or senior pupil seeking active measures.
     Student,
-    /// p.41(6): sentenced to correctional or compulsory works or to imprisonment not suspended.
+    /// 214 p.41(6): sentenced to correctional or compulsory works or to imprisonment not suspended.
     Convicted,
 }
 
@@ -76,7 +76,7 @@ impl UnemployedRefusal {
         UnemployedRefusal::ALL.into_iter().find(|r| r.code() == s)
     }
 
-    /// The point of law, for the App.6 notice.
+    /// The point of law, for the 214 App.6 notice.
     pub fn ground(self) -> &'static str {
         match self {
             UnemployedRefusal::Under16 => "214 p.41(1)",
@@ -90,8 +90,9 @@ impl UnemployedRefusal {
 }
 
 /// Decides registration as unemployed on the registries' answer on the day `on` (214 p.38,
-/// p.41, p.54): the first ground of p.41 that holds, in the order of the text. Knowingly false
-/// information (p.41(4)) is not something a registry answer shows; it comes from a finding.
+/// 214 p.41, 214 p.54): the first ground of 214 p.41 that holds, in the order of the text.
+/// Knowingly false information (214 p.41(4)) is not something a registry answer shows; it comes
+/// from a finding.
 pub fn decide_unemployed(
     person: &RegistryPerson,
     on: NaiveDate,
@@ -115,28 +116,28 @@ pub fn decide_unemployed(
     Ok(())
 }
 
-/// A ground of deregistration of an unemployed person (214 p.51), with the codes of SPEC §8,
-/// and one of our own: a pension granted (Social Code art.207; 214 p.41(3), p.64).
+/// A ground of deregistration of an unemployed person (214 p.51), with the codes of the API
+/// contract, and one of our own: a pension granted (Social Code art.207; 214 p.41(3), 214 p.64).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deregistration {
-    /// p.51(1): social, pension or health contributions paid for the person.
+    /// 214 p.51(1): social, pension or health contributions paid for the person.
     ContributionsReceived,
-    /// p.51(2): refused three offers of suitable work.
+    /// 214 p.51(2): refused three offers of suitable work.
     RefusedThreeOffers,
-    /// p.51(2): did not answer an offer in time.
+    /// 214 p.51(2): did not answer an offer in time.
     LateOfferAnswer,
-    /// p.51(3): did not come to the employer or training in 5 working days, or to the career
+    /// 214 p.51(3): did not come to the employer or training in 5 working days, or to the career
     /// center in 3 working days when called for an active measure.
     NoShow,
-    /// p.51(3): quit an active measure on their own.
+    /// 214 p.51(3): quit an active measure on their own.
     QuitActiveMeasure,
-    /// p.51(4): broke the schedule of visits or reports of p.44.
+    /// 214 p.51(4): broke the schedule of visits or reports of 214 p.44.
     ScheduleViolated,
-    /// p.51(5): sentenced to imprisonment or sent to compulsory treatment by a court.
+    /// 214 p.51(5): sentenced to imprisonment or sent to compulsory treatment by a court.
     Imprisoned,
-    /// p.51(6): did not report within 5 working days a change of p.64.
+    /// 214 p.51(6): did not report within 5 working days a change of 214 p.64.
     CircumstancesNotReported,
-    /// p.51(7): knowingly false or forged documents.
+    /// 214 p.51(7): knowingly false or forged documents.
     FalseDocuments,
     /// A pension granted, as the pension registry tells: the person is no longer unemployed.
     PensionGranted,
@@ -189,7 +190,7 @@ impl Deregistration {
         }
     }
 
-    /// Grounds (2)–(4) of p.51 bar a new registration (Law on Employment art.16 p.2; guide).
+    /// Grounds (2)–(4) of 214 p.51 bar a new registration (Law on Employment art.16 p.2; guide).
     pub fn bars_reregistration(self) -> bool {
         matches!(
             self,
@@ -212,7 +213,7 @@ pub fn barred_until(ground: Deregistration, on: NaiveDate, bar_days: u32) -> Opt
 }
 
 /// What the registries tell about an unemployed person that ends the registration without
-/// anyone's decision (214 p.51(1), p.51(5); a pension granted): contributions paid for a month
+/// anyone's decision (214 p.51(1), 214 p.51(5); a pension granted): contributions paid for a month
 /// after the month of registration (the month itself may pay for work before it), a sentence,
 /// a pension.
 pub fn deregistration_by_registries(
@@ -233,20 +234,20 @@ pub fn deregistration_by_registries(
 }
 
 /// A change an unemployed person reports to the career center within 5 working days (214 p.44,
-/// p.64); not reporting it is a ground of deregistration (p.51(6)).
+/// 214 p.64); not reporting it is a ground of deregistration (214 p.51(6)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Circumstance {
-    /// p.64(1): a change of residence.
+    /// 214 p.64(1): a change of residence.
     Moved,
-    /// p.64(2): a permanent or temporary job, or a civil contract.
+    /// 214 p.64(2): a permanent or temporary job, or a civil contract.
     Employed,
-    /// p.64(3): entrepreneurship.
+    /// 214 p.64(3): entrepreneurship.
     Entrepreneur,
-    /// p.64(4): founder or co-founder of an organisation.
+    /// 214 p.64(4): founder or co-founder of an organisation.
     Founder,
-    /// p.64(5): a disability group set or changed.
+    /// 214 p.64(5): a disability group set or changed.
     Disability,
-    /// p.64(6): a pension granted.
+    /// 214 p.64(6): a pension granted.
     Pension,
 }
 
@@ -288,7 +289,7 @@ pub fn report_due(cal: &Calendar, occurred_on: NaiveDate) -> DateTime<Utc> {
     )
 }
 
-/// The last day the information on registration as unemployed is valid (214 p.45, App.9):
+/// The last day the information on registration as unemployed is valid (214 p.45, 214 App.9):
 /// thirty calendar days from the day of issue, counted from the day after.
 pub fn unemployed_info_valid_until(issued_on: NaiveDate) -> NaiveDate {
     issued_on + Days::new(30)

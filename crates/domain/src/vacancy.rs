@@ -1,4 +1,4 @@
-//! Vacancies (214 ch.5 §2, p.66–68; SPEC §5.6, §8): the enumerations of the contract, the
+//! Vacancies (214 ch.5 §2, 214 p.66–68): the enumerations of the contract, the
 //! categories not accepted, the pay rules and the term to post.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -27,7 +27,7 @@ macro_rules! code_enum {
 }
 
 code_enum!(
-    /// SPEC §8 `work_regime`.
+    /// The API's `work_regime`.
     WorkRegime {
         FullTime => "full_time",
         PartTime => "part_time",
@@ -38,7 +38,7 @@ code_enum!(
 );
 
 code_enum!(
-    /// SPEC §8 `employment_type`.
+    /// The API's `employment_type`.
     EmploymentType {
         Permanent => "permanent",
         Temporary => "temporary",
@@ -47,7 +47,7 @@ code_enum!(
 );
 
 code_enum!(
-    /// SPEC §8 `education_level`.
+    /// The API's `education_level`.
     EducationLevel {
         None => "none",
         Secondary => "secondary",
@@ -127,9 +127,9 @@ pub struct Terms {
     pub category: Option<ExcludedCategory>,
 }
 
-/// Whether a vacancy may be posted (214 p.66; SPEC §5.6): positions to fill, a pay range that
+/// Whether a vacancy may be posted (214 p.66): positions to fill, a pay range that
 /// is a range, pay for full working time not below the minimum wage (`minimum_wage` in force on
-/// the day; only part-time work may pay less), and not a category of p.66.
+/// the day; only part-time work may pay less), and not a category of 214 p.66.
 pub fn check(t: &Terms, minimum_wage: u64) -> Result<(), VacancyRefusal> {
     if let Some(category) = t.category {
         return Err(VacancyRefusal::Excluded(category));
@@ -148,7 +148,7 @@ pub fn check(t: &Terms, minimum_wage: u64) -> Result<(), VacancyRefusal> {
     Ok(())
 }
 
-/// Working days to post a vacancy from the day it arose (214 p.66; SPEC §5.6).
+/// Working days to post a vacancy from the day it arose (214 p.66).
 pub const POST_WORKING_DAYS: u32 = 5;
 
 /// The end of the term to post a vacancy that arose on `arose_on`.

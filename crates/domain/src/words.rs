@@ -1,4 +1,4 @@
-//! Word forms for search in Russian and Kazakh (SPEC §8 `searchVacancies`): a light stemmer that
+//! Word forms for search in Russian and Kazakh (`searchVacancies`): a light stemmer that
 //! takes the inflectional endings off a query word, so that its stem finds every form in the
 //! text (бухгалтер, бухгалтера, бухгалтерлер).
 

@@ -1,4 +1,4 @@
--- Employer membership by invitation (SPEC §5.6): a member of an employer invites another
+-- Employer membership by invitation (docs/SECURITY.md): a member of an employer invites another
 -- account by its login; only the invited account's acceptance makes it a member. An invitation
 -- not answered within 7 days expires (its status stays `invited` until then; readers compare
 -- `expires_at` with the clock). One pending invitation per employer and account.

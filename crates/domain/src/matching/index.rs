@@ -1,4 +1,4 @@
-//! The matching index (214 p.36, p.69–70 at national scale): resumes and vacancies packed in
+//! The matching index (214 p.36, 214 p.69–70 at national scale): resumes and vacancies packed in
 //! memory, grouped by where they can reach and sorted by occupation. The best suitable
 //! counterparts are found by visiting the nearest occupations first and stopping as soon as no
 //! farther one could still enter the top list.
@@ -225,7 +225,7 @@ type Top = BinaryHeap<(Reverse<u32>, u32)>;
 /// record given its occupation's points and reason. Postings are visited nearest occupation
 /// first; the search stops once even the farther ones' best possible score (their occupation's
 /// points and `besides`) cannot beat the list's last. Farther than the last level of
-/// [`NEARNESS`] nothing is suitable (p.2.10).
+/// [`NEARNESS`] nothing is suitable (214 p.2.10).
 fn select<R>(
     lists: &[&Postings<R>],
     wanted: &[Occupation],
@@ -432,7 +432,7 @@ impl<K, F> Packed<K, F> {
     }
 }
 
-/// People with a resume, to find the best suitable people for a vacancy (p.69). People who
+/// People with a resume, to find the best suitable people for a vacancy (214 p.69). People who
 /// will not move are grouped by the district they live in; those willing to move, or to commute
 /// (across district lines), are looked at for every vacancy.
 pub struct PersonIndex<K>(Packed<K, PersonFacts>);
@@ -492,7 +492,7 @@ impl<K> PersonIndex<K> {
     }
 }
 
-/// Open vacancies, to find the best suitable vacancies for a person (p.36, p.77). Vacancies
+/// Open vacancies, to find the best suitable vacancies for a person (214 p.36, 214 p.77). Vacancies
 /// worked on site are grouped by district; remote ones reach everywhere.
 pub struct OpeningIndex<K>(Packed<K, WorkFacts>);
 

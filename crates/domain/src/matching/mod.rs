@@ -1,4 +1,4 @@
-//! Suitable work (214 p.2.10, p.70; SPEC §5.7): the hard constraints an offer never breaks,
+//! Suitable work (214 p.2.10, 214 p.70): the hard constraints an offer never breaks,
 //! then a ranked score whose every point has a reason. The rules read a few facts of a pair
 //! ([`Fit`], [`Affinity`]); [`bars`] and [`score`] gather them from a resume and a vacancy, and
 //! the national-scale [`index`] gathers the same facts from its packed records.
@@ -72,7 +72,7 @@ impl Occupation {
     }
 }
 
-/// How near an offered occupation is to a wanted one (p.70), nearest first: the level shared
+/// How near an offered occupation is to a wanted one (214 p.70), nearest first: the level shared
 /// (5: the occupation itself, else the digits of the unit group in common), points, and the
 /// reason shown.
 const NEARNESS: [(u32, u32, &str); 4] = [
@@ -134,13 +134,13 @@ pub struct Commute {
 }
 
 impl Commute {
-    /// Whether a workplace is within reach (transport accessibility, p.2.10).
+    /// Whether a workplace is within reach (transport accessibility, 214 p.2.10).
     pub fn reaches(self, to: Place) -> bool {
         self.from.km_to(to) <= f64::from(self.km)
     }
 }
 
-/// What matching reads of a resume (SPEC §8 `upsertMyResume`).
+/// What matching reads of a resume (the body of `upsertMyResume`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Seeker {
     pub occupations: Vec<Occupation>,
@@ -181,12 +181,12 @@ impl Opening {
     }
 }
 
-/// A hard constraint that rules an opening out (p.2.10).
+/// A hard constraint that rules an opening out (214 p.2.10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bar {
     /// None of the person's occupations is even in the vacancy's sub-major group: the work does
-    /// not match their training (p.2.10).
+    /// not match their training (214 p.2.10).
     Occupation,
     /// A working condition of the vacancy is one the person's health rules out.
     Health,
@@ -255,8 +255,8 @@ pub struct Fit {
 /// A hard constraint and the test a pair fails it by.
 type Constraint = (Bar, fn(&Fit) -> bool);
 
-/// The hard constraints (p.2.10), each with the test it fails: the occupation (at least the same
-/// sub-major group), health, regime, pay, transport accessibility (a remote job is reachable
+/// The hard constraints (214 p.2.10), each with the test it fails: the occupation (at least the
+/// same sub-major group), health, regime, pay, transport accessibility (a remote job is reachable
 /// from anywhere), the employer's mandatory requirements.
 const CONSTRAINTS: [Constraint; 7] = [
     (Bar::Occupation, |f| !f.occupation_near),
@@ -307,7 +307,7 @@ pub struct Affinity {
 }
 
 impl Affinity {
-    /// The score's reasons (p.70): occupation (same code 50, same minor group 25, same
+    /// The score's reasons (214 p.70): occupation (same code 50, same minor group 25, same
     /// sub-major group 10), experience beyond the requirement (2 a year, at most 10), skills in
     /// common (5 each, at most 25), the same locality (5), pay above what was asked (up to 10).
     pub fn reasons(&self) -> [Option<Reason>; 5] {
@@ -358,12 +358,12 @@ fn fit(s: &Seeker, o: &Opening) -> Fit {
     }
 }
 
-/// The hard constraints a vacancy breaks for a person (p.2.10).
+/// The hard constraints a vacancy breaks for a person (214 p.2.10).
 pub fn bars(s: &Seeker, o: &Opening) -> Vec<Bar> {
     fit(s, o).bars()
 }
 
-/// Scores an opening for a person, or `None` when a hard constraint rules it out (p.70).
+/// Scores an opening for a person, or `None` when a hard constraint rules it out (214 p.70).
 /// Skills are compared without regard to letter case, each counted once.
 pub fn score(s: &Seeker, o: &Opening) -> Option<Match> {
     if fit(s, o).barred() {

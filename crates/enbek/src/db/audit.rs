@@ -1,4 +1,4 @@
-//! The audit log: who did what, when, with the record before and after (SPEC §2, §6).
+//! The audit log: who did what, when, with the record before and after (206 p.20, 206 p.28).
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;

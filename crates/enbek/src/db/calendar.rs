@@ -1,4 +1,5 @@
-//! Calendar days an administrator adds to the shipped working-day calendar (SPEC §4).
+//! Calendar days an administrator adds to the shipped working-day calendar (Law "On holidays"
+//! art.5; Labour Code art.84–85).
 
 use enbek_domain::calendar::{CalendarEntry, DayKind};
 use sqlx::AnyPool;

@@ -1,4 +1,4 @@
-//! Documents issued to persons (214 p.45, App.9), kept as records.
+//! Documents issued to persons (214 p.45, 214 App.9), kept as records.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;

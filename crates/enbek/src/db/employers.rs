@@ -1,4 +1,4 @@
-//! Employers and their vacancies (214 ch.5 §2; SPEC §5.6).
+//! Employers and their vacancies (214 ch.5 §2).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -299,7 +299,7 @@ pub async fn end_vacancy(
     Ok(done.rows_affected() == 1)
 }
 
-/// The order of a search (SPEC §8 `searchVacancies`).
+/// The order of a search (`searchVacancies`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
     /// Newest first.
@@ -348,7 +348,7 @@ fn relevance(words: usize) -> Option<String> {
     Some(terms.join(" + "))
 }
 
-/// The search of open vacancies (SPEC §8 `searchVacancies`).
+/// The search of open vacancies (`searchVacancies`; 214 p.77).
 pub struct Search<'a> {
     /// Folded words, each of which must occur.
     pub words: Vec<String>,

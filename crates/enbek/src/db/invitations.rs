@@ -1,4 +1,5 @@
-//! Invitations to join an employer (SPEC §5.6): sent by a member, answered by the invited account.
+//! Invitations to join an employer (docs/SECURITY.md, employer membership): sent by a member,
+//! answered by the invited account.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

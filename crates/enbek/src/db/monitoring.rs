@@ -1,4 +1,4 @@
-//! Public-service monitoring (214 p.22, p.43; SPEC §5.11): each request's stages with their
+//! Public-service monitoring (214 p.22, 214 p.43): each request's stages with their
 //! times, and whether the result was issued within the legal term.
 
 use chrono::{DateTime, Utc};

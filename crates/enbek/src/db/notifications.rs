@@ -1,5 +1,6 @@
-//! The notification outbox (SPEC §5.9). Messages are written in the transaction of the event
-//! they tell of; delivery is due work, retried until it succeeds, and records when.
+//! The notification outbox (214 p.12, 214 p.20, 214 p.35, 214 p.52, 214 p.56, 214 p.71). Messages
+//! are written in the transaction of the event they tell of; delivery is due work, retried until it
+//! succeeds, and records when.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -13,7 +13,7 @@ pub const ACCEPTED: &str = "accepted";
 pub const REFUSED: &str = "refused";
 /// The employer hired the person.
 pub const HIRED: &str = "hired";
-/// The employer did not hire the person, or was silent for 5 working days (p.75).
+/// The employer did not hire the person, or was silent for 5 working days (214 p.75).
 pub const REJECTED: &str = "rejected";
 
 #[derive(Debug, Clone)]
@@ -36,7 +36,7 @@ pub struct Offer {
     pub interview_place: Option<String>,
     pub interview_notified_at: Option<DateTime<Utc>>,
     pub interview_declined_at: Option<DateTime<Utc>>,
-    /// The employer recorded that the candidate did not come (214 p.74, p.51(3)).
+    /// The employer recorded that the candidate did not come (214 p.74, 214 p.51(3)).
     pub no_show_at: Option<DateTime<Utc>>,
     /// The career center accepted the person's good reason for it (214 p.51(3)).
     pub no_show_excused_at: Option<DateTime<Utc>>,
@@ -122,7 +122,7 @@ pub async fn for_account(pool: &AnyPool, account_id: &str) -> Result<Vec<Offer>,
     rows.iter().map(offer).collect()
 }
 
-/// On consent the resume goes to the employer, who decides by `due` (214 p.73, p.75).
+/// On consent the resume goes to the employer, who decides by `due` (214 p.73, 214 p.75).
 pub async fn refer(
     tx: &mut Tx,
     id: &str,
@@ -158,8 +158,8 @@ pub async fn decide(
     Ok(done.rows_affected() == 1)
 }
 
-/// The employer arranges an interview with a referred candidate (p.73, p.79); false when the
-/// candidate is no longer waiting for a decision.
+/// The employer arranges an interview with a referred candidate (214 p.73, 214 p.79); false when
+/// the candidate is no longer waiting for a decision.
 pub async fn schedule_interview(
     tx: &mut Tx,
     id: &str,
@@ -180,7 +180,7 @@ pub async fn schedule_interview(
     Ok(done.rows_affected() == 1)
 }
 
-/// The candidate declines the interview on the portal (p.80); false when there is none to
+/// The candidate declines the interview on the portal (214 p.80); false when there is none to
 /// decline.
 pub async fn decline_interview(
     tx: &mut Tx,
@@ -239,8 +239,8 @@ pub async fn excuse_no_show(
     Ok(done.rows_affected() == 1)
 }
 
-/// Unexcused no-shows of unemployed people of the centers, for the specialist to weigh (214
-/// p.51(3)):
+/// Unexcused no-shows of unemployed people of the centers, for the specialist to weigh
+/// (214 p.51(3)):
 /// (offer id, registration id, vacancy id, recorded at), oldest first.
 pub async fn unemployed_no_shows(
     pool: &AnyPool,

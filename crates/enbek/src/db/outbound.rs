@@ -1,4 +1,4 @@
-//! Messages to other state systems (SPEC §5.12), kept until the peer confirms receipt.
+//! Messages to other state systems (206 ch.4, 206 p.30–35), kept until the peer confirms receipt.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -1,4 +1,5 @@
-//! Stored editions of reference values and rules, added by an administrator (SPEC §3, §7).
+//! Stored editions of reference values and rules, added by an administrator (docs/RULES.md,
+//! reference values and editions).
 
 use enbek_domain::parameters::Edition;
 use sqlx::AnyPool;

@@ -1,4 +1,4 @@
-//! The individual employment card (214 p.2.6, p.10) and its history.
+//! The individual employment card (214 p.2.6, 214 p.10) and its history.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::registry::RegistryPerson;

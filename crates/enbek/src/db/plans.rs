@@ -1,4 +1,4 @@
-//! Individual employment plans and their items (214 p.61–65, App.10).
+//! Individual employment plans and their items (214 p.61–65, 214 App.10).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::any::AnyRow;

@@ -1,4 +1,4 @@
-//! What the work queues read (SPEC §5.5): open work at a set of career centers.
+//! What the work queues read (214 p.51–52): open work at a set of career centers.
 
 use chrono::NaiveDate;
 use sqlx::AnyPool;

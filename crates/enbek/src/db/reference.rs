@@ -1,4 +1,5 @@
-//! Reference data: organisations, occupations and the small classifiers (SPEC §3).
+//! Reference data: organisations, occupations and the small classifiers (docs/RULES.md, reference
+//! values).
 
 use serde::Serialize;
 use sqlx::AnyPool;
@@ -118,7 +119,8 @@ pub async fn organization_at(pool: &AnyPool, locality_code: &str) -> Result<bool
     )
 }
 
-/// The rural district of a rural locality, whose assistant serves its residents (214 p.14, p.52).
+/// The rural district of a rural locality, whose assistant serves its residents (214 p.14,
+/// 214 p.52).
 pub async fn rural_district_at(
     tx: &mut Tx,
     locality_code: &str,
@@ -215,7 +217,7 @@ pub(crate) fn search_key(text: &str) -> String {
         .collect()
 }
 
-/// The words of a search query as they are looked for (SPEC §8 `searchVacancies`): folded, the
+/// The words of a search query as they are looked for (`searchVacancies`): folded, the
 /// endings taken off (`enbek_domain::words`), at most ten.
 pub(crate) fn search_words(q: &str) -> Vec<String> {
     q.split_whitespace()

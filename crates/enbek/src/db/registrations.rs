@@ -34,7 +34,7 @@ pub struct Application {
     /// Language the person reads notices in.
     pub lang: String,
     /// How the applicant's identity was proven: `sms` or `signature` (the portal), `document`
-    /// (the desk and the assistant, 214 p.7, p.15), `egov` (its own proof).
+    /// (the desk and the assistant, 214 p.7, 214 p.15), `egov` (its own proof).
     #[serde(default)]
     pub identity_proof: Option<String>,
 }

@@ -1,4 +1,4 @@
-//! Resumes (SPEC §8 `upsertMyResume`).
+//! Resumes (214 p.77; `upsertMyResume`).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

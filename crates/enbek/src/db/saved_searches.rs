@@ -1,4 +1,4 @@
-//! Saved vacancy searches and the vacancies each has told its owner of (SPEC §5.7).
+//! Saved vacancy searches and the vacancies each has told its owner of (214 p.77).
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -261,7 +261,7 @@ pub async fn me(caller: Caller) -> axum::Json<Me> {
 pub struct CreateStaffAccount {
     pub login: String,
     pub password: String,
-    /// A staff role of SPEC §2 (or `egov_gateway` for the egov intake).
+    /// A staff role (docs/AUTHORIZATION.md) (or `egov_gateway` for the egov intake).
     pub role: String,
     /// The organisation the role is held in: a career center for a specialist, a rural district
     /// for an assistant, a mobility center for an officer; none for ministry and administrators.

@@ -12,7 +12,7 @@ use crate::services::accounts::token_hash;
 use crate::state::AppState;
 
 /// Staff who work with registered persons, each within their scope: a specialist of the
-/// person's career center, an officer of the person's region (SPEC §2).
+/// person's career center, an officer of the person's region (docs/AUTHORIZATION.md).
 pub const CASEWORK: [Role; 2] = [Role::CareerCenterSpecialist, Role::MobilityCenterOfficer];
 
 #[derive(Debug, Clone)]
@@ -60,12 +60,12 @@ impl Caller {
             .ok_or_else(ApiError::forbidden)
     }
 
-    /// Whether any of the caller's grants reaches a person's card (SPEC §2).
+    /// Whether any of the caller's grants reaches a person's card (docs/AUTHORIZATION.md).
     pub fn may_see(&self, place: &CardPlace<'_>) -> bool {
         self.may_act_as(&Role::ALL, place)
     }
 
-    /// Whether the caller holds a role that works with persons' cases (SPEC §2); the
+    /// Whether the caller holds a role that works with persons' cases (docs/AUTHORIZATION.md); the
     /// administrator does not (206 p.17–19).
     pub fn does_casework(&self) -> bool {
         self.grants.iter().any(|g| g.role.does_casework())

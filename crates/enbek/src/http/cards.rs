@@ -1,4 +1,4 @@
-//! The individual employment card (214 p.2.6, p.10): the person's own view, and staff's view
+//! The individual employment card (214 p.2.6, 214 p.10): the person's own view, and staff's view
 //! within their scope (every staff read is written to the audit log).
 
 use axum::extract::State;

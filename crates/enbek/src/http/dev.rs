@@ -1,6 +1,6 @@
-//! Development mode (SPEC §8): set the clock, run due work, write the registry simulator, list
-//! the kept outbox. These routes exist only when the server runs with `--dev`, and only an
-//! administrator may call them.
+//! Development mode (`enbek serve --dev`, never on by default): set the clock, run due work, write
+//! the registry simulator, list the kept outbox. These routes exist only when the server runs with
+//! `--dev`, and only an administrator may call them.
 
 use axum::extract::State;
 use chrono::{DateTime, Utc};

@@ -1,4 +1,4 @@
-//! Employers and vacancies (214 ch.5 §2; SPEC §5.6, §8).
+//! Employers and vacancies (214 ch.5 §2; 206 p.10).
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -117,7 +117,7 @@ pub struct VacancyRequest {
     pub locality_code: String,
     #[serde(default)]
     pub description: String,
-    /// The day the vacancy arose (default today): it is posted within 5 working days (p.66).
+    /// The day the vacancy arose (default today): it is posted within 5 working days (214 p.66).
     #[serde(default)]
     pub arose_on: Option<NaiveDate>,
     /// The last day it is open (default 30 days from today).

@@ -1,4 +1,4 @@
-//! Resumes and suitable-work matches (214 p.2.10, p.69–70, p.77; SPEC §5.7, §8).
+//! Resumes and suitable-work matches (214 p.2.10, 214 p.69–70, 214 p.77).
 
 use axum::extract::State;
 use axum::response::IntoResponse;

@@ -53,11 +53,11 @@ use error::ApiError;
     tags(
         (name = "accounts", description = "Accounts and sessions (206 p.17-19)"),
         (name = "registration", description = "Registration as a job seeker (214 ch.2)"),
-        (name = "unemployment", description = "Registration as unemployed, the App.9 information, deregistration (214 ch.3, p.51-52)"),
+        (name = "unemployment", description = "Registration as unemployed, the 214 App.9 information, deregistration (214 ch.3, 214 p.51-52)"),
         (name = "employers", description = "Employers and vacancies (214 ch.5 par.2)"),
-        (name = "matching", description = "Resumes and suitable-work matches (214 p.2.10, p.69-70)"),
+        (name = "matching", description = "Resumes and suitable-work matches (214 p.2.10, 214 p.69-70)"),
         (name = "plans", description = "Individual employment plans, reported changes, work queues (214 p.61-65)"),
-        (name = "cards", description = "Individual employment cards (214 p.2.6, p.10)"),
+        (name = "cards", description = "Individual employment cards (214 p.2.6, 214 p.10)"),
         (name = "reference", description = "Reference data, calendar, dated parameters"),
         (name = "operations", description = "Health, monitoring (214 p.22), audit"),
         (name = "development", description = "Development mode only (--dev)")

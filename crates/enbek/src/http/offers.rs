@@ -1,4 +1,4 @@
-//! Offers of suitable work (214 p.71–72; SPEC §8 `listMyOffers`, `respondToOffer`).
+//! Offers of suitable work (214 p.71–72; `listMyOffers`, `respondToOffer`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -44,11 +44,11 @@ pub struct OfferView {
     pub interview_at: Option<DateTime<Utc>>,
     pub interview_place: Option<String>,
     pub interview_declined_at: Option<DateTime<Utc>>,
-    /// For an unemployed person: come to the employer by this time (3 working days, p.74).
+    /// For an unemployed person: come to the employer by this time (3 working days, 214 p.74).
     pub attend_by: Option<DateTime<Utc>>,
-    /// The employer recorded that the person did not come to the interview (p.74).
+    /// The employer recorded that the person did not come to the interview (214 p.74).
     pub no_show_at: Option<DateTime<Utc>>,
-    /// The career center accepted the person's good reason for it (p.51(3)).
+    /// The career center accepted the person's good reason for it (214 p.51(3)).
     pub no_show_excused_at: Option<DateTime<Utc>>,
     pub vacancy: Option<VacancyView>,
 }
@@ -160,24 +160,24 @@ pub struct CandidateView {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub resume: Option<Resume>,
-    /// The person responded to the vacancy themselves (p.77) rather than to an offer.
+    /// The person responded to the vacancy themselves (214 p.77) rather than to an offer.
     pub self_response: bool,
-    /// How the resume meets the vacancy (p.70): none when it breaks a hard constraint of
+    /// How the resume meets the vacancy (214 p.70): none when it breaks a hard constraint of
     /// suitable work, which a person's own response may.
     pub score: Option<u32>,
     #[schema(value_type = Vec<Object>)]
     pub reasons: Vec<Reason>,
     pub referred_at: Option<DateTime<Utc>>,
-    /// The end of the 5 working days to decide; silence is refusal (p.75).
+    /// The end of the 5 working days to decide; silence is refusal (214 p.75).
     pub decision_due: Option<DateTime<Utc>>,
     /// `accepted` (waiting for the decision), `hired` or `rejected`.
     pub status: String,
     pub decided_by_silence: Option<bool>,
     pub interview_at: Option<DateTime<Utc>>,
     pub interview_place: Option<String>,
-    /// The candidate declined the interview on the portal (p.80).
+    /// The candidate declined the interview on the portal (214 p.80).
     pub interview_declined_at: Option<DateTime<Utc>>,
-    /// The employer recorded that the candidate did not come (p.74).
+    /// The employer recorded that the candidate did not come (214 p.74).
     pub no_show_at: Option<DateTime<Utc>>,
 }
 
@@ -334,7 +334,7 @@ pub async fn decline_interview(
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/no-show", operation_id = "recordNoShow", tag = "employers",
     params(("id" = String, Path), ("candidate_id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = OfferView), (status = 403), (status = 404),
-        (status = 409, description = "no_show_too_early: the interview, or for an unemployed person the 3 working days of p.74, not over; interview_declined; invalid_state: no interview, hired, or recorded")))]
+        (status = 409, description = "no_show_too_early: the interview, or for an unemployed person the 3 working days of 214 p.74, not over; interview_declined; invalid_state: no interview, hired, or recorded")))]
 pub async fn record_no_show(
     State(state): State<AppState>,
     caller: Caller,

@@ -1,5 +1,5 @@
-//! The individual employment plan (214 p.61–65, App.10), reported changes (p.64) and the work
-//! queues (SPEC §5.5).
+//! The individual employment plan (214 p.61–65, 214 App.10), reported changes (214 p.64) and the
+//! work queues (214 p.51–52).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -45,7 +45,7 @@ async fn my_registration(state: &AppState, caller: &Caller) -> ApiResult<Registr
 #[derive(Serialize, ToSchema)]
 pub struct Suggestion {
     pub action: String,
-    /// The section of App.10 part 2.
+    /// The section of 214 App.10 part 2.
     pub section: String,
     pub reason: String,
 }
@@ -76,7 +76,7 @@ pub async fn suggest_plan_actions(
 
 #[derive(Deserialize, ToSchema)]
 pub struct PlanAction {
-    /// An action of App.10 part 2 (see `suggestPlanActions`).
+    /// An action of 214 App.10 part 2 (see `suggestPlanActions`).
     pub action: String,
     pub due_on: NaiveDate,
     #[serde(default)]
@@ -99,7 +99,7 @@ pub struct PlanRequest {
     pub occupation: Option<String>,
     pub valid_until: NaiveDate,
     pub actions: Vec<PlanAction>,
-    /// The schedule of contacts with the career center (App.10 part 3).
+    /// The schedule of contacts with the career center (214 App.10 part 3).
     #[serde(default)]
     pub contacts: Vec<PlanContact>,
 }

@@ -1,5 +1,6 @@
-//! Reference data (SPEC §3, §4, §7): organisations, occupations, classifiers, the working-day
-//! calendar and dated parameters. Reading is open to anyone; changing is for administrators.
+//! Reference data (docs/RULES.md: reference values, calendar, editions): organisations,
+//! occupations, classifiers, the working-day calendar and dated parameters. Reading is open to
+//! anyone; changing is for administrators.
 
 use axum::body::Bytes;
 use axum::extract::State;

@@ -201,14 +201,14 @@ pub struct RegistrationView {
     /// The end of the legal term of the service.
     pub due_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
-    /// The refusal notice (214 App.3 or App.6) when refused.
+    /// The refusal notice (214 App.3 or 214 App.6) when refused.
     pub refusal_notice: Option<RefusalNotice>,
     /// The notice of registration, on request: as a job seeker (214 App.4) or as unemployed
-    /// (App.5, p.40), while the registration stands.
+    /// (214 App.5, 214 p.40), while the registration stands.
     pub registration_notice: Option<RegistrationNotice>,
 }
 
-/// 214 App.4 / App.5: the notice of registration.
+/// 214 App.4 / 214 App.5: the notice of registration.
 #[derive(Serialize, ToSchema)]
 pub struct RegistrationNotice {
     /// `App.4` (job seeker) or `App.5` (unemployed).
@@ -222,7 +222,7 @@ pub struct RegistrationNotice {
     pub career_center_en: String,
 }
 
-/// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (App.6).
+/// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (214 App.6).
 #[derive(Serialize, ToSchema)]
 pub struct RefusalNotice {
     /// `App.3` or `App.6`.
@@ -236,7 +236,7 @@ pub struct RefusalNotice {
     pub ground_en: String,
 }
 
-/// Whether a grant of one of `roles` reaches the registration's card (SPEC §2); 403
+/// Whether a grant of one of `roles` reaches the registration's card (docs/AUTHORIZATION.md); 403
 /// `out_of_scope` otherwise.
 pub(crate) async fn require_scope(
     state: &AppState,
@@ -377,7 +377,7 @@ pub async fn apply_job_seeker(
 
 #[utoipa::path(post, path = "/api/v1/career-center/registrations", operation_id = "registerJobSeekerInPerson", tag = "registration",
     request_body = JobSeekerApplication, security(("bearer" = [])),
-    responses((status = 201, body = RegistrationView, description = "registered, or refused with the App.3 notice"),
+    responses((status = 201, body = RegistrationView, description = "registered, or refused with the 214 App.3 notice"),
         (status = 403, description = "not a specialist, or another center"), (status = 409),
         (status = 422, description = "residence_reason_required: the registry places the person in another region and no temporary stay is stated (214 p.5); invalid_value, invalid_date")))]
 pub async fn register_in_person(
@@ -517,8 +517,8 @@ pub struct Review {
 }
 
 /// A specialist acts on a registration of their own center only: the district's career center
-/// decides a forwarded application (214 p.14–20); the administrator does no casework (206
-/// p.17–19).
+/// decides a forwarded application (214 p.14–20); the administrator does no casework
+/// (206 p.17–19).
 fn ensure_center(caller: &Caller, r: &Registration) -> ApiResult<()> {
     if caller
         .organization(Role::CareerCenterSpecialist)

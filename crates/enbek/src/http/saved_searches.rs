@@ -1,4 +1,4 @@
-//! Saved vacancy searches of a citizen (SPEC §5.7).
+//! Saved vacancy searches of a citizen (214 p.77).
 
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,4 +1,4 @@
-//! Subsidised-job applications, participants and attendance (206 p.31.3; SPEC §5.6).
+//! Subsidised-job applications, participants and attendance (206 p.31.3).
 
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,4 +1,4 @@
-//! The citizen's web page (SPEC §8: `enbek serve` serves the web UI): static files compiled into
+//! The citizen's web page (`enbek serve` serves the web UI): static files compiled into
 //! the binary, talking to the same public JSON API as any other client.
 
 use axum::http::header;

@@ -1,5 +1,5 @@
-//! Registration as unemployed and what follows it (SPEC §5.3, §5.5): the App.9 information on
-//! request, and deregistration on the grounds of p.51.
+//! Registration as unemployed and what follows it (214 ch.3, 214 p.51–52): the
+//! 214 App.9 information on request, and deregistration on the grounds of 214 p.51.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,7 +18,7 @@ use crate::db::registrations;
 use crate::services::unemployment as service;
 use crate::state::AppState;
 
-/// The information on registration as unemployed (214 p.45, App.9).
+/// The information on registration as unemployed (214 p.45, 214 App.9).
 #[derive(Serialize, ToSchema)]
 pub struct UnemployedInfo {
     /// Whether the person is registered as unemployed on the day of issue.
@@ -70,7 +70,7 @@ pub async fn deregister_person(
     caller: Caller,
     Json(body): Json<DeregistrationRequest>,
 ) -> ApiResult<axum::Json<RegistrationView>> {
-    // SPEC §8: an officer of the person's region or a specialist of the person's center.
+    // deregisterPerson: an officer of the person's region or a specialist of the person's center.
     caller.require(&CASEWORK)?;
     let ground = Deregistration::parse(&body.ground_code).ok_or_else(|| {
         ApiError::new("invalid_value").detail("ground_code is not a ground of 214 p.51")

@@ -11,7 +11,7 @@ pub mod kinds {
     pub const REGISTER_UNEMPLOYED: &str = "register_unemployed";
     /// The daily pass over all unemployed persons.
     pub const RECHECK_UNEMPLOYED_ALL: &str = "recheck_unemployed_all";
-    /// Re-check one unemployed person against the registries (214 p.51(1), p.51(5)).
+    /// Re-check one unemployed person against the registries (214 p.51(1), 214 p.51(5)).
     pub const RECHECK_UNEMPLOYED: &str = "recheck_unemployed";
     /// Check a job-loss payment application against the registries' contributions.
     pub const CHECK_JOBLOSS: &str = "check_jobloss";
@@ -27,11 +27,11 @@ pub mod kinds {
     pub const REMATCH_ALL: &str = "rematch_all";
     /// Offer a new job seeker the best suitable vacancies (214 p.36).
     pub const SELECT_FOR_SEEKER: &str = "select_for_seeker";
-    /// Ask the registry about an employer it did not answer on (SPEC §5.6).
+    /// Ask the registry about an employer it did not answer on (214 p.66; 206 p.10).
     pub const VERIFY_EMPLOYER: &str = "verify_employer";
     /// Remind the employer to decide on a referred candidate (214 p.73).
     pub const REMIND_EMPLOYER: &str = "remind_employer";
-    /// Tell the owners of saved searches that find a new vacancy (SPEC §5.7).
+    /// Tell the owners of saved searches that find a new vacancy (214 p.77).
     pub const NOTIFY_SAVED_SEARCHES: &str = "notify_saved_searches";
 }
 

@@ -1,5 +1,6 @@
-//! Notifications (SPEC §5.9): composed in the transaction of the event, one row per channel;
-//! the cabinet copy is delivered at once, e-mail and SMS by due work.
+//! Notifications (214 p.12, 214 p.20, 214 p.35, 214 p.52, 214 p.56, 214 p.71): composed in the
+//! transaction of the event, one row per channel; the cabinet copy is delivered at once, e-mail and
+//! SMS by due work.
 
 pub mod delivery;
 pub mod texts;
@@ -20,7 +21,8 @@ pub struct Recipient {
     pub account_id: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
-    /// A rural resident is also told through the assistant of this rural district (214 p.20, p.52).
+    /// A rural resident is also told through the assistant of this rural district (214 p.20,
+    /// 214 p.52).
     pub assistant_org: Option<String>,
     pub lang: Option<Lang>,
 }

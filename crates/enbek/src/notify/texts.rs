@@ -8,48 +8,49 @@ use crate::http::lang::Lang;
 pub enum Kind {
     /// The application is received and being checked (214 p.25: status to the cabinet).
     ApplicationReceived,
-    /// Registered as a job seeker (214 p.12, p.35; App.4).
+    /// Registered as a job seeker (214 p.12, 214 p.35; 214 App.4).
     JobSeekerRegistered,
-    /// Refused registration as a job seeker (214 p.8; App.3).
+    /// Refused registration as a job seeker (214 p.8; 214 App.3).
     JobSeekerRefused,
     /// The registration was closed at the person's request (guide).
     RegistrationClosed,
     /// An assistant forwarded an application: the rural resident is told of its progress (214 p.20).
     ForwardedToCareerCenter,
-    /// Registered as unemployed (214 p.38, p.56).
+    /// Registered as unemployed (214 p.38, 214 p.56).
     UnemployedRegistered,
-    /// Not registered as unemployed, with the ground of p.41 (214 p.38, p.56; App.6).
+    /// Not registered as unemployed, with the ground of 214 p.41 (214 p.38, 214 p.56; 214 App.6).
     UnemployedRefused,
     /// The documents a job-loss social payment needs (214 p.42: within 1 working day).
     JoblossDocuments,
-    /// Deregistered, with the ground of p.51 (214 p.52: within 2 working days).
+    /// Deregistered, with the ground of 214 p.51 (214 p.52: within 2 working days).
     Deregistered,
     /// The job-loss payment application went to the State Social Insurance Fund.
     JoblossSubmitted,
     /// The job-loss payment application cannot go: too few months with contributions.
     JoblossNotEligible,
-    /// A contact of the plan's schedule is tomorrow (214 p.44, App.10 part 3).
+    /// A contact of the plan's schedule is tomorrow (214 p.44, 214 App.10 part 3).
     ContactReminder,
     /// An offer of suitable work, to answer by the day given (214 p.71–72).
     OfferMade,
-    /// An interview with the employer: time and place (214 p.73, p.79).
+    /// An interview with the employer: time and place (214 p.73, 214 p.79).
     InterviewInvited,
-    /// The employer hired the person (214 p.76, p.81).
+    /// The employer hired the person (214 p.76, 214 p.81).
     Hired,
     /// The employer did not hire the person, or did not answer in 5 working days (214 p.75).
     NotHired,
-    /// A new vacancy that a saved search finds (SPEC §5.7).
+    /// A new vacancy that a saved search finds (214 p.77).
     SavedSearchMatch,
-    /// The registry confirmed an employer it had not answered on (SPEC §5.6).
+    /// The registry confirmed an employer it had not answered on (214 p.66; 206 p.10).
     EmployerVerified,
-    /// The registry's late answer refused the employer (SPEC §5.6).
+    /// The registry's late answer refused the employer (214 p.66; 206 p.10).
     EmployerRefused,
-    /// To the employer: a candidate's resume for a vacancy, to decide on by the day given (214 p.73, p.75).
+    /// To the employer: a candidate's resume for a vacancy, to decide on by the day given
+    /// (214 p.73, 214 p.75).
     CandidateReferred,
-    /// To the employer: the term to decide on a candidate ends soon (214 p.73, p.75).
+    /// To the employer: the term to decide on a candidate ends soon (214 p.73, 214 p.75).
     DecisionReminder,
-    /// The employer recorded that an unemployed person did not come to the interview (214
-    /// p.74, p.51(3)); the career center weighs the reasons.
+    /// The employer recorded that an unemployed person did not come to the interview
+    /// (214 p.74, 214 p.51(3)); the career center weighs the reasons.
     InterviewNoShow,
     /// A one-time code proving the person's identity, to the phone the mobile-citizens registry
     /// links to the IIN.
@@ -58,7 +59,7 @@ pub enum Kind {
     /// a change they did not make is noticed at once.
     IbanChanged,
     /// A member of an employer invites the account to act for the employer; it accepts or
-    /// declines in its cabinet (SPEC §5.6).
+    /// declines in its cabinet (docs/SECURITY.md, employer membership).
     EmployerInvitation,
 }
 
@@ -225,7 +226,7 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
 /// with different meanings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroundOf {
-    /// Refusal to register as a job seeker (214 p.6, p.8; App.1 p.9).
+    /// Refusal to register as a job seeker (214 p.6, 214 p.8; 214 App.1 p.9).
     JobSeekerRefusal,
     /// Refusal to register as unemployed (214 p.41).
     UnemployedRefusal,

@@ -1,4 +1,4 @@
-//! The state registries (214 p.10, p.31) behind one interface: the built-in simulator stored in
+//! The state registries (214 p.10, 214 p.31) behind one interface: the built-in simulator stored in
 //! the database, or the HTTP adapter of a real gateway. A registry that does not answer makes
 //! the caller wait and retry; it never makes it refuse.
 

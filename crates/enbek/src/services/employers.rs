@@ -1,5 +1,5 @@
-//! Employers and vacancies (214 ch.5 §2, p.66–68; SPEC §5.6): an employer is checked against
-//! the state registries; a vacancy is checked against p.66 and the minimum wage, and keeps the
+//! Employers and vacancies (214 ch.5 §2, 214 p.66–68): an employer is checked against
+//! the state registries; a vacancy is checked against 214 p.66 and the minimum wage, and keeps the
 //! day it arose and the day it was posted.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -388,7 +388,7 @@ pub(crate) async fn known_region(state: &AppState, region_code: &str) -> ApiResu
     Ok(())
 }
 
-/// A vacancy as the employer submits it (SPEC §8 `createVacancy`), its texts and numbers
+/// A vacancy as the employer submits it (the body of `createVacancy`), its texts and numbers
 /// checked by the handler (`http::input`).
 pub struct NewVacancy {
     pub title: String,
@@ -602,9 +602,10 @@ fn as_of(mut invitation: Invitation, now: DateTime<Utc>) -> Invitation {
     invitation
 }
 
-/// Invites another account to act for the employer (SPEC §5.6: several accounts per employer):
-/// an existing account, by its login, that is not staff and belongs to no employer. It becomes
-/// a member only when it accepts, within 7 days (`INVITATION_DAYS`); it is told in its cabinet.
+/// Invites another account to act for the employer (docs/SECURITY.md: several accounts per
+/// employer): an existing account, by its login, that is not staff and belongs to no employer. It
+/// becomes a member only when it accepts, within 7 days (`INVITATION_DAYS`); it is told in its
+/// cabinet.
 pub async fn invite_member(
     state: &AppState,
     inviter: &str,

@@ -1,4 +1,4 @@
-//! The job-loss social payment application (Social Code art.102; guide step 4; SPEC §5.3): an
+//! The job-loss social payment application (Social Code art.102; 214 p.57; guide step 4): an
 //! unemployed person applies from the cabinet with an IBAN; the registries' record of
 //! contributions decides whether it may go; it leaves for the State Social Insurance Fund as an
 //! outbound message, retried until the fund confirms receipt.

@@ -1,4 +1,4 @@
-//! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77; SPEC §5.7): the rules are in
+//! Resumes and suitable-work matching (214 p.2.10, 214 p.69–70, 214 p.77): the rules are in
 //! the domain; here they meet the stored resumes and vacancies.
 
 use std::collections::{HashMap, HashSet};
@@ -266,7 +266,7 @@ impl Matcher {
     }
 }
 
-/// Open vacancies suitable for the caller's resume, best first (214 p.36, p.77).
+/// Open vacancies suitable for the caller's resume, best first (214 p.36, 214 p.77).
 pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<(Vacancy, Match)>> {
     let resume = resumes::by_account(&state.db.pool, account_id)
         .await?
@@ -324,7 +324,7 @@ pub struct Candidate {
     pub matched: Match,
 }
 
-/// Whether a registration receives offers of suitable work (214 p.36, p.69).
+/// Whether a registration receives offers of suitable work (214 p.36, 214 p.69).
 pub(crate) fn receives_offers(reg: &Registration) -> bool {
     Status::parse(&reg.status).is_some_and(Status::receives_offers)
 }

@@ -1,4 +1,4 @@
-//! Offers of suitable work and the person's answer (214 p.38, p.51(2), p.71–72; SPEC §5.7).
+//! Offers of suitable work and the person's answer (214 p.38, 214 p.51(2), 214 p.71–72).
 
 use chrono::{DateTime, TimeDelta, Utc};
 use enbek_domain::matching::score;
@@ -28,8 +28,8 @@ use crate::services::unemployment;
 use crate::state::AppState;
 
 /// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
-/// platform's own selection (`specialist` none, p.36, p.69): only suitable work (the
-/// person's resume meets every hard constraint), answered within 1 or 3 working days (p.72).
+/// platform's own selection (`specialist` none, 214 p.36, 214 p.69): only suitable work (the
+/// person's resume meets every hard constraint), answered within 1 or 3 working days (214 p.72).
 pub async fn create(
     state: &AppState,
     specialist: Option<&str>,
@@ -135,7 +135,7 @@ fn new_offer(
 
 /// Consent sends the resume to the employer at once (214 p.73), who is told and decides within
 /// 5 working days, reminded the working day before the last; silence then counts as refusal
-/// (p.75).
+/// (214 p.75).
 async fn refer_to_employer(
     state: &AppState,
     tx: &mut Tx,
@@ -159,8 +159,8 @@ async fn refer_to_employer(
 pub const SELF_RESPONSE: &str = "self";
 
 /// A registered person's own response to an open vacancy (214 p.77, self-service): responding
-/// is consent, so the resume goes to the employer at once as after an accepted offer (p.73) and
-/// the employer's term to decide runs (p.75). The person chooses: no suitability test, and no
+/// is consent, so the resume goes to the employer at once as after an accepted offer (214 p.73) and
+/// the employer's term to decide runs (214 p.75). The person chooses: no suitability test, and no
 /// refusal to count.
 pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> ApiResult<Offer> {
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
@@ -221,8 +221,8 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
 }
 
 /// The person answers an offer (214 p.72). A late answer is recorded as late. A job seeker's
-/// refusal is decided at once (p.38); an unemployed person's third refusal of suitable work
-/// ends the registration (p.51(2)).
+/// refusal is decided at once (214 p.38); an unemployed person's third refusal of suitable work
+/// ends the registration (214 p.51(2)).
 pub async fn answer(
     state: &AppState,
     account_id: &str,
@@ -274,7 +274,7 @@ pub async fn answer(
         .ok_or_else(ApiError::not_found)
 }
 
-/// The employer's decision on a referred candidate (214 p.75–76, p.81): a hire ends the
+/// The employer's decision on a referred candidate (214 p.75–76, 214 p.81): a hire ends the
 /// person's registration as `employed` and fills a position (the vacancy leaves the search with
 /// its last one); a refusal, or silence for 5 working days, lets a job seeker whose selection
 /// period is over be decided as unemployed.
@@ -387,7 +387,7 @@ async fn vacancy_and_employer(state: &AppState, offer: &Offer) -> ApiResult<(Vac
 }
 
 /// Reminds the employer, the working day before the term's last day, to decide on a referred
-/// candidate (214 p.73, p.75); a decided candidate is left alone.
+/// candidate (214 p.73, 214 p.75); a decided candidate is left alone.
 pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result<()> {
     let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
         return Ok(());
@@ -419,8 +419,8 @@ pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result
 }
 
 /// The employer arranges an interview with a referred candidate, who is told its time and place
-/// (214 p.73, p.79); an unemployed person must come within 3 working days of the notice (p.74).
-/// The place is checked free text (`http::input`).
+/// (214 p.73, 214 p.79); an unemployed person must come within 3 working days of the notice
+/// (214 p.74). The place is checked free text (`http::input`).
 pub async fn schedule_interview(
     state: &AppState,
     employer_account: &str,
@@ -510,7 +510,7 @@ pub async fn decline_interview(
 }
 
 /// The moment from which the employer may record a no-show: the interview's time has passed
-/// and, for an unemployed person, the 3 working days of p.74 too (`attend_by`).
+/// and, for an unemployed person, the 3 working days of 214 p.74 too (`attend_by`).
 pub fn no_show_from(
     state: &AppState,
     offer: &Offer,
@@ -521,7 +521,7 @@ pub fn no_show_from(
 }
 
 /// The employer records that the candidate did not come to the interview (214 p.74). An
-/// unemployed person is told, and the no-show goes to the career center's work queue: p.51(3)
+/// unemployed person is told, and the no-show goes to the career center's work queue: 214 p.51(3)
 /// deregisters only a no-show "without good reason", which the specialist weighs (applying
 /// `no_show` with `deregisterPerson`, or excusing it); a job seeker has no such duty, so it is
 /// only recorded.
@@ -622,7 +622,7 @@ pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -
         .ok_or_else(ApiError::not_found)
 }
 
-/// The last moment an unemployed person may come to the employer after the notice (p.74).
+/// The last moment an unemployed person may come to the employer after the notice (214 p.74).
 pub fn attend_by(
     state: &AppState,
     offer: &Offer,
@@ -636,14 +636,14 @@ pub fn attend_by(
     ))
 }
 
-/// How many people the platform's selection offers a vacancy to, per position (p.69).
+/// How many people the platform's selection offers a vacancy to, per position (214 p.69).
 const OFFERS_PER_POSITION: usize = 3;
 
 /// When the nightly re-match runs (local time): after the day's changes, before the working day.
 const REMATCH_AT: chrono::NaiveTime =
     chrono::NaiveTime::from_hms_opt(3, 0, 0).expect("a valid time");
 
-/// How many vacancies the platform's selection offers a new job seeker (p.36).
+/// How many vacancies the platform's selection offers a new job seeker (214 p.36).
 const OFFERS_PER_SEEKER: usize = 3;
 
 /// The platform's selection for a new vacancy (214 p.69: within 1 working day), and again each
@@ -685,7 +685,7 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
     Ok(())
 }
 
-/// The nightly re-match (214 p.69; SPEC §5.7): the matching index is built again and every
+/// The nightly re-match (214 p.69): the matching index is built again and every
 /// open vacancy's selection is due again, each as its own job; then the next night's, while
 /// any vacancy is open.
 pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
@@ -740,7 +740,7 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     Ok(())
 }
 
-/// A new vacancy's selection: stored as due work (within the term of p.69) and run at once; the
+/// A new vacancy's selection: stored as due work (within the term of 214 p.69) and run at once; the
 /// job repeats it if this pass fails.
 pub async fn after_vacancy_posted(state: &AppState, vacancy_id: &str) -> ApiResult<()> {
     let now = state.clock.now();
@@ -755,7 +755,7 @@ pub async fn after_vacancy_posted(state: &AppState, vacancy_id: &str) -> ApiResu
     Ok(())
 }
 
-/// A new job seeker's (or a new resume's) selection, as above (p.36).
+/// A new job seeker's (or a new resume's) selection, as above (214 p.36).
 pub async fn after_registration(state: &AppState, registration_id: &str) -> ApiResult<()> {
     enqueue(
         state,

@@ -1,5 +1,5 @@
-//! The individual employment plan (214 p.61–65, App.10), the changes a person reports
-//! (p.64), and the work queues of specialists and officers (SPEC §5.5).
+//! The individual employment plan (214 p.61–65, 214 App.10), the changes a person reports
+//! (214 p.64), and the work queues of specialists and officers (214 p.51–52).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::category::Category;
@@ -88,7 +88,7 @@ pub struct NewPlan {
 }
 
 /// Draws up the plan of an unemployed person, signed by the specialist who made it (214 p.61,
-/// p.62); each contact of the schedule gets a reminder the working day before.
+/// 214 p.62); each contact of the schedule gets a reminder the working day before.
 pub async fn create(
     state: &AppState,
     specialist: &str,
@@ -313,7 +313,7 @@ pub async fn record(
 }
 
 /// A change reported by the person (214 p.64): late when after 5 working days; the career
-/// center acts on it within 2 working days (p.51).
+/// center acts on it within 2 working days (214 p.51).
 pub async fn report(
     state: &AppState,
     account_id: &str,
@@ -471,8 +471,8 @@ pub async fn work_queue(
             detail,
         );
     }
-    // 214 p.51(3), p.74: a no-show the employer recorded, for the specialist to weigh (good
-    // reason or not) within the 2 working days of p.51.
+    // 214 p.51(3), 214 p.74: a no-show the employer recorded, for the specialist to weigh (good
+    // reason or not) within the 2 working days of 214 p.51.
     for (offer_id, registration_id, vacancy_id, at) in
         offers::unemployed_no_shows(pool, centers).await?
     {

@@ -1,4 +1,5 @@
-//! Reference data: the shipped tables loaded at start, and an administrator's files (SPEC §3).
+//! Reference data: the shipped tables loaded at start, and an administrator's files (docs/RULES.md,
+//! reference values).
 
 use enbek_domain::access::OrgKind;
 use enbek_domain::matching::Place;

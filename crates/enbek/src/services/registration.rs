@@ -1,4 +1,4 @@
-//! Registration as a job seeker through every channel (214 ch.2; SPEC §5.2): one submission
+//! Registration as a job seeker through every channel (214 ch.2): one submission
 //! path, one registry check, one decision.
 
 use chrono::{DateTime, Utc};
@@ -28,7 +28,7 @@ use crate::notify::{self, Args, Kind, Recipient};
 use crate::services::unemployment;
 use crate::state::AppState;
 
-/// The monitored public service (214 p.22; App.1).
+/// The monitored public service (214 p.22; 214 App.1).
 pub const SERVICE: &str = "job_seeker_registration";
 
 pub struct Submission {
@@ -244,8 +244,8 @@ pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<(
         .map_err(|e| anyhow::anyhow!("deciding: {}", e.code))
 }
 
-/// The decision (214 p.8, p.11–12, p.33–35): registered, with the card written and its
-/// category; or refused with the ground of App.1 p.9 and the App.3 notice.
+/// The decision (214 p.8, 214 p.11–12, 214 p.33–35): registered, with the card written and its
+/// category; or refused with the ground of 214 App.1 p.9 and the 214 App.3 notice.
 pub async fn decide(
     state: &AppState,
     registration_id: &str,

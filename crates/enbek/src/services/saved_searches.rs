@@ -1,4 +1,4 @@
-//! Saved vacancy searches (SPEC §5.7; 214 p.77): a citizen keeps the filters of a search, and
+//! Saved vacancy searches (214 p.77): a citizen keeps the filters of a search, and
 //! is told of each new vacancy that the search would find.
 
 use enbek_domain::office_hours::local_date;
@@ -18,7 +18,7 @@ use crate::state::AppState;
 /// At most this many saved searches per account.
 pub const LIMIT: i64 = 20;
 
-/// The filters of a search to save (SPEC §8 `searchVacancies`).
+/// The filters of a search to save (the filters of `searchVacancies`).
 pub struct NewSearch {
     pub q: Option<String>,
     pub region_code: Option<String>,

@@ -1,4 +1,4 @@
-//! Subsidised-job applications with participants' attendance (206 p.31.3; SPEC §5.6): the
+//! Subsidised-job applications with participants' attendance (206 p.31.3): the
 //! employer applies to organise subsidised jobs, names the people working on them and reports
 //! each month's attendance; the staff of the jobs' region see all of it.
 

@@ -1,7 +1,7 @@
-//! Registration as unemployed and deregistration (214 ch.3, p.51–52; SPEC §5.3, §5.5): the
+//! Registration as unemployed and deregistration (214 ch.3, 214 p.51–52): the
 //! selection period started at a job seeker's registration ends in due work that registers the
-//! person as unemployed or refuses on a ground of p.41; the registries are re-checked daily;
-//! officers deregister on the grounds of p.51; the person asks for the App.9 information.
+//! person as unemployed or refuses on a ground of 214 p.41; the registries are re-checked daily;
+//! officers deregister on the grounds of 214 p.51; the person asks for the 214 App.9 information.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::ids::Iin;
@@ -23,7 +23,7 @@ use crate::notify::{self, Args, Kind, Recipient};
 use crate::services::registration::{center_name, recipient};
 use crate::state::AppState;
 
-/// The monitored public service "Registration of the unemployed" (214 p.43; SPEC §5.11).
+/// The monitored public service "Registration of the unemployed" (214 p.43).
 pub const SERVICE: &str = "unemployed_registration";
 
 /// The registries are re-checked for every unemployed person once a day, at this local hour.
@@ -36,8 +36,8 @@ fn monitoring_subject(registration_id: &str) -> String {
     format!("{registration_id}/unemployed")
 }
 
-/// Starts the selection period of a job seeker just registered (214 p.23, p.36): when it ends,
-/// due work registers the person as unemployed (p.38). Called in the transaction of the
+/// Starts the selection period of a job seeker just registered (214 p.23, 214 p.36): when it ends,
+/// due work registers the person as unemployed (214 p.38). Called in the transaction of the
 /// registration, once its decision is set.
 pub async fn begin_selection(
     tx: &mut Tx,
@@ -84,11 +84,10 @@ pub async fn withdraw(
     .await
 }
 
-/// Registers a job seeker as unemployed when the selection period has ended, or refuses on a
-/// ground of p.41 (214 p.38, p.41, p.53–56). The person is unemployed from the day after the
-/// period, and the grounds are judged on that day, however late the registries answer. An
-/// error (a silent registry) leaves the job to be retried; a registration no longer waiting is
-/// left alone.
+/// Registers a job seeker as unemployed when the selection period has ended, or refuses on a ground
+/// of 214 p.41 (214 p.38, 214 p.41, 214 p.53–56). The person is unemployed from the day after the
+/// period, and the grounds are judged on that day, however late the registries answer. An error (a
+/// silent registry) leaves the job to be retried; a registration no longer waiting is left alone.
 pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
@@ -102,7 +101,7 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
         // Only a clock set back runs this early: keep the job for when the period is over.
         anyhow::bail!("the selection period ends at {ends}");
     }
-    // p.38: an accepted offer awaiting the employer's decision is decided with that decision.
+    // 214 p.38: an accepted offer awaiting the employer's decision is decided with that decision.
     if crate::db::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
         anyhow::bail!("an accepted offer awaits the employer's decision");
     }
@@ -145,7 +144,7 @@ pub async fn register_if_period_over(
     decide_on(state, &reg, local_date(now)).await
 }
 
-/// Registers as unemployed from `on`, or refuses on a ground of p.41 judged on `on`.
+/// Registers as unemployed from `on`, or refuses on a ground of 214 p.41 judged on `on`.
 async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyhow::Result<()> {
     let parameters = state.parameters();
     let now = state.clock.now();
@@ -211,7 +210,7 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
     Ok(())
 }
 
-/// Deregisters an unemployed person on a ground of p.51 (214 p.51–52): the registration ends
+/// Deregisters an unemployed person on a ground of 214 p.51 (214 p.51–52): the registration ends
 /// with its code, grounds (2)–(4) bar a new one for 30 calendar days, and the person is told
 /// at once (rural residents also through the assistant). `actor` is the officer or specialist;
 /// none when the registries told.
@@ -311,7 +310,7 @@ pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Re-checks one unemployed person against the registries (214 p.51(1), p.51(5)): a ground
+/// Re-checks one unemployed person against the registries (214 p.51(1), 214 p.51(5)): a ground
 /// they show ends the registration without anyone's decision.
 pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
@@ -337,7 +336,7 @@ pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<
     Ok(())
 }
 
-/// The information on registration as unemployed (214 p.45, App.9): registered or not on the
+/// The information on registration as unemployed (214 p.45, 214 App.9): registered or not on the
 /// day of issue, valid 30 calendar days, kept as a document record.
 pub struct UnemployedInfo {
     pub document_id: String,

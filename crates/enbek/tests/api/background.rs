@@ -199,7 +199,7 @@ async fn two_servers_on_one_database_never_run_a_job_twice() {
     assert_eq!(outbound, 12, "an SMS and an e-mail per registration");
     let (pa, pb) = tokio::join!(a.run_due_jobs(), b.run_due_jobs());
     // Each registration also left its registry-check job (already decided: a no-op) and its
-    // selection of vacancies (p.36; no resume, so nothing to offer).
+    // selection of vacancies (214 p.36; no resume, so nothing to offer).
     assert_eq!(pa + pb, 24, "every job ran exactly once: {pa} + {pb}");
     let (_, outbox) = a.get("/api/v1/dev/outbox", Some(&a.admin)).await;
     for n in outbox.as_array().unwrap() {
@@ -249,7 +249,7 @@ async fn a_job_left_by_a_crashed_worker_runs_again_when_its_lease_ends() {
     assert_eq!(app.run_due_jobs().await, 0, "a live lease is respected");
     app.set_clock("2026-03-17T10:05:01+05:00").await;
     // The check, then the SMS and the e-mail of the registration it decided, and the selection
-    // of vacancies for the new job seeker (p.36).
+    // of vacancies for the new job seeker (214 p.36).
     assert_eq!(app.run_due_jobs().await, 4);
     let (_, mine) = app.get("/api/v1/me/registration", Some(&token)).await;
     assert_eq!(mine["status"], "job_seeker");

@@ -1,5 +1,5 @@
-//! Employer membership by invitation (SPEC §5.6): a member invites by login, only the invited
-//! account's acceptance makes it a member; staff accounts never act for employers.
+//! Employer membership by invitation (docs/SECURITY.md): a member invites by login, only the
+//! invited account's acceptance makes it a member; staff accounts never act for employers.
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -1,4 +1,4 @@
-//! Employers and vacancies (214 ch.5 §2, p.66–68; SPEC §5.6, §8).
+//! Employers and vacancies (214 ch.5 §2, 214 p.66–68).
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -419,7 +419,8 @@ pub fn kz_iban(bank: &str, account: &str) -> String {
     format!("KZ{:02}{bban}", 98 - remainder)
 }
 
-/// The check digit of the first 11 digits by the rule of SPEC §3, if there is one.
+/// The check digit of the first 11 digits by the IIN check-digit rule (docs/RULES.md), if there is
+/// one.
 fn check_digit(body: &str) -> Option<u32> {
     let d: Vec<u32> = body.chars().map(|c| c.to_digit(10).unwrap()).collect();
     let sum = |w: &[u32]| d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11;

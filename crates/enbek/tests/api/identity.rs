@@ -255,7 +255,7 @@ async fn another_accounts_proof_cannot_be_answered() {
 
 /// The takeover a security review found: a fresh account applies with a stranger's IIN, reads
 /// the stranger's card, becomes unemployed, sends a job-loss payment application with its own
-/// IBAN and obtains the App.9 information in the stranger's name. Each step now fails.
+/// IBAN and obtains the 214 App.9 information in the stranger's name. Each step now fails.
 #[tokio::test]
 async fn an_account_cannot_act_for_an_iin_it_has_not_proven() {
     let app = TestApp::spawn().await;

@@ -266,7 +266,7 @@ async fn a_staff_listener_keeps_the_ais_off_the_public_address() {
     running.worker.abort();
 }
 
-/// SPEC §8: `enbek serve` serves the web UI; its files come from the binary, locked down.
+/// `enbek serve` serves the web UI; its files come from the binary, locked down.
 #[tokio::test]
 async fn the_web_page_and_its_files_are_served_with_a_strict_policy() {
     let app = TestApp::spawn().await;

@@ -1,4 +1,4 @@
-//! The job-loss social payment application (Social Code art.102; guide step 4; SPEC §5.3),
+//! The job-loss social payment application (Social Code art.102; 214 p.57; guide step 4),
 //! sent to a real HTTP peer standing in for the State Social Insurance Fund's gateway.
 
 use axum::http::StatusCode as AxumStatus;

@@ -1,4 +1,4 @@
-//! Resumes and suitable-work matching (214 p.2.10, p.69–70, p.77).
+//! Resumes and suitable-work matching (214 p.2.10, 214 p.69–70, 214 p.77).
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -137,7 +137,7 @@ async fn only_suitable_vacancies_are_offered_and_each_says_why() {
     let (status, matches) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
     assert_eq!(status, StatusCode::OK, "{matches}");
     // Not the shift job (regime), not Astana (distance), not the auditor (pay below 250 000),
-    // not the economist (another sub-major group: not the person's training, p.2.10); the
+    // not the economist (another sub-major group: not the person's training, 214 p.2.10); the
     // financial analyst is of the same minor group: suitable, its higher pay ranks it lower.
     assert_eq!(titles(&matches), ["Бухгалтер", "Финансовый аналитик"]);
     let reasons: Vec<&str> = matches[0]["reasons"]

@@ -1,5 +1,5 @@
-//! Offers of suitable work and the answers that move a registration (214 p.38, p.51(2),
-//! p.71–72).
+//! Offers of suitable work and the answers that move a registration (214 p.38, 214 p.51(2),
+//! 214 p.71–72).
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -86,7 +86,7 @@ async fn offer(
     .await
 }
 
-/// The person's offer of a vacancy, made by the platform's selection (p.36, p.69).
+/// The person's offer of a vacancy, made by the platform's selection (214 p.36, 214 p.69).
 async fn my_offer(app: &TestApp, login: &str, vacancy: &str) -> Value {
     let token = app.login(login, PASSWORD).await;
     let (_, list) = app.get("/api/v1/me/offers", Some(&token)).await;
@@ -118,7 +118,7 @@ async fn a_job_seeker_who_refuses_an_offer_is_registered_as_unemployed_at_once()
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "aidar@example.kz", 100).await;
-    // The platform's selection offered the vacancy as soon as the resume was in (p.36).
+    // The platform's selection offered the vacancy as soon as the resume was in (214 p.36).
     let made = my_offer(&app, "aidar@example.kz", &ids[0]).await;
     // One working day for a job seeker: the end of Wednesday 18 March.
     assert_eq!(made["answer_due"], "2026-03-18T19:00:00Z");
@@ -177,7 +177,7 @@ async fn an_unemployed_persons_third_refusal_ends_the_registration_with_a_bar() 
         registration(&app, "aset@example.kz").await["status"],
         "unemployed"
     );
-    // Posted now, each vacancy is offered to the suitable unemployed person (p.69).
+    // Posted now, each vacancy is offered to the suitable unemployed person (214 p.69).
     let ids = vacancies(&app, 3).await;
     for (i, vacancy) in ids[..3].iter().enumerate() {
         let made = my_offer(&app, "aset@example.kz", vacancy).await;
@@ -326,7 +326,7 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
     assert_eq!(decided["status"], "hired");
     let reg = registration(&app, "hired@example.kz").await;
     assert_eq!(reg["status"], "employed");
-    // Its only position filled, the vacancy leaves the search (p.76).
+    // Its only position filled, the vacancy leaves the search (214 p.76).
     let (_, vacancy) = app
         .get(&format!("/api/v1/vacancies/{}", ids[0]), None)
         .await;
@@ -613,9 +613,9 @@ async fn the_nightly_re_match_passes_a_refused_vacancy_to_the_next_best_person()
     for (n, login) in logins.iter().enumerate() {
         job_seeker(&app, login, 200 + n as u32).await;
     }
-    // Their own selections (p.36) are done before the vacancy comes.
+    // Their own selections (214 p.36) are done before the vacancy comes.
     app.run_due_jobs().await;
-    // One position: three offers stand for it (p.69), one of the four suitable people waits.
+    // One position: three offers stand for it (214 p.69), one of the four suitable people waits.
     let vacancy = vacancies(&app, 1).await[0].clone();
     app.run_due_jobs().await;
     let mut offered = Vec::new();
@@ -792,7 +792,7 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
     );
     let candidate = interview(&app, &ids[0], "absent@example.kz").await;
     // Notified on Friday 20 March; 21–25 March are the Nauryz days off, so the 3 working days
-    // are 26, 27 and 30 March (p.74): until then no no-show, though the interview is over.
+    // are 26, 27 and 30 March (214 p.74): until then no no-show, though the interview is over.
     app.set_clock("2026-03-30T23:59:00+05:00").await;
     let hr = employer_token(&app).await;
     let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
@@ -826,7 +826,7 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
     let (status, _) = no_show(&app, &hr, &ids[0], &candidate).await;
     assert_eq!(status, StatusCode::CONFLICT, "recorded once");
 
-    // p.51(3) deregisters a no-show "without good reason": the center weighs it, the
+    // 214 p.51(3) deregisters a no-show "without good reason": the center weighs it, the
     // registration stands until then, and the person is told.
     assert_eq!(
         registration(&app, "absent@example.kz").await["status"],
@@ -854,7 +854,7 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
     assert_eq!(item["registration_id"], reg.as_str());
     assert_eq!(item["subject_id"], candidate.as_str());
     assert_eq!(item["legal_basis"], "214 p.51(3), p.74");
-    // Within 2 working days of learning (p.51), counted from the next day: 1 and 2 April.
+    // Within 2 working days of learning (214 p.51), counted from the next day: 1 and 2 April.
     assert_eq!(item["due_at"], "2026-04-02T19:00:00Z");
 
     let (status, done) = app
@@ -930,7 +930,7 @@ async fn a_job_seekers_no_show_is_recorded_once_the_interview_is_over() {
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "seeker@example.kz", 830).await;
     let candidate = interview(&app, &ids[0], "seeker@example.kz").await;
-    // The selection period has not ended: a job seeker, with no 3-day duty (p.74 is for the
+    // The selection period has not ended: a job seeker, with no 3-day duty (214 p.74 is for the
     // unemployed), so the interview's time alone decides.
     app.set_clock("2026-03-26T10:59:00+05:00").await;
     let hr = employer_token(&app).await;

@@ -1,5 +1,5 @@
-//! The individual employment plan (214 p.61–65, App.10), reported changes (p.64) and the work
-//! queues of specialists and officers.
+//! The individual employment plan (214 p.61–65, 214 App.10), reported changes (214 p.64) and the
+//! work queues of specialists and officers.
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -448,7 +448,7 @@ async fn a_change_is_reported_within_five_working_days_and_the_center_acts_on_it
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date")
     );
 
-    // The center acts within 2 working days of learning (p.51): due end of Friday 3 April.
+    // The center acts within 2 working days of learning (214 p.51): due end of Friday 3 April.
     let spec = app
         .staff("spec.k", "career_center_specialist", Some(CENTER))
         .await;

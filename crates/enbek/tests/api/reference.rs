@@ -1,4 +1,5 @@
-//! Reference data (SPEC §3, §4, §7), the OpenAPI document and the operations endpoints.
+//! Reference data (docs/RULES.md: reference values, calendar, editions), the OpenAPI document and
+//! the operations endpoints.
 
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;

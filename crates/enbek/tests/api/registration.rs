@@ -1,4 +1,4 @@
-//! Registration as a job seeker through every channel (214 ch.2; SPEC §5.2).
+//! Registration as a job seeker through every channel (214 ch.2).
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};

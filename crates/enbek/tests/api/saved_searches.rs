@@ -1,4 +1,4 @@
-//! Saved searches that tell their owner of new matching vacancies (SPEC §5.7).
+//! Saved searches that tell their owner of new matching vacancies (214 p.77).
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};

@@ -1,4 +1,4 @@
-//! The order of the vacancy search (SPEC §8 `searchVacancies`) and the open-data listing of
+//! The order of the vacancy search (`searchVacancies`) and the open-data listing of
 //! vacancies (206 p.19).
 
 use reqwest::StatusCode;

@@ -1,4 +1,4 @@
-//! Subsidised-job applications with participants' attendance (206 p.31.3; SPEC §5.6).
+//! Subsidised-job applications with participants' attendance (206 p.31.3).
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -1,5 +1,5 @@
-//! Registration as unemployed, the App.9 information and deregistration (214 ch.3, p.41,
-//! p.45, p.51–52; SPEC §5.3, §5.5).
+//! Registration as unemployed, the 214 App.9 information and deregistration (214 ch.3, 214 p.41,
+//! 214 p.45, 214 p.51–52).
 
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
