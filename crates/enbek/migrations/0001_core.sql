@@ -91,7 +91,7 @@ CREATE TABLE classifier_values (
     PRIMARY KEY (classifier, code)
 );
 
--- Reference values and rule editions, each with the day it takes effect (docs/RULES.md).
+-- Reference values and rule editions, each with the day it takes effect (SPEC §3, §7).
 CREATE TABLE parameters (
     key TEXT NOT NULL,
     effective_from TEXT NOT NULL,
@@ -100,21 +100,21 @@ CREATE TABLE parameters (
     PRIMARY KEY (key, effective_from)
 );
 
--- Working-calendar days an administrator adds on top of the shipped data (Law "On holidays" art.5).
+-- Working-calendar days an administrator adds on top of the shipped data (SPEC §4).
 CREATE TABLE calendar_days (
     day TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     note TEXT NOT NULL
 );
 
--- The built-in state-registry simulator (214 p.10, 214 p.31).
+-- The built-in state-registry simulator (214 p.10, p.31).
 CREATE TABLE registry_persons (
     iin TEXT PRIMARY KEY,
     data TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
 
--- The individual employment card (214 p.2.6, 214 p.10): one per person, whatever the channel.
+-- The individual employment card (214 p.2.6, p.10): one per person, whatever the channel.
 CREATE TABLE persons (
     id TEXT PRIMARY KEY,
     iin TEXT NOT NULL UNIQUE,
@@ -179,7 +179,7 @@ CREATE UNIQUE INDEX registrations_one_active ON registrations(iin) WHERE active 
 CREATE INDEX registrations_iin ON registrations(iin, created_at);
 CREATE INDEX registrations_center ON registrations(career_center_id, status);
 
--- Public-service monitoring (214 p.22, 214 p.43).
+-- Public-service monitoring (214 p.22, p.43; SPEC §5.11).
 CREATE TABLE service_requests (
     id TEXT PRIMARY KEY,
     service TEXT NOT NULL,
@@ -203,8 +203,7 @@ CREATE TABLE service_request_stages (
 );
 CREATE INDEX service_request_stages_request ON service_request_stages(request_id);
 
--- The notification outbox (214 p.12, 214 p.35, 214 p.56): every message with its channel and
--- delivery record.
+-- The notification outbox (SPEC §5.9): every message with its channel and delivery record.
 CREATE TABLE notifications (
     id TEXT PRIMARY KEY,
     person_id TEXT,

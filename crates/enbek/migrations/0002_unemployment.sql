@@ -1,4 +1,4 @@
--- Documents issued to a person (214 p.45, 214 App.9: information on registration as unemployed),
+-- Documents issued to a person (214 p.45, App.9: information on registration as unemployed),
 -- kept as records; the signed file arrives with the documents capability.
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
@@ -13,7 +13,7 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_account ON documents(account_id, issued_at);
 
--- Job-loss social payment applications (Social Code art.102; 214 p.57; guide step 4).
+-- Job-loss social payment applications (Social Code art.102; guide step 4; SPEC §5.3).
 CREATE TABLE jobloss_applications (
     id TEXT PRIMARY KEY,
     registration_id TEXT NOT NULL UNIQUE,
@@ -27,7 +27,7 @@ CREATE TABLE jobloss_applications (
 );
 CREATE INDEX jobloss_applications_account ON jobloss_applications(account_id);
 
--- Messages to other state systems (206 ch.4): kept until the peer confirms receipt.
+-- Messages to other state systems (SPEC §5.12): kept until the peer confirms receipt.
 CREATE TABLE outbound_messages (
     id TEXT PRIMARY KEY,
     destination TEXT NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE outbound_messages (
 );
 CREATE INDEX outbound_messages_subject ON outbound_messages(subject_id);
 
--- Individual employment plans (214 p.61–65, 214 App.10): actions and the schedule of contacts.
+-- Individual employment plans (214 p.61–65, App.10): actions and the schedule of contacts.
 CREATE TABLE plans (
     id TEXT PRIMARY KEY,
     registration_id TEXT NOT NULL UNIQUE,
@@ -62,7 +62,7 @@ CREATE TABLE plan_items (
     id TEXT PRIMARY KEY,
     plan_id TEXT NOT NULL REFERENCES plans(id),
     position BIGINT NOT NULL,
-    -- 'action' (214 App.10 part 2) or 'contact' (part 3, the schedule of contacts)
+    -- 'action' (App.10 part 2) or 'contact' (part 3, the schedule of contacts)
     item TEXT NOT NULL,
     action TEXT,
     due_on TEXT NOT NULL,
@@ -73,7 +73,7 @@ CREATE TABLE plan_items (
 CREATE INDEX plan_items_plan ON plan_items(plan_id, position);
 CREATE INDEX plan_items_open ON plan_items(outcome, due_on);
 
--- Changes an unemployed person reports (214 p.64), for the career center to act on (214 p.51).
+-- Changes an unemployed person reports (214 p.64), for the career center to act on (p.51).
 CREATE TABLE circumstances (
     id TEXT PRIMARY KEY,
     registration_id TEXT NOT NULL,

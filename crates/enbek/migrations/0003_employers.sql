@@ -5,7 +5,7 @@ CREATE TABLE registry_businesses (
     updated_at TEXT NOT NULL
 );
 
--- Employers (214 ch.5 §2): a legal entity by BIN or an individual entrepreneur by IIN.
+-- Employers (214 ch.5 §2; SPEC §5.6): a legal entity by BIN or an individual entrepreneur by IIN.
 CREATE TABLE employers (
     id TEXT PRIMARY KEY,
     bin TEXT NOT NULL UNIQUE,

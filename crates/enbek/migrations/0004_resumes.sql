@@ -1,4 +1,4 @@
--- Resumes (upsertMyResume; 214 p.77): one per account; published ones are searchable by
+-- Resumes (SPEC §8 upsertMyResume; 214 p.77): one per account; published ones are searchable by
 -- employers without the person's name, IIN or contacts (206 p.19).
 CREATE TABLE resumes (
     account_id TEXT PRIMARY KEY REFERENCES accounts(id),

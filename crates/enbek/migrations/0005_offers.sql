@@ -1,4 +1,4 @@
--- Offers of suitable work to registered persons (214 p.71–72).
+-- Offers of suitable work to registered persons (214 p.71–72; SPEC §5.7).
 CREATE TABLE offers (
     id TEXT PRIMARY KEY,
     vacancy_id TEXT NOT NULL REFERENCES vacancies(id),
@@ -10,14 +10,12 @@ CREATE TABLE offers (
     status TEXT NOT NULL,
     answered_at TEXT,
     answered_late BIGINT,
-    -- On consent the resume goes to the employer, who decides within 5 working days (214 p.73,
-    -- 214 p.75).
+    -- On consent the resume goes to the employer, who decides within 5 working days (p.73, p.75).
     referred_at TEXT,
     decision_due_at TEXT,
     decided_at TEXT,
     decided_by_silence BIGINT,
-    -- The interview the employer arranges (214 p.73, 214 p.79); the candidate may decline
-    -- (214 p.80).
+    -- The interview the employer arranges (p.73, p.79); the candidate may decline (p.80).
     interview_at TEXT,
     interview_place TEXT,
     interview_notified_at TEXT,

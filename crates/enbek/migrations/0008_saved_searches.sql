@@ -1,4 +1,4 @@
--- Saved vacancy searches (214 p.77 self-service): the filters of searchVacancies,
+-- Saved vacancy searches (SPEC §5.7; 214 p.77 self-service): the filters of searchVacancies,
 -- the query's word stems kept as they were taken apart on saving.
 CREATE TABLE saved_searches (
     id TEXT PRIMARY KEY,
