@@ -7,6 +7,8 @@ use sqlx::AnyPool;
 
 use std::collections::HashMap;
 
+use enbek_domain::registration::Status;
+
 use super::{day, placeholders, ts, RowExt, Tx};
 
 /// The application as submitted, kept with the registration.
@@ -47,7 +49,8 @@ pub struct Registration {
     pub account_id: Option<String>,
     pub career_center_id: String,
     pub channel: String,
-    pub status: String,
+    /// Decoded on reading: a stored value outside the enumeration is a decode error.
+    pub status: Status,
     pub submitted_at: DateTime<Utc>,
     pub received_at: DateTime<Utc>,
     pub due_at: DateTime<Utc>,
@@ -72,7 +75,7 @@ pub(super) fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
         account_id: r.opt_text("account_id")?,
         career_center_id: r.text("career_center_id")?,
         channel: r.text("channel")?,
-        status: r.text("status")?,
+        status: status(&r.text("status")?)?,
         submitted_at: r.instant("submitted_at")?,
         received_at: r.instant("received_at")?,
         due_at: r.instant("due_at")?,
@@ -90,8 +93,9 @@ pub(super) fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
     })
 }
 
-fn active(status: &str) -> bool {
-    enbek_domain::registration::Status::parse(status).is_some_and(|s| s.is_active())
+fn status(s: &str) -> Result<Status, sqlx::Error> {
+    Status::parse(s)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown registration status {s:?}").into()))
 }
 
 pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
@@ -108,8 +112,8 @@ pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
     .bind(&r.account_id)
     .bind(&r.career_center_id)
     .bind(&r.channel)
-    .bind(&r.status)
-    .bind(i64::from(active(&r.status)))
+    .bind(r.status.as_str())
+    .bind(i64::from(r.status.is_active()))
     .bind(ts(r.submitted_at))
     .bind(ts(r.received_at))
     .bind(ts(r.due_at))
@@ -129,8 +133,8 @@ pub async fn decide(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
             refusal_code = $6, career_center_id = $7, updated_at = $8 WHERE id = $9",
     )
     .bind(&r.person_id)
-    .bind(&r.status)
-    .bind(i64::from(active(&r.status)))
+    .bind(r.status.as_str())
+    .bind(i64::from(r.status.is_active()))
     .bind(r.decided_at.map(ts))
     .bind(r.job_seeker_since.map(day))
     .bind(&r.refusal_code)

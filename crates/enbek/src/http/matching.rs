@@ -126,7 +126,7 @@ pub async fn list_vacancy_matches(
             .map(|c| CandidateView {
                 account_id: c.account_id,
                 registration_id: c.registration.as_ref().map(|r| r.id.clone()),
-                status: c.registration.map(|r| r.status),
+                status: c.registration.map(|r| r.status.as_str().to_string()),
                 why: Why {
                     score: c.matched.score,
                     reasons: c.matched.reasons,

@@ -60,7 +60,7 @@ async fn view(state: &AppState, o: Offer) -> ApiResult<OfferView> {
     };
     let unemployed = registrations::by_id(&state.db.pool, &o.registration_id)
         .await?
-        .is_some_and(|r| r.status == Status::Unemployed.as_str());
+        .is_some_and(|r| r.status == Status::Unemployed);
     Ok(OfferView {
         attend_by: service::attend_by(state, &o, unemployed),
         no_show_at: o.no_show_at,

@@ -25,7 +25,7 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
         .ok_or_else(|| ApiError::new("no_registration"))?;
-    if reg.status != Status::Unemployed.as_str() {
+    if reg.status != Status::Unemployed {
         return Err(ApiError::new("invalid_state")
             .detail("the job-loss payment is for a person registered as unemployed"));
     }

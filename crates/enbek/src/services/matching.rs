@@ -8,7 +8,6 @@ use chrono::{DateTime, Duration, Utc};
 use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Place, Seeker};
 use enbek_domain::office_hours::local_date;
-use enbek_domain::registration::Status;
 use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
 use crate::db::employers::{self, Vacancy, OPEN};
@@ -326,7 +325,7 @@ pub struct Candidate {
 
 /// Whether a registration receives offers of suitable work (214 p.36, 214 p.69).
 pub(crate) fn receives_offers(reg: &Registration) -> bool {
-    Status::parse(&reg.status).is_some_and(Status::receives_offers)
+    reg.status.receives_offers()
 }
 
 /// People suitable for a vacancy, best first (214 p.69–70): job seekers, the unemployed and

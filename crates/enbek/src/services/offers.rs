@@ -36,7 +36,7 @@ pub async fn create(
     reg: &Registration,
     vacancy_id: &str,
 ) -> ApiResult<Offer> {
-    let unemployed = reg.status == Status::Unemployed.as_str();
+    let unemployed = reg.status == Status::Unemployed;
     if !receives_offers(reg) {
         return Err(
             ApiError::new("invalid_state").detail("offers go to job seekers and the unemployed")
@@ -259,12 +259,12 @@ pub async fn answer(
     .await?;
     tx.commit().await?;
     if !accept {
-        if reg.status == Status::JobSeeker.as_str() {
+        if reg.status == Status::JobSeeker {
             if let Err(e) = unemployment::register_on_refusal(state, &reg.id).await {
                 // The job at the end of the selection period decides it then.
                 tracing::warn!(registration = %reg.id, error = %e, "decision after a refusal deferred");
             }
-        } else if reg.status == Status::Unemployed.as_str() && refusals >= REFUSALS_TO_DEREGISTER {
+        } else if reg.status == Status::Unemployed && refusals >= REFUSALS_TO_DEREGISTER {
             unemployment::deregister(state, None, &reg.id, Deregistration::RefusedThreeOffers)
                 .await?;
         }
@@ -544,7 +544,7 @@ pub async fn record_no_show(
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let unemployed = reg.status == Status::Unemployed.as_str();
+    let unemployed = reg.status == Status::Unemployed;
     let from = no_show_from(state, offer, unemployed).ok_or_else(ApiError::not_found)?;
     if now <= from {
         return Err(ApiError::new("no_show_too_early").detail(format!(

@@ -97,7 +97,7 @@ pub async fn create(
 ) -> ApiResult<Plan> {
     let now = state.clock.now();
     let today = local_date(now);
-    if reg.status != Status::Unemployed.as_str() {
+    if reg.status != Status::Unemployed {
         return Err(
             ApiError::new("invalid_state").detail("a plan is drawn up for an unemployed person")
         );
@@ -227,7 +227,7 @@ pub async fn remind(state: &AppState, item_id: &str) -> anyhow::Result<()> {
     let Some(reg) = registrations::by_id(&state.db.pool, &plan.registration_id).await? else {
         return Ok(());
     };
-    if item.outcome.is_some() || reg.status != Status::Unemployed.as_str() {
+    if item.outcome.is_some() || reg.status != Status::Unemployed {
         return Ok(());
     }
     let now = state.clock.now();
@@ -326,7 +326,7 @@ pub async fn report(
     if occurred_on > local_date(now) {
         return Err(ApiError::new("invalid_date").detail("occurred_on is in the future"));
     }
-    if reg.status != Status::Unemployed.as_str() {
+    if reg.status != Status::Unemployed {
         return Err(ApiError::new("invalid_state")
             .detail("changes are reported while registered as unemployed"));
     }

@@ -101,7 +101,7 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
         account_id,
         career_center_id: sub.career_center.id.clone(),
         channel: sub.channel.as_str().to_string(),
-        status: status.as_str().to_string(),
+        status,
         submitted_at: now,
         received_at: received,
         due_at,
@@ -234,7 +234,7 @@ pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<(
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    if reg.status != Status::Verifying.as_str() {
+    if reg.status != Status::Verifying {
         return Ok(());
     }
     let iin = Iin::parse(&reg.iin)?;
@@ -331,7 +331,7 @@ pub async fn decide(
             )
             .await?;
             reg.person_id = Some(person_id);
-            reg.status = Status::JobSeeker.as_str().to_string();
+            reg.status = Status::JobSeeker;
             reg.job_seeker_since = Some(received_on);
             reg.decided_at = Some(decided_at);
             monitoring::advance(&mut tx, &reg.id, monitoring::RESULT_ISSUED, decided_at).await?;
@@ -354,7 +354,7 @@ pub async fn decide(
         }
         (result, _) => {
             let refusal = result.err().unwrap_or(Refusal::FalseInformation);
-            reg.status = Status::Refused.as_str().to_string();
+            reg.status = Status::Refused;
             reg.refusal_code = Some(refusal.code().to_string());
             reg.decided_at = Some(decided_at);
             monitoring::advance(&mut tx, &reg.id, monitoring::REFUSED, decided_at).await?;
@@ -390,8 +390,10 @@ pub async fn decide(
     )
     .await?;
     tx.commit().await?;
-    state.metrics.registration(&reg.channel, &reg.status);
-    if reg.status == Status::JobSeeker.as_str() {
+    state
+        .metrics
+        .registration(&reg.channel, reg.status.as_str());
+    if reg.status == Status::JobSeeker {
         crate::services::offers::after_registration(state, &reg.id).await?;
     }
     Ok(())
@@ -455,7 +457,7 @@ pub async fn review(
     let reg = registrations::by_id(&state.db.pool, registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if reg.status != Status::PendingReview.as_str() {
+    if reg.status != Status::PendingReview {
         return Err(ApiError::new("invalid_state")
             .detail("only an application waiting for review can be reviewed"));
     }
@@ -503,7 +505,7 @@ pub async fn close(
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
         .ok_or_else(|| ApiError::new("no_registration"))?;
-    let status = Status::parse(&reg.status).ok_or_else(|| ApiError::internal("unknown status"))?;
+    let status = reg.status;
     if !status.may_be_closed_by_person() {
         return Err(ApiError::new("invalid_state").detail("the registration is not active"));
     }

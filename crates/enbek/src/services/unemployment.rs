@@ -92,7 +92,7 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    if reg.status != Status::JobSeeker.as_str() {
+    if reg.status != Status::JobSeeker {
         return Ok(());
     }
     let ends = selection_ends(state, &reg);
@@ -113,7 +113,7 @@ pub async fn register_on_refusal(state: &AppState, registration_id: &str) -> any
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    if reg.status != Status::JobSeeker.as_str() {
+    if reg.status != Status::JobSeeker {
         return Ok(());
     }
     decide_on(state, &reg, local_date(state.clock.now())).await
@@ -135,7 +135,7 @@ pub async fn register_if_period_over(
         return Ok(());
     };
     let now = state.clock.now();
-    if reg.status != Status::JobSeeker.as_str() || now < selection_ends(state, &reg) {
+    if reg.status != Status::JobSeeker || now < selection_ends(state, &reg) {
         return Ok(());
     }
     if crate::db::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
@@ -316,10 +316,7 @@ pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    let (true, Some(since)) = (
-        reg.status == Status::Unemployed.as_str(),
-        reg.unemployed_since,
-    ) else {
+    let (true, Some(since)) = (reg.status == Status::Unemployed, reg.unemployed_since) else {
         return Ok(());
     };
     let Some(person) = state.registry.person(&Iin::parse(&reg.iin)?).await? else {
@@ -350,9 +347,7 @@ pub async fn unemployed_info(state: &AppState, account_id: &str) -> ApiResult<Un
     let now = state.clock.now();
     let issued_on = local_date(now);
     let reg = registrations::latest_for_account(&state.db.pool, account_id).await?;
-    let unemployed = reg
-        .as_ref()
-        .filter(|r| r.status == Status::Unemployed.as_str());
+    let unemployed = reg.as_ref().filter(|r| r.status == Status::Unemployed);
     let info = UnemployedInfo {
         document_id: new_id(),
         registered: unemployed.is_some(),

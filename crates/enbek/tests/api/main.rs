@@ -8,6 +8,7 @@ mod accounts;
 mod authorization;
 mod background;
 mod certificates;
+mod checks;
 mod employer_invitations;
 mod employers;
 mod fuzz;

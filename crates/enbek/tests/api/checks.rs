@@ -1,0 +1,243 @@
+//! The CHECK constraints on enumerated columns (migration 0018): the database refuses a value
+//! outside the closed set on both engines, and the sets in the migration are the code's.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use enbek::db::{self, Db};
+use enbek_domain::access::{OrgKind, Role};
+use enbek_domain::category::Category;
+use enbek_domain::employer::{InvitationStatus, Verification};
+use enbek_domain::plan::Action;
+use enbek_domain::registration::{Channel, Refusal, Status};
+use enbek_domain::subsidised::Measure;
+use enbek_domain::unemployment::{Circumstance, Deregistration, UnemployedRefusal};
+use enbek_domain::vacancy::{EducationLevel, EmploymentType, WorkRegime};
+
+use crate::helpers::TestDb;
+
+const MIGRATION: &str = include_str!("../../migrations/0018_checks.sql");
+
+/// `table.column` → the values its CHECK admits, read from the migration.
+fn checked_sets() -> BTreeMap<String, BTreeSet<String>> {
+    let mut sets = BTreeMap::new();
+    let sql: String = MIGRATION
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for statement in sql.split("ALTER TABLE ").skip(1) {
+        let table = statement.split_whitespace().next().unwrap();
+        for check in statement.split("CHECK (").skip(1) {
+            let column = check.split_whitespace().next().unwrap();
+            let list = check.split(')').next().unwrap();
+            let values = list
+                .split('\'')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect();
+            sets.insert(format!("{table}.{column}"), values);
+        }
+    }
+    sets
+}
+
+fn set<'a>(values: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    values.into_iter().map(str::to_string).collect()
+}
+
+#[test]
+fn the_checked_sets_are_the_codes_of_the_domain() {
+    let sets = checked_sets();
+    let expect = |column: &str, values: BTreeSet<String>| {
+        assert_eq!(sets.get(column), Some(&values), "{column}");
+    };
+    expect("registrations.status", set(Status::ALL.map(Status::as_str)));
+    expect(
+        "registrations.channel",
+        set([
+            Channel::Portal,
+            Channel::InPerson,
+            Channel::Assistant,
+            Channel::Egov,
+        ]
+        .map(Channel::as_str)),
+    );
+    let refusals = Refusal::ALL
+        .map(Refusal::code)
+        .into_iter()
+        .chain(UnemployedRefusal::ALL.map(UnemployedRefusal::code));
+    expect("registrations.refusal_code", set(refusals));
+    expect(
+        "registrations.deregistration_code",
+        set(Deregistration::ALL.map(Deregistration::code)),
+    );
+    expect("account_roles.role", set(Role::ALL.map(Role::as_str)));
+    expect(
+        "circumstances.kind",
+        set(Circumstance::ALL.map(Circumstance::code)),
+    );
+    expect("plan_items.action", set(Action::ALL.map(Action::code)));
+    expect(
+        "subsidised_applications.measure",
+        set(Measure::ALL.map(Measure::code)),
+    );
+    let regimes = set(WorkRegime::ALL.iter().map(|w| w.code()));
+    let levels = set(EducationLevel::ALL.iter().map(|e| e.code()));
+    expect("vacancies.work_regime", regimes.clone());
+    expect("resumes.work_regime", regimes.clone());
+    expect("saved_searches.work_regime", regimes);
+    expect("vacancies.education_level", levels.clone());
+    expect("resumes.education_level", levels);
+    expect(
+        "vacancies.employment_type",
+        set(EmploymentType::ALL.iter().map(|e| e.code())),
+    );
+    expect(
+        "vacancies.status",
+        set([
+            db::employers::OPEN,
+            db::employers::FILLED,
+            db::employers::CLOSED,
+            db::employers::EXPIRED,
+        ]),
+    );
+    expect(
+        "offers.status",
+        set([
+            db::offers::PENDING,
+            db::offers::ACCEPTED,
+            db::offers::REFUSED,
+            db::offers::HIRED,
+            db::offers::REJECTED,
+        ]),
+    );
+    expect(
+        "jobloss_applications.status",
+        set([
+            db::jobloss::CHECKING,
+            db::jobloss::NOT_ELIGIBLE,
+            db::jobloss::SENT_TO_FUND,
+        ]),
+    );
+    let monitoring = set([
+        db::monitoring::RECEIVED,
+        db::monitoring::IN_PROGRESS,
+        db::monitoring::RESULT_ISSUED,
+        db::monitoring::REFUSED,
+        db::monitoring::WITHDRAWN,
+    ]);
+    expect("service_requests.stage", monitoring.clone());
+    expect("service_request_stages.stage", monitoring);
+    expect(
+        "notifications.status",
+        set([db::notifications::PENDING, db::notifications::DELIVERED]),
+    );
+    expect(
+        "outbound_messages.status",
+        set([db::outbound::PENDING, db::outbound::DELIVERED]),
+    );
+    expect("outbound_messages.destination", set([db::outbound::FUND]));
+    expect(
+        "plan_items.item",
+        set([db::plans::ACTION, db::plans::CONTACT]),
+    );
+    // Enumerations without a list of all their values: every checked value is one of theirs.
+    let parses = |column: &str, parse: &dyn Fn(&str) -> bool, count: usize| {
+        let values = &sets[column];
+        assert_eq!(values.len(), count, "{column}");
+        assert!(values.iter().all(|v| parse(v)), "{column}: {values:?}");
+    };
+    parses(
+        "employers.verification",
+        &|v| Verification::parse(v).is_some(),
+        3,
+    );
+    parses(
+        "employer_invitations.status",
+        &|v| InvitationStatus::parse(v).is_some(),
+        4,
+    );
+    parses("organizations.kind", &|v| OrgKind::parse(v).is_some(), 3);
+    parses("persons.category", &|v| Category::parse(v).is_some(), 3);
+    parses(
+        "notifications.lang",
+        &|v| enbek::http::lang::Lang::parse(v).is_some(),
+        3,
+    );
+    parses(
+        "accounts.locale",
+        &|v| enbek::http::lang::Lang::parse(v).is_some(),
+        3,
+    );
+}
+
+/// A registration row with every required column, in the given status.
+async fn insert_registration(db: &Db, id: &str, status: &str) -> Result<(), sqlx::Error> {
+    let now = db::ts(chrono::Utc::now());
+    sqlx::query(
+        "INSERT INTO registrations (id, iin, career_center_id, channel, status, active, submitted_at,
+            received_at, due_at, application, created_at, updated_at)
+         VALUES ($1, $2, 'cc-test', 'portal', $3, 0, $4, $4, $4, '{}', $4, $4)",
+    )
+    .bind(id)
+    .bind(format!("8710084014{}", id.len()))
+    .bind(status)
+    .bind(now)
+    .execute(&db.pool)
+    .await
+    .map(|_| ())
+}
+
+#[tokio::test]
+async fn the_database_refuses_an_unknown_status_on_insert_and_on_update() {
+    let test_db = TestDb::new().await;
+    let db = Db::connect(&test_db.url)
+        .await
+        .expect("connect and migrate");
+
+    insert_registration(&db, "r-known", "closed")
+        .await
+        .expect("a known status is stored");
+    let refused = insert_registration(&db, "r-unknown", "approved").await;
+    assert!(
+        matches!(refused, Err(sqlx::Error::Database(_))),
+        "{refused:?}"
+    );
+
+    let update = sqlx::query("UPDATE registrations SET status = 'approved' WHERE id = 'r-known'")
+        .execute(&db.pool)
+        .await;
+    assert!(
+        matches!(update, Err(sqlx::Error::Database(_))),
+        "{update:?}"
+    );
+    let update = sqlx::query("UPDATE registrations SET channel = 'fax' WHERE id = 'r-known'")
+        .execute(&db.pool)
+        .await;
+    assert!(
+        matches!(update, Err(sqlx::Error::Database(_))),
+        "{update:?}"
+    );
+    // An optional code stays optional; a wrong one is refused.
+    sqlx::query("UPDATE registrations SET refusal_code = NULL, deregistration_code = 'no_show' WHERE id = 'r-known'")
+        .execute(&db.pool)
+        .await
+        .expect("NULL and a known code pass");
+    let update =
+        sqlx::query("UPDATE registrations SET deregistration_code = 'bored' WHERE id = 'r-known'")
+            .execute(&db.pool)
+            .await;
+    assert!(
+        matches!(update, Err(sqlx::Error::Database(_))),
+        "{update:?}"
+    );
+
+    let status: String =
+        sqlx::query_scalar("SELECT status FROM registrations WHERE id = 'r-known'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(status, "closed");
+    db.pool.close().await;
+}
