@@ -257,8 +257,8 @@ pub async fn barred_until(tx: &mut Tx, iin: &str) -> Result<Option<NaiveDate>, s
 /// The latest registration of the person an account acts for: the registrations of the IIN the
 /// account has proven, whatever channel they came through. An account that has proven no IIN
 /// has none.
-pub async fn latest_for_account(
-    pool: &AnyPool,
+pub async fn latest_for_account<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
     account_id: &str,
 ) -> Result<Option<Registration>, sqlx::Error> {
     let row = sqlx::query(
@@ -266,7 +266,7 @@ pub async fn latest_for_account(
          WHERE a.id = $1 AND a.iin_proven_at IS NOT NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
     )
     .bind(account_id)
-    .fetch_optional(pool)
+    .fetch_optional(db)
     .await?;
     row.as_ref().map(registration).transpose()
 }

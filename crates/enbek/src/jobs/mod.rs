@@ -9,6 +9,10 @@ pub mod kinds {
     pub const VERIFY_REGISTRATION: &str = "verify_registration";
     /// Register a job seeker as unemployed when the selection period ends (214 p.38).
     pub const REGISTER_UNEMPLOYED: &str = "register_unemployed";
+    /// Decide a job seeker who refused an offer, as of the refusal's day (214 p.38).
+    pub const REGISTER_AFTER_REFUSAL: &str = "register_after_refusal";
+    /// Decide a job seeker the employer refused once the selection period is over (214 p.38).
+    pub const REGISTER_AFTER_EMPLOYER_REFUSAL: &str = "register_after_employer_refusal";
     /// The daily pass over all unemployed persons.
     pub const RECHECK_UNEMPLOYED_ALL: &str = "recheck_unemployed_all";
     /// Re-check one unemployed person against the registries (214 p.51(1), 214 p.51(5)).
@@ -126,6 +130,12 @@ struct RegistrationPayload {
     registration_id: String,
 }
 
+#[derive(Deserialize)]
+struct RegistrationAtPayload {
+    registration_id: String,
+    at: chrono::DateTime<chrono::Utc>,
+}
+
 async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
     match job.kind.as_str() {
         kinds::DELIVER_NOTIFICATION => {
@@ -139,6 +149,14 @@ async fn handle(state: &AppState, job: &jobs::Claimed) -> anyhow::Result<()> {
         kinds::REGISTER_UNEMPLOYED => {
             let p: RegistrationPayload = serde_json::from_str(&job.payload)?;
             unemployment::register(state, &p.registration_id).await
+        }
+        kinds::REGISTER_AFTER_REFUSAL => {
+            let p: RegistrationAtPayload = serde_json::from_str(&job.payload)?;
+            unemployment::register_on_refusal(state, &p.registration_id, p.at).await
+        }
+        kinds::REGISTER_AFTER_EMPLOYER_REFUSAL => {
+            let p: RegistrationAtPayload = serde_json::from_str(&job.payload)?;
+            unemployment::register_if_period_over(state, &p.registration_id, p.at).await
         }
         kinds::CHECK_JOBLOSS => {
             let p: ApplicationPayload = serde_json::from_str(&job.payload)?;

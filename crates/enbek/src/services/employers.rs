@@ -522,8 +522,9 @@ pub async fn create_vacancy(
     )
     .await?;
     crate::services::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now).await?;
+    crate::services::offers::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
     tx.commit().await?;
-    crate::services::offers::after_vacancy_posted(state, &vacancy.id).await?;
+    crate::services::offers::select_now_for_vacancy(state, &vacancy.id).await;
     Ok(vacancy)
 }
 

@@ -74,12 +74,15 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
         },
     )
     .await?;
-    tx.commit().await?;
-    let active = registrations::latest_for_account(&state.db.pool, account_id)
+    let active = registrations::latest_for_account(&mut *tx, account_id)
         .await?
         .filter(receives_offers);
+    if let Some(reg) = &active {
+        crate::services::offers::seeker_selection_due(&mut tx, &reg.id, now).await?;
+    }
+    tx.commit().await?;
     if let Some(reg) = active {
-        crate::services::offers::after_registration(state, &reg.id).await?;
+        crate::services::offers::select_now_for_seeker(state, &reg.id).await;
     }
     Ok(r)
 }

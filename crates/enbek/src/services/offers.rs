@@ -244,6 +244,23 @@ pub async fn answer(
     if accept {
         refer_to_employer(state, &mut tx, &parties, offer, now).await?;
     }
+    let job_seeker_refused = !accept && reg.status == Status::JobSeeker;
+    let deregistered =
+        !accept && reg.status == Status::Unemployed && refusals >= REFUSALS_TO_DEREGISTER;
+    if job_seeker_refused {
+        unemployment::decision_after_refusal_due(&mut tx, &reg.id, now).await?;
+    }
+    if deregistered {
+        unemployment::deregister_in(
+            &mut tx,
+            state,
+            None,
+            &reg.id,
+            Deregistration::RefusedThreeOffers,
+            now,
+        )
+        .await?;
+    }
     audit::record(
         &mut tx,
         audit::Entry {
@@ -258,15 +275,13 @@ pub async fn answer(
     )
     .await?;
     tx.commit().await?;
-    if !accept {
-        if reg.status == Status::JobSeeker {
-            if let Err(e) = unemployment::register_on_refusal(state, &reg.id).await {
-                // The job at the end of the selection period decides it then.
-                tracing::warn!(registration = %reg.id, error = %e, "decision after a refusal deferred");
-            }
-        } else if reg.status == Status::Unemployed && refusals >= REFUSALS_TO_DEREGISTER {
-            unemployment::deregister(state, None, &reg.id, Deregistration::RefusedThreeOffers)
-                .await?;
+    if deregistered {
+        state.metrics.registration("unemployed", "deregistered");
+    }
+    if job_seeker_refused {
+        // At once, for speed; the stored job decides it if this pass fails or never comes.
+        if let Err(e) = unemployment::register_on_refusal(state, &reg.id, now).await {
+            tracing::warn!(registration = %reg.id, error = %e, "decision after a refusal deferred");
         }
     }
     offers::by_id(&state.db.pool, &offer.id)
@@ -315,6 +330,9 @@ pub async fn decide(
     };
     let kind = if hired { Kind::Hired } else { Kind::NotHired };
     notify::send(&mut tx, &recipient(&reg, None), kind, &args, now).await?;
+    if !hired {
+        unemployment::decision_after_employer_refusal_due(&mut tx, &reg.id, &offer.id, now).await?;
+    }
     audit::record(
         &mut tx,
         audit::Entry {
@@ -330,7 +348,8 @@ pub async fn decide(
     .await?;
     tx.commit().await?;
     if !hired {
-        if let Err(e) = unemployment::register_if_period_over(state, &reg.id).await {
+        // At once, for speed; the stored job decides it if this pass fails or never comes.
+        if let Err(e) = unemployment::register_if_period_over(state, &reg.id, now).await {
             tracing::warn!(registration = %reg.id, error = %e, "decision after the employer's refusal deferred");
         }
     }
@@ -740,39 +759,43 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     Ok(())
 }
 
-/// A new vacancy's selection: stored as due work (within the term of 214 p.69) and run at once; the
-/// job repeats it if this pass fails.
-pub async fn after_vacancy_posted(state: &AppState, vacancy_id: &str) -> ApiResult<()> {
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
+/// A new vacancy's selection (214 p.69: within 1 working day) and the nightly re-match, stored
+/// as due work in the transaction that posts the vacancy: a crash after its commit loses
+/// nothing. `select_now_for_vacancy` may run it at once after the commit, for speed.
+pub async fn vacancy_selection_due(
+    tx: &mut Tx,
+    vacancy_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     let payload = json!({ "vacancy_id": vacancy_id });
-    jobs::enqueue(&mut tx, SELECT_FOR_VACANCY, &payload, now, None, now).await?;
-    jobs::schedule_daily(&mut tx, REMATCH_ALL, REMATCH_AT, now).await?;
-    tx.commit().await?;
+    jobs::enqueue(tx, SELECT_FOR_VACANCY, &payload, now, None, now).await?;
+    jobs::schedule_daily(tx, REMATCH_ALL, REMATCH_AT, now).await
+}
+
+/// Runs a new vacancy's stored selection at once, after its commit; the job repeats it if this
+/// pass fails or never comes.
+pub async fn select_now_for_vacancy(state: &AppState, vacancy_id: &str) {
     if let Err(e) = select_for_vacancy(state, vacancy_id).await {
         tracing::warn!(vacancy = %vacancy_id, error = %e, "selection deferred");
     }
-    Ok(())
 }
 
-/// A new job seeker's (or a new resume's) selection, as above (214 p.36).
-pub async fn after_registration(state: &AppState, registration_id: &str) -> ApiResult<()> {
-    enqueue(
-        state,
-        SELECT_FOR_SEEKER,
-        json!({ "registration_id": registration_id }),
-    )
-    .await?;
+/// A new job seeker's (or a new resume's) selection (214 p.36: within 2 working days), stored
+/// as due work in the transaction of the change that calls for it.
+pub async fn seeker_selection_due(
+    tx: &mut Tx,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id });
+    jobs::enqueue(tx, SELECT_FOR_SEEKER, &payload, now, None, now)
+        .await
+        .map(|_| ())
+}
+
+/// Runs a job seeker's stored selection at once, after its commit, as above.
+pub async fn select_now_for_seeker(state: &AppState, registration_id: &str) {
     if let Err(e) = select_for_seeker(state, registration_id).await {
         tracing::warn!(registration = %registration_id, error = %e, "selection deferred");
     }
-    Ok(())
-}
-
-async fn enqueue(state: &AppState, kind: &str, payload: serde_json::Value) -> ApiResult<()> {
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    jobs::enqueue(&mut tx, kind, &payload, now, None, now).await?;
-    tx.commit().await?;
-    Ok(())
 }

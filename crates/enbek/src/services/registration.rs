@@ -351,6 +351,7 @@ pub async fn decide(
             )
             .await?;
             unemployment::begin_selection(&mut tx, state, &reg, now).await?;
+            crate::services::offers::seeker_selection_due(&mut tx, &reg.id, now).await?;
         }
         (result, _) => {
             let refusal = result.err().unwrap_or(Refusal::FalseInformation);
@@ -394,7 +395,7 @@ pub async fn decide(
         .metrics
         .registration(&reg.channel, reg.status.as_str());
     if reg.status == Status::JobSeeker {
-        crate::services::offers::after_registration(state, &reg.id).await?;
+        crate::services::offers::select_now_for_seeker(state, &reg.id).await;
     }
     Ok(())
 }

@@ -17,7 +17,10 @@ use crate::db::monitoring::{self, NewRequest};
 use crate::db::registrations::{self, Ending, Registration};
 use crate::db::{audit, documents, jobs, new_id, persons, reference, Tx};
 use crate::http::error::{ApiError, ApiResult};
-use crate::jobs::kinds::{RECHECK_UNEMPLOYED, RECHECK_UNEMPLOYED_ALL, REGISTER_UNEMPLOYED};
+use crate::jobs::kinds::{
+    RECHECK_UNEMPLOYED, RECHECK_UNEMPLOYED_ALL, REGISTER_AFTER_EMPLOYER_REFUSAL,
+    REGISTER_AFTER_REFUSAL, REGISTER_UNEMPLOYED,
+};
 use crate::notify::texts::{ground, GroundOf};
 use crate::notify::{self, Args, Kind, Recipient};
 use crate::services::registration::{center_name, recipient};
@@ -108,15 +111,57 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
     decide_on(state, &reg, local_date(ends)).await
 }
 
-/// 214 p.38: a job seeker who refuses an offered job is evaluated at once, as of that day.
-pub async fn register_on_refusal(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+/// 214 p.38: a job seeker who refuses an offered job is evaluated at once, as of the day of
+/// the refusal (`at`). Stored as due work in the refusal's transaction
+/// (`decision_after_refusal_due`) and run at once after its commit; a registration no longer
+/// waiting is left alone.
+pub async fn register_on_refusal(
+    state: &AppState,
+    registration_id: &str,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
     if reg.status != Status::JobSeeker {
         return Ok(());
     }
-    decide_on(state, &reg, local_date(state.clock.now())).await
+    decide_on(state, &reg, local_date(at)).await
+}
+
+/// Stores the decision after a job seeker's refusal (p.38) in the refusal's transaction.
+pub async fn decision_after_refusal_due(
+    tx: &mut Tx,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id, "at": now });
+    let key = format!("{REGISTER_AFTER_REFUSAL}:{registration_id}");
+    jobs::enqueue(tx, REGISTER_AFTER_REFUSAL, &payload, now, Some(&key), now)
+        .await
+        .map(|_| ())
+}
+
+/// Stores the decision after the employer's refusal of a job seeker (p.38) in the transaction
+/// of that refusal.
+pub async fn decision_after_employer_refusal_due(
+    tx: &mut Tx,
+    registration_id: &str,
+    offer_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id, "at": now });
+    let key = format!("{REGISTER_AFTER_EMPLOYER_REFUSAL}:{offer_id}");
+    jobs::enqueue(
+        tx,
+        REGISTER_AFTER_EMPLOYER_REFUSAL,
+        &payload,
+        now,
+        Some(&key),
+        now,
+    )
+    .await
+    .map(|_| ())
 }
 
 /// The end of a job seeker's selection period, counted from the registration's decision.
@@ -125,23 +170,23 @@ fn selection_ends(state: &AppState, reg: &Registration) -> DateTime<Utc> {
     rules::selection_ends(&state.calendar(), &state.parameters(), registered_at)
 }
 
-/// 214 p.38: after the employer's refusal, a job seeker whose selection period is over is
-/// decided as of that day; during the period, its end decides as usual.
+/// 214 p.38: after the employer's refusal (at `at`), a job seeker whose selection period was
+/// over then is decided as of that day; during the period, its end decides as usual.
 pub async fn register_if_period_over(
     state: &AppState,
     registration_id: &str,
+    at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    let now = state.clock.now();
-    if reg.status != Status::JobSeeker || now < selection_ends(state, &reg) {
+    if reg.status != Status::JobSeeker || at < selection_ends(state, &reg) {
         return Ok(());
     }
     if crate::db::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
         return Ok(());
     }
-    decide_on(state, &reg, local_date(now)).await
+    decide_on(state, &reg, local_date(at)).await
 }
 
 /// Registers as unemployed from `on`, or refuses on a ground of 214 p.41 judged on `on`.
@@ -221,12 +266,31 @@ pub async fn deregister(
     ground_of: Deregistration,
 ) -> ApiResult<Registration> {
     let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    deregister_in(&mut tx, state, actor, registration_id, ground_of, now).await?;
+    tx.commit().await?;
+    state.metrics.registration("unemployed", "deregistered");
+    registrations::by_id(&state.db.pool, registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// As `deregister`, in the caller's transaction: the deregistration is stored with the change
+/// that causes it (a third refusal of suitable work, 214 p.51(2)). The caller counts it in the
+/// metrics once committed.
+pub async fn deregister_in(
+    tx: &mut Tx,
+    state: &AppState,
+    actor: Option<&str>,
+    registration_id: &str,
+    ground_of: Deregistration,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
     let on = local_date(now);
     let bar_days =
         u32::try_from(state.parameters().int_on(keys::REREGISTRATION_BAR_DAYS, on)).unwrap_or(30);
     let barred_until = rules::barred_until(ground_of, on, bar_days);
-    let mut tx = state.db.begin().await?;
-    let reg = registrations::by_id_tx(&mut tx, registration_id)
+    let reg = registrations::by_id_tx(tx, registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let ending = Ending {
@@ -236,12 +300,12 @@ pub async fn deregister(
         barred_until,
         ..Ending::default()
     };
-    if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
+    if !registrations::end(tx, &reg.id, &ending, now).await? {
         return Err(
             ApiError::new("invalid_state").detail("only an unemployed person is deregistered")
         );
     }
-    let to = recipient_with_assistant(&mut tx, &reg).await?;
+    let to = recipient_with_assistant(tx, &reg).await?;
     let args = Args {
         date: on.to_string(),
         code: ground_of.code().to_string(),
@@ -250,23 +314,10 @@ pub async fn deregister(
         reference: reg.id.clone(),
         ..Args::default()
     };
-    notify::send(&mut tx, &to, Kind::Deregistered, &args, now).await?;
+    notify::send(tx, &to, Kind::Deregistered, &args, now).await?;
     let after = json!({ "status": "deregistered", "deregistration_code": ground_of.code(), "ground": ground_of.ground(), "barred_until": barred_until });
-    record(
-        &mut tx,
-        &reg,
-        actor,
-        "deregister",
-        "deregistered",
-        after,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    state.metrics.registration("unemployed", "deregistered");
-    registrations::by_id(&state.db.pool, &reg.id)
-        .await?
-        .ok_or_else(ApiError::not_found)
+    record(tx, &reg, actor, "deregister", "deregistered", after, now).await?;
+    Ok(())
 }
 
 /// Makes sure the daily re-check runs at the next `RECHECK_AT` after `now`.

@@ -1,4 +1,4 @@
-//! The CHECK constraints on enumerated columns (migration 0018): the database refuses a value
+//! The CHECK constraints on enumerated columns (migration 0017): the database refuses a value
 //! outside the closed set on both engines, and the sets in the migration are the code's.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,7 +15,7 @@ use enbek_domain::vacancy::{EducationLevel, EmploymentType, WorkRegime};
 
 use crate::helpers::TestDb;
 
-const MIGRATION: &str = include_str!("../../migrations/0018_checks.sql");
+const MIGRATION: &str = include_str!("../../migrations/0017_checks.sql");
 
 /// `table.column` → the values its CHECK admits, read from the migration.
 fn checked_sets() -> BTreeMap<String, BTreeSet<String>> {

@@ -171,6 +171,11 @@ impl TestApp {
         app
     }
 
+    /// The database's address, for a second server on it or a test's own statements.
+    pub fn db_url(&self) -> &str {
+        &self._db.url
+    }
+
     /// Sends a request; returns the status and the JSON body (Null when empty).
     pub async fn call(
         &self,

@@ -986,3 +986,102 @@ async fn a_declined_interview_is_no_no_show() {
         (StatusCode::CONFLICT, "interview_declined")
     );
 }
+
+/// Makes the database refuse new rows of `table` (those matching `when`, a condition on `NEW`),
+/// as a server that died would write nothing more; `allow_inserts` lifts it.
+async fn refuse_inserts(app: &TestApp, table: &str, when: &str) {
+    let pool = &app.running.state.db.pool;
+    let statements = if app.db_url().starts_with("postgres") {
+        vec![
+            "CREATE OR REPLACE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the server is gone'; END $$".to_string(),
+            format!("CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} FOR EACH ROW WHEN ({when}) EXECUTE FUNCTION refuse_insert()"),
+        ]
+    } else {
+        vec![format!(
+            "CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} WHEN {when} BEGIN SELECT RAISE(ABORT, 'the server is gone'); END"
+        )]
+    };
+    for sql in statements {
+        sqlx::query(&sql).execute(pool).await.unwrap();
+    }
+}
+
+async fn allow_inserts(app: &TestApp, table: &str) {
+    let sql = if app.db_url().starts_with("postgres") {
+        format!("DROP TRIGGER refuse_{table} ON {table}")
+    } else {
+        format!("DROP TRIGGER refuse_{table}")
+    };
+    sqlx::query(&sql)
+        .execute(&app.running.state.db.pool)
+        .await
+        .unwrap();
+}
+
+/// 214 p.69: a new vacancy's selection is stored with the vacancy. The server posts it and dies
+/// before its selection makes any offer (no offer can be written); a server started again on
+/// the same database runs the stored selection, and the suitable people are offered it.
+#[tokio::test]
+async fn a_vacancys_selection_p69_survives_a_crash_between_posting_and_selection() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let app = TestApp::spawn_on(db, serve_args).await;
+    job_seeker(&app, "survivor@example.kz", 800).await;
+    app.run_due_jobs().await;
+    refuse_inserts(&app, "offers", "1 = 1").await;
+    let ids = vacancies(&app, 1).await;
+    assert!(offers_of(&app, "survivor@example.kz", &ids[0])
+        .await
+        .is_empty());
+    // The server is gone; nothing after the posting's commit ran.
+    app.running.server.abort();
+    app.running.worker.abort();
+    allow_inserts(&app, "offers").await;
+
+    let again = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    again.run_due_jobs().await;
+    let made = offers_of(&again, "survivor@example.kz", &ids[0]).await;
+    assert_eq!(made.len(), 1, "the stored selection offered the vacancy");
+    assert_eq!(made[0]["status"], "pending");
+}
+
+/// 214 p.69: a vacancy is never stored without its selection: when the selection cannot be
+/// stored, the posting fails whole and no vacancy is left without one.
+#[tokio::test]
+async fn a_vacancy_p69_is_stored_only_with_its_selection() {
+    let app = TestApp::spawn().await;
+    refuse_inserts(&app, "jobs", "NEW.kind = 'select_for_vacancy'").await;
+    let hr = app.citizen("hr@example.kz").await;
+    app.head_of(&hr, &bin("1503", 125)).await;
+    let (status, employer) = app
+        .post(
+            "/api/v1/employers",
+            Some(&hr),
+            json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
+                "district_code": "111000000", "locality_code": "111010000" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{employer}");
+    let (status, _) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&hr),
+            vacancy("Бухгалтер", "full_time"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let stored = sqlx::query("SELECT id FROM vacancies")
+        .fetch_all(&app.running.state.db.pool)
+        .await
+        .unwrap();
+    assert!(stored.is_empty(), "no vacancy without its selection");
+    allow_inserts(&app, "jobs").await;
+    let (status, v) = app
+        .post(
+            "/api/v1/vacancies",
+            Some(&hr),
+            vacancy("Бухгалтер", "full_time"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+}
