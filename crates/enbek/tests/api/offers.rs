@@ -1051,17 +1051,7 @@ async fn a_vacancys_selection_p69_survives_a_crash_between_posting_and_selection
 async fn a_vacancy_p69_is_stored_only_with_its_selection() {
     let app = TestApp::spawn().await;
     refuse_inserts(&app, "jobs", "NEW.kind = 'select_for_vacancy'").await;
-    let hr = app.citizen("hr@example.kz").await;
-    app.head_of(&hr, &bin("1503", 125)).await;
-    let (status, employer) = app
-        .post(
-            "/api/v1/employers",
-            Some(&hr),
-            json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
-                "district_code": "111000000", "locality_code": "111010000" }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{employer}");
+    let hr = crate::employers::employer(&app, "hr@example.kz", 125).await;
     let (status, _) = app
         .post(
             "/api/v1/vacancies",
