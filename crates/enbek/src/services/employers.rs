@@ -156,7 +156,6 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     {
         return Err(ApiError::new("invalid_value").detail("email is not an e-mail address"));
     }
-    known_region(state, &new.region_code).await?;
     check_territory(
         state,
         &new.region_code,
@@ -168,20 +167,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     let grants = accounts::grants(&state.db.pool, account_id).await?;
     refuse_staff(&grants)?;
     let (authority, proven_iin) = authority(state, account_id, &number).await?;
-    let current = grants
-        .iter()
-        .find(|g| g.role == Role::Employer.as_str())
-        .and_then(|g| g.organization_id.clone());
-    if let Some(current) = &current {
-        let refused = employers::employer_by_id(&state.db.pool, current)
-            .await?
-            .is_some_and(|e| e.verification == REFUSED);
-        if !refused {
-            return Err(
-                ApiError::new("invalid_state").detail("this account already has an employer")
-            );
-        }
-    }
+    let current = ensure_no_employer(state, &grants).await?;
     let verification = match registry_record(state, &number).await {
         Ok(record) => {
             judge(record, authority, proven_iin.as_deref()).map_err(ApiError::new)?;
@@ -376,18 +362,6 @@ pub(crate) fn ensure_verified(employer: &Employer) -> ApiResult<()> {
     }
 }
 
-pub(crate) async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> {
-    let centers =
-        reference::organizations(&state.db.pool, Some("mobility_center"), Some(region_code))
-            .await?;
-    if centers.is_empty() {
-        return Err(
-            ApiError::new("invalid_value").detail("region_code is not a region of Kazakhstan")
-        );
-    }
-    Ok(())
-}
-
 /// A vacancy as the employer submits it (the body of `createVacancy`), its texts and numbers
 /// checked by the handler (`http::input`).
 pub struct NewVacancy {
@@ -468,7 +442,6 @@ pub async fn create_vacancy(
     if valid_until < today {
         return Err(ApiError::new("invalid_date").detail("valid_until is in the past"));
     }
-    known_region(state, &v.region_code).await?;
     check_territory(state, &v.region_code, &v.district_code, &v.locality_code).await?;
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &v.occupation_code).await? {

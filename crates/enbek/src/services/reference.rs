@@ -149,6 +149,20 @@ pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) 
     ))
 }
 
+/// A region of Kazakhstan in the reference data: each has its labour mobility center;
+/// otherwise 422 `invalid_value`.
+pub async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> {
+    let centers =
+        reference::organizations(&state.db.pool, Some("mobility_center"), Some(region_code))
+            .await?;
+    if centers.is_empty() {
+        return Err(
+            ApiError::new("invalid_value").detail("region_code is not a region of Kazakhstan")
+        );
+    }
+    Ok(())
+}
+
 /// A place as the reference data know it: the district one of the region's (its code is the
 /// region's two digits, two of its own and zeros; an organisation or a locality of the table
 /// lies in it), the locality known and in the district (its code begins with the district's
@@ -159,6 +173,7 @@ pub async fn check_territory(
     district_code: &str,
     locality_code: &str,
 ) -> ApiResult<()> {
+    known_region(state, region_code).await?;
     if !is_territory_code(district_code) {
         return Err(ApiError::new("invalid_value")
             .detail("district_code is 9 digits")

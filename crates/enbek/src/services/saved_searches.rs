@@ -5,7 +5,7 @@ use enbek_domain::office_hours::local_date;
 use enbek_domain::vacancy::WorkRegime;
 use serde_json::json;
 
-use super::employers::known_region;
+use super::reference::known_region;
 use crate::db::employers::{self, Search, Sort};
 use crate::db::reference::{self, search_words};
 use crate::db::saved_searches::{self, SavedSearch};

@@ -9,8 +9,8 @@ use enbek_domain::office_hours::local_date;
 use enbek_domain::subsidised::{self as rules, Measure, Month};
 use serde_json::json;
 
-use super::employers::known_region;
 use super::reference::check_locality;
+use super::reference::known_region;
 use crate::db::employers::Employer;
 use crate::db::subsidised::{
     self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
