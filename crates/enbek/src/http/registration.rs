@@ -357,11 +357,6 @@ pub async fn apply_job_seeker(
     .await?;
     let locale = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
     let (iin, application) = validate(&state, body, locale).await?;
-    // The account acts only for the IIN it has proven; for any other IIN the answer is the
-    // same whatever that IIN's case is, so that nothing about another person leaks.
-    if caller.iin.as_deref() != Some(iin.as_str()) {
-        return Err(ApiError::new("identity_not_proven"));
-    }
     let sub = Submission {
         channel: Channel::Portal,
         iin,

@@ -67,13 +67,8 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
     let iin = sub.iin.as_str();
 
     let mut tx = state.db.begin().await?;
-    if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
-        return Err(ApiError::new("registration_exists").with("registration_id", active.id));
-    }
-    let barred_until = registrations::barred_until(&mut tx, iin).await?;
-    if rules::is_barred(barred_until, received_on) {
-        return Err(ApiError::new("reregistration_barred").with("barred_until", barred_until));
-    }
+    // The identity first: an account acts only for the IIN it has proven, and nothing about
+    // another IIN's case is told before that.
     let (account_id, proof) = match &sub.applicant_account {
         Some(account) => (
             Some(account.clone()),
@@ -87,6 +82,13 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
             },
         ),
     };
+    if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
+        return Err(ApiError::new("registration_exists").with("registration_id", active.id));
+    }
+    let barred_until = registrations::barred_until(&mut tx, iin).await?;
+    if rules::is_barred(barred_until, received_on) {
+        return Err(ApiError::new("reregistration_barred").with("barred_until", barred_until));
+    }
     let mut application = sub.application;
     application.identity_proof = Some(proof.as_str().to_string());
     let status = if sub.channel == Channel::Assistant {
