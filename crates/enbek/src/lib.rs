@@ -1,16 +1,14 @@
-//! The service: storage, HTTP, background work and integrations around the pure domain
-//! (`enbek-domain`).
+//! The service, organised by bounded context over a small platform kernel and the pure domain
+//! (`enbek-domain`). Imports point one way: `api` and `app` → contexts → `exchange` → `platform`
+//! → domain (docs/ARCHITECTURE.md; held by the architecture test).
 
-pub mod clock;
-pub mod config;
-pub mod db;
-pub mod http;
-pub mod jobs;
-pub mod metrics;
-pub mod notify;
-pub mod pki;
-pub mod registry;
-pub mod server;
-pub mod services;
-pub mod state;
-pub mod transport;
+pub mod accounts;
+pub mod api;
+pub mod app;
+pub mod exchange;
+pub mod measures;
+pub mod mediation;
+pub mod platform;
+pub mod reference;
+pub mod registration;
+pub mod web;

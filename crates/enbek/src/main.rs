@@ -1,5 +1,5 @@
 use clap::Parser;
-use enbek::config::{Cli, Command};
+use enbek::platform::config::{Cli, Command};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -17,7 +17,7 @@ async fn main() -> anyhow::Result<()> {
                     .with_env_filter(filter)
                     .init();
             }
-            let running = enbek::server::start(args).await?;
+            let running = enbek::app::start(args).await?;
             running.server.await?;
             running.worker.abort();
             Ok(())

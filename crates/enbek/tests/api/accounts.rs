@@ -576,8 +576,8 @@ async fn the_development_admin_takes_the_password_of_each_start() {
     let db = TestDb::new().await;
     let first = TestApp::spawn_on(TestDb::shared(&db.url), serve_args).await;
     let mut args = serve_args(&db.url);
-    args.admin_password = Some(enbek::config::Secret::from("a new admin pass"));
-    let second = enbek::server::start(args).await.expect("the server starts");
+    args.admin_password = Some(enbek::platform::config::Secret::from("a new admin pass"));
+    let second = enbek::app::start(args).await.expect("the server starts");
     second.server.abort();
     second.worker.abort();
     let sign_in = |password: &'static str| {

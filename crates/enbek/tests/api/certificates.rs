@@ -4,7 +4,7 @@
 
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use enbek::pki::{SignatureError, Signer};
+use enbek::exchange::pki::{SignatureError, Signer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -195,7 +195,7 @@ async fn the_development_ca_survives_a_restart_and_is_not_trusted_outside_dev_mo
     assert!(verify(&second, &cert, CHALLENGE, false, at).await.is_ok());
     let mut args = serve_args(&db.url);
     args.dev = false;
-    let production = enbek::server::start(args).await.expect("the server starts");
+    let production = enbek::app::start(args).await.expect("the server starts");
     production.server.abort();
     production.worker.abort();
     let cms = sign_cms(

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use enbek::db::{self, Db};
+use enbek::platform::db::Db;
 use enbek_domain::access::{OrgKind, Role};
 use enbek_domain::category::Category;
 use enbek_domain::employer::{InvitationStatus, Verification};
@@ -96,51 +96,63 @@ fn the_checked_sets_are_the_codes_of_the_domain() {
     expect(
         "vacancies.status",
         set([
-            db::employers::OPEN,
-            db::employers::FILLED,
-            db::employers::CLOSED,
-            db::employers::EXPIRED,
+            enbek::mediation::store::employers::OPEN,
+            enbek::mediation::store::employers::FILLED,
+            enbek::mediation::store::employers::CLOSED,
+            enbek::mediation::store::employers::EXPIRED,
         ]),
     );
     expect(
         "offers.status",
         set([
-            db::offers::PENDING,
-            db::offers::ACCEPTED,
-            db::offers::REFUSED,
-            db::offers::HIRED,
-            db::offers::REJECTED,
+            enbek::mediation::store::offers::PENDING,
+            enbek::mediation::store::offers::ACCEPTED,
+            enbek::mediation::store::offers::REFUSED,
+            enbek::mediation::store::offers::HIRED,
+            enbek::mediation::store::offers::REJECTED,
         ]),
     );
     expect(
         "jobloss_applications.status",
         set([
-            db::jobloss::CHECKING,
-            db::jobloss::NOT_ELIGIBLE,
-            db::jobloss::SENT_TO_FUND,
+            enbek::registration::store::jobloss::CHECKING,
+            enbek::registration::store::jobloss::NOT_ELIGIBLE,
+            enbek::registration::store::jobloss::SENT_TO_FUND,
         ]),
     );
     let monitoring = set([
-        db::monitoring::RECEIVED,
-        db::monitoring::IN_PROGRESS,
-        db::monitoring::RESULT_ISSUED,
-        db::monitoring::REFUSED,
-        db::monitoring::WITHDRAWN,
+        enbek::platform::monitoring::RECEIVED,
+        enbek::platform::monitoring::IN_PROGRESS,
+        enbek::platform::monitoring::RESULT_ISSUED,
+        enbek::platform::monitoring::REFUSED,
+        enbek::platform::monitoring::WITHDRAWN,
     ]);
     expect("service_requests.stage", monitoring.clone());
     expect("service_request_stages.stage", monitoring);
     expect(
         "notifications.status",
-        set([db::notifications::PENDING, db::notifications::DELIVERED]),
+        set([
+            enbek::platform::notify::store::PENDING,
+            enbek::platform::notify::store::DELIVERED,
+        ]),
     );
     expect(
         "outbound_messages.status",
-        set([db::outbound::PENDING, db::outbound::DELIVERED]),
+        set([
+            enbek::exchange::outbound::PENDING,
+            enbek::exchange::outbound::DELIVERED,
+        ]),
     );
-    expect("outbound_messages.destination", set([db::outbound::FUND]));
+    expect(
+        "outbound_messages.destination",
+        set([enbek::exchange::outbound::FUND]),
+    );
     expect(
         "plan_items.item",
-        set([db::plans::ACTION, db::plans::CONTACT]),
+        set([
+            enbek::registration::store::plans::ACTION,
+            enbek::registration::store::plans::CONTACT,
+        ]),
     );
     // Enumerations without a list of all their values: every checked value is one of theirs.
     let parses = |column: &str, parse: &dyn Fn(&str) -> bool, count: usize| {
@@ -162,19 +174,19 @@ fn the_checked_sets_are_the_codes_of_the_domain() {
     parses("persons.category", &|v| Category::parse(v).is_some(), 3);
     parses(
         "notifications.lang",
-        &|v| enbek::http::lang::Lang::parse(v).is_some(),
+        &|v| enbek::platform::http::lang::Lang::parse(v).is_some(),
         3,
     );
     parses(
         "accounts.locale",
-        &|v| enbek::http::lang::Lang::parse(v).is_some(),
+        &|v| enbek::platform::http::lang::Lang::parse(v).is_some(),
         3,
     );
 }
 
 /// A registration row with every required column, in the given status.
 async fn insert_registration(db: &Db, id: &str, status: &str) -> Result<(), sqlx::Error> {
-    let now = db::ts(chrono::Utc::now());
+    let now = enbek::platform::db::ts(chrono::Utc::now());
     sqlx::query(
         "INSERT INTO registrations (id, iin, career_center_id, channel, status, active, submitted_at,
             received_at, due_at, application, created_at, updated_at)

@@ -1,8 +1,8 @@
 //! The test application: a real server, a fresh database, and shortcuts for the usual steps.
 
 use base64::Engine;
-use enbek::config::{Secret, ServeArgs};
-use enbek::server::{self, Running};
+use enbek::app::{self as server, Running};
+use enbek::platform::config::{Secret, ServeArgs};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 

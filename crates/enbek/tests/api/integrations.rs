@@ -205,7 +205,7 @@ async fn a_staff_listener_keeps_the_ais_off_the_public_address() {
     let db = TestDb::new().await;
     let mut args = serve_args(&db.url);
     args.staff_listen = Some("127.0.0.1:0".parse().unwrap());
-    let running = enbek::server::start(args).await.expect("the server starts");
+    let running = enbek::app::start(args).await.expect("the server starts");
     let public = format!("http://{}", running.addr);
     let staff = format!("http://{}", running.staff_addr.expect("a staff address"));
     let client = reqwest::Client::new();

@@ -99,7 +99,7 @@ async fn an_eligible_application_goes_to_the_fund_with_its_formula_and_is_confir
     let db = TestDb::new().await;
     let app = TestApp::spawn_on(db, |db_url| {
         let mut args = serve_args(db_url);
-        args.fund_url = Some(enbek::config::Secret::from(url.as_str()));
+        args.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
         args
     })
     .await;
@@ -287,7 +287,7 @@ async fn a_new_iban_is_confirmed_by_a_fresh_proof_told_to_the_person_and_sent_to
     let db = TestDb::new().await;
     let app = TestApp::spawn_on(db, |db_url| {
         let mut args = serve_args(db_url);
-        args.fund_url = Some(enbek::config::Secret::from(url.as_str()));
+        args.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
         args
     })
     .await;

@@ -12,7 +12,7 @@ use tokio::net::TcpStream;
 /// Longest wait for something the server must do at once or within a short timeout.
 const PATIENCE: Duration = Duration::from_secs(3);
 
-async fn spawn_with(change: impl FnOnce(&mut enbek::config::ServeArgs)) -> TestApp {
+async fn spawn_with(change: impl FnOnce(&mut enbek::platform::config::ServeArgs)) -> TestApp {
     let db = TestDb::new().await;
     TestApp::spawn_on(db, |url| {
         let mut args = serve_args(url);
@@ -417,7 +417,7 @@ async fn a_development_clock_set_by_hand_stands_where_it_was_after_a_restart() {
     let url = db.url.clone();
     let first = TestApp::spawn_on(db, serve_args).await;
     first.set_clock("2026-05-04T09:30:00+05:00").await;
-    let second = enbek::server::start(serve_args(&url))
+    let second = enbek::app::start(serve_args(&url))
         .await
         .expect("the server starts");
     let clock: Value = reqwest::get(format!("http://{}/api/v1/dev/clock", second.addr))
@@ -436,7 +436,7 @@ async fn a_development_clock_set_by_hand_stands_where_it_was_after_a_restart() {
     // Outside development mode the stored instant means nothing.
     let mut args = serve_args(&url);
     args.dev = false;
-    let production = enbek::server::start(args).await.expect("the server starts");
+    let production = enbek::app::start(args).await.expect("the server starts");
     assert!(!production.state.clock.is_manual());
     production.server.abort();
     production.worker.abort();
@@ -457,7 +457,7 @@ async fn a_development_clock_set_by_hand_stands_where_it_was_after_a_restart() {
 #[tokio::test]
 async fn a_development_server_on_a_new_database_follows_the_system_clock() {
     let db = TestDb::new().await;
-    let running = enbek::server::start(serve_args(&db.url))
+    let running = enbek::app::start(serve_args(&db.url))
         .await
         .expect("the server starts");
     assert!(!running.state.clock.is_manual());

@@ -1,0 +1,4 @@
+//! The HTTP handlers of accounts.
+
+pub mod accounts;
+pub mod identity;

@@ -1,0 +1,297 @@
+//! Identity proofing: an account acts for an IIN only once the person proves it, by a one-time
+//! code sent to the phone the mobile-citizens registry links to that IIN, or by an electronic
+//! signature whose certificate names the IIN (see `enbek_domain::identity`).
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use chrono::{DateTime, Duration, Utc};
+use enbek_domain::identity::{
+    self as rules, mask_phone, proof_expires_at, proof_state, ProofMethod, ProofState,
+};
+use enbek_domain::ids::Iin;
+use rand::{Rng, RngCore};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::accounts::store::accounts;
+use crate::accounts::store::identity::{self as store, Proof};
+use crate::exchange::pki::SignatureError;
+use crate::platform::audit;
+use crate::platform::db::new_id;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::lang::Lang;
+use crate::platform::notify;
+use crate::platform::notify::Args;
+use crate::platform::notify::Kind;
+use crate::platform::notify::Recipient;
+use crate::platform::state::AppState;
+
+/// What the person is given to complete the proof.
+pub struct Started {
+    pub proof_id: String,
+    pub expires_at: DateTime<Utc>,
+    /// Base64 bytes to sign (signature).
+    pub challenge: Option<String>,
+    /// Where the code went (sms), with all but the last four digits hidden.
+    pub phone_masked: Option<String>,
+}
+
+/// The answer to a proof.
+pub enum Answer {
+    Code(String),
+    /// Base64 CMS SignedData over the challenge bytes.
+    Signature(String),
+}
+
+pub struct Proven {
+    pub iin: String,
+    pub method: ProofMethod,
+    pub proven_at: DateTime<Utc>,
+}
+
+/// Starts a proof for `iin`: sends a one-time code to the registry's phone, or gives a
+/// challenge to sign. Nothing here tells whether another account holds the IIN.
+pub async fn start(
+    state: &AppState,
+    account_id: &str,
+    locale: Lang,
+    iin: &Iin,
+    method: ProofMethod,
+) -> ApiResult<Started> {
+    let now = state.clock.now();
+    let started =
+        store::started_since(&state.db.pool, account_id, now - Duration::hours(1)).await?;
+    if started >= rules::STARTS_PER_HOUR {
+        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", 3600));
+    }
+    let id = new_id();
+    let (secret, challenge, phone) = match method {
+        ProofMethod::Sms => {
+            let sent =
+                store::codes_for_iin_since(&state.db.pool, iin.as_str(), now - Duration::hours(1))
+                    .await?;
+            if sent >= rules::CODES_PER_IIN_PER_HOUR {
+                return Err(ApiError::new("too_many_attempts")
+                    .detail(
+                        "too many codes for this IIN this hour; prove it by signature or try later",
+                    )
+                    .with("retry_after_seconds", 3600));
+            }
+            // Never a number the caller types: only the one the registry links to the IIN.
+            let phone = state
+                .registry
+                .phones(iin)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or_else(|| ApiError::new("no_registered_phone"))?;
+            let code = format!(
+                "{:0width$}",
+                rand::rngs::OsRng.gen_range(0..10u32.pow(rules::CODE_DIGITS as u32)),
+                width = rules::CODE_DIGITS
+            );
+            (code_hash(&id, &code), Some(code), Some(phone))
+        }
+        ProofMethod::Signature => {
+            let mut bytes = [0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut bytes);
+            (BASE64.encode(bytes), None, None)
+        }
+        ProofMethod::Document | ProofMethod::Egov => {
+            return Err(ApiError::new("invalid_value").detail("method is sms or signature"))
+        }
+    };
+    let proof = Proof {
+        id: id.clone(),
+        account_id: account_id.to_string(),
+        iin: iin.as_str().to_string(),
+        method,
+        secret,
+        attempts: 0,
+        created_at: now,
+        expires_at: proof_expires_at(now),
+        completed_at: None,
+        bin: None,
+        used_for: None,
+    };
+    let mut tx = state.db.begin().await?;
+    store::insert(&mut tx, &proof).await?;
+    if let (Some(code), Some(phone)) = (&challenge, &phone) {
+        // To the phone only: no account or person on the row, so the code never shows in a
+        // cabinet (whoever holds the account must not read it there).
+        let to = Recipient {
+            phone: Some(phone.as_str().to_string()),
+            lang: Some(locale),
+            ..Recipient::default()
+        };
+        let args = Args {
+            code: code.clone(),
+            ..Args::default()
+        };
+        notify::send(&mut tx, &to, Kind::IdentityCode, &args, now).await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "start_identity_proof",
+            entity: "identity_proof",
+            entity_id: &id,
+            before: None,
+            after: Some(json!({ "method": method.as_str() })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Started {
+        proof_id: id,
+        expires_at: proof.expires_at,
+        challenge: (method == ProofMethod::Signature).then_some(proof.secret),
+        phone_masked: phone.map(|p| mask_phone(p.as_str())),
+    })
+}
+
+fn code_hash(proof_id: &str, code: &str) -> String {
+    hex::encode(Sha256::digest(format!("{proof_id}:{code}").as_bytes()))
+}
+
+/// Checks an answer. Each answer counts against the proof's attempts before it is checked, so
+/// that a proof whose attempts are spent cannot be completed even with the right answer.
+pub async fn complete(
+    state: &AppState,
+    account_id: &str,
+    proof_id: &str,
+    answer: Answer,
+) -> ApiResult<Proven> {
+    let proof = store::of_account(&state.db.pool, proof_id, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let now = state.clock.now();
+    match proof_state(
+        now,
+        proof.expires_at,
+        proof.attempts,
+        proof.completed_at.is_some(),
+    ) {
+        ProofState::Open => {}
+        ProofState::Completed => return Err(ApiError::new("proof_completed")),
+        ProofState::Expired => return Err(ApiError::new("proof_expired")),
+        ProofState::Exhausted => return Err(ApiError::new("proof_exhausted")),
+    }
+    if !store::take_attempt(&state.db.pool, &proof.id, rules::MAX_ATTEMPTS).await? {
+        return Err(ApiError::new("proof_exhausted"));
+    }
+    let attempts_left = rules::MAX_ATTEMPTS.saturating_sub(proof.attempts + 1);
+    let bin = match (proof.method, answer) {
+        (ProofMethod::Sms, Answer::Code(code)) => {
+            if code_hash(&proof.id, code.trim()) != proof.secret {
+                return Err(ApiError::new("wrong_code").with("attempts_left", attempts_left));
+            }
+            None
+        }
+        (ProofMethod::Signature, Answer::Signature(signature)) => {
+            let cms = BASE64.decode(signature.trim()).map_err(|_| {
+                ApiError::new("signature_invalid")
+                    .detail("signature is not base64")
+                    .with("attempts_left", attempts_left)
+            })?;
+            let challenge = BASE64
+                .decode(&proof.secret)
+                .map_err(|e| ApiError::internal(format!("stored challenge: {e}")))?;
+            let signer = state
+                .signatures
+                .verify(&cms, &challenge, now)
+                .await
+                .map_err(|e| signature_error(e).with("attempts_left", attempts_left))?;
+            if signer.iin.as_ref().map(Iin::as_str) != Some(proof.iin.as_str()) {
+                return Err(ApiError::new("signer_mismatch").with("attempts_left", attempts_left));
+            }
+            signer.bin.map(|b| b.as_str().to_string())
+        }
+        _ => {
+            return Err(ApiError::new("invalid_request")
+                .detail("answer an sms proof with `code` and a signature proof with `signature`"))
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    if let Some(other) = accounts::account_by_iin(&mut tx, &proof.iin).await? {
+        if other != account_id {
+            return Err(ApiError::new("iin_bound_to_other_account"));
+        }
+    }
+    let (_, bound) = accounts::locale_and_iin(&mut *tx, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if bound.as_deref().is_some_and(|b| b != proof.iin) {
+        return Err(ApiError::new("account_iin_mismatch"));
+    }
+    if !store::complete(&mut tx, &proof.id, now, bin.as_deref()).await? {
+        return Err(ApiError::new("proof_completed"));
+    }
+    store::set_proven_iin(&mut tx, account_id, &proof.iin, proof.method, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "prove_identity",
+            entity: "account",
+            entity_id: account_id,
+            before: None,
+            after: Some(json!({
+                "proof_id": proof.id,
+                "method": proof.method.as_str(),
+                "proven_at": now,
+                "organisation_certificate": bin.is_some(),
+            })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Proven {
+        iin: proof.iin,
+        method: proof.method,
+        proven_at: now,
+    })
+}
+
+/// A completed proof of the account's own IIN, fresh and not yet spent, confirms one sensitive
+/// change (`purpose`); it is spent in the caller's transaction.
+pub async fn confirm(
+    now: DateTime<Utc>,
+    tx: &mut crate::platform::db::Tx,
+    account_id: &str,
+    account_iin: &str,
+    proof_id: &str,
+    purpose: &str,
+) -> ApiResult<()> {
+    let refused = || ApiError::new("confirmation_required");
+    let proof = store::of_account(&mut **tx, proof_id, account_id)
+        .await?
+        .ok_or_else(refused)?;
+    let fresh = proof
+        .completed_at
+        .is_some_and(|at| rules::confirms_at(at, now));
+    if !fresh || proof.iin != account_iin || proof.used_for.is_some() {
+        return Err(refused());
+    }
+    if !store::use_for(tx, &proof.id, purpose).await? {
+        return Err(refused());
+    }
+    Ok(())
+}
+
+fn signature_error(e: SignatureError) -> ApiError {
+    let code = match &e {
+        SignatureError::Malformed(_) | SignatureError::Invalid => "signature_invalid",
+        SignatureError::Untrusted => "certificate_untrusted",
+        SignatureError::Expired => "certificate_expired",
+        SignatureError::Revoked => "certificate_revoked",
+        SignatureError::RevocationUnknown(_) => "revocation_unknown",
+        SignatureError::Unsupported(_) => "signature_unsupported",
+        SignatureError::Unavailable(_) => "unavailable",
+    };
+    tracing::info!(error = %e, "signature refused");
+    ApiError::new(code).detail(e.to_string())
+}

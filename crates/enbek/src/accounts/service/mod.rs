@@ -1,0 +1,4 @@
+//! The use cases of accounts.
+
+pub mod accounts;
+pub mod identity;

@@ -1,0 +1,4 @@
+//! The storage of accounts.
+
+pub mod accounts;
+pub mod identity;

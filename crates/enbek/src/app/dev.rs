@@ -1,0 +1,247 @@
+//! Development mode (`enbek serve --dev`, never on by default): set the clock, run due work, write
+//! the registry simulator, list the kept outbox. These routes exist only when the server runs with
+//! `--dev`, and only an administrator may call them.
+
+use axum::extract::State;
+use chrono::{DateTime, Utc};
+use enbek_domain::access::Role;
+use enbek_domain::contact::Phone;
+use enbek_domain::ids::{Bin, Iin};
+use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::exchange::outbound;
+use crate::exchange::registry::store as registry_sim;
+use crate::platform::audit;
+use crate::platform::auth::Caller;
+use crate::platform::dev_clock;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::extract::{Json, Query};
+use crate::platform::notify::store::{self as notifications, Notification};
+use crate::platform::state::AppState;
+
+#[derive(Deserialize, Serialize, ToSchema)]
+pub struct ClockBody {
+    /// RFC 3339 instant.
+    pub now: DateTime<Utc>,
+}
+
+#[utoipa::path(put, path = "/api/v1/dev/clock", operation_id = "setClock", tag = "development",
+    request_body = ClockBody, security(("bearer" = [])), responses((status = 200, body = ClockBody), (status = 403)))]
+pub async fn set_clock(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<ClockBody>,
+) -> ApiResult<axum::Json<ClockBody>> {
+    caller.require(&[Role::Administrator])?;
+    // Kept in the database first, so that a restarted server stands at the same instant.
+    let mut tx = state.db.begin().await?;
+    dev_clock::store(&mut tx, body.now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: state.clock.now(),
+            actor_id: Some(&caller.account_id),
+            action: "set",
+            entity: "dev_clock",
+            entity_id: "clock",
+            before: None,
+            after: Some(json!({ "now": body.now })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state
+        .clock
+        .set(body.now)
+        .map_err(|_| ApiError::not_found())?;
+    Ok(axum::Json(ClockBody {
+        now: state.clock.now(),
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/dev/clock", operation_id = "getClock", tag = "development",
+    responses((status = 200, body = ClockBody)))]
+pub async fn get_clock(State(state): State<AppState>) -> axum::Json<ClockBody> {
+    axum::Json(ClockBody {
+        now: state.clock.now(),
+    })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Processed {
+    pub processed: u64,
+}
+
+#[utoipa::path(post, path = "/api/v1/dev/jobs/run", operation_id = "runDueJobs", tag = "development",
+    security(("bearer" = [])), responses((status = 200, body = Processed), (status = 403)))]
+pub async fn run_due_jobs(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Processed>> {
+    caller.require(&[Role::Administrator])?;
+    let processed = crate::platform::jobs::run_due(&state).await?;
+    Ok(axum::Json(Processed { processed }))
+}
+
+#[utoipa::path(post, path = "/api/v1/dev/registry/persons", operation_id = "upsertRegistryPerson", tag = "development",
+    request_body(content = Object, description = "{iin, last_name, first_name, middle_name?, birth_date, sex, region_code, district_code, locality_code, employed, entrepreneur, pensioner, student, convicted, disability_group?, contribution_months: [YYYY-MM], contribution_incomes?: {YYYY-MM: KZT}, phones?: [+7…] (the numbers the mobile-citizens registry links to the IIN)}"),
+    security(("bearer" = [])), responses((status = 200), (status = 403), (status = 422, description = "invalid_iin, invalid_request")))]
+pub async fn upsert_registry_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(person): Json<RegistryPerson>,
+) -> ApiResult<axum::Json<serde_json::Value>> {
+    caller.require(&[Role::Administrator])?;
+    let iin = Iin::parse(&person.iin)?;
+    if !matches!(person.disability_group, None | Some(1..=3)) {
+        return Err(ApiError::new("invalid_value").detail("disability_group is 1, 2 or 3"));
+    }
+    if person.phones.len() > 5 {
+        return Err(ApiError::new("invalid_value").detail("at most 5 phones"));
+    }
+    let phones = person
+        .phones
+        .iter()
+        .map(|p| Phone::parse(p).map(|p| p.as_str().to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let person = RegistryPerson {
+        iin: iin.as_str().to_string(),
+        phones,
+        ..person
+    };
+    let now = state.clock.now();
+    registry_sim::upsert(&state.db.pool, &person, now).await?;
+    let mut tx = state.db.begin().await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(&caller.account_id),
+            action: "upsert",
+            entity: "registry_person",
+            entity_id: iin.as_str(),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(axum::Json(json!({ "iin": person.iin })))
+}
+
+#[derive(Deserialize, Serialize, ToSchema)]
+pub struct Availability {
+    /// Whether the built-in registry simulator answers (false rehearses an outage).
+    pub answering: bool,
+}
+
+#[utoipa::path(put, path = "/api/v1/dev/registry/availability", operation_id = "setRegistryAvailability", tag = "development",
+    request_body = Availability, security(("bearer" = [])), responses((status = 200, body = Availability), (status = 403)))]
+pub async fn set_registry_availability(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<Availability>,
+) -> ApiResult<axum::Json<Availability>> {
+    caller.require(&[Role::Administrator])?;
+    let simulator = state.simulator.as_ref().ok_or_else(ApiError::not_found)?;
+    simulator.set_answering(body.answering);
+    Ok(axum::Json(body))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct OutboxQuery {
+    /// `email`, `sms` or `assistant`.
+    pub channel: Option<String>,
+    pub limit: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutboxMessage {
+    #[serde(flatten)]
+    pub notification: Notification,
+    pub recipient: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/dev/outbox", operation_id = "listOutbox", tag = "development",
+    params(OutboxQuery), security(("bearer" = [])), responses((status = 200, body = [OutboxMessage]), (status = 403)))]
+pub async fn list_outbox(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<OutboxQuery>,
+) -> ApiResult<axum::Json<Vec<OutboxMessage>>> {
+    caller.require(&[Role::Administrator])?;
+    let rows = notifications::outbox(
+        &state.db.pool,
+        q.channel.as_deref(),
+        q.limit.unwrap_or(100).clamp(1, 1000),
+    )
+    .await?;
+    Ok(axum::Json(
+        rows.into_iter()
+            .map(|n| OutboxMessage {
+                recipient: n.recipient.clone(),
+                notification: n,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct OutboundQuery {
+    pub limit: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/dev/outbound", operation_id = "listOutboundMessages", tag = "development",
+    params(OutboundQuery), security(("bearer" = [])), responses((status = 200, body = [outbound::Message]), (status = 403)))]
+pub async fn list_outbound(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<OutboundQuery>,
+) -> ApiResult<axum::Json<Vec<outbound::Message>>> {
+    caller.require(&[Role::Administrator])?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    Ok(axum::Json(outbound::recent(&state.db.pool, limit).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/dev/registry/businesses", operation_id = "upsertRegistryBusiness", tag = "development",
+    request_body(content = Object, description = "{bin, name, active, head_iin?}: a legal entity in the business registry simulator (a BIN without a record counts as an active entity)"),
+    security(("bearer" = [])), responses((status = 200), (status = 403), (status = 422, description = "invalid_bin")))]
+pub async fn upsert_registry_business(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(business): Json<RegistryBusiness>,
+) -> ApiResult<axum::Json<serde_json::Value>> {
+    caller.require(&[Role::Administrator])?;
+    let bin = Bin::parse(&business.bin)?;
+    let head_iin = business
+        .head_iin
+        .as_deref()
+        .map(|h| Iin::parse(h).map(|h| h.as_str().to_string()))
+        .transpose()?;
+    let business = RegistryBusiness {
+        bin: bin.as_str().to_string(),
+        head_iin,
+        ..business
+    };
+    let now = state.clock.now();
+    registry_sim::upsert_business(&state.db.pool, &business, now).await?;
+    let mut tx = state.db.begin().await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(&caller.account_id),
+            action: "upsert",
+            entity: "registry_business",
+            entity_id: bin.as_str(),
+            before: None,
+            after: Some(json!({ "active": business.active })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(axum::Json(json!({ "bin": business.bin })))
+}

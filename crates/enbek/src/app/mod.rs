@@ -1,0 +1,328 @@
+//! Start-up: connect and migrate, load reference data, build the state, start the worker and
+//! serve. Tests use `start` to run the real server on a random port.
+
+pub mod certificates;
+pub mod dev;
+
+use anyhow::Context;
+use enbek_domain::access::Role;
+use enbek_domain::calendar::Calendar;
+use enbek_domain::parameters::Parameters;
+use enbek_domain::registry::RegistryPerson;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+use crate::accounts::service::accounts as creds;
+use crate::accounts::store::accounts;
+use crate::api::Surface;
+use crate::exchange::pki::{self, crl::CrlChecker, ncanode::NcaNode, CmsVerifier, DevCa};
+use crate::exchange::pki::{RevocationChecker, SignatureVerifier};
+use crate::exchange::registry::{HttpRegistry, Simulator, StateRegistry};
+use crate::mediation::service::matching::Matcher;
+use crate::platform::audit;
+use crate::platform::clock::Clock;
+use crate::platform::config::ServeArgs;
+use crate::platform::db;
+use crate::platform::db::Db;
+use crate::platform::metrics::Metrics;
+use crate::platform::notify::delivery::Delivery;
+use crate::platform::state::{AppState, Settings};
+use crate::platform::transport::Gate;
+use crate::reference::service::reference;
+
+pub struct Running {
+    pub addr: SocketAddr,
+    /// The staff (AIS) listener, when configured apart from the public one.
+    pub staff_addr: Option<SocketAddr>,
+    pub state: AppState,
+    pub server: tokio::task::JoinHandle<()>,
+    pub worker: tokio::task::JoinHandle<()>,
+}
+
+/// Builds everything and starts serving; returns once the listener is bound.
+pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
+    anyhow::ensure!(
+        args.header_timeout_ms > 0
+            && args.body_timeout_ms > 0
+            && args.max_connections > 0
+            && args.max_connections_per_address > 0,
+        "the connection timeouts and caps must be above zero"
+    );
+    let db = Db::connect(args.database_url.expose()).await?;
+    reference::load_builtin(&db, args.dev)
+        .await
+        .context("loading reference data")?;
+    if let Some(path) = &args.organizations_file {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        reference::import_organizations(&db, &text)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
+    let national = match &args.localities_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let places =
+        reference::places(national.as_deref()).map_err(|e| anyhow::anyhow!("localities: {e}"))?;
+    let clock = if args.dev {
+        Clock::settable()
+    } else {
+        Clock::system()
+    };
+    // A development clock set by hand stands where it was left (restarts keep their time).
+    if args.dev {
+        if let Some(at) = crate::platform::dev_clock::stored(&db.pool).await? {
+            clock.set(at)?;
+            tracing::info!(%at, "development clock restored");
+        }
+    }
+    if let Some(path) = &args.registry_file {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let people: Vec<RegistryPerson> =
+            serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        for p in &people {
+            crate::exchange::registry::store::upsert(&db.pool, p, clock.now()).await?;
+        }
+        tracing::info!(count = people.len(), "registry simulator loaded from file");
+    }
+    if args.dev {
+        ensure_dev_admin(
+            &db,
+            &clock,
+            args.admin_password.as_ref().map(|s| s.expose()),
+        )
+        .await?;
+    }
+    let calendar =
+        Calendar::builtin().with_entries(crate::reference::store::calendar::all(&db.pool).await?);
+    let parameters =
+        Parameters::builtin().with(crate::reference::store::parameters::all(&db.pool).await?);
+    let simulator = args
+        .registry_url
+        .is_none()
+        .then(|| Arc::new(Simulator::new(db.pool.clone())));
+    let registry: Arc<dyn StateRegistry> = match (&args.registry_url, &simulator) {
+        (Some(url), _) => Arc::new(HttpRegistry::new(
+            url,
+            Duration::from_millis(args.registry_timeout_ms),
+        )?),
+        (None, Some(sim)) => sim.clone(),
+        (None, None) => unreachable!("a simulator exists when no registry URL is given"),
+    };
+    let delivery = Delivery::new(
+        args.smtp_url.as_ref().map(|s| s.expose()),
+        &args.mail_from,
+        args.sms_url.as_ref().map(|s| s.expose()),
+        args.fund_url.as_ref().map(|s| s.expose()),
+        args.dev,
+    )?;
+    let dev_ca = args.dev.then(|| Arc::new(DevCa::new(db.clone())));
+    let signatures = signature_verifier(&args, dev_ca.clone())?;
+    let state = AppState {
+        db,
+        clock,
+        settings: Arc::new(Settings {
+            dev: args.dev,
+            token_ttl_hours: args.token_ttl_hours,
+            max_body_bytes: args.max_body_bytes,
+            login_address_limit: args.login_address_limit,
+            trusted_proxies: args.trusted_proxies.clone(),
+            body_timeout: Duration::from_millis(args.body_timeout_ms),
+        }),
+        calendar: Arc::new(RwLock::new(calendar)),
+        parameters: Arc::new(RwLock::new(parameters)),
+        registry,
+        simulator,
+        delivery: Arc::new(delivery),
+        metrics: Arc::new(Metrics::default()),
+        matcher: Arc::new(Matcher::default()),
+        places: Arc::new(places),
+        worker_id: db::new_id(),
+        signatures,
+        dev_ca,
+    };
+    let (public_surface, staff) = match args.staff_listen {
+        Some(addr) => (Surface::Portal, Some(bind(addr).await?)),
+        None => (Surface::All, None),
+    };
+    let public = bind(args.listen).await?;
+    let addr = public.local_addr()?;
+    let staff_addr = staff.as_ref().map(TcpListener::local_addr).transpose()?;
+    // One gate for both listeners: the caps count every connection to this server.
+    let gate = Gate::new(
+        args.max_connections,
+        args.max_connections_per_address,
+        args.trusted_proxies.clone(),
+    );
+    let header_timeout = Duration::from_millis(args.header_timeout_ms);
+    let mut servers = vec![serve(
+        public,
+        crate::api::app(state.clone(), public_surface),
+        gate.clone(),
+        header_timeout,
+    )];
+    if let Some(staff) = staff {
+        servers.push(serve(
+            staff,
+            crate::api::app(state.clone(), Surface::All),
+            gate,
+            header_timeout,
+        ));
+    }
+    let server = tokio::spawn(async move {
+        for s in servers {
+            let _ = s.await;
+        }
+    });
+    let worker = crate::platform::jobs::spawn_worker(
+        state.clone(),
+        Duration::from_millis(args.worker_interval_ms),
+    );
+    tracing::info!(%addr, ?staff_addr, dev = args.dev, "serving");
+    Ok(Running {
+        addr,
+        staff_addr,
+        state,
+        server,
+        worker,
+    })
+}
+
+/// The signature verifier: the configured trusted CAs (and the development CA in dev mode),
+/// their CRLs, and the national signing service for GOST.
+fn signature_verifier(
+    args: &ServeArgs,
+    dev_ca: Option<Arc<DevCa>>,
+) -> anyhow::Result<Arc<dyn SignatureVerifier>> {
+    let mut anchors = Vec::new();
+    for path in &args.trusted_ca_files {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        anchors.extend(
+            pki::certs::from_pem(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+        );
+    }
+    let timeout = Duration::from_millis(args.ncanode_timeout_ms);
+    let mut revocation: Vec<Arc<dyn RevocationChecker>> = Vec::new();
+    if !args.crl_urls.is_empty() {
+        revocation.push(Arc::new(CrlChecker::new(args.crl_urls.clone(), timeout)?));
+    }
+    let gost = args
+        .ncanode_url
+        .as_deref()
+        .map(|url| NcaNode::new(url, timeout))
+        .transpose()?;
+    tracing::info!(
+        trusted_cas = anchors.len(),
+        crl_sources = args.crl_urls.len(),
+        gost = gost.is_some(),
+        dev_ca = dev_ca.is_some(),
+        "signature verification"
+    );
+    Ok(Arc::new(CmsVerifier::new(
+        anchors, dev_ca, revocation, gost,
+    )))
+}
+
+async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))
+}
+
+fn serve(
+    listener: TcpListener,
+    app: axum::Router,
+    gate: Gate,
+    header_timeout: Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(crate::platform::transport::serve(
+        listener,
+        app,
+        gate,
+        header_timeout,
+        shutdown_signal(),
+    ))
+}
+
+/// Development mode's `admin` account, with the password from ENBEK_ADMIN_PASSWORD: created on
+/// first start, and given the current password when the variable changed since.
+async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> anyhow::Result<()> {
+    let password =
+        password.context("development mode needs ENBEK_ADMIN_PASSWORD for the admin account")?;
+    if let Some(existing) = accounts::credentials(&db.pool, "admin").await? {
+        if creds::verify_password(password, &existing.password_hash) {
+            return Ok(());
+        }
+        let mut tx = db.begin().await?;
+        accounts::set_password_hash(&mut tx, "admin", &creds::hash_password(password)?).await?;
+        audit::record(
+            &mut tx,
+            audit::Entry {
+                at: clock.now(),
+                actor_id: None,
+                action: "set_password",
+                entity: "account",
+                entity_id: &existing.id,
+                before: None,
+                after: Some(serde_json::json!({ "source": "ENBEK_ADMIN_PASSWORD" })),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
+    let hash = creds::hash_password(password)?;
+    let id = db::new_id();
+    let mut tx = db.begin().await?;
+    accounts::insert(
+        &mut tx,
+        &accounts::NewAccount {
+            id: &id,
+            login: "admin",
+            password_hash: &hash,
+            terms_version: None,
+            locale: "en",
+            at: clock.now(),
+        },
+    )
+    .await?;
+    accounts::grant(&mut tx, &id, Role::Administrator.as_str(), None).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: clock.now(),
+            actor_id: None,
+            action: "create",
+            entity: "account",
+            entity_id: &id,
+            before: None,
+            after: Some(serde_json::json!({ "login": "admin", "role": "administrator" })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}

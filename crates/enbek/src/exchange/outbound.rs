@@ -1,0 +1,111 @@
+//! Messages to other state systems (206 ch.4, 206 p.30–35), kept until the peer confirms receipt.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sqlx::AnyPool;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+pub const PENDING: &str = "pending";
+pub const DELIVERED: &str = "delivered";
+
+/// The State Social Insurance Fund.
+pub const FUND: &str = "social_insurance_fund";
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Message {
+    pub id: String,
+    pub destination: String,
+    pub subject_id: String,
+    #[schema(value_type = Object)]
+    pub payload: serde_json::Value,
+    pub status: String,
+    pub attempts: i64,
+    pub created_at: DateTime<Utc>,
+    pub delivered_at: Option<DateTime<Utc>>,
+}
+
+fn message(r: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
+    Ok(Message {
+        id: r.text("id")?,
+        destination: r.text("destination")?,
+        subject_id: r.text("subject_id")?,
+        payload: r.json("payload")?,
+        status: r.text("status")?,
+        attempts: r.int("attempts")?,
+        created_at: r.instant("created_at")?,
+        delivered_at: r.opt_instant("delivered_at")?,
+    })
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    id: &str,
+    destination: &str,
+    subject_id: &str,
+    payload: &serde_json::Value,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbound_messages (id, destination, subject_id, payload, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(destination)
+    .bind(subject_id)
+    .bind(payload.to_string())
+    .bind(PENDING)
+    .bind(ts(at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Message>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM outbound_messages WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(message).transpose()
+}
+
+pub async fn mark_delivered(
+    pool: &AnyPool,
+    id: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbound_messages SET status = $1, delivered_at = $2, attempts = attempts + 1 WHERE id = $3",
+    )
+    .bind(DELIVERED)
+    .bind(ts(at))
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn mark_failed(pool: &AnyPool, id: &str, error: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbound_messages SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
+    )
+    .bind(error)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The newest messages, for development mode's view of what left.
+pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Message>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT * FROM outbound_messages ORDER BY created_at DESC, id DESC LIMIT $1")
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+    rows.iter().map(message).collect()
+}

@@ -1,0 +1,34 @@
+//! The state registries (214 p.10, 214 p.31) behind one interface: the built-in simulator stored in
+//! the database, or the HTTP adapter of a real gateway. A registry that does not answer makes
+//! the caller wait and retry; it never makes it refuse.
+
+mod http;
+mod simulator;
+pub mod store;
+
+pub use http::HttpRegistry;
+pub use simulator::Simulator;
+
+use async_trait::async_trait;
+use enbek_domain::contact::Phone;
+use enbek_domain::ids::{Bin, Iin};
+use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
+
+#[derive(Debug, thiserror::Error)]
+#[error("the state registry did not answer: {0}")]
+pub struct Unavailable(pub String);
+
+#[async_trait]
+pub trait StateRegistry: Send + Sync {
+    /// Everything the registries hold on a person (identity, address, employment,
+    /// entrepreneurship, pension, study, conviction, disability, contributions by month), or
+    /// `None` when they know no such IIN.
+    async fn person(&self, iin: &Iin) -> Result<Option<RegistryPerson>, Unavailable>;
+
+    /// The legal entity of a BIN, or `None` when the business registry knows no such BIN.
+    async fn business(&self, bin: &Bin) -> Result<Option<RegistryBusiness>, Unavailable>;
+
+    /// The mobile numbers the mobile-citizens registry links to an IIN (none when it knows no
+    /// number for it).
+    async fn phones(&self, iin: &Iin) -> Result<Vec<Phone>, Unavailable>;
+}

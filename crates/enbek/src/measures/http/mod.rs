@@ -1,0 +1,3 @@
+//! The HTTP handlers of active measures.
+
+pub mod subsidised;

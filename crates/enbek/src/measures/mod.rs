@@ -1,0 +1,5 @@
+//! Active employment measures: subsidised jobs (206 p.31.3); Order 129 referrals next.
+
+pub mod http;
+pub mod service;
+pub mod store;

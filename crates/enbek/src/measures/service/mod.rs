@@ -1,0 +1,3 @@
+//! The use cases of active measures.
+
+pub mod subsidised;

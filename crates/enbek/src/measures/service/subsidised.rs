@@ -1,0 +1,214 @@
+//! Subsidised-job applications with participants' attendance (206 p.31.3): the
+//! employer applies to organise subsidised jobs, names the people working on them and reports
+//! each month's attendance; the staff of the jobs' region see all of it.
+
+use chrono::NaiveDate;
+use enbek_domain::contact::Phone;
+use enbek_domain::ids::Iin;
+use enbek_domain::office_hours::local_date;
+use enbek_domain::subsidised::{self as rules, Measure, Month};
+use serde_json::json;
+
+use crate::measures::store::subsidised::{
+    self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
+};
+use crate::mediation::store::employers::Employer;
+use crate::platform::audit;
+use crate::platform::db::is_unique_violation;
+use crate::platform::db::new_id;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::state::AppState;
+use crate::reference::service::reference::check_locality;
+use crate::reference::service::reference::known_region;
+use crate::reference::store::reference;
+
+/// An application as the employer submits it, its texts and numbers checked by the handler
+/// (`http::input`); the employer's name, BIN and registered place come from its profile.
+pub struct NewApplication {
+    pub measure: String,
+    pub places: u32,
+    pub occupation_code: String,
+    pub monthly_pay: u64,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub contact_person: String,
+    pub contact_phone: String,
+    pub locality_code: String,
+}
+
+fn invalid(detail: &str) -> ApiError {
+    ApiError::new("invalid_value").detail(detail.to_string())
+}
+
+/// 206 p.31.3: an application to organise subsidised jobs.
+#[tracing::instrument(skip_all, fields(employer_id = %employer.id))]
+pub async fn create_application(
+    state: &AppState,
+    account_id: &str,
+    employer: &Employer,
+    new: NewApplication,
+) -> ApiResult<SubsidisedApplication> {
+    let measure = Measure::parse(&new.measure).ok_or_else(|| {
+        invalid("measure is public_works, social_job, youth_practice, first_job, generation_contract or silver_age")
+    })?;
+    rules::check_period(new.starts_on, new.ends_on)
+        .map_err(|r| ApiError::new(r.code()).detail(r.detail()))?;
+    let phone = Phone::parse(&new.contact_phone)?;
+    let locality = new.locality_code.trim();
+    if locality.len() != 9 || !locality.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid("locality_code is 9 digits"));
+    }
+    // The first two digits of a territory code name its region.
+    let region_code = format!("{}0000000", &locality[..2]);
+    known_region(state, &region_code).await?;
+    check_locality(state, "locality_code", locality).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !reference::occupation_exists(&mut tx, &new.occupation_code).await? {
+        return Err(ApiError::new("unknown_occupation"));
+    }
+    let application = SubsidisedApplication {
+        id: new_id(),
+        employer_id: employer.id.clone(),
+        employer_name: employer.name.clone(),
+        employer_bin: employer.bin.clone(),
+        legal_locality_code: employer.locality_code.clone(),
+        region_code,
+        measure: measure.code().to_string(),
+        places: i64::from(new.places),
+        occupation_code: new.occupation_code,
+        monthly_pay: i64::try_from(new.monthly_pay).map_err(ApiError::internal)?,
+        starts_on: new.starts_on,
+        ends_on: new.ends_on,
+        contact_person: new.contact_person,
+        contact_phone: phone.as_str().to_string(),
+        locality_code: locality.to_string(),
+        created_at: now,
+    };
+    subsidised::insert(&mut tx, &application, account_id).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "create",
+            entity: "subsidised_application",
+            entity_id: &application.id,
+            before: None,
+            after: Some(json!({
+                "employer_id": employer.id, "measure": application.measure, "places": application.places,
+                "starts_on": application.starts_on, "ends_on": application.ends_on
+            })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(application)
+}
+
+/// A person working on the application's jobs, by IIN; once per application.
+#[tracing::instrument(skip_all, fields(application_id = %application.id))]
+pub async fn add_participant(
+    state: &AppState,
+    account_id: &str,
+    application: &SubsidisedApplication,
+    iin: &str,
+) -> ApiResult<SubsidisedParticipant> {
+    let iin = Iin::parse(iin)?;
+    let now = state.clock.now();
+    let participant = SubsidisedParticipant {
+        id: new_id(),
+        application_id: application.id.clone(),
+        iin: iin.as_str().to_string(),
+        created_at: now,
+    };
+    let mut tx = state.db.begin().await?;
+    let places = application.places;
+    match subsidised::insert_participant(&mut tx, &participant, account_id, places).await {
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("participant_exists")),
+        Ok(false) => return Err(ApiError::new("places_filled").with("places", places)),
+        other => other?,
+    };
+    // The IIN stays out of the audit entry: the participant's id leads to it.
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "add_participant",
+            entity: "subsidised_application",
+            entity_id: &application.id,
+            before: None,
+            after: Some(json!({ "participant_id": participant.id })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(participant)
+}
+
+/// A month's attendance of a participant (206 p.31.3). A second report of the same month
+/// replaces the first; the audit keeps both.
+#[tracing::instrument(skip_all, fields(application_id = %application.id))]
+pub async fn record_attendance(
+    state: &AppState,
+    account_id: &str,
+    application: &SubsidisedApplication,
+    participant_id: &str,
+    month: &str,
+    days_worked: i64,
+    days_absent: i64,
+) -> ApiResult<SubsidisedAttendance> {
+    let month = Month::parse(month)
+        .ok_or_else(|| ApiError::new("invalid_date").detail("month is YYYY-MM"))?;
+    let now = state.clock.now();
+    rules::check_attendance(
+        month,
+        days_worked,
+        days_absent,
+        (application.starts_on, application.ends_on),
+        local_date(now),
+    )
+    .map_err(|r| {
+        let e = ApiError::new(r.code()).detail(r.detail());
+        match r {
+            rules::Refusal::DayCounts { days_in_month } => e.with("days_in_month", days_in_month),
+            _ => e,
+        }
+    })?;
+    let mut tx = state.db.begin().await?;
+    let participant = subsidised::participant_by_id(&mut tx, participant_id)
+        .await?
+        .filter(|p| p.application_id == application.id)
+        .ok_or_else(|| ApiError::not_found().detail("no such participant of this application"))?;
+    let month = month.to_string();
+    let before = subsidised::attendance_of(&mut tx, &participant.id, &month).await?;
+    let attendance = SubsidisedAttendance {
+        participant_id: participant.id,
+        month,
+        days_worked,
+        days_absent,
+        recorded_at: now,
+    };
+    subsidised::upsert_attendance(&mut tx, &application.id, &attendance, account_id).await?;
+    let days = |a: &SubsidisedAttendance| json!({ "days_worked": a.days_worked, "days_absent": a.days_absent });
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: if before.is_some() {
+                "replace"
+            } else {
+                "create"
+            },
+            entity: "subsidised_attendance",
+            entity_id: &format!("{}/{}", attendance.participant_id, attendance.month),
+            before: before.as_ref().map(days),
+            after: Some(days(&attendance)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(attendance)
+}

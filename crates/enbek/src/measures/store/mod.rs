@@ -1,0 +1,3 @@
+//! The storage of active measures.
+
+pub mod subsidised;

@@ -1,0 +1,261 @@
+//! Subsidised-job applications, their participants and attendance (206 p.31.3).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use crate::platform::db::day;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SubsidisedApplication {
+    pub id: String,
+    pub employer_id: String,
+    /// The employer's full name, from its profile.
+    pub employer_name: String,
+    /// The employer's BIN (or an individual entrepreneur's IIN), from its profile.
+    pub employer_bin: String,
+    /// The employer's registered place (its profile's locality code).
+    pub legal_locality_code: String,
+    /// The region of the jobs' locality: its mobility center and career centers see it.
+    pub region_code: String,
+    /// `public_works`, `social_job`, `youth_practice`, `first_job`, `generation_contract` or
+    /// `silver_age`.
+    pub measure: String,
+    pub places: i64,
+    pub occupation_code: String,
+    pub monthly_pay: i64,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub contact_person: String,
+    pub contact_phone: String,
+    pub locality_code: String,
+    pub created_at: DateTime<Utc>,
+}
+
+fn application(r: &AnyRow) -> Result<SubsidisedApplication, sqlx::Error> {
+    Ok(SubsidisedApplication {
+        id: r.text("id")?,
+        employer_id: r.text("employer_id")?,
+        employer_name: r.text("employer_name")?,
+        employer_bin: r.text("employer_bin")?,
+        legal_locality_code: r.text("legal_locality_code")?,
+        region_code: r.text("region_code")?,
+        measure: r.text("measure")?,
+        places: r.int("places")?,
+        occupation_code: r.text("occupation_code")?,
+        monthly_pay: r.int("monthly_pay")?,
+        starts_on: r.date("starts_on")?,
+        ends_on: r.date("ends_on")?,
+        contact_person: r.text("contact_person")?,
+        contact_phone: r.text("contact_phone")?,
+        locality_code: r.text("locality_code")?,
+        created_at: r.instant("created_at")?,
+    })
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    a: &SubsidisedApplication,
+    created_by: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO subsidised_applications (id, employer_id, employer_name, employer_bin, legal_locality_code,
+           region_code, measure, places, occupation_code, monthly_pay, starts_on, ends_on, contact_person,
+           contact_phone, locality_code, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+    )
+    .bind(&a.id)
+    .bind(&a.employer_id)
+    .bind(&a.employer_name)
+    .bind(&a.employer_bin)
+    .bind(&a.legal_locality_code)
+    .bind(&a.region_code)
+    .bind(&a.measure)
+    .bind(a.places)
+    .bind(&a.occupation_code)
+    .bind(a.monthly_pay)
+    .bind(day(a.starts_on))
+    .bind(day(a.ends_on))
+    .bind(&a.contact_person)
+    .bind(&a.contact_phone)
+    .bind(&a.locality_code)
+    .bind(created_by)
+    .bind(ts(a.created_at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<SubsidisedApplication>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM subsidised_applications WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(application).transpose()
+}
+
+/// Applications of an employer, or of a region, newest first.
+pub async fn list(
+    pool: &AnyPool,
+    employer_id: Option<&str>,
+    region_code: Option<&str>,
+) -> Result<Vec<SubsidisedApplication>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM subsidised_applications WHERE ($1 IS NULL OR employer_id = $1) AND ($2 IS NULL OR region_code = $2)
+         ORDER BY created_at DESC, id LIMIT 500",
+    )
+    .bind(employer_id)
+    .bind(region_code)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(application).collect()
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SubsidisedParticipant {
+    pub id: String,
+    pub application_id: String,
+    pub iin: String,
+    pub created_at: DateTime<Utc>,
+}
+
+fn participant(r: &AnyRow) -> Result<SubsidisedParticipant, sqlx::Error> {
+    Ok(SubsidisedParticipant {
+        id: r.text("id")?,
+        application_id: r.text("application_id")?,
+        iin: r.text("iin")?,
+        created_at: r.instant("created_at")?,
+    })
+}
+
+/// Adds a participant while fewer than `places` are on the application; false when all places
+/// are taken.
+pub async fn insert_participant(
+    tx: &mut Tx,
+    p: &SubsidisedParticipant,
+    created_by: &str,
+    places: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO subsidised_participants (id, application_id, iin, created_by, created_at)
+         SELECT $1, $2, $3, $4, $5
+          WHERE (SELECT COUNT(*) FROM subsidised_participants WHERE application_id = $2) < $6",
+    )
+    .bind(&p.id)
+    .bind(&p.application_id)
+    .bind(&p.iin)
+    .bind(created_by)
+    .bind(ts(p.created_at))
+    .bind(places)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn participants(
+    pool: &AnyPool,
+    application_id: &str,
+) -> Result<Vec<SubsidisedParticipant>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM subsidised_participants WHERE application_id = $1 ORDER BY created_at, id",
+    )
+    .bind(application_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(participant).collect()
+}
+
+pub async fn participant_by_id(
+    tx: &mut Tx,
+    id: &str,
+) -> Result<Option<SubsidisedParticipant>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM subsidised_participants WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(participant).transpose()
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SubsidisedAttendance {
+    pub participant_id: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub days_worked: i64,
+    pub days_absent: i64,
+    pub recorded_at: DateTime<Utc>,
+}
+
+fn attendance(r: &AnyRow) -> Result<SubsidisedAttendance, sqlx::Error> {
+    Ok(SubsidisedAttendance {
+        participant_id: r.text("participant_id")?,
+        month: r.text("month")?,
+        days_worked: r.int("days_worked")?,
+        days_absent: r.int("days_absent")?,
+        recorded_at: r.instant("recorded_at")?,
+    })
+}
+
+/// The month's attendance of a participant as it stands, if reported.
+pub async fn attendance_of(
+    tx: &mut Tx,
+    participant_id: &str,
+    month: &str,
+) -> Result<Option<SubsidisedAttendance>, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT * FROM subsidised_attendance WHERE participant_id = $1 AND month = $2")
+            .bind(participant_id)
+            .bind(month)
+            .fetch_optional(&mut **tx)
+            .await?;
+    row.as_ref().map(attendance).transpose()
+}
+
+/// Records a month's attendance, replacing an earlier report of the same month.
+pub async fn upsert_attendance(
+    tx: &mut Tx,
+    application_id: &str,
+    a: &SubsidisedAttendance,
+    recorded_by: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO subsidised_attendance (participant_id, application_id, month, days_worked, days_absent, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (participant_id, month) DO UPDATE SET days_worked = excluded.days_worked,
+           days_absent = excluded.days_absent, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+    )
+    .bind(&a.participant_id)
+    .bind(application_id)
+    .bind(&a.month)
+    .bind(a.days_worked)
+    .bind(a.days_absent)
+    .bind(recorded_by)
+    .bind(ts(a.recorded_at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// An application's attendance, by month then participant; one month only if given.
+pub async fn attendance_list(
+    pool: &AnyPool,
+    application_id: &str,
+    month: Option<&str>,
+) -> Result<Vec<SubsidisedAttendance>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM subsidised_attendance WHERE application_id = $1 AND ($2 IS NULL OR month = $2)
+         ORDER BY month, participant_id LIMIT 5000",
+    )
+    .bind(application_id)
+    .bind(month)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(attendance).collect()
+}

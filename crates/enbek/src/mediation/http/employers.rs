@@ -1,0 +1,506 @@
+//! Employers and vacancies (214 ch.5 §2; 206 p.10).
+
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::access::Role;
+use enbek_domain::office_hours::local_date;
+use enbek_domain::{bounds, text};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::mediation::service::employers::{self as service, NewEmployer, NewVacancy};
+use crate::mediation::store::employers::{
+    self, Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING,
+};
+use crate::mediation::store::invitations::Invitation;
+use crate::mediation::store::layoffs::{self, LayoffGroup, LayoffNotice};
+use crate::platform::auth::Caller;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::extract::{Json, Path, Query};
+use crate::platform::http::input;
+use crate::platform::state::AppState;
+use crate::reference::store::reference::search_words;
+
+#[derive(Deserialize, ToSchema)]
+pub struct EmployerRequest {
+    /// The BIN of a legal entity, or the IIN of an individual entrepreneur.
+    pub bin: String,
+    pub name: String,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    /// The employer's contact address: its notices also go there by e-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/employers", operation_id = "registerEmployer", tag = "employers",
+    request_body = EmployerRequest, security(("bearer" = [])),
+    responses((status = 201, body = Employer, description = "verified by the registry"),
+        (status = 202, body = Employer, description = "the registry did not answer: `verification` is `pending` until it does"),
+        (status = 401), (status = 403, description = "staff_cannot_be_employer"),
+        (status = 409, description = "employer_exists; invalid_state: the account has an employer"),
+        (status = 422, description = "invalid_bin, employer_not_in_registry, invalid_value, invalid_text, unknown_territory")))]
+pub async fn register_employer(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<EmployerRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = service::register(
+        &state,
+        &caller.account_id,
+        NewEmployer {
+            bin: body.bin,
+            name: input::text("name", &body.name, text::ORGANIZATION_NAME)?,
+            region_code: body.region_code,
+            district_code: body.district_code,
+            locality_code: body.locality_code,
+            email: body.email,
+        },
+    )
+    .await?;
+    let status = if employer.verification == PENDING {
+        StatusCode::ACCEPTED
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, axum::Json(employer)))
+}
+
+#[utoipa::path(get, path = "/api/v1/employers/me", operation_id = "getMyEmployer", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = Employer), (status = 403)))]
+pub async fn get_my_employer(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Employer>> {
+    Ok(axum::Json(my_employer(&state, &caller).await?))
+}
+
+/// The caller's employer, or 403.
+pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
+    let id = caller.organization(Role::Employer)?;
+    employers::employer_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::forbidden)
+}
+
+/// The most skills a vacancy or a resume lists.
+pub(crate) const MOST_SKILLS: usize = 50;
+
+#[derive(Deserialize, ToSchema)]
+pub struct VacancyRequest {
+    pub title: String,
+    /// A code of the occupations classifier.
+    pub occupation_code: String,
+    /// Up to 10 000.
+    pub positions: u32,
+    /// Monthly pay in tenge, 1 to 100 000 000 (as `salary_to`).
+    pub salary_from: u64,
+    #[serde(default)]
+    pub salary_to: Option<u64>,
+    /// `full_time`, `part_time`, `shift`, `rotational` or `remote`.
+    pub work_regime: String,
+    /// `permanent`, `temporary` or `seasonal`.
+    pub employment_type: String,
+    #[serde(default)]
+    pub education_level: Option<String>,
+    #[serde(default)]
+    pub experience_years: Option<u32>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Working conditions (`heavy_lifting`, `night_work`, `heights`, `harmful_substances`,
+    /// `prolonged_standing`, `driving`): people whose health rules one out are not offered it.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    #[serde(default)]
+    pub description: String,
+    /// The day the vacancy arose (default today): it is posted within 5 working days (214 p.66).
+    #[serde(default)]
+    pub arose_on: Option<NaiveDate>,
+    /// The last day it is open (default 30 days from today).
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+    /// A category of 214 p.66 whose vacancies are not taken (`civil_service`, `judge`, …).
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+/// A vacancy's public fields: nothing here identifies a person.
+#[derive(Serialize, ToSchema)]
+pub struct VacancyView {
+    pub id: String,
+    pub employer_id: String,
+    pub employer_name: String,
+    pub title: String,
+    pub occupation_code: String,
+    pub positions: i64,
+    pub positions_open: i64,
+    pub salary_from: i64,
+    pub salary_to: Option<i64>,
+    pub work_regime: String,
+    pub employment_type: String,
+    pub education_level: Option<String>,
+    pub experience_years: Option<i64>,
+    pub skills: Vec<String>,
+    pub conditions: Vec<String>,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub description: String,
+    pub posted_at: DateTime<Utc>,
+    pub valid_until: NaiveDate,
+    /// `open`, `filled`, `closed` or `expired`.
+    pub status: String,
+}
+
+/// The employer's own view adds the posting term (214 p.66).
+#[derive(Serialize, ToSchema)]
+pub struct OwnVacancyView {
+    #[serde(flatten)]
+    pub vacancy: VacancyView,
+    pub arose_on: NaiveDate,
+    pub post_due_at: DateTime<Utc>,
+    pub posted_late: bool,
+}
+
+/// The public fields of a vacancy with its employer's name, its status as of the clock's today.
+pub async fn vacancy_view(state: &AppState, v: Vacancy) -> ApiResult<VacancyView> {
+    let name = employers::employer_by_id(&state.db.pool, &v.employer_id)
+        .await?
+        .map(|e| e.name)
+        .unwrap_or_default();
+    Ok(public_view(v, name, local_date(state.clock.now())))
+}
+
+/// The public fields of a vacancy, its status as of `today`.
+pub(crate) fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
+    let status = if v.status == OPEN && v.valid_until < today {
+        EXPIRED.to_string()
+    } else {
+        v.status
+    };
+    VacancyView {
+        id: v.id,
+        employer_id: v.employer_id,
+        employer_name,
+        title: v.title,
+        occupation_code: v.occupation_code,
+        positions: v.positions,
+        positions_open: v.positions_open,
+        salary_from: v.salary_from,
+        salary_to: v.salary_to,
+        work_regime: v.work_regime,
+        employment_type: v.employment_type,
+        education_level: v.education_level,
+        experience_years: v.experience_years,
+        skills: v.skills,
+        conditions: v.conditions,
+        region_code: v.region_code,
+        district_code: v.district_code,
+        locality_code: v.locality_code,
+        description: v.description,
+        posted_at: v.posted_at,
+        valid_until: v.valid_until,
+        status,
+    }
+}
+
+fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyView {
+    OwnVacancyView {
+        arose_on: v.arose_on,
+        post_due_at: v.post_due_at,
+        posted_late: v.posted_at > v.post_due_at,
+        vacancy: public_view(v, employer_name, today),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies", operation_id = "createVacancy", tag = "employers",
+    request_body = VacancyRequest, security(("bearer" = [])),
+    responses((status = 201, body = OwnVacancyView), (status = 403),
+        (status = 409, description = "employer_not_verified: the registry has not answered on the employer yet"),
+        (status = 422, description = "no_positions, salary_range, below_minimum_wage, excluded_vacancy, unknown_occupation, invalid_value (with `field`: amounts and counts out of their bounds), invalid_text, unknown_territory, invalid_date, employer_not_in_registry")))]
+pub async fn create_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<VacancyRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = my_employer(&state, &caller).await?;
+    service::ensure_verified(&employer)?;
+    let vacancy = service::create_vacancy(
+        &state,
+        &caller.account_id,
+        &employer.id,
+        NewVacancy {
+            title: input::text("title", &body.title, text::TITLE)?,
+            occupation_code: body.occupation_code,
+            positions: input::bounded("positions", body.positions, bounds::POSITIONS)?,
+            salary_from: input::bounded("salary_from", body.salary_from, bounds::MONTHLY_PAY)?,
+            salary_to: input::opt_bounded("salary_to", body.salary_to, bounds::MONTHLY_PAY)?,
+            work_regime: body.work_regime,
+            employment_type: body.employment_type,
+            education_level: body.education_level,
+            experience_years: input::opt_bounded(
+                "experience_years",
+                body.experience_years,
+                bounds::EXPERIENCE_YEARS,
+            )?,
+            skills: input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?,
+            conditions: body.conditions,
+            region_code: body.region_code,
+            district_code: body.district_code,
+            locality_code: body.locality_code,
+            description: input::text("description", &body.description, text::DESCRIPTION)?,
+            arose_on: body.arose_on,
+            valid_until: body.valid_until,
+            category: body.category,
+        },
+    )
+    .await?;
+    let today = local_date(state.clock.now());
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(own_view(vacancy, employer.name, today)),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/close", operation_id = "closeVacancy", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OwnVacancyView), (status = 403), (status = 404), (status = 409, description = "invalid_state: not open")))]
+pub async fn close_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<OwnVacancyView>> {
+    let employer = my_employer(&state, &caller).await?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.employer_id != employer.id {
+        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+    }
+    let vacancy = service::close_vacancy(&state, &caller.account_id, &vacancy).await?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(own_view(vacancy, employer.name, today)))
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies/{id}", operation_id = "getVacancy", tag = "employers",
+    params(("id" = String, Path)), responses((status = 200, body = VacancyView), (status = 404)))]
+pub async fn get_vacancy(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<VacancyView>> {
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(axum::Json(vacancy_view(&state, vacancy).await?))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct SearchQuery {
+    /// Words of the title, skills or description: each must occur in some form (бухгалтер,
+    /// бухгалтера, бухгалтерлер), in any letter case.
+    pub q: Option<String>,
+    pub region_code: Option<String>,
+    pub occupation_code: Option<String>,
+    /// Vacancies that pay at least this (their upper bound, or their only figure).
+    pub salary_min: Option<i64>,
+    pub work_regime: Option<String>,
+    /// `relevance` (the default with `q`: more of the words, and words in the title, first;
+    /// then the newest), `date` (newest first, the default without `q`) or `salary` (highest
+    /// first).
+    pub sort: Option<String>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// At most 100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies", operation_id = "searchVacancies", tag = "employers",
+    params(SearchQuery),
+    responses((status = 200, body = [VacancyView], description = "open vacancies; the total is in X-Total-Count"), (status = 422)))]
+pub async fn search_vacancies(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> ApiResult<impl IntoResponse> {
+    let words = input::opt_text("q", q.q.as_deref(), text::QUERY)?
+        .map(|q| search_words(&q))
+        .unwrap_or_default();
+    let sort = match q.sort.as_deref() {
+        None if words.is_empty() => Sort::Date,
+        None => Sort::Relevance,
+        Some(s) => Sort::parse(s).ok_or_else(|| {
+            ApiError::new("invalid_value").detail("sort is relevance, date or salary")
+        })?,
+    };
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded("per_page", q.per_page.unwrap_or(20), bounds::PER_PAGE)?;
+    let today = local_date(state.clock.now());
+    let search = Search {
+        words,
+        region_code: q.region_code.as_deref(),
+        occupation_code: q.occupation_code.as_deref(),
+        salary_min: input::opt_bounded("salary_min", q.salary_min, bounds::PAY_FILTER)?,
+        work_regime: q.work_regime.as_deref(),
+        sort,
+        today,
+        limit: per_page,
+        offset: (page - 1).saturating_mul(per_page),
+    };
+    let (found, total) = employers::search(&state.db.pool, &search).await?;
+    let mut items = Vec::with_capacity(found.len());
+    for v in found {
+        items.push(vacancy_view(&state, v).await?);
+    }
+    let mut headers = HeaderMap::new();
+    headers.insert("x-total-count", HeaderValue::from(total));
+    Ok((headers, axum::Json(items)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct MemberRequest {
+    /// The login of an existing account invited to act for the employer too.
+    pub login: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/employers/me/members", operation_id = "addEmployerMember", tag = "employers",
+    request_body = MemberRequest, security(("bearer" = [])),
+    responses((status = 201, body = Invitation, description = "the invitation, `invited` until the account accepts or declines it (7 days)"),
+        (status = 403, description = "forbidden: the caller acts for no employer; staff_cannot_be_employer: the account is staff"),
+        (status = 404, description = "no such account"),
+        (status = 409, description = "invalid_state: the account belongs to an employer; invitation_exists: an invitation waits for its answer")))]
+pub async fn add_employer_member(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<MemberRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = my_employer(&state, &caller).await?;
+    let invitation =
+        service::invite_member(&state, &caller.account_id, &employer, &body.login).await?;
+    Ok((StatusCode::CREATED, axum::Json(invitation)))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/employer-invitations", operation_id = "listMyEmployerInvitations", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = [Invitation], description = "newest first; `invited` ones wait for the answer")))]
+pub async fn list_my_employer_invitations(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Vec<Invitation>>> {
+    Ok(axum::Json(
+        service::my_invitations(&state, &caller.account_id).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/employer-invitations/{id}/accept", operation_id = "acceptEmployerInvitation", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Invitation, description = "accepted: the account acts for the employer"),
+        (status = 403, description = "staff_cannot_be_employer"), (status = 404),
+        (status = 409, description = "invitation_expired; invalid_state: answered already, or the account belongs to an employer")))]
+pub async fn accept_employer_invitation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Invitation>> {
+    Ok(axum::Json(
+        service::accept_invitation(&state, &caller.account_id, &id).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/employer-invitations/{id}/decline", operation_id = "declineEmployerInvitation", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Invitation), (status = 404),
+        (status = 409, description = "invitation_expired; invalid_state: answered already")))]
+pub async fn decline_employer_invitation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Invitation>> {
+    Ok(axum::Json(
+        service::decline_invitation(&state, &caller.account_id, &id).await?,
+    ))
+}
+
+/// The most groups of workers one layoff notice lists.
+const MOST_LAYOFF_GROUPS: usize = 100;
+
+#[derive(Deserialize, ToSchema)]
+pub struct LayoffRequest {
+    pub groups: Vec<LayoffGroup>,
+    /// The day the layoff takes effect.
+    pub planned_on: NaiveDate,
+}
+
+#[utoipa::path(post, path = "/api/v1/layoff-notices", operation_id = "createLayoffNotice", tag = "employers",
+    request_body = LayoffRequest, security(("bearer" = [])),
+    responses((status = 201, body = LayoffNotice), (status = 403),
+        (status = 409, description = "employer_not_verified"),
+        (status = 422, description = "invalid_value, invalid_text, invalid_date, unknown_occupation, employer_not_in_registry")))]
+pub async fn create_layoff_notice(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<LayoffRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let employer = my_employer(&state, &caller).await?;
+    service::ensure_verified(&employer)?;
+    if body.groups.len() > MOST_LAYOFF_GROUPS {
+        return Err(ApiError::new("invalid_value")
+            .detail(format!("at most {MOST_LAYOFF_GROUPS} groups"))
+            .with("field", "groups"));
+    }
+    let groups = body
+        .groups
+        .into_iter()
+        .map(|g| {
+            Ok(LayoffGroup {
+                position: input::text("position", &g.position, text::TITLE)?,
+                occupation_code: g.occupation_code,
+                count: input::bounded("count", g.count, bounds::LAYOFF_WORKERS)?,
+                qualification: input::opt_text(
+                    "qualification",
+                    g.qualification.as_deref(),
+                    text::TITLE,
+                )?,
+                salary: input::opt_bounded("salary", g.salary, bounds::MONTHLY_PAY)?,
+                categories: input::texts("categories", &g.categories, text::ITEM, 10)?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    let notice = service::create_layoff_notice(
+        &state,
+        &caller.account_id,
+        &employer,
+        groups,
+        body.planned_on,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, axum::Json(notice)))
+}
+
+#[utoipa::path(get, path = "/api/v1/layoff-notices", operation_id = "listLayoffNotices", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = [LayoffNotice]), (status = 403)))]
+pub async fn list_layoff_notices(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Vec<LayoffNotice>>> {
+    let grant = caller.require(&[
+        Role::Employer,
+        Role::MobilityCenterOfficer,
+        Role::MinistryOfficer,
+    ])?;
+    let (employer, region) = match grant.role {
+        Role::Employer => (grant.organization_id.clone(), None),
+        // The region's mobility center; without a region, nothing.
+        Role::MobilityCenterOfficer => match &grant.region_code {
+            Some(region) => (None, Some(region.clone())),
+            None => return Ok(axum::Json(Vec::new())),
+        },
+        _ => (None, None),
+    };
+    Ok(axum::Json(
+        layoffs::list(&state.db.pool, employer.as_deref(), region.as_deref()).await?,
+    ))
+}

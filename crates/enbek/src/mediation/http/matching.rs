@@ -1,0 +1,220 @@
+//! Resumes and suitable-work matches (214 p.2.10, 214 p.69–70, 214 p.77).
+
+use axum::extract::State;
+use axum::response::IntoResponse;
+use enbek_domain::access::Role;
+use enbek_domain::matching::{Occupation, Reason};
+use enbek_domain::{bounds, text};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::mediation::http::employers::{vacancy_view, VacancyView, MOST_SKILLS};
+use crate::mediation::service::matching as service;
+use crate::mediation::store::employers;
+use crate::mediation::store::resumes::{self, Resume, ResumeSearch};
+use crate::platform::auth::{Caller, CASEWORK};
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::extract::{Json, Path, Query};
+use crate::platform::http::input;
+use crate::platform::state::AppState;
+
+/// The most languages a resume lists.
+const MOST_LANGUAGES: usize = 20;
+
+#[utoipa::path(put, path = "/api/v1/me/resume", operation_id = "upsertMyResume", tag = "matching",
+    request_body = Resume, security(("bearer" = [])),
+    responses((status = 200, body = Resume), (status = 422, description = "invalid_value, invalid_text, unknown_occupation, unknown_territory")))]
+pub async fn upsert_my_resume(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(mut body): Json<Resume>,
+) -> ApiResult<axum::Json<Resume>> {
+    caller.require(&[Role::Citizen])?;
+    body.skills = input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?;
+    body.languages = input::texts("languages", &body.languages, text::ITEM, MOST_LANGUAGES)?;
+    body.experience_years = input::bounded(
+        "experience_years",
+        body.experience_years,
+        bounds::EXPERIENCE_YEARS,
+    )?;
+    body.desired_salary =
+        input::opt_bounded("desired_salary", body.desired_salary, bounds::MONTHLY_PAY)?;
+    Ok(axum::Json(
+        service::upsert_resume(&state, &caller.account_id, body).await?,
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/resume", operation_id = "getMyResume", tag = "matching",
+    security(("bearer" = [])), responses((status = 200, body = Resume), (status = 404, description = "no_resume")))]
+pub async fn get_my_resume(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Resume>> {
+    caller.require(&[Role::Citizen])?;
+    resumes::by_account(&state.db.pool, &caller.account_id)
+        .await?
+        .map(axum::Json)
+        .ok_or_else(|| ApiError::new("no_resume"))
+}
+
+/// Why an opening suits: the points and their reasons.
+#[derive(Serialize, ToSchema)]
+pub struct Why {
+    pub score: u32,
+    #[schema(value_type = Vec<Object>)]
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VacancyMatch {
+    pub vacancy: VacancyView,
+    #[serde(flatten)]
+    pub why: Why,
+}
+
+#[utoipa::path(get, path = "/api/v1/me/vacancy-matches", operation_id = "listMyVacancyMatches", tag = "matching",
+    security(("bearer" = [])), responses((status = 200, body = [VacancyMatch]), (status = 404, description = "no_resume")))]
+pub async fn list_my_vacancy_matches(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Vec<VacancyMatch>>> {
+    caller.require(&[Role::Citizen])?;
+    let mut out = Vec::new();
+    for (v, m) in service::vacancies_for(&state, &caller.account_id).await? {
+        out.push(VacancyMatch {
+            vacancy: vacancy_view(&state, v).await?,
+            why: Why {
+                score: m.score,
+                reasons: m.reasons,
+            },
+        });
+    }
+    Ok(axum::Json(out))
+}
+
+/// A suitable person as the career center sees them before an offer: no name, no contacts.
+#[derive(Serialize, ToSchema)]
+pub struct CandidateView {
+    pub account_id: String,
+    pub registration_id: Option<String>,
+    /// `job_seeker`, `unemployed`, or none for a self-registered portal user.
+    pub status: Option<String>,
+    #[serde(flatten)]
+    pub why: Why,
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies/{id}/matches", operation_id = "listVacancyMatches", tag = "matching",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = [CandidateView]), (status = 403), (status = 404)))]
+pub async fn list_vacancy_matches(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Vec<CandidateView>>> {
+    let grant = caller.require(&CASEWORK)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    // The career centers and the mobility center of the vacancy's region select for it.
+    if grant.region_code.as_deref() != Some(vacancy.region_code.as_str()) {
+        return Err(ApiError::new("out_of_scope"));
+    }
+    let found = service::candidates_for(&state, &vacancy).await?;
+    Ok(axum::Json(
+        found
+            .into_iter()
+            .map(|c| CandidateView {
+                account_id: c.account_id,
+                registration_id: c.registration.as_ref().map(|r| r.id.clone()),
+                status: c.registration.map(|r| r.status.as_str().to_string()),
+                why: Why {
+                    score: c.matched.score,
+                    reasons: c.matched.reasons,
+                },
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ResumeQuery {
+    /// A four-digit occupation the person seeks.
+    pub occupation_code: Option<String>,
+    /// The region the person lives in (its 9-digit code).
+    pub region_code: Option<String>,
+    /// People asking at most this pay, or naming none.
+    pub salary_max: Option<i64>,
+    /// People asking for this regime, or for none.
+    pub work_regime: Option<String>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// At most 100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+/// A published resume as employers see it: its public fields only, nothing that identifies the
+/// person (206 p.19).
+#[derive(Serialize, ToSchema)]
+pub struct PublicResume {
+    pub occupation_codes: Vec<String>,
+    pub experience_years: u32,
+    pub education_level: Option<String>,
+    pub skills: Vec<String>,
+    pub desired_salary: Option<u64>,
+    pub work_regime: Option<String>,
+    pub locality_code: String,
+    pub languages: Vec<String>,
+    pub willing_to_relocate: bool,
+}
+
+#[utoipa::path(get, path = "/api/v1/resumes", operation_id = "searchResumes", tag = "matching",
+    params(ResumeQuery), security(("bearer" = [])),
+    responses((status = 200, body = [PublicResume], description = "published resumes, the latest updated first; the total is in X-Total-Count"),
+        (status = 403), (status = 422, description = "invalid_value")))]
+pub async fn search_resumes(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ResumeQuery>,
+) -> ApiResult<impl IntoResponse> {
+    // Employers search for staff themselves (214 p.77); career centers help them.
+    let mut allowed = vec![Role::Employer];
+    allowed.extend_from_slice(&CASEWORK);
+    caller.require(&allowed)?;
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded("per_page", q.per_page.unwrap_or(20), bounds::PER_PAGE)?;
+    if q.occupation_code
+        .as_deref()
+        .is_some_and(|c| Occupation::parse(c).is_none())
+    {
+        return Err(ApiError::new("invalid_value").detail("occupation_code is four digits"));
+    }
+    let region_prefix = match q.region_code.as_deref() {
+        Some(r) if r.len() == 9 && r.bytes().all(|b| b.is_ascii_digit()) => Some(&r[..2]),
+        Some(_) => return Err(ApiError::new("invalid_value").detail("region_code is 9 digits")),
+        None => None,
+    };
+    let search = ResumeSearch {
+        occupation_code: q.occupation_code.as_deref(),
+        region_prefix,
+        salary_max: input::opt_bounded("salary_max", q.salary_max, bounds::PAY_FILTER)?,
+        work_regime: q.work_regime.as_deref(),
+        limit: per_page,
+        offset: (page - 1).saturating_mul(per_page),
+    };
+    let (found, total) = resumes::search_published(&state.db.pool, &search).await?;
+    let out: Vec<PublicResume> = found
+        .into_iter()
+        .map(|r| PublicResume {
+            occupation_codes: r.occupation_codes,
+            experience_years: r.experience_years,
+            education_level: r.education_level,
+            skills: r.skills,
+            desired_salary: r.desired_salary,
+            work_regime: r.work_regime,
+            locality_code: r.locality_code,
+            languages: r.languages,
+            willing_to_relocate: r.willing_to_relocate,
+        })
+        .collect();
+    Ok(([("x-total-count", total.to_string())], axum::Json(out)))
+}

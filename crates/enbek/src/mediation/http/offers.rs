@@ -1,0 +1,369 @@
+//! Offers of suitable work (214 p.71–72; `listMyOffers`, `respondToOffer`).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use chrono::{DateTime, Utc};
+use enbek_domain::access::Role;
+use enbek_domain::matching::{score, Reason};
+use enbek_domain::registration::Status;
+use enbek_domain::text;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::mediation::http::employers::{vacancy_view, VacancyView};
+use crate::mediation::service::matching::{opening, seeker};
+use crate::mediation::service::offers as service;
+use crate::mediation::store::employers;
+use crate::mediation::store::offers::{self, Offer};
+use crate::mediation::store::resumes::{self, Resume};
+use crate::platform::auth::{Caller, CASEWORK};
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::extract::{Json, Path};
+use crate::platform::http::input;
+use crate::platform::state::AppState;
+use crate::registration::http::registration::require_scope;
+use crate::registration::store::persons;
+use crate::registration::store::registrations;
+
+#[derive(Deserialize, ToSchema)]
+pub struct OfferRequest {
+    pub vacancy_id: String,
+    pub registration_id: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OfferView {
+    pub id: String,
+    pub vacancy_id: String,
+    pub registration_id: String,
+    /// The end of the term to answer: 1 working day for a job seeker, 3 for the unemployed.
+    pub answer_due: DateTime<Utc>,
+    /// `pending`, `accepted` (referred to the employer), `refused`, `hired` or `rejected`.
+    pub status: String,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub answered_late: Option<bool>,
+    pub interview_at: Option<DateTime<Utc>>,
+    pub interview_place: Option<String>,
+    pub interview_declined_at: Option<DateTime<Utc>>,
+    /// For an unemployed person: come to the employer by this time (3 working days, 214 p.74).
+    pub attend_by: Option<DateTime<Utc>>,
+    /// The employer recorded that the person did not come to the interview (214 p.74).
+    pub no_show_at: Option<DateTime<Utc>>,
+    /// The career center accepted the person's good reason for it (214 p.51(3)).
+    pub no_show_excused_at: Option<DateTime<Utc>>,
+    pub vacancy: Option<VacancyView>,
+}
+
+async fn view(state: &AppState, o: Offer) -> ApiResult<OfferView> {
+    let vacancy = match employers::vacancy_by_id(&state.db.pool, &o.vacancy_id).await? {
+        Some(v) => Some(vacancy_view(state, v).await?),
+        None => None,
+    };
+    let unemployed = registrations::by_id(&state.db.pool, &o.registration_id)
+        .await?
+        .is_some_and(|r| r.status == Status::Unemployed);
+    Ok(OfferView {
+        attend_by: service::attend_by(state, &o, unemployed),
+        no_show_at: o.no_show_at,
+        no_show_excused_at: o.no_show_excused_at,
+        interview_at: o.interview_at,
+        interview_place: o.interview_place,
+        interview_declined_at: o.interview_declined_at,
+        id: o.id,
+        vacancy_id: o.vacancy_id,
+        registration_id: o.registration_id,
+        answer_due: o.answer_due_at,
+        status: o.status,
+        answered_at: o.answered_at,
+        answered_late: o.answered_late,
+        vacancy,
+    })
+}
+
+#[utoipa::path(post, path = "/api/v1/offers", operation_id = "createOffer", tag = "matching",
+    request_body = OfferRequest, security(("bearer" = [])),
+    responses((status = 201, body = OfferView), (status = 403), (status = 404),
+        (status = 409, description = "invalid_state, offer_exists"), (status = 422, description = "not_suitable, no_resume")))]
+pub async fn create_offer(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<OfferRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let specialists = [Role::CareerCenterSpecialist];
+    caller.require(&specialists)?;
+    let reg = registrations::by_id(&state.db.pool, &body.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    require_scope(&state, &caller, &reg, &specialists).await?;
+    let offer = service::create(&state, Some(&caller.account_id), &reg, &body.vacancy_id).await?;
+    Ok((StatusCode::CREATED, axum::Json(view(&state, offer).await?)))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/offers", operation_id = "listMyOffers", tag = "matching",
+    security(("bearer" = [])), responses((status = 200, body = [OfferView])))]
+pub async fn list_my_offers(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Vec<OfferView>>> {
+    caller.require(&[Role::Citizen])?;
+    let mut out = Vec::new();
+    for o in offers::for_account(&state.db.pool, &caller.account_id).await? {
+        out.push(view(&state, o).await?);
+    }
+    Ok(axum::Json(out))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OfferAnswer {
+    pub accept: bool,
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/answer", operation_id = "respondToOffer", tag = "matching",
+    params(("id" = String, Path)), request_body = OfferAnswer, security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404), (status = 409, description = "invalid_state: already answered")))]
+pub async fn respond_to_offer(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<OfferAnswer>,
+) -> ApiResult<axum::Json<OfferView>> {
+    caller.require(&[Role::Citizen])?;
+    let offer = offers::by_id(&state.db.pool, &id)
+        .await?
+        .filter(|o| o.account_id.as_deref() == Some(caller.account_id.as_str()))
+        .ok_or_else(ApiError::not_found)?;
+    let offer = service::answer(&state, &caller.account_id, &offer, body.accept).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/responses", operation_id = "respondToVacancy", tag = "matching",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 201, body = OfferView, description = "referred to the employer at once"), (status = 403), (status = 404),
+        (status = 409, description = "not_registered, offer_exists, invalid_state (the vacancy is not open)"), (status = 404, description = "no_resume")))]
+pub async fn respond_to_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<impl IntoResponse> {
+    caller.require(&[Role::Citizen])?;
+    let offer = service::respond(&state, &caller.account_id, &id).await?;
+    Ok((StatusCode::CREATED, axum::Json(view(&state, offer).await?)))
+}
+
+/// A candidate referred to the employer on the person's consent (214 p.73): now, and only now,
+/// with name and contacts.
+#[derive(Serialize, ToSchema)]
+pub struct CandidateView {
+    /// The offer's id: the handle of the decision.
+    pub id: String,
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub resume: Option<Resume>,
+    /// The person responded to the vacancy themselves (214 p.77) rather than to an offer.
+    pub self_response: bool,
+    /// How the resume meets the vacancy (214 p.70): none when it breaks a hard constraint of
+    /// suitable work, which a person's own response may.
+    pub score: Option<u32>,
+    #[schema(value_type = Vec<Object>)]
+    pub reasons: Vec<Reason>,
+    pub referred_at: Option<DateTime<Utc>>,
+    /// The end of the 5 working days to decide; silence is refusal (214 p.75).
+    pub decision_due: Option<DateTime<Utc>>,
+    /// `accepted` (waiting for the decision), `hired` or `rejected`.
+    pub status: String,
+    pub decided_by_silence: Option<bool>,
+    pub interview_at: Option<DateTime<Utc>>,
+    pub interview_place: Option<String>,
+    /// The candidate declined the interview on the portal (214 p.80).
+    pub interview_declined_at: Option<DateTime<Utc>>,
+    /// The employer recorded that the candidate did not come (214 p.74).
+    pub no_show_at: Option<DateTime<Utc>>,
+}
+
+/// The caller's own vacancy, or 403/404.
+async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> ApiResult<employers::Vacancy> {
+    let employer_id = caller.organization(Role::Employer)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.employer_id != employer_id {
+        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+    }
+    Ok(vacancy)
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies/{id}/candidates", operation_id = "listVacancyCandidates", tag = "employers",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = [CandidateView]), (status = 403), (status = 404)))]
+pub async fn list_vacancy_candidates(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Vec<CandidateView>>> {
+    let vacancy = own_vacancy(&state, &caller, &id).await?;
+    let mut out = Vec::new();
+    for o in offers::referred_to(&state.db.pool, &vacancy.id).await? {
+        let reg = registrations::by_id(&state.db.pool, &o.registration_id).await?;
+        let person = match reg.as_ref().and_then(|r| r.person_id.clone()) {
+            Some(pid) => persons::by_id(&state.db.pool, &pid).await?,
+            None => None,
+        };
+        let mut resume = match &o.account_id {
+            Some(account) => resumes::by_account(&state.db.pool, account).await?,
+            None => None,
+        };
+        let matched = resume
+            .as_ref()
+            .zip(opening(&vacancy, &state.places))
+            .and_then(|(r, v)| score(&seeker(r, &state.places), &v));
+        // Health is the person's and the career center's to know: the match already honours it.
+        if let Some(r) = resume.as_mut() {
+            r.health_restrictions.clear();
+        }
+        out.push(CandidateView {
+            self_response: o.created_by == service::SELF_RESPONSE,
+            score: matched.as_ref().map(|m| m.score),
+            reasons: matched.map(|m| m.reasons).unwrap_or_default(),
+            id: o.id,
+            last_name: person.as_ref().map(|p| p.last_name.clone()),
+            first_name: person.as_ref().map(|p| p.first_name.clone()),
+            phone: reg.as_ref().and_then(|r| r.application.phone.clone()),
+            email: reg.as_ref().and_then(|r| r.application.email.clone()),
+            resume,
+            referred_at: o.referred_at,
+            decision_due: o.decision_due_at,
+            status: o.status,
+            decided_by_silence: o.decided_by_silence,
+            interview_at: o.interview_at,
+            interview_place: o.interview_place,
+            interview_declined_at: o.interview_declined_at,
+            no_show_at: o.no_show_at,
+        });
+    }
+    crate::platform::audit::record_read(
+        &state.db.pool,
+        state.clock.now(),
+        &caller.account_id,
+        "vacancy_candidates",
+        &vacancy.id,
+    )
+    .await?;
+    Ok(axum::Json(out))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CandidateDecision {
+    /// `hired` or `rejected`.
+    pub decision: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/decision", operation_id = "decideOnCandidate", tag = "employers",
+    params(("id" = String, Path), ("candidate_id" = String, Path)), request_body = CandidateDecision, security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404),
+        (status = 409, description = "invalid_state: already decided (silence counts as refusal)"), (status = 422)))]
+pub async fn decide_on_candidate(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, candidate_id)): Path<(String, String)>,
+    Json(body): Json<CandidateDecision>,
+) -> ApiResult<axum::Json<OfferView>> {
+    let hired = match body.decision.as_str() {
+        "hired" => true,
+        "rejected" => false,
+        _ => return Err(ApiError::new("invalid_value").detail("decision is hired or rejected")),
+    };
+    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
+    let offer = service::decide(&state, Some(&caller.account_id), &offer, hired).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+/// A referred candidate of the caller's vacancy, or 404.
+async fn own_candidate(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    candidate_id: &str,
+) -> ApiResult<Offer> {
+    let vacancy = own_vacancy(state, caller, id).await?;
+    offers::by_id(&state.db.pool, candidate_id)
+        .await?
+        .filter(|o| o.vacancy_id == vacancy.id && o.referred_at.is_some())
+        .ok_or_else(ApiError::not_found)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct InterviewRequest {
+    pub at: DateTime<Utc>,
+    pub place: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/interview", operation_id = "scheduleInterview", tag = "employers",
+    params(("id" = String, Path), ("candidate_id" = String, Path)), request_body = InterviewRequest, security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404), (status = 409), (status = 422, description = "invalid_date, invalid_value, invalid_text")))]
+pub async fn schedule_interview(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, candidate_id)): Path<(String, String)>,
+    Json(body): Json<InterviewRequest>,
+) -> ApiResult<axum::Json<OfferView>> {
+    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
+    let place = input::text("place", &body.place, text::SHORT)?;
+    let offer =
+        service::schedule_interview(&state, &caller.account_id, &offer, body.at, &place).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/interview/decline", operation_id = "declineInterview", tag = "matching",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 404), (status = 409, description = "invalid_state: no interview")))]
+pub async fn decline_interview(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<OfferView>> {
+    caller.require(&[Role::Citizen])?;
+    let offer = offers::by_id(&state.db.pool, &id)
+        .await?
+        .filter(|o| o.account_id.as_deref() == Some(caller.account_id.as_str()))
+        .ok_or_else(ApiError::not_found)?;
+    let offer = service::decline_interview(&state, &caller.account_id, &offer).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/no-show", operation_id = "recordNoShow", tag = "employers",
+    params(("id" = String, Path), ("candidate_id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404),
+        (status = 409, description = "no_show_too_early: the interview, or for an unemployed person the 3 working days of 214 p.74, not over; interview_declined; invalid_state: no interview, hired, or recorded")))]
+pub async fn record_no_show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, candidate_id)): Path<(String, String)>,
+) -> ApiResult<axum::Json<OfferView>> {
+    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
+    let offer = service::record_no_show(&state, &caller.account_id, &offer).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/no-show/excuse", operation_id = "excuseNoShow", tag = "unemployment",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = OfferView), (status = 403), (status = 404),
+        (status = 409, description = "invalid_state: no unexcused no-show")))]
+pub async fn excuse_no_show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<OfferView>> {
+    caller.require(&CASEWORK)?;
+    let offer = offers::by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    require_scope(&state, &caller, &reg, &CASEWORK).await?;
+    let offer = service::excuse_no_show(&state, &caller.account_id, &offer).await?;
+    Ok(axum::Json(view(&state, offer).await?))
+}

@@ -1,0 +1,5 @@
+//! Mediation: employers, vacancies, resumes, matching, offers, interviews, saved searches, open data, layoffs (214 ch.5).
+
+pub mod http;
+pub mod service;
+pub mod store;

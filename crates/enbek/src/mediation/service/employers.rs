@@ -1,0 +1,846 @@
+//! Employers and vacancies (214 ch.5 §2, 214 p.66–68): an employer is checked against
+//! the state registries; a vacancy is checked against 214 p.66 and the minimum wage, and keeps the
+//! day it arose and the day it was posted.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use enbek_domain::access::Role;
+use enbek_domain::employer::{
+    self as employer_rules, invitation_expires_at, Authority, InvitationStatus, Verification,
+};
+use enbek_domain::ids::{Bin, Iin};
+use enbek_domain::office_hours::{kz_offset, local_date};
+use enbek_domain::parameters::keys;
+use enbek_domain::vacancy::{
+    self as rules, EducationLevel, EmploymentType, ExcludedCategory, Terms, WorkRegime,
+    DEFAULT_OPEN_DAYS,
+};
+use serde_json::json;
+
+use crate::accounts::store::accounts;
+use crate::accounts::store::identity;
+use crate::exchange::registry::Unavailable;
+use crate::mediation::store::employers::{self, Employer, Vacancy, CLOSED, OPEN, PENDING, REFUSED};
+use crate::mediation::store::invitations::{self, Invitation};
+use crate::mediation::store::layoffs::{self, LayoffGroup, LayoffNotice};
+use crate::platform::audit;
+use crate::platform::db::is_unique_violation;
+use crate::platform::db::new_id;
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::lang::Lang;
+use crate::platform::jobs::kinds::VERIFY_EMPLOYER;
+use crate::platform::jobs::store as jobs;
+use crate::platform::notify;
+use crate::platform::notify::Args;
+use crate::platform::notify::Kind;
+use crate::platform::notify::Recipient;
+use crate::platform::state::AppState;
+use crate::reference::service::reference::check_territory;
+use crate::reference::store::reference::{self, search_key};
+
+pub struct NewEmployer {
+    pub bin: String,
+    pub name: String,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub email: Option<String>,
+}
+
+const LEGAL_ENTITY: &str = "legal_entity";
+const ENTREPRENEUR: &str = "individual_entrepreneur";
+
+/// The number an employer registers by: a legal entity's BIN, or an entrepreneur's IIN.
+enum Number {
+    Bin(Bin),
+    Iin(Iin),
+}
+
+impl Number {
+    fn parse(text: &str) -> ApiResult<Number> {
+        match (Bin::parse(text), Iin::parse(text)) {
+            (Ok(bin), _) => Ok(Number::Bin(bin)),
+            (_, Ok(iin)) => Ok(Number::Iin(iin)),
+            (Err(e), Err(_)) => Err(e.into()),
+        }
+    }
+
+    fn of(employer: &Employer) -> anyhow::Result<Number> {
+        Ok(if employer.kind == ENTREPRENEUR {
+            Number::Iin(Iin::parse(&employer.bin)?)
+        } else {
+            Number::Bin(Bin::parse(&employer.bin)?)
+        })
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            Number::Bin(_) => LEGAL_ENTITY,
+            Number::Iin(_) => ENTREPRENEUR,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Number::Bin(bin) => bin.as_str(),
+            Number::Iin(iin) => iin.as_str(),
+        }
+    }
+}
+
+/// What the registries say of an employer's number: whether they know it as an active employer
+/// (an active legal entity in the business registry, an entrepreneur in the person registry),
+/// and the head a legal entity's record names. `Err` when they do not answer.
+async fn registry_record(
+    state: &AppState,
+    number: &Number,
+) -> Result<(bool, Option<String>), Unavailable> {
+    Ok(match number {
+        Number::Bin(bin) => match state.registry.business(bin).await? {
+            Some(b) => (b.active, b.head_iin),
+            None => (false, None),
+        },
+        Number::Iin(iin) => (
+            state
+                .registry
+                .person(iin)
+                .await?
+                .is_some_and(|p| p.entrepreneur),
+            None,
+        ),
+    })
+}
+
+/// The registries' verdict on a claim: unknown or inactive refuses the employer
+/// (`employer_not_in_registry`); a head the registry does not record refuses the claim
+/// (`not_employer_head`).
+fn judge(
+    record: (bool, Option<String>),
+    authority: Authority,
+    proven_iin: Option<&str>,
+) -> Result<(), &'static str> {
+    let (known, head) = record;
+    if !known {
+        return Err(Verification::REFUSAL_CODE);
+    }
+    employer_rules::confirms_head(authority, proven_iin, head.as_deref()).map_err(|r| r.code())
+}
+
+/// By what right the account claims the number (206 p.17), with the IIN it has proven: 403
+/// `identity_not_proven` when it has proven no identity that could act for it.
+async fn authority(
+    state: &AppState,
+    account_id: &str,
+    number: &Number,
+) -> ApiResult<(Authority, Option<String>)> {
+    let proven = accounts::proven_iin(&state.db.pool, account_id)
+        .await?
+        .map(|(iin, _)| iin);
+    let (entrepreneur, certificate) = match number {
+        Number::Iin(iin) => (Some(iin.as_str()), false),
+        Number::Bin(bin) => (
+            None,
+            identity::has_proven_bin(&state.db.pool, account_id, bin.as_str()).await?,
+        ),
+    };
+    let authority = employer_rules::claim(entrepreneur, proven.as_deref(), certificate)
+        .map_err(|r| ApiError::new(r.code()))?;
+    Ok((authority, proven))
+}
+
+/// Registers the caller's employer: a legal entity by BIN, active in the business registry, or
+/// an individual entrepreneur by IIN, an entrepreneur in the person registry. The caller's
+/// account becomes the employer's. A registry that does not answer delays the check, it never
+/// refuses: the employer is stored `pending` and due work asks the registry until it answers.
+/// A refused employer's account, or its BIN, may register again. A staff account registers no
+/// employer (separation of duties).
+pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> ApiResult<Employer> {
+    let email = new
+        .email
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty());
+    if email
+        .as_deref()
+        .is_some_and(|e| e.chars().count() > 254 || !e.contains('@'))
+    {
+        return Err(ApiError::new("invalid_value").detail("email is not an e-mail address"));
+    }
+    check_territory(
+        state,
+        &new.region_code,
+        &new.district_code,
+        &new.locality_code,
+    )
+    .await?;
+    let number = Number::parse(&new.bin)?;
+    let grants = accounts::grants(&state.db.pool, account_id).await?;
+    refuse_staff(&grants)?;
+    let (authority, proven_iin) = authority(state, account_id, &number).await?;
+    let current = ensure_no_employer(state, &grants).await?;
+    let verification = match registry_record(state, &number).await {
+        Ok(record) => {
+            judge(record, authority, proven_iin.as_deref()).map_err(ApiError::new)?;
+            Verification::Verified
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "employer's registry check deferred");
+            Verification::Pending
+        }
+    };
+    let now = state.clock.now();
+    let mut employer = Employer {
+        id: new_id(),
+        bin: number.as_str().to_string(),
+        kind: number.kind().to_string(),
+        name: new.name,
+        region_code: new.region_code,
+        district_code: new.district_code,
+        locality_code: new.locality_code,
+        email,
+        created_at: now,
+        verification: verification.as_str().to_string(),
+        verified_at: (verification == Verification::Verified).then_some(now),
+        refusal_code: None,
+        created_by: account_id.to_string(),
+        authority: Some(authority.as_str().to_string()),
+    };
+    let mut tx = state.db.begin().await?;
+    let taken = employers::employer_by_bin(&mut tx, &employer.bin).await?;
+    let before = match taken {
+        Some(old) if old.verification == REFUSED => {
+            employer.id = old.id.clone();
+            if !employers::renew_refused(&mut tx, &employer).await? {
+                return Err(ApiError::new("employer_exists"));
+            }
+            accounts::revoke_for_org(&mut tx, Role::Employer.as_str(), &old.id).await?;
+            Some(
+                json!({ "verification": old.verification, "refusal_code": old.refusal_code, "created_by": old.created_by }),
+            )
+        }
+        Some(_) => return Err(ApiError::new("employer_exists")),
+        None => {
+            match employers::insert_employer(&mut tx, &employer).await {
+                Err(e) if is_unique_violation(&e) => return Err(ApiError::new("employer_exists")),
+                other => other?,
+            }
+            None
+        }
+    };
+    if current.is_some() {
+        accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
+    }
+    accounts::grant(
+        &mut tx,
+        account_id,
+        Role::Employer.as_str(),
+        Some(&employer.id),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "create",
+            entity: "employer",
+            entity_id: &employer.id,
+            before,
+            after: Some(
+                json!({ "kind": employer.kind, "name": employer.name, "region_code": employer.region_code, "verification": employer.verification, "authority": employer.authority }),
+            ),
+        },
+    )
+    .await?;
+    if verification == Verification::Pending {
+        let payload = json!({ "employer_id": employer.id });
+        jobs::enqueue(&mut tx, VERIFY_EMPLOYER, &payload, now, None, now).await?;
+    }
+    tx.commit().await?;
+    Ok(employer)
+}
+
+/// Asks the registry again about a pending employer (due work, retried with backoff while it
+/// does not answer); its answer verifies or refuses the employer, and the owner is told.
+pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
+    let Some(employer) = employers::employer_by_id(&state.db.pool, employer_id).await? else {
+        return Ok(());
+    };
+    if employer.verification != PENDING {
+        return Ok(());
+    }
+    let record = registry_record(state, &Number::of(&employer)?).await?;
+    let authority = employer
+        .authority
+        .as_deref()
+        .and_then(Authority::parse)
+        .ok_or_else(|| anyhow::anyhow!("a pending employer without its authority"))?;
+    let proven_iin = accounts::proven_iin(&state.db.pool, &employer.created_by)
+        .await?
+        .map(|(iin, _)| iin);
+    let refusal_code = judge(record, authority, proven_iin.as_deref()).err();
+    let outcome = if refusal_code.is_some() {
+        Verification::Refused
+    } else {
+        Verification::Verified
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !employers::settle(&mut tx, &employer.id, outcome.as_str(), refusal_code, now).await? {
+        return Ok(());
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "verify",
+            entity: "employer",
+            entity_id: &employer.id,
+            before: Some(json!({ "verification": PENDING })),
+            after: Some(json!({ "verification": outcome.as_str(), "refusal_code": refusal_code })),
+        },
+    )
+    .await?;
+    let args = Args {
+        date: local_date(now).to_string(),
+        note: employer.name.clone(),
+        code: refusal_code.unwrap_or_default().to_string(),
+        reference: employer.id.clone(),
+        ..Args::default()
+    };
+    let kind = if outcome == Verification::Verified {
+        Kind::EmployerVerified
+    } else {
+        Kind::EmployerRefused
+    };
+    let owner = employers::accounts_of(&mut tx, &employer.id)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == employer.created_by);
+    if let Some((account_id, locale)) = owner {
+        let to = employer_recipient(&employer, account_id, &locale, true);
+        notify::send(&mut tx, &to, kind, &args, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An account acting for the employer, told in its cabinet and, when `with_email`, at the
+/// employer's contact address too.
+pub(crate) fn employer_recipient(
+    employer: &Employer,
+    account_id: String,
+    locale: &str,
+    with_email: bool,
+) -> Recipient {
+    Recipient {
+        account_id: Some(account_id),
+        email: employer.email.clone().filter(|_| with_email),
+        lang: Lang::parse(locale),
+        ..Recipient::default()
+    }
+}
+
+/// Tells every account of the employer (its owner and colleagues, in the cabinet; the contact
+/// address once, by e-mail).
+pub(crate) async fn tell_employer(
+    tx: &mut Tx,
+    employer: &Employer,
+    kind: Kind,
+    args: &Args,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let accounts = employers::accounts_of(tx, &employer.id).await?;
+    for (i, (account_id, locale)) in accounts.into_iter().enumerate() {
+        let to = employer_recipient(employer, account_id, &locale, i == 0);
+        notify::send(tx, &to, kind, args, now).await?;
+    }
+    Ok(())
+}
+
+/// An employer that may act: verified by the registry. Pending is 409 `employer_not_verified`;
+/// refused, the registry's refusal code.
+pub(crate) fn ensure_verified(employer: &Employer) -> ApiResult<()> {
+    match Verification::parse(&employer.verification) {
+        Some(Verification::Verified) => Ok(()),
+        Some(Verification::Refused) => Err(ApiError::new(Verification::REFUSAL_CODE)
+            .detail("the state registry does not know the employer")),
+        _ => Err(ApiError::new("employer_not_verified")
+            .detail("the state registry has not confirmed the employer yet")
+            .with("verification", employer.verification.clone())),
+    }
+}
+
+/// A vacancy as the employer submits it (the body of `createVacancy`), its texts and numbers
+/// checked by the handler (`http::input`).
+pub struct NewVacancy {
+    pub title: String,
+    pub occupation_code: String,
+    pub positions: u32,
+    pub salary_from: u64,
+    pub salary_to: Option<u64>,
+    pub work_regime: String,
+    pub employment_type: String,
+    pub education_level: Option<String>,
+    pub experience_years: Option<u32>,
+    pub skills: Vec<String>,
+    pub conditions: Vec<String>,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub description: String,
+    pub arose_on: Option<NaiveDate>,
+    pub valid_until: Option<NaiveDate>,
+    pub category: Option<String>,
+}
+
+fn parse_code<T>(value: &str, parse: fn(&str) -> Option<T>, field: &str) -> ApiResult<T> {
+    parse(value).ok_or_else(|| {
+        ApiError::new("invalid_value").detail(format!("{field} is not one of the allowed values"))
+    })
+}
+
+/// A monthly amount as stored; the handler has bounded it (`enbek_domain::bounds::MONTHLY_PAY`).
+fn pay(amount: u64) -> ApiResult<i64> {
+    i64::try_from(amount).map_err(ApiError::internal)
+}
+
+/// Posts a vacancy of the caller's employer (214 p.66–68).
+pub async fn create_vacancy(
+    state: &AppState,
+    account_id: &str,
+    employer_id: &str,
+    v: NewVacancy,
+) -> ApiResult<Vacancy> {
+    let now = state.clock.now();
+    let today = local_date(now);
+    let work_regime = parse_code(&v.work_regime, WorkRegime::parse, "work_regime")?;
+    parse_code(&v.employment_type, EmploymentType::parse, "employment_type")?;
+    if let Some(level) = &v.education_level {
+        parse_code(level, EducationLevel::parse, "education_level")?;
+    }
+    let category = v
+        .category
+        .as_deref()
+        .map(|c| parse_code(c, ExcludedCategory::parse, "category"))
+        .transpose()?;
+    crate::mediation::service::matching::check_conditions(&v.conditions, "conditions")?;
+    let minimum_wage =
+        u64::try_from(state.parameters().int_on(keys::MIN_MONTHLY_WAGE, today)).unwrap_or(0);
+    let terms = Terms {
+        positions: v.positions,
+        salary_from: v.salary_from,
+        salary_to: v.salary_to,
+        work_regime,
+        category,
+    };
+    if let Err(refusal) = rules::check(&terms, minimum_wage) {
+        let mut e = ApiError::new(refusal.code());
+        if let rules::VacancyRefusal::BelowMinimumWage { minimum } = refusal {
+            e = e.with("minimum_wage", minimum);
+        }
+        return Err(e);
+    }
+    let arose_on = v.arose_on.unwrap_or(today);
+    if arose_on > today {
+        return Err(ApiError::new("invalid_date").detail("arose_on is in the future"));
+    }
+    let valid_until = v
+        .valid_until
+        .unwrap_or(today + Days::new(DEFAULT_OPEN_DAYS));
+    if valid_until < today {
+        return Err(ApiError::new("invalid_date").detail("valid_until is in the past"));
+    }
+    check_territory(state, &v.region_code, &v.district_code, &v.locality_code).await?;
+    let mut tx = state.db.begin().await?;
+    if !reference::occupation_exists(&mut tx, &v.occupation_code).await? {
+        return Err(ApiError::new("unknown_occupation"));
+    }
+    let vacancy = Vacancy {
+        id: new_id(),
+        employer_id: employer_id.to_string(),
+        title: v.title,
+        occupation_code: v.occupation_code,
+        positions: i64::from(v.positions),
+        positions_open: i64::from(v.positions),
+        salary_from: pay(v.salary_from)?,
+        salary_to: v.salary_to.map(pay).transpose()?,
+        work_regime: v.work_regime,
+        employment_type: v.employment_type,
+        education_level: v.education_level,
+        experience_years: v.experience_years.map(i64::from),
+        skills: v.skills,
+        conditions: v.conditions,
+        region_code: v.region_code,
+        district_code: v.district_code,
+        locality_code: v.locality_code,
+        description: v.description,
+        arose_on,
+        post_due_at: rules::post_due(&state.calendar(), arose_on),
+        posted_at: now,
+        valid_until,
+        status: OPEN.to_string(),
+        closed_at: None,
+    };
+    let text = search_key(&format!(
+        "{} {} {}",
+        vacancy.title,
+        vacancy.skills.join(" "),
+        vacancy.description
+    ));
+    let title_text = search_key(&vacancy.title);
+    employers::insert_vacancy(&mut tx, &vacancy, &title_text, &text).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "create",
+            entity: "vacancy",
+            entity_id: &vacancy.id,
+            before: None,
+            after: Some(json!({ "employer_id": employer_id, "title": vacancy.title, "positions": vacancy.positions, "posted_late": now > vacancy.post_due_at })),
+        },
+    )
+    .await?;
+    crate::mediation::service::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now)
+        .await?;
+    crate::mediation::service::offers::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
+    tx.commit().await?;
+    crate::mediation::service::offers::select_now_for_vacancy(state, &vacancy.id).await;
+    Ok(vacancy)
+}
+
+/// The employer closes its own open vacancy.
+pub async fn close_vacancy(
+    state: &AppState,
+    account_id: &str,
+    vacancy: &Vacancy,
+) -> ApiResult<Vacancy> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !employers::end_vacancy(&mut tx, &vacancy.id, CLOSED, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the vacancy is not open"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "close",
+            entity: "vacancy",
+            entity_id: &vacancy.id,
+            before: Some(json!({ "status": vacancy.status })),
+            after: Some(json!({ "status": CLOSED })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    employers::vacancy_by_id(&state.db.pool, &vacancy.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Whether the account holds a staff role: staff do not act for employers (separation of
+/// duties), 403 `staff_cannot_be_employer`.
+fn refuse_staff(grants: &[accounts::Grant]) -> ApiResult<()> {
+    if grants
+        .iter()
+        .any(|g| Role::parse(&g.role).is_some_and(Role::is_staff))
+    {
+        return Err(ApiError::new("staff_cannot_be_employer")
+            .detail("staff accounts do not act for employers (separation of duties)"));
+    }
+    Ok(())
+}
+
+/// The employer the account acts for, unless the registry refused it (a refused employer's
+/// account is free to join or register another): 409 `invalid_state` when it has one.
+/// Returns the refused employer's id to leave behind, if any.
+async fn ensure_no_employer(
+    state: &AppState,
+    grants: &[accounts::Grant],
+) -> ApiResult<Option<String>> {
+    let Some(current) = grants
+        .iter()
+        .find(|g| g.role == Role::Employer.as_str())
+        .and_then(|g| g.organization_id.clone())
+    else {
+        return Ok(None);
+    };
+    let refused = employers::employer_by_id(&state.db.pool, &current)
+        .await?
+        .is_some_and(|e| e.verification == REFUSED);
+    if refused {
+        Ok(Some(current))
+    } else {
+        Err(ApiError::new("invalid_state").detail("the account already belongs to an employer"))
+    }
+}
+
+/// The invitation with its status at `now` (unanswered past its expiry: `expired`).
+fn as_of(mut invitation: Invitation, now: DateTime<Utc>) -> Invitation {
+    if let Some(status) = InvitationStatus::parse(&invitation.status) {
+        invitation.status = status.at(invitation.expires_at, now).as_str().to_string();
+    }
+    invitation
+}
+
+/// Invites another account to act for the employer (docs/SECURITY.md: several accounts per
+/// employer): an existing account, by its login, that is not staff and belongs to no employer. It
+/// becomes a member only when it accepts, within 7 days (`INVITATION_DAYS`); it is told in its
+/// cabinet.
+pub async fn invite_member(
+    state: &AppState,
+    inviter: &str,
+    employer: &Employer,
+    login: &str,
+) -> ApiResult<Invitation> {
+    let login = crate::accounts::http::accounts::normalise_login(login)
+        .or_else(|_| crate::accounts::http::accounts::plain_login(login))?;
+    let member = accounts::credentials(&state.db.pool, &login)
+        .await?
+        .ok_or_else(|| ApiError::not_found().detail("no account with this login"))?;
+    let grants = accounts::grants(&state.db.pool, &member.id).await?;
+    refuse_staff(&grants)?;
+    ensure_no_employer(state, &grants).await?;
+    let now = state.clock.now();
+    let expires_at = invitation_expires_at(now);
+    let id = new_id();
+    let mut tx = state.db.begin().await?;
+    invitations::expire_lapsed(&mut tx, &employer.id, &member.id, now).await?;
+    let new = invitations::NewInvitation {
+        id: &id,
+        employer_id: &employer.id,
+        account_id: &member.id,
+        invited_by: inviter,
+        created_at: now,
+        expires_at,
+    };
+    match invitations::insert(&mut tx, &new).await {
+        Err(e) if is_unique_violation(&e) => {
+            return Err(ApiError::new("invitation_exists")
+                .detail("an invitation to this account is waiting for its answer"))
+        }
+        other => other?,
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(inviter),
+            action: "invite",
+            entity: "employer_invitation",
+            entity_id: &id,
+            before: None,
+            after: Some(
+                json!({ "employer_id": employer.id, "account_id": member.id, "status": InvitationStatus::Invited.as_str(), "expires_at": expires_at }),
+            ),
+        },
+    )
+    .await?;
+    let (locale, _) = accounts::locale_and_iin(&mut *tx, &member.id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let to = Recipient {
+        account_id: Some(member.id.clone()),
+        lang: Lang::parse(&locale),
+        ..Recipient::default()
+    };
+    let args = Args {
+        date: expires_at
+            .with_timezone(&kz_offset())
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        note: employer.name.clone(),
+        reference: id.clone(),
+        ..Args::default()
+    };
+    notify::send(&mut tx, &to, Kind::EmployerInvitation, &args, now).await?;
+    let invitation = invitations::by_id(&mut *tx, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(invitation)
+}
+
+/// The caller's invitations to join employers, newest first, with their status now.
+pub async fn my_invitations(state: &AppState, account_id: &str) -> ApiResult<Vec<Invitation>> {
+    let now = state.clock.now();
+    Ok(invitations::for_account(&state.db.pool, account_id)
+        .await?
+        .into_iter()
+        .map(|i| as_of(i, now))
+        .collect())
+}
+
+/// The caller's own invitation still waiting for its answer: 404 for another account's, 409
+/// `invitation_expired` past its term, 409 `invalid_state` once answered.
+async fn waiting_invitation(state: &AppState, account_id: &str, id: &str) -> ApiResult<Invitation> {
+    let invitation = invitations::by_id(&state.db.pool, id)
+        .await?
+        .filter(|i| i.account_id == account_id)
+        .ok_or_else(ApiError::not_found)?;
+    let invitation = as_of(invitation, state.clock.now());
+    match InvitationStatus::parse(&invitation.status) {
+        Some(InvitationStatus::Invited) => Ok(invitation),
+        Some(InvitationStatus::Expired) => Err(ApiError::new("invitation_expired")),
+        _ => Err(ApiError::new("invalid_state")
+            .detail("the invitation is answered")
+            .with("status", invitation.status)),
+    }
+}
+
+/// The invited account accepts: checked again (not staff, no employer), it becomes a member.
+pub async fn accept_invitation(
+    state: &AppState,
+    account_id: &str,
+    id: &str,
+) -> ApiResult<Invitation> {
+    let invitation = waiting_invitation(state, account_id, id).await?;
+    let grants = accounts::grants(&state.db.pool, account_id).await?;
+    refuse_staff(&grants)?;
+    let refused_employer = ensure_no_employer(state, &grants).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !invitations::answer(&mut tx, id, InvitationStatus::Accepted.as_str(), now).await? {
+        return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
+    }
+    if refused_employer.is_some() {
+        accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
+    }
+    let granted = accounts::grant(
+        &mut tx,
+        account_id,
+        Role::Employer.as_str(),
+        Some(&invitation.employer_id),
+    )
+    .await;
+    match granted {
+        Err(e) if is_unique_violation(&e) => {
+            return Err(
+                ApiError::new("invalid_state").detail("the account already belongs to an employer")
+            )
+        }
+        other => other?,
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "accept",
+            entity: "employer_invitation",
+            entity_id: id,
+            before: Some(json!({ "status": InvitationStatus::Invited.as_str() })),
+            after: Some(json!({ "status": InvitationStatus::Accepted.as_str() })),
+        },
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "add_member",
+            entity: "employer",
+            entity_id: &invitation.employer_id,
+            before: refused_employer.map(|e| json!({ "refused_employer_id": e })),
+            after: Some(json!({ "account_id": account_id, "invitation_id": id })),
+        },
+    )
+    .await?;
+    let invitation = invitations::by_id(&mut *tx, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(invitation)
+}
+
+/// The invited account declines: the invitation ends and nothing else changes.
+pub async fn decline_invitation(
+    state: &AppState,
+    account_id: &str,
+    id: &str,
+) -> ApiResult<Invitation> {
+    waiting_invitation(state, account_id, id).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !invitations::answer(&mut tx, id, InvitationStatus::Declined.as_str(), now).await? {
+        return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "decline",
+            entity: "employer_invitation",
+            entity_id: id,
+            before: Some(json!({ "status": InvitationStatus::Invited.as_str() })),
+            after: Some(json!({ "status": InvitationStatus::Declined.as_str() })),
+        },
+    )
+    .await?;
+    let invitation = invitations::by_id(&mut *tx, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(invitation)
+}
+
+/// A mass layoff notice (206 p.31.2): groups of workers with position, qualification and pay, and
+/// the day of the layoff, given in advance; the region's mobility center sees it.
+pub async fn create_layoff_notice(
+    state: &AppState,
+    account_id: &str,
+    employer: &Employer,
+    groups: Vec<LayoffGroup>,
+    planned_on: NaiveDate,
+) -> ApiResult<LayoffNotice> {
+    let now = state.clock.now();
+    if planned_on < local_date(now) {
+        return Err(ApiError::new("invalid_date").detail("a layoff is announced before it happens"));
+    }
+    if groups.is_empty()
+        || groups
+            .iter()
+            .any(|g| g.count == 0 || g.position.trim().is_empty())
+    {
+        return Err(ApiError::new("invalid_value")
+            .detail("at least one group, each with a position and a count"));
+    }
+    let mut tx = state.db.begin().await?;
+    for code in groups.iter().filter_map(|g| g.occupation_code.as_deref()) {
+        if !reference::occupation_exists(&mut tx, code).await? {
+            return Err(
+                ApiError::new("unknown_occupation").with("occupation_code", code.to_string())
+            );
+        }
+    }
+    let notice = LayoffNotice {
+        id: new_id(),
+        employer_id: employer.id.clone(),
+        region_code: employer.region_code.clone(),
+        workers_count: groups.iter().map(|g| i64::from(g.count)).sum(),
+        groups,
+        planned_on,
+        created_at: now,
+    };
+    layoffs::insert(&mut tx, &notice, account_id).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "create",
+            entity: "layoff_notice",
+            entity_id: &notice.id,
+            before: None,
+            after: Some(json!({ "workers_count": notice.workers_count, "planned_on": planned_on })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(notice)
+}

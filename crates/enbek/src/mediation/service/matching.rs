@@ -1,0 +1,374 @@
+//! Resumes and suitable-work matching (214 p.2.10, 214 p.69–70, 214 p.77): the rules are in
+//! the domain; here they meet the stored resumes and vacancies.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
+use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Place, Seeker};
+use enbek_domain::office_hours::local_date;
+use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
+
+use crate::mediation::store::employers::{self, Vacancy, OPEN};
+use crate::mediation::store::resumes::{self, Resume};
+use crate::platform::audit;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::state::AppState;
+use crate::reference::service::reference::check_locality;
+use crate::reference::store::reference;
+use crate::registration::store::registrations::{self, Registration};
+
+/// At most this many matches are listed.
+pub const TOP: usize = 50;
+
+fn invalid(detail: &str) -> ApiError {
+    ApiError::new("invalid_value").detail(detail.to_string())
+}
+
+/// Checks and stores the caller's resume (its texts and numbers checked by the handler).
+pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> ApiResult<Resume> {
+    if r.occupation_codes.is_empty() || r.occupation_codes.len() > 10 {
+        return Err(invalid("one to ten occupation_codes"));
+    }
+    if r.education_level
+        .as_deref()
+        .is_some_and(|l| EducationLevel::parse(l).is_none())
+    {
+        return Err(invalid(
+            "education_level is none, secondary, vocational, higher or postgraduate",
+        ));
+    }
+    if r.work_regime
+        .as_deref()
+        .is_some_and(|w| WorkRegime::parse(w).is_none())
+    {
+        return Err(invalid(
+            "work_regime is full_time, part_time, shift, rotational or remote",
+        ));
+    }
+    check_conditions(&r.health_restrictions, "health_restrictions")?;
+    if r.commute_km
+        .is_some_and(|km| !(1..=COMMUTE_MOST_KM).contains(&km))
+    {
+        return Err(invalid("commute_km is 1 to 200"));
+    }
+    check_locality(state, "locality_code", &r.locality_code).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    for code in &r.occupation_codes {
+        if !reference::occupation_exists(&mut tx, code).await? {
+            return Err(ApiError::new("unknown_occupation").with("occupation_code", code.clone()));
+        }
+    }
+    resumes::upsert(&mut tx, account_id, &r, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "upsert",
+            entity: "resume",
+            entity_id: account_id,
+            before: None,
+            after: Some(serde_json::json!({ "occupation_codes": r.occupation_codes, "published": r.published })),
+        },
+    )
+    .await?;
+    let active = registrations::latest_for_account(&mut *tx, account_id)
+        .await?
+        .filter(receives_offers);
+    if let Some(reg) = &active {
+        crate::mediation::service::offers::seeker_selection_due(&mut tx, &reg.id, now).await?;
+    }
+    tx.commit().await?;
+    if let Some(reg) = active {
+        crate::mediation::service::offers::select_now_for_seeker(state, &reg.id).await;
+    }
+    Ok(r)
+}
+
+fn conditions(codes: &[String]) -> Vec<WorkCondition> {
+    codes
+        .iter()
+        .filter_map(|c| WorkCondition::parse(c))
+        .collect()
+}
+
+/// Checks a list of working-condition codes (at most one of each).
+pub(crate) fn check_conditions(codes: &[String], field: &str) -> ApiResult<()> {
+    let known = codes.iter().all(|c| WorkCondition::parse(c).is_some());
+    if !known || codes.len() > WorkCondition::ALL.len() {
+        return Err(invalid(&format!(
+            "{field} are codes of heavy_lifting, night_work, heights, harmful_substances, prolonged_standing, driving"
+        )));
+    }
+    Ok(())
+}
+
+/// Where localities lie, by code (`services::reference::places`).
+pub struct Places(HashMap<String, Place>);
+
+impl Places {
+    pub fn new(places: HashMap<String, Place>) -> Places {
+        Places(places)
+    }
+
+    fn of(&self, locality_code: &str) -> Option<Place> {
+        self.0.get(locality_code).copied()
+    }
+
+    /// Whether the locality is in the localities table.
+    pub fn contains(&self, locality_code: &str) -> bool {
+        self.0.contains_key(locality_code)
+    }
+
+    /// Whether a locality of the table has a code beginning with `prefix`.
+    pub fn any_within(&self, prefix: &str) -> bool {
+        self.0.keys().any(|code| code.starts_with(prefix))
+    }
+}
+
+/// The longest daily commute a resume may name, in km.
+const COMMUTE_MOST_KM: u32 = 200;
+
+pub(crate) fn seeker(r: &Resume, places: &Places) -> Seeker {
+    Seeker {
+        occupations: r
+            .occupation_codes
+            .iter()
+            .filter_map(|c| Occupation::parse(c))
+            .collect(),
+        experience_years: r.experience_years,
+        education_level: r.education_level.as_deref().and_then(EducationLevel::parse),
+        skills: r.skills.clone(),
+        desired_salary: r.desired_salary,
+        work_regime: r.work_regime.as_deref().and_then(WorkRegime::parse),
+        locality_code: r.locality_code.clone(),
+        willing_to_relocate: r.willing_to_relocate,
+        health_restrictions: conditions(&r.health_restrictions),
+        commute: r
+            .commute_km
+            .zip(places.of(&r.locality_code))
+            .map(|(km, from)| Commute { from, km }),
+    }
+}
+
+pub(crate) fn opening(v: &Vacancy, places: &Places) -> Option<Opening> {
+    Some(Opening {
+        occupation: Occupation::parse(&v.occupation_code)?,
+        salary_from: u64::try_from(v.salary_from).ok()?,
+        salary_to: v.salary_to.and_then(|s| u64::try_from(s).ok()),
+        work_regime: WorkRegime::parse(&v.work_regime)?,
+        education_level: v.education_level.as_deref().and_then(EducationLevel::parse),
+        experience_years: v.experience_years.and_then(|y| u32::try_from(y).ok()),
+        skills: v.skills.clone(),
+        locality_code: v.locality_code.clone(),
+        conditions: conditions(&v.conditions),
+        place: places.of(&v.locality_code),
+    })
+}
+
+/// The matching index of this server (214 p.69–70 at national scale, docs/BENCHMARKS.md):
+/// built from the database at first use and by the nightly re-match, and always read together
+/// with what changed since it was built, so that every server answers from the current data.
+#[derive(Default)]
+pub struct Matcher {
+    snapshot: tokio::sync::RwLock<Option<Arc<Snapshot>>>,
+    building: tokio::sync::Mutex<()>,
+    scratch: std::sync::Mutex<Vec<Scratch>>,
+}
+
+struct Snapshot {
+    /// People with a resume by account, in account order.
+    people: PersonIndex<String>,
+    /// Open vacancies by id, the latest posted first.
+    vacancies: OpeningIndex<String>,
+    /// Rows changed at or after this instant are read from the database instead.
+    as_of: DateTime<Utc>,
+}
+
+/// Changes this long before a build began are read again: a transaction stamped earlier may
+/// commit while the build reads.
+const BUILD_MARGIN_MINUTES: i64 = 5;
+
+/// With more changes than this since the build, the index is built again.
+const MOST_CHANGES: usize = 10_000;
+
+impl Matcher {
+    /// The index and the rows `changed` since it was built: built first if there is none, if the
+    /// clock was set before its build (development mode: changes stamped earlier would hide), or
+    /// if more than `MOST_CHANGES` rows changed since.
+    async fn with_changes<T, F>(
+        &self,
+        state: &AppState,
+        changed: impl Fn(DateTime<Utc>) -> F,
+    ) -> Result<(Arc<Snapshot>, Vec<T>), sqlx::Error>
+    where
+        F: std::future::Future<Output = Result<Vec<T>, sqlx::Error>>,
+    {
+        let current = self.snapshot.read().await.clone();
+        if let Some(s) = current.filter(|s| state.clock.now() >= s.as_of) {
+            let rows = changed(s.as_of).await?;
+            if rows.len() <= MOST_CHANGES {
+                return Ok((s, rows));
+            }
+        }
+        let s = self.build(state).await?;
+        let rows = changed(s.as_of).await?;
+        Ok((s, rows))
+    }
+
+    /// Builds the index from the database again (at most one build at a time); the ids of the
+    /// open vacancies it holds.
+    pub async fn rebuild(&self, state: &AppState) -> Result<Vec<String>, sqlx::Error> {
+        Ok(self.build(state).await?.vacancies.keys().to_vec())
+    }
+
+    async fn build(&self, state: &AppState) -> Result<Arc<Snapshot>, sqlx::Error> {
+        let _one_at_a_time = self.building.lock().await;
+        let as_of = state.clock.now() - Duration::minutes(BUILD_MARGIN_MINUTES);
+        let today = local_date(state.clock.now());
+        let resumes = resumes::all(&state.db.pool).await?;
+        let open = employers::open_vacancies(&state.db.pool, today).await?;
+        let places = state.places.clone();
+        let snapshot = tokio::task::spawn_blocking(move || Snapshot {
+            people: PersonIndex::build(
+                resumes.into_iter().map(|(id, r)| (id, seeker(&r, &places))),
+            ),
+            vacancies: OpeningIndex::build(
+                open.into_iter()
+                    .filter_map(|v| Some((v.id.clone(), opening(&v, &places)?))),
+            ),
+            as_of,
+        })
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("building the matching index: {e}")))?;
+        let snapshot = Arc::new(snapshot);
+        *self.snapshot.write().await = Some(snapshot.clone());
+        Ok(snapshot)
+    }
+
+    /// The best `k` keys of an index query, with working memory reused between queries.
+    fn best<'a, K: Clone + 'a>(
+        &self,
+        query: impl FnOnce(&mut Scratch) -> Vec<(&'a K, u32)>,
+    ) -> Vec<K> {
+        let mut scratch = self
+            .scratch
+            .lock()
+            .expect("scratch pool")
+            .pop()
+            .unwrap_or_default();
+        let found = query(&mut scratch)
+            .into_iter()
+            .map(|(k, _)| k.clone())
+            .collect();
+        self.scratch.lock().expect("scratch pool").push(scratch);
+        found
+    }
+}
+
+/// Open vacancies suitable for the caller's resume, best first (214 p.36, 214 p.77).
+pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<(Vacancy, Match)>> {
+    let resume = resumes::by_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_resume"))?;
+    let s = seeker(&resume, &state.places);
+    let today = local_date(state.clock.now());
+    let is_open = |v: &Vacancy| v.status == OPEN && v.valid_until >= today;
+    let matcher = &state.matcher;
+    let (snapshot, changed) = matcher
+        .with_changes(state, |since| {
+            employers::vacancies_changed_since(&state.db.pool, since)
+        })
+        .await?;
+    let changed_ids: HashSet<String> = changed.iter().map(|v| v.id.clone()).collect();
+    let mut found: Vec<Vacancy> = changed.into_iter().filter(is_open).collect();
+    // The index's best that did not change since; as many more as were dropped, until enough.
+    let mut k = TOP + changed_ids.len();
+    loop {
+        let keys = matcher.best(|scratch| snapshot.vacancies.best_for(&s, k, scratch));
+        let unchanged: Vec<&str> = keys
+            .iter()
+            .filter(|id| !changed_ids.contains(*id))
+            .map(String::as_str)
+            .collect();
+        let rows = employers::vacancies_by_ids(&state.db.pool, &unchanged).await?;
+        let open: Vec<Vacancy> = rows.into_iter().filter(is_open).collect();
+        if open.len() >= TOP || keys.len() < k {
+            found.extend(open);
+            break;
+        }
+        k *= 2;
+    }
+    let mut found: Vec<(Vacancy, Match)> = found
+        .into_iter()
+        .filter_map(|v| {
+            let m = score(&s, &opening(&v, &state.places)?)?;
+            Some((v, m))
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.1.score
+            .cmp(&a.1.score)
+            .then(b.0.posted_at.cmp(&a.0.posted_at))
+            .then(a.0.id.cmp(&b.0.id))
+    });
+    found.truncate(TOP);
+    Ok(found)
+}
+
+/// A person suitable for a vacancy, as the career center sees them before any offer.
+pub struct Candidate {
+    pub account_id: String,
+    /// The person's registration that receives offers (job seeker or unemployed), if any.
+    pub registration: Option<Registration>,
+    pub matched: Match,
+}
+
+/// Whether a registration receives offers of suitable work (214 p.36, 214 p.69).
+pub(crate) fn receives_offers(reg: &Registration) -> bool {
+    reg.status.receives_offers()
+}
+
+/// People suitable for a vacancy, best first (214 p.69–70): job seekers, the unemployed and
+/// self-registered portal users with a resume.
+pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Candidate>> {
+    let Some(o) = opening(v, &state.places) else {
+        return Ok(Vec::new());
+    };
+    let matcher = &state.matcher;
+    let (snapshot, changed) = matcher
+        .with_changes(state, |since| resumes::changed_since(&state.db.pool, since))
+        .await?;
+    let changed_ids: HashSet<String> = changed.iter().map(|(id, _)| id.clone()).collect();
+    let keys = matcher.best(|scratch| {
+        snapshot
+            .people
+            .best_for(&o, TOP + changed_ids.len(), scratch)
+    });
+    let unchanged: Vec<&str> = keys
+        .iter()
+        .filter(|id| !changed_ids.contains(*id))
+        .map(String::as_str)
+        .collect();
+    let mut people = resumes::by_accounts(&state.db.pool, &unchanged).await?;
+    people.extend(changed);
+    let mut found: Vec<(String, Match)> = people
+        .into_iter()
+        .filter_map(|(account_id, r)| Some((account_id, score(&seeker(&r, &state.places), &o)?)))
+        .collect();
+    found.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    found.truncate(TOP);
+    let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+    let mut latest = registrations::latest_for_accounts(&state.db.pool, &ids).await?;
+    Ok(found
+        .into_iter()
+        .map(|(account_id, matched)| Candidate {
+            registration: latest.remove(&account_id).filter(receives_offers),
+            account_id,
+            matched,
+        })
+        .collect())
+}

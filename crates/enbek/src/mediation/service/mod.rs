@@ -1,0 +1,6 @@
+//! The use cases of mediation.
+
+pub mod employers;
+pub mod matching;
+pub mod offers;
+pub mod saved_searches;

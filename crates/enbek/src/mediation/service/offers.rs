@@ -1,0 +1,808 @@
+//! Offers of suitable work and the person's answer (214 p.38, 214 p.51(2), 214 p.71–72).
+
+use chrono::{DateTime, TimeDelta, Utc};
+use enbek_domain::matching::score;
+use enbek_domain::offer::{
+    answer_due, decision_reminder_at, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
+};
+use enbek_domain::office_hours::local_date;
+use enbek_domain::office_hours::working_days_deadline;
+use enbek_domain::registration::Status;
+use enbek_domain::unemployment::Deregistration;
+use serde_json::json;
+
+use crate::mediation::service::employers::tell_employer;
+use crate::mediation::service::matching::{opening, receives_offers, seeker};
+use crate::mediation::store::employers::{self, Employer, Vacancy, OPEN};
+use crate::mediation::store::offers::{self, Offer, ACCEPTED, HIRED, PENDING, REFUSED, REJECTED};
+use crate::mediation::store::resumes;
+use crate::platform::audit;
+use crate::platform::db::is_unique_violation;
+use crate::platform::db::new_id;
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::jobs::kinds::{
+    EMPLOYER_SILENCE, REMATCH_ALL, REMIND_EMPLOYER, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY,
+};
+use crate::platform::jobs::store as jobs;
+use crate::platform::notify;
+use crate::platform::notify::Args;
+use crate::platform::notify::Kind;
+use crate::platform::state::AppState;
+use crate::registration::service::registration::recipient;
+use crate::registration::service::unemployment;
+use crate::registration::store::registrations::Ending;
+use crate::registration::store::registrations::{self, Registration};
+
+/// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
+/// platform's own selection (`specialist` none, 214 p.36, 214 p.69): only suitable work (the
+/// person's resume meets every hard constraint), answered within 1 or 3 working days (214 p.72).
+pub async fn create(
+    state: &AppState,
+    specialist: Option<&str>,
+    reg: &Registration,
+    vacancy_id: &str,
+) -> ApiResult<Offer> {
+    let unemployed = reg.status == Status::Unemployed;
+    if !receives_offers(reg) {
+        return Err(
+            ApiError::new("invalid_state").detail("offers go to job seekers and the unemployed")
+        );
+    }
+    let now = state.clock.now();
+    let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
+        .await?
+        .filter(|v| v.status == OPEN && v.valid_until >= local_date(now))
+        .ok_or_else(|| ApiError::new("invalid_state").detail("the vacancy is not open"))?;
+    let account_id = reg
+        .account_id
+        .clone()
+        .ok_or_else(|| ApiError::new("no_resume"))?;
+    let resume = resumes::by_account(&state.db.pool, &account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_resume"))?;
+    let suitable =
+        opening(&vacancy, &state.places).and_then(|o| score(&seeker(&resume, &state.places), &o));
+    if suitable.is_none() {
+        return Err(ApiError::new("not_suitable")
+            .detail("the vacancy breaks a hard constraint of suitable work (214 p.2.10)"));
+    }
+    let offer = new_offer(
+        &vacancy.id,
+        reg,
+        account_id,
+        specialist.unwrap_or("selection"),
+        now,
+        answer_due(&state.calendar(), now, unemployed),
+    );
+    let mut tx = state.db.begin().await?;
+    match offers::insert(&mut tx, &offer).await {
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
+        other => other?,
+    }
+    let args = Args {
+        // The term ends at 24:00 of its last day.
+        date: local_date(offer.answer_due_at)
+            .pred_opt()
+            .unwrap_or(local_date(offer.answer_due_at))
+            .to_string(),
+        note: vacancy.title.clone(),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    notify::send(&mut tx, &recipient(reg, None), Kind::OfferMade, &args, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: specialist,
+            action: "create",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "answer_due_at": offer.answer_due_at })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(offer)
+}
+
+fn new_offer(
+    vacancy_id: &str,
+    reg: &Registration,
+    account_id: String,
+    created_by: &str,
+    now: DateTime<Utc>,
+    answer_due_at: DateTime<Utc>,
+) -> Offer {
+    Offer {
+        id: new_id(),
+        vacancy_id: vacancy_id.to_string(),
+        registration_id: reg.id.clone(),
+        account_id: Some(account_id),
+        created_by: created_by.to_string(),
+        created_at: now,
+        answer_due_at,
+        status: PENDING.to_string(),
+        answered_at: None,
+        answered_late: None,
+        referred_at: None,
+        decision_due_at: None,
+        decided_at: None,
+        decided_by_silence: None,
+        interview_at: None,
+        interview_place: None,
+        interview_notified_at: None,
+        interview_declined_at: None,
+        no_show_at: None,
+        no_show_excused_at: None,
+    }
+}
+
+/// Consent sends the resume to the employer at once (214 p.73), who is told and decides within
+/// 5 working days, reminded the working day before the last; silence then counts as refusal
+/// (214 p.75).
+async fn refer_to_employer(
+    state: &AppState,
+    tx: &mut Tx,
+    parties: &(Vacancy, Employer),
+    offer: &Offer,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let due = working_days_deadline(&state.calendar(), now, EMPLOYER_DECISION_DAYS);
+    offers::refer(tx, &offer.id, now, due).await?;
+    let payload = json!({ "offer_id": offer.id });
+    let key = format!("{EMPLOYER_SILENCE}:{}", offer.id);
+    jobs::enqueue(tx, EMPLOYER_SILENCE, &payload, due, Some(&key), now).await?;
+    tell_employer_of_candidate(tx, parties, offer, Kind::CandidateReferred, due, now).await?;
+    let remind_at = decision_reminder_at(&state.calendar(), due).max(now);
+    let key = format!("{REMIND_EMPLOYER}:{}", offer.id);
+    jobs::enqueue(tx, REMIND_EMPLOYER, &payload, remind_at, Some(&key), now).await?;
+    Ok(())
+}
+
+/// Who made an offer that is the person's own response.
+pub const SELF_RESPONSE: &str = "self";
+
+/// A registered person's own response to an open vacancy (214 p.77, self-service): responding
+/// is consent, so the resume goes to the employer at once as after an accepted offer (214 p.73) and
+/// the employer's term to decide runs (214 p.75). The person chooses: no suitability test, and no
+/// refusal to count.
+pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> ApiResult<Offer> {
+    let reg = registrations::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .filter(receives_offers)
+        .ok_or_else(|| {
+            ApiError::new("not_registered")
+                .detail("responses go through a registration as a job seeker (applyJobSeeker)")
+        })?;
+    if resumes::by_account(&state.db.pool, account_id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::new("no_resume"));
+    }
+    let now = state.clock.now();
+    let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.status != OPEN || vacancy.valid_until < local_date(now) {
+        return Err(ApiError::new("invalid_state").detail("the vacancy is not open"));
+    }
+    let offer = new_offer(
+        &vacancy.id,
+        &reg,
+        account_id.to_string(),
+        SELF_RESPONSE,
+        now,
+        now,
+    );
+    let parties = vacancy_and_employer(state, &offer).await?;
+    let mut tx = state.db.begin().await?;
+    match offers::insert(&mut tx, &offer).await {
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
+        other => other?,
+    }
+    offers::answer(&mut tx, &offer.id, ACCEPTED, false, now).await?;
+    refer_to_employer(state, &mut tx, &parties, &offer, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "respond",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(
+                json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "status": ACCEPTED }),
+            ),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The person answers an offer (214 p.72). A late answer is recorded as late. A job seeker's
+/// refusal is decided at once (214 p.38); an unemployed person's third refusal of suitable work
+/// ends the registration (214 p.51(2)).
+pub async fn answer(
+    state: &AppState,
+    account_id: &str,
+    offer: &Offer,
+    accept: bool,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let late = now > offer.answer_due_at;
+    let status = if accept { ACCEPTED } else { REFUSED };
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let parties = vacancy_and_employer(state, offer).await?;
+    let mut tx = state.db.begin().await?;
+    if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the offer is already answered"));
+    }
+    let refusals = offers::count(&mut tx, &reg.id, REFUSED).await?;
+    if accept {
+        refer_to_employer(state, &mut tx, &parties, offer, now).await?;
+    }
+    let job_seeker_refused = !accept && reg.status == Status::JobSeeker;
+    let deregistered =
+        !accept && reg.status == Status::Unemployed && refusals >= REFUSALS_TO_DEREGISTER;
+    if job_seeker_refused {
+        unemployment::decision_after_refusal_due(&mut tx, &reg.id, now).await?;
+    }
+    if deregistered {
+        unemployment::deregister_in(
+            &mut tx,
+            state,
+            None,
+            &reg.id,
+            Deregistration::RefusedThreeOffers,
+            now,
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "answer",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: Some(json!({ "status": PENDING })),
+            after: Some(json!({ "status": status, "late": late })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    if deregistered {
+        state.metrics.registration("unemployed", "deregistered");
+    }
+    if job_seeker_refused {
+        // At once, for speed; the stored job decides it if this pass fails or never comes.
+        if let Err(e) = unemployment::register_on_refusal(state, &reg.id, now).await {
+            tracing::warn!(registration = %reg.id, error = %e, "decision after a refusal deferred");
+        }
+    }
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The employer's decision on a referred candidate (214 p.75–76, 214 p.81): a hire ends the
+/// person's registration as `employed` and fills a position (the vacancy leaves the search with
+/// its last one); a refusal, or silence for 5 working days, lets a job seeker whose selection
+/// period is over be decided as unemployed.
+pub async fn decide(
+    state: &AppState,
+    actor: Option<&str>,
+    offer: &Offer,
+    hired: bool,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let status = if hired { HIRED } else { REJECTED };
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut tx = state.db.begin().await?;
+    if !offers::decide(&mut tx, &offer.id, status, actor.is_none(), now).await? {
+        return Err(ApiError::new("invalid_state").detail("the candidate is already decided"));
+    }
+    if hired {
+        if !employers::fill_position(&mut tx, &vacancy.id, now).await? {
+            return Err(ApiError::new("invalid_state").detail("no position of the vacancy is open"));
+        }
+        let ending = Ending {
+            status: Status::Employed.as_str(),
+            closed_reason: Some("hired"),
+            ..Ending::default()
+        };
+        registrations::end(&mut tx, &reg.id, &ending, now).await?;
+    }
+    let args = Args {
+        date: local_date(now).to_string(),
+        note: vacancy.title.clone(),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    let kind = if hired { Kind::Hired } else { Kind::NotHired };
+    notify::send(&mut tx, &recipient(&reg, None), kind, &args, now).await?;
+    if !hired {
+        unemployment::decision_after_employer_refusal_due(&mut tx, &reg.id, &offer.id, now).await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: actor,
+            action: "decide",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: Some(json!({ "status": ACCEPTED })),
+            after: Some(json!({ "status": status, "by_silence": actor.is_none() })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    if !hired {
+        // At once, for speed; the stored job decides it if this pass fails or never comes.
+        if let Err(e) = unemployment::register_if_period_over(state, &reg.id, now).await {
+            tracing::warn!(registration = %reg.id, error = %e, "decision after the employer's refusal deferred");
+        }
+    }
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Silence for 5 working days counts as refusal (214 p.75).
+pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result<()> {
+    let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
+        return Ok(());
+    };
+    if offer.status != ACCEPTED {
+        return Ok(());
+    }
+    match decide(state, None, &offer, false).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code == "invalid_state" => Ok(()),
+        Err(e) => anyhow::bail!("deciding by silence: {}", e.code),
+    }
+}
+
+/// Tells the accounts of the vacancy's employer of a referred candidate (214 p.73): the
+/// vacancy's title, the last day to decide and the candidate's number; nothing of the person,
+/// whom the employer sees in the cabinet.
+async fn tell_employer_of_candidate(
+    tx: &mut Tx,
+    (vacancy, employer): &(Vacancy, Employer),
+    offer: &Offer,
+    kind: Kind,
+    decision_due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let args = Args {
+        // The term ends at 24:00 of its last day.
+        date: local_date(decision_due - TimeDelta::seconds(1)).to_string(),
+        note: vacancy.title.clone(),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    tell_employer(tx, employer, kind, &args, now).await
+}
+
+/// The offer's vacancy and its employer.
+async fn vacancy_and_employer(state: &AppState, offer: &Offer) -> ApiResult<(Vacancy, Employer)> {
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let employer = employers::employer_by_id(&state.db.pool, &vacancy.employer_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok((vacancy, employer))
+}
+
+/// Reminds the employer, the working day before the term's last day, to decide on a referred
+/// candidate (214 p.73, 214 p.75); a decided candidate is left alone.
+pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result<()> {
+    let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
+        return Ok(());
+    };
+    let Some(due) = offer.decision_due_at.filter(|_| offer.status == ACCEPTED) else {
+        return Ok(());
+    };
+    let parties = vacancy_and_employer(state, &offer)
+        .await
+        .map_err(|e| anyhow::anyhow!("reminding the employer: {}", e.code))?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    tell_employer_of_candidate(&mut tx, &parties, &offer, Kind::DecisionReminder, due, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "remind_employer",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "decision_due_at": due })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The employer arranges an interview with a referred candidate, who is told its time and place
+/// (214 p.73, 214 p.79); an unemployed person must come within 3 working days of the notice
+/// (214 p.74). The place is checked free text (`http::input`).
+pub async fn schedule_interview(
+    state: &AppState,
+    employer_account: &str,
+    offer: &Offer,
+    at: chrono::DateTime<chrono::Utc>,
+    place: &str,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    if at <= now {
+        return Err(ApiError::new("invalid_date").detail("the interview is in the future"));
+    }
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut tx = state.db.begin().await?;
+    if !offers::schedule_interview(&mut tx, &offer.id, at, place, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the candidate is already decided"));
+    }
+    let args = Args {
+        date: format!(
+            "{}",
+            at.with_timezone(&enbek_domain::office_hours::kz_offset())
+                .format("%Y-%m-%d %H:%M")
+        ),
+        note: format!("{}, {}", vacancy.title, place),
+        reference: offer.id.clone(),
+        ..Args::default()
+    };
+    notify::send(
+        &mut tx,
+        &recipient(&reg, None),
+        Kind::InterviewInvited,
+        &args,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(employer_account),
+            action: "schedule_interview",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "interview_at": at })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The candidate declines the interview on the portal (214 p.80).
+pub async fn decline_interview(
+    state: &AppState,
+    account_id: &str,
+    offer: &Offer,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !offers::decline_interview(&mut tx, &offer.id, now).await? {
+        return Err(ApiError::new("invalid_state").detail("there is no interview to decline"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "decline_interview",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The moment from which the employer may record a no-show: the interview's time has passed
+/// and, for an unemployed person, the 3 working days of 214 p.74 too (`attend_by`).
+pub fn no_show_from(
+    state: &AppState,
+    offer: &Offer,
+    unemployed: bool,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let at = offer.interview_at?;
+    Some(attend_by(state, offer, unemployed).map_or(at, |by| by.max(at)))
+}
+
+/// The employer records that the candidate did not come to the interview (214 p.74). An
+/// unemployed person is told, and the no-show goes to the career center's work queue: 214 p.51(3)
+/// deregisters only a no-show "without good reason", which the specialist weighs (applying
+/// `no_show` with `deregisterPerson`, or excusing it); a job seeker has no such duty, so it is
+/// only recorded.
+pub async fn record_no_show(
+    state: &AppState,
+    employer_account: &str,
+    offer: &Offer,
+) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    if offer.interview_at.is_none() {
+        return Err(ApiError::new("invalid_state").detail("no interview was arranged"));
+    }
+    if offer.interview_declined_at.is_some() {
+        return Err(ApiError::new("interview_declined")
+            .detail("the candidate declined the interview on the portal (214 p.80)"));
+    }
+    if offer.status == HIRED || offer.no_show_at.is_some() {
+        return Err(ApiError::new("invalid_state").detail("hired, or the no-show is recorded"));
+    }
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let unemployed = reg.status == Status::Unemployed;
+    let from = no_show_from(state, offer, unemployed).ok_or_else(ApiError::not_found)?;
+    if now <= from {
+        return Err(ApiError::new("no_show_too_early").detail(format!(
+            "a no-show can be recorded after {}",
+            from.to_rfc3339()
+        )));
+    }
+    let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut tx = state.db.begin().await?;
+    if !offers::record_no_show(&mut tx, &offer.id, employer_account, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the no-show cannot be recorded"));
+    }
+    if unemployed {
+        let args = Args {
+            // The last day to come (a deadline is 24:00 of its last day).
+            date: local_date(from - chrono::Duration::seconds(1)).to_string(),
+            note: vacancy.title.clone(),
+            reference: offer.id.clone(),
+            ..Args::default()
+        };
+        notify::send(
+            &mut tx,
+            &recipient(&reg, None),
+            Kind::InterviewNoShow,
+            &args,
+            now,
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(employer_account),
+            action: "record_no_show",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "no_show_at": now, "unemployed": unemployed })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The career center accepts the person's good reason for a no-show (214 p.51(3)): it leaves
+/// the work queue and is no ground to deregister.
+pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -> ApiResult<Offer> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !offers::excuse_no_show(&mut tx, &offer.id, specialist, now).await? {
+        return Err(ApiError::new("invalid_state").detail("no unexcused no-show"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(specialist),
+            action: "excuse_no_show",
+            entity: "offer",
+            entity_id: &offer.id,
+            before: None,
+            after: Some(json!({ "no_show_excused_at": now })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    offers::by_id(&state.db.pool, &offer.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The last moment an unemployed person may come to the employer after the notice (214 p.74).
+pub fn attend_by(
+    state: &AppState,
+    offer: &Offer,
+    unemployed: bool,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let notified = offer.interview_notified_at.filter(|_| unemployed)?;
+    Some(working_days_deadline(
+        &state.calendar(),
+        notified,
+        enbek_domain::offer::INTERVIEW_ATTEND_DAYS,
+    ))
+}
+
+/// How many people the platform's selection offers a vacancy to, per position (214 p.69).
+const OFFERS_PER_POSITION: usize = 3;
+
+/// When the nightly re-match runs (local time): after the day's changes, before the working day.
+const REMATCH_AT: chrono::NaiveTime =
+    chrono::NaiveTime::from_hms_opt(3, 0, 0).expect("a valid time");
+
+/// How many vacancies the platform's selection offers a new job seeker (214 p.36).
+const OFFERS_PER_SEEKER: usize = 3;
+
+/// The platform's selection for a new vacancy (214 p.69: within 1 working day), and again each
+/// night: the best suitable registered people are offered it until three offers stand per open
+/// position. Nobody is offered the same vacancy twice, so a refusal passes the vacancy on to
+/// the next best. Idempotent.
+pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::Result<()> {
+    let Some(vacancy) = employers::vacancy_by_id(&state.db.pool, vacancy_id).await? else {
+        return Ok(());
+    };
+    if vacancy.status != OPEN {
+        return Ok(());
+    }
+    let wanted = usize::try_from(vacancy.positions_open).unwrap_or(1).max(1) * OFFERS_PER_POSITION;
+    let mut made = usize::try_from(offers::standing_for_vacancy(&state.db.pool, vacancy_id).await?)
+        .unwrap_or(0);
+    if made >= wanted {
+        return Ok(());
+    }
+    let offered = offers::offered_registrations(&state.db.pool, vacancy_id).await?;
+    let candidates = crate::mediation::service::matching::candidates_for(state, &vacancy)
+        .await
+        .map_err(|e| anyhow::anyhow!("selection: {}", e.code))?;
+    for c in candidates {
+        if made >= wanted {
+            break;
+        }
+        let Some(reg) = c.registration.filter(|r| !offered.contains(&r.id)) else {
+            continue;
+        };
+        match create(state, None, &reg, &vacancy.id).await {
+            // Another pass's offer, made meanwhile, counts as made.
+            Ok(_) => made += 1,
+            Err(e) if e.code == "offer_exists" => made += 1,
+            Err(e) if ["not_suitable", "no_resume", "invalid_state"].contains(&e.code) => {}
+            Err(e) => anyhow::bail!("offering: {}", e.code),
+        }
+    }
+    Ok(())
+}
+
+/// The nightly re-match (214 p.69): the matching index is built again and every
+/// open vacancy's selection is due again, each as its own job; then the next night's, while
+/// any vacancy is open.
+pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
+    let open = state.matcher.rebuild(state).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    for id in &open {
+        let key = format!("{SELECT_FOR_VACANCY}:{id}:{}", local_date(now));
+        let payload = json!({ "vacancy_id": id });
+        jobs::enqueue(&mut tx, SELECT_FOR_VACANCY, &payload, now, Some(&key), now).await?;
+    }
+    if !open.is_empty() {
+        jobs::schedule_daily(&mut tx, REMATCH_ALL, REMATCH_AT, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The platform's selection for a new job seeker (214 p.36: within 2 working days): the best
+/// suitable open vacancies are offered. Idempotent.
+pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    let Some(account_id) = reg.account_id.clone() else {
+        return Ok(());
+    };
+    let found = match crate::mediation::service::matching::vacancies_for(state, &account_id).await {
+        Ok(found) => found,
+        // Without a resume there is nothing to select by; a new resume selects again.
+        Err(e) if e.code == "no_resume" => return Ok(()),
+        Err(e) => anyhow::bail!("selection: {}", e.code),
+    };
+    let offered = offers::offered_vacancies(&state.db.pool, registration_id).await?;
+    let mut made = 0;
+    for (vacancy, _) in found {
+        if made == OFFERS_PER_SEEKER {
+            break;
+        }
+        // One offered before is among the best still: it counts, and is not offered again.
+        if offered.contains(&vacancy.id) {
+            made += 1;
+            continue;
+        }
+        match create(state, None, &reg, &vacancy.id).await {
+            Ok(_) => made += 1,
+            Err(e) if e.code == "offer_exists" => made += 1,
+            Err(e) if ["not_suitable", "invalid_state"].contains(&e.code) => {}
+            Err(e) => anyhow::bail!("offering: {}", e.code),
+        }
+    }
+    Ok(())
+}
+
+/// A new vacancy's selection (214 p.69: within 1 working day) and the nightly re-match, stored
+/// as due work in the transaction that posts the vacancy: a crash after its commit loses
+/// nothing. `select_now_for_vacancy` may run it at once after the commit, for speed.
+pub async fn vacancy_selection_due(
+    tx: &mut Tx,
+    vacancy_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "vacancy_id": vacancy_id });
+    jobs::enqueue(tx, SELECT_FOR_VACANCY, &payload, now, None, now).await?;
+    jobs::schedule_daily(tx, REMATCH_ALL, REMATCH_AT, now).await
+}
+
+/// Runs a new vacancy's stored selection at once, after its commit; the job repeats it if this
+/// pass fails or never comes.
+pub async fn select_now_for_vacancy(state: &AppState, vacancy_id: &str) {
+    if let Err(e) = select_for_vacancy(state, vacancy_id).await {
+        tracing::warn!(vacancy = %vacancy_id, error = %e, "selection deferred");
+    }
+}
+
+/// A new job seeker's (or a new resume's) selection (214 p.36: within 2 working days), stored
+/// as due work in the transaction of the change that calls for it.
+pub async fn seeker_selection_due(
+    tx: &mut Tx,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id });
+    jobs::enqueue(tx, SELECT_FOR_SEEKER, &payload, now, None, now)
+        .await
+        .map(|_| ())
+}
+
+/// Runs a job seeker's stored selection at once, after its commit, as above.
+pub async fn select_now_for_seeker(state: &AppState, registration_id: &str) {
+    if let Err(e) = select_for_seeker(state, registration_id).await {
+        tracing::warn!(registration = %registration_id, error = %e, "selection deferred");
+    }
+}

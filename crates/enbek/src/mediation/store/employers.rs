@@ -1,0 +1,540 @@
+//! Employers and their vacancies (214 ch.5 §2).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use crate::platform::db::day;
+
+use crate::platform::db::placeholders;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Employer {
+    pub id: String,
+    pub bin: String,
+    /// `legal_entity` (BIN) or `individual_entrepreneur` (IIN).
+    pub kind: String,
+    pub name: String,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    /// The contact address of the employer: its notices also go there by e-mail.
+    pub email: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// The registry check: `pending` while the registry has not answered (no vacancies yet),
+    /// `verified`, or `refused` with `refusal_code`.
+    pub verification: String,
+    pub verified_at: Option<DateTime<Utc>>,
+    /// `employer_not_in_registry` when the registry's late answer refused the employer.
+    pub refusal_code: Option<String>,
+    /// The account that registered the employer (its owner).
+    #[serde(skip)]
+    pub created_by: String,
+    /// By what right the owner acts for it: `entrepreneur`, `head` or `organisation_certificate`.
+    pub authority: Option<String>,
+}
+
+pub const PENDING: &str = "pending";
+pub const VERIFIED: &str = "verified";
+pub const REFUSED: &str = "refused";
+
+fn employer(r: &AnyRow) -> Result<Employer, sqlx::Error> {
+    Ok(Employer {
+        id: r.text("id")?,
+        bin: r.text("bin")?,
+        kind: r.text("kind")?,
+        name: r.text("name")?,
+        region_code: r.text("region_code")?,
+        district_code: r.text("district_code")?,
+        locality_code: r.text("locality_code")?,
+        email: r.opt_text("email")?,
+        created_at: r.instant("created_at")?,
+        verification: r.text("verification")?,
+        verified_at: r.opt_instant("verified_at")?,
+        refusal_code: r.opt_text("refusal_code")?,
+        created_by: r.text("created_by")?,
+        authority: r.opt_text("authority")?,
+    })
+}
+
+pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at,
+            email, verification, verified_at, refusal_code, authority)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, $13)",
+    )
+    .bind(&e.id)
+    .bind(&e.bin)
+    .bind(&e.kind)
+    .bind(&e.name)
+    .bind(&e.region_code)
+    .bind(&e.district_code)
+    .bind(&e.locality_code)
+    .bind(&e.created_by)
+    .bind(ts(e.created_at))
+    .bind(&e.email)
+    .bind(&e.verification)
+    .bind(e.verified_at.map(ts))
+    .bind(&e.authority)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn employer_by_bin(tx: &mut Tx, bin: &str) -> Result<Option<Employer>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM employers WHERE bin = $1")
+        .bind(bin)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(employer).transpose()
+}
+
+/// A refused employer's record is taken over by a new registration of its BIN: `e` keeps the
+/// record's id. False if it is no longer refused.
+pub async fn renew_refused(tx: &mut Tx, e: &Employer) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE employers SET kind = $1, name = $2, region_code = $3, district_code = $4, locality_code = $5,
+            created_by = $6, created_at = $7, email = $8, verification = $9, verified_at = $10, refusal_code = NULL,
+            authority = $12
+         WHERE id = $11 AND verification = 'refused'",
+    )
+    .bind(&e.kind)
+    .bind(&e.name)
+    .bind(&e.region_code)
+    .bind(&e.district_code)
+    .bind(&e.locality_code)
+    .bind(&e.created_by)
+    .bind(ts(e.created_at))
+    .bind(&e.email)
+    .bind(&e.verification)
+    .bind(e.verified_at.map(ts))
+    .bind(&e.id)
+    .bind(&e.authority)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The registry's late answer on a pending employer; false if it was no longer pending.
+pub async fn settle(
+    tx: &mut Tx,
+    id: &str,
+    verification: &str,
+    refusal_code: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE employers SET verification = $1, refusal_code = $2, verified_at = $3
+         WHERE id = $4 AND verification = 'pending'",
+    )
+    .bind(verification)
+    .bind(refusal_code)
+    .bind((verification == VERIFIED).then(|| ts(at)))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The accounts acting for an employer (its owner first, then its colleagues) with their
+/// language.
+pub async fn accounts_of(
+    tx: &mut Tx,
+    employer_id: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.locale, CASE WHEN a.id = e.created_by THEN 0 ELSE 1 END AS owner_first
+         FROM account_roles r JOIN accounts a ON a.id = r.account_id JOIN employers e ON e.id = r.organization_id
+         WHERE r.role = 'employer' AND r.organization_id = $1 AND a.disabled = 0
+         ORDER BY owner_first, a.id",
+    )
+    .bind(employer_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.text("id")?, r.text("locale")?)))
+        .collect()
+}
+
+pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM employers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(employer).transpose()
+}
+
+pub const OPEN: &str = "open";
+pub const FILLED: &str = "filled";
+pub const CLOSED: &str = "closed";
+pub const EXPIRED: &str = "expired";
+
+#[derive(Debug, Clone)]
+pub struct Vacancy {
+    pub id: String,
+    pub employer_id: String,
+    pub title: String,
+    pub occupation_code: String,
+    pub positions: i64,
+    pub positions_open: i64,
+    pub salary_from: i64,
+    pub salary_to: Option<i64>,
+    pub work_regime: String,
+    pub employment_type: String,
+    pub education_level: Option<String>,
+    pub experience_years: Option<i64>,
+    pub skills: Vec<String>,
+    /// Working conditions stated (`enbek_domain::vacancy::WorkCondition` codes).
+    pub conditions: Vec<String>,
+    pub region_code: String,
+    pub district_code: String,
+    pub locality_code: String,
+    pub description: String,
+    pub arose_on: NaiveDate,
+    pub post_due_at: DateTime<Utc>,
+    pub posted_at: DateTime<Utc>,
+    pub valid_until: NaiveDate,
+    pub status: String,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+fn vacancy(r: &AnyRow) -> Result<Vacancy, sqlx::Error> {
+    Ok(Vacancy {
+        id: r.text("id")?,
+        employer_id: r.text("employer_id")?,
+        title: r.text("title")?,
+        occupation_code: r.text("occupation_code")?,
+        positions: r.int("positions")?,
+        positions_open: r.int("positions_open")?,
+        salary_from: r.int("salary_from")?,
+        salary_to: r.opt_int("salary_to")?,
+        work_regime: r.text("work_regime")?,
+        employment_type: r.text("employment_type")?,
+        education_level: r.opt_text("education_level")?,
+        experience_years: r.opt_int("experience_years")?,
+        skills: r.json("skills")?,
+        conditions: r.json("conditions")?,
+        region_code: r.text("region_code")?,
+        district_code: r.text("district_code")?,
+        locality_code: r.text("locality_code")?,
+        description: r.text("description")?,
+        arose_on: r.date("arose_on")?,
+        post_due_at: r.instant("post_due_at")?,
+        posted_at: r.instant("posted_at")?,
+        valid_until: r.date("valid_until")?,
+        status: r.text("status")?,
+        closed_at: r.opt_instant("closed_at")?,
+    })
+}
+
+/// Inserts a vacancy with its folded search texts: `title_text` is the folded title, and
+/// `search_text` begins with it (title, skills, description), which the relevance order relies on.
+pub async fn insert_vacancy(
+    tx: &mut Tx,
+    v: &Vacancy,
+    title_text: &str,
+    search_text: &str,
+) -> Result<(), sqlx::Error> {
+    let skills = serde_json::to_string(&v.skills).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open, salary_from, salary_to,
+            work_regime, employment_type, education_level, experience_years, skills, region_code, district_code,
+            locality_code, description, search_text, arose_on, post_due_at, posted_at, valid_until, status, changed_at,
+            conditions, title_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $21,
+            $24, $25)",
+    )
+    .bind(&v.id)
+    .bind(&v.employer_id)
+    .bind(&v.title)
+    .bind(&v.occupation_code)
+    .bind(v.positions)
+    .bind(v.positions_open)
+    .bind(v.salary_from)
+    .bind(v.salary_to)
+    .bind(&v.work_regime)
+    .bind(&v.employment_type)
+    .bind(&v.education_level)
+    .bind(v.experience_years)
+    .bind(skills)
+    .bind(&v.region_code)
+    .bind(&v.district_code)
+    .bind(&v.locality_code)
+    .bind(&v.description)
+    .bind(search_text)
+    .bind(day(v.arose_on))
+    .bind(ts(v.post_due_at))
+    .bind(ts(v.posted_at))
+    .bind(day(v.valid_until))
+    .bind(&v.status)
+    .bind(serde_json::to_string(&v.conditions).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
+    .bind(title_text)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM vacancies WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(vacancy).transpose()
+}
+
+/// Ends an open vacancy; false when it was not open.
+pub async fn end_vacancy(
+    tx: &mut Tx,
+    id: &str,
+    status: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE vacancies SET status = $1, closed_at = $2, changed_at = $2 WHERE id = $3 AND status = 'open'",
+    )
+    .bind(status)
+    .bind(ts(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The order of a search (`searchVacancies`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first.
+    Date,
+    /// Highest pay first (the upper bound, or the only figure).
+    Salary,
+    /// The most relevant first, then the newest (see `relevance`).
+    Relevance,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        match s {
+            "date" => Some(Sort::Date),
+            "salary" => Some(Sort::Salary),
+            "relevance" => Some(Sort::Relevance),
+            _ => None,
+        }
+    }
+}
+
+/// Points for a query word found in the title, and for one found in the rest (skills,
+/// description): a title match counts more, and a word found in both counts both.
+const TITLE_POINTS: i64 = 2;
+const TEXT_POINTS: i64 = 1;
+
+/// The relevance of a vacancy to the words bound from `$6` on, as one SQL expression that
+/// SQLite and PostgreSQL read alike: for each word, `TITLE_POINTS` if it occurs in the folded
+/// title, plus `TEXT_POINTS` if it occurs in the rest of the search text (which follows the
+/// title). Every word occurs somewhere (the filter asks it), so the more words the title holds,
+/// and the more words occur in both, the higher the vacancy. None without words (a constant in
+/// ORDER BY would name a column).
+fn relevance(words: usize) -> Option<String> {
+    if words == 0 {
+        return None;
+    }
+    let terms: Vec<String> = (0..words)
+        .map(|i| {
+            let p = i + 6;
+            format!(
+                "(CASE WHEN title_text LIKE ${p} THEN {TITLE_POINTS} ELSE 0 END) \
+                 + (CASE WHEN SUBSTR(search_text, LENGTH(title_text) + 1) LIKE ${p} THEN {TEXT_POINTS} ELSE 0 END)"
+            )
+        })
+        .collect();
+    Some(terms.join(" + "))
+}
+
+/// The search of open vacancies (`searchVacancies`; 214 p.77).
+pub struct Search<'a> {
+    /// Folded words, each of which must occur.
+    pub words: Vec<String>,
+    pub region_code: Option<&'a str>,
+    pub occupation_code: Option<&'a str>,
+    pub salary_min: Option<i64>,
+    pub work_regime: Option<&'a str>,
+    pub sort: Sort,
+    pub today: NaiveDate,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// `FROM … WHERE …` of a search: its parameters are bound by `bind_search`, `$1` to `$5` and one
+/// for each word after them.
+fn search_filter(s: &Search<'_>) -> String {
+    let mut filter = String::from(
+        " FROM vacancies WHERE status = 'open' AND valid_until >= $1
+           AND ($2 IS NULL OR region_code = $2) AND ($3 IS NULL OR occupation_code = $3)
+           AND ($4 IS NULL OR COALESCE(salary_to, salary_from) >= $4) AND ($5 IS NULL OR work_regime = $5)",
+    );
+    for i in 0..s.words.len() {
+        filter.push_str(&format!(" AND search_text LIKE ${}", i + 6));
+    }
+    filter
+}
+
+pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64), sqlx::Error> {
+    let filter = search_filter(s);
+    let order = match s.sort {
+        Sort::Salary => "COALESCE(salary_to, salary_from) DESC, posted_at DESC, id".to_string(),
+        Sort::Date => "posted_at DESC, id".to_string(),
+        Sort::Relevance => match relevance(s.words.len()) {
+            Some(score) => format!("({score}) DESC, posted_at DESC, id"),
+            None => "posted_at DESC, id".to_string(),
+        },
+    };
+    let n = s.words.len();
+    let count_sql = format!("SELECT COUNT(*) AS n{filter}");
+    let page_sql = format!(
+        "SELECT *{filter} ORDER BY {order} LIMIT ${} OFFSET ${}",
+        n + 6,
+        n + 7
+    );
+    let total = bind_search(sqlx::query(&count_sql), s)
+        .fetch_one(pool)
+        .await?
+        .int("n")?;
+    let rows = bind_search(sqlx::query(&page_sql), s)
+        .bind(s.limit)
+        .bind(s.offset)
+        .fetch_all(pool)
+        .await?;
+    Ok((rows.iter().map(vacancy).collect::<Result<_, _>>()?, total))
+}
+
+/// Whether the search finds this vacancy (a saved search and a new vacancy): the same filter,
+/// narrowed to one id.
+pub async fn search_includes(
+    pool: &AnyPool,
+    vacancy_id: &str,
+    s: &Search<'_>,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!(
+        "SELECT id{} AND id = ${}",
+        search_filter(s),
+        s.words.len() + 6
+    );
+    let found = bind_search(sqlx::query(&sql), s)
+        .bind(vacancy_id.to_string())
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
+    let mut q = q
+        .bind(day(s.today))
+        .bind(s.region_code.map(str::to_string))
+        .bind(s.occupation_code.map(str::to_string))
+        .bind(s.salary_min)
+        .bind(s.work_regime.map(str::to_string));
+    for w in &s.words {
+        q = q.bind(format!("%{w}%"));
+    }
+    q
+}
+
+/// The vacancies of the ids given that exist, in no particular order.
+pub async fn vacancies_by_ids(pool: &AnyPool, ids: &[&str]) -> Result<Vec<Vacancy>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT * FROM vacancies WHERE id IN ({})",
+        placeholders(ids.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(id.to_string());
+    }
+    q.fetch_all(pool).await?.iter().map(vacancy).collect()
+}
+
+/// Vacancies changed (posted, filled, closed) at or after an instant, open or not.
+pub async fn vacancies_changed_since(
+    pool: &AnyPool,
+    since: DateTime<Utc>,
+) -> Result<Vec<Vacancy>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM vacancies WHERE changed_at >= $1")
+        .bind(ts(since))
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(vacancy).collect()
+}
+
+/// One page of the vacancies open on `today`, oldest first (posted_at, id: a stable order, new
+/// vacancies join the end), each with its employer's name, and how many there are in all (the
+/// open-data listing, 206 p.19).
+pub async fn open_page(
+    pool: &AnyPool,
+    today: NaiveDate,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<(Vacancy, String)>, i64), sqlx::Error> {
+    let total = sqlx::query(
+        "SELECT COUNT(*) AS n FROM vacancies WHERE status = 'open' AND valid_until >= $1",
+    )
+    .bind(day(today))
+    .fetch_one(pool)
+    .await?
+    .int("n")?;
+    let rows = sqlx::query(
+        "SELECT vacancies.*, employers.name AS employer_name
+           FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
+          WHERE vacancies.status = 'open' AND vacancies.valid_until >= $1
+          ORDER BY vacancies.posted_at, vacancies.id LIMIT $2 OFFSET $3",
+    )
+    .bind(day(today))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await?;
+    let page = rows
+        .iter()
+        .map(|r| Ok((vacancy(r)?, r.text("employer_name")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((page, total))
+}
+
+/// Every vacancy open on `today` (for matching), the latest posted first.
+pub async fn open_vacancies(pool: &AnyPool, today: NaiveDate) -> Result<Vec<Vacancy>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM vacancies WHERE status = 'open' AND valid_until >= $1 ORDER BY posted_at DESC, id",
+    )
+    .bind(day(today))
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(vacancy).collect()
+}
+
+/// One position filled by a hire; the vacancy is `filled` with its last one (214 p.76). False
+/// when no position was open.
+pub async fn fill_position(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE vacancies SET positions_open = positions_open - 1, changed_at = $2 WHERE id = $1 AND status = 'open' AND positions_open > 0",
+    )
+    .bind(id)
+    .bind(ts(at))
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE vacancies SET status = $1, closed_at = $2 WHERE id = $3 AND status = 'open' AND positions_open = 0")
+        .bind(FILLED)
+        .bind(ts(at))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

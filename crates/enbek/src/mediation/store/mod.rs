@@ -1,0 +1,8 @@
+//! The storage of mediation.
+
+pub mod employers;
+pub mod invitations;
+pub mod layoffs;
+pub mod offers;
+pub mod resumes;
+pub mod saved_searches;

@@ -1,0 +1,344 @@
+//! Offers of suitable work (214 p.71–72).
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+pub const PENDING: &str = "pending";
+pub const ACCEPTED: &str = "accepted";
+pub const REFUSED: &str = "refused";
+/// The employer hired the person.
+pub const HIRED: &str = "hired";
+/// The employer did not hire the person, or was silent for 5 working days (214 p.75).
+pub const REJECTED: &str = "rejected";
+
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub id: String,
+    pub vacancy_id: String,
+    pub registration_id: String,
+    pub account_id: Option<String>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub answer_due_at: DateTime<Utc>,
+    pub status: String,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub answered_late: Option<bool>,
+    pub referred_at: Option<DateTime<Utc>>,
+    pub decision_due_at: Option<DateTime<Utc>>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by_silence: Option<bool>,
+    pub interview_at: Option<DateTime<Utc>>,
+    pub interview_place: Option<String>,
+    pub interview_notified_at: Option<DateTime<Utc>>,
+    pub interview_declined_at: Option<DateTime<Utc>>,
+    /// The employer recorded that the candidate did not come (214 p.74, 214 p.51(3)).
+    pub no_show_at: Option<DateTime<Utc>>,
+    /// The career center accepted the person's good reason for it (214 p.51(3)).
+    pub no_show_excused_at: Option<DateTime<Utc>>,
+}
+
+fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
+    Ok(Offer {
+        id: r.text("id")?,
+        vacancy_id: r.text("vacancy_id")?,
+        registration_id: r.text("registration_id")?,
+        account_id: r.opt_text("account_id")?,
+        created_by: r.text("created_by")?,
+        created_at: r.instant("created_at")?,
+        answer_due_at: r.instant("answer_due_at")?,
+        status: r.text("status")?,
+        answered_at: r.opt_instant("answered_at")?,
+        answered_late: r.opt_int("answered_late")?.map(|v| v != 0),
+        referred_at: r.opt_instant("referred_at")?,
+        decision_due_at: r.opt_instant("decision_due_at")?,
+        decided_at: r.opt_instant("decided_at")?,
+        decided_by_silence: r.opt_int("decided_by_silence")?.map(|v| v != 0),
+        interview_at: r.opt_instant("interview_at")?,
+        interview_place: r.opt_text("interview_place")?,
+        interview_notified_at: r.opt_instant("interview_notified_at")?,
+        interview_declined_at: r.opt_instant("interview_declined_at")?,
+        no_show_at: r.opt_instant("no_show_at")?,
+        no_show_excused_at: r.opt_instant("no_show_excused_at")?,
+    })
+}
+
+pub async fn insert(tx: &mut Tx, o: &Offer) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO offers (id, vacancy_id, registration_id, account_id, created_by, created_at, answer_due_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&o.id)
+    .bind(&o.vacancy_id)
+    .bind(&o.registration_id)
+    .bind(&o.account_id)
+    .bind(&o.created_by)
+    .bind(ts(o.created_at))
+    .bind(ts(o.answer_due_at))
+    .bind(&o.status)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Offer>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM offers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(offer).transpose()
+}
+
+/// Records the answer; false when the offer was already answered.
+pub async fn answer(
+    tx: &mut Tx,
+    id: &str,
+    status: &str,
+    late: bool,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET status = $1, answered_at = $2, answered_late = $3 WHERE id = $4 AND status = 'pending'",
+    )
+    .bind(status)
+    .bind(ts(at))
+    .bind(i64::from(late))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn for_account(pool: &AnyPool, account_id: &str) -> Result<Vec<Offer>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT * FROM offers WHERE account_id = $1 ORDER BY created_at DESC, id")
+            .bind(account_id)
+            .fetch_all(pool)
+            .await?;
+    rows.iter().map(offer).collect()
+}
+
+/// On consent the resume goes to the employer, who decides by `due` (214 p.73, 214 p.75).
+pub async fn refer(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+    due: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE offers SET referred_at = $1, decision_due_at = $2 WHERE id = $3")
+        .bind(ts(at))
+        .bind(ts(due))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The employer's decision on a referred candidate; false when already decided.
+pub async fn decide(
+    tx: &mut Tx,
+    id: &str,
+    status: &str,
+    by_silence: bool,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET status = $1, decided_at = $2, decided_by_silence = $3 WHERE id = $4 AND status = 'accepted'",
+    )
+    .bind(status)
+    .bind(ts(at))
+    .bind(i64::from(by_silence))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The employer arranges an interview with a referred candidate (214 p.73, 214 p.79); false when
+/// the candidate is no longer waiting for a decision.
+pub async fn schedule_interview(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+    place: &str,
+    notified_at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET interview_at = $1, interview_place = $2, interview_notified_at = $3, interview_declined_at = NULL
+         WHERE id = $4 AND status = 'accepted'",
+    )
+    .bind(ts(at))
+    .bind(place)
+    .bind(ts(notified_at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The candidate declines the interview on the portal (214 p.80); false when there is none to
+/// decline.
+pub async fn decline_interview(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET interview_declined_at = $1
+         WHERE id = $2 AND status = 'accepted' AND interview_at IS NOT NULL AND interview_declined_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The employer records that the candidate did not come to the interview (214 p.74); false when
+/// there is no interview the person kept, the person was hired, or it is recorded already.
+pub async fn record_no_show(
+    tx: &mut Tx,
+    id: &str,
+    by: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET no_show_at = $1, no_show_by = $2
+         WHERE id = $3 AND status IN ('accepted', 'rejected') AND interview_at IS NOT NULL
+           AND interview_declined_at IS NULL AND no_show_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(by)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The career center accepts the person's good reason for a no-show (214 p.51(3)); false when
+/// there is no no-show or it is excused already.
+pub async fn excuse_no_show(
+    tx: &mut Tx,
+    id: &str,
+    by: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET no_show_excused_at = $1, no_show_excused_by = $2
+         WHERE id = $3 AND no_show_at IS NOT NULL AND no_show_excused_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(by)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Unexcused no-shows of unemployed people of the centers, for the specialist to weigh
+/// (214 p.51(3)):
+/// (offer id, registration id, vacancy id, recorded at), oldest first.
+pub async fn unemployed_no_shows(
+    pool: &AnyPool,
+    centers: &[String],
+) -> Result<Vec<(String, String, String, DateTime<Utc>)>, sqlx::Error> {
+    let mut out = Vec::new();
+    for center in centers {
+        let rows = sqlx::query(
+            "SELECT o.id, o.registration_id, o.vacancy_id, o.no_show_at FROM offers o
+               JOIN registrations r ON r.id = o.registration_id
+              WHERE r.career_center_id = $1 AND r.status = 'unemployed' AND o.no_show_at IS NOT NULL
+                AND o.no_show_excused_at IS NULL
+              ORDER BY o.no_show_at, o.id",
+        )
+        .bind(center)
+        .fetch_all(pool)
+        .await?;
+        for r in &rows {
+            out.push((
+                r.text("id")?,
+                r.text("registration_id")?,
+                r.text("vacancy_id")?,
+                r.instant("no_show_at")?,
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The candidates referred to a vacancy (accepted offers and their outcomes).
+pub async fn referred_to(pool: &AnyPool, vacancy_id: &str) -> Result<Vec<Offer>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM offers WHERE vacancy_id = $1 AND referred_at IS NOT NULL ORDER BY referred_at, id",
+    )
+    .bind(vacancy_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(offer).collect()
+}
+
+/// How many offers of a registration are in `status`.
+pub async fn count(tx: &mut Tx, registration_id: &str, status: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM offers WHERE registration_id = $1 AND status = $2")
+        .bind(registration_id)
+        .bind(status)
+        .fetch_one(&mut **tx)
+        .await?
+        .int("n")
+}
+
+/// Whether a registration has an accepted offer still waiting for the employer (214 p.38).
+pub async fn awaiting_employer(pool: &AnyPool, registration_id: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT id FROM offers WHERE registration_id = $1 AND status = 'accepted' LIMIT 1",
+    )
+    .bind(registration_id)
+    .fetch_optional(pool)
+    .await?
+    .is_some())
+}
+
+/// The registrations a vacancy was ever offered to, whatever became of the offer: the platform's
+/// selection does not offer the same work twice.
+pub async fn offered_registrations(
+    pool: &AnyPool,
+    vacancy_id: &str,
+) -> Result<HashSet<String>, sqlx::Error> {
+    let rows = sqlx::query("SELECT registration_id FROM offers WHERE vacancy_id = $1")
+        .bind(vacancy_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|r| r.text("registration_id")).collect()
+}
+
+/// The vacancies ever offered to a registration.
+pub async fn offered_vacancies(
+    pool: &AnyPool,
+    registration_id: &str,
+) -> Result<HashSet<String>, sqlx::Error> {
+    let rows = sqlx::query("SELECT vacancy_id FROM offers WHERE registration_id = $1")
+        .bind(registration_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|r| r.text("vacancy_id")).collect()
+}
+
+/// How many of a vacancy's offers still stand: awaiting the answer or accepted (a hire has
+/// taken its position already).
+pub async fn standing_for_vacancy(pool: &AnyPool, vacancy_id: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "SELECT COUNT(*) AS n FROM offers WHERE vacancy_id = $1 AND status IN ('pending', 'accepted')",
+    )
+    .bind(vacancy_id)
+    .fetch_one(pool)
+    .await?
+    .int("n")
+}

@@ -1,0 +1,144 @@
+//! Who is calling: the bearer token's account and its grants. Handlers state the roles they
+//! accept; everything else gets 401 (no or dead token) or 403 (wrong role or scope).
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use enbek_domain::access::{self, CardPlace, Role};
+
+use crate::accounts::service::accounts::token_hash;
+use crate::accounts::store::accounts;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::state::AppState;
+
+/// Staff who work with registered persons, each within their scope: a specialist of the
+/// person's career center, an officer of the person's region (docs/AUTHORIZATION.md).
+pub const CASEWORK: [Role; 2] = [Role::CareerCenterSpecialist, Role::MobilityCenterOfficer];
+
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub role: Role,
+    pub organization_id: Option<String>,
+    pub region_code: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub account_id: String,
+    pub login: String,
+    /// The IIN the account has proven (identity proofing); `None` until then.
+    pub iin: Option<String>,
+    pub locale: String,
+    pub grants: Vec<Grant>,
+    pub token_hash: String,
+}
+
+impl Caller {
+    pub fn grant(&self, role: Role) -> Option<&Grant> {
+        self.grants.iter().find(|g| g.role == role)
+    }
+
+    /// The first of `roles` the caller holds, or 403.
+    pub fn require(&self, roles: &[Role]) -> ApiResult<&Grant> {
+        roles
+            .iter()
+            .find_map(|r| self.grant(*r))
+            .ok_or_else(ApiError::forbidden)
+    }
+
+    /// The IIN the account has proven and acts for, or 403 `identity_not_proven`.
+    pub fn proven_iin(&self) -> ApiResult<&str> {
+        self.iin
+            .as_deref()
+            .ok_or_else(|| ApiError::new("identity_not_proven"))
+    }
+
+    /// The organisation of a staff role the caller holds, or 403.
+    pub fn organization(&self, role: Role) -> ApiResult<&str> {
+        self.grant(role)
+            .and_then(|g| g.organization_id.as_deref())
+            .ok_or_else(ApiError::forbidden)
+    }
+
+    /// Whether any of the caller's grants reaches a person's card (docs/AUTHORIZATION.md).
+    pub fn may_see(&self, place: &CardPlace<'_>) -> bool {
+        self.may_act_as(&Role::ALL, place)
+    }
+
+    /// Whether the caller holds a role that works with persons' cases (docs/AUTHORIZATION.md); the
+    /// administrator does not (206 p.17–19).
+    pub fn does_casework(&self) -> bool {
+        self.grants.iter().any(|g| g.role.does_casework())
+    }
+
+    /// The refusal for a card beyond the caller's reach: `out_of_scope` for casework staff of
+    /// another center or region, `forbidden` for every other role.
+    pub fn beyond_reach(&self) -> ApiError {
+        if self.does_casework() {
+            ApiError::new("out_of_scope")
+        } else {
+            ApiError::forbidden()
+        }
+    }
+
+    /// Whether a grant of one of `roles` reaches a person's card: what a role may do, it may
+    /// do within its scope only.
+    pub fn may_act_as(&self, roles: &[Role], place: &CardPlace<'_>) -> bool {
+        self.grants
+            .iter()
+            .filter(|g| roles.contains(&g.role))
+            .any(|g| {
+                let grant = access::Grant {
+                    role: g.role,
+                    organization_id: g.organization_id.as_deref(),
+                    region_code: g.region_code.as_deref(),
+                };
+                access::may_see_card(&grant, place)
+            })
+    }
+}
+
+pub fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(|| ApiError::new("unauthorized"))?;
+        let hash = token_hash(token);
+        let account = accounts::session_account(&state.db.pool, &hash, state.clock.now())
+            .await?
+            .ok_or_else(|| {
+                ApiError::new("unauthorized").detail("the token is unknown, expired or revoked")
+            })?;
+        let grants = accounts::grants(&state.db.pool, &account.id)
+            .await?
+            .into_iter()
+            .filter_map(|g| {
+                Some(Grant {
+                    role: Role::parse(&g.role)?,
+                    organization_id: g.organization_id,
+                    region_code: g.region_code,
+                })
+            })
+            .collect();
+        Ok(Caller {
+            account_id: account.id,
+            login: account.login,
+            iin: account.iin,
+            locale: account.locale,
+            grants,
+            token_hash: hash,
+        })
+    }
+}

@@ -1,0 +1,7 @@
+//! The HTTP kernel: problem+json, extractors, input checks, language, the edge middleware.
+
+pub mod edge;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod lang;

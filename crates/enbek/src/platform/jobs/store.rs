@@ -1,0 +1,153 @@
+//! Due work: stored with its due time, claimed with a lease so that two servers on one database
+//! never run a job at once, retried with backoff after a failure or a crash.
+//!
+//! Claiming is one `UPDATE … WHERE id = (SELECT …) AND <still free> RETURNING`: on PostgreSQL a
+//! second claimer blocks on the row, re-checks the lease condition and gets nothing; SQLite has a
+//! single writer.
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::AnyPool;
+
+use crate::platform::db::is_unique_violation;
+
+use crate::platform::db::new_id;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+pub struct Claimed {
+    pub id: String,
+    pub kind: String,
+    pub payload: String,
+    pub attempts: i64,
+}
+
+/// Enqueues a job in the caller's transaction. With a `dedupe_key`, a second job with the same
+/// key is not added (returns false).
+/// Makes sure a daily job of `kind` runs at the next `at` (local time) after `now`; one a day.
+pub async fn schedule_daily(
+    tx: &mut Tx,
+    kind: &str,
+    at: chrono::NaiveTime,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    use enbek_domain::office_hours::{local_date, local_instant};
+    let today = local_date(now);
+    let at_today = local_instant(today, at);
+    let due = if at_today > now {
+        at_today
+    } else {
+        local_instant(today + chrono::Days::new(1), at)
+    };
+    let key = format!("{kind}:{}", local_date(due));
+    enqueue(tx, kind, &serde_json::json!({}), due, Some(&key), now)
+        .await
+        .map(|_| ())
+}
+
+pub async fn enqueue(
+    tx: &mut Tx,
+    kind: &str,
+    payload: &serde_json::Value,
+    due_at: DateTime<Utc>,
+    dedupe_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    if let Some(key) = dedupe_key {
+        let exists = sqlx::query("SELECT id FROM jobs WHERE dedupe_key = $1")
+            .bind(key)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if exists.is_some() {
+            return Ok(false);
+        }
+    }
+    let result = sqlx::query(
+        "INSERT INTO jobs (id, kind, payload, dedupe_key, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(new_id())
+    .bind(kind)
+    .bind(payload.to_string())
+    .bind(dedupe_key)
+    .bind(ts(due_at))
+    .bind(ts(now))
+    .execute(&mut **tx)
+    .await;
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Claims the next job due at `now`, leasing it for `lease`.
+pub async fn claim(
+    pool: &AnyPool,
+    worker: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+) -> Result<Option<Claimed>, sqlx::Error> {
+    let row = sqlx::query(
+        "UPDATE jobs SET lease_until = $1, leased_by = $2, attempts = attempts + 1
+         WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+                     ORDER BY due_at, id LIMIT 1)
+           AND done_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
+         RETURNING id, kind, payload, attempts",
+    )
+    .bind(ts(now + lease))
+    .bind(worker)
+    .bind(ts(now))
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(Claimed {
+            id: r.text("id")?,
+            kind: r.text("kind")?,
+            payload: r.text("payload")?,
+            attempts: r.int("attempts")?,
+        })
+    })
+    .transpose()
+}
+
+/// Marks a job done inside the transaction of its effects.
+pub async fn complete(
+    tx: &mut Tx,
+    id: &str,
+    worker: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE jobs SET done_at = $1, lease_until = NULL, last_error = NULL WHERE id = $2 AND leased_by = $3")
+        .bind(ts(at))
+        .bind(id)
+        .bind(worker)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Releases a failed job to run again at `retry_at`.
+pub async fn fail(
+    pool: &AnyPool,
+    id: &str,
+    error: &str,
+    retry_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE jobs SET lease_until = NULL, leased_by = NULL, last_error = $1, due_at = $2 WHERE id = $3")
+        .bind(error)
+        .bind(ts(retry_at))
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn pending_count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE done_at IS NULL")
+        .fetch_one(pool)
+        .await?
+        .int("n")
+}

@@ -1,0 +1,16 @@
+//! The platform kernel every context stands on: database, clock, configuration, the job queue, the notification outbox, audit, monitoring, problem+json, extractors, language and metrics. It imports no context.
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod dev_clock;
+pub mod http;
+pub mod jobs;
+pub mod metrics;
+pub mod monitoring;
+pub mod notify;
+pub mod ops;
+pub mod state;
+pub mod transport;

@@ -1,0 +1,177 @@
+//! Public-service monitoring (214 p.22, 214 p.43): each request's stages with their
+//! times, and whether the result was issued within the legal term.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sqlx::AnyPool;
+
+use crate::platform::db::new_id;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+pub const RECEIVED: &str = "received";
+pub const IN_PROGRESS: &str = "in_progress";
+pub const RESULT_ISSUED: &str = "result_issued";
+pub const REFUSED: &str = "refused";
+/// The person withdrew before a result: the request ends with neither result nor refusal.
+pub const WITHDRAWN: &str = "withdrawn";
+
+pub struct NewRequest<'a> {
+    pub service: &'a str,
+    pub subject_id: &'a str,
+    pub channel: &'a str,
+    pub organization_id: &'a str,
+    pub region_code: &'a str,
+    pub received_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+}
+
+pub async fn open(tx: &mut Tx, r: &NewRequest<'_>, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO service_requests (id, service, subject_id, channel, organization_id, region_code, received_at, due_at, stage)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&id)
+    .bind(r.service)
+    .bind(r.subject_id)
+    .bind(r.channel)
+    .bind(r.organization_id)
+    .bind(r.region_code)
+    .bind(ts(r.received_at))
+    .bind(ts(r.due_at))
+    .bind(RECEIVED)
+    .execute(&mut **tx)
+    .await?;
+    stage_row(tx, &id, RECEIVED, at).await
+}
+
+async fn stage_row(
+    tx: &mut Tx,
+    request_id: &str,
+    stage: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO service_request_stages (id, request_id, stage, at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(new_id())
+    .bind(request_id)
+    .bind(stage)
+    .bind(ts(at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves the request of `subject_id` to `stage`; a final stage records whether it was in term.
+pub async fn advance(
+    tx: &mut Tx,
+    subject_id: &str,
+    stage: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let Some(row) = sqlx::query("SELECT id, due_at FROM service_requests WHERE subject_id = $1")
+        .bind(subject_id)
+        .fetch_optional(&mut **tx)
+        .await?
+    else {
+        return Ok(());
+    };
+    let id = row.text("id")?;
+    let is_final = [RESULT_ISSUED, REFUSED, WITHDRAWN].contains(&stage);
+    let within = (stage == RESULT_ISSUED || stage == REFUSED)
+        .then(|| Ok::<_, sqlx::Error>(at <= row.instant("due_at")?))
+        .transpose()?;
+    sqlx::query(
+        "UPDATE service_requests SET stage = $1, completed_at = COALESCE($2, completed_at), within_term = COALESCE($3, within_term) WHERE id = $4",
+    )
+    .bind(stage)
+    .bind(is_final.then(|| ts(at)))
+    .bind(within.map(i64::from))
+    .bind(&id)
+    .execute(&mut **tx)
+    .await?;
+    stage_row(tx, &id, stage, at).await
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ServiceSummary {
+    pub service: String,
+    pub received: i64,
+    pub in_progress: i64,
+    pub result_issued: i64,
+    pub refused: i64,
+    pub withdrawn: i64,
+    pub within_term: i64,
+    pub late: i64,
+    /// Requests still open whose term has already passed.
+    pub overdue_open: i64,
+}
+
+pub async fn summary(
+    pool: &AnyPool,
+    service: &str,
+    region_code: Option<&str>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<ServiceSummary, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS received,
+            COALESCE(SUM(CASE WHEN completed_at IS NULL THEN 1 ELSE 0 END), 0) AS in_progress,
+            COALESCE(SUM(CASE WHEN stage = 'result_issued' THEN 1 ELSE 0 END), 0) AS result_issued,
+            COALESCE(SUM(CASE WHEN stage = 'refused' THEN 1 ELSE 0 END), 0) AS refused,
+            COALESCE(SUM(CASE WHEN stage = 'withdrawn' THEN 1 ELSE 0 END), 0) AS withdrawn,
+            COALESCE(SUM(CASE WHEN within_term = 1 THEN 1 ELSE 0 END), 0) AS within_term,
+            COALESCE(SUM(CASE WHEN within_term = 0 THEN 1 ELSE 0 END), 0) AS late,
+            COALESCE(SUM(CASE WHEN completed_at IS NULL AND due_at < $4 THEN 1 ELSE 0 END), 0) AS overdue_open
+         FROM service_requests WHERE service = $1 AND received_at >= $2 AND received_at < $3 AND ($5 IS NULL OR region_code = $5)",
+    )
+    .bind(service)
+    .bind(ts(from))
+    .bind(ts(to))
+    .bind(ts(now))
+    .bind(region_code)
+    .fetch_one(pool)
+    .await?;
+    Ok(ServiceSummary {
+        service: service.to_string(),
+        received: row.int("received")?,
+        in_progress: row.int("in_progress")?,
+        result_issued: row.int("result_issued")?,
+        refused: row.int("refused")?,
+        withdrawn: row.int("withdrawn")?,
+        within_term: row.int("within_term")?,
+        late: row.int("late")?,
+        overdue_open: row.int("overdue_open")?,
+    })
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Stage {
+    pub stage: String,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn stages(pool: &AnyPool, subject_id: &str) -> Result<Vec<Stage>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT st.stage, st.at FROM service_request_stages st JOIN service_requests r ON r.id = st.request_id
+         WHERE r.subject_id = $1 ORDER BY st.id",
+    )
+    .bind(subject_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Stage {
+                stage: r.text("stage")?,
+                at: r.instant("at")?,
+            })
+        })
+        .collect()
+}

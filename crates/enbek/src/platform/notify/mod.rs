@@ -1,0 +1,86 @@
+//! Notifications (214 p.12, 214 p.20, 214 p.35, 214 p.52, 214 p.56, 214 p.71): composed in the
+//! transaction of the event, one row per channel; the cabinet copy is delivered at once, e-mail and
+//! SMS by due work.
+
+pub mod delivery;
+pub mod store;
+pub mod texts;
+
+use chrono::{DateTime, Utc};
+
+use crate::platform::db::new_id;
+use crate::platform::db::Tx;
+use crate::platform::http::lang::Lang;
+use crate::platform::jobs::kinds::DELIVER_NOTIFICATION;
+use crate::platform::jobs::store as jobs;
+use crate::platform::notify::store::{self as notifications, Notification};
+pub use texts::{Args, Kind};
+
+/// Who is told, and through which channels.
+#[derive(Debug, Clone, Default)]
+pub struct Recipient {
+    pub person_id: Option<String>,
+    /// The cabinet of this account receives the notice.
+    pub account_id: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// A rural resident is also told through the assistant of this rural district (214 p.20,
+    /// 214 p.52).
+    pub assistant_org: Option<String>,
+    pub lang: Option<Lang>,
+}
+
+/// Writes the notice to every channel the recipient has, and schedules the outbound ones.
+pub async fn send(
+    tx: &mut Tx,
+    to: &Recipient,
+    kind: Kind,
+    args: &Args,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let lang = to.lang.unwrap_or(Lang::Kk);
+    let (subject, text) = texts::render(kind, lang, args);
+    let channels = [
+        ("cabinet", to.account_id.clone(), true),
+        ("sms", to.phone.clone(), false),
+        ("email", to.email.clone(), false),
+        ("assistant", to.assistant_org.clone(), true),
+    ];
+    for (channel, address, immediate) in channels {
+        let Some(address) = address else { continue };
+        let n = Notification {
+            id: new_id(),
+            person_id: to.person_id.clone(),
+            account_id: to.account_id.clone(),
+            kind: kind.as_str().to_string(),
+            channel: channel.to_string(),
+            lang: lang.as_str().to_string(),
+            recipient: (channel != "cabinet").then_some(address),
+            subject: subject.clone(),
+            text: text.clone(),
+            created_at: now,
+            status: if immediate {
+                notifications::DELIVERED
+            } else {
+                notifications::PENDING
+            }
+            .to_string(),
+            attempts: 0,
+            delivered_at: immediate.then_some(now),
+            last_error: None,
+        };
+        notifications::insert(tx, &n).await?;
+        if !immediate {
+            jobs::enqueue(
+                tx,
+                DELIVER_NOTIFICATION,
+                &serde_json::json!({ "notification_id": n.id }),
+                now,
+                None,
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! The notification outbox (214 p.12, 214 p.20, 214 p.35, 214 p.52, 214 p.56, 214 p.71). Messages
+//! are written in the transaction of the event they tell of; delivery is due work, retried until it
+//! succeeds, and records when.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+pub const PENDING: &str = "pending";
+pub const DELIVERED: &str = "delivered";
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Notification {
+    pub id: String,
+    pub person_id: Option<String>,
+    pub account_id: Option<String>,
+    pub kind: String,
+    /// `cabinet`, `email`, `sms` or `assistant`.
+    pub channel: String,
+    pub lang: String,
+    #[serde(skip)]
+    pub recipient: Option<String>,
+    pub subject: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+    pub status: String,
+    pub attempts: i64,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+}
+
+fn notification(r: &AnyRow) -> Result<Notification, sqlx::Error> {
+    Ok(Notification {
+        id: r.text("id")?,
+        person_id: r.opt_text("person_id")?,
+        account_id: r.opt_text("account_id")?,
+        kind: r.text("kind")?,
+        channel: r.text("channel")?,
+        lang: r.text("lang")?,
+        recipient: r.opt_text("recipient")?,
+        subject: r.text("subject")?,
+        text: r.text("text")?,
+        created_at: r.instant("created_at")?,
+        status: r.text("status")?,
+        attempts: r.int("attempts")?,
+        delivered_at: r.opt_instant("delivered_at")?,
+        last_error: r.opt_text("last_error")?,
+    })
+}
+
+pub async fn insert(tx: &mut Tx, n: &Notification) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO notifications (id, person_id, account_id, kind, channel, lang, recipient, subject, text, created_at, status, delivered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(&n.id)
+    .bind(&n.person_id)
+    .bind(&n.account_id)
+    .bind(&n.kind)
+    .bind(&n.channel)
+    .bind(&n.lang)
+    .bind(&n.recipient)
+    .bind(&n.subject)
+    .bind(&n.text)
+    .bind(ts(n.created_at))
+    .bind(&n.status)
+    .bind(n.delivered_at.map(ts))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Notification>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM notifications WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(notification).transpose()
+}
+
+pub async fn mark_delivered(
+    pool: &AnyPool,
+    id: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE notifications SET status = 'delivered', delivered_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2 AND status = 'pending'")
+        .bind(ts(at))
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn mark_failed(pool: &AnyPool, id: &str, error: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE notifications SET attempts = attempts + 1, last_error = $1 WHERE id = $2 AND status = 'pending'")
+        .bind(error)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The messages an account's person sees in the cabinet (every channel, newest first).
+pub async fn for_account(
+    pool: &AnyPool,
+    account_id: &str,
+    person_id: Option<&str>,
+) -> Result<Vec<Notification>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM notifications WHERE account_id = $1 OR ($2 IS NOT NULL AND person_id = $2) ORDER BY id DESC LIMIT 500",
+    )
+    .bind(account_id)
+    .bind(person_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(notification).collect()
+}
+
+/// The outbox of e-mail and SMS, newest first (development mode lists it).
+pub async fn outbox(
+    pool: &AnyPool,
+    channel: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Notification>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM notifications WHERE channel IN ('email', 'sms', 'assistant') AND ($1 IS NULL OR channel = $1) ORDER BY id DESC LIMIT $2",
+    )
+    .bind(channel)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(notification).collect()
+}

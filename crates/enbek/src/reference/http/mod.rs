@@ -1,0 +1,3 @@
+//! The HTTP handlers of reference data.
+
+pub mod reference;

@@ -1,0 +1,5 @@
+//! Reference data: organisations, occupations, classifiers, the calendar, dated parameters and localities.
+
+pub mod http;
+pub mod service;
+pub mod store;

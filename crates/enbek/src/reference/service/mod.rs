@@ -1,0 +1,3 @@
+//! The use cases of reference data.
+
+pub mod reference;

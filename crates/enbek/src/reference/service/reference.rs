@@ -1,0 +1,374 @@
+//! Reference data: the shipped tables loaded at start, and an administrator's files (docs/RULES.md,
+//! reference values).
+
+use enbek_domain::access::OrgKind;
+use enbek_domain::matching::Place;
+use serde::Deserialize;
+
+use crate::mediation::service::matching::Places;
+use std::collections::HashSet;
+
+use crate::platform::db::Db;
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::state::AppState;
+use crate::reference::store::reference::{self, ClassifierValue, Occupation, Organization};
+
+const REGIONS: &str = include_str!("../../../data/reference/regions.csv");
+const OCCUPATIONS: &str = include_str!("../../../data/reference/occupations_isco08.csv");
+const CLASSIFIERS: &str = include_str!("../../../data/reference/classifiers.csv");
+const DEMO_ORGANIZATIONS: &str = include_str!("../../../data/reference/demo_organizations.csv");
+const LOCALITIES: &str = include_str!("../../../data/reference/localities.csv");
+
+/// Why a file was not taken: a row that does not fit (with its line), or the database.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("line {line}: {reason}")]
+    Row { line: usize, reason: String },
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+fn row_error(line: usize, reason: impl Into<String>) -> ImportError {
+    ImportError::Row {
+        line,
+        reason: reason.into(),
+    }
+}
+
+fn rows<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    reader
+        .deserialize()
+        .enumerate()
+        .map(|(i, r)| r.map_err(|e| row_error(i + 2, e.to_string())))
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct LocalityRow {
+    code: String,
+    latitude: f64,
+    longitude: f64,
+}
+
+/// Where localities lie, for daily commutes (214 p.2.10): the shipped sample, then a national
+/// list in the same format when one is given.
+pub fn places(national: Option<&str>) -> Result<Places, ImportError> {
+    let mut places = std::collections::HashMap::new();
+    for text in std::iter::once(LOCALITIES).chain(national) {
+        for (i, r) in rows::<LocalityRow>(text)?.into_iter().enumerate() {
+            let valid = r.code.len() == 9
+                && r.code.bytes().all(|b| b.is_ascii_digit())
+                && (-90.0..=90.0).contains(&r.latitude)
+                && (-180.0..=180.0).contains(&r.longitude);
+            if !valid {
+                return Err(row_error(
+                    i + 2,
+                    "code is 9 digits; latitude and longitude are degrees".to_string(),
+                ));
+            }
+            let place = Place {
+                latitude: r.latitude,
+                longitude: r.longitude,
+            };
+            places.insert(r.code, place);
+        }
+    }
+    Ok(Places::new(places))
+}
+
+#[derive(Deserialize)]
+struct RegionRow {
+    region_code: String,
+    center_name_kk: String,
+    center_name_ru: String,
+    center_name_en: String,
+}
+
+#[derive(Deserialize)]
+pub struct OrganizationRow {
+    pub id: String,
+    pub kind: String,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: String,
+    pub region_code: String,
+    #[serde(default)]
+    pub district_code: Option<String>,
+    #[serde(default)]
+    pub locality_code: Option<String>,
+    #[serde(default)]
+    pub rural: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OccupationRow {
+    code: String,
+    level: String,
+    #[serde(default)]
+    parent_code: Option<String>,
+    #[serde(default)]
+    skill_level: Option<String>,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+}
+
+/// A 9-digit territory code (KATO): two digits of the region, two of the district, two of the
+/// rural district, three of the locality.
+fn is_territory_code(code: &str) -> bool {
+    code.len() == 9 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn unknown_territory(field: &str, detail: &str) -> ApiError {
+    ApiError::new("unknown_territory")
+        .detail(format!("{field} {detail}"))
+        .with("field", field)
+}
+
+/// A locality the reference data know: in the localities table (the shipped sample and
+/// `ENBEK_LOCALITIES_FILE`) or the seat of an organisation.
+pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) -> ApiResult<()> {
+    if !is_territory_code(locality_code) {
+        return Err(ApiError::new("invalid_value")
+            .detail(format!("{field} is 9 digits"))
+            .with("field", field));
+    }
+    if state.places.contains(locality_code)
+        || reference::organization_at(&state.db.pool, locality_code).await?
+    {
+        return Ok(());
+    }
+    Err(unknown_territory(
+        field,
+        "is not a locality of the reference data",
+    ))
+}
+
+/// A region of Kazakhstan in the reference data: each has its labour mobility center;
+/// otherwise 422 `invalid_value`.
+pub async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> {
+    let centers =
+        reference::organizations(&state.db.pool, Some("mobility_center"), Some(region_code))
+            .await?;
+    if centers.is_empty() {
+        return Err(
+            ApiError::new("invalid_value").detail("region_code is not a region of Kazakhstan")
+        );
+    }
+    Ok(())
+}
+
+/// A place as the reference data know it: the district one of the region's (its code is the
+/// region's two digits, two of its own and zeros; an organisation or a locality of the table
+/// lies in it), the locality known and in the district (its code begins with the district's
+/// four digits). The region itself is checked first (`invalid_value`, as before).
+pub async fn check_territory(
+    state: &AppState,
+    region_code: &str,
+    district_code: &str,
+    locality_code: &str,
+) -> ApiResult<()> {
+    known_region(state, region_code).await?;
+    if !is_territory_code(district_code) {
+        return Err(ApiError::new("invalid_value")
+            .detail("district_code is 9 digits")
+            .with("field", "district_code"));
+    }
+    let (district, rest) = district_code.split_at(4);
+    let in_region = district.get(..2) == region_code.get(..2)
+        && rest.bytes().all(|b| b == b'0')
+        && (state.places.any_within(district)
+            || reference::district_in_region(&state.db.pool, region_code, district_code).await?);
+    if !in_region {
+        return Err(unknown_territory(
+            "district_code",
+            "is not a district of the region in the reference data",
+        ));
+    }
+    check_locality(state, "locality_code", locality_code).await?;
+    if locality_code.get(..4) != district_code.get(..4) {
+        return Err(unknown_territory(
+            "locality_code",
+            "is not a locality of the district",
+        ));
+    }
+    Ok(())
+}
+
+/// The id of a region's labour mobility center.
+pub fn mobility_center_id(region_code: &str) -> String {
+    format!("mc-{region_code}")
+}
+
+/// Loads the shipped regions (each with its mobility center), occupations and classifiers, and
+/// in development mode the demo organisations. Idempotent.
+pub async fn load_builtin(db: &Db, dev: bool) -> anyhow::Result<()> {
+    let stored_occupations = reference::count_occupations(&db.pool).await?;
+    let mut tx = db.begin().await?;
+    for r in rows::<RegionRow>(REGIONS)? {
+        let org = Organization {
+            id: mobility_center_id(&r.region_code),
+            kind: OrgKind::MobilityCenter.as_str().into(),
+            parent_id: None,
+            name_kk: r.center_name_kk,
+            name_ru: r.center_name_ru,
+            name_en: r.center_name_en,
+            region_code: r.region_code.clone(),
+            district_code: None,
+            locality_code: None,
+            rural: false,
+        };
+        reference::upsert_organization(&mut tx, &org, "builtin").await?;
+    }
+    let occupations = rows::<OccupationRow>(OCCUPATIONS)?;
+    if occupations.len() as i64 != stored_occupations {
+        for o in occupations {
+            reference::upsert_occupation(&mut tx, &occupation(o), "isco08").await?;
+        }
+    }
+    for v in rows::<ClassifierValue>(CLASSIFIERS)? {
+        reference::upsert_classifier_value(&mut tx, &v).await?;
+    }
+    if dev {
+        import_organizations_tx(&mut tx, DEMO_ORGANIZATIONS, "demo")
+            .await
+            .map_err(|e| anyhow::anyhow!("demo organisations: {e}"))?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+fn occupation(o: OccupationRow) -> Occupation {
+    Occupation {
+        code: o.code,
+        level: o.level,
+        parent_code: o.parent_code.filter(|p| !p.is_empty()),
+        skill_level: o.skill_level.filter(|s| !s.is_empty()),
+        name_kk: o.name_kk,
+        name_ru: o.name_ru,
+        name_en: o.name_en,
+    }
+}
+
+/// Imports career centers and rural districts from CSV (the format of
+/// `data/reference/organizations.example.csv`). All rows or none.
+pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, ImportError> {
+    let mut tx = db.begin().await?;
+    let n = import_organizations_tx(&mut tx, text, "import").await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+async fn import_organizations_tx(
+    tx: &mut Tx,
+    text: &str,
+    source: &str,
+) -> Result<usize, ImportError> {
+    let parsed = rows::<OrganizationRow>(text)?;
+    let in_file: HashSet<&str> = parsed
+        .iter()
+        .filter(|r| r.kind == "career_center")
+        .map(|r| r.id.as_str())
+        .collect();
+    for (i, r) in parsed.iter().enumerate() {
+        let line = i + 2;
+        let err = |reason: &str| row_error(line, reason);
+        let kind = OrgKind::parse(&r.kind)
+            .filter(|k| *k != OrgKind::MobilityCenter)
+            .ok_or_else(|| err("kind must be career_center or rural_district"))?;
+        if r.id.is_empty() || r.name_kk.is_empty() || r.name_ru.is_empty() {
+            return Err(err("id, name_kk and name_ru are required"));
+        }
+        let region = sqlx::query("SELECT id FROM organizations WHERE id = $1")
+            .bind(mobility_center_id(&r.region_code))
+            .fetch_optional(&mut **tx)
+            .await?;
+        if region.is_none() {
+            return Err(err("unknown region_code"));
+        }
+        let parent = r.parent_id.clone().filter(|p| !p.is_empty());
+        if kind == OrgKind::RuralDistrict {
+            let Some(parent) = &parent else {
+                return Err(err("a rural district needs its career center as parent_id"));
+            };
+            let known = in_file.contains(parent.as_str())
+                || sqlx::query(
+                    "SELECT id FROM organizations WHERE id = $1 AND kind = 'career_center'",
+                )
+                .bind(parent)
+                .fetch_optional(&mut **tx)
+                .await?
+                .is_some();
+            if !known {
+                return Err(err("parent_id is not a career center"));
+            }
+        }
+        let org = Organization {
+            id: r.id.clone(),
+            kind: kind.as_str().into(),
+            parent_id: parent,
+            name_kk: r.name_kk.clone(),
+            name_ru: r.name_ru.clone(),
+            name_en: if r.name_en.is_empty() {
+                r.name_ru.clone()
+            } else {
+                r.name_en.clone()
+            },
+            region_code: r.region_code.clone(),
+            district_code: r.district_code.clone().filter(|s| !s.is_empty()),
+            locality_code: r.locality_code.clone().filter(|s| !s.is_empty()),
+            rural: matches!(r.rural.as_deref(), Some("true" | "1" | "yes")),
+        };
+        reference::upsert_organization(tx, &org, source).await?;
+    }
+    Ok(parsed.len())
+}
+
+/// Imports occupations (the full national classifier) from CSV with the columns of
+/// `data/reference/occupations_isco08.csv`; `level` may also be `occupation`. All rows or none.
+pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, ImportError> {
+    const LEVELS: [&str; 5] = ["major", "sub_major", "minor", "unit", "occupation"];
+    let parsed = rows::<OccupationRow>(text)?;
+    let mut tx = db.begin().await?;
+    let n = parsed.len();
+    for (i, o) in parsed.into_iter().enumerate() {
+        if !LEVELS.contains(&o.level.as_str())
+            || o.code.is_empty()
+            || o.name_ru.is_empty()
+            || o.name_kk.is_empty()
+        {
+            return Err(row_error(
+                i + 2,
+                "code, level (major…occupation), name_kk and name_ru are required",
+            ));
+        }
+        reference::upsert_occupation(&mut tx, &occupation(o), "import").await?;
+    }
+    tx.commit().await?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_tables_parse() {
+        assert_eq!(rows::<RegionRow>(REGIONS).unwrap().len(), 20);
+        assert!(rows::<OccupationRow>(OCCUPATIONS).unwrap().len() >= 619);
+        assert!(rows::<ClassifierValue>(CLASSIFIERS)
+            .unwrap()
+            .iter()
+            .any(|v| v.classifier == "education_level"));
+        assert!(rows::<OrganizationRow>(DEMO_ORGANIZATIONS)
+            .unwrap()
+            .iter()
+            .any(|o| o.kind == "rural_district"));
+    }
+}

@@ -1,0 +1,5 @@
+//! The storage of reference data.
+
+pub mod calendar;
+pub mod parameters;
+pub mod reference;

@@ -1,0 +1,7 @@
+//! The HTTP handlers of registration.
+
+pub mod cards;
+pub mod jobloss;
+pub mod plans;
+pub mod registration;
+pub mod unemployment;

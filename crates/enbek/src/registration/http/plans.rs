@@ -1,0 +1,424 @@
+//! The individual employment plan (214 p.61–65, 214 App.10), reported changes (214 p.64) and the
+//! work queues (214 p.51–52).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::access::Role;
+use enbek_domain::office_hours::local_date;
+use enbek_domain::plan::{is_overdue, Action};
+use enbek_domain::text::{self, Rule};
+use enbek_domain::unemployment::Circumstance;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::platform::auth::{Caller, CASEWORK};
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::extract::{Json, Path, Query};
+use crate::platform::http::input;
+use crate::platform::state::AppState;
+use crate::reference::store::reference;
+use crate::registration::http::registration::require_scope;
+use crate::registration::service::plans::{
+    self as service, NewAction, NewContact, NewPlan, QueueItem,
+};
+use crate::registration::store::circumstances::{self, Report};
+use crate::registration::store::plans::{self, Plan};
+use crate::registration::store::registrations::{self, Registration};
+
+/// The details of a reported change (214 p.64).
+const DETAILS: Rule = Rule::lines(1_000);
+
+async fn registration(state: &AppState, id: &str) -> ApiResult<Registration> {
+    registrations::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The citizen's current registration.
+async fn my_registration(state: &AppState, caller: &Caller) -> ApiResult<Registration> {
+    caller.require(&[Role::Citizen])?;
+    registrations::latest_for_account(&state.db.pool, &caller.account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Suggestion {
+    pub action: String,
+    /// The section of 214 App.10 part 2.
+    pub section: String,
+    pub reason: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/registrations/{id}/plan/suggestions", operation_id = "suggestPlanActions", tag = "plans",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = [Suggestion]), (status = 403), (status = 404)))]
+pub async fn suggest_plan_actions(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<Vec<Suggestion>>> {
+    caller.require(&CASEWORK)?;
+    let reg = registration(&state, &id).await?;
+    require_scope(&state, &caller, &reg, &CASEWORK).await?;
+    let suggestions = service::suggestions(&state, &reg).await?;
+    Ok(axum::Json(
+        suggestions
+            .into_iter()
+            .map(|(action, reason)| Suggestion {
+                action: action.code().to_string(),
+                section: action.section().as_str().to_string(),
+                reason: reason.to_string(),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PlanAction {
+    /// An action of 214 App.10 part 2 (see `suggestPlanActions`).
+    pub action: String,
+    pub due_on: NaiveDate,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PlanContact {
+    pub on: NaiveDate,
+    /// What the visit or call is for.
+    pub purpose: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PlanRequest {
+    pub goal: String,
+    #[serde(default)]
+    pub education: Option<String>,
+    #[serde(default)]
+    pub occupation: Option<String>,
+    pub valid_until: NaiveDate,
+    pub actions: Vec<PlanAction>,
+    /// The schedule of contacts with the career center (214 App.10 part 3).
+    #[serde(default)]
+    pub contacts: Vec<PlanContact>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanItemView {
+    pub id: String,
+    /// `action` or `contact`.
+    pub item: String,
+    pub action: Option<String>,
+    pub section: Option<String>,
+    pub due_on: NaiveDate,
+    pub note: Option<String>,
+    /// `done`; `attended` or `missed`.
+    pub outcome: Option<String>,
+    pub overdue: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanView {
+    pub id: String,
+    pub registration_id: String,
+    pub goal: String,
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+    pub valid_until: NaiveDate,
+    /// The end of the term to draw it up (214 p.61: 2 working days from registration).
+    pub due_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub within_term: bool,
+    pub signed_by_specialist_at: DateTime<Utc>,
+    pub signed_by_person_at: Option<DateTime<Utc>>,
+    pub items: Vec<PlanItemView>,
+}
+
+async fn plan_view(state: &AppState, plan: Plan) -> ApiResult<PlanView> {
+    let today = local_date(state.clock.now());
+    let items = plans::items(&state.db.pool, &plan.id)
+        .await?
+        .into_iter()
+        .map(|i| PlanItemView {
+            overdue: is_overdue(i.due_on, i.outcome.is_some(), today),
+            section: i
+                .action
+                .as_deref()
+                .and_then(Action::parse)
+                .map(|a| a.section().as_str().to_string()),
+            id: i.id,
+            item: i.item,
+            action: i.action,
+            due_on: i.due_on,
+            note: i.note,
+            outcome: i.outcome,
+        })
+        .collect();
+    Ok(PlanView {
+        within_term: plan.created_at <= plan.due_at,
+        id: plan.id,
+        registration_id: plan.registration_id,
+        goal: plan.goal,
+        education: plan.education,
+        occupation: plan.occupation,
+        valid_until: plan.valid_until,
+        due_at: plan.due_at,
+        created_at: plan.created_at,
+        signed_by_specialist_at: plan.signed_by_specialist_at,
+        signed_by_person_at: plan.signed_by_person_at,
+        items,
+    })
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/plan", operation_id = "createEmploymentPlan", tag = "plans",
+    params(("id" = String, Path)), request_body = PlanRequest, security(("bearer" = [])),
+    responses((status = 201, body = PlanView), (status = 403), (status = 404),
+        (status = 409, description = "invalid_state (not unemployed), plan_exists"), (status = 422, description = "invalid_value, invalid_date")))]
+pub async fn create_employment_plan(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<PlanRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let specialists = [Role::CareerCenterSpecialist];
+    caller.require(&specialists)?;
+    let reg = registration(&state, &id).await?;
+    require_scope(&state, &caller, &reg, &specialists).await?;
+    let actions = body
+        .actions
+        .into_iter()
+        .map(|a| {
+            let action = Action::parse(&a.action).ok_or_else(|| {
+                ApiError::new("invalid_value")
+                    .detail(format!("{} is not an action of App.10", a.action))
+            })?;
+            Ok(NewAction {
+                action,
+                due_on: a.due_on,
+                note: input::opt_text("note", a.note.as_deref(), text::NOTE)?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    let contacts = body
+        .contacts
+        .into_iter()
+        .map(|c| {
+            Ok(NewContact {
+                on: c.on,
+                purpose: input::text("purpose", &c.purpose, text::SHORT)?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    let new = NewPlan {
+        goal: input::text("goal", &body.goal, text::NOTE)?,
+        education: input::opt_text("education", body.education.as_deref(), text::TITLE)?,
+        occupation: input::opt_text("occupation", body.occupation.as_deref(), text::TITLE)?,
+        valid_until: body.valid_until,
+        actions,
+        contacts,
+    };
+    let plan = service::create(&state, &caller.account_id, &reg, new).await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(plan_view(&state, plan).await?),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/registrations/{id}/plan", operation_id = "getEmploymentPlan", tag = "plans",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = PlanView), (status = 403), (status = 404)))]
+pub async fn get_employment_plan(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<PlanView>> {
+    caller.require(&CASEWORK)?;
+    let reg = registration(&state, &id).await?;
+    require_scope(&state, &caller, &reg, &CASEWORK).await?;
+    let plan = plans::by_registration(&state.db.pool, &reg.id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(axum::Json(plan_view(&state, plan).await?))
+}
+
+async fn my_plan(state: &AppState, caller: &Caller) -> ApiResult<Plan> {
+    let reg = my_registration(state, caller).await?;
+    plans::by_registration(&state.db.pool, &reg.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+#[utoipa::path(get, path = "/api/v1/me/plan", operation_id = "getMyPlan", tag = "plans",
+    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 404)))]
+pub async fn get_my_plan(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<PlanView>> {
+    let plan = my_plan(&state, &caller).await?;
+    Ok(axum::Json(plan_view(&state, plan).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/plan/sign", operation_id = "signMyPlan", tag = "plans",
+    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 404), (status = 409, description = "invalid_state: already signed")))]
+pub async fn sign_my_plan(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<PlanView>> {
+    let plan = my_plan(&state, &caller).await?;
+    service::sign(&state, &caller.account_id, &plan).await?;
+    let plan = plans::by_id(&state.db.pool, &plan.id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(axum::Json(plan_view(&state, plan).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ItemOutcome {
+    /// `done` for an action; `attended` or `missed` for a contact.
+    pub outcome: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/plan-items/{id}", operation_id = "recordPlanItem", tag = "plans",
+    params(("id" = String, Path)), request_body = ItemOutcome, security(("bearer" = [])),
+    responses((status = 200, body = PlanView), (status = 403), (status = 404), (status = 422)))]
+pub async fn record_plan_item(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<ItemOutcome>,
+) -> ApiResult<axum::Json<PlanView>> {
+    let specialists = [Role::CareerCenterSpecialist];
+    caller.require(&specialists)?;
+    let item = plans::item_by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let plan = plans::by_id(&state.db.pool, &item.plan_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registration(&state, &plan.registration_id).await?;
+    require_scope(&state, &caller, &reg, &specialists).await?;
+    service::record(&state, &caller.account_id, &item, &body.outcome).await?;
+    Ok(axum::Json(plan_view(&state, plan).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CircumstanceRequest {
+    /// `moved`, `employed`, `entrepreneur`, `founder`, `disability` or `pension` (214 p.64).
+    pub kind: String,
+    pub occurred_on: NaiveDate,
+    #[serde(default)]
+    pub details: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CircumstanceView {
+    pub id: String,
+    pub kind: String,
+    pub occurred_on: NaiveDate,
+    pub reported_at: DateTime<Utc>,
+    /// The end of the 5 working days to report it (214 p.64).
+    pub report_due_at: DateTime<Utc>,
+    pub reported_late: bool,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+}
+
+impl From<Report> for CircumstanceView {
+    fn from(r: Report) -> Self {
+        CircumstanceView {
+            id: r.id,
+            kind: r.kind,
+            occurred_on: r.occurred_on,
+            reported_at: r.reported_at,
+            report_due_at: r.report_due_at,
+            reported_late: r.reported_late,
+            acknowledged_at: r.acknowledged_at,
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/me/circumstances", operation_id = "reportCircumstance", tag = "plans",
+    request_body = CircumstanceRequest, security(("bearer" = [])),
+    responses((status = 201, body = CircumstanceView), (status = 404, description = "no_registration"),
+        (status = 409, description = "invalid_state: not unemployed"), (status = 422, description = "invalid_value, invalid_date")))]
+pub async fn report_circumstance(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<CircumstanceRequest>,
+) -> ApiResult<impl IntoResponse> {
+    let kind = Circumstance::parse(&body.kind)
+        .ok_or_else(|| ApiError::new("invalid_value").detail("kind is a change of 214 p.64"))?;
+    let reg = my_registration(&state, &caller).await?;
+    let details = input::opt_text("details", body.details.as_deref(), DETAILS)?;
+    let report = service::report(
+        &state,
+        &caller.account_id,
+        &reg,
+        kind,
+        body.occurred_on,
+        details,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(CircumstanceView::from(report)),
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/circumstances/{id}/acknowledge", operation_id = "acknowledgeCircumstance", tag = "plans",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = CircumstanceView), (status = 403), (status = 404), (status = 409)))]
+pub async fn acknowledge_circumstance(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<CircumstanceView>> {
+    caller.require(&CASEWORK)?;
+    let report = circumstances::by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registration(&state, &report.registration_id).await?;
+    require_scope(&state, &caller, &reg, &CASEWORK).await?;
+    service::acknowledge(&state, &caller.account_id, &report).await?;
+    let report = circumstances::by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(axum::Json(report.into()))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct QueueQuery {
+    /// Also what falls due within this many working days after today (default 0: today).
+    pub horizon_days: Option<u32>,
+}
+
+#[utoipa::path(get, path = "/api/v1/work-queue", operation_id = "getWorkQueue", tag = "plans",
+    params(QueueQuery), security(("bearer" = [])),
+    responses((status = 200, body = [QueueItem]), (status = 403)))]
+pub async fn get_work_queue(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<QueueQuery>,
+) -> ApiResult<axum::Json<Vec<QueueItem>>> {
+    let grant = caller.require(&CASEWORK)?;
+    let centers = match grant.role {
+        Role::CareerCenterSpecialist => grant.organization_id.iter().cloned().collect(),
+        _ => match grant.region_code.as_deref() {
+            // An officer's scope is their region; without one, nothing.
+            Some(region) => {
+                reference::organizations(&state.db.pool, Some("career_center"), Some(region))
+                    .await?
+                    .into_iter()
+                    .map(|o| o.id)
+                    .collect()
+            }
+            None => Vec::new(),
+        },
+    };
+    let horizon = q.horizon_days.unwrap_or(0).min(30);
+    Ok(axum::Json(
+        service::work_queue(&state, &centers, horizon).await?,
+    ))
+}

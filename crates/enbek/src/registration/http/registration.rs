@@ -1,0 +1,744 @@
+//! Registration as a job seeker through every channel (214 ch.2): the portal, the career
+//! center's desk, the rural assistant, the egov portal; and the person's own view of it.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::access::{CardPlace, OrgKind, Role};
+use enbek_domain::contact::{Email, Phone};
+use enbek_domain::ids::Iin;
+use enbek_domain::registration::{
+    needs_temporary_stay, Channel, CloseReason, Refusal, StayError, TemporaryStay,
+};
+use enbek_domain::unemployment::UnemployedRefusal;
+use enbek_domain::{bounds, text};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::platform::auth::Caller;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::extract::{Json, Path, Query};
+use crate::platform::http::input;
+use crate::platform::http::lang::{requested_lang, Lang};
+use crate::platform::monitoring;
+use crate::platform::notify::store as notifications;
+use crate::platform::notify::texts::{ground, GroundOf};
+use crate::platform::state::AppState;
+use crate::reference::store::reference::{self, Organization};
+use crate::registration::service::registration::{self as service, Submission};
+use crate::registration::store::persons;
+use crate::registration::store::registrations::{self, Application, Registration};
+
+/// The application form (214 App.1 to the requirements list): the person, the career center,
+/// contacts and the consents.
+#[derive(Deserialize, ToSchema)]
+pub struct JobSeekerApplication {
+    pub iin: String,
+    /// The career center of residence or temporary stay. At the desk it defaults to the
+    /// specialist's own center; through an assistant it is the district's center.
+    #[serde(default)]
+    pub career_center_id: Option<String>,
+    /// A +7 mobile number for SMS notices.
+    pub phone: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Publish the resume on enbek.kz (an unticked box: no).
+    #[serde(default)]
+    pub publish_resume: bool,
+    /// Help through private employment agencies (outsourcing) (an unticked box: no).
+    #[serde(default)]
+    pub outsourcing_consent: bool,
+    /// Consent to personal-data processing (required).
+    #[serde(default)]
+    pub personal_data_consent: bool,
+    /// A legal representative's written statement is attached (needed under 16: 214 p.6).
+    #[serde(default)]
+    pub representative_statement: bool,
+    #[serde(default)]
+    pub education_level: Option<String>,
+    #[serde(default)]
+    pub experience_years: Option<u32>,
+    /// Occupation codes (classifier) the person seeks work in.
+    #[serde(default)]
+    pub occupation_codes: Vec<String>,
+    /// Language of notices: kk, ru or en (default: the request's language).
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    /// At the desk or through the assistant: identity data as shown on the ID document,
+    /// checked against the registries (214 p.7–8).
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub birth_date: Option<NaiveDate>,
+    /// At the desk only: the person's temporary stay in the career center's region, required
+    /// when the registry places their residence in another region (214 p.5).
+    #[serde(default)]
+    pub temporary_stay: Option<TemporaryStayForm>,
+}
+
+/// A temporary stay stated at the desk (214 p.5).
+#[derive(Deserialize, ToSchema)]
+pub struct TemporaryStayForm {
+    /// Where the person stays, 1 to 300 characters.
+    pub address: String,
+    /// The last day of the stay, when known (not before today).
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+/// Validates the form into an IIN and the stored application; bad input is a 422 with a code.
+async fn validate(
+    state: &AppState,
+    body: JobSeekerApplication,
+    default_lang: Lang,
+) -> ApiResult<(Iin, Application)> {
+    let iin = Iin::parse(&body.iin)?;
+    let phone = Phone::parse(&body.phone)?;
+    let email = body
+        .email
+        .as_deref()
+        .filter(|e| !e.trim().is_empty())
+        .map(Email::parse)
+        .transpose()?;
+    if !body.personal_data_consent {
+        return Err(ApiError::new("consent_required"));
+    }
+    if let Some(level) = &body.education_level {
+        if enbek_domain::vacancy::EducationLevel::parse(level).is_none() {
+            return Err(ApiError::new("invalid_value")
+                .detail("education_level is none, secondary, vocational, higher or postgraduate"));
+        }
+    }
+    if body.experience_years.is_some_and(|y| y > 70) {
+        return Err(ApiError::new("invalid_value").detail("experience_years is at most 70"));
+    }
+    if body.occupation_codes.len() > 10 {
+        return Err(ApiError::new("invalid_value").detail("at most 10 occupations"));
+    }
+    let mut tx = state.db.begin().await?;
+    for code in &body.occupation_codes {
+        if !reference::occupation_exists(&mut tx, code).await? {
+            return Err(ApiError::new("unknown_occupation").with("occupation_code", code));
+        }
+    }
+    tx.rollback().await?;
+    let application = Application {
+        phone: Some(phone.as_str().to_string()),
+        email: email.map(|e| e.as_str().to_string()),
+        publish_resume: body.publish_resume,
+        outsourcing_consent: body.outsourcing_consent,
+        personal_data_consent: true,
+        representative_statement: body.representative_statement,
+        presented_last_name: input::opt_text("last_name", body.last_name.as_deref(), text::NAME)?,
+        presented_first_name: input::opt_text(
+            "first_name",
+            body.first_name.as_deref(),
+            text::NAME,
+        )?,
+        presented_birth_date: body.birth_date,
+        education_level: body.education_level,
+        experience_years: input::opt_bounded(
+            "experience_years",
+            body.experience_years,
+            bounds::EXPERIENCE_YEARS,
+        )?,
+        occupation_codes: body.occupation_codes,
+        identity_proof: None,
+        lang: body
+            .lang
+            .or_else(requested_lang)
+            .unwrap_or(default_lang)
+            .as_str()
+            .to_string(),
+    };
+    Ok((iin, application))
+}
+
+async fn organization_of_kind(
+    state: &AppState,
+    id: Option<&str>,
+    kind: OrgKind,
+) -> ApiResult<Organization> {
+    let id = id.ok_or_else(|| {
+        ApiError::new("unknown_organization").detail("career_center_id is required")
+    })?;
+    reference::organization_by_id(&state.db.pool, id)
+        .await?
+        .filter(|o| o.kind == kind.as_str())
+        .ok_or_else(|| ApiError::new("unknown_organization").with("organization_id", id))
+}
+
+/// A registration as its owner and staff see it.
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationView {
+    pub id: String,
+    /// `verifying`, `pending_review`, `job_seeker`, `unemployed`, `refused`, `deregistered`,
+    /// `closed` or `employed`.
+    pub status: String,
+    /// The automatic category by expected length of unemployment (214 p.11).
+    pub category: Option<String>,
+    /// The factors behind the category, with their points.
+    #[schema(value_type = Option<Object>)]
+    pub category_factors: Option<serde_json::Value>,
+    pub job_seeker_since: Option<NaiveDate>,
+    pub unemployed_since: Option<NaiveDate>,
+    pub refusal_code: Option<String>,
+    pub deregistration_code: Option<String>,
+    pub barred_until: Option<NaiveDate>,
+    pub closed_reason: Option<String>,
+    /// `portal`, `in_person`, `assistant` or `egov`.
+    pub channel: String,
+    /// How the applicant's identity was proven: `sms` or `signature` (the portal), `document`
+    /// (the ID document at the desk or shown to the assistant, 214 p.7), `egov` (egov's proof).
+    pub identity_proof: Option<String>,
+    pub career_center_id: String,
+    pub person_id: Option<String>,
+    pub submitted_at: DateTime<Utc>,
+    /// When the application counts as received (after hours: the next working day, 214 App.1 p.7).
+    pub received_at: DateTime<Utc>,
+    /// The end of the legal term of the service.
+    pub due_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    /// The refusal notice (214 App.3 or 214 App.6) when refused.
+    pub refusal_notice: Option<RefusalNotice>,
+    /// The notice of registration, on request: as a job seeker (214 App.4) or as unemployed
+    /// (214 App.5, 214 p.40), while the registration stands.
+    pub registration_notice: Option<RegistrationNotice>,
+}
+
+/// 214 App.4 / 214 App.5: the notice of registration.
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationNotice {
+    /// `App.4` (job seeker) or `App.5` (unemployed).
+    pub form: String,
+    pub number: String,
+    /// Registered from this day.
+    pub since: NaiveDate,
+    pub career_center_id: String,
+    pub career_center_kk: String,
+    pub career_center_ru: String,
+    pub career_center_en: String,
+}
+
+/// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (214 App.6).
+#[derive(Serialize, ToSchema)]
+pub struct RefusalNotice {
+    /// `App.3` or `App.6`.
+    pub form: String,
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub code: String,
+    pub legal_basis: String,
+    pub ground_kk: String,
+    pub ground_ru: String,
+    pub ground_en: String,
+}
+
+/// Whether a grant of one of `roles` reaches the registration's card (docs/AUTHORIZATION.md); 403
+/// `out_of_scope` otherwise.
+pub(crate) async fn require_scope(
+    state: &AppState,
+    caller: &Caller,
+    reg: &Registration,
+    roles: &[Role],
+) -> ApiResult<()> {
+    let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let place = CardPlace {
+        career_center_id: &reg.career_center_id,
+        region_code: &center.region_code,
+        forwarded_by: reg.forwarded_by_org.as_deref(),
+    };
+    if caller.may_act_as(roles, &place) {
+        Ok(())
+    } else {
+        Err(ApiError::new("out_of_scope"))
+    }
+}
+
+pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<RegistrationView> {
+    let person = match &r.person_id {
+        Some(id) => persons::by_id(&state.db.pool, id).await?,
+        None => None,
+    };
+    let refusal_notice = r.refusal_code.as_deref().and_then(|code| {
+        // A refusal after a job-seeker registration is one of registration as unemployed.
+        let (form, of, basis) = if r.job_seeker_since.is_some() {
+            let refusal = UnemployedRefusal::parse(code)?;
+            ("App.6", GroundOf::UnemployedRefusal, refusal.ground())
+        } else {
+            let refusal = Refusal::parse(code)?;
+            ("App.3", GroundOf::JobSeekerRefusal, refusal.ground())
+        };
+        let names = ground(of, code);
+        Some(RefusalNotice {
+            form: form.to_string(),
+            number: r.id.clone(),
+            issued_on: enbek_domain::office_hours::local_date(
+                r.ended_at.or(r.decided_at).unwrap_or(r.received_at),
+            ),
+            code: code.to_string(),
+            legal_basis: basis.to_string(),
+            ground_kk: names.kk,
+            ground_ru: names.ru,
+            ground_en: names.en,
+        })
+    });
+    let registration_notice = match (r.status.as_str(), r.job_seeker_since, r.unemployed_since) {
+        ("unemployed", _, Some(since)) => Some(("App.5", since)),
+        ("job_seeker", Some(since), _) => Some(("App.4", since)),
+        _ => None,
+    };
+    let registration_notice = match registration_notice {
+        Some((form, since)) => {
+            let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
+                .await?
+                .ok_or_else(ApiError::not_found)?;
+            Some(RegistrationNotice {
+                form: form.to_string(),
+                number: r.id.clone(),
+                since,
+                career_center_id: center.id,
+                career_center_kk: center.name_kk,
+                career_center_ru: center.name_ru,
+                career_center_en: center.name_en,
+            })
+        }
+        None => None,
+    };
+    Ok(RegistrationView {
+        category: person.as_ref().and_then(|p| p.category.clone()),
+        category_factors: person.and_then(|p| p.category_factors),
+        id: r.id,
+        status: r.status.as_str().to_string(),
+        job_seeker_since: r.job_seeker_since,
+        unemployed_since: r.unemployed_since,
+        refusal_code: r.refusal_code,
+        deregistration_code: r.deregistration_code,
+        barred_until: r.barred_until,
+        closed_reason: r.closed_reason,
+        identity_proof: r.application.identity_proof.clone(),
+        channel: r.channel,
+        career_center_id: r.career_center_id,
+        person_id: r.person_id,
+        submitted_at: r.submitted_at,
+        received_at: r.received_at,
+        due_at: r.due_at,
+        decided_at: r.decided_at,
+        refusal_notice,
+        registration_notice,
+    })
+}
+
+async fn created(state: &AppState, r: Registration) -> ApiResult<impl IntoResponse> {
+    Ok((StatusCode::CREATED, axum::Json(view(state, r).await?)))
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations", operation_id = "applyJobSeeker", tag = "registration",
+    request_body = JobSeekerApplication, security(("bearer" = [])),
+    responses((status = 201, body = RegistrationView, description = "decided at once, or `verifying` while the registries do not answer"),
+        (status = 403, description = "identity_not_proven: the account has not proven this IIN (startIdentityProof)"),
+        (status = 409, description = "registration_exists, reregistration_barred"),
+        (status = 422, description = "invalid_iin, invalid_phone, invalid_email, consent_required, unknown_organization, unknown_occupation")))]
+pub async fn apply_job_seeker(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<JobSeekerApplication>,
+) -> ApiResult<impl IntoResponse> {
+    caller.require(&[Role::Citizen])?;
+    let center = organization_of_kind(
+        &state,
+        body.career_center_id.as_deref(),
+        OrgKind::CareerCenter,
+    )
+    .await?;
+    let locale = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
+    let (iin, application) = validate(&state, body, locale).await?;
+    let sub = Submission {
+        channel: Channel::Portal,
+        iin,
+        career_center: center,
+        applicant_account: Some(caller.account_id.clone()),
+        actor_id: caller.account_id,
+        forwarded_by_org: None,
+        application,
+        temporary_stay: None,
+    };
+    created(&state, service::submit(&state, sub).await?).await
+}
+
+#[utoipa::path(post, path = "/api/v1/career-center/registrations", operation_id = "registerJobSeekerInPerson", tag = "registration",
+    request_body = JobSeekerApplication, security(("bearer" = [])),
+    responses((status = 201, body = RegistrationView, description = "registered, or refused with the 214 App.3 notice"),
+        (status = 403, description = "not a specialist, or another center"), (status = 409),
+        (status = 422, description = "residence_reason_required: the registry places the person in another region and no temporary stay is stated (214 p.5); invalid_value, invalid_date")))]
+pub async fn register_in_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(mut body): Json<JobSeekerApplication>,
+) -> ApiResult<impl IntoResponse> {
+    let own = caller
+        .organization(Role::CareerCenterSpecialist)?
+        .to_string();
+    if body.career_center_id.as_deref().is_some_and(|c| c != own) {
+        return Err(ApiError::new("out_of_scope")
+            .detail("a specialist registers at their own career center"));
+    }
+    let center = organization_of_kind(&state, Some(&own), OrgKind::CareerCenter).await?;
+    let today = enbek_domain::office_hours::local_date(state.clock.now());
+    let temporary_stay = body
+        .temporary_stay
+        .take()
+        .map(|s| {
+            TemporaryStay {
+                address: s.address,
+                until: s.until,
+            }
+            .checked(today)
+        })
+        .transpose()
+        .map_err(|e| match e {
+            StayError::Address => ApiError::new("invalid_value").detail(
+                "temporary_stay.address has 1 to 300 characters, none of them control characters",
+            ),
+            StayError::Ended => {
+                ApiError::new("invalid_date").detail("temporary_stay.until is before today")
+            }
+        })?;
+    let (iin, application) = validate(&state, body, Lang::Kk).await?;
+    if temporary_stay.is_none() {
+        // 214 p.5: residence or temporary stay. Without a stated stay the registry must place the
+        // person in the center's region. A registry that does not answer delays the work, it
+        // never refuses it: the application is taken and checked when the registry answers, and
+        // the specialist has the person's ID document in hand.
+        match state.registry.person(&iin).await {
+            Ok(person) => {
+                if person.is_some_and(|p| needs_temporary_stay(&center.region_code, &p.region_code))
+                {
+                    return Err(ApiError::new("residence_reason_required").detail(
+                        "the registry places the person's residence in another region: state the temporary stay (temporary_stay.address)",
+                    ));
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "residence not checked: the registry is silent"),
+        }
+    }
+    let sub = Submission {
+        channel: Channel::InPerson,
+        iin,
+        career_center: center,
+        applicant_account: None,
+        actor_id: caller.account_id,
+        forwarded_by_org: None,
+        application,
+        temporary_stay,
+    };
+    created(&state, service::submit(&state, sub).await?).await
+}
+
+#[utoipa::path(post, path = "/api/v1/assistant/registrations", operation_id = "forwardJobSeekerApplication", tag = "registration",
+    request_body = JobSeekerApplication, security(("bearer" = [])),
+    responses((status = 201, body = RegistrationView, description = "`pending_review` at the district's career center"), (status = 403), (status = 409), (status = 422)))]
+pub async fn forward_by_assistant(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<JobSeekerApplication>,
+) -> ApiResult<impl IntoResponse> {
+    let district_id = caller.organization(Role::Assistant)?.to_string();
+    let district = organization_of_kind(&state, Some(&district_id), OrgKind::RuralDistrict).await?;
+    let center =
+        organization_of_kind(&state, district.parent_id.as_deref(), OrgKind::CareerCenter).await?;
+    if body
+        .career_center_id
+        .as_deref()
+        .is_some_and(|c| c != center.id)
+    {
+        return Err(ApiError::new("out_of_scope")
+            .detail("the assistant forwards to the district's career center"));
+    }
+    let (iin, application) = validate(&state, body, Lang::Kk).await?;
+    let sub = Submission {
+        channel: Channel::Assistant,
+        iin,
+        career_center: center,
+        applicant_account: None,
+        actor_id: caller.account_id,
+        forwarded_by_org: Some(district.id),
+        application,
+        temporary_stay: None,
+    };
+    created(&state, service::submit(&state, sub).await?).await
+}
+
+#[utoipa::path(post, path = "/api/v1/egov/registrations", operation_id = "receiveEgovApplication", tag = "registration",
+    request_body = JobSeekerApplication, security(("bearer" = [])),
+    responses((status = 201, body = RegistrationView), (status = 403, description = "not the egov gateway"), (status = 409), (status = 422)))]
+pub async fn receive_from_egov(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<JobSeekerApplication>,
+) -> ApiResult<impl IntoResponse> {
+    caller.require(&[Role::EgovGateway])?;
+    let center = organization_of_kind(
+        &state,
+        body.career_center_id.as_deref(),
+        OrgKind::CareerCenter,
+    )
+    .await?;
+    let (iin, application) = validate(&state, body, Lang::Kk).await?;
+    let sub = Submission {
+        channel: Channel::Egov,
+        iin,
+        career_center: center,
+        applicant_account: None,
+        actor_id: caller.account_id,
+        forwarded_by_org: None,
+        application,
+        temporary_stay: None,
+    };
+    created(&state, service::submit(&state, sub).await?).await
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct Review {
+    /// Register (after the registry check) or refuse.
+    pub accept: bool,
+    /// With `accept: false`: false_information or under_16.
+    #[serde(default)]
+    pub refusal_code: Option<String>,
+}
+
+/// A specialist acts on a registration of their own center only: the district's career center
+/// decides a forwarded application (214 p.14–20); the administrator does no casework
+/// (206 p.17–19).
+fn ensure_center(caller: &Caller, r: &Registration) -> ApiResult<()> {
+    if caller
+        .organization(Role::CareerCenterSpecialist)
+        .is_ok_and(|c| c == r.career_center_id)
+    {
+        Ok(())
+    } else {
+        Err(ApiError::new("out_of_scope"))
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/review", operation_id = "reviewForwardedRegistration", tag = "registration",
+    params(("id" = String, Path)), request_body = Review, security(("bearer" = [])),
+    responses((status = 200, body = RegistrationView), (status = 403), (status = 404), (status = 409, description = "invalid_state"), (status = 422)))]
+pub async fn review(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<Review>,
+) -> ApiResult<axum::Json<RegistrationView>> {
+    caller.require(&[Role::CareerCenterSpecialist])?;
+    let reg = registrations::by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    ensure_center(&caller, &reg)?;
+    let refusal = match (body.accept, body.refusal_code.as_deref()) {
+        (true, _) => None,
+        (false, Some(code)) => Some(
+            Refusal::parse(code)
+                .ok_or_else(|| ApiError::new("invalid_value").detail("unknown refusal_code"))?,
+        ),
+        (false, None) => {
+            return Err(ApiError::new("invalid_value").detail("a refusal needs its refusal_code"))
+        }
+    };
+    service::review(&state, &caller.account_id, &id, refusal).await?;
+    let reg = registrations::by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(axum::Json(view(&state, reg).await?))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct QueueQuery {
+    pub status: Option<String>,
+}
+
+/// One item of a career center's work queue, with its legal term.
+#[derive(Serialize, ToSchema)]
+pub struct QueueItem {
+    pub id: String,
+    pub status: String,
+    pub channel: String,
+    pub person_id: Option<String>,
+    pub received_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+    pub overdue: bool,
+    /// The point of law that sets the term.
+    pub legal_term: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/career-center/registrations", operation_id = "listCenterRegistrations", tag = "registration",
+    params(QueueQuery), security(("bearer" = [])), responses((status = 200, body = [QueueItem]), (status = 403)))]
+pub async fn list_center_registrations(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<QueueQuery>,
+) -> ApiResult<axum::Json<Vec<QueueItem>>> {
+    let center = caller.organization(Role::CareerCenterSpecialist)?;
+    let now = state.clock.now();
+    let rows =
+        registrations::list_for_center(&state.db.pool, center, q.status.as_deref(), 500).await?;
+    Ok(axum::Json(
+        rows.into_iter()
+            .map(|r| {
+                let pending = r.decided_at.is_none()
+                    && matches!(r.status.as_str(), "verifying" | "pending_review");
+                QueueItem {
+                    legal_term: if r.channel == "assistant" {
+                        "214 p.20: 1 working day from receipt"
+                    } else {
+                        "214 App.1 p.3: 1 working day"
+                    }
+                    .into(),
+                    overdue: pending && r.due_at < now,
+                    id: r.id,
+                    status: r.status.as_str().to_string(),
+                    channel: r.channel,
+                    person_id: r.person_id,
+                    received_at: r.received_at,
+                    due_at: r.due_at,
+                }
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StaffRegistrationView {
+    #[serde(flatten)]
+    pub registration: RegistrationView,
+    /// The monitoring stages of the public service (214 p.22).
+    pub stages: Vec<monitoring::Stage>,
+}
+
+#[utoipa::path(get, path = "/api/v1/registrations/{id}", operation_id = "getRegistration", tag = "registration",
+    params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = StaffRegistrationView), (status = 403), (status = 404)))]
+pub async fn get_registration(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<axum::Json<StaffRegistrationView>> {
+    let reg = registrations::by_id(&state.db.pool, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let place = CardPlace {
+        career_center_id: &reg.career_center_id,
+        region_code: &center.region_code,
+        forwarded_by: reg.forwarded_by_org.as_deref(),
+    };
+    let own = reg.account_id.as_deref() == Some(caller.account_id.as_str());
+    if !own && !caller.may_see(&place) {
+        return Err(caller.beyond_reach());
+    }
+    if !own {
+        crate::platform::audit::record_read(
+            &state.db.pool,
+            state.clock.now(),
+            &caller.account_id,
+            "registration",
+            &reg.id,
+        )
+        .await?;
+    }
+    let stages = monitoring::stages(&state.db.pool, &reg.id).await?;
+    Ok(axum::Json(StaffRegistrationView {
+        registration: view(&state, reg).await?,
+        stages,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/registration", operation_id = "getMyRegistration", tag = "registration",
+    security(("bearer" = [])), responses((status = 200, body = RegistrationView), (status = 404, description = "no_registration")))]
+pub async fn get_my_registration(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<RegistrationView>> {
+    caller.require(&[Role::Citizen])?;
+    let reg = registrations::latest_for_account(&state.db.pool, &caller.account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))?;
+    Ok(axum::Json(view(&state, reg).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CloseRegistration {
+    /// got_job (ends as `employed`), moved, military_service, medical, own_wish; any other text
+    /// is kept as the person's own words.
+    pub reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/me/registration/close", operation_id = "closeMyRegistration", tag = "registration",
+    request_body = CloseRegistration, security(("bearer" = [])),
+    responses((status = 200, body = RegistrationView), (status = 404, description = "no_registration"), (status = 409, description = "invalid_state"), (status = 422)))]
+pub async fn close_my_registration(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<CloseRegistration>,
+) -> ApiResult<axum::Json<RegistrationView>> {
+    caller.require(&[Role::Citizen])?;
+    let reason = input::text("reason", &body.reason, text::SHORT)?;
+    let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
+        ApiError::new("invalid_value").detail("the reason is empty or longer than 500 characters")
+    })?;
+    let reg = service::close(&state, &caller.account_id, reason).await?;
+    Ok(axum::Json(view(&state, reg).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationView {
+    pub id: String,
+    pub kind: String,
+    /// `cabinet`, `email`, `sms` or `assistant`.
+    pub channel: String,
+    pub created_at: DateTime<Utc>,
+    pub subject: String,
+    pub text: String,
+    pub lang: String,
+    /// `pending` or `delivered`.
+    pub status: String,
+    pub delivered_at: Option<DateTime<Utc>>,
+}
+
+#[utoipa::path(get, path = "/api/v1/me/notifications", operation_id = "listMyNotifications", tag = "registration",
+    security(("bearer" = [])), responses((status = 200, body = [NotificationView])))]
+pub async fn list_my_notifications(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<axum::Json<Vec<NotificationView>>> {
+    let person = persons::by_account(&state.db.pool, &caller.account_id).await?;
+    let rows = notifications::for_account(
+        &state.db.pool,
+        &caller.account_id,
+        person.as_ref().map(|p| p.id.as_str()),
+    )
+    .await?;
+    Ok(axum::Json(
+        rows.into_iter()
+            .filter(|n| n.channel != "assistant")
+            .map(|n| NotificationView {
+                id: n.id,
+                kind: n.kind,
+                channel: n.channel,
+                created_at: n.created_at,
+                subject: n.subject,
+                text: n.text,
+                lang: n.lang,
+                status: n.status,
+                delivered_at: n.delivered_at,
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,84 @@
+//! Registration as unemployed and what follows it (214 ch.3, 214 p.51–52): the
+//! 214 App.9 information on request, and deregistration on the grounds of 214 p.51.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use chrono::NaiveDate;
+use enbek_domain::access::Role;
+use enbek_domain::unemployment::Deregistration;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::platform::auth::{Caller, CASEWORK};
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::extract::Json;
+use crate::platform::state::AppState;
+use crate::registration::http::registration::{require_scope, view, RegistrationView};
+use crate::registration::service::unemployment as service;
+use crate::registration::store::registrations;
+
+/// The information on registration as unemployed (214 p.45, 214 App.9).
+#[derive(Serialize, ToSchema)]
+pub struct UnemployedInfo {
+    /// Whether the person is registered as unemployed on the day of issue.
+    pub registered: bool,
+    pub issued_on: NaiveDate,
+    /// The last day it is valid: 30 calendar days after issue.
+    pub valid_until: NaiveDate,
+    pub document_id: String,
+    pub unemployed_since: Option<NaiveDate>,
+}
+
+#[utoipa::path(post, path = "/api/v1/me/unemployed-info", operation_id = "requestUnemployedInfo", tag = "unemployment",
+    security(("bearer" = [])),
+    responses((status = 201, body = UnemployedInfo, description = "issued, whether registered or not"), (status = 401), (status = 403, description = "identity_not_proven")))]
+pub async fn request_unemployed_info(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<impl IntoResponse> {
+    caller.require(&[Role::Citizen])?;
+    caller.proven_iin()?;
+    let info = service::unemployed_info(&state, &caller.account_id).await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(UnemployedInfo {
+            registered: info.registered,
+            issued_on: info.issued_on,
+            valid_until: info.valid_until,
+            document_id: info.document_id,
+            unemployed_since: info.unemployed_since,
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DeregistrationRequest {
+    pub registration_id: String,
+    /// A ground of 214 p.51: contributions_received, refused_three_offers, late_offer_answer,
+    /// no_show, quit_active_measure, schedule_violated, imprisoned, circumstances_not_reported,
+    /// false_documents; or pension_granted.
+    pub ground_code: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/deregistrations", operation_id = "deregisterPerson", tag = "unemployment",
+    request_body = DeregistrationRequest, security(("bearer" = [])),
+    responses((status = 200, body = RegistrationView), (status = 403, description = "forbidden, out_of_scope"), (status = 404),
+        (status = 409, description = "invalid_state: the person is not unemployed"), (status = 422, description = "invalid_value: unknown ground")))]
+pub async fn deregister_person(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<DeregistrationRequest>,
+) -> ApiResult<axum::Json<RegistrationView>> {
+    // deregisterPerson: an officer of the person's region or a specialist of the person's center.
+    caller.require(&CASEWORK)?;
+    let ground = Deregistration::parse(&body.ground_code).ok_or_else(|| {
+        ApiError::new("invalid_value").detail("ground_code is not a ground of 214 p.51")
+    })?;
+    let reg = registrations::by_id(&state.db.pool, &body.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    require_scope(&state, &caller, &reg, &CASEWORK).await?;
+    let reg = service::deregister(&state, Some(&caller.account_id), &reg.id, ground).await?;
+    Ok(axum::Json(view(&state, reg).await?))
+}

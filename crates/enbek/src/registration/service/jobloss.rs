@@ -1,0 +1,286 @@
+//! The job-loss social payment application (Social Code art.102; 214 p.57; guide step 4): an
+//! unemployed person applies from the cabinet with an IBAN; the registries' record of
+//! contributions decides whether it may go; it leaves for the State Social Insurance Fund as an
+//! outbound message, retried until the fund confirms receipt.
+
+use chrono::{DateTime, Utc};
+use enbek_domain::ids::{Iban, Iin};
+use enbek_domain::jobloss::assess;
+use enbek_domain::office_hours::local_date;
+use enbek_domain::registration::Status;
+use serde_json::json;
+
+use crate::exchange::outbound;
+use crate::platform::audit;
+use crate::platform::db::is_unique_violation;
+use crate::platform::db::new_id;
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::jobs::kinds::{CHECK_JOBLOSS, DELIVER_OUTBOUND};
+use crate::platform::jobs::store as jobs;
+use crate::platform::notify;
+use crate::platform::notify::Args;
+use crate::platform::notify::Kind;
+use crate::platform::state::AppState;
+use crate::registration::service::registration::recipient;
+use crate::registration::store::jobloss::{
+    self, Application, CHECKING, NOT_ELIGIBLE, SENT_TO_FUND,
+};
+use crate::registration::store::registrations;
+
+/// Takes an application from the person's cabinet and checks it at once; a silent registry
+/// leaves it `checking`, to be retried.
+pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<Application> {
+    let iban = Iban::parse(iban)?;
+    let reg = registrations::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))?;
+    if reg.status != Status::Unemployed {
+        return Err(ApiError::new("invalid_state")
+            .detail("the job-loss payment is for a person registered as unemployed"));
+    }
+    let now = state.clock.now();
+    let application = Application {
+        id: new_id(),
+        registration_id: reg.id.clone(),
+        account_id: account_id.to_string(),
+        iban: iban.as_str().to_string(),
+        status: CHECKING.to_string(),
+        assessment: None,
+        submitted_at: now,
+        decided_at: None,
+        message_id: None,
+    };
+    let mut tx = state.db.begin().await?;
+    match jobloss::insert(&mut tx, &application).await {
+        Err(e) if is_unique_violation(&e) => {
+            return Err(ApiError::new("jobloss_application_exists"))
+        }
+        other => other?,
+    }
+    let payload = json!({ "application_id": application.id });
+    jobs::enqueue(&mut tx, CHECK_JOBLOSS, &payload, now, None, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "apply",
+            entity: "jobloss_application",
+            entity_id: &application.id,
+            before: None,
+            after: Some(json!({ "registration_id": reg.id, "status": CHECKING })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    if let Err(e) = check(state, &application.id).await {
+        tracing::warn!(application = %application.id, error = %e, "job-loss check deferred");
+    }
+    jobloss::by_id(&state.db.pool, &application.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// What a changed IBAN is spent as: a confirming proof serves one change only.
+const IBAN_CHANGE: &str = "iban_change";
+
+/// Changes the bank account of the person's application. A change of where money goes is
+/// confirmed by a fresh identity proof (a code to the registry's phone or a signature), told to
+/// the person on every channel, and, once the application is with the fund, sent to the fund.
+pub async fn change_iban(
+    state: &AppState,
+    account_id: &str,
+    account_iin: &str,
+    iban: &str,
+    proof_id: &str,
+) -> ApiResult<Application> {
+    let iban = Iban::parse(iban)?;
+    let application = jobloss::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if application.status == NOT_ELIGIBLE {
+        return Err(ApiError::new("invalid_state")
+            .detail("the application was not sent: there is no payment to redirect"));
+    }
+    let reg = registrations::by_id(&state.db.pool, &application.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    crate::accounts::service::identity::confirm(
+        now,
+        &mut tx,
+        account_id,
+        account_iin,
+        proof_id,
+        IBAN_CHANGE,
+    )
+    .await?;
+    jobloss::set_iban(&mut tx, &application.id, iban.as_str()).await?;
+    if application.status == SENT_TO_FUND {
+        let message = json!({
+            "application_id": application.id,
+            "change": IBAN_CHANGE,
+            "iban": iban.as_str(),
+            "changed_at": now,
+        });
+        to_fund(&mut tx, &application.id, &message, now).await?;
+    }
+    let args = Args {
+        date: local_date(now).to_string(),
+        reference: application.id.clone(),
+        note: masked_iban(iban.as_str()),
+        ..Args::default()
+    };
+    notify::send(
+        &mut tx,
+        &recipient(&reg, None),
+        Kind::IbanChanged,
+        &args,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "change_iban",
+            entity: "jobloss_application",
+            entity_id: &application.id,
+            before: Some(json!({ "iban": masked_iban(&application.iban) })),
+            after: Some(json!({ "iban": masked_iban(iban.as_str()), "proof_id": proof_id })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    jobloss::by_id(&state.db.pool, &application.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// An IBAN with all but its last four characters hidden.
+pub fn masked_iban(iban: &str) -> String {
+    let hidden = iban.len().saturating_sub(4);
+    format!("{}{}", "*".repeat(hidden), &iban[hidden..])
+}
+
+/// Checks an application against the registries' contributions (guide step 4: at least 6 of
+/// the 24 months before registration) and sends it to the fund, or tells the person why not.
+/// An error (a silent registry) leaves the job to be retried.
+pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()> {
+    let Some(application) = jobloss::by_id(&state.db.pool, application_id).await? else {
+        return Ok(());
+    };
+    if application.status != CHECKING {
+        return Ok(());
+    }
+    let Some(reg) = registrations::by_id(&state.db.pool, &application.registration_id).await?
+    else {
+        return Ok(());
+    };
+    let registered_on = reg
+        .unemployed_since
+        .ok_or_else(|| anyhow::anyhow!("an unemployed registration without its day"))?;
+    let iin = Iin::parse(&reg.iin)?;
+    let person = state
+        .registry
+        .person(&iin)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the registries no longer know the person"))?;
+    let assessment = assess(&person, registered_on, &state.parameters());
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let (status, message_id, kind) = if assessment.eligible {
+        let message = json!({
+            "application_id": application.id,
+            "iin": reg.iin,
+            "iban": application.iban,
+            "registration_id": reg.id,
+            "unemployed_since": registered_on,
+            "submitted_at": application.submitted_at,
+            "assessment": assessment,
+        });
+        let message_id = to_fund(&mut tx, &application.id, &message, now).await?;
+        (SENT_TO_FUND, Some(message_id), Kind::JoblossSubmitted)
+    } else {
+        (NOT_ELIGIBLE, None, Kind::JoblossNotEligible)
+    };
+    let decided = jobloss::decide(
+        &mut tx,
+        &application.id,
+        status,
+        &assessment,
+        message_id.as_deref(),
+        now,
+    )
+    .await?;
+    if !decided {
+        return Ok(());
+    }
+    tell(
+        &mut tx,
+        &reg,
+        &application,
+        kind,
+        assessment.months_in_window,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "check",
+            entity: "jobloss_application",
+            entity_id: &application.id,
+            before: Some(json!({ "status": CHECKING })),
+            after: Some(json!({ "status": status, "assessment": assessment })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Writes a message for the State Social Insurance Fund about an application and schedules its
+/// delivery (retried until the fund confirms receipt), in the caller's transaction.
+async fn to_fund(
+    tx: &mut Tx,
+    application_id: &str,
+    message: &serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<String, sqlx::Error> {
+    let message_id = new_id();
+    outbound::insert(
+        tx,
+        &message_id,
+        outbound::FUND,
+        application_id,
+        message,
+        now,
+    )
+    .await?;
+    let payload = json!({ "message_id": message_id });
+    jobs::enqueue(tx, DELIVER_OUTBOUND, &payload, now, None, now).await?;
+    Ok(message_id)
+}
+
+async fn tell(
+    tx: &mut Tx,
+    reg: &registrations::Registration,
+    application: &Application,
+    kind: Kind,
+    months: u32,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let args = Args {
+        date: local_date(now).to_string(),
+        reference: application.id.clone(),
+        months,
+        ..Args::default()
+    };
+    notify::send(tx, &recipient(reg, None), kind, &args, now).await
+}

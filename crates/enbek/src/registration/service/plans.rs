@@ -1,0 +1,528 @@
+//! The individual employment plan (214 p.61–65, 214 App.10), the changes a person reports
+//! (214 p.64), and the work queues of specialists and officers (214 p.51–52).
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use enbek_domain::category::Category;
+use enbek_domain::ids::Iin;
+use enbek_domain::jobloss::assess;
+use enbek_domain::office_hours::{local_date, local_instant, working_days_deadline};
+use enbek_domain::plan::{self as rules, Action, PlanFacts};
+use enbek_domain::registration::Status;
+use enbek_domain::unemployment::{report_due, Circumstance};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::mediation::store::offers;
+use crate::platform::audit;
+use crate::platform::db::new_id;
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::jobs::kinds::REMIND_CONTACT;
+use crate::platform::jobs::store as jobs;
+use crate::platform::notify;
+use crate::platform::notify::Args;
+use crate::platform::notify::Kind;
+use crate::platform::state::AppState;
+use crate::reference::store::reference;
+use crate::registration::service::registration::recipient;
+use crate::registration::store::circumstances::{self, Report};
+use crate::registration::store::persons;
+use crate::registration::store::plans::{self, Item, Plan, ACTION, CONTACT};
+use crate::registration::store::queue;
+use crate::registration::store::registrations::{self, Registration};
+
+/// Reminders of a contact go out at this hour of the working day before it.
+const REMINDER_AT: NaiveTime = NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time");
+
+/// The plan term: 2 working days from the start of the day of registration as unemployed.
+fn plan_due(state: &AppState, reg: &Registration) -> Option<DateTime<Utc>> {
+    reg.unemployed_since
+        .map(|d| rules::plan_due(&state.calendar(), local_instant(d, NaiveTime::MIN)))
+}
+
+/// Actions suggested from the card, with their reasons.
+pub async fn suggestions(
+    state: &AppState,
+    reg: &Registration,
+) -> ApiResult<Vec<(Action, &'static str)>> {
+    let person = match &reg.person_id {
+        Some(id) => persons::by_id(&state.db.pool, id).await?,
+        None => None,
+    }
+    .ok_or_else(|| ApiError::new("invalid_state").detail("the person has no card yet"))?;
+    let on = local_date(state.clock.now());
+    let registry = state
+        .registry
+        .person(&Iin::parse(&person.iin)?)
+        .await
+        .ok()
+        .flatten();
+    let jobloss_eligible = match (&registry, reg.unemployed_since) {
+        (Some(p), Some(since)) => assess(p, since, &state.parameters()).eligible,
+        _ => false,
+    };
+    let mut tx = state.db.begin().await?;
+    let rural = reference::rural_district_at(&mut tx, &person.locality_code)
+        .await?
+        .is_some();
+    tx.commit().await?;
+    let facts = PlanFacts {
+        category: person.category.as_deref().and_then(Category::parse),
+        age: enbek_domain::age::age_on(person.birth_date, on),
+        education_level: person.profile.education_level.clone(),
+        rural,
+        jobloss_eligible,
+    };
+    Ok(rules::suggest(&facts))
+}
+
+pub struct NewAction {
+    pub action: Action,
+    pub due_on: NaiveDate,
+    pub note: Option<String>,
+}
+
+pub struct NewContact {
+    pub on: NaiveDate,
+    pub purpose: String,
+}
+
+pub struct NewPlan {
+    pub goal: String,
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+    pub valid_until: NaiveDate,
+    pub actions: Vec<NewAction>,
+    pub contacts: Vec<NewContact>,
+}
+
+/// Draws up the plan of an unemployed person, signed by the specialist who made it (214 p.61,
+/// 214 p.62); each contact of the schedule gets a reminder the working day before.
+pub async fn create(
+    state: &AppState,
+    specialist: &str,
+    reg: &Registration,
+    new: NewPlan,
+) -> ApiResult<Plan> {
+    let now = state.clock.now();
+    let today = local_date(now);
+    if reg.status != Status::Unemployed {
+        return Err(
+            ApiError::new("invalid_state").detail("a plan is drawn up for an unemployed person")
+        );
+    }
+    if new.goal.trim().is_empty() || new.actions.is_empty() {
+        return Err(
+            ApiError::new("invalid_value").detail("a plan has a goal and at least one action")
+        );
+    }
+    let dates = new
+        .actions
+        .iter()
+        .map(|a| a.due_on)
+        .chain(new.contacts.iter().map(|c| c.on))
+        .chain([new.valid_until]);
+    if dates.clone().any(|d| d < today) || dates.clone().any(|d| d > new.valid_until) {
+        return Err(
+            ApiError::new("invalid_date").detail("dates run from today to the plan's valid_until")
+        );
+    }
+    let person_id = reg
+        .person_id
+        .clone()
+        .ok_or_else(|| ApiError::new("invalid_state"))?;
+    let plan = Plan {
+        id: new_id(),
+        registration_id: reg.id.clone(),
+        person_id,
+        career_center_id: reg.career_center_id.clone(),
+        goal: new.goal.trim().to_string(),
+        education: new.education,
+        occupation: new.occupation,
+        valid_until: new.valid_until,
+        due_at: plan_due(state, reg).unwrap_or(now),
+        created_by: specialist.to_string(),
+        created_at: now,
+        signed_by_specialist_at: now,
+        signed_by_person_at: None,
+    };
+    let actions = new
+        .actions
+        .into_iter()
+        .map(|a| (ACTION, Some(a.action.code()), a.due_on, a.note));
+    let contacts = new
+        .contacts
+        .into_iter()
+        .map(|c| (CONTACT, None, c.on, Some(c.purpose)));
+    let items: Vec<Item> = actions
+        .chain(contacts)
+        .enumerate()
+        .map(|(i, (item, action, due_on, note))| Item {
+            id: new_id(),
+            plan_id: plan.id.clone(),
+            position: i as i64,
+            item: item.to_string(),
+            action: action.map(str::to_string),
+            due_on,
+            note,
+            outcome: None,
+            recorded_at: None,
+        })
+        .collect();
+    let mut tx = state.db.begin().await?;
+    if let Err(e) = plans::insert(&mut tx, &plan, &items).await {
+        return Err(if crate::platform::db::is_unique_violation(&e) {
+            ApiError::new("plan_exists")
+        } else {
+            e.into()
+        });
+    }
+    for contact in items.iter().filter(|i| i.item == CONTACT) {
+        schedule_reminder(&mut tx, state, contact, now).await?;
+    }
+    persons::add_event(
+        &mut tx,
+        &plan.person_id,
+        now,
+        "plan_drawn_up",
+        json!({ "plan_id": plan.id, "registration_id": reg.id, "within_term": now <= plan.due_at }),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(specialist),
+            action: "create",
+            entity: "plan",
+            entity_id: &plan.id,
+            before: None,
+            after: Some(json!({ "registration_id": reg.id, "items": items.len(), "valid_until": plan.valid_until })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(plan)
+}
+
+async fn schedule_reminder(
+    tx: &mut Tx,
+    state: &AppState,
+    contact: &Item,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let cal = state.calendar();
+    let mut day_before = contact.due_on.pred_opt().unwrap_or(contact.due_on);
+    while !cal.is_working_day(day_before) && day_before > local_date(now) {
+        day_before = day_before.pred_opt().unwrap_or(day_before);
+    }
+    let due = local_instant(day_before, REMINDER_AT).max(now);
+    let payload = json!({ "item_id": contact.id });
+    let key = format!("{REMIND_CONTACT}:{}", contact.id);
+    jobs::enqueue(tx, REMIND_CONTACT, &payload, due, Some(&key), now)
+        .await
+        .map(|_| ())
+}
+
+/// Reminds the person of a contact with the career center, unless it is already recorded or
+/// the registration has ended.
+pub async fn remind(state: &AppState, item_id: &str) -> anyhow::Result<()> {
+    let Some(item) = plans::item_by_id(&state.db.pool, item_id).await? else {
+        return Ok(());
+    };
+    let Some(plan) = plans::by_id(&state.db.pool, &item.plan_id).await? else {
+        return Ok(());
+    };
+    let Some(reg) = registrations::by_id(&state.db.pool, &plan.registration_id).await? else {
+        return Ok(());
+    };
+    if item.outcome.is_some() || reg.status != Status::Unemployed {
+        return Ok(());
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let args = Args {
+        date: item.due_on.to_string(),
+        center: crate::registration::service::registration::center_name(
+            &mut tx,
+            &reg.career_center_id,
+        )
+        .await?,
+        note: item.note.clone().unwrap_or_default(),
+        ..Args::default()
+    };
+    notify::send(
+        &mut tx,
+        &recipient(&reg, None),
+        Kind::ContactReminder,
+        &args,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The person's signature on the plan (214 p.62): an authenticated confirmation with its time.
+pub async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> ApiResult<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !plans::sign_by_person(&mut tx, &plan.id, now).await? {
+        return Err(ApiError::new("invalid_state").detail("the plan is already signed"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "sign",
+            entity: "plan",
+            entity_id: &plan.id,
+            before: None,
+            after: Some(json!({ "signed_by_person_at": now })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What happened to an action (`done`) or a contact (`attended`, `missed`).
+pub async fn record(
+    state: &AppState,
+    specialist: &str,
+    item: &Item,
+    outcome: &str,
+) -> ApiResult<()> {
+    let allowed: &[&str] = if item.item == CONTACT {
+        &["attended", "missed"]
+    } else {
+        &["done"]
+    };
+    if !allowed.contains(&outcome) {
+        return Err(ApiError::new("invalid_value").detail(format!(
+            "the outcome of this item is one of {}",
+            allowed.join(", ")
+        )));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    plans::record_outcome(&mut tx, &item.id, outcome, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(specialist),
+            action: "record",
+            entity: "plan_item",
+            entity_id: &item.id,
+            before: Some(json!({ "outcome": item.outcome })),
+            after: Some(json!({ "outcome": outcome })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A change reported by the person (214 p.64): late when after 5 working days; the career
+/// center acts on it within 2 working days (214 p.51).
+pub async fn report(
+    state: &AppState,
+    account_id: &str,
+    reg: &Registration,
+    kind: Circumstance,
+    occurred_on: NaiveDate,
+    details: Option<String>,
+) -> ApiResult<Report> {
+    let now = state.clock.now();
+    if occurred_on > local_date(now) {
+        return Err(ApiError::new("invalid_date").detail("occurred_on is in the future"));
+    }
+    if reg.status != Status::Unemployed {
+        return Err(ApiError::new("invalid_state")
+            .detail("changes are reported while registered as unemployed"));
+    }
+    let report_due_at = report_due(&state.calendar(), occurred_on);
+    let report = Report {
+        id: new_id(),
+        registration_id: reg.id.clone(),
+        career_center_id: reg.career_center_id.clone(),
+        kind: kind.code().to_string(),
+        occurred_on,
+        details,
+        reported_at: now,
+        report_due_at,
+        reported_late: now > report_due_at,
+        acknowledged_at: None,
+        acknowledged_by: None,
+    };
+    let mut tx = state.db.begin().await?;
+    circumstances::insert(&mut tx, &report).await?;
+    if let Some(person_id) = &reg.person_id {
+        persons::add_event(
+            &mut tx,
+            person_id,
+            now,
+            "circumstance_reported",
+            json!({ "report_id": report.id, "kind": report.kind, "occurred_on": occurred_on, "reported_late": report.reported_late }),
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "report",
+            entity: "circumstance",
+            entity_id: &report.id,
+            before: None,
+            after: Some(json!({ "kind": report.kind, "occurred_on": occurred_on, "reported_late": report.reported_late })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// The career center's term to act on a report (214 p.51: within 2 working days of learning).
+pub fn act_due(state: &AppState, report: &Report) -> DateTime<Utc> {
+    working_days_deadline(&state.calendar(), report.reported_at, 2)
+}
+
+/// One piece of work with its legal term.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct QueueItem {
+    /// `review_forwarded`, `draw_up_plan`, `plan_action`, `plan_contact`, `circumstance` or
+    /// `no_show`.
+    pub kind: String,
+    pub registration_id: String,
+    /// The plan item, report or offer (for `no_show`) it concerns.
+    pub subject_id: Option<String>,
+    pub due_at: DateTime<Utc>,
+    pub overdue: bool,
+    pub legal_basis: String,
+    pub detail: Option<String>,
+}
+
+/// What is due by the end of `horizon` working days from today, and what is overdue, at the
+/// given career centers, in order of term.
+pub async fn work_queue(
+    state: &AppState,
+    centers: &[String],
+    horizon: u32,
+) -> ApiResult<Vec<QueueItem>> {
+    let now = state.clock.now();
+    let cal = state.calendar();
+    let until = working_days_deadline(&cal, now, horizon);
+    // The deadline instant is 24:00 of the horizon's last day.
+    let until_day = local_date(until).pred_opt().unwrap_or(local_date(until));
+    let pool = &state.db.pool;
+    let mut items = Vec::new();
+    let mut push = |kind: &str,
+                    registration_id: &str,
+                    subject: Option<String>,
+                    due_at: DateTime<Utc>,
+                    basis: &str,
+                    detail: Option<String>| {
+        if due_at <= until {
+            items.push(QueueItem {
+                kind: kind.to_string(),
+                registration_id: registration_id.to_string(),
+                subject_id: subject,
+                due_at,
+                overdue: due_at < now,
+                legal_basis: basis.to_string(),
+                detail,
+            });
+        }
+    };
+    for reg in queue::registrations_in(pool, centers, Status::PendingReview.as_str()).await? {
+        push(
+            "review_forwarded",
+            &reg.id,
+            None,
+            reg.due_at,
+            "214 p.20",
+            None,
+        );
+    }
+    for reg in queue::without_plan(pool, centers).await? {
+        if let Some(due) = plan_due(state, &reg) {
+            push("draw_up_plan", &reg.id, None, due, "214 p.61", None);
+        }
+    }
+    for (item_id, registration_id, item, action, due_on) in
+        queue::open_items(pool, centers, until_day).await?
+    {
+        let due = local_instant(due_on.succ_opt().unwrap_or(due_on), NaiveTime::MIN);
+        let (kind, basis) = if item == CONTACT {
+            ("plan_contact", "214 p.44, p.51(4)")
+        } else {
+            ("plan_action", "214 p.63, p.64")
+        };
+        push(kind, &registration_id, Some(item_id), due, basis, action);
+    }
+    for report in circumstances::open_at(pool, centers).await? {
+        let due = act_due(state, &report);
+        let detail = Some(format!(
+            "{}{}",
+            report.kind,
+            if report.reported_late {
+                " (reported late)"
+            } else {
+                ""
+            }
+        ));
+        push(
+            "circumstance",
+            &report.registration_id,
+            Some(report.id.clone()),
+            due,
+            "214 p.51, p.64",
+            detail,
+        );
+    }
+    // 214 p.51(3), 214 p.74: a no-show the employer recorded, for the specialist to weigh (good
+    // reason or not) within the 2 working days of 214 p.51.
+    for (offer_id, registration_id, vacancy_id, at) in
+        offers::unemployed_no_shows(pool, centers).await?
+    {
+        let due = working_days_deadline(&cal, at, 2);
+        push(
+            "no_show",
+            &registration_id,
+            Some(offer_id),
+            due,
+            "214 p.51(3), p.74",
+            Some(format!("vacancy {vacancy_id}")),
+        );
+    }
+    items.sort_by_key(|i| i.due_at);
+    Ok(items)
+}
+
+/// The career center acknowledges a report.
+pub async fn acknowledge(state: &AppState, by: &str, report: &Report) -> ApiResult<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !circumstances::acknowledge(&mut tx, &report.id, by, now).await? {
+        return Err(ApiError::new("invalid_state").detail("already acknowledged"));
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(by),
+            action: "acknowledge",
+            entity: "circumstance",
+            entity_id: &report.id,
+            before: None,
+            after: Some(json!({ "acknowledged_at": now })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,582 @@
+//! Registration as a job seeker through every channel (214 ch.2): one submission
+//! path, one registry check, one decision.
+
+use chrono::{DateTime, Utc};
+use enbek_domain::age::age_on;
+use enbek_domain::category::{self, CardFacts};
+use enbek_domain::identity::ProofMethod;
+use enbek_domain::ids::Iin;
+use enbek_domain::office_hours::{local_date, received_at, working_days_deadline};
+use enbek_domain::parameters::keys;
+use enbek_domain::registration::{
+    self as rules, Channel, PresentedIdentity, Refusal, Status, TemporaryStay,
+};
+use enbek_domain::registry::RegistryPerson;
+use enbek_domain::unemployment::pension_age_months;
+use serde_json::json;
+
+use crate::accounts::store::accounts;
+use crate::platform::audit;
+use crate::platform::db::is_unique_violation;
+use crate::platform::db::new_id;
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::lang::Lang;
+use crate::platform::jobs::kinds::VERIFY_REGISTRATION;
+use crate::platform::jobs::store as jobs;
+use crate::platform::monitoring::{self, NewRequest};
+use crate::platform::notify;
+use crate::platform::notify::texts::{ground, GroundOf, Names};
+use crate::platform::notify::Args;
+use crate::platform::notify::Kind;
+use crate::platform::notify::Recipient;
+use crate::platform::state::AppState;
+use crate::reference::store::reference::{self, Organization};
+use crate::registration::service::unemployment;
+use crate::registration::store::persons::{self, CardWrite, Profile};
+use crate::registration::store::registrations::{self, Application, Ending, Registration};
+
+/// The monitored public service (214 p.22; 214 App.1).
+pub const SERVICE: &str = "job_seeker_registration";
+
+pub struct Submission {
+    pub channel: Channel,
+    pub iin: Iin,
+    pub career_center: Organization,
+    /// The citizen applying from their own cabinet (portal channel).
+    pub applicant_account: Option<String>,
+    /// Who submitted: the citizen, the specialist, the assistant or the egov gateway.
+    pub actor_id: String,
+    /// The rural district whose assistant forwarded the application.
+    pub forwarded_by_org: Option<String>,
+    pub application: Application,
+    /// At the desk: the temporary stay stated for a person living in another region (214 p.5),
+    /// kept in the audit entry of the submission.
+    pub temporary_stay: Option<TemporaryStay>,
+}
+
+/// Takes an application: checks that no registration is active and no bar stands, records it
+/// with its received time and legal term, and (except on the assistant route, which waits for
+/// the career center) checks it against the registries at once.
+pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
+    let now = state.clock.now();
+    let calendar = state.calendar();
+    let parameters = state.parameters();
+    // 214 App.1 p.7: online applications after hours count from the next working day.
+    let received = if sub.channel.is_online() {
+        received_at(&calendar, now)
+    } else {
+        now
+    };
+    let received_on = local_date(received);
+    let term = u32::try_from(parameters.int_on(keys::JOB_SEEKER_REGISTRATION_TERM, received_on))
+        .unwrap_or(1);
+    let due_at = working_days_deadline(&calendar, received, term);
+    let iin = sub.iin.as_str();
+
+    let mut tx = state.db.begin().await?;
+    // The identity first: an account acts only for the IIN it has proven, and nothing about
+    // another IIN's case is told before that.
+    let (account_id, proof) = match &sub.applicant_account {
+        Some(account) => (
+            Some(account.clone()),
+            applicant_proof(&mut tx, account, iin).await?,
+        ),
+        None => (
+            accounts::account_by_iin(&mut tx, iin).await?,
+            match sub.channel {
+                Channel::Egov => ProofMethod::Egov,
+                _ => ProofMethod::Document,
+            },
+        ),
+    };
+    if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
+        return Err(ApiError::new("registration_exists").with("registration_id", active.id));
+    }
+    let barred_until = registrations::barred_until(&mut tx, iin).await?;
+    if rules::is_barred(barred_until, received_on) {
+        return Err(ApiError::new("reregistration_barred").with("barred_until", barred_until));
+    }
+    let mut application = sub.application;
+    application.identity_proof = Some(proof.as_str().to_string());
+    let status = if sub.channel == Channel::Assistant {
+        Status::PendingReview
+    } else {
+        Status::Verifying
+    };
+    let registration = Registration {
+        id: new_id(),
+        person_id: None,
+        iin: iin.to_string(),
+        account_id,
+        career_center_id: sub.career_center.id.clone(),
+        channel: sub.channel.as_str().to_string(),
+        status,
+        submitted_at: now,
+        received_at: received,
+        due_at,
+        decided_at: None,
+        job_seeker_since: None,
+        unemployed_since: None,
+        refusal_code: None,
+        deregistration_code: None,
+        closed_reason: None,
+        ended_at: None,
+        barred_until: None,
+        application,
+        submitted_by: Some(sub.actor_id.clone()),
+        forwarded_by_org: sub.forwarded_by_org.clone(),
+    };
+    if let Err(e) = registrations::insert(&mut tx, &registration, now).await {
+        return Err(if is_unique_violation(&e) {
+            ApiError::new("registration_exists")
+        } else {
+            e.into()
+        });
+    }
+    monitoring::open(
+        &mut tx,
+        &NewRequest {
+            service: SERVICE,
+            subject_id: &registration.id,
+            channel: &registration.channel,
+            organization_id: &sub.career_center.id,
+            region_code: &sub.career_center.region_code,
+            received_at: received,
+            due_at,
+        },
+        now,
+    )
+    .await?;
+    let mut submitted = json!({ "channel": registration.channel, "status": registration.status, "career_center_id": registration.career_center_id });
+    if let Some(stay) = &sub.temporary_stay {
+        submitted["temporary_stay"] = json!(stay);
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(&sub.actor_id),
+            action: "submit",
+            entity: "registration",
+            entity_id: &registration.id,
+            before: None,
+            after: Some(submitted),
+        },
+    )
+    .await?;
+    if status == Status::PendingReview {
+        let to = recipient(&registration, None);
+        let args = Args {
+            date: local_date(now).to_string(),
+            center: names(&sub.career_center),
+            reference: registration.id.clone(),
+            ..Args::default()
+        };
+        notify::send(&mut tx, &to, Kind::ForwardedToCareerCenter, &args, now).await?;
+    } else {
+        schedule_verification(&mut tx, &registration.id, now).await?;
+    }
+    tx.commit().await?;
+
+    if status == Status::Verifying {
+        verify_now(state, &registration.id).await?;
+    }
+    registrations::by_id(&state.db.pool, &registration.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// How the applicant proved the IIN they apply for from their cabinet: the account acts only
+/// for the IIN it has proven.
+async fn applicant_proof(tx: &mut Tx, account_id: &str, iin: &str) -> ApiResult<ProofMethod> {
+    accounts::proven_iin(&mut **tx, account_id)
+        .await?
+        .filter(|(proven, _)| proven == iin)
+        .map(|(_, method)| method)
+        .ok_or_else(|| ApiError::new("identity_not_proven"))
+}
+
+/// The registry check is also stored as due work, so that a crash or a silent registry loses
+/// nothing: the job finds the application decided and does nothing, or decides it.
+async fn schedule_verification(
+    tx: &mut Tx,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id });
+    jobs::enqueue(tx, VERIFY_REGISTRATION, &payload, now, None, now)
+        .await
+        .map(|_| ())
+}
+
+/// Tries the registry check now; when the registry does not answer, the application waits in
+/// `verifying` and the person is told it was received.
+async fn verify_now(state: &AppState, registration_id: &str) -> ApiResult<()> {
+    if let Err(e) = verify(state, registration_id).await {
+        tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
+        let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+            return Ok(());
+        };
+        let now = state.clock.now();
+        let mut tx = state.db.begin().await?;
+        monitoring::advance(&mut tx, registration_id, monitoring::IN_PROGRESS, now).await?;
+        let to = Recipient {
+            phone: None,
+            email: None,
+            assistant_org: None,
+            ..recipient(&reg, None)
+        };
+        let args = Args {
+            date: local_date(reg.received_at).to_string(),
+            reference: reg.id.clone(),
+            ..Args::default()
+        };
+        notify::send(&mut tx, &to, Kind::ApplicationReceived, &args, now).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// Checks an application in `verifying` against the registries and decides it. Returns an error
+/// when the registry does not answer (the job is then retried); does nothing if already decided.
+pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    if reg.status != Status::Verifying {
+        return Ok(());
+    }
+    let iin = Iin::parse(&reg.iin)?;
+    let answer = state.registry.person(&iin).await?;
+    decide(state, &reg.id, answer.as_ref(), None)
+        .await
+        .map_err(|e| anyhow::anyhow!("deciding: {}", e.code))
+}
+
+/// The decision (214 p.8, 214 p.11–12, 214 p.33–35): registered, with the card written and its
+/// category; or refused with the ground of 214 App.1 p.9 and the 214 App.3 notice.
+pub async fn decide(
+    state: &AppState,
+    registration_id: &str,
+    registry: Option<&RegistryPerson>,
+    refusal_by_specialist: Option<Refusal>,
+) -> ApiResult<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let Some(mut reg) = registrations::by_id_tx(&mut tx, registration_id).await? else {
+        return Err(ApiError::not_found());
+    };
+    let undecided = [Status::Verifying.as_str(), Status::PendingReview.as_str()];
+    if !undecided.contains(&reg.status.as_str()) {
+        return Ok(());
+    }
+    let before = json!({ "status": reg.status });
+    let received_on = local_date(reg.received_at);
+    // After hours the result is issued on the day the application counts as received.
+    let decided_at = now.max(reg.received_at);
+    let app = reg.application.clone();
+    let presented = PresentedIdentity {
+        last_name: app.presented_last_name.clone(),
+        first_name: app.presented_first_name.clone(),
+        birth_date: app.presented_birth_date,
+    };
+    let result = match refusal_by_specialist {
+        Some(refusal) => Err(refusal),
+        None => rules::decide(
+            registry,
+            &presented,
+            app.representative_statement,
+            received_on,
+        ),
+    };
+    let lang = Lang::parse(&app.lang);
+    match (result, registry) {
+        (Ok(()), Some(person)) => {
+            let rural = reg.forwarded_by_org.is_some()
+                || reference::rural_district_at(&mut tx, &person.locality_code)
+                    .await?
+                    .is_some();
+            let facts = card_facts(state, person, &app, rural, received_on);
+            let assessment = category::assess(&facts);
+            let factors = json!({ "points": assessment.points, "factors": assessment.factors });
+            let profile = Profile {
+                education_level: app.education_level.clone(),
+                experience_years: app.experience_years,
+                occupation_codes: app.occupation_codes.clone(),
+            };
+            let (person_id, previous) = persons::write_card(
+                &mut tx,
+                &CardWrite {
+                    iin: &reg.iin,
+                    account_id: reg.account_id.as_deref(),
+                    career_center_id: &reg.career_center_id,
+                    registry: person,
+                    phone: app.phone.as_deref(),
+                    email: app.email.as_deref(),
+                    profile: &profile,
+                    category: assessment.category.as_str(),
+                    category_factors: &factors,
+                    at: decided_at,
+                },
+            )
+            .await?;
+            if previous.is_some() {
+                // 214 p.21: a repeat application updates the same card.
+                persons::add_event(
+                    &mut tx,
+                    &person_id,
+                    decided_at,
+                    "card_updated",
+                    json!({ "registration_id": reg.id }),
+                )
+                .await?;
+            }
+            persons::add_event(
+                &mut tx,
+                &person_id,
+                decided_at,
+                "registered_job_seeker",
+                json!({ "registration_id": reg.id, "channel": reg.channel, "category": assessment.category.as_str(), "category_factors": factors }),
+            )
+            .await?;
+            reg.person_id = Some(person_id);
+            reg.status = Status::JobSeeker;
+            reg.job_seeker_since = Some(received_on);
+            reg.decided_at = Some(decided_at);
+            monitoring::advance(&mut tx, &reg.id, monitoring::RESULT_ISSUED, decided_at).await?;
+            let center = center_name(&mut tx, &reg.career_center_id).await?;
+            let args = Args {
+                date: received_on.to_string(),
+                center,
+                reference: reg.id.clone(),
+                ..Args::default()
+            };
+            notify::send(
+                &mut tx,
+                &recipient(&reg, lang),
+                Kind::JobSeekerRegistered,
+                &args,
+                now,
+            )
+            .await?;
+            unemployment::begin_selection(&mut tx, state, &reg, now).await?;
+            crate::mediation::service::offers::seeker_selection_due(&mut tx, &reg.id, now).await?;
+        }
+        (result, _) => {
+            let refusal = result.err().unwrap_or(Refusal::FalseInformation);
+            reg.status = Status::Refused;
+            reg.refusal_code = Some(refusal.code().to_string());
+            reg.decided_at = Some(decided_at);
+            monitoring::advance(&mut tx, &reg.id, monitoring::REFUSED, decided_at).await?;
+            let args = Args {
+                date: local_date(decided_at).to_string(),
+                code: refusal.code().to_string(),
+                ground: ground(GroundOf::JobSeekerRefusal, refusal.code()),
+                reference: reg.id.clone(),
+                ..Args::default()
+            };
+            notify::send(
+                &mut tx,
+                &recipient(&reg, lang),
+                Kind::JobSeekerRefused,
+                &args,
+                now,
+            )
+            .await?;
+        }
+    }
+    registrations::decide(&mut tx, &reg, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: None,
+            action: "decide",
+            entity: "registration",
+            entity_id: &reg.id,
+            before: Some(before),
+            after: Some(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state
+        .metrics
+        .registration(&reg.channel, reg.status.as_str());
+    if reg.status == Status::JobSeeker {
+        crate::mediation::service::offers::select_now_for_seeker(state, &reg.id).await;
+    }
+    Ok(())
+}
+
+/// What the category model reads from the card (214 p.11).
+fn card_facts(
+    state: &AppState,
+    person: &RegistryPerson,
+    app: &Application,
+    rural: bool,
+    on: chrono::NaiveDate,
+) -> CardFacts {
+    let age = age_on(person.birth_date, on);
+    let pension_years = pension_age_months(&state.parameters(), person.sex, on) / 12;
+    CardFacts {
+        age,
+        years_to_pension: Some(pension_years.saturating_sub(age)),
+        education_level: app.education_level.clone(),
+        experience_years: app.experience_years,
+        disability_group: person.disability_group,
+        months_since_last_contribution: person.months_since_last_contribution(on),
+        rural,
+    }
+}
+
+pub(crate) async fn center_name(tx: &mut Tx, id: &str) -> Result<Names, sqlx::Error> {
+    let org = reference::organization_by_id(&mut **tx, id).await?;
+    Ok(org.as_ref().map(names).unwrap_or_default())
+}
+
+fn names(org: &Organization) -> Names {
+    Names {
+        kk: org.name_kk.clone(),
+        ru: org.name_ru.clone(),
+        en: org.name_en.clone(),
+    }
+}
+
+/// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the
+/// assistant for a rural resident whose application came through them.
+pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
+    Recipient {
+        person_id: reg.person_id.clone(),
+        account_id: reg.account_id.clone(),
+        phone: reg.application.phone.clone(),
+        email: reg.application.email.clone(),
+        assistant_org: reg.forwarded_by_org.clone(),
+        lang: lang.or_else(|| Lang::parse(&reg.application.lang)),
+    }
+}
+
+/// The career center confirms or refuses an application an assistant forwarded (214 p.20).
+pub async fn review(
+    state: &AppState,
+    actor_id: &str,
+    registration_id: &str,
+    refusal: Option<Refusal>,
+) -> ApiResult<()> {
+    let now = state.clock.now();
+    let reg = registrations::by_id(&state.db.pool, registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if reg.status != Status::PendingReview {
+        return Err(ApiError::new("invalid_state")
+            .detail("only an application waiting for review can be reviewed"));
+    }
+    let mut tx = state.db.begin().await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(actor_id),
+            action: "review",
+            entity: "registration",
+            entity_id: &reg.id,
+            before: Some(json!({ "status": reg.status })),
+            after: Some(
+                json!({ "accepted": refusal.is_none(), "refusal_code": refusal.map(|r| r.code()) }),
+            ),
+        },
+    )
+    .await?;
+    if refusal.is_none() {
+        sqlx::query(
+            "UPDATE registrations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(Status::Verifying.as_str())
+        .bind(crate::platform::db::ts(now))
+        .bind(&reg.id)
+        .bind(Status::PendingReview.as_str())
+        .execute(&mut *tx)
+        .await?;
+        schedule_verification(&mut tx, &reg.id, now).await?;
+        tx.commit().await?;
+        return verify_now(state, &reg.id).await;
+    }
+    tx.commit().await?;
+    decide(state, &reg.id, None, refusal).await
+}
+
+/// The person closes their own registration (guide: "Close registration").
+pub async fn close(
+    state: &AppState,
+    account_id: &str,
+    reason: rules::CloseReason,
+) -> ApiResult<Registration> {
+    let now = state.clock.now();
+    let reg = registrations::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))?;
+    let status = reg.status;
+    if !status.may_be_closed_by_person() {
+        return Err(ApiError::new("invalid_state").detail("the registration is not active"));
+    }
+    let final_status = reason.final_status();
+    let reason = reason.as_str();
+    let mut tx = state.db.begin().await?;
+    let ending = Ending {
+        status: final_status.as_str(),
+        closed_reason: Some(reason),
+        ..Ending::default()
+    };
+    if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
+        return Err(ApiError::new("invalid_state"));
+    }
+    // Withdrawn before a result: the service request ends without one.
+    match status {
+        Status::Verifying | Status::PendingReview => {
+            monitoring::advance(&mut tx, &reg.id, monitoring::WITHDRAWN, now).await?;
+        }
+        Status::JobSeeker => unemployment::withdraw(&mut tx, &reg.id, now).await?,
+        _ => {}
+    }
+    if let Some(person_id) = &reg.person_id {
+        persons::add_event(
+            &mut tx,
+            person_id,
+            now,
+            "registration_closed",
+            json!({ "registration_id": reg.id, "reason": reason }),
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "close",
+            entity: "registration",
+            entity_id: &reg.id,
+            before: Some(json!({ "status": reg.status })),
+            after: Some(json!({ "status": final_status.as_str(), "reason": reason })),
+        },
+    )
+    .await?;
+    let args = Args {
+        date: local_date(now).to_string(),
+        reference: reg.id.clone(),
+        ..Args::default()
+    };
+    notify::send(
+        &mut tx,
+        &recipient(&reg, None),
+        Kind::RegistrationClosed,
+        &args,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    registrations::by_id(&state.db.pool, &reg.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}

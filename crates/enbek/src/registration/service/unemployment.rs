@@ -1,0 +1,502 @@
+//! Registration as unemployed and deregistration (214 ch.3, 214 p.51–52): the
+//! selection period started at a job seeker's registration ends in due work that registers the
+//! person as unemployed or refuses on a ground of 214 p.41; the registries are re-checked daily;
+//! officers deregister on the grounds of 214 p.51; the person asks for the 214 App.9 information.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use enbek_domain::ids::Iin;
+use enbek_domain::office_hours::local_date;
+use enbek_domain::parameters::keys;
+use enbek_domain::registration::Status;
+use enbek_domain::unemployment::{
+    self as rules, decide_unemployed, pension_age_months, Deregistration, UnemployedRefusal,
+};
+use serde_json::json;
+
+use crate::platform::audit;
+use crate::platform::db::new_id;
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::jobs::kinds::{
+    RECHECK_UNEMPLOYED, RECHECK_UNEMPLOYED_ALL, REGISTER_AFTER_EMPLOYER_REFUSAL,
+    REGISTER_AFTER_REFUSAL, REGISTER_UNEMPLOYED,
+};
+use crate::platform::jobs::store as jobs;
+use crate::platform::monitoring::{self, NewRequest};
+use crate::platform::notify;
+use crate::platform::notify::texts::{ground, GroundOf};
+use crate::platform::notify::Args;
+use crate::platform::notify::Kind;
+use crate::platform::notify::Recipient;
+use crate::platform::state::AppState;
+use crate::reference::store::reference;
+use crate::registration::service::registration::{center_name, recipient};
+use crate::registration::store::documents;
+use crate::registration::store::persons;
+use crate::registration::store::registrations::{self, Ending, Registration};
+
+/// The monitored public service "Registration of the unemployed" (214 p.43).
+pub const SERVICE: &str = "unemployed_registration";
+
+/// The registries are re-checked for every unemployed person once a day, at this local hour.
+const RECHECK_AT: NaiveTime = NaiveTime::from_hms_opt(2, 0, 0).expect("a valid time");
+
+/// How many registrations one pass of the daily re-check reads at a time.
+const RECHECK_PAGE: i64 = 500;
+
+fn monitoring_subject(registration_id: &str) -> String {
+    format!("{registration_id}/unemployed")
+}
+
+/// Starts the selection period of a job seeker just registered (214 p.23, 214 p.36): when it ends,
+/// due work registers the person as unemployed (214 p.38). Called in the transaction of the
+/// registration, once its decision is set.
+pub async fn begin_selection(
+    tx: &mut Tx,
+    state: &AppState,
+    reg: &Registration,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let registered_at = reg.decided_at.unwrap_or(reg.received_at);
+    let ends = selection_ends(state, reg);
+    let center = reference::organization_by_id(&mut **tx, &reg.career_center_id).await?;
+    let subject = monitoring_subject(&reg.id);
+    monitoring::open(
+        tx,
+        &NewRequest {
+            service: SERVICE,
+            subject_id: &subject,
+            channel: &reg.channel,
+            organization_id: &reg.career_center_id,
+            region_code: center.as_ref().map_or("", |c| c.region_code.as_str()),
+            received_at: registered_at,
+            due_at: ends,
+        },
+        now,
+    )
+    .await?;
+    let payload = json!({ "registration_id": reg.id });
+    let key = format!("{REGISTER_UNEMPLOYED}:{}", reg.id);
+    jobs::enqueue(tx, REGISTER_UNEMPLOYED, &payload, ends, Some(&key), now).await?;
+    Ok(())
+}
+
+/// The job seeker closed the registration during the selection period.
+pub async fn withdraw(
+    tx: &mut Tx,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    monitoring::advance(
+        tx,
+        &monitoring_subject(registration_id),
+        monitoring::WITHDRAWN,
+        now,
+    )
+    .await
+}
+
+/// Registers a job seeker as unemployed when the selection period has ended, or refuses on a ground
+/// of 214 p.41 (214 p.38, 214 p.41, 214 p.53–56). The person is unemployed from the day after the
+/// period, and the grounds are judged on that day, however late the registries answer. An error (a
+/// silent registry) leaves the job to be retried; a registration no longer waiting is left alone.
+pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    if reg.status != Status::JobSeeker {
+        return Ok(());
+    }
+    let ends = selection_ends(state, &reg);
+    let now = state.clock.now();
+    if now < ends {
+        // Only a clock set back runs this early: keep the job for when the period is over.
+        anyhow::bail!("the selection period ends at {ends}");
+    }
+    // 214 p.38: an accepted offer awaiting the employer's decision is decided with that decision.
+    if crate::mediation::store::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
+        anyhow::bail!("an accepted offer awaits the employer's decision");
+    }
+    decide_on(state, &reg, local_date(ends)).await
+}
+
+/// 214 p.38: a job seeker who refuses an offered job is evaluated at once, as of the day of
+/// the refusal (`at`). Stored as due work in the refusal's transaction
+/// (`decision_after_refusal_due`) and run at once after its commit; a registration no longer
+/// waiting is left alone.
+pub async fn register_on_refusal(
+    state: &AppState,
+    registration_id: &str,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    if reg.status != Status::JobSeeker {
+        return Ok(());
+    }
+    decide_on(state, &reg, local_date(at)).await
+}
+
+/// Stores the decision after a job seeker's refusal (p.38) in the refusal's transaction.
+pub async fn decision_after_refusal_due(
+    tx: &mut Tx,
+    registration_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id, "at": now });
+    let key = format!("{REGISTER_AFTER_REFUSAL}:{registration_id}");
+    jobs::enqueue(tx, REGISTER_AFTER_REFUSAL, &payload, now, Some(&key), now)
+        .await
+        .map(|_| ())
+}
+
+/// Stores the decision after the employer's refusal of a job seeker (p.38) in the transaction
+/// of that refusal.
+pub async fn decision_after_employer_refusal_due(
+    tx: &mut Tx,
+    registration_id: &str,
+    offer_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let payload = json!({ "registration_id": registration_id, "at": now });
+    let key = format!("{REGISTER_AFTER_EMPLOYER_REFUSAL}:{offer_id}");
+    jobs::enqueue(
+        tx,
+        REGISTER_AFTER_EMPLOYER_REFUSAL,
+        &payload,
+        now,
+        Some(&key),
+        now,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The end of a job seeker's selection period, counted from the registration's decision.
+fn selection_ends(state: &AppState, reg: &Registration) -> DateTime<Utc> {
+    let registered_at = reg.decided_at.unwrap_or(reg.received_at);
+    rules::selection_ends(&state.calendar(), &state.parameters(), registered_at)
+}
+
+/// 214 p.38: after the employer's refusal (at `at`), a job seeker whose selection period was
+/// over then is decided as of that day; during the period, its end decides as usual.
+pub async fn register_if_period_over(
+    state: &AppState,
+    registration_id: &str,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    if reg.status != Status::JobSeeker || at < selection_ends(state, &reg) {
+        return Ok(());
+    }
+    if crate::mediation::store::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
+        return Ok(());
+    }
+    decide_on(state, &reg, local_date(at)).await
+}
+
+/// Registers as unemployed from `on`, or refuses on a ground of 214 p.41 judged on `on`.
+async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyhow::Result<()> {
+    let parameters = state.parameters();
+    let now = state.clock.now();
+    let answer = state.registry.person(&Iin::parse(&reg.iin)?).await?;
+    let decision = match &answer {
+        Some(person) => {
+            decide_unemployed(person, on, pension_age_months(&parameters, person.sex, on))
+        }
+        None => Err(UnemployedRefusal::FalseInformation),
+    };
+    let mut tx = state.db.begin().await?;
+    let to = recipient_with_assistant(&mut tx, reg).await?;
+    let subject = monitoring_subject(&reg.id);
+    let (kind, after) = match decision {
+        Ok(()) => {
+            if !registrations::mark_unemployed(&mut tx, &reg.id, on, now).await? {
+                return Ok(());
+            }
+            monitoring::advance(&mut tx, &subject, monitoring::RESULT_ISSUED, now).await?;
+            let args = Args {
+                date: on.to_string(),
+                center: center_name(&mut tx, &reg.career_center_id).await?,
+                reference: reg.id.clone(),
+                ..Args::default()
+            };
+            notify::send(&mut tx, &to, Kind::UnemployedRegistered, &args, now).await?;
+            // 214 p.42: the documents of the job-loss payment, within 1 working day.
+            notify::send(&mut tx, &to, Kind::JoblossDocuments, &args, now).await?;
+            schedule_recheck(&mut tx, now).await?;
+            (
+                "registered_unemployed",
+                json!({ "status": "unemployed", "unemployed_since": on }),
+            )
+        }
+        Err(refusal) => {
+            let ending = Ending {
+                status: Status::Refused.as_str(),
+                from_status: Some(Status::JobSeeker.as_str()),
+                refusal_code: Some(refusal.code()),
+                ..Ending::default()
+            };
+            if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
+                return Ok(());
+            }
+            monitoring::advance(&mut tx, &subject, monitoring::REFUSED, now).await?;
+            let args = Args {
+                date: local_date(now).to_string(),
+                code: refusal.code().to_string(),
+                ground: ground(GroundOf::UnemployedRefusal, refusal.code()),
+                reference: reg.id.clone(),
+                ..Args::default()
+            };
+            notify::send(&mut tx, &to, Kind::UnemployedRefused, &args, now).await?;
+            (
+                "refused_unemployed",
+                json!({ "status": "refused", "refusal_code": refusal.code(), "ground": refusal.ground() }),
+            )
+        }
+    };
+    record(&mut tx, reg, None, "decide_unemployed", kind, after, now).await?;
+    tx.commit().await?;
+    state.metrics.registration("unemployed", kind);
+    Ok(())
+}
+
+/// Deregisters an unemployed person on a ground of 214 p.51 (214 p.51–52): the registration ends
+/// with its code, grounds (2)–(4) bar a new one for 30 calendar days, and the person is told
+/// at once (rural residents also through the assistant). `actor` is the officer or specialist;
+/// none when the registries told.
+pub async fn deregister(
+    state: &AppState,
+    actor: Option<&str>,
+    registration_id: &str,
+    ground_of: Deregistration,
+) -> ApiResult<Registration> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    deregister_in(&mut tx, state, actor, registration_id, ground_of, now).await?;
+    tx.commit().await?;
+    state.metrics.registration("unemployed", "deregistered");
+    registrations::by_id(&state.db.pool, registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// As `deregister`, in the caller's transaction: the deregistration is stored with the change
+/// that causes it (a third refusal of suitable work, 214 p.51(2)). The caller counts it in the
+/// metrics once committed.
+pub async fn deregister_in(
+    tx: &mut Tx,
+    state: &AppState,
+    actor: Option<&str>,
+    registration_id: &str,
+    ground_of: Deregistration,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let on = local_date(now);
+    let bar_days =
+        u32::try_from(state.parameters().int_on(keys::REREGISTRATION_BAR_DAYS, on)).unwrap_or(30);
+    let barred_until = rules::barred_until(ground_of, on, bar_days);
+    let reg = registrations::by_id_tx(tx, registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let ending = Ending {
+        status: Status::Deregistered.as_str(),
+        from_status: Some(Status::Unemployed.as_str()),
+        deregistration_code: Some(ground_of.code()),
+        barred_until,
+        ..Ending::default()
+    };
+    if !registrations::end(tx, &reg.id, &ending, now).await? {
+        return Err(
+            ApiError::new("invalid_state").detail("only an unemployed person is deregistered")
+        );
+    }
+    let to = recipient_with_assistant(tx, &reg).await?;
+    let args = Args {
+        date: on.to_string(),
+        code: ground_of.code().to_string(),
+        ground: ground(GroundOf::Deregistration, ground_of.code()),
+        until: barred_until.map(|d| d.to_string()),
+        reference: reg.id.clone(),
+        ..Args::default()
+    };
+    notify::send(tx, &to, Kind::Deregistered, &args, now).await?;
+    let after = json!({ "status": "deregistered", "deregistration_code": ground_of.code(), "ground": ground_of.ground(), "barred_until": barred_until });
+    record(tx, &reg, actor, "deregister", "deregistered", after, now).await?;
+    Ok(())
+}
+
+/// Makes sure the daily re-check runs at the next `RECHECK_AT` after `now`.
+async fn schedule_recheck(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    jobs::schedule_daily(tx, RECHECK_UNEMPLOYED_ALL, RECHECK_AT, now).await
+}
+
+/// The daily pass: one re-check job per unemployed person, each retried on its own when a
+/// registry is silent; then the next pass, while anyone is unemployed.
+pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let today = local_date(now);
+    let mut after = String::new();
+    let mut any = false;
+    loop {
+        let ids = registrations::ids_in_status(
+            &state.db.pool,
+            Status::Unemployed.as_str(),
+            &after,
+            RECHECK_PAGE,
+        )
+        .await?;
+        let Some(last) = ids.last().cloned() else {
+            break;
+        };
+        any = true;
+        let mut tx = state.db.begin().await?;
+        for id in &ids {
+            let key = format!("{RECHECK_UNEMPLOYED}:{id}:{today}");
+            let payload = json!({ "registration_id": id });
+            jobs::enqueue(&mut tx, RECHECK_UNEMPLOYED, &payload, now, Some(&key), now).await?;
+        }
+        tx.commit().await?;
+        after = last;
+    }
+    if any {
+        let mut tx = state.db.begin().await?;
+        schedule_recheck(&mut tx, now).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// Re-checks one unemployed person against the registries (214 p.51(1), 214 p.51(5)): a ground
+/// they show ends the registration without anyone's decision.
+pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
+    let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+        return Ok(());
+    };
+    let (true, Some(since)) = (reg.status == Status::Unemployed, reg.unemployed_since) else {
+        return Ok(());
+    };
+    let Some(person) = state.registry.person(&Iin::parse(&reg.iin)?).await? else {
+        return Ok(());
+    };
+    if let Some(ground_of) = rules::deregistration_by_registries(&person, since) {
+        match deregister(state, None, &reg.id, ground_of).await {
+            Ok(_) => {}
+            // Closed or deregistered meanwhile: nothing left to do.
+            Err(e) if e.code == "invalid_state" => {}
+            Err(e) => anyhow::bail!("deregistering: {}", e.code),
+        }
+    }
+    Ok(())
+}
+
+/// The information on registration as unemployed (214 p.45, 214 App.9): registered or not on the
+/// day of issue, valid 30 calendar days, kept as a document record.
+pub struct UnemployedInfo {
+    pub document_id: String,
+    pub registered: bool,
+    pub unemployed_since: Option<NaiveDate>,
+    pub issued_on: NaiveDate,
+    pub valid_until: NaiveDate,
+}
+
+pub async fn unemployed_info(state: &AppState, account_id: &str) -> ApiResult<UnemployedInfo> {
+    let now = state.clock.now();
+    let issued_on = local_date(now);
+    let reg = registrations::latest_for_account(&state.db.pool, account_id).await?;
+    let unemployed = reg.as_ref().filter(|r| r.status == Status::Unemployed);
+    let info = UnemployedInfo {
+        document_id: new_id(),
+        registered: unemployed.is_some(),
+        unemployed_since: unemployed.and_then(|r| r.unemployed_since),
+        issued_on,
+        valid_until: rules::unemployed_info_valid_until(issued_on),
+    };
+    let data = json!({
+        "registered": info.registered,
+        "unemployed_since": info.unemployed_since,
+        "career_center_id": unemployed.map(|r| &r.career_center_id),
+        "registration_id": unemployed.map(|r| &r.id),
+    });
+    let mut tx = state.db.begin().await?;
+    documents::insert(
+        &mut tx,
+        &documents::NewDocument {
+            id: &info.document_id,
+            kind: "unemployed_info",
+            account_id: Some(account_id),
+            person_id: reg.as_ref().and_then(|r| r.person_id.as_deref()),
+            registration_id: unemployed.map(|r| r.id.as_str()),
+            issued_on,
+            valid_until: Some(info.valid_until),
+            data: &data,
+            at: now,
+        },
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(account_id),
+            action: "issue",
+            entity: "document",
+            entity_id: &info.document_id,
+            before: None,
+            after: Some(json!({ "kind": "unemployed_info", "registered": info.registered, "valid_until": info.valid_until })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(info)
+}
+
+/// The registration's recipients; a rural resident is also told through the assistant of their
+/// rural district (214 p.52).
+async fn recipient_with_assistant(
+    tx: &mut Tx,
+    reg: &Registration,
+) -> Result<Recipient, sqlx::Error> {
+    let mut to = recipient(reg, None);
+    if to.assistant_org.is_none() {
+        if let Some(person_id) = &reg.person_id {
+            if let Some(person) = persons::by_id_tx(tx, person_id).await? {
+                to.assistant_org = reference::rural_district_at(tx, &person.locality_code).await?;
+            }
+        }
+    }
+    Ok(to)
+}
+
+/// The card's history and the audit log of a change of state.
+async fn record(
+    tx: &mut Tx,
+    reg: &Registration,
+    actor: Option<&str>,
+    action: &str,
+    event: &str,
+    after: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    if let Some(person_id) = &reg.person_id {
+        let mut detail = after.clone();
+        detail["registration_id"] = json!(reg.id);
+        persons::add_event(tx, person_id, now, event, detail).await?;
+    }
+    audit::record(
+        tx,
+        audit::Entry {
+            at: now,
+            actor_id: actor,
+            action,
+            entity: "registration",
+            entity_id: &reg.id,
+            before: Some(json!({ "status": reg.status })),
+            after: Some(after),
+        },
+    )
+    .await
+}

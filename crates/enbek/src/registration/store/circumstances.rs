@@ -1,0 +1,107 @@
+//! Changes an unemployed person reports (214 p.64).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use crate::platform::db::day;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub id: String,
+    pub registration_id: String,
+    pub career_center_id: String,
+    pub kind: String,
+    pub occurred_on: NaiveDate,
+    pub details: Option<String>,
+    pub reported_at: DateTime<Utc>,
+    pub report_due_at: DateTime<Utc>,
+    pub reported_late: bool,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledged_by: Option<String>,
+}
+
+fn report(r: &AnyRow) -> Result<Report, sqlx::Error> {
+    Ok(Report {
+        id: r.text("id")?,
+        registration_id: r.text("registration_id")?,
+        career_center_id: r.text("career_center_id")?,
+        kind: r.text("kind")?,
+        occurred_on: r.date("occurred_on")?,
+        details: r.opt_text("details")?,
+        reported_at: r.instant("reported_at")?,
+        report_due_at: r.instant("report_due_at")?,
+        reported_late: r.flag("reported_late")?,
+        acknowledged_at: r.opt_instant("acknowledged_at")?,
+        acknowledged_by: r.opt_text("acknowledged_by")?,
+    })
+}
+
+pub async fn insert(tx: &mut Tx, c: &Report) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO circumstances (id, registration_id, career_center_id, kind, occurred_on, details, reported_at,
+            report_due_at, reported_late)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&c.id)
+    .bind(&c.registration_id)
+    .bind(&c.career_center_id)
+    .bind(&c.kind)
+    .bind(day(c.occurred_on))
+    .bind(&c.details)
+    .bind(ts(c.reported_at))
+    .bind(ts(c.report_due_at))
+    .bind(i64::from(c.reported_late))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Report>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM circumstances WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(report).transpose()
+}
+
+/// The acknowledgement by the career center; false when already acknowledged.
+pub async fn acknowledge(
+    tx: &mut Tx,
+    id: &str,
+    by: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE circumstances SET acknowledged_at = $1, acknowledged_by = $2 WHERE id = $3 AND acknowledged_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(by)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Reports not yet acknowledged at the given career centers.
+pub async fn open_at(pool: &AnyPool, centers: &[String]) -> Result<Vec<Report>, sqlx::Error> {
+    let mut out = Vec::new();
+    for center in centers {
+        let rows = sqlx::query(
+            "SELECT * FROM circumstances WHERE career_center_id = $1 AND acknowledged_at IS NULL ORDER BY reported_at",
+        )
+        .bind(center)
+        .fetch_all(pool)
+        .await?;
+        for r in &rows {
+            out.push(report(r)?);
+        }
+    }
+    Ok(out)
+}

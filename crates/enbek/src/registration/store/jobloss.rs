@@ -1,0 +1,122 @@
+//! Job-loss social payment applications (Social Code art.102; guide step 4).
+
+use chrono::{DateTime, Utc};
+use enbek_domain::jobloss::Assessment;
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+/// Waiting for the registries' record of contributions.
+pub const CHECKING: &str = "checking";
+/// Fewer months with contributions than the law asks: not sent.
+pub const NOT_ELIGIBLE: &str = "not_eligible";
+/// Sent to the State Social Insurance Fund (delivered when the fund confirms receipt).
+pub const SENT_TO_FUND: &str = "sent_to_fund";
+
+#[derive(Debug, Clone)]
+pub struct Application {
+    pub id: String,
+    pub registration_id: String,
+    pub account_id: String,
+    pub iban: String,
+    pub status: String,
+    pub assessment: Option<serde_json::Value>,
+    pub submitted_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub message_id: Option<String>,
+}
+
+fn application(r: &AnyRow) -> Result<Application, sqlx::Error> {
+    Ok(Application {
+        id: r.text("id")?,
+        registration_id: r.text("registration_id")?,
+        account_id: r.text("account_id")?,
+        iban: r.text("iban")?,
+        status: r.text("status")?,
+        assessment: r
+            .opt_text("assessment")?
+            .map(|s| serde_json::from_str(&s))
+            .transpose()
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        submitted_at: r.instant("submitted_at")?,
+        decided_at: r.opt_instant("decided_at")?,
+        message_id: r.opt_text("message_id")?,
+    })
+}
+
+pub async fn insert(tx: &mut Tx, a: &Application) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO jobloss_applications (id, registration_id, account_id, iban, status, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&a.id)
+    .bind(&a.registration_id)
+    .bind(&a.account_id)
+    .bind(&a.iban)
+    .bind(&a.status)
+    .bind(ts(a.submitted_at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records the check's outcome; false when the application was no longer being checked.
+pub async fn decide(
+    tx: &mut Tx,
+    id: &str,
+    status: &str,
+    assessment: &Assessment,
+    message_id: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let assessment =
+        serde_json::to_string(assessment).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let done = sqlx::query(
+        "UPDATE jobloss_applications SET status = $1, assessment = $2, message_id = $3, decided_at = $4
+         WHERE id = $5 AND status = 'checking'",
+    )
+    .bind(status)
+    .bind(assessment)
+    .bind(message_id)
+    .bind(ts(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_iban(tx: &mut Tx, id: &str, iban: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE jobloss_applications SET iban = $1 WHERE id = $2")
+        .bind(iban)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Application>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM jobloss_applications WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(application).transpose()
+}
+
+/// The account's newest application.
+pub async fn latest_for_account(
+    pool: &AnyPool,
+    account_id: &str,
+) -> Result<Option<Application>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT * FROM jobloss_applications WHERE account_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(pool)
+    .await?;
+    row.as_ref().map(application).transpose()
+}

@@ -1,0 +1,9 @@
+//! The storage of registration.
+
+pub mod circumstances;
+pub mod documents;
+pub mod jobloss;
+pub mod persons;
+pub mod plans;
+pub mod queue;
+pub mod registrations;

@@ -1,0 +1,179 @@
+//! Individual employment plans and their items (214 p.61–65, 214 App.10).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::any::AnyRow;
+use sqlx::AnyPool;
+
+use crate::platform::db::day;
+
+use crate::platform::db::ts;
+
+use crate::platform::db::RowExt;
+
+use crate::platform::db::Tx;
+
+pub const ACTION: &str = "action";
+pub const CONTACT: &str = "contact";
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub id: String,
+    pub registration_id: String,
+    pub person_id: String,
+    pub career_center_id: String,
+    pub goal: String,
+    pub education: Option<String>,
+    pub occupation: Option<String>,
+    pub valid_until: NaiveDate,
+    pub due_at: DateTime<Utc>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub signed_by_specialist_at: DateTime<Utc>,
+    pub signed_by_person_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    pub plan_id: String,
+    pub position: i64,
+    /// `action` or `contact`.
+    pub item: String,
+    pub action: Option<String>,
+    pub due_on: NaiveDate,
+    pub note: Option<String>,
+    /// `done` for an action; `attended` or `missed` for a contact.
+    pub outcome: Option<String>,
+    pub recorded_at: Option<DateTime<Utc>>,
+}
+
+fn plan(r: &AnyRow) -> Result<Plan, sqlx::Error> {
+    Ok(Plan {
+        id: r.text("id")?,
+        registration_id: r.text("registration_id")?,
+        person_id: r.text("person_id")?,
+        career_center_id: r.text("career_center_id")?,
+        goal: r.text("goal")?,
+        education: r.opt_text("education")?,
+        occupation: r.opt_text("occupation")?,
+        valid_until: r.date("valid_until")?,
+        due_at: r.instant("due_at")?,
+        created_by: r.text("created_by")?,
+        created_at: r.instant("created_at")?,
+        signed_by_specialist_at: r.instant("signed_by_specialist_at")?,
+        signed_by_person_at: r.opt_instant("signed_by_person_at")?,
+    })
+}
+
+fn item(r: &AnyRow) -> Result<Item, sqlx::Error> {
+    Ok(Item {
+        id: r.text("id")?,
+        plan_id: r.text("plan_id")?,
+        position: r.int("position")?,
+        item: r.text("item")?,
+        action: r.opt_text("action")?,
+        due_on: r.date("due_on")?,
+        note: r.opt_text("note")?,
+        outcome: r.opt_text("outcome")?,
+        recorded_at: r.opt_instant("recorded_at")?,
+    })
+}
+
+pub async fn insert(tx: &mut Tx, p: &Plan, items: &[Item]) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO plans (id, registration_id, person_id, career_center_id, goal, education, occupation, valid_until,
+            due_at, created_by, created_at, signed_by_specialist_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(&p.id)
+    .bind(&p.registration_id)
+    .bind(&p.person_id)
+    .bind(&p.career_center_id)
+    .bind(&p.goal)
+    .bind(&p.education)
+    .bind(&p.occupation)
+    .bind(day(p.valid_until))
+    .bind(ts(p.due_at))
+    .bind(&p.created_by)
+    .bind(ts(p.created_at))
+    .bind(ts(p.signed_by_specialist_at))
+    .execute(&mut **tx)
+    .await?;
+    for i in items {
+        sqlx::query(
+            "INSERT INTO plan_items (id, plan_id, position, item, action, due_on, note) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&i.id)
+        .bind(&i.plan_id)
+        .bind(i.position)
+        .bind(&i.item)
+        .bind(&i.action)
+        .bind(day(i.due_on))
+        .bind(&i.note)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn by_registration(
+    pool: &AnyPool,
+    registration_id: &str,
+) -> Result<Option<Plan>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM plans WHERE registration_id = $1")
+        .bind(registration_id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(plan).transpose()
+}
+
+pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Plan>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM plans WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(plan).transpose()
+}
+
+pub async fn items(pool: &AnyPool, plan_id: &str) -> Result<Vec<Item>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM plan_items WHERE plan_id = $1 ORDER BY position")
+        .bind(plan_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(item).collect()
+}
+
+pub async fn item_by_id(pool: &AnyPool, id: &str) -> Result<Option<Item>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM plan_items WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(item).transpose()
+}
+
+/// The person's signature; false when already signed.
+pub async fn sign_by_person(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE plans SET signed_by_person_at = $1 WHERE id = $2 AND signed_by_person_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn record_outcome(
+    tx: &mut Tx,
+    item_id: &str,
+    outcome: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE plan_items SET outcome = $1, recorded_at = $2 WHERE id = $3")
+        .bind(outcome)
+        .bind(ts(at))
+        .bind(item_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
