@@ -395,6 +395,30 @@ pub fn score(s: &Seeker, o: &Opening) -> Option<Match> {
     })
 }
 
+
+/// Where localities lie, by code (the localities table of the reference data).
+pub struct Places(std::collections::HashMap<String, Place>);
+
+impl Places {
+    pub fn new(places: std::collections::HashMap<String, Place>) -> Places {
+        Places(places)
+    }
+
+    pub fn of(&self, locality_code: &str) -> Option<Place> {
+        self.0.get(locality_code).copied()
+    }
+
+    /// Whether the locality is in the localities table.
+    pub fn contains(&self, locality_code: &str) -> bool {
+        self.0.contains_key(locality_code)
+    }
+
+    /// Whether a locality of the table has a code beginning with `prefix`.
+    pub fn any_within(&self, prefix: &str) -> bool {
+        self.0.keys().any(|code| code.starts_with(prefix))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,7 +41,7 @@ pub async fn issue_test_certificate(
     Json(body): Json<TestCertificateRequest>,
 ) -> ApiResult<axum::Json<TestCertificate>> {
     caller.require(&[Role::Administrator])?;
-    let ca = state.dev_ca.as_ref().ok_or_else(ApiError::not_found)?;
+    let ca = state.dev_ca().ok_or_else(ApiError::not_found)?;
     let iin = Iin::parse(&body.iin)?;
     let bin = body.bin.as_deref().map(Bin::parse).transpose()?;
     let issued = ca
@@ -71,7 +71,7 @@ pub async fn revoke_test_certificate(
     Path(serial): Path<String>,
 ) -> ApiResult<axum::Json<RevokedCertificate>> {
     caller.require(&[Role::Administrator])?;
-    let ca = state.dev_ca.as_ref().ok_or_else(ApiError::not_found)?;
+    let ca = state.dev_ca().ok_or_else(ApiError::not_found)?;
     let serial = serial.to_ascii_lowercase();
     let revoked_at = ca
         .revoke(&serial, state.clock.now(), &caller.account_id)

@@ -146,7 +146,7 @@ pub async fn set_registry_availability(
     Json(body): Json<Availability>,
 ) -> ApiResult<axum::Json<Availability>> {
     caller.require(&[Role::Administrator])?;
-    let simulator = state.simulator.as_ref().ok_or_else(ApiError::not_found)?;
+    let simulator = state.simulator().ok_or_else(ApiError::not_found)?;
     simulator.set_answering(body.answering);
     Ok(axum::Json(body))
 }

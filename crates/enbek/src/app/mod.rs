@@ -3,6 +3,7 @@
 
 pub mod certificates;
 pub mod dev;
+pub mod jobs;
 
 use anyhow::Context;
 use enbek_domain::access::Role;
@@ -28,7 +29,8 @@ use crate::platform::db;
 use crate::platform::db::Db;
 use crate::platform::metrics::Metrics;
 use crate::platform::notify::delivery::Delivery;
-use crate::platform::state::{AppState, Settings};
+use crate::platform::jobs::Dispatch;
+use crate::platform::state::{AppState, Parts, Settings};
 use crate::platform::transport::Gate;
 use crate::reference::service::reference;
 
@@ -124,6 +126,17 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     )?;
     let dev_ca = args.dev.then(|| Arc::new(DevCa::new(db.clone())));
     let signatures = signature_verifier(&args, dev_ca.clone())?;
+    let mut parts = Parts::default();
+    parts.insert(registry);
+    if let Some(simulator) = simulator {
+        parts.insert(simulator);
+    }
+    parts.insert(signatures);
+    if let Some(dev_ca) = dev_ca {
+        parts.insert(dev_ca);
+    }
+    parts.insert(Arc::new(Matcher::default()));
+    parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
     let state = AppState {
         db,
         clock,
@@ -137,15 +150,11 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         }),
         calendar: Arc::new(RwLock::new(calendar)),
         parameters: Arc::new(RwLock::new(parameters)),
-        registry,
-        simulator,
         delivery: Arc::new(delivery),
         metrics: Arc::new(Metrics::default()),
-        matcher: Arc::new(Matcher::default()),
         places: Arc::new(places),
         worker_id: db::new_id(),
-        signatures,
-        dev_ca,
+        parts: Arc::new(parts),
     };
     let (public_surface, staff) = match args.staff_listen {
         Some(addr) => (Surface::Portal, Some(bind(addr).await?)),

@@ -9,6 +9,8 @@ use crate::platform::db::ts;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
+use crate::platform::notify::count_delivery;
+use crate::platform::state::AppState;
 
 pub const PENDING: &str = "pending";
 pub const DELIVERED: &str = "delivered";
@@ -108,4 +110,26 @@ pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Message>, sqlx::Er
             .fetch_all(pool)
             .await?;
     rows.iter().map(message).collect()
+}
+
+/// Delivers one message to another state system; a delivered one is left alone.
+pub async fn deliver(state: &AppState, message_id: &str) -> anyhow::Result<()> {
+    let Some(message) = by_id(&state.db.pool, message_id).await? else {
+        return Ok(());
+    };
+    if message.status != PENDING {
+        return Ok(());
+    }
+    match state.delivery.to_fund(&message.payload).await {
+        Ok(outcome) => {
+            mark_delivered(&state.db.pool, &message.id, state.clock.now()).await?;
+            count_delivery(state, &message.destination, outcome);
+            Ok(())
+        }
+        Err(e) => {
+            mark_failed(&state.db.pool, &message.id, &e.to_string()).await?;
+            state.metrics.notification(&message.destination, "failed");
+            Err(e)
+        }
+    }
 }

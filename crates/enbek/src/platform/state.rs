@@ -1,12 +1,12 @@
-//! What every request and job shares.
+//! What every request and job shares: the kernel's own services, and the parts the contexts and
+//! the exchange keep for the whole process (the registry in use, the signature verifier, the
+//! matching index…), which the composition root registers at start and each owner finds by type.
 
 use enbek_domain::calendar::Calendar;
+use enbek_domain::matching::Places;
 use enbek_domain::parameters::Parameters;
 use std::sync::{Arc, RwLock};
 
-use crate::exchange::pki::{DevCa, SignatureVerifier};
-use crate::exchange::registry::{Simulator, StateRegistry};
-use crate::mediation::service::matching::{Matcher, Places};
 use crate::platform::clock::Clock;
 use crate::platform::db::Db;
 use crate::platform::metrics::Metrics;
@@ -19,20 +19,13 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub calendar: Arc<RwLock<Calendar>>,
     pub parameters: Arc<RwLock<Parameters>>,
-    pub registry: Arc<dyn StateRegistry>,
-    /// The built-in simulator, when it is the registry in use.
-    pub simulator: Option<Arc<Simulator>>,
     pub delivery: Arc<Delivery>,
     pub metrics: Arc<Metrics>,
-    /// This server's matching index.
-    pub matcher: Arc<Matcher>,
-    /// Where localities lie, for daily commutes.
+    /// Where localities lie, for daily commutes and territory checks.
     pub places: Arc<Places>,
     pub worker_id: String,
-    /// Verifies electronic signatures (CMS) and the certificates they rest on.
-    pub signatures: Arc<dyn SignatureVerifier>,
-    /// The development CA, in development mode.
-    pub dev_ca: Option<Arc<DevCa>>,
+    /// The parts of the contexts and the exchange, by type.
+    pub parts: Arc<Parts>,
 }
 
 pub struct Settings {
@@ -45,6 +38,18 @@ pub struct Settings {
     pub body_timeout: std::time::Duration,
 }
 
+/// The parts registered at start, one of each type. The platform knows none of them: the
+/// context or edge that owns a part gives it a typed accessor.
+#[derive(Default)]
+pub struct Parts(axum::http::Extensions);
+
+impl Parts {
+    /// Registers a part; a second part of the same type replaces the first.
+    pub fn insert<T: Clone + Send + Sync + 'static>(&mut self, part: T) {
+        self.0.insert(part);
+    }
+}
+
 impl AppState {
     pub fn calendar(&self) -> Calendar {
         self.calendar.read().expect("calendar lock").clone()
@@ -52,5 +57,22 @@ impl AppState {
 
     pub fn parameters(&self) -> Parameters {
         self.parameters.read().expect("parameters lock").clone()
+    }
+
+    /// The part of type `T`. Every part is registered before the server starts, so a missing
+    /// one is a mistake of the composition root, found by any test that starts the server.
+    pub fn part<T: Send + Sync + 'static>(&self) -> &T {
+        self.parts.0.get::<T>().unwrap_or_else(|| {
+            panic!(
+                "the part {} is not registered at start",
+                std::any::type_name::<T>()
+            )
+        })
+    }
+
+    /// The part of type `T`, when the configuration has one (the development CA only in
+    /// development mode, for instance).
+    pub fn optional_part<T: Send + Sync + 'static>(&self) -> Option<&T> {
+        self.parts.0.get::<T>()
     }
 }

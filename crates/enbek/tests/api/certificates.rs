@@ -36,7 +36,7 @@ async fn verify(
     let der = base64::engine::general_purpose::STANDARD
         .decode(cms)
         .unwrap();
-    app.running.state.signatures.verify(&der, content, at).await
+    app.running.state.signatures().verify(&der, content, at).await
 }
 
 fn now(app: &TestApp) -> DateTime<Utc> {
@@ -210,7 +210,7 @@ async fn the_development_ca_survives_a_restart_and_is_not_trusted_outside_dev_mo
     assert_eq!(
         production
             .state
-            .signatures
+            .signatures()
             .verify(&der, CHALLENGE, at)
             .await,
         Err(SignatureError::Untrusted)

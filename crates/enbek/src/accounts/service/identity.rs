@@ -79,7 +79,7 @@ pub async fn start(
             }
             // Never a number the caller types: only the one the registry links to the IIN.
             let phone = state
-                .registry
+                .registry()
                 .phones(iin)
                 .await?
                 .into_iter()
@@ -200,7 +200,7 @@ pub async fn complete(
                 .decode(&proof.secret)
                 .map_err(|e| ApiError::internal(format!("stored challenge: {e}")))?;
             let signer = state
-                .signatures
+                .signatures()
                 .verify(&cms, &challenge, now)
                 .await
                 .map_err(|e| signature_error(e).with("attempts_left", attempts_left))?;

@@ -28,7 +28,7 @@ use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
-use crate::platform::jobs::kinds::VERIFY_EMPLOYER;
+use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
 use crate::platform::notify;
 use crate::platform::notify::Args;
@@ -96,13 +96,13 @@ async fn registry_record(
     number: &Number,
 ) -> Result<(bool, Option<String>), Unavailable> {
     Ok(match number {
-        Number::Bin(bin) => match state.registry.business(bin).await? {
+        Number::Bin(bin) => match state.registry().business(bin).await? {
             Some(b) => (b.active, b.head_iin),
             None => (false, None),
         },
         Number::Iin(iin) => (
             state
-                .registry
+                .registry()
                 .person(iin)
                 .await?
                 .is_some_and(|p| p.entrepreneur),
@@ -252,8 +252,10 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     )
     .await?;
     if verification == Verification::Pending {
-        let payload = json!({ "employer_id": employer.id });
-        jobs::enqueue(&mut tx, VERIFY_EMPLOYER, &payload, now, None, now).await?;
+        let job = Job::VerifyEmployer {
+            employer_id: employer.id.clone(),
+        };
+        jobs::enqueue(&mut tx, &job, now, None, now).await?;
     }
     tx.commit().await?;
     Ok(employer)

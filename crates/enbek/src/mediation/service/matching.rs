@@ -1,12 +1,12 @@
 //! Resumes and suitable-work matching (214 p.2.10, 214 p.69–70, 214 p.77): the rules are in
 //! the domain; here they meet the stored resumes and vacancies.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
-use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Place, Seeker};
+use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Places, Seeker};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
@@ -106,29 +106,6 @@ pub(crate) fn check_conditions(codes: &[String], field: &str) -> ApiResult<()> {
     Ok(())
 }
 
-/// Where localities lie, by code (`services::reference::places`).
-pub struct Places(HashMap<String, Place>);
-
-impl Places {
-    pub fn new(places: HashMap<String, Place>) -> Places {
-        Places(places)
-    }
-
-    fn of(&self, locality_code: &str) -> Option<Place> {
-        self.0.get(locality_code).copied()
-    }
-
-    /// Whether the locality is in the localities table.
-    pub fn contains(&self, locality_code: &str) -> bool {
-        self.0.contains_key(locality_code)
-    }
-
-    /// Whether a locality of the table has a code beginning with `prefix`.
-    pub fn any_within(&self, prefix: &str) -> bool {
-        self.0.keys().any(|code| code.starts_with(prefix))
-    }
-}
-
 /// The longest daily commute a resume may name, in km.
 const COMMUTE_MOST_KM: u32 = 200;
 
@@ -167,6 +144,13 @@ pub(crate) fn opening(v: &Vacancy, places: &Places) -> Option<Opening> {
         conditions: conditions(&v.conditions),
         place: places.of(&v.locality_code),
     })
+}
+
+impl AppState {
+    /// This server's matching index, registered at start.
+    pub fn matcher(&self) -> &Matcher {
+        self.part::<Arc<Matcher>>()
+    }
 }
 
 /// The matching index of this server (214 p.69–70 at national scale, docs/BENCHMARKS.md):
@@ -277,7 +261,7 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
     let s = seeker(&resume, &state.places);
     let today = local_date(state.clock.now());
     let is_open = |v: &Vacancy| v.status == OPEN && v.valid_until >= today;
-    let matcher = &state.matcher;
+    let matcher = state.matcher();
     let (snapshot, changed) = matcher
         .with_changes(state, |since| {
             employers::vacancies_changed_since(&state.db.pool, since)
@@ -338,7 +322,7 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
     let Some(o) = opening(v, &state.places) else {
         return Ok(Vec::new());
     };
-    let matcher = &state.matcher;
+    let matcher = state.matcher();
     let (snapshot, changed) = matcher
         .with_changes(state, |since| resumes::changed_since(&state.db.pool, since))
         .await?;

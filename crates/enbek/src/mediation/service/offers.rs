@@ -21,9 +21,7 @@ use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::kinds::{
-    EMPLOYER_SILENCE, REMATCH_ALL, REMIND_EMPLOYER, SELECT_FOR_SEEKER, SELECT_FOR_VACANCY,
-};
+use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
 use crate::platform::notify;
 use crate::platform::notify::Args;
@@ -152,13 +150,18 @@ async fn refer_to_employer(
 ) -> Result<(), sqlx::Error> {
     let due = working_days_deadline(&state.calendar(), now, EMPLOYER_DECISION_DAYS);
     offers::refer(tx, &offer.id, now, due).await?;
-    let payload = json!({ "offer_id": offer.id });
-    let key = format!("{EMPLOYER_SILENCE}:{}", offer.id);
-    jobs::enqueue(tx, EMPLOYER_SILENCE, &payload, due, Some(&key), now).await?;
+    let silence = Job::EmployerSilence {
+        offer_id: offer.id.clone(),
+    };
+    let key = format!("employer_silence:{}", offer.id);
+    jobs::enqueue(tx, &silence, due, Some(&key), now).await?;
     tell_employer_of_candidate(tx, parties, offer, Kind::CandidateReferred, due, now).await?;
     let remind_at = decision_reminder_at(&state.calendar(), due).max(now);
-    let key = format!("{REMIND_EMPLOYER}:{}", offer.id);
-    jobs::enqueue(tx, REMIND_EMPLOYER, &payload, remind_at, Some(&key), now).await?;
+    let reminder = Job::RemindEmployer {
+        offer_id: offer.id.clone(),
+    };
+    let key = format!("remind_employer:{}", offer.id);
+    jobs::enqueue(tx, &reminder, remind_at, Some(&key), now).await?;
     Ok(())
 }
 
@@ -715,16 +718,18 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
 /// open vacancy's selection is due again, each as its own job; then the next night's, while
 /// any vacancy is open.
 pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
-    let open = state.matcher.rebuild(state).await?;
+    let open = state.matcher().rebuild(state).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     for id in &open {
-        let key = format!("{SELECT_FOR_VACANCY}:{id}:{}", local_date(now));
-        let payload = json!({ "vacancy_id": id });
-        jobs::enqueue(&mut tx, SELECT_FOR_VACANCY, &payload, now, Some(&key), now).await?;
+        let key = format!("select_for_vacancy:{id}:{}", local_date(now));
+        let job = Job::SelectForVacancy {
+            vacancy_id: id.clone(),
+        };
+        jobs::enqueue(&mut tx, &job, now, Some(&key), now).await?;
     }
     if !open.is_empty() {
-        jobs::schedule_daily(&mut tx, REMATCH_ALL, REMATCH_AT, now).await?;
+        jobs::schedule_daily(&mut tx, &Job::RematchAll, REMATCH_AT, now).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -774,9 +779,11 @@ pub async fn vacancy_selection_due(
     vacancy_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let payload = json!({ "vacancy_id": vacancy_id });
-    jobs::enqueue(tx, SELECT_FOR_VACANCY, &payload, now, None, now).await?;
-    jobs::schedule_daily(tx, REMATCH_ALL, REMATCH_AT, now).await
+    let job = Job::SelectForVacancy {
+        vacancy_id: vacancy_id.to_string(),
+    };
+    jobs::enqueue(tx, &job, now, None, now).await?;
+    jobs::schedule_daily(tx, &Job::RematchAll, REMATCH_AT, now).await
 }
 
 /// Runs a new vacancy's stored selection at once, after its commit; the job repeats it if this
@@ -794,8 +801,10 @@ pub async fn seeker_selection_due(
     registration_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let payload = json!({ "registration_id": registration_id });
-    jobs::enqueue(tx, SELECT_FOR_SEEKER, &payload, now, None, now)
+    let job = Job::SelectForSeeker {
+        registration_id: registration_id.to_string(),
+    };
+    jobs::enqueue(tx, &job, now, None, now)
         .await
         .map(|_| ())
 }

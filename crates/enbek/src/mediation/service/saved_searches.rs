@@ -10,6 +10,7 @@ use crate::mediation::store::saved_searches::{self, SavedSearch};
 use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
+use crate::platform::jobs::Job;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::notify;
@@ -140,10 +141,12 @@ pub async fn enqueue_for_vacancy(
     vacancy_id: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), sqlx::Error> {
+    let job = Job::NotifySavedSearches {
+        vacancy_id: vacancy_id.to_string(),
+    };
     crate::platform::jobs::store::enqueue(
         tx,
-        crate::platform::jobs::kinds::NOTIFY_SAVED_SEARCHES,
-        &json!({ "vacancy_id": vacancy_id }),
+        &job,
         now,
         Some(&format!("saved_searches:{vacancy_id}")),
         now,

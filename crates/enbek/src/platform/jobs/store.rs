@@ -17,6 +17,7 @@ use crate::platform::db::ts;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
+use crate::platform::jobs::Job;
 
 pub struct Claimed {
     pub id: String,
@@ -25,12 +26,10 @@ pub struct Claimed {
     pub attempts: i64,
 }
 
-/// Enqueues a job in the caller's transaction. With a `dedupe_key`, a second job with the same
-/// key is not added (returns false).
-/// Makes sure a daily job of `kind` runs at the next `at` (local time) after `now`; one a day.
+/// Makes sure a daily job runs at the next `at` (local time) after `now`; one a day.
 pub async fn schedule_daily(
     tx: &mut Tx,
-    kind: &str,
+    job: &Job,
     at: chrono::NaiveTime,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -42,16 +41,17 @@ pub async fn schedule_daily(
     } else {
         local_instant(today + chrono::Days::new(1), at)
     };
-    let key = format!("{kind}:{}", local_date(due));
-    enqueue(tx, kind, &serde_json::json!({}), due, Some(&key), now)
+    let key = format!("{}:{}", job.encode().0, local_date(due));
+    enqueue(tx, job, due, Some(&key), now)
         .await
         .map(|_| ())
 }
 
+/// Enqueues a job in the caller's transaction. With a `dedupe_key`, a second job with the same
+/// key is not added (returns false).
 pub async fn enqueue(
     tx: &mut Tx,
-    kind: &str,
-    payload: &serde_json::Value,
+    job: &Job,
     due_at: DateTime<Utc>,
     dedupe_key: Option<&str>,
     now: DateTime<Utc>,
@@ -65,12 +65,13 @@ pub async fn enqueue(
             return Ok(false);
         }
     }
+    let (kind, payload) = job.encode();
     let result = sqlx::query(
         "INSERT INTO jobs (id, kind, payload, dedupe_key, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(new_id())
     .bind(kind)
-    .bind(payload.to_string())
+    .bind(payload)
     .bind(dedupe_key)
     .bind(ts(due_at))
     .bind(ts(now))

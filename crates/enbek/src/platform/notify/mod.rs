@@ -11,7 +11,8 @@ use chrono::{DateTime, Utc};
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::lang::Lang;
-use crate::platform::jobs::kinds::DELIVER_NOTIFICATION;
+use crate::platform::state::AppState;
+use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
 use crate::platform::notify::store::{self as notifications, Notification};
 pub use texts::{Args, Kind};
@@ -71,16 +72,43 @@ pub async fn send(
         };
         notifications::insert(tx, &n).await?;
         if !immediate {
-            jobs::enqueue(
-                tx,
-                DELIVER_NOTIFICATION,
-                &serde_json::json!({ "notification_id": n.id }),
-                now,
-                None,
-                now,
-            )
+            let job = Job::DeliverNotification {
+                notification_id: n.id.clone(),
+            };
+            jobs::enqueue(tx, &job, now, None, now)
             .await?;
         }
     }
     Ok(())
+}
+
+/// Delivers one e-mail or SMS; a delivered one is left alone (idempotent on retry).
+pub async fn deliver(state: &AppState, id: &str) -> anyhow::Result<()> {
+    let Some(n) = notifications::by_id(&state.db.pool, id).await? else {
+        return Ok(());
+    };
+    if n.status != notifications::PENDING {
+        return Ok(());
+    }
+    match state.delivery.send(&n).await {
+        Ok(outcome) => {
+            notifications::mark_delivered(&state.db.pool, id, state.clock.now()).await?;
+            count_delivery(state, &n.channel, outcome);
+            Ok(())
+        }
+        Err(e) => {
+            notifications::mark_failed(&state.db.pool, id, &e.to_string()).await?;
+            state.metrics.notification(&n.channel, "failed");
+            Err(e)
+        }
+    }
+}
+
+/// Counts one delivery on a channel (e-mail, SMS, another state system) in the metrics.
+pub fn count_delivery(state: &AppState, channel: &str, outcome: delivery::Outcome) {
+    let label = match outcome {
+        delivery::Outcome::Sent => "sent",
+        delivery::Outcome::KeptInDevOutbox => "dev_outbox",
+    };
+    state.metrics.notification(channel, label);
 }

@@ -5,7 +5,7 @@ use enbek_domain::access::OrgKind;
 use enbek_domain::matching::Place;
 use serde::Deserialize;
 
-use crate::mediation::service::matching::Places;
+use enbek_domain::matching::Places;
 use std::collections::HashSet;
 
 use crate::platform::db::Db;

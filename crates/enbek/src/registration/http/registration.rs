@@ -415,7 +415,7 @@ pub async fn register_in_person(
         // person in the center's region. A registry that does not answer delays the work, it
         // never refuses it: the application is taken and checked when the registry answers, and
         // the specialist has the person's ID document in hand.
-        match state.registry.person(&iin).await {
+        match state.registry().person(&iin).await {
             Ok(person) => {
                 if person.is_some_and(|p| needs_temporary_stay(&center.region_code, &p.region_code))
                 {

@@ -16,7 +16,7 @@ use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::kinds::{CHECK_JOBLOSS, DELIVER_OUTBOUND};
+use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
 use crate::platform::notify;
 use crate::platform::notify::Args;
@@ -58,8 +58,10 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
         }
         other => other?,
     }
-    let payload = json!({ "application_id": application.id });
-    jobs::enqueue(&mut tx, CHECK_JOBLOSS, &payload, now, None, now).await?;
+    let job = Job::CheckJobloss {
+        application_id: application.id.clone(),
+    };
+    jobs::enqueue(&mut tx, &job, now, None, now).await?;
     audit::record(
         &mut tx,
         audit::Entry {
@@ -185,7 +187,7 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
         .ok_or_else(|| anyhow::anyhow!("an unemployed registration without its day"))?;
     let iin = Iin::parse(&reg.iin)?;
     let person = state
-        .registry
+        .registry()
         .person(&iin)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the registries no longer know the person"))?;
@@ -263,8 +265,10 @@ async fn to_fund(
         now,
     )
     .await?;
-    let payload = json!({ "message_id": message_id });
-    jobs::enqueue(tx, DELIVER_OUTBOUND, &payload, now, None, now).await?;
+    let job = Job::DeliverOutbound {
+        message_id: message_id.clone(),
+    };
+    jobs::enqueue(tx, &job, now, None, now).await?;
     Ok(message_id)
 }
 

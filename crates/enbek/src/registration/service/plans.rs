@@ -17,7 +17,7 @@ use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::kinds::REMIND_CONTACT;
+use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
 use crate::platform::notify;
 use crate::platform::notify::Args;
@@ -52,7 +52,7 @@ pub async fn suggestions(
     .ok_or_else(|| ApiError::new("invalid_state").detail("the person has no card yet"))?;
     let on = local_date(state.clock.now());
     let registry = state
-        .registry
+        .registry()
         .person(&Iin::parse(&person.iin)?)
         .await
         .ok()
@@ -217,9 +217,11 @@ async fn schedule_reminder(
         day_before = day_before.pred_opt().unwrap_or(day_before);
     }
     let due = local_instant(day_before, REMINDER_AT).max(now);
-    let payload = json!({ "item_id": contact.id });
-    let key = format!("{REMIND_CONTACT}:{}", contact.id);
-    jobs::enqueue(tx, REMIND_CONTACT, &payload, due, Some(&key), now)
+    let job = Job::RemindContact {
+        item_id: contact.id.clone(),
+    };
+    let key = format!("remind_contact:{}", contact.id);
+    jobs::enqueue(tx, &job, due, Some(&key), now)
         .await
         .map(|_| ())
 }

@@ -22,7 +22,7 @@ use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
-use crate::platform::jobs::kinds::VERIFY_REGISTRATION;
+use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
 use crate::platform::monitoring::{self, NewRequest};
 use crate::platform::notify;
@@ -204,8 +204,10 @@ async fn schedule_verification(
     registration_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let payload = json!({ "registration_id": registration_id });
-    jobs::enqueue(tx, VERIFY_REGISTRATION, &payload, now, None, now)
+    let job = Job::VerifyRegistration {
+        registration_id: registration_id.to_string(),
+    };
+    jobs::enqueue(tx, &job, now, None, now)
         .await
         .map(|_| ())
 }
@@ -248,7 +250,7 @@ pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<(
         return Ok(());
     }
     let iin = Iin::parse(&reg.iin)?;
-    let answer = state.registry.person(&iin).await?;
+    let answer = state.registry().person(&iin).await?;
     decide(state, &reg.id, answer.as_ref(), None)
         .await
         .map_err(|e| anyhow::anyhow!("deciding: {}", e.code))

@@ -17,10 +17,7 @@ use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::kinds::{
-    RECHECK_UNEMPLOYED, RECHECK_UNEMPLOYED_ALL, REGISTER_AFTER_EMPLOYER_REFUSAL,
-    REGISTER_AFTER_REFUSAL, REGISTER_UNEMPLOYED,
-};
+use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
 use crate::platform::monitoring::{self, NewRequest};
 use crate::platform::notify;
@@ -75,9 +72,11 @@ pub async fn begin_selection(
         now,
     )
     .await?;
-    let payload = json!({ "registration_id": reg.id });
-    let key = format!("{REGISTER_UNEMPLOYED}:{}", reg.id);
-    jobs::enqueue(tx, REGISTER_UNEMPLOYED, &payload, ends, Some(&key), now).await?;
+    let job = Job::RegisterUnemployed {
+        registration_id: reg.id.clone(),
+    };
+    let key = format!("register_unemployed:{}", reg.id);
+    jobs::enqueue(tx, &job, ends, Some(&key), now).await?;
     Ok(())
 }
 
@@ -144,9 +143,12 @@ pub async fn decision_after_refusal_due(
     registration_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let payload = json!({ "registration_id": registration_id, "at": now });
-    let key = format!("{REGISTER_AFTER_REFUSAL}:{registration_id}");
-    jobs::enqueue(tx, REGISTER_AFTER_REFUSAL, &payload, now, Some(&key), now)
+    let job = Job::RegisterAfterRefusal {
+        registration_id: registration_id.to_string(),
+        at: now,
+    };
+    let key = format!("register_after_refusal:{registration_id}");
+    jobs::enqueue(tx, &job, now, Some(&key), now)
         .await
         .map(|_| ())
 }
@@ -159,16 +161,12 @@ pub async fn decision_after_employer_refusal_due(
     offer_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let payload = json!({ "registration_id": registration_id, "at": now });
-    let key = format!("{REGISTER_AFTER_EMPLOYER_REFUSAL}:{offer_id}");
-    jobs::enqueue(
-        tx,
-        REGISTER_AFTER_EMPLOYER_REFUSAL,
-        &payload,
-        now,
-        Some(&key),
-        now,
-    )
+    let job = Job::RegisterAfterEmployerRefusal {
+        registration_id: registration_id.to_string(),
+        at: now,
+    };
+    let key = format!("register_after_employer_refusal:{offer_id}");
+    jobs::enqueue(tx, &job, now, Some(&key), now)
     .await
     .map(|_| ())
 }
@@ -202,7 +200,7 @@ pub async fn register_if_period_over(
 async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyhow::Result<()> {
     let parameters = state.parameters();
     let now = state.clock.now();
-    let answer = state.registry.person(&Iin::parse(&reg.iin)?).await?;
+    let answer = state.registry().person(&Iin::parse(&reg.iin)?).await?;
     let decision = match &answer {
         Some(person) => {
             decide_unemployed(person, on, pension_age_months(&parameters, person.sex, on))
@@ -331,7 +329,7 @@ pub async fn deregister_in(
 
 /// Makes sure the daily re-check runs at the next `RECHECK_AT` after `now`.
 async fn schedule_recheck(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    jobs::schedule_daily(tx, RECHECK_UNEMPLOYED_ALL, RECHECK_AT, now).await
+    jobs::schedule_daily(tx, &Job::RecheckUnemployedAll, RECHECK_AT, now).await
 }
 
 /// The daily pass: one re-check job per unemployed person, each retried on its own when a
@@ -355,9 +353,11 @@ pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
         any = true;
         let mut tx = state.db.begin().await?;
         for id in &ids {
-            let key = format!("{RECHECK_UNEMPLOYED}:{id}:{today}");
-            let payload = json!({ "registration_id": id });
-            jobs::enqueue(&mut tx, RECHECK_UNEMPLOYED, &payload, now, Some(&key), now).await?;
+            let key = format!("recheck_unemployed:{id}:{today}");
+            let job = Job::RecheckUnemployed {
+                registration_id: id.clone(),
+            };
+            jobs::enqueue(&mut tx, &job, now, Some(&key), now).await?;
         }
         tx.commit().await?;
         after = last;
@@ -379,7 +379,7 @@ pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<
     let (true, Some(since)) = (reg.status == Status::Unemployed, reg.unemployed_since) else {
         return Ok(());
     };
-    let Some(person) = state.registry.person(&Iin::parse(&reg.iin)?).await? else {
+    let Some(person) = state.registry().person(&Iin::parse(&reg.iin)?).await? else {
         return Ok(());
     };
     if let Some(ground_of) = rules::deregistration_by_registries(&person, since) {
