@@ -14,7 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::accounts::http::{accounts, identity};
-use crate::app::{certificates, dev};
+use crate::exchange::{certificates, dev};
 use crate::measures::http::subsidised;
 use crate::mediation::http::{employers, matching, offers, open_data, saved_searches};
 use crate::platform::http::error::ApiError;

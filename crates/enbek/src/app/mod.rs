@@ -1,8 +1,6 @@
 //! Start-up: connect and migrate, load reference data, build the state, start the worker and
 //! serve. Tests use `start` to run the real server on a random port.
 
-pub mod certificates;
-pub mod dev;
 pub mod jobs;
 
 use anyhow::Context;
@@ -29,6 +27,8 @@ use crate::platform::db;
 use crate::platform::db::Db;
 use crate::platform::metrics::Metrics;
 use crate::platform::notify::delivery::Delivery;
+use crate::accounts::service::accounts::AccountSessions;
+use crate::platform::auth::Sessions;
 use crate::platform::jobs::Dispatch;
 use crate::platform::state::{AppState, Parts, Settings};
 use crate::platform::transport::Gate;
@@ -137,6 +137,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     }
     parts.insert(Arc::new(Matcher::default()));
     parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
+    parts.insert::<Arc<dyn Sessions>>(Arc::new(AccountSessions));
     let state = AppState {
         db,
         clock,

@@ -1,5 +1,7 @@
 //! The exchange with other state systems: the state registries, electronic signatures and their certificates, and outbound messages.
 
+pub mod certificates;
+pub mod dev;
 pub mod outbound;
 pub mod pki;
 pub mod registry;

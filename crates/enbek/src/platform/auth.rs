@@ -6,8 +6,6 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use enbek_domain::access::{self, CardPlace, Role};
 
-use crate::accounts::service::accounts::token_hash;
-use crate::accounts::store::accounts;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::state::AppState;
 
@@ -98,6 +96,35 @@ impl Caller {
     }
 }
 
+/// A live session: the account behind a token and its grants.
+pub struct Session {
+    pub account_id: String,
+    pub login: String,
+    pub iin: Option<String>,
+    pub locale: String,
+    pub grants: Vec<Grant>,
+}
+
+/// Where sessions are kept: the accounts context implements it, and the composition root
+/// registers it as a part.
+#[async_trait::async_trait]
+pub trait Sessions: Send + Sync {
+    /// The session of a token (by its hash), unless it is unknown, expired, revoked or its
+    /// account is disabled.
+    async fn session(
+        &self,
+        pool: &sqlx::AnyPool,
+        token_hash: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<Session>, sqlx::Error>;
+}
+
+/// A bearer token as stored: its SHA-256, so a stolen table holds no usable token.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
 pub fn bearer(parts: &Parts) -> Option<&str> {
     let value = parts.headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
@@ -116,27 +143,25 @@ impl FromRequestParts<AppState> for Caller {
     ) -> Result<Self, Self::Rejection> {
         let token = bearer(parts).ok_or_else(|| ApiError::new("unauthorized"))?;
         let hash = token_hash(token);
-        let account = accounts::session_account(&state.db.pool, &hash, state.clock.now())
+        let sessions = state.part::<std::sync::Arc<dyn Sessions>>();
+        let session = sessions
+            .session(&state.db.pool, &hash, state.clock.now())
             .await?
             .ok_or_else(|| {
                 ApiError::new("unauthorized").detail("the token is unknown, expired or revoked")
             })?;
-        let grants = accounts::grants(&state.db.pool, &account.id)
-            .await?
-            .into_iter()
-            .filter_map(|g| {
-                Some(Grant {
-                    role: Role::parse(&g.role)?,
-                    organization_id: g.organization_id,
-                    region_code: g.region_code,
-                })
-            })
-            .collect();
+        let Session {
+            account_id,
+            login,
+            iin,
+            locale,
+            grants,
+        } = session;
         Ok(Caller {
-            account_id: account.id,
-            login: account.login,
-            iin: account.iin,
-            locale: account.locale,
+            account_id,
+            login,
+            iin,
+            locale,
             grants,
             token_hash: hash,
         })

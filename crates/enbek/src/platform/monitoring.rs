@@ -13,6 +13,10 @@ use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
+/// The public services whose delivery within term is monitored (214 p.22).
+pub const JOB_SEEKER_REGISTRATION: &str = "job_seeker_registration";
+pub const UNEMPLOYED_REGISTRATION: &str = "unemployed_registration";
+
 pub const RECEIVED: &str = "received";
 pub const IN_PROGRESS: &str = "in_progress";
 pub const RESULT_ISSUED: &str = "result_issued";

@@ -10,6 +10,9 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::store::accounts::LoginFailures;
+use crate::accounts::store::accounts;
+use crate::platform::auth::{token_hash, Grant, Session, Sessions};
+use enbek_domain::access::Role;
 
 pub const MIN_PASSWORD_LEN: usize = 8;
 
@@ -101,8 +104,39 @@ pub fn new_token() -> (String, String) {
     (token, hash)
 }
 
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+/// The accounts' sessions, for the platform's `Caller` extractor.
+pub struct AccountSessions;
+
+#[async_trait::async_trait]
+impl Sessions for AccountSessions {
+    async fn session(
+        &self,
+        pool: &sqlx::AnyPool,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Session>, sqlx::Error> {
+        let Some(account) = accounts::session_account(pool, token_hash, now).await? else {
+            return Ok(None);
+        };
+        let grants = accounts::grants(pool, &account.id)
+            .await?
+            .into_iter()
+            .filter_map(|g| {
+                Some(Grant {
+                    role: Role::parse(&g.role)?,
+                    organization_id: g.organization_id,
+                    region_code: g.region_code,
+                })
+            })
+            .collect();
+        Ok(Some(Session {
+            account_id: account.id,
+            login: account.login,
+            iin: account.iin,
+            locale: account.locale,
+            grants,
+        }))
+    }
 }
 
 #[cfg(test)]

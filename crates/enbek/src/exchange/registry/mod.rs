@@ -10,6 +10,8 @@ pub use http::HttpRegistry;
 pub use simulator::Simulator;
 
 use async_trait::async_trait;
+
+use crate::platform::http::error::ApiError;
 use enbek_domain::contact::Phone;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
@@ -17,6 +19,15 @@ use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
 #[derive(Debug, thiserror::Error)]
 #[error("the state registry did not answer: {0}")]
 pub struct Unavailable(pub String);
+
+/// A registry that does not answer: the caller tells the person to try again shortly (or, in
+/// due work, retries).
+impl From<Unavailable> for ApiError {
+    fn from(e: Unavailable) -> ApiError {
+        tracing::warn!(error = %e, "state registry unavailable");
+        ApiError::new("unavailable").detail("the state registry did not answer; try again shortly")
+    }
+}
 
 #[async_trait]
 pub trait StateRegistry: Send + Sync {

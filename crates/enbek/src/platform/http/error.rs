@@ -633,13 +633,6 @@ impl From<anyhow::Error> for ApiError {
     }
 }
 
-impl From<crate::exchange::registry::Unavailable> for ApiError {
-    fn from(e: crate::exchange::registry::Unavailable) -> ApiError {
-        tracing::warn!(error = %e, "state registry unavailable");
-        ApiError::new("unavailable").detail("the state registry did not answer; try again shortly")
-    }
-}
-
 impl From<IdError> for ApiError {
     fn from(e: IdError) -> ApiError {
         ApiError::new(e.code()).detail(e.to_string())

@@ -37,7 +37,7 @@ use crate::registration::store::persons::{self, CardWrite, Profile};
 use crate::registration::store::registrations::{self, Application, Ending, Registration};
 
 /// The monitored public service (214 p.22; 214 App.1).
-pub const SERVICE: &str = "job_seeker_registration";
+pub const SERVICE: &str = crate::platform::monitoring::JOB_SEEKER_REGISTRATION;
 
 pub struct Submission {
     pub channel: Channel,

@@ -33,7 +33,7 @@ use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};
 
 /// The monitored public service "Registration of the unemployed" (214 p.43).
-pub const SERVICE: &str = "unemployed_registration";
+pub const SERVICE: &str = crate::platform::monitoring::UNEMPLOYED_REGISTRATION;
 
 /// The registries are re-checked for every unemployed person once a day, at this local hour.
 const RECHECK_AT: NaiveTime = NaiveTime::from_hms_opt(2, 0, 0).expect("a valid time");
