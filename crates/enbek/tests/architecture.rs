@@ -160,20 +160,30 @@ fn a_forbidden_import_is_caught() {
     );
     // A context does not reach into another's store, even one below it.
     assert_eq!(
-        breaches("mediation", "let r = crate::registration::store::registrations::by_id(p, id);")
-            .len(),
+        breaches(
+            "mediation",
+            "let r = crate::registration::store::registrations::by_id(p, id);"
+        )
+        .len(),
         1
     );
     // A context does not use one above it, even through its interface: no cycles.
     assert_eq!(
-        breaches("registration", "use crate::mediation::interface::Selection;").len(),
+        breaches(
+            "registration",
+            "use crate::mediation::interface::Selection;"
+        )
+        .len(),
         1
     );
     // Nothing but the composition root imports it, and no context imports the api.
     assert_eq!(breaches("api", "use crate::app::dev;").len(), 1);
     assert_eq!(breaches("accounts", "use crate::api::app;").len(), 1);
     // The exchange stands on the platform alone.
-    assert_eq!(breaches("exchange", "use crate::accounts::interface::Caller;").len(), 1);
+    assert_eq!(
+        breaches("exchange", "use crate::accounts::interface::Caller;").len(),
+        1
+    );
     // What is allowed passes, and comments are not imports.
     assert!(breaches("mediation", "use crate::registration::interface::Case;").is_empty());
     assert!(breaches("registration", "use crate::platform::db::Tx;").is_empty());

@@ -395,7 +395,6 @@ pub fn score(s: &Seeker, o: &Opening) -> Option<Match> {
     })
 }
 
-
 /// Where localities lie, by code (the localities table of the reference data).
 pub struct Places(std::collections::HashMap<String, Place>);
 

@@ -14,25 +14,27 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 
 use crate::accounts::service::accounts as creds;
+use crate::accounts::service::accounts::AccountSessions;
 use crate::accounts::store::accounts;
 use crate::api::Surface;
 use crate::exchange::pki::{self, crl::CrlChecker, ncanode::NcaNode, CmsVerifier, DevCa};
 use crate::exchange::pki::{RevocationChecker, SignatureVerifier};
 use crate::exchange::registry::{HttpRegistry, Simulator, StateRegistry};
+use crate::mediation::interface::ForRegistration;
 use crate::mediation::service::matching::Matcher;
 use crate::platform::audit;
+use crate::platform::auth::Sessions;
 use crate::platform::clock::Clock;
 use crate::platform::config::ServeArgs;
 use crate::platform::db;
 use crate::platform::db::Db;
+use crate::platform::jobs::Dispatch;
 use crate::platform::metrics::Metrics;
 use crate::platform::notify::delivery::Delivery;
-use crate::accounts::service::accounts::AccountSessions;
-use crate::platform::auth::Sessions;
-use crate::platform::jobs::Dispatch;
 use crate::platform::state::{AppState, Parts, Settings};
 use crate::platform::transport::Gate;
 use crate::reference::service::reference;
+use crate::registration::interface::Mediation;
 
 pub struct Running {
     pub addr: SocketAddr,
@@ -138,6 +140,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     parts.insert(Arc::new(Matcher::default()));
     parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
     parts.insert::<Arc<dyn Sessions>>(Arc::new(AccountSessions));
+    parts.insert::<Arc<dyn Mediation>>(Arc::new(ForRegistration));
     let state = AppState {
         db,
         clock,

@@ -68,7 +68,10 @@ pub struct PeriodQuery {
     pub region_code: Option<String>,
 }
 
-const SERVICES: [&str; 2] = [monitoring::JOB_SEEKER_REGISTRATION, monitoring::UNEMPLOYED_REGISTRATION];
+const SERVICES: [&str; 2] = [
+    monitoring::JOB_SEEKER_REGISTRATION,
+    monitoring::UNEMPLOYED_REGISTRATION,
+];
 
 #[utoipa::path(get, path = "/api/v1/monitoring/services/{service}", operation_id = "getServiceMonitoring", tag = "operations",
     params(("service" = String, Path, description = "job_seeker_registration or unemployed_registration"), PeriodQuery), security(("bearer" = [])),

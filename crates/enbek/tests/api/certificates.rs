@@ -36,7 +36,11 @@ async fn verify(
     let der = base64::engine::general_purpose::STANDARD
         .decode(cms)
         .unwrap();
-    app.running.state.signatures().verify(&der, content, at).await
+    app.running
+        .state
+        .signatures()
+        .verify(&der, content, at)
+        .await
 }
 
 fn now(app: &TestApp) -> DateTime<Utc> {

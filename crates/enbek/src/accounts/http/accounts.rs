@@ -22,7 +22,7 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::http::lang::{requested_lang, Lang};
 use crate::platform::state::AppState;
-use crate::reference::store::reference;
+use crate::reference::interface::lookup as reference;
 
 /// The version of the user agreement a new account accepts.
 pub const TERMS_VERSION: &str = "2024-1";

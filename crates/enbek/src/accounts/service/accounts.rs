@@ -9,8 +9,8 @@ use enbek_domain::login;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::accounts::store::accounts::LoginFailures;
 use crate::accounts::store::accounts;
+use crate::accounts::store::accounts::LoginFailures;
 use crate::platform::auth::{token_hash, Grant, Session, Sessions};
 use enbek_domain::access::Role;
 

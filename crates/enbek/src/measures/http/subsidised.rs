@@ -13,7 +13,7 @@ use crate::measures::service::subsidised::{self as service, NewApplication};
 use crate::measures::store::subsidised::{
     self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
 };
-use crate::mediation::http::employers::my_employer;
+use crate::mediation::interface::my_employer;
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
@@ -97,7 +97,7 @@ pub async fn create_subsidised_job_application(
     Json(body): Json<ApplicationRequest>,
 ) -> ApiResult<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
-    crate::mediation::service::employers::ensure_verified(&employer)?;
+    crate::mediation::interface::ensure_verified(&employer)?;
     let application = service::create_application(
         &state,
         &caller.account_id,

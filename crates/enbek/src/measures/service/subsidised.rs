@@ -12,15 +12,14 @@ use serde_json::json;
 use crate::measures::store::subsidised::{
     self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
 };
-use crate::mediation::store::employers::Employer;
+use crate::mediation::interface::Employer;
 use crate::platform::audit;
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::state::AppState;
-use crate::reference::service::reference::check_locality;
-use crate::reference::service::reference::known_region;
-use crate::reference::store::reference;
+use crate::reference::interface::lookup as reference;
+use crate::reference::interface::{check_locality, known_region};
 
 /// An application as the employer submits it, its texts and numbers checked by the handler
 /// (`http::input`); the employer's name, BIN and registered place come from its profile.

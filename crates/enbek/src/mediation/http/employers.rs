@@ -21,7 +21,7 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
-use crate::reference::store::reference::search_words;
+use crate::reference::interface::search_words;
 
 #[derive(Deserialize, ToSchema)]
 pub struct EmployerRequest {

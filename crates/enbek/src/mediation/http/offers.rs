@@ -22,9 +22,7 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
-use crate::registration::http::registration::require_scope;
-use crate::registration::store::persons;
-use crate::registration::store::registrations;
+use crate::registration::interface::{persons, registrations, require_scope};
 
 #[derive(Deserialize, ToSchema)]
 pub struct OfferRequest {

@@ -16,8 +16,8 @@ use enbek_domain::vacancy::{
 };
 use serde_json::json;
 
-use crate::accounts::store::accounts;
-use crate::accounts::store::identity;
+use crate::accounts::interface::directory as accounts;
+use crate::accounts::interface::directory as identity;
 use crate::exchange::registry::Unavailable;
 use crate::mediation::store::employers::{self, Employer, Vacancy, CLOSED, OPEN, PENDING, REFUSED};
 use crate::mediation::store::invitations::{self, Invitation};
@@ -28,15 +28,15 @@ use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
-use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
+use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
-use crate::reference::service::reference::check_territory;
-use crate::reference::store::reference::{self, search_key};
+use crate::reference::interface::lookup as reference;
+use crate::reference::interface::{check_territory, search_key};
 
 pub struct NewEmployer {
     pub bin: String,
@@ -598,8 +598,8 @@ pub async fn invite_member(
     employer: &Employer,
     login: &str,
 ) -> ApiResult<Invitation> {
-    let login = crate::accounts::http::accounts::normalise_login(login)
-        .or_else(|_| crate::accounts::http::accounts::plain_login(login))?;
+    let login = crate::accounts::interface::normalise_login(login)
+        .or_else(|_| crate::accounts::interface::plain_login(login))?;
     let member = accounts::credentials(&state.db.pool, &login)
         .await?
         .ok_or_else(|| ApiError::not_found().detail("no account with this login"))?;

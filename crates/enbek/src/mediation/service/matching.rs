@@ -15,9 +15,9 @@ use crate::mediation::store::resumes::{self, Resume};
 use crate::platform::audit;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::state::AppState;
-use crate::reference::service::reference::check_locality;
-use crate::reference::store::reference;
-use crate::registration::store::registrations::{self, Registration};
+use crate::reference::interface::check_locality;
+use crate::reference::interface::lookup as reference;
+use crate::registration::interface::registrations::{self, Registration};
 
 /// At most this many matches are listed.
 pub const TOP: usize = 50;

@@ -21,16 +21,15 @@ use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
+use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::state::AppState;
-use crate::registration::service::registration::recipient;
-use crate::registration::service::unemployment;
-use crate::registration::store::registrations::Ending;
-use crate::registration::store::registrations::{self, Registration};
+use crate::registration::interface as unemployment;
+use crate::registration::interface::recipient;
+use crate::registration::interface::registrations::{self, Ending, Registration};
 
 /// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
 /// platform's own selection (`specialist` none, 214 p.36, 214 p.69): only suitable work (the
@@ -804,9 +803,7 @@ pub async fn seeker_selection_due(
     let job = Job::SelectForSeeker {
         registration_id: registration_id.to_string(),
     };
-    jobs::enqueue(tx, &job, now, None, now)
-        .await
-        .map(|_| ())
+    jobs::enqueue(tx, &job, now, None, now).await.map(|_| ())
 }
 
 /// Runs a job seeker's stored selection at once, after its commit, as above.

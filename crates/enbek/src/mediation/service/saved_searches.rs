@@ -10,16 +10,16 @@ use crate::mediation::store::saved_searches::{self, SavedSearch};
 use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::jobs::Job;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
+use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
-use crate::reference::service::reference::known_region;
-use crate::reference::store::reference::{self, search_words};
+use crate::reference::interface::lookup as reference;
+use crate::reference::interface::{known_region, search_words};
 
 /// At most this many saved searches per account.
 pub const LIMIT: i64 = 20;

@@ -42,9 +42,7 @@ pub async fn schedule_daily(
         local_instant(today + chrono::Days::new(1), at)
     };
     let key = format!("{}:{}", job.encode().0, local_date(due));
-    enqueue(tx, job, due, Some(&key), now)
-        .await
-        .map(|_| ())
+    enqueue(tx, job, due, Some(&key), now).await.map(|_| ())
 }
 
 /// Enqueues a job in the caller's transaction. With a `dedupe_key`, a second job with the same

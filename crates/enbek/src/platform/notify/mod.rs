@@ -11,10 +11,10 @@ use chrono::{DateTime, Utc};
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::lang::Lang;
-use crate::platform::state::AppState;
-use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
+use crate::platform::jobs::Job;
 use crate::platform::notify::store::{self as notifications, Notification};
+use crate::platform::state::AppState;
 pub use texts::{Args, Kind};
 
 /// Who is told, and through which channels.
@@ -75,8 +75,7 @@ pub async fn send(
             let job = Job::DeliverNotification {
                 notification_id: n.id.clone(),
             };
-            jobs::enqueue(tx, &job, now, None, now)
-            .await?;
+            jobs::enqueue(tx, &job, now, None, now).await?;
         }
     }
     Ok(())

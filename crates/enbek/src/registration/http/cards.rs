@@ -11,7 +11,7 @@ use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Path, Query};
 use crate::platform::state::AppState;
-use crate::reference::store::reference;
+use crate::reference::interface::lookup as reference;
 use crate::registration::store::persons::{self, CardEvent, Person};
 
 #[derive(Serialize, ToSchema)]

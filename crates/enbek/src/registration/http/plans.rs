@@ -18,7 +18,7 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
-use crate::reference::store::reference;
+use crate::reference::interface::lookup as reference;
 use crate::registration::http::registration::require_scope;
 use crate::registration::service::plans::{
     self as service, NewAction, NewContact, NewPlan, QueueItem,

@@ -16,8 +16,8 @@ use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
+use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
@@ -110,7 +110,7 @@ pub async fn change_iban(
         .ok_or_else(ApiError::not_found)?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    crate::accounts::service::identity::confirm(
+    crate::accounts::interface::confirm(
         now,
         &mut tx,
         account_id,

@@ -12,18 +12,17 @@ use enbek_domain::unemployment::{report_due, Circumstance};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::mediation::store::offers;
 use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
+use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::state::AppState;
-use crate::reference::store::reference;
+use crate::reference::interface::lookup as reference;
 use crate::registration::service::registration::recipient;
 use crate::registration::store::circumstances::{self, Report};
 use crate::registration::store::persons;
@@ -489,7 +488,7 @@ pub async fn work_queue(
     // 214 p.51(3), 214 p.74: a no-show the employer recorded, for the specialist to weigh (good
     // reason or not) within the 2 working days of 214 p.51.
     for (offer_id, registration_id, vacancy_id, at) in
-        offers::unemployed_no_shows(pool, centers).await?
+        state.mediation().unemployed_no_shows(pool, centers).await?
     {
         let due = working_days_deadline(&cal, at, 2);
         push(

@@ -15,15 +15,15 @@ use enbek_domain::registry::RegistryPerson;
 use enbek_domain::unemployment::pension_age_months;
 use serde_json::json;
 
-use crate::accounts::store::accounts;
+use crate::accounts::interface::directory as accounts;
 use crate::platform::audit;
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
-use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
+use crate::platform::jobs::Job;
 use crate::platform::monitoring::{self, NewRequest};
 use crate::platform::notify;
 use crate::platform::notify::texts::{ground, GroundOf, Names};
@@ -31,7 +31,8 @@ use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
-use crate::reference::store::reference::{self, Organization};
+use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Organization;
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
 use crate::registration::store::registrations::{self, Application, Ending, Registration};
@@ -207,9 +208,7 @@ async fn schedule_verification(
     let job = Job::VerifyRegistration {
         registration_id: registration_id.to_string(),
     };
-    jobs::enqueue(tx, &job, now, None, now)
-        .await
-        .map(|_| ())
+    jobs::enqueue(tx, &job, now, None, now).await.map(|_| ())
 }
 
 /// Tries the registry check now; when the registry does not answer, the application waits in
@@ -363,7 +362,10 @@ pub async fn decide(
             )
             .await?;
             unemployment::begin_selection(&mut tx, state, &reg, now).await?;
-            crate::mediation::service::offers::seeker_selection_due(&mut tx, &reg.id, now).await?;
+            state
+                .mediation()
+                .seeker_selection_due(&mut tx, &reg.id, now)
+                .await?;
         }
         (result, _) => {
             let refusal = result.err().unwrap_or(Refusal::FalseInformation);
@@ -407,7 +409,10 @@ pub async fn decide(
         .metrics
         .registration(&reg.channel, reg.status.as_str());
     if reg.status == Status::JobSeeker {
-        crate::mediation::service::offers::select_now_for_seeker(state, &reg.id).await;
+        state
+            .mediation()
+            .select_now_for_seeker(state, &reg.id)
+            .await;
     }
     Ok(())
 }

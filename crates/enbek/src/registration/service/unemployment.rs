@@ -17,8 +17,8 @@ use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
-use crate::platform::jobs::Job;
 use crate::platform::jobs::store as jobs;
+use crate::platform::jobs::Job;
 use crate::platform::monitoring::{self, NewRequest};
 use crate::platform::notify;
 use crate::platform::notify::texts::{ground, GroundOf};
@@ -26,7 +26,7 @@ use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
-use crate::reference::store::reference;
+use crate::reference::interface::lookup as reference;
 use crate::registration::service::registration::{center_name, recipient};
 use crate::registration::store::documents;
 use crate::registration::store::persons;
@@ -113,7 +113,11 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
         anyhow::bail!("the selection period ends at {ends}");
     }
     // 214 p.38: an accepted offer awaiting the employer's decision is decided with that decision.
-    if crate::mediation::store::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
+    if state
+        .mediation()
+        .awaiting_employer(&state.db.pool, &reg.id)
+        .await?
+    {
         anyhow::bail!("an accepted offer awaits the employer's decision");
     }
     decide_on(state, &reg, local_date(ends)).await
@@ -167,8 +171,8 @@ pub async fn decision_after_employer_refusal_due(
     };
     let key = format!("register_after_employer_refusal:{offer_id}");
     jobs::enqueue(tx, &job, now, Some(&key), now)
-    .await
-    .map(|_| ())
+        .await
+        .map(|_| ())
 }
 
 /// The end of a job seeker's selection period, counted from the registration's decision.
@@ -190,7 +194,11 @@ pub async fn register_if_period_over(
     if reg.status != Status::JobSeeker || at < selection_ends(state, &reg) {
         return Ok(());
     }
-    if crate::mediation::store::offers::awaiting_employer(&state.db.pool, &reg.id).await? {
+    if state
+        .mediation()
+        .awaiting_employer(&state.db.pool, &reg.id)
+        .await?
+    {
         return Ok(());
     }
     decide_on(state, &reg, local_date(at)).await

@@ -1,0 +1,49 @@
+//! What other contexts may use of mediation: the employer of an account and whether it is
+//! verified; and mediation's side of registration's port.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::AnyPool;
+
+use crate::platform::db::Tx;
+use crate::platform::state::AppState;
+use crate::registration::interface::{Mediation, NoShow};
+
+pub(crate) use super::http::employers::my_employer;
+pub(crate) use super::service::employers::ensure_verified;
+pub(crate) use super::store::employers::Employer;
+
+/// Mediation as registration asks for it (registered at start by the composition root).
+pub struct ForRegistration;
+
+#[async_trait]
+impl Mediation for ForRegistration {
+    async fn seeker_selection_due(
+        &self,
+        tx: &mut Tx,
+        registration_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        super::service::offers::seeker_selection_due(tx, registration_id, now).await
+    }
+
+    async fn select_now_for_seeker(&self, state: &AppState, registration_id: &str) {
+        super::service::offers::select_now_for_seeker(state, registration_id).await;
+    }
+
+    async fn awaiting_employer(
+        &self,
+        pool: &AnyPool,
+        registration_id: &str,
+    ) -> Result<bool, sqlx::Error> {
+        super::store::offers::awaiting_employer(pool, registration_id).await
+    }
+
+    async fn unemployed_no_shows(
+        &self,
+        pool: &AnyPool,
+        centers: &[String],
+    ) -> Result<Vec<NoShow>, sqlx::Error> {
+        super::store::offers::unemployed_no_shows(pool, centers).await
+    }
+}

@@ -1,0 +1,70 @@
+//! What other contexts may use of registration: a person's case and how to reach them, the
+//! decisions mediation's events call for (214 p.38, 214 p.51(2)), the card-scope check; and the
+//! port through which registration asks mediation, which stands above it, for what it needs.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::AnyPool;
+
+use crate::platform::db::Tx;
+use crate::platform::state::AppState;
+
+pub(crate) use super::http::registration::require_scope;
+pub(crate) use super::service::registration::recipient;
+pub(crate) use super::service::unemployment::{
+    decision_after_employer_refusal_due, decision_after_refusal_due, deregister_in,
+    register_if_period_over, register_on_refusal,
+};
+
+/// The reads of registrations other contexts may make.
+pub mod registrations {
+    pub(crate) use crate::registration::store::registrations::{
+        by_id, end, latest_for_account, latest_for_accounts, Ending, Registration,
+    };
+}
+
+/// The reads of persons other contexts may make.
+pub mod persons {
+    pub(crate) use crate::registration::store::persons::by_id;
+}
+
+/// A no-show an employer recorded for an unemployed person (214 p.51(3), 214 p.74): the offer,
+/// the registration, the vacancy and when.
+pub type NoShow = (String, String, String, DateTime<Utc>);
+
+/// What registration needs of mediation. Mediation implements it and the composition root
+/// registers it at start, so registration never imports mediation.
+#[async_trait]
+pub trait Mediation: Send + Sync {
+    /// A new job seeker's selection (214 p.36), stored as due work in the caller's transaction.
+    async fn seeker_selection_due(
+        &self,
+        tx: &mut Tx,
+        registration_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error>;
+
+    /// Runs that selection at once, after the commit; the stored job repeats it if this fails.
+    async fn select_now_for_seeker(&self, state: &AppState, registration_id: &str);
+
+    /// Whether an employer is still to decide on a candidate the registration was referred as.
+    async fn awaiting_employer(
+        &self,
+        pool: &AnyPool,
+        registration_id: &str,
+    ) -> Result<bool, sqlx::Error>;
+
+    /// The no-shows of the unemployed of these career centers, for the work queue.
+    async fn unemployed_no_shows(
+        &self,
+        pool: &AnyPool,
+        centers: &[String],
+    ) -> Result<Vec<NoShow>, sqlx::Error>;
+}
+
+impl AppState {
+    /// Mediation, as registration sees it.
+    pub fn mediation(&self) -> &dyn Mediation {
+        self.part::<std::sync::Arc<dyn Mediation>>().as_ref()
+    }
+}
