@@ -11,18 +11,11 @@ use tower_http::trace::TraceLayer;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
-use crate::accounts::http::{accounts, identity};
-use crate::exchange::{certificates, dev};
-use crate::measures::http::subsidised;
-use crate::mediation::http::{employers, matching, offers, open_data, saved_searches};
 use crate::platform::http::error::ApiError;
 use crate::platform::http::{edge, lang};
 use crate::platform::ops;
 use crate::platform::state::{AppState, Settings};
-use crate::reference::http::reference;
-use crate::registration::http::{cards, jobloss, plans, registration, unemployment};
 use crate::web as ui;
 
 #[derive(OpenApi)]
@@ -69,132 +62,36 @@ pub enum Surface {
     Portal,
 }
 
-/// The portal: accounts, reference data, a citizen's own registration, card and notices.
+/// The portal: accounts, reference data, a citizen's own registration, card and notices, the
+/// employer's cabinet, vacancies and resumes.
 fn portal_api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(ops::health))
-        .routes(routes!(accounts::create_account))
-        .routes(routes!(accounts::login))
-        .routes(routes!(accounts::logout))
-        .routes(routes!(accounts::me))
-        .routes(routes!(identity::start_identity_proof))
-        .routes(routes!(identity::complete_identity_proof))
-        .routes(routes!(reference::list_organizations))
-        .routes(routes!(reference::list_occupations))
-        .routes(routes!(reference::list_classifier))
-        .routes(routes!(reference::get_calendar))
-        .routes(routes!(reference::list_parameters))
-        .routes(routes!(registration::apply_job_seeker))
-        .routes(routes!(registration::get_my_registration))
-        .routes(routes!(registration::close_my_registration))
-        .routes(routes!(registration::list_my_notifications))
-        .routes(routes!(cards::get_my_card))
-        .routes(routes!(unemployment::request_unemployed_info))
-        .routes(routes!(
-            jobloss::apply_jobloss_payment,
-            jobloss::get_my_jobloss_payment
-        ))
-        .routes(routes!(jobloss::change_jobloss_iban))
-        .routes(routes!(employers::register_employer))
-        .routes(routes!(employers::get_my_employer))
-        .routes(routes!(employers::add_employer_member))
-        .routes(routes!(employers::list_my_employer_invitations))
-        .routes(routes!(employers::accept_employer_invitation))
-        .routes(routes!(employers::decline_employer_invitation))
-        .routes(routes!(
-            employers::create_layoff_notice,
-            employers::list_layoff_notices
-        ))
-        .routes(routes!(
-            subsidised::create_subsidised_job_application,
-            subsidised::list_subsidised_job_applications
-        ))
-        .routes(routes!(
-            subsidised::add_subsidised_participant,
-            subsidised::list_subsidised_participants
-        ))
-        .routes(routes!(
-            subsidised::record_subsidised_attendance,
-            subsidised::list_subsidised_attendance
-        ))
-        .routes(routes!(
-            employers::create_vacancy,
-            employers::search_vacancies
-        ))
-        .routes(routes!(employers::get_vacancy))
-        .routes(routes!(open_data::list_open_data_vacancies))
-        .routes(routes!(employers::close_vacancy))
-        .routes(routes!(offers::list_vacancy_candidates))
-        .routes(routes!(offers::respond_to_vacancy))
-        .routes(routes!(matching::search_resumes))
-        .routes(routes!(offers::decide_on_candidate))
-        .routes(routes!(offers::schedule_interview))
-        .routes(routes!(offers::record_no_show))
-        .routes(routes!(matching::upsert_my_resume, matching::get_my_resume))
-        .routes(routes!(matching::list_my_vacancy_matches))
-        .routes(routes!(
-            saved_searches::create_saved_search,
-            saved_searches::list_my_saved_searches
-        ))
-        .routes(routes!(saved_searches::delete_saved_search))
-        .routes(routes!(offers::list_my_offers))
-        .routes(routes!(offers::respond_to_offer))
-        .routes(routes!(offers::decline_interview))
-        .routes(routes!(plans::get_my_plan))
-        .routes(routes!(plans::sign_my_plan))
-        .routes(routes!(plans::report_circumstance))
+        .merge(ops::portal())
+        .merge(crate::accounts::http::portal())
+        .merge(crate::reference::http::portal())
+        .merge(crate::registration::http::portal())
+        .merge(crate::mediation::http::portal())
+        .merge(crate::measures::http::portal())
 }
 
 /// The AIS "Labor Market" and administration: staff, the egov intake, and development mode.
 fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
     let router = OpenApiRouter::new()
-        .routes(routes!(accounts::create_staff_account))
-        .routes(routes!(reference::add_parameter_edition))
-        .routes(routes!(
-            registration::register_in_person,
-            registration::list_center_registrations
-        ))
-        .routes(routes!(registration::forward_by_assistant))
-        .routes(routes!(registration::receive_from_egov))
-        .routes(routes!(registration::review))
-        .routes(routes!(registration::get_registration))
-        .routes(routes!(unemployment::deregister_person))
-        .routes(routes!(matching::list_vacancy_matches))
-        .routes(routes!(offers::create_offer))
-        .routes(routes!(offers::excuse_no_show))
-        .routes(routes!(plans::suggest_plan_actions))
-        .routes(routes!(
-            plans::create_employment_plan,
-            plans::get_employment_plan
-        ))
-        .routes(routes!(plans::record_plan_item))
-        .routes(routes!(plans::acknowledge_circumstance))
-        .routes(routes!(plans::get_work_queue))
-        .routes(routes!(cards::get_person_card))
-        .routes(routes!(cards::find_person_card))
-        .routes(routes!(ops::service_monitoring))
-        .routes(routes!(ops::list_audit));
-    if !dev {
-        return router;
+        .merge(ops::staff())
+        .merge(crate::accounts::http::staff())
+        .merge(crate::reference::http::staff())
+        .merge(crate::registration::http::staff())
+        .merge(crate::mediation::http::staff());
+    if dev {
+        router.merge(crate::exchange::dev())
+    } else {
+        router
     }
-    router
-        .routes(routes!(dev::set_clock, dev::get_clock))
-        .routes(routes!(dev::run_due_jobs))
-        .routes(routes!(dev::upsert_registry_person))
-        .routes(routes!(dev::upsert_registry_business))
-        .routes(routes!(dev::set_registry_availability))
-        .routes(routes!(dev::list_outbox))
-        .routes(routes!(dev::list_outbound))
-        .routes(routes!(certificates::issue_test_certificate))
-        .routes(routes!(certificates::revoke_test_certificate))
 }
 
 /// Imports carry whole classifier files: staff operations with a larger body limit.
 fn imports_api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(reference::import_organizations))
-        .routes(routes!(reference::import_occupations))
-        .routes(routes!(reference::upsert_calendar_days))
+    crate::reference::http::imports()
 }
 
 /// The largest body of an import.

@@ -11,6 +11,8 @@ use std::sync::Arc;
 use crate::platform::state::AppState;
 use pki::{DevCa, SignatureVerifier};
 use registry::{Simulator, StateRegistry};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// The exchange's parts, registered at start by the composition root.
 impl AppState {
@@ -33,4 +35,18 @@ impl AppState {
     pub fn dev_ca(&self) -> Option<&Arc<DevCa>> {
         self.optional_part::<Arc<DevCa>>()
     }
+}
+
+/// The development-mode operations (only with `--dev`).
+pub fn dev() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(dev::set_clock, dev::get_clock))
+        .routes(routes!(dev::run_due_jobs))
+        .routes(routes!(dev::upsert_registry_person))
+        .routes(routes!(dev::upsert_registry_business))
+        .routes(routes!(dev::set_registry_availability))
+        .routes(routes!(dev::list_outbox))
+        .routes(routes!(dev::list_outbound))
+        .routes(routes!(certificates::issue_test_certificate))
+        .routes(routes!(certificates::revoke_test_certificate))
 }

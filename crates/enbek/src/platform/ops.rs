@@ -8,6 +8,8 @@ use enbek_domain::access::Role;
 use enbek_domain::office_hours::kz_offset;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::platform::audit::{self, AuditRecord};
 use crate::platform::auth::Caller;
@@ -155,4 +157,16 @@ pub async fn list_audit(
         )
         .await?,
     ))
+}
+
+/// The operations of this context on the portal (enbek.kz).
+pub fn portal() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(health))
+}
+
+/// The operations of this context in the AIS "Labor Market" (staff, the egov intake, administration).
+pub fn staff() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(service_monitoring))
+        .routes(routes!(list_audit))
 }
