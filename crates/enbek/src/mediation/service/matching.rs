@@ -15,8 +15,7 @@ use crate::mediation::store::resumes::{self, Resume};
 use crate::platform::audit;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::state::AppState;
-use crate::reference::interface::check_locality;
-use crate::reference::interface::lookup as reference;
+use crate::reference::interface::{check_education_level, check_locality, check_occupations};
 use crate::registration::interface::registrations::{self, Registration};
 
 /// At most this many matches are listed.
@@ -31,14 +30,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     if r.occupation_codes.is_empty() || r.occupation_codes.len() > 10 {
         return Err(invalid("one to ten occupation_codes"));
     }
-    if r.education_level
-        .as_deref()
-        .is_some_and(|l| EducationLevel::parse(l).is_none())
-    {
-        return Err(invalid(
-            "education_level is none, secondary, vocational, higher or postgraduate",
-        ));
-    }
+    check_education_level(r.education_level.as_deref())?;
     if r.work_regime
         .as_deref()
         .is_some_and(|w| WorkRegime::parse(w).is_none())
@@ -56,11 +48,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     check_locality(state, "locality_code", &r.locality_code).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    for code in &r.occupation_codes {
-        if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new("unknown_occupation").with("occupation_code", code.clone()));
-        }
-    }
+    check_occupations(&mut tx, &r.occupation_codes).await?;
     resumes::upsert(&mut tx, account_id, &r, now).await?;
     audit::record(
         &mut tx,
