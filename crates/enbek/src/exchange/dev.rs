@@ -12,14 +12,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
+use crate::exchange::development::{self as service, Notification};
 use crate::exchange::outbound;
-use crate::exchange::registry::store as registry_sim;
-use crate::platform::audit;
 use crate::platform::auth::Caller;
-use crate::platform::dev_clock;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Query};
-use crate::platform::notify::store::{self as notifications, Notification};
 use crate::platform::state::AppState;
 
 #[derive(Deserialize, Serialize, ToSchema)]
@@ -36,27 +33,7 @@ pub async fn set_clock(
     Json(body): Json<ClockBody>,
 ) -> ApiResult<axum::Json<ClockBody>> {
     caller.require(&[Role::Administrator])?;
-    // Kept in the database first, so that a restarted server stands at the same instant.
-    let mut tx = state.db.begin().await?;
-    dev_clock::store(&mut tx, body.now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(&caller.account_id),
-            action: "set",
-            entity: "dev_clock",
-            entity_id: "clock",
-            before: None,
-            after: Some(json!({ "now": body.now })),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    state
-        .clock
-        .set(body.now)
-        .map_err(|_| ApiError::not_found())?;
+    service::set_clock(&state, &caller.account_id, body.now).await?;
     Ok(axum::Json(ClockBody {
         now: state.clock.now(),
     }))
@@ -112,23 +89,7 @@ pub async fn upsert_registry_person(
         phones,
         ..person
     };
-    let now = state.clock.now();
-    registry_sim::upsert(&state.db.pool, &person, now).await?;
-    let mut tx = state.db.begin().await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(&caller.account_id),
-            action: "upsert",
-            entity: "registry_person",
-            entity_id: iin.as_str(),
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    service::upsert_registry_person(&state, &caller.account_id, &person).await?;
     Ok(axum::Json(json!({ "iin": person.iin })))
 }
 
@@ -173,8 +134,8 @@ pub async fn list_outbox(
     Query(q): Query<OutboxQuery>,
 ) -> ApiResult<axum::Json<Vec<OutboxMessage>>> {
     caller.require(&[Role::Administrator])?;
-    let rows = notifications::outbox(
-        &state.db.pool,
+    let rows = service::outbox(
+        &state,
         q.channel.as_deref(),
         q.limit.unwrap_or(100).clamp(1, 1000),
     )
@@ -203,7 +164,7 @@ pub async fn list_outbound(
 ) -> ApiResult<axum::Json<Vec<outbound::Message>>> {
     caller.require(&[Role::Administrator])?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
-    Ok(axum::Json(outbound::recent(&state.db.pool, limit).await?))
+    Ok(axum::Json(service::outbound(&state, limit).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/dev/registry/businesses", operation_id = "upsertRegistryBusiness", tag = "development",
@@ -226,22 +187,6 @@ pub async fn upsert_registry_business(
         head_iin,
         ..business
     };
-    let now = state.clock.now();
-    registry_sim::upsert_business(&state.db.pool, &business, now).await?;
-    let mut tx = state.db.begin().await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(&caller.account_id),
-            action: "upsert",
-            entity: "registry_business",
-            entity_id: bin.as_str(),
-            before: None,
-            after: Some(json!({ "active": business.active })),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    service::upsert_registry_business(&state, &caller.account_id, &business).await?;
     Ok(axum::Json(json!({ "bin": business.bin })))
 }

@@ -2,6 +2,7 @@
 
 pub mod certificates;
 pub mod dev;
+pub mod development;
 pub mod outbound;
 pub mod pki;
 pub mod registry;

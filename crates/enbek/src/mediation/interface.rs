@@ -9,8 +9,7 @@ use crate::platform::db::Tx;
 use crate::platform::state::AppState;
 use crate::registration::interface::{Mediation, NoShow};
 
-pub(crate) use super::http::employers::my_employer;
-pub(crate) use super::service::employers::ensure_verified;
+pub(crate) use super::service::employers::{ensure_verified, my_employer};
 pub(crate) use super::store::employers::Employer;
 
 /// Mediation as registration asks for it (registered at start by the composition root).

@@ -28,7 +28,7 @@ pub struct Health {
 #[utoipa::path(get, path = "/healthz", operation_id = "health", tag = "operations",
     responses((status = 200, body = Health), (status = 503, body = Health)))]
 pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
-    match crate::platform::jobs::store::pending_count(&state.db.pool).await {
+    match crate::platform::jobs::pending_count(&state).await {
         Ok(pending_jobs) => (
             StatusCode::OK,
             axum::Json(Health {

@@ -3,29 +3,17 @@
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use chrono::Duration;
 use enbek_domain::access::Role;
-use enbek_domain::contact::{Email, Phone};
-use enbek_domain::login as limits;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
 use utoipa::ToSchema;
 
-use crate::accounts::service::accounts as creds;
-use crate::accounts::store::accounts;
-use crate::platform::audit;
+use crate::accounts::service::accounts as service;
 use crate::platform::auth::Caller;
-use crate::platform::db::is_unique_violation;
-use crate::platform::db::new_id;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::http::lang::{requested_lang, Lang};
 use crate::platform::state::AppState;
-use crate::reference::interface::lookup as reference;
-
-/// The version of the user agreement a new account accepts.
-pub const TERMS_VERSION: &str = "2024-1";
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreateAccount {
@@ -44,20 +32,6 @@ pub struct Created {
     pub id: String,
 }
 
-/// A login is an e-mail address or a mobile number; both are stored normalised, an e-mail
-/// address in lower case so that signing in does not depend on how it was typed.
-pub fn normalise_login(login: &str) -> ApiResult<String> {
-    let login = login.trim();
-    if login.contains('@') {
-        return Email::parse(login)
-            .map(|e| e.as_str().to_lowercase())
-            .map_err(|_| ApiError::new("invalid_login"));
-    }
-    Phone::parse(login)
-        .map(|p| p.as_str().to_string())
-        .map_err(|_| ApiError::new("invalid_login"))
-}
-
 #[utoipa::path(post, path = "/api/v1/accounts", operation_id = "createAccount", tag = "accounts",
     request_body = CreateAccount,
     responses((status = 201, body = Created), (status = 409, description = "login_taken"), (status = 422, description = "invalid_login, weak_password, terms_not_accepted")))]
@@ -65,53 +39,14 @@ pub async fn create_account(
     State(state): State<AppState>,
     Json(body): Json<CreateAccount>,
 ) -> ApiResult<impl IntoResponse> {
-    let login = normalise_login(&body.login)?;
+    let login = service::normalise_login(&body.login)?;
     if !body.accept_terms {
         return Err(ApiError::new("terms_not_accepted"));
     }
-    if !creds::password_is_strong(&body.password, &login) {
-        return Err(ApiError::new("weak_password").detail(weak_password_detail()));
-    }
-    if accounts::exists(&state.db.pool, &login).await? {
-        return Err(ApiError::new("login_taken"));
-    }
-    let hash = creds::hash_password(&body.password)?;
-    let id = new_id();
-    let now = state.clock.now();
+    service::check_password(&body.password, &login)?;
     // Notices go out in Kazakh, the state language, unless the person chose otherwise.
     let locale = body.locale.or_else(requested_lang).unwrap_or(Lang::Kk);
-    let mut tx = state.db.begin().await?;
-    let inserted = accounts::insert(
-        &mut tx,
-        &accounts::NewAccount {
-            id: &id,
-            login: &login,
-            password_hash: &hash,
-            terms_version: Some(TERMS_VERSION),
-            locale: locale.as_str(),
-            at: now,
-        },
-    )
-    .await;
-    match inserted {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("login_taken")),
-        other => other?,
-    }
-    accounts::grant(&mut tx, &id, Role::Citizen.as_str(), None).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(&id),
-            action: "create",
-            entity: "account",
-            entity_id: &id,
-            before: None,
-            after: Some(json!({ "roles": ["citizen"], "terms_version": TERMS_VERSION })),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let id = service::sign_up(&state, &login, &body.password, locale).await?;
     Ok((StatusCode::CREATED, axum::Json(Created { id })))
 }
 
@@ -137,57 +72,8 @@ pub async fn login(
     headers: HeaderMap,
     Json(body): Json<Login>,
 ) -> ApiResult<axum::Json<Token>> {
-    let now = state.clock.now();
-    let login = normalise_login(&body.login).unwrap_or_else(|_| body.login.trim().to_lowercase());
     let address = client_address(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
-    let since = now - Duration::hours(limits::WINDOW_HOURS);
-    let failures = accounts::login_failures(&state.db.pool, &login, &address, since).await?;
-    if let Some(wait) = creds::login_wait(&failures, state.settings.login_address_limit, now) {
-        let seconds = limits::retry_after_seconds(wait);
-        tracing::info!(
-            login = %creds::login_tag(&login),
-            retry_after_seconds = seconds,
-            "login attempt waits"
-        );
-        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", seconds));
-    }
-    let found = accounts::credentials(&state.db.pool, &login).await?;
-    let hash = found
-        .as_ref()
-        .map_or(creds::decoy_hash(), |c| c.password_hash.as_str())
-        .to_string();
-    let password = body.password;
-    let ok = tokio::task::spawn_blocking(move || creds::verify_password(&password, &hash))
-        .await
-        .map_err(ApiError::internal)?;
-    let account = match found {
-        Some(c) if ok && !c.disabled => c,
-        found => {
-            accounts::record_attempt(&state.db.pool, &login, &address, now, false).await?;
-            // Neither the password nor the login (an e-mail or a phone) is logged: the account
-            // when there is one, else a keyed tag of the login.
-            match found {
-                Some(c) => tracing::warn!(
-                    account_id = %c.id,
-                    failures_here = failures.pair.count + 1,
-                    "failed login"
-                ),
-                None => tracing::warn!(
-                    login = %creds::login_tag(&login),
-                    failures_here = failures.pair.count + 1,
-                    "failed login at an unknown account"
-                ),
-            }
-            return Err(ApiError::new("invalid_credentials"));
-        }
-    };
-    accounts::record_attempt(&state.db.pool, &login, &address, now, true).await?;
-    let (token, hash) = creds::new_token();
-    let expires_at = now + Duration::hours(state.settings.token_ttl_hours);
-    let mut tx = state.db.begin().await?;
-    accounts::create_session(&mut tx, &hash, &account.id, now, expires_at).await?;
-    audit::record(&mut tx, session_entry(now, &account.id, "login")).await?;
-    tx.commit().await?;
+    let (token, expires_at) = service::login(&state, &body.login, body.password, &address).await?;
     Ok(axum::Json(Token { token, expires_at }))
 }
 
@@ -211,11 +97,7 @@ fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAd
 #[utoipa::path(delete, path = "/api/v1/sessions/current", operation_id = "logout", tag = "accounts",
     security(("bearer" = [])), responses((status = 204), (status = 401)))]
 pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
-    let mut tx = state.db.begin().await?;
-    let now = state.clock.now();
-    accounts::revoke_session(&mut tx, &caller.token_hash, now).await?;
-    audit::record(&mut tx, session_entry(now, &caller.account_id, "logout")).await?;
-    tx.commit().await?;
+    service::logout(&state, &caller.token_hash, &caller.account_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -285,101 +167,16 @@ pub async fn create_staff_account(
     let role = Role::parse(&body.role)
         .filter(|r| r.is_staff())
         .ok_or_else(|| ApiError::new("invalid_value").detail("role must be a staff role"))?;
-    let org = body.organization_id.as_deref().filter(|o| !o.is_empty());
-    match (role.organization_kind(), org) {
-        (Some(kind), Some(org)) => {
-            let found = reference::organization_by_id(&state.db.pool, org).await?;
-            if found.is_none_or(|o| o.kind != kind.as_str()) {
-                return Err(ApiError::new("unknown_organization").detail(format!(
-                    "{} needs a {}",
-                    role.as_str(),
-                    kind.as_str()
-                )));
-            }
-        }
-        (Some(kind), None) => {
-            return Err(ApiError::new("unknown_organization").detail(format!(
-                "{} needs a {}",
-                role.as_str(),
-                kind.as_str()
-            )));
-        }
-        (None, _) => {}
-    }
-    let login = normalise_login(&body.login).or_else(|_| plain_login(&body.login))?;
-    if !creds::password_is_strong(&body.password, &login) {
-        return Err(ApiError::new("weak_password").detail(weak_password_detail()));
-    }
-    if accounts::exists(&state.db.pool, &login).await? {
-        return Err(ApiError::new("login_taken"));
-    }
-    let hash = creds::hash_password(&body.password)?;
-    let id = new_id();
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    accounts::insert(
-        &mut tx,
-        &accounts::NewAccount {
-            id: &id,
-            login: &login,
-            password_hash: &hash,
-            terms_version: None,
-            locale: "kk",
-            at: now,
-        },
+    let id = service::create_staff_account(
+        &state,
+        &caller.account_id,
+        role,
+        body.organization_id.as_deref(),
+        &body.login,
+        &body.password,
     )
     .await?;
-    let org = role.organization_kind().and(org);
-    accounts::grant(&mut tx, &id, role.as_str(), org).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(&caller.account_id),
-            action: "create",
-            entity: "account",
-            entity_id: &id,
-            before: None,
-            after: Some(json!({ "login": login, "role": role.as_str(), "organization_id": org })),
-        },
-    )
-    .await?;
-    tx.commit().await?;
     Ok((StatusCode::CREATED, axum::Json(Created { id })))
-}
-
-fn session_entry<'a>(
-    at: chrono::DateTime<chrono::Utc>,
-    account_id: &'a str,
-    action: &'a str,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        at,
-        actor_id: Some(account_id),
-        action,
-        entity: "session",
-        entity_id: account_id,
-        before: None,
-        after: None,
-    }
-}
-
-fn weak_password_detail() -> String {
-    format!(
-        "at least {} characters, not a common password, not the login",
-        creds::MIN_PASSWORD_LEN
-    )
-}
-
-/// Staff logins may also be plain user names (`admin`, `specialist.kokshetau`).
-pub(crate) fn plain_login(login: &str) -> ApiResult<String> {
-    let login = login.trim().to_lowercase();
-    let ok = (3..=64).contains(&login.len())
-        && login
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-    ok.then_some(login)
-        .ok_or_else(|| ApiError::new("invalid_login"))
 }
 
 #[cfg(test)]

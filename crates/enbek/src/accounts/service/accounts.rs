@@ -1,17 +1,27 @@
-//! Passwords (Argon2id), bearer tokens (random, stored as SHA-256) and login limits.
+//! Passwords (Argon2id), bearer tokens (random, stored as SHA-256) and login limits; signing
+//! up, in and out, and staff accounts (206 p.17–19).
 
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
+use enbek_domain::contact::{Email, Phone};
 use enbek_domain::login;
 use rand::RngCore;
+use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::store::accounts;
 use crate::accounts::store::accounts::LoginFailures;
+use crate::platform::audit;
 use crate::platform::auth::{token_hash, Grant, Session, Sessions};
+use crate::platform::db::is_unique_violation;
+use crate::platform::db::new_id;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::lang::Lang;
+use crate::platform::state::AppState;
+use crate::reference::interface::lookup as reference;
 use enbek_domain::access::Role;
 
 pub const MIN_PASSWORD_LEN: usize = 8;
@@ -137,6 +147,250 @@ impl Sessions for AccountSessions {
             grants,
         }))
     }
+}
+
+/// The version of the user agreement a new account accepts.
+pub const TERMS_VERSION: &str = "2024-1";
+
+/// A login is an e-mail address or a mobile number; both are stored normalised, an e-mail
+/// address in lower case so that signing in does not depend on how it was typed.
+pub fn normalise_login(login: &str) -> ApiResult<String> {
+    let login = login.trim();
+    if login.contains('@') {
+        return Email::parse(login)
+            .map(|e| e.as_str().to_lowercase())
+            .map_err(|_| ApiError::new("invalid_login"));
+    }
+    Phone::parse(login)
+        .map(|p| p.as_str().to_string())
+        .map_err(|_| ApiError::new("invalid_login"))
+}
+
+/// Staff logins may also be plain user names (`admin`, `specialist.kokshetau`).
+pub(crate) fn plain_login(login: &str) -> ApiResult<String> {
+    let login = login.trim().to_lowercase();
+    let ok = (3..=64).contains(&login.len())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    ok.then_some(login)
+        .ok_or_else(|| ApiError::new("invalid_login"))
+}
+
+/// 422 `weak_password` unless the password is strong enough for the login.
+pub fn check_password(password: &str, login: &str) -> ApiResult<()> {
+    if password_is_strong(password, login) {
+        Ok(())
+    } else {
+        Err(ApiError::new("weak_password").detail(format!(
+            "at least {MIN_PASSWORD_LEN} characters, not a common password, not the login"
+        )))
+    }
+}
+
+/// A citizen signs up: the account, its citizen role and the audit entry in one transaction.
+/// Returns the account's id; 409 `login_taken`.
+pub async fn sign_up(
+    state: &AppState,
+    login: &str,
+    password: &str,
+    locale: Lang,
+) -> ApiResult<String> {
+    if accounts::exists(&state.db.pool, login).await? {
+        return Err(ApiError::new("login_taken"));
+    }
+    let hash = hash_password(password)?;
+    let id = new_id();
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let inserted = accounts::insert(
+        &mut tx,
+        &accounts::NewAccount {
+            id: &id,
+            login,
+            password_hash: &hash,
+            terms_version: Some(TERMS_VERSION),
+            locale: locale.as_str(),
+            at: now,
+        },
+    )
+    .await;
+    match inserted {
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("login_taken")),
+        other => other?,
+    }
+    accounts::grant(&mut tx, &id, Role::Citizen.as_str(), None).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(&id),
+            action: "create",
+            entity: "account",
+            entity_id: &id,
+            before: None,
+            after: Some(json!({ "roles": ["citizen"], "terms_version": TERMS_VERSION })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Signs in from `address`: the login limits first (429 `too_many_attempts` with the wait,
+/// nothing locked), then the password, checked against a decoy hash for an unknown login so
+/// that timing does not tell; every attempt is counted. Returns the new bearer token and when
+/// it expires; 401 `invalid_credentials`.
+pub async fn login(
+    state: &AppState,
+    login: &str,
+    password: String,
+    address: &str,
+) -> ApiResult<(String, DateTime<Utc>)> {
+    let now = state.clock.now();
+    let login = normalise_login(login).unwrap_or_else(|_| login.trim().to_lowercase());
+    let since = now - Duration::hours(login::WINDOW_HOURS);
+    let failures = accounts::login_failures(&state.db.pool, &login, address, since).await?;
+    if let Some(wait) = login_wait(&failures, state.settings.login_address_limit, now) {
+        let seconds = login::retry_after_seconds(wait);
+        tracing::info!(
+            login = %login_tag(&login),
+            retry_after_seconds = seconds,
+            "login attempt waits"
+        );
+        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", seconds));
+    }
+    let found = accounts::credentials(&state.db.pool, &login).await?;
+    let hash = found
+        .as_ref()
+        .map_or(decoy_hash(), |c| c.password_hash.as_str())
+        .to_string();
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(ApiError::internal)?;
+    let account = match found {
+        Some(c) if ok && !c.disabled => c,
+        found => {
+            accounts::record_attempt(&state.db.pool, &login, address, now, false).await?;
+            // Neither the password nor the login (an e-mail or a phone) is logged: the account
+            // when there is one, else a keyed tag of the login.
+            match found {
+                Some(c) => tracing::warn!(
+                    account_id = %c.id,
+                    failures_here = failures.pair.count + 1,
+                    "failed login"
+                ),
+                None => tracing::warn!(
+                    login = %login_tag(&login),
+                    failures_here = failures.pair.count + 1,
+                    "failed login at an unknown account"
+                ),
+            }
+            return Err(ApiError::new("invalid_credentials"));
+        }
+    };
+    accounts::record_attempt(&state.db.pool, &login, address, now, true).await?;
+    let (token, hash) = new_token();
+    let expires_at = now + Duration::hours(state.settings.token_ttl_hours);
+    let mut tx = state.db.begin().await?;
+    accounts::create_session(&mut tx, &hash, &account.id, now, expires_at).await?;
+    audit::record(&mut tx, session_entry(now, &account.id, "login")).await?;
+    tx.commit().await?;
+    Ok((token, expires_at))
+}
+
+/// Ends the session of the token with this hash.
+pub async fn logout(state: &AppState, token_hash: &str, account_id: &str) -> ApiResult<()> {
+    let mut tx = state.db.begin().await?;
+    let now = state.clock.now();
+    accounts::revoke_session(&mut tx, token_hash, now).await?;
+    audit::record(&mut tx, session_entry(now, account_id, "logout")).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn session_entry<'a>(at: DateTime<Utc>, account_id: &'a str, action: &'a str) -> audit::Entry<'a> {
+    audit::Entry {
+        at,
+        actor_id: Some(account_id),
+        action,
+        entity: "session",
+        entity_id: account_id,
+        before: None,
+        after: None,
+    }
+}
+
+/// An administrator creates a staff account with its role, held in an organisation of the kind
+/// the role needs (none for ministry and administrators); the login may be a plain user name.
+/// Returns the account's id.
+pub async fn create_staff_account(
+    state: &AppState,
+    actor_id: &str,
+    role: Role,
+    organization_id: Option<&str>,
+    login: &str,
+    password: &str,
+) -> ApiResult<String> {
+    let org = organization_id.filter(|o| !o.is_empty());
+    match (role.organization_kind(), org) {
+        (Some(kind), Some(org)) => {
+            let found = reference::organization_by_id(&state.db.pool, org).await?;
+            if found.is_none_or(|o| o.kind != kind.as_str()) {
+                return Err(ApiError::new("unknown_organization").detail(format!(
+                    "{} needs a {}",
+                    role.as_str(),
+                    kind.as_str()
+                )));
+            }
+        }
+        (Some(kind), None) => {
+            return Err(ApiError::new("unknown_organization").detail(format!(
+                "{} needs a {}",
+                role.as_str(),
+                kind.as_str()
+            )));
+        }
+        (None, _) => {}
+    }
+    let login = normalise_login(login).or_else(|_| plain_login(login))?;
+    check_password(password, &login)?;
+    if accounts::exists(&state.db.pool, &login).await? {
+        return Err(ApiError::new("login_taken"));
+    }
+    let hash = hash_password(password)?;
+    let id = new_id();
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    accounts::insert(
+        &mut tx,
+        &accounts::NewAccount {
+            id: &id,
+            login: &login,
+            password_hash: &hash,
+            terms_version: None,
+            locale: "kk",
+            at: now,
+        },
+    )
+    .await?;
+    let org = role.organization_kind().and(org);
+    accounts::grant(&mut tx, &id, role.as_str(), org).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: now,
+            actor_id: Some(actor_id),
+            action: "create",
+            entity: "account",
+            entity_id: &id,
+            before: None,
+            after: Some(json!({ "login": login, "role": role.as_str(), "organization_id": org })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 #[cfg(test)]

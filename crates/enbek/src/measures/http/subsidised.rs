@@ -4,66 +4,20 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::NaiveDate;
-use enbek_domain::access::Role;
 use enbek_domain::{bounds, text};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::measures::service::subsidised::{self as service, NewApplication};
-use crate::measures::store::subsidised::{
-    self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
+use crate::measures::service::subsidised::{
+    self as service, NewApplication, SubsidisedApplication, SubsidisedAttendance,
+    SubsidisedParticipant, READERS,
 };
 use crate::mediation::interface::my_employer;
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
-
-/// Who sees applications besides their employer: the mobility center and the career centers of
-/// the jobs' region.
-const REGION_STAFF: [Role; 2] = [Role::MobilityCenterOfficer, Role::CareerCenterSpecialist];
-
-/// Everyone who reads applications.
-const READERS: [Role; 3] = [
-    Role::Employer,
-    Role::MobilityCenterOfficer,
-    Role::CareerCenterSpecialist,
-];
-
-/// An application the caller may read: the employer's own, or one of the region of a mobility
-/// center officer or a career center specialist; others 403, an unknown one 404.
-async fn readable(state: &AppState, caller: &Caller, id: &str) -> ApiResult<SubsidisedApplication> {
-    caller.require(&READERS)?;
-    let application = subsidised::by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let reaches = caller.grants.iter().any(|g| match g.role {
-        Role::Employer => g.organization_id.as_deref() == Some(application.employer_id.as_str()),
-        r if REGION_STAFF.contains(&r) => {
-            g.region_code.as_deref() == Some(application.region_code.as_str())
-        }
-        _ => false,
-    });
-    if !reaches {
-        return Err(
-            ApiError::new("out_of_scope").detail("another employer's or region's application")
-        );
-    }
-    Ok(application)
-}
-
-/// The caller's employer's own application, or 403/404.
-async fn own(state: &AppState, caller: &Caller, id: &str) -> ApiResult<SubsidisedApplication> {
-    let employer_id = caller.organization(Role::Employer)?;
-    let application = subsidised::by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    if application.employer_id != employer_id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's application"));
-    }
-    Ok(application)
-}
 
 #[derive(Deserialize, ToSchema)]
 pub struct ApplicationRequest {
@@ -125,17 +79,7 @@ pub async fn list_subsidised_job_applications(
     caller: Caller,
 ) -> ApiResult<axum::Json<Vec<SubsidisedApplication>>> {
     let grant = caller.require(&READERS)?;
-    let (employer, region) = match grant.role {
-        Role::Employer => (grant.organization_id.as_deref(), None),
-        _ => (None, grant.region_code.as_deref()),
-    };
-    // Neither an employer nor a region: nothing, never everything.
-    if employer.is_none() && region.is_none() {
-        return Ok(axum::Json(Vec::new()));
-    }
-    Ok(axum::Json(
-        subsidised::list(&state.db.pool, employer, region).await?,
-    ))
+    Ok(axum::Json(service::applications_for(&state, grant).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -154,9 +98,7 @@ pub async fn add_subsidised_participant(
     Path(id): Path<String>,
     Json(body): Json<ParticipantRequest>,
 ) -> ApiResult<impl IntoResponse> {
-    let application = own(&state, &caller, &id).await?;
-    let participant =
-        service::add_participant(&state, &caller.account_id, &application, &body.iin).await?;
+    let participant = service::add_participant_to_own(&state, &caller, &id, &body.iin).await?;
     Ok((StatusCode::CREATED, axum::Json(participant)))
 }
 
@@ -168,9 +110,8 @@ pub async fn list_subsidised_participants(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<Vec<SubsidisedParticipant>>> {
-    let application = readable(&state, &caller, &id).await?;
     Ok(axum::Json(
-        subsidised::participants(&state.db.pool, &application.id).await?,
+        service::participants_of(&state, &caller, &id).await?,
     ))
 }
 
@@ -196,12 +137,11 @@ pub async fn record_subsidised_attendance(
     Path(id): Path<String>,
     Json(body): Json<AttendanceRequest>,
 ) -> ApiResult<axum::Json<SubsidisedAttendance>> {
-    let application = own(&state, &caller, &id).await?;
     Ok(axum::Json(
-        service::record_attendance(
+        service::record_attendance_at_own(
             &state,
-            &caller.account_id,
-            &application,
+            &caller,
+            &id,
             &body.participant_id,
             &body.month,
             body.days_worked,
@@ -226,8 +166,7 @@ pub async fn list_subsidised_attendance(
     Path(id): Path<String>,
     Query(q): Query<AttendanceQuery>,
 ) -> ApiResult<axum::Json<Vec<SubsidisedAttendance>>> {
-    let application = readable(&state, &caller, &id).await?;
     Ok(axum::Json(
-        subsidised::attendance_list(&state.db.pool, &application.id, q.month.as_deref()).await?,
+        service::attendance_of(&state, &caller, &id, q.month.as_deref()).await?,
     ))
 }

@@ -3,17 +3,20 @@
 //! each month's attendance; the staff of the jobs' region see all of it.
 
 use chrono::NaiveDate;
+use enbek_domain::access::Role;
 use enbek_domain::contact::Phone;
 use enbek_domain::ids::Iin;
 use enbek_domain::office_hours::local_date;
 use enbek_domain::subsidised::{self as rules, Measure, Month};
 use serde_json::json;
 
-use crate::measures::store::subsidised::{
-    self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
+use crate::measures::store::subsidised;
+pub use crate::measures::store::subsidised::{
+    SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
 };
 use crate::mediation::interface::Employer;
 use crate::platform::audit;
+use crate::platform::auth::{Caller, Grant};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::http::error::{ApiError, ApiResult};
@@ -107,7 +110,7 @@ pub async fn create_application(
 
 /// A person working on the application's jobs, by IIN; once per application.
 #[tracing::instrument(skip_all, fields(application_id = %application.id))]
-pub async fn add_participant(
+async fn add_participant(
     state: &AppState,
     account_id: &str,
     application: &SubsidisedApplication,
@@ -149,7 +152,7 @@ pub async fn add_participant(
 /// A month's attendance of a participant (206 p.31.3). A second report of the same month
 /// replaces the first; the audit keeps both.
 #[tracing::instrument(skip_all, fields(application_id = %application.id))]
-pub async fn record_attendance(
+async fn record_attendance(
     state: &AppState,
     account_id: &str,
     application: &SubsidisedApplication,
@@ -210,4 +213,120 @@ pub async fn record_attendance(
     .await?;
     tx.commit().await?;
     Ok(attendance)
+}
+
+/// Who sees applications besides their employer: the mobility center and the career centers of
+/// the jobs' region.
+const REGION_STAFF: [Role; 2] = [Role::MobilityCenterOfficer, Role::CareerCenterSpecialist];
+
+/// Everyone who reads applications.
+pub const READERS: [Role; 3] = [
+    Role::Employer,
+    Role::MobilityCenterOfficer,
+    Role::CareerCenterSpecialist,
+];
+
+/// An application the caller may read: the employer's own, or one of the region of a mobility
+/// center officer or a career center specialist; others 403, an unknown one 404.
+async fn readable(state: &AppState, caller: &Caller, id: &str) -> ApiResult<SubsidisedApplication> {
+    caller.require(&READERS)?;
+    let application = subsidised::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reaches = caller.grants.iter().any(|g| match g.role {
+        Role::Employer => g.organization_id.as_deref() == Some(application.employer_id.as_str()),
+        r if REGION_STAFF.contains(&r) => {
+            g.region_code.as_deref() == Some(application.region_code.as_str())
+        }
+        _ => false,
+    });
+    if !reaches {
+        return Err(
+            ApiError::new("out_of_scope").detail("another employer's or region's application")
+        );
+    }
+    Ok(application)
+}
+
+/// The caller's employer's own application, or 403/404.
+async fn own(state: &AppState, caller: &Caller, id: &str) -> ApiResult<SubsidisedApplication> {
+    let employer_id = caller.organization(Role::Employer)?;
+    let application = subsidised::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if application.employer_id != employer_id {
+        return Err(ApiError::new("out_of_scope").detail("another employer's application"));
+    }
+    Ok(application)
+}
+
+/// The applications a grant reads: an employer's own, or those of a region; neither an
+/// employer nor a region: nothing, never everything.
+pub async fn applications_for(
+    state: &AppState,
+    grant: &Grant,
+) -> ApiResult<Vec<SubsidisedApplication>> {
+    let (employer, region) = match grant.role {
+        Role::Employer => (grant.organization_id.as_deref(), None),
+        _ => (None, grant.region_code.as_deref()),
+    };
+    if employer.is_none() && region.is_none() {
+        return Ok(Vec::new());
+    }
+    Ok(subsidised::list(&state.db.pool, employer, region).await?)
+}
+
+/// The employer adds a participant to their own application.
+pub async fn add_participant_to_own(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    iin: &str,
+) -> ApiResult<SubsidisedParticipant> {
+    let application = own(state, caller, id).await?;
+    add_participant(state, &caller.account_id, &application, iin).await
+}
+
+/// The participants of an application the caller may read.
+pub async fn participants_of(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> ApiResult<Vec<SubsidisedParticipant>> {
+    let application = readable(state, caller, id).await?;
+    Ok(subsidised::participants(&state.db.pool, &application.id).await?)
+}
+
+/// The employer records a month's attendance on their own application.
+pub async fn record_attendance_at_own(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    participant_id: &str,
+    month: &str,
+    days_worked: i64,
+    days_absent: i64,
+) -> ApiResult<SubsidisedAttendance> {
+    let application = own(state, caller, id).await?;
+    record_attendance(
+        state,
+        &caller.account_id,
+        &application,
+        participant_id,
+        month,
+        days_worked,
+        days_absent,
+    )
+    .await
+}
+
+/// The attendance recorded on an application the caller may read, of one month when given.
+pub async fn attendance_of(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    month: Option<&str>,
+) -> ApiResult<Vec<SubsidisedAttendance>> {
+    let application = readable(state, caller, id).await?;
+    Ok(subsidised::attendance_list(&state.db.pool, &application.id, month).await?)
 }

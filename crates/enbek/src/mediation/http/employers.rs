@@ -10,12 +10,10 @@ use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::mediation::service::employers::{self as service, NewEmployer, NewVacancy};
-use crate::mediation::store::employers::{
-    self, Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING,
+use crate::mediation::service::employers::{
+    self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Named,
+    NewEmployer, NewVacancy, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING,
 };
-use crate::mediation::store::invitations::Invitation;
-use crate::mediation::store::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
@@ -76,14 +74,6 @@ pub async fn get_my_employer(
     caller: Caller,
 ) -> ApiResult<axum::Json<Employer>> {
     Ok(axum::Json(my_employer(&state, &caller).await?))
-}
-
-/// The caller's employer, or 403.
-pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
-    let id = caller.organization(Role::Employer)?;
-    employers::employer_by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::forbidden)
 }
 
 /// The most skills a vacancy or a resume lists.
@@ -168,17 +158,13 @@ pub struct OwnVacancyView {
     pub posted_late: bool,
 }
 
-/// The public fields of a vacancy with its employer's name, its status as of the clock's today.
-pub async fn vacancy_view(state: &AppState, v: Vacancy) -> ApiResult<VacancyView> {
-    let name = employers::employer_by_id(&state.db.pool, &v.employer_id)
-        .await?
-        .map(|e| e.name)
-        .unwrap_or_default();
-    Ok(public_view(v, name, local_date(state.clock.now())))
+/// The public fields of a vacancy with its employer's name, its status as of `today`.
+pub(crate) fn vacancy_view(named: Named, today: NaiveDate) -> VacancyView {
+    public_view(named.vacancy, named.employer_name, today)
 }
 
 /// The public fields of a vacancy, its status as of `today`.
-pub(crate) fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
+fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
     let status = if v.status == OPEN && v.valid_until < today {
         EXPIRED.to_string()
     } else {
@@ -276,14 +262,7 @@ pub async fn close_vacancy(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<OwnVacancyView>> {
-    let employer = my_employer(&state, &caller).await?;
-    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    if vacancy.employer_id != employer.id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
-    }
-    let vacancy = service::close_vacancy(&state, &caller.account_id, &vacancy).await?;
+    let (vacancy, employer) = service::close_own_vacancy(&state, &caller, &id).await?;
     let today = local_date(state.clock.now());
     Ok(axum::Json(own_view(vacancy, employer.name, today)))
 }
@@ -294,10 +273,11 @@ pub async fn get_vacancy(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<VacancyView>> {
-    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(vacancy_view(&state, vacancy).await?))
+    let vacancy = service::vacancy(&state, &id).await?;
+    Ok(axum::Json(vacancy_view(
+        vacancy,
+        local_date(state.clock.now()),
+    )))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -351,11 +331,8 @@ pub async fn search_vacancies(
         limit: per_page,
         offset: (page - 1).saturating_mul(per_page),
     };
-    let (found, total) = employers::search(&state.db.pool, &search).await?;
-    let mut items = Vec::with_capacity(found.len());
-    for v in found {
-        items.push(vacancy_view(&state, v).await?);
-    }
+    let (found, total) = service::search(&state, &search).await?;
+    let items: Vec<VacancyView> = found.into_iter().map(|v| vacancy_view(v, today)).collect();
     let mut headers = HeaderMap::new();
     headers.insert("x-total-count", HeaderValue::from(total));
     Ok((headers, axum::Json(items)))
@@ -491,16 +468,5 @@ pub async fn list_layoff_notices(
         Role::MobilityCenterOfficer,
         Role::MinistryOfficer,
     ])?;
-    let (employer, region) = match grant.role {
-        Role::Employer => (grant.organization_id.clone(), None),
-        // The region's mobility center; without a region, nothing.
-        Role::MobilityCenterOfficer => match &grant.region_code {
-            Some(region) => (None, Some(region.clone())),
-            None => return Ok(axum::Json(Vec::new())),
-        },
-        _ => (None, None),
-    };
-    Ok(axum::Json(
-        layoffs::list(&state.db.pool, employer.as_deref(), region.as_deref()).await?,
-    ))
+    Ok(axum::Json(service::layoff_notices(&state, grant).await?))
 }

@@ -4,14 +4,13 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use enbek_domain::access::Role;
 use enbek_domain::matching::{Occupation, Reason};
+use enbek_domain::office_hours::local_date;
 use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::mediation::http::employers::{vacancy_view, VacancyView, MOST_SKILLS};
-use crate::mediation::service::matching as service;
-use crate::mediation::store::employers;
-use crate::mediation::store::resumes::{self, Resume, ResumeSearch};
+use crate::mediation::service::matching::{self as service, Resume, ResumeSearch};
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
@@ -51,10 +50,9 @@ pub async fn get_my_resume(
     caller: Caller,
 ) -> ApiResult<axum::Json<Resume>> {
     caller.require(&[Role::Citizen])?;
-    resumes::by_account(&state.db.pool, &caller.account_id)
-        .await?
-        .map(axum::Json)
-        .ok_or_else(|| ApiError::new("no_resume"))
+    Ok(axum::Json(
+        service::my_resume(&state, &caller.account_id).await?,
+    ))
 }
 
 /// Why an opening suits: the points and their reasons.
@@ -79,17 +77,20 @@ pub async fn list_my_vacancy_matches(
     caller: Caller,
 ) -> ApiResult<axum::Json<Vec<VacancyMatch>>> {
     caller.require(&[Role::Citizen])?;
-    let mut out = Vec::new();
-    for (v, m) in service::vacancies_for(&state, &caller.account_id).await? {
-        out.push(VacancyMatch {
-            vacancy: vacancy_view(&state, v).await?,
-            why: Why {
-                score: m.score,
-                reasons: m.reasons,
-            },
-        });
-    }
-    Ok(axum::Json(out))
+    let today = local_date(state.clock.now());
+    let found = service::vacancy_matches(&state, &caller.account_id).await?;
+    Ok(axum::Json(
+        found
+            .into_iter()
+            .map(|(v, m)| VacancyMatch {
+                vacancy: vacancy_view(v, today),
+                why: Why {
+                    score: m.score,
+                    reasons: m.reasons,
+                },
+            })
+            .collect(),
+    ))
 }
 
 /// A suitable person as the career center sees them before an offer: no name, no contacts.
@@ -112,14 +113,7 @@ pub async fn list_vacancy_matches(
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<Vec<CandidateView>>> {
     let grant = caller.require(&CASEWORK)?;
-    let vacancy = employers::vacancy_by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    // The career centers and the mobility center of the vacancy's region select for it.
-    if grant.region_code.as_deref() != Some(vacancy.region_code.as_str()) {
-        return Err(ApiError::new("out_of_scope"));
-    }
-    let found = service::candidates_for(&state, &vacancy).await?;
+    let found = service::candidates_in_scope(&state, grant, &id).await?;
     Ok(axum::Json(
         found
             .into_iter()
@@ -201,7 +195,7 @@ pub async fn search_resumes(
         limit: per_page,
         offset: (page - 1).saturating_mul(per_page),
     };
-    let (found, total) = resumes::search_published(&state.db.pool, &search).await?;
+    let (found, total) = service::search_resumes(&state, &search).await?;
     let out: Vec<PublicResume> = found
         .into_iter()
         .map(|r| PublicResume {

@@ -3,26 +3,20 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::Role;
-use enbek_domain::matching::{score, Reason};
-use enbek_domain::registration::Status;
-use enbek_domain::text;
+use enbek_domain::matching::Reason;
+use enbek_domain::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::mediation::http::employers::{vacancy_view, VacancyView};
-use crate::mediation::service::matching::{opening, seeker};
-use crate::mediation::service::offers as service;
-use crate::mediation::store::employers;
-use crate::mediation::store::offers::{self, Offer};
-use crate::mediation::store::resumes::{self, Resume};
+use crate::mediation::service::matching::Resume;
+use crate::mediation::service::offers::{self as service, ShownOffer};
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path};
-use crate::platform::http::input;
 use crate::platform::state::AppState;
-use crate::registration::interface::{persons, registrations, require_scope};
 
 #[derive(Deserialize, ToSchema)]
 pub struct OfferRequest {
@@ -53,16 +47,10 @@ pub struct OfferView {
     pub vacancy: Option<VacancyView>,
 }
 
-async fn view(state: &AppState, o: Offer) -> ApiResult<OfferView> {
-    let vacancy = match employers::vacancy_by_id(&state.db.pool, &o.vacancy_id).await? {
-        Some(v) => Some(vacancy_view(state, v).await?),
-        None => None,
-    };
-    let unemployed = registrations::by_id(&state.db.pool, &o.registration_id)
-        .await?
-        .is_some_and(|r| r.status == Status::Unemployed);
-    Ok(OfferView {
-        attend_by: service::attend_by(state, &o, unemployed),
+fn view(shown: ShownOffer, today: NaiveDate) -> OfferView {
+    let o = shown.offer;
+    OfferView {
+        attend_by: shown.attend_by,
         no_show_at: o.no_show_at,
         no_show_excused_at: o.no_show_excused_at,
         interview_at: o.interview_at,
@@ -75,8 +63,12 @@ async fn view(state: &AppState, o: Offer) -> ApiResult<OfferView> {
         status: o.status,
         answered_at: o.answered_at,
         answered_late: o.answered_late,
-        vacancy,
-    })
+        vacancy: shown.vacancy.map(|v| vacancy_view(v, today)),
+    }
+}
+
+fn shown_view(state: &AppState, shown: ShownOffer) -> OfferView {
+    view(shown, local_date(state.clock.now()))
 }
 
 #[utoipa::path(post, path = "/api/v1/offers", operation_id = "createOffer", tag = "matching",
@@ -88,14 +80,9 @@ pub async fn create_offer(
     caller: Caller,
     Json(body): Json<OfferRequest>,
 ) -> ApiResult<impl IntoResponse> {
-    let specialists = [Role::CareerCenterSpecialist];
-    caller.require(&specialists)?;
-    let reg = registrations::by_id(&state.db.pool, &body.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    require_scope(&state, &caller, &reg, &specialists).await?;
-    let offer = service::create(&state, Some(&caller.account_id), &reg, &body.vacancy_id).await?;
-    Ok((StatusCode::CREATED, axum::Json(view(&state, offer).await?)))
+    caller.require(&[Role::CareerCenterSpecialist])?;
+    let offer = service::offer_by(&state, &caller, &body.registration_id, &body.vacancy_id).await?;
+    Ok((StatusCode::CREATED, axum::Json(shown_view(&state, offer))))
 }
 
 #[utoipa::path(get, path = "/api/v1/me/offers", operation_id = "listMyOffers", tag = "matching",
@@ -105,11 +92,11 @@ pub async fn list_my_offers(
     caller: Caller,
 ) -> ApiResult<axum::Json<Vec<OfferView>>> {
     caller.require(&[Role::Citizen])?;
-    let mut out = Vec::new();
-    for o in offers::for_account(&state.db.pool, &caller.account_id).await? {
-        out.push(view(&state, o).await?);
-    }
-    Ok(axum::Json(out))
+    let found = service::my_offers(&state, &caller.account_id).await?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(
+        found.into_iter().map(|o| view(o, today)).collect(),
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -127,12 +114,8 @@ pub async fn respond_to_offer(
     Json(body): Json<OfferAnswer>,
 ) -> ApiResult<axum::Json<OfferView>> {
     caller.require(&[Role::Citizen])?;
-    let offer = offers::by_id(&state.db.pool, &id)
-        .await?
-        .filter(|o| o.account_id.as_deref() == Some(caller.account_id.as_str()))
-        .ok_or_else(ApiError::not_found)?;
-    let offer = service::answer(&state, &caller.account_id, &offer, body.accept).await?;
-    Ok(axum::Json(view(&state, offer).await?))
+    let offer = service::answer_mine(&state, &caller.account_id, &id, body.accept).await?;
+    Ok(axum::Json(shown_view(&state, offer)))
 }
 
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/responses", operation_id = "respondToVacancy", tag = "matching",
@@ -145,8 +128,8 @@ pub async fn respond_to_vacancy(
     Path(id): Path<String>,
 ) -> ApiResult<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
-    let offer = service::respond(&state, &caller.account_id, &id).await?;
-    Ok((StatusCode::CREATED, axum::Json(view(&state, offer).await?)))
+    let offer = service::respond_to_vacancy(&state, &caller.account_id, &id).await?;
+    Ok((StatusCode::CREATED, axum::Json(shown_view(&state, offer))))
 }
 
 /// A candidate referred to the employer on the person's consent (214 p.73): now, and only now,
@@ -181,18 +164,6 @@ pub struct CandidateView {
     pub no_show_at: Option<DateTime<Utc>>,
 }
 
-/// The caller's own vacancy, or 403/404.
-async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> ApiResult<employers::Vacancy> {
-    let employer_id = caller.organization(Role::Employer)?;
-    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    if vacancy.employer_id != employer_id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
-    }
-    Ok(vacancy)
-}
-
 #[utoipa::path(get, path = "/api/v1/vacancies/{id}/candidates", operation_id = "listVacancyCandidates", tag = "employers",
     params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = [CandidateView]), (status = 403), (status = 404)))]
@@ -201,55 +172,34 @@ pub async fn list_vacancy_candidates(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<Vec<CandidateView>>> {
-    let vacancy = own_vacancy(&state, &caller, &id).await?;
-    let mut out = Vec::new();
-    for o in offers::referred_to(&state.db.pool, &vacancy.id).await? {
-        let reg = registrations::by_id(&state.db.pool, &o.registration_id).await?;
-        let person = match reg.as_ref().and_then(|r| r.person_id.clone()) {
-            Some(pid) => persons::by_id(&state.db.pool, &pid).await?,
-            None => None,
-        };
-        let mut resume = match &o.account_id {
-            Some(account) => resumes::by_account(&state.db.pool, account).await?,
-            None => None,
-        };
-        let matched = resume
-            .as_ref()
-            .zip(opening(&vacancy, &state.places))
-            .and_then(|(r, v)| score(&seeker(r, &state.places), &v));
-        // Health is the person's and the career center's to know: the match already honours it.
-        if let Some(r) = resume.as_mut() {
-            r.health_restrictions.clear();
-        }
-        out.push(CandidateView {
-            self_response: o.created_by == service::SELF_RESPONSE,
-            score: matched.as_ref().map(|m| m.score),
-            reasons: matched.map(|m| m.reasons).unwrap_or_default(),
-            id: o.id,
-            last_name: person.as_ref().map(|p| p.last_name.clone()),
-            first_name: person.as_ref().map(|p| p.first_name.clone()),
-            phone: reg.as_ref().and_then(|r| r.application.phone.clone()),
-            email: reg.as_ref().and_then(|r| r.application.email.clone()),
-            resume,
-            referred_at: o.referred_at,
-            decision_due: o.decision_due_at,
-            status: o.status,
-            decided_by_silence: o.decided_by_silence,
-            interview_at: o.interview_at,
-            interview_place: o.interview_place,
-            interview_declined_at: o.interview_declined_at,
-            no_show_at: o.no_show_at,
-        });
-    }
-    crate::platform::audit::record_read(
-        &state.db.pool,
-        state.clock.now(),
-        &caller.account_id,
-        "vacancy_candidates",
-        &vacancy.id,
-    )
-    .await?;
-    Ok(axum::Json(out))
+    let found = service::referred_to_own(&state, &caller, &id).await?;
+    Ok(axum::Json(
+        found
+            .into_iter()
+            .map(|c| {
+                let o = c.offer;
+                CandidateView {
+                    self_response: o.created_by == service::SELF_RESPONSE,
+                    score: c.matched.as_ref().map(|m| m.score),
+                    reasons: c.matched.map(|m| m.reasons).unwrap_or_default(),
+                    id: o.id,
+                    last_name: c.last_name,
+                    first_name: c.first_name,
+                    phone: c.phone,
+                    email: c.email,
+                    resume: c.resume,
+                    referred_at: o.referred_at,
+                    decision_due: o.decision_due_at,
+                    status: o.status,
+                    decided_by_silence: o.decided_by_silence,
+                    interview_at: o.interview_at,
+                    interview_place: o.interview_place,
+                    interview_declined_at: o.interview_declined_at,
+                    no_show_at: o.no_show_at,
+                }
+            })
+            .collect(),
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -273,23 +223,8 @@ pub async fn decide_on_candidate(
         "rejected" => false,
         _ => return Err(ApiError::new("invalid_value").detail("decision is hired or rejected")),
     };
-    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
-    let offer = service::decide(&state, Some(&caller.account_id), &offer, hired).await?;
-    Ok(axum::Json(view(&state, offer).await?))
-}
-
-/// A referred candidate of the caller's vacancy, or 404.
-async fn own_candidate(
-    state: &AppState,
-    caller: &Caller,
-    id: &str,
-    candidate_id: &str,
-) -> ApiResult<Offer> {
-    let vacancy = own_vacancy(state, caller, id).await?;
-    offers::by_id(&state.db.pool, candidate_id)
-        .await?
-        .filter(|o| o.vacancy_id == vacancy.id && o.referred_at.is_some())
-        .ok_or_else(ApiError::not_found)
+    let offer = service::decide_on_own(&state, &caller, &id, &candidate_id, hired).await?;
+    Ok(axum::Json(shown_view(&state, offer)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -307,11 +242,9 @@ pub async fn schedule_interview(
     Path((id, candidate_id)): Path<(String, String)>,
     Json(body): Json<InterviewRequest>,
 ) -> ApiResult<axum::Json<OfferView>> {
-    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
-    let place = input::text("place", &body.place, text::SHORT)?;
     let offer =
-        service::schedule_interview(&state, &caller.account_id, &offer, body.at, &place).await?;
-    Ok(axum::Json(view(&state, offer).await?))
+        service::interview_own(&state, &caller, &id, &candidate_id, body.at, &body.place).await?;
+    Ok(axum::Json(shown_view(&state, offer)))
 }
 
 #[utoipa::path(post, path = "/api/v1/offers/{id}/interview/decline", operation_id = "declineInterview", tag = "matching",
@@ -323,12 +256,8 @@ pub async fn decline_interview(
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<OfferView>> {
     caller.require(&[Role::Citizen])?;
-    let offer = offers::by_id(&state.db.pool, &id)
-        .await?
-        .filter(|o| o.account_id.as_deref() == Some(caller.account_id.as_str()))
-        .ok_or_else(ApiError::not_found)?;
-    let offer = service::decline_interview(&state, &caller.account_id, &offer).await?;
-    Ok(axum::Json(view(&state, offer).await?))
+    let offer = service::decline_my_interview(&state, &caller.account_id, &id).await?;
+    Ok(axum::Json(shown_view(&state, offer)))
 }
 
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/no-show", operation_id = "recordNoShow", tag = "employers",
@@ -340,9 +269,8 @@ pub async fn record_no_show(
     caller: Caller,
     Path((id, candidate_id)): Path<(String, String)>,
 ) -> ApiResult<axum::Json<OfferView>> {
-    let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
-    let offer = service::record_no_show(&state, &caller.account_id, &offer).await?;
-    Ok(axum::Json(view(&state, offer).await?))
+    let offer = service::no_show_at_own(&state, &caller, &id, &candidate_id).await?;
+    Ok(axum::Json(shown_view(&state, offer)))
 }
 
 #[utoipa::path(post, path = "/api/v1/offers/{id}/no-show/excuse", operation_id = "excuseNoShow", tag = "unemployment",
@@ -355,13 +283,6 @@ pub async fn excuse_no_show(
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<OfferView>> {
     caller.require(&CASEWORK)?;
-    let offer = offers::by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    require_scope(&state, &caller, &reg, &CASEWORK).await?;
-    let offer = service::excuse_no_show(&state, &caller.account_id, &offer).await?;
-    Ok(axum::Json(view(&state, offer).await?))
+    let offer = service::excuse_by(&state, &caller, &id).await?;
+    Ok(axum::Json(shown_view(&state, offer)))
 }

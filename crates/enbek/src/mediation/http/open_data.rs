@@ -7,8 +7,8 @@ use enbek_domain::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::mediation::http::employers::{public_view, VacancyView};
-use crate::mediation::store::employers;
+use crate::mediation::http::employers::{vacancy_view, VacancyView};
+use crate::mediation::service::employers as service;
 use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::Query;
 use crate::platform::http::input;
@@ -58,7 +58,7 @@ pub async fn list_open_data_vacancies(
     )?;
     let today = local_date(state.clock.now());
     let offset = (page - 1).saturating_mul(per_page);
-    let (found, total) = employers::open_page(&state.db.pool, today, per_page, offset).await?;
+    let (found, total) = service::open_page(&state, today, per_page, offset).await?;
     let pages = (total + per_page - 1) / per_page;
     let next_page = (page < pages).then(|| page + 1);
     Ok(axum::Json(OpenDataPage {
@@ -69,9 +69,6 @@ pub async fn list_open_data_vacancies(
         next_page,
         next: next_page
             .map(|n| format!("/api/v1/open-data/vacancies?page={n}&per_page={per_page}")),
-        items: found
-            .into_iter()
-            .map(|(v, name)| public_view(v, name, today))
-            .collect(),
+        items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
     }))
 }

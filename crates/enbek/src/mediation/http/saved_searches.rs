@@ -8,8 +8,7 @@ use enbek_domain::{bounds, text};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::mediation::service::saved_searches::{self as service, NewSearch};
-use crate::mediation::store::saved_searches::{self, SavedSearch};
+use crate::mediation::service::saved_searches::{self as service, NewSearch, SavedSearch};
 use crate::platform::auth::Caller;
 use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::{Json, Path};
@@ -65,9 +64,7 @@ pub async fn list_my_saved_searches(
     caller: Caller,
 ) -> ApiResult<axum::Json<Vec<SavedSearch>>> {
     caller.require(&[Role::Citizen])?;
-    Ok(axum::Json(
-        saved_searches::list_for(&state.db.pool, &caller.account_id).await?,
-    ))
+    Ok(axum::Json(service::mine(&state, &caller.account_id).await?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/me/saved-searches/{id}", operation_id = "deleteSavedSearch", tag = "employers",

@@ -19,10 +19,16 @@ use serde_json::json;
 use crate::accounts::interface::directory as accounts;
 use crate::accounts::interface::directory as identity;
 use crate::exchange::registry::Unavailable;
-use crate::mediation::store::employers::{self, Employer, Vacancy, CLOSED, OPEN, PENDING, REFUSED};
-use crate::mediation::store::invitations::{self, Invitation};
-use crate::mediation::store::layoffs::{self, LayoffGroup, LayoffNotice};
+use crate::mediation::store::employers::{self, CLOSED, REFUSED};
+pub use crate::mediation::store::employers::{
+    Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING,
+};
+use crate::mediation::store::invitations;
+pub use crate::mediation::store::invitations::Invitation;
+use crate::mediation::store::layoffs;
+pub use crate::mediation::store::layoffs::{LayoffGroup, LayoffNotice};
 use crate::platform::audit;
+use crate::platform::auth::{Caller, Grant};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
@@ -845,4 +851,99 @@ pub async fn create_layoff_notice(
     .await?;
     tx.commit().await?;
     Ok(notice)
+}
+
+/// The caller's employer, or 403.
+pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
+    let id = caller.organization(Role::Employer)?;
+    employers::employer_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::forbidden)
+}
+
+/// A vacancy with its employer's name, as the public sees it.
+pub struct Named {
+    pub vacancy: Vacancy,
+    pub employer_name: String,
+}
+
+/// A vacancy with its employer's name (empty when the employer is gone).
+pub(crate) async fn named(state: &AppState, vacancy: Vacancy) -> ApiResult<Named> {
+    let employer_name = employers::employer_by_id(&state.db.pool, &vacancy.employer_id)
+        .await?
+        .map(|e| e.name)
+        .unwrap_or_default();
+    Ok(Named {
+        vacancy,
+        employer_name,
+    })
+}
+
+/// A vacancy by its id, for anyone.
+pub async fn vacancy(state: &AppState, id: &str) -> ApiResult<Named> {
+    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    named(state, vacancy).await
+}
+
+/// The caller's employer closes one of its own vacancies; 403 `out_of_scope` for another's.
+/// Returns the vacancy and the employer.
+pub async fn close_own_vacancy(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> ApiResult<(Vacancy, Employer)> {
+    let employer = my_employer(state, caller).await?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.employer_id != employer.id {
+        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+    }
+    let vacancy = close_vacancy(state, &caller.account_id, &vacancy).await?;
+    Ok((vacancy, employer))
+}
+
+/// A page of the open vacancies a search finds, and how many it finds in all.
+pub async fn search(state: &AppState, search: &Search<'_>) -> ApiResult<(Vec<Named>, i64)> {
+    let (found, total) = employers::search(&state.db.pool, search).await?;
+    let mut items = Vec::with_capacity(found.len());
+    for v in found {
+        items.push(named(state, v).await?);
+    }
+    Ok((items, total))
+}
+
+/// A page of the open vacancies as of `today` for open data, and how many there are in all.
+pub async fn open_page(
+    state: &AppState,
+    today: NaiveDate,
+    limit: i64,
+    offset: i64,
+) -> ApiResult<(Vec<Named>, i64)> {
+    let (found, total) = employers::open_page(&state.db.pool, today, limit, offset).await?;
+    let items = found
+        .into_iter()
+        .map(|(vacancy, employer_name)| Named {
+            vacancy,
+            employer_name,
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// The layoff notices a grant may read: an employer's own, those of an officer's region (none
+/// without a region), or all for the ministry.
+pub async fn layoff_notices(state: &AppState, grant: &Grant) -> ApiResult<Vec<LayoffNotice>> {
+    let (employer, region) = match grant.role {
+        Role::Employer => (grant.organization_id.clone(), None),
+        // The region's mobility center; without a region, nothing.
+        Role::MobilityCenterOfficer => match &grant.region_code {
+            Some(region) => (None, Some(region.clone())),
+            None => return Ok(Vec::new()),
+        },
+        _ => (None, None),
+    };
+    Ok(layoffs::list(&state.db.pool, employer.as_deref(), region.as_deref()).await?)
 }

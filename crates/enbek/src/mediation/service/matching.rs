@@ -10,13 +10,15 @@ use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Places,
 use enbek_domain::office_hours::local_date;
 use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
+use crate::mediation::service::employers::{named, Named};
 use crate::mediation::store::employers::{self, Vacancy, OPEN};
-use crate::mediation::store::resumes::{self, Resume};
+use crate::mediation::store::resumes;
+pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
 use crate::platform::audit;
+use crate::platform::auth::Grant;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::state::AppState;
-use crate::reference::interface::check_locality;
-use crate::reference::interface::lookup as reference;
+use crate::reference::interface::{check_education_level, check_locality, check_occupations};
 use crate::registration::interface::registrations::{self, Registration};
 
 /// At most this many matches are listed.
@@ -31,14 +33,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     if r.occupation_codes.is_empty() || r.occupation_codes.len() > 10 {
         return Err(invalid("one to ten occupation_codes"));
     }
-    if r.education_level
-        .as_deref()
-        .is_some_and(|l| EducationLevel::parse(l).is_none())
-    {
-        return Err(invalid(
-            "education_level is none, secondary, vocational, higher or postgraduate",
-        ));
-    }
+    check_education_level(r.education_level.as_deref())?;
     if r.work_regime
         .as_deref()
         .is_some_and(|w| WorkRegime::parse(w).is_none())
@@ -56,11 +51,7 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     check_locality(state, "locality_code", &r.locality_code).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    for code in &r.occupation_codes {
-        if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new("unknown_occupation").with("occupation_code", code.clone()));
-        }
-    }
+    check_occupations(&mut tx, &r.occupation_codes).await?;
     resumes::upsert(&mut tx, account_id, &r, now).await?;
     audit::record(
         &mut tx,
@@ -355,4 +346,44 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
             matched,
         })
         .collect())
+}
+
+/// The caller's resume; 404 `no_resume`.
+pub async fn my_resume(state: &AppState, account_id: &str) -> ApiResult<Resume> {
+    resumes::by_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_resume"))
+}
+
+/// The vacancies that suit the caller's resume, best first, with their employers' names.
+pub async fn vacancy_matches(state: &AppState, account_id: &str) -> ApiResult<Vec<(Named, Match)>> {
+    let mut out = Vec::new();
+    for (v, m) in vacancies_for(state, account_id).await? {
+        out.push((named(state, v).await?, m));
+    }
+    Ok(out)
+}
+
+/// The persons who suit a vacancy, for casework staff of the vacancy's region: its career
+/// centers and its mobility center select for it; 403 `out_of_scope` elsewhere.
+pub async fn candidates_in_scope(
+    state: &AppState,
+    grant: &Grant,
+    vacancy_id: &str,
+) -> ApiResult<Vec<Candidate>> {
+    let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if grant.region_code.as_deref() != Some(vacancy.region_code.as_str()) {
+        return Err(ApiError::new("out_of_scope"));
+    }
+    candidates_for(state, &vacancy).await
+}
+
+/// A page of the published resumes a search finds, and how many it finds in all.
+pub async fn search_resumes(
+    state: &AppState,
+    search: &ResumeSearch<'_>,
+) -> ApiResult<(Vec<Resume>, i64)> {
+    Ok(resumes::search_published(&state.db.pool, search).await?)
 }

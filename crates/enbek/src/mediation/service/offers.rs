@@ -1,26 +1,32 @@
 //! Offers of suitable work and the person's answer (214 p.38, 214 p.51(2), 214 p.71–72).
 
 use chrono::{DateTime, TimeDelta, Utc};
-use enbek_domain::matching::score;
+use enbek_domain::access::Role;
+use enbek_domain::matching::{score, Match};
 use enbek_domain::offer::{
     answer_due, decision_reminder_at, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
 };
 use enbek_domain::office_hours::local_date;
 use enbek_domain::office_hours::working_days_deadline;
 use enbek_domain::registration::Status;
+use enbek_domain::text;
 use enbek_domain::unemployment::Deregistration;
 use serde_json::json;
 
 use crate::mediation::service::employers::tell_employer;
+use crate::mediation::service::employers::{named, Named};
 use crate::mediation::service::matching::{opening, receives_offers, seeker};
 use crate::mediation::store::employers::{self, Employer, Vacancy, OPEN};
-use crate::mediation::store::offers::{self, Offer, ACCEPTED, HIRED, PENDING, REFUSED, REJECTED};
-use crate::mediation::store::resumes;
+pub use crate::mediation::store::offers::Offer;
+use crate::mediation::store::offers::{self, ACCEPTED, HIRED, PENDING, REFUSED, REJECTED};
+use crate::mediation::store::resumes::{self, Resume};
 use crate::platform::audit;
+use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::input;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::notify;
@@ -28,8 +34,10 @@ use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::state::AppState;
 use crate::registration::interface as unemployment;
+use crate::registration::interface::persons;
 use crate::registration::interface::recipient;
 use crate::registration::interface::registrations::{self, Ending, Registration};
+use crate::registration::interface::require_scope;
 
 /// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
 /// platform's own selection (`specialist` none, 214 p.36, 214 p.69): only suitable work (the
@@ -811,4 +819,231 @@ pub async fn select_now_for_seeker(state: &AppState, registration_id: &str) {
     if let Err(e) = select_for_seeker(state, registration_id).await {
         tracing::warn!(registration = %registration_id, error = %e, "selection deferred");
     }
+}
+
+/// An offer as it is shown: with the day an unemployed person must come by, and its vacancy.
+pub struct ShownOffer {
+    pub offer: Offer,
+    pub attend_by: Option<DateTime<Utc>>,
+    pub vacancy: Option<Named>,
+}
+
+async fn shown(state: &AppState, offer: Offer) -> ApiResult<ShownOffer> {
+    let vacancy = match employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id).await? {
+        Some(v) => Some(named(state, v).await?),
+        None => None,
+    };
+    let unemployed = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .is_some_and(|r| r.status == Status::Unemployed);
+    Ok(ShownOffer {
+        attend_by: attend_by(state, &offer, unemployed),
+        offer,
+        vacancy,
+    })
+}
+
+/// A specialist whose scope reaches the registration's card offers it a vacancy.
+pub async fn offer_by(
+    state: &AppState,
+    caller: &Caller,
+    registration_id: &str,
+    vacancy_id: &str,
+) -> ApiResult<ShownOffer> {
+    let reg = registrations::by_id(&state.db.pool, registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    require_scope(state, caller, &reg, &[Role::CareerCenterSpecialist]).await?;
+    let offer = create(state, Some(&caller.account_id), &reg, vacancy_id).await?;
+    shown(state, offer).await
+}
+
+/// The offers made to the account.
+pub async fn my_offers(state: &AppState, account_id: &str) -> ApiResult<Vec<ShownOffer>> {
+    let mut out = Vec::new();
+    for o in offers::for_account(&state.db.pool, account_id).await? {
+        out.push(shown(state, o).await?);
+    }
+    Ok(out)
+}
+
+/// One of the account's own offers, or 404.
+async fn my_offer(state: &AppState, account_id: &str, id: &str) -> ApiResult<Offer> {
+    offers::by_id(&state.db.pool, id)
+        .await?
+        .filter(|o| o.account_id.as_deref() == Some(account_id))
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The person answers an offer made to them.
+pub async fn answer_mine(
+    state: &AppState,
+    account_id: &str,
+    id: &str,
+    accept: bool,
+) -> ApiResult<ShownOffer> {
+    let offer = my_offer(state, account_id, id).await?;
+    let offer = answer(state, account_id, &offer, accept).await?;
+    shown(state, offer).await
+}
+
+/// The person responds to a vacancy themselves.
+pub async fn respond_to_vacancy(
+    state: &AppState,
+    account_id: &str,
+    vacancy_id: &str,
+) -> ApiResult<ShownOffer> {
+    let offer = respond(state, account_id, vacancy_id).await?;
+    shown(state, offer).await
+}
+
+/// The person declines the interview of an offer made to them.
+pub async fn decline_my_interview(
+    state: &AppState,
+    account_id: &str,
+    id: &str,
+) -> ApiResult<ShownOffer> {
+    let offer = my_offer(state, account_id, id).await?;
+    let offer = decline_interview(state, account_id, &offer).await?;
+    shown(state, offer).await
+}
+
+/// The caller's own vacancy, or 403/404.
+async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Vacancy> {
+    let employer_id = caller.organization(Role::Employer)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if vacancy.employer_id != employer_id {
+        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+    }
+    Ok(vacancy)
+}
+
+/// A referred candidate of the caller's vacancy, or 404.
+async fn own_candidate(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    candidate_id: &str,
+) -> ApiResult<Offer> {
+    let vacancy = own_vacancy(state, caller, id).await?;
+    offers::by_id(&state.db.pool, candidate_id)
+        .await?
+        .filter(|o| o.vacancy_id == vacancy.id && o.referred_at.is_some())
+        .ok_or_else(ApiError::not_found)
+}
+
+/// A candidate referred to the employer on the person's consent (214 p.73): now, and only now,
+/// with name and contacts; the resume without its health restrictions, which are the person's
+/// and the career center's to know (the match already honours them).
+pub struct Referred {
+    pub offer: Offer,
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub resume: Option<Resume>,
+    /// How the resume meets the vacancy (214 p.70): none when it breaks a hard constraint.
+    pub matched: Option<Match>,
+}
+
+/// The candidates referred to the caller's own vacancy; the read is written to the audit log.
+pub async fn referred_to_own(
+    state: &AppState,
+    caller: &Caller,
+    vacancy_id: &str,
+) -> ApiResult<Vec<Referred>> {
+    let vacancy = own_vacancy(state, caller, vacancy_id).await?;
+    let mut out = Vec::new();
+    for o in offers::referred_to(&state.db.pool, &vacancy.id).await? {
+        let reg = registrations::by_id(&state.db.pool, &o.registration_id).await?;
+        let person = match reg.as_ref().and_then(|r| r.person_id.clone()) {
+            Some(pid) => persons::by_id(&state.db.pool, &pid).await?,
+            None => None,
+        };
+        let mut resume = match &o.account_id {
+            Some(account) => resumes::by_account(&state.db.pool, account).await?,
+            None => None,
+        };
+        let matched = resume
+            .as_ref()
+            .zip(opening(&vacancy, &state.places))
+            .and_then(|(r, v)| score(&seeker(r, &state.places), &v));
+        if let Some(r) = resume.as_mut() {
+            r.health_restrictions.clear();
+        }
+        out.push(Referred {
+            last_name: person.as_ref().map(|p| p.last_name.clone()),
+            first_name: person.as_ref().map(|p| p.first_name.clone()),
+            phone: reg.as_ref().and_then(|r| r.application.phone.clone()),
+            email: reg.as_ref().and_then(|r| r.application.email.clone()),
+            resume,
+            matched,
+            offer: o,
+        });
+    }
+    audit::record_read(
+        &state.db.pool,
+        state.clock.now(),
+        &caller.account_id,
+        "vacancy_candidates",
+        &vacancy.id,
+    )
+    .await?;
+    Ok(out)
+}
+
+/// The employer decides on a candidate of their own vacancy.
+pub async fn decide_on_own(
+    state: &AppState,
+    caller: &Caller,
+    vacancy_id: &str,
+    candidate_id: &str,
+    hired: bool,
+) -> ApiResult<ShownOffer> {
+    let offer = own_candidate(state, caller, vacancy_id, candidate_id).await?;
+    let offer = decide(state, Some(&caller.account_id), &offer, hired).await?;
+    shown(state, offer).await
+}
+
+/// The employer invites a candidate of their own vacancy to an interview; the place is checked
+/// once the candidate is found.
+pub async fn interview_own(
+    state: &AppState,
+    caller: &Caller,
+    vacancy_id: &str,
+    candidate_id: &str,
+    at: DateTime<Utc>,
+    place: &str,
+) -> ApiResult<ShownOffer> {
+    let offer = own_candidate(state, caller, vacancy_id, candidate_id).await?;
+    let place = input::text("place", place, text::SHORT)?;
+    let offer = schedule_interview(state, &caller.account_id, &offer, at, &place).await?;
+    shown(state, offer).await
+}
+
+/// The employer records that a candidate of their own vacancy did not come.
+pub async fn no_show_at_own(
+    state: &AppState,
+    caller: &Caller,
+    vacancy_id: &str,
+    candidate_id: &str,
+) -> ApiResult<ShownOffer> {
+    let offer = own_candidate(state, caller, vacancy_id, candidate_id).await?;
+    let offer = record_no_show(state, &caller.account_id, &offer).await?;
+    shown(state, offer).await
+}
+
+/// Casework staff whose scope reaches the person's card accept their good reason for a no-show.
+pub async fn excuse_by(state: &AppState, caller: &Caller, id: &str) -> ApiResult<ShownOffer> {
+    let offer = offers::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    require_scope(state, caller, &reg, &CASEWORK).await?;
+    let offer = excuse_no_show(state, &caller.account_id, &offer).await?;
+    shown(state, offer).await
 }

@@ -6,7 +6,8 @@ use enbek_domain::vacancy::WorkRegime;
 use serde_json::json;
 
 use crate::mediation::store::employers::{self, Search, Sort};
-use crate::mediation::store::saved_searches::{self, SavedSearch};
+use crate::mediation::store::saved_searches;
+pub use crate::mediation::store::saved_searches::SavedSearch;
 use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
@@ -199,4 +200,9 @@ pub async fn notify_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
         tx.commit().await?;
     }
     Ok(())
+}
+
+/// The account's saved searches.
+pub async fn mine(state: &AppState, account_id: &str) -> ApiResult<Vec<SavedSearch>> {
+    Ok(saved_searches::list_for(&state.db.pool, account_id).await?)
 }

@@ -131,6 +131,11 @@ pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
     }
 }
 
+/// How many jobs wait to be run, for the health check.
+pub async fn pending_count(state: &AppState) -> Result<i64, sqlx::Error> {
+    store::pending_count(&state.db.pool).await
+}
+
 /// 1, 2, 4 … minutes after each failure, at most an hour: retried until it succeeds.
 pub fn backoff(attempts: i64) -> Duration {
     let exp = u32::try_from(attempts.clamp(1, 7) - 1).unwrap_or(0);

@@ -7,20 +7,19 @@ use axum::extract::State;
 use chrono::NaiveDate;
 use enbek_domain::access::Role;
 use enbek_domain::calendar::Calendar;
-use enbek_domain::parameters::{Edition, Parameters};
+use enbek_domain::parameters::Edition;
 use enbek_domain::text;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::platform::audit;
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
-use crate::reference::service::reference as import;
-use crate::reference::store::reference::{self, ClassifierValue, Occupation, Organization};
+use crate::reference::service::reference::{
+    self as service, ClassifierValue, Occupation, Organization,
+};
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct OrganizationQuery {
@@ -36,8 +35,7 @@ pub async fn list_organizations(
     Query(q): Query<OrganizationQuery>,
 ) -> ApiResult<axum::Json<Vec<Organization>>> {
     Ok(axum::Json(
-        reference::organizations(&state.db.pool, q.kind.as_deref(), q.region_code.as_deref())
-            .await?,
+        service::organizations(&state, q.kind.as_deref(), q.region_code.as_deref()).await?,
     ))
 }
 
@@ -47,37 +45,18 @@ pub struct Imported {
 }
 
 /// A refused import: which line, and why. Nothing of the file is stored.
-fn invalid_csv(e: import::ImportError) -> ApiError {
+fn invalid_csv(e: service::ImportError) -> ApiError {
     match e {
-        import::ImportError::Row { line, reason } => ApiError::new("invalid_csv")
+        service::ImportError::Row { line, reason } => ApiError::new("invalid_csv")
             .detail(format!("line {line}: {reason}"))
             .with("line", line),
-        import::ImportError::Db(e) => e.into(),
+        service::ImportError::Db(e) => e.into(),
     }
 }
 
 fn csv_text(body: &Bytes) -> ApiResult<&str> {
     std::str::from_utf8(body)
         .map_err(|_| ApiError::new("invalid_csv").detail("the file is not UTF-8"))
-}
-
-async fn audit_import(state: &AppState, caller: &Caller, entity: &str, n: usize) -> ApiResult<()> {
-    let mut tx = state.db.begin().await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(&caller.account_id),
-            action: "import",
-            entity,
-            entity_id: "*",
-            before: None,
-            after: Some(json!({ "rows": n })),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 #[utoipa::path(post, path = "/api/v1/organizations/import", operation_id = "importOrganizations", tag = "reference",
@@ -89,10 +68,9 @@ pub async fn import_organizations(
     body: Bytes,
 ) -> ApiResult<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
-    let imported = import::import_organizations(&state.db, csv_text(&body)?)
+    let imported = service::import_organizations_by(&state, &caller.account_id, csv_text(&body)?)
         .await
         .map_err(invalid_csv)?;
-    audit_import(&state, &caller, "organizations", imported).await?;
     Ok(axum::Json(Imported { imported }))
 }
 
@@ -114,8 +92,8 @@ pub async fn list_occupations(
 ) -> ApiResult<axum::Json<Vec<Occupation>>> {
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     Ok(axum::Json(
-        reference::occupations(
-            &state.db.pool,
+        service::occupations(
+            &state,
             input::opt_text("q", q.q.as_deref(), text::QUERY)?.as_deref(),
             q.parent_code.as_deref(),
             q.level.as_deref(),
@@ -134,10 +112,9 @@ pub async fn import_occupations(
     body: Bytes,
 ) -> ApiResult<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
-    let imported = import::import_occupations(&state.db, csv_text(&body)?)
+    let imported = service::import_occupations_by(&state, &caller.account_id, csv_text(&body)?)
         .await
         .map_err(invalid_csv)?;
-    audit_import(&state, &caller, "occupations", imported).await?;
     Ok(axum::Json(Imported { imported }))
 }
 
@@ -148,11 +125,7 @@ pub async fn list_classifier(
     State(state): State<AppState>,
     Path(classifier): Path<String>,
 ) -> ApiResult<axum::Json<Vec<ClassifierValue>>> {
-    let values = reference::classifier(&state.db.pool, &classifier).await?;
-    if values.is_empty() {
-        return Err(ApiError::not_found());
-    }
-    Ok(axum::Json(values))
+    Ok(axum::Json(service::classifier(&state, &classifier).await?))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -193,7 +166,7 @@ pub async fn get_calendar(
         .filter(|e| chrono::Datelike::year(&e.date) == q.year)
         .map(|e| CalendarDay {
             date: e.date,
-            kind: crate::reference::store::calendar::kind_str(e.kind).into(),
+            kind: service::day_kind(e.kind).into(),
             note: e.note.clone(),
         })
         .collect();
@@ -216,26 +189,7 @@ pub async fn upsert_calendar_days(
     caller.require(&[Role::Administrator])?;
     let entries = Calendar::parse(csv_text(&body)?)
         .map_err(|e| ApiError::new("invalid_csv").detail(e.to_string()))?;
-    let mut tx = state.db.begin().await?;
-    for e in &entries {
-        crate::reference::store::calendar::upsert(&mut tx, e).await?;
-    }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(&caller.account_id),
-            action: "import",
-            entity: "calendar",
-            entity_id: "*",
-            before: None,
-            after: Some(json!({ "days": entries.len() })),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    let stored = crate::reference::store::calendar::all(&state.db.pool).await?;
-    *state.calendar.write().expect("calendar lock") = Calendar::builtin().with_entries(stored);
+    service::upsert_calendar_days(&state, &caller.account_id, &entries).await?;
     Ok(axum::Json(Imported {
         imported: entries.len(),
     }))
@@ -275,35 +229,12 @@ pub async fn add_parameter_edition(
     Json(body): Json<ParameterEdition>,
 ) -> ApiResult<axum::Json<ParameterEdition>> {
     caller.require(&[Role::Administrator])?;
-    let current = state.parameters();
-    let Some(existing) = current.editions().find(|e| e.key == body.key) else {
-        return Err(ApiError::new("invalid_value").detail("unknown parameter key"));
-    };
-    enbek_domain::parameters::validate_value(&body.key, &body.value, &existing.value)
-        .map_err(|reason| ApiError::new("invalid_value").detail(reason))?;
     let edition = Edition {
         key: body.key.clone(),
         effective_from: body.effective_from,
         value: body.value.clone(),
         source: body.source.clone(),
     };
-    let mut tx = state.db.begin().await?;
-    crate::reference::store::parameters::upsert(&mut tx, &edition).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(&caller.account_id),
-            action: "create",
-            entity: "parameter",
-            entity_id: &body.key,
-            before: None,
-            after: Some(json!(body)),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    let stored = crate::reference::store::parameters::all(&state.db.pool).await?;
-    *state.parameters.write().expect("parameters lock") = Parameters::builtin().with(stored);
+    service::add_parameter_edition(&state, &caller.account_id, edition).await?;
     Ok(axum::Json(body))
 }

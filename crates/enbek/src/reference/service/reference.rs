@@ -8,11 +8,20 @@ use serde::Deserialize;
 use enbek_domain::matching::Places;
 use std::collections::HashSet;
 
+use enbek_domain::calendar::{Calendar, CalendarEntry, DayKind};
+use enbek_domain::parameters::{Edition, Parameters};
+use enbek_domain::vacancy::EducationLevel;
+use serde_json::json;
+
+use crate::platform::audit;
 use crate::platform::db::Db;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::state::AppState;
-use crate::reference::store::reference::{self, ClassifierValue, Occupation, Organization};
+use crate::reference::store::calendar;
+use crate::reference::store::parameters;
+use crate::reference::store::reference;
+pub use crate::reference::store::reference::{ClassifierValue, Occupation, Organization};
 
 const REGIONS: &str = include_str!("../../../data/reference/regions.csv");
 const OCCUPATIONS: &str = include_str!("../../../data/reference/occupations_isco08.csv");
@@ -352,6 +361,176 @@ pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, ImportErro
     }
     tx.commit().await?;
     Ok(n)
+}
+
+/// Checks that every code names an occupation one is hired in or seeks (the classifier's unit
+/// groups and national occupations); 422 `unknown_occupation` with the first that does not.
+pub(crate) async fn check_occupations(tx: &mut Tx, codes: &[String]) -> ApiResult<()> {
+    for code in codes {
+        if !reference::occupation_exists(tx, code).await? {
+            return Err(ApiError::new("unknown_occupation").with("occupation_code", code.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Checks an education level against the classifier of levels; 422 `invalid_value` otherwise.
+pub(crate) fn check_education_level(level: Option<&str>) -> ApiResult<()> {
+    if level.is_some_and(|l| EducationLevel::parse(l).is_none()) {
+        return Err(ApiError::new("invalid_value")
+            .detail("education_level is none, secondary, vocational, higher or postgraduate"));
+    }
+    Ok(())
+}
+
+/// The organisations, of a kind and in a region when given.
+pub async fn organizations(
+    state: &AppState,
+    kind: Option<&str>,
+    region_code: Option<&str>,
+) -> ApiResult<Vec<Organization>> {
+    Ok(reference::organizations(&state.db.pool, kind, region_code).await?)
+}
+
+/// The occupations matching a query, under a parent, at a level.
+pub async fn occupations(
+    state: &AppState,
+    q: Option<&str>,
+    parent_code: Option<&str>,
+    level: Option<&str>,
+    limit: i64,
+) -> ApiResult<Vec<Occupation>> {
+    Ok(reference::occupations(&state.db.pool, q, parent_code, level, limit).await?)
+}
+
+/// The values of a classifier; 404 for a classifier that has none.
+pub async fn classifier(state: &AppState, classifier: &str) -> ApiResult<Vec<ClassifierValue>> {
+    let values = reference::classifier(&state.db.pool, classifier).await?;
+    if values.is_empty() {
+        return Err(ApiError::not_found());
+    }
+    Ok(values)
+}
+
+/// Writes an administrator's import of `entity` (`n` rows) to the audit log.
+async fn audit_import(
+    state: &AppState,
+    actor_id: &str,
+    entity: &str,
+    n: usize,
+) -> Result<(), sqlx::Error> {
+    let mut tx = state.db.begin().await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: state.clock.now(),
+            actor_id: Some(actor_id),
+            action: "import",
+            entity,
+            entity_id: "*",
+            before: None,
+            after: Some(json!({ "rows": n })),
+        },
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// An administrator imports organisations; the import is audited.
+pub async fn import_organizations_by(
+    state: &AppState,
+    actor_id: &str,
+    text: &str,
+) -> Result<usize, ImportError> {
+    let n = import_organizations(&state.db, text).await?;
+    audit_import(state, actor_id, "organizations", n).await?;
+    Ok(n)
+}
+
+/// An administrator imports occupations; the import is audited.
+pub async fn import_occupations_by(
+    state: &AppState,
+    actor_id: &str,
+    text: &str,
+) -> Result<usize, ImportError> {
+    let n = import_occupations(&state.db, text).await?;
+    audit_import(state, actor_id, "occupations", n).await?;
+    Ok(n)
+}
+
+/// The kind of a calendar day as the API names it.
+pub fn day_kind(kind: DayKind) -> &'static str {
+    calendar::kind_str(kind)
+}
+
+/// An administrator adds calendar days: stored and audited in one transaction, then the
+/// calendar in use is rebuilt from the shipped one and every stored day.
+pub async fn upsert_calendar_days(
+    state: &AppState,
+    actor_id: &str,
+    entries: &[CalendarEntry],
+) -> ApiResult<()> {
+    let mut tx = state.db.begin().await?;
+    for e in entries {
+        calendar::upsert(&mut tx, e).await?;
+    }
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: state.clock.now(),
+            actor_id: Some(actor_id),
+            action: "import",
+            entity: "calendar",
+            entity_id: "*",
+            before: None,
+            after: Some(json!({ "days": entries.len() })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let stored = calendar::all(&state.db.pool).await?;
+    *state.calendar.write().expect("calendar lock") = Calendar::builtin().with_entries(stored);
+    Ok(())
+}
+
+/// An administrator adds an edition of a known parameter, its value checked against the kind
+/// of the current one: stored and audited in one transaction, then the parameters in use are
+/// rebuilt from the shipped ones and every stored edition.
+pub async fn add_parameter_edition(
+    state: &AppState,
+    actor_id: &str,
+    edition: Edition,
+) -> ApiResult<()> {
+    let current = state.parameters();
+    let Some(existing) = current.editions().find(|e| e.key == edition.key) else {
+        return Err(ApiError::new("invalid_value").detail("unknown parameter key"));
+    };
+    enbek_domain::parameters::validate_value(&edition.key, &edition.value, &existing.value)
+        .map_err(|reason| ApiError::new("invalid_value").detail(reason))?;
+    let mut tx = state.db.begin().await?;
+    parameters::upsert(&mut tx, &edition).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            at: state.clock.now(),
+            actor_id: Some(actor_id),
+            action: "create",
+            entity: "parameter",
+            entity_id: &edition.key,
+            before: None,
+            after: Some(json!({
+                "key": edition.key,
+                "effective_from": edition.effective_from,
+                "value": edition.value,
+                "source": edition.source,
+            })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let stored = parameters::all(&state.db.pool).await?;
+    *state.parameters.write().expect("parameters lock") = Parameters::builtin().with(stored);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,17 +2,15 @@
 //! within their scope (every staff read is written to the audit log).
 
 use axum::extract::State;
-use enbek_domain::access::{CardPlace, Role};
+use enbek_domain::access::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::platform::audit;
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Path, Query};
 use crate::platform::state::AppState;
-use crate::reference::interface::lookup as reference;
-use crate::registration::store::persons::{self, CardEvent, Person};
+use crate::registration::service::cards::{self as service, CardEvent, Person};
 
 #[derive(Serialize, ToSchema)]
 pub struct Card {
@@ -21,9 +19,13 @@ pub struct Card {
     pub history: Vec<CardEvent>,
 }
 
-async fn card(state: &AppState, person: Person) -> ApiResult<Card> {
-    let history = persons::events(&state.db.pool, &person.id).await?;
-    Ok(Card { person, history })
+impl From<service::Card> for Card {
+    fn from(c: service::Card) -> Self {
+        Card {
+            person: c.person,
+            history: c.history,
+        }
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/me/card", operation_id = "getMyCard", tag = "cards",
@@ -33,39 +35,9 @@ pub async fn get_my_card(
     caller: Caller,
 ) -> ApiResult<axum::Json<Card>> {
     caller.require(&[Role::Citizen])?;
-    let person = persons::by_account(&state.db.pool, &caller.account_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(card(&state, person).await?))
-}
-
-/// Casework staff may open a card within their scope; the read is logged. The administrator
-/// does no casework and opens no card (206 p.17–19).
-async fn staff_card(state: &AppState, caller: &Caller, person: Person) -> ApiResult<Card> {
-    let center = reference::organization_by_id(&state.db.pool, &person.career_center_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let forwarded: Option<String> = sqlx::query_scalar("SELECT forwarded_by_org FROM registrations WHERE person_id = $1 AND forwarded_by_org IS NOT NULL ORDER BY id DESC LIMIT 1")
-        .bind(&person.id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let place = CardPlace {
-        career_center_id: &person.career_center_id,
-        region_code: &center.region_code,
-        forwarded_by: forwarded.as_deref(),
-    };
-    if !caller.may_see(&place) {
-        return Err(caller.beyond_reach());
-    }
-    audit::record_read(
-        &state.db.pool,
-        state.clock.now(),
-        &caller.account_id,
-        "person",
-        &person.id,
-    )
-    .await?;
-    card(state, person).await
+    Ok(axum::Json(
+        service::my_card(&state, &caller.account_id).await?.into(),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/persons/{id}/card", operation_id = "getPersonCard", tag = "cards",
@@ -76,10 +48,9 @@ pub async fn get_person_card(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<Card>> {
-    let person = persons::by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(staff_card(&state, &caller, person).await?))
+    Ok(axum::Json(
+        service::person_card(&state, &caller, &id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -99,9 +70,7 @@ pub async fn find_person_card(
         return Err(ApiError::forbidden());
     }
     let iin = enbek_domain::ids::Iin::parse(&q.iin)?;
-    let mut tx = state.db.begin().await?;
-    let person = persons::by_iin(&mut tx, iin.as_str()).await?;
-    tx.rollback().await?;
-    let person = person.ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(staff_card(&state, &caller, person).await?))
+    Ok(axum::Json(
+        service::card_by_iin(&state, &caller, &iin).await?.into(),
+    ))
 }

@@ -8,13 +8,11 @@ use enbek_domain::access::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::exchange::outbound;
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::Json;
 use crate::platform::state::AppState;
-use crate::registration::service::jobloss as service;
-use crate::registration::store::jobloss;
+use crate::registration::service::jobloss::{self as service, Shown};
 
 #[derive(Deserialize, ToSchema)]
 pub struct JoblossRequest {
@@ -42,23 +40,20 @@ pub struct JoblossView {
     pub delivered_to_fund_at: Option<DateTime<Utc>>,
 }
 
-async fn view(state: &AppState, a: jobloss::Application) -> ApiResult<JoblossView> {
-    let delivered_to_fund_at = match &a.message_id {
-        Some(id) => outbound::by_id(&state.db.pool, id)
-            .await?
-            .and_then(|m| m.delivered_at),
-        None => None,
-    };
-    Ok(JoblossView {
-        iban: service::masked_iban(&a.iban),
-        id: a.id,
-        registration_id: a.registration_id,
-        status: a.status,
-        assessment: a.assessment,
-        submitted_at: a.submitted_at,
-        decided_at: a.decided_at,
-        delivered_to_fund_at,
-    })
+impl From<Shown> for JoblossView {
+    fn from(shown: Shown) -> Self {
+        let a = shown.application;
+        JoblossView {
+            iban: service::masked_iban(&a.iban),
+            id: a.id,
+            registration_id: a.registration_id,
+            status: a.status,
+            assessment: a.assessment,
+            submitted_at: a.submitted_at,
+            decided_at: a.decided_at,
+            delivered_to_fund_at: shown.delivered_to_fund_at,
+        }
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/me/jobloss-payment", operation_id = "applyJoblossPayment", tag = "unemployment",
@@ -75,7 +70,7 @@ pub async fn apply_jobloss_payment(
     let application = service::apply(&state, &caller.account_id, &body.iban).await?;
     Ok((
         StatusCode::CREATED,
-        axum::Json(view(&state, application).await?),
+        axum::Json(JoblossView::from(application)),
     ))
 }
 
@@ -86,10 +81,9 @@ pub async fn get_my_jobloss_payment(
     caller: Caller,
 ) -> ApiResult<axum::Json<JoblossView>> {
     caller.require(&[Role::Citizen])?;
-    let application = jobloss::latest_for_account(&state.db.pool, &caller.account_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(view(&state, application).await?))
+    Ok(axum::Json(
+        service::mine(&state, &caller.account_id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -115,5 +109,5 @@ pub async fn change_jobloss_iban(
     let iin = caller.proven_iin()?;
     let application =
         service::change_iban(&state, &caller.account_id, iin, &body.iban, &body.proof_id).await?;
-    Ok(axum::Json(view(&state, application).await?))
+    Ok(axum::Json(application.into()))
 }

@@ -6,9 +6,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::Role;
-use enbek_domain::office_hours::local_date;
-use enbek_domain::plan::{is_overdue, Action};
-use enbek_domain::text::{self, Rule};
+use enbek_domain::plan::Action;
+use enbek_domain::text;
 use enbek_domain::unemployment::Circumstance;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -18,31 +17,10 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
-use crate::reference::interface::lookup as reference;
-use crate::registration::http::registration::require_scope;
+use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::plans::{
-    self as service, NewAction, NewContact, NewPlan, QueueItem,
+    self as service, NewAction, NewContact, NewPlan, QueueItem, Report, ShownPlan,
 };
-use crate::registration::store::circumstances::{self, Report};
-use crate::registration::store::plans::{self, Plan};
-use crate::registration::store::registrations::{self, Registration};
-
-/// The details of a reported change (214 p.64).
-const DETAILS: Rule = Rule::lines(1_000);
-
-async fn registration(state: &AppState, id: &str) -> ApiResult<Registration> {
-    registrations::by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)
-}
-
-/// The citizen's current registration.
-async fn my_registration(state: &AppState, caller: &Caller) -> ApiResult<Registration> {
-    caller.require(&[Role::Citizen])?;
-    registrations::latest_for_account(&state.db.pool, &caller.account_id)
-        .await?
-        .ok_or_else(|| ApiError::new("no_registration"))
-}
 
 #[derive(Serialize, ToSchema)]
 pub struct Suggestion {
@@ -61,8 +39,7 @@ pub async fn suggest_plan_actions(
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<Vec<Suggestion>>> {
     caller.require(&CASEWORK)?;
-    let reg = registration(&state, &id).await?;
-    require_scope(&state, &caller, &reg, &CASEWORK).await?;
+    let reg = registration_in_scope(&state, &caller, &id, &CASEWORK).await?;
     let suggestions = service::suggestions(&state, &reg).await?;
     Ok(axum::Json(
         suggestions
@@ -137,40 +114,44 @@ pub struct PlanView {
     pub items: Vec<PlanItemView>,
 }
 
-async fn plan_view(state: &AppState, plan: Plan) -> ApiResult<PlanView> {
-    let today = local_date(state.clock.now());
-    let items = plans::items(&state.db.pool, &plan.id)
-        .await?
-        .into_iter()
-        .map(|i| PlanItemView {
-            overdue: is_overdue(i.due_on, i.outcome.is_some(), today),
-            section: i
-                .action
-                .as_deref()
-                .and_then(Action::parse)
-                .map(|a| a.section().as_str().to_string()),
-            id: i.id,
-            item: i.item,
-            action: i.action,
-            due_on: i.due_on,
-            note: i.note,
-            outcome: i.outcome,
-        })
-        .collect();
-    Ok(PlanView {
-        within_term: plan.created_at <= plan.due_at,
-        id: plan.id,
-        registration_id: plan.registration_id,
-        goal: plan.goal,
-        education: plan.education,
-        occupation: plan.occupation,
-        valid_until: plan.valid_until,
-        due_at: plan.due_at,
-        created_at: plan.created_at,
-        signed_by_specialist_at: plan.signed_by_specialist_at,
-        signed_by_person_at: plan.signed_by_person_at,
-        items,
-    })
+impl From<ShownPlan> for PlanView {
+    fn from(shown: ShownPlan) -> Self {
+        let plan = shown.plan;
+        PlanView {
+            within_term: plan.created_at <= plan.due_at,
+            id: plan.id,
+            registration_id: plan.registration_id,
+            goal: plan.goal,
+            education: plan.education,
+            occupation: plan.occupation,
+            valid_until: plan.valid_until,
+            due_at: plan.due_at,
+            created_at: plan.created_at,
+            signed_by_specialist_at: plan.signed_by_specialist_at,
+            signed_by_person_at: plan.signed_by_person_at,
+            items: shown
+                .items
+                .into_iter()
+                .map(|shown| {
+                    let i = shown.item;
+                    PlanItemView {
+                        overdue: shown.overdue,
+                        section: i
+                            .action
+                            .as_deref()
+                            .and_then(Action::parse)
+                            .map(|a| a.section().as_str().to_string()),
+                        id: i.id,
+                        item: i.item,
+                        action: i.action,
+                        due_on: i.due_on,
+                        note: i.note,
+                        outcome: i.outcome,
+                    }
+                })
+                .collect(),
+        }
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/plan", operation_id = "createEmploymentPlan", tag = "plans",
@@ -185,8 +166,7 @@ pub async fn create_employment_plan(
 ) -> ApiResult<impl IntoResponse> {
     let specialists = [Role::CareerCenterSpecialist];
     caller.require(&specialists)?;
-    let reg = registration(&state, &id).await?;
-    require_scope(&state, &caller, &reg, &specialists).await?;
+    let reg = registration_in_scope(&state, &caller, &id, &specialists).await?;
     let actions = body
         .actions
         .into_iter()
@@ -221,10 +201,7 @@ pub async fn create_employment_plan(
         contacts,
     };
     let plan = service::create(&state, &caller.account_id, &reg, new).await?;
-    Ok((
-        StatusCode::CREATED,
-        axum::Json(plan_view(&state, plan).await?),
-    ))
+    Ok((StatusCode::CREATED, axum::Json(PlanView::from(plan))))
 }
 
 #[utoipa::path(get, path = "/api/v1/registrations/{id}/plan", operation_id = "getEmploymentPlan", tag = "plans",
@@ -236,19 +213,8 @@ pub async fn get_employment_plan(
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<PlanView>> {
     caller.require(&CASEWORK)?;
-    let reg = registration(&state, &id).await?;
-    require_scope(&state, &caller, &reg, &CASEWORK).await?;
-    let plan = plans::by_registration(&state.db.pool, &reg.id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(plan_view(&state, plan).await?))
-}
-
-async fn my_plan(state: &AppState, caller: &Caller) -> ApiResult<Plan> {
-    let reg = my_registration(state, caller).await?;
-    plans::by_registration(&state.db.pool, &reg.id)
-        .await?
-        .ok_or_else(ApiError::not_found)
+    let reg = registration_in_scope(&state, &caller, &id, &CASEWORK).await?;
+    Ok(axum::Json(service::plan_of(&state, &reg).await?.into()))
 }
 
 #[utoipa::path(get, path = "/api/v1/me/plan", operation_id = "getMyPlan", tag = "plans",
@@ -257,8 +223,10 @@ pub async fn get_my_plan(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<axum::Json<PlanView>> {
-    let plan = my_plan(&state, &caller).await?;
-    Ok(axum::Json(plan_view(&state, plan).await?))
+    caller.require(&[Role::Citizen])?;
+    Ok(axum::Json(
+        service::my_plan(&state, &caller.account_id).await?.into(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/me/plan/sign", operation_id = "signMyPlan", tag = "plans",
@@ -267,12 +235,10 @@ pub async fn sign_my_plan(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<axum::Json<PlanView>> {
-    let plan = my_plan(&state, &caller).await?;
-    service::sign(&state, &caller.account_id, &plan).await?;
-    let plan = plans::by_id(&state.db.pool, &plan.id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(plan_view(&state, plan).await?))
+    caller.require(&[Role::Citizen])?;
+    Ok(axum::Json(
+        service::sign_mine(&state, &caller.account_id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -290,18 +256,12 @@ pub async fn record_plan_item(
     Path(id): Path<String>,
     Json(body): Json<ItemOutcome>,
 ) -> ApiResult<axum::Json<PlanView>> {
-    let specialists = [Role::CareerCenterSpecialist];
-    caller.require(&specialists)?;
-    let item = plans::item_by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let plan = plans::by_id(&state.db.pool, &item.plan_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let reg = registration(&state, &plan.registration_id).await?;
-    require_scope(&state, &caller, &reg, &specialists).await?;
-    service::record(&state, &caller.account_id, &item, &body.outcome).await?;
-    Ok(axum::Json(plan_view(&state, plan).await?))
+    caller.require(&[Role::CareerCenterSpecialist])?;
+    Ok(axum::Json(
+        service::record_by(&state, &caller, &id, &body.outcome)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -350,15 +310,13 @@ pub async fn report_circumstance(
 ) -> ApiResult<impl IntoResponse> {
     let kind = Circumstance::parse(&body.kind)
         .ok_or_else(|| ApiError::new("invalid_value").detail("kind is a change of 214 p.64"))?;
-    let reg = my_registration(&state, &caller).await?;
-    let details = input::opt_text("details", body.details.as_deref(), DETAILS)?;
-    let report = service::report(
+    caller.require(&[Role::Citizen])?;
+    let report = service::report_mine(
         &state,
         &caller.account_id,
-        &reg,
         kind,
         body.occurred_on,
-        details,
+        body.details.as_deref(),
     )
     .await?;
     Ok((
@@ -376,16 +334,9 @@ pub async fn acknowledge_circumstance(
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<CircumstanceView>> {
     caller.require(&CASEWORK)?;
-    let report = circumstances::by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let reg = registration(&state, &report.registration_id).await?;
-    require_scope(&state, &caller, &reg, &CASEWORK).await?;
-    service::acknowledge(&state, &caller.account_id, &report).await?;
-    let report = circumstances::by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(report.into()))
+    Ok(axum::Json(
+        service::acknowledge_by(&state, &caller, &id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -403,22 +354,8 @@ pub async fn get_work_queue(
     Query(q): Query<QueueQuery>,
 ) -> ApiResult<axum::Json<Vec<QueueItem>>> {
     let grant = caller.require(&CASEWORK)?;
-    let centers = match grant.role {
-        Role::CareerCenterSpecialist => grant.organization_id.iter().cloned().collect(),
-        _ => match grant.region_code.as_deref() {
-            // An officer's scope is their region; without one, nothing.
-            Some(region) => {
-                reference::organizations(&state.db.pool, Some("career_center"), Some(region))
-                    .await?
-                    .into_iter()
-                    .map(|o| o.id)
-                    .collect()
-            }
-            None => Vec::new(),
-        },
-    };
     let horizon = q.horizon_days.unwrap_or(0).min(30);
     Ok(axum::Json(
-        service::work_queue(&state, &centers, horizon).await?,
+        service::work_queue_of(&state, grant, horizon).await?,
     ))
 }

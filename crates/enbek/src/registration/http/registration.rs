@@ -5,13 +5,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::access::{CardPlace, OrgKind, Role};
+use enbek_domain::access::{OrgKind, Role};
 use enbek_domain::contact::{Email, Phone};
 use enbek_domain::ids::Iin;
-use enbek_domain::registration::{
-    needs_temporary_stay, Channel, CloseReason, Refusal, StayError, TemporaryStay,
-};
-use enbek_domain::unemployment::UnemployedRefusal;
+use enbek_domain::registration::{Channel, CloseReason, Refusal, StayError, TemporaryStay};
 use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -22,14 +19,11 @@ use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::http::lang::{requested_lang, Lang};
 use crate::platform::monitoring;
-use crate::platform::notify::store as notifications;
-use crate::platform::notify::texts::{ground, GroundOf};
 use crate::platform::state::AppState;
-use crate::reference::interface::lookup as reference;
-use crate::reference::interface::Organization;
-use crate::registration::service::registration::{self as service, Submission};
-use crate::registration::store::persons;
-use crate::registration::store::registrations::{self, Application, Registration};
+use crate::reference::interface::check_education_level;
+use crate::registration::service::registration::{
+    self as service, organization_of_kind, Application, Shown, Submission,
+};
 
 /// The application form (214 App.1 to the requirements list): the person, the career center,
 /// contacts and the consents.
@@ -91,11 +85,8 @@ pub struct TemporaryStayForm {
 }
 
 /// Validates the form into an IIN and the stored application; bad input is a 422 with a code.
-async fn validate(
-    state: &AppState,
-    body: JobSeekerApplication,
-    default_lang: Lang,
-) -> ApiResult<(Iin, Application)> {
+/// The occupations are checked against the classifier by the use case.
+fn validate(body: JobSeekerApplication, default_lang: Lang) -> ApiResult<(Iin, Application)> {
     let iin = Iin::parse(&body.iin)?;
     let phone = Phone::parse(&body.phone)?;
     let email = body
@@ -107,25 +98,13 @@ async fn validate(
     if !body.personal_data_consent {
         return Err(ApiError::new("consent_required"));
     }
-    if let Some(level) = &body.education_level {
-        if enbek_domain::vacancy::EducationLevel::parse(level).is_none() {
-            return Err(ApiError::new("invalid_value")
-                .detail("education_level is none, secondary, vocational, higher or postgraduate"));
-        }
-    }
+    check_education_level(body.education_level.as_deref())?;
     if body.experience_years.is_some_and(|y| y > 70) {
         return Err(ApiError::new("invalid_value").detail("experience_years is at most 70"));
     }
     if body.occupation_codes.len() > 10 {
         return Err(ApiError::new("invalid_value").detail("at most 10 occupations"));
     }
-    let mut tx = state.db.begin().await?;
-    for code in &body.occupation_codes {
-        if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new("unknown_occupation").with("occupation_code", code));
-        }
-    }
-    tx.rollback().await?;
     let application = Application {
         phone: Some(phone.as_str().to_string()),
         email: email.map(|e| e.as_str().to_string()),
@@ -156,20 +135,6 @@ async fn validate(
             .to_string(),
     };
     Ok((iin, application))
-}
-
-async fn organization_of_kind(
-    state: &AppState,
-    id: Option<&str>,
-    kind: OrgKind,
-) -> ApiResult<Organization> {
-    let id = id.ok_or_else(|| {
-        ApiError::new("unknown_organization").detail("career_center_id is required")
-    })?;
-    reference::organization_by_id(&state.db.pool, id)
-        .await?
-        .filter(|o| o.kind == kind.as_str())
-        .ok_or_else(|| ApiError::new("unknown_organization").with("organization_id", id))
 }
 
 /// A registration as its owner and staff see it.
@@ -238,105 +203,56 @@ pub struct RefusalNotice {
     pub ground_en: String,
 }
 
-/// Whether a grant of one of `roles` reaches the registration's card (docs/AUTHORIZATION.md); 403
-/// `out_of_scope` otherwise.
-pub(crate) async fn require_scope(
-    state: &AppState,
-    caller: &Caller,
-    reg: &Registration,
-    roles: &[Role],
-) -> ApiResult<()> {
-    let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let place = CardPlace {
-        career_center_id: &reg.career_center_id,
-        region_code: &center.region_code,
-        forwarded_by: reg.forwarded_by_org.as_deref(),
-    };
-    if caller.may_act_as(roles, &place) {
-        Ok(())
-    } else {
-        Err(ApiError::new("out_of_scope"))
+impl From<Shown> for RegistrationView {
+    fn from(shown: Shown) -> Self {
+        let r = shown.registration;
+        RegistrationView {
+            category: shown.category,
+            category_factors: shown.category_factors,
+            refusal_notice: shown.refusal_notice.map(|n| RefusalNotice {
+                form: n.form.to_string(),
+                number: r.id.clone(),
+                issued_on: n.issued_on,
+                code: n.code,
+                legal_basis: n.legal_basis.to_string(),
+                ground_kk: n.ground.kk,
+                ground_ru: n.ground.ru,
+                ground_en: n.ground.en,
+            }),
+            registration_notice: shown.registration_notice.map(|n| RegistrationNotice {
+                form: n.form.to_string(),
+                number: r.id.clone(),
+                since: n.since,
+                career_center_id: n.career_center.id,
+                career_center_kk: n.career_center.name_kk,
+                career_center_ru: n.career_center.name_ru,
+                career_center_en: n.career_center.name_en,
+            }),
+            id: r.id,
+            status: r.status.as_str().to_string(),
+            job_seeker_since: r.job_seeker_since,
+            unemployed_since: r.unemployed_since,
+            refusal_code: r.refusal_code,
+            deregistration_code: r.deregistration_code,
+            barred_until: r.barred_until,
+            closed_reason: r.closed_reason,
+            identity_proof: r.application.identity_proof,
+            channel: r.channel,
+            career_center_id: r.career_center_id,
+            person_id: r.person_id,
+            submitted_at: r.submitted_at,
+            received_at: r.received_at,
+            due_at: r.due_at,
+            decided_at: r.decided_at,
+        }
     }
 }
 
-pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<RegistrationView> {
-    let person = match &r.person_id {
-        Some(id) => persons::by_id(&state.db.pool, id).await?,
-        None => None,
-    };
-    let refusal_notice = r.refusal_code.as_deref().and_then(|code| {
-        // A refusal after a job-seeker registration is one of registration as unemployed.
-        let (form, of, basis) = if r.job_seeker_since.is_some() {
-            let refusal = UnemployedRefusal::parse(code)?;
-            ("App.6", GroundOf::UnemployedRefusal, refusal.ground())
-        } else {
-            let refusal = Refusal::parse(code)?;
-            ("App.3", GroundOf::JobSeekerRefusal, refusal.ground())
-        };
-        let names = ground(of, code);
-        Some(RefusalNotice {
-            form: form.to_string(),
-            number: r.id.clone(),
-            issued_on: enbek_domain::office_hours::local_date(
-                r.ended_at.or(r.decided_at).unwrap_or(r.received_at),
-            ),
-            code: code.to_string(),
-            legal_basis: basis.to_string(),
-            ground_kk: names.kk,
-            ground_ru: names.ru,
-            ground_en: names.en,
-        })
-    });
-    let registration_notice = match (r.status.as_str(), r.job_seeker_since, r.unemployed_since) {
-        ("unemployed", _, Some(since)) => Some(("App.5", since)),
-        ("job_seeker", Some(since), _) => Some(("App.4", since)),
-        _ => None,
-    };
-    let registration_notice = match registration_notice {
-        Some((form, since)) => {
-            let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
-                .await?
-                .ok_or_else(ApiError::not_found)?;
-            Some(RegistrationNotice {
-                form: form.to_string(),
-                number: r.id.clone(),
-                since,
-                career_center_id: center.id,
-                career_center_kk: center.name_kk,
-                career_center_ru: center.name_ru,
-                career_center_en: center.name_en,
-            })
-        }
-        None => None,
-    };
-    Ok(RegistrationView {
-        category: person.as_ref().and_then(|p| p.category.clone()),
-        category_factors: person.and_then(|p| p.category_factors),
-        id: r.id,
-        status: r.status.as_str().to_string(),
-        job_seeker_since: r.job_seeker_since,
-        unemployed_since: r.unemployed_since,
-        refusal_code: r.refusal_code,
-        deregistration_code: r.deregistration_code,
-        barred_until: r.barred_until,
-        closed_reason: r.closed_reason,
-        identity_proof: r.application.identity_proof.clone(),
-        channel: r.channel,
-        career_center_id: r.career_center_id,
-        person_id: r.person_id,
-        submitted_at: r.submitted_at,
-        received_at: r.received_at,
-        due_at: r.due_at,
-        decided_at: r.decided_at,
-        refusal_notice,
-        registration_notice,
-    })
-}
-
-async fn created(state: &AppState, r: Registration) -> ApiResult<impl IntoResponse> {
-    Ok((StatusCode::CREATED, axum::Json(view(state, r).await?)))
+fn created(shown: Shown) -> impl IntoResponse {
+    (
+        StatusCode::CREATED,
+        axum::Json(RegistrationView::from(shown)),
+    )
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations", operation_id = "applyJobSeeker", tag = "registration",
@@ -358,7 +274,7 @@ pub async fn apply_job_seeker(
     )
     .await?;
     let locale = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
-    let (iin, application) = validate(&state, body, locale).await?;
+    let (iin, application) = validate(body, locale)?;
     let sub = Submission {
         channel: Channel::Portal,
         iin,
@@ -369,7 +285,7 @@ pub async fn apply_job_seeker(
         application,
         temporary_stay: None,
     };
-    created(&state, service::submit(&state, sub).await?).await
+    Ok(created(service::apply(&state, sub).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/career-center/registrations", operation_id = "registerJobSeekerInPerson", tag = "registration",
@@ -410,24 +326,7 @@ pub async fn register_in_person(
                 ApiError::new("invalid_date").detail("temporary_stay.until is before today")
             }
         })?;
-    let (iin, application) = validate(&state, body, Lang::Kk).await?;
-    if temporary_stay.is_none() {
-        // 214 p.5: residence or temporary stay. Without a stated stay the registry must place the
-        // person in the center's region. A registry that does not answer delays the work, it
-        // never refuses it: the application is taken and checked when the registry answers, and
-        // the specialist has the person's ID document in hand.
-        match state.registry().person(&iin).await {
-            Ok(person) => {
-                if person.is_some_and(|p| needs_temporary_stay(&center.region_code, &p.region_code))
-                {
-                    return Err(ApiError::new("residence_reason_required").detail(
-                        "the registry places the person's residence in another region: state the temporary stay (temporary_stay.address)",
-                    ));
-                }
-            }
-            Err(e) => tracing::warn!(error = %e, "residence not checked: the registry is silent"),
-        }
-    }
+    let (iin, application) = validate(body, Lang::Kk)?;
     let sub = Submission {
         channel: Channel::InPerson,
         iin,
@@ -438,7 +337,7 @@ pub async fn register_in_person(
         application,
         temporary_stay,
     };
-    created(&state, service::submit(&state, sub).await?).await
+    Ok(created(service::apply(&state, sub).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/assistant/registrations", operation_id = "forwardJobSeekerApplication", tag = "registration",
@@ -461,7 +360,7 @@ pub async fn forward_by_assistant(
         return Err(ApiError::new("out_of_scope")
             .detail("the assistant forwards to the district's career center"));
     }
-    let (iin, application) = validate(&state, body, Lang::Kk).await?;
+    let (iin, application) = validate(body, Lang::Kk)?;
     let sub = Submission {
         channel: Channel::Assistant,
         iin,
@@ -472,7 +371,7 @@ pub async fn forward_by_assistant(
         application,
         temporary_stay: None,
     };
-    created(&state, service::submit(&state, sub).await?).await
+    Ok(created(service::apply(&state, sub).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/egov/registrations", operation_id = "receiveEgovApplication", tag = "registration",
@@ -490,7 +389,7 @@ pub async fn receive_from_egov(
         OrgKind::CareerCenter,
     )
     .await?;
-    let (iin, application) = validate(&state, body, Lang::Kk).await?;
+    let (iin, application) = validate(body, Lang::Kk)?;
     let sub = Submission {
         channel: Channel::Egov,
         iin,
@@ -501,7 +400,7 @@ pub async fn receive_from_egov(
         application,
         temporary_stay: None,
     };
-    created(&state, service::submit(&state, sub).await?).await
+    Ok(created(service::apply(&state, sub).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -511,20 +410,6 @@ pub struct Review {
     /// With `accept: false`: false_information or under_16.
     #[serde(default)]
     pub refusal_code: Option<String>,
-}
-
-/// A specialist acts on a registration of their own center only: the district's career center
-/// decides a forwarded application (214 p.14–20); the administrator does no casework
-/// (206 p.17–19).
-fn ensure_center(caller: &Caller, r: &Registration) -> ApiResult<()> {
-    if caller
-        .organization(Role::CareerCenterSpecialist)
-        .is_ok_and(|c| c == r.career_center_id)
-    {
-        Ok(())
-    } else {
-        Err(ApiError::new("out_of_scope"))
-    }
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/review", operation_id = "reviewForwardedRegistration", tag = "registration",
@@ -537,10 +422,7 @@ pub async fn review(
     Json(body): Json<Review>,
 ) -> ApiResult<axum::Json<RegistrationView>> {
     caller.require(&[Role::CareerCenterSpecialist])?;
-    let reg = registrations::by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    ensure_center(&caller, &reg)?;
+    let reg = service::at_own_center(&state, &caller, &id).await?;
     let refusal = match (body.accept, body.refusal_code.as_deref()) {
         (true, _) => None,
         (false, Some(code)) => Some(
@@ -551,11 +433,11 @@ pub async fn review(
             return Err(ApiError::new("invalid_value").detail("a refusal needs its refusal_code"))
         }
     };
-    service::review(&state, &caller.account_id, &id, refusal).await?;
-    let reg = registrations::by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok(axum::Json(view(&state, reg).await?))
+    Ok(axum::Json(
+        service::review(&state, &caller.account_id, &reg.id, refusal)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -585,29 +467,19 @@ pub async fn list_center_registrations(
     Query(q): Query<QueueQuery>,
 ) -> ApiResult<axum::Json<Vec<QueueItem>>> {
     let center = caller.organization(Role::CareerCenterSpecialist)?;
-    let now = state.clock.now();
-    let rows =
-        registrations::list_for_center(&state.db.pool, center, q.status.as_deref(), 500).await?;
+    let queue = service::center_queue(&state, center, q.status.as_deref()).await?;
     Ok(axum::Json(
-        rows.into_iter()
-            .map(|r| {
-                let pending = r.decided_at.is_none()
-                    && matches!(r.status.as_str(), "verifying" | "pending_review");
-                QueueItem {
-                    legal_term: if r.channel == "assistant" {
-                        "214 p.20: 1 working day from receipt"
-                    } else {
-                        "214 App.1 p.3: 1 working day"
-                    }
-                    .into(),
-                    overdue: pending && r.due_at < now,
-                    id: r.id,
-                    status: r.status.as_str().to_string(),
-                    channel: r.channel,
-                    person_id: r.person_id,
-                    received_at: r.received_at,
-                    due_at: r.due_at,
-                }
+        queue
+            .into_iter()
+            .map(|q| QueueItem {
+                legal_term: q.legal_term.into(),
+                overdue: q.overdue,
+                id: q.registration.id,
+                status: q.registration.status.as_str().to_string(),
+                channel: q.registration.channel,
+                person_id: q.registration.person_id,
+                received_at: q.registration.received_at,
+                due_at: q.registration.due_at,
             })
             .collect(),
     ))
@@ -629,34 +501,9 @@ pub async fn get_registration(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<axum::Json<StaffRegistrationView>> {
-    let reg = registrations::by_id(&state.db.pool, &id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let place = CardPlace {
-        career_center_id: &reg.career_center_id,
-        region_code: &center.region_code,
-        forwarded_by: reg.forwarded_by_org.as_deref(),
-    };
-    let own = reg.account_id.as_deref() == Some(caller.account_id.as_str());
-    if !own && !caller.may_see(&place) {
-        return Err(caller.beyond_reach());
-    }
-    if !own {
-        crate::platform::audit::record_read(
-            &state.db.pool,
-            state.clock.now(),
-            &caller.account_id,
-            "registration",
-            &reg.id,
-        )
-        .await?;
-    }
-    let stages = monitoring::stages(&state.db.pool, &reg.id).await?;
+    let (shown, stages) = service::with_stages(&state, &caller, &id).await?;
     Ok(axum::Json(StaffRegistrationView {
-        registration: view(&state, reg).await?,
+        registration: shown.into(),
         stages,
     }))
 }
@@ -668,10 +515,9 @@ pub async fn get_my_registration(
     caller: Caller,
 ) -> ApiResult<axum::Json<RegistrationView>> {
     caller.require(&[Role::Citizen])?;
-    let reg = registrations::latest_for_account(&state.db.pool, &caller.account_id)
-        .await?
-        .ok_or_else(|| ApiError::new("no_registration"))?;
-    Ok(axum::Json(view(&state, reg).await?))
+    Ok(axum::Json(
+        service::mine(&state, &caller.account_id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -694,8 +540,11 @@ pub async fn close_my_registration(
     let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
         ApiError::new("invalid_value").detail("the reason is empty or longer than 500 characters")
     })?;
-    let reg = service::close(&state, &caller.account_id, reason).await?;
-    Ok(axum::Json(view(&state, reg).await?))
+    Ok(axum::Json(
+        service::close(&state, &caller.account_id, reason)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -719,16 +568,9 @@ pub async fn list_my_notifications(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<axum::Json<Vec<NotificationView>>> {
-    let person = persons::by_account(&state.db.pool, &caller.account_id).await?;
-    let rows = notifications::for_account(
-        &state.db.pool,
-        &caller.account_id,
-        person.as_ref().map(|p| p.id.as_str()),
-    )
-    .await?;
+    let rows = service::my_notifications(&state, &caller.account_id).await?;
     Ok(axum::Json(
         rows.into_iter()
-            .filter(|n| n.channel != "assistant")
             .map(|n| NotificationView {
                 id: n.id,
                 kind: n.kind,

@@ -14,9 +14,8 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::state::AppState;
-use crate::registration::http::registration::{require_scope, view, RegistrationView};
+use crate::registration::http::registration::RegistrationView;
 use crate::registration::service::unemployment as service;
-use crate::registration::store::registrations;
 
 /// The information on registration as unemployed (214 p.45, 214 App.9).
 #[derive(Serialize, ToSchema)]
@@ -75,10 +74,9 @@ pub async fn deregister_person(
     let ground = Deregistration::parse(&body.ground_code).ok_or_else(|| {
         ApiError::new("invalid_value").detail("ground_code is not a ground of 214 p.51")
     })?;
-    let reg = registrations::by_id(&state.db.pool, &body.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    require_scope(&state, &caller, &reg, &CASEWORK).await?;
-    let reg = service::deregister(&state, Some(&caller.account_id), &reg.id, ground).await?;
-    Ok(axum::Json(view(&state, reg).await?))
+    Ok(axum::Json(
+        service::deregister_by(&state, &caller, &body.registration_id, ground)
+            .await?
+            .into(),
+    ))
 }

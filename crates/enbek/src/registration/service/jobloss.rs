@@ -28,9 +28,36 @@ use crate::registration::store::jobloss::{
 };
 use crate::registration::store::registrations;
 
+/// An application with when the fund confirmed receipt of it.
+pub struct Shown {
+    pub application: Application,
+    pub delivered_to_fund_at: Option<DateTime<Utc>>,
+}
+
+async fn shown(state: &AppState, application: Application) -> ApiResult<Shown> {
+    let delivered_to_fund_at = match &application.message_id {
+        Some(id) => outbound::by_id(&state.db.pool, id)
+            .await?
+            .and_then(|m| m.delivered_at),
+        None => None,
+    };
+    Ok(Shown {
+        application,
+        delivered_to_fund_at,
+    })
+}
+
+/// The latest application of the account.
+pub async fn mine(state: &AppState, account_id: &str) -> ApiResult<Shown> {
+    let application = jobloss::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    shown(state, application).await
+}
+
 /// Takes an application from the person's cabinet and checks it at once; a silent registry
 /// leaves it `checking`, to be retried.
-pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<Application> {
+pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<Shown> {
     let iban = Iban::parse(iban)?;
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
@@ -79,9 +106,10 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     if let Err(e) = check(state, &application.id).await {
         tracing::warn!(application = %application.id, error = %e, "job-loss check deferred");
     }
-    jobloss::by_id(&state.db.pool, &application.id)
+    let application = jobloss::by_id(&state.db.pool, &application.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ApiError::not_found)?;
+    shown(state, application).await
 }
 
 /// What a changed IBAN is spent as: a confirming proof serves one change only.
@@ -96,7 +124,7 @@ pub async fn change_iban(
     account_iin: &str,
     iban: &str,
     proof_id: &str,
-) -> ApiResult<Application> {
+) -> ApiResult<Shown> {
     let iban = Iban::parse(iban)?;
     let application = jobloss::latest_for_account(&state.db.pool, account_id)
         .await?
@@ -157,9 +185,10 @@ pub async fn change_iban(
     )
     .await?;
     tx.commit().await?;
-    jobloss::by_id(&state.db.pool, &application.id)
+    let application = jobloss::by_id(&state.db.pool, &application.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ApiError::not_found)?;
+    shown(state, application).await
 }
 
 /// An IBAN with all but its last four characters hidden.

@@ -1,5 +1,6 @@
 //! The use cases of registration.
 
+pub mod cards;
 pub mod jobloss;
 pub mod plans;
 pub mod registration;

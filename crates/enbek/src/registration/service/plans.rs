@@ -2,20 +2,24 @@
 //! (214 p.64), and the work queues of specialists and officers (214 p.51–52).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use enbek_domain::access::Role;
 use enbek_domain::category::Category;
 use enbek_domain::ids::Iin;
 use enbek_domain::jobloss::assess;
 use enbek_domain::office_hours::{local_date, local_instant, working_days_deadline};
 use enbek_domain::plan::{self as rules, Action, PlanFacts};
 use enbek_domain::registration::Status;
+use enbek_domain::text::Rule;
 use enbek_domain::unemployment::{report_due, Circumstance};
 use serde::Serialize;
 use serde_json::json;
 
 use crate::platform::audit;
+use crate::platform::auth::{Caller, Grant, CASEWORK};
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::input;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::notify;
@@ -23,8 +27,10 @@ use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::registration::recipient;
-use crate::registration::store::circumstances::{self, Report};
+use crate::registration::store::circumstances;
+pub use crate::registration::store::circumstances::Report;
 use crate::registration::store::persons;
 use crate::registration::store::plans::{self, Item, Plan, ACTION, CONTACT};
 use crate::registration::store::queue;
@@ -102,7 +108,7 @@ pub async fn create(
     specialist: &str,
     reg: &Registration,
     new: NewPlan,
-) -> ApiResult<Plan> {
+) -> ApiResult<ShownPlan> {
     let now = state.clock.now();
     let today = local_date(now);
     if reg.status != Status::Unemployed {
@@ -201,7 +207,7 @@ pub async fn create(
     )
     .await?;
     tx.commit().await?;
-    Ok(plan)
+    shown_plan(state, plan).await
 }
 
 async fn schedule_reminder(
@@ -264,8 +270,70 @@ pub async fn remind(state: &AppState, item_id: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A plan with its items, each marked overdue when its day has passed without an outcome.
+pub struct ShownPlan {
+    pub plan: Plan,
+    pub items: Vec<ShownItem>,
+}
+
+pub struct ShownItem {
+    pub item: Item,
+    pub overdue: bool,
+}
+
+async fn shown_plan(state: &AppState, plan: Plan) -> ApiResult<ShownPlan> {
+    let today = local_date(state.clock.now());
+    let items = plans::items(&state.db.pool, &plan.id)
+        .await?
+        .into_iter()
+        .map(|item| ShownItem {
+            overdue: rules::is_overdue(item.due_on, item.outcome.is_some(), today),
+            item,
+        })
+        .collect();
+    Ok(ShownPlan { plan, items })
+}
+
+/// The plan of a registration.
+pub async fn plan_of(state: &AppState, reg: &Registration) -> ApiResult<ShownPlan> {
+    let plan = plans::by_registration(&state.db.pool, &reg.id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    shown_plan(state, plan).await
+}
+
+/// The current registration of the person the account acts for; 404 `no_registration`.
+async fn my_registration(state: &AppState, account_id: &str) -> ApiResult<Registration> {
+    registrations::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))
+}
+
+async fn my_plan_row(state: &AppState, account_id: &str) -> ApiResult<Plan> {
+    let reg = my_registration(state, account_id).await?;
+    plans::by_registration(&state.db.pool, &reg.id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The plan of the person the account acts for.
+pub async fn my_plan(state: &AppState, account_id: &str) -> ApiResult<ShownPlan> {
+    let plan = my_plan_row(state, account_id).await?;
+    shown_plan(state, plan).await
+}
+
+/// The person signs their own plan.
+pub async fn sign_mine(state: &AppState, account_id: &str) -> ApiResult<ShownPlan> {
+    let plan = my_plan_row(state, account_id).await?;
+    sign(state, account_id, &plan).await?;
+    let plan = plans::by_id(&state.db.pool, &plan.id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    shown_plan(state, plan).await
+}
+
 /// The person's signature on the plan (214 p.62): an authenticated confirmation with its time.
-pub async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> ApiResult<()> {
+async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> ApiResult<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !plans::sign_by_person(&mut tx, &plan.id, now).await? {
@@ -288,13 +356,32 @@ pub async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> ApiResult<
     Ok(())
 }
 
-/// What happened to an action (`done`) or a contact (`attended`, `missed`).
-pub async fn record(
+/// A specialist whose scope reaches the card records what happened to an item of its plan.
+pub async fn record_by(
     state: &AppState,
-    specialist: &str,
-    item: &Item,
+    caller: &Caller,
+    item_id: &str,
     outcome: &str,
-) -> ApiResult<()> {
+) -> ApiResult<ShownPlan> {
+    let item = plans::item_by_id(&state.db.pool, item_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let plan = plans::by_id(&state.db.pool, &item.plan_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    registration_in_scope(
+        state,
+        caller,
+        &plan.registration_id,
+        &[Role::CareerCenterSpecialist],
+    )
+    .await?;
+    record(state, &caller.account_id, &item, outcome).await?;
+    shown_plan(state, plan).await
+}
+
+/// What happened to an action (`done`) or a contact (`attended`, `missed`).
+async fn record(state: &AppState, specialist: &str, item: &Item, outcome: &str) -> ApiResult<()> {
     let allowed: &[&str] = if item.item == CONTACT {
         &["attended", "missed"]
     } else {
@@ -326,9 +413,26 @@ pub async fn record(
     Ok(())
 }
 
+/// The details of a reported change (214 p.64).
+const DETAILS: Rule = Rule::lines(1_000);
+
+/// A change reported by the person the account acts for, on their current registration; the
+/// details are checked once the registration is found.
+pub async fn report_mine(
+    state: &AppState,
+    account_id: &str,
+    kind: Circumstance,
+    occurred_on: NaiveDate,
+    details: Option<&str>,
+) -> ApiResult<Report> {
+    let reg = my_registration(state, account_id).await?;
+    let details = input::opt_text("details", details, DETAILS)?;
+    report(state, account_id, &reg, kind, occurred_on, details).await
+}
+
 /// A change reported by the person (214 p.64): late when after 5 working days; the career
 /// center acts on it within 2 working days (214 p.51).
-pub async fn report(
+async fn report(
     state: &AppState,
     account_id: &str,
     reg: &Registration,
@@ -407,9 +511,32 @@ pub struct QueueItem {
     pub detail: Option<String>,
 }
 
+/// The work queue of a casework grant: a specialist's center, or the career centers of an
+/// officer's region (without a region, nothing).
+pub async fn work_queue_of(
+    state: &AppState,
+    grant: &Grant,
+    horizon: u32,
+) -> ApiResult<Vec<QueueItem>> {
+    let centers = match grant.role {
+        Role::CareerCenterSpecialist => grant.organization_id.iter().cloned().collect(),
+        _ => match grant.region_code.as_deref() {
+            Some(region) => {
+                reference::organizations(&state.db.pool, Some("career_center"), Some(region))
+                    .await?
+                    .into_iter()
+                    .map(|o| o.id)
+                    .collect()
+            }
+            None => Vec::new(),
+        },
+    };
+    work_queue(state, &centers, horizon).await
+}
+
 /// What is due by the end of `horizon` working days from today, and what is overdue, at the
 /// given career centers, in order of term.
-pub async fn work_queue(
+async fn work_queue(
     state: &AppState,
     centers: &[String],
     horizon: u32,
@@ -504,8 +631,20 @@ pub async fn work_queue(
     Ok(items)
 }
 
+/// Casework staff whose scope reaches the card acknowledge a report.
+pub async fn acknowledge_by(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Report> {
+    let report = circumstances::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    registration_in_scope(state, caller, &report.registration_id, &CASEWORK).await?;
+    acknowledge(state, &caller.account_id, &report).await?;
+    circumstances::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
 /// The career center acknowledges a report.
-pub async fn acknowledge(state: &AppState, by: &str, report: &Report) -> ApiResult<()> {
+async fn acknowledge(state: &AppState, by: &str, report: &Report) -> ApiResult<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !circumstances::acknowledge(&mut tx, &report.id, by, now).await? {

@@ -1,7 +1,8 @@
 //! Registration as a job seeker through every channel (214 ch.2): one submission
 //! path, one registry check, one decision.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::access::{CardPlace, OrgKind, Role};
 use enbek_domain::age::age_on;
 use enbek_domain::category::{self, CardFacts};
 use enbek_domain::identity::ProofMethod;
@@ -12,11 +13,12 @@ use enbek_domain::registration::{
     self as rules, Channel, PresentedIdentity, Refusal, Status, TemporaryStay,
 };
 use enbek_domain::registry::RegistryPerson;
-use enbek_domain::unemployment::pension_age_months;
+use enbek_domain::unemployment::{pension_age_months, UnemployedRefusal};
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
 use crate::platform::audit;
+use crate::platform::auth::Caller;
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
@@ -26,16 +28,19 @@ use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::monitoring::{self, NewRequest};
 use crate::platform::notify;
+use crate::platform::notify::store as notifications;
 use crate::platform::notify::texts::{ground, GroundOf, Names};
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
+use crate::reference::interface::check_occupations;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Organization;
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
-use crate::registration::store::registrations::{self, Application, Ending, Registration};
+pub use crate::registration::store::registrations::Application;
+use crate::registration::store::registrations::{self, Ending, Registration};
 
 /// The monitored public service (214 p.22; 214 App.1).
 pub const SERVICE: &str = crate::platform::monitoring::JOB_SEEKER_REGISTRATION;
@@ -56,10 +61,54 @@ pub struct Submission {
     pub temporary_stay: Option<TemporaryStay>,
 }
 
+/// The organisation `id` names when it is of `kind`; 422 `unknown_organization` otherwise.
+pub async fn organization_of_kind(
+    state: &AppState,
+    id: Option<&str>,
+    kind: OrgKind,
+) -> ApiResult<Organization> {
+    let id = id.ok_or_else(|| {
+        ApiError::new("unknown_organization").detail("career_center_id is required")
+    })?;
+    reference::organization_by_id(&state.db.pool, id)
+        .await?
+        .filter(|o| o.kind == kind.as_str())
+        .ok_or_else(|| ApiError::new("unknown_organization").with("organization_id", id))
+}
+
+/// Takes an application through any channel: its occupations checked against the classifier;
+/// at the desk, without a stated temporary stay, the residence the registry knows checked
+/// against the center's region (214 p.5); then submitted.
+pub async fn apply(state: &AppState, sub: Submission) -> ApiResult<Shown> {
+    let mut tx = state.db.begin().await?;
+    check_occupations(&mut tx, &sub.application.occupation_codes).await?;
+    tx.rollback().await?;
+    if sub.channel == Channel::InPerson && sub.temporary_stay.is_none() {
+        // 214 p.5: residence or temporary stay. Without a stated stay the registry must place the
+        // person in the center's region. A registry that does not answer delays the work, it
+        // never refuses it: the application is taken and checked when the registry answers, and
+        // the specialist has the person's ID document in hand.
+        match state.registry().person(&sub.iin).await {
+            Ok(person) => {
+                if person.is_some_and(|p| {
+                    rules::needs_temporary_stay(&sub.career_center.region_code, &p.region_code)
+                }) {
+                    return Err(ApiError::new("residence_reason_required").detail(
+                        "the registry places the person's residence in another region: state the temporary stay (temporary_stay.address)",
+                    ));
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "residence not checked: the registry is silent"),
+        }
+    }
+    let reg = submit(state, sub).await?;
+    shown(state, reg).await
+}
+
 /// Takes an application: checks that no registration is active and no bar stands, records it
 /// with its received time and legal term, and (except on the assistant route, which waits for
 /// the career center) checks it against the registries at once.
-pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
+async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
     let now = state.clock.now();
     let calendar = state.calendar();
     let parameters = state.parameters();
@@ -464,8 +513,38 @@ pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
     }
 }
 
+/// A registration a specialist acts on: one of their own center only. The district's career
+/// center decides a forwarded application (214 p.14–20); the administrator does no casework
+/// (206 p.17–19). 404 when there is none, 403 `out_of_scope` at another center.
+pub async fn at_own_center(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Registration> {
+    let reg = registrations::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if caller
+        .organization(Role::CareerCenterSpecialist)
+        .is_ok_and(|c| c == reg.career_center_id)
+    {
+        Ok(reg)
+    } else {
+        Err(ApiError::new("out_of_scope"))
+    }
+}
+
 /// The career center confirms or refuses an application an assistant forwarded (214 p.20).
 pub async fn review(
+    state: &AppState,
+    actor_id: &str,
+    registration_id: &str,
+    refusal: Option<Refusal>,
+) -> ApiResult<Shown> {
+    decide_review(state, actor_id, registration_id, refusal).await?;
+    let reg = registrations::by_id(&state.db.pool, registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    shown(state, reg).await
+}
+
+async fn decide_review(
     state: &AppState,
     actor_id: &str,
     registration_id: &str,
@@ -518,7 +597,7 @@ pub async fn close(
     state: &AppState,
     account_id: &str,
     reason: rules::CloseReason,
-) -> ApiResult<Registration> {
+) -> ApiResult<Shown> {
     let now = state.clock.now();
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
@@ -583,7 +662,189 @@ pub async fn close(
     )
     .await?;
     tx.commit().await?;
-    registrations::by_id(&state.db.pool, &reg.id)
+    let reg = registrations::by_id(&state.db.pool, &reg.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(ApiError::not_found)?;
+    shown(state, reg).await
+}
+
+/// A registration as it is shown to its owner and to staff: with the card's category and the
+/// notices it carries.
+pub struct Shown {
+    pub registration: Registration,
+    pub category: Option<String>,
+    pub category_factors: Option<serde_json::Value>,
+    pub refusal_notice: Option<RefusalNotice>,
+    pub registration_notice: Option<RegistrationNotice>,
+}
+
+/// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (214 App.6).
+pub struct RefusalNotice {
+    /// `App.3` or `App.6`.
+    pub form: &'static str,
+    pub issued_on: NaiveDate,
+    pub code: String,
+    pub legal_basis: &'static str,
+    pub ground: Names,
+}
+
+/// The notice of registration, as a job seeker (214 App.4) or as unemployed (214 App.5,
+/// 214 p.40), while the registration stands.
+pub struct RegistrationNotice {
+    /// `App.4` or `App.5`.
+    pub form: &'static str,
+    pub since: NaiveDate,
+    pub career_center: Organization,
+}
+
+/// The refusal notice a refused registration carries. A refusal after a job-seeker registration
+/// is one of registration as unemployed (214 App.6); before it, of registration as a job seeker
+/// (214 App.3).
+fn refusal_notice(r: &Registration) -> Option<RefusalNotice> {
+    let code = r.refusal_code.as_deref()?;
+    let (form, of, legal_basis) = if r.job_seeker_since.is_some() {
+        let refusal = UnemployedRefusal::parse(code)?;
+        ("App.6", GroundOf::UnemployedRefusal, refusal.ground())
+    } else {
+        let refusal = Refusal::parse(code)?;
+        ("App.3", GroundOf::JobSeekerRefusal, refusal.ground())
+    };
+    Some(RefusalNotice {
+        form,
+        issued_on: local_date(r.ended_at.or(r.decided_at).unwrap_or(r.received_at)),
+        code: code.to_string(),
+        legal_basis,
+        ground: ground(of, code),
+    })
+}
+
+/// A registration with what is shown with it.
+pub(crate) async fn shown(state: &AppState, r: Registration) -> ApiResult<Shown> {
+    let person = match &r.person_id {
+        Some(id) => persons::by_id(&state.db.pool, id).await?,
+        None => None,
+    };
+    let refusal_notice = refusal_notice(&r);
+    let registration_notice = match (r.status, r.job_seeker_since, r.unemployed_since) {
+        (Status::Unemployed, _, Some(since)) => Some(("App.5", since)),
+        (Status::JobSeeker, Some(since), _) => Some(("App.4", since)),
+        _ => None,
+    };
+    let registration_notice = match registration_notice {
+        Some((form, since)) => {
+            let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
+                .await?
+                .ok_or_else(ApiError::not_found)?;
+            Some(RegistrationNotice {
+                form,
+                since,
+                career_center: center,
+            })
+        }
+        None => None,
+    };
+    Ok(Shown {
+        category: person.as_ref().and_then(|p| p.category.clone()),
+        category_factors: person.and_then(|p| p.category_factors),
+        registration: r,
+        refusal_notice,
+        registration_notice,
+    })
+}
+
+/// The latest registration of the person the account acts for; 404 `no_registration`.
+pub async fn mine(state: &AppState, account_id: &str) -> ApiResult<Shown> {
+    let reg = registrations::latest_for_account(&state.db.pool, account_id)
+        .await?
+        .ok_or_else(|| ApiError::new("no_registration"))?;
+    shown(state, reg).await
+}
+
+/// A registration with the monitoring stages of its public service (214 p.22), for its owner
+/// or for staff who may see the card; a staff read is written to the audit log.
+pub async fn with_stages(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> ApiResult<(Shown, Vec<monitoring::Stage>)> {
+    let reg = registrations::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let place = CardPlace {
+        career_center_id: &reg.career_center_id,
+        region_code: &center.region_code,
+        forwarded_by: reg.forwarded_by_org.as_deref(),
+    };
+    let own = reg.account_id.as_deref() == Some(caller.account_id.as_str());
+    if !own && !caller.may_see(&place) {
+        return Err(caller.beyond_reach());
+    }
+    if !own {
+        audit::record_read(
+            &state.db.pool,
+            state.clock.now(),
+            &caller.account_id,
+            "registration",
+            &reg.id,
+        )
+        .await?;
+    }
+    let stages = monitoring::stages(&state.db.pool, &reg.id).await?;
+    Ok((shown(state, reg).await?, stages))
+}
+
+/// One item of a career center's work queue, with its legal term.
+pub struct Queued {
+    pub registration: Registration,
+    pub overdue: bool,
+    /// The point of law that sets the term.
+    pub legal_term: &'static str,
+}
+
+/// A career center's registrations, of a status when given, in order of term.
+pub async fn center_queue(
+    state: &AppState,
+    center_id: &str,
+    status: Option<&str>,
+) -> ApiResult<Vec<Queued>> {
+    let now = state.clock.now();
+    let rows = registrations::list_for_center(&state.db.pool, center_id, status, 500).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let pending = r.decided_at.is_none()
+                && matches!(r.status, Status::Verifying | Status::PendingReview);
+            Queued {
+                legal_term: if r.channel == "assistant" {
+                    "214 p.20: 1 working day from receipt"
+                } else {
+                    "214 App.1 p.3: 1 working day"
+                },
+                overdue: pending && r.due_at < now,
+                registration: r,
+            }
+        })
+        .collect())
+}
+
+/// The notices of the account and of the person it acts for, as the cabinet lists them (the
+/// assistant's copies are not the person's).
+pub async fn my_notifications(
+    state: &AppState,
+    account_id: &str,
+) -> ApiResult<Vec<notifications::Notification>> {
+    let person = persons::by_account(&state.db.pool, account_id).await?;
+    let rows = notifications::for_account(
+        &state.db.pool,
+        account_id,
+        person.as_ref().map(|p| p.id.as_str()),
+    )
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|n| n.channel != "assistant")
+        .collect())
 }

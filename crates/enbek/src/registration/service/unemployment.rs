@@ -14,6 +14,7 @@ use enbek_domain::unemployment::{
 use serde_json::json;
 
 use crate::platform::audit;
+use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
@@ -27,7 +28,8 @@ use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
-use crate::registration::service::registration::{center_name, recipient};
+use crate::registration::service::cards::registration_in_scope;
+use crate::registration::service::registration::{center_name, recipient, shown, Shown};
 use crate::registration::store::documents;
 use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};
@@ -288,6 +290,19 @@ pub async fn deregister(
     registrations::by_id(&state.db.pool, registration_id)
         .await?
         .ok_or_else(ApiError::not_found)
+}
+
+/// Casework staff deregister a person whose card is within their scope (an officer of the
+/// person's region or a specialist of the person's center).
+pub async fn deregister_by(
+    state: &AppState,
+    caller: &Caller,
+    registration_id: &str,
+    ground_of: Deregistration,
+) -> ApiResult<Shown> {
+    let reg = registration_in_scope(state, caller, registration_id, &CASEWORK).await?;
+    let reg = deregister(state, Some(&caller.account_id), &reg.id, ground_of).await?;
+    shown(state, reg).await
 }
 
 /// As `deregister`, in the caller's transaction: the deregistration is stored with the change

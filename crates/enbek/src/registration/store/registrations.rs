@@ -320,3 +320,15 @@ pub async fn list_for_center(
     .await?;
     rows.iter().map(registration).collect()
 }
+
+/// The rural district whose assistant forwarded the person's latest forwarded application, if
+/// any: a card stays within that assistant's reach.
+pub async fn last_forwarded_by(
+    pool: &AnyPool,
+    person_id: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT forwarded_by_org FROM registrations WHERE person_id = $1 AND forwarded_by_org IS NOT NULL ORDER BY id DESC LIMIT 1")
+        .bind(person_id)
+        .fetch_optional(pool)
+        .await
+}
