@@ -289,7 +289,7 @@ pub async fn create_staff_account(
     match (role.organization_kind(), org) {
         (Some(kind), Some(org)) => {
             let found = reference::organization_by_id(&state.db.pool, org).await?;
-            if found.is_none_or(|o| o.kind != kind.as_str()) {
+            if found.is_none_or(|o| o.kind != kind) {
                 return Err(ApiError::new("unknown_organization").detail(format!(
                     "{} needs a {}",
                     role.as_str(),

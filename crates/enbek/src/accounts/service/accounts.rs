@@ -12,7 +12,6 @@ use sha2::{Digest, Sha256};
 use crate::accounts::store::accounts;
 use crate::accounts::store::accounts::LoginFailures;
 use crate::platform::auth::{token_hash, Grant, Session, Sessions};
-use enbek_domain::access::Role;
 
 pub const MIN_PASSWORD_LEN: usize = 8;
 
@@ -121,12 +120,10 @@ impl Sessions for AccountSessions {
         let grants = accounts::grants(pool, &account.id)
             .await?
             .into_iter()
-            .filter_map(|g| {
-                Some(Grant {
-                    role: Role::parse(&g.role)?,
-                    organization_id: g.organization_id,
-                    region_code: g.region_code,
-                })
+            .map(|g| Grant {
+                role: g.role,
+                organization_id: g.organization_id,
+                region_code: g.region_code,
             })
             .collect();
         Ok(Some(Session {

@@ -5,15 +5,15 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::Role;
+use enbek_domain::employer::Verification;
 use enbek_domain::office_hours::local_date;
+use enbek_domain::vacancy::VacancyStatus;
 use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::mediation::service::employers::{self as service, NewEmployer, NewVacancy};
-use crate::mediation::store::employers::{
-    self, Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING,
-};
+use crate::mediation::store::employers::{self, Employer, Search, Sort, Vacancy};
 use crate::mediation::store::invitations::Invitation;
 use crate::mediation::store::layoffs::{self, LayoffGroup, LayoffNotice};
 use crate::platform::auth::Caller;
@@ -61,7 +61,7 @@ pub async fn register_employer(
         },
     )
     .await?;
-    let status = if employer.verification == PENDING {
+    let status = if employer.verification == Verification::Pending {
         StatusCode::ACCEPTED
     } else {
         StatusCode::CREATED
@@ -179,8 +179,8 @@ pub async fn vacancy_view(state: &AppState, v: Vacancy) -> ApiResult<VacancyView
 
 /// The public fields of a vacancy, its status as of `today`.
 pub(crate) fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
-    let status = if v.status == OPEN && v.valid_until < today {
-        EXPIRED.to_string()
+    let status = if v.status == VacancyStatus::Open && v.valid_until < today {
+        VacancyStatus::Expired
     } else {
         v.status
     };
@@ -194,9 +194,9 @@ pub(crate) fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -
         positions_open: v.positions_open,
         salary_from: v.salary_from,
         salary_to: v.salary_to,
-        work_regime: v.work_regime,
-        employment_type: v.employment_type,
-        education_level: v.education_level,
+        work_regime: v.work_regime.code().to_string(),
+        employment_type: v.employment_type.code().to_string(),
+        education_level: v.education_level.map(|e| e.code().to_string()),
         experience_years: v.experience_years,
         skills: v.skills,
         conditions: v.conditions,
@@ -206,7 +206,7 @@ pub(crate) fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -
         description: v.description,
         posted_at: v.posted_at,
         valid_until: v.valid_until,
-        status,
+        status: status.as_str().to_string(),
     }
 }
 

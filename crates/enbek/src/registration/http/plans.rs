@@ -144,14 +144,10 @@ async fn plan_view(state: &AppState, plan: Plan) -> ApiResult<PlanView> {
         .into_iter()
         .map(|i| PlanItemView {
             overdue: is_overdue(i.due_on, i.outcome.is_some(), today),
-            section: i
-                .action
-                .as_deref()
-                .and_then(Action::parse)
-                .map(|a| a.section().as_str().to_string()),
+            section: i.action.map(|a| a.section().as_str().to_string()),
             id: i.id,
-            item: i.item,
-            action: i.action,
+            item: i.item.as_str().to_string(),
+            action: i.action.map(|a| a.code().to_string()),
             due_on: i.due_on,
             note: i.note,
             outcome: i.outcome,
@@ -329,7 +325,7 @@ impl From<Report> for CircumstanceView {
     fn from(r: Report) -> Self {
         CircumstanceView {
             id: r.id,
-            kind: r.kind,
+            kind: r.kind.code().to_string(),
             occurred_on: r.occurred_on,
             reported_at: r.reported_at,
             report_due_at: r.report_due_at,

@@ -7,6 +7,7 @@ use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::{CardPlace, OrgKind, Role};
 use enbek_domain::contact::{Email, Phone};
+use enbek_domain::delivery::NoticeChannel;
 use enbek_domain::ids::Iin;
 use enbek_domain::registration::{
     needs_temporary_stay, Channel, CloseReason, Refusal, StayError, TemporaryStay,
@@ -168,7 +169,7 @@ async fn organization_of_kind(
     })?;
     reference::organization_by_id(&state.db.pool, id)
         .await?
-        .filter(|o| o.kind == kind.as_str())
+        .filter(|o| o.kind == kind)
         .ok_or_else(|| ApiError::new("unknown_organization").with("organization_id", id))
 }
 
@@ -319,11 +320,11 @@ pub(crate) async fn view(state: &AppState, r: Registration) -> ApiResult<Registr
         job_seeker_since: r.job_seeker_since,
         unemployed_since: r.unemployed_since,
         refusal_code: r.refusal_code,
-        deregistration_code: r.deregistration_code,
+        deregistration_code: r.deregistration_code.map(|d| d.code().to_string()),
         barred_until: r.barred_until,
         closed_reason: r.closed_reason,
         identity_proof: r.application.identity_proof.clone(),
-        channel: r.channel,
+        channel: r.channel.as_str().to_string(),
         career_center_id: r.career_center_id,
         person_id: r.person_id,
         submitted_at: r.submitted_at,
@@ -594,7 +595,7 @@ pub async fn list_center_registrations(
                 let pending = r.decided_at.is_none()
                     && matches!(r.status.as_str(), "verifying" | "pending_review");
                 QueueItem {
-                    legal_term: if r.channel == "assistant" {
+                    legal_term: if r.channel == Channel::Assistant {
                         "214 p.20: 1 working day from receipt"
                     } else {
                         "214 App.1 p.3: 1 working day"
@@ -603,7 +604,7 @@ pub async fn list_center_registrations(
                     overdue: pending && r.due_at < now,
                     id: r.id,
                     status: r.status.as_str().to_string(),
-                    channel: r.channel,
+                    channel: r.channel.as_str().to_string(),
                     person_id: r.person_id,
                     received_at: r.received_at,
                     due_at: r.due_at,
@@ -728,16 +729,16 @@ pub async fn list_my_notifications(
     .await?;
     Ok(axum::Json(
         rows.into_iter()
-            .filter(|n| n.channel != "assistant")
+            .filter(|n| n.channel != NoticeChannel::Assistant)
             .map(|n| NotificationView {
                 id: n.id,
                 kind: n.kind,
-                channel: n.channel,
+                channel: n.channel.as_str().to_string(),
                 created_at: n.created_at,
                 subject: n.subject,
                 text: n.text,
-                lang: n.lang,
-                status: n.status,
+                lang: n.lang.as_str().to_string(),
+                status: n.status.as_str().to_string(),
                 delivered_at: n.delivered_at,
             })
             .collect(),
