@@ -3,9 +3,39 @@
 //! which another account joins an employer: only the invited person's consent makes a member.
 
 use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+/// What an employer is, by the number it registers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerKind {
+    /// A legal entity, by its BIN.
+    LegalEntity,
+    /// An individual entrepreneur, by their IIN.
+    IndividualEntrepreneur,
+}
+
+impl EmployerKind {
+    pub const ALL: [EmployerKind; 2] = [
+        EmployerKind::LegalEntity,
+        EmployerKind::IndividualEntrepreneur,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmployerKind::LegalEntity => "legal_entity",
+            EmployerKind::IndividualEntrepreneur => "individual_entrepreneur",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EmployerKind> {
+        EmployerKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
 
 /// Where the employer's registry check stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// The registry has not answered yet; the employer may not post vacancies.
     Pending,
@@ -16,6 +46,12 @@ pub enum Verification {
 }
 
 impl Verification {
+    pub const ALL: [Verification; 3] = [
+        Verification::Pending,
+        Verification::Verified,
+        Verification::Refused,
+    ];
+
     /// The registry's answer: known and active, or not.
     pub fn from_registry(known: bool) -> Verification {
         if known {
@@ -34,13 +70,7 @@ impl Verification {
     }
 
     pub fn parse(s: &str) -> Option<Verification> {
-        [
-            Verification::Pending,
-            Verification::Verified,
-            Verification::Refused,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == s)
+        Verification::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
     /// The code of a refusal, the same whether the registry answered at once or later.
@@ -51,7 +81,8 @@ impl Verification {
 pub const INVITATION_DAYS: i64 = 7;
 
 /// Where an invitation to join an employer stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum InvitationStatus {
     /// Sent; the invited account may accept or decline it until it expires.
     Invited,
@@ -63,7 +94,7 @@ pub enum InvitationStatus {
 }
 
 impl InvitationStatus {
-    const ALL: [InvitationStatus; 4] = [
+    pub const ALL: [InvitationStatus; 4] = [
         InvitationStatus::Invited,
         InvitationStatus::Accepted,
         InvitationStatus::Declined,
@@ -100,7 +131,8 @@ pub fn invitation_expires_at(sent_at: DateTime<Utc>) -> DateTime<Utc> {
 
 /// By what right an account acts for an employer (206 p.17: the account acts through a proven
 /// identity), recorded with the employer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Authority {
     /// An individual entrepreneur, for their own IIN.
     Entrepreneur,
@@ -267,13 +299,13 @@ mod tests {
 
     #[test]
     fn each_state_reads_back_from_its_name() {
-        for v in [
-            Verification::Pending,
-            Verification::Verified,
-            Verification::Refused,
-        ] {
+        for v in Verification::ALL {
             assert_eq!(Verification::parse(v.as_str()), Some(v));
         }
+        for k in EmployerKind::ALL {
+            assert_eq!(EmployerKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(EmployerKind::parse("state_body"), None);
         assert_eq!(Verification::parse("active"), None);
         assert_eq!(Verification::from_registry(false), Verification::Refused);
     }

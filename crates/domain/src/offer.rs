@@ -2,9 +2,50 @@
 //! a registration.
 
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
+use serde::Serialize;
 
 use crate::calendar::Calendar;
 use crate::office_hours::{local_date, local_instant, working_days_deadline};
+
+/// Where an offer stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferStatus {
+    /// Made; the person has not answered yet.
+    Pending,
+    /// The person accepted: referred to the employer.
+    Accepted,
+    /// The person refused.
+    Refused,
+    /// The employer hired the person.
+    Hired,
+    /// The employer did not hire the person, or was silent for 5 working days (214 p.75).
+    Rejected,
+}
+
+impl OfferStatus {
+    pub const ALL: [OfferStatus; 5] = [
+        OfferStatus::Pending,
+        OfferStatus::Accepted,
+        OfferStatus::Refused,
+        OfferStatus::Hired,
+        OfferStatus::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfferStatus::Pending => "pending",
+            OfferStatus::Accepted => "accepted",
+            OfferStatus::Refused => "refused",
+            OfferStatus::Hired => "hired",
+            OfferStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OfferStatus> {
+        OfferStatus::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
 
 /// Working days to answer an offer: 1 for a job seeker, 3 for an unemployed person (214 p.72).
 pub fn answer_days(unemployed: bool) -> u32 {
@@ -47,6 +88,14 @@ mod tests {
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    #[test]
+    fn offer_statuses_round_trip() {
+        for status in OfferStatus::ALL {
+            assert_eq!(OfferStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(OfferStatus::parse("open"), None);
     }
 
     #[test]

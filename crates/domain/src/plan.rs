@@ -29,6 +29,28 @@ impl Section {
     }
 }
 
+/// What an item of the plan is: an action of part 2, or a contact with the career center.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Action,
+    Contact,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 2] = [ItemKind::Action, ItemKind::Contact];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Action => "action",
+            ItemKind::Contact => "contact",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ItemKind> {
+        ItemKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// An action of 214 App.10 part 2, item by item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -178,6 +200,17 @@ pub fn is_overdue(due_on: NaiveDate, done: bool, today: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_kinds_and_actions_round_trip() {
+        for kind in ItemKind::ALL {
+            assert_eq!(ItemKind::parse(kind.as_str()), Some(kind));
+        }
+        for action in Action::ALL {
+            assert_eq!(Action::parse(action.code()), Some(action));
+        }
+        assert_eq!(ItemKind::parse("meeting"), None);
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -4,10 +4,12 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
 
 /// The kinds of subsidised job an employer organises (the API's `measure`, less training and
 /// resettlement, which are not jobs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Measure {
     PublicWorks,
     SocialJob,

@@ -2,6 +2,7 @@
 //! categories not accepted, the pay rules and the term to post.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
 
 use crate::calendar::Calendar;
 use crate::office_hours::{local_instant, working_days_deadline};
@@ -56,6 +57,42 @@ code_enum!(
         Postgraduate => "postgraduate",
     }
 );
+
+/// Where a vacancy stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VacancyStatus {
+    /// Posted and taking candidates until `valid_until`.
+    Open,
+    /// Every position is filled.
+    Filled,
+    /// Closed by the employer.
+    Closed,
+    /// Its term ran out: an open vacancy past `valid_until` is shown as expired.
+    Expired,
+}
+
+impl VacancyStatus {
+    pub const ALL: [VacancyStatus; 4] = [
+        VacancyStatus::Open,
+        VacancyStatus::Filled,
+        VacancyStatus::Closed,
+        VacancyStatus::Expired,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VacancyStatus::Open => "open",
+            VacancyStatus::Filled => "filled",
+            VacancyStatus::Closed => "closed",
+            VacancyStatus::Expired => "expired",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<VacancyStatus> {
+        VacancyStatus::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
 
 code_enum!(
     /// Positions whose vacancies the platform does not take (214 p.66), declared by the employer.
@@ -166,6 +203,14 @@ pub const DEFAULT_OPEN_DAYS: u64 = 30;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vacancy_statuses_round_trip() {
+        for status in VacancyStatus::ALL {
+            assert_eq!(VacancyStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(VacancyStatus::parse("pending"), None);
+    }
 
     fn terms() -> Terms {
         Terms {

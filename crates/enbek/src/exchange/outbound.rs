@@ -1,6 +1,7 @@
 //! Messages to other state systems (206 ch.4, 206 p.30–35), kept until the peer confirms receipt.
 
 use chrono::{DateTime, Utc};
+use enbek_domain::delivery::{DeliveryStatus, Destination};
 use serde::Serialize;
 use sqlx::AnyPool;
 
@@ -12,20 +13,16 @@ use crate::platform::db::Tx;
 use crate::platform::notify::count_delivery;
 use crate::platform::state::AppState;
 
-pub const PENDING: &str = "pending";
-pub const DELIVERED: &str = "delivered";
-
-/// The State Social Insurance Fund.
-pub const FUND: &str = "social_insurance_fund";
-
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Message {
     pub id: String,
-    pub destination: String,
+    #[schema(value_type = String)]
+    pub destination: Destination,
     pub subject_id: String,
     #[schema(value_type = Object)]
     pub payload: serde_json::Value,
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: DeliveryStatus,
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
     pub delivered_at: Option<DateTime<Utc>>,
@@ -34,10 +31,10 @@ pub struct Message {
 fn message(r: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
     Ok(Message {
         id: r.text("id")?,
-        destination: r.text("destination")?,
+        destination: r.decoded("destination", Destination::parse)?,
         subject_id: r.text("subject_id")?,
         payload: r.json("payload")?,
-        status: r.text("status")?,
+        status: r.decoded("status", DeliveryStatus::parse)?,
         attempts: r.int("attempts")?,
         created_at: r.instant("created_at")?,
         delivered_at: r.opt_instant("delivered_at")?,
@@ -47,7 +44,7 @@ fn message(r: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
 pub async fn insert(
     tx: &mut Tx,
     id: &str,
-    destination: &str,
+    destination: Destination,
     subject_id: &str,
     payload: &serde_json::Value,
     at: DateTime<Utc>,
@@ -57,10 +54,10 @@ pub async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(id)
-    .bind(destination)
+    .bind(destination.as_str())
     .bind(subject_id)
     .bind(payload.to_string())
-    .bind(PENDING)
+    .bind(DeliveryStatus::Pending.as_str())
     .bind(ts(at))
     .execute(&mut **tx)
     .await?;
@@ -83,7 +80,7 @@ pub async fn mark_delivered(
     sqlx::query(
         "UPDATE outbound_messages SET status = $1, delivered_at = $2, attempts = attempts + 1 WHERE id = $3",
     )
-    .bind(DELIVERED)
+    .bind(DeliveryStatus::Delivered.as_str())
     .bind(ts(at))
     .bind(id)
     .execute(pool)
@@ -117,18 +114,20 @@ pub async fn deliver(state: &AppState, message_id: &str) -> anyhow::Result<()> {
     let Some(message) = by_id(&state.db.pool, message_id).await? else {
         return Ok(());
     };
-    if message.status != PENDING {
+    if message.status != DeliveryStatus::Pending {
         return Ok(());
     }
     match state.delivery.to_fund(&message.payload).await {
         Ok(outcome) => {
             mark_delivered(&state.db.pool, &message.id, state.clock.now()).await?;
-            count_delivery(state, &message.destination, outcome);
+            count_delivery(state, message.destination.as_str(), outcome);
             Ok(())
         }
         Err(e) => {
             mark_failed(&state.db.pool, &message.id, &e.to_string()).await?;
-            state.metrics.notification(&message.destination, "failed");
+            state
+                .metrics
+                .notification(message.destination.as_str(), "failed");
             Err(e)
         }
     }

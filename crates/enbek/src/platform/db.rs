@@ -138,6 +138,13 @@ pub trait RowExt {
     fn int(&self, col: &str) -> Result<i64, sqlx::Error>;
     fn opt_int(&self, col: &str) -> Result<Option<i64>, sqlx::Error>;
     fn json<T: serde::de::DeserializeOwned>(&self, col: &str) -> Result<T, sqlx::Error>;
+    /// An enumerated column decoded by `parse`: a value it does not know is a decode error.
+    fn decoded<T>(&self, col: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, sqlx::Error>;
+    fn opt_decoded<T>(
+        &self,
+        col: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<Option<T>, sqlx::Error>;
 }
 
 impl RowExt for AnyRow {
@@ -171,6 +178,22 @@ impl RowExt for AnyRow {
     fn json<T: serde::de::DeserializeOwned>(&self, col: &str) -> Result<T, sqlx::Error> {
         serde_json::from_str(&self.text(col)?).map_err(|e| sqlx::Error::Decode(Box::new(e)))
     }
+    fn decoded<T>(&self, col: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
+        decode(col, &self.text(col)?, parse)
+    }
+    fn opt_decoded<T>(
+        &self,
+        col: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<Option<T>, sqlx::Error> {
+        self.opt_text(col)?
+            .map(|s| decode(col, &s, parse))
+            .transpose()
+    }
+}
+
+fn decode<T>(col: &str, s: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
+    parse(s).ok_or_else(|| sqlx::Error::Decode(format!("unknown {col} {s:?}").into()))
 }
 
 /// True when the error is a unique-constraint violation (both backends).

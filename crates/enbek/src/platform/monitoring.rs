@@ -2,6 +2,8 @@
 //! times, and whether the result was issued within the legal term.
 
 use chrono::{DateTime, Utc};
+use enbek_domain::monitoring::{self as rules, Service};
+use enbek_domain::registration::Channel;
 use serde::Serialize;
 use sqlx::AnyPool;
 
@@ -13,21 +15,10 @@ use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
-/// The public services whose delivery within term is monitored (214 p.22).
-pub const JOB_SEEKER_REGISTRATION: &str = "job_seeker_registration";
-pub const UNEMPLOYED_REGISTRATION: &str = "unemployed_registration";
-
-pub const RECEIVED: &str = "received";
-pub const IN_PROGRESS: &str = "in_progress";
-pub const RESULT_ISSUED: &str = "result_issued";
-pub const REFUSED: &str = "refused";
-/// The person withdrew before a result: the request ends with neither result nor refusal.
-pub const WITHDRAWN: &str = "withdrawn";
-
 pub struct NewRequest<'a> {
-    pub service: &'a str,
+    pub service: Service,
     pub subject_id: &'a str,
-    pub channel: &'a str,
+    pub channel: Channel,
     pub organization_id: &'a str,
     pub region_code: &'a str,
     pub received_at: DateTime<Utc>,
@@ -41,23 +32,23 @@ pub async fn open(tx: &mut Tx, r: &NewRequest<'_>, at: DateTime<Utc>) -> Result<
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&id)
-    .bind(r.service)
+    .bind(r.service.as_str())
     .bind(r.subject_id)
-    .bind(r.channel)
+    .bind(r.channel.as_str())
     .bind(r.organization_id)
     .bind(r.region_code)
     .bind(ts(r.received_at))
     .bind(ts(r.due_at))
-    .bind(RECEIVED)
+    .bind(rules::Stage::Received.as_str())
     .execute(&mut **tx)
     .await?;
-    stage_row(tx, &id, RECEIVED, at).await
+    stage_row(tx, &id, rules::Stage::Received, at).await
 }
 
 async fn stage_row(
     tx: &mut Tx,
     request_id: &str,
-    stage: &str,
+    stage: rules::Stage,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -65,7 +56,7 @@ async fn stage_row(
     )
     .bind(new_id())
     .bind(request_id)
-    .bind(stage)
+    .bind(stage.as_str())
     .bind(ts(at))
     .execute(&mut **tx)
     .await?;
@@ -76,7 +67,7 @@ async fn stage_row(
 pub async fn advance(
     tx: &mut Tx,
     subject_id: &str,
-    stage: &str,
+    stage: rules::Stage,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let Some(row) = sqlx::query("SELECT id, due_at FROM service_requests WHERE subject_id = $1")
@@ -87,14 +78,15 @@ pub async fn advance(
         return Ok(());
     };
     let id = row.text("id")?;
-    let is_final = [RESULT_ISSUED, REFUSED, WITHDRAWN].contains(&stage);
-    let within = (stage == RESULT_ISSUED || stage == REFUSED)
+    let is_final = stage.is_final();
+    let within = stage
+        .is_answer()
         .then(|| Ok::<_, sqlx::Error>(at <= row.instant("due_at")?))
         .transpose()?;
     sqlx::query(
         "UPDATE service_requests SET stage = $1, completed_at = COALESCE($2, completed_at), within_term = COALESCE($3, within_term) WHERE id = $4",
     )
-    .bind(stage)
+    .bind(stage.as_str())
     .bind(is_final.then(|| ts(at)))
     .bind(within.map(i64::from))
     .bind(&id)
@@ -119,7 +111,7 @@ pub struct ServiceSummary {
 
 pub async fn summary(
     pool: &AnyPool,
-    service: &str,
+    service: Service,
     region_code: Option<&str>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -136,7 +128,7 @@ pub async fn summary(
             COALESCE(SUM(CASE WHEN completed_at IS NULL AND due_at < $4 THEN 1 ELSE 0 END), 0) AS overdue_open
          FROM service_requests WHERE service = $1 AND received_at >= $2 AND received_at < $3 AND ($5 IS NULL OR region_code = $5)",
     )
-    .bind(service)
+    .bind(service.as_str())
     .bind(ts(from))
     .bind(ts(to))
     .bind(ts(now))
@@ -144,7 +136,7 @@ pub async fn summary(
     .fetch_one(pool)
     .await?;
     Ok(ServiceSummary {
-        service: service.to_string(),
+        service: service.as_str().to_string(),
         received: row.int("received")?,
         in_progress: row.int("in_progress")?,
         result_issued: row.int("result_issued")?,
@@ -158,7 +150,8 @@ pub async fn summary(
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Stage {
-    pub stage: String,
+    #[schema(value_type = String)]
+    pub stage: rules::Stage,
     pub at: DateTime<Utc>,
 }
 
@@ -173,7 +166,7 @@ pub async fn stages(pool: &AnyPool, subject_id: &str) -> Result<Vec<Stage>, sqlx
     rows.iter()
         .map(|r| {
             Ok(Stage {
-                stage: r.text("stage")?,
+                stage: r.decoded("stage", rules::Stage::parse)?,
                 at: r.instant("at")?,
             })
         })

@@ -5,6 +5,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use chrono::{Days, NaiveDate, NaiveTime};
 use enbek_domain::access::Role;
+use enbek_domain::monitoring::Service;
 use enbek_domain::office_hours::kz_offset;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -70,11 +71,6 @@ pub struct PeriodQuery {
     pub region_code: Option<String>,
 }
 
-const SERVICES: [&str; 2] = [
-    monitoring::JOB_SEEKER_REGISTRATION,
-    monitoring::UNEMPLOYED_REGISTRATION,
-];
-
 #[utoipa::path(get, path = "/api/v1/monitoring/services/{service}", operation_id = "getServiceMonitoring", tag = "operations",
     params(("service" = String, Path, description = "job_seeker_registration or unemployed_registration"), PeriodQuery), security(("bearer" = [])),
     responses((status = 200, body = ServiceSummary), (status = 403), (status = 404)))]
@@ -89,9 +85,9 @@ pub async fn service_monitoring(
         Role::MinistryOfficer,
         Role::MobilityCenterOfficer,
     ])?;
-    if !SERVICES.contains(&service.as_str()) {
+    let Some(service) = Service::parse(&service) else {
         return Err(ApiError::not_found());
-    }
+    };
     let region = match grant.role {
         Role::MobilityCenterOfficer => {
             if q.region_code
@@ -122,7 +118,7 @@ pub async fn service_monitoring(
     Ok(axum::Json(
         monitoring::summary(
             &state.db.pool,
-            &service,
+            service,
             region.as_deref(),
             from,
             to,

@@ -131,12 +131,10 @@ impl Sessions for AccountSessions {
         let grants = accounts::grants(pool, &account.id)
             .await?
             .into_iter()
-            .filter_map(|g| {
-                Some(Grant {
-                    role: Role::parse(&g.role)?,
-                    organization_id: g.organization_id,
-                    region_code: g.region_code,
-                })
+            .map(|g| Grant {
+                role: g.role,
+                organization_id: g.organization_id,
+                region_code: g.region_code,
             })
             .collect();
         Ok(Some(Session {
@@ -336,7 +334,7 @@ pub async fn create_staff_account(
     match (role.organization_kind(), org) {
         (Some(kind), Some(org)) => {
             let found = reference::organization_by_id(&state.db.pool, org).await?;
-            if found.is_none_or(|o| o.kind != kind.as_str()) {
+            if found.is_none_or(|o| o.kind != kind) {
                 return Err(ApiError::new("unknown_organization").detail(format!(
                     "{} needs a {}",
                     role.as_str(),

@@ -1,6 +1,7 @@
 //! Accounts, roles, sessions and login attempts (206 p.17–19).
 
 use chrono::{DateTime, Utc};
+use enbek_domain::access::Role;
 use enbek_domain::identity::ProofMethod;
 use sqlx::{AnyPool, Row};
 
@@ -21,7 +22,7 @@ pub struct Credentials {
 }
 
 pub struct Grant {
-    pub role: String,
+    pub role: Role,
     pub organization_id: Option<String>,
     pub region_code: Option<String>,
 }
@@ -140,7 +141,7 @@ pub async fn grants(pool: &AnyPool, account_id: &str) -> Result<Vec<Grant>, sqlx
     rows.iter()
         .map(|r| {
             Ok(Grant {
-                role: r.text("role")?,
+                role: r.decoded("role", Role::parse)?,
                 organization_id: r.opt_text("organization_id")?,
                 region_code: r.opt_text("region_code")?,
             })

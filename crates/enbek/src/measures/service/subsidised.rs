@@ -76,7 +76,7 @@ pub async fn create_application(
         employer_bin: employer.bin.clone(),
         legal_locality_code: employer.locality_code.clone(),
         region_code,
-        measure: measure.code().to_string(),
+        measure,
         places: i64::from(new.places),
         occupation_code: new.occupation_code,
         monthly_pay: i64::try_from(new.monthly_pay).map_err(ApiError::internal)?,
@@ -98,7 +98,7 @@ pub async fn create_application(
             entity_id: &application.id,
             before: None,
             after: Some(json!({
-                "employer_id": employer.id, "measure": application.measure, "places": application.places,
+                "employer_id": employer.id, "measure": application.measure.code(), "places": application.places,
                 "starts_on": application.starts_on, "ends_on": application.ends_on
             })),
         },

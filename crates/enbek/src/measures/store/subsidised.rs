@@ -1,6 +1,7 @@
 //! Subsidised-job applications, their participants and attendance (206 p.31.3).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::subsidised::Measure;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
@@ -27,7 +28,8 @@ pub struct SubsidisedApplication {
     pub region_code: String,
     /// `public_works`, `social_job`, `youth_practice`, `first_job`, `generation_contract` or
     /// `silver_age`.
-    pub measure: String,
+    #[schema(value_type = String)]
+    pub measure: Measure,
     pub places: i64,
     pub occupation_code: String,
     pub monthly_pay: i64,
@@ -47,7 +49,7 @@ fn application(r: &AnyRow) -> Result<SubsidisedApplication, sqlx::Error> {
         employer_bin: r.text("employer_bin")?,
         legal_locality_code: r.text("legal_locality_code")?,
         region_code: r.text("region_code")?,
-        measure: r.text("measure")?,
+        measure: r.decoded("measure", Measure::parse)?,
         places: r.int("places")?,
         occupation_code: r.text("occupation_code")?,
         monthly_pay: r.int("monthly_pay")?,
@@ -77,7 +79,7 @@ pub async fn insert(
     .bind(&a.employer_bin)
     .bind(&a.legal_locality_code)
     .bind(&a.region_code)
-    .bind(&a.measure)
+    .bind(a.measure.code())
     .bind(a.places)
     .bind(&a.occupation_code)
     .bind(a.monthly_pay)

@@ -5,14 +5,16 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::Role;
+use enbek_domain::employer::Verification;
 use enbek_domain::office_hours::local_date;
+use enbek_domain::vacancy::VacancyStatus;
 use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::mediation::service::employers::{
     self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Named,
-    NewEmployer, NewVacancy, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING,
+    NewEmployer, NewVacancy, Search, Sort, Vacancy,
 };
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
@@ -59,7 +61,7 @@ pub async fn register_employer(
         },
     )
     .await?;
-    let status = if employer.verification == PENDING {
+    let status = if employer.verification == Verification::Pending {
         StatusCode::ACCEPTED
     } else {
         StatusCode::CREATED
@@ -165,8 +167,8 @@ pub(crate) fn vacancy_view(named: Named, today: NaiveDate) -> VacancyView {
 
 /// The public fields of a vacancy, its status as of `today`.
 fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyView {
-    let status = if v.status == OPEN && v.valid_until < today {
-        EXPIRED.to_string()
+    let status = if v.status == VacancyStatus::Open && v.valid_until < today {
+        VacancyStatus::Expired
     } else {
         v.status
     };
@@ -180,9 +182,9 @@ fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyVi
         positions_open: v.positions_open,
         salary_from: v.salary_from,
         salary_to: v.salary_to,
-        work_regime: v.work_regime,
-        employment_type: v.employment_type,
-        education_level: v.education_level,
+        work_regime: v.work_regime.code().to_string(),
+        employment_type: v.employment_type.code().to_string(),
+        education_level: v.education_level.map(|e| e.code().to_string()),
         experience_years: v.experience_years,
         skills: v.skills,
         conditions: v.conditions,
@@ -192,7 +194,7 @@ fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyVi
         description: v.description,
         posted_at: v.posted_at,
         valid_until: v.valid_until,
-        status,
+        status: status.as_str().to_string(),
     }
 }
 

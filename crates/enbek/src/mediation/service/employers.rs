@@ -5,24 +5,23 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::employer::{
-    self as employer_rules, invitation_expires_at, Authority, InvitationStatus, Verification,
+    self as employer_rules, invitation_expires_at, Authority, EmployerKind, InvitationStatus,
+    Verification,
 };
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::office_hours::{kz_offset, local_date};
 use enbek_domain::parameters::keys;
 use enbek_domain::vacancy::{
-    self as rules, EducationLevel, EmploymentType, ExcludedCategory, Terms, WorkRegime,
-    DEFAULT_OPEN_DAYS,
+    self as rules, EducationLevel, EmploymentType, ExcludedCategory, Terms, VacancyStatus,
+    WorkRegime, DEFAULT_OPEN_DAYS,
 };
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
 use crate::accounts::interface::directory as identity;
 use crate::exchange::registry::Unavailable;
-use crate::mediation::store::employers::{self, CLOSED, REFUSED};
-pub use crate::mediation::store::employers::{
-    Employer, Search, Sort, Vacancy, EXPIRED, OPEN, PENDING,
-};
+use crate::mediation::store::employers;
+pub use crate::mediation::store::employers::{Employer, Search, Sort, Vacancy};
 use crate::mediation::store::invitations;
 pub use crate::mediation::store::invitations::Invitation;
 use crate::mediation::store::layoffs;
@@ -53,9 +52,6 @@ pub struct NewEmployer {
     pub email: Option<String>,
 }
 
-const LEGAL_ENTITY: &str = "legal_entity";
-const ENTREPRENEUR: &str = "individual_entrepreneur";
-
 /// The number an employer registers by: a legal entity's BIN, or an entrepreneur's IIN.
 enum Number {
     Bin(Bin),
@@ -72,17 +68,17 @@ impl Number {
     }
 
     fn of(employer: &Employer) -> anyhow::Result<Number> {
-        Ok(if employer.kind == ENTREPRENEUR {
+        Ok(if employer.kind == EmployerKind::IndividualEntrepreneur {
             Number::Iin(Iin::parse(&employer.bin)?)
         } else {
             Number::Bin(Bin::parse(&employer.bin)?)
         })
     }
 
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> EmployerKind {
         match self {
-            Number::Bin(_) => LEGAL_ENTITY,
-            Number::Iin(_) => ENTREPRENEUR,
+            Number::Bin(_) => EmployerKind::LegalEntity,
+            Number::Iin(_) => EmployerKind::IndividualEntrepreneur,
         }
     }
 
@@ -197,30 +193,30 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     let mut employer = Employer {
         id: new_id(),
         bin: number.as_str().to_string(),
-        kind: number.kind().to_string(),
+        kind: number.kind(),
         name: new.name,
         region_code: new.region_code,
         district_code: new.district_code,
         locality_code: new.locality_code,
         email,
         created_at: now,
-        verification: verification.as_str().to_string(),
+        verification,
         verified_at: (verification == Verification::Verified).then_some(now),
         refusal_code: None,
         created_by: account_id.to_string(),
-        authority: Some(authority.as_str().to_string()),
+        authority: Some(authority),
     };
     let mut tx = state.db.begin().await?;
     let taken = employers::employer_by_bin(&mut tx, &employer.bin).await?;
     let before = match taken {
-        Some(old) if old.verification == REFUSED => {
+        Some(old) if old.verification == Verification::Refused => {
             employer.id = old.id.clone();
             if !employers::renew_refused(&mut tx, &employer).await? {
                 return Err(ApiError::new("employer_exists"));
             }
             accounts::revoke_for_org(&mut tx, Role::Employer.as_str(), &old.id).await?;
             Some(
-                json!({ "verification": old.verification, "refusal_code": old.refusal_code, "created_by": old.created_by }),
+                json!({ "verification": old.verification.as_str(), "refusal_code": old.refusal_code, "created_by": old.created_by }),
             )
         }
         Some(_) => return Err(ApiError::new("employer_exists")),
@@ -252,7 +248,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
             entity_id: &employer.id,
             before,
             after: Some(
-                json!({ "kind": employer.kind, "name": employer.name, "region_code": employer.region_code, "verification": employer.verification, "authority": employer.authority }),
+                json!({ "kind": employer.kind.as_str(), "name": employer.name, "region_code": employer.region_code, "verification": employer.verification.as_str(), "authority": employer.authority.map(Authority::as_str) }),
             ),
         },
     )
@@ -273,14 +269,12 @@ pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
     let Some(employer) = employers::employer_by_id(&state.db.pool, employer_id).await? else {
         return Ok(());
     };
-    if employer.verification != PENDING {
+    if employer.verification != Verification::Pending {
         return Ok(());
     }
     let record = registry_record(state, &Number::of(&employer)?).await?;
     let authority = employer
         .authority
-        .as_deref()
-        .and_then(Authority::parse)
         .ok_or_else(|| anyhow::anyhow!("a pending employer without its authority"))?;
     let proven_iin = accounts::proven_iin(&state.db.pool, &employer.created_by)
         .await?
@@ -293,7 +287,7 @@ pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
     };
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if !employers::settle(&mut tx, &employer.id, outcome.as_str(), refusal_code, now).await? {
+    if !employers::settle(&mut tx, &employer.id, outcome, refusal_code, now).await? {
         return Ok(());
     }
     audit::record(
@@ -304,7 +298,7 @@ pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
             action: "verify",
             entity: "employer",
             entity_id: &employer.id,
-            before: Some(json!({ "verification": PENDING })),
+            before: Some(json!({ "verification": Verification::Pending.as_str() })),
             after: Some(json!({ "verification": outcome.as_str(), "refusal_code": refusal_code })),
         },
     )
@@ -369,13 +363,13 @@ pub(crate) async fn tell_employer(
 /// An employer that may act: verified by the registry. Pending is 409 `employer_not_verified`;
 /// refused, the registry's refusal code.
 pub(crate) fn ensure_verified(employer: &Employer) -> ApiResult<()> {
-    match Verification::parse(&employer.verification) {
-        Some(Verification::Verified) => Ok(()),
-        Some(Verification::Refused) => Err(ApiError::new(Verification::REFUSAL_CODE)
+    match employer.verification {
+        Verification::Verified => Ok(()),
+        Verification::Refused => Err(ApiError::new(Verification::REFUSAL_CODE)
             .detail("the state registry does not know the employer")),
-        _ => Err(ApiError::new("employer_not_verified")
+        Verification::Pending => Err(ApiError::new("employer_not_verified")
             .detail("the state registry has not confirmed the employer yet")
-            .with("verification", employer.verification.clone())),
+            .with("verification", employer.verification.as_str())),
     }
 }
 
@@ -423,10 +417,12 @@ pub async fn create_vacancy(
     let now = state.clock.now();
     let today = local_date(now);
     let work_regime = parse_code(&v.work_regime, WorkRegime::parse, "work_regime")?;
-    parse_code(&v.employment_type, EmploymentType::parse, "employment_type")?;
-    if let Some(level) = &v.education_level {
-        parse_code(level, EducationLevel::parse, "education_level")?;
-    }
+    let employment_type = parse_code(&v.employment_type, EmploymentType::parse, "employment_type")?;
+    let education_level = v
+        .education_level
+        .as_deref()
+        .map(|level| parse_code(level, EducationLevel::parse, "education_level"))
+        .transpose()?;
     let category = v
         .category
         .as_deref()
@@ -473,9 +469,9 @@ pub async fn create_vacancy(
         positions_open: i64::from(v.positions),
         salary_from: pay(v.salary_from)?,
         salary_to: v.salary_to.map(pay).transpose()?,
-        work_regime: v.work_regime,
-        employment_type: v.employment_type,
-        education_level: v.education_level,
+        work_regime,
+        employment_type,
+        education_level,
         experience_years: v.experience_years.map(i64::from),
         skills: v.skills,
         conditions: v.conditions,
@@ -487,7 +483,7 @@ pub async fn create_vacancy(
         post_due_at: rules::post_due(&state.calendar(), arose_on),
         posted_at: now,
         valid_until,
-        status: OPEN.to_string(),
+        status: VacancyStatus::Open,
         closed_at: None,
     };
     let text = search_key(&format!(
@@ -527,7 +523,7 @@ pub async fn close_vacancy(
 ) -> ApiResult<Vacancy> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if !employers::end_vacancy(&mut tx, &vacancy.id, CLOSED, now).await? {
+    if !employers::end_vacancy(&mut tx, &vacancy.id, VacancyStatus::Closed, now).await? {
         return Err(ApiError::new("invalid_state").detail("the vacancy is not open"));
     }
     audit::record(
@@ -538,8 +534,8 @@ pub async fn close_vacancy(
             action: "close",
             entity: "vacancy",
             entity_id: &vacancy.id,
-            before: Some(json!({ "status": vacancy.status })),
-            after: Some(json!({ "status": CLOSED })),
+            before: Some(json!({ "status": vacancy.status.as_str() })),
+            after: Some(json!({ "status": VacancyStatus::Closed.as_str() })),
         },
     )
     .await?;
@@ -552,10 +548,7 @@ pub async fn close_vacancy(
 /// Whether the account holds a staff role: staff do not act for employers (separation of
 /// duties), 403 `staff_cannot_be_employer`.
 fn refuse_staff(grants: &[accounts::Grant]) -> ApiResult<()> {
-    if grants
-        .iter()
-        .any(|g| Role::parse(&g.role).is_some_and(Role::is_staff))
-    {
+    if grants.iter().any(|g| g.role.is_staff()) {
         return Err(ApiError::new("staff_cannot_be_employer")
             .detail("staff accounts do not act for employers (separation of duties)"));
     }
@@ -571,14 +564,14 @@ async fn ensure_no_employer(
 ) -> ApiResult<Option<String>> {
     let Some(current) = grants
         .iter()
-        .find(|g| g.role == Role::Employer.as_str())
+        .find(|g| g.role == Role::Employer)
         .and_then(|g| g.organization_id.clone())
     else {
         return Ok(None);
     };
     let refused = employers::employer_by_id(&state.db.pool, &current)
         .await?
-        .is_some_and(|e| e.verification == REFUSED);
+        .is_some_and(|e| e.verification == Verification::Refused);
     if refused {
         Ok(Some(current))
     } else {
@@ -588,9 +581,7 @@ async fn ensure_no_employer(
 
 /// The invitation with its status at `now` (unanswered past its expiry: `expired`).
 fn as_of(mut invitation: Invitation, now: DateTime<Utc>) -> Invitation {
-    if let Some(status) = InvitationStatus::parse(&invitation.status) {
-        invitation.status = status.at(invitation.expires_at, now).as_str().to_string();
-    }
+    invitation.status = invitation.status.at(invitation.expires_at, now);
     invitation
 }
 
@@ -690,12 +681,14 @@ async fn waiting_invitation(state: &AppState, account_id: &str, id: &str) -> Api
         .filter(|i| i.account_id == account_id)
         .ok_or_else(ApiError::not_found)?;
     let invitation = as_of(invitation, state.clock.now());
-    match InvitationStatus::parse(&invitation.status) {
-        Some(InvitationStatus::Invited) => Ok(invitation),
-        Some(InvitationStatus::Expired) => Err(ApiError::new("invitation_expired")),
-        _ => Err(ApiError::new("invalid_state")
-            .detail("the invitation is answered")
-            .with("status", invitation.status)),
+    match invitation.status {
+        InvitationStatus::Invited => Ok(invitation),
+        InvitationStatus::Expired => Err(ApiError::new("invitation_expired")),
+        InvitationStatus::Accepted | InvitationStatus::Declined => {
+            Err(ApiError::new("invalid_state")
+                .detail("the invitation is answered")
+                .with("status", invitation.status.as_str()))
+        }
     }
 }
 
@@ -711,7 +704,7 @@ pub async fn accept_invitation(
     let refused_employer = ensure_no_employer(state, &grants).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if !invitations::answer(&mut tx, id, InvitationStatus::Accepted.as_str(), now).await? {
+    if !invitations::answer(&mut tx, id, InvitationStatus::Accepted, now).await? {
         return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
     }
     if refused_employer.is_some() {
@@ -774,7 +767,7 @@ pub async fn decline_invitation(
     waiting_invitation(state, account_id, id).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if !invitations::answer(&mut tx, id, InvitationStatus::Declined.as_str(), now).await? {
+    if !invitations::answer(&mut tx, id, InvitationStatus::Declined, now).await? {
         return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
     }
     audit::record(

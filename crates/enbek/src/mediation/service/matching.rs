@@ -8,10 +8,10 @@ use chrono::{DateTime, Duration, Utc};
 use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Places, Seeker};
 use enbek_domain::office_hours::local_date;
-use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
+use enbek_domain::vacancy::{EducationLevel, VacancyStatus, WorkCondition, WorkRegime};
 
 use crate::mediation::service::employers::{named, Named};
-use crate::mediation::store::employers::{self, Vacancy, OPEN};
+use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
 pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
 use crate::platform::audit;
@@ -127,8 +127,8 @@ pub(crate) fn opening(v: &Vacancy, places: &Places) -> Option<Opening> {
         occupation: Occupation::parse(&v.occupation_code)?,
         salary_from: u64::try_from(v.salary_from).ok()?,
         salary_to: v.salary_to.and_then(|s| u64::try_from(s).ok()),
-        work_regime: WorkRegime::parse(&v.work_regime)?,
-        education_level: v.education_level.as_deref().and_then(EducationLevel::parse),
+        work_regime: v.work_regime,
+        education_level: v.education_level,
         experience_years: v.experience_years.and_then(|y| u32::try_from(y).ok()),
         skills: v.skills.clone(),
         locality_code: v.locality_code.clone(),
@@ -251,7 +251,7 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<
         .ok_or_else(|| ApiError::new("no_resume"))?;
     let s = seeker(&resume, &state.places);
     let today = local_date(state.clock.now());
-    let is_open = |v: &Vacancy| v.status == OPEN && v.valid_until >= today;
+    let is_open = |v: &Vacancy| v.status == VacancyStatus::Open && v.valid_until >= today;
     let matcher = state.matcher();
     let (snapshot, changed) = matcher
         .with_changes(state, |since| {

@@ -4,21 +4,22 @@ use chrono::{DateTime, TimeDelta, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::matching::{score, Match};
 use enbek_domain::offer::{
-    answer_due, decision_reminder_at, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
+    answer_due, decision_reminder_at, OfferStatus, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
 };
 use enbek_domain::office_hours::local_date;
 use enbek_domain::office_hours::working_days_deadline;
 use enbek_domain::registration::Status;
 use enbek_domain::text;
 use enbek_domain::unemployment::Deregistration;
+use enbek_domain::vacancy::VacancyStatus;
 use serde_json::json;
 
 use crate::mediation::service::employers::tell_employer;
 use crate::mediation::service::employers::{named, Named};
 use crate::mediation::service::matching::{opening, receives_offers, seeker};
-use crate::mediation::store::employers::{self, Employer, Vacancy, OPEN};
+use crate::mediation::store::employers::{self, Employer, Vacancy};
+use crate::mediation::store::offers;
 pub use crate::mediation::store::offers::Offer;
-use crate::mediation::store::offers::{self, ACCEPTED, HIRED, PENDING, REFUSED, REJECTED};
 use crate::mediation::store::resumes::{self, Resume};
 use crate::platform::audit;
 use crate::platform::auth::{Caller, CASEWORK};
@@ -57,7 +58,7 @@ pub async fn create(
     let now = state.clock.now();
     let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
         .await?
-        .filter(|v| v.status == OPEN && v.valid_until >= local_date(now))
+        .filter(|v| v.status == VacancyStatus::Open && v.valid_until >= local_date(now))
         .ok_or_else(|| ApiError::new("invalid_state").detail("the vacancy is not open"))?;
     let account_id = reg
         .account_id
@@ -129,7 +130,7 @@ fn new_offer(
         created_by: created_by.to_string(),
         created_at: now,
         answer_due_at,
-        status: PENDING.to_string(),
+        status: OfferStatus::Pending,
         answered_at: None,
         answered_late: None,
         referred_at: None,
@@ -197,7 +198,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
     let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if vacancy.status != OPEN || vacancy.valid_until < local_date(now) {
+    if vacancy.status != VacancyStatus::Open || vacancy.valid_until < local_date(now) {
         return Err(ApiError::new("invalid_state").detail("the vacancy is not open"));
     }
     let offer = new_offer(
@@ -214,7 +215,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
         Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
         other => other?,
     }
-    offers::answer(&mut tx, &offer.id, ACCEPTED, false, now).await?;
+    offers::answer(&mut tx, &offer.id, OfferStatus::Accepted, false, now).await?;
     refer_to_employer(state, &mut tx, &parties, &offer, now).await?;
     audit::record(
         &mut tx,
@@ -226,7 +227,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
             entity_id: &offer.id,
             before: None,
             after: Some(
-                json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "status": ACCEPTED }),
+                json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "status": OfferStatus::Accepted.as_str() }),
             ),
         },
     )
@@ -248,7 +249,11 @@ pub async fn answer(
 ) -> ApiResult<Offer> {
     let now = state.clock.now();
     let late = now > offer.answer_due_at;
-    let status = if accept { ACCEPTED } else { REFUSED };
+    let status = if accept {
+        OfferStatus::Accepted
+    } else {
+        OfferStatus::Refused
+    };
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -257,7 +262,7 @@ pub async fn answer(
     if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
         return Err(ApiError::new("invalid_state").detail("the offer is already answered"));
     }
-    let refusals = offers::count(&mut tx, &reg.id, REFUSED).await?;
+    let refusals = offers::count(&mut tx, &reg.id, OfferStatus::Refused).await?;
     if accept {
         refer_to_employer(state, &mut tx, &parties, offer, now).await?;
     }
@@ -286,8 +291,8 @@ pub async fn answer(
             action: "answer",
             entity: "offer",
             entity_id: &offer.id,
-            before: Some(json!({ "status": PENDING })),
-            after: Some(json!({ "status": status, "late": late })),
+            before: Some(json!({ "status": OfferStatus::Pending.as_str() })),
+            after: Some(json!({ "status": status.as_str(), "late": late })),
         },
     )
     .await?;
@@ -317,7 +322,11 @@ pub async fn decide(
     hired: bool,
 ) -> ApiResult<Offer> {
     let now = state.clock.now();
-    let status = if hired { HIRED } else { REJECTED };
+    let status = if hired {
+        OfferStatus::Hired
+    } else {
+        OfferStatus::Rejected
+    };
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -333,9 +342,8 @@ pub async fn decide(
             return Err(ApiError::new("invalid_state").detail("no position of the vacancy is open"));
         }
         let ending = Ending {
-            status: Status::Employed.as_str(),
             closed_reason: Some("hired"),
-            ..Ending::default()
+            ..Ending::to(Status::Employed)
         };
         registrations::end(&mut tx, &reg.id, &ending, now).await?;
     }
@@ -358,8 +366,8 @@ pub async fn decide(
             action: "decide",
             entity: "offer",
             entity_id: &offer.id,
-            before: Some(json!({ "status": ACCEPTED })),
-            after: Some(json!({ "status": status, "by_silence": actor.is_none() })),
+            before: Some(json!({ "status": OfferStatus::Accepted.as_str() })),
+            after: Some(json!({ "status": status.as_str(), "by_silence": actor.is_none() })),
         },
     )
     .await?;
@@ -380,7 +388,7 @@ pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result
     let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
         return Ok(());
     };
-    if offer.status != ACCEPTED {
+    if offer.status != OfferStatus::Accepted {
         return Ok(());
     }
     match decide(state, None, &offer, false).await {
@@ -428,7 +436,10 @@ pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result
     let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
         return Ok(());
     };
-    let Some(due) = offer.decision_due_at.filter(|_| offer.status == ACCEPTED) else {
+    let Some(due) = offer
+        .decision_due_at
+        .filter(|_| offer.status == OfferStatus::Accepted)
+    else {
         return Ok(());
     };
     let parties = vacancy_and_employer(state, &offer)
@@ -574,7 +585,7 @@ pub async fn record_no_show(
         return Err(ApiError::new("interview_declined")
             .detail("the candidate declined the interview on the portal (214 p.80)"));
     }
-    if offer.status == HIRED || offer.no_show_at.is_some() {
+    if offer.status == OfferStatus::Hired || offer.no_show_at.is_some() {
         return Err(ApiError::new("invalid_state").detail("hired, or the no-show is recorded"));
     }
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
@@ -690,7 +701,7 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
     let Some(vacancy) = employers::vacancy_by_id(&state.db.pool, vacancy_id).await? else {
         return Ok(());
     };
-    if vacancy.status != OPEN {
+    if vacancy.status != VacancyStatus::Open {
         return Ok(());
     }
     let wanted = usize::try_from(vacancy.positions_open).unwrap_or(1).max(1) * OFFERS_PER_POSITION;

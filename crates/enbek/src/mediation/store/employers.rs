@@ -1,6 +1,8 @@
 //! Employers and their vacancies (214 ch.5 §2).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::employer::{Authority, EmployerKind, Verification};
+use enbek_domain::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
@@ -20,7 +22,8 @@ pub struct Employer {
     pub id: String,
     pub bin: String,
     /// `legal_entity` (BIN) or `individual_entrepreneur` (IIN).
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: EmployerKind,
     pub name: String,
     pub region_code: String,
     pub district_code: String,
@@ -30,7 +33,8 @@ pub struct Employer {
     pub created_at: DateTime<Utc>,
     /// The registry check: `pending` while the registry has not answered (no vacancies yet),
     /// `verified`, or `refused` with `refusal_code`.
-    pub verification: String,
+    #[schema(value_type = String)]
+    pub verification: Verification,
     pub verified_at: Option<DateTime<Utc>>,
     /// `employer_not_in_registry` when the registry's late answer refused the employer.
     pub refusal_code: Option<String>,
@@ -38,29 +42,26 @@ pub struct Employer {
     #[serde(skip)]
     pub created_by: String,
     /// By what right the owner acts for it: `entrepreneur`, `head` or `organisation_certificate`.
-    pub authority: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub authority: Option<Authority>,
 }
-
-pub const PENDING: &str = "pending";
-pub const VERIFIED: &str = "verified";
-pub const REFUSED: &str = "refused";
 
 fn employer(r: &AnyRow) -> Result<Employer, sqlx::Error> {
     Ok(Employer {
         id: r.text("id")?,
         bin: r.text("bin")?,
-        kind: r.text("kind")?,
+        kind: r.decoded("kind", EmployerKind::parse)?,
         name: r.text("name")?,
         region_code: r.text("region_code")?,
         district_code: r.text("district_code")?,
         locality_code: r.text("locality_code")?,
         email: r.opt_text("email")?,
         created_at: r.instant("created_at")?,
-        verification: r.text("verification")?,
+        verification: r.decoded("verification", Verification::parse)?,
         verified_at: r.opt_instant("verified_at")?,
         refusal_code: r.opt_text("refusal_code")?,
         created_by: r.text("created_by")?,
-        authority: r.opt_text("authority")?,
+        authority: r.opt_decoded("authority", Authority::parse)?,
     })
 }
 
@@ -72,7 +73,7 @@ pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Erro
     )
     .bind(&e.id)
     .bind(&e.bin)
-    .bind(&e.kind)
+    .bind(e.kind.as_str())
     .bind(&e.name)
     .bind(&e.region_code)
     .bind(&e.district_code)
@@ -80,9 +81,9 @@ pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Erro
     .bind(&e.created_by)
     .bind(ts(e.created_at))
     .bind(&e.email)
-    .bind(&e.verification)
+    .bind(e.verification.as_str())
     .bind(e.verified_at.map(ts))
-    .bind(&e.authority)
+    .bind(e.authority.map(Authority::as_str))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -105,7 +106,7 @@ pub async fn renew_refused(tx: &mut Tx, e: &Employer) -> Result<bool, sqlx::Erro
             authority = $12
          WHERE id = $11 AND verification = 'refused'",
     )
-    .bind(&e.kind)
+    .bind(e.kind.as_str())
     .bind(&e.name)
     .bind(&e.region_code)
     .bind(&e.district_code)
@@ -113,10 +114,10 @@ pub async fn renew_refused(tx: &mut Tx, e: &Employer) -> Result<bool, sqlx::Erro
     .bind(&e.created_by)
     .bind(ts(e.created_at))
     .bind(&e.email)
-    .bind(&e.verification)
+    .bind(e.verification.as_str())
     .bind(e.verified_at.map(ts))
     .bind(&e.id)
-    .bind(&e.authority)
+    .bind(e.authority.map(Authority::as_str))
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -126,7 +127,7 @@ pub async fn renew_refused(tx: &mut Tx, e: &Employer) -> Result<bool, sqlx::Erro
 pub async fn settle(
     tx: &mut Tx,
     id: &str,
-    verification: &str,
+    verification: Verification,
     refusal_code: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
@@ -134,9 +135,9 @@ pub async fn settle(
         "UPDATE employers SET verification = $1, refusal_code = $2, verified_at = $3
          WHERE id = $4 AND verification = 'pending'",
     )
-    .bind(verification)
+    .bind(verification.as_str())
     .bind(refusal_code)
-    .bind((verification == VERIFIED).then(|| ts(at)))
+    .bind((verification == Verification::Verified).then(|| ts(at)))
     .bind(id)
     .execute(&mut **tx)
     .await?;
@@ -171,11 +172,6 @@ pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>
     row.as_ref().map(employer).transpose()
 }
 
-pub const OPEN: &str = "open";
-pub const FILLED: &str = "filled";
-pub const CLOSED: &str = "closed";
-pub const EXPIRED: &str = "expired";
-
 #[derive(Debug, Clone)]
 pub struct Vacancy {
     pub id: String,
@@ -186,9 +182,9 @@ pub struct Vacancy {
     pub positions_open: i64,
     pub salary_from: i64,
     pub salary_to: Option<i64>,
-    pub work_regime: String,
-    pub employment_type: String,
-    pub education_level: Option<String>,
+    pub work_regime: WorkRegime,
+    pub employment_type: EmploymentType,
+    pub education_level: Option<EducationLevel>,
     pub experience_years: Option<i64>,
     pub skills: Vec<String>,
     /// Working conditions stated (`enbek_domain::vacancy::WorkCondition` codes).
@@ -201,7 +197,7 @@ pub struct Vacancy {
     pub post_due_at: DateTime<Utc>,
     pub posted_at: DateTime<Utc>,
     pub valid_until: NaiveDate,
-    pub status: String,
+    pub status: VacancyStatus,
     pub closed_at: Option<DateTime<Utc>>,
 }
 
@@ -215,9 +211,9 @@ fn vacancy(r: &AnyRow) -> Result<Vacancy, sqlx::Error> {
         positions_open: r.int("positions_open")?,
         salary_from: r.int("salary_from")?,
         salary_to: r.opt_int("salary_to")?,
-        work_regime: r.text("work_regime")?,
-        employment_type: r.text("employment_type")?,
-        education_level: r.opt_text("education_level")?,
+        work_regime: r.decoded("work_regime", WorkRegime::parse)?,
+        employment_type: r.decoded("employment_type", EmploymentType::parse)?,
+        education_level: r.opt_decoded("education_level", EducationLevel::parse)?,
         experience_years: r.opt_int("experience_years")?,
         skills: r.json("skills")?,
         conditions: r.json("conditions")?,
@@ -229,7 +225,7 @@ fn vacancy(r: &AnyRow) -> Result<Vacancy, sqlx::Error> {
         post_due_at: r.instant("post_due_at")?,
         posted_at: r.instant("posted_at")?,
         valid_until: r.date("valid_until")?,
-        status: r.text("status")?,
+        status: r.decoded("status", VacancyStatus::parse)?,
         closed_at: r.opt_instant("closed_at")?,
     })
 }
@@ -259,9 +255,9 @@ pub async fn insert_vacancy(
     .bind(v.positions_open)
     .bind(v.salary_from)
     .bind(v.salary_to)
-    .bind(&v.work_regime)
-    .bind(&v.employment_type)
-    .bind(&v.education_level)
+    .bind(v.work_regime.code())
+    .bind(v.employment_type.code())
+    .bind(v.education_level.map(EducationLevel::code))
     .bind(v.experience_years)
     .bind(skills)
     .bind(&v.region_code)
@@ -273,7 +269,7 @@ pub async fn insert_vacancy(
     .bind(ts(v.post_due_at))
     .bind(ts(v.posted_at))
     .bind(day(v.valid_until))
-    .bind(&v.status)
+    .bind(v.status.as_str())
     .bind(serde_json::to_string(&v.conditions).map_err(|e| sqlx::Error::Encode(Box::new(e)))?)
     .bind(title_text)
     .execute(&mut **tx)
@@ -293,13 +289,13 @@ pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, 
 pub async fn end_vacancy(
     tx: &mut Tx,
     id: &str,
-    status: &str,
+    status: VacancyStatus,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE vacancies SET status = $1, closed_at = $2, changed_at = $2 WHERE id = $3 AND status = 'open'",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(ts(at))
     .bind(id)
     .execute(&mut **tx)
@@ -531,7 +527,7 @@ pub async fn fill_position(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<b
     .execute(&mut **tx)
     .await?;
     sqlx::query("UPDATE vacancies SET status = $1, closed_at = $2 WHERE id = $3 AND status = 'open' AND positions_open = 0")
-        .bind(FILLED)
+        .bind(VacancyStatus::Filled.as_str())
         .bind(ts(at))
         .bind(id)
         .execute(&mut **tx)

@@ -2,6 +2,7 @@
 //! answered by the invited account.
 
 use chrono::{DateTime, Utc};
+use enbek_domain::employer::InvitationStatus;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
@@ -21,7 +22,8 @@ pub struct Invitation {
     /// The invited account's login.
     pub login: String,
     /// `invited` (waiting for the answer), `accepted`, `declined` or `expired`.
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: InvitationStatus,
     pub created_at: DateTime<Utc>,
     /// The answer is taken until this instant.
     pub expires_at: DateTime<Utc>,
@@ -40,7 +42,7 @@ fn invitation(r: &AnyRow) -> Result<Invitation, sqlx::Error> {
         employer_id: r.text("employer_id")?,
         employer_name: r.text("employer_name")?,
         login: r.text("login")?,
-        status: r.text("status")?,
+        status: r.decoded("status", InvitationStatus::parse)?,
         created_at: r.instant("created_at")?,
         expires_at: r.instant("expires_at")?,
         decided_at: r.opt_instant("decided_at")?,
@@ -97,14 +99,14 @@ pub async fn insert(tx: &mut Tx, i: &NewInvitation<'_>) -> Result<(), sqlx::Erro
 pub async fn answer(
     tx: &mut Tx,
     id: &str,
-    status: &str,
+    status: InvitationStatus,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE employer_invitations SET status = $1, decided_at = $2
          WHERE id = $3 AND status = 'invited' AND expires_at > $2",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(ts(now))
     .bind(id)
     .execute(&mut **tx)

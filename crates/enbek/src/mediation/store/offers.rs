@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use enbek_domain::offer::OfferStatus;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
@@ -11,14 +12,6 @@ use crate::platform::db::ts;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
-
-pub const PENDING: &str = "pending";
-pub const ACCEPTED: &str = "accepted";
-pub const REFUSED: &str = "refused";
-/// The employer hired the person.
-pub const HIRED: &str = "hired";
-/// The employer did not hire the person, or was silent for 5 working days (214 p.75).
-pub const REJECTED: &str = "rejected";
 
 #[derive(Debug, Clone)]
 pub struct Offer {
@@ -29,7 +22,7 @@ pub struct Offer {
     pub created_by: String,
     pub created_at: DateTime<Utc>,
     pub answer_due_at: DateTime<Utc>,
-    pub status: String,
+    pub status: OfferStatus,
     pub answered_at: Option<DateTime<Utc>>,
     pub answered_late: Option<bool>,
     pub referred_at: Option<DateTime<Utc>>,
@@ -55,7 +48,7 @@ fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
         created_by: r.text("created_by")?,
         created_at: r.instant("created_at")?,
         answer_due_at: r.instant("answer_due_at")?,
-        status: r.text("status")?,
+        status: r.decoded("status", OfferStatus::parse)?,
         answered_at: r.opt_instant("answered_at")?,
         answered_late: r.opt_int("answered_late")?.map(|v| v != 0),
         referred_at: r.opt_instant("referred_at")?,
@@ -83,7 +76,7 @@ pub async fn insert(tx: &mut Tx, o: &Offer) -> Result<(), sqlx::Error> {
     .bind(&o.created_by)
     .bind(ts(o.created_at))
     .bind(ts(o.answer_due_at))
-    .bind(&o.status)
+    .bind(o.status.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -101,14 +94,14 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Offer>, sqlx::Erro
 pub async fn answer(
     tx: &mut Tx,
     id: &str,
-    status: &str,
+    status: OfferStatus,
     late: bool,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE offers SET status = $1, answered_at = $2, answered_late = $3 WHERE id = $4 AND status = 'pending'",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(ts(at))
     .bind(i64::from(late))
     .bind(id)
@@ -146,14 +139,14 @@ pub async fn refer(
 pub async fn decide(
     tx: &mut Tx,
     id: &str,
-    status: &str,
+    status: OfferStatus,
     by_silence: bool,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE offers SET status = $1, decided_at = $2, decided_by_silence = $3 WHERE id = $4 AND status = 'accepted'",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(ts(at))
     .bind(i64::from(by_silence))
     .bind(id)
@@ -286,10 +279,14 @@ pub async fn referred_to(pool: &AnyPool, vacancy_id: &str) -> Result<Vec<Offer>,
 }
 
 /// How many offers of a registration are in `status`.
-pub async fn count(tx: &mut Tx, registration_id: &str, status: &str) -> Result<i64, sqlx::Error> {
+pub async fn count(
+    tx: &mut Tx,
+    registration_id: &str,
+    status: OfferStatus,
+) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) AS n FROM offers WHERE registration_id = $1 AND status = $2")
         .bind(registration_id)
-        .bind(status)
+        .bind(status.as_str())
         .fetch_one(&mut **tx)
         .await?
         .int("n")

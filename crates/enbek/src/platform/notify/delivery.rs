@@ -2,6 +2,7 @@
 //! server a message stays in the outbox and is retried; in development mode it is kept and
 //! counted as delivered to the development outbox, where it can be listed.
 
+use enbek_domain::delivery::NoticeChannel;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
@@ -82,10 +83,10 @@ impl Delivery {
     }
 
     pub async fn send(&self, n: &Notification) -> anyhow::Result<Outcome> {
-        match n.channel.as_str() {
-            "email" => self.email(n).await,
-            "sms" => self.sms(n).await,
-            other => anyhow::bail!("channel {other} is not delivered by the outbox"),
+        match n.channel {
+            NoticeChannel::Email => self.email(n).await,
+            NoticeChannel::Sms => self.sms(n).await,
+            other => anyhow::bail!("channel {} is not delivered by the outbox", other.as_str()),
         }
     }
 

@@ -7,6 +7,7 @@ pub mod store;
 pub mod texts;
 
 use chrono::{DateTime, Utc};
+use enbek_domain::delivery::{DeliveryStatus, NoticeChannel};
 
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
@@ -42,10 +43,10 @@ pub async fn send(
     let lang = to.lang.unwrap_or(Lang::Kk);
     let (subject, text) = texts::render(kind, lang, args);
     let channels = [
-        ("cabinet", to.account_id.clone(), true),
-        ("sms", to.phone.clone(), false),
-        ("email", to.email.clone(), false),
-        ("assistant", to.assistant_org.clone(), true),
+        (NoticeChannel::Cabinet, to.account_id.clone(), true),
+        (NoticeChannel::Sms, to.phone.clone(), false),
+        (NoticeChannel::Email, to.email.clone(), false),
+        (NoticeChannel::Assistant, to.assistant_org.clone(), true),
     ];
     for (channel, address, immediate) in channels {
         let Some(address) = address else { continue };
@@ -54,18 +55,17 @@ pub async fn send(
             person_id: to.person_id.clone(),
             account_id: to.account_id.clone(),
             kind: kind.as_str().to_string(),
-            channel: channel.to_string(),
-            lang: lang.as_str().to_string(),
-            recipient: (channel != "cabinet").then_some(address),
+            channel,
+            lang,
+            recipient: (channel != NoticeChannel::Cabinet).then_some(address),
             subject: subject.clone(),
             text: text.clone(),
             created_at: now,
             status: if immediate {
-                notifications::DELIVERED
+                DeliveryStatus::Delivered
             } else {
-                notifications::PENDING
-            }
-            .to_string(),
+                DeliveryStatus::Pending
+            },
             attempts: 0,
             delivered_at: immediate.then_some(now),
             last_error: None,
@@ -86,18 +86,18 @@ pub async fn deliver(state: &AppState, id: &str) -> anyhow::Result<()> {
     let Some(n) = notifications::by_id(&state.db.pool, id).await? else {
         return Ok(());
     };
-    if n.status != notifications::PENDING {
+    if n.status != DeliveryStatus::Pending {
         return Ok(());
     }
     match state.delivery.send(&n).await {
         Ok(outcome) => {
             notifications::mark_delivered(&state.db.pool, id, state.clock.now()).await?;
-            count_delivery(state, &n.channel, outcome);
+            count_delivery(state, n.channel.as_str(), outcome);
             Ok(())
         }
         Err(e) => {
             notifications::mark_failed(&state.db.pool, id, &e.to_string()).await?;
-            state.metrics.notification(&n.channel, "failed");
+            state.metrics.notification(n.channel.as_str(), "failed");
             Err(e)
         }
     }

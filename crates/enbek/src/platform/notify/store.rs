@@ -3,6 +3,7 @@
 //! succeeds, and records when.
 
 use chrono::{DateTime, Utc};
+use enbek_domain::delivery::{DeliveryStatus, NoticeChannel};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
@@ -12,9 +13,7 @@ use crate::platform::db::ts;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
-
-pub const PENDING: &str = "pending";
-pub const DELIVERED: &str = "delivered";
+use crate::platform::http::lang::Lang;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Notification {
@@ -23,14 +22,17 @@ pub struct Notification {
     pub account_id: Option<String>,
     pub kind: String,
     /// `cabinet`, `email`, `sms` or `assistant`.
-    pub channel: String,
-    pub lang: String,
+    #[schema(value_type = String)]
+    pub channel: NoticeChannel,
+    #[schema(value_type = String)]
+    pub lang: Lang,
     #[serde(skip)]
     pub recipient: Option<String>,
     pub subject: String,
     pub text: String,
     pub created_at: DateTime<Utc>,
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: DeliveryStatus,
     pub attempts: i64,
     pub delivered_at: Option<DateTime<Utc>>,
     pub last_error: Option<String>,
@@ -42,13 +44,13 @@ fn notification(r: &AnyRow) -> Result<Notification, sqlx::Error> {
         person_id: r.opt_text("person_id")?,
         account_id: r.opt_text("account_id")?,
         kind: r.text("kind")?,
-        channel: r.text("channel")?,
-        lang: r.text("lang")?,
+        channel: r.decoded("channel", NoticeChannel::parse)?,
+        lang: r.decoded("lang", Lang::parse)?,
         recipient: r.opt_text("recipient")?,
         subject: r.text("subject")?,
         text: r.text("text")?,
         created_at: r.instant("created_at")?,
-        status: r.text("status")?,
+        status: r.decoded("status", DeliveryStatus::parse)?,
         attempts: r.int("attempts")?,
         delivered_at: r.opt_instant("delivered_at")?,
         last_error: r.opt_text("last_error")?,
@@ -64,13 +66,13 @@ pub async fn insert(tx: &mut Tx, n: &Notification) -> Result<(), sqlx::Error> {
     .bind(&n.person_id)
     .bind(&n.account_id)
     .bind(&n.kind)
-    .bind(&n.channel)
-    .bind(&n.lang)
+    .bind(n.channel.as_str())
+    .bind(n.lang.as_str())
     .bind(&n.recipient)
     .bind(&n.subject)
     .bind(&n.text)
     .bind(ts(n.created_at))
-    .bind(&n.status)
+    .bind(n.status.as_str())
     .bind(n.delivered_at.map(ts))
     .execute(&mut **tx)
     .await?;

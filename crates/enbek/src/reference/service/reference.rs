@@ -223,7 +223,7 @@ pub async fn load_builtin(db: &Db, dev: bool) -> anyhow::Result<()> {
     for r in rows::<RegionRow>(REGIONS)? {
         let org = Organization {
             id: mobility_center_id(&r.region_code),
-            kind: OrgKind::MobilityCenter.as_str().into(),
+            kind: OrgKind::MobilityCenter,
             parent_id: None,
             name_kk: r.center_name_kk,
             name_ru: r.center_name_ru,
@@ -320,7 +320,7 @@ async fn import_organizations_tx(
         }
         let org = Organization {
             id: r.id.clone(),
-            kind: kind.as_str().into(),
+            kind,
             parent_id: parent,
             name_kk: r.name_kk.clone(),
             name_ru: r.name_ru.clone(),

@@ -1,6 +1,7 @@
 //! Reference data: organisations, occupations and the small classifiers (docs/RULES.md, reference
 //! values).
 
+use enbek_domain::access::OrgKind;
 use serde::Serialize;
 use sqlx::AnyPool;
 
@@ -12,7 +13,8 @@ use crate::platform::db::Tx;
 pub struct Organization {
     pub id: String,
     /// `mobility_center`, `career_center` or `rural_district`.
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: OrgKind,
     pub parent_id: Option<String>,
     pub name_kk: String,
     pub name_ru: String,
@@ -37,7 +39,7 @@ pub async fn upsert_organization(
            locality_code = excluded.locality_code, rural = excluded.rural, source = excluded.source",
     )
     .bind(&o.id)
-    .bind(&o.kind)
+    .bind(o.kind.as_str())
     .bind(&o.parent_id)
     .bind(&o.name_kk)
     .bind(&o.name_ru)
@@ -55,7 +57,7 @@ pub async fn upsert_organization(
 fn organization(r: &sqlx::any::AnyRow) -> Result<Organization, sqlx::Error> {
     Ok(Organization {
         id: r.text("id")?,
-        kind: r.text("kind")?,
+        kind: r.decoded("kind", OrgKind::parse)?,
         parent_id: r.opt_text("parent_id")?,
         name_kk: r.text("name_kk")?,
         name_ru: r.text("name_ru")?,

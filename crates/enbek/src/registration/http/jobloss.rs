@@ -47,7 +47,7 @@ impl From<Shown> for JoblossView {
             iban: service::masked_iban(&a.iban),
             id: a.id,
             registration_id: a.registration_id,
-            status: a.status,
+            status: a.status.as_str().to_string(),
             assessment: a.assessment,
             submitted_at: a.submitted_at,
             decided_at: a.decided_at,

@@ -136,14 +136,10 @@ impl From<ShownPlan> for PlanView {
                     let i = shown.item;
                     PlanItemView {
                         overdue: shown.overdue,
-                        section: i
-                            .action
-                            .as_deref()
-                            .and_then(Action::parse)
-                            .map(|a| a.section().as_str().to_string()),
+                        section: i.action.map(|a| a.section().as_str().to_string()),
                         id: i.id,
-                        item: i.item,
-                        action: i.action,
+                        item: i.item.as_str().to_string(),
+                        action: i.action.map(|a| a.code().to_string()),
                         due_on: i.due_on,
                         note: i.note,
                         outcome: i.outcome,
@@ -289,7 +285,7 @@ impl From<Report> for CircumstanceView {
     fn from(r: Report) -> Self {
         CircumstanceView {
             id: r.id,
-            kind: r.kind,
+            kind: r.kind.code().to_string(),
             occurred_on: r.occurred_on,
             reported_at: r.reported_at,
             report_due_at: r.report_due_at,

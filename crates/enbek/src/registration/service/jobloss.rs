@@ -4,8 +4,9 @@
 //! outbound message, retried until the fund confirms receipt.
 
 use chrono::{DateTime, Utc};
+use enbek_domain::delivery::Destination;
 use enbek_domain::ids::{Iban, Iin};
-use enbek_domain::jobloss::assess;
+use enbek_domain::jobloss::{assess, ApplicationStatus};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::registration::Status;
 use serde_json::json;
@@ -23,9 +24,7 @@ use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::state::AppState;
 use crate::registration::service::registration::recipient;
-use crate::registration::store::jobloss::{
-    self, Application, CHECKING, NOT_ELIGIBLE, SENT_TO_FUND,
-};
+use crate::registration::store::jobloss::{self, Application};
 use crate::registration::store::registrations;
 
 /// An application with when the fund confirmed receipt of it.
@@ -72,7 +71,7 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
         registration_id: reg.id.clone(),
         account_id: account_id.to_string(),
         iban: iban.as_str().to_string(),
-        status: CHECKING.to_string(),
+        status: ApplicationStatus::Checking,
         assessment: None,
         submitted_at: now,
         decided_at: None,
@@ -98,7 +97,7 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
             entity: "jobloss_application",
             entity_id: &application.id,
             before: None,
-            after: Some(json!({ "registration_id": reg.id, "status": CHECKING })),
+            after: Some(json!({ "registration_id": reg.id, "status": ApplicationStatus::Checking.as_str() })),
         },
     )
     .await?;
@@ -129,7 +128,7 @@ pub async fn change_iban(
     let application = jobloss::latest_for_account(&state.db.pool, account_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if application.status == NOT_ELIGIBLE {
+    if application.status == ApplicationStatus::NotEligible {
         return Err(ApiError::new("invalid_state")
             .detail("the application was not sent: there is no payment to redirect"));
     }
@@ -148,7 +147,7 @@ pub async fn change_iban(
     )
     .await?;
     jobloss::set_iban(&mut tx, &application.id, iban.as_str()).await?;
-    if application.status == SENT_TO_FUND {
+    if application.status == ApplicationStatus::SentToFund {
         let message = json!({
             "application_id": application.id,
             "change": IBAN_CHANGE,
@@ -204,7 +203,7 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
     let Some(application) = jobloss::by_id(&state.db.pool, application_id).await? else {
         return Ok(());
     };
-    if application.status != CHECKING {
+    if application.status != ApplicationStatus::Checking {
         return Ok(());
     }
     let Some(reg) = registrations::by_id(&state.db.pool, &application.registration_id).await?
@@ -234,9 +233,17 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
             "assessment": assessment,
         });
         let message_id = to_fund(&mut tx, &application.id, &message, now).await?;
-        (SENT_TO_FUND, Some(message_id), Kind::JoblossSubmitted)
+        (
+            ApplicationStatus::SentToFund,
+            Some(message_id),
+            Kind::JoblossSubmitted,
+        )
     } else {
-        (NOT_ELIGIBLE, None, Kind::JoblossNotEligible)
+        (
+            ApplicationStatus::NotEligible,
+            None,
+            Kind::JoblossNotEligible,
+        )
     };
     let decided = jobloss::decide(
         &mut tx,
@@ -267,8 +274,8 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
             action: "check",
             entity: "jobloss_application",
             entity_id: &application.id,
-            before: Some(json!({ "status": CHECKING })),
-            after: Some(json!({ "status": status, "assessment": assessment })),
+            before: Some(json!({ "status": ApplicationStatus::Checking.as_str() })),
+            after: Some(json!({ "status": status.as_str(), "assessment": assessment })),
         },
     )
     .await?;
@@ -288,7 +295,7 @@ async fn to_fund(
     outbound::insert(
         tx,
         &message_id,
-        outbound::FUND,
+        Destination::SocialInsuranceFund,
         application_id,
         message,
         now,

@@ -7,7 +7,7 @@ use enbek_domain::category::Category;
 use enbek_domain::ids::Iin;
 use enbek_domain::jobloss::assess;
 use enbek_domain::office_hours::{local_date, local_instant, working_days_deadline};
-use enbek_domain::plan::{self as rules, Action, PlanFacts};
+use enbek_domain::plan::{self as rules, Action, ItemKind, PlanFacts};
 use enbek_domain::registration::Status;
 use enbek_domain::text::Rule;
 use enbek_domain::unemployment::{report_due, Circumstance};
@@ -32,7 +32,7 @@ use crate::registration::service::registration::recipient;
 use crate::registration::store::circumstances;
 pub use crate::registration::store::circumstances::Report;
 use crate::registration::store::persons;
-use crate::registration::store::plans::{self, Item, Plan, ACTION, CONTACT};
+use crate::registration::store::plans::{self, Item, Plan};
 use crate::registration::store::queue;
 use crate::registration::store::registrations::{self, Registration};
 
@@ -154,11 +154,11 @@ pub async fn create(
     let actions = new
         .actions
         .into_iter()
-        .map(|a| (ACTION, Some(a.action.code()), a.due_on, a.note));
+        .map(|a| (ItemKind::Action, Some(a.action), a.due_on, a.note));
     let contacts = new
         .contacts
         .into_iter()
-        .map(|c| (CONTACT, None, c.on, Some(c.purpose)));
+        .map(|c| (ItemKind::Contact, None, c.on, Some(c.purpose)));
     let items: Vec<Item> = actions
         .chain(contacts)
         .enumerate()
@@ -166,8 +166,8 @@ pub async fn create(
             id: new_id(),
             plan_id: plan.id.clone(),
             position: i as i64,
-            item: item.to_string(),
-            action: action.map(str::to_string),
+            item,
+            action,
             due_on,
             note,
             outcome: None,
@@ -182,7 +182,7 @@ pub async fn create(
             e.into()
         });
     }
-    for contact in items.iter().filter(|i| i.item == CONTACT) {
+    for contact in items.iter().filter(|i| i.item == ItemKind::Contact) {
         schedule_reminder(&mut tx, state, contact, now).await?;
     }
     persons::add_event(
@@ -382,7 +382,7 @@ pub async fn record_by(
 
 /// What happened to an action (`done`) or a contact (`attended`, `missed`).
 async fn record(state: &AppState, specialist: &str, item: &Item, outcome: &str) -> ApiResult<()> {
-    let allowed: &[&str] = if item.item == CONTACT {
+    let allowed: &[&str] = if item.item == ItemKind::Contact {
         &["attended", "missed"]
     } else {
         &["done"]
@@ -453,7 +453,7 @@ async fn report(
         id: new_id(),
         registration_id: reg.id.clone(),
         career_center_id: reg.career_center_id.clone(),
-        kind: kind.code().to_string(),
+        kind,
         occurred_on,
         details,
         reported_at: now,
@@ -470,7 +470,7 @@ async fn report(
             person_id,
             now,
             "circumstance_reported",
-            json!({ "report_id": report.id, "kind": report.kind, "occurred_on": occurred_on, "reported_late": report.reported_late }),
+            json!({ "report_id": report.id, "kind": report.kind.code(), "occurred_on": occurred_on, "reported_late": report.reported_late }),
         )
         .await?;
     }
@@ -483,7 +483,7 @@ async fn report(
             entity: "circumstance",
             entity_id: &report.id,
             before: None,
-            after: Some(json!({ "kind": report.kind, "occurred_on": occurred_on, "reported_late": report.reported_late })),
+            after: Some(json!({ "kind": report.kind.code(), "occurred_on": occurred_on, "reported_late": report.reported_late })),
         },
     )
     .await?;
@@ -566,7 +566,7 @@ async fn work_queue(
             });
         }
     };
-    for reg in queue::registrations_in(pool, centers, Status::PendingReview.as_str()).await? {
+    for reg in queue::registrations_in(pool, centers, Status::PendingReview).await? {
         push(
             "review_forwarded",
             &reg.id,
@@ -585,18 +585,19 @@ async fn work_queue(
         queue::open_items(pool, centers, until_day).await?
     {
         let due = local_instant(due_on.succ_opt().unwrap_or(due_on), NaiveTime::MIN);
-        let (kind, basis) = if item == CONTACT {
+        let (kind, basis) = if item == ItemKind::Contact {
             ("plan_contact", "214 p.44, p.51(4)")
         } else {
             ("plan_action", "214 p.63, p.64")
         };
+        let action = action.map(|a| a.code().to_string());
         push(kind, &registration_id, Some(item_id), due, basis, action);
     }
     for report in circumstances::open_at(pool, centers).await? {
         let due = act_due(state, &report);
         let detail = Some(format!(
             "{}{}",
-            report.kind,
+            report.kind.code(),
             if report.reported_late {
                 " (reported late)"
             } else {

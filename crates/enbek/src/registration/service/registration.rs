@@ -5,8 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::access::{CardPlace, OrgKind, Role};
 use enbek_domain::age::age_on;
 use enbek_domain::category::{self, CardFacts};
+use enbek_domain::delivery::NoticeChannel;
 use enbek_domain::identity::ProofMethod;
 use enbek_domain::ids::Iin;
+use enbek_domain::monitoring::{Service, Stage};
 use enbek_domain::office_hours::{local_date, received_at, working_days_deadline};
 use enbek_domain::parameters::keys;
 use enbek_domain::registration::{
@@ -43,7 +45,7 @@ pub use crate::registration::store::registrations::Application;
 use crate::registration::store::registrations::{self, Ending, Registration};
 
 /// The monitored public service (214 p.22; 214 App.1).
-pub const SERVICE: &str = crate::platform::monitoring::JOB_SEEKER_REGISTRATION;
+pub const SERVICE: Service = Service::JobSeekerRegistration;
 
 pub struct Submission {
     pub channel: Channel,
@@ -72,7 +74,7 @@ pub async fn organization_of_kind(
     })?;
     reference::organization_by_id(&state.db.pool, id)
         .await?
-        .filter(|o| o.kind == kind.as_str())
+        .filter(|o| o.kind == kind)
         .ok_or_else(|| ApiError::new("unknown_organization").with("organization_id", id))
 }
 
@@ -160,7 +162,7 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
         iin: iin.to_string(),
         account_id,
         career_center_id: sub.career_center.id.clone(),
-        channel: sub.channel.as_str().to_string(),
+        channel: sub.channel,
         status,
         submitted_at: now,
         received_at: received,
@@ -189,7 +191,7 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
         &NewRequest {
             service: SERVICE,
             subject_id: &registration.id,
-            channel: &registration.channel,
+            channel: registration.channel,
             organization_id: &sub.career_center.id,
             region_code: &sub.career_center.region_code,
             received_at: received,
@@ -270,7 +272,7 @@ async fn verify_now(state: &AppState, registration_id: &str) -> ApiResult<()> {
         };
         let now = state.clock.now();
         let mut tx = state.db.begin().await?;
-        monitoring::advance(&mut tx, registration_id, monitoring::IN_PROGRESS, now).await?;
+        monitoring::advance(&mut tx, registration_id, Stage::InProgress, now).await?;
         let to = Recipient {
             phone: None,
             email: None,
@@ -387,14 +389,14 @@ pub async fn decide(
                 &person_id,
                 decided_at,
                 "registered_job_seeker",
-                json!({ "registration_id": reg.id, "channel": reg.channel, "category": assessment.category.as_str(), "category_factors": factors }),
+                json!({ "registration_id": reg.id, "channel": reg.channel.as_str(), "category": assessment.category.as_str(), "category_factors": factors }),
             )
             .await?;
             reg.person_id = Some(person_id);
             reg.status = Status::JobSeeker;
             reg.job_seeker_since = Some(received_on);
             reg.decided_at = Some(decided_at);
-            monitoring::advance(&mut tx, &reg.id, monitoring::RESULT_ISSUED, decided_at).await?;
+            monitoring::advance(&mut tx, &reg.id, Stage::ResultIssued, decided_at).await?;
             let center = center_name(&mut tx, &reg.career_center_id).await?;
             let args = Args {
                 date: received_on.to_string(),
@@ -421,7 +423,7 @@ pub async fn decide(
             reg.status = Status::Refused;
             reg.refusal_code = Some(refusal.code().to_string());
             reg.decided_at = Some(decided_at);
-            monitoring::advance(&mut tx, &reg.id, monitoring::REFUSED, decided_at).await?;
+            monitoring::advance(&mut tx, &reg.id, Stage::Refused, decided_at).await?;
             let args = Args {
                 date: local_date(decided_at).to_string(),
                 code: refusal.code().to_string(),
@@ -456,7 +458,7 @@ pub async fn decide(
     tx.commit().await?;
     state
         .metrics
-        .registration(&reg.channel, reg.status.as_str());
+        .registration(reg.channel.as_str(), reg.status.as_str());
     if reg.status == Status::JobSeeker {
         state
             .mediation()
@@ -610,9 +612,8 @@ pub async fn close(
     let reason = reason.as_str();
     let mut tx = state.db.begin().await?;
     let ending = Ending {
-        status: final_status.as_str(),
         closed_reason: Some(reason),
-        ..Ending::default()
+        ..Ending::to(final_status)
     };
     if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
         return Err(ApiError::new("invalid_state"));
@@ -620,7 +621,7 @@ pub async fn close(
     // Withdrawn before a result: the service request ends without one.
     match status {
         Status::Verifying | Status::PendingReview => {
-            monitoring::advance(&mut tx, &reg.id, monitoring::WITHDRAWN, now).await?;
+            monitoring::advance(&mut tx, &reg.id, Stage::Withdrawn, now).await?;
         }
         Status::JobSeeker => unemployment::withdraw(&mut tx, &reg.id, now).await?,
         _ => {}
@@ -818,7 +819,7 @@ pub async fn center_queue(
             let pending = r.decided_at.is_none()
                 && matches!(r.status, Status::Verifying | Status::PendingReview);
             Queued {
-                legal_term: if r.channel == "assistant" {
+                legal_term: if r.channel == Channel::Assistant {
                     "214 p.20: 1 working day from receipt"
                 } else {
                     "214 App.1 p.3: 1 working day"
@@ -845,6 +846,6 @@ pub async fn my_notifications(
     .await?;
     Ok(rows
         .into_iter()
-        .filter(|n| n.channel != "assistant")
+        .filter(|n| n.channel != NoticeChannel::Assistant)
         .collect())
 }

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::ids::Iin;
+use enbek_domain::monitoring::{Service, Stage};
 use enbek_domain::office_hours::local_date;
 use enbek_domain::parameters::keys;
 use enbek_domain::registration::Status;
@@ -35,7 +36,7 @@ use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};
 
 /// The monitored public service "Registration of the unemployed" (214 p.43).
-pub const SERVICE: &str = crate::platform::monitoring::UNEMPLOYED_REGISTRATION;
+pub const SERVICE: Service = Service::UnemployedRegistration;
 
 /// The registries are re-checked for every unemployed person once a day, at this local hour.
 const RECHECK_AT: NaiveTime = NaiveTime::from_hms_opt(2, 0, 0).expect("a valid time");
@@ -65,7 +66,7 @@ pub async fn begin_selection(
         &NewRequest {
             service: SERVICE,
             subject_id: &subject,
-            channel: &reg.channel,
+            channel: reg.channel,
             organization_id: &reg.career_center_id,
             region_code: center.as_ref().map_or("", |c| c.region_code.as_str()),
             received_at: registered_at,
@@ -91,7 +92,7 @@ pub async fn withdraw(
     monitoring::advance(
         tx,
         &monitoring_subject(registration_id),
-        monitoring::WITHDRAWN,
+        Stage::Withdrawn,
         now,
     )
     .await
@@ -225,7 +226,7 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
             if !registrations::mark_unemployed(&mut tx, &reg.id, on, now).await? {
                 return Ok(());
             }
-            monitoring::advance(&mut tx, &subject, monitoring::RESULT_ISSUED, now).await?;
+            monitoring::advance(&mut tx, &subject, Stage::ResultIssued, now).await?;
             let args = Args {
                 date: on.to_string(),
                 center: center_name(&mut tx, &reg.career_center_id).await?,
@@ -243,15 +244,14 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
         }
         Err(refusal) => {
             let ending = Ending {
-                status: Status::Refused.as_str(),
-                from_status: Some(Status::JobSeeker.as_str()),
+                from_status: Some(Status::JobSeeker),
                 refusal_code: Some(refusal.code()),
-                ..Ending::default()
+                ..Ending::to(Status::Refused)
             };
             if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
                 return Ok(());
             }
-            monitoring::advance(&mut tx, &subject, monitoring::REFUSED, now).await?;
+            monitoring::advance(&mut tx, &subject, Stage::Refused, now).await?;
             let args = Args {
                 date: local_date(now).to_string(),
                 code: refusal.code().to_string(),
@@ -324,11 +324,10 @@ pub async fn deregister_in(
         .await?
         .ok_or_else(ApiError::not_found)?;
     let ending = Ending {
-        status: Status::Deregistered.as_str(),
-        from_status: Some(Status::Unemployed.as_str()),
-        deregistration_code: Some(ground_of.code()),
+        from_status: Some(Status::Unemployed),
+        deregistration_code: Some(ground_of),
         barred_until,
-        ..Ending::default()
+        ..Ending::to(Status::Deregistered)
     };
     if !registrations::end(tx, &reg.id, &ending, now).await? {
         return Err(
@@ -363,13 +362,9 @@ pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
     let mut after = String::new();
     let mut any = false;
     loop {
-        let ids = registrations::ids_in_status(
-            &state.db.pool,
-            Status::Unemployed.as_str(),
-            &after,
-            RECHECK_PAGE,
-        )
-        .await?;
+        let ids =
+            registrations::ids_in_status(&state.db.pool, Status::Unemployed, &after, RECHECK_PAGE)
+                .await?;
         let Some(last) = ids.last().cloned() else {
             break;
         };

@@ -1,6 +1,7 @@
 //! Changes an unemployed person reports (214 p.64).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::unemployment::Circumstance;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
@@ -17,7 +18,7 @@ pub struct Report {
     pub id: String,
     pub registration_id: String,
     pub career_center_id: String,
-    pub kind: String,
+    pub kind: Circumstance,
     pub occurred_on: NaiveDate,
     pub details: Option<String>,
     pub reported_at: DateTime<Utc>,
@@ -32,7 +33,7 @@ fn report(r: &AnyRow) -> Result<Report, sqlx::Error> {
         id: r.text("id")?,
         registration_id: r.text("registration_id")?,
         career_center_id: r.text("career_center_id")?,
-        kind: r.text("kind")?,
+        kind: r.decoded("kind", Circumstance::parse)?,
         occurred_on: r.date("occurred_on")?,
         details: r.opt_text("details")?,
         reported_at: r.instant("reported_at")?,
@@ -52,7 +53,7 @@ pub async fn insert(tx: &mut Tx, c: &Report) -> Result<(), sqlx::Error> {
     .bind(&c.id)
     .bind(&c.registration_id)
     .bind(&c.career_center_id)
-    .bind(&c.kind)
+    .bind(c.kind.code())
     .bind(day(c.occurred_on))
     .bind(&c.details)
     .bind(ts(c.reported_at))

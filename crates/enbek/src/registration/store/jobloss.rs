@@ -1,7 +1,7 @@
 //! Job-loss social payment applications (Social Code art.102; guide step 4).
 
 use chrono::{DateTime, Utc};
-use enbek_domain::jobloss::Assessment;
+use enbek_domain::jobloss::{ApplicationStatus, Assessment};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
@@ -11,20 +11,13 @@ use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
-/// Waiting for the registries' record of contributions.
-pub const CHECKING: &str = "checking";
-/// Fewer months with contributions than the law asks: not sent.
-pub const NOT_ELIGIBLE: &str = "not_eligible";
-/// Sent to the State Social Insurance Fund (delivered when the fund confirms receipt).
-pub const SENT_TO_FUND: &str = "sent_to_fund";
-
 #[derive(Debug, Clone)]
 pub struct Application {
     pub id: String,
     pub registration_id: String,
     pub account_id: String,
     pub iban: String,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub assessment: Option<serde_json::Value>,
     pub submitted_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
@@ -37,7 +30,7 @@ fn application(r: &AnyRow) -> Result<Application, sqlx::Error> {
         registration_id: r.text("registration_id")?,
         account_id: r.text("account_id")?,
         iban: r.text("iban")?,
-        status: r.text("status")?,
+        status: r.decoded("status", ApplicationStatus::parse)?,
         assessment: r
             .opt_text("assessment")?
             .map(|s| serde_json::from_str(&s))
@@ -58,7 +51,7 @@ pub async fn insert(tx: &mut Tx, a: &Application) -> Result<(), sqlx::Error> {
     .bind(&a.registration_id)
     .bind(&a.account_id)
     .bind(&a.iban)
-    .bind(&a.status)
+    .bind(a.status.as_str())
     .bind(ts(a.submitted_at))
     .execute(&mut **tx)
     .await?;
@@ -69,7 +62,7 @@ pub async fn insert(tx: &mut Tx, a: &Application) -> Result<(), sqlx::Error> {
 pub async fn decide(
     tx: &mut Tx,
     id: &str,
-    status: &str,
+    status: ApplicationStatus,
     assessment: &Assessment,
     message_id: Option<&str>,
     at: DateTime<Utc>,
@@ -80,7 +73,7 @@ pub async fn decide(
         "UPDATE jobloss_applications SET status = $1, assessment = $2, message_id = $3, decided_at = $4
          WHERE id = $5 AND status = 'checking'",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(assessment)
     .bind(message_id)
     .bind(ts(at))

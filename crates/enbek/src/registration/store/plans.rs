@@ -1,6 +1,7 @@
 //! Individual employment plans and their items (214 p.61–65, 214 App.10).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::plan::{Action, ItemKind};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
@@ -11,9 +12,6 @@ use crate::platform::db::ts;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
-
-pub const ACTION: &str = "action";
-pub const CONTACT: &str = "contact";
 
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -37,9 +35,8 @@ pub struct Item {
     pub id: String,
     pub plan_id: String,
     pub position: i64,
-    /// `action` or `contact`.
-    pub item: String,
-    pub action: Option<String>,
+    pub item: ItemKind,
+    pub action: Option<Action>,
     pub due_on: NaiveDate,
     pub note: Option<String>,
     /// `done` for an action; `attended` or `missed` for a contact.
@@ -70,8 +67,8 @@ fn item(r: &AnyRow) -> Result<Item, sqlx::Error> {
         id: r.text("id")?,
         plan_id: r.text("plan_id")?,
         position: r.int("position")?,
-        item: r.text("item")?,
-        action: r.opt_text("action")?,
+        item: r.decoded("item", ItemKind::parse)?,
+        action: r.opt_decoded("action", Action::parse)?,
         due_on: r.date("due_on")?,
         note: r.opt_text("note")?,
         outcome: r.opt_text("outcome")?,
@@ -106,8 +103,8 @@ pub async fn insert(tx: &mut Tx, p: &Plan, items: &[Item]) -> Result<(), sqlx::E
         .bind(&i.id)
         .bind(&i.plan_id)
         .bind(i.position)
-        .bind(&i.item)
-        .bind(&i.action)
+        .bind(i.item.as_str())
+        .bind(i.action.map(Action::code))
         .bind(day(i.due_on))
         .bind(&i.note)
         .execute(&mut **tx)

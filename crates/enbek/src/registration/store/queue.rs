@@ -1,6 +1,8 @@
 //! What the work queues read (214 p.51–52): open work at a set of career centers.
 
 use chrono::NaiveDate;
+use enbek_domain::plan::{Action, ItemKind};
+use enbek_domain::registration::Status;
 use sqlx::AnyPool;
 
 use crate::platform::db::day;
@@ -11,11 +13,13 @@ use crate::registration::store::registrations::{self, Registration};
 pub async fn registrations_in(
     pool: &AnyPool,
     centers: &[String],
-    status: &str,
+    status: Status,
 ) -> Result<Vec<Registration>, sqlx::Error> {
     let mut out = Vec::new();
     for center in centers {
-        out.extend(registrations::list_for_center(pool, center, Some(status), 10_000).await?);
+        out.extend(
+            registrations::list_for_center(pool, center, Some(status.as_str()), 10_000).await?,
+        );
     }
     Ok(out)
 }
@@ -42,7 +46,7 @@ pub async fn without_plan(
 }
 
 /// An open plan item: (item id, registration id, item, action, due on).
-pub type OpenItem = (String, String, String, Option<String>, NaiveDate);
+pub type OpenItem = (String, String, ItemKind, Option<Action>, NaiveDate);
 
 /// Plan items of the centers' active registrations with no outcome, due on or before `until`.
 pub async fn open_items(
@@ -66,8 +70,8 @@ pub async fn open_items(
             out.push((
                 r.text("id")?,
                 r.text("registration_id")?,
-                r.text("item")?,
-                r.opt_text("action")?,
+                r.decoded("item", ItemKind::parse)?,
+                r.opt_decoded("action", Action::parse)?,
                 r.date("due_on")?,
             ));
         }

@@ -7,7 +7,8 @@ use sqlx::AnyPool;
 
 use std::collections::HashMap;
 
-use enbek_domain::registration::Status;
+use enbek_domain::registration::{Channel, Status};
+use enbek_domain::unemployment::Deregistration;
 
 use crate::platform::db::day;
 
@@ -56,7 +57,7 @@ pub struct Registration {
     pub iin: String,
     pub account_id: Option<String>,
     pub career_center_id: String,
-    pub channel: String,
+    pub channel: Channel,
     /// Decoded on reading: a stored value outside the enumeration is a decode error.
     pub status: Status,
     pub submitted_at: DateTime<Utc>,
@@ -65,8 +66,10 @@ pub struct Registration {
     pub decided_at: Option<DateTime<Utc>>,
     pub job_seeker_since: Option<NaiveDate>,
     pub unemployed_since: Option<NaiveDate>,
+    /// A refusal as a job seeker (`registration::Refusal`) or as unemployed
+    /// (`unemployment::UnemployedRefusal`): the column holds the codes of both.
     pub refusal_code: Option<String>,
-    pub deregistration_code: Option<String>,
+    pub deregistration_code: Option<Deregistration>,
     pub closed_reason: Option<String>,
     pub ended_at: Option<DateTime<Utc>>,
     pub barred_until: Option<NaiveDate>,
@@ -82,8 +85,8 @@ pub(super) fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
         iin: r.text("iin")?,
         account_id: r.opt_text("account_id")?,
         career_center_id: r.text("career_center_id")?,
-        channel: r.text("channel")?,
-        status: status(&r.text("status")?)?,
+        channel: r.decoded("channel", Channel::parse)?,
+        status: r.decoded("status", Status::parse)?,
         submitted_at: r.instant("submitted_at")?,
         received_at: r.instant("received_at")?,
         due_at: r.instant("due_at")?,
@@ -91,7 +94,7 @@ pub(super) fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
         job_seeker_since: r.opt_date("job_seeker_since")?,
         unemployed_since: r.opt_date("unemployed_since")?,
         refusal_code: r.opt_text("refusal_code")?,
-        deregistration_code: r.opt_text("deregistration_code")?,
+        deregistration_code: r.opt_decoded("deregistration_code", Deregistration::parse)?,
         closed_reason: r.opt_text("closed_reason")?,
         ended_at: r.opt_instant("ended_at")?,
         barred_until: r.opt_date("barred_until")?,
@@ -99,11 +102,6 @@ pub(super) fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
         submitted_by: r.opt_text("submitted_by")?,
         forwarded_by_org: r.opt_text("forwarded_by_org")?,
     })
-}
-
-fn status(s: &str) -> Result<Status, sqlx::Error> {
-    Status::parse(s)
-        .ok_or_else(|| sqlx::Error::Decode(format!("unknown registration status {s:?}").into()))
 }
 
 pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
@@ -119,7 +117,7 @@ pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
     .bind(&r.iin)
     .bind(&r.account_id)
     .bind(&r.career_center_id)
-    .bind(&r.channel)
+    .bind(r.channel.as_str())
     .bind(r.status.as_str())
     .bind(i64::from(r.status.is_active()))
     .bind(ts(r.submitted_at))
@@ -156,15 +154,29 @@ pub async fn decide(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
 
 /// How an active registration ends: closed by the person, employed, refused registration as
 /// unemployed, deregistered.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Ending<'a> {
-    pub status: &'a str,
+    pub status: Status,
     /// The registration ends only if it is still in this state.
-    pub from_status: Option<&'a str>,
+    pub from_status: Option<Status>,
     pub closed_reason: Option<&'a str>,
     pub refusal_code: Option<&'a str>,
-    pub deregistration_code: Option<&'a str>,
+    pub deregistration_code: Option<Deregistration>,
     pub barred_until: Option<NaiveDate>,
+}
+
+impl Ending<'_> {
+    /// An ending in `status`, from whatever active state, with nothing else recorded.
+    pub fn to(status: Status) -> Self {
+        Ending {
+            status,
+            from_status: None,
+            closed_reason: None,
+            refusal_code: None,
+            deregistration_code: None,
+            barred_until: None,
+        }
+    }
 }
 
 /// Ends an active registration; false when it was not active (or not in `from_status`).
@@ -179,14 +191,14 @@ pub async fn end(
             deregistration_code = $4, barred_until = $5, ended_at = $6, updated_at = $6
          WHERE id = $7 AND active = 1 AND ($8 IS NULL OR status = $8)",
     )
-    .bind(e.status)
+    .bind(e.status.as_str())
     .bind(e.closed_reason)
     .bind(e.refusal_code)
-    .bind(e.deregistration_code)
+    .bind(e.deregistration_code.map(Deregistration::code))
     .bind(e.barred_until.map(day))
     .bind(ts(at))
     .bind(id)
-    .bind(e.from_status)
+    .bind(e.from_status.map(Status::as_str))
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -214,14 +226,14 @@ pub async fn mark_unemployed(
 /// Ids of registrations in `status`, a page at a time in id order after `after`.
 pub async fn ids_in_status(
     pool: &AnyPool,
-    status: &str,
+    status: Status,
     after: &str,
     limit: i64,
 ) -> Result<Vec<String>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id FROM registrations WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(after)
     .bind(limit)
     .fetch_all(pool)
