@@ -1,6 +1,8 @@
 //! What other contexts may use of the reference data: the checks of codes against it and the
 //! reads of organisations and occupations.
 
+pub(crate) use super::error::Code;
+
 pub(crate) use super::service::reference::{check_locality, check_territory, known_region};
 pub(crate) use super::store::reference::{search_key, search_words, Organization};
 

@@ -12,6 +12,7 @@ use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
 use utoipa::ToSchema;
 
+use crate::accounts::error::Code;
 use crate::accounts::service::accounts as creds;
 use crate::accounts::store::accounts;
 use crate::platform::audit;
@@ -21,8 +22,10 @@ use crate::platform::db::new_id;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::http::lang::{requested_lang, Lang};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 
 /// The version of the user agreement a new account accepts.
 pub const TERMS_VERSION: &str = "2024-1";
@@ -51,11 +54,11 @@ pub fn normalise_login(login: &str) -> ApiResult<String> {
     if login.contains('@') {
         return Email::parse(login)
             .map(|e| e.as_str().to_lowercase())
-            .map_err(|_| ApiError::new("invalid_login"));
+            .map_err(|_| ApiError::new(Code::InvalidLogin));
     }
     Phone::parse(login)
         .map(|p| p.as_str().to_string())
-        .map_err(|_| ApiError::new("invalid_login"))
+        .map_err(|_| ApiError::new(Code::InvalidLogin))
 }
 
 #[utoipa::path(post, path = "/api/v1/accounts", operation_id = "createAccount", tag = "accounts",
@@ -67,13 +70,13 @@ pub async fn create_account(
 ) -> ApiResult<impl IntoResponse> {
     let login = normalise_login(&body.login)?;
     if !body.accept_terms {
-        return Err(ApiError::new("terms_not_accepted"));
+        return Err(ApiError::new(Code::TermsNotAccepted));
     }
     if !creds::password_is_strong(&body.password, &login) {
-        return Err(ApiError::new("weak_password").detail(weak_password_detail()));
+        return Err(ApiError::new(Code::WeakPassword).detail(weak_password_detail()));
     }
     if accounts::exists(&state.db.pool, &login).await? {
-        return Err(ApiError::new("login_taken"));
+        return Err(ApiError::new(Code::LoginTaken));
     }
     let hash = creds::hash_password(&body.password)?;
     let id = new_id();
@@ -94,7 +97,7 @@ pub async fn create_account(
     )
     .await;
     match inserted {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("login_taken")),
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::LoginTaken)),
         other => other?,
     }
     accounts::grant(&mut tx, &id, Role::Citizen.as_str(), None).await?;
@@ -149,7 +152,7 @@ pub async fn login(
             retry_after_seconds = seconds,
             "login attempt waits"
         );
-        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", seconds));
+        return Err(ApiError::new(Code::TooManyAttempts).with("retry_after_seconds", seconds));
     }
     let found = accounts::credentials(&state.db.pool, &login).await?;
     let hash = found
@@ -178,7 +181,7 @@ pub async fn login(
                     "failed login at an unknown account"
                 ),
             }
-            return Err(ApiError::new("invalid_credentials"));
+            return Err(ApiError::new(Code::InvalidCredentials));
         }
     };
     accounts::record_attempt(&state.db.pool, &login, &address, now, true).await?;
@@ -284,34 +287,38 @@ pub async fn create_staff_account(
     caller.require(&[Role::Administrator])?;
     let role = Role::parse(&body.role)
         .filter(|r| r.is_staff())
-        .ok_or_else(|| ApiError::new("invalid_value").detail("role must be a staff role"))?;
+        .ok_or_else(|| ApiError::new(Common::InvalidValue).detail("role must be a staff role"))?;
     let org = body.organization_id.as_deref().filter(|o| !o.is_empty());
     match (role.organization_kind(), org) {
         (Some(kind), Some(org)) => {
             let found = reference::organization_by_id(&state.db.pool, org).await?;
             if found.is_none_or(|o| o.kind != kind.as_str()) {
-                return Err(ApiError::new("unknown_organization").detail(format!(
-                    "{} needs a {}",
-                    role.as_str(),
-                    kind.as_str()
-                )));
+                return Err(
+                    ApiError::new(ReferenceCode::UnknownOrganization).detail(format!(
+                        "{} needs a {}",
+                        role.as_str(),
+                        kind.as_str()
+                    )),
+                );
             }
         }
         (Some(kind), None) => {
-            return Err(ApiError::new("unknown_organization").detail(format!(
-                "{} needs a {}",
-                role.as_str(),
-                kind.as_str()
-            )));
+            return Err(
+                ApiError::new(ReferenceCode::UnknownOrganization).detail(format!(
+                    "{} needs a {}",
+                    role.as_str(),
+                    kind.as_str()
+                )),
+            );
         }
         (None, _) => {}
     }
     let login = normalise_login(&body.login).or_else(|_| plain_login(&body.login))?;
     if !creds::password_is_strong(&body.password, &login) {
-        return Err(ApiError::new("weak_password").detail(weak_password_detail()));
+        return Err(ApiError::new(Code::WeakPassword).detail(weak_password_detail()));
     }
     if accounts::exists(&state.db.pool, &login).await? {
-        return Err(ApiError::new("login_taken"));
+        return Err(ApiError::new(Code::LoginTaken));
     }
     let hash = creds::hash_password(&body.password)?;
     let id = new_id();
@@ -379,7 +386,7 @@ pub(crate) fn plain_login(login: &str) -> ApiResult<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     ok.then_some(login)
-        .ok_or_else(|| ApiError::new("invalid_login"))
+        .ok_or_else(|| ApiError::new(Code::InvalidLogin))
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 /// Who sees applications besides their employer: the mobility center and the career centers of
@@ -47,7 +48,7 @@ async fn readable(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Subs
     });
     if !reaches {
         return Err(
-            ApiError::new("out_of_scope").detail("another employer's or region's application")
+            ApiError::new(Common::OutOfScope).detail("another employer's or region's application")
         );
     }
     Ok(application)
@@ -60,7 +61,7 @@ async fn own(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Subsidise
         .await?
         .ok_or_else(ApiError::not_found)?;
     if application.employer_id != employer_id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's application"));
+        return Err(ApiError::new(Common::OutOfScope).detail("another employer's application"));
     }
     Ok(application)
 }

@@ -9,6 +9,7 @@ use enbek_domain::office_hours::local_date;
 use enbek_domain::subsidised::{self as rules, Measure, Month};
 use serde_json::json;
 
+use crate::measures::error::Code;
 use crate::measures::store::subsidised::{
     self, SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
 };
@@ -17,8 +18,10 @@ use crate::platform::audit;
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::{check_locality, known_region};
 
 /// An application as the employer submits it, its texts and numbers checked by the handler
@@ -36,7 +39,7 @@ pub struct NewApplication {
 }
 
 fn invalid(detail: &str) -> ApiError {
-    ApiError::new("invalid_value").detail(detail.to_string())
+    ApiError::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// 206 p.31.3: an application to organise subsidised jobs.
@@ -50,8 +53,7 @@ pub async fn create_application(
     let measure = Measure::parse(&new.measure).ok_or_else(|| {
         invalid("measure is public_works, social_job, youth_practice, first_job, generation_contract or silver_age")
     })?;
-    rules::check_period(new.starts_on, new.ends_on)
-        .map_err(|r| ApiError::new(r.code()).detail(r.detail()))?;
+    rules::check_period(new.starts_on, new.ends_on).map_err(refusal)?;
     let phone = Phone::parse(&new.contact_phone)?;
     let locality = new.locality_code.trim();
     if locality.len() != 9 || !locality.bytes().all(|b| b.is_ascii_digit()) {
@@ -64,7 +66,7 @@ pub async fn create_application(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &new.occupation_code).await? {
-        return Err(ApiError::new("unknown_occupation"));
+        return Err(ApiError::new(ReferenceCode::UnknownOccupation));
     }
     let application = SubsidisedApplication {
         id: new_id(),
@@ -124,8 +126,8 @@ pub async fn add_participant(
     let mut tx = state.db.begin().await?;
     let places = application.places;
     match subsidised::insert_participant(&mut tx, &participant, account_id, places).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("participant_exists")),
-        Ok(false) => return Err(ApiError::new("places_filled").with("places", places)),
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::ParticipantExists)),
+        Ok(false) => return Err(ApiError::new(Code::PlacesFilled).with("places", places)),
         other => other?,
     };
     // The IIN stays out of the audit entry: the participant's id leads to it.
@@ -159,7 +161,7 @@ pub async fn record_attendance(
     days_absent: i64,
 ) -> ApiResult<SubsidisedAttendance> {
     let month = Month::parse(month)
-        .ok_or_else(|| ApiError::new("invalid_date").detail("month is YYYY-MM"))?;
+        .ok_or_else(|| ApiError::new(Common::InvalidDate).detail("month is YYYY-MM"))?;
     let now = state.clock.now();
     rules::check_attendance(
         month,
@@ -169,7 +171,7 @@ pub async fn record_attendance(
         local_date(now),
     )
     .map_err(|r| {
-        let e = ApiError::new(r.code()).detail(r.detail());
+        let e = refusal(r);
         match r {
             rules::Refusal::DayCounts { days_in_month } => e.with("days_in_month", days_in_month),
             _ => e,
@@ -210,4 +212,15 @@ pub async fn record_attendance(
     .await?;
     tx.commit().await?;
     Ok(attendance)
+}
+
+/// The problem of a period or an attendance the rules refuse (206 p.31.3).
+fn refusal(r: rules::Refusal) -> ApiError {
+    let code = match r {
+        rules::Refusal::PeriodEmpty
+        | rules::Refusal::FutureMonth
+        | rules::Refusal::OutsidePeriod => Common::InvalidDate,
+        rules::Refusal::DayCounts { .. } => Common::InvalidValue,
+    };
+    ApiError::new(code).detail(r.detail())
 }

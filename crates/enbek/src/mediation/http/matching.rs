@@ -8,6 +8,7 @@ use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::mediation::error::Code;
 use crate::mediation::http::employers::{vacancy_view, VacancyView, MOST_SKILLS};
 use crate::mediation::service::matching as service;
 use crate::mediation::store::employers;
@@ -16,6 +17,7 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 /// The most languages a resume lists.
@@ -54,7 +56,7 @@ pub async fn get_my_resume(
     resumes::by_account(&state.db.pool, &caller.account_id)
         .await?
         .map(axum::Json)
-        .ok_or_else(|| ApiError::new("no_resume"))
+        .ok_or_else(|| ApiError::new(Code::NoResume))
 }
 
 /// Why an opening suits: the points and their reasons.
@@ -117,7 +119,7 @@ pub async fn list_vacancy_matches(
         .ok_or_else(ApiError::not_found)?;
     // The career centers and the mobility center of the vacancy's region select for it.
     if grant.region_code.as_deref() != Some(vacancy.region_code.as_str()) {
-        return Err(ApiError::new("out_of_scope"));
+        return Err(ApiError::new(Common::OutOfScope));
     }
     let found = service::candidates_for(&state, &vacancy).await?;
     Ok(axum::Json(
@@ -186,11 +188,13 @@ pub async fn search_resumes(
         .as_deref()
         .is_some_and(|c| Occupation::parse(c).is_none())
     {
-        return Err(ApiError::new("invalid_value").detail("occupation_code is four digits"));
+        return Err(ApiError::new(Common::InvalidValue).detail("occupation_code is four digits"));
     }
     let region_prefix = match q.region_code.as_deref() {
         Some(r) if r.len() == 9 && r.bytes().all(|b| b.is_ascii_digit()) => Some(&r[..2]),
-        Some(_) => return Err(ApiError::new("invalid_value").detail("region_code is 9 digits")),
+        Some(_) => {
+            return Err(ApiError::new(Common::InvalidValue).detail("region_code is 9 digits"))
+        }
         None => None,
     };
     let search = ResumeSearch {

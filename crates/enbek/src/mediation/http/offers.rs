@@ -21,6 +21,7 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::interface::{persons, registrations, require_scope};
 
@@ -188,7 +189,7 @@ async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> ApiResult<e
         .await?
         .ok_or_else(ApiError::not_found)?;
     if vacancy.employer_id != employer_id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+        return Err(ApiError::new(Common::OutOfScope).detail("another employer's vacancy"));
     }
     Ok(vacancy)
 }
@@ -271,7 +272,9 @@ pub async fn decide_on_candidate(
     let hired = match body.decision.as_str() {
         "hired" => true,
         "rejected" => false,
-        _ => return Err(ApiError::new("invalid_value").detail("decision is hired or rejected")),
+        _ => {
+            return Err(ApiError::new(Common::InvalidValue).detail("decision is hired or rejected"))
+        }
     };
     let offer = own_candidate(&state, &caller, &id, &candidate_id).await?;
     let offer = service::decide(&state, Some(&caller.account_id), &offer, hired).await?;

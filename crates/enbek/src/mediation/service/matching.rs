@@ -10,20 +10,23 @@ use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Places,
 use enbek_domain::office_hours::local_date;
 use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
+use crate::mediation::error::Code;
 use crate::mediation::store::employers::{self, Vacancy, OPEN};
 use crate::mediation::store::resumes::{self, Resume};
 use crate::platform::audit;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::check_locality;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use crate::registration::interface::registrations::{self, Registration};
 
 /// At most this many matches are listed.
 pub const TOP: usize = 50;
 
 fn invalid(detail: &str) -> ApiError {
-    ApiError::new("invalid_value").detail(detail.to_string())
+    ApiError::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// Checks and stores the caller's resume (its texts and numbers checked by the handler).
@@ -58,7 +61,8 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     let mut tx = state.db.begin().await?;
     for code in &r.occupation_codes {
         if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new("unknown_occupation").with("occupation_code", code.clone()));
+            return Err(ApiError::new(ReferenceCode::UnknownOccupation)
+                .with("occupation_code", code.clone()));
         }
     }
     resumes::upsert(&mut tx, account_id, &r, now).await?;
@@ -257,7 +261,7 @@ impl Matcher {
 pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<(Vacancy, Match)>> {
     let resume = resumes::by_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_resume"))?;
+        .ok_or_else(|| ApiError::new(Code::NoResume))?;
     let s = seeker(&resume, &state.places);
     let today = local_date(state.clock.now());
     let is_open = |v: &Vacancy| v.status == OPEN && v.valid_until >= today;

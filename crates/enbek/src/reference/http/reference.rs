@@ -18,7 +18,9 @@ use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::reference::error::Code;
 use crate::reference::service::reference as import;
 use crate::reference::store::reference::{self, ClassifierValue, Occupation, Organization};
 
@@ -49,7 +51,7 @@ pub struct Imported {
 /// A refused import: which line, and why. Nothing of the file is stored.
 fn invalid_csv(e: import::ImportError) -> ApiError {
     match e {
-        import::ImportError::Row { line, reason } => ApiError::new("invalid_csv")
+        import::ImportError::Row { line, reason } => ApiError::new(Code::InvalidCsv)
             .detail(format!("line {line}: {reason}"))
             .with("line", line),
         import::ImportError::Db(e) => e.into(),
@@ -58,7 +60,7 @@ fn invalid_csv(e: import::ImportError) -> ApiError {
 
 fn csv_text(body: &Bytes) -> ApiResult<&str> {
     std::str::from_utf8(body)
-        .map_err(|_| ApiError::new("invalid_csv").detail("the file is not UTF-8"))
+        .map_err(|_| ApiError::new(Code::InvalidCsv).detail("the file is not UTF-8"))
 }
 
 async fn audit_import(state: &AppState, caller: &Caller, entity: &str, n: usize) -> ApiResult<()> {
@@ -185,7 +187,7 @@ pub async fn get_calendar(
     Query(q): Query<CalendarQuery>,
 ) -> ApiResult<axum::Json<CalendarYear>> {
     if !(1991..=2100).contains(&q.year) {
-        return Err(ApiError::new("invalid_value").detail("year out of range"));
+        return Err(ApiError::new(Common::InvalidValue).detail("year out of range"));
     }
     let calendar = state.calendar();
     let exceptions = calendar
@@ -215,7 +217,7 @@ pub async fn upsert_calendar_days(
 ) -> ApiResult<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
     let entries = Calendar::parse(csv_text(&body)?)
-        .map_err(|e| ApiError::new("invalid_csv").detail(e.to_string()))?;
+        .map_err(|e| ApiError::new(Code::InvalidCsv).detail(e.to_string()))?;
     let mut tx = state.db.begin().await?;
     for e in &entries {
         crate::reference::store::calendar::upsert(&mut tx, e).await?;
@@ -277,10 +279,10 @@ pub async fn add_parameter_edition(
     caller.require(&[Role::Administrator])?;
     let current = state.parameters();
     let Some(existing) = current.editions().find(|e| e.key == body.key) else {
-        return Err(ApiError::new("invalid_value").detail("unknown parameter key"));
+        return Err(ApiError::new(Common::InvalidValue).detail("unknown parameter key"));
     };
     enbek_domain::parameters::validate_value(&body.key, &body.value, &existing.value)
-        .map_err(|reason| ApiError::new("invalid_value").detail(reason))?;
+        .map_err(|reason| ApiError::new(Common::InvalidValue).detail(reason))?;
     let edition = Edition {
         key: body.key.clone(),
         effective_from: body.effective_from,

@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use crate::platform::db::Db;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::reference::error::Code;
 use crate::reference::store::reference::{self, ClassifierValue, Occupation, Organization};
 
 const REGIONS: &str = include_str!("../../../data/reference/regions.csv");
@@ -126,7 +128,7 @@ fn is_territory_code(code: &str) -> bool {
 }
 
 fn unknown_territory(field: &str, detail: &str) -> ApiError {
-    ApiError::new("unknown_territory")
+    ApiError::new(Code::UnknownTerritory)
         .detail(format!("{field} {detail}"))
         .with("field", field)
 }
@@ -135,7 +137,7 @@ fn unknown_territory(field: &str, detail: &str) -> ApiError {
 /// `ENBEK_LOCALITIES_FILE`) or the seat of an organisation.
 pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) -> ApiResult<()> {
     if !is_territory_code(locality_code) {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail(format!("{field} is 9 digits"))
             .with("field", field));
     }
@@ -158,7 +160,7 @@ pub async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> 
             .await?;
     if centers.is_empty() {
         return Err(
-            ApiError::new("invalid_value").detail("region_code is not a region of Kazakhstan")
+            ApiError::new(Common::InvalidValue).detail("region_code is not a region of Kazakhstan")
         );
     }
     Ok(())
@@ -176,7 +178,7 @@ pub async fn check_territory(
 ) -> ApiResult<()> {
     known_region(state, region_code).await?;
     if !is_territory_code(district_code) {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail("district_code is 9 digits")
             .with("field", "district_code"));
     }

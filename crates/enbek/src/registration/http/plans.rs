@@ -17,8 +17,10 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::registration::error::Code;
 use crate::registration::http::registration::require_scope;
 use crate::registration::service::plans::{
     self as service, NewAction, NewContact, NewPlan, QueueItem,
@@ -41,7 +43,7 @@ async fn my_registration(state: &AppState, caller: &Caller) -> ApiResult<Registr
     caller.require(&[Role::Citizen])?;
     registrations::latest_for_account(&state.db.pool, &caller.account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -192,7 +194,7 @@ pub async fn create_employment_plan(
         .into_iter()
         .map(|a| {
             let action = Action::parse(&a.action).ok_or_else(|| {
-                ApiError::new("invalid_value")
+                ApiError::new(Common::InvalidValue)
                     .detail(format!("{} is not an action of App.10", a.action))
             })?;
             Ok(NewAction {
@@ -348,8 +350,9 @@ pub async fn report_circumstance(
     caller: Caller,
     Json(body): Json<CircumstanceRequest>,
 ) -> ApiResult<impl IntoResponse> {
-    let kind = Circumstance::parse(&body.kind)
-        .ok_or_else(|| ApiError::new("invalid_value").detail("kind is a change of 214 p.64"))?;
+    let kind = Circumstance::parse(&body.kind).ok_or_else(|| {
+        ApiError::new(Common::InvalidValue).detail("kind is a change of 214 p.64")
+    })?;
     let reg = my_registration(&state, &caller).await?;
     let details = input::opt_text("details", body.details.as_deref(), DETAILS)?;
     let report = service::report(

@@ -24,9 +24,12 @@ use crate::platform::http::lang::{requested_lang, Lang};
 use crate::platform::monitoring;
 use crate::platform::notify::store as notifications;
 use crate::platform::notify::texts::{ground, GroundOf};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::Organization;
+use crate::registration::error::Code;
 use crate::registration::service::registration::{self as service, Submission};
 use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Application, Registration};
@@ -105,24 +108,26 @@ async fn validate(
         .map(Email::parse)
         .transpose()?;
     if !body.personal_data_consent {
-        return Err(ApiError::new("consent_required"));
+        return Err(ApiError::new(Code::ConsentRequired));
     }
     if let Some(level) = &body.education_level {
         if enbek_domain::vacancy::EducationLevel::parse(level).is_none() {
-            return Err(ApiError::new("invalid_value")
+            return Err(ApiError::new(Common::InvalidValue)
                 .detail("education_level is none, secondary, vocational, higher or postgraduate"));
         }
     }
     if body.experience_years.is_some_and(|y| y > 70) {
-        return Err(ApiError::new("invalid_value").detail("experience_years is at most 70"));
+        return Err(ApiError::new(Common::InvalidValue).detail("experience_years is at most 70"));
     }
     if body.occupation_codes.len() > 10 {
-        return Err(ApiError::new("invalid_value").detail("at most 10 occupations"));
+        return Err(ApiError::new(Common::InvalidValue).detail("at most 10 occupations"));
     }
     let mut tx = state.db.begin().await?;
     for code in &body.occupation_codes {
         if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new("unknown_occupation").with("occupation_code", code));
+            return Err(
+                ApiError::new(ReferenceCode::UnknownOccupation).with("occupation_code", code)
+            );
         }
     }
     tx.rollback().await?;
@@ -164,12 +169,14 @@ async fn organization_of_kind(
     kind: OrgKind,
 ) -> ApiResult<Organization> {
     let id = id.ok_or_else(|| {
-        ApiError::new("unknown_organization").detail("career_center_id is required")
+        ApiError::new(ReferenceCode::UnknownOrganization).detail("career_center_id is required")
     })?;
     reference::organization_by_id(&state.db.pool, id)
         .await?
         .filter(|o| o.kind == kind.as_str())
-        .ok_or_else(|| ApiError::new("unknown_organization").with("organization_id", id))
+        .ok_or_else(|| {
+            ApiError::new(ReferenceCode::UnknownOrganization).with("organization_id", id)
+        })
 }
 
 /// A registration as its owner and staff see it.
@@ -257,7 +264,7 @@ pub(crate) async fn require_scope(
     if caller.may_act_as(roles, &place) {
         Ok(())
     } else {
-        Err(ApiError::new("out_of_scope"))
+        Err(ApiError::new(Common::OutOfScope))
     }
 }
 
@@ -386,7 +393,7 @@ pub async fn register_in_person(
         .organization(Role::CareerCenterSpecialist)?
         .to_string();
     if body.career_center_id.as_deref().is_some_and(|c| c != own) {
-        return Err(ApiError::new("out_of_scope")
+        return Err(ApiError::new(Common::OutOfScope)
             .detail("a specialist registers at their own career center"));
     }
     let center = organization_of_kind(&state, Some(&own), OrgKind::CareerCenter).await?;
@@ -403,11 +410,11 @@ pub async fn register_in_person(
         })
         .transpose()
         .map_err(|e| match e {
-            StayError::Address => ApiError::new("invalid_value").detail(
+            StayError::Address => ApiError::new(Common::InvalidValue).detail(
                 "temporary_stay.address has 1 to 300 characters, none of them control characters",
             ),
             StayError::Ended => {
-                ApiError::new("invalid_date").detail("temporary_stay.until is before today")
+                ApiError::new(Common::InvalidDate).detail("temporary_stay.until is before today")
             }
         })?;
     let (iin, application) = validate(&state, body, Lang::Kk).await?;
@@ -420,7 +427,7 @@ pub async fn register_in_person(
             Ok(person) => {
                 if person.is_some_and(|p| needs_temporary_stay(&center.region_code, &p.region_code))
                 {
-                    return Err(ApiError::new("residence_reason_required").detail(
+                    return Err(ApiError::new(Code::ResidenceReasonRequired).detail(
                         "the registry places the person's residence in another region: state the temporary stay (temporary_stay.address)",
                     ));
                 }
@@ -458,7 +465,7 @@ pub async fn forward_by_assistant(
         .as_deref()
         .is_some_and(|c| c != center.id)
     {
-        return Err(ApiError::new("out_of_scope")
+        return Err(ApiError::new(Common::OutOfScope)
             .detail("the assistant forwards to the district's career center"));
     }
     let (iin, application) = validate(&state, body, Lang::Kk).await?;
@@ -523,7 +530,7 @@ fn ensure_center(caller: &Caller, r: &Registration) -> ApiResult<()> {
     {
         Ok(())
     } else {
-        Err(ApiError::new("out_of_scope"))
+        Err(ApiError::new(Common::OutOfScope))
     }
 }
 
@@ -541,16 +548,18 @@ pub async fn review(
         .await?
         .ok_or_else(ApiError::not_found)?;
     ensure_center(&caller, &reg)?;
-    let refusal = match (body.accept, body.refusal_code.as_deref()) {
-        (true, _) => None,
-        (false, Some(code)) => Some(
-            Refusal::parse(code)
-                .ok_or_else(|| ApiError::new("invalid_value").detail("unknown refusal_code"))?,
-        ),
-        (false, None) => {
-            return Err(ApiError::new("invalid_value").detail("a refusal needs its refusal_code"))
-        }
-    };
+    let refusal =
+        match (body.accept, body.refusal_code.as_deref()) {
+            (true, _) => None,
+            (false, Some(code)) => Some(Refusal::parse(code).ok_or_else(|| {
+                ApiError::new(Common::InvalidValue).detail("unknown refusal_code")
+            })?),
+            (false, None) => {
+                return Err(
+                    ApiError::new(Common::InvalidValue).detail("a refusal needs its refusal_code")
+                )
+            }
+        };
     service::review(&state, &caller.account_id, &id, refusal).await?;
     let reg = registrations::by_id(&state.db.pool, &id)
         .await?
@@ -670,7 +679,7 @@ pub async fn get_my_registration(
     caller.require(&[Role::Citizen])?;
     let reg = registrations::latest_for_account(&state.db.pool, &caller.account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))?;
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
     Ok(axum::Json(view(&state, reg).await?))
 }
 
@@ -692,7 +701,8 @@ pub async fn close_my_registration(
     caller.require(&[Role::Citizen])?;
     let reason = input::text("reason", &body.reason, text::SHORT)?;
     let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
-        ApiError::new("invalid_value").detail("the reason is empty or longer than 500 characters")
+        ApiError::new(Common::InvalidValue)
+            .detail("the reason is empty or longer than 500 characters")
     })?;
     let reg = service::close(&state, &caller.account_id, reason).await?;
     Ok(axum::Json(view(&state, reg).await?))

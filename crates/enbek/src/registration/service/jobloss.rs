@@ -21,7 +21,9 @@ use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::registration::error::Code;
 use crate::registration::service::registration::recipient;
 use crate::registration::store::jobloss::{
     self, Application, CHECKING, NOT_ELIGIBLE, SENT_TO_FUND,
@@ -34,9 +36,9 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     let iban = Iban::parse(iban)?;
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))?;
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
     if reg.status != Status::Unemployed {
-        return Err(ApiError::new("invalid_state")
+        return Err(ApiError::new(Common::InvalidState)
             .detail("the job-loss payment is for a person registered as unemployed"));
     }
     let now = state.clock.now();
@@ -54,7 +56,7 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     let mut tx = state.db.begin().await?;
     match jobloss::insert(&mut tx, &application).await {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::new("jobloss_application_exists"))
+            return Err(ApiError::new(Code::JoblossApplicationExists))
         }
         other => other?,
     }
@@ -102,7 +104,7 @@ pub async fn change_iban(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if application.status == NOT_ELIGIBLE {
-        return Err(ApiError::new("invalid_state")
+        return Err(ApiError::new(Common::InvalidState)
             .detail("the application was not sent: there is no payment to redirect"));
     }
     let reg = registrations::by_id(&state.db.pool, &application.registration_id)

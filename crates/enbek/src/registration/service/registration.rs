@@ -30,9 +30,11 @@ use crate::platform::notify::texts::{ground, GroundOf, Names};
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Organization;
+use crate::registration::error::Code;
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
 use crate::registration::store::registrations::{self, Application, Ending, Registration};
@@ -92,11 +94,11 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
         ),
     };
     if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
-        return Err(ApiError::new("registration_exists").with("registration_id", active.id));
+        return Err(ApiError::new(Code::RegistrationExists).with("registration_id", active.id));
     }
     let barred_until = registrations::barred_until(&mut tx, iin).await?;
     if rules::is_barred(barred_until, received_on) {
-        return Err(ApiError::new("reregistration_barred").with("barred_until", barred_until));
+        return Err(ApiError::new(Code::ReregistrationBarred).with("barred_until", barred_until));
     }
     let mut application = sub.application;
     application.identity_proof = Some(proof.as_str().to_string());
@@ -130,7 +132,7 @@ pub async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration
     };
     if let Err(e) = registrations::insert(&mut tx, &registration, now).await {
         return Err(if is_unique_violation(&e) {
-            ApiError::new("registration_exists")
+            ApiError::new(Code::RegistrationExists)
         } else {
             e.into()
         });
@@ -195,7 +197,7 @@ async fn applicant_proof(tx: &mut Tx, account_id: &str, iin: &str) -> ApiResult<
         .await?
         .filter(|(proven, _)| proven == iin)
         .map(|(_, method)| method)
-        .ok_or_else(|| ApiError::new("identity_not_proven"))
+        .ok_or_else(|| ApiError::new(Common::IdentityNotProven))
 }
 
 /// The registry check is also stored as due work, so that a crash or a silent registry loses
@@ -252,7 +254,7 @@ pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<(
     let answer = state.registry().person(&iin).await?;
     decide(state, &reg.id, answer.as_ref(), None)
         .await
-        .map_err(|e| anyhow::anyhow!("deciding: {}", e.code))
+        .map_err(|e| anyhow::anyhow!("deciding: {}", e.code()))
 }
 
 /// The decision (214 p.8, 214 p.11–12, 214 p.33–35): registered, with the card written and its
@@ -476,7 +478,7 @@ pub async fn review(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if reg.status != Status::PendingReview {
-        return Err(ApiError::new("invalid_state")
+        return Err(ApiError::new(Common::InvalidState)
             .detail("only an application waiting for review can be reviewed"));
     }
     let mut tx = state.db.begin().await?;
@@ -522,10 +524,10 @@ pub async fn close(
     let now = state.clock.now();
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))?;
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
     let status = reg.status;
     if !status.may_be_closed_by_person() {
-        return Err(ApiError::new("invalid_state").detail("the registration is not active"));
+        return Err(ApiError::new(Common::InvalidState).detail("the registration is not active"));
     }
     let final_status = reason.final_status();
     let reason = reason.as_str();
@@ -536,7 +538,7 @@ pub async fn close(
         ..Ending::default()
     };
     if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
-        return Err(ApiError::new("invalid_state"));
+        return Err(ApiError::new(Common::InvalidState));
     }
     // Withdrawn before a result: the service request ends without one.
     match status {
