@@ -181,3 +181,37 @@ async fn count_requests(State(state): State<AppState>, request: Request, next: N
     state.metrics.http(&method, response.status().as_u16());
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::platform::problem::{CodeInfo, Common, ProblemCode};
+
+    /// Every problem code of the service: the platform's and each context's.
+    fn every_code() -> Vec<&'static CodeInfo> {
+        let mut all: Vec<&'static CodeInfo> = Common::ALL.iter().map(|c| c.info()).collect();
+        all.extend(crate::accounts::error::Code::ALL.iter().map(|c| c.info()));
+        all.extend(crate::reference::error::Code::ALL.iter().map(|c| c.info()));
+        all.extend(
+            crate::registration::error::Code::ALL
+                .iter()
+                .map(|c| c.info()),
+        );
+        all.extend(crate::mediation::error::Code::ALL.iter().map(|c| c.info()));
+        all.extend(crate::measures::error::Code::ALL.iter().map(|c| c.info()));
+        all
+    }
+
+    #[test]
+    fn every_code_is_unique_and_has_three_titles() {
+        let all = every_code();
+        for (i, info) in all.iter().enumerate() {
+            assert!(
+                all[i + 1..].iter().all(|other| other.name != info.name),
+                "{} twice",
+                info.name
+            );
+            assert!(!info.kk.is_empty() && !info.ru.is_empty() && !info.en.is_empty());
+            assert!((400..=599).contains(&info.status), "{}", info.name);
+        }
+    }
+}

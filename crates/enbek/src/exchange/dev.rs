@@ -17,6 +17,7 @@ use crate::exchange::outbound;
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Query};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 #[derive(Deserialize, Serialize, ToSchema)]
@@ -74,10 +75,10 @@ pub async fn upsert_registry_person(
     caller.require(&[Role::Administrator])?;
     let iin = Iin::parse(&person.iin)?;
     if !matches!(person.disability_group, None | Some(1..=3)) {
-        return Err(ApiError::new("invalid_value").detail("disability_group is 1, 2 or 3"));
+        return Err(ApiError::new(Common::InvalidValue).detail("disability_group is 1, 2 or 3"));
     }
     if person.phones.len() > 5 {
-        return Err(ApiError::new("invalid_value").detail("at most 5 phones"));
+        return Err(ApiError::new(Common::InvalidValue).detail("at most 5 phones"));
     }
     let phones = person
         .phones

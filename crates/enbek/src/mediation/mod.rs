@@ -1,5 +1,6 @@
 //! Mediation: employers, vacancies, resumes, matching, offers, interviews, saved searches, open data, layoffs (214 ch.5).
 
+pub mod error;
 pub mod http;
 pub mod interface;
 pub mod service;

@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use enbek_domain::access::{self, CardPlace, Role};
 
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 /// Staff who work with registered persons, each within their scope: a specialist of the
@@ -48,7 +49,7 @@ impl Caller {
     pub fn proven_iin(&self) -> ApiResult<&str> {
         self.iin
             .as_deref()
-            .ok_or_else(|| ApiError::new("identity_not_proven"))
+            .ok_or_else(|| ApiError::new(Common::IdentityNotProven))
     }
 
     /// The organisation of a staff role the caller holds, or 403.
@@ -73,7 +74,7 @@ impl Caller {
     /// another center or region, `forbidden` for every other role.
     pub fn beyond_reach(&self) -> ApiError {
         if self.does_casework() {
-            ApiError::new("out_of_scope")
+            ApiError::new(Common::OutOfScope)
         } else {
             ApiError::forbidden()
         }
@@ -141,14 +142,15 @@ impl FromRequestParts<AppState> for Caller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts).ok_or_else(|| ApiError::new("unauthorized"))?;
+        let token = bearer(parts).ok_or_else(|| ApiError::new(Common::Unauthorized))?;
         let hash = token_hash(token);
         let sessions = state.part::<std::sync::Arc<dyn Sessions>>();
         let session = sessions
             .session(&state.db.pool, &hash, state.clock.now())
             .await?
             .ok_or_else(|| {
-                ApiError::new("unauthorized").detail("the token is unknown, expired or revoked")
+                ApiError::new(Common::Unauthorized)
+                    .detail("the token is unknown, expired or revoked")
             })?;
         let Session {
             account_id,

@@ -12,5 +12,6 @@ pub mod metrics;
 pub mod monitoring;
 pub mod notify;
 pub mod ops;
+pub mod problem;
 pub mod state;
 pub mod transport;

@@ -17,6 +17,7 @@ use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Path, Query};
 use crate::platform::monitoring::{self, ServiceSummary};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -94,14 +95,14 @@ pub async fn service_monitoring(
                 .as_ref()
                 .is_some_and(|r| Some(r) != grant.region_code.as_ref())
             {
-                return Err(ApiError::new("out_of_scope"));
+                return Err(ApiError::new(Common::OutOfScope));
             }
             grant.region_code.clone()
         }
         _ => q.region_code.clone(),
     };
     if q.to < q.from {
-        return Err(ApiError::new("invalid_date").detail("`to` is before `from`"));
+        return Err(ApiError::new(Common::InvalidDate).detail("`to` is before `from`"));
     }
     let start = |d: NaiveDate| {
         d.and_time(NaiveTime::MIN)
@@ -113,7 +114,7 @@ pub async fn service_monitoring(
         start(q.from),
         q.to.checked_add_days(Days::new(1)).and_then(start),
     ) else {
-        return Err(ApiError::new("invalid_date"));
+        return Err(ApiError::new(Common::InvalidDate));
     };
     Ok(axum::Json(
         monitoring::summary(

@@ -1,6 +1,7 @@
 //! What other contexts may use of the reference data: the checks of codes against it and the
 //! reads of organisations and occupations.
 
+pub(crate) use super::error::Code;
 pub(crate) use super::service::reference::{
     check_education_level, check_locality, check_occupations, check_territory, known_region,
 };

@@ -1,5 +1,6 @@
 //! Reference data: organisations, occupations, classifiers, the calendar, dated parameters and localities.
 
+pub mod error;
 pub mod http;
 pub mod interface;
 pub mod service;

@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 use std::net::{IpAddr, SocketAddr};
 use utoipa::ToSchema;
 
+use crate::accounts::error::Code;
 use crate::accounts::service::accounts as service;
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::http::lang::{requested_lang, Lang};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -41,7 +43,7 @@ pub async fn create_account(
 ) -> ApiResult<impl IntoResponse> {
     let login = service::normalise_login(&body.login)?;
     if !body.accept_terms {
-        return Err(ApiError::new("terms_not_accepted"));
+        return Err(ApiError::new(Code::TermsNotAccepted));
     }
     service::check_password(&body.password, &login)?;
     // Notices go out in Kazakh, the state language, unless the person chose otherwise.
@@ -166,7 +168,7 @@ pub async fn create_staff_account(
     caller.require(&[Role::Administrator])?;
     let role = Role::parse(&body.role)
         .filter(|r| r.is_staff())
-        .ok_or_else(|| ApiError::new("invalid_value").detail("role must be a staff role"))?;
+        .ok_or_else(|| ApiError::new(Common::InvalidValue).detail("role must be a staff role"))?;
     let id = service::create_staff_account(
         &state,
         &caller.account_id,

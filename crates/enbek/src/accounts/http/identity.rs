@@ -16,6 +16,7 @@ use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::http::lang::Lang;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -52,7 +53,7 @@ pub async fn start_identity_proof(
     let iin = Iin::parse(&body.iin)?;
     let method = ProofMethod::parse(&body.method)
         .filter(|m| m.is_online())
-        .ok_or_else(|| ApiError::new("invalid_value").detail("method is sms or signature"))?;
+        .ok_or_else(|| ApiError::new(Common::InvalidValue).detail("method is sms or signature"))?;
     let locale = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
     let started = service::start(&state, &caller.account_id, locale, &iin, method).await?;
     Ok((
@@ -101,7 +102,11 @@ pub async fn complete_identity_proof(
     let answer = match (body.code, body.signature) {
         (Some(code), None) => Answer::Code(code),
         (None, Some(signature)) => Answer::Signature(signature),
-        _ => return Err(ApiError::new("invalid_request").detail("give either code or signature")),
+        _ => {
+            return Err(
+                ApiError::new(Common::InvalidRequest).detail("give either code or signature")
+            )
+        }
     };
     let proven = service::complete(&state, &caller.account_id, &body.proof_id, answer).await?;
     Ok(axum::Json(ProofCompleted {

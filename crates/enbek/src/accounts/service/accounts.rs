@@ -12,6 +12,7 @@ use rand::RngCore;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::accounts::error::Code;
 use crate::accounts::store::accounts;
 use crate::accounts::store::accounts::LoginFailures;
 use crate::platform::audit;
@@ -22,6 +23,7 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use enbek_domain::access::Role;
 
 pub const MIN_PASSWORD_LEN: usize = 8;
@@ -157,11 +159,11 @@ pub fn normalise_login(login: &str) -> ApiResult<String> {
     if login.contains('@') {
         return Email::parse(login)
             .map(|e| e.as_str().to_lowercase())
-            .map_err(|_| ApiError::new("invalid_login"));
+            .map_err(|_| ApiError::new(Code::InvalidLogin));
     }
     Phone::parse(login)
         .map(|p| p.as_str().to_string())
-        .map_err(|_| ApiError::new("invalid_login"))
+        .map_err(|_| ApiError::new(Code::InvalidLogin))
 }
 
 /// Staff logins may also be plain user names (`admin`, `specialist.kokshetau`).
@@ -172,7 +174,7 @@ pub(crate) fn plain_login(login: &str) -> ApiResult<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     ok.then_some(login)
-        .ok_or_else(|| ApiError::new("invalid_login"))
+        .ok_or_else(|| ApiError::new(Code::InvalidLogin))
 }
 
 /// 422 `weak_password` unless the password is strong enough for the login.
@@ -180,7 +182,7 @@ pub fn check_password(password: &str, login: &str) -> ApiResult<()> {
     if password_is_strong(password, login) {
         Ok(())
     } else {
-        Err(ApiError::new("weak_password").detail(format!(
+        Err(ApiError::new(Code::WeakPassword).detail(format!(
             "at least {MIN_PASSWORD_LEN} characters, not a common password, not the login"
         )))
     }
@@ -195,7 +197,7 @@ pub async fn sign_up(
     locale: Lang,
 ) -> ApiResult<String> {
     if accounts::exists(&state.db.pool, login).await? {
-        return Err(ApiError::new("login_taken"));
+        return Err(ApiError::new(Code::LoginTaken));
     }
     let hash = hash_password(password)?;
     let id = new_id();
@@ -214,7 +216,7 @@ pub async fn sign_up(
     )
     .await;
     match inserted {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("login_taken")),
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::LoginTaken)),
         other => other?,
     }
     accounts::grant(&mut tx, &id, Role::Citizen.as_str(), None).await?;
@@ -256,7 +258,7 @@ pub async fn login(
             retry_after_seconds = seconds,
             "login attempt waits"
         );
-        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", seconds));
+        return Err(ApiError::new(Code::TooManyAttempts).with("retry_after_seconds", seconds));
     }
     let found = accounts::credentials(&state.db.pool, &login).await?;
     let hash = found
@@ -284,7 +286,7 @@ pub async fn login(
                     "failed login at an unknown account"
                 ),
             }
-            return Err(ApiError::new("invalid_credentials"));
+            return Err(ApiError::new(Code::InvalidCredentials));
         }
     };
     accounts::record_attempt(&state.db.pool, &login, address, now, true).await?;
@@ -335,26 +337,30 @@ pub async fn create_staff_account(
         (Some(kind), Some(org)) => {
             let found = reference::organization_by_id(&state.db.pool, org).await?;
             if found.is_none_or(|o| o.kind != kind) {
-                return Err(ApiError::new("unknown_organization").detail(format!(
-                    "{} needs a {}",
-                    role.as_str(),
-                    kind.as_str()
-                )));
+                return Err(
+                    ApiError::new(ReferenceCode::UnknownOrganization).detail(format!(
+                        "{} needs a {}",
+                        role.as_str(),
+                        kind.as_str()
+                    )),
+                );
             }
         }
         (Some(kind), None) => {
-            return Err(ApiError::new("unknown_organization").detail(format!(
-                "{} needs a {}",
-                role.as_str(),
-                kind.as_str()
-            )));
+            return Err(
+                ApiError::new(ReferenceCode::UnknownOrganization).detail(format!(
+                    "{} needs a {}",
+                    role.as_str(),
+                    kind.as_str()
+                )),
+            );
         }
         (None, _) => {}
     }
     let login = normalise_login(login).or_else(|_| plain_login(login))?;
     check_password(password, &login)?;
     if accounts::exists(&state.db.pool, &login).await? {
-        return Err(ApiError::new("login_taken"));
+        return Err(ApiError::new(Code::LoginTaken));
     }
     let hash = hash_password(password)?;
     let id = new_id();

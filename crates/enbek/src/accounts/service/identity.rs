@@ -13,6 +13,7 @@ use rand::{Rng, RngCore};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::accounts::error::Code;
 use crate::accounts::store::accounts;
 use crate::accounts::store::identity::{self as store, Proof};
 use crate::exchange::pki::SignatureError;
@@ -24,6 +25,7 @@ use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 /// What the person is given to complete the proof.
@@ -62,7 +64,7 @@ pub async fn start(
     let started =
         store::started_since(&state.db.pool, account_id, now - Duration::hours(1)).await?;
     if started >= rules::STARTS_PER_HOUR {
-        return Err(ApiError::new("too_many_attempts").with("retry_after_seconds", 3600));
+        return Err(ApiError::new(Code::TooManyAttempts).with("retry_after_seconds", 3600));
     }
     let id = new_id();
     let (secret, challenge, phone) = match method {
@@ -71,7 +73,7 @@ pub async fn start(
                 store::codes_for_iin_since(&state.db.pool, iin.as_str(), now - Duration::hours(1))
                     .await?;
             if sent >= rules::CODES_PER_IIN_PER_HOUR {
-                return Err(ApiError::new("too_many_attempts")
+                return Err(ApiError::new(Code::TooManyAttempts)
                     .detail(
                         "too many codes for this IIN this hour; prove it by signature or try later",
                     )
@@ -84,7 +86,7 @@ pub async fn start(
                 .await?
                 .into_iter()
                 .next()
-                .ok_or_else(|| ApiError::new("no_registered_phone"))?;
+                .ok_or_else(|| ApiError::new(Code::NoRegisteredPhone))?;
             let code = format!(
                 "{:0width$}",
                 rand::rngs::OsRng.gen_range(0..10u32.pow(rules::CODE_DIGITS as u32)),
@@ -98,7 +100,7 @@ pub async fn start(
             (BASE64.encode(bytes), None, None)
         }
         ProofMethod::Document | ProofMethod::Egov => {
-            return Err(ApiError::new("invalid_value").detail("method is sms or signature"))
+            return Err(ApiError::new(Common::InvalidValue).detail("method is sms or signature"))
         }
     };
     let proof = Proof {
@@ -175,24 +177,24 @@ pub async fn complete(
         proof.completed_at.is_some(),
     ) {
         ProofState::Open => {}
-        ProofState::Completed => return Err(ApiError::new("proof_completed")),
-        ProofState::Expired => return Err(ApiError::new("proof_expired")),
-        ProofState::Exhausted => return Err(ApiError::new("proof_exhausted")),
+        ProofState::Completed => return Err(ApiError::new(Code::ProofCompleted)),
+        ProofState::Expired => return Err(ApiError::new(Code::ProofExpired)),
+        ProofState::Exhausted => return Err(ApiError::new(Code::ProofExhausted)),
     }
     if !store::take_attempt(&state.db.pool, &proof.id, rules::MAX_ATTEMPTS).await? {
-        return Err(ApiError::new("proof_exhausted"));
+        return Err(ApiError::new(Code::ProofExhausted));
     }
     let attempts_left = rules::MAX_ATTEMPTS.saturating_sub(proof.attempts + 1);
     let bin = match (proof.method, answer) {
         (ProofMethod::Sms, Answer::Code(code)) => {
             if code_hash(&proof.id, code.trim()) != proof.secret {
-                return Err(ApiError::new("wrong_code").with("attempts_left", attempts_left));
+                return Err(ApiError::new(Code::WrongCode).with("attempts_left", attempts_left));
             }
             None
         }
         (ProofMethod::Signature, Answer::Signature(signature)) => {
             let cms = BASE64.decode(signature.trim()).map_err(|_| {
-                ApiError::new("signature_invalid")
+                ApiError::new(Code::SignatureInvalid)
                     .detail("signature is not base64")
                     .with("attempts_left", attempts_left)
             })?;
@@ -205,29 +207,31 @@ pub async fn complete(
                 .await
                 .map_err(|e| signature_error(e).with("attempts_left", attempts_left))?;
             if signer.iin.as_ref().map(Iin::as_str) != Some(proof.iin.as_str()) {
-                return Err(ApiError::new("signer_mismatch").with("attempts_left", attempts_left));
+                return Err(
+                    ApiError::new(Code::SignerMismatch).with("attempts_left", attempts_left)
+                );
             }
             signer.bin.map(|b| b.as_str().to_string())
         }
         _ => {
-            return Err(ApiError::new("invalid_request")
+            return Err(ApiError::new(Common::InvalidRequest)
                 .detail("answer an sms proof with `code` and a signature proof with `signature`"))
         }
     };
     let mut tx = state.db.begin().await?;
     if let Some(other) = accounts::account_by_iin(&mut tx, &proof.iin).await? {
         if other != account_id {
-            return Err(ApiError::new("iin_bound_to_other_account"));
+            return Err(ApiError::new(Code::IinBoundToOtherAccount));
         }
     }
     let (_, bound) = accounts::locale_and_iin(&mut *tx, account_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     if bound.as_deref().is_some_and(|b| b != proof.iin) {
-        return Err(ApiError::new("account_iin_mismatch"));
+        return Err(ApiError::new(Code::AccountIinMismatch));
     }
     if !store::complete(&mut tx, &proof.id, now, bin.as_deref()).await? {
-        return Err(ApiError::new("proof_completed"));
+        return Err(ApiError::new(Code::ProofCompleted));
     }
     store::set_proven_iin(&mut tx, account_id, &proof.iin, proof.method, now).await?;
     audit::record(
@@ -266,7 +270,7 @@ pub async fn confirm(
     proof_id: &str,
     purpose: &str,
 ) -> ApiResult<()> {
-    let refused = || ApiError::new("confirmation_required");
+    let refused = || ApiError::new(Code::ConfirmationRequired);
     let proof = store::of_account(&mut **tx, proof_id, account_id)
         .await?
         .ok_or_else(refused)?;
@@ -283,15 +287,17 @@ pub async fn confirm(
 }
 
 fn signature_error(e: SignatureError) -> ApiError {
-    let code = match &e {
-        SignatureError::Malformed(_) | SignatureError::Invalid => "signature_invalid",
-        SignatureError::Untrusted => "certificate_untrusted",
-        SignatureError::Expired => "certificate_expired",
-        SignatureError::Revoked => "certificate_revoked",
-        SignatureError::RevocationUnknown(_) => "revocation_unknown",
-        SignatureError::Unsupported(_) => "signature_unsupported",
-        SignatureError::Unavailable(_) => "unavailable",
+    let problem = match &e {
+        SignatureError::Malformed(_) | SignatureError::Invalid => {
+            ApiError::new(Code::SignatureInvalid)
+        }
+        SignatureError::Untrusted => ApiError::new(Code::CertificateUntrusted),
+        SignatureError::Expired => ApiError::new(Code::CertificateExpired),
+        SignatureError::Revoked => ApiError::new(Code::CertificateRevoked),
+        SignatureError::RevocationUnknown(_) => ApiError::new(Code::RevocationUnknown),
+        SignatureError::Unsupported(_) => ApiError::new(Code::SignatureUnsupported),
+        SignatureError::Unavailable(_) => ApiError::new(Common::Unavailable),
     };
     tracing::info!(error = %e, "signature refused");
-    ApiError::new(code).detail(e.to_string())
+    problem.detail(e.to_string())
 }

@@ -12,6 +12,7 @@ pub use simulator::Simulator;
 use async_trait::async_trait;
 
 use crate::platform::http::error::ApiError;
+use crate::platform::problem::Common;
 use enbek_domain::contact::Phone;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
@@ -25,7 +26,8 @@ pub struct Unavailable(pub String);
 impl From<Unavailable> for ApiError {
     fn from(e: Unavailable) -> ApiError {
         tracing::warn!(error = %e, "state registry unavailable");
-        ApiError::new("unavailable").detail("the state registry did not answer; try again shortly")
+        ApiError::new(Common::Unavailable)
+            .detail("the state registry did not answer; try again shortly")
     }
 }
 

@@ -10,6 +10,7 @@ use enbek_domain::office_hours::local_date;
 use enbek_domain::subsidised::{self as rules, Measure, Month};
 use serde_json::json;
 
+use crate::measures::error::Code;
 use crate::measures::store::subsidised;
 pub use crate::measures::store::subsidised::{
     SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
@@ -20,8 +21,10 @@ use crate::platform::auth::{Caller, Grant};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::{check_locality, known_region};
 
 /// An application as the employer submits it, its texts and numbers checked by the handler
@@ -39,7 +42,7 @@ pub struct NewApplication {
 }
 
 fn invalid(detail: &str) -> ApiError {
-    ApiError::new("invalid_value").detail(detail.to_string())
+    ApiError::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// 206 p.31.3: an application to organise subsidised jobs.
@@ -53,8 +56,7 @@ pub async fn create_application(
     let measure = Measure::parse(&new.measure).ok_or_else(|| {
         invalid("measure is public_works, social_job, youth_practice, first_job, generation_contract or silver_age")
     })?;
-    rules::check_period(new.starts_on, new.ends_on)
-        .map_err(|r| ApiError::new(r.code()).detail(r.detail()))?;
+    rules::check_period(new.starts_on, new.ends_on).map_err(refusal)?;
     let phone = Phone::parse(&new.contact_phone)?;
     let locality = new.locality_code.trim();
     if locality.len() != 9 || !locality.bytes().all(|b| b.is_ascii_digit()) {
@@ -67,7 +69,7 @@ pub async fn create_application(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &new.occupation_code).await? {
-        return Err(ApiError::new("unknown_occupation"));
+        return Err(ApiError::new(ReferenceCode::UnknownOccupation));
     }
     let application = SubsidisedApplication {
         id: new_id(),
@@ -127,8 +129,8 @@ async fn add_participant(
     let mut tx = state.db.begin().await?;
     let places = application.places;
     match subsidised::insert_participant(&mut tx, &participant, account_id, places).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("participant_exists")),
-        Ok(false) => return Err(ApiError::new("places_filled").with("places", places)),
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::ParticipantExists)),
+        Ok(false) => return Err(ApiError::new(Code::PlacesFilled).with("places", places)),
         other => other?,
     };
     // The IIN stays out of the audit entry: the participant's id leads to it.
@@ -162,7 +164,7 @@ async fn record_attendance(
     days_absent: i64,
 ) -> ApiResult<SubsidisedAttendance> {
     let month = Month::parse(month)
-        .ok_or_else(|| ApiError::new("invalid_date").detail("month is YYYY-MM"))?;
+        .ok_or_else(|| ApiError::new(Common::InvalidDate).detail("month is YYYY-MM"))?;
     let now = state.clock.now();
     rules::check_attendance(
         month,
@@ -172,7 +174,7 @@ async fn record_attendance(
         local_date(now),
     )
     .map_err(|r| {
-        let e = ApiError::new(r.code()).detail(r.detail());
+        let e = refusal(r);
         match r {
             rules::Refusal::DayCounts { days_in_month } => e.with("days_in_month", days_in_month),
             _ => e,
@@ -242,7 +244,7 @@ async fn readable(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Subs
     });
     if !reaches {
         return Err(
-            ApiError::new("out_of_scope").detail("another employer's or region's application")
+            ApiError::new(Common::OutOfScope).detail("another employer's or region's application")
         );
     }
     Ok(application)
@@ -255,7 +257,7 @@ async fn own(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Subsidise
         .await?
         .ok_or_else(ApiError::not_found)?;
     if application.employer_id != employer_id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's application"));
+        return Err(ApiError::new(Common::OutOfScope).detail("another employer's application"));
     }
     Ok(application)
 }
@@ -329,4 +331,15 @@ pub async fn attendance_of(
 ) -> ApiResult<Vec<SubsidisedAttendance>> {
     let application = readable(state, caller, id).await?;
     Ok(subsidised::attendance_list(&state.db.pool, &application.id, month).await?)
+}
+
+/// The problem of a period or an attendance the rules refuse (206 p.31.3).
+fn refusal(r: rules::Refusal) -> ApiError {
+    let code = match r {
+        rules::Refusal::PeriodEmpty
+        | rules::Refusal::FutureMonth
+        | rules::Refusal::OutsidePeriod => Common::InvalidDate,
+        rules::Refusal::DayCounts { .. } => Common::InvalidValue,
+    };
+    ApiError::new(code).detail(r.detail())
 }

@@ -20,6 +20,7 @@ use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::search_words;
 
@@ -316,7 +317,7 @@ pub async fn search_vacancies(
         None if words.is_empty() => Sort::Date,
         None => Sort::Relevance,
         Some(s) => Sort::parse(s).ok_or_else(|| {
-            ApiError::new("invalid_value").detail("sort is relevance, date or salary")
+            ApiError::new(Common::InvalidValue).detail("sort is relevance, date or salary")
         })?,
     };
     let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
@@ -426,7 +427,7 @@ pub async fn create_layoff_notice(
     let employer = my_employer(&state, &caller).await?;
     service::ensure_verified(&employer)?;
     if body.groups.len() > MOST_LAYOFF_GROUPS {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail(format!("at most {MOST_LAYOFF_GROUPS} groups"))
             .with("field", "groups"));
     }

@@ -15,6 +15,7 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 /// The most languages a resume lists.
@@ -180,11 +181,13 @@ pub async fn search_resumes(
         .as_deref()
         .is_some_and(|c| Occupation::parse(c).is_none())
     {
-        return Err(ApiError::new("invalid_value").detail("occupation_code is four digits"));
+        return Err(ApiError::new(Common::InvalidValue).detail("occupation_code is four digits"));
     }
     let region_prefix = match q.region_code.as_deref() {
         Some(r) if r.len() == 9 && r.bytes().all(|b| b.is_ascii_digit()) => Some(&r[..2]),
-        Some(_) => return Err(ApiError::new("invalid_value").detail("region_code is 9 digits")),
+        Some(_) => {
+            return Err(ApiError::new(Common::InvalidValue).detail("region_code is 9 digits"))
+        }
         None => None,
     };
     let search = ResumeSearch {

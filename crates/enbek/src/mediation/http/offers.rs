@@ -16,6 +16,7 @@ use crate::mediation::service::offers::{self as service, ShownOffer};
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -221,7 +222,9 @@ pub async fn decide_on_candidate(
     let hired = match body.decision.as_str() {
         "hired" => true,
         "rejected" => false,
-        _ => return Err(ApiError::new("invalid_value").detail("decision is hired or rejected")),
+        _ => {
+            return Err(ApiError::new(Common::InvalidValue).detail("decision is hired or rejected"))
+        }
     };
     let offer = service::decide_on_own(&state, &caller, &id, &candidate_id, hired).await?;
     Ok(axum::Json(shown_view(&state, offer)))

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::access::Role;
 use enbek_domain::employer::{
-    self as employer_rules, invitation_expires_at, Authority, EmployerKind, InvitationStatus,
-    Verification,
+    self as employer_rules, invitation_expires_at, Authority, ClaimRefusal, EmployerKind,
+    InvitationStatus, Verification,
 };
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::office_hours::{kz_offset, local_date};
@@ -20,6 +20,7 @@ use serde_json::json;
 use crate::accounts::interface::directory as accounts;
 use crate::accounts::interface::directory as identity;
 use crate::exchange::registry::Unavailable;
+use crate::mediation::error::Code;
 use crate::mediation::store::employers;
 pub use crate::mediation::store::employers::{Employer, Search, Sort, Vacancy};
 use crate::mediation::store::invitations;
@@ -39,8 +40,10 @@ use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::{check_territory, search_key};
 
 pub struct NewEmployer {
@@ -120,12 +123,20 @@ fn judge(
     record: (bool, Option<String>),
     authority: Authority,
     proven_iin: Option<&str>,
-) -> Result<(), &'static str> {
+) -> ApiResult<()> {
     let (known, head) = record;
     if !known {
-        return Err(Verification::REFUSAL_CODE);
+        return Err(ApiError::new(Code::EmployerNotInRegistry));
     }
-    employer_rules::confirms_head(authority, proven_iin, head.as_deref()).map_err(|r| r.code())
+    employer_rules::confirms_head(authority, proven_iin, head.as_deref()).map_err(claim_refusal)
+}
+
+/// The problem of a claim the rules refuse (206 p.17).
+fn claim_refusal(refusal: ClaimRefusal) -> ApiError {
+    match refusal {
+        ClaimRefusal::NotProven => ApiError::new(Common::IdentityNotProven),
+        ClaimRefusal::NotHead => ApiError::new(Code::NotEmployerHead),
+    }
 }
 
 /// By what right the account claims the number (206 p.17), with the IIN it has proven: 403
@@ -146,7 +157,7 @@ async fn authority(
         ),
     };
     let authority = employer_rules::claim(entrepreneur, proven.as_deref(), certificate)
-        .map_err(|r| ApiError::new(r.code()))?;
+        .map_err(claim_refusal)?;
     Ok((authority, proven))
 }
 
@@ -165,7 +176,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         .as_deref()
         .is_some_and(|e| e.chars().count() > 254 || !e.contains('@'))
     {
-        return Err(ApiError::new("invalid_value").detail("email is not an e-mail address"));
+        return Err(ApiError::new(Common::InvalidValue).detail("email is not an e-mail address"));
     }
     check_territory(
         state,
@@ -181,7 +192,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
     let current = ensure_no_employer(state, &grants).await?;
     let verification = match registry_record(state, &number).await {
         Ok(record) => {
-            judge(record, authority, proven_iin.as_deref()).map_err(ApiError::new)?;
+            judge(record, authority, proven_iin.as_deref())?;
             Verification::Verified
         }
         Err(e) => {
@@ -212,17 +223,19 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         Some(old) if old.verification == Verification::Refused => {
             employer.id = old.id.clone();
             if !employers::renew_refused(&mut tx, &employer).await? {
-                return Err(ApiError::new("employer_exists"));
+                return Err(ApiError::new(Code::EmployerExists));
             }
             accounts::revoke_for_org(&mut tx, Role::Employer.as_str(), &old.id).await?;
             Some(
                 json!({ "verification": old.verification.as_str(), "refusal_code": old.refusal_code, "created_by": old.created_by }),
             )
         }
-        Some(_) => return Err(ApiError::new("employer_exists")),
+        Some(_) => return Err(ApiError::new(Code::EmployerExists)),
         None => {
             match employers::insert_employer(&mut tx, &employer).await {
-                Err(e) if is_unique_violation(&e) => return Err(ApiError::new("employer_exists")),
+                Err(e) if is_unique_violation(&e) => {
+                    return Err(ApiError::new(Code::EmployerExists))
+                }
                 other => other?,
             }
             None
@@ -279,7 +292,9 @@ pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
     let proven_iin = accounts::proven_iin(&state.db.pool, &employer.created_by)
         .await?
         .map(|(iin, _)| iin);
-    let refusal_code = judge(record, authority, proven_iin.as_deref()).err();
+    let refusal_code = judge(record, authority, proven_iin.as_deref())
+        .err()
+        .map(|e| e.code());
     let outcome = if refusal_code.is_some() {
         Verification::Refused
     } else {
@@ -365,9 +380,9 @@ pub(crate) async fn tell_employer(
 pub(crate) fn ensure_verified(employer: &Employer) -> ApiResult<()> {
     match employer.verification {
         Verification::Verified => Ok(()),
-        Verification::Refused => Err(ApiError::new(Verification::REFUSAL_CODE)
+        Verification::Refused => Err(ApiError::new(Code::EmployerNotInRegistry)
             .detail("the state registry does not know the employer")),
-        Verification::Pending => Err(ApiError::new("employer_not_verified")
+        Verification::Pending => Err(ApiError::new(Code::EmployerNotVerified)
             .detail("the state registry has not confirmed the employer yet")
             .with("verification", employer.verification.as_str())),
     }
@@ -398,7 +413,8 @@ pub struct NewVacancy {
 
 fn parse_code<T>(value: &str, parse: fn(&str) -> Option<T>, field: &str) -> ApiResult<T> {
     parse(value).ok_or_else(|| {
-        ApiError::new("invalid_value").detail(format!("{field} is not one of the allowed values"))
+        ApiError::new(Common::InvalidValue)
+            .detail(format!("{field} is not one of the allowed values"))
     })
 }
 
@@ -439,26 +455,29 @@ pub async fn create_vacancy(
         category,
     };
     if let Err(refusal) = rules::check(&terms, minimum_wage) {
-        let mut e = ApiError::new(refusal.code());
-        if let rules::VacancyRefusal::BelowMinimumWage { minimum } = refusal {
-            e = e.with("minimum_wage", minimum);
-        }
-        return Err(e);
+        return Err(match refusal {
+            rules::VacancyRefusal::NoPositions => ApiError::new(Code::NoPositions),
+            rules::VacancyRefusal::SalaryRange => ApiError::new(Code::SalaryRange),
+            rules::VacancyRefusal::BelowMinimumWage { minimum } => {
+                ApiError::new(Code::BelowMinimumWage).with("minimum_wage", minimum)
+            }
+            rules::VacancyRefusal::Excluded(_) => ApiError::new(Code::ExcludedVacancy),
+        });
     }
     let arose_on = v.arose_on.unwrap_or(today);
     if arose_on > today {
-        return Err(ApiError::new("invalid_date").detail("arose_on is in the future"));
+        return Err(ApiError::new(Common::InvalidDate).detail("arose_on is in the future"));
     }
     let valid_until = v
         .valid_until
         .unwrap_or(today + Days::new(DEFAULT_OPEN_DAYS));
     if valid_until < today {
-        return Err(ApiError::new("invalid_date").detail("valid_until is in the past"));
+        return Err(ApiError::new(Common::InvalidDate).detail("valid_until is in the past"));
     }
     check_territory(state, &v.region_code, &v.district_code, &v.locality_code).await?;
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &v.occupation_code).await? {
-        return Err(ApiError::new("unknown_occupation"));
+        return Err(ApiError::new(ReferenceCode::UnknownOccupation));
     }
     let vacancy = Vacancy {
         id: new_id(),
@@ -524,7 +543,7 @@ pub async fn close_vacancy(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !employers::end_vacancy(&mut tx, &vacancy.id, VacancyStatus::Closed, now).await? {
-        return Err(ApiError::new("invalid_state").detail("the vacancy is not open"));
+        return Err(ApiError::new(Common::InvalidState).detail("the vacancy is not open"));
     }
     audit::record(
         &mut tx,
@@ -549,7 +568,7 @@ pub async fn close_vacancy(
 /// duties), 403 `staff_cannot_be_employer`.
 fn refuse_staff(grants: &[accounts::Grant]) -> ApiResult<()> {
     if grants.iter().any(|g| g.role.is_staff()) {
-        return Err(ApiError::new("staff_cannot_be_employer")
+        return Err(ApiError::new(Code::StaffCannotBeEmployer)
             .detail("staff accounts do not act for employers (separation of duties)"));
     }
     Ok(())
@@ -575,7 +594,8 @@ async fn ensure_no_employer(
     if refused {
         Ok(Some(current))
     } else {
-        Err(ApiError::new("invalid_state").detail("the account already belongs to an employer"))
+        Err(ApiError::new(Common::InvalidState)
+            .detail("the account already belongs to an employer"))
     }
 }
 
@@ -618,7 +638,7 @@ pub async fn invite_member(
     };
     match invitations::insert(&mut tx, &new).await {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::new("invitation_exists")
+            return Err(ApiError::new(Code::InvitationExists)
                 .detail("an invitation to this account is waiting for its answer"))
         }
         other => other?,
@@ -683,9 +703,9 @@ async fn waiting_invitation(state: &AppState, account_id: &str, id: &str) -> Api
     let invitation = as_of(invitation, state.clock.now());
     match invitation.status {
         InvitationStatus::Invited => Ok(invitation),
-        InvitationStatus::Expired => Err(ApiError::new("invitation_expired")),
+        InvitationStatus::Expired => Err(ApiError::new(Code::InvitationExpired)),
         InvitationStatus::Accepted | InvitationStatus::Declined => {
-            Err(ApiError::new("invalid_state")
+            Err(ApiError::new(Common::InvalidState)
                 .detail("the invitation is answered")
                 .with("status", invitation.status.as_str()))
         }
@@ -705,7 +725,9 @@ pub async fn accept_invitation(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !invitations::answer(&mut tx, id, InvitationStatus::Accepted, now).await? {
-        return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
+        return Err(
+            ApiError::new(Common::InvalidState).detail("the invitation is no longer waiting")
+        );
     }
     if refused_employer.is_some() {
         accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
@@ -719,9 +741,8 @@ pub async fn accept_invitation(
     .await;
     match granted {
         Err(e) if is_unique_violation(&e) => {
-            return Err(
-                ApiError::new("invalid_state").detail("the account already belongs to an employer")
-            )
+            return Err(ApiError::new(Common::InvalidState)
+                .detail("the account already belongs to an employer"))
         }
         other => other?,
     }
@@ -768,7 +789,9 @@ pub async fn decline_invitation(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !invitations::answer(&mut tx, id, InvitationStatus::Declined, now).await? {
-        return Err(ApiError::new("invalid_state").detail("the invitation is no longer waiting"));
+        return Err(
+            ApiError::new(Common::InvalidState).detail("the invitation is no longer waiting")
+        );
     }
     audit::record(
         &mut tx,
@@ -801,22 +824,23 @@ pub async fn create_layoff_notice(
 ) -> ApiResult<LayoffNotice> {
     let now = state.clock.now();
     if planned_on < local_date(now) {
-        return Err(ApiError::new("invalid_date").detail("a layoff is announced before it happens"));
+        return Err(
+            ApiError::new(Common::InvalidDate).detail("a layoff is announced before it happens")
+        );
     }
     if groups.is_empty()
         || groups
             .iter()
             .any(|g| g.count == 0 || g.position.trim().is_empty())
     {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail("at least one group, each with a position and a count"));
     }
     let mut tx = state.db.begin().await?;
     for code in groups.iter().filter_map(|g| g.occupation_code.as_deref()) {
         if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(
-                ApiError::new("unknown_occupation").with("occupation_code", code.to_string())
-            );
+            return Err(ApiError::new(ReferenceCode::UnknownOccupation)
+                .with("occupation_code", code.to_string()));
         }
     }
     let notice = LayoffNotice {
@@ -892,7 +916,7 @@ pub async fn close_own_vacancy(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if vacancy.employer_id != employer.id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+        return Err(ApiError::new(Common::OutOfScope).detail("another employer's vacancy"));
     }
     let vacancy = close_vacancy(state, &caller.account_id, &vacancy).await?;
     Ok((vacancy, employer))

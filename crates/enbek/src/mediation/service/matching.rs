@@ -10,6 +10,7 @@ use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Places,
 use enbek_domain::office_hours::local_date;
 use enbek_domain::vacancy::{EducationLevel, VacancyStatus, WorkCondition, WorkRegime};
 
+use crate::mediation::error::Code;
 use crate::mediation::service::employers::{named, Named};
 use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
@@ -17,6 +18,7 @@ pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
 use crate::platform::audit;
 use crate::platform::auth::Grant;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::{check_education_level, check_locality, check_occupations};
 use crate::registration::interface::registrations::{self, Registration};
@@ -25,7 +27,7 @@ use crate::registration::interface::registrations::{self, Registration};
 pub const TOP: usize = 50;
 
 fn invalid(detail: &str) -> ApiError {
-    ApiError::new("invalid_value").detail(detail.to_string())
+    ApiError::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// Checks and stores the caller's resume (its texts and numbers checked by the handler).
@@ -248,7 +250,7 @@ impl Matcher {
 pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<(Vacancy, Match)>> {
     let resume = resumes::by_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_resume"))?;
+        .ok_or_else(|| ApiError::new(Code::NoResume))?;
     let s = seeker(&resume, &state.places);
     let today = local_date(state.clock.now());
     let is_open = |v: &Vacancy| v.status == VacancyStatus::Open && v.valid_until >= today;
@@ -352,7 +354,7 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
 pub async fn my_resume(state: &AppState, account_id: &str) -> ApiResult<Resume> {
     resumes::by_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_resume"))
+        .ok_or_else(|| ApiError::new(Code::NoResume))
 }
 
 /// The vacancies that suit the caller's resume, best first, with their employers' names.
@@ -375,7 +377,7 @@ pub async fn candidates_in_scope(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if grant.region_code.as_deref() != Some(vacancy.region_code.as_str()) {
-        return Err(ApiError::new("out_of_scope"));
+        return Err(ApiError::new(Common::OutOfScope));
     }
     candidates_for(state, &vacancy).await
 }

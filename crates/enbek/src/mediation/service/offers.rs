@@ -14,6 +14,7 @@ use enbek_domain::unemployment::Deregistration;
 use enbek_domain::vacancy::VacancyStatus;
 use serde_json::json;
 
+use crate::mediation::error::Code;
 use crate::mediation::service::employers::tell_employer;
 use crate::mediation::service::employers::{named, Named};
 use crate::mediation::service::matching::{opening, receives_offers, seeker};
@@ -33,6 +34,7 @@ use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::interface as unemployment;
 use crate::registration::interface::persons;
@@ -51,26 +53,25 @@ pub async fn create(
 ) -> ApiResult<Offer> {
     let unemployed = reg.status == Status::Unemployed;
     if !receives_offers(reg) {
-        return Err(
-            ApiError::new("invalid_state").detail("offers go to job seekers and the unemployed")
-        );
+        return Err(ApiError::new(Common::InvalidState)
+            .detail("offers go to job seekers and the unemployed"));
     }
     let now = state.clock.now();
     let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
         .await?
         .filter(|v| v.status == VacancyStatus::Open && v.valid_until >= local_date(now))
-        .ok_or_else(|| ApiError::new("invalid_state").detail("the vacancy is not open"))?;
+        .ok_or_else(|| ApiError::new(Common::InvalidState).detail("the vacancy is not open"))?;
     let account_id = reg
         .account_id
         .clone()
-        .ok_or_else(|| ApiError::new("no_resume"))?;
+        .ok_or_else(|| ApiError::new(Code::NoResume))?;
     let resume = resumes::by_account(&state.db.pool, &account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_resume"))?;
+        .ok_or_else(|| ApiError::new(Code::NoResume))?;
     let suitable =
         opening(&vacancy, &state.places).and_then(|o| score(&seeker(&resume, &state.places), &o));
     if suitable.is_none() {
-        return Err(ApiError::new("not_suitable")
+        return Err(ApiError::new(Code::NotSuitable)
             .detail("the vacancy breaks a hard constraint of suitable work (214 p.2.10)"));
     }
     let offer = new_offer(
@@ -83,7 +84,7 @@ pub async fn create(
     );
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::OfferExists)),
         other => other?,
     }
     let args = Args {
@@ -185,21 +186,21 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
         .await?
         .filter(receives_offers)
         .ok_or_else(|| {
-            ApiError::new("not_registered")
+            ApiError::new(Code::NotRegistered)
                 .detail("responses go through a registration as a job seeker (applyJobSeeker)")
         })?;
     if resumes::by_account(&state.db.pool, account_id)
         .await?
         .is_none()
     {
-        return Err(ApiError::new("no_resume"));
+        return Err(ApiError::new(Code::NoResume));
     }
     let now = state.clock.now();
     let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     if vacancy.status != VacancyStatus::Open || vacancy.valid_until < local_date(now) {
-        return Err(ApiError::new("invalid_state").detail("the vacancy is not open"));
+        return Err(ApiError::new(Common::InvalidState).detail("the vacancy is not open"));
     }
     let offer = new_offer(
         &vacancy.id,
@@ -212,7 +213,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
     let parties = vacancy_and_employer(state, &offer).await?;
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new("offer_exists")),
+        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::OfferExists)),
         other => other?,
     }
     offers::answer(&mut tx, &offer.id, OfferStatus::Accepted, false, now).await?;
@@ -260,7 +261,7 @@ pub async fn answer(
     let parties = vacancy_and_employer(state, offer).await?;
     let mut tx = state.db.begin().await?;
     if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
-        return Err(ApiError::new("invalid_state").detail("the offer is already answered"));
+        return Err(ApiError::new(Common::InvalidState).detail("the offer is already answered"));
     }
     let refusals = offers::count(&mut tx, &reg.id, OfferStatus::Refused).await?;
     if accept {
@@ -335,11 +336,13 @@ pub async fn decide(
         .ok_or_else(ApiError::not_found)?;
     let mut tx = state.db.begin().await?;
     if !offers::decide(&mut tx, &offer.id, status, actor.is_none(), now).await? {
-        return Err(ApiError::new("invalid_state").detail("the candidate is already decided"));
+        return Err(ApiError::new(Common::InvalidState).detail("the candidate is already decided"));
     }
     if hired {
         if !employers::fill_position(&mut tx, &vacancy.id, now).await? {
-            return Err(ApiError::new("invalid_state").detail("no position of the vacancy is open"));
+            return Err(
+                ApiError::new(Common::InvalidState).detail("no position of the vacancy is open")
+            );
         }
         let ending = Ending {
             closed_reason: Some("hired"),
@@ -393,8 +396,8 @@ pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result
     }
     match decide(state, None, &offer, false).await {
         Ok(_) => Ok(()),
-        Err(e) if e.code == "invalid_state" => Ok(()),
-        Err(e) => anyhow::bail!("deciding by silence: {}", e.code),
+        Err(e) if e.is(Common::InvalidState) => Ok(()),
+        Err(e) => anyhow::bail!("deciding by silence: {}", e.code()),
     }
 }
 
@@ -444,7 +447,7 @@ pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result
     };
     let parties = vacancy_and_employer(state, &offer)
         .await
-        .map_err(|e| anyhow::anyhow!("reminding the employer: {}", e.code))?;
+        .map_err(|e| anyhow::anyhow!("reminding the employer: {}", e.code()))?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     tell_employer_of_candidate(&mut tx, &parties, &offer, Kind::DecisionReminder, due, now).await?;
@@ -477,7 +480,7 @@ pub async fn schedule_interview(
 ) -> ApiResult<Offer> {
     let now = state.clock.now();
     if at <= now {
-        return Err(ApiError::new("invalid_date").detail("the interview is in the future"));
+        return Err(ApiError::new(Common::InvalidDate).detail("the interview is in the future"));
     }
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
         .await?
@@ -487,7 +490,7 @@ pub async fn schedule_interview(
         .ok_or_else(ApiError::not_found)?;
     let mut tx = state.db.begin().await?;
     if !offers::schedule_interview(&mut tx, &offer.id, at, place, now).await? {
-        return Err(ApiError::new("invalid_state").detail("the candidate is already decided"));
+        return Err(ApiError::new(Common::InvalidState).detail("the candidate is already decided"));
     }
     let args = Args {
         date: format!(
@@ -535,7 +538,7 @@ pub async fn decline_interview(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !offers::decline_interview(&mut tx, &offer.id, now).await? {
-        return Err(ApiError::new("invalid_state").detail("there is no interview to decline"));
+        return Err(ApiError::new(Common::InvalidState).detail("there is no interview to decline"));
     }
     audit::record(
         &mut tx,
@@ -579,14 +582,14 @@ pub async fn record_no_show(
 ) -> ApiResult<Offer> {
     let now = state.clock.now();
     if offer.interview_at.is_none() {
-        return Err(ApiError::new("invalid_state").detail("no interview was arranged"));
+        return Err(ApiError::new(Common::InvalidState).detail("no interview was arranged"));
     }
     if offer.interview_declined_at.is_some() {
-        return Err(ApiError::new("interview_declined")
+        return Err(ApiError::new(Code::InterviewDeclined)
             .detail("the candidate declined the interview on the portal (214 p.80)"));
     }
     if offer.status == OfferStatus::Hired || offer.no_show_at.is_some() {
-        return Err(ApiError::new("invalid_state").detail("hired, or the no-show is recorded"));
+        return Err(ApiError::new(Common::InvalidState).detail("hired, or the no-show is recorded"));
     }
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
         .await?
@@ -594,7 +597,7 @@ pub async fn record_no_show(
     let unemployed = reg.status == Status::Unemployed;
     let from = no_show_from(state, offer, unemployed).ok_or_else(ApiError::not_found)?;
     if now <= from {
-        return Err(ApiError::new("no_show_too_early").detail(format!(
+        return Err(ApiError::new(Code::NoShowTooEarly).detail(format!(
             "a no-show can be recorded after {}",
             from.to_rfc3339()
         )));
@@ -604,7 +607,7 @@ pub async fn record_no_show(
         .ok_or_else(ApiError::not_found)?;
     let mut tx = state.db.begin().await?;
     if !offers::record_no_show(&mut tx, &offer.id, employer_account, now).await? {
-        return Err(ApiError::new("invalid_state").detail("the no-show cannot be recorded"));
+        return Err(ApiError::new(Common::InvalidState).detail("the no-show cannot be recorded"));
     }
     if unemployed {
         let args = Args {
@@ -648,7 +651,7 @@ pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !offers::excuse_no_show(&mut tx, &offer.id, specialist, now).await? {
-        return Err(ApiError::new("invalid_state").detail("no unexcused no-show"));
+        return Err(ApiError::new(Common::InvalidState).detail("no unexcused no-show"));
     }
     audit::record(
         &mut tx,
@@ -713,7 +716,7 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
     let offered = offers::offered_registrations(&state.db.pool, vacancy_id).await?;
     let candidates = crate::mediation::service::matching::candidates_for(state, &vacancy)
         .await
-        .map_err(|e| anyhow::anyhow!("selection: {}", e.code))?;
+        .map_err(|e| anyhow::anyhow!("selection: {}", e.code()))?;
     for c in candidates {
         if made >= wanted {
             break;
@@ -724,9 +727,12 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
         match create(state, None, &reg, &vacancy.id).await {
             // Another pass's offer, made meanwhile, counts as made.
             Ok(_) => made += 1,
-            Err(e) if e.code == "offer_exists" => made += 1,
-            Err(e) if ["not_suitable", "no_resume", "invalid_state"].contains(&e.code) => {}
-            Err(e) => anyhow::bail!("offering: {}", e.code),
+            Err(e) if e.is(Code::OfferExists) => made += 1,
+            Err(e)
+                if e.is(Code::NotSuitable)
+                    || e.is(Code::NoResume)
+                    || e.is(Common::InvalidState) => {}
+            Err(e) => anyhow::bail!("offering: {}", e.code()),
         }
     }
     Ok(())
@@ -765,8 +771,8 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     let found = match crate::mediation::service::matching::vacancies_for(state, &account_id).await {
         Ok(found) => found,
         // Without a resume there is nothing to select by; a new resume selects again.
-        Err(e) if e.code == "no_resume" => return Ok(()),
-        Err(e) => anyhow::bail!("selection: {}", e.code),
+        Err(e) if e.is(Code::NoResume) => return Ok(()),
+        Err(e) => anyhow::bail!("selection: {}", e.code()),
     };
     let offered = offers::offered_vacancies(&state.db.pool, registration_id).await?;
     let mut made = 0;
@@ -781,9 +787,9 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
         }
         match create(state, None, &reg, &vacancy.id).await {
             Ok(_) => made += 1,
-            Err(e) if e.code == "offer_exists" => made += 1,
-            Err(e) if ["not_suitable", "invalid_state"].contains(&e.code) => {}
-            Err(e) => anyhow::bail!("offering: {}", e.code),
+            Err(e) if e.is(Code::OfferExists) => made += 1,
+            Err(e) if e.is(Code::NotSuitable) || e.is(Common::InvalidState) => {}
+            Err(e) => anyhow::bail!("offering: {}", e.code()),
         }
     }
     Ok(())
@@ -926,7 +932,7 @@ async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> ApiResult<V
         .await?
         .ok_or_else(ApiError::not_found)?;
     if vacancy.employer_id != employer_id {
-        return Err(ApiError::new("out_of_scope").detail("another employer's vacancy"));
+        return Err(ApiError::new(Common::OutOfScope).detail("another employer's vacancy"));
     }
     Ok(vacancy)
 }

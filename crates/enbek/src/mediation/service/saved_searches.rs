@@ -5,6 +5,7 @@ use enbek_domain::office_hours::local_date;
 use enbek_domain::vacancy::WorkRegime;
 use serde_json::json;
 
+use crate::mediation::error::Code;
 use crate::mediation::store::employers::{self, Search, Sort};
 use crate::mediation::store::saved_searches;
 pub use crate::mediation::store::saved_searches::SavedSearch;
@@ -18,8 +19,10 @@ use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::{known_region, search_words};
 
 /// At most this many saved searches per account.
@@ -35,7 +38,7 @@ pub struct NewSearch {
 }
 
 fn invalid(detail: &str) -> ApiError {
-    ApiError::new("invalid_value").detail(detail.to_string())
+    ApiError::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// Saves a search of the caller's: at least one filter, each one a value the search knows.
@@ -74,11 +77,11 @@ pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> ApiResu
     let mut tx = state.db.begin().await?;
     if let Some(code) = &new.occupation_code {
         if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new("unknown_occupation"));
+            return Err(ApiError::new(ReferenceCode::UnknownOccupation));
         }
     }
     if saved_searches::count_for(&mut tx, account_id).await? >= LIMIT {
-        return Err(ApiError::new("saved_search_limit").with("limit", LIMIT));
+        return Err(ApiError::new(Code::SavedSearchLimit).with("limit", LIMIT));
     }
     let search = SavedSearch {
         id: new_id(),

@@ -10,6 +10,7 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use std::time::{Duration, Instant};
 
 use crate::platform::http::error::ApiError;
+use crate::platform::problem::Common;
 
 /// The request id header: set when the client sent none (or an unusable one), echoed back.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -38,10 +39,10 @@ pub async fn read_body(State(rules): State<BodyRules>, request: Request, next: N
             next.run(request).await
         }
         Ok(Err(e)) if e.is::<LengthLimitError>() => too_large(rules.max_bytes),
-        Ok(Err(_)) => ApiError::new("malformed_json")
+        Ok(Err(_)) => ApiError::new(Common::MalformedJson)
             .detail("the request body could not be read")
             .into_response(),
-        Err(_) => ApiError::new("request_timeout")
+        Err(_) => ApiError::new(Common::RequestTimeout)
             .detail(format!(
                 "the request body did not arrive within {} ms",
                 rules.timeout.as_millis()
@@ -61,7 +62,7 @@ fn announced_length(headers: &HeaderMap) -> Option<u64> {
 }
 
 fn too_large(max_bytes: usize) -> Response {
-    ApiError::new("payload_too_large")
+    ApiError::new(Common::PayloadTooLarge)
         .detail(format!("the body may be at most {max_bytes} bytes"))
         .into_response()
 }

@@ -5,6 +5,7 @@ use axum::http::request::Parts;
 use serde_json::Value;
 
 use crate::platform::http::error::ApiError;
+use crate::platform::problem::Common;
 
 /// A JSON body: malformed JSON is 400 `malformed_json`, wrong fields 422 `invalid_request`, an
 /// oversized body 413 `payload_too_large`. A NUL character, which no field of the API takes and
@@ -24,10 +25,10 @@ where
         let axum::Json(value) = axum::Json::<Value>::from_request(request, state).await?;
         match nul_in(&value, "") {
             Some(Nul::InName) => {
-                return Err(ApiError::new("invalid_request").detail("a field name holds a NUL"))
+                return Err(ApiError::new(Common::InvalidRequest).detail("a field name holds a NUL"))
             }
             Some(Nul::InValue(field)) => {
-                return Err(ApiError::new("invalid_text")
+                return Err(ApiError::new(Common::InvalidText)
                     .detail("the text holds a NUL character")
                     .with("field", field))
             }
@@ -35,7 +36,7 @@ where
         }
         T::deserialize(value)
             .map(Json)
-            .map_err(|e| ApiError::new("invalid_request").detail(e.to_string()))
+            .map_err(|e| ApiError::new(Common::InvalidRequest).detail(e.to_string()))
     }
 }
 
@@ -78,7 +79,7 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         if parts.uri.query().is_some_and(has_nul) {
-            return Err(ApiError::new("invalid_request").detail("a query value holds a NUL"));
+            return Err(ApiError::new(Common::InvalidRequest).detail("a query value holds a NUL"));
         }
         let axum::extract::Query(value) =
             axum::extract::Query::<T>::from_request_parts(parts, state).await?;

@@ -8,6 +8,7 @@ use std::ops::RangeInclusive;
 use enbek_domain::text::{FreeText, Rule, TextError};
 
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 
 /// The text of `field`, trimmed; or 422: `invalid_text` for a control or invisible character,
 /// `invalid_value` for an empty or too long one (as for every other value out of its bounds).
@@ -16,8 +17,8 @@ pub fn text(field: &str, value: &str, rule: Rule) -> ApiResult<String> {
         .map(FreeText::into_string)
         .map_err(|e| {
             let code = match e {
-                TextError::Control { .. } | TextError::Invisible { .. } => "invalid_text",
-                TextError::Empty | TextError::TooLong { .. } => "invalid_value",
+                TextError::Control { .. } | TextError::Invisible { .. } => Common::InvalidText,
+                TextError::Empty | TextError::TooLong { .. } => Common::InvalidValue,
             };
             ApiError::new(code)
                 .detail(format!("{field} {e}"))
@@ -38,7 +39,7 @@ pub fn opt_text(field: &str, value: Option<&str>, rule: Rule) -> ApiResult<Optio
 /// ones left out.
 pub fn texts(field: &str, values: &[String], rule: Rule, most: usize) -> ApiResult<Vec<String>> {
     if values.len() > most {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail(format!("at most {most} {field}"))
             .with("field", field));
     }
@@ -60,7 +61,7 @@ where
     if range.contains(&value) {
         return Ok(value);
     }
-    Err(ApiError::new("invalid_value")
+    Err(ApiError::new(Common::InvalidValue)
         .detail(format!("{field} is {} to {}", range.start(), range.end()))
         .with("field", field)
         .with("min", range.start())
@@ -88,10 +89,10 @@ mod tests {
     #[test]
     fn a_refusal_names_its_field() {
         let e = text("title", "a\u{202E}b", TITLE).unwrap_err();
-        assert_eq!(e.code, "invalid_text");
+        assert_eq!(e.code(), "invalid_text");
         assert_eq!(e.extra["field"], "title");
         let e = bounded("salary_from", 100_000_001, MONTHLY_PAY).unwrap_err();
-        assert_eq!(e.code, "invalid_value");
+        assert_eq!(e.code(), "invalid_value");
         assert_eq!(e.extra["field"], "salary_from");
         assert_eq!(e.extra["max"], 100_000_000);
         assert_eq!(

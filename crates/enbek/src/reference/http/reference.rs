@@ -16,7 +16,9 @@ use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::reference::error::Code;
 use crate::reference::service::reference::{
     self as service, ClassifierValue, Occupation, Organization,
 };
@@ -47,7 +49,7 @@ pub struct Imported {
 /// A refused import: which line, and why. Nothing of the file is stored.
 fn invalid_csv(e: service::ImportError) -> ApiError {
     match e {
-        service::ImportError::Row { line, reason } => ApiError::new("invalid_csv")
+        service::ImportError::Row { line, reason } => ApiError::new(Code::InvalidCsv)
             .detail(format!("line {line}: {reason}"))
             .with("line", line),
         service::ImportError::Db(e) => e.into(),
@@ -56,7 +58,7 @@ fn invalid_csv(e: service::ImportError) -> ApiError {
 
 fn csv_text(body: &Bytes) -> ApiResult<&str> {
     std::str::from_utf8(body)
-        .map_err(|_| ApiError::new("invalid_csv").detail("the file is not UTF-8"))
+        .map_err(|_| ApiError::new(Code::InvalidCsv).detail("the file is not UTF-8"))
 }
 
 #[utoipa::path(post, path = "/api/v1/organizations/import", operation_id = "importOrganizations", tag = "reference",
@@ -158,7 +160,7 @@ pub async fn get_calendar(
     Query(q): Query<CalendarQuery>,
 ) -> ApiResult<axum::Json<CalendarYear>> {
     if !(1991..=2100).contains(&q.year) {
-        return Err(ApiError::new("invalid_value").detail("year out of range"));
+        return Err(ApiError::new(Common::InvalidValue).detail("year out of range"));
     }
     let calendar = state.calendar();
     let exceptions = calendar
@@ -188,7 +190,7 @@ pub async fn upsert_calendar_days(
 ) -> ApiResult<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
     let entries = Calendar::parse(csv_text(&body)?)
-        .map_err(|e| ApiError::new("invalid_csv").detail(e.to_string()))?;
+        .map_err(|e| ApiError::new(Code::InvalidCsv).detail(e.to_string()))?;
     service::upsert_calendar_days(&state, &caller.account_id, &entries).await?;
     Ok(axum::Json(Imported {
         imported: entries.len(),

@@ -17,7 +17,9 @@ use crate::platform::audit;
 use crate::platform::db::Db;
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::reference::error::Code;
 use crate::reference::store::calendar;
 use crate::reference::store::parameters;
 use crate::reference::store::reference;
@@ -135,7 +137,7 @@ fn is_territory_code(code: &str) -> bool {
 }
 
 fn unknown_territory(field: &str, detail: &str) -> ApiError {
-    ApiError::new("unknown_territory")
+    ApiError::new(Code::UnknownTerritory)
         .detail(format!("{field} {detail}"))
         .with("field", field)
 }
@@ -144,7 +146,7 @@ fn unknown_territory(field: &str, detail: &str) -> ApiError {
 /// `ENBEK_LOCALITIES_FILE`) or the seat of an organisation.
 pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) -> ApiResult<()> {
     if !is_territory_code(locality_code) {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail(format!("{field} is 9 digits"))
             .with("field", field));
     }
@@ -167,7 +169,7 @@ pub async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> 
             .await?;
     if centers.is_empty() {
         return Err(
-            ApiError::new("invalid_value").detail("region_code is not a region of Kazakhstan")
+            ApiError::new(Common::InvalidValue).detail("region_code is not a region of Kazakhstan")
         );
     }
     Ok(())
@@ -185,7 +187,7 @@ pub async fn check_territory(
 ) -> ApiResult<()> {
     known_region(state, region_code).await?;
     if !is_territory_code(district_code) {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail("district_code is 9 digits")
             .with("field", "district_code"));
     }
@@ -368,7 +370,9 @@ pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, ImportErro
 pub(crate) async fn check_occupations(tx: &mut Tx, codes: &[String]) -> ApiResult<()> {
     for code in codes {
         if !reference::occupation_exists(tx, code).await? {
-            return Err(ApiError::new("unknown_occupation").with("occupation_code", code.clone()));
+            return Err(
+                ApiError::new(Code::UnknownOccupation).with("occupation_code", code.clone())
+            );
         }
     }
     Ok(())
@@ -377,7 +381,7 @@ pub(crate) async fn check_occupations(tx: &mut Tx, codes: &[String]) -> ApiResul
 /// Checks an education level against the classifier of levels; 422 `invalid_value` otherwise.
 pub(crate) fn check_education_level(level: Option<&str>) -> ApiResult<()> {
     if level.is_some_and(|l| EducationLevel::parse(l).is_none()) {
-        return Err(ApiError::new("invalid_value")
+        return Err(ApiError::new(Common::InvalidValue)
             .detail("education_level is none, secondary, vocational, higher or postgraduate"));
     }
     Ok(())
@@ -503,10 +507,10 @@ pub async fn add_parameter_edition(
 ) -> ApiResult<()> {
     let current = state.parameters();
     let Some(existing) = current.editions().find(|e| e.key == edition.key) else {
-        return Err(ApiError::new("invalid_value").detail("unknown parameter key"));
+        return Err(ApiError::new(Common::InvalidValue).detail("unknown parameter key"));
     };
     enbek_domain::parameters::validate_value(&edition.key, &edition.value, &existing.value)
-        .map_err(|reason| ApiError::new("invalid_value").detail(reason))?;
+        .map_err(|reason| ApiError::new(Common::InvalidValue).detail(reason))?;
     let mut tx = state.db.begin().await?;
     parameters::upsert(&mut tx, &edition).await?;
     audit::record(

@@ -16,6 +16,7 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::plans::{
@@ -168,7 +169,7 @@ pub async fn create_employment_plan(
         .into_iter()
         .map(|a| {
             let action = Action::parse(&a.action).ok_or_else(|| {
-                ApiError::new("invalid_value")
+                ApiError::new(Common::InvalidValue)
                     .detail(format!("{} is not an action of App.10", a.action))
             })?;
             Ok(NewAction {
@@ -304,8 +305,9 @@ pub async fn report_circumstance(
     caller: Caller,
     Json(body): Json<CircumstanceRequest>,
 ) -> ApiResult<impl IntoResponse> {
-    let kind = Circumstance::parse(&body.kind)
-        .ok_or_else(|| ApiError::new("invalid_value").detail("kind is a change of 214 p.64"))?;
+    let kind = Circumstance::parse(&body.kind).ok_or_else(|| {
+        ApiError::new(Common::InvalidValue).detail("kind is a change of 214 p.64")
+    })?;
     caller.require(&[Role::Citizen])?;
     let report = service::report_mine(
         &state,

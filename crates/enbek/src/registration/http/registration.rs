@@ -19,8 +19,10 @@ use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::http::lang::{requested_lang, Lang};
 use crate::platform::monitoring;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::check_education_level;
+use crate::registration::error::Code;
 use crate::registration::service::registration::{
     self as service, organization_of_kind, Application, Shown, Submission,
 };
@@ -96,14 +98,14 @@ fn validate(body: JobSeekerApplication, default_lang: Lang) -> ApiResult<(Iin, A
         .map(Email::parse)
         .transpose()?;
     if !body.personal_data_consent {
-        return Err(ApiError::new("consent_required"));
+        return Err(ApiError::new(Code::ConsentRequired));
     }
     check_education_level(body.education_level.as_deref())?;
     if body.experience_years.is_some_and(|y| y > 70) {
-        return Err(ApiError::new("invalid_value").detail("experience_years is at most 70"));
+        return Err(ApiError::new(Common::InvalidValue).detail("experience_years is at most 70"));
     }
     if body.occupation_codes.len() > 10 {
-        return Err(ApiError::new("invalid_value").detail("at most 10 occupations"));
+        return Err(ApiError::new(Common::InvalidValue).detail("at most 10 occupations"));
     }
     let application = Application {
         phone: Some(phone.as_str().to_string()),
@@ -302,7 +304,7 @@ pub async fn register_in_person(
         .organization(Role::CareerCenterSpecialist)?
         .to_string();
     if body.career_center_id.as_deref().is_some_and(|c| c != own) {
-        return Err(ApiError::new("out_of_scope")
+        return Err(ApiError::new(Common::OutOfScope)
             .detail("a specialist registers at their own career center"));
     }
     let center = organization_of_kind(&state, Some(&own), OrgKind::CareerCenter).await?;
@@ -319,11 +321,11 @@ pub async fn register_in_person(
         })
         .transpose()
         .map_err(|e| match e {
-            StayError::Address => ApiError::new("invalid_value").detail(
+            StayError::Address => ApiError::new(Common::InvalidValue).detail(
                 "temporary_stay.address has 1 to 300 characters, none of them control characters",
             ),
             StayError::Ended => {
-                ApiError::new("invalid_date").detail("temporary_stay.until is before today")
+                ApiError::new(Common::InvalidDate).detail("temporary_stay.until is before today")
             }
         })?;
     let (iin, application) = validate(body, Lang::Kk)?;
@@ -357,7 +359,7 @@ pub async fn forward_by_assistant(
         .as_deref()
         .is_some_and(|c| c != center.id)
     {
-        return Err(ApiError::new("out_of_scope")
+        return Err(ApiError::new(Common::OutOfScope)
             .detail("the assistant forwards to the district's career center"));
     }
     let (iin, application) = validate(body, Lang::Kk)?;
@@ -423,16 +425,18 @@ pub async fn review(
 ) -> ApiResult<axum::Json<RegistrationView>> {
     caller.require(&[Role::CareerCenterSpecialist])?;
     let reg = service::at_own_center(&state, &caller, &id).await?;
-    let refusal = match (body.accept, body.refusal_code.as_deref()) {
-        (true, _) => None,
-        (false, Some(code)) => Some(
-            Refusal::parse(code)
-                .ok_or_else(|| ApiError::new("invalid_value").detail("unknown refusal_code"))?,
-        ),
-        (false, None) => {
-            return Err(ApiError::new("invalid_value").detail("a refusal needs its refusal_code"))
-        }
-    };
+    let refusal =
+        match (body.accept, body.refusal_code.as_deref()) {
+            (true, _) => None,
+            (false, Some(code)) => Some(Refusal::parse(code).ok_or_else(|| {
+                ApiError::new(Common::InvalidValue).detail("unknown refusal_code")
+            })?),
+            (false, None) => {
+                return Err(
+                    ApiError::new(Common::InvalidValue).detail("a refusal needs its refusal_code")
+                )
+            }
+        };
     Ok(axum::Json(
         service::review(&state, &caller.account_id, &reg.id, refusal)
             .await?
@@ -538,7 +542,8 @@ pub async fn close_my_registration(
     caller.require(&[Role::Citizen])?;
     let reason = input::text("reason", &body.reason, text::SHORT)?;
     let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
-        ApiError::new("invalid_value").detail("the reason is empty or longer than 500 characters")
+        ApiError::new(Common::InvalidValue)
+            .detail("the reason is empty or longer than 500 characters")
     })?;
     Ok(axum::Json(
         service::close(&state, &caller.account_id, reason)

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::http::registration::RegistrationView;
 use crate::registration::service::unemployment as service;
@@ -72,7 +73,7 @@ pub async fn deregister_person(
     // deregisterPerson: an officer of the person's region or a specialist of the person's center.
     caller.require(&CASEWORK)?;
     let ground = Deregistration::parse(&body.ground_code).ok_or_else(|| {
-        ApiError::new("invalid_value").detail("ground_code is not a ground of 214 p.51")
+        ApiError::new(Common::InvalidValue).detail("ground_code is not a ground of 214 p.51")
     })?;
     Ok(axum::Json(
         service::deregister_by(&state, &caller, &body.registration_id, ground)

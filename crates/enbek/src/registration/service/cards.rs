@@ -8,6 +8,7 @@ use enbek_domain::ids::Iin;
 use crate::platform::audit;
 use crate::platform::auth::Caller;
 use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::store::persons;
@@ -44,7 +45,7 @@ pub(crate) async fn require_scope(
     if caller.may_act_as(roles, &place) {
         Ok(())
     } else {
-        Err(ApiError::new("out_of_scope"))
+        Err(ApiError::new(Common::OutOfScope))
     }
 }
 

@@ -22,7 +22,9 @@ use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::registration::error::Code;
 use crate::registration::service::registration::recipient;
 use crate::registration::store::jobloss::{self, Application};
 use crate::registration::store::registrations;
@@ -60,9 +62,9 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     let iban = Iban::parse(iban)?;
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))?;
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
     if reg.status != Status::Unemployed {
-        return Err(ApiError::new("invalid_state")
+        return Err(ApiError::new(Common::InvalidState)
             .detail("the job-loss payment is for a person registered as unemployed"));
     }
     let now = state.clock.now();
@@ -80,7 +82,7 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     let mut tx = state.db.begin().await?;
     match jobloss::insert(&mut tx, &application).await {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::new("jobloss_application_exists"))
+            return Err(ApiError::new(Code::JoblossApplicationExists))
         }
         other => other?,
     }
@@ -129,7 +131,7 @@ pub async fn change_iban(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if application.status == ApplicationStatus::NotEligible {
-        return Err(ApiError::new("invalid_state")
+        return Err(ApiError::new(Common::InvalidState)
             .detail("the application was not sent: there is no payment to redirect"));
     }
     let reg = registrations::by_id(&state.db.pool, &application.registration_id)

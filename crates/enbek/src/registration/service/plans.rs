@@ -25,8 +25,10 @@ use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::registration::error::Code;
 use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::registration::recipient;
 use crate::registration::store::circumstances;
@@ -54,7 +56,7 @@ pub async fn suggestions(
         Some(id) => persons::by_id(&state.db.pool, id).await?,
         None => None,
     }
-    .ok_or_else(|| ApiError::new("invalid_state").detail("the person has no card yet"))?;
+    .ok_or_else(|| ApiError::new(Common::InvalidState).detail("the person has no card yet"))?;
     let on = local_date(state.clock.now());
     let registry = state
         .registry()
@@ -112,13 +114,12 @@ pub async fn create(
     let now = state.clock.now();
     let today = local_date(now);
     if reg.status != Status::Unemployed {
-        return Err(
-            ApiError::new("invalid_state").detail("a plan is drawn up for an unemployed person")
-        );
+        return Err(ApiError::new(Common::InvalidState)
+            .detail("a plan is drawn up for an unemployed person"));
     }
     if new.goal.trim().is_empty() || new.actions.is_empty() {
         return Err(
-            ApiError::new("invalid_value").detail("a plan has a goal and at least one action")
+            ApiError::new(Common::InvalidValue).detail("a plan has a goal and at least one action")
         );
     }
     let dates = new
@@ -128,14 +129,13 @@ pub async fn create(
         .chain(new.contacts.iter().map(|c| c.on))
         .chain([new.valid_until]);
     if dates.clone().any(|d| d < today) || dates.clone().any(|d| d > new.valid_until) {
-        return Err(
-            ApiError::new("invalid_date").detail("dates run from today to the plan's valid_until")
-        );
+        return Err(ApiError::new(Common::InvalidDate)
+            .detail("dates run from today to the plan's valid_until"));
     }
     let person_id = reg
         .person_id
         .clone()
-        .ok_or_else(|| ApiError::new("invalid_state"))?;
+        .ok_or_else(|| ApiError::new(Common::InvalidState))?;
     let plan = Plan {
         id: new_id(),
         registration_id: reg.id.clone(),
@@ -177,7 +177,7 @@ pub async fn create(
     let mut tx = state.db.begin().await?;
     if let Err(e) = plans::insert(&mut tx, &plan, &items).await {
         return Err(if crate::platform::db::is_unique_violation(&e) {
-            ApiError::new("plan_exists")
+            ApiError::new(Code::PlanExists)
         } else {
             e.into()
         });
@@ -306,7 +306,7 @@ pub async fn plan_of(state: &AppState, reg: &Registration) -> ApiResult<ShownPla
 async fn my_registration(state: &AppState, account_id: &str) -> ApiResult<Registration> {
     registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))
 }
 
 async fn my_plan_row(state: &AppState, account_id: &str) -> ApiResult<Plan> {
@@ -337,7 +337,7 @@ async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> ApiResult<()> 
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !plans::sign_by_person(&mut tx, &plan.id, now).await? {
-        return Err(ApiError::new("invalid_state").detail("the plan is already signed"));
+        return Err(ApiError::new(Common::InvalidState).detail("the plan is already signed"));
     }
     audit::record(
         &mut tx,
@@ -388,7 +388,7 @@ async fn record(state: &AppState, specialist: &str, item: &Item, outcome: &str) 
         &["done"]
     };
     if !allowed.contains(&outcome) {
-        return Err(ApiError::new("invalid_value").detail(format!(
+        return Err(ApiError::new(Common::InvalidValue).detail(format!(
             "the outcome of this item is one of {}",
             allowed.join(", ")
         )));
@@ -442,10 +442,10 @@ async fn report(
 ) -> ApiResult<Report> {
     let now = state.clock.now();
     if occurred_on > local_date(now) {
-        return Err(ApiError::new("invalid_date").detail("occurred_on is in the future"));
+        return Err(ApiError::new(Common::InvalidDate).detail("occurred_on is in the future"));
     }
     if reg.status != Status::Unemployed {
-        return Err(ApiError::new("invalid_state")
+        return Err(ApiError::new(Common::InvalidState)
             .detail("changes are reported while registered as unemployed"));
     }
     let report_due_at = report_due(&state.calendar(), occurred_on);
@@ -649,7 +649,7 @@ async fn acknowledge(state: &AppState, by: &str, report: &Report) -> ApiResult<(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !circumstances::acknowledge(&mut tx, &report.id, by, now).await? {
-        return Err(ApiError::new("invalid_state").detail("already acknowledged"));
+        return Err(ApiError::new(Common::InvalidState).detail("already acknowledged"));
     }
     audit::record(
         &mut tx,

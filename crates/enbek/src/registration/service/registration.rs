@@ -35,10 +35,13 @@ use crate::platform::notify::texts::{ground, GroundOf, Names};
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::check_occupations;
 use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::Organization;
+use crate::registration::error::Code;
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
 pub use crate::registration::store::registrations::Application;
@@ -70,12 +73,14 @@ pub async fn organization_of_kind(
     kind: OrgKind,
 ) -> ApiResult<Organization> {
     let id = id.ok_or_else(|| {
-        ApiError::new("unknown_organization").detail("career_center_id is required")
+        ApiError::new(ReferenceCode::UnknownOrganization).detail("career_center_id is required")
     })?;
     reference::organization_by_id(&state.db.pool, id)
         .await?
         .filter(|o| o.kind == kind)
-        .ok_or_else(|| ApiError::new("unknown_organization").with("organization_id", id))
+        .ok_or_else(|| {
+            ApiError::new(ReferenceCode::UnknownOrganization).with("organization_id", id)
+        })
 }
 
 /// Takes an application through any channel: its occupations checked against the classifier;
@@ -95,7 +100,7 @@ pub async fn apply(state: &AppState, sub: Submission) -> ApiResult<Shown> {
                 if person.is_some_and(|p| {
                     rules::needs_temporary_stay(&sub.career_center.region_code, &p.region_code)
                 }) {
-                    return Err(ApiError::new("residence_reason_required").detail(
+                    return Err(ApiError::new(Code::ResidenceReasonRequired).detail(
                         "the registry places the person's residence in another region: state the temporary stay (temporary_stay.address)",
                     ));
                 }
@@ -143,11 +148,11 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
         ),
     };
     if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
-        return Err(ApiError::new("registration_exists").with("registration_id", active.id));
+        return Err(ApiError::new(Code::RegistrationExists).with("registration_id", active.id));
     }
     let barred_until = registrations::barred_until(&mut tx, iin).await?;
     if rules::is_barred(barred_until, received_on) {
-        return Err(ApiError::new("reregistration_barred").with("barred_until", barred_until));
+        return Err(ApiError::new(Code::ReregistrationBarred).with("barred_until", barred_until));
     }
     let mut application = sub.application;
     application.identity_proof = Some(proof.as_str().to_string());
@@ -181,7 +186,7 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
     };
     if let Err(e) = registrations::insert(&mut tx, &registration, now).await {
         return Err(if is_unique_violation(&e) {
-            ApiError::new("registration_exists")
+            ApiError::new(Code::RegistrationExists)
         } else {
             e.into()
         });
@@ -246,7 +251,7 @@ async fn applicant_proof(tx: &mut Tx, account_id: &str, iin: &str) -> ApiResult<
         .await?
         .filter(|(proven, _)| proven == iin)
         .map(|(_, method)| method)
-        .ok_or_else(|| ApiError::new("identity_not_proven"))
+        .ok_or_else(|| ApiError::new(Common::IdentityNotProven))
 }
 
 /// The registry check is also stored as due work, so that a crash or a silent registry loses
@@ -303,7 +308,7 @@ pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<(
     let answer = state.registry().person(&iin).await?;
     decide(state, &reg.id, answer.as_ref(), None)
         .await
-        .map_err(|e| anyhow::anyhow!("deciding: {}", e.code))
+        .map_err(|e| anyhow::anyhow!("deciding: {}", e.code()))
 }
 
 /// The decision (214 p.8, 214 p.11–12, 214 p.33–35): registered, with the card written and its
@@ -528,7 +533,7 @@ pub async fn at_own_center(state: &AppState, caller: &Caller, id: &str) -> ApiRe
     {
         Ok(reg)
     } else {
-        Err(ApiError::new("out_of_scope"))
+        Err(ApiError::new(Common::OutOfScope))
     }
 }
 
@@ -557,7 +562,7 @@ async fn decide_review(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if reg.status != Status::PendingReview {
-        return Err(ApiError::new("invalid_state")
+        return Err(ApiError::new(Common::InvalidState)
             .detail("only an application waiting for review can be reviewed"));
     }
     let mut tx = state.db.begin().await?;
@@ -603,10 +608,10 @@ pub async fn close(
     let now = state.clock.now();
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))?;
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
     let status = reg.status;
     if !status.may_be_closed_by_person() {
-        return Err(ApiError::new("invalid_state").detail("the registration is not active"));
+        return Err(ApiError::new(Common::InvalidState).detail("the registration is not active"));
     }
     let final_status = reason.final_status();
     let reason = reason.as_str();
@@ -616,7 +621,7 @@ pub async fn close(
         ..Ending::to(final_status)
     };
     if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
-        return Err(ApiError::new("invalid_state"));
+        return Err(ApiError::new(Common::InvalidState));
     }
     // Withdrawn before a result: the service request ends without one.
     match status {
@@ -757,7 +762,7 @@ pub(crate) async fn shown(state: &AppState, r: Registration) -> ApiResult<Shown>
 pub async fn mine(state: &AppState, account_id: &str) -> ApiResult<Shown> {
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new("no_registration"))?;
+        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
     shown(state, reg).await
 }
 

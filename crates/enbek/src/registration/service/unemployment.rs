@@ -27,6 +27,7 @@ use crate::platform::notify::texts::{ground, GroundOf};
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::service::cards::registration_in_scope;
@@ -331,7 +332,7 @@ pub async fn deregister_in(
     };
     if !registrations::end(tx, &reg.id, &ending, now).await? {
         return Err(
-            ApiError::new("invalid_state").detail("only an unemployed person is deregistered")
+            ApiError::new(Common::InvalidState).detail("only an unemployed person is deregistered")
         );
     }
     let to = recipient_with_assistant(tx, &reg).await?;
@@ -404,8 +405,8 @@ pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<
         match deregister(state, None, &reg.id, ground_of).await {
             Ok(_) => {}
             // Closed or deregistered meanwhile: nothing left to do.
-            Err(e) if e.code == "invalid_state" => {}
-            Err(e) => anyhow::bail!("deregistering: {}", e.code),
+            Err(e) if e.is(Common::InvalidState) => {}
+            Err(e) => anyhow::bail!("deregistering: {}", e.code()),
         }
     }
     Ok(())
