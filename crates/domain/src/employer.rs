@@ -72,9 +72,6 @@ impl Verification {
     pub fn parse(s: &str) -> Option<Verification> {
         Verification::ALL.into_iter().find(|v| v.as_str() == s)
     }
-
-    /// The code of a refusal, the same whether the registry answered at once or later.
-    pub const REFUSAL_CODE: &'static str = "employer_not_in_registry";
 }
 
 /// How long an invitation to join an employer waits for its answer.
@@ -170,15 +167,6 @@ pub enum ClaimRefusal {
     NotProven,
     /// The registry names another head of the legal entity.
     NotHead,
-}
-
-impl ClaimRefusal {
-    pub fn code(self) -> &'static str {
-        match self {
-            ClaimRefusal::NotProven => "identity_not_proven",
-            ClaimRefusal::NotHead => "not_employer_head",
-        }
-    }
 }
 
 /// Who may register an employer, before the registry is asked: an entrepreneur by the IIN the

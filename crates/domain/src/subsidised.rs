@@ -112,13 +112,6 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub fn code(self) -> &'static str {
-        match self {
-            Refusal::PeriodEmpty | Refusal::FutureMonth | Refusal::OutsidePeriod => "invalid_date",
-            Refusal::DayCounts { .. } => "invalid_value",
-        }
-    }
-
     pub fn detail(self) -> &'static str {
         match self {
             Refusal::PeriodEmpty => "ends_on must be after starts_on",
