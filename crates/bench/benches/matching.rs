@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use enbek_bench::{generate, skill_number, Dataset};
-use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
-use enbek_domain::matching::{district, Occupation, Opening, Seeker};
-use enbek_domain::vacancy::{EducationLevel, WorkCondition, WorkRegime};
+use enbek_domain::mediation::matching::index::{OpeningIndex, PersonIndex, Scratch};
+use enbek_domain::mediation::matching::{district, Occupation, Opening, Seeker};
+use enbek_domain::mediation::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 use sqlx::{Connection, PgConnection, Row};
 
 const TOP: usize = 50;

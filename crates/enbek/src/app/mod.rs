@@ -4,9 +4,9 @@
 pub mod jobs;
 
 use anyhow::Context;
-use enbek_domain::access::Role;
-use enbek_domain::calendar::Calendar;
-use enbek_domain::parameters::Parameters;
+use enbek_domain::accounts::access::Role;
+use enbek_domain::reference::calendar::Calendar;
+use enbek_domain::reference::parameters::Parameters;
 use enbek_domain::registry::RegistryPerson;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};

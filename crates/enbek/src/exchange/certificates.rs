@@ -4,7 +4,7 @@
 
 use axum::extract::State;
 use chrono::{DateTime, Utc};
-use enbek_domain::access::Role;
+use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::{Bin, Iin};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

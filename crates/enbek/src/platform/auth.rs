@@ -4,7 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use enbek_domain::access::{self, CardPlace, Role};
+use enbek_domain::accounts::access::{self, CardPlace, Role};
 
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::problem::Common;

@@ -2,9 +2,9 @@
 //! the exchange keep for the whole process (the registry in use, the signature verifier, the
 //! matching index…), which the composition root registers at start and each owner finds by type.
 
-use enbek_domain::calendar::Calendar;
-use enbek_domain::matching::Places;
-use enbek_domain::parameters::Parameters;
+use enbek_domain::mediation::matching::Places;
+use enbek_domain::reference::calendar::Calendar;
+use enbek_domain::reference::parameters::Parameters;
 use std::sync::{Arc, RwLock};
 
 use crate::platform::clock::Clock;

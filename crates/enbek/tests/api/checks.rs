@@ -4,18 +4,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use enbek::platform::db::Db;
-use enbek_domain::access::{OrgKind, Role};
-use enbek_domain::category::Category;
+use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::delivery::{DeliveryStatus, Destination, NoticeChannel};
-use enbek_domain::employer::{EmployerKind, InvitationStatus, Verification};
-use enbek_domain::jobloss::ApplicationStatus;
+use enbek_domain::measures::subsidised::Measure;
+use enbek_domain::mediation::employer::{EmployerKind, InvitationStatus, Verification};
+use enbek_domain::mediation::offer::OfferStatus;
+use enbek_domain::mediation::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
 use enbek_domain::monitoring::{Service, Stage};
-use enbek_domain::offer::OfferStatus;
-use enbek_domain::plan::{Action, ItemKind};
+use enbek_domain::registration::category::Category;
+use enbek_domain::registration::jobloss::ApplicationStatus;
+use enbek_domain::registration::plan::{Action, ItemKind};
+use enbek_domain::registration::unemployment::{Circumstance, Deregistration, UnemployedRefusal};
 use enbek_domain::registration::{Channel, Refusal, Status};
-use enbek_domain::subsidised::Measure;
-use enbek_domain::unemployment::{Circumstance, Deregistration, UnemployedRefusal};
-use enbek_domain::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
 
 use crate::helpers::TestDb;
 

@@ -6,8 +6,8 @@ use argon2::password_hash::{
 };
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
+use enbek_domain::accounts::login;
 use enbek_domain::contact::{Email, Phone};
-use enbek_domain::login;
 use rand::RngCore;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -24,7 +24,7 @@ use crate::platform::http::lang::Lang;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Code as ReferenceCode;
-use enbek_domain::access::Role;
+use enbek_domain::accounts::access::Role;
 
 pub const MIN_PASSWORD_LEN: usize = 8;
 

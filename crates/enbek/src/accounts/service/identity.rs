@@ -1,11 +1,11 @@
 //! Identity proofing: an account acts for an IIN only once the person proves it, by a one-time
 //! code sent to the phone the mobile-citizens registry links to that IIN, or by an electronic
-//! signature whose certificate names the IIN (see `enbek_domain::identity`).
+//! signature whose certificate names the IIN (see `enbek_domain::accounts::identity`).
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
-use enbek_domain::identity::{
+use enbek_domain::accounts::identity::{
     self as rules, mask_phone, proof_expires_at, proof_state, ProofMethod, ProofState,
 };
 use enbek_domain::ids::Iin;

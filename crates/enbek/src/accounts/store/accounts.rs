@@ -1,8 +1,8 @@
 //! Accounts, roles, sessions and login attempts (206 p.17–19).
 
 use chrono::{DateTime, Utc};
-use enbek_domain::access::Role;
-use enbek_domain::identity::ProofMethod;
+use enbek_domain::accounts::access::Role;
+use enbek_domain::accounts::identity::ProofMethod;
 use sqlx::{AnyPool, Row};
 
 use crate::platform::db::new_id;
@@ -229,7 +229,7 @@ pub struct Failures {
     pub last: Option<DateTime<Utc>>,
 }
 
-/// What the login limits read before an attempt (`enbek_domain::login`).
+/// What the login limits read before an attempt (`enbek_domain::accounts::login`).
 #[derive(Debug, Default)]
 pub struct LoginFailures {
     /// The login from this address, since its last success there.

@@ -1,7 +1,7 @@
 //! Identity proofs and the proven IIN of an account.
 
 use chrono::{DateTime, Utc};
-use enbek_domain::identity::ProofMethod;
+use enbek_domain::accounts::identity::ProofMethod;
 use sqlx::AnyPool;
 
 use crate::platform::db::ts;

@@ -3,11 +3,11 @@
 //! each month's attendance; the staff of the jobs' region see all of it.
 
 use chrono::NaiveDate;
-use enbek_domain::access::Role;
+use enbek_domain::accounts::access::Role;
 use enbek_domain::contact::Phone;
 use enbek_domain::ids::Iin;
-use enbek_domain::office_hours::local_date;
-use enbek_domain::subsidised::{self as rules, Measure, Month};
+use enbek_domain::measures::subsidised::{self as rules, Measure, Month};
+use enbek_domain::reference::office_hours::local_date;
 use serde_json::json;
 
 use crate::measures::error::Code;

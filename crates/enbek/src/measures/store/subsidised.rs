@@ -1,7 +1,7 @@
 //! Subsidised-job applications, their participants and attendance (206 p.31.3).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::subsidised::Measure;
+use enbek_domain::measures::subsidised::Measure;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;

@@ -2,9 +2,9 @@
 
 use axum::extract::State;
 use axum::response::IntoResponse;
-use enbek_domain::access::Role;
-use enbek_domain::matching::{Occupation, Reason};
-use enbek_domain::office_hours::local_date;
+use enbek_domain::accounts::access::Role;
+use enbek_domain::mediation::matching::{Occupation, Reason};
+use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -4,9 +4,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::access::Role;
-use enbek_domain::matching::Reason;
-use enbek_domain::office_hours::local_date;
+use enbek_domain::accounts::access::Role;
+use enbek_domain::mediation::matching::Reason;
+use enbek_domain::reference::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -3,7 +3,7 @@
 
 use axum::extract::State;
 use enbek_domain::bounds;
-use enbek_domain::office_hours::local_date;
+use enbek_domain::reference::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

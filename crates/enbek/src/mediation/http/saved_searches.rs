@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use enbek_domain::access::Role;
+use enbek_domain::accounts::access::Role;
 use enbek_domain::{bounds, text};
 use serde::Deserialize;
 use utoipa::ToSchema;

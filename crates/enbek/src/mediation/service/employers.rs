@@ -3,18 +3,18 @@
 //! day it arose and the day it was posted.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use enbek_domain::access::Role;
-use enbek_domain::employer::{
+use enbek_domain::accounts::access::Role;
+use enbek_domain::ids::{Bin, Iin};
+use enbek_domain::mediation::employer::{
     self as employer_rules, invitation_expires_at, Authority, ClaimRefusal, EmployerKind,
     InvitationStatus, Verification,
 };
-use enbek_domain::ids::{Bin, Iin};
-use enbek_domain::office_hours::{kz_offset, local_date};
-use enbek_domain::parameters::keys;
-use enbek_domain::vacancy::{
+use enbek_domain::mediation::vacancy::{
     self as rules, EducationLevel, EmploymentType, ExcludedCategory, Terms, VacancyStatus,
     WorkRegime, DEFAULT_OPEN_DAYS,
 };
+use enbek_domain::reference::office_hours::{kz_offset, local_date};
+use enbek_domain::reference::parameters::keys;
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;

@@ -5,10 +5,12 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use enbek_domain::matching::index::{OpeningIndex, PersonIndex, Scratch};
-use enbek_domain::matching::{score, Commute, Match, Occupation, Opening, Places, Seeker};
-use enbek_domain::office_hours::local_date;
-use enbek_domain::vacancy::{EducationLevel, VacancyStatus, WorkCondition, WorkRegime};
+use enbek_domain::mediation::matching::index::{OpeningIndex, PersonIndex, Scratch};
+use enbek_domain::mediation::matching::{
+    score, Commute, Match, Occupation, Opening, Places, Seeker,
+};
+use enbek_domain::mediation::vacancy::{EducationLevel, VacancyStatus, WorkCondition, WorkRegime};
+use enbek_domain::reference::office_hours::local_date;
 
 use crate::mediation::error::Code;
 use crate::mediation::service::employers::{named, Named};

@@ -1,17 +1,17 @@
 //! Offers of suitable work and the person's answer (214 p.38, 214 p.51(2), 214 p.71–72).
 
 use chrono::{DateTime, TimeDelta, Utc};
-use enbek_domain::access::Role;
-use enbek_domain::matching::{score, Match};
-use enbek_domain::offer::{
+use enbek_domain::accounts::access::Role;
+use enbek_domain::mediation::matching::{score, Match};
+use enbek_domain::mediation::offer::{
     answer_due, decision_reminder_at, OfferStatus, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
 };
-use enbek_domain::office_hours::local_date;
-use enbek_domain::office_hours::working_days_deadline;
+use enbek_domain::mediation::vacancy::VacancyStatus;
+use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::reference::office_hours::working_days_deadline;
+use enbek_domain::registration::unemployment::Deregistration;
 use enbek_domain::registration::Status;
 use enbek_domain::text;
-use enbek_domain::unemployment::Deregistration;
-use enbek_domain::vacancy::VacancyStatus;
 use serde_json::json;
 
 use crate::mediation::error::Code;
@@ -495,7 +495,7 @@ pub async fn schedule_interview(
     let args = Args {
         date: format!(
             "{}",
-            at.with_timezone(&enbek_domain::office_hours::kz_offset())
+            at.with_timezone(&enbek_domain::reference::office_hours::kz_offset())
                 .format("%Y-%m-%d %H:%M")
         ),
         note: format!("{}, {}", vacancy.title, place),
@@ -682,7 +682,7 @@ pub fn attend_by(
     Some(working_days_deadline(
         &state.calendar(),
         notified,
-        enbek_domain::offer::INTERVIEW_ATTEND_DAYS,
+        enbek_domain::mediation::offer::INTERVIEW_ATTEND_DAYS,
     ))
 }
 

@@ -1,8 +1,8 @@
 //! Saved vacancy searches (214 p.77): a citizen keeps the filters of a search, and
 //! is told of each new vacancy that the search would find.
 
-use enbek_domain::office_hours::local_date;
-use enbek_domain::vacancy::WorkRegime;
+use enbek_domain::mediation::vacancy::WorkRegime;
+use enbek_domain::reference::office_hours::local_date;
 use serde_json::json;
 
 use crate::mediation::error::Code;

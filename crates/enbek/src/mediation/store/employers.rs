@@ -1,8 +1,8 @@
 //! Employers and their vacancies (214 ch.5 §2).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::employer::{Authority, EmployerKind, Verification};
-use enbek_domain::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
+use enbek_domain::mediation::employer::{Authority, EmployerKind, Verification};
+use enbek_domain::mediation::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
@@ -187,7 +187,7 @@ pub struct Vacancy {
     pub education_level: Option<EducationLevel>,
     pub experience_years: Option<i64>,
     pub skills: Vec<String>,
-    /// Working conditions stated (`enbek_domain::vacancy::WorkCondition` codes).
+    /// Working conditions stated (`enbek_domain::mediation::vacancy::WorkCondition` codes).
     pub conditions: Vec<String>,
     pub region_code: String,
     pub district_code: String,

@@ -2,7 +2,7 @@
 //! answered by the invited account.
 
 use chrono::{DateTime, Utc};
-use enbek_domain::employer::InvitationStatus;
+use enbek_domain::mediation::employer::InvitationStatus;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use enbek_domain::offer::OfferStatus;
+use enbek_domain::mediation::offer::OfferStatus;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 

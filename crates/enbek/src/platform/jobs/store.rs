@@ -33,7 +33,7 @@ pub async fn schedule_daily(
     at: chrono::NaiveTime,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    use enbek_domain::office_hours::{local_date, local_instant};
+    use enbek_domain::reference::office_hours::{local_date, local_instant};
     let today = local_date(now);
     let at_today = local_instant(today, at);
     let due = if at_today > now {

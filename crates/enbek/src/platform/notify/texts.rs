@@ -141,7 +141,7 @@ pub fn render(kind: Kind, lang: Lang, a: &Args) -> (String, String) {
         (Some(until), Ru) => format!(" Повторная регистрация невозможна по {until} включительно."),
         (Some(until), En) => format!(" You may not register again until {until} inclusive."),
     };
-    let minutes = enbek_domain::identity::PROOF_LIFETIME_MINUTES;
+    let minutes = enbek_domain::accounts::identity::PROOF_LIFETIME_MINUTES;
     let (subject, text) = match (kind, lang) {
         (IdentityCode, Kk) => ("Растау коды", format!("enbek.kz: жеке басыңызды растау коды {}. Ол {} минут жарамды. Кодты ешкімге айтпаңыз.", a.code, minutes)),
         (IdentityCode, Ru) => ("Код подтверждения", format!("enbek.kz: код подтверждения личности {}. Действует {} минут. Никому не сообщайте код.", a.code, minutes)),
@@ -351,8 +351,8 @@ mod tests {
 
     #[test]
     fn every_ground_code_of_the_domain_has_its_names() {
+        use enbek_domain::registration::unemployment::{Deregistration, UnemployedRefusal};
         use enbek_domain::registration::Refusal;
-        use enbek_domain::unemployment::{Deregistration, UnemployedRefusal};
         let fallback = ground(GroundOf::Deregistration, "no such code").en;
         let codes = Refusal::ALL
             .iter()

@@ -5,9 +5,9 @@
 use axum::body::Bytes;
 use axum::extract::State;
 use chrono::NaiveDate;
-use enbek_domain::access::Role;
-use enbek_domain::calendar::Calendar;
-use enbek_domain::parameters::Edition;
+use enbek_domain::accounts::access::Role;
+use enbek_domain::reference::calendar::Calendar;
+use enbek_domain::reference::parameters::Edition;
 use enbek_domain::text;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

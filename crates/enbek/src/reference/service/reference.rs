@@ -1,16 +1,16 @@
 //! Reference data: the shipped tables loaded at start, and an administrator's files (docs/RULES.md,
 //! reference values).
 
-use enbek_domain::access::OrgKind;
-use enbek_domain::matching::Place;
+use enbek_domain::accounts::access::OrgKind;
+use enbek_domain::mediation::matching::Place;
 use serde::Deserialize;
 
-use enbek_domain::matching::Places;
+use enbek_domain::mediation::matching::Places;
 use std::collections::HashSet;
 
-use enbek_domain::calendar::{Calendar, CalendarEntry, DayKind};
-use enbek_domain::parameters::{Edition, Parameters};
-use enbek_domain::vacancy::EducationLevel;
+use enbek_domain::mediation::vacancy::EducationLevel;
+use enbek_domain::reference::calendar::{Calendar, CalendarEntry, DayKind};
+use enbek_domain::reference::parameters::{Edition, Parameters};
 use serde_json::json;
 
 use crate::platform::audit;
@@ -509,8 +509,12 @@ pub async fn add_parameter_edition(
     let Some(existing) = current.editions().find(|e| e.key == edition.key) else {
         return Err(ApiError::new(Common::InvalidValue).detail("unknown parameter key"));
     };
-    enbek_domain::parameters::validate_value(&edition.key, &edition.value, &existing.value)
-        .map_err(|reason| ApiError::new(Common::InvalidValue).detail(reason))?;
+    enbek_domain::reference::parameters::validate_value(
+        &edition.key,
+        &edition.value,
+        &existing.value,
+    )
+    .map_err(|reason| ApiError::new(Common::InvalidValue).detail(reason))?;
     let mut tx = state.db.begin().await?;
     parameters::upsert(&mut tx, &edition).await?;
     audit::record(

@@ -1,7 +1,7 @@
 //! Calendar days an administrator adds to the shipped working-day calendar (Law "On holidays"
 //! art.5; Labour Code art.84–85).
 
-use enbek_domain::calendar::{CalendarEntry, DayKind};
+use enbek_domain::reference::calendar::{CalendarEntry, DayKind};
 use sqlx::AnyPool;
 
 use crate::platform::db::day;

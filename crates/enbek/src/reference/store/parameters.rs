@@ -1,7 +1,7 @@
 //! Stored editions of reference values and rules, added by an administrator (docs/RULES.md,
 //! reference values and editions).
 
-use enbek_domain::parameters::Edition;
+use enbek_domain::reference::parameters::Edition;
 use sqlx::AnyPool;
 
 use crate::platform::db::day;

@@ -1,7 +1,7 @@
 //! Reference data: organisations, occupations and the small classifiers (docs/RULES.md, reference
 //! values).
 
-use enbek_domain::access::OrgKind;
+use enbek_domain::accounts::access::OrgKind;
 use serde::Serialize;
 use sqlx::AnyPool;
 
@@ -222,10 +222,10 @@ pub(crate) fn search_key(text: &str) -> String {
 }
 
 /// The words of a search query as they are looked for (`searchVacancies`): folded, the
-/// endings taken off (`enbek_domain::words`), at most ten.
+/// endings taken off (`enbek_domain::mediation::words`), at most ten.
 pub(crate) fn search_words(q: &str) -> Vec<String> {
     q.split_whitespace()
-        .map(|w| enbek_domain::words::stem(&search_key(w)))
+        .map(|w| enbek_domain::mediation::words::stem(&search_key(w)))
         .filter(|w| !w.is_empty())
         .take(10)
         .collect()
@@ -234,7 +234,7 @@ pub(crate) fn search_words(q: &str) -> Vec<String> {
 /// Whether a code names an occupation one is hired in or seeks: a unit group of the classifier
 /// (`2411`) or a national occupation within one (`2411-1`), not a broader group.
 pub async fn occupation_exists(tx: &mut Tx, code: &str) -> Result<bool, sqlx::Error> {
-    if enbek_domain::matching::Occupation::parse(code).is_none() {
+    if enbek_domain::mediation::matching::Occupation::parse(code).is_none() {
         return Ok(false);
     }
     Ok(sqlx::query(

@@ -2,7 +2,7 @@
 //! within their scope (every staff read is written to the audit log).
 
 use axum::extract::State;
-use enbek_domain::access::Role;
+use enbek_domain::accounts::access::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

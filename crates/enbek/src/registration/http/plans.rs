@@ -5,10 +5,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::access::Role;
-use enbek_domain::plan::Action;
+use enbek_domain::accounts::access::Role;
+use enbek_domain::registration::plan::Action;
+use enbek_domain::registration::unemployment::Circumstance;
 use enbek_domain::text;
-use enbek_domain::unemployment::Circumstance;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::access::{OrgKind, Role};
+use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::contact::{Email, Phone};
 use enbek_domain::ids::Iin;
 use enbek_domain::registration::{Channel, CloseReason, Refusal, StayError, TemporaryStay};
@@ -308,7 +308,7 @@ pub async fn register_in_person(
             .detail("a specialist registers at their own career center"));
     }
     let center = organization_of_kind(&state, Some(&own), OrgKind::CareerCenter).await?;
-    let today = enbek_domain::office_hours::local_date(state.clock.now());
+    let today = enbek_domain::reference::office_hours::local_date(state.clock.now());
     let temporary_stay = body
         .temporary_stay
         .take()

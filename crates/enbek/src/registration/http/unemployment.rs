@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::NaiveDate;
-use enbek_domain::access::Role;
-use enbek_domain::unemployment::Deregistration;
+use enbek_domain::accounts::access::Role;
+use enbek_domain::registration::unemployment::Deregistration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -2,7 +2,7 @@
 //! (docs/AUTHORIZATION.md): the person's own view, staff's view within their scope (every staff
 //! read is written to the audit log), and the scope check of a registration's casework.
 
-use enbek_domain::access::{CardPlace, Role};
+use enbek_domain::accounts::access::{CardPlace, Role};
 use enbek_domain::ids::Iin;
 
 use crate::platform::audit;

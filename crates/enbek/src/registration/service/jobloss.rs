@@ -6,8 +6,8 @@
 use chrono::{DateTime, Utc};
 use enbek_domain::delivery::Destination;
 use enbek_domain::ids::{Iban, Iin};
-use enbek_domain::jobloss::{assess, ApplicationStatus};
-use enbek_domain::office_hours::local_date;
+use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::registration::jobloss::{assess, ApplicationStatus};
 use enbek_domain::registration::Status;
 use serde_json::json;
 

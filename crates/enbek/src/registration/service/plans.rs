@@ -2,15 +2,15 @@
 //! (214 p.64), and the work queues of specialists and officers (214 p.51–52).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use enbek_domain::access::Role;
-use enbek_domain::category::Category;
+use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::Iin;
-use enbek_domain::jobloss::assess;
-use enbek_domain::office_hours::{local_date, local_instant, working_days_deadline};
-use enbek_domain::plan::{self as rules, Action, ItemKind, PlanFacts};
+use enbek_domain::reference::office_hours::{local_date, local_instant, working_days_deadline};
+use enbek_domain::registration::category::Category;
+use enbek_domain::registration::jobloss::assess;
+use enbek_domain::registration::plan::{self as rules, Action, ItemKind, PlanFacts};
+use enbek_domain::registration::unemployment::{report_due, Circumstance};
 use enbek_domain::registration::Status;
 use enbek_domain::text::Rule;
-use enbek_domain::unemployment::{report_due, Circumstance};
 use serde::Serialize;
 use serde_json::json;
 
@@ -75,7 +75,7 @@ pub async fn suggestions(
     tx.commit().await?;
     let facts = PlanFacts {
         category: person.category.as_deref().and_then(Category::parse),
-        age: enbek_domain::age::age_on(person.birth_date, on),
+        age: enbek_domain::registration::age::age_on(person.birth_date, on),
         education_level: person.profile.education_level.clone(),
         rural,
         jobloss_eligible,

@@ -2,20 +2,20 @@
 //! path, one registry check, one decision.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::access::{CardPlace, OrgKind, Role};
-use enbek_domain::age::age_on;
-use enbek_domain::category::{self, CardFacts};
+use enbek_domain::accounts::access::{CardPlace, OrgKind, Role};
+use enbek_domain::accounts::identity::ProofMethod;
 use enbek_domain::delivery::NoticeChannel;
-use enbek_domain::identity::ProofMethod;
 use enbek_domain::ids::Iin;
 use enbek_domain::monitoring::{Service, Stage};
-use enbek_domain::office_hours::{local_date, received_at, working_days_deadline};
-use enbek_domain::parameters::keys;
+use enbek_domain::reference::office_hours::{local_date, received_at, working_days_deadline};
+use enbek_domain::reference::parameters::keys;
+use enbek_domain::registration::age::age_on;
+use enbek_domain::registration::category::{self, CardFacts};
+use enbek_domain::registration::unemployment::{pension_age_months, UnemployedRefusal};
 use enbek_domain::registration::{
     self as rules, Channel, PresentedIdentity, Refusal, Status, TemporaryStay,
 };
 use enbek_domain::registry::RegistryPerson;
-use enbek_domain::unemployment::{pension_age_months, UnemployedRefusal};
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;

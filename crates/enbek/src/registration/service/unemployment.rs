@@ -6,12 +6,12 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::ids::Iin;
 use enbek_domain::monitoring::{Service, Stage};
-use enbek_domain::office_hours::local_date;
-use enbek_domain::parameters::keys;
-use enbek_domain::registration::Status;
-use enbek_domain::unemployment::{
+use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::reference::parameters::keys;
+use enbek_domain::registration::unemployment::{
     self as rules, decide_unemployed, pension_age_months, Deregistration, UnemployedRefusal,
 };
+use enbek_domain::registration::Status;
 use serde_json::json;
 
 use crate::platform::audit;

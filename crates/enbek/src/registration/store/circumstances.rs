@@ -1,7 +1,7 @@
 //! Changes an unemployed person reports (214 p.64).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::unemployment::Circumstance;
+use enbek_domain::registration::unemployment::Circumstance;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 

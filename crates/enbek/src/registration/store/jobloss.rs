@@ -1,7 +1,7 @@
 //! Job-loss social payment applications (Social Code art.102; guide step 4).
 
 use chrono::{DateTime, Utc};
-use enbek_domain::jobloss::{ApplicationStatus, Assessment};
+use enbek_domain::registration::jobloss::{ApplicationStatus, Assessment};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 

@@ -1,7 +1,7 @@
 //! Individual employment plans and their items (214 p.61–65, 214 App.10).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::plan::{Action, ItemKind};
+use enbek_domain::registration::plan::{Action, ItemKind};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 

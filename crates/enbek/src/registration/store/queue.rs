@@ -1,7 +1,7 @@
 //! What the work queues read (214 p.51–52): open work at a set of career centers.
 
 use chrono::NaiveDate;
-use enbek_domain::plan::{Action, ItemKind};
+use enbek_domain::registration::plan::{Action, ItemKind};
 use enbek_domain::registration::Status;
 use sqlx::AnyPool;
 

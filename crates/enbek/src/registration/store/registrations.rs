@@ -7,8 +7,8 @@ use sqlx::AnyPool;
 
 use std::collections::HashMap;
 
+use enbek_domain::registration::unemployment::Deregistration;
 use enbek_domain::registration::{Channel, Status};
-use enbek_domain::unemployment::Deregistration;
 
 use crate::platform::db::day;
 

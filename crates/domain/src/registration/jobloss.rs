@@ -5,7 +5,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
-use crate::parameters::{keys, Parameters};
+use crate::reference::parameters::{keys, Parameters};
 use crate::registry::{RegistryPerson, YearMonth};
 
 /// Where an application for the payment stands.

@@ -1,10 +1,16 @@
 //! Registration as a job seeker (214 ch.2): channels, states, and the decision on an
 //! application.
 
+pub mod age;
+pub mod category;
+pub mod jobloss;
+pub mod plan;
+pub mod unemployment;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::age::age_on;
+use crate::registration::age::age_on;
 use crate::registry::RegistryPerson;
 
 /// How an application arrived (214 p.4, 214 p.14).

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The shipped calendar data, 2023–2027.
-const BUILTIN_DATA: &str = include_str!("../data/calendar.txt");
+const BUILTIN_DATA: &str = include_str!("../../data/calendar.txt");
 
 /// What an exception day is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 
-use crate::calendar::Calendar;
-use crate::office_hours::{local_instant, working_days_deadline};
+use crate::reference::calendar::Calendar;
+use crate::reference::office_hours::{local_instant, working_days_deadline};
 
 macro_rules! code_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {

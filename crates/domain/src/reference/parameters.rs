@@ -113,7 +113,7 @@ pub struct Parameters {
 impl Parameters {
     /// The shipped values (`data/parameters.csv`).
     pub fn builtin() -> Parameters {
-        let rows = Parameters::parse_csv(include_str!("../data/parameters.csv"))
+        let rows = Parameters::parse_csv(include_str!("../../data/parameters.csv"))
             .expect("the shipped parameters parse");
         Parameters::default().with(rows)
     }

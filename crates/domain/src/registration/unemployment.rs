@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-use crate::age::{age_in_months, age_on};
-use crate::calendar::Calendar;
 use crate::ids::Sex;
-use crate::office_hours::working_days_deadline;
-use crate::parameters::{keys, Parameters};
+use crate::reference::calendar::Calendar;
+use crate::reference::office_hours::working_days_deadline;
+use crate::reference::parameters::{keys, Parameters};
+use crate::registration::age::{age_in_months, age_on};
 use crate::registry::{RegistryPerson, YearMonth};
 
 /// The end of the period in which suitable work is selected for a new job seeker (214 p.23,
@@ -20,7 +20,7 @@ pub fn selection_ends(
     parameters: &Parameters,
     registered_at: DateTime<Utc>,
 ) -> DateTime<Utc> {
-    let on = crate::office_hours::local_date(registered_at);
+    let on = crate::reference::office_hours::local_date(registered_at);
     let days = u32::try_from(parameters.int_on(keys::SELECTION_WORKING_DAYS, on)).unwrap_or(2);
     working_days_deadline(cal, registered_at, days)
 }
@@ -284,7 +284,7 @@ pub const REPORT_WORKING_DAYS: u32 = 5;
 pub fn report_due(cal: &Calendar, occurred_on: NaiveDate) -> DateTime<Utc> {
     working_days_deadline(
         cal,
-        crate::office_hours::local_instant(occurred_on, chrono::NaiveTime::MIN),
+        crate::reference::office_hours::local_instant(occurred_on, chrono::NaiveTime::MIN),
         REPORT_WORKING_DAYS,
     )
 }
@@ -298,7 +298,7 @@ pub fn unemployed_info_valid_until(issued_on: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::office_hours::local_date;
+    use crate::reference::office_hours::local_date;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

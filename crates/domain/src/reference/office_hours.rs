@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc};
 
-use crate::calendar::Calendar;
+use crate::reference::calendar::Calendar;
 
 /// Offset of Kazakhstan time from UTC: five hours.
 pub const KZ_OFFSET_SECONDS: i32 = 5 * 3600;

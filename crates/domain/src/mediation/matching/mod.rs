@@ -7,7 +7,7 @@ pub mod index;
 
 use serde::Serialize;
 
-use crate::vacancy::{EducationLevel, WorkCondition, WorkRegime};
+use crate::mediation::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
 /// An occupation of the classifier one is hired in or seeks: a unit group of ISCO-08 (four
 /// digits, `2411`) or a national occupation within one (`2411-1`, `2411-1-001`).

@@ -17,7 +17,7 @@ use super::{
     district, most_besides_occupation, Affinity, Commute, Fit, Occupation, Opening, Place, Seeker,
     NEARNESS,
 };
-use crate::vacancy::{EducationLevel, WorkCondition, WorkRegime};
+use crate::mediation::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 
 /// Places and skills as small numbers. A string the index never saw has no number and so
 /// equals nothing in it.
@@ -559,7 +559,7 @@ impl<K> OpeningIndex<K> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::score;
+    use crate::mediation::matching::score;
     use proptest::prelude::*;
 
     fn occupation() -> impl Strategy<Value = Occupation> {

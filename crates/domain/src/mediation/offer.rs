@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use serde::Serialize;
 
-use crate::calendar::Calendar;
-use crate::office_hours::{local_date, local_instant, working_days_deadline};
+use crate::reference::calendar::Calendar;
+use crate::reference::office_hours::{local_date, local_instant, working_days_deadline};
 
 /// Where an offer stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -103,7 +103,7 @@ mod tests {
         let cal = Calendar::builtin();
         // Referred Monday 2 March 2026: five working days end with Tuesday 10 March (Sunday
         // 8 March, a holiday, moves to Monday 9); the working day before is Friday 6 March.
-        let due = crate::office_hours::working_days_deadline(
+        let due = crate::reference::office_hours::working_days_deadline(
             &cal,
             at("2026-03-02T10:00:00+05:00"),
             EMPLOYER_DECISION_DAYS,

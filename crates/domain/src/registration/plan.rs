@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::calendar::Calendar;
-use crate::category::Category;
-use crate::office_hours::working_days_deadline;
+use crate::reference::calendar::Calendar;
+use crate::reference::office_hours::working_days_deadline;
+use crate::registration::category::Category;
 
 /// A section of 214 App.10 part 2 ("Plan of actions").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
