@@ -4,4 +4,5 @@ pub mod cards;
 pub mod jobloss;
 pub mod plans;
 pub mod registration;
+pub mod shown;
 pub mod unemployment;

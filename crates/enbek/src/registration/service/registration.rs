@@ -1,7 +1,7 @@
 //! Registration as a job seeker through every channel (214 ch.2): one submission
 //! path, one registry check, one decision.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use enbek_domain::accounts::access::{CardPlace, OrgKind, Role};
 use enbek_domain::accounts::identity::ProofMethod;
 use enbek_domain::delivery::NoticeChannel;
@@ -11,7 +11,7 @@ use enbek_domain::reference::office_hours::{local_date, received_at, working_day
 use enbek_domain::reference::parameters::keys;
 use enbek_domain::registration::age::age_on;
 use enbek_domain::registration::category::{self, CardFacts};
-use enbek_domain::registration::unemployment::{pension_age_months, UnemployedRefusal};
+use enbek_domain::registration::unemployment::pension_age_months;
 use enbek_domain::registration::{
     self as rules, Channel, PresentedIdentity, Refusal, Status, TemporaryStay,
 };
@@ -31,7 +31,7 @@ use crate::platform::jobs::Job;
 use crate::platform::monitoring::{self, NewRequest};
 use crate::platform::notify;
 use crate::platform::notify::store as notifications;
-use crate::platform::notify::texts::{ground, GroundOf, Names};
+use crate::platform::notify::texts::{ground, GroundOf};
 use crate::platform::notify::Args;
 use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
@@ -42,6 +42,7 @@ use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::Organization;
 use crate::registration::error::Code;
+pub(crate) use crate::registration::service::shown::{center_name, names, recipient, shown, Shown};
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
 pub use crate::registration::store::registrations::Application;
@@ -494,32 +495,6 @@ fn card_facts(
     }
 }
 
-pub(crate) async fn center_name(tx: &mut Tx, id: &str) -> Result<Names, sqlx::Error> {
-    let org = reference::organization_by_id(&mut **tx, id).await?;
-    Ok(org.as_ref().map(names).unwrap_or_default())
-}
-
-fn names(org: &Organization) -> Names {
-    Names {
-        kk: org.name_kk.clone(),
-        ru: org.name_ru.clone(),
-        en: org.name_en.clone(),
-    }
-}
-
-/// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the
-/// assistant for a rural resident whose application came through them.
-pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
-    Recipient {
-        person_id: reg.person_id.clone(),
-        account_id: reg.account_id.clone(),
-        phone: reg.application.phone.clone(),
-        email: reg.application.email.clone(),
-        assistant_org: reg.forwarded_by_org.clone(),
-        lang: lang.or_else(|| Lang::parse(&reg.application.lang)),
-    }
-}
-
 /// A registration a specialist acts on: one of their own center only. The district's career
 /// center decides a forwarded application (214 p.14–20); the administrator does no casework
 /// (206 p.17–19). 404 when there is none, 403 `out_of_scope` at another center.
@@ -672,90 +647,6 @@ pub async fn close(
         .await?
         .ok_or_else(ApiError::not_found)?;
     shown(state, reg).await
-}
-
-/// A registration as it is shown to its owner and to staff: with the card's category and the
-/// notices it carries.
-pub struct Shown {
-    pub registration: Registration,
-    pub category: Option<String>,
-    pub category_factors: Option<serde_json::Value>,
-    pub refusal_notice: Option<RefusalNotice>,
-    pub registration_notice: Option<RegistrationNotice>,
-}
-
-/// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (214 App.6).
-pub struct RefusalNotice {
-    /// `App.3` or `App.6`.
-    pub form: &'static str,
-    pub issued_on: NaiveDate,
-    pub code: String,
-    pub legal_basis: &'static str,
-    pub ground: Names,
-}
-
-/// The notice of registration, as a job seeker (214 App.4) or as unemployed (214 App.5,
-/// 214 p.40), while the registration stands.
-pub struct RegistrationNotice {
-    /// `App.4` or `App.5`.
-    pub form: &'static str,
-    pub since: NaiveDate,
-    pub career_center: Organization,
-}
-
-/// The refusal notice a refused registration carries. A refusal after a job-seeker registration
-/// is one of registration as unemployed (214 App.6); before it, of registration as a job seeker
-/// (214 App.3).
-fn refusal_notice(r: &Registration) -> Option<RefusalNotice> {
-    let code = r.refusal_code.as_deref()?;
-    let (form, of, legal_basis) = if r.job_seeker_since.is_some() {
-        let refusal = UnemployedRefusal::parse(code)?;
-        ("App.6", GroundOf::UnemployedRefusal, refusal.ground())
-    } else {
-        let refusal = Refusal::parse(code)?;
-        ("App.3", GroundOf::JobSeekerRefusal, refusal.ground())
-    };
-    Some(RefusalNotice {
-        form,
-        issued_on: local_date(r.ended_at.or(r.decided_at).unwrap_or(r.received_at)),
-        code: code.to_string(),
-        legal_basis,
-        ground: ground(of, code),
-    })
-}
-
-/// A registration with what is shown with it.
-pub(crate) async fn shown(state: &AppState, r: Registration) -> ApiResult<Shown> {
-    let person = match &r.person_id {
-        Some(id) => persons::by_id(&state.db.pool, id).await?,
-        None => None,
-    };
-    let refusal_notice = refusal_notice(&r);
-    let registration_notice = match (r.status, r.job_seeker_since, r.unemployed_since) {
-        (Status::Unemployed, _, Some(since)) => Some(("App.5", since)),
-        (Status::JobSeeker, Some(since), _) => Some(("App.4", since)),
-        _ => None,
-    };
-    let registration_notice = match registration_notice {
-        Some((form, since)) => {
-            let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
-                .await?
-                .ok_or_else(ApiError::not_found)?;
-            Some(RegistrationNotice {
-                form,
-                since,
-                career_center: center,
-            })
-        }
-        None => None,
-    };
-    Ok(Shown {
-        category: person.as_ref().and_then(|p| p.category.clone()),
-        category_factors: person.and_then(|p| p.category_factors),
-        registration: r,
-        refusal_notice,
-        registration_notice,
-    })
 }
 
 /// The latest registration of the person the account acts for; 404 `no_registration`.

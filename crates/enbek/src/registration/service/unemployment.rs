@@ -31,7 +31,7 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::service::cards::registration_in_scope;
-use crate::registration::service::registration::{center_name, recipient, shown, Shown};
+use crate::registration::service::shown::{center_name, recipient, shown, Shown};
 use crate::registration::store::documents;
 use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};

@@ -1,0 +1,129 @@
+//! How a registration is shown to its owner and to staff (with the notices of 214 App.3-App.6
+//! it carries), and who its notices reach. Registration and unemployment both use it, so it
+//! imports neither.
+
+use chrono::NaiveDate;
+use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::registration::unemployment::UnemployedRefusal;
+use enbek_domain::registration::{Refusal, Status};
+
+use crate::platform::db::Tx;
+use crate::platform::http::error::{ApiError, ApiResult};
+use crate::platform::http::lang::Lang;
+use crate::platform::notify::texts::{ground, GroundOf, Names};
+use crate::platform::notify::Recipient;
+use crate::platform::state::AppState;
+use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Organization;
+use crate::registration::store::persons;
+use crate::registration::store::registrations::Registration;
+
+/// A registration as it is shown to its owner and to staff: with the card's category and the
+/// notices it carries.
+pub struct Shown {
+    pub registration: Registration,
+    pub category: Option<String>,
+    pub category_factors: Option<serde_json::Value>,
+    pub refusal_notice: Option<RefusalNotice>,
+    pub registration_notice: Option<RegistrationNotice>,
+}
+
+/// The notice of refusal: to register as a job seeker (214 App.3) or as unemployed (214 App.6).
+pub struct RefusalNotice {
+    /// `App.3` or `App.6`.
+    pub form: &'static str,
+    pub issued_on: NaiveDate,
+    pub code: String,
+    pub legal_basis: &'static str,
+    pub ground: Names,
+}
+
+/// The notice of registration, as a job seeker (214 App.4) or as unemployed (214 App.5,
+/// 214 p.40), while the registration stands.
+pub struct RegistrationNotice {
+    /// `App.4` or `App.5`.
+    pub form: &'static str,
+    pub since: NaiveDate,
+    pub career_center: Organization,
+}
+
+/// The refusal notice a refused registration carries. A refusal after a job-seeker registration
+/// is one of registration as unemployed (214 App.6); before it, of registration as a job seeker
+/// (214 App.3).
+fn refusal_notice(r: &Registration) -> Option<RefusalNotice> {
+    let code = r.refusal_code.as_deref()?;
+    let (form, of, legal_basis) = if r.job_seeker_since.is_some() {
+        let refusal = UnemployedRefusal::parse(code)?;
+        ("App.6", GroundOf::UnemployedRefusal, refusal.ground())
+    } else {
+        let refusal = Refusal::parse(code)?;
+        ("App.3", GroundOf::JobSeekerRefusal, refusal.ground())
+    };
+    Some(RefusalNotice {
+        form,
+        issued_on: local_date(r.ended_at.or(r.decided_at).unwrap_or(r.received_at)),
+        code: code.to_string(),
+        legal_basis,
+        ground: ground(of, code),
+    })
+}
+
+/// A registration with what is shown with it.
+pub(crate) async fn shown(state: &AppState, r: Registration) -> ApiResult<Shown> {
+    let person = match &r.person_id {
+        Some(id) => persons::by_id(&state.db.pool, id).await?,
+        None => None,
+    };
+    let refusal_notice = refusal_notice(&r);
+    let registration_notice = match (r.status, r.job_seeker_since, r.unemployed_since) {
+        (Status::Unemployed, _, Some(since)) => Some(("App.5", since)),
+        (Status::JobSeeker, Some(since), _) => Some(("App.4", since)),
+        _ => None,
+    };
+    let registration_notice = match registration_notice {
+        Some((form, since)) => {
+            let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
+                .await?
+                .ok_or_else(ApiError::not_found)?;
+            Some(RegistrationNotice {
+                form,
+                since,
+                career_center: center,
+            })
+        }
+        None => None,
+    };
+    Ok(Shown {
+        category: person.as_ref().and_then(|p| p.category.clone()),
+        category_factors: person.and_then(|p| p.category_factors),
+        registration: r,
+        refusal_notice,
+        registration_notice,
+    })
+}
+
+pub(crate) async fn center_name(tx: &mut Tx, id: &str) -> Result<Names, sqlx::Error> {
+    let org = reference::organization_by_id(&mut **tx, id).await?;
+    Ok(org.as_ref().map(names).unwrap_or_default())
+}
+
+pub(crate) fn names(org: &Organization) -> Names {
+    Names {
+        kk: org.name_kk.clone(),
+        ru: org.name_ru.clone(),
+        en: org.name_en.clone(),
+    }
+}
+
+/// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the
+/// assistant for a rural resident whose application came through them.
+pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
+    Recipient {
+        person_id: reg.person_id.clone(),
+        account_id: reg.account_id.clone(),
+        phone: reg.application.phone.clone(),
+        email: reg.application.email.clone(),
+        assistant_org: reg.forwarded_by_org.clone(),
+        lang: lang.or_else(|| Lang::parse(&reg.application.lang)),
+    }
+}
