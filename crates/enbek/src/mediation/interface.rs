@@ -23,11 +23,11 @@ impl Mediation for ForRegistration {
         registration_id: &str,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        super::service::offers::seeker_selection_due(tx, registration_id, now).await
+        super::service::selection::seeker_selection_due(tx, registration_id, now).await
     }
 
     async fn select_now_for_seeker(&self, state: &AppState, registration_id: &str) {
-        super::service::offers::select_now_for_seeker(state, registration_id).await;
+        super::service::selection::select_now_for_seeker(state, registration_id).await;
     }
 
     async fn awaiting_employer(

@@ -11,7 +11,7 @@ use enbek_domain::mediation::employer::{
 };
 use enbek_domain::mediation::vacancy::{
     self as rules, EducationLevel, EmploymentType, ExcludedCategory, Terms, VacancyStatus,
-    WorkRegime, DEFAULT_OPEN_DAYS,
+    WorkCondition, WorkRegime, DEFAULT_OPEN_DAYS,
 };
 use enbek_domain::reference::office_hours::{kz_offset, local_date};
 use enbek_domain::reference::parameters::keys;
@@ -444,7 +444,7 @@ pub async fn create_vacancy(
         .as_deref()
         .map(|c| parse_code(c, ExcludedCategory::parse, "category"))
         .transpose()?;
-    crate::mediation::service::matching::check_conditions(&v.conditions, "conditions")?;
+    check_conditions(&v.conditions, "conditions")?;
     let minimum_wage =
         u64::try_from(state.parameters().int_on(keys::MIN_MONTHLY_WAGE, today)).unwrap_or(0);
     let terms = Terms {
@@ -528,9 +528,9 @@ pub async fn create_vacancy(
     .await?;
     crate::mediation::service::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now)
         .await?;
-    crate::mediation::service::offers::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
+    crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
     tx.commit().await?;
-    crate::mediation::service::offers::select_now_for_vacancy(state, &vacancy.id).await;
+    crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
     Ok(vacancy)
 }
 
@@ -963,4 +963,15 @@ pub async fn layoff_notices(state: &AppState, grant: &Grant) -> ApiResult<Vec<La
         _ => (None, None),
     };
     Ok(layoffs::list(&state.db.pool, employer.as_deref(), region.as_deref()).await?)
+}
+
+/// Checks a list of working-condition codes (at most one of each).
+pub(crate) fn check_conditions(codes: &[String], field: &str) -> ApiResult<()> {
+    let known = codes.iter().all(|c| WorkCondition::parse(c).is_some());
+    if !known || codes.len() > WorkCondition::ALL.len() {
+        return Err(ApiError::new(Common::InvalidValue).detail(format!(
+            "{field} are codes of heavy_lifting, night_work, heights, harmful_substances, prolonged_standing, driving"
+        )));
+    }
+    Ok(())
 }

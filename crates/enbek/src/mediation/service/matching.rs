@@ -13,7 +13,7 @@ use enbek_domain::mediation::vacancy::{EducationLevel, VacancyStatus, WorkCondit
 use enbek_domain::reference::office_hours::local_date;
 
 use crate::mediation::error::Code;
-use crate::mediation::service::employers::{named, Named};
+use crate::mediation::service::employers::{check_conditions, named, Named};
 use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
 pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
@@ -74,11 +74,11 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
         .await?
         .filter(receives_offers);
     if let Some(reg) = &active {
-        crate::mediation::service::offers::seeker_selection_due(&mut tx, &reg.id, now).await?;
+        crate::mediation::service::selection::seeker_selection_due(&mut tx, &reg.id, now).await?;
     }
     tx.commit().await?;
     if let Some(reg) = active {
-        crate::mediation::service::offers::select_now_for_seeker(state, &reg.id).await;
+        crate::mediation::service::selection::select_now_for_seeker(state, &reg.id).await;
     }
     Ok(r)
 }
@@ -88,17 +88,6 @@ fn conditions(codes: &[String]) -> Vec<WorkCondition> {
         .iter()
         .filter_map(|c| WorkCondition::parse(c))
         .collect()
-}
-
-/// Checks a list of working-condition codes (at most one of each).
-pub(crate) fn check_conditions(codes: &[String], field: &str) -> ApiResult<()> {
-    let known = codes.iter().all(|c| WorkCondition::parse(c).is_some());
-    if !known || codes.len() > WorkCondition::ALL.len() {
-        return Err(invalid(&format!(
-            "{field} are codes of heavy_lifting, night_work, heights, harmful_substances, prolonged_standing, driving"
-        )));
-    }
-    Ok(())
 }
 
 /// The longest daily commute a resume may name, in km.

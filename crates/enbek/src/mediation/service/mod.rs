@@ -4,3 +4,4 @@ pub mod employers;
 pub mod matching;
 pub mod offers;
 pub mod saved_searches;
+pub mod selection;

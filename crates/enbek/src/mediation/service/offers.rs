@@ -18,6 +18,7 @@ use crate::mediation::error::Code;
 use crate::mediation::service::employers::tell_employer;
 use crate::mediation::service::employers::{named, Named};
 use crate::mediation::service::matching::{opening, receives_offers, seeker};
+use crate::mediation::service::selection;
 use crate::mediation::store::employers::{self, Employer, Vacancy};
 use crate::mediation::store::offers;
 pub use crate::mediation::store::offers::Offer;
@@ -689,10 +690,6 @@ pub fn attend_by(
 /// How many people the platform's selection offers a vacancy to, per position (214 p.69).
 const OFFERS_PER_POSITION: usize = 3;
 
-/// When the nightly re-match runs (local time): after the day's changes, before the working day.
-const REMATCH_AT: chrono::NaiveTime =
-    chrono::NaiveTime::from_hms_opt(3, 0, 0).expect("a valid time");
-
 /// How many vacancies the platform's selection offers a new job seeker (214 p.36).
 const OFFERS_PER_SEEKER: usize = 3;
 
@@ -753,7 +750,7 @@ pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
         jobs::enqueue(&mut tx, &job, now, Some(&key), now).await?;
     }
     if !open.is_empty() {
-        jobs::schedule_daily(&mut tx, &Job::RematchAll, REMATCH_AT, now).await?;
+        jobs::schedule_daily(&mut tx, &Job::RematchAll, selection::REMATCH_AT, now).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -793,49 +790,6 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
         }
     }
     Ok(())
-}
-
-/// A new vacancy's selection (214 p.69: within 1 working day) and the nightly re-match, stored
-/// as due work in the transaction that posts the vacancy: a crash after its commit loses
-/// nothing. `select_now_for_vacancy` may run it at once after the commit, for speed.
-pub async fn vacancy_selection_due(
-    tx: &mut Tx,
-    vacancy_id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let job = Job::SelectForVacancy {
-        vacancy_id: vacancy_id.to_string(),
-    };
-    jobs::enqueue(tx, &job, now, None, now).await?;
-    jobs::schedule_daily(tx, &Job::RematchAll, REMATCH_AT, now).await
-}
-
-/// Runs a new vacancy's stored selection at once, after its commit; the job repeats it if this
-/// pass fails or never comes.
-pub async fn select_now_for_vacancy(state: &AppState, vacancy_id: &str) {
-    if let Err(e) = select_for_vacancy(state, vacancy_id).await {
-        tracing::warn!(vacancy = %vacancy_id, error = %e, "selection deferred");
-    }
-}
-
-/// A new job seeker's (or a new resume's) selection (214 p.36: within 2 working days), stored
-/// as due work in the transaction of the change that calls for it.
-pub async fn seeker_selection_due(
-    tx: &mut Tx,
-    registration_id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let job = Job::SelectForSeeker {
-        registration_id: registration_id.to_string(),
-    };
-    jobs::enqueue(tx, &job, now, None, now).await.map(|_| ())
-}
-
-/// Runs a job seeker's stored selection at once, after its commit, as above.
-pub async fn select_now_for_seeker(state: &AppState, registration_id: &str) {
-    if let Err(e) = select_for_seeker(state, registration_id).await {
-        tracing::warn!(registration = %registration_id, error = %e, "selection deferred");
-    }
 }
 
 /// An offer as it is shown: with the day an unemployed person must come by, and its vacancy.

@@ -78,6 +78,16 @@ impl Job {
     }
 }
 
+/// Runs a stored job at once, after the commit of the change that stored it, for speed; the
+/// stored job repeats it if this pass fails or never comes, so a failure here is only logged.
+pub async fn run_now(state: &AppState, job: Job) {
+    let kind = job.encode().0;
+    let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
+    if let Err(e) = dispatch.run(state, job).await {
+        tracing::warn!(kind = %kind, error = %e, "deferred to the stored job");
+    }
+}
+
 /// Runs a job: the composition root's dispatcher, registered as a part at start.
 #[async_trait::async_trait]
 pub trait Dispatch: Send + Sync {
