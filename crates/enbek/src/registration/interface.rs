@@ -10,7 +10,7 @@ use crate::platform::db::Tx;
 use crate::platform::state::AppState;
 
 pub(crate) use super::service::cards::require_scope;
-pub(crate) use super::service::registration::recipient;
+pub(crate) use super::service::shown::recipient;
 pub(crate) use super::service::unemployment::{
     decision_after_employer_refusal_due, decision_after_refusal_due, deregister_in,
     register_if_period_over, register_on_refusal,

@@ -18,7 +18,6 @@ use enbek_domain::reference::parameters::keys;
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
-use crate::accounts::interface::directory as identity;
 use crate::exchange::registry::Unavailable;
 use crate::mediation::error::Code;
 use crate::mediation::store::employers;
@@ -153,7 +152,7 @@ async fn authority(
         Number::Iin(iin) => (Some(iin.as_str()), false),
         Number::Bin(bin) => (
             None,
-            identity::has_proven_bin(&state.db.pool, account_id, bin.as_str()).await?,
+            accounts::has_proven_bin(&state.db.pool, account_id, bin.as_str()).await?,
         ),
     };
     let authority = employer_rules::claim(entrepreneur, proven.as_deref(), certificate)

@@ -37,7 +37,7 @@ impl ApiError {
 
     /// Whether this is a problem of that code.
     pub fn is(&self, code: impl ProblemCode) -> bool {
-        std::ptr::eq(self.code, code.info()) || self.code == code.info()
+        self.code == code.info()
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> ApiError {

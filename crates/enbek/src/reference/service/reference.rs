@@ -296,10 +296,8 @@ async fn import_organizations_tx(
         if r.id.is_empty() || r.name_kk.is_empty() || r.name_ru.is_empty() {
             return Err(err("id, name_kk and name_ru are required"));
         }
-        let region = sqlx::query("SELECT id FROM organizations WHERE id = $1")
-            .bind(mobility_center_id(&r.region_code))
-            .fetch_optional(&mut **tx)
-            .await?;
+        let region =
+            reference::organization_by_id(&mut **tx, &mobility_center_id(&r.region_code)).await?;
         if region.is_none() {
             return Err(err("unknown region_code"));
         }
@@ -309,13 +307,9 @@ async fn import_organizations_tx(
                 return Err(err("a rural district needs its career center as parent_id"));
             };
             let known = in_file.contains(parent.as_str())
-                || sqlx::query(
-                    "SELECT id FROM organizations WHERE id = $1 AND kind = 'career_center'",
-                )
-                .bind(parent)
-                .fetch_optional(&mut **tx)
-                .await?
-                .is_some();
+                || reference::organization_by_id(&mut **tx, parent)
+                    .await?
+                    .is_some_and(|o| o.kind == OrgKind::CareerCenter);
             if !known {
                 return Err(err("parent_id is not a career center"));
             }

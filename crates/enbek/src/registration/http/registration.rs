@@ -438,7 +438,7 @@ pub async fn review(
             }
         };
     Ok(axum::Json(
-        service::review(&state, &caller.account_id, &reg.id, refusal)
+        service::review(&state, &caller.account_id, &reg, refusal)
             .await?
             .into(),
     ))

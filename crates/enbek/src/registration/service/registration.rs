@@ -516,11 +516,11 @@ pub async fn at_own_center(state: &AppState, caller: &Caller, id: &str) -> ApiRe
 pub async fn review(
     state: &AppState,
     actor_id: &str,
-    registration_id: &str,
+    reg: &Registration,
     refusal: Option<Refusal>,
 ) -> ApiResult<Shown> {
-    decide_review(state, actor_id, registration_id, refusal).await?;
-    let reg = registrations::by_id(&state.db.pool, registration_id)
+    decide_review(state, actor_id, reg, refusal).await?;
+    let reg = registrations::by_id(&state.db.pool, &reg.id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     shown(state, reg).await
@@ -529,13 +529,10 @@ pub async fn review(
 async fn decide_review(
     state: &AppState,
     actor_id: &str,
-    registration_id: &str,
+    reg: &Registration,
     refusal: Option<Refusal>,
 ) -> ApiResult<()> {
     let now = state.clock.now();
-    let reg = registrations::by_id(&state.db.pool, registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
     if reg.status != Status::PendingReview {
         return Err(ApiError::new(Common::InvalidState)
             .detail("only an application waiting for review can be reviewed"));
@@ -557,15 +554,7 @@ async fn decide_review(
     )
     .await?;
     if refusal.is_none() {
-        sqlx::query(
-            "UPDATE registrations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
-        )
-        .bind(Status::Verifying.as_str())
-        .bind(crate::platform::db::ts(now))
-        .bind(&reg.id)
-        .bind(Status::PendingReview.as_str())
-        .execute(&mut *tx)
-        .await?;
+        registrations::reviewed_to_verifying(&mut tx, &reg.id, now).await?;
         schedule_verification(&mut tx, &reg.id, now).await?;
         tx.commit().await?;
         return verify_now(state, &reg.id).await;
