@@ -275,19 +275,10 @@ async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> any
         }
         let mut tx = db.begin().await?;
         accounts::set_password_hash(&mut tx, "admin", &creds::hash_password(password)?).await?;
-        audit::record(
-            &mut tx,
-            audit::Entry {
-                at: clock.now(),
-                actor_id: None,
-                action: "set_password",
-                entity: "account",
-                entity_id: &existing.id,
-                before: None,
-                after: Some(serde_json::json!({ "source": "ENBEK_ADMIN_PASSWORD" })),
-            },
-        )
-        .await?;
+        audit::Entry::new(clock.now(), "set_password", "account", &existing.id)
+            .after(serde_json::json!({ "source": "ENBEK_ADMIN_PASSWORD" }))
+            .record(&mut tx)
+            .await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -307,19 +298,10 @@ async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> any
     )
     .await?;
     accounts::grant(&mut tx, &id, Role::Administrator.as_str(), None).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: clock.now(),
-            actor_id: None,
-            action: "create",
-            entity: "account",
-            entity_id: &id,
-            before: None,
-            after: Some(serde_json::json!({ "login": "admin", "role": "administrator" })),
-        },
-    )
-    .await?;
+    audit::Entry::new(clock.now(), "create", "account", &id)
+        .after(serde_json::json!({ "login": "admin", "role": "administrator" }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

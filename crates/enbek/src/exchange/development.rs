@@ -19,19 +19,11 @@ use crate::platform::state::AppState;
 pub async fn set_clock(state: &AppState, actor_id: &str, now: DateTime<Utc>) -> ApiResult<()> {
     let mut tx = state.db.begin().await?;
     dev_clock::store(&mut tx, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(actor_id),
-            action: "set",
-            entity: "dev_clock",
-            entity_id: "clock",
-            before: None,
-            after: Some(json!({ "now": now })),
-        },
-    )
-    .await?;
+    audit::Entry::new(state.clock.now(), "set", "dev_clock", "clock")
+        .by(actor_id)
+        .after(json!({ "now": now }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     state.clock.set(now).map_err(|_| ApiError::not_found())
 }
@@ -45,19 +37,10 @@ pub async fn upsert_registry_person(
     let now = state.clock.now();
     registry_sim::upsert(&state.db.pool, person, now).await?;
     let mut tx = state.db.begin().await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(actor_id),
-            action: "upsert",
-            entity: "registry_person",
-            entity_id: &person.iin,
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "upsert", "registry_person", &person.iin)
+        .by(actor_id)
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -71,19 +54,11 @@ pub async fn upsert_registry_business(
     let now = state.clock.now();
     registry_sim::upsert_business(&state.db.pool, business, now).await?;
     let mut tx = state.db.begin().await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(actor_id),
-            action: "upsert",
-            entity: "registry_business",
-            entity_id: &business.bin,
-            before: None,
-            after: Some(json!({ "active": business.active })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "upsert", "registry_business", &business.bin)
+        .by(actor_id)
+        .after(json!({ "active": business.active }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

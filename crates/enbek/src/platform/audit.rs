@@ -4,41 +4,68 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sqlx::AnyPool;
 
-use crate::platform::db::new_id;
+use crate::platform::db::{new_id, ts, RowExt, Tx};
 
-use crate::platform::db::ts;
-
-use crate::platform::db::RowExt;
-
-use crate::platform::db::Tx;
-
+/// One audit entry: what was done (`action`) to which record (`entity`, `entity_id`), when, by
+/// whom (none for the service's own background work), with the record before and after.
 pub struct Entry<'a> {
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<&'a str>,
-    pub action: &'a str,
-    pub entity: &'a str,
-    pub entity_id: &'a str,
-    pub before: Option<Value>,
-    pub after: Option<Value>,
+    at: DateTime<Utc>,
+    actor_id: Option<&'a str>,
+    action: &'a str,
+    entity: &'a str,
+    entity_id: &'a str,
+    before: Option<Value>,
+    after: Option<Value>,
 }
 
-/// Records an entry inside the transaction of the change it describes.
-pub async fn record(tx: &mut Tx, e: Entry<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(new_id())
-    .bind(ts(e.at))
-    .bind(e.actor_id)
-    .bind(e.action)
-    .bind(e.entity)
-    .bind(e.entity_id)
-    .bind(e.before.map(|v| v.to_string()))
-    .bind(e.after.map(|v| v.to_string()))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+impl<'a> Entry<'a> {
+    /// An entry done by the service itself, with no record before or after.
+    pub fn new(at: DateTime<Utc>, action: &'a str, entity: &'a str, entity_id: &'a str) -> Self {
+        Entry {
+            at,
+            actor_id: None,
+            action,
+            entity,
+            entity_id,
+            before: None,
+            after: None,
+        }
+    }
+
+    /// Who did it (an account id), when someone did.
+    pub fn by(mut self, actor_id: impl Into<Option<&'a str>>) -> Self {
+        self.actor_id = actor_id.into();
+        self
+    }
+
+    pub fn before(mut self, before: impl Into<Option<Value>>) -> Self {
+        self.before = before.into();
+        self
+    }
+
+    pub fn after(mut self, after: impl Into<Option<Value>>) -> Self {
+        self.after = after.into();
+        self
+    }
+
+    /// Records the entry inside the transaction of the change it describes.
+    pub async fn record(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(new_id())
+        .bind(ts(self.at))
+        .bind(self.actor_id)
+        .bind(self.action)
+        .bind(self.entity)
+        .bind(self.entity_id)
+        .bind(self.before.map(|v| v.to_string()))
+        .bind(self.after.map(|v| v.to_string()))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
 }
 
 /// Records a read (a staff member opening a person's card) outside any write transaction.

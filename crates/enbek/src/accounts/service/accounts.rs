@@ -220,19 +220,11 @@ pub async fn sign_up(
         other => other?,
     }
     accounts::grant(&mut tx, &id, Role::Citizen.as_str(), None).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(&id),
-            action: "create",
-            entity: "account",
-            entity_id: &id,
-            before: None,
-            after: Some(json!({ "roles": ["citizen"], "terms_version": TERMS_VERSION })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "account", &id)
+        .by(id.as_str())
+        .after(json!({ "roles": ["citizen"], "terms_version": TERMS_VERSION }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -294,7 +286,9 @@ pub async fn login(
     let expires_at = now + Duration::hours(state.settings.token_ttl_hours);
     let mut tx = state.db.begin().await?;
     accounts::create_session(&mut tx, &hash, &account.id, now, expires_at).await?;
-    audit::record(&mut tx, session_entry(now, &account.id, "login")).await?;
+    session_entry(now, &account.id, "login")
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok((token, expires_at))
 }
@@ -304,21 +298,15 @@ pub async fn logout(state: &AppState, token_hash: &str, account_id: &str) -> Api
     let mut tx = state.db.begin().await?;
     let now = state.clock.now();
     accounts::revoke_session(&mut tx, token_hash, now).await?;
-    audit::record(&mut tx, session_entry(now, account_id, "logout")).await?;
+    session_entry(now, account_id, "logout")
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
 
 fn session_entry<'a>(at: DateTime<Utc>, account_id: &'a str, action: &'a str) -> audit::Entry<'a> {
-    audit::Entry {
-        at,
-        actor_id: Some(account_id),
-        action,
-        entity: "session",
-        entity_id: account_id,
-        before: None,
-        after: None,
-    }
+    audit::Entry::new(at, action, "session", account_id).by(account_id)
 }
 
 /// An administrator creates a staff account with its role, held in an organisation of the kind
@@ -380,19 +368,11 @@ pub async fn create_staff_account(
     .await?;
     let org = role.organization_kind().and(org);
     accounts::grant(&mut tx, &id, role.as_str(), org).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(actor_id),
-            action: "create",
-            entity: "account",
-            entity_id: &id,
-            before: None,
-            after: Some(json!({ "login": login, "role": role.as_str(), "organization_id": org })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "account", &id)
+        .by(actor_id)
+        .after(json!({ "login": login, "role": role.as_str(), "organization_id": org }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -132,19 +132,11 @@ pub async fn start(
         };
         notify::send(&mut tx, &to, Kind::IdentityCode, &args, now).await?;
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "start_identity_proof",
-            entity: "identity_proof",
-            entity_id: &id,
-            before: None,
-            after: Some(json!({ "method": method.as_str() })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "start_identity_proof", "identity_proof", &id)
+        .by(account_id)
+        .after(json!({ "method": method.as_str() }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(Started {
         proof_id: id,
@@ -234,24 +226,16 @@ pub async fn complete(
         return Err(ApiError::new(Code::ProofCompleted));
     }
     store::set_proven_iin(&mut tx, account_id, &proof.iin, proof.method, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "prove_identity",
-            entity: "account",
-            entity_id: account_id,
-            before: None,
-            after: Some(json!({
-                "proof_id": proof.id,
-                "method": proof.method.as_str(),
-                "proven_at": now,
-                "organisation_certificate": bin.is_some(),
-            })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "prove_identity", "account", account_id)
+        .by(account_id)
+        .after(json!({
+            "proof_id": proof.id,
+            "method": proof.method.as_str(),
+            "proven_at": now,
+            "organisation_certificate": bin.is_some(),
+        }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(Proven {
         iin: proof.iin,

@@ -119,19 +119,11 @@ impl DevCa {
         let serial = certs::serial_hex(&certificate);
         let mut tx = self.db.begin().await?;
         super::store::insert_certificate(&mut tx, &serial, not_after, at).await?;
-        audit::record(
-            &mut tx,
-            audit::Entry {
-                at,
-                actor_id: Some(actor_id),
-                action: "issue",
-                entity: "dev_certificate",
-                entity_id: &serial,
-                before: None,
-                after: Some(serde_json::json!({ "organisation": bin.is_some() })),
-            },
-        )
-        .await?;
+        audit::Entry::new(at, "issue", "dev_certificate", &serial)
+            .by(actor_id)
+            .after(serde_json::json!({ "organisation": bin.is_some() }))
+            .record(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(Issued {
             certificate_pem: certificate.to_pem(LineEnding::LF)?,
@@ -152,19 +144,11 @@ impl DevCa {
         let Some(revoked_at) = super::store::revoke(&mut tx, serial, at).await? else {
             return Ok(None);
         };
-        audit::record(
-            &mut tx,
-            audit::Entry {
-                at,
-                actor_id: Some(actor_id),
-                action: "revoke",
-                entity: "dev_certificate",
-                entity_id: serial,
-                before: None,
-                after: Some(serde_json::json!({ "revoked_at": db::ts(revoked_at) })),
-            },
-        )
-        .await?;
+        audit::Entry::new(at, "revoke", "dev_certificate", serial)
+            .by(actor_id)
+            .after(serde_json::json!({ "revoked_at": db::ts(revoked_at) }))
+            .record(&mut tx)
+            .await?;
         tx.commit().await?;
         Ok(Some(revoked_at))
     }

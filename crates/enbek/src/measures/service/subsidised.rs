@@ -90,22 +90,14 @@ pub async fn create_application(
         created_at: now,
     };
     subsidised::insert(&mut tx, &application, account_id).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "create",
-            entity: "subsidised_application",
-            entity_id: &application.id,
-            before: None,
-            after: Some(json!({
-                "employer_id": employer.id, "measure": application.measure.code(), "places": application.places,
-                "starts_on": application.starts_on, "ends_on": application.ends_on
-            })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "subsidised_application", &application.id)
+        .by(account_id)
+        .after(json!({
+            "employer_id": employer.id, "measure": application.measure.code(), "places": application.places,
+            "starts_on": application.starts_on, "ends_on": application.ends_on
+        }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(application)
 }
@@ -134,18 +126,15 @@ async fn add_participant(
         other => other?,
     };
     // The IIN stays out of the audit entry: the participant's id leads to it.
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "add_participant",
-            entity: "subsidised_application",
-            entity_id: &application.id,
-            before: None,
-            after: Some(json!({ "participant_id": participant.id })),
-        },
+    audit::Entry::new(
+        now,
+        "add_participant",
+        "subsidised_application",
+        &application.id,
     )
+    .by(account_id)
+    .after(json!({ "participant_id": participant.id }))
+    .record(&mut tx)
     .await?;
     tx.commit().await?;
     Ok(participant)
@@ -196,22 +185,20 @@ async fn record_attendance(
     };
     subsidised::upsert_attendance(&mut tx, &application.id, &attendance, account_id).await?;
     let days = |a: &SubsidisedAttendance| json!({ "days_worked": a.days_worked, "days_absent": a.days_absent });
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: if before.is_some() {
-                "replace"
-            } else {
-                "create"
-            },
-            entity: "subsidised_attendance",
-            entity_id: &format!("{}/{}", attendance.participant_id, attendance.month),
-            before: before.as_ref().map(days),
-            after: Some(days(&attendance)),
+    audit::Entry::new(
+        now,
+        if before.is_some() {
+            "replace"
+        } else {
+            "create"
         },
+        "subsidised_attendance",
+        &format!("{}/{}", attendance.participant_id, attendance.month),
     )
+    .by(account_id)
+    .before(before.as_ref().map(days))
+    .after(days(&attendance))
+    .record(&mut tx)
     .await?;
     tx.commit().await?;
     Ok(attendance)

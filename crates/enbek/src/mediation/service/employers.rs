@@ -250,21 +250,12 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         Some(&employer.id),
     )
     .await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "create",
-            entity: "employer",
-            entity_id: &employer.id,
-            before,
-            after: Some(
-                json!({ "kind": employer.kind.as_str(), "name": employer.name, "region_code": employer.region_code, "verification": employer.verification.as_str(), "authority": employer.authority.map(Authority::as_str) }),
-            ),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "employer", &employer.id)
+        .by(account_id)
+        .before(before)
+        .after(json!({ "kind": employer.kind.as_str(), "name": employer.name, "region_code": employer.region_code, "verification": employer.verification.as_str(), "authority": employer.authority.map(Authority::as_str) }))
+        .record(&mut tx)
+        .await?;
     if verification == Verification::Pending {
         let job = Job::VerifyEmployer {
             employer_id: employer.id.clone(),
@@ -304,19 +295,11 @@ pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
     if !employers::settle(&mut tx, &employer.id, outcome, refusal_code, now).await? {
         return Ok(());
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: None,
-            action: "verify",
-            entity: "employer",
-            entity_id: &employer.id,
-            before: Some(json!({ "verification": Verification::Pending.as_str() })),
-            after: Some(json!({ "verification": outcome.as_str(), "refusal_code": refusal_code })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "verify", "employer", &employer.id)
+        .before(json!({ "verification": Verification::Pending.as_str() }))
+        .after(json!({ "verification": outcome.as_str(), "refusal_code": refusal_code }))
+        .record(&mut tx)
+        .await?;
     let args = Args {
         date: local_date(now).to_string(),
         note: employer.name.clone(),
@@ -512,19 +495,11 @@ pub async fn create_vacancy(
     ));
     let title_text = search_key(&vacancy.title);
     employers::insert_vacancy(&mut tx, &vacancy, &title_text, &text).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "create",
-            entity: "vacancy",
-            entity_id: &vacancy.id,
-            before: None,
-            after: Some(json!({ "employer_id": employer_id, "title": vacancy.title, "positions": vacancy.positions, "posted_late": now > vacancy.post_due_at })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "vacancy", &vacancy.id)
+        .by(account_id)
+        .after(json!({ "employer_id": employer_id, "title": vacancy.title, "positions": vacancy.positions, "posted_late": now > vacancy.post_due_at }))
+        .record(&mut tx)
+        .await?;
     crate::mediation::service::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now)
         .await?;
     crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
@@ -544,19 +519,12 @@ pub async fn close_vacancy(
     if !employers::end_vacancy(&mut tx, &vacancy.id, VacancyStatus::Closed, now).await? {
         return Err(ApiError::new(Common::InvalidState).detail("the vacancy is not open"));
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "close",
-            entity: "vacancy",
-            entity_id: &vacancy.id,
-            before: Some(json!({ "status": vacancy.status.as_str() })),
-            after: Some(json!({ "status": VacancyStatus::Closed.as_str() })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "close", "vacancy", &vacancy.id)
+        .by(account_id)
+        .before(json!({ "status": vacancy.status.as_str() }))
+        .after(json!({ "status": VacancyStatus::Closed.as_str() }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     employers::vacancy_by_id(&state.db.pool, &vacancy.id)
         .await?
@@ -642,21 +610,11 @@ pub async fn invite_member(
         }
         other => other?,
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(inviter),
-            action: "invite",
-            entity: "employer_invitation",
-            entity_id: &id,
-            before: None,
-            after: Some(
-                json!({ "employer_id": employer.id, "account_id": member.id, "status": InvitationStatus::Invited.as_str(), "expires_at": expires_at }),
-            ),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "invite", "employer_invitation", &id)
+        .by(inviter)
+        .after(json!({ "employer_id": employer.id, "account_id": member.id, "status": InvitationStatus::Invited.as_str(), "expires_at": expires_at }))
+        .record(&mut tx)
+        .await?;
     let (locale, _) = accounts::locale_and_iin(&mut *tx, &member.id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -745,32 +703,18 @@ pub async fn accept_invitation(
         }
         other => other?,
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "accept",
-            entity: "employer_invitation",
-            entity_id: id,
-            before: Some(json!({ "status": InvitationStatus::Invited.as_str() })),
-            after: Some(json!({ "status": InvitationStatus::Accepted.as_str() })),
-        },
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "add_member",
-            entity: "employer",
-            entity_id: &invitation.employer_id,
-            before: refused_employer.map(|e| json!({ "refused_employer_id": e })),
-            after: Some(json!({ "account_id": account_id, "invitation_id": id })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "accept", "employer_invitation", id)
+        .by(account_id)
+        .before(json!({ "status": InvitationStatus::Invited.as_str() }))
+        .after(json!({ "status": InvitationStatus::Accepted.as_str() }))
+        .record(&mut tx)
+        .await?;
+    audit::Entry::new(now, "add_member", "employer", &invitation.employer_id)
+        .by(account_id)
+        .before(refused_employer.map(|e| json!({ "refused_employer_id": e })))
+        .after(json!({ "account_id": account_id, "invitation_id": id }))
+        .record(&mut tx)
+        .await?;
     let invitation = invitations::by_id(&mut *tx, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -792,19 +736,12 @@ pub async fn decline_invitation(
             ApiError::new(Common::InvalidState).detail("the invitation is no longer waiting")
         );
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "decline",
-            entity: "employer_invitation",
-            entity_id: id,
-            before: Some(json!({ "status": InvitationStatus::Invited.as_str() })),
-            after: Some(json!({ "status": InvitationStatus::Declined.as_str() })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "decline", "employer_invitation", id)
+        .by(account_id)
+        .before(json!({ "status": InvitationStatus::Invited.as_str() }))
+        .after(json!({ "status": InvitationStatus::Declined.as_str() }))
+        .record(&mut tx)
+        .await?;
     let invitation = invitations::by_id(&mut *tx, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -852,19 +789,11 @@ pub async fn create_layoff_notice(
         created_at: now,
     };
     layoffs::insert(&mut tx, &notice, account_id).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "create",
-            entity: "layoff_notice",
-            entity_id: &notice.id,
-            before: None,
-            after: Some(json!({ "workers_count": notice.workers_count, "planned_on": planned_on })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "layoff_notice", &notice.id)
+        .by(account_id)
+        .after(json!({ "workers_count": notice.workers_count, "planned_on": planned_on }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(notice)
 }

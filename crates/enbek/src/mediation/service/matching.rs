@@ -57,19 +57,13 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Api
     let mut tx = state.db.begin().await?;
     check_occupations(&mut tx, &r.occupation_codes).await?;
     resumes::upsert(&mut tx, account_id, &r, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "upsert",
-            entity: "resume",
-            entity_id: account_id,
-            before: None,
-            after: Some(serde_json::json!({ "occupation_codes": r.occupation_codes, "published": r.published })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "upsert", "resume", account_id)
+        .by(account_id)
+        .after(
+            serde_json::json!({ "occupation_codes": r.occupation_codes, "published": r.published }),
+        )
+        .record(&mut tx)
+        .await?;
     let active = registrations::latest_for_account(&mut *tx, account_id)
         .await?
         .filter(receives_offers);

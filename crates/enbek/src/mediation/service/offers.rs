@@ -99,19 +99,11 @@ pub async fn create(
         ..Args::default()
     };
     notify::send(&mut tx, &recipient(reg, None), Kind::OfferMade, &args, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: specialist,
-            action: "create",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: None,
-            after: Some(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "answer_due_at": offer.answer_due_at })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "offer", &offer.id)
+        .by(specialist)
+        .after(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "answer_due_at": offer.answer_due_at }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(offer)
 }
@@ -219,21 +211,11 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
     }
     offers::answer(&mut tx, &offer.id, OfferStatus::Accepted, false, now).await?;
     refer_to_employer(state, &mut tx, &parties, &offer, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "respond",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: None,
-            after: Some(
-                json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "status": OfferStatus::Accepted.as_str() }),
-            ),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "respond", "offer", &offer.id)
+        .by(account_id)
+        .after(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "status": OfferStatus::Accepted.as_str() }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -285,19 +267,12 @@ pub async fn answer(
         )
         .await?;
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "answer",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: Some(json!({ "status": OfferStatus::Pending.as_str() })),
-            after: Some(json!({ "status": status.as_str(), "late": late })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "answer", "offer", &offer.id)
+        .by(account_id)
+        .before(json!({ "status": OfferStatus::Pending.as_str() }))
+        .after(json!({ "status": status.as_str(), "late": late }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     if deregistered {
         state.metrics.registration("unemployed", "deregistered");
@@ -362,19 +337,12 @@ pub async fn decide(
     if !hired {
         unemployment::decision_after_employer_refusal_due(&mut tx, &reg.id, &offer.id, now).await?;
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: actor,
-            action: "decide",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: Some(json!({ "status": OfferStatus::Accepted.as_str() })),
-            after: Some(json!({ "status": status.as_str(), "by_silence": actor.is_none() })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "decide", "offer", &offer.id)
+        .by(actor)
+        .before(json!({ "status": OfferStatus::Accepted.as_str() }))
+        .after(json!({ "status": status.as_str(), "by_silence": actor.is_none() }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     if !hired {
         // At once, for speed; the stored job decides it if this pass fails or never comes.
@@ -452,19 +420,10 @@ pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     tell_employer_of_candidate(&mut tx, &parties, &offer, Kind::DecisionReminder, due, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: None,
-            action: "remind_employer",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: None,
-            after: Some(json!({ "decision_due_at": due })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "remind_employer", "offer", &offer.id)
+        .after(json!({ "decision_due_at": due }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -511,19 +470,11 @@ pub async fn schedule_interview(
         now,
     )
     .await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(employer_account),
-            action: "schedule_interview",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: None,
-            after: Some(json!({ "interview_at": at })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "schedule_interview", "offer", &offer.id)
+        .by(employer_account)
+        .after(json!({ "interview_at": at }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -541,19 +492,10 @@ pub async fn decline_interview(
     if !offers::decline_interview(&mut tx, &offer.id, now).await? {
         return Err(ApiError::new(Common::InvalidState).detail("there is no interview to decline"));
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "decline_interview",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "decline_interview", "offer", &offer.id)
+        .by(account_id)
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -627,19 +569,11 @@ pub async fn record_no_show(
         )
         .await?;
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(employer_account),
-            action: "record_no_show",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: None,
-            after: Some(json!({ "no_show_at": now, "unemployed": unemployed })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "record_no_show", "offer", &offer.id)
+        .by(employer_account)
+        .after(json!({ "no_show_at": now, "unemployed": unemployed }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -654,19 +588,11 @@ pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -
     if !offers::excuse_no_show(&mut tx, &offer.id, specialist, now).await? {
         return Err(ApiError::new(Common::InvalidState).detail("no unexcused no-show"));
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(specialist),
-            action: "excuse_no_show",
-            entity: "offer",
-            entity_id: &offer.id,
-            before: None,
-            after: Some(json!({ "no_show_excused_at": now })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "excuse_no_show", "offer", &offer.id)
+        .by(specialist)
+        .after(json!({ "no_show_excused_at": now }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?

@@ -95,22 +95,14 @@ pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> ApiResu
         created_at: now,
     };
     saved_searches::insert(&mut tx, &search).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "create",
-            entity: "saved_search",
-            entity_id: &search.id,
-            before: None,
-            after: Some(json!({
-                "q": search.q, "region_code": search.region_code, "occupation_code": search.occupation_code,
-                "salary_min": search.salary_min, "work_regime": search.work_regime
-            })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "saved_search", &search.id)
+        .by(account_id)
+        .after(json!({
+            "q": search.q, "region_code": search.region_code, "occupation_code": search.occupation_code,
+            "salary_min": search.salary_min, "work_regime": search.work_regime
+        }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(search)
 }
@@ -122,19 +114,10 @@ pub async fn delete(state: &AppState, account_id: &str, id: &str) -> ApiResult<(
     if !saved_searches::delete(&mut tx, id, account_id).await? {
         return Err(ApiError::not_found());
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "delete",
-            entity: "saved_search",
-            entity_id: id,
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "delete", "saved_search", id)
+        .by(account_id)
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -418,19 +418,11 @@ async fn audit_import(
     n: usize,
 ) -> Result<(), sqlx::Error> {
     let mut tx = state.db.begin().await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(actor_id),
-            action: "import",
-            entity,
-            entity_id: "*",
-            before: None,
-            after: Some(json!({ "rows": n })),
-        },
-    )
-    .await?;
+    audit::Entry::new(state.clock.now(), "import", entity, "*")
+        .by(actor_id)
+        .after(json!({ "rows": n }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await
 }
 
@@ -472,19 +464,11 @@ pub async fn upsert_calendar_days(
     for e in entries {
         calendar::upsert(&mut tx, e).await?;
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(actor_id),
-            action: "import",
-            entity: "calendar",
-            entity_id: "*",
-            before: None,
-            after: Some(json!({ "days": entries.len() })),
-        },
-    )
-    .await?;
+    audit::Entry::new(state.clock.now(), "import", "calendar", "*")
+        .by(actor_id)
+        .after(json!({ "days": entries.len() }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     let stored = calendar::all(&state.db.pool).await?;
     *state.calendar.write().expect("calendar lock") = Calendar::builtin().with_entries(stored);
@@ -511,24 +495,16 @@ pub async fn add_parameter_edition(
     .map_err(|reason| ApiError::new(Common::InvalidValue).detail(reason))?;
     let mut tx = state.db.begin().await?;
     parameters::upsert(&mut tx, &edition).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: state.clock.now(),
-            actor_id: Some(actor_id),
-            action: "create",
-            entity: "parameter",
-            entity_id: &edition.key,
-            before: None,
-            after: Some(json!({
-                "key": edition.key,
-                "effective_from": edition.effective_from,
-                "value": edition.value,
-                "source": edition.source,
-            })),
-        },
-    )
-    .await?;
+    audit::Entry::new(state.clock.now(), "create", "parameter", &edition.key)
+        .by(actor_id)
+        .after(json!({
+            "key": edition.key,
+            "effective_from": edition.effective_from,
+            "value": edition.value,
+            "source": edition.source,
+        }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     let stored = parameters::all(&state.db.pool).await?;
     *state.parameters.write().expect("parameters lock") = Parameters::builtin().with(stored);

@@ -90,19 +90,11 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
         application_id: application.id.clone(),
     };
     jobs::enqueue(&mut tx, &job, now, None, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "apply",
-            entity: "jobloss_application",
-            entity_id: &application.id,
-            before: None,
-            after: Some(json!({ "registration_id": reg.id, "status": ApplicationStatus::Checking.as_str() })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "apply", "jobloss_application", &application.id)
+        .by(account_id)
+        .after(json!({ "registration_id": reg.id, "status": ApplicationStatus::Checking.as_str() }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     if let Err(e) = check(state, &application.id).await {
         tracing::warn!(application = %application.id, error = %e, "job-loss check deferred");
@@ -172,19 +164,12 @@ pub async fn change_iban(
         now,
     )
     .await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "change_iban",
-            entity: "jobloss_application",
-            entity_id: &application.id,
-            before: Some(json!({ "iban": masked_iban(&application.iban) })),
-            after: Some(json!({ "iban": masked_iban(iban.as_str()), "proof_id": proof_id })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "change_iban", "jobloss_application", &application.id)
+        .by(account_id)
+        .before(json!({ "iban": masked_iban(&application.iban) }))
+        .after(json!({ "iban": masked_iban(iban.as_str()), "proof_id": proof_id }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     let application = jobloss::by_id(&state.db.pool, &application.id)
         .await?
@@ -268,19 +253,11 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
         now,
     )
     .await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: None,
-            action: "check",
-            entity: "jobloss_application",
-            entity_id: &application.id,
-            before: Some(json!({ "status": ApplicationStatus::Checking.as_str() })),
-            after: Some(json!({ "status": status.as_str(), "assessment": assessment })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "check", "jobloss_application", &application.id)
+        .before(json!({ "status": ApplicationStatus::Checking.as_str() }))
+        .after(json!({ "status": status.as_str(), "assessment": assessment }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

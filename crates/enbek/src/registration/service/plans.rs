@@ -193,19 +193,11 @@ pub async fn create(
         json!({ "plan_id": plan.id, "registration_id": reg.id, "within_term": now <= plan.due_at }),
     )
     .await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(specialist),
-            action: "create",
-            entity: "plan",
-            entity_id: &plan.id,
-            before: None,
-            after: Some(json!({ "registration_id": reg.id, "items": items.len(), "valid_until": plan.valid_until })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "create", "plan", &plan.id)
+        .by(specialist)
+        .after(json!({ "registration_id": reg.id, "items": items.len(), "valid_until": plan.valid_until }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     shown_plan(state, plan).await
 }
@@ -339,19 +331,11 @@ async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> ApiResult<()> 
     if !plans::sign_by_person(&mut tx, &plan.id, now).await? {
         return Err(ApiError::new(Common::InvalidState).detail("the plan is already signed"));
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "sign",
-            entity: "plan",
-            entity_id: &plan.id,
-            before: None,
-            after: Some(json!({ "signed_by_person_at": now })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "sign", "plan", &plan.id)
+        .by(account_id)
+        .after(json!({ "signed_by_person_at": now }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -396,19 +380,12 @@ async fn record(state: &AppState, specialist: &str, item: &Item, outcome: &str) 
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     plans::record_outcome(&mut tx, &item.id, outcome, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(specialist),
-            action: "record",
-            entity: "plan_item",
-            entity_id: &item.id,
-            before: Some(json!({ "outcome": item.outcome })),
-            after: Some(json!({ "outcome": outcome })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "record", "plan_item", &item.id)
+        .by(specialist)
+        .before(json!({ "outcome": item.outcome }))
+        .after(json!({ "outcome": outcome }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -474,19 +451,11 @@ async fn report(
         )
         .await?;
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "report",
-            entity: "circumstance",
-            entity_id: &report.id,
-            before: None,
-            after: Some(json!({ "kind": report.kind.code(), "occurred_on": occurred_on, "reported_late": report.reported_late })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "report", "circumstance", &report.id)
+        .by(account_id)
+        .after(json!({ "kind": report.kind.code(), "occurred_on": occurred_on, "reported_late": report.reported_late }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(report)
 }
@@ -651,19 +620,11 @@ async fn acknowledge(state: &AppState, by: &str, report: &Report) -> ApiResult<(
     if !circumstances::acknowledge(&mut tx, &report.id, by, now).await? {
         return Err(ApiError::new(Common::InvalidState).detail("already acknowledged"));
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(by),
-            action: "acknowledge",
-            entity: "circumstance",
-            entity_id: &report.id,
-            before: None,
-            after: Some(json!({ "acknowledged_at": now })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "acknowledge", "circumstance", &report.id)
+        .by(by)
+        .after(json!({ "acknowledged_at": now }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -210,19 +210,11 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
     if let Some(stay) = &sub.temporary_stay {
         submitted["temporary_stay"] = json!(stay);
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(&sub.actor_id),
-            action: "submit",
-            entity: "registration",
-            entity_id: &registration.id,
-            before: None,
-            after: Some(submitted),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "submit", "registration", &registration.id)
+        .by(sub.actor_id.as_str())
+        .after(submitted)
+        .record(&mut tx)
+        .await?;
     if status == Status::PendingReview {
         let to = recipient(&registration, None);
         let args = Args {
@@ -448,19 +440,11 @@ pub async fn decide(
         }
     }
     registrations::decide(&mut tx, &reg, now).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: None,
-            action: "decide",
-            entity: "registration",
-            entity_id: &reg.id,
-            before: Some(before),
-            after: Some(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "decide", "registration", &reg.id)
+        .before(before)
+        .after(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     state
         .metrics
@@ -538,21 +522,12 @@ async fn decide_review(
             .detail("only an application waiting for review can be reviewed"));
     }
     let mut tx = state.db.begin().await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(actor_id),
-            action: "review",
-            entity: "registration",
-            entity_id: &reg.id,
-            before: Some(json!({ "status": reg.status })),
-            after: Some(
-                json!({ "accepted": refusal.is_none(), "refusal_code": refusal.map(|r| r.code()) }),
-            ),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "review", "registration", &reg.id)
+        .by(actor_id)
+        .before(json!({ "status": reg.status }))
+        .after(json!({ "accepted": refusal.is_none(), "refusal_code": refusal.map(|r| r.code()) }))
+        .record(&mut tx)
+        .await?;
     if refusal.is_none() {
         registrations::reviewed_to_verifying(&mut tx, &reg.id, now).await?;
         schedule_verification(&mut tx, &reg.id, now).await?;
@@ -605,19 +580,12 @@ pub async fn close(
         )
         .await?;
     }
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "close",
-            entity: "registration",
-            entity_id: &reg.id,
-            before: Some(json!({ "status": reg.status })),
-            after: Some(json!({ "status": final_status.as_str(), "reason": reason })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "close", "registration", &reg.id)
+        .by(account_id)
+        .before(json!({ "status": reg.status }))
+        .after(json!({ "status": final_status.as_str(), "reason": reason }))
+        .record(&mut tx)
+        .await?;
     let args = Args {
         date: local_date(now).to_string(),
         reference: reg.id.clone(),

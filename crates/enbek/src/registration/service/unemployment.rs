@@ -456,19 +456,11 @@ pub async fn unemployed_info(state: &AppState, account_id: &str) -> ApiResult<Un
         },
     )
     .await?;
-    audit::record(
-        &mut tx,
-        audit::Entry {
-            at: now,
-            actor_id: Some(account_id),
-            action: "issue",
-            entity: "document",
-            entity_id: &info.document_id,
-            before: None,
-            after: Some(json!({ "kind": "unemployed_info", "registered": info.registered, "valid_until": info.valid_until })),
-        },
-    )
-    .await?;
+    audit::Entry::new(now, "issue", "document", &info.document_id)
+        .by(account_id)
+        .after(json!({ "kind": "unemployed_info", "registered": info.registered, "valid_until": info.valid_until }))
+        .record(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(info)
 }
@@ -505,17 +497,10 @@ async fn record(
         detail["registration_id"] = json!(reg.id);
         persons::add_event(tx, person_id, now, event, detail).await?;
     }
-    audit::record(
-        tx,
-        audit::Entry {
-            at: now,
-            actor_id: actor,
-            action,
-            entity: "registration",
-            entity_id: &reg.id,
-            before: Some(json!({ "status": reg.status })),
-            after: Some(after),
-        },
-    )
-    .await
+    audit::Entry::new(now, action, "registration", &reg.id)
+        .by(actor)
+        .before(json!({ "status": reg.status }))
+        .after(after)
+        .record(tx)
+        .await
 }
