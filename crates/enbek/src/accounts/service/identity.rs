@@ -14,6 +14,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::error::Code;
+use crate::accounts::notices::Kind;
 use crate::accounts::store::accounts;
 use crate::accounts::store::identity::{self as store, Proof};
 use crate::exchange::pki::SignatureError;
@@ -23,7 +24,6 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::notify;
 use crate::platform::notify::Args;
-use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;

@@ -15,6 +15,7 @@ use enbek_domain::text;
 use serde_json::json;
 
 use crate::mediation::error::Code;
+use crate::mediation::notices::Kind;
 use crate::mediation::service::employers::tell_employer;
 use crate::mediation::service::employers::{named, Named};
 use crate::mediation::service::matching::{opening, receives_offers, seeker};
@@ -34,7 +35,6 @@ use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
-use crate::platform::notify::Kind;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::interface as unemployment;

@@ -6,6 +6,7 @@ use enbek_domain::reference::office_hours::local_date;
 use serde_json::json;
 
 use crate::mediation::error::Code;
+use crate::mediation::notices::Kind;
 use crate::mediation::store::employers::{self, Search, Sort};
 use crate::mediation::store::saved_searches;
 pub use crate::mediation::store::saved_searches::SavedSearch;
@@ -17,7 +18,6 @@ use crate::platform::http::lang::Lang;
 use crate::platform::jobs::Job;
 use crate::platform::notify;
 use crate::platform::notify::Args;
-use crate::platform::notify::Kind;
 use crate::platform::notify::Recipient;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;

@@ -16,7 +16,16 @@ use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::notify::store::{self as notifications, Notification};
 use crate::platform::state::AppState;
-pub use texts::{Args, Kind};
+pub use texts::{Args, Names};
+
+/// A notice a context sends: the kind stored with it, and its subject and text in each language.
+/// Each context declares its own (`<context>/notices.rs`).
+pub trait Notice: Copy + std::fmt::Debug {
+    /// The stable name stored with the notification (`offer_made`, `deregistered`…).
+    fn kind(self) -> &'static str;
+    /// The subject and the text, in the reader's language.
+    fn render(self, lang: Lang, args: &Args) -> (&'static str, String);
+}
 
 /// Who is told, and through which channels.
 #[derive(Debug, Clone, Default)]
@@ -36,12 +45,12 @@ pub struct Recipient {
 pub async fn send(
     tx: &mut Tx,
     to: &Recipient,
-    kind: Kind,
+    notice: impl Notice,
     args: &Args,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let lang = to.lang.unwrap_or(Lang::Kk);
-    let (subject, text) = texts::render(kind, lang, args);
+    let (subject, text) = notice.render(lang, args);
     let channels = [
         (NoticeChannel::Cabinet, to.account_id.clone(), true),
         (NoticeChannel::Sms, to.phone.clone(), false),
@@ -54,11 +63,11 @@ pub async fn send(
             id: new_id(),
             person_id: to.person_id.clone(),
             account_id: to.account_id.clone(),
-            kind: kind.as_str().to_string(),
+            kind: notice.kind().to_string(),
             channel,
             lang,
             recipient: (channel != NoticeChannel::Cabinet).then_some(address),
-            subject: subject.clone(),
+            subject: subject.to_string(),
             text: text.clone(),
             created_at: now,
             status: if immediate {

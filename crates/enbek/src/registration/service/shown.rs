@@ -10,11 +10,12 @@ use enbek_domain::registration::{Refusal, Status};
 use crate::platform::db::Tx;
 use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
-use crate::platform::notify::texts::{ground, GroundOf, Names};
+use crate::platform::notify::Names;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Organization;
+use crate::registration::notices::{ground, GroundOf};
 use crate::registration::store::persons;
 use crate::registration::store::registrations::Registration;
 

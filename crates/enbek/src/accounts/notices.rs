@@ -1,0 +1,57 @@
+//! The notices accounts sends, in Kazakh, Russian and English: a `match` over every notice and
+//! language, so that a missing translation does not compile.
+
+use crate::platform::http::lang::Lang;
+use crate::platform::notify::{Args, Notice};
+
+/// The notices accounts sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A one-time code proving the person's identity, to the phone the mobile-citizens registry
+    /// links to the IIN.
+    IdentityCode,
+}
+
+impl Kind {
+    /// Every notice of this context.
+    pub const ALL: &'static [Kind] = &[Kind::IdentityCode];
+}
+
+impl Notice for Kind {
+    fn kind(self) -> &'static str {
+        match self {
+            Kind::IdentityCode => "identity_code",
+        }
+    }
+
+    fn render(self, lang: Lang, a: &Args) -> (&'static str, String) {
+        use Kind::*;
+        use Lang::*;
+        let minutes = enbek_domain::accounts::identity::PROOF_LIFETIME_MINUTES;
+        #[rustfmt::skip]
+        let text = match (self, lang) {
+            (IdentityCode, Kk) => ("Растау коды", format!("enbek.kz: жеке басыңызды растау коды {}. Ол {} минут жарамды. Кодты ешкімге айтпаңыз.", a.code, minutes)),
+            (IdentityCode, Ru) => ("Код подтверждения", format!("enbek.kz: код подтверждения личности {}. Действует {} минут. Никому не сообщайте код.", a.code, minutes)),
+            (IdentityCode, En) => ("Confirmation code", format!("enbek.kz: your identity confirmation code is {}. It is valid for {} minutes. Do not tell anyone the code.", a.code, minutes)),
+        };
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_identity_code_text_carries_the_code_and_its_ten_minutes() {
+        let args = Args {
+            code: "042917".into(),
+            ..Args::default()
+        };
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let (subject, text) = Kind::IdentityCode.render(lang, &args);
+            assert!(!subject.is_empty(), "{lang:?}");
+            assert!(text.contains("042917") && text.contains("10"), "{lang:?}");
+        }
+    }
+}
