@@ -138,6 +138,25 @@ pub fn may_see_card(grant: &Grant<'_>, place: &CardPlace<'_>) -> bool {
     }
 }
 
+/// The rural district whose assistant serves a person (214 p.14, 214 p.71, 214 p.73): the one
+/// where the person lives, whichever channel they applied through; failing that, the one whose
+/// assistant forwarded their application. `None`: the person is reached without an assistant.
+pub fn serving_district<'a>(
+    home_district: Option<&'a str>,
+    forwarded_by: Option<&'a str>,
+) -> Option<&'a str> {
+    home_district.or(forwarded_by)
+}
+
+/// Whether a grant is the assistant of the rural district that serves the person, who may
+/// record the person's answer to an offer (214 p.51(2), 214 p.72): no other assistant, and no
+/// other role.
+pub fn assistant_serves(grant: &Grant<'_>, serving_district: Option<&str>) -> bool {
+    grant.role == Role::Assistant
+        && grant.organization_id.is_some()
+        && grant.organization_id == serving_district
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +238,42 @@ mod tests {
                 Role::MobilityCenterOfficer
             ]
         );
+    }
+
+    #[test]
+    fn the_district_where_a_person_lives_serves_them_whatever_the_channel() {
+        assert_eq!(serving_district(Some("rd-x"), None), Some("rd-x"));
+        assert_eq!(serving_district(Some("rd-x"), Some("rd-y")), Some("rd-x"));
+        assert_eq!(serving_district(None, Some("rd-y")), Some("rd-y"));
+        assert_eq!(serving_district(None, None), None);
+    }
+
+    #[test]
+    fn only_the_assistant_of_the_serving_district_answers_for_the_person() {
+        assert!(assistant_serves(
+            &grant(Role::Assistant, "rd-x", "110000000"),
+            Some("rd-x")
+        ));
+        assert!(!assistant_serves(
+            &grant(Role::Assistant, "rd-y", "110000000"),
+            Some("rd-x")
+        ));
+        assert!(!assistant_serves(
+            &grant(Role::Assistant, "rd-x", "110000000"),
+            None
+        ));
+        let unattached = Grant {
+            role: Role::Assistant,
+            organization_id: None,
+            region_code: None,
+        };
+        assert!(!assistant_serves(&unattached, None));
+        for role in Role::ALL.into_iter().filter(|r| *r != Role::Assistant) {
+            assert!(!assistant_serves(
+                &grant(role, "rd-x", "110000000"),
+                Some("rd-x")
+            ));
+        }
     }
 
     #[test]

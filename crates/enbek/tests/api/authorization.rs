@@ -109,7 +109,10 @@ fn path_value(op: &str, name: &str, w: &World) -> String {
         ("acknowledgeCircumstance", _) => "circumstance",
         ("getPersonCard", _) => "person",
         ("recordPlanItem", _) => "plan_item",
-        ("respondToOffer" | "declineInterview" | "excuseNoShow", _) => "offer",
+        (
+            "respondToOffer" | "answerOfferThroughAssistant" | "declineInterview" | "excuseNoShow",
+            _,
+        ) => "offer",
         ("deleteSavedSearch", _) => "saved_search",
         ("acceptEmployerInvitation" | "declineEmployerInvitation", _) => "invitation",
         ("revokeTestCertificate", _) => "certificate_serial",
@@ -185,7 +188,7 @@ fn body(op: &str, w: &World) -> Body {
         "createOffer" => {
             json!({ "vacancy_id": w.id("vacancy"), "registration_id": w.id("registration") })
         }
-        "respondToOffer" => json!({ "accept": true }),
+        "respondToOffer" | "answerOfferThroughAssistant" => json!({ "accept": true }),
         "decideOnCandidate" => json!({ "decision": "rejected" }),
         "scheduleInterview" => json!({ "at": "2026-03-25T05:00:00Z", "place": "Кокшетау, Абая 1" }),
         "upsertMyResume" => world::resume_body(),

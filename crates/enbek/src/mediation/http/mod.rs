@@ -54,5 +54,6 @@ pub fn staff() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(matching::list_vacancy_matches))
         .routes(routes!(offers::create_offer))
+        .routes(routes!(offers::answer_offer_through_assistant))
         .routes(routes!(offers::excuse_no_show))
 }

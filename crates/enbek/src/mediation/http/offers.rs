@@ -1,4 +1,5 @@
-//! Offers of suitable work (214 p.71–72; `listMyOffers`, `respondToOffer`).
+//! Offers of suitable work (214 p.71–72; `listMyOffers`, `respondToOffer`, and the answer
+//! through the rural assistant, `answerOfferThroughAssistant`, 214 p.51(2)).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -116,6 +117,21 @@ pub async fn respond_to_offer(
 ) -> ApiResult<axum::Json<OfferView>> {
     caller.require(&[Role::Citizen])?;
     let offer = service::answer_mine(&state, &caller.account_id, &id, body.accept).await?;
+    Ok(axum::Json(shown_view(&state, offer)))
+}
+
+#[utoipa::path(post, path = "/api/v1/assistant/offers/{id}/answer", operation_id = "answerOfferThroughAssistant", tag = "matching",
+    params(("id" = String, Path)), request_body = OfferAnswer, security(("bearer" = [])),
+    responses((status = 200, body = OfferView, description = "the person's answer, as if given by the person"), (status = 403, description = "forbidden; out_of_scope: not the assistant of the person's rural district"),
+        (status = 404), (status = 409, description = "invalid_state: already answered")))]
+pub async fn answer_offer_through_assistant(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<OfferAnswer>,
+) -> ApiResult<axum::Json<OfferView>> {
+    caller.require(&[Role::Assistant])?;
+    let offer = service::answer_through_assistant(&state, &caller, &id, body.accept).await?;
     Ok(axum::Json(shown_view(&state, offer)))
 }
 

@@ -40,8 +40,10 @@ use crate::platform::state::AppState;
 use crate::registration::interface as unemployment;
 use crate::registration::interface::persons;
 use crate::registration::interface::recipient;
+use crate::registration::interface::recipient_with_assistant;
 use crate::registration::interface::registrations::{self, Ending, Registration};
 use crate::registration::interface::require_scope;
+use crate::registration::interface::require_serving_assistant;
 
 /// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
 /// platform's own selection (`specialist` none, 214 p.36, 214 p.69): only suitable work (the
@@ -98,7 +100,8 @@ pub async fn create(
         reference: offer.id.clone(),
         ..Args::default()
     };
-    notify::send(&mut tx, &recipient(reg, None), Kind::OfferMade, &args, now).await?;
+    let to = recipient_with_assistant(&mut tx, reg).await?;
+    notify::send(&mut tx, &to, Kind::OfferMade, &args, now).await?;
     audit::Entry::new(now, "create", "offer", &offer.id)
         .by(specialist)
         .after(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "answer_due_at": offer.answer_due_at }))
@@ -462,14 +465,8 @@ pub async fn schedule_interview(
         reference: offer.id.clone(),
         ..Args::default()
     };
-    notify::send(
-        &mut tx,
-        &recipient(&reg, None),
-        Kind::InterviewInvited,
-        &args,
-        now,
-    )
-    .await?;
+    let to = recipient_with_assistant(&mut tx, &reg).await?;
+    notify::send(&mut tx, &to, Kind::InterviewInvited, &args, now).await?;
     audit::Entry::new(now, "schedule_interview", "offer", &offer.id)
         .by(employer_account)
         .after(json!({ "interview_at": at }))
@@ -781,6 +778,26 @@ pub async fn answer_mine(
 ) -> ApiResult<ShownOffer> {
     let offer = my_offer(state, account_id, id).await?;
     let offer = answer(state, account_id, &offer, accept).await?;
+    shown(state, offer).await
+}
+
+/// The assistant of the rural district that serves the person records the person's answer to an
+/// offer (214 p.51(2): a rural resident answers through the akimat, where the assistant works); it
+/// counts as the person's own, in the same term and the same count of refusals (`answer`).
+pub async fn answer_through_assistant(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    accept: bool,
+) -> ApiResult<ShownOffer> {
+    let offer = offers::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    require_serving_assistant(state, caller, &reg).await?;
+    let offer = answer(state, &caller.account_id, &offer, accept).await?;
     shown(state, offer).await
 }
 

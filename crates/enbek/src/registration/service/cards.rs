@@ -2,7 +2,7 @@
 //! (docs/AUTHORIZATION.md): the person's own view, staff's view within their scope (every staff
 //! read is written to the audit log), and the scope check of a registration's casework.
 
-use enbek_domain::accounts::access::{CardPlace, Role};
+use enbek_domain::accounts::access::{self, CardPlace, Role};
 use enbek_domain::ids::Iin;
 
 use crate::platform::audit;
@@ -11,6 +11,7 @@ use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::registration::service::shown::serving_district;
 use crate::registration::store::persons;
 pub use crate::registration::store::persons::{CardEvent, Person};
 use crate::registration::store::registrations::{self, Registration};
@@ -43,6 +44,32 @@ pub(crate) async fn require_scope(
         forwarded_by: reg.forwarded_by_org.as_deref(),
     };
     if caller.may_act_as(roles, &place) {
+        Ok(())
+    } else {
+        Err(ApiError::new(Common::OutOfScope))
+    }
+}
+
+/// Whether the caller is the assistant of the rural district that serves the registration's
+/// person (`access::assistant_serves`), who may act for the person where the regulations let the
+/// answer come through the assistant (214 p.51(2)); 403 `out_of_scope` otherwise. It opens no card.
+pub(crate) async fn require_serving_assistant(
+    state: &AppState,
+    caller: &Caller,
+    reg: &Registration,
+) -> ApiResult<()> {
+    let mut tx = state.db.begin().await?;
+    let district = serving_district(&mut tx, reg).await?;
+    tx.rollback().await?;
+    let serves = caller.grants.iter().any(|g| {
+        let grant = access::Grant {
+            role: g.role,
+            organization_id: g.organization_id.as_deref(),
+            region_code: g.region_code.as_deref(),
+        };
+        access::assistant_serves(&grant, district.as_deref())
+    });
+    if serves {
         Ok(())
     } else {
         Err(ApiError::new(Common::OutOfScope))

@@ -3,6 +3,7 @@
 //! imports neither.
 
 use chrono::NaiveDate;
+use enbek_domain::accounts::access;
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::registration::unemployment::UnemployedRefusal;
 use enbek_domain::registration::{Refusal, Status};
@@ -117,7 +118,8 @@ pub(crate) fn names(org: &Organization) -> Names {
 }
 
 /// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the
-/// assistant for a rural resident whose application came through them.
+/// assistant for a rural resident whose application came through them. Notices the regulations
+/// send through the assistant whichever the channel go to `recipient_with_assistant`.
 pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
     Recipient {
         person_id: reg.person_id.clone(),
@@ -127,4 +129,37 @@ pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
         assistant_org: reg.forwarded_by_org.clone(),
         lang: lang.or_else(|| Lang::parse(&reg.application.lang)),
     }
+}
+
+/// The rural district whose assistant serves the registration's person (214 p.14, 214 p.71,
+/// 214 p.73): the one at the locality where they live, else the one that forwarded their
+/// application (`access::serving_district`).
+pub(crate) async fn serving_district(
+    tx: &mut Tx,
+    reg: &Registration,
+) -> Result<Option<String>, sqlx::Error> {
+    let home = match &reg.person_id {
+        Some(id) => match persons::by_id_tx(tx, id).await? {
+            Some(person) => reference::rural_district_at(tx, &person.locality_code).await?,
+            None => None,
+        },
+        None => None,
+    };
+    Ok(
+        access::serving_district(home.as_deref(), reg.forwarded_by_org.as_deref())
+            .map(str::to_string),
+    )
+}
+
+/// The registration's recipients with the assistant of the rural district that serves the
+/// person, whichever channel they applied through: offers of suitable work (214 p.71), interview
+/// notices (214 p.73) and deregistration (214 p.52) reach a rural resident through the assistant
+/// too.
+pub(crate) async fn recipient_with_assistant(
+    tx: &mut Tx,
+    reg: &Registration,
+) -> Result<Recipient, sqlx::Error> {
+    let mut to = recipient(reg, None);
+    to.assistant_org = serving_district(tx, reg).await?;
+    Ok(to)
 }

@@ -24,14 +24,13 @@ use crate::platform::jobs::Job;
 use crate::platform::monitoring::{self, NewRequest};
 use crate::platform::notify;
 use crate::platform::notify::Args;
-use crate::platform::notify::Recipient;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::service::cards::registration_in_scope;
-use crate::registration::service::shown::{center_name, recipient, shown, Shown};
+use crate::registration::service::shown::{center_name, recipient_with_assistant, shown, Shown};
 use crate::registration::store::documents;
 use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};
@@ -463,23 +462,6 @@ pub async fn unemployed_info(state: &AppState, account_id: &str) -> ApiResult<Un
         .await?;
     tx.commit().await?;
     Ok(info)
-}
-
-/// The registration's recipients; a rural resident is also told through the assistant of their
-/// rural district (214 p.52).
-async fn recipient_with_assistant(
-    tx: &mut Tx,
-    reg: &Registration,
-) -> Result<Recipient, sqlx::Error> {
-    let mut to = recipient(reg, None);
-    if to.assistant_org.is_none() {
-        if let Some(person_id) = &reg.person_id {
-            if let Some(person) = persons::by_id_tx(tx, person_id).await? {
-                to.assistant_org = reference::rural_district_at(tx, &person.locality_code).await?;
-            }
-        }
-    }
-    Ok(to)
 }
 
 /// The card's history and the audit log of a change of state.
