@@ -70,12 +70,24 @@ impl StepTable {
 
     /// The value of the step `x` falls in; `None` below the first threshold.
     pub fn at(&self, x: u32) -> Option<f64> {
-        self.0
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= x)
-            .map(|(_, v)| *v)
+        self.step(x).map(|s| s.value)
     }
+
+    /// The step `x` falls in, with its bounds; `None` below the first threshold.
+    pub fn step(&self, x: u32) -> Option<Step> {
+        let i = self.0.iter().rposition(|(from, _)| *from <= x)?;
+        let (from, value) = self.0[i];
+        let to = self.0.get(i + 1).map(|(next, _)| next - 1);
+        Some(Step { from, to, value })
+    }
+}
+
+/// One step of a [`StepTable`]: the values `from..=to` (`to` is `None` for the last, open step).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    pub from: u32,
+    pub to: Option<u32>,
+    pub value: f64,
 }
 
 /// Whether `value` may stand as an edition of `key`: a number where the key holds numbers, a
@@ -270,6 +282,23 @@ mod tests {
         assert_eq!(t.at(11), Some(1.0));
         assert_eq!(t.at(12), Some(2.0));
         assert_eq!(t.at(600), Some(6.0));
+        assert_eq!(t.step(5), None);
+        assert_eq!(
+            t.step(11),
+            Some(Step {
+                from: 6,
+                to: Some(11),
+                value: 1.0
+            })
+        );
+        assert_eq!(
+            t.step(60),
+            Some(Step {
+                from: 60,
+                to: None,
+                value: 6.0
+            })
+        );
         assert!(StepTable::parse("6:1;6:2").is_err());
         assert!(StepTable::parse("six:1").is_err());
         assert!(validate_value(keys::JOBLOSS_DURATION_MONTHS, "6:1;12:2", "").is_ok());
