@@ -15,8 +15,11 @@ pub mod keys {
     pub const PENSION_AGE_WOMEN_MONTHS: &str = "pension_age_women_months";
     /// The edition of Order 214 in force (2023, 2024, 2025).
     pub const ORDER_214_EDITION: &str = "order_214_edition";
-    /// 214 p.23, 214 p.36: working days to select suitable work for a new job seeker.
+    /// 214 p.23: working days for the career center to select suitable work for a new job seeker.
     pub const SELECTION_WORKING_DAYS: &str = "selection_working_days";
+    /// 214 p.36: working days for the enbek.kz portal to select vacancies for a job seeker
+    /// registered on it.
+    pub const PORTAL_SELECTION_WORKING_DAYS: &str = "portal_selection_working_days";
     /// 214 App.1 p.3: term of the service "Registration of job seekers", working days.
     pub const JOB_SEEKER_REGISTRATION_TERM: &str = "job_seeker_registration_term_working_days";
     /// 214 p.19–20: working days for the assistant to forward and for the center to register.
@@ -225,6 +228,14 @@ mod tests {
         let p = Parameters::builtin();
         assert_eq!(p.int_on(keys::SELECTION_WORKING_DAYS, d("2025-06-27")), 1);
         assert_eq!(p.int_on(keys::SELECTION_WORKING_DAYS, d("2025-06-28")), 2);
+        assert_eq!(
+            p.int_on(keys::PORTAL_SELECTION_WORKING_DAYS, d("2025-06-27")),
+            2
+        );
+        assert_eq!(
+            p.int_on(keys::PORTAL_SELECTION_WORKING_DAYS, d("2025-06-28")),
+            2
+        );
         assert_eq!(
             p.value_on(keys::ORDER_214_EDITION, d("2026-01-01")),
             Some("2025")
