@@ -1,6 +1,7 @@
 //! Rules whose values are dated data: the coefficient of participation of the job-loss payment
 //! (Social Code art.102; the State Social Insurance Fund's rules of 22.06.2023 No.237) and the
-//! selection period by edition and channel (214 p.23, 214 p.36).
+//! selection period by edition and channel (214 p.23, 214 p.36), and the fixed holidays by the
+//! years they are valid (Law "On holidays" art.5; 30 August no longer a holiday from 2026).
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -187,3 +188,21 @@ async fn the_selection_period_follows_the_edition_and_the_channel() {
     );
 }
 
+#[tokio::test]
+async fn a_two_working_day_term_runs_over_31_august_2026_which_is_worked() {
+    let app = TestApp::spawn().await;
+    app.staff(SPECIALIST, "career_center_specialist", Some(CENTER))
+        .await;
+    // Thursday 27 August 2026: Friday 28th and Monday 31st, no longer a day off for Sunday
+    // 30 August.
+    app.set_clock("2026-08-27T11:00:00+05:00").await;
+    let id = job_seeker_through(&app, "portal", 9200).await;
+    assert_eq!(
+        statuses_at(&app, "2026-08-31T23:59:00+05:00", &[&id]).await,
+        [seeker()]
+    );
+    assert_eq!(
+        statuses_at(&app, "2026-09-01T00:00:00+05:00", &[&id]).await,
+        [unemployed_since("2026-09-01")]
+    );
+}
