@@ -24,7 +24,8 @@ pub mod keys {
     pub const JOB_SEEKER_REGISTRATION_TERM: &str = "job_seeker_registration_term_working_days";
     /// 214 p.19–20: working days for the assistant to forward and for the center to register.
     pub const ASSISTANT_FORWARDING_DAYS: &str = "assistant_forwarding_working_days";
-    /// Law on Employment art.16 p.2: calendar days a re-registration is barred.
+    /// The Social Code (which repealed the Law on Employment; guide): calendar days a
+    /// re-registration is barred.
     pub const REREGISTRATION_BAR_DAYS: &str = "reregistration_bar_calendar_days";
     /// Social Code art.102: the income replacement rate of the job-loss payment.
     pub const JOBLOSS_REPLACEMENT_RATE: &str = "jobloss_replacement_rate";

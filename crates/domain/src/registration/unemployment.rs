@@ -199,7 +199,8 @@ impl Deregistration {
         }
     }
 
-    /// Grounds (2)–(4) of 214 p.51 bar a new registration (Law on Employment art.16 p.2; guide).
+    /// Grounds (2)–(4) of 214 p.51 bar a new registration (the Social Code, which repealed the
+    /// Law on Employment whose art.16 p.2 the guide still cites; guide).
     pub fn bars_reregistration(self) -> bool {
         matches!(
             self,
