@@ -1,4 +1,4 @@
-//! Subsidised jobs (206 p.31.3; 129 App.1): the employer's application to
+//! Subsidised jobs (206 p.31.3): the employer's application to
 //! organise them, and its participants' monthly attendance.
 
 use std::fmt;

@@ -5,9 +5,10 @@
 //! say otherwise for any date. Days off come from two sources:
 //!
 //! * the rule, for every year: the fixed holidays of the Law "On holidays in the Republic of
-//!   Kazakhstan" art.5, a weekday off for each of them that falls on a weekend (Labour Code
-//!   art.84–85: the next working day after the holiday), and Orthodox Christmas on 7 January,
-//!   never carried over (Labour Code art.84(5));
+//!   Kazakhstan" art.5 in force that year (dated data, `data/holidays.csv`: each holiday with the
+//!   first and last day it is one), a weekday off for each of them that falls on a weekend
+//!   (Labour Code art.84–85: the next working day after the holiday), and Orthodox Christmas on
+//!   7 January, never carried over (Labour Code art.84(5));
 //! * the data: every exception day of 2023–2027 as shipped in `data/calendar.txt` (including
 //!   the first day of Kurban Ait and the yearly transfer orders of Labour Code art.85(3)), plus
 //!   whatever an administrator adds. An entry for a date overrides the rule for that date.
@@ -22,6 +23,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The shipped calendar data, 2023–2027.
 const BUILTIN_DATA: &str = include_str!("../../data/calendar.txt");
+
+/// The shipped fixed holidays with their dates of validity.
+const HOLIDAYS_DATA: &str = include_str!("../../data/holidays.csv");
 
 /// What an exception day is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,23 +93,90 @@ pub struct Calendar {
     entries: BTreeMap<NaiveDate, CalendarEntry>,
 }
 
-/// Fixed public holidays (month, day): Law "On holidays in the Republic of Kazakhstan" art.5
-/// as amended in 2022 (25 October again a holiday, 17 December no longer one).
-const FIXED_HOLIDAYS: [(u32, u32); 13] = [
-    (1, 1),
-    (1, 2),
-    (3, 8),
-    (3, 21),
-    (3, 22),
-    (3, 23),
-    (5, 1),
-    (5, 7),
-    (5, 9),
-    (7, 6),
-    (8, 30),
-    (10, 25),
-    (12, 16),
-];
+/// A fixed public holiday of the Law "On holidays in the Republic of Kazakhstan" art.5: a day
+/// of the year, a holiday from `valid_from` through `valid_to` (no bound when `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixedHoliday {
+    pub month: u32,
+    pub day: u32,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+    pub name: String,
+}
+
+impl FixedHoliday {
+    /// The holiday's date in `year`, if it is a holiday that year.
+    pub fn date_in(&self, year: i32) -> Option<NaiveDate> {
+        let date = NaiveDate::from_ymd_opt(year, self.month, self.day)?;
+        let started = self.valid_from.is_none_or(|from| from <= date);
+        let not_ended = self.valid_to.is_none_or(|to| date <= to);
+        (started && not_ended).then_some(date)
+    }
+
+    /// Reads `month_day,valid_from,valid_to,name` lines after a header line; `#` starts a
+    /// comment line; an empty date is no bound. An error names the line (from 1).
+    pub fn parse(text: &str) -> Result<Vec<FixedHoliday>, String> {
+        let mut out = Vec::new();
+        let mut header_seen = false;
+        for (index, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header_seen {
+                header_seen = true;
+                continue;
+            }
+            let err = |what: &str| format!("line {}: {what}", index + 1);
+            let mut parts = line.splitn(4, ',');
+            let (Some(month_day), Some(from), Some(to), Some(name)) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return Err(err("expected month_day,valid_from,valid_to,name"));
+            };
+            let (month, day) = month_day
+                .split_once('-')
+                .and_then(|(m, d)| Some((m.parse().ok()?, d.parse().ok()?)))
+                .filter(|(m, d)| NaiveDate::from_ymd_opt(2000, *m, *d).is_some())
+                .ok_or_else(|| err("month_day is not MM-DD"))?;
+            let bound = |text: &str| -> Result<Option<NaiveDate>, String> {
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                parse_date(text)
+                    .map(Some)
+                    .ok_or_else(|| err("a bound is not a date written YYYY-MM-DD"))
+            };
+            out.push(FixedHoliday {
+                month,
+                day,
+                valid_from: bound(from)?,
+                valid_to: bound(to)?,
+                name: name.to_owned(),
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// The shipped fixed holidays (`data/holidays.csv`).
+pub fn fixed_holidays() -> &'static [FixedHoliday] {
+    static HOLIDAYS: OnceLock<Vec<FixedHoliday>> = OnceLock::new();
+    HOLIDAYS.get_or_init(|| {
+        FixedHoliday::parse(HOLIDAYS_DATA).expect("the shipped holidays data parses")
+    })
+}
+
+/// The fixed holidays of `year`, in date order.
+fn fixed_holidays_in(year: i32) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = fixed_holidays()
+        .iter()
+        .filter_map(|h| h.date_in(year))
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}
 
 /// Orthodox Christmas, a day off that is never carried over (Labour Code art.84(5)).
 const ORTHODOX_CHRISTMAS: (u32, u32) = (1, 7);
@@ -119,17 +190,16 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 fn is_fixed_holiday(d: NaiveDate) -> bool {
-    FIXED_HOLIDAYS.contains(&month_day(d))
+    fixed_holidays()
+        .iter()
+        .any(|h| h.date_in(d.year()) == Some(d))
 }
 
 /// The weekdays off in `year` by carry-over alone: for each fixed holiday on a weekend, in
 /// date order, the first following weekday that is not a holiday, Christmas or already taken.
 fn carried_over_days(year: i32) -> Vec<NaiveDate> {
     let mut carried: Vec<NaiveDate> = Vec::new();
-    for (month, day) in FIXED_HOLIDAYS {
-        let Some(holiday) = NaiveDate::from_ymd_opt(year, month, day) else {
-            continue;
-        };
+    for holiday in fixed_holidays_in(year) {
         if !is_weekend(holiday) {
             continue;
         }
@@ -364,9 +434,11 @@ mod tests {
     // ---- yearly totals ----
 
     #[test]
-    fn year_2026_has_246_working_days() {
-        // Production calendar of the Ministry of Labour and Social Protection, December 2025.
-        assert_eq!(cal().working_days_in_year(2026), 246);
+    fn year_2026_has_247_working_days() {
+        // Production calendar of the Ministry of Labour and Social Protection, December 2025
+        // (246), with Mon 31 August worked: 30 August is no longer a holiday from 2026 (the
+        // Ministry of Labour, March 2026).
+        assert_eq!(cal().working_days_in_year(2026), 247);
     }
 
     #[test]
@@ -443,8 +515,8 @@ mod tests {
     fn every_fixed_holiday_of_the_covered_years_is_listed_as_a_holiday() {
         let c = cal();
         for year in 2023..=2027 {
-            for (m, d) in FIXED_HOLIDAYS.iter().chain([&ORTHODOX_CHRISTMAS]) {
-                let day = date(year, *m, *d);
+            let christmas = date(year, ORTHODOX_CHRISTMAS.0, ORTHODOX_CHRISTMAS.1);
+            for day in fixed_holidays_in(year).into_iter().chain([christmas]) {
                 assert_eq!(
                     c.entries.get(&day).map(|e| e.kind),
                     Some(DayKind::Holiday),
@@ -643,12 +715,78 @@ mod tests {
 
     #[test]
     fn a_later_entry_overrides_an_earlier_one() {
-        let c = cal()
-            .with_entries(Calendar::parse("2026-08-31 working Constitution Day moved").unwrap());
-        assert!(c.is_working_day(date(2026, 8, 31)));
-        assert_eq!(c.working_days_in_year(2026), 247);
-        let note = c.entries().find(|e| e.date == date(2026, 8, 31)).unwrap();
-        assert_eq!(note.note, "Constitution Day moved");
+        let c =
+            cal().with_entries(Calendar::parse("2026-07-06 working Capital Day worked").unwrap());
+        assert!(c.is_working_day(date(2026, 7, 6)));
+        assert_eq!(c.working_days_in_year(2026), 248);
+        let note = c.entries().find(|e| e.date == date(2026, 7, 6)).unwrap();
+        assert_eq!(note.note, "Capital Day worked");
+    }
+
+    // ---- dated holidays ----
+
+    #[test]
+    fn the_30_august_is_a_holiday_through_2025_and_not_from_2026() {
+        // Sat 30 August 2025 is a holiday carried over to Mon 1 September.
+        assert!(is_fixed_holiday(date(2025, 8, 30)));
+        for c in [cal(), rule_only()] {
+            assert!(!c.is_working_day(date(2025, 9, 1)));
+            // Sun 30 August 2026 is not: Mon 31 August 2026 is a working day.
+            assert!(c.is_working_day(date(2026, 8, 31)));
+            // Nor is Mon 30 August 2027.
+            assert!(c.is_working_day(date(2027, 8, 30)));
+        }
+        assert!(!is_fixed_holiday(date(2026, 8, 30)));
+    }
+
+    #[test]
+    fn constitution_day_is_15_march_from_2027() {
+        for c in [cal(), rule_only()] {
+            // Mon 15 March 2027 is a holiday; Mon 16 March 2026, after Sun 15 March, worked.
+            assert!(!c.is_working_day(date(2027, 3, 15)));
+            assert!(c.is_working_day(date(2027, 3, 16)));
+            assert!(c.is_working_day(date(2026, 3, 16)));
+        }
+        assert!(!is_fixed_holiday(date(2026, 3, 15)));
+        // Sat 15 March 2031 is carried over to Mon 17 March by the rule alone.
+        assert!(!rule_only().is_working_day(date(2031, 3, 17)));
+    }
+
+    #[test]
+    fn two_working_days_from_thursday_27_august_2026_end_on_monday_31_august() {
+        assert_eq!(
+            cal().add_working_days(date(2026, 8, 27), 2),
+            date(2026, 8, 31)
+        );
+        // A year before, Mon 1 September 2025 was off for Sat 30 August.
+        assert_eq!(
+            cal().add_working_days(date(2025, 8, 28), 2),
+            date(2025, 9, 2)
+        );
+    }
+
+    #[test]
+    fn a_holiday_line_reads_its_bounds_and_a_bad_one_names_its_line() {
+        let text =
+            "# comment\nmonth_day,valid_from,valid_to,name\n03-15,2027-01-01,,Constitution Day\n";
+        let holidays = FixedHoliday::parse(text).unwrap();
+        assert_eq!(
+            holidays,
+            [FixedHoliday {
+                month: 3,
+                day: 15,
+                valid_from: Some(date(2027, 1, 1)),
+                valid_to: None,
+                name: "Constitution Day".into(),
+            }]
+        );
+        assert_eq!(holidays[0].date_in(2026), None);
+        assert_eq!(holidays[0].date_in(2027), Some(date(2027, 3, 15)));
+        let bad = FixedHoliday::parse("header\n02-30,,,x\n").unwrap_err();
+        assert!(bad.starts_with("line 2:"), "{bad}");
+        let bad = FixedHoliday::parse("header\n01-01,2027,,x\n").unwrap_err();
+        assert!(bad.starts_with("line 2:"), "{bad}");
+        assert!(FixedHoliday::parse("header\n01-01,,\n").is_err());
     }
 
     #[test]

@@ -15,13 +15,17 @@ pub mod keys {
     pub const PENSION_AGE_WOMEN_MONTHS: &str = "pension_age_women_months";
     /// The edition of Order 214 in force (2023, 2024, 2025).
     pub const ORDER_214_EDITION: &str = "order_214_edition";
-    /// 214 p.23, 214 p.36: working days to select suitable work for a new job seeker.
+    /// 214 p.23: working days for the career center to select suitable work for a new job seeker.
     pub const SELECTION_WORKING_DAYS: &str = "selection_working_days";
+    /// 214 p.36: working days for the enbek.kz portal to select vacancies for a job seeker
+    /// registered on it.
+    pub const PORTAL_SELECTION_WORKING_DAYS: &str = "portal_selection_working_days";
     /// 214 App.1 p.3: term of the service "Registration of job seekers", working days.
     pub const JOB_SEEKER_REGISTRATION_TERM: &str = "job_seeker_registration_term_working_days";
     /// 214 p.19–20: working days for the assistant to forward and for the center to register.
     pub const ASSISTANT_FORWARDING_DAYS: &str = "assistant_forwarding_working_days";
-    /// Law on Employment art.16 p.2: calendar days a re-registration is barred.
+    /// The Social Code (which repealed the Law on Employment; guide): calendar days a
+    /// re-registration is barred.
     pub const REREGISTRATION_BAR_DAYS: &str = "reregistration_bar_calendar_days";
     /// Social Code art.102: the income replacement rate of the job-loss payment.
     pub const JOBLOSS_REPLACEMENT_RATE: &str = "jobloss_replacement_rate";
@@ -70,12 +74,24 @@ impl StepTable {
 
     /// The value of the step `x` falls in; `None` below the first threshold.
     pub fn at(&self, x: u32) -> Option<f64> {
-        self.0
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= x)
-            .map(|(_, v)| *v)
+        self.step(x).map(|s| s.value)
     }
+
+    /// The step `x` falls in, with its bounds; `None` below the first threshold.
+    pub fn step(&self, x: u32) -> Option<Step> {
+        let i = self.0.iter().rposition(|(from, _)| *from <= x)?;
+        let (from, value) = self.0[i];
+        let to = self.0.get(i + 1).map(|(next, _)| next - 1);
+        Some(Step { from, to, value })
+    }
+}
+
+/// One step of a [`StepTable`]: the values `from..=to` (`to` is `None` for the last, open step).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    pub from: u32,
+    pub to: Option<u32>,
+    pub value: f64,
 }
 
 /// Whether `value` may stand as an edition of `key`: a number where the key holds numbers, a
@@ -214,6 +230,14 @@ mod tests {
         assert_eq!(p.int_on(keys::SELECTION_WORKING_DAYS, d("2025-06-27")), 1);
         assert_eq!(p.int_on(keys::SELECTION_WORKING_DAYS, d("2025-06-28")), 2);
         assert_eq!(
+            p.int_on(keys::PORTAL_SELECTION_WORKING_DAYS, d("2025-06-27")),
+            2
+        );
+        assert_eq!(
+            p.int_on(keys::PORTAL_SELECTION_WORKING_DAYS, d("2025-06-28")),
+            2
+        );
+        assert_eq!(
             p.value_on(keys::ORDER_214_EDITION, d("2026-01-01")),
             Some("2025")
         );
@@ -270,6 +294,23 @@ mod tests {
         assert_eq!(t.at(11), Some(1.0));
         assert_eq!(t.at(12), Some(2.0));
         assert_eq!(t.at(600), Some(6.0));
+        assert_eq!(t.step(5), None);
+        assert_eq!(
+            t.step(11),
+            Some(Step {
+                from: 6,
+                to: Some(11),
+                value: 1.0
+            })
+        );
+        assert_eq!(
+            t.step(60),
+            Some(Step {
+                from: 60,
+                to: None,
+                value: 6.0
+            })
+        );
         assert!(StepTable::parse("6:1;6:2").is_err());
         assert!(StepTable::parse("six:1").is_err());
         assert!(validate_value(keys::JOBLOSS_DURATION_MONTHS, "6:1;12:2", "").is_ok());

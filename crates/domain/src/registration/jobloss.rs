@@ -58,10 +58,30 @@ pub struct Assessment {
     pub average_monthly_income: Option<u64>,
     pub income_cap: u64,
     pub replacement_rate: f64,
+    /// The coefficient of the length of participation; 0 below the first band.
     pub stage_coefficient: f64,
+    /// The band of the length of participation the coefficient belongs to.
+    pub stage_band: Option<Band>,
     pub monthly_amount: Option<u64>,
     pub duration_months: u32,
     pub formula: String,
+}
+
+/// A band of the length of participation, in months: `from_months` to `to_months` inclusive;
+/// `to_months` is `None` for the last band, which has no end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Band {
+    pub from_months: u32,
+    pub to_months: Option<u32>,
+}
+
+impl std::fmt::Display for Band {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.to_months {
+            Some(to) => write!(f, "{}–{to} months", self.from_months),
+            None => write!(f, "{} months or more", self.from_months),
+        }
+    }
 }
 
 /// The 24 calendar months before the month of `registered_on`, oldest first.
@@ -89,10 +109,14 @@ pub fn assess(person: &RegistryPerson, registered_on: NaiveDate, p: &Parameters)
     let min_wage = u64::try_from(p.int_on(keys::MIN_MONTHLY_WAGE, registered_on)).unwrap_or(0);
     let income_cap = cap_wages * min_wage;
     let replacement_rate = p.decimal_on(keys::JOBLOSS_REPLACEMENT_RATE, registered_on);
-    let stage_coefficient = p
+    let stage = p
         .table_on(keys::JOBLOSS_STAGE_COEFFICIENTS, registered_on)
-        .at(participation_months)
-        .unwrap_or(0.0);
+        .step(participation_months);
+    let stage_coefficient = stage.map_or(0.0, |s| s.value);
+    let stage_band = stage.map(|s| Band {
+        from_months: s.from,
+        to_months: s.to,
+    });
     let eligible = months_in_window >= months_required;
     let duration_months = if eligible {
         p.table_on(keys::JOBLOSS_DURATION_MONTHS, registered_on)
@@ -111,9 +135,11 @@ pub fn assess(person: &RegistryPerson, registered_on: NaiveDate, p: &Parameters)
     let monthly_amount = average_monthly_income
         .filter(|_| eligible)
         .map(|avg| (avg as f64 * replacement_rate * stage_coefficient).round() as u64);
+    let band = stage_band.map_or_else(|| "below the first band".to_string(), |b| b.to_string());
     let formula = format!(
         "average monthly income over {WINDOW_MONTHS} months (each month at most {cap_wages} minimum wages = {income_cap}) \
-         × replacement rate {replacement_rate} × coefficient of participation {stage_coefficient} ({participation_months} months)"
+         × replacement rate {replacement_rate} × coefficient of participation {stage_coefficient} \
+         ({participation_months} months of participation: band {band})"
     );
     Assessment {
         months_in_window,
@@ -124,6 +150,7 @@ pub fn assess(person: &RegistryPerson, registered_on: NaiveDate, p: &Parameters)
         income_cap,
         replacement_rate,
         stage_coefficient,
+        stage_band,
         monthly_amount,
         duration_months,
         formula,
@@ -193,14 +220,15 @@ mod tests {
     #[test]
     fn the_amount_is_average_income_times_rate_times_coefficient() {
         let p = Parameters::builtin();
-        // 12 months at 200 000: average 100 000 over 24; 12 months of participation → 0.85.
+        // 12 months at 200 000: average 100 000 over 24; 12 months of participation → 0.75.
         let months = months_from("2025-03", 12);
         let months: Vec<&str> = months.iter().map(String::as_str).collect();
         let a = assess(&person(&months, 200_000), d("2026-03-20"), &p);
         assert_eq!(a.participation_months, 12);
         assert_eq!(a.average_monthly_income, Some(100_000));
-        assert_eq!(a.stage_coefficient, 0.85);
-        assert_eq!(a.monthly_amount, Some(38_250));
+        assert_eq!(a.stage_coefficient, 0.75);
+        assert_eq!(a.monthly_amount, Some(33_750));
+        assert!(a.formula.contains("× coefficient of participation 0.75 (12 months of participation: band 12–23 months)"), "{}", a.formula);
         assert_eq!(a.duration_months, 2);
         // Each month's income counts at most 7 minimum wages (595 000 in 2026).
         let rich = assess(&person(&months, 2_000_000), d("2026-03-20"), &p);
@@ -228,6 +256,64 @@ mod tests {
             assert_eq!(a.participation_months, n, "{n}");
             assert_eq!(a.duration_months, months, "{n} months of participation");
         }
+    }
+
+    /// The n months of participation ending with February 2026, assessed on 20 March 2026.
+    fn with_participation(n: u32) -> Assessment {
+        let first = YearMonth::of(d("2026-02-01") - Months::new(n - 1));
+        let list = months_from(&String::from(first), n);
+        let list: Vec<&str> = list.iter().map(String::as_str).collect();
+        assess(
+            &person(&list, 100_000),
+            d("2026-03-20"),
+            &Parameters::builtin(),
+        )
+    }
+
+    #[test]
+    fn the_coefficient_of_participation_steps_at_each_band_and_stops_at_1_30() {
+        let band = |from, to| {
+            Some(Band {
+                from_months: from,
+                to_months: to,
+            })
+        };
+        for (n, coefficient, expected_band) in [
+            (5, 0.0, None),
+            (6, 0.70, band(6, Some(11))),
+            (11, 0.70, band(6, Some(11))),
+            (12, 0.75, band(12, Some(23))),
+            (23, 0.75, band(12, Some(23))),
+            (24, 0.85, band(24, Some(35))),
+            (35, 0.85, band(24, Some(35))),
+            (36, 0.90, band(36, Some(47))),
+            (48, 0.95, band(48, Some(59))),
+            (60, 1.00, band(60, Some(71))),
+            (71, 1.00, band(60, Some(71))),
+            (72, 1.02, band(72, Some(83))),
+            (84, 1.04, band(84, Some(95))),
+            (239, 1.28, band(228, Some(239))),
+            (240, 1.30, band(240, None)),
+            (400, 1.30, band(240, None)),
+        ] {
+            let a = with_participation(n);
+            assert_eq!(a.participation_months, n);
+            assert_eq!(a.stage_coefficient, coefficient, "{n} months");
+            assert_eq!(a.stage_band, expected_band, "{n} months");
+        }
+        // Five months make no one eligible and give no amount; six do.
+        assert!(!with_participation(5).eligible);
+        assert_eq!(with_participation(5).monthly_amount, None);
+        // Six months at 100 000 average 25 000 over the 24: × 0.45 × 0.70 …
+        assert_eq!(with_participation(6).monthly_amount, Some(7_875));
+        // … and a full window averages 100 000: × 0.45 × 1.30 at the cap, whose band has no end.
+        let capped = with_participation(400);
+        assert_eq!(capped.monthly_amount, Some(58_500));
+        assert!(
+            capped.formula.contains("band 240 months or more"),
+            "{}",
+            capped.formula
+        );
     }
 
     #[test]

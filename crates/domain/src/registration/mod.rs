@@ -200,8 +200,9 @@ fn normalise(name: &str) -> String {
     name.trim().to_lowercase().replace('ё', "е")
 }
 
-/// Whether a new registration is still barred on `today` (Law on Employment art.16 p.2; guide):
-/// `barred_until` is the last day of the bar.
+/// Whether a new registration is still barred on `today` (the Social Code, which repealed the Law
+/// on Employment whose art.16 p.2 the guide still cites; guide): `barred_until` is the last day
+/// of the bar.
 pub fn is_barred(barred_until: Option<NaiveDate>, today: NaiveDate) -> bool {
     barred_until.is_some_and(|last| today <= last)
 }

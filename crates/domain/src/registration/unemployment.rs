@@ -9,19 +9,28 @@ use crate::reference::calendar::Calendar;
 use crate::reference::office_hours::working_days_deadline;
 use crate::reference::parameters::{keys, Parameters};
 use crate::registration::age::{age_in_months, age_on};
+use crate::registration::Channel;
 use crate::registry::{RegistryPerson, YearMonth};
 
-/// The end of the period in which suitable work is selected for a new job seeker (214 p.23,
-/// 214 p.36: `days` working days counted from the day after registration, by the edition in force
-/// on the day of registration). When it passes without a job, the person is registered as
-/// unemployed (214 p.38, 214 p.53).
+/// The end of the period in which suitable work is selected for a new job seeker, counted in
+/// working days from the day after registration, by the edition in force on the day of
+/// registration and the channel the person registered through: the enbek.kz portal selects
+/// vacancies within the days of 214 p.36 (`portal_selection_working_days`: 2 in every edition);
+/// on every other channel the career center selects within the days of 214 p.23
+/// (`selection_working_days`: 1 before 28 June 2025, 2 from then). When it passes without a job,
+/// the person is registered as unemployed (214 p.38, 214 p.53).
 pub fn selection_ends(
     cal: &Calendar,
     parameters: &Parameters,
+    channel: Channel,
     registered_at: DateTime<Utc>,
 ) -> DateTime<Utc> {
     let on = crate::reference::office_hours::local_date(registered_at);
-    let days = u32::try_from(parameters.int_on(keys::SELECTION_WORKING_DAYS, on)).unwrap_or(2);
+    let key = match channel {
+        Channel::Portal => keys::PORTAL_SELECTION_WORKING_DAYS,
+        Channel::InPerson | Channel::Assistant | Channel::Egov => keys::SELECTION_WORKING_DAYS,
+    };
+    let days = u32::try_from(parameters.int_on(key, on)).unwrap_or(2);
     working_days_deadline(cal, registered_at, days)
 }
 
@@ -190,7 +199,8 @@ impl Deregistration {
         }
     }
 
-    /// Grounds (2)–(4) of 214 p.51 bar a new registration (Law on Employment art.16 p.2; guide).
+    /// Grounds (2)–(4) of 214 p.51 bar a new registration (the Social Code, which repealed the
+    /// Law on Employment whose art.16 p.2 the guide still cites; guide).
     pub fn bars_reregistration(self) -> bool {
         matches!(
             self,
@@ -316,15 +326,50 @@ mod tests {
     fn the_selection_period_is_two_working_days_in_the_2025_edition_and_one_before() {
         let cal = Calendar::builtin();
         let p = Parameters::builtin();
+        let desk = Channel::InPerson;
         // Registered Thursday 19 March 2026: Friday 20th and, after Nauryz, Thursday 26th.
-        let end = selection_ends(&cal, &p, at("2026-03-19T11:00:00+05:00"));
+        let end = selection_ends(&cal, &p, desk, at("2026-03-19T11:00:00+05:00"));
         assert_eq!(end, at("2026-03-27T00:00:00+05:00"));
         assert_eq!(local_date(end), d("2026-03-27"));
         // The day before Order 174 took effect the 2024 edition's one working day applies.
-        let end = selection_ends(&cal, &p, at("2025-06-27T11:00:00+05:00"));
+        let end = selection_ends(&cal, &p, desk, at("2025-06-27T11:00:00+05:00"));
         assert_eq!(end, at("2025-07-01T00:00:00+05:00"));
-        let end = selection_ends(&cal, &p, at("2025-06-28T11:00:00+05:00"));
+        let end = selection_ends(&cal, &p, desk, at("2025-06-28T11:00:00+05:00"));
         assert_eq!(end, at("2025-07-02T00:00:00+05:00"));
+    }
+
+    #[test]
+    fn before_28_june_2025_the_portal_selects_in_two_working_days_and_the_other_channels_in_one() {
+        let cal = Calendar::builtin();
+        let p = Parameters::builtin();
+        // Friday 27 June 2025, the last day of the 2024 edition: Monday 30th, then Tuesday 1 July.
+        let before = at("2025-06-27T11:00:00+05:00");
+        assert_eq!(
+            selection_ends(&cal, &p, Channel::Portal, before),
+            at("2025-07-02T00:00:00+05:00"),
+            "214 p.36: the portal's two working days"
+        );
+        for channel in [Channel::InPerson, Channel::Assistant, Channel::Egov] {
+            assert_eq!(
+                selection_ends(&cal, &p, channel, before),
+                at("2025-07-01T00:00:00+05:00"),
+                "214 p.23 (2024 edition): one working day at the center, {channel:?}"
+            );
+        }
+        // Monday 30 June 2025, the 2025 edition: two working days on every channel.
+        let after = at("2025-06-30T11:00:00+05:00");
+        for channel in [
+            Channel::Portal,
+            Channel::InPerson,
+            Channel::Assistant,
+            Channel::Egov,
+        ] {
+            assert_eq!(
+                selection_ends(&cal, &p, channel, after),
+                at("2025-07-03T00:00:00+05:00"),
+                "{channel:?}"
+            );
+        }
     }
 
     #[test]

@@ -114,8 +114,8 @@ async fn an_eligible_application_goes_to_the_fund_with_its_formula_and_is_confir
     assert_eq!(a["eligible"], true);
     assert_eq!(a["average_monthly_income"], 100_000);
     assert_eq!(a["replacement_rate"], 0.45);
-    assert_eq!(a["stage_coefficient"], 0.85);
-    assert_eq!(a["monthly_amount"], 38_250);
+    assert_eq!(a["stage_coefficient"], 0.75);
+    assert_eq!(a["monthly_amount"], 33_750);
     assert_eq!(a["duration_months"], 2);
     assert!(a["formula"].as_str().unwrap().contains("0.45"));
 
@@ -131,7 +131,7 @@ async fn an_eligible_application_goes_to_the_fund_with_its_formula_and_is_confir
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0]["iban"], iban);
     assert_eq!(sent[0]["unemployed_since"], "2026-03-20");
-    assert_eq!(sent[0]["assessment"]["monthly_amount"], 38_250);
+    assert_eq!(sent[0]["assessment"]["monthly_amount"], 33_750);
     let (_, now) = app.get("/api/v1/me/jobloss-payment", Some(&token)).await;
     assert_eq!(now["delivered_to_fund_at"], "2026-03-20T05:05:00Z");
 

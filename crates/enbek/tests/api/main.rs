@@ -21,6 +21,7 @@ mod plans;
 mod privilege;
 mod reference;
 mod registration;
+mod rules_dated;
 mod rules_rural;
 mod saved_searches;
 mod search;

@@ -209,7 +209,8 @@ async fn the_calendar_shows_each_year_and_an_administrator_amends_it() {
     let (status, year) = app.get("/api/v1/calendar?year=2026", None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(year["covered"], true);
-    assert_eq!(year["working_days"], 246);
+    // Mon 31 August 2026 is worked: 30 August is no longer a holiday from 2026.
+    assert_eq!(year["working_days"], 247);
     let nauryz: Vec<_> = year["exceptions"]
         .as_array()
         .unwrap()
@@ -237,8 +238,8 @@ async fn the_calendar_shows_each_year_and_an_administrator_amends_it() {
     let (status, _) = app.get("/api/v1/calendar?year=1900", None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
-    // A transfer order published later: Monday 31 August 2026 becomes a working day.
-    let order = "2026-08-31 working Constitution Day moved to 15 March\n";
+    // A transfer order published later: Saturday 5 December 2026 becomes a working day.
+    let order = "2026-12-05 working transfer order: Saturday worked\n";
     let citizen = app.citizen("reader@example.kz").await;
     let (status, _) = app.upload("/api/v1/calendar/days", &citizen, order).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -255,13 +256,13 @@ async fn the_calendar_shows_each_year_and_an_administrator_amends_it() {
     );
     assert_eq!(
         app.get("/api/v1/calendar?year=2026", None).await.1["working_days"],
-        246
+        247
     );
     let (status, body) = app.upload("/api/v1/calendar/days", &app.admin, order).await;
     assert_eq!((status, &body["imported"]), (StatusCode::OK, &json!(1)));
     assert_eq!(
         app.get("/api/v1/calendar?year=2026", None).await.1["working_days"],
-        247
+        248
     );
 }
 

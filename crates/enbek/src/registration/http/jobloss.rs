@@ -31,7 +31,9 @@ pub struct JoblossView {
     pub iban: String,
     /// Every number of the formula: months with contributions in the 24 before registration
     /// and the number required, the length of participation, the average income, the cap, the
-    /// replacement rate, the coefficient, the expected monthly amount and months of payment.
+    /// replacement rate, the coefficient of participation (`stage_coefficient`) and its band
+    /// (`stage_band`: `from_months`, `to_months`, null for the last band), the expected monthly
+    /// amount and months of payment.
     #[schema(value_type = Option<Object>)]
     pub assessment: Option<serde_json::Value>,
     pub submitted_at: DateTime<Utc>,

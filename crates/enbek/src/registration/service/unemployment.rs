@@ -178,10 +178,16 @@ pub async fn decision_after_employer_refusal_due(
         .map(|_| ())
 }
 
-/// The end of a job seeker's selection period, counted from the registration's decision.
+/// The end of a job seeker's selection period, counted from the registration's decision, by the
+/// channel of the registration (214 p.23, 214 p.36).
 fn selection_ends(state: &AppState, reg: &Registration) -> DateTime<Utc> {
     let registered_at = reg.decided_at.unwrap_or(reg.received_at);
-    rules::selection_ends(&state.calendar(), &state.parameters(), registered_at)
+    rules::selection_ends(
+        &state.calendar(),
+        &state.parameters(),
+        reg.channel,
+        registered_at,
+    )
 }
 
 /// 214 p.38: after the employer's refusal (at `at`), a job seeker whose selection period was
