@@ -2,7 +2,7 @@
 //! after a crash.
 
 use axum::routing::post;
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -95,13 +95,7 @@ async fn proven_citizen(app: &TestApp, login: &str, serial: u32) -> (String, Str
 }
 
 async fn apply(app: &TestApp, token: &str, iin: &str) {
-    let (status, body) = app
-        .post(
-            "/api/v1/registrations",
-            Some(token),
-            application(iin, "cc-kokshetau"),
-        )
-        .await;
+    let (status, body) = app.apply(token, iin).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 }
 
@@ -216,28 +210,10 @@ async fn a_job_left_by_a_crashed_worker_runs_again_when_its_lease_ends() {
     let token = app.citizen("crash@example.kz").await;
     app.prove(&token, &iin).await;
     app.run_due_jobs().await;
-    app.call(
-        Method::PUT,
-        "/api/v1/dev/registry/availability",
-        Some(&app.admin),
-        Some(json!({ "answering": false })),
-    )
-    .await;
-    let (_, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&iin, "cc-kokshetau"),
-        )
-        .await;
+    app.registry_answering(false).await;
+    let (_, reg) = app.apply(&token, &iin).await;
     assert_eq!(reg["status"], "verifying");
-    app.call(
-        Method::PUT,
-        "/api/v1/dev/registry/availability",
-        Some(&app.admin),
-        Some(json!({ "answering": true })),
-    )
-    .await;
+    app.registry_answering(true).await;
 
     // A worker claimed the check and died: its lease runs five minutes.
     let lease_until = "2026-03-17T05:05:00.000000Z";

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::helpers::*;
+use crate::steps::*;
 
 fn registry_record(iin: &str) -> Value {
     json!({
@@ -69,13 +70,7 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
 
     let token = app.citizen("aigerim@example.kz").await;
     app.prove(&token, &known).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&known, "cc-kokshetau"),
-        )
-        .await;
+    let (status, reg) = app.apply(&token, &known).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
     let (_, card) = app.get("/api/v1/me/card", Some(&token)).await;
@@ -85,24 +80,17 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     // desk is refused: a 404 means the registries know no such person.
     let stranger = app.citizen("stranger@example.kz").await;
     let unknown = iin("900214", 4, 1300);
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/identity-proofs",
             Some(&stranger),
             json!({ "iin": unknown, "method": "sms" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "no_registered_phone")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no_registered_phone",
     );
-    let specialist = app
-        .staff(
-            "spec.gateway",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let specialist = app.specialist("spec.gateway", "cc-kokshetau").await;
     let (_, reg) = app
         .post(
             "/api/v1/career-center/registrations",
@@ -122,13 +110,7 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
         json!({ "reason": "own_wish" }),
     )
     .await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&known, "cc-kokshetau"),
-        )
-        .await;
+    let (status, reg) = app.apply(&token, &known).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(
         reg["status"], "verifying",

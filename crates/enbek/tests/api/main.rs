@@ -23,6 +23,7 @@ mod reference;
 mod registration;
 mod saved_searches;
 mod search;
+mod steps;
 mod subsidised;
 mod transport;
 mod unemployment;

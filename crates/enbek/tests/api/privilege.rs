@@ -1,12 +1,12 @@
 //! Least privilege: the administrator administers and does no casework (206 p.17–19); a desk
 //! registration of a person from another region states the temporary stay (214 p.5).
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
-const CENTER: &str = "cc-kokshetau";
 const BURABAY: &str = "cc-burabay";
 const ASTANA_REGION: &str = "710000000";
 
@@ -14,30 +14,11 @@ const ASTANA_REGION: &str = "710000000";
 async fn the_administrator_does_no_casework_and_the_centers_staff_still_do() {
     let app = TestApp::spawn().await;
     let admin = app.admin.clone();
-    let assistant = app
-        .staff("assistant.zb", "assistant", Some("rd-burabay-zeleny-bor"))
-        .await;
-    let burabay = app
-        .staff("spec.burabay", "career_center_specialist", Some(BURABAY))
-        .await;
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
+    let assistant = app.assistant().await;
+    let burabay = app.specialist("spec.burabay", BURABAY).await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
     let iin = iin_of(7100);
-    app.registry_person(
-        &iin,
-        json!({ "district_code": "117000000", "locality_code": "117049100" }),
-    )
-    .await;
-    let mut form = application(&iin, BURABAY);
-    form.as_object_mut().unwrap().remove("career_center_id");
-    let (status, reg) = app
-        .post("/api/v1/assistant/registrations", Some(&assistant), form)
-        .await;
+    let (status, reg) = app.forward_rural(&assistant, &iin).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     let id = reg["id"].as_str().unwrap();
     let registration = format!("/api/v1/registrations/{id}");
@@ -90,13 +71,9 @@ async fn the_administrator_does_no_casework_and_the_centers_staff_still_do() {
     assert_eq!(app.get(&card, Some(&officer)).await.0, StatusCode::OK);
 
     // The administrator still administers: the audit log shows the reads, none of them its own.
-    let (status, audit) = app
-        .get(
-            &format!("/api/v1/audit?entity=person&entity_id={person}"),
-            Some(&admin),
-        )
+    let audit = app
+        .audit(&format!("entity=person&entity_id={person}"))
         .await;
-    assert_eq!(status, StatusCode::OK);
     let reads = audit
         .as_array()
         .unwrap()
@@ -125,9 +102,7 @@ async fn desk(app: &TestApp, specialist: &str, form: Value) -> (StatusCode, Valu
 #[tokio::test]
 async fn a_desk_registration_of_a_person_from_another_region_states_the_temporary_stay() {
     let app = TestApp::spawn().await;
-    let specialist = app
-        .staff("spec.kokshetau", "career_center_specialist", Some(CENTER))
-        .await;
+    let specialist = app.specialist("spec.kokshetau", CENTER).await;
 
     // A resident of the center's region: no reason needed.
     let local = iin_of(7300);
@@ -178,14 +153,11 @@ async fn a_desk_registration_of_a_person_from_another_region_states_the_temporar
     let (status, reg) = desk(&app, &specialist, form).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
-    let (_, audit) = app
-        .get(
-            &format!(
-                "/api/v1/audit?entity=registration&entity_id={}",
-                reg["id"].as_str().unwrap()
-            ),
-            Some(&app.admin),
-        )
+    let audit = app
+        .audit(&format!(
+            "entity=registration&entity_id={}",
+            reg["id"].as_str().unwrap()
+        ))
         .await;
     let submit = audit
         .as_array()
@@ -202,15 +174,7 @@ async fn a_desk_registration_of_a_person_from_another_region_states_the_temporar
     // check (a silent registry delays the work, it never refuses it).
     let silent = iin_of(7500);
     app.registry_person(&silent, json!({})).await;
-    let availability = |answering: bool| {
-        app.call(
-            Method::PUT,
-            "/api/v1/dev/registry/availability",
-            Some(&app.admin),
-            Some(json!({ "answering": answering })),
-        )
-    };
-    availability(false).await;
+    app.registry_answering(false).await;
     let (status, reg) = desk(&app, &specialist, application(&silent, CENTER)).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "verifying");

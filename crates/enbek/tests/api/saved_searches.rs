@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::employers::{employer, vacancy};
 use crate::helpers::*;
+use crate::steps::*;
 
 const SEARCHES: &str = "/api/v1/me/saved-searches";
 
@@ -18,13 +19,6 @@ async fn matches(app: &TestApp, token: &str) -> Vec<Value> {
         .filter(|n| n["kind"] == "saved_search_match")
         .cloned()
         .collect()
-}
-
-fn changed(mut v: Value, changes: Value) -> Value {
-    for (k, x) in changes.as_object().unwrap() {
-        v[k] = x.clone();
-    }
-    v
 }
 
 #[tokio::test]
@@ -51,7 +45,7 @@ async fn a_saved_search_tells_its_owner_once_of_each_new_vacancy_it_finds() {
         json!({ "salary_to": 290000 }),
     ] {
         let (status, body) = app
-            .post("/api/v1/vacancies", Some(&owner), changed(vacancy(), other))
+            .post("/api/v1/vacancies", Some(&owner), with(vacancy(), other))
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
@@ -116,12 +110,11 @@ async fn saved_searches_are_checked_limited_to_twenty_and_only_for_citizens() {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{i}: {body}");
     }
-    let (status, body) = app
-        .post(SEARCHES, Some(&citizen), json!({ "work_regime": "remote" }))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "saved_search_limit")
+    assert_problem(
+        app.post(SEARCHES, Some(&citizen), json!({ "work_regime": "remote" }))
+            .await,
+        StatusCode::CONFLICT,
+        "saved_search_limit",
     );
     // The limit is each citizen's own.
     let other = app.citizen("other@example.kz").await;
@@ -132,13 +125,7 @@ async fn saved_searches_are_checked_limited_to_twenty_and_only_for_citizens() {
     let (_, list) = app.get(SEARCHES, Some(&other)).await;
     assert_eq!(list.as_array().unwrap().len(), 1, "only one's own");
 
-    let specialist = app
-        .staff(
-            "cc.kokshetau",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let specialist = app.specialist("cc.kokshetau", "cc-kokshetau").await;
     let (status, _) = app
         .post(
             SEARCHES,

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::employers::{employer, vacancy};
 use crate::helpers::*;
+use crate::steps::*;
 
 fn titled(title: &str, description: &str) -> Value {
     let mut v = vacancy();
@@ -82,10 +83,10 @@ async fn relevance_puts_title_matches_and_more_words_first_and_is_the_default_wi
     let (_, found) = app.get("/api/v1/vacancies?q=ночной%20сварщик", None).await;
     assert_eq!(titles(&found), ["Сварщик ночной смены", "Сварщик"]);
 
-    let (status, body) = app.get("/api/v1/vacancies?sort=best", None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    assert_problem(
+        app.get("/api/v1/vacancies?sort=best", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
 }
 
