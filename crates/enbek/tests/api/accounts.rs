@@ -273,11 +273,9 @@ async fn attempt_from(
 }
 
 async fn behind_a_proxy(address_limit: u32) -> TestApp {
-    TestApp::spawn_on(TestDb::new().await, |url| {
-        let mut args = serve_args(url);
-        args.login_address_limit = address_limit;
-        args.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
-        args
+    TestApp::spawn_with(|a| {
+        a.login_address_limit = address_limit;
+        a.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
     })
     .await
 }

@@ -109,12 +109,9 @@ async fn register(app: &TestApp, login: &str, serial: u32) -> String {
 async fn notices_leave_through_a_real_smtp_server_and_sms_gateway_and_record_delivery() {
     let (smtp_url, mails) = smtp_peer().await;
     let (sms_url, texts) = sms_peer().await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |url| {
-        let mut args = serve_args(url);
-        args.smtp_url = Some(smtp_url.as_str().into());
-        args.sms_url = Some(sms_url.as_str().into());
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.smtp_url = Some(smtp_url.as_str().into());
+        a.sms_url = Some(sms_url.as_str().into());
     })
     .await;
     let token = register(&app, "mail@example.kz", 7000).await;
@@ -146,11 +143,8 @@ async fn notices_leave_through_a_real_smtp_server_and_sms_gateway_and_record_del
 
 #[tokio::test]
 async fn an_unreachable_gateway_keeps_the_message_and_retries_until_delivered() {
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |url| {
-        let mut args = serve_args(url);
-        args.sms_url = Some("http://127.0.0.1:9/send".into());
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.sms_url = Some("http://127.0.0.1:9/send".into());
     })
     .await;
     let token = register(&app, "retry@example.kz", 7100).await;

@@ -152,6 +152,17 @@ impl TestApp {
         TestApp::spawn_on(db, serve_args).await
     }
 
+    /// As `spawn`, the server's arguments changed by `change`.
+    pub async fn spawn_with(change: impl FnOnce(&mut ServeArgs)) -> TestApp {
+        let db = TestDb::new().await;
+        TestApp::spawn_on(db, |url| {
+            let mut args = serve_args(url);
+            change(&mut args);
+            args
+        })
+        .await
+    }
+
     pub async fn spawn_on(db: TestDb, args: impl FnOnce(&str) -> ServeArgs) -> TestApp {
         let running = server::start(args(&db.url))
             .await

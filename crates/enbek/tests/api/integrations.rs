@@ -60,11 +60,8 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     let known = iin("900214", 4, 1200);
     let down = Arc::new(AtomicBool::new(false));
     let url = registry_gateway(known.clone(), down.clone()).await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |db_url| {
-        let mut args = serve_args(db_url);
-        args.registry_url = Some(url.clone());
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.registry_url = Some(url.clone());
     })
     .await;
 
@@ -92,11 +89,7 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     );
     let specialist = app.specialist("spec.gateway", "cc-kokshetau").await;
     let (_, reg) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&specialist),
-            application(&unknown, "cc-kokshetau"),
-        )
+        .desk(&specialist, application(&unknown, "cc-kokshetau"))
         .await;
     assert_eq!(
         reg["refusal_code"], "false_information",
@@ -104,12 +97,7 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     );
 
     down.store(true, Ordering::SeqCst);
-    app.post(
-        "/api/v1/me/registration/close",
-        Some(&token),
-        json!({ "reason": "own_wish" }),
-    )
-    .await;
+    app.close_registration(&token, "own_wish").await;
     let (status, reg) = app.apply(&token, &known).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(
@@ -145,13 +133,10 @@ async fn the_registry_and_organisation_files_are_loaded_at_start() {
     writeln!(f, "cc-astana-yesil,career_center,,Есіл ауданының мансап орталығы,Карьерный центр района Есиль,Yesil District Career Center,710000000,711400000,711400000,false").unwrap();
     drop(f);
 
-    let db = TestDb::new().await;
     let (rf, of) = (registry_file.clone(), organizations_file.clone());
-    let app = TestApp::spawn_on(db, move |url| {
-        let mut args = serve_args(url);
-        args.registry_file = Some(rf);
-        args.organizations_file = Some(of);
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.registry_file = Some(rf);
+        a.organizations_file = Some(of);
     })
     .await;
     let (_, centers) = app

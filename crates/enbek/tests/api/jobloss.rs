@@ -77,11 +77,8 @@ async fn apply(app: &TestApp, token: &str, iban: &str) -> (StatusCode, Value) {
 async fn an_eligible_application_goes_to_the_fund_with_its_formula_and_is_confirmed() {
     let down = Arc::new(AtomicBool::new(true));
     let (url, received) = fund_gateway(down.clone()).await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |db_url| {
-        let mut args = serve_args(db_url);
-        args.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
     })
     .await;
     let token = unemployed(&app, "dana@example.kz", 100, 12, 200_000).await;
@@ -236,11 +233,8 @@ async fn change_iban(app: &TestApp, token: &str, iban: &str, proof: &str) -> (St
 async fn a_new_iban_is_confirmed_by_a_fresh_proof_told_to_the_person_and_sent_to_the_fund() {
     let down = Arc::new(AtomicBool::new(false));
     let (url, received) = fund_gateway(down).await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |db_url| {
-        let mut args = serve_args(db_url);
-        args.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
     })
     .await;
     let token = unemployed(&app, "iban@example.kz", 600, 12, 200_000).await;

@@ -69,6 +69,18 @@ impl TestApp {
             .await
     }
 
+    /// A career-center specialist of `token` registers the person of `form` at the desk.
+    pub async fn desk(&self, token: &str, form: Value) -> (StatusCode, Value) {
+        self.post("/api/v1/career-center/registrations", Some(token), form)
+            .await
+    }
+
+    /// The assistant of `token` forwards the application `form` to a career center.
+    pub async fn forward(&self, token: &str, form: Value) -> (StatusCode, Value) {
+        self.post("/api/v1/assistant/registrations", Some(token), form)
+            .await
+    }
+
     /// `iin` in the registry as a resident of Zeleny Bor, a village of Burabay district; the
     /// assistant of `assistant`'s token forwards the application, naming no center.
     pub async fn forward_rural(&self, assistant: &str, iin: &str) -> (StatusCode, Value) {
@@ -77,8 +89,7 @@ impl TestApp {
         form.as_object_mut()
             .expect("a form")
             .remove("career_center_id");
-        self.post("/api/v1/assistant/registrations", Some(assistant), form)
-            .await
+        self.forward(assistant, form).await
     }
 
     /// The monitoring summary of `service` for applications received on Tuesday 17 March 2026,
@@ -146,6 +157,13 @@ impl TestApp {
         assert_eq!(status, StatusCode::CREATED, "{reg}");
         assert_eq!(reg["status"], "job_seeker", "{reg}");
         (token, reg)
+    }
+
+    /// The citizen of `token` closes their registration for `reason`.
+    pub async fn close_registration(&self, token: &str, reason: &str) -> (StatusCode, Value) {
+        let body = json!({ "reason": reason });
+        self.post("/api/v1/me/registration/close", Some(token), body)
+            .await
     }
 
     /// Moves the clock to `now`, runs what fell due and reads the registration of `login`,

@@ -196,13 +196,7 @@ async fn a_job_seeker_who_closed_the_registration_is_not_registered_as_unemploye
     let app = TestApp::spawn().await;
     job_seeker(&app, "left@example.kz", &iin("880412", 3, 600), json!({})).await;
     let token = app.login("left@example.kz", PASSWORD).await;
-    let (status, _) = app
-        .post(
-            "/api/v1/me/registration/close",
-            Some(&token),
-            json!({ "reason": "got_job" }),
-        )
-        .await;
+    let (status, _) = app.close_registration(&token, "got_job").await;
     assert_eq!(status, StatusCode::OK);
     let reg = app
         .registration_at("2026-03-20T00:00:00+05:00", "left@example.kz")
