@@ -42,9 +42,7 @@ async fn an_invited_account_becomes_a_member_only_when_it_accepts() {
     // Invited is not a member: no employer, no vacancies.
     let (status, _) = app.get("/api/v1/employers/me", Some(&colleague)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&colleague), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&colleague, vacancy()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // A second invitation while the first waits is refused.
     assert_problem(
@@ -88,9 +86,7 @@ async fn an_invited_account_becomes_a_member_only_when_it_accepts() {
     let (status, company) = app.get("/api/v1/employers/me", Some(&colleague)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(company["id"], invitation["employer_id"]);
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&colleague), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&colleague, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED);
     // Answered once: neither accepted again nor declined.
     for verb in ["accept", "decline"] {

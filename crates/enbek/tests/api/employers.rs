@@ -168,7 +168,7 @@ async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registr
 async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
     let app = TestApp::spawn().await;
     let token = employer(&app, "hr@example.kz", 100).await;
-    let (status, posted) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    let (status, posted) = app.post_vacancy(&token, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED, "{posted}");
     assert_eq!(posted["status"], "open");
     assert_eq!(posted["positions_open"], 2);
@@ -177,19 +177,11 @@ async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
 
     // Arose Monday 9 March: 10, 11, 12, 13 and 16 March are the five working days.
     let (_, on_time) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&token),
-            with(vacancy(), json!({ "arose_on": "2026-03-10" })),
-        )
+        .post_vacancy(&token, with(vacancy(), json!({ "arose_on": "2026-03-10" })))
         .await;
     assert_eq!(on_time["posted_late"], false);
     let (_, late) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&token),
-            with(vacancy(), json!({ "arose_on": "2026-03-09" })),
-        )
+        .post_vacancy(&token, with(vacancy(), json!({ "arose_on": "2026-03-09" })))
         .await;
     assert_eq!(late["post_due_at"], "2026-03-16T19:00:00Z");
     assert_eq!(late["posted_late"], true);
@@ -212,19 +204,14 @@ async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
     ];
     for (change, expected) in refused {
         let (status, body) = app
-            .post(
-                "/api/v1/vacancies",
-                Some(&token),
-                with(vacancy(), change.clone()),
-            )
+            .post_vacancy(&token, with(vacancy(), change.clone()))
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{change}: {body}");
         assert_eq!(code(&body), expected, "{change}");
     }
     let (_, body) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&token),
+        .post_vacancy(
+            &token,
             with(
                 vacancy(),
                 json!({ "salary_from": 84999, "salary_to": null }),
@@ -237,15 +224,11 @@ async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
         json!({ "work_regime": "part_time", "salary_from": 40000, "salary_to": null }),
         json!({ "salary_from": 85000, "salary_to": null }),
     ] {
-        let (status, body) = app
-            .post("/api/v1/vacancies", Some(&token), with(vacancy(), change))
-            .await;
+        let (status, body) = app.post_vacancy(&token, with(vacancy(), change)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
     let citizen = app.citizen("someone@example.kz").await;
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&citizen), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&citizen, vacancy()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
@@ -270,7 +253,7 @@ async fn anyone_searches_open_vacancies_by_words_place_pay_and_regime() {
     ];
     let mut ids = Vec::new();
     for v in offers {
-        let (status, body) = app.post("/api/v1/vacancies", Some(&token), v).await;
+        let (status, body) = app.post_vacancy(&token, v).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().unwrap().to_string());
     }
@@ -430,9 +413,7 @@ async fn an_employer_adds_colleagues_and_announces_a_mass_layoff_to_its_region()
     let (status, _) = add("nobody@example.kz").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let colleague = app.login("colleague@example.kz", "secret123").await;
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&colleague), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&colleague, vacancy()).await;
     assert_eq!(
         status,
         StatusCode::CREATED,
@@ -535,7 +516,7 @@ async fn a_silent_registry_delays_the_employer_and_its_later_answer_verifies_it(
 
     // While pending, nothing is posted in the employer's name.
     assert_problem(
-        app.post("/api/v1/vacancies", Some(&token), vacancy()).await,
+        app.post_vacancy(&token, vacancy()).await,
         StatusCode::CONFLICT,
         "employer_not_verified",
     );
@@ -564,7 +545,7 @@ async fn a_silent_registry_delays_the_employer_and_its_later_answer_verifies_it(
     assert!(seen
         .iter()
         .any(|(kind, channel, _)| kind == "employer_verified" && channel == "email"));
-    let (status, posted) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    let (status, posted) = app.post_vacancy(&token, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED, "{posted}");
 }
 
@@ -601,7 +582,7 @@ async fn a_registry_that_answers_late_with_a_refusal_refuses_the_employer_and_te
     assert!(refused[0].2.contains("employer_not_in_registry"));
     // The same code as a refusal at once.
     assert_problem(
-        app.post("/api/v1/vacancies", Some(&token), vacancy()).await,
+        app.post_vacancy(&token, vacancy()).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "employer_not_in_registry",
     );

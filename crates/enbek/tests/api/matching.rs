@@ -69,7 +69,7 @@ async fn post_vacancies(app: &TestApp) -> Vec<(String, String)> {
     let mut ids = Vec::new();
     for v in offers {
         let title = v["title"].as_str().unwrap().to_string();
-        let (status, body) = app.post("/api/v1/vacancies", Some(&hr), v).await;
+        let (status, body) = app.post_vacancy(&hr, v).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push((title, body["id"].as_str().unwrap().to_string()));
     }
@@ -336,9 +336,8 @@ async fn work_the_persons_health_rules_out_is_never_offered() {
     post_vacancies(&app).await;
     let hr = app.login("hr@example.kz", "secret123").await;
     let (status, night) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
+        .post_vacancy(
+            &hr,
             vacancy(
                 "Бухгалтер (ночные смены)",
                 json!({ "conditions": ["night_work"] }),
@@ -348,9 +347,8 @@ async fn work_the_persons_health_rules_out_is_never_offered() {
     assert_eq!(status, StatusCode::CREATED, "{night}");
     assert_eq!(night["conditions"], json!(["night_work"]));
     assert_problem(
-        app.post(
-            "/api/v1/vacancies",
-            Some(&hr),
+        app.post_vacancy(
+            &hr,
             vacancy("Бухгалтер", json!({ "conditions": ["flying"] })),
         )
         .await,
@@ -377,9 +375,8 @@ async fn a_daily_commute_brings_another_districts_work_within_reach() {
     let hr = app.login("hr@example.kz", "secret123").await;
     // Shchuchinsk, Burabay district: about 65 km from Kokshetau.
     let (status, _) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
+        .post_vacancy(
+            &hr,
             vacancy(
                 "Бухгалтер в Щучинске",
                 json!({ "district_code": "117000000", "locality_code": "117020100" }),
@@ -425,9 +422,8 @@ async fn a_clock_set_back_in_development_mode_hides_no_change() {
     app.set_clock("2026-03-17T11:00:00+05:00").await;
     let hr = app.login("hr@example.kz", "secret123").await;
     let (status, _) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
+        .post_vacancy(
+            &hr,
             vacancy("Главный бухгалтер", json!({ "salary_to": 500000 })),
         )
         .await;

@@ -37,11 +37,7 @@ async fn vacancies_of(app: &TestApp, n: usize, email: Option<&str>) -> Vec<Strin
     for i in 0..=n {
         let regime = if i == n { "shift" } else { "full_time" };
         let (status, v) = app
-            .post(
-                "/api/v1/vacancies",
-                Some(&hr),
-                vacancy(&format!("Бухгалтер {i}"), regime),
-            )
+            .post_vacancy(&hr, vacancy(&format!("Бухгалтер {i}"), regime))
             .await;
         assert_eq!(status, StatusCode::CREATED, "{v}");
         ids.push(v["id"].as_str().unwrap().to_string());
@@ -150,10 +146,9 @@ async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemploye
     let (_, answered) = answer(&app, "dana@example.kz", &made, true).await;
     assert_eq!(answered["status"], "accepted");
     assert_eq!(answered["answered_late"], true);
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "dana@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "dana@example.kz")
+            .await["status"],
         "job_seeker"
     );
 }
@@ -162,10 +157,9 @@ async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemploye
 async fn an_unemployed_persons_third_refusal_ends_the_registration_with_a_bar() {
     let app = TestApp::spawn().await;
     job_seeker(&app, "aset@example.kz", 300).await;
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "aset@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "aset@example.kz")
+            .await["status"],
         "unemployed"
     );
     // Posted now, each vacancy is offered to the suitable unemployed person (214 p.69).
@@ -337,10 +331,9 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
     assert_eq!(status, StatusCode::CONFLICT);
     // After the selection period nothing registers the hired person as unemployed.
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "hired@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "hired@example.kz")
+            .await["status"],
         "employed"
     );
 }
@@ -768,10 +761,9 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     let reg = job_seeker(&app, "absent@example.kz", 810).await;
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "absent@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "absent@example.kz")
+            .await["status"],
         "unemployed"
     );
     let candidate = interview(&app, &ids[0], "absent@example.kz").await;
@@ -1019,11 +1011,7 @@ async fn a_vacancy_p69_is_stored_only_with_its_selection() {
     refuse_inserts(&app, "jobs", "NEW.kind = 'select_for_vacancy'").await;
     let hr = crate::employers::employer(&app, "hr@example.kz", 125).await;
     let (status, _) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
-            vacancy("Бухгалтер", "full_time"),
-        )
+        .post_vacancy(&hr, vacancy("Бухгалтер", "full_time"))
         .await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     let stored = sqlx::query("SELECT id FROM vacancies")
@@ -1033,11 +1021,7 @@ async fn a_vacancy_p69_is_stored_only_with_its_selection() {
     assert!(stored.is_empty(), "no vacancy without its selection");
     allow_inserts(&app, "jobs").await;
     let (status, v) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
-            vacancy("Бухгалтер", "full_time"),
-        )
+        .post_vacancy(&hr, vacancy("Бухгалтер", "full_time"))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{v}");
 }

@@ -65,13 +65,7 @@ async fn the_administrator_does_no_casework_and_the_centers_staff_still_do() {
     assert_eq!(app.get(&card, Some(&officer)).await.0, StatusCode::OK);
 
     // The administrator still administers: the audit log shows the reads, none of them its own.
-    let audit = app
-        .audit(&format!("entity=person&entity_id={person}"))
-        .await;
-    let reads = strings(&audit, "action")
-        .into_iter()
-        .filter(|a| *a == "read")
-        .count();
+    let (reads, audit) = app.person_reads(person).await;
     assert_eq!(
         reads, 3,
         "the specialist's two and the officer's one: {audit}"

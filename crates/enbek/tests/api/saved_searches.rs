@@ -44,15 +44,13 @@ async fn a_saved_search_tells_its_owner_once_of_each_new_vacancy_it_finds() {
         json!({ "region_code": "710000000", "district_code": "711200000", "locality_code": "711200000" }),
         json!({ "salary_to": 290000 }),
     ] {
-        let (status, body) = app
-            .post("/api/v1/vacancies", Some(&owner), with(vacancy(), other))
-            .await;
+        let (status, body) = app.post_vacancy(&owner, with(vacancy(), other)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
     app.run_due_jobs().await;
     assert!(matches(&app, &citizen).await.is_empty());
 
-    let (status, posted) = app.post("/api/v1/vacancies", Some(&owner), vacancy()).await;
+    let (status, posted) = app.post_vacancy(&owner, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED, "{posted}");
     assert!(matches(&app, &citizen).await.is_empty(), "told by due work");
     app.run_due_jobs().await;
@@ -76,7 +74,7 @@ async fn a_saved_search_tells_its_owner_once_of_each_new_vacancy_it_finds() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, list) = app.get(SEARCHES, Some(&citizen)).await;
     assert!(list.as_array().unwrap().is_empty());
-    app.post("/api/v1/vacancies", Some(&owner), vacancy()).await;
+    app.post_vacancy(&owner, vacancy()).await;
     app.run_due_jobs().await;
     assert_eq!(matches(&app, &citizen).await.len(), 1);
 }

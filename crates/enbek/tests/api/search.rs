@@ -30,7 +30,7 @@ async fn post_in_order(app: &TestApp, token: &str, list: Vec<Value>) -> Vec<Stri
     for (i, v) in list.into_iter().enumerate() {
         app.set_clock(&format!("2026-03-02T09:{i:02}:00+05:00"))
             .await;
-        let (status, body) = app.post("/api/v1/vacancies", Some(token), v).await;
+        let (status, body) = app.post_vacancy(token, v).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().unwrap().to_string());
     }
@@ -103,11 +103,7 @@ async fn open_data_lists_open_vacancies_a_hundred_a_page_without_sign_in() {
     let mut ids = Vec::new();
     for i in 0..102 {
         let (status, body) = app
-            .post(
-                "/api/v1/vacancies",
-                Some(&token),
-                titled(&format!("Бухгалтер {i}"), "Учёт"),
-            )
+            .post_vacancy(&token, titled(&format!("Бухгалтер {i}"), "Учёт"))
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().unwrap().to_string());

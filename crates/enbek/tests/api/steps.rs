@@ -69,6 +69,11 @@ impl TestApp {
             .await
     }
 
+    /// The employer of `token` posts the vacancy `body`.
+    pub async fn post_vacancy(&self, token: &str, body: Value) -> (StatusCode, Value) {
+        self.post("/api/v1/vacancies", Some(token), body).await
+    }
+
     /// A career-center specialist of `token` registers the person of `form` at the desk.
     pub async fn desk(&self, token: &str, form: Value) -> (StatusCode, Value) {
         self.post("/api/v1/career-center/registrations", Some(token), form)
@@ -105,6 +110,18 @@ impl TestApp {
         let (status, audit) = self.get(&path, Some(&self.admin)).await;
         assert_eq!(status, StatusCode::OK, "{audit}");
         audit
+    }
+
+    /// How many reads of the card of `person` the audit trail records, and the trail.
+    pub async fn person_reads(&self, person: &str) -> (usize, Value) {
+        let audit = self
+            .audit(&format!("entity=person&entity_id={person}"))
+            .await;
+        let reads = strings(&audit, "action")
+            .into_iter()
+            .filter(|a| *a == "read")
+            .count();
+        (reads, audit)
     }
 
     /// The registry simulator answers, or falls silent.
