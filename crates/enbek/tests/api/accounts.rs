@@ -6,6 +6,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 fn sign_up(login: &str, password: &str, accept_terms: bool) -> Value {
     json!({ "login": login, "password": password, "accept_terms": accept_terms })
@@ -46,22 +47,19 @@ async fn a_citizen_signs_up_with_an_email_or_a_mobile_number_and_accepts_the_agr
         .await;
     assert_eq!(status, StatusCode::CREATED);
     app.login("+77015551234", "steppe wind 7").await;
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/accounts",
             None,
             sign_up("+7 701 555 12 34", "another one 8", true),
         )
-        .await;
-    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "login_taken"));
+        .await,
+        StatusCode::CONFLICT,
+        "login_taken",
+    );
 
     // The agreement's acceptance is recorded in the audit log.
-    let (_, audit) = app
-        .get(
-            &format!("/api/v1/audit?entity=account&entity_id={id}"),
-            Some(&app.admin),
-        )
-        .await;
+    let audit = app.audit(&format!("entity=account&entity_id={id}")).await;
     let created = &audit.as_array().unwrap()[0];
     assert_eq!(created["action"], "create");
     assert_eq!(created["after"]["terms_version"], "2024-1");
@@ -148,12 +146,17 @@ async fn malformed_oversized_and_mistyped_requests_are_problems_not_failures() {
     assert_eq!(answer.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(code(&answer.json().await.unwrap()), "payload_too_large");
 
-    let (status, body) = app.get("/api/v1/no-such-thing", None).await;
-    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
-    let (status, body) = app
-        .call(Method::PATCH, "/api/v1/accounts", None, None)
-        .await;
-    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
+    assert_problem(
+        app.get("/api/v1/no-such-thing", None).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_problem(
+        app.call(Method::PATCH, "/api/v1/accounts", None, None)
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
 }
 
 #[tokio::test]
@@ -183,10 +186,10 @@ async fn problem_titles_follow_the_requested_language() {
 #[tokio::test]
 async fn tokens_are_refused_when_missing_unknown_revoked_or_expired() {
     let app = TestApp::spawn().await;
-    let (status, body) = app.get("/api/v1/me", None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "unauthorized")
+    assert_problem(
+        app.get("/api/v1/me", None).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
     );
     let (status, _) = app.get("/api/v1/me", Some("enb_not-a-real-token")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -270,11 +273,9 @@ async fn attempt_from(
 }
 
 async fn behind_a_proxy(address_limit: u32) -> TestApp {
-    TestApp::spawn_on(TestDb::new().await, |url| {
-        let mut args = serve_args(url);
-        args.login_address_limit = address_limit;
-        args.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
-        args
+    TestApp::spawn_with(|a| {
+        a.login_address_limit = address_limit;
+        a.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
     })
     .await
 }
@@ -417,14 +418,17 @@ async fn only_an_administrator_creates_staff_and_each_role_needs_its_kind_of_org
     };
 
     let citizen = app.citizen("citizen@example.kz").await;
-    let (status, body) = create(
-        &citizen,
-        "spec.one",
-        "career_center_specialist",
-        Some("cc-kokshetau"),
-    )
-    .await;
-    assert_eq!((status, code(&body)), (StatusCode::FORBIDDEN, "forbidden"));
+    assert_problem(
+        create(
+            &citizen,
+            "spec.one",
+            "career_center_specialist",
+            Some("cc-kokshetau"),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    );
     let (status, _) = create(
         "",
         "spec.one",
@@ -491,14 +495,17 @@ async fn only_an_administrator_creates_staff_and_each_role_needs_its_kind_of_org
     assert_eq!(status, StatusCode::CREATED);
     let (status, _) = create(&app.admin, "ministry.one", "ministry_officer", None).await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, body) = create(
-        &app.admin,
-        "Spec.Kokshetau",
-        "career_center_specialist",
-        Some("cc-burabay"),
-    )
-    .await;
-    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "login_taken"));
+    assert_problem(
+        create(
+            &app.admin,
+            "Spec.Kokshetau",
+            "career_center_specialist",
+            Some("cc-burabay"),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "login_taken",
+    );
 
     let token = app.login("spec.kokshetau", "staff-pass-1").await;
     let (_, me) = app.get("/api/v1/me", Some(&token)).await;
@@ -592,12 +599,7 @@ async fn the_development_admin_takes_the_password_of_each_start() {
     let (_, audit) = first
         .get("/api/v1/audit?entity=account", Some(&first.admin))
         .await;
-    let actions: Vec<_> = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["action"].as_str().unwrap())
-        .collect();
+    let actions: Vec<_> = strings(&audit, "action");
     assert!(
         actions.contains(&"set_password") && actions.contains(&"create"),
         "{actions:?}"

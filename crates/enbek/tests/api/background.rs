@@ -2,7 +2,7 @@
 //! after a crash.
 
 use axum::routing::post;
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -95,13 +95,7 @@ async fn proven_citizen(app: &TestApp, login: &str, serial: u32) -> (String, Str
 }
 
 async fn apply(app: &TestApp, token: &str, iin: &str) {
-    let (status, body) = app
-        .post(
-            "/api/v1/registrations",
-            Some(token),
-            application(iin, "cc-kokshetau"),
-        )
-        .await;
+    let (status, body) = app.apply(token, iin).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 }
 
@@ -115,12 +109,9 @@ async fn register(app: &TestApp, login: &str, serial: u32) -> String {
 async fn notices_leave_through_a_real_smtp_server_and_sms_gateway_and_record_delivery() {
     let (smtp_url, mails) = smtp_peer().await;
     let (sms_url, texts) = sms_peer().await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |url| {
-        let mut args = serve_args(url);
-        args.smtp_url = Some(smtp_url.as_str().into());
-        args.sms_url = Some(sms_url.as_str().into());
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.smtp_url = Some(smtp_url.as_str().into());
+        a.sms_url = Some(sms_url.as_str().into());
     })
     .await;
     let token = register(&app, "mail@example.kz", 7000).await;
@@ -152,11 +143,8 @@ async fn notices_leave_through_a_real_smtp_server_and_sms_gateway_and_record_del
 
 #[tokio::test]
 async fn an_unreachable_gateway_keeps_the_message_and_retries_until_delivered() {
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |url| {
-        let mut args = serve_args(url);
-        args.sms_url = Some("http://127.0.0.1:9/send".into());
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.sms_url = Some("http://127.0.0.1:9/send".into());
     })
     .await;
     let token = register(&app, "retry@example.kz", 7100).await;
@@ -216,28 +204,10 @@ async fn a_job_left_by_a_crashed_worker_runs_again_when_its_lease_ends() {
     let token = app.citizen("crash@example.kz").await;
     app.prove(&token, &iin).await;
     app.run_due_jobs().await;
-    app.call(
-        Method::PUT,
-        "/api/v1/dev/registry/availability",
-        Some(&app.admin),
-        Some(json!({ "answering": false })),
-    )
-    .await;
-    let (_, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&iin, "cc-kokshetau"),
-        )
-        .await;
+    app.registry_answering(false).await;
+    let (_, reg) = app.apply(&token, &iin).await;
     assert_eq!(reg["status"], "verifying");
-    app.call(
-        Method::PUT,
-        "/api/v1/dev/registry/availability",
-        Some(&app.admin),
-        Some(json!({ "answering": true })),
-    )
-    .await;
+    app.registry_answering(true).await;
 
     // A worker claimed the check and died: its lease runs five minutes.
     let lease_until = "2026-03-17T05:05:00.000000Z";

@@ -9,6 +9,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 const CHALLENGE: &[u8] = b"enbek identity proof 0123456789abcdef";
 
@@ -109,23 +110,18 @@ async fn a_revoked_test_certificate_is_refused_from_its_revocation_on() {
     );
     // A signature judged at an instant before the revocation still stands.
     assert!(verify(&app, &cert, CHALLENGE, false, before).await.is_ok());
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/dev/certificates/0badc0de/revoke",
             Some(&app.admin),
             json!({}),
         )
-        .await;
-    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
-    let (_, audit) = app
-        .get("/api/v1/audit?entity=dev_certificate", Some(&app.admin))
-        .await;
-    let actions: Vec<_> = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+        .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    let audit = app.audit("entity=dev_certificate").await;
+    let actions: Vec<_> = strings(&audit, "action");
     assert!(
         actions.contains(&"issue") && actions.contains(&"revoke"),
         "{audit}"
@@ -168,24 +164,22 @@ async fn only_an_administrator_issues_and_revokes_test_certificates_for_a_valid_
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/dev/certificates",
             Some(&app.admin),
             json!({ "iin": "900101300018" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_iin")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_iin",
     );
     let bad_bin = json!({ "iin": iin("900101", 3, 5), "bin": "123" });
-    let (status, body) = app
-        .post("/api/v1/dev/certificates", Some(&app.admin), bad_bin)
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_bin")
+    assert_problem(
+        app.post("/api/v1/dev/certificates", Some(&app.admin), bad_bin)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_bin",
     );
 }
 

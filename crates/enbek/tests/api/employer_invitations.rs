@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::employers::{employer, vacancy};
 use crate::helpers::*;
+use crate::steps::*;
 
 async fn invite(app: &TestApp, member: &str, login: &str) -> (StatusCode, Value) {
     app.post(
@@ -41,15 +42,13 @@ async fn an_invited_account_becomes_a_member_only_when_it_accepts() {
     // Invited is not a member: no employer, no vacancies.
     let (status, _) = app.get("/api/v1/employers/me", Some(&colleague)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&colleague), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&colleague, vacancy()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // A second invitation while the first waits is refused.
-    let (status, body) = invite(&app, &owner, "colleague@example.kz").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invitation_exists")
+    assert_problem(
+        invite(&app, &owner, "colleague@example.kz").await,
+        StatusCode::CONFLICT,
+        "invitation_exists",
     );
 
     // The invited person is told in the cabinet and sees the invitation.
@@ -87,35 +86,25 @@ async fn an_invited_account_becomes_a_member_only_when_it_accepts() {
     let (status, company) = app.get("/api/v1/employers/me", Some(&colleague)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(company["id"], invitation["employer_id"]);
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&colleague), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&colleague, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED);
     // Answered once: neither accepted again nor declined.
     for verb in ["accept", "decline"] {
-        let (status, body) = answer(&app, &colleague, &invitation, verb).await;
-        assert_eq!(
-            (status, code(&body)),
-            (StatusCode::CONFLICT, "invalid_state")
+        assert_problem(
+            answer(&app, &colleague, &invitation, verb).await,
+            StatusCode::CONFLICT,
+            "invalid_state",
         );
     }
 
     // Each step is audited.
-    let (_, audit) = app
-        .get(
-            &format!(
-                "/api/v1/audit?entity=employer_invitation&entity_id={}",
-                invitation["id"].as_str().unwrap()
-            ),
-            Some(&app.admin),
-        )
+    let audit = app
+        .audit(&format!(
+            "entity=employer_invitation&entity_id={}",
+            invitation["id"].as_str().unwrap()
+        ))
         .await;
-    let mut actions: Vec<&str> = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let mut actions: Vec<&str> = strings(&audit, "action");
     actions.sort_unstable();
     assert_eq!(actions, ["accept", "invite"]);
 }
@@ -129,21 +118,18 @@ async fn a_declined_invitation_adds_nobody_and_a_new_one_may_follow() {
     let (status, declined) = answer(&app, &colleague, &invitation, "decline").await;
     assert_eq!(status, StatusCode::OK, "{declined}");
     assert_eq!(declined["status"], "declined");
-    let (status, body) = answer(&app, &colleague, &invitation, "accept").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        answer(&app, &colleague, &invitation, "accept").await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
     let (status, _) = app.get("/api/v1/employers/me", Some(&colleague)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (_, audit) = app
-        .get(
-            &format!(
-                "/api/v1/audit?entity=employer_invitation&entity_id={}",
-                invitation["id"].as_str().unwrap()
-            ),
-            Some(&app.admin),
-        )
+    let audit = app
+        .audit(&format!(
+            "entity=employer_invitation&entity_id={}",
+            invitation["id"].as_str().unwrap()
+        ))
         .await;
     assert!(audit
         .as_array()
@@ -162,10 +148,10 @@ async fn a_declined_invitation_adds_nobody_and_a_new_one_may_follow() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     // …and, belonging to an employer now, cannot be invited to another.
-    let (status, body) = invite(&app, &owner, "colleague@example.kz").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        invite(&app, &owner, "colleague@example.kz").await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
 }
 
@@ -192,10 +178,10 @@ async fn an_invitation_expires_after_seven_days() {
         .await;
     assert_eq!(mine[0]["status"], "expired");
     for verb in ["accept", "decline"] {
-        let (status, body) = answer(&app, &token, &late, verb).await;
-        assert_eq!(
-            (status, code(&body)),
-            (StatusCode::CONFLICT, "invitation_expired")
+        assert_problem(
+            answer(&app, &token, &late, verb).await,
+            StatusCode::CONFLICT,
+            "invitation_expired",
         );
     }
     let (status, _) = app.get("/api/v1/employers/me", Some(&token)).await;
@@ -223,10 +209,10 @@ async fn accepting_checks_again_that_the_account_has_no_employer() {
     );
     let (status, _) = answer(&app, &person, &from_first, "accept").await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = answer(&app, &person, &from_second, "accept").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        answer(&app, &person, &from_second, "accept").await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
     let (_, company) = app.get("/api/v1/employers/me", Some(&person)).await;
     assert_eq!(company["id"], from_first["employer_id"]);
@@ -236,13 +222,7 @@ async fn accepting_checks_again_that_the_account_has_no_employer() {
 async fn staff_accounts_never_act_for_an_employer() {
     let app = TestApp::spawn().await;
     let owner = employer(&app, "owner@example.kz", 100).await;
-    let specialist = app
-        .staff(
-            "spec.kokshetau",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let specialist = app.specialist("spec.kokshetau", "cc-kokshetau").await;
     app.citizen("citizen@example.kz").await;
 
     // Not invited…
@@ -261,12 +241,11 @@ async fn staff_accounts_never_act_for_an_employer() {
     let company = json!({ "bin": bin("1503", 300), "name": "ТОО «Қызметтік»", "region_code": "110000000",
                           "district_code": "111000000", "locality_code": "111010000" });
     for token in [&specialist, &app.admin] {
-        let (status, body) = app
-            .post("/api/v1/employers", Some(token), company.clone())
-            .await;
-        assert_eq!(
-            (status, code(&body)),
-            (StatusCode::FORBIDDEN, "staff_cannot_be_employer")
+        assert_problem(
+            app.post("/api/v1/employers", Some(token), company.clone())
+                .await,
+            StatusCode::FORBIDDEN,
+            "staff_cannot_be_employer",
         );
     }
     let citizen = app.login("citizen@example.kz", "secret123").await;

@@ -4,6 +4,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 fn employer_body(bin: &str) -> Value {
     json!({ "bin": bin, "name": "ТОО «Көкше Құрылыс»", "region_code": "110000000",
@@ -35,13 +36,6 @@ pub fn vacancy() -> Value {
     })
 }
 
-fn with(mut v: Value, changes: Value) -> Value {
-    for (k, x) in changes.as_object().unwrap() {
-        v[k] = x.clone();
-    }
-    v
-}
-
 #[tokio::test]
 async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registries_say() {
     let app = TestApp::spawn().await;
@@ -56,25 +50,23 @@ async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registr
     let token = app.login("owner@example.kz", "secret123").await;
     let (_, me) = app.get("/api/v1/me", Some(&token)).await;
     assert!(me["roles"].as_array().unwrap().contains(&json!("employer")));
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/employers",
             Some(&token),
             employer_body(&bin("1503", 300)),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+        .await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
     // An account acts for a company only through a proven identity the registry confirms.
     let other = app.citizen("other@example.kz").await;
-    let (status, body) = app
-        .post("/api/v1/employers", Some(&other), employer_body(&company))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "identity_not_proven")
+    assert_problem(
+        app.post("/api/v1/employers", Some(&other), employer_body(&company))
+            .await,
+        StatusCode::FORBIDDEN,
+        "identity_not_proven",
     );
     let other_person = app.proven_person(&other).await;
     let (status, body) = app
@@ -145,16 +137,15 @@ async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registr
     );
     let clerk_account = app.citizen("clerk@example.kz").await;
     app.prove(&clerk_account, &clerk).await;
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/employers",
             Some(&clerk_account),
             employer_body(&clerk),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "employer_not_in_registry")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "employer_not_in_registry",
     );
     let trader_account = app.citizen("trader@example.kz").await;
     app.prove(&trader_account, &trader).await;
@@ -177,7 +168,7 @@ async fn an_employer_is_registered_by_bin_or_an_entrepreneurs_iin_as_the_registr
 async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
     let app = TestApp::spawn().await;
     let token = employer(&app, "hr@example.kz", 100).await;
-    let (status, posted) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    let (status, posted) = app.post_vacancy(&token, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED, "{posted}");
     assert_eq!(posted["status"], "open");
     assert_eq!(posted["positions_open"], 2);
@@ -186,19 +177,11 @@ async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
 
     // Arose Monday 9 March: 10, 11, 12, 13 and 16 March are the five working days.
     let (_, on_time) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&token),
-            with(vacancy(), json!({ "arose_on": "2026-03-10" })),
-        )
+        .post_vacancy(&token, with(vacancy(), json!({ "arose_on": "2026-03-10" })))
         .await;
     assert_eq!(on_time["posted_late"], false);
     let (_, late) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&token),
-            with(vacancy(), json!({ "arose_on": "2026-03-09" })),
-        )
+        .post_vacancy(&token, with(vacancy(), json!({ "arose_on": "2026-03-09" })))
         .await;
     assert_eq!(late["post_due_at"], "2026-03-16T19:00:00Z");
     assert_eq!(late["posted_late"], true);
@@ -221,19 +204,14 @@ async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
     ];
     for (change, expected) in refused {
         let (status, body) = app
-            .post(
-                "/api/v1/vacancies",
-                Some(&token),
-                with(vacancy(), change.clone()),
-            )
+            .post_vacancy(&token, with(vacancy(), change.clone()))
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{change}: {body}");
         assert_eq!(code(&body), expected, "{change}");
     }
     let (_, body) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&token),
+        .post_vacancy(
+            &token,
             with(
                 vacancy(),
                 json!({ "salary_from": 84999, "salary_to": null }),
@@ -246,15 +224,11 @@ async fn a_vacancy_is_refused_on_each_rule_and_posted_late_is_recorded() {
         json!({ "work_regime": "part_time", "salary_from": 40000, "salary_to": null }),
         json!({ "salary_from": 85000, "salary_to": null }),
     ] {
-        let (status, body) = app
-            .post("/api/v1/vacancies", Some(&token), with(vacancy(), change))
-            .await;
+        let (status, body) = app.post_vacancy(&token, with(vacancy(), change)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
     let citizen = app.citizen("someone@example.kz").await;
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&citizen), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&citizen, vacancy()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
@@ -279,7 +253,7 @@ async fn anyone_searches_open_vacancies_by_words_place_pay_and_regime() {
     ];
     let mut ids = Vec::new();
     for v in offers {
-        let (status, body) = app.post("/api/v1/vacancies", Some(&token), v).await;
+        let (status, body) = app.post_vacancy(&token, v).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().unwrap().to_string());
     }
@@ -356,16 +330,15 @@ async fn anyone_searches_open_vacancies_by_words_place_pay_and_regime() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(closed["status"], "closed");
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             &format!("/api/v1/vacancies/{}/close", ids[2]),
             Some(&token),
             json!({}),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+        .await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
     let (_, found) = app
         .get("/api/v1/vacancies?occupation_code=7411", None)
@@ -432,17 +405,15 @@ async fn an_employer_adds_colleagues_and_announces_a_mass_layoff_to_its_region()
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = add("colleague@example.kz").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        add("colleague@example.kz").await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
     let (status, _) = add("nobody@example.kz").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let colleague = app.login("colleague@example.kz", "secret123").await;
-    let (status, _) = app
-        .post("/api/v1/vacancies", Some(&colleague), vacancy())
-        .await;
+    let (status, _) = app.post_vacancy(&colleague, vacancy()).await;
     assert_eq!(
         status,
         StatusCode::CREATED,
@@ -473,37 +444,24 @@ async fn an_employer_adds_colleagues_and_announces_a_mass_layoff_to_its_region()
     assert_eq!(created["region_code"], "110000000");
     let mut past = notice.clone();
     past["planned_on"] = json!("2026-03-16");
-    let (status, body) = app.post("/api/v1/layoff-notices", Some(&owner), past).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date")
+    assert_problem(
+        app.post("/api/v1/layoff-notices", Some(&owner), past).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_date",
     );
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/layoff-notices",
             Some(&owner),
             json!({ "planned_on": "2026-05-01", "groups": [] }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
 
-    let akmola = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
-    let astana = app
-        .staff(
-            "officer.astana",
-            "mobility_center_officer",
-            Some("mc-710000000"),
-        )
-        .await;
+    let akmola = app.officer("officer.akmola", "mc-110000000").await;
+    let astana = app.officer("officer.astana", "mc-710000000").await;
     let (_, seen) = app.get("/api/v1/layoff-notices", Some(&akmola)).await;
     assert_eq!(seen.as_array().unwrap().len(), 1);
     let (_, unseen) = app.get("/api/v1/layoff-notices", Some(&astana)).await;
@@ -512,18 +470,6 @@ async fn an_employer_adds_colleagues_and_announces_a_mass_layoff_to_its_region()
     assert_eq!(own.as_array().unwrap().len(), 1);
     let (status, _) = app.get("/api/v1/layoff-notices", Some(&outsider)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-}
-
-async fn registry_answering(app: &TestApp, answering: bool) {
-    let (status, _) = app
-        .call(
-            reqwest::Method::PUT,
-            "/api/v1/dev/registry/availability",
-            Some(&app.admin),
-            Some(json!({ "answering": answering })),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
 }
 
 /// The kinds and channels of the caller's notifications.
@@ -550,7 +496,7 @@ async fn a_silent_registry_delays_the_employer_and_its_later_answer_verifies_it(
     app.head_of(&token, &bin("1503", 140)).await;
     // The proof's one-time code goes out first, out of the way of the jobs counted below.
     app.run_due_jobs().await;
-    registry_answering(&app, false).await;
+    app.registry_answering(false).await;
     let (status, employer) = app
         .post(
             "/api/v1/employers",
@@ -569,26 +515,22 @@ async fn a_silent_registry_delays_the_employer_and_its_later_answer_verifies_it(
     assert_eq!(me["verification"], "pending");
 
     // While pending, nothing is posted in the employer's name.
-    let (status, body) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "employer_not_verified")
+    assert_problem(
+        app.post_vacancy(&token, vacancy()).await,
+        StatusCode::CONFLICT,
+        "employer_not_verified",
     );
-    let (status, body) = app
+    assert_problem(app
         .post(
             "/api/v1/layoff-notices",
             Some(&token),
             json!({ "planned_on": "2026-05-01", "groups": [{ "position": "Бухгалтер", "count": 2, "categories": [] }] }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "employer_not_verified")
-    );
+        .await, StatusCode::CONFLICT, "employer_not_verified");
 
     // Still silent: the check waits and is retried (1 minute, then 2, …).
     assert_eq!(app.run_due_jobs().await, 0);
-    registry_answering(&app, true).await;
+    app.registry_answering(true).await;
     app.set_clock("2026-03-17T10:05:00+05:00").await;
     assert!(app.run_due_jobs().await >= 1);
     let (_, me) = app.get("/api/v1/employers/me", Some(&token)).await;
@@ -603,7 +545,7 @@ async fn a_silent_registry_delays_the_employer_and_its_later_answer_verifies_it(
     assert!(seen
         .iter()
         .any(|(kind, channel, _)| kind == "employer_verified" && channel == "email"));
-    let (status, posted) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
+    let (status, posted) = app.post_vacancy(&token, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED, "{posted}");
 }
 
@@ -619,12 +561,12 @@ async fn a_registry_that_answers_late_with_a_refusal_refuses_the_employer_and_te
     .await;
     let token = app.citizen("late@example.kz").await;
     let late = app.proven_person(&token).await;
-    registry_answering(&app, false).await;
+    app.registry_answering(false).await;
     let (status, employer) = app
         .post("/api/v1/employers", Some(&token), employer_body(&closed))
         .await;
     assert_eq!(status, StatusCode::ACCEPTED, "{employer}");
-    registry_answering(&app, true).await;
+    app.registry_answering(true).await;
     app.set_clock("2026-03-17T10:05:00+05:00").await;
     app.run_due_jobs().await;
     let token = app.login("late@example.kz", "secret123").await;
@@ -639,10 +581,10 @@ async fn a_registry_that_answers_late_with_a_refusal_refuses_the_employer_and_te
     assert_eq!(refused.len(), 1, "{seen:?}");
     assert!(refused[0].2.contains("employer_not_in_registry"));
     // The same code as a refusal at once.
-    let (status, body) = app.post("/api/v1/vacancies", Some(&token), vacancy()).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "employer_not_in_registry")
+    assert_problem(
+        app.post_vacancy(&token, vacancy()).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "employer_not_in_registry",
     );
     // A second run changes nothing; the owner may register again, and the BIN is free again
     // for whoever the registry confirms.
@@ -684,13 +626,13 @@ async fn a_late_registry_answer_naming_another_head_refuses_the_employer() {
     app.business(&company, &head).await;
     let token = app.citizen("impostor@example.kz").await;
     app.proven_person(&token).await;
-    registry_answering(&app, false).await;
+    app.registry_answering(false).await;
     let (status, employer) = app
         .post("/api/v1/employers", Some(&token), employer_body(&company))
         .await;
     assert_eq!(status, StatusCode::ACCEPTED, "{employer}");
     assert_eq!(employer["authority"], "head");
-    registry_answering(&app, true).await;
+    app.registry_answering(true).await;
     app.set_clock("2026-03-17T10:05:00+05:00").await;
     app.run_due_jobs().await;
     let token = app.login("impostor@example.kz", "secret123").await;
@@ -732,27 +674,25 @@ async fn the_holder_of_an_organisation_certificate_registers_its_bin_without_bei
     let other = app.citizen("second@example.kz").await;
     let cert = app.test_certificate(&second, Some(&company)).await;
     app.answer_by_signature(&other, &second, &cert, false).await;
-    let (status, body) = app
-        .post("/api/v1/employers", Some(&other), employer_body(&company))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "employer_exists")
+    assert_problem(
+        app.post("/api/v1/employers", Some(&other), employer_body(&company))
+            .await,
+        StatusCode::CONFLICT,
+        "employer_exists",
     );
     let third = iin("900101", 3, 200);
     let outsider = app.citizen("third@example.kz").await;
     let cert = app.test_certificate(&third, Some(&bin("1503", 190))).await;
     app.answer_by_signature(&outsider, &third, &cert, false)
         .await;
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/employers",
             Some(&outsider),
             employer_body(&company),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "not_employer_head")
+        .await,
+        StatusCode::FORBIDDEN,
+        "not_employer_head",
     );
 }

@@ -16,6 +16,7 @@ use serde_json::{json, Map, Value};
 
 use crate::authorization::{operations, Body, Operation};
 use crate::helpers::*;
+use crate::steps::*;
 use crate::world::{self, World};
 
 /// Requests per operation.
@@ -469,19 +470,22 @@ async fn no_generated_request_makes_a_server_error_and_every_refusal_is_a_proble
 async fn a_nul_in_a_path_or_query_is_refused_as_a_problem_not_a_failure() {
     let app = TestApp::spawn().await;
     // PostgreSQL cannot compare text with a NUL: such values are refused before any query.
-    let (status, body) = app.get("/api/v1/occupations?q=a%00b", None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request")
+    assert_problem(
+        app.get("/api/v1/occupations?q=a%00b", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_request",
     );
     // Other control characters are refused as text, not as a failure.
-    let (status, body) = app.get("/api/v1/occupations?q=a%01b", None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_text")
+    assert_problem(
+        app.get("/api/v1/occupations?q=a%01b", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_text",
     );
-    let (status, body) = app.get("/api/v1/vacancies/a%00b", None).await;
-    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
+    assert_problem(
+        app.get("/api/v1/vacancies/a%00b", None).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
     let (status, body) = app.get("/api/v1/vacancies/a%01b", None).await;
     assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
     // In a body too: in a value, as text naming its field; in a field's name.
@@ -500,36 +504,32 @@ async fn a_nul_in_a_path_or_query_is_refused_as_a_problem_not_a_failure() {
             Some("login")
         )
     );
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/sessions",
             None,
             json!({ "login\u{0}": "a@example.kz", "password": "secret123" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_request",
     );
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/sessions",
             None,
             json!({ "login": "a\u{1}b", "password": "secret123" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
     );
 }
 
 #[tokio::test]
 async fn a_page_beyond_the_bound_is_refused_and_the_last_one_is_an_empty_page() {
     let app = TestApp::spawn().await;
-    let specialist = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
+    let specialist = app.specialist("spec.k", "cc-kokshetau").await;
     for path in [
         "/api/v1/open-data/vacancies",
         "/api/v1/vacancies",

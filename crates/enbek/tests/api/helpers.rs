@@ -152,6 +152,17 @@ impl TestApp {
         TestApp::spawn_on(db, serve_args).await
     }
 
+    /// As `spawn`, the server's arguments changed by `change`.
+    pub async fn spawn_with(change: impl FnOnce(&mut ServeArgs)) -> TestApp {
+        let db = TestDb::new().await;
+        TestApp::spawn_on(db, |url| {
+            let mut args = serve_args(url);
+            change(&mut args);
+            args
+        })
+        .await
+    }
+
     pub async fn spawn_on(db: TestDb, args: impl FnOnce(&str) -> ServeArgs) -> TestApp {
         let running = server::start(args(&db.url))
             .await
@@ -396,18 +407,26 @@ impl TestApp {
         self.business(bin, &head).await;
     }
 
-    /// Proves that the account of `token` acts for `iin` (the registry person must exist, with
-    /// a phone).
-    pub async fn prove(&self, token: &str, iin: &str) {
+    /// Starts an SMS proof of `iin` and answers it with the code sent; returns the proof id and
+    /// the answer.
+    pub async fn answer_sms_proof(&self, token: &str, iin: &str) -> (String, (StatusCode, Value)) {
         let (proof_id, code) = self.start_sms_proof(token, iin).await;
-        let (status, body) = self
+        let answer = self
             .post(
                 "/api/v1/identity-proofs/complete",
                 Some(token),
                 json!({ "proof_id": proof_id, "code": code }),
             )
             .await;
+        (proof_id, answer)
+    }
+
+    /// Proves that the account of `token` acts for `iin` (the registry person must exist, with
+    /// a phone); returns the completed proof's id.
+    pub async fn prove(&self, token: &str, iin: &str) -> String {
+        let (proof_id, (status, body)) = self.answer_sms_proof(token, iin).await;
         assert_eq!(status, StatusCode::OK, "{body}");
+        proof_id
     }
 }
 

@@ -1,12 +1,11 @@
 //! Identity proofing: an account acts for an IIN only once it has proven it, by a one-time code
 //! to the registry's phone or by an electronic signature.
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-const CENTER: &str = "cc-kokshetau";
+use crate::steps::*;
 
 async fn start(app: &TestApp, token: &str, iin: &str, method: &str) -> (StatusCode, Value) {
     app.post(
@@ -30,15 +29,6 @@ async fn answer(app: &TestApp, token: &str, proof: &str, code: &str) -> (StatusC
 async fn complete(app: &TestApp, token: &str, body: Value) -> (StatusCode, Value) {
     app.post("/api/v1/identity-proofs/complete", Some(token), body)
         .await
-}
-
-async fn apply(app: &TestApp, token: &str, iin: &str) -> (StatusCode, Value) {
-    app.post(
-        "/api/v1/registrations",
-        Some(token),
-        application(iin, CENTER),
-    )
-    .await
 }
 
 /// A wrong code: the right one with its last digit changed.
@@ -75,15 +65,13 @@ async fn a_code_goes_only_to_the_registry_phone_and_proves_the_iin() {
     assert_eq!(proven["proven_at"], "2026-03-17T05:00:00Z");
     let (_, me) = app.get("/api/v1/me", Some(&token)).await;
     assert_eq!(me["iin_bound"], true);
-    let (status, body) = answer(&app, &token, &proof, &code_sent).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "proof_completed")
+    assert_problem(
+        answer(&app, &token, &proof, &code_sent).await,
+        StatusCode::CONFLICT,
+        "proof_completed",
     );
     // The proof is audited without the IIN.
-    let (_, audit) = app
-        .get("/api/v1/audit?entity=account&limit=50", Some(&app.admin))
-        .await;
+    let audit = app.audit("entity=account&limit=50").await;
     let text = audit.to_string();
     assert!(text.contains("prove_identity"), "{text}");
     assert!(!text.contains(&person));
@@ -104,10 +92,10 @@ async fn five_wrong_codes_spend_the_proof_even_for_the_right_code_after() {
         );
         assert_eq!(body["attempts_left"], left);
     }
-    let (status, body) = answer(&app, &token, &proof, &right).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "proof_exhausted")
+    assert_problem(
+        answer(&app, &token, &proof, &right).await,
+        StatusCode::CONFLICT,
+        "proof_exhausted",
     );
     let (_, me) = app.get("/api/v1/me", Some(&token)).await;
     assert_eq!(me["iin_bound"], false);
@@ -129,10 +117,10 @@ async fn a_code_is_good_for_ten_minutes_and_not_a_second_more() {
     let token = app.citizen("slow@example.kz").await;
     let (proof, code_sent) = app.start_sms_proof(&token, &person).await;
     app.set_clock("2026-03-17T10:10:01+05:00").await;
-    let (status, body) = answer(&app, &token, &proof, &code_sent).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "proof_expired")
+    assert_problem(
+        answer(&app, &token, &proof, &code_sent).await,
+        StatusCode::CONFLICT,
+        "proof_expired",
     );
 
     let (proof, code_sent) = app.start_sms_proof(&token, &person).await;
@@ -163,15 +151,15 @@ async fn a_proof_needs_a_registry_phone_an_answering_registry_and_a_citizen() {
     app.registry_person(&no_phone, json!({ "phones": [] }))
         .await;
     let token = app.citizen("nophone@example.kz").await;
-    let (status, body) = start(&app, &token, &no_phone, "sms").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "no_registered_phone")
+    assert_problem(
+        start(&app, &token, &no_phone, "sms").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no_registered_phone",
     );
-    let (status, body) = start(&app, &token, "821214240092", "sms").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_iin")
+    assert_problem(
+        start(&app, &token, "821214240092", "sms").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_iin",
     );
     for method in ["password", "document", "egov"] {
         let (status, body) = start(&app, &token, &no_phone, method).await;
@@ -183,25 +171,17 @@ async fn a_proof_needs_a_registry_phone_an_answering_registry_and_a_citizen() {
     }
     let (status, _) = start(&app, "no-such-token", &no_phone, "sms").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let specialist = app
-        .staff("spec.proof", "career_center_specialist", Some(CENTER))
-        .await;
+    let specialist = app.specialist("spec.proof", CENTER).await;
     let (status, _) = start(&app, &specialist, &no_phone, "sms").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
     let person = iin("871008", 3, 410);
     app.registry_person(&person, json!({})).await;
-    app.call(
-        Method::PUT,
-        "/api/v1/dev/registry/availability",
-        Some(&app.admin),
-        Some(json!({ "answering": false })),
-    )
-    .await;
-    let (status, body) = start(&app, &token, &person, "sms").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+    app.registry_answering(false).await;
+    assert_problem(
+        start(&app, &token, &person, "sms").await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "unavailable",
     );
 }
 
@@ -215,10 +195,10 @@ async fn an_account_starts_at_most_five_proofs_an_hour() {
         let (status, body) = start(&app, &token, &person, "sms").await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
-    let (status, body) = start(&app, &token, &person, "sms").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+    assert_problem(
+        start(&app, &token, &person, "sms").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_attempts",
     );
     app.set_clock("2026-03-17T11:00:01+05:00").await;
     let (status, _) = start(&app, &token, &person, "sms").await;
@@ -246,10 +226,10 @@ async fn another_accounts_proof_cannot_be_answered() {
         (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request"),
         "an SMS proof is answered with its code"
     );
-    let (status, body) = complete(&app, &owner, json!({ "proof_id": proof })).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request")
+    assert_problem(
+        complete(&app, &owner, json!({ "proof_id": proof })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_request",
     );
 }
 
@@ -265,16 +245,16 @@ async fn an_account_cannot_act_for_an_iin_it_has_not_proven() {
     let attacker = app.citizen("attacker@example.kz").await;
 
     // The application answers the same whether the IIN is registered or not.
-    let (status, body) = apply(&app, &attacker, &victim).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "identity_not_proven")
+    assert_problem(
+        app.apply(&attacker, &victim).await,
+        StatusCode::FORBIDDEN,
+        "identity_not_proven",
     );
     let owner = app.citizen("victim@example.kz").await;
     app.prove(&owner, &victim).await;
-    let (status, reg) = apply(&app, &owner, &victim).await;
+    let (status, reg) = app.apply(&owner, &victim).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
-    let (status, body) = apply(&app, &attacker, &victim).await;
+    let (status, body) = app.apply(&attacker, &victim).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::FORBIDDEN, "identity_not_proven")
@@ -304,23 +284,21 @@ async fn an_account_cannot_act_for_an_iin_it_has_not_proven() {
     let attacker = app.login("attacker@example.kz", "secret123").await;
     let (_, mine) = app.get("/api/v1/me/registration", Some(&owner)).await;
     assert_eq!(mine["status"], "unemployed", "{mine}");
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/me/jobloss-payment",
             Some(&attacker),
             json!({ "iban": "KZ86125KZT5004100100" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "identity_not_proven")
+        .await,
+        StatusCode::FORBIDDEN,
+        "identity_not_proven",
     );
-    let (status, body) = app
-        .post("/api/v1/me/unemployed-info", Some(&attacker), json!({}))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "identity_not_proven")
+    assert_problem(
+        app.post("/api/v1/me/unemployed-info", Some(&attacker), json!({}))
+            .await,
+        StatusCode::FORBIDDEN,
+        "identity_not_proven",
     );
     let (status, _) = app.get("/api/v1/me/plan", Some(&attacker)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -351,12 +329,11 @@ async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_by
 
     // Another person's certificate: the signer is not the IIN being proven.
     let stranger = app.test_certificate(&iin("871008", 3, 910), None).await;
-    let (status, body) = app
-        .answer_by_signature(&token, &person, &stranger, false)
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "signer_mismatch")
+    assert_problem(
+        app.answer_by_signature(&token, &person, &stranger, false)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signer_mismatch",
     );
 
     // A revoked certificate.
@@ -370,10 +347,10 @@ async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_by
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = app.answer_by_signature(&token, &person, &cert, false).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "certificate_revoked")
+    assert_problem(
+        app.answer_by_signature(&token, &person, &cert, false).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "certificate_revoked",
     );
 
     // Bytes that are not the challenge, and a signature whose bytes were changed.
@@ -385,15 +362,15 @@ async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_by
         b"not the challenge",
         false,
     );
-    let (status, body) = complete(
-        &app,
-        &token,
-        json!({ "proof_id": started["proof_id"], "signature": other }),
-    )
-    .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
+    assert_problem(
+        complete(
+            &app,
+            &token,
+            json!({ "proof_id": started["proof_id"], "signature": other }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_invalid",
     );
     let (_, started) = start(&app, &token, &person, "signature").await;
     let challenge = base64::Engine::decode(
@@ -412,41 +389,37 @@ async fn a_signature_of_another_iin_a_revoked_or_expired_certificate_or_other_by
     let last = der.len() - 1;
     der[last] ^= 0x01;
     let tampered = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, der);
-    let (status, body) = complete(
-        &app,
-        &token,
-        json!({ "proof_id": started["proof_id"], "signature": tampered }),
-    )
-    .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
+    assert_problem(
+        complete(
+            &app,
+            &token,
+            json!({ "proof_id": started["proof_id"], "signature": tampered }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_invalid",
     );
-    let (status, body) = complete(
-        &app,
-        &token,
-        json!({ "proof_id": started["proof_id"], "signature": "not base64!" }),
-    )
-    .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
+    assert_problem(
+        complete(
+            &app,
+            &token,
+            json!({ "proof_id": started["proof_id"], "signature": "not base64!" }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "signature_invalid",
     );
 
     // A certificate past its year of validity.
     app.set_clock("2027-03-17T12:00:00+05:00").await;
     let token = app.login("careful@example.kz", "secret123").await;
     let (_, started) = start(&app, &token, &person, "signature").await;
-    let (status, body) = complete(&app, &token, json!({ "proof_id": started["proof_id"], "signature": sign_cms(
+    assert_problem(complete(&app, &token, json!({ "proof_id": started["proof_id"], "signature": sign_cms(
                 cert["certificate_pem"].as_str().unwrap(),
                 cert["private_key_pem"].as_str().unwrap(),
                 &base64::Engine::decode(&base64::engine::general_purpose::STANDARD, started["challenge"].as_str().unwrap()).unwrap(),
                 false,
-            ) })).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "certificate_expired")
-    );
+            ) })).await, StatusCode::UNPROCESSABLE_ENTITY, "certificate_expired");
     let (_, me) = app.get("/api/v1/me", Some(&token)).await;
     assert_eq!(me["iin_bound"], false, "nothing above proved the IIN");
 }
@@ -458,12 +431,11 @@ async fn a_certificate_of_another_servers_development_ca_is_not_trusted() {
     let person = iin("871008", 3, 950);
     let foreign = elsewhere.test_certificate(&person, None).await;
     let token = app.citizen("foreign@example.kz").await;
-    let (status, body) = app
-        .answer_by_signature(&token, &person, &foreign, false)
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "certificate_untrusted")
+    assert_problem(
+        app.answer_by_signature(&token, &person, &foreign, false)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "certificate_untrusted",
     );
     let own = app.test_certificate(&person, None).await;
     let (status, _) = app.answer_by_signature(&token, &person, &own, false).await;
@@ -483,10 +455,10 @@ async fn at_most_ten_codes_an_hour_go_to_one_persons_phone_whatever_the_accounts
         }
     }
     let third = app.citizen("three@example.kz").await;
-    let (status, body) = start(&app, &third, &person, "sms").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+    assert_problem(
+        start(&app, &third, &person, "sms").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_attempts",
     );
     // A signature sends nothing to the phone: still open to the person.
     let (status, _) = start(&app, &third, &person, "signature").await;

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::helpers::*;
+use crate::steps::*;
 
 fn registry_record(iin: &str) -> Value {
     json!({
@@ -59,23 +60,14 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     let known = iin("900214", 4, 1200);
     let down = Arc::new(AtomicBool::new(false));
     let url = registry_gateway(known.clone(), down.clone()).await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |db_url| {
-        let mut args = serve_args(db_url);
-        args.registry_url = Some(url.clone());
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.registry_url = Some(url.clone());
     })
     .await;
 
     let token = app.citizen("aigerim@example.kz").await;
     app.prove(&token, &known).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&known, "cc-kokshetau"),
-        )
-        .await;
+    let (status, reg) = app.apply(&token, &known).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
     let (_, card) = app.get("/api/v1/me/card", Some(&token)).await;
@@ -85,30 +77,19 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     // desk is refused: a 404 means the registries know no such person.
     let stranger = app.citizen("stranger@example.kz").await;
     let unknown = iin("900214", 4, 1300);
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/identity-proofs",
             Some(&stranger),
             json!({ "iin": unknown, "method": "sms" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "no_registered_phone")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no_registered_phone",
     );
-    let specialist = app
-        .staff(
-            "spec.gateway",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let specialist = app.specialist("spec.gateway", "cc-kokshetau").await;
     let (_, reg) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&specialist),
-            application(&unknown, "cc-kokshetau"),
-        )
+        .desk(&specialist, application(&unknown, "cc-kokshetau"))
         .await;
     assert_eq!(
         reg["refusal_code"], "false_information",
@@ -116,19 +97,8 @@ async fn the_http_registry_adapter_registers_refuses_and_waits_as_the_gateway_an
     );
 
     down.store(true, Ordering::SeqCst);
-    app.post(
-        "/api/v1/me/registration/close",
-        Some(&token),
-        json!({ "reason": "own_wish" }),
-    )
-    .await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&known, "cc-kokshetau"),
-        )
-        .await;
+    app.close_registration(&token, "own_wish").await;
+    let (status, reg) = app.apply(&token, &known).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(
         reg["status"], "verifying",
@@ -163,13 +133,10 @@ async fn the_registry_and_organisation_files_are_loaded_at_start() {
     writeln!(f, "cc-astana-yesil,career_center,,Есіл ауданының мансап орталығы,Карьерный центр района Есиль,Yesil District Career Center,710000000,711400000,711400000,false").unwrap();
     drop(f);
 
-    let db = TestDb::new().await;
     let (rf, of) = (registry_file.clone(), organizations_file.clone());
-    let app = TestApp::spawn_on(db, move |url| {
-        let mut args = serve_args(url);
-        args.registry_file = Some(rf);
-        args.organizations_file = Some(of);
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.registry_file = Some(rf);
+        a.organizations_file = Some(of);
     })
     .await;
     let (_, centers) = app

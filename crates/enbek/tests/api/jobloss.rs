@@ -9,8 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::helpers::*;
-
-const PASSWORD: &str = "secret123";
+use crate::steps::*;
 
 /// The months from `first` (YYYY-MM), `n` of them.
 fn months(first: &str, n: u32) -> Vec<String> {
@@ -50,31 +49,13 @@ async fn fund_gateway(down: Arc<AtomicBool>) -> (String, Arc<Mutex<Vec<Value>>>)
 /// A person registered as unemployed from Friday 20 March 2026, with contributions of
 /// `income` for the `n` months before March (February back), signed in.
 async fn unemployed(app: &TestApp, login: &str, serial: u32, n: u32, income: u64) -> String {
-    let person = iin("880412", 3, serial);
     let paid = months_back(n);
     let incomes: serde_json::Map<String, Value> =
         paid.iter().map(|m| (m.clone(), json!(income))).collect();
-    app.registry_person(
-        &person,
-        json!({ "contribution_months": paid, "contribution_incomes": incomes }),
-    )
-    .await;
-    let token = app.citizen(login).await;
-    app.prove(&token, &person).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&person, "cc-kokshetau"),
-        )
+    let registry = json!({ "contribution_months": paid, "contribution_incomes": incomes });
+    app.unemployed(login, &iin("880412", 3, serial), registry)
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{reg}");
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
-    let token = app.login(login, PASSWORD).await;
-    let (_, reg) = app.get("/api/v1/me/registration", Some(&token)).await;
-    assert_eq!(reg["status"], "unemployed");
-    token
+    app.login(login, PASSWORD).await
 }
 
 /// The `n` months ending with February 2026.
@@ -96,11 +77,8 @@ async fn apply(app: &TestApp, token: &str, iban: &str) -> (StatusCode, Value) {
 async fn an_eligible_application_goes_to_the_fund_with_its_formula_and_is_confirmed() {
     let down = Arc::new(AtomicBool::new(true));
     let (url, received) = fund_gateway(down.clone()).await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |db_url| {
-        let mut args = serve_args(db_url);
-        args.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
     })
     .await;
     let token = unemployed(&app, "dana@example.kz", 100, 12, 200_000).await;
@@ -135,10 +113,10 @@ async fn an_eligible_application_goes_to_the_fund_with_its_formula_and_is_confir
     let (_, now) = app.get("/api/v1/me/jobloss-payment", Some(&token)).await;
     assert_eq!(now["delivered_to_fund_at"], "2026-03-20T05:05:00Z");
 
-    let (status, body) = apply(&app, &token, &iban).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "jobloss_application_exists")
+    assert_problem(
+        apply(&app, &token, &iban).await,
+        StatusCode::CONFLICT,
+        "jobloss_application_exists",
     );
 }
 
@@ -175,19 +153,11 @@ async fn five_months_of_contributions_are_not_enough_and_six_are() {
 async fn a_silent_registry_leaves_the_application_checking_until_it_answers() {
     let app = TestApp::spawn().await;
     let token = unemployed(&app, "wait@example.kz", 300, 12, 100_000).await;
-    let availability = |on: bool| {
-        app.call(
-            Method::PUT,
-            "/api/v1/dev/registry/availability",
-            Some(&app.admin),
-            Some(json!({ "answering": on })),
-        )
-    };
-    availability(false).await;
+    app.registry_answering(false).await;
     let (status, payment) = apply(&app, &token, &kz_iban("722", "0000000000042")).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(payment["status"], "checking");
-    availability(true).await;
+    app.registry_answering(true).await;
     app.set_clock("2026-03-20T10:05:00+05:00").await;
     app.run_due_jobs().await;
     let (_, payment) = app.get("/api/v1/me/jobloss-payment", Some(&token)).await;
@@ -200,20 +170,20 @@ async fn only_an_unemployed_citizen_applies_with_a_valid_iban() {
     let iban = kz_iban("722", "0000123456789");
     // An account that has proven no IIN applies for nobody.
     let anonymous = app.citizen("anonymous@example.kz").await;
-    let (status, body) = apply(&app, &anonymous, &iban).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "identity_not_proven")
+    assert_problem(
+        apply(&app, &anonymous, &iban).await,
+        StatusCode::FORBIDDEN,
+        "identity_not_proven",
     );
     // A proven person without a registration has nothing to apply for.
     let nobody = app.citizen("nobody@example.kz").await;
     let unregistered = iin("880412", 3, 300);
     app.registry_person(&unregistered, json!({})).await;
     app.prove(&nobody, &unregistered).await;
-    let (status, body) = apply(&app, &nobody, &iban).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::NOT_FOUND, "no_registration")
+    assert_problem(
+        apply(&app, &nobody, &iban).await,
+        StatusCode::NOT_FOUND,
+        "no_registration",
     );
     let (status, _) = app.get("/api/v1/me/jobloss-payment", Some(&nobody)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -223,16 +193,11 @@ async fn only_an_unemployed_citizen_applies_with_a_valid_iban() {
     app.registry_person(&person, json!({})).await;
     let seeker = app.citizen("seeker@example.kz").await;
     app.prove(&seeker, &person).await;
-    app.post(
-        "/api/v1/registrations",
-        Some(&seeker),
-        application(&person, "cc-kokshetau"),
-    )
-    .await;
-    let (status, body) = apply(&app, &seeker, &iban).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    app.apply(&seeker, &person).await;
+    assert_problem(
+        apply(&app, &seeker, &iban).await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
 
     let mut wrong_check = iban.clone();
@@ -245,9 +210,7 @@ async fn only_an_unemployed_citizen_applies_with_a_valid_iban() {
             "{bad}"
         );
     }
-    let specialist = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
+    let specialist = app.specialist("spec.k", "cc-kokshetau").await;
     let (status, _) = apply(&app, &specialist, &iban).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = app
@@ -266,29 +229,12 @@ async fn change_iban(app: &TestApp, token: &str, iban: &str, proof: &str) -> (St
     .await
 }
 
-/// A completed SMS proof of the person's own IIN, for confirming a change.
-async fn fresh_proof(app: &TestApp, token: &str, person: &str) -> String {
-    let (proof, code_sent) = app.start_sms_proof(token, person).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(token),
-            json!({ "proof_id": proof, "code": code_sent }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    proof
-}
-
 #[tokio::test]
 async fn a_new_iban_is_confirmed_by_a_fresh_proof_told_to_the_person_and_sent_to_the_fund() {
     let down = Arc::new(AtomicBool::new(false));
     let (url, received) = fund_gateway(down).await;
-    let db = TestDb::new().await;
-    let app = TestApp::spawn_on(db, |db_url| {
-        let mut args = serve_args(db_url);
-        args.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
-        args
+    let app = TestApp::spawn_with(|a| {
+        a.fund_url = Some(enbek::platform::config::Secret::from(url.as_str()));
     })
     .await;
     let token = unemployed(&app, "iban@example.kz", 600, 12, 200_000).await;
@@ -298,15 +244,15 @@ async fn a_new_iban_is_confirmed_by_a_fresh_proof_told_to_the_person_and_sent_to
     let new_iban = kz_iban("601", "0000987654321");
 
     // No proof, or another account's: refused, and nothing changes.
-    let (status, body) = change_iban(&app, &token, &new_iban, "no-such-proof").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "confirmation_required")
+    assert_problem(
+        change_iban(&app, &token, &new_iban, "no-such-proof").await,
+        StatusCode::FORBIDDEN,
+        "confirmation_required",
     );
     let other_person = iin("880412", 3, 610);
     app.registry_person(&other_person, json!({})).await;
     let other = app.citizen("other@example.kz").await;
-    let others_proof = fresh_proof(&app, &other, &other_person).await;
+    let others_proof = app.prove(&other, &other_person).await;
     let (status, _) = change_iban(&app, &token, &new_iban, &others_proof).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // A proof started but not completed confirms nothing.
@@ -315,12 +261,12 @@ async fn a_new_iban_is_confirmed_by_a_fresh_proof_told_to_the_person_and_sent_to
     assert_eq!(status, StatusCode::FORBIDDEN);
 
     // A proof completed ten minutes before still confirms, and only once.
-    let proof = fresh_proof(&app, &token, &person).await;
+    let proof = app.prove(&token, &person).await;
     app.set_clock("2026-03-20T10:10:00+05:00").await;
-    let (status, body) = change_iban(&app, &token, "KZ00BAD", &proof).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_iban")
+    assert_problem(
+        change_iban(&app, &token, "KZ00BAD", &proof).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_iban",
     );
     let (status, payment) = change_iban(&app, &token, &new_iban, &proof).await;
     assert_eq!(status, StatusCode::OK, "{payment}");
@@ -356,11 +302,11 @@ async fn a_new_iban_is_confirmed_by_a_fresh_proof_told_to_the_person_and_sent_to
     );
 
     // Ten minutes and one second after its completion a proof no longer confirms.
-    let late = fresh_proof(&app, &token, &person).await;
+    let late = app.prove(&token, &person).await;
     app.set_clock("2026-03-20T10:20:01+05:00").await;
-    let (status, body) = change_iban(&app, &token, &kz_iban("601", "0000000000002"), &late).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "confirmation_required")
+    assert_problem(
+        change_iban(&app, &token, &kz_iban("601", "0000000000002"), &late).await,
+        StatusCode::FORBIDDEN,
+        "confirmation_required",
     );
 }

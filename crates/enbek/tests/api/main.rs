@@ -25,6 +25,7 @@ mod rules_dated;
 mod rules_rural;
 mod saved_searches;
 mod search;
+mod steps;
 mod subsidised;
 mod transport;
 mod unemployment;

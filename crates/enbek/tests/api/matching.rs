@@ -4,6 +4,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 fn resume() -> Value {
     json!({
@@ -68,7 +69,7 @@ async fn post_vacancies(app: &TestApp) -> Vec<(String, String)> {
     let mut ids = Vec::new();
     for v in offers {
         let title = v["title"].as_str().unwrap().to_string();
-        let (status, body) = app.post("/api/v1/vacancies", Some(&hr), v).await;
+        let (status, body) = app.post_vacancy(&hr, v).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push((title, body["id"].as_str().unwrap().to_string()));
     }
@@ -131,8 +132,11 @@ async fn only_suitable_vacancies_are_offered_and_each_says_why() {
     let app = TestApp::spawn().await;
     post_vacancies(&app).await;
     let token = app.citizen("dana@example.kz").await;
-    let (status, body) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
-    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "no_resume"));
+    assert_problem(
+        app.get("/api/v1/me/vacancy-matches", Some(&token)).await,
+        StatusCode::NOT_FOUND,
+        "no_resume",
+    );
     put_resume(&app, &token, resume()).await;
     let (status, matches) = app.get("/api/v1/me/vacancy-matches", Some(&token)).await;
     assert_eq!(status, StatusCode::OK, "{matches}");
@@ -140,12 +144,7 @@ async fn only_suitable_vacancies_are_offered_and_each_says_why() {
     // not the economist (another sub-major group: not the person's training, 214 p.2.10); the
     // financial analyst is of the same minor group: suitable, its higher pay ranks it lower.
     assert_eq!(titles(&matches), ["Бухгалтер", "Финансовый аналитик"]);
-    let reasons: Vec<&str> = matches[0]["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_str().unwrap())
-        .collect();
+    let reasons: Vec<&str> = strings(&matches[0]["reasons"], "code");
     assert!(reasons.contains(&"same_occupation") && reasons.contains(&"skills"));
     assert!(matches[0]["score"].as_u64().unwrap() > matches[1]["score"].as_u64().unwrap());
 
@@ -165,12 +164,7 @@ async fn the_regions_career_centers_see_suitable_people_without_their_names() {
     app.registry_person(&person, json!({})).await;
     let seeker = app.citizen("seeker@example.kz").await;
     app.prove(&seeker, &person).await;
-    app.post(
-        "/api/v1/registrations",
-        Some(&seeker),
-        application(&person, "cc-kokshetau"),
-    )
-    .await;
+    app.apply(&seeker, &person).await;
     put_resume(&app, &seeker, resume()).await;
     let portal_user = app.citizen("portal@example.kz").await;
     let mut low = resume();
@@ -182,13 +176,7 @@ async fn the_regions_career_centers_see_suitable_people_without_their_names() {
     astana["locality_code"] = json!("711300000");
     put_resume(&app, &far, astana).await;
 
-    let spec = app
-        .staff(
-            "spec.burabay",
-            "career_center_specialist",
-            Some("cc-burabay"),
-        )
-        .await;
+    let spec = app.specialist("spec.burabay", "cc-burabay").await;
     let accountant = &ids[0].1;
     let (status, found) = app
         .get(
@@ -208,22 +196,15 @@ async fn the_regions_career_centers_see_suitable_people_without_their_names() {
     assert!(found[0]["score"].as_u64() > found[1]["score"].as_u64());
     assert!(found[0].get("first_name").is_none() && found[0].get("iin").is_none());
 
-    let astana_spec = app
-        .staff(
-            "spec.astana",
-            "career_center_specialist",
-            Some("cc-astana-saryarka"),
-        )
-        .await;
-    let (status, body) = app
-        .get(
+    let astana_spec = app.specialist("spec.astana", "cc-astana-saryarka").await;
+    assert_problem(
+        app.get(
             &format!("/api/v1/vacancies/{accountant}/matches"),
             Some(&astana_spec),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "out_of_scope")
+        .await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
     );
     let (status, _) = app
         .get(
@@ -355,9 +336,8 @@ async fn work_the_persons_health_rules_out_is_never_offered() {
     post_vacancies(&app).await;
     let hr = app.login("hr@example.kz", "secret123").await;
     let (status, night) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
+        .post_vacancy(
+            &hr,
             vacancy(
                 "Бухгалтер (ночные смены)",
                 json!({ "conditions": ["night_work"] }),
@@ -366,16 +346,14 @@ async fn work_the_persons_health_rules_out_is_never_offered() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{night}");
     assert_eq!(night["conditions"], json!(["night_work"]));
-    let (status, body) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
+    assert_problem(
+        app.post_vacancy(
+            &hr,
             vacancy("Бухгалтер", json!({ "conditions": ["flying"] })),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
 
     let token = app.citizen("dana@example.kz").await;
@@ -397,9 +375,8 @@ async fn a_daily_commute_brings_another_districts_work_within_reach() {
     let hr = app.login("hr@example.kz", "secret123").await;
     // Shchuchinsk, Burabay district: about 65 km from Kokshetau.
     let (status, _) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
+        .post_vacancy(
+            &hr,
             vacancy(
                 "Бухгалтер в Щучинске",
                 json!({ "district_code": "117000000", "locality_code": "117020100" }),
@@ -445,9 +422,8 @@ async fn a_clock_set_back_in_development_mode_hides_no_change() {
     app.set_clock("2026-03-17T11:00:00+05:00").await;
     let hr = app.login("hr@example.kz", "secret123").await;
     let (status, _) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
+        .post_vacancy(
+            &hr,
             vacancy("Главный бухгалтер", json!({ "salary_to": 500000 })),
         )
         .await;

@@ -5,8 +5,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-const PASSWORD: &str = "secret123";
+use crate::steps::*;
 
 fn vacancy(title: &str, regime: &str) -> Value {
     json!({
@@ -38,11 +37,7 @@ async fn vacancies_of(app: &TestApp, n: usize, email: Option<&str>) -> Vec<Strin
     for i in 0..=n {
         let regime = if i == n { "shift" } else { "full_time" };
         let (status, v) = app
-            .post(
-                "/api/v1/vacancies",
-                Some(&hr),
-                vacancy(&format!("Бухгалтер {i}"), regime),
-            )
+            .post_vacancy(&hr, vacancy(&format!("Бухгалтер {i}"), regime))
             .await;
         assert_eq!(status, StatusCode::CREATED, "{v}");
         ids.push(v["id"].as_str().unwrap().to_string());
@@ -52,16 +47,8 @@ async fn vacancies_of(app: &TestApp, n: usize, email: Option<&str>) -> Vec<Strin
 
 /// A job seeker registered on Tuesday 17 March with a resume for full-time accounting work.
 async fn job_seeker(app: &TestApp, login: &str, serial: u32) -> String {
-    let person = iin("880412", 3, serial);
-    app.registry_person(&person, json!({})).await;
-    let token = app.citizen(login).await;
-    app.prove(&token, &person).await;
-    let (_, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&person, "cc-kokshetau"),
-        )
+    let (token, reg) = app
+        .job_seeker(login, &iin("880412", 3, serial), json!({}), json!({}))
         .await;
     let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3, "desired_salary": 200000,
         "work_regime": "full_time", "locality_code": "111010000" });
@@ -141,10 +128,10 @@ async fn a_job_seeker_who_refuses_an_offer_is_registered_as_unemployed_at_once()
     let reg = registration(&app, "aidar@example.kz").await;
     assert_eq!(reg["status"], "unemployed");
     assert_eq!(reg["unemployed_since"], "2026-03-17");
-    let (status, body) = answer(&app, "aidar@example.kz", &made, true).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        answer(&app, "aidar@example.kz", &made, true).await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
 }
 
@@ -159,10 +146,9 @@ async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemploye
     let (_, answered) = answer(&app, "dana@example.kz", &made, true).await;
     assert_eq!(answered["status"], "accepted");
     assert_eq!(answered["answered_late"], true);
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "dana@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "dana@example.kz")
+            .await["status"],
         "job_seeker"
     );
 }
@@ -171,10 +157,9 @@ async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemploye
 async fn an_unemployed_persons_third_refusal_ends_the_registration_with_a_bar() {
     let app = TestApp::spawn().await;
     job_seeker(&app, "aset@example.kz", 300).await;
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "aset@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "aset@example.kz")
+            .await["status"],
         "unemployed"
     );
     // Posted now, each vacancy is offered to the suitable unemployed person (214 p.69).
@@ -204,29 +189,25 @@ async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_p
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     let reg = job_seeker(&app, "aliya@example.kz", 400).await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
-    let other = app
-        .staff("spec.b", "career_center_specialist", Some("cc-burabay"))
-        .await;
+    let spec = app.specialist("spec.k", "cc-kokshetau").await;
+    let other = app.specialist("spec.b", "cc-burabay").await;
     let (status, body) = offer(&app, &spec, &ids[1], &reg).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::UNPROCESSABLE_ENTITY, "not_suitable"),
         "shift work"
     );
-    let (status, body) = offer(&app, &other, &ids[0], &reg).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "out_of_scope")
+    assert_problem(
+        offer(&app, &other, &ids[0], &reg).await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
     );
     // The selection already offered it: one open offer per vacancy and person.
     let made = my_offer(&app, "aliya@example.kz", &ids[0]).await;
-    let (status, body) = offer(&app, &spec, &ids[0], &reg).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "offer_exists")
+    assert_problem(
+        offer(&app, &spec, &ids[0], &reg).await,
+        StatusCode::CONFLICT,
+        "offer_exists",
     );
     let (status, _) = offer(&app, &spec, "no-such-vacancy", &reg).await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -315,10 +296,10 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, body) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "maybe").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    assert_problem(
+        decide(&app, &ids[0], made["id"].as_str().unwrap(), "maybe").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
 
     let (status, decided) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "hired").await;
@@ -350,10 +331,9 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
     assert_eq!(status, StatusCode::CONFLICT);
     // After the selection period nothing registers the hired person as unemployed.
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "hired@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "hired@example.kz")
+            .await["status"],
         "employed"
     );
 }
@@ -420,16 +400,15 @@ async fn the_employer_arranges_an_interview_the_candidate_may_decline() {
         ids[0]
     );
     let hr = employer_token(&app).await;
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             &path,
             Some(&hr),
             json!({ "at": "2026-03-20T09:00:00+05:00", "place": "Абай к-сі, 1" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_date",
     );
     let (status, arranged) = app
         .post(
@@ -671,10 +650,10 @@ async fn a_registered_person_responds_to_a_vacancy_and_the_employer_sees_them_at
 
     // Not registered yet: no response, whatever the resume.
     app.citizen("walk-in@example.kz").await;
-    let (status, body) = respond("walk-in@example.kz", open.clone()).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "not_registered")
+    assert_problem(
+        respond("walk-in@example.kz", open.clone()).await,
+        StatusCode::CONFLICT,
+        "not_registered",
     );
 
     job_seeker(&app, "aidar@example.kz", 300).await;
@@ -683,10 +662,10 @@ async fn a_registered_person_responds_to_a_vacancy_and_the_employer_sees_them_at
     let (status, response) = respond("aidar@example.kz", shift.clone()).await;
     assert_eq!(status, StatusCode::CREATED, "{response}");
     assert_eq!(response["status"], "accepted");
-    let (status, body) = respond("aidar@example.kz", shift.clone()).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "offer_exists")
+    assert_problem(
+        respond("aidar@example.kz", shift.clone()).await,
+        StatusCode::CONFLICT,
+        "offer_exists",
     );
     let seen = candidates(&app, shift).await;
     assert_eq!(seen.len(), 1);
@@ -721,14 +700,12 @@ async fn a_registered_person_responds_to_a_vacancy_and_the_employer_sees_them_at
     )
     .await;
     job_seeker(&app, "bota@example.kz", 301).await;
-    let (status, body) = respond("bota@example.kz", open.clone()).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        respond("bota@example.kz", open.clone()).await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some("cc-kokshetau"))
-        .await;
+    let spec = app.specialist("spec.k", "cc-kokshetau").await;
     let (status, _) = app
         .post(
             &format!("/api/v1/vacancies/{shift}/responses"),
@@ -784,10 +761,9 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     let reg = job_seeker(&app, "absent@example.kz", 810).await;
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     assert_eq!(
-        registration(&app, "absent@example.kz").await["status"],
+        app.registration_at("2026-03-20T10:00:00+05:00", "absent@example.kz")
+            .await["status"],
         "unemployed"
     );
     let candidate = interview(&app, &ids[0], "absent@example.kz").await;
@@ -839,13 +815,7 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
         .unwrap()
         .iter()
         .any(|n| n["kind"] == "interview_no_show" && n["channel"] == "cabinet"));
-    let spec = app
-        .staff(
-            "spec@kokshetau.kz",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let spec = app.specialist("spec@kokshetau.kz", "cc-kokshetau").await;
     let queue = work_queue(&app, &spec).await;
     let item = queue
         .iter()
@@ -893,22 +863,10 @@ async fn a_no_show_with_a_good_reason_is_excused_by_the_center() {
         StatusCode::FORBIDDEN,
         "not the employer's to excuse"
     );
-    let other = app
-        .staff(
-            "spec@burabay.kz",
-            "career_center_specialist",
-            Some("cc-burabay"),
-        )
-        .await;
+    let other = app.specialist("spec@burabay.kz", "cc-burabay").await;
     let (status, _) = app.post(&excuse, Some(&other), json!({})).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "another center");
-    let spec = app
-        .staff(
-            "spec@kokshetau.kz",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let spec = app.specialist("spec@kokshetau.kz", "cc-kokshetau").await;
     let (status, excused) = app.post(&excuse, Some(&spec), json!({})).await;
     assert_eq!(status, StatusCode::OK, "{excused}");
     assert!(excused["no_show_excused_at"].is_string());
@@ -934,10 +892,10 @@ async fn a_job_seekers_no_show_is_recorded_once_the_interview_is_over() {
     // unemployed), so the interview's time alone decides.
     app.set_clock("2026-03-26T10:59:00+05:00").await;
     let hr = employer_token(&app).await;
-    let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "no_show_too_early")
+    assert_problem(
+        no_show(&app, &hr, &ids[0], &candidate).await,
+        StatusCode::CONFLICT,
+        "no_show_too_early",
     );
     app.set_clock("2026-03-26T11:01:00+05:00").await;
     let hr = employer_token(&app).await;
@@ -980,10 +938,10 @@ async fn a_declined_interview_is_no_no_show() {
     assert_eq!(status, StatusCode::OK);
     app.set_clock("2026-04-06T10:00:00+05:00").await;
     let hr = employer_token(&app).await;
-    let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "interview_declined")
+    assert_problem(
+        no_show(&app, &hr, &ids[0], &candidate).await,
+        StatusCode::CONFLICT,
+        "interview_declined",
     );
 }
 
@@ -1053,11 +1011,7 @@ async fn a_vacancy_p69_is_stored_only_with_its_selection() {
     refuse_inserts(&app, "jobs", "NEW.kind = 'select_for_vacancy'").await;
     let hr = crate::employers::employer(&app, "hr@example.kz", 125).await;
     let (status, _) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
-            vacancy("Бухгалтер", "full_time"),
-        )
+        .post_vacancy(&hr, vacancy("Бухгалтер", "full_time"))
         .await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     let stored = sqlx::query("SELECT id FROM vacancies")
@@ -1067,11 +1021,7 @@ async fn a_vacancy_p69_is_stored_only_with_its_selection() {
     assert!(stored.is_empty(), "no vacancy without its selection");
     allow_inserts(&app, "jobs").await;
     let (status, v) = app
-        .post(
-            "/api/v1/vacancies",
-            Some(&hr),
-            vacancy("Бухгалтер", "full_time"),
-        )
+        .post_vacancy(&hr, vacancy("Бухгалтер", "full_time"))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{v}");
 }

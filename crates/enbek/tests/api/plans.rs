@@ -5,30 +5,13 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-const CENTER: &str = "cc-kokshetau";
-const PASSWORD: &str = "secret123";
+use crate::steps::*;
 
 /// Registered as a job seeker on Tuesday 17 March, unemployed from Friday 20 March; the clock is
 /// then 20 March 10:00. Returns the registration id.
 async fn unemployed(app: &TestApp, login: &str, serial: u32) -> String {
-    let person = iin("890101", 3, serial);
-    app.registry_person(&person, json!({})).await;
-    let token = app.citizen(login).await;
-    app.prove(&token, &person).await;
-    let (_, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&person, CENTER),
-        )
-        .await;
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
-    let token = app.login(login, PASSWORD).await;
-    let (_, mine) = app.get("/api/v1/me/registration", Some(&token)).await;
-    assert_eq!(mine["status"], "unemployed");
-    reg["id"].as_str().unwrap().to_string()
+    app.unemployed(login, &iin("890101", 3, serial), json!({}))
+        .await
 }
 
 fn plan_body() -> Value {
@@ -43,6 +26,12 @@ fn plan_body() -> Value {
         ],
         "contacts": [ { "on": "2026-04-06", "purpose": "консультация по вакансиям" } ]
     })
+}
+
+/// The specialist of `spec`'s token draws up the usual plan for registration `id`.
+async fn draw_up(app: &TestApp, spec: &str, id: &str) -> (StatusCode, Value) {
+    let path = format!("/api/v1/registrations/{id}/plan");
+    app.post(&path, Some(spec), plan_body()).await
 }
 
 async fn queue(app: &TestApp, token: &str, horizon: u32) -> Vec<Value> {
@@ -81,14 +70,8 @@ fn kinds(items: &[Value]) -> Vec<(String, bool)> {
 async fn the_plan_is_due_two_working_days_after_registration_and_the_queue_shows_it() {
     let app = TestApp::spawn().await;
     let id = unemployed(&app, "plan@example.kz", 100).await;
-    app.staff("spec.k", "career_center_specialist", Some(CENTER))
-        .await;
-    app.staff(
-        "officer.akmola",
-        "mobility_center_officer",
-        Some("mc-110000000"),
-    )
-    .await;
+    app.specialist("spec.k", CENTER).await;
+    app.officer("officer.akmola", "mc-110000000").await;
     let spec = app.login("spec.k", "staff-pass-1").await;
     // Due at the end of Friday 27 March (Nauryz between): not today's work on the 20th...
     assert!(queue(&app, &spec, 0).await.is_empty());
@@ -112,27 +95,13 @@ async fn the_plan_is_due_two_working_days_after_registration_and_the_queue_shows
     );
     let officer = app.login("officer.akmola", "staff-pass-1").await;
     assert_eq!(queue(&app, &officer, 0).await.len(), 1);
-    let other = app
-        .staff("spec.b", "career_center_specialist", Some("cc-burabay"))
-        .await;
+    let other = app.specialist("spec.b", "cc-burabay").await;
     assert!(queue(&app, &other, 30).await.is_empty());
-    let astana = app
-        .staff(
-            "officer.astana",
-            "mobility_center_officer",
-            Some("mc-710000000"),
-        )
-        .await;
+    let astana = app.officer("officer.astana", "mc-710000000").await;
     assert!(queue(&app, &astana, 30).await.is_empty());
 
     // Drawn up late: recorded as such.
-    let (status, plan) = app
-        .post(
-            &format!("/api/v1/registrations/{id}/plan"),
-            Some(&spec),
-            plan_body(),
-        )
-        .await;
+    let (status, plan) = draw_up(&app, &spec, &id).await;
     assert_eq!(status, StatusCode::CREATED, "{plan}");
     assert_eq!(plan["within_term"], false);
     assert!(queue(&app, &spec, 0).await.is_empty());
@@ -142,9 +111,7 @@ async fn the_plan_is_due_two_working_days_after_registration_and_the_queue_shows
 async fn a_specialist_draws_up_the_plan_the_person_signs_and_contacts_are_reminded() {
     let app = TestApp::spawn().await;
     let id = unemployed(&app, "dana@example.kz", 200).await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some(CENTER))
-        .await;
+    let spec = app.specialist("spec.k", CENTER).await;
     let (status, suggestions) = app
         .get(
             &format!("/api/v1/registrations/{id}/plan/suggestions"),
@@ -152,12 +119,7 @@ async fn a_specialist_draws_up_the_plan_the_person_signs_and_contacts_are_remind
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{suggestions}");
-    let suggested: Vec<&str> = suggestions
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["action"].as_str().unwrap())
-        .collect();
+    let suggested: Vec<&str> = strings(&suggestions, "action");
     for action in ["vacancy_information", "portal_search", "interviews"] {
         assert!(suggested.contains(&action), "{action}");
     }
@@ -165,27 +127,18 @@ async fn a_specialist_draws_up_the_plan_the_person_signs_and_contacts_are_remind
 
     app.set_clock("2026-03-26T11:00:00+05:00").await;
     let spec = app.login("spec.k", "staff-pass-1").await;
-    let (status, plan) = app
-        .post(
-            &format!("/api/v1/registrations/{id}/plan"),
-            Some(&spec),
-            plan_body(),
-        )
-        .await;
+    let (status, plan) = draw_up(&app, &spec, &id).await;
     assert_eq!(status, StatusCode::CREATED, "{plan}");
     assert_eq!(plan["within_term"], true);
     assert!(plan["signed_by_specialist_at"].is_string());
     assert!(plan["signed_by_person_at"].is_null());
     assert_eq!(plan["items"].as_array().unwrap().len(), 3);
     assert_eq!(plan["items"][1]["section"], "active_measures");
-    let (status, body) = app
-        .post(
-            &format!("/api/v1/registrations/{id}/plan"),
-            Some(&spec),
-            plan_body(),
-        )
-        .await;
-    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "plan_exists"));
+    assert_problem(
+        draw_up(&app, &spec, &id).await,
+        StatusCode::CONFLICT,
+        "plan_exists",
+    );
 
     let token = app.login("dana@example.kz", PASSWORD).await;
     let (status, mine) = app.get("/api/v1/me/plan", Some(&token)).await;
@@ -196,12 +149,11 @@ async fn a_specialist_draws_up_the_plan_the_person_signs_and_contacts_are_remind
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(signed["signed_by_person_at"], "2026-03-26T06:00:00Z");
-    let (status, body) = app
-        .post("/api/v1/me/plan/sign", Some(&token), json!({}))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        app.post("/api/v1/me/plan/sign", Some(&token), json!({}))
+            .await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
 
     // The contact on Monday 6 April is reminded at 9:00 on Friday 3 April.
@@ -219,16 +171,8 @@ async fn overdue_actions_and_missed_contacts_reach_the_queue_until_recorded() {
     let app = TestApp::spawn().await;
     let id = unemployed(&app, "aset@example.kz", 300).await;
     app.set_clock("2026-03-26T11:00:00+05:00").await;
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some(CENTER))
-        .await;
-    let (_, plan) = app
-        .post(
-            &format!("/api/v1/registrations/{id}/plan"),
-            Some(&spec),
-            plan_body(),
-        )
-        .await;
+    let spec = app.specialist("spec.k", CENTER).await;
+    let (_, plan) = draw_up(&app, &spec, &id).await;
     let action_id = plan["items"][0]["id"].as_str().unwrap().to_string();
     let contact_id = plan["items"][2]["id"].as_str().unwrap().to_string();
 
@@ -250,16 +194,15 @@ async fn overdue_actions_and_missed_contacts_reach_the_queue_until_recorded() {
         .await;
     assert_eq!(view["items"][0]["overdue"], true);
 
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             &format!("/api/v1/plan-items/{action_id}"),
             Some(&spec),
             json!({ "outcome": "missed" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
     let (status, view) = app
         .post(
@@ -294,26 +237,10 @@ async fn only_the_persons_specialist_draws_up_a_plan_for_an_unemployed_person_wi
     app.registry_person(&person, json!({})).await;
     let seeker = app.citizen("seeker@example.kz").await;
     app.prove(&seeker, &person).await;
-    let (_, js) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&seeker),
-            application(&person, CENTER),
-        )
-        .await;
-    let own = app
-        .staff("spec.k", "career_center_specialist", Some(CENTER))
-        .await;
-    let other = app
-        .staff("spec.b", "career_center_specialist", Some("cc-burabay"))
-        .await;
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
+    let (_, js) = app.apply(&seeker, &person).await;
+    let own = app.specialist("spec.k", CENTER).await;
+    let other = app.specialist("spec.b", "cc-burabay").await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
     let citizen = app.login("scope@example.kz", PASSWORD).await;
     let path = format!("/api/v1/registrations/{id}/plan");
     let mut unknown = plan_body();
@@ -429,29 +356,27 @@ async fn a_change_is_reported_within_five_working_days_and_the_center_acts_on_it
     .await;
     assert_eq!(late["reported_late"], true);
 
-    let (status, body) = report(
-        "2026-04-02T10:00:00+05:00",
-        json!({ "kind": "married", "occurred_on": "2026-03-20" }),
-    )
-    .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    assert_problem(
+        report(
+            "2026-04-02T10:00:00+05:00",
+            json!({ "kind": "married", "occurred_on": "2026-03-20" }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
-    let (status, body) = report(
-        "2026-04-02T10:00:00+05:00",
-        json!({ "kind": "moved", "occurred_on": "2026-04-03" }),
-    )
-    .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_date")
+    assert_problem(
+        report(
+            "2026-04-02T10:00:00+05:00",
+            json!({ "kind": "moved", "occurred_on": "2026-04-03" }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_date",
     );
 
     // The center acts within 2 working days of learning (214 p.51): due end of Friday 3 April.
-    let spec = app
-        .staff("spec.k", "career_center_specialist", Some(CENTER))
-        .await;
+    let spec = app.specialist("spec.k", CENTER).await;
     let ahead = queue(&app, &spec, 2).await;
     let changes: Vec<&Value> = ahead
         .iter()
@@ -478,9 +403,7 @@ async fn a_change_is_reported_within_five_working_days_and_the_center_acts_on_it
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    let other = app
-        .staff("spec.b", "career_center_specialist", Some("cc-burabay"))
-        .await;
+    let other = app.specialist("spec.b", "cc-burabay").await;
     let second = changes[1]["subject_id"].as_str().unwrap();
     let (status, _) = app
         .post(

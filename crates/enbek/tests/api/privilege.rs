@@ -1,12 +1,12 @@
 //! Least privilege: the administrator administers and does no casework (206 p.17–19); a desk
 //! registration of a person from another region states the temporary stay (214 p.5).
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
-const CENTER: &str = "cc-kokshetau";
 const BURABAY: &str = "cc-burabay";
 const ASTANA_REGION: &str = "710000000";
 
@@ -14,30 +14,11 @@ const ASTANA_REGION: &str = "710000000";
 async fn the_administrator_does_no_casework_and_the_centers_staff_still_do() {
     let app = TestApp::spawn().await;
     let admin = app.admin.clone();
-    let assistant = app
-        .staff("assistant.zb", "assistant", Some("rd-burabay-zeleny-bor"))
-        .await;
-    let burabay = app
-        .staff("spec.burabay", "career_center_specialist", Some(BURABAY))
-        .await;
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
+    let assistant = app.assistant().await;
+    let burabay = app.specialist("spec.burabay", BURABAY).await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
     let iin = iin_of(7100);
-    app.registry_person(
-        &iin,
-        json!({ "district_code": "117000000", "locality_code": "117049100" }),
-    )
-    .await;
-    let mut form = application(&iin, BURABAY);
-    form.as_object_mut().unwrap().remove("career_center_id");
-    let (status, reg) = app
-        .post("/api/v1/assistant/registrations", Some(&assistant), form)
-        .await;
+    let (status, reg) = app.forward_rural(&assistant, &iin).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     let id = reg["id"].as_str().unwrap();
     let registration = format!("/api/v1/registrations/{id}");
@@ -60,13 +41,7 @@ async fn the_administrator_does_no_casework_and_the_centers_staff_still_do() {
     refused(status, &body);
     let other = iin_of(7200);
     app.registry_person(&other, json!({})).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&admin),
-            application(&other, CENTER),
-        )
-        .await;
+    let (status, body) = app.desk(&admin, application(&other, CENTER)).await;
     refused(status, &body);
 
     // The center's specialist does.
@@ -90,19 +65,7 @@ async fn the_administrator_does_no_casework_and_the_centers_staff_still_do() {
     assert_eq!(app.get(&card, Some(&officer)).await.0, StatusCode::OK);
 
     // The administrator still administers: the audit log shows the reads, none of them its own.
-    let (status, audit) = app
-        .get(
-            &format!("/api/v1/audit?entity=person&entity_id={person}"),
-            Some(&admin),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    let reads = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["action"] == "read")
-        .count();
+    let (reads, audit) = app.person_reads(person).await;
     assert_eq!(
         reads, 3,
         "the specialist's two and the officer's one: {audit}"
@@ -113,26 +76,15 @@ fn iin_of(serial: u32) -> String {
     iin("871008", 3, serial)
 }
 
-async fn desk(app: &TestApp, specialist: &str, form: Value) -> (StatusCode, Value) {
-    app.post(
-        "/api/v1/career-center/registrations",
-        Some(specialist),
-        form,
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_desk_registration_of_a_person_from_another_region_states_the_temporary_stay() {
     let app = TestApp::spawn().await;
-    let specialist = app
-        .staff("spec.kokshetau", "career_center_specialist", Some(CENTER))
-        .await;
+    let specialist = app.specialist("spec.kokshetau", CENTER).await;
 
     // A resident of the center's region: no reason needed.
     let local = iin_of(7300);
     app.registry_person(&local, json!({})).await;
-    let (status, reg) = desk(&app, &specialist, application(&local, CENTER)).await;
+    let (status, reg) = app.desk(&specialist, application(&local, CENTER)).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
 
@@ -143,7 +95,7 @@ async fn a_desk_registration_of_a_person_from_another_region_states_the_temporar
         json!({ "region_code": ASTANA_REGION, "district_code": "711000000", "locality_code": "711010000" }),
     )
     .await;
-    let (status, body) = desk(&app, &specialist, application(&visitor, CENTER)).await;
+    let (status, body) = app.desk(&specialist, application(&visitor, CENTER)).await;
     assert_eq!(
         (status, code(&body)),
         (
@@ -163,7 +115,7 @@ async fn a_desk_registration_of_a_person_from_another_region_states_the_temporar
     ] {
         let mut form = application(&visitor, CENTER);
         form["temporary_stay"] = stay;
-        let (status, body) = desk(&app, &specialist, form).await;
+        let (status, body) = app.desk(&specialist, form).await;
         assert_eq!(
             (status, code(&body)),
             (StatusCode::UNPROCESSABLE_ENTITY, expected),
@@ -175,17 +127,14 @@ async fn a_desk_registration_of_a_person_from_another_region_states_the_temporar
     let mut form = application(&visitor, CENTER);
     form["temporary_stay"] =
         json!({ "address": " Кокшетау, ул. Абая 1, кв. 5 ", "until": "2026-09-30" });
-    let (status, reg) = desk(&app, &specialist, form).await;
+    let (status, reg) = app.desk(&specialist, form).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
-    let (_, audit) = app
-        .get(
-            &format!(
-                "/api/v1/audit?entity=registration&entity_id={}",
-                reg["id"].as_str().unwrap()
-            ),
-            Some(&app.admin),
-        )
+    let audit = app
+        .audit(&format!(
+            "entity=registration&entity_id={}",
+            reg["id"].as_str().unwrap()
+        ))
         .await;
     let submit = audit
         .as_array()
@@ -202,16 +151,8 @@ async fn a_desk_registration_of_a_person_from_another_region_states_the_temporar
     // check (a silent registry delays the work, it never refuses it).
     let silent = iin_of(7500);
     app.registry_person(&silent, json!({})).await;
-    let availability = |answering: bool| {
-        app.call(
-            Method::PUT,
-            "/api/v1/dev/registry/availability",
-            Some(&app.admin),
-            Some(json!({ "answering": answering })),
-        )
-    };
-    availability(false).await;
-    let (status, reg) = desk(&app, &specialist, application(&silent, CENTER)).await;
+    app.registry_answering(false).await;
+    let (status, reg) = app.desk(&specialist, application(&silent, CENTER)).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "verifying");
 }

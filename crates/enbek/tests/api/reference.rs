@@ -6,6 +6,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
 impl TestApp {
     /// POSTs a text file (CSV or calendar lines) as an administrator or as `token`.
@@ -108,12 +109,7 @@ async fn every_region_has_its_mobility_center_and_imports_add_centers_all_or_not
     );
     assert!(codes(&found, "id").contains(&"rd-stepnogorsk-bestobe".to_string()));
     // A specialist can now be placed in the new center.
-    app.staff(
-        "spec.stepnogorsk",
-        "career_center_specialist",
-        Some("cc-stepnogorsk"),
-    )
-    .await;
+    app.specialist("spec.stepnogorsk", "cc-stepnogorsk").await;
 }
 
 #[tokio::test]
@@ -199,8 +195,11 @@ async fn classifiers_are_listed_in_three_languages_and_an_unknown_one_is_404() {
             }
         }
     }
-    let (status, body) = app.get("/api/v1/classifiers/horoscope", None).await;
-    assert_eq!((status, code(&body)), (StatusCode::NOT_FOUND, "not_found"));
+    assert_problem(
+        app.get("/api/v1/classifiers/horoscope", None).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
 }
 
 #[tokio::test]
@@ -230,10 +229,10 @@ async fn the_calendar_shows_each_year_and_an_administrator_amends_it() {
     );
     let (_, later) = app.get("/api/v1/calendar?year=2031", None).await;
     assert_eq!(later["covered"], false);
-    let (status, body) = app.get("/api/v1/calendar?year=nineteen", None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request")
+    assert_problem(
+        app.get("/api/v1/calendar?year=nineteen", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_request",
     );
     let (status, _) = app.get("/api/v1/calendar?year=1900", None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -243,16 +242,15 @@ async fn the_calendar_shows_each_year_and_an_administrator_amends_it() {
     let citizen = app.citizen("reader@example.kz").await;
     let (status, _) = app.upload("/api/v1/calendar/days", &citizen, order).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, body) = app
-        .upload(
+    assert_problem(
+        app.upload(
             "/api/v1/calendar/days",
             &app.admin,
             "2026-02-30 holiday Nowhere\n",
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_csv")
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_csv",
     );
     assert_eq!(
         app.get("/api/v1/calendar?year=2026", None).await.1["working_days"],
@@ -285,12 +283,11 @@ async fn parameters_keep_dated_editions_and_only_an_administrator_adds_one() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     let mut unknown = edition.clone();
     unknown["key"] = json!("moon_phase");
-    let (status, body) = app
-        .post("/api/v1/parameters", Some(&app.admin), unknown)
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    assert_problem(
+        app.post("/api/v1/parameters", Some(&app.admin), unknown)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
     let mut words = edition.clone();
     words["value"] = json!("ninety thousand");
@@ -311,11 +308,8 @@ async fn parameters_keep_dated_editions_and_only_an_administrator_adds_one() {
     assert_eq!(status, StatusCode::OK);
     let (_, list) = app.get("/api/v1/parameters", None).await;
     assert!(list.as_array().unwrap().contains(&edition));
-    let (_, audit) = app
-        .get(
-            "/api/v1/audit?entity=parameter&entity_id=min_monthly_wage",
-            Some(&app.admin),
-        )
+    let audit = app
+        .audit("entity=parameter&entity_id=min_monthly_wage")
         .await;
     assert_eq!(audit[0]["after"]["value"], "90000");
 }
@@ -410,13 +404,7 @@ async fn health_and_metrics_answer_without_personal_data() {
     app.registry_person(&person, json!({})).await;
     let token = app.citizen("metrics@example.kz").await;
     app.prove(&token, &person).await;
-    let (status, _) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&person, "cc-kokshetau"),
-        )
-        .await;
+    let (status, _) = app.apply(&token, &person).await;
     assert_eq!(status, StatusCode::CREATED);
     let metrics = app.text("/metrics").await;
     assert!(metrics.contains("http_requests"), "{metrics}");

@@ -1,33 +1,19 @@
 //! Registration as a job seeker through every channel (214 ch.2).
 
-use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use reqwest::StatusCode;
+use serde_json::json;
 
 use crate::helpers::*;
+use crate::steps::*;
 
-const CENTER: &str = "cc-kokshetau";
 const OTHER_CENTER: &str = "cc-burabay";
-
-/// A registered citizen's application on the portal; returns (token, registration).
-async fn apply_on_portal(app: &TestApp, login: &str, iin: &str) -> (String, StatusCode, Value) {
-    let token = app.citizen(login).await;
-    app.prove(&token, iin).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(iin, CENTER),
-        )
-        .await;
-    (token, status, body)
-}
 
 #[tokio::test]
 async fn a_portal_application_is_registered_automatically_after_the_registry_check() {
     let app = TestApp::spawn().await;
     let iin = iin("871008", 3, 4012);
     app.registry_person(&iin, json!({})).await;
-    let (token, status, reg) = apply_on_portal(&app, "erlan@example.kz", &iin).await;
+    let (token, status, reg) = app.apply_on_portal("erlan@example.kz", &iin).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(
         reg["identity_proof"], "sms",
@@ -85,12 +71,7 @@ async fn the_card_holds_registry_data_and_the_category_factors() {
     let (status, reg) = app.post("/api/v1/registrations", Some(&token), form).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["category"], "long_term");
-    let codes: Vec<&str> = reg["category_factors"]["factors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
+    let codes: Vec<&str> = strings(&reg["category_factors"]["factors"], "code");
     assert!(
         codes.contains(&"pre_pension_age") && codes.contains(&"disability_group_1_2"),
         "{codes:?}"
@@ -110,7 +91,7 @@ async fn an_application_after_hours_counts_from_the_next_working_day() {
     app.set_clock("2026-03-20T19:00:00+05:00").await;
     let iin = iin("871008", 3, 4100);
     app.registry_person(&iin, json!({})).await;
-    let (_, status, reg) = apply_on_portal(&app, "late@example.kz", &iin).await;
+    let (_, status, reg) = app.apply_on_portal("late@example.kz", &iin).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["received_at"], "2026-03-26T04:00:00Z");
     assert_eq!(reg["job_seeker_since"], "2026-03-26");
@@ -124,14 +105,14 @@ async fn an_application_one_minute_before_closing_counts_from_the_same_day() {
     app.set_clock("2026-03-20T18:29:00+05:00").await;
     let iin = iin("871008", 3, 4200);
     app.registry_person(&iin, json!({})).await;
-    let (_, _, reg) = apply_on_portal(&app, "ontime@example.kz", &iin).await;
+    let (_, _, reg) = app.apply_on_portal("ontime@example.kz", &iin).await;
     assert_eq!(reg["job_seeker_since"], "2026-03-20");
     assert_eq!(reg["received_at"], "2026-03-20T13:29:00Z");
 
     app.set_clock("2026-03-20T18:30:00+05:00").await;
     let other = crate::helpers::iin("871008", 3, 4300);
     app.registry_person(&other, json!({})).await;
-    let (_, _, reg) = apply_on_portal(&app, "closing@example.kz", &other).await;
+    let (_, _, reg) = app.apply_on_portal("closing@example.kz", &other).await;
     assert_eq!(reg["job_seeker_since"], "2026-03-26");
 }
 
@@ -141,7 +122,7 @@ async fn a_weekend_application_counts_from_monday() {
     app.set_clock("2026-04-04T11:00:00+05:00").await; // Saturday
     let iin = iin("871008", 3, 4400);
     app.registry_person(&iin, json!({})).await;
-    let (_, _, reg) = apply_on_portal(&app, "weekend@example.kz", &iin).await;
+    let (_, _, reg) = app.apply_on_portal("weekend@example.kz", &iin).await;
     assert_eq!(reg["job_seeker_since"], "2026-04-06");
 }
 
@@ -150,14 +131,8 @@ async fn a_second_application_while_registered_is_refused_as_existing() {
     let app = TestApp::spawn().await;
     let iin = iin("871008", 3, 4500);
     app.registry_person(&iin, json!({})).await;
-    let (token, _, reg) = apply_on_portal(&app, "twice@example.kz", &iin).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&iin, CENTER),
-        )
-        .await;
+    let (token, _, reg) = app.apply_on_portal("twice@example.kz", &iin).await;
+    let (status, body) = app.apply(&token, &iin).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(code(&body), "registration_exists");
     assert_eq!(body["registration_id"], reg["id"]);
@@ -168,27 +143,15 @@ async fn a_repeat_application_after_closing_updates_the_same_card() {
     let app = TestApp::spawn().await;
     let iin = iin("871008", 3, 4600);
     app.registry_person(&iin, json!({})).await;
-    let (token, _, first) = apply_on_portal(&app, "again@example.kz", &iin).await;
-    let (status, closed) = app
-        .post(
-            "/api/v1/me/registration/close",
-            Some(&token),
-            json!({ "reason": "moved" }),
-        )
-        .await;
+    let (token, _, first) = app.apply_on_portal("again@example.kz", &iin).await;
+    let (status, closed) = app.close_registration(&token, "moved").await;
     assert_eq!(status, StatusCode::OK, "{closed}");
     assert_eq!(closed["status"], "closed");
     assert_eq!(closed["closed_reason"], "moved");
 
     app.registry_person(&iin, json!({ "locality_code": "111010001" }))
         .await;
-    let (status, second) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&iin, CENTER),
-        )
-        .await;
+    let (status, second) = app.apply(&token, &iin).await;
     assert_eq!(status, StatusCode::CREATED, "{second}");
     assert_ne!(second["id"], first["id"]);
     assert_eq!(
@@ -197,12 +160,7 @@ async fn a_repeat_application_after_closing_updates_the_same_card() {
     );
     let (_, card) = app.get("/api/v1/me/card", Some(&token)).await;
     assert_eq!(card["person"]["locality_code"], "111010001");
-    let kinds: Vec<&str> = card["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["kind"].as_str().unwrap())
-        .collect();
+    let kinds: Vec<&str> = strings(&card["history"], "kind");
     assert_eq!(
         kinds,
         vec![
@@ -224,13 +182,7 @@ async fn a_person_unknown_to_the_registries_is_refused_with_the_app3_notice() {
     let cert = app.test_certificate(&ghost, None).await;
     let (status, body) = app.answer_by_signature(&token, &ghost, &cert, false).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&ghost, CENTER),
-        )
-        .await;
+    let (status, reg) = app.apply(&token, &ghost).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "refused");
     assert_eq!(reg["refusal_code"], "false_information");
@@ -252,7 +204,7 @@ async fn under_sixteen_needs_the_representatives_statement_until_the_birthday() 
     let young = iin("100318", 5, 2000);
     app.registry_person(&young, json!({ "birth_date": "2010-03-18" }))
         .await;
-    let (token, _, reg) = apply_on_portal(&app, "young@example.kz", &young).await;
+    let (token, _, reg) = app.apply_on_portal("young@example.kz", &young).await;
     assert_eq!(reg["status"], "refused");
     assert_eq!(reg["refusal_code"], "under_16");
 
@@ -266,7 +218,7 @@ async fn under_sixteen_needs_the_representatives_statement_until_the_birthday() 
     let birthday = iin("100318", 5, 3000);
     app.registry_person(&birthday, json!({ "birth_date": "2010-03-18" }))
         .await;
-    let (_, _, reg) = apply_on_portal(&app, "birthday@example.kz", &birthday).await;
+    let (_, _, reg) = app.apply_on_portal("birthday@example.kz", &birthday).await;
     assert_eq!(
         reg["status"], "job_seeker",
         "on the 16th birthday no statement is needed"
@@ -308,15 +260,15 @@ async fn bad_input_is_refused_with_a_code_and_nothing_is_stored() {
     }
     let mut form = application(&iin, CENTER);
     form.as_object_mut().unwrap().remove("iin");
-    let (status, body) = app.post("/api/v1/registrations", Some(&token), form).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_request")
+    assert_problem(
+        app.post("/api/v1/registrations", Some(&token), form).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_request",
     );
-    let (status, body) = app.get("/api/v1/me/registration", Some(&token)).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::NOT_FOUND, "no_registration")
+    assert_problem(
+        app.get("/api/v1/me/registration", Some(&token)).await,
+        StatusCode::NOT_FOUND,
+        "no_registration",
     );
 }
 
@@ -327,52 +279,27 @@ async fn a_cabinet_is_tied_to_one_iin() {
     let second = iin("871008", 3, 4900);
     app.registry_person(&first, json!({})).await;
     app.registry_person(&second, json!({})).await;
-    let (token, _, _) = apply_on_portal(&app, "mine@example.kz", &first).await;
-    app.post(
-        "/api/v1/me/registration/close",
-        Some(&token),
-        json!({ "reason": "own_wish" }),
-    )
-    .await;
+    let (token, _, _) = app.apply_on_portal("mine@example.kz", &first).await;
+    app.close_registration(&token, "own_wish").await;
     // The account cannot prove a second IIN, nor apply for one it has not proven.
-    let (proof, code_sent) = app.start_sms_proof(&token, &second).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&token),
-            json!({ "proof_id": proof, "code": code_sent }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "account_iin_mismatch")
+    assert_problem(
+        app.answer_sms_proof(&token, &second).await.1,
+        StatusCode::CONFLICT,
+        "account_iin_mismatch",
     );
-    let (status, body) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&second, CENTER),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "identity_not_proven")
+    assert_problem(
+        app.apply(&token, &second).await,
+        StatusCode::FORBIDDEN,
+        "identity_not_proven",
     );
 
     // Another account that proves the same IIN is told it belongs to another account: it has
     // proven the identity, so nothing is revealed to a stranger.
     let other = app.citizen("other@example.kz").await;
-    let (proof, code_sent) = app.start_sms_proof(&other, &first).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/identity-proofs/complete",
-            Some(&other),
-            json!({ "proof_id": proof, "code": code_sent }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "iin_bound_to_other_account")
+    assert_problem(
+        app.answer_sms_proof(&other, &first).await.1,
+        StatusCode::CONFLICT,
+        "iin_bound_to_other_account",
     );
 }
 
@@ -381,70 +308,38 @@ async fn closing_with_got_job_ends_as_employed_and_a_closed_registration_cannot_
     let app = TestApp::spawn().await;
     let iin = iin("871008", 3, 5000);
     app.registry_person(&iin, json!({})).await;
-    let (token, _, _) = apply_on_portal(&app, "hired@example.kz", &iin).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/me/registration/close",
-            Some(&token),
-            json!({ "reason": "  " }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    let (token, _, _) = app.apply_on_portal("hired@example.kz", &iin).await;
+    assert_problem(
+        app.close_registration(&token, "  ").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
-    let (status, body) = app
-        .post(
-            "/api/v1/me/registration/close",
-            Some(&token),
-            json!({ "reason": "got_job" }),
-        )
-        .await;
+    let (status, body) = app.close_registration(&token, "got_job").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "employed");
-    let (status, body) = app
-        .post(
-            "/api/v1/me/registration/close",
-            Some(&token),
-            json!({ "reason": "got_job" }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+    assert_problem(
+        app.close_registration(&token, "got_job").await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
     let nobody = app.citizen("nobody@example.kz").await;
-    let (status, body) = app
-        .post(
-            "/api/v1/me/registration/close",
-            Some(&nobody),
-            json!({ "reason": "moved" }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::NOT_FOUND, "no_registration")
+    assert_problem(
+        app.close_registration(&nobody, "moved").await,
+        StatusCode::NOT_FOUND,
+        "no_registration",
     );
 }
 
 #[tokio::test]
 async fn a_specialist_registers_at_the_desk_and_a_mismatch_is_refused() {
     let app = TestApp::spawn().await;
-    let specialist = app
-        .staff("spec.kokshetau", "career_center_specialist", Some(CENTER))
-        .await;
+    let specialist = app.specialist("spec.kokshetau", CENTER).await;
     let ok = iin("871008", 3, 5100);
     app.registry_person(&ok, json!({})).await;
     let mut form = application(&ok, CENTER);
     form["last_name"] = json!("АХМЕТОВ");
     form["birth_date"] = json!("1987-10-08");
-    let (status, reg) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&specialist),
-            form,
-        )
-        .await;
+    let (status, reg) = app.desk(&specialist, form).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
     assert_eq!(reg["channel"], "in_person");
@@ -457,13 +352,7 @@ async fn a_specialist_registers_at_the_desk_and_a_mismatch_is_refused() {
     app.registry_person(&wrong, json!({})).await;
     let mut form = application(&wrong, CENTER);
     form["birth_date"] = json!("1987-10-09");
-    let (_, reg) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&specialist),
-            form,
-        )
-        .await;
+    let (_, reg) = app.desk(&specialist, form).await;
     assert_eq!(reg["status"], "refused");
     assert_eq!(reg["refusal_code"], "false_information");
     assert_eq!(
@@ -475,71 +364,40 @@ async fn a_specialist_registers_at_the_desk_and_a_mismatch_is_refused() {
 #[tokio::test]
 async fn only_a_specialist_of_that_center_registers_at_its_desk() {
     let app = TestApp::spawn().await;
-    let specialist = app
-        .staff("spec.kokshetau", "career_center_specialist", Some(CENTER))
-        .await;
+    let specialist = app.specialist("spec.kokshetau", CENTER).await;
     let citizen = app.citizen("self@example.kz").await;
     let iin = iin("871008", 3, 5300);
     app.registry_person(&iin, json!({})).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&citizen),
-            application(&iin, CENTER),
-        )
-        .await;
-    assert_eq!((status, code(&body)), (StatusCode::FORBIDDEN, "forbidden"));
-    let (status, body) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&specialist),
-            application(&iin, OTHER_CENTER),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "out_of_scope")
+    assert_problem(
+        app.desk(&citizen, application(&iin, CENTER)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
     );
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.desk(&specialist, application(&iin, OTHER_CENTER)).await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
+    );
+    assert_problem(
+        app.post(
             "/api/v1/career-center/registrations",
             None,
             application(&iin, CENTER),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNAUTHORIZED, "unauthorized")
+        .await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
     );
 }
 
 #[tokio::test]
 async fn the_assistant_forwards_and_the_center_registers_within_a_working_day() {
     let app = TestApp::spawn().await;
-    let assistant = app
-        .staff("assistant.zb", "assistant", Some("rd-burabay-zeleny-bor"))
-        .await;
-    let burabay = app
-        .staff(
-            "spec.burabay",
-            "career_center_specialist",
-            Some(OTHER_CENTER),
-        )
-        .await;
-    let kokshetau = app
-        .staff("spec.kokshetau", "career_center_specialist", Some(CENTER))
-        .await;
+    let assistant = app.assistant().await;
+    let burabay = app.specialist("spec.burabay", OTHER_CENTER).await;
+    let kokshetau = app.specialist("spec.kokshetau", CENTER).await;
     let iin = iin("871008", 3, 5400);
-    app.registry_person(
-        &iin,
-        json!({ "district_code": "117000000", "locality_code": "117049100" }),
-    )
-    .await;
-    let mut form = application(&iin, OTHER_CENTER);
-    form.as_object_mut().unwrap().remove("career_center_id");
-    let (status, reg) = app
-        .post("/api/v1/assistant/registrations", Some(&assistant), form)
-        .await;
+    let (status, reg) = app.forward_rural(&assistant, &iin).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "pending_review");
     assert_eq!(reg["career_center_id"], OTHER_CENTER);
@@ -560,16 +418,15 @@ async fn the_assistant_forwards_and_the_center_registers_within_a_working_day() 
     assert_eq!(item["overdue"], false);
     assert_eq!(item["due_at"], "2026-03-18T19:00:00Z");
 
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             &format!("/api/v1/registrations/{id}/review"),
             Some(&kokshetau),
             json!({ "accept": true }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "out_of_scope")
+        .await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
     );
 
     // Two days later the item is overdue in the queue (tokens last 12 hours: sign in again).
@@ -598,28 +455,22 @@ async fn the_assistant_forwards_and_the_center_registers_within_a_working_day() 
             .count(),
         1
     );
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             &format!("/api/v1/registrations/{id}/review"),
             Some(&burabay),
             json!({ "accept": true }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+        .await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
 
     // The rural resident is also told through the assistant (214 p.20).
     let (_, outbox) = app
         .get("/api/v1/dev/outbox?channel=assistant", Some(&app.admin))
         .await;
-    let kinds: Vec<&str> = outbox
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["kind"].as_str().unwrap())
-        .collect();
+    let kinds: Vec<&str> = strings(&outbox, "kind");
     assert!(
         kinds.contains(&"forwarded_to_career_center") && kinds.contains(&"job_seeker_registered"),
         "{kinds:?}"
@@ -629,33 +480,20 @@ async fn the_assistant_forwards_and_the_center_registers_within_a_working_day() 
 #[tokio::test]
 async fn the_center_may_refuse_a_forwarded_application_with_a_ground() {
     let app = TestApp::spawn().await;
-    let assistant = app
-        .staff("assistant.zb", "assistant", Some("rd-burabay-zeleny-bor"))
-        .await;
-    let burabay = app
-        .staff(
-            "spec.burabay",
-            "career_center_specialist",
-            Some(OTHER_CENTER),
-        )
-        .await;
+    let assistant = app.assistant().await;
+    let burabay = app.specialist("spec.burabay", OTHER_CENTER).await;
     let iin = iin("871008", 3, 5500);
     app.registry_person(&iin, json!({})).await;
     let (_, reg) = app
-        .post(
-            "/api/v1/assistant/registrations",
-            Some(&assistant),
-            application(&iin, OTHER_CENTER),
-        )
+        .forward(&assistant, application(&iin, OTHER_CENTER))
         .await;
     let id = reg["id"].as_str().unwrap();
     let path = format!("/api/v1/registrations/{id}/review");
-    let (status, body) = app
-        .post(&path, Some(&burabay), json!({ "accept": false }))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    assert_problem(
+        app.post(&path, Some(&burabay), json!({ "accept": false }))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
     let (status, reg) = app
         .post(
@@ -676,14 +514,16 @@ async fn an_egov_application_arrives_through_the_gateway_account_only() {
     let citizen = app.citizen("egov@example.kz").await;
     let iin = iin("871008", 3, 5600);
     app.registry_person(&iin, json!({})).await;
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/egov/registrations",
             Some(&citizen),
             application(&iin, CENTER),
         )
-        .await;
-    assert_eq!((status, code(&body)), (StatusCode::FORBIDDEN, "forbidden"));
+        .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    );
     app.set_clock("2026-03-21T12:00:00+05:00").await; // Saturday of Nauryz
     let gateway = app.login("egov.gateway", "staff-pass-1").await;
     let (status, reg) = app
@@ -707,23 +547,8 @@ async fn a_silent_registry_delays_the_decision_and_never_refuses() {
     app.registry_person(&iin, json!({})).await;
     let token = app.citizen("wait@example.kz").await;
     app.prove(&token, &iin).await;
-    let availability = |answering: bool| json!({ "answering": answering });
-    let (status, _) = app
-        .call(
-            Method::PUT,
-            "/api/v1/dev/registry/availability",
-            Some(&app.admin),
-            Some(availability(false)),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&iin, CENTER),
-        )
-        .await;
+    app.registry_answering(false).await;
+    let (status, reg) = app.apply(&token, &iin).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(reg["status"], "verifying");
     let (_, notes) = app.get("/api/v1/me/notifications", Some(&token)).await;
@@ -734,13 +559,7 @@ async fn a_silent_registry_delays_the_decision_and_never_refuses() {
     let (_, mine) = app.get("/api/v1/me/registration", Some(&token)).await;
     assert_eq!(mine["status"], "verifying");
 
-    app.call(
-        Method::PUT,
-        "/api/v1/dev/registry/availability",
-        Some(&app.admin),
-        Some(availability(true)),
-    )
-    .await;
+    app.registry_answering(true).await;
     app.set_clock("2026-03-17T10:05:00+05:00").await;
     app.run_due_jobs().await;
     let (_, mine) = app.get("/api/v1/me/registration", Some(&token)).await;
@@ -753,40 +572,20 @@ async fn staff_see_cards_only_in_their_scope_and_every_read_is_audited() {
     let app = TestApp::spawn().await;
     let iin = iin("871008", 3, 5800);
     app.registry_person(&iin, json!({})).await;
-    let (_, _, reg) = apply_on_portal(&app, "scoped@example.kz", &iin).await;
+    let (_, _, reg) = app.apply_on_portal("scoped@example.kz", &iin).await;
     let person = reg["person_id"].as_str().unwrap();
-    let own = app
-        .staff("spec.kokshetau", "career_center_specialist", Some(CENTER))
-        .await;
-    let other = app
-        .staff(
-            "spec.burabay",
-            "career_center_specialist",
-            Some(OTHER_CENTER),
-        )
-        .await;
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
-    let astana = app
-        .staff(
-            "officer.astana",
-            "mobility_center_officer",
-            Some("mc-710000000"),
-        )
-        .await;
+    let own = app.specialist("spec.kokshetau", CENTER).await;
+    let other = app.specialist("spec.burabay", OTHER_CENTER).await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
+    let astana = app.officer("officer.astana", "mc-710000000").await;
     let citizen = app.citizen("curious@example.kz").await;
     let path = format!("/api/v1/persons/{person}/card");
     assert_eq!(app.get(&path, Some(&own)).await.0, StatusCode::OK);
     assert_eq!(app.get(&path, Some(&officer)).await.0, StatusCode::OK);
-    let (status, body) = app.get(&path, Some(&other)).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "out_of_scope")
+    assert_problem(
+        app.get(&path, Some(&other)).await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
     );
     assert_eq!(app.get(&path, Some(&astana)).await.0, StatusCode::FORBIDDEN);
     assert_eq!(
@@ -799,51 +598,25 @@ async fn staff_see_cards_only_in_their_scope_and_every_read_is_audited() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(card["person"]["id"], person);
 
-    let (_, audit) = app
-        .get(
-            &format!("/api/v1/audit?entity=person&entity_id={person}"),
-            Some(&app.admin),
-        )
-        .await;
-    let reads = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["action"] == "read")
-        .count();
+    let (reads, audit) = app.person_reads(person).await;
     assert_eq!(reads, 3, "two card reads by id and one by IIN: {audit}");
 }
 
 #[tokio::test]
 async fn monitoring_counts_results_within_and_beyond_the_term() {
     let app = TestApp::spawn().await;
-    let assistant = app
-        .staff("assistant.zb", "assistant", Some("rd-burabay-zeleny-bor"))
-        .await;
-    app.staff(
-        "spec.burabay",
-        "career_center_specialist",
-        Some(OTHER_CENTER),
-    )
-    .await;
+    let assistant = app.assistant().await;
+    app.specialist("spec.burabay", OTHER_CENTER).await;
     app.staff("ministry", "ministry_officer", None).await;
     let on_time = iin("871008", 3, 5900);
     let late = iin("871008", 3, 6000);
     app.registry_person(&on_time, json!({})).await;
     app.registry_person(&late, json!({})).await;
     let (_, a) = app
-        .post(
-            "/api/v1/assistant/registrations",
-            Some(&assistant),
-            application(&on_time, OTHER_CENTER),
-        )
+        .forward(&assistant, application(&on_time, OTHER_CENTER))
         .await;
     let (_, b) = app
-        .post(
-            "/api/v1/assistant/registrations",
-            Some(&assistant),
-            application(&late, OTHER_CENTER),
-        )
+        .forward(&assistant, application(&late, OTHER_CENTER))
         .await;
     // Due at the end of Wednesday 18 March: one reviewed on the last minute, one the next morning.
     app.set_clock("2026-03-18T23:59:00+05:00").await;
@@ -865,10 +638,7 @@ async fn monitoring_counts_results_within_and_beyond_the_term() {
     .await;
 
     let (status, summary) = app
-        .get(
-            "/api/v1/monitoring/services/job_seeker_registration?from=2026-03-17&to=2026-03-17",
-            Some(&ministry),
-        )
+        .monitoring_of_17_march(&ministry, "job_seeker_registration")
         .await;
     assert_eq!(status, StatusCode::OK, "{summary}");
     assert_eq!(summary["received"], 2);
@@ -882,18 +652,10 @@ async fn monitoring_counts_results_within_and_beyond_the_term() {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let names: Vec<&str> = stages["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["stage"].as_str().unwrap())
-        .collect();
+    let names: Vec<&str> = strings(&stages["stages"], "stage");
     assert_eq!(names, vec!["received", "result_issued"]);
     let (status, _) = app
-        .get(
-            "/api/v1/monitoring/services/job_seeker_registration?from=2026-03-17&to=2026-03-17",
-            Some(&burabay),
-        )
+        .monitoring_of_17_march(&burabay, "job_seeker_registration")
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::employers::{employer, vacancy};
 use crate::helpers::*;
+use crate::steps::*;
 
 const SEARCHES: &str = "/api/v1/me/saved-searches";
 
@@ -18,13 +19,6 @@ async fn matches(app: &TestApp, token: &str) -> Vec<Value> {
         .filter(|n| n["kind"] == "saved_search_match")
         .cloned()
         .collect()
-}
-
-fn changed(mut v: Value, changes: Value) -> Value {
-    for (k, x) in changes.as_object().unwrap() {
-        v[k] = x.clone();
-    }
-    v
 }
 
 #[tokio::test]
@@ -50,15 +44,13 @@ async fn a_saved_search_tells_its_owner_once_of_each_new_vacancy_it_finds() {
         json!({ "region_code": "710000000", "district_code": "711200000", "locality_code": "711200000" }),
         json!({ "salary_to": 290000 }),
     ] {
-        let (status, body) = app
-            .post("/api/v1/vacancies", Some(&owner), changed(vacancy(), other))
-            .await;
+        let (status, body) = app.post_vacancy(&owner, with(vacancy(), other)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
     app.run_due_jobs().await;
     assert!(matches(&app, &citizen).await.is_empty());
 
-    let (status, posted) = app.post("/api/v1/vacancies", Some(&owner), vacancy()).await;
+    let (status, posted) = app.post_vacancy(&owner, vacancy()).await;
     assert_eq!(status, StatusCode::CREATED, "{posted}");
     assert!(matches(&app, &citizen).await.is_empty(), "told by due work");
     app.run_due_jobs().await;
@@ -82,7 +74,7 @@ async fn a_saved_search_tells_its_owner_once_of_each_new_vacancy_it_finds() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, list) = app.get(SEARCHES, Some(&citizen)).await;
     assert!(list.as_array().unwrap().is_empty());
-    app.post("/api/v1/vacancies", Some(&owner), vacancy()).await;
+    app.post_vacancy(&owner, vacancy()).await;
     app.run_due_jobs().await;
     assert_eq!(matches(&app, &citizen).await.len(), 1);
 }
@@ -116,12 +108,11 @@ async fn saved_searches_are_checked_limited_to_twenty_and_only_for_citizens() {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{i}: {body}");
     }
-    let (status, body) = app
-        .post(SEARCHES, Some(&citizen), json!({ "work_regime": "remote" }))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "saved_search_limit")
+    assert_problem(
+        app.post(SEARCHES, Some(&citizen), json!({ "work_regime": "remote" }))
+            .await,
+        StatusCode::CONFLICT,
+        "saved_search_limit",
     );
     // The limit is each citizen's own.
     let other = app.citizen("other@example.kz").await;
@@ -132,13 +123,7 @@ async fn saved_searches_are_checked_limited_to_twenty_and_only_for_citizens() {
     let (_, list) = app.get(SEARCHES, Some(&other)).await;
     assert_eq!(list.as_array().unwrap().len(), 1, "only one's own");
 
-    let specialist = app
-        .staff(
-            "cc.kokshetau",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let specialist = app.specialist("cc.kokshetau", "cc-kokshetau").await;
     let (status, _) = app
         .post(
             SEARCHES,

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::employers::{employer, vacancy};
 use crate::helpers::*;
+use crate::steps::*;
 
 fn titled(title: &str, description: &str) -> Value {
     let mut v = vacancy();
@@ -29,7 +30,7 @@ async fn post_in_order(app: &TestApp, token: &str, list: Vec<Value>) -> Vec<Stri
     for (i, v) in list.into_iter().enumerate() {
         app.set_clock(&format!("2026-03-02T09:{i:02}:00+05:00"))
             .await;
-        let (status, body) = app.post("/api/v1/vacancies", Some(token), v).await;
+        let (status, body) = app.post_vacancy(token, v).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().unwrap().to_string());
     }
@@ -82,10 +83,10 @@ async fn relevance_puts_title_matches_and_more_words_first_and_is_the_default_wi
     let (_, found) = app.get("/api/v1/vacancies?q=ночной%20сварщик", None).await;
     assert_eq!(titles(&found), ["Сварщик ночной смены", "Сварщик"]);
 
-    let (status, body) = app.get("/api/v1/vacancies?sort=best", None).await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    assert_problem(
+        app.get("/api/v1/vacancies?sort=best", None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
 }
 
@@ -102,11 +103,7 @@ async fn open_data_lists_open_vacancies_a_hundred_a_page_without_sign_in() {
     let mut ids = Vec::new();
     for i in 0..102 {
         let (status, body) = app
-            .post(
-                "/api/v1/vacancies",
-                Some(&token),
-                titled(&format!("Бухгалтер {i}"), "Учёт"),
-            )
+            .post_vacancy(&token, titled(&format!("Бухгалтер {i}"), "Учёт"))
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().unwrap().to_string());

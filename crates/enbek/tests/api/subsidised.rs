@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::employers::employer;
 use crate::helpers::*;
+use crate::steps::*;
 
 const APPLICATIONS: &str = "/api/v1/subsidised-job-applications";
 
@@ -15,13 +16,6 @@ fn application(starts_on: &str, ends_on: &str) -> Value {
         "starts_on": starts_on, "ends_on": ends_on, "contact_person": "Айгүл Серікова",
         "contact_phone": "+7 (701) 555-12-34", "locality_code": "111010000"
     })
-}
-
-fn changed(mut v: Value, changes: Value) -> Value {
-    for (k, x) in changes.as_object().unwrap() {
-        v[k] = x.clone();
-    }
-    v
 }
 
 async fn create(app: &TestApp, token: &str, body: Value) -> String {
@@ -67,7 +61,7 @@ async fn an_employer_applies_for_subsidised_jobs_with_its_profile_and_checked_fi
         (json!({ "starts_on": "2026-02-30" }), "invalid_request"),
     ];
     for (change, expected) in refused {
-        let body = changed(application("2026-04-01", "2026-04-02"), change.clone());
+        let body = with(application("2026-04-01", "2026-04-02"), change.clone());
         let (status, body) = app.post(APPLICATIONS, Some(&owner), body).await;
         assert_eq!(
             (status, code(&body)),
@@ -114,34 +108,10 @@ async fn applications_are_seen_by_their_employer_and_the_staff_of_the_jobs_regio
         .await;
     assert_eq!(status, StatusCode::OK);
 
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
-    let specialist = app
-        .staff(
-            "cc.kokshetau",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
-    let astana_officer = app
-        .staff(
-            "officer.astana",
-            "mobility_center_officer",
-            Some("mc-710000000"),
-        )
-        .await;
-    let astana_specialist = app
-        .staff(
-            "cc.saryarka",
-            "career_center_specialist",
-            Some("cc-astana-saryarka"),
-        )
-        .await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
+    let specialist = app.specialist("cc.kokshetau", "cc-kokshetau").await;
+    let astana_officer = app.officer("officer.astana", "mc-710000000").await;
+    let astana_specialist = app.specialist("cc.saryarka", "cc-astana-saryarka").await;
     let ministry = app.staff("ministry", "ministry_officer", None).await;
     let citizen = app.citizen("citizen@example.kz").await;
 
@@ -246,15 +216,15 @@ async fn attendance_is_taken_for_begun_months_of_the_period_and_replaced_when_re
     };
     let (status, person) = add(ended.clone(), "871008401427").await;
     assert_eq!(status, StatusCode::CREATED, "{person}");
-    let (status, body) = add(ended.clone(), "871008401427").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "participant_exists")
+    assert_problem(
+        add(ended.clone(), "871008401427").await,
+        StatusCode::CONFLICT,
+        "participant_exists",
     );
-    let (status, body) = add(ended.clone(), "821214240092").await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_iin")
+    assert_problem(
+        add(ended.clone(), "821214240092").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_iin",
     );
     let (status, elsewhere) = add(running.clone(), "871008401427").await;
     assert_eq!(
@@ -406,12 +376,11 @@ async fn participants_fill_the_places_and_no_more() {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
-    let (status, body) = app
-        .post(&path, Some(&owner), json!({ "iin": iin("880412", 3, 503) }))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "places_filled")
+    assert_problem(
+        app.post(&path, Some(&owner), json!({ "iin": iin("880412", 3, 503) }))
+            .await,
+        StatusCode::CONFLICT,
+        "places_filled",
     );
     let (_, listed) = app.get(&path, Some(&owner)).await;
     assert_eq!(listed.as_array().unwrap().len(), 2);

@@ -12,16 +12,6 @@ use tokio::net::TcpStream;
 /// Longest wait for something the server must do at once or within a short timeout.
 const PATIENCE: Duration = Duration::from_secs(3);
 
-async fn spawn_with(change: impl FnOnce(&mut enbek::platform::config::ServeArgs)) -> TestApp {
-    let db = TestDb::new().await;
-    TestApp::spawn_on(db, |url| {
-        let mut args = serve_args(url);
-        change(&mut args);
-        args
-    })
-    .await
-}
-
 fn addr(app: &TestApp) -> SocketAddr {
     app.running.addr
 }
@@ -152,7 +142,7 @@ async fn a_new_connection_is_served(app: &TestApp) -> bool {
 
 #[tokio::test]
 async fn a_request_head_finished_within_the_header_timeout_is_served_and_a_trickled_one_is_cut() {
-    let app = spawn_with(|a| a.header_timeout_ms = 400).await;
+    let app = TestApp::spawn_with(|a| a.header_timeout_ms = 400).await;
     // In time: the head in three parts over about 100 ms.
     let mut stream = TcpStream::connect(addr(&app)).await.unwrap();
     let head = get_head("/healthz");
@@ -201,7 +191,7 @@ async fn a_request_head_finished_within_the_header_timeout_is_served_and_a_trick
 
 #[tokio::test]
 async fn a_kept_alive_connection_is_served_again_within_the_idle_timeout_and_closed_after_it() {
-    let app = spawn_with(|a| a.header_timeout_ms = 400).await;
+    let app = TestApp::spawn_with(|a| a.header_timeout_ms = 400).await;
     let mut stream = served_connection(&app).await;
     tokio::time::sleep(Duration::from_millis(150)).await;
     stream
@@ -217,7 +207,7 @@ async fn a_kept_alive_connection_is_served_again_within_the_idle_timeout_and_clo
 
 #[tokio::test]
 async fn connections_beyond_the_per_address_cap_are_closed_at_once() {
-    let app = spawn_with(|a| a.max_connections_per_address = 3).await;
+    let app = TestApp::spawn_with(|a| a.max_connections_per_address = 3).await;
     let mut open = Vec::new();
     for _ in 0..3 {
         open.push(served_connection(&app).await);
@@ -247,7 +237,7 @@ async fn connections_beyond_the_per_address_cap_are_closed_at_once() {
 
 #[tokio::test]
 async fn a_trusted_proxy_is_exempt_from_the_per_address_cap_but_not_from_the_cap_in_all() {
-    let app = spawn_with(|a| {
+    let app = TestApp::spawn_with(|a| {
         a.max_connections_per_address = 1;
         a.max_connections = 3;
         a.trusted_proxies = vec![OTHER_CLIENT.parse().unwrap()];
@@ -323,7 +313,7 @@ async fn a_body_announced_above_the_limit_is_refused_at_once_and_one_at_the_limi
 
 #[tokio::test]
 async fn a_body_that_does_not_arrive_within_the_body_timeout_is_cut_with_408() {
-    let app = spawn_with(|a| a.body_timeout_ms = 400).await;
+    let app = TestApp::spawn_with(|a| a.body_timeout_ms = 400).await;
     let login = json!({ "login": "nobody@example.kz", "password": "wrong-pass" }).to_string();
     let head = format!(
         "POST /api/v1/sessions HTTP/1.1\r\nHost: enbek\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",

@@ -1,48 +1,18 @@
 //! Registration as unemployed, the 214 App.9 information and deregistration (214 ch.3, 214 p.41,
 //! 214 p.45, 214 p.51–52).
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-const CENTER: &str = "cc-kokshetau";
-const PASSWORD: &str = "secret123";
+use crate::steps::*;
 
 /// A citizen registered as a job seeker on the portal at the clock's time; returns the
 /// registration id. `changes` adjust the registry's record of the person.
 async fn job_seeker(app: &TestApp, login: &str, person: &str, changes: Value) -> String {
-    app.registry_person(person, changes).await;
-    let token = app.citizen(login).await;
-    app.prove(&token, person).await;
-    let mut form = application(person, CENTER);
-    form["representative_statement"] = json!(true);
-    let (status, reg) = app.post("/api/v1/registrations", Some(&token), form).await;
-    assert_eq!(status, StatusCode::CREATED, "{reg}");
-    assert_eq!(reg["status"], "job_seeker", "{reg}");
+    let form = json!({ "representative_statement": true });
+    let (_, reg) = app.job_seeker(login, person, changes, form).await;
     reg["id"].as_str().unwrap().to_string()
-}
-
-/// Moves the clock, runs what fell due, and reads the person's registration.
-async fn at(app: &TestApp, now: &str, login: &str) -> Value {
-    app.set_clock(now).await;
-    app.run_due_jobs().await;
-    let token = app.login(login, PASSWORD).await;
-    let (status, reg) = app.get("/api/v1/me/registration", Some(&token)).await;
-    assert_eq!(status, StatusCode::OK);
-    reg
-}
-
-async fn answering(app: &TestApp, on: bool) {
-    let (status, _) = app
-        .call(
-            Method::PUT,
-            "/api/v1/dev/registry/availability",
-            Some(&app.admin),
-            Some(json!({ "answering": on })),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
 }
 
 async fn notices(app: &TestApp, login: &str) -> Vec<String> {
@@ -61,10 +31,14 @@ async fn a_job_seeker_becomes_unemployed_when_two_working_days_pass() {
     let app = TestApp::spawn().await;
     // Registered Tuesday 17 March: the period is Wednesday and Thursday.
     job_seeker(&app, "aidar@example.kz", &iin("880412", 3, 100), json!({})).await;
-    let reg = at(&app, "2026-03-19T23:59:00+05:00", "aidar@example.kz").await;
+    let reg = app
+        .registration_at("2026-03-19T23:59:00+05:00", "aidar@example.kz")
+        .await;
     assert_eq!(reg["status"], "job_seeker");
     assert_eq!(reg["registration_notice"]["form"], "App.4");
-    let reg = at(&app, "2026-03-20T00:00:00+05:00", "aidar@example.kz").await;
+    let reg = app
+        .registration_at("2026-03-20T00:00:00+05:00", "aidar@example.kz")
+        .await;
     assert_eq!(reg["status"], "unemployed", "{reg}");
     assert_eq!(reg["unemployed_since"], "2026-03-20");
     assert_eq!(reg["job_seeker_since"], "2026-03-17");
@@ -83,10 +57,7 @@ async fn a_job_seeker_becomes_unemployed_when_two_working_days_pass() {
     app.staff("ministry", "ministry_officer", None).await;
     let ministry = app.login("ministry", "staff-pass-1").await;
     let (status, summary) = app
-        .get(
-            "/api/v1/monitoring/services/unemployed_registration?from=2026-03-17&to=2026-03-17",
-            Some(&ministry),
-        )
+        .monitoring_of_17_march(&ministry, "unemployed_registration")
         .await;
     assert_eq!(status, StatusCode::OK, "{summary}");
     assert_eq!(summary["received"], 1);
@@ -99,9 +70,13 @@ async fn the_selection_period_skips_nauryz() {
     app.set_clock("2026-03-19T11:00:00+05:00").await;
     job_seeker(&app, "nauryz@example.kz", &iin("880412", 3, 200), json!({})).await;
     // Friday 20th and, after the holidays of 21–25 March, Thursday 26th.
-    let reg = at(&app, "2026-03-26T23:59:00+05:00", "nauryz@example.kz").await;
+    let reg = app
+        .registration_at("2026-03-26T23:59:00+05:00", "nauryz@example.kz")
+        .await;
     assert_eq!(reg["status"], "job_seeker");
-    let reg = at(&app, "2026-03-27T00:00:00+05:00", "nauryz@example.kz").await;
+    let reg = app
+        .registration_at("2026-03-27T00:00:00+05:00", "nauryz@example.kz")
+        .await;
     assert_eq!(reg["status"], "unemployed");
     assert_eq!(reg["unemployed_since"], "2026-03-27");
 }
@@ -141,13 +116,7 @@ async fn each_ground_of_p41_refuses_with_its_code_and_the_app6_notice() {
             .await
             .contains(&"unemployed_refused".to_string()));
         // The registration has ended: the person may apply again, and is a job seeker again.
-        let (status, again) = app
-            .post(
-                "/api/v1/registrations",
-                Some(&token),
-                application(&person, CENTER),
-            )
-            .await;
+        let (status, again) = app.apply(&token, &person).await;
         assert_eq!(status, StatusCode::CREATED, "{again}");
         assert_eq!(again["status"], "job_seeker");
     }
@@ -209,11 +178,15 @@ async fn the_pension_age_and_sixteen_are_judged_on_the_day_the_period_ends() {
 async fn a_silent_registry_delays_registration_as_unemployed_but_not_its_date() {
     let app = TestApp::spawn().await;
     job_seeker(&app, "quiet@example.kz", &iin("880412", 3, 500), json!({})).await;
-    answering(&app, false).await;
-    let reg = at(&app, "2026-03-20T09:00:00+05:00", "quiet@example.kz").await;
+    app.registry_answering(false).await;
+    let reg = app
+        .registration_at("2026-03-20T09:00:00+05:00", "quiet@example.kz")
+        .await;
     assert_eq!(reg["status"], "job_seeker", "waits, never refused");
-    answering(&app, true).await;
-    let reg = at(&app, "2026-03-23T10:00:00+05:00", "quiet@example.kz").await;
+    app.registry_answering(true).await;
+    let reg = app
+        .registration_at("2026-03-23T10:00:00+05:00", "quiet@example.kz")
+        .await;
     assert_eq!(reg["status"], "unemployed");
     assert_eq!(reg["unemployed_since"], "2026-03-20");
 }
@@ -223,15 +196,11 @@ async fn a_job_seeker_who_closed_the_registration_is_not_registered_as_unemploye
     let app = TestApp::spawn().await;
     job_seeker(&app, "left@example.kz", &iin("880412", 3, 600), json!({})).await;
     let token = app.login("left@example.kz", PASSWORD).await;
-    let (status, _) = app
-        .post(
-            "/api/v1/me/registration/close",
-            Some(&token),
-            json!({ "reason": "got_job" }),
-        )
-        .await;
+    let (status, _) = app.close_registration(&token, "got_job").await;
     assert_eq!(status, StatusCode::OK);
-    let reg = at(&app, "2026-03-20T00:00:00+05:00", "left@example.kz").await;
+    let reg = app
+        .registration_at("2026-03-20T00:00:00+05:00", "left@example.kz")
+        .await;
     assert_eq!(reg["status"], "employed");
     assert!(reg["unemployed_since"].is_null());
 }
@@ -252,7 +221,8 @@ async fn the_information_on_registration_says_registered_or_not_and_is_valid_thi
     assert_eq!(info["issued_on"], "2026-03-17");
     assert_eq!(info["valid_until"], "2026-04-16");
 
-    at(&app, "2026-03-20T10:00:00+05:00", "info@example.kz").await;
+    app.registration_at("2026-03-20T10:00:00+05:00", "info@example.kz")
+        .await;
     let token = app.login("info@example.kz", PASSWORD).await;
     let (_, info) = app
         .post("/api/v1/me/unemployed-info", Some(&token), json!({}))
@@ -267,21 +237,18 @@ async fn the_information_on_registration_says_registered_or_not_and_is_valid_thi
         .post("/api/v1/me/unemployed-info", None, json!({}))
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let specialist = app
-        .staff("spec.info", "career_center_specialist", Some(CENTER))
-        .await;
+    let specialist = app.specialist("spec.info", CENTER).await;
     let (status, _) = app
         .post("/api/v1/me/unemployed-info", Some(&specialist), json!({}))
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // An account that has proven no IIN is given nothing: the information is about a person.
     let anonymous = app.citizen("anonymous@example.kz").await;
-    let (status, body) = app
-        .post("/api/v1/me/unemployed-info", Some(&anonymous), json!({}))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::FORBIDDEN, "identity_not_proven")
+    assert_problem(
+        app.post("/api/v1/me/unemployed-info", Some(&anonymous), json!({}))
+            .await,
+        StatusCode::FORBIDDEN,
+        "identity_not_proven",
     );
     // A proven person without a registration: issued, saying not registered.
     let stranger = app.citizen("stranger@example.kz").await;
@@ -300,7 +267,9 @@ async fn the_information_on_registration_says_registered_or_not_and_is_valid_thi
 /// An unemployed person registered Tuesday 17 March (unemployed from Friday 20 March).
 async fn unemployed(app: &TestApp, login: &str, serial: u32) -> String {
     let id = job_seeker(app, login, &iin("880412", 3, serial), json!({})).await;
-    let reg = at(app, "2026-03-20T10:00:00+05:00", login).await;
+    let reg = app
+        .registration_at("2026-03-20T10:00:00+05:00", login)
+        .await;
     assert_eq!(reg["status"], "unemployed");
     id
 }
@@ -310,9 +279,7 @@ async fn a_no_show_bars_a_new_registration_for_thirty_days_through_the_last_one(
     let app = TestApp::spawn().await;
     let id = unemployed(&app, "noshow@example.kz", 800).await;
     app.set_clock("2026-03-23T11:00:00+05:00").await;
-    let specialist = app
-        .staff("spec.k", "career_center_specialist", Some(CENTER))
-        .await;
+    let specialist = app.specialist("spec.k", CENTER).await;
     let (status, reg) = app
         .post(
             "/api/v1/deregistrations",
@@ -329,16 +296,15 @@ async fn a_no_show_bars_a_new_registration_for_thirty_days_through_the_last_one(
         .contains(&"deregistered".to_string()));
 
     // Deregistered once: a second time is not possible.
-    let (status, body) = app
-        .post(
+    assert_problem(
+        app.post(
             "/api/v1/deregistrations",
             Some(&specialist),
             json!({ "registration_id": id, "ground_code": "no_show" }),
         )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::CONFLICT, "invalid_state")
+        .await,
+        StatusCode::CONFLICT,
+        "invalid_state",
     );
 
     let apply = |token: String| {
@@ -370,13 +336,7 @@ async fn a_no_show_bars_a_new_registration_for_thirty_days_through_the_last_one(
 async fn contributions_received_end_the_registration_without_a_bar() {
     let app = TestApp::spawn().await;
     let id = unemployed(&app, "job@example.kz", 900).await;
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
     let (status, reg) = app
         .post(
             "/api/v1/deregistrations",
@@ -403,25 +363,11 @@ async fn only_staff_of_the_persons_center_or_region_deregister_and_only_the_unem
     let id = unemployed(&app, "scope@example.kz", 1010).await;
     let job_seeker_id = job_seeker(&app, "js@example.kz", &iin("880412", 3, 1000), json!({})).await;
     let body = |ground: &str| json!({ "registration_id": id, "ground_code": ground });
-    let other_center = app
-        .staff(
-            "spec.burabay",
-            "career_center_specialist",
-            Some("cc-burabay"),
-        )
-        .await;
-    let other_region = app
-        .staff(
-            "officer.astana",
-            "mobility_center_officer",
-            Some("mc-710000000"),
-        )
-        .await;
+    let other_center = app.specialist("spec.burabay", "cc-burabay").await;
+    let other_region = app.officer("officer.astana", "mc-710000000").await;
     let ministry = app.staff("ministry", "ministry_officer", None).await;
     let citizen = app.login("scope@example.kz", PASSWORD).await;
-    let own = app
-        .staff("spec.own", "career_center_specialist", Some(CENTER))
-        .await;
+    let own = app.specialist("spec.own", CENTER).await;
 
     let refused = [
         (
@@ -513,7 +459,9 @@ async fn the_daily_registry_check_deregisters_on_contributions_a_sentence_or_a_p
     }
     let untouched = "daily-none@example.kz";
     job_seeker(&app, untouched, &iin("880412", 3, 1200), json!({})).await;
-    let reg = at(&app, "2026-03-20T10:00:00+05:00", untouched).await;
+    let reg = app
+        .registration_at("2026-03-20T10:00:00+05:00", untouched)
+        .await;
     assert_eq!(reg["status"], "unemployed");
     // Contributions for March itself may pay for work before registration: nothing happens.
     app.registry_person(
@@ -548,21 +496,10 @@ async fn the_daily_registry_check_deregisters_on_contributions_a_sentence_or_a_p
 #[tokio::test]
 async fn a_rural_residents_deregistration_also_reaches_the_assistant() {
     let app = TestApp::spawn().await;
-    let id = job_seeker(
-        &app,
-        "village@example.kz",
-        &iin("880412", 3, 1300),
-        json!({ "district_code": "117000000", "locality_code": "117049100" }),
-    )
-    .await;
-    at(&app, "2026-03-20T10:00:00+05:00", "village@example.kz").await;
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
+    let id = job_seeker(&app, "village@example.kz", &iin("880412", 3, 1300), rural()).await;
+    app.registration_at("2026-03-20T10:00:00+05:00", "village@example.kz")
         .await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
     let (status, _) = app
         .post(
             "/api/v1/deregistrations",
@@ -613,13 +550,7 @@ async fn every_ground_of_p51_deregisters_with_its_code_and_only_grounds_two_to_f
     }
     app.set_clock("2026-03-20T10:00:00+05:00").await;
     app.run_due_jobs().await;
-    let officer = app
-        .staff(
-            "officer.akmola",
-            "mobility_center_officer",
-            Some("mc-110000000"),
-        )
-        .await;
+    let officer = app.officer("officer.akmola", "mc-110000000").await;
     for ((ground, bars), id) in grounds.iter().zip(&ids) {
         let (status, reg) = app
             .post(

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 use crate::helpers::*;
+use crate::steps::*;
 
 /// The roles of the matrix, in the order of its columns.
 pub const ROLES: [&str; 11] = [
@@ -21,10 +22,6 @@ pub const ROLES: [&str; 11] = [
     "ministry",
     "administrator",
 ];
-
-const PASSWORD: &str = "secret123";
-const STAFF_PASSWORD: &str = "staff-pass-1";
-const CENTER: &str = "cc-kokshetau";
 
 /// The instant the world stands at once built: Friday 20 March 2026, 10:00 in Astana, the day
 /// the citizens' selection period has made them unemployed.
@@ -119,6 +116,11 @@ async fn ok(app: &TestApp, method: Method, path: &str, token: &str, body: Value)
     answer
 }
 
+/// POSTs `body` as the account of `token`; returns the id of what was made.
+async fn created(app: &TestApp, path: &str, token: &str, body: Value) -> String {
+    text(&ok(app, Method::POST, path, token, body).await, "id")
+}
+
 fn text(v: &Value, field: &str) -> String {
     v[field]
         .as_str()
@@ -129,19 +131,7 @@ fn text(v: &Value, field: &str) -> String {
 /// A citizen who has proven `person` and applied at the Kokshetau career center; returns the
 /// registration.
 async fn registered(app: &TestApp, login: &str, person: &str, registry: Value) -> Value {
-    app.registry_person(person, registry).await;
-    let token = app.citizen(login).await;
-    app.prove(&token, person).await;
-    let reg = ok(
-        app,
-        Method::POST,
-        "/api/v1/registrations",
-        &token,
-        application(person, CENTER),
-    )
-    .await;
-    assert_eq!(reg["status"], "job_seeker", "{reg}");
-    reg
+    app.job_seeker(login, person, registry, json!({})).await.1
 }
 
 /// An employer's owner, who has proven their own IIN and whom the business registry records as
@@ -173,11 +163,7 @@ pub async fn world(app: &TestApp) -> World {
     ids.insert("person", text(&reg, "person_id"));
     let other = registered(app, "other@example.kz", &other_iin, json!({})).await;
     ids.insert("other_registration", text(&other, "id"));
-    app.registry_person(
-        &forwarded_iin,
-        json!({ "district_code": "117000000", "locality_code": "117049100" }),
-    )
-    .await;
+    app.registry_person(&forwarded_iin, rural()).await;
     app.registry_person(&participant_iin, json!({})).await;
     app.set_clock(NOW).await;
     app.run_due_jobs().await;
@@ -203,42 +189,16 @@ pub async fn world(app: &TestApp) -> World {
         &bin("1503", 7800),
     )
     .await;
-    let vacancy = ok(
-        app,
-        Method::POST,
-        "/api/v1/vacancies",
-        &employer,
-        vacancy_body(),
-    )
-    .await;
-    ids.insert("vacancy", text(&vacancy, "id"));
-    let to_close = ok(
-        app,
-        Method::POST,
-        "/api/v1/vacancies",
-        &employer,
-        vacancy_body(),
-    )
-    .await;
-    ids.insert("vacancy_to_close", text(&to_close, "id"));
-    let subsidised = ok(
-        app,
-        Method::POST,
-        "/api/v1/subsidised-job-applications",
-        &employer,
-        subsidised_body(),
-    )
-    .await;
-    let subsidised = text(&subsidised, "id");
-    let participant = ok(
-        app,
-        Method::POST,
-        &format!("/api/v1/subsidised-job-applications/{subsidised}/participants"),
-        &employer,
-        json!({ "iin": participant_iin }),
-    )
-    .await;
-    ids.insert("participant", text(&participant, "id"));
+    let vacancy = created(app, "/api/v1/vacancies", &employer, vacancy_body()).await;
+    ids.insert("vacancy", vacancy);
+    let to_close = created(app, "/api/v1/vacancies", &employer, vacancy_body()).await;
+    ids.insert("vacancy_to_close", to_close);
+    let subsidised = "/api/v1/subsidised-job-applications";
+    let subsidised = created(app, subsidised, &employer, subsidised_body()).await;
+    let participants = format!("/api/v1/subsidised-job-applications/{subsidised}/participants");
+    let participant = json!({ "iin": participant_iin });
+    let participant = created(app, &participants, &employer, participant).await;
+    ids.insert("participant", participant);
     ids.insert("subsidised", subsidised);
 
     // The citizen's resume, response to the vacancy (a referred candidate), saved search,
@@ -251,63 +211,32 @@ pub async fn world(app: &TestApp) -> World {
         resume_body(),
     )
     .await;
-    let offer = ok(
-        app,
-        Method::POST,
-        &format!("/api/v1/vacancies/{}/responses", ids["vacancy"]),
-        &citizen,
-        json!(null),
-    )
-    .await;
-    ids.insert("offer", text(&offer, "id"));
-    let search = ok(
-        app,
-        Method::POST,
-        "/api/v1/me/saved-searches",
-        &citizen,
-        json!({ "q": "бухгалтер" }),
-    )
-    .await;
-    ids.insert("saved_search", text(&search, "id"));
-    let report = ok(
-        app,
-        Method::POST,
-        "/api/v1/me/circumstances",
-        &citizen,
-        json!({ "kind": "moved", "occurred_on": "2026-03-19" }),
-    )
-    .await;
-    ids.insert("circumstance", text(&report, "id"));
+    let responses = format!("/api/v1/vacancies/{}/responses", ids["vacancy"]);
+    let offer = created(app, &responses, &citizen, json!(null)).await;
+    ids.insert("offer", offer);
+    let search = json!({ "q": "бухгалтер" });
+    let search = created(app, "/api/v1/me/saved-searches", &citizen, search).await;
+    ids.insert("saved_search", search);
+    let report = json!({ "kind": "moved", "occurred_on": "2026-03-19" });
+    let report = created(app, "/api/v1/me/circumstances", &citizen, report).await;
+    ids.insert("circumstance", report);
+    let payment = json!({ "iban": kz_iban("722", "0000123456789") });
     ok(
         app,
         Method::POST,
         "/api/v1/me/jobloss-payment",
         &citizen,
-        json!({ "iban": kz_iban("722", "0000123456789") }),
+        payment,
     )
     .await;
-    let (proof, code_sent) = app.start_sms_proof(&citizen, &citizen_iin).await;
-    ok(
-        app,
-        Method::POST,
-        "/api/v1/identity-proofs/complete",
-        &citizen,
-        json!({ "proof_id": proof, "code": code_sent }),
-    )
-    .await;
+    let proof = app.prove(&citizen, &citizen_iin).await;
     ids.insert("proof", proof);
 
     // The first employer invites the other citizen to act for it; the development CA issues
     // a test certificate (for revokeTestCertificate).
-    let invitation = ok(
-        app,
-        Method::POST,
-        "/api/v1/employers/me/members",
-        &employer,
-        json!({ "login": "other@example.kz" }),
-    )
-    .await;
-    ids.insert("invitation", text(&invitation, "id"));
+    let invitation = json!({ "login": "other@example.kz" });
+    let invitation = created(app, "/api/v1/employers/me/members", &employer, invitation).await;
+    ids.insert("invitation", invitation);
     let admin_now = app.login("admin", ADMIN_PASSWORD).await;
     let certificate = ok(
         app,
