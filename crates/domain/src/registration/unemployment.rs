@@ -25,13 +25,40 @@ pub fn selection_ends(
     working_days_deadline(cal, registered_at, days)
 }
 
-/// The pension age in force on `on` for a person of `sex`, in months (Social Code art.207 p.1–3).
-pub fn pension_age_months(parameters: &Parameters, sex: Sex, on: NaiveDate) -> u32 {
-    let key = match sex {
+fn pension_age_key(sex: Sex) -> &'static str {
+    match sex {
         Sex::Male => keys::PENSION_AGE_MEN_MONTHS,
         Sex::Female => keys::PENSION_AGE_WOMEN_MONTHS,
-    };
-    u32::try_from(parameters.int_on(key, on)).unwrap_or(756)
+    }
+}
+
+/// The pension age in force on `on` for a person of `sex`, in months (Social Code art.207 p.1–3).
+pub fn pension_age_months(parameters: &Parameters, sex: Sex, on: NaiveDate) -> u32 {
+    u32::try_from(parameters.int_on(pension_age_key(sex), on)).unwrap_or(756)
+}
+
+/// Whether a person born on `birth` has reached the pension age of Social Code art.207 p.1–3 by
+/// `on` (214 p.41(3)): on some day up to `on` the age in months was at least the dated table's
+/// age in force that day. Once reached it stays reached: a woman who turned 61 in December 2027
+/// has reached it, although the table asks 61.5 of those who reach it in 2028. Within one edition
+/// of the table the age only grows, so the days to look at are `on` and the last day of each
+/// earlier edition. Receiving a pension for another reason (disability, long service) is not
+/// this ground.
+pub fn pension_age_reached(
+    parameters: &Parameters,
+    sex: Sex,
+    birth: NaiveDate,
+    on: NaiveDate,
+) -> bool {
+    let key = pension_age_key(sex);
+    let ends_of_earlier_editions = parameters
+        .editions()
+        .filter(|e| e.key == key && e.effective_from <= on)
+        .filter_map(|e| e.effective_from.pred_opt());
+    std::iter::once(on)
+        .chain(ends_of_earlier_editions)
+        .filter(|day| parameters.edition_on(key, *day).is_some())
+        .any(|day| age_in_months(birth, day) >= pension_age_months(parameters, sex, day))
 }
 
 /// Why a job seeker is not registered as unemployed (214 p.41), with the codes of the API contract.
@@ -41,7 +68,8 @@ pub enum UnemployedRefusal {
     Under16,
     /// 214 p.41(2): employed, including an active individual entrepreneur.
     Employed,
-    /// 214 p.41(3): has reached the pension age, or a pension is granted.
+    /// 214 p.41(3): has reached the pension age of Social Code art.207 p.1–3 (a pension for
+    /// another reason is not this ground).
     PensionAge,
     /// 214 p.41(4): knowingly false documents or information.
     FalseInformation,
@@ -81,7 +109,7 @@ impl UnemployedRefusal {
         match self {
             UnemployedRefusal::Under16 => "214 p.41(1)",
             UnemployedRefusal::Employed => "214 p.41(2)",
-            UnemployedRefusal::PensionAge => "214 p.41(3); Social Code art.207",
+            UnemployedRefusal::PensionAge => "214 p.41(3); Social Code art.207 p.1–3",
             UnemployedRefusal::FalseInformation => "214 p.41(4)",
             UnemployedRefusal::Student => "214 p.41(5)",
             UnemployedRefusal::Convicted => "214 p.41(6)",
@@ -92,11 +120,12 @@ impl UnemployedRefusal {
 /// Decides registration as unemployed on the registries' answer on the day `on` (214 p.38,
 /// 214 p.41, 214 p.54): the first ground of 214 p.41 that holds, in the order of the text.
 /// Knowingly false information (214 p.41(4)) is not something a registry answer shows; it comes
-/// from a finding.
+/// from a finding. A pension the registry reports (`pensioner`) is no ground: 214 p.41(3) is the
+/// pension age itself.
 pub fn decide_unemployed(
     person: &RegistryPerson,
     on: NaiveDate,
-    pension_age_months: u32,
+    parameters: &Parameters,
 ) -> Result<(), UnemployedRefusal> {
     if age_on(person.birth_date, on) < 16 {
         return Err(UnemployedRefusal::Under16);
@@ -104,7 +133,7 @@ pub fn decide_unemployed(
     if person.employed || person.entrepreneur {
         return Err(UnemployedRefusal::Employed);
     }
-    if person.pensioner || age_in_months(person.birth_date, on) >= pension_age_months {
+    if pension_age_reached(parameters, person.sex, person.birth_date, on) {
         return Err(UnemployedRefusal::PensionAge);
     }
     if person.student {
@@ -330,50 +359,54 @@ mod tests {
     #[test]
     fn each_ground_of_p41_refuses_with_its_code() {
         let on = d("2026-04-01");
+        let params = Parameters::builtin();
         let base = person("1990-01-01", Sex::Male);
-        assert_eq!(decide_unemployed(&base, on, 756), Ok(()));
+        assert_eq!(decide_unemployed(&base, on, &params), Ok(()));
         type Change = fn(&mut RegistryPerson);
         let cases: [(Change, UnemployedRefusal); 5] = [
             (|p| p.employed = true, UnemployedRefusal::Employed),
             (|p| p.entrepreneur = true, UnemployedRefusal::Employed),
-            (|p| p.pensioner = true, UnemployedRefusal::PensionAge),
+            (
+                |p| p.birth_date = NaiveDate::from_ymd_opt(1960, 1, 1).unwrap(),
+                UnemployedRefusal::PensionAge,
+            ),
             (|p| p.student = true, UnemployedRefusal::Student),
             (|p| p.convicted = true, UnemployedRefusal::Convicted),
         ];
         for (change, expected) in cases {
             let mut p = base.clone();
             change(&mut p);
-            assert_eq!(decide_unemployed(&p, on, 756), Err(expected));
+            assert_eq!(decide_unemployed(&p, on, &params), Err(expected));
         }
         // The text's order decides when several hold.
         let mut both = base.clone();
         both.student = true;
         both.employed = true;
         assert_eq!(
-            decide_unemployed(&both, on, 756),
+            decide_unemployed(&both, on, &params),
             Err(UnemployedRefusal::Employed)
         );
     }
 
     #[test]
     fn sixteen_is_reached_on_the_birthday() {
+        let params = Parameters::builtin();
         let p = person("2010-04-01", Sex::Female);
         assert_eq!(
-            decide_unemployed(&p, d("2026-03-31"), 732),
+            decide_unemployed(&p, d("2026-03-31"), &params),
             Err(UnemployedRefusal::Under16)
         );
-        assert_eq!(decide_unemployed(&p, d("2026-04-01"), 732), Ok(()));
+        assert_eq!(decide_unemployed(&p, d("2026-04-01"), &params), Ok(()));
     }
 
     #[test]
     fn the_pension_age_is_reached_on_the_birthday_by_sex_and_year() {
         let params = Parameters::builtin();
         let man = person("1963-05-20", Sex::Male);
-        let age = pension_age_months(&params, Sex::Male, d("2026-05-19"));
-        assert_eq!(age, 756);
-        assert_eq!(decide_unemployed(&man, d("2026-05-19"), age), Ok(()));
+        assert_eq!(pension_age_months(&params, Sex::Male, d("2026-05-19")), 756);
+        assert_eq!(decide_unemployed(&man, d("2026-05-19"), &params), Ok(()));
         assert_eq!(
-            decide_unemployed(&man, d("2026-05-20"), age),
+            decide_unemployed(&man, d("2026-05-20"), &params),
             Err(UnemployedRefusal::PensionAge)
         );
         // A woman is 61 through 2027 and 61.5 in 2028.
@@ -385,14 +418,60 @@ mod tests {
             pension_age_months(&params, Sex::Female, d("2028-01-01")),
             738
         );
+        // Born 10 September 1966: 61 on 10 September 2027, when 61 was the age: reached.
         let woman = person("1966-09-10", Sex::Female);
-        let on = d("2028-01-10");
-        let limit = pension_age_months(&params, Sex::Female, on);
+        assert_eq!(decide_unemployed(&woman, d("2027-09-09"), &params), Ok(()));
         assert_eq!(
-            decide_unemployed(&woman, on, limit),
-            Ok(()),
-            "61 years 4 months"
+            decide_unemployed(&woman, d("2027-09-10"), &params),
+            Err(UnemployedRefusal::PensionAge)
         );
+    }
+
+    #[test]
+    fn a_woman_reaches_the_pension_age_of_the_table_in_force_that_year() {
+        let params = Parameters::builtin();
+        // Born 10 March 1967: 61 in March 2028, when the table asks 61.5 (738 months): not
+        // reached until 10 September 2028.
+        let woman = person("1967-03-10", Sex::Female);
+        assert!(!pension_age_reached(
+            &params,
+            Sex::Female,
+            woman.birth_date,
+            d("2028-03-10")
+        ));
+        assert_eq!(decide_unemployed(&woman, d("2028-09-09"), &params), Ok(()));
+        assert_eq!(
+            decide_unemployed(&woman, d("2028-09-10"), &params),
+            Err(UnemployedRefusal::PensionAge)
+        );
+        // A man of the same birth day is not 63 yet.
+        let man = person("1967-03-10", Sex::Male);
+        assert_eq!(decide_unemployed(&man, d("2028-09-10"), &params), Ok(()));
+        // Born 15 December 1966: 61 on 15 December 2027, the age of 2027: reached, and still
+        // reached in January 2028 although 61 years and one month is below 61.5.
+        let december = person("1966-12-15", Sex::Female);
+        assert_eq!(
+            decide_unemployed(&december, d("2027-12-14"), &params),
+            Ok(())
+        );
+        assert_eq!(
+            decide_unemployed(&december, d("2027-12-15"), &params),
+            Err(UnemployedRefusal::PensionAge)
+        );
+        assert_eq!(
+            decide_unemployed(&december, d("2028-01-20"), &params),
+            Err(UnemployedRefusal::PensionAge)
+        );
+    }
+
+    #[test]
+    fn a_pension_below_the_pension_age_is_no_ground() {
+        let params = Parameters::builtin();
+        // A disability pensioner of 40: registered.
+        let mut p = person("1986-02-01", Sex::Female);
+        p.pensioner = true;
+        p.disability_group = Some(2);
+        assert_eq!(decide_unemployed(&p, d("2026-04-01"), &params), Ok(()));
     }
 
     #[test]

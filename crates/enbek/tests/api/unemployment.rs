@@ -112,7 +112,7 @@ async fn each_ground_of_p41_refuses_with_its_code_and_the_app6_notice() {
     let cases = [
         ("employed", json!({ "employed": true })),
         ("employed", json!({ "entrepreneur": true })),
-        ("pension_age", json!({ "pensioner": true })),
+        ("pension_age", json!({ "birth_date": "1960-01-01" })),
         ("student", json!({ "student": true })),
         ("convicted", json!({ "convicted": true })),
     ];

@@ -9,7 +9,7 @@ use enbek_domain::monitoring::{Service, Stage};
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::reference::parameters::keys;
 use enbek_domain::registration::unemployment::{
-    self as rules, decide_unemployed, pension_age_months, Deregistration, UnemployedRefusal,
+    self as rules, decide_unemployed, Deregistration, UnemployedRefusal,
 };
 use enbek_domain::registration::Status;
 use serde_json::json;
@@ -214,9 +214,7 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
     let now = state.clock.now();
     let answer = state.registry().person(&Iin::parse(&reg.iin)?).await?;
     let decision = match &answer {
-        Some(person) => {
-            decide_unemployed(person, on, pension_age_months(&parameters, person.sex, on))
-        }
+        Some(person) => decide_unemployed(person, on, &parameters),
         None => Err(UnemployedRefusal::FalseInformation),
     };
     let mut tx = state.db.begin().await?;
