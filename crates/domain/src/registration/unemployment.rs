@@ -9,7 +9,7 @@ use crate::reference::calendar::Calendar;
 use crate::reference::office_hours::working_days_deadline;
 use crate::reference::parameters::{keys, Parameters};
 use crate::registration::age::{age_in_months, age_on};
-use crate::registry::{RegistryPerson, YearMonth};
+use crate::registry::{RegistryPerson, Sentence, SentenceKind, YearMonth};
 
 /// The end of the period in which suitable work is selected for a new job seeker (214 p.23,
 /// 214 p.36: `days` working days counted from the day after registration, by the edition in force
@@ -75,7 +75,8 @@ pub enum UnemployedRefusal {
     FalseInformation,
     /// 214 p.41(5): a student or senior pupil seeking active measures.
     Student,
-    /// 214 p.41(6): sentenced to correctional or compulsory works or to imprisonment not suspended.
+    /// 214 p.41(6): serving a sentence of correctional works, public works or imprisonment not
+    /// suspended.
     Convicted,
 }
 
@@ -139,10 +140,34 @@ pub fn decide_unemployed(
     if person.student {
         return Err(UnemployedRefusal::Student);
     }
-    if person.convicted {
+    if person
+        .sentences
+        .iter()
+        .any(|s| refuses_registration(s.kind) && s.in_force_on(on))
+    {
         return Err(UnemployedRefusal::Convicted);
     }
     Ok(())
+}
+
+/// The sentences of 214 p.41(6): correctional works, public works, imprisonment that is not
+/// suspended. A suspended sentence, restriction of freedom, a fine or compulsory treatment do not
+/// refuse registration as unemployed.
+pub fn refuses_registration(kind: SentenceKind) -> bool {
+    matches!(
+        kind,
+        SentenceKind::CorrectionalWorks | SentenceKind::PublicWorks | SentenceKind::Imprisonment
+    )
+}
+
+/// What ends a registration as unemployed under 214 p.51(5): imprisonment, or compulsory
+/// treatment by a court decision in force; not correctional or public works, nor a suspended
+/// sentence.
+pub fn ends_registration(sentence: &Sentence) -> bool {
+    matches!(
+        sentence.kind,
+        SentenceKind::Imprisonment | SentenceKind::CompulsoryTreatment
+    )
 }
 
 /// A ground of deregistration of an unemployed person (214 p.51), with the codes of the API
@@ -241,19 +266,26 @@ pub fn barred_until(ground: Deregistration, on: NaiveDate, bar_days: u32) -> Opt
         .then(|| on + Days::new(u64::from(bar_days)))
 }
 
-/// What the registries tell about an unemployed person that ends the registration without
-/// anyone's decision (214 p.51(1), 214 p.51(5); a pension granted): contributions paid for a month
-/// after the month of registration (the month itself may pay for work before it), a sentence,
-/// a pension.
+/// What the registries tell on `on` about a person unemployed since `unemployed_since` that ends
+/// the registration without anyone's decision (214 p.51(1), 214 p.51(5); a pension granted):
+/// contributions paid for a month after the month of registration (the month itself may pay for
+/// work before it); imprisonment or compulsory treatment in force on some day from the day of
+/// registration through `on` (one that ended before the registration is not this ground); a
+/// pension.
 pub fn deregistration_by_registries(
     person: &RegistryPerson,
     unemployed_since: NaiveDate,
+    on: NaiveDate,
 ) -> Option<Deregistration> {
     let registered = YearMonth::of(unemployed_since);
     if person.contribution_months.iter().any(|m| *m > registered) {
         return Some(Deregistration::ContributionsReceived);
     }
-    if person.convicted {
+    if person
+        .sentences
+        .iter()
+        .any(|s| ends_registration(s) && s.in_force_between(unemployed_since, on))
+    {
         return Some(Deregistration::Imprisoned);
     }
     if person.pensioner {
@@ -341,6 +373,14 @@ mod tests {
         crate::registry::sample(d(birth), sex)
     }
 
+    fn sentence(kind: SentenceKind, from: &str, to: Option<&str>) -> Sentence {
+        Sentence {
+            kind,
+            from: d(from),
+            to: to.map(d),
+        }
+    }
+
     #[test]
     fn the_selection_period_is_two_working_days_in_the_2025_edition_and_one_before() {
         let cal = Calendar::builtin();
@@ -371,7 +411,10 @@ mod tests {
                 UnemployedRefusal::PensionAge,
             ),
             (|p| p.student = true, UnemployedRefusal::Student),
-            (|p| p.convicted = true, UnemployedRefusal::Convicted),
+            (
+                |p| p.sentences = vec![sentence(SentenceKind::Imprisonment, "2026-01-15", None)],
+                UnemployedRefusal::Convicted,
+            ),
         ];
         for (change, expected) in cases {
             let mut p = base.clone();
@@ -515,7 +558,7 @@ mod tests {
             month: 3,
         }];
         assert_eq!(
-            deregistration_by_registries(&p, since),
+            deregistration_by_registries(&p, since, d("2026-04-01")),
             None,
             "March may pay for work before"
         );
@@ -524,21 +567,108 @@ mod tests {
             month: 4,
         });
         assert_eq!(
-            deregistration_by_registries(&p, since),
+            deregistration_by_registries(&p, since, d("2026-04-01")),
             Some(Deregistration::ContributionsReceived)
         );
         let mut q = person("1990-01-01", Sex::Male);
-        q.convicted = true;
-        assert_eq!(
-            deregistration_by_registries(&q, since),
-            Some(Deregistration::Imprisoned)
-        );
-        q.convicted = false;
         q.pensioner = true;
         assert_eq!(
-            deregistration_by_registries(&q, since),
+            deregistration_by_registries(&q, since, d("2026-04-01")),
             Some(Deregistration::PensionGranted)
         );
+    }
+
+    #[test]
+    fn p41_6_refuses_on_correctional_or_public_works_or_imprisonment_not_suspended() {
+        let params = Parameters::builtin();
+        let on = d("2026-04-01");
+        let base = person("1990-01-01", Sex::Male);
+        let with = |s: Sentence| {
+            let mut p = base.clone();
+            p.sentences = vec![s];
+            decide_unemployed(&p, on, &params)
+        };
+        for kind in [
+            SentenceKind::CorrectionalWorks,
+            SentenceKind::PublicWorks,
+            SentenceKind::Imprisonment,
+        ] {
+            // In force from the day its decision entered into force through its last day.
+            assert_eq!(
+                with(sentence(kind, "2026-04-01", Some("2026-10-01"))),
+                Err(UnemployedRefusal::Convicted),
+                "{kind:?} from that day"
+            );
+            assert_eq!(
+                with(sentence(kind, "2026-04-02", None)),
+                Ok(()),
+                "{kind:?} from the day after"
+            );
+            assert_eq!(
+                with(sentence(kind, "2025-04-01", Some("2026-04-01"))),
+                Err(UnemployedRefusal::Convicted),
+                "{kind:?} through that day"
+            );
+            assert_eq!(
+                with(sentence(kind, "2025-04-01", Some("2026-03-31"))),
+                Ok(()),
+                "{kind:?} served the day before"
+            );
+        }
+        for kind in [
+            SentenceKind::SuspendedImprisonment,
+            SentenceKind::RestrictionOfFreedom,
+            SentenceKind::Fine,
+            SentenceKind::CompulsoryTreatment,
+        ] {
+            assert_eq!(with(sentence(kind, "2026-01-15", None)), Ok(()), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn p51_5_ends_the_registration_on_imprisonment_or_compulsory_treatment_only() {
+        let since = d("2026-03-20");
+        let on = d("2026-04-01");
+        let with = |s: Sentence| {
+            let mut p = person("1990-01-01", Sex::Male);
+            p.sentences = vec![s];
+            deregistration_by_registries(&p, since, on)
+        };
+        for kind in [
+            SentenceKind::Imprisonment,
+            SentenceKind::CompulsoryTreatment,
+        ] {
+            assert_eq!(
+                with(sentence(kind, "2026-04-01", None)),
+                Some(Deregistration::Imprisoned),
+                "{kind:?} in force today"
+            );
+            assert_eq!(
+                with(sentence(kind, "2026-04-02", None)),
+                None,
+                "{kind:?} not yet in force"
+            );
+            // A short term that began and ended between two checks still ends it.
+            assert_eq!(
+                with(sentence(kind, "2026-03-20", Some("2026-03-25"))),
+                Some(Deregistration::Imprisoned),
+                "{kind:?} during the registration"
+            );
+            assert_eq!(
+                with(sentence(kind, "2025-03-01", Some("2026-03-19"))),
+                None,
+                "{kind:?} ended the day before the registration"
+            );
+        }
+        for kind in [
+            SentenceKind::CorrectionalWorks,
+            SentenceKind::PublicWorks,
+            SentenceKind::SuspendedImprisonment,
+            SentenceKind::RestrictionOfFreedom,
+            SentenceKind::Fine,
+        ] {
+            assert_eq!(with(sentence(kind, "2026-03-25", None)), None, "{kind:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The grounds of 214 p.41 and 214 p.51 as the text gives them: the pension age of Social Code
-//! art.207 p.1–3 (not a pension for another reason), the sentences of 214 p.41(6) and 214 p.51(5),
-//! and a pension the registry reports shown to the specialist instead of ending the registration.
+//! art.207 p.1–3 (not a pension for another reason) and the sentences of 214 p.41(6) and
+//! 214 p.51(5).
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -99,6 +99,140 @@ async fn the_pension_age_by_sex_is_reached_on_the_birthday_and_a_pension_below_i
                 assert_eq!(reg["status"], "unemployed", "{login}: {reg}");
                 assert_eq!(reg["unemployed_since"], "2026-03-20");
             }
+        }
+    }
+}
+
+fn sentence(kind: &str, from: &str, to: Option<&str>) -> Value {
+    json!({ "sentences": [{ "kind": kind, "from": from, "to": to }] })
+}
+
+#[tokio::test]
+async fn p41_6_refuses_a_sentence_of_works_or_imprisonment_in_force_but_not_a_suspended_one() {
+    let app = TestApp::spawn().await;
+    // The decision is for Friday 20 March 2026.
+    let people = [
+        (
+            "prison-today",
+            sentence("imprisonment", "2026-03-20", None),
+            Some("convicted"),
+        ),
+        (
+            "prison-tomorrow",
+            sentence("imprisonment", "2026-03-21", None),
+            None,
+        ),
+        (
+            "suspended",
+            sentence("suspended_imprisonment", "2026-02-01", None),
+            None,
+        ),
+        (
+            "public-works",
+            sentence("public_works", "2026-01-10", Some("2026-03-20")),
+            Some("convicted"),
+        ),
+        (
+            "correctional-served",
+            sentence("correctional_works", "2025-09-01", Some("2026-03-19")),
+            None,
+        ),
+        (
+            "treatment",
+            sentence("compulsory_treatment", "2026-02-01", None),
+            None,
+        ),
+    ];
+    for (i, (name, sentences, _)) in people.iter().enumerate() {
+        let login = format!("{name}@example.kz");
+        job_seeker(
+            &app,
+            &login,
+            &iin("880412", 3, 500 + i as u32 * 10),
+            sentences.clone(),
+        )
+        .await;
+    }
+    decide(&app).await;
+    for (name, _, refusal) in people {
+        let reg = registration(&app, &format!("{name}@example.kz")).await;
+        match refusal {
+            Some(code) => {
+                assert_eq!(reg["status"], "refused", "{name}: {reg}");
+                assert_eq!(reg["refusal_code"], code, "{name}");
+                assert_eq!(reg["refusal_notice"]["legal_basis"], "214 p.41(6)");
+            }
+            None => assert_eq!(reg["status"], "unemployed", "{name}: {reg}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn p51_5_the_daily_check_deregisters_on_imprisonment_or_compulsory_treatment_only() {
+    let app = TestApp::spawn().await;
+    // Registered as unemployed on Friday 20 March 2026; the registry check runs at 02:00 on
+    // Saturday 21 March.
+    let people = [
+        ("prison", sentence("imprisonment", "2026-03-21", None), true),
+        (
+            "treatment",
+            sentence("compulsory_treatment", "2026-03-20", Some("2026-04-20")),
+            true,
+        ),
+        (
+            "prison-next-week",
+            sentence("imprisonment", "2026-03-23", None),
+            false,
+        ),
+        (
+            "prison-before",
+            sentence("imprisonment", "2025-03-01", Some("2026-03-19")),
+            false,
+        ),
+        (
+            "correctional",
+            sentence("correctional_works", "2026-03-21", None),
+            false,
+        ),
+        (
+            "public",
+            sentence("public_works", "2026-03-21", None),
+            false,
+        ),
+        (
+            "suspended",
+            sentence("suspended_imprisonment", "2026-03-21", None),
+            false,
+        ),
+    ];
+    for (i, (name, _, _)) in people.iter().enumerate() {
+        job_seeker(
+            &app,
+            &format!("{name}@example.kz"),
+            &iin("880412", 3, 700 + i as u32 * 10),
+            json!({}),
+        )
+        .await;
+    }
+    decide(&app).await;
+    for (i, (name, sentences, _)) in people.iter().enumerate() {
+        assert_eq!(
+            registration(&app, &format!("{name}@example.kz")).await["status"],
+            "unemployed"
+        );
+        app.registry_person(&iin("880412", 3, 700 + i as u32 * 10), sentences.clone())
+            .await;
+    }
+    app.set_clock("2026-03-21T02:00:00+05:00").await;
+    app.run_due_jobs().await;
+    for (name, _, ends) in people {
+        let reg = registration(&app, &format!("{name}@example.kz")).await;
+        if ends {
+            assert_eq!(reg["status"], "deregistered", "{name}: {reg}");
+            assert_eq!(reg["deregistration_code"], "imprisoned", "{name}");
+            assert!(reg["barred_until"].is_null(), "{name}");
+        } else {
+            assert_eq!(reg["status"], "unemployed", "{name}: {reg}");
         }
     }
 }

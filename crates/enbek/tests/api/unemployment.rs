@@ -114,7 +114,10 @@ async fn each_ground_of_p41_refuses_with_its_code_and_the_app6_notice() {
         ("employed", json!({ "entrepreneur": true })),
         ("pension_age", json!({ "birth_date": "1960-01-01" })),
         ("student", json!({ "student": true })),
-        ("convicted", json!({ "convicted": true })),
+        (
+            "convicted",
+            json!({ "sentences": [{ "kind": "imprisonment", "from": "2026-03-18" }] }),
+        ),
     ];
     let mut people = Vec::new();
     for (i, (code, change)) in cases.iter().enumerate() {
@@ -496,7 +499,10 @@ async fn the_daily_registry_check_deregisters_on_contributions_a_sentence_or_a_p
             "contributions_received",
             json!({ "contribution_months": ["2026-03", "2026-04"] }),
         ),
-        ("imprisoned", json!({ "convicted": true })),
+        (
+            "imprisoned",
+            json!({ "sentences": [{ "kind": "imprisonment", "from": "2026-03-20" }] }),
+        ),
         ("pension_granted", json!({ "pensioner": true })),
     ];
     let mut people = Vec::new();

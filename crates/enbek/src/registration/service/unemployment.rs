@@ -399,7 +399,8 @@ pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<
     let Some(person) = state.registry().person(&Iin::parse(&reg.iin)?).await? else {
         return Ok(());
     };
-    if let Some(ground_of) = rules::deregistration_by_registries(&person, since) {
+    let today = local_date(state.clock.now());
+    if let Some(ground_of) = rules::deregistration_by_registries(&person, since, today) {
         match deregister(state, None, &reg.id, ground_of).await {
             Ok(_) => {}
             // Closed or deregistered meanwhile: nothing left to do.

@@ -1,0 +1,7 @@
+-- 214 p.41(6), 214 p.51(5): the registry says which sentence, with its dates, instead of one
+-- `convicted` flag. The simulator's stored persons (compact JSON, as the service writes it) are
+-- rewritten: `convicted: false` becomes no sentence; `convicted: true`, which meant imprisonment
+-- to the service, becomes imprisonment in force from the day the record was last written.
+UPDATE registry_persons SET data = replace(data, '"convicted":false', '"sentences":[]');
+UPDATE registry_persons SET data = replace(data, '"convicted":true',
+    '"sentences":[{"kind":"imprisonment","from":"' || substr(updated_at, 1, 10) || '"}]');
