@@ -171,7 +171,8 @@ pub fn ends_registration(sentence: &Sentence) -> bool {
 }
 
 /// A ground of deregistration of an unemployed person (214 p.51), with the codes of the API
-/// contract, and one of our own: a pension granted (Social Code art.207; 214 p.41(3), 214 p.64).
+/// contract; and `pension_granted`, a code of our own the service once decided, kept so that
+/// stored registrations still read (a pension is no ground of 214 p.51: nothing decides it now).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deregistration {
     /// 214 p.51(1): social, pension or health contributions paid for the person.
@@ -193,11 +194,27 @@ pub enum Deregistration {
     CircumstancesNotReported,
     /// 214 p.51(7): knowingly false or forged documents.
     FalseDocuments,
-    /// A pension granted, as the pension registry tells: the person is no longer unemployed.
+    /// Historical: a pension granted, which the service once took for a ground. Stored
+    /// registrations keep it; no path decides it (a pension is shown to the center instead).
     PensionGranted,
 }
 
 impl Deregistration {
+    /// The grounds of 214 p.51, the ones that may be decided.
+    pub const GROUNDS: [Deregistration; 9] = [
+        Deregistration::ContributionsReceived,
+        Deregistration::RefusedThreeOffers,
+        Deregistration::LateOfferAnswer,
+        Deregistration::NoShow,
+        Deregistration::QuitActiveMeasure,
+        Deregistration::ScheduleViolated,
+        Deregistration::Imprisoned,
+        Deregistration::CircumstancesNotReported,
+        Deregistration::FalseDocuments,
+    ];
+
+    /// Every code a stored registration may hold: the grounds and the historical
+    /// `pension_granted`.
     pub const ALL: [Deregistration; 10] = [
         Deregistration::ContributionsReceived,
         Deregistration::RefusedThreeOffers,
@@ -226,8 +243,14 @@ impl Deregistration {
         }
     }
 
+    /// Reads a stored code, the historical one included.
     pub fn parse(s: &str) -> Option<Deregistration> {
         Deregistration::ALL.into_iter().find(|g| g.code() == s)
+    }
+
+    /// Reads a ground of 214 p.51 to decide on; not the historical `pension_granted`.
+    pub fn parse_ground(s: &str) -> Option<Deregistration> {
+        Deregistration::GROUNDS.into_iter().find(|g| g.code() == s)
     }
 
     /// The point of law, for the notice.
@@ -267,11 +290,11 @@ pub fn barred_until(ground: Deregistration, on: NaiveDate, bar_days: u32) -> Opt
 }
 
 /// What the registries tell on `on` about a person unemployed since `unemployed_since` that ends
-/// the registration without anyone's decision (214 p.51(1), 214 p.51(5); a pension granted):
+/// the registration without anyone's decision (214 p.51(1), 214 p.51(5)):
 /// contributions paid for a month after the month of registration (the month itself may pay for
 /// work before it); imprisonment or compulsory treatment in force on some day from the day of
-/// registration through `on` (one that ended before the registration is not this ground); a
-/// pension.
+/// registration through `on` (one that ended before the registration is not this ground). A
+/// pension is not among them: it is shown to the center as a change of 214 p.64.
 pub fn deregistration_by_registries(
     person: &RegistryPerson,
     unemployed_since: NaiveDate,
@@ -287,9 +310,6 @@ pub fn deregistration_by_registries(
         .any(|s| ends_registration(s) && s.in_force_between(unemployed_since, on))
     {
         return Some(Deregistration::Imprisoned);
-    }
-    if person.pensioner {
-        return Some(Deregistration::PensionGranted);
     }
     None
 }
@@ -570,12 +590,24 @@ mod tests {
             deregistration_by_registries(&p, since, d("2026-04-01")),
             Some(Deregistration::ContributionsReceived)
         );
-        let mut q = person("1990-01-01", Sex::Male);
-        q.pensioner = true;
+    }
+
+    #[test]
+    fn a_pension_in_the_registry_ends_nothing_and_pension_granted_only_reads() {
+        let mut p = person("1990-01-01", Sex::Male);
+        p.pensioner = true;
         assert_eq!(
-            deregistration_by_registries(&q, since, d("2026-04-01")),
+            deregistration_by_registries(&p, d("2026-03-20"), d("2026-04-01")),
+            None
+        );
+        assert_eq!(
+            Deregistration::parse("pension_granted"),
             Some(Deregistration::PensionGranted)
         );
+        assert_eq!(Deregistration::parse_ground("pension_granted"), None);
+        for g in Deregistration::GROUNDS {
+            assert_eq!(Deregistration::parse_ground(g.code()), Some(g));
+        }
     }
 
     #[test]

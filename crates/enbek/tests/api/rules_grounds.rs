@@ -1,6 +1,7 @@
 //! The grounds of 214 p.41 and 214 p.51 as the text gives them: the pension age of Social Code
-//! art.207 p.1–3 (not a pension for another reason) and the sentences of 214 p.41(6) and
-//! 214 p.51(5).
+//! art.207 p.1–3 (not a pension for another reason), the sentences of 214 p.41(6) and
+//! 214 p.51(5), and a pension the registry reports shown to the specialist instead of ending the
+//! registration.
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -235,4 +236,109 @@ async fn p51_5_the_daily_check_deregisters_on_imprisonment_or_compulsory_treatme
             assert_eq!(reg["status"], "unemployed", "{name}: {reg}");
         }
     }
+}
+
+/// The `circumstance` items of the specialist's work queue, signed in afresh (the clock moves
+/// past a session's life).
+async fn pension_items(app: &TestApp) -> Vec<Value> {
+    let token = app.login("spec.k", "staff-pass-1").await;
+    let (status, items) = app
+        .get("/api/v1/work-queue?horizon_days=5", Some(&token))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{items}");
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "circumstance")
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn a_pension_in_the_registry_goes_to_the_work_queue_and_ends_nothing() {
+    let app = TestApp::spawn().await;
+    let told = iin("880412", 3, 900);
+    let reported = iin("880412", 3, 910);
+    let id = job_seeker(&app, "pension@example.kz", &told, json!({})).await;
+    let own = job_seeker(&app, "reported@example.kz", &reported, json!({})).await;
+    decide(&app).await;
+    // The second person reports the pension on Friday 20 March, before the registry shows it.
+    let token = app.login("reported@example.kz", PASSWORD).await;
+    let (status, body) = app
+        .post(
+            "/api/v1/me/circumstances",
+            Some(&token),
+            json!({ "kind": "pension", "occurred_on": "2026-03-19" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    for person in [&told, &reported] {
+        app.registry_person(person, json!({ "pensioner": true, "disability_group": 2 }))
+            .await;
+    }
+    app.staff("spec.k", "career_center_specialist", Some(CENTER))
+        .await;
+    assert_eq!(pension_items(&app).await.len(), 1, "only the report");
+    // The daily check at 02:00 on Saturday 21 March: no deregistration.
+    app.set_clock("2026-03-21T02:00:00+05:00").await;
+    app.run_due_jobs().await;
+    for login in ["pension@example.kz", "reported@example.kz"] {
+        let reg = registration(&app, login).await;
+        assert_eq!(reg["status"], "unemployed", "{login}: {reg}");
+    }
+    let items = pension_items(&app).await;
+    assert_eq!(items.len(), 2, "{items:?}");
+    let mine = |rid: &str| {
+        items
+            .iter()
+            .find(|i| i["registration_id"] == rid)
+            .cloned()
+            .unwrap()
+    };
+    let found = mine(&id);
+    assert_eq!(found["detail"], "pension (from the registry)");
+    assert_eq!(found["legal_basis"], "214 p.51, p.64");
+    // 2 working days of 214 p.51 after Nauryz: Thursday 26 and Friday 27 March.
+    assert_eq!(found["due_at"], "2026-03-27T19:00:00Z");
+    assert_eq!(
+        mine(&own)["detail"],
+        "pension",
+        "the person's report, not a second item"
+    );
+    // The next day's check adds nothing; the specialist acknowledges it.
+    app.set_clock("2026-03-22T02:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(pension_items(&app).await.len(), 2);
+    let subject = found["subject_id"].as_str().unwrap();
+    let spec = app.login("spec.k", "staff-pass-1").await;
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/circumstances/{subject}/acknowledge"),
+            Some(&spec),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.set_clock("2026-03-23T02:00:00+05:00").await;
+    app.run_due_jobs().await;
+    let items = pension_items(&app).await;
+    assert_eq!(
+        items.len(),
+        1,
+        "acknowledged, and not told again: {items:?}"
+    );
+    // Staff no longer deregister on a pension; the historical code is refused.
+    let spec = app.login("spec.k", "staff-pass-1").await;
+    let (status, body) = app
+        .post(
+            "/api/v1/deregistrations",
+            Some(&spec),
+            json!({ "registration_id": id, "ground_code": "pension_granted" }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    );
 }

@@ -492,7 +492,7 @@ async fn only_staff_of_the_persons_center_or_region_deregister_and_only_the_unem
 }
 
 #[tokio::test]
-async fn the_daily_registry_check_deregisters_on_contributions_a_sentence_or_a_pension() {
+async fn the_daily_registry_check_deregisters_on_contributions_or_a_sentence() {
     let app = TestApp::spawn().await;
     let cases = [
         (
@@ -503,7 +503,6 @@ async fn the_daily_registry_check_deregisters_on_contributions_a_sentence_or_a_p
             "imprisoned",
             json!({ "sentences": [{ "kind": "imprisonment", "from": "2026-03-20" }] }),
         ),
-        ("pension_granted", json!({ "pensioner": true })),
     ];
     let mut people = Vec::new();
     for (i, (code, _)) in cases.iter().enumerate() {
@@ -602,7 +601,6 @@ async fn every_ground_of_p51_deregisters_with_its_code_and_only_grounds_two_to_f
         ("imprisoned", false),
         ("circumstances_not_reported", false),
         ("false_documents", false),
-        ("pension_granted", false),
     ];
     let mut ids = Vec::new();
     for (i, _) in grounds.iter().enumerate() {

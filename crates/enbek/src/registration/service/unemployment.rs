@@ -9,7 +9,7 @@ use enbek_domain::monitoring::{Service, Stage};
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::reference::parameters::keys;
 use enbek_domain::registration::unemployment::{
-    self as rules, decide_unemployed, Deregistration, UnemployedRefusal,
+    self as rules, decide_unemployed, Circumstance, Deregistration, UnemployedRefusal,
 };
 use enbek_domain::registration::Status;
 use serde_json::json;
@@ -32,6 +32,7 @@ use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::shown::{center_name, recipient, shown, Shown};
+use crate::registration::store::circumstances::{self, Report};
 use crate::registration::store::documents;
 use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};
@@ -388,7 +389,8 @@ pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
 }
 
 /// Re-checks one unemployed person against the registries (214 p.51(1), 214 p.51(5)): a ground
-/// they show ends the registration without anyone's decision.
+/// they show ends the registration without anyone's decision. A pension they show is no ground:
+/// it goes to the career center's work queue as a change of 214 p.64, once.
 pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
@@ -407,7 +409,51 @@ pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<
             Err(e) if e.is(Common::InvalidState) => {}
             Err(e) => anyhow::bail!("deregistering: {}", e.code()),
         }
+    } else if person.pensioner {
+        pension_in_registry(state, &reg).await?;
     }
+    Ok(())
+}
+
+/// A pension the registries show for an unemployed person (214 p.64(6)): unless the center
+/// already knows of one on this registration (reported by the person, or told before), it is
+/// kept as a change learned from the registry, for the specialist to weigh within the 2 working
+/// days of 214 p.51 (whether the person failed to report it, 214 p.51(6)).
+async fn pension_in_registry(state: &AppState, reg: &Registration) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let today = local_date(now);
+    let mut tx = state.db.begin().await?;
+    if circumstances::known(&mut tx, &reg.id, Circumstance::Pension).await? {
+        return Ok(());
+    }
+    let report = Report {
+        id: new_id(),
+        registration_id: reg.id.clone(),
+        career_center_id: reg.career_center_id.clone(),
+        kind: Circumstance::Pension,
+        occurred_on: today,
+        details: None,
+        reported_at: now,
+        report_due_at: rules::report_due(&state.calendar(), today),
+        reported_late: false,
+        from_registry: true,
+        acknowledged_at: None,
+        acknowledged_by: None,
+    };
+    circumstances::insert(&mut tx, &report).await?;
+    let after =
+        json!({ "circumstance_id": report.id, "kind": report.kind.code(), "source": "registry" });
+    record(
+        &mut tx,
+        reg,
+        None,
+        "registry_pension",
+        "pension_in_registry",
+        after,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
