@@ -1,5 +1,5 @@
 //! What the state registries say about a person (214 p.10, 214 p.31): identity, address,
-//! employment, entrepreneurship, pension, study, conviction, disability, contributions.
+//! employment, entrepreneurship, pension, study, sentences, disability, contributions.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -20,9 +20,14 @@ pub struct RegistryPerson {
     pub locality_code: String,
     pub employed: bool,
     pub entrepreneur: bool,
+    /// A pension is paid, for whatever reason (age, disability, long service). Not itself a
+    /// ground of 214 p.41 or 214 p.51: the center is shown it (214 p.64).
     pub pensioner: bool,
     pub student: bool,
-    pub convicted: bool,
+    /// The sentences and court-ordered treatment the registry of convictions holds, each with its
+    /// kind and dates (214 p.41(6), 214 p.51(5)).
+    #[serde(default)]
+    pub sentences: Vec<Sentence>,
     #[serde(default)]
     pub disability_group: Option<u8>,
     /// Months (`YYYY-MM`) for which social contributions were paid.
@@ -36,6 +41,52 @@ pub struct RegistryPerson {
     /// numbers a one-time code for proving this identity may go to.
     #[serde(default)]
     pub phones: Vec<String>,
+}
+
+/// What a court ordered, as the registry of convictions names it. Only some kinds are grounds:
+/// correctional works, public works and imprisonment not suspended refuse registration as
+/// unemployed (214 p.41(6)); imprisonment and compulsory treatment end it (214 p.51(5)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SentenceKind {
+    /// Correctional works.
+    CorrectionalWorks,
+    /// Public works ("общественные работы" in the Russian text of 214 p.41(6), "мәжбүрлеу
+    /// жұмыстары" in the Kazakh).
+    PublicWorks,
+    /// Imprisonment to be served.
+    Imprisonment,
+    /// Imprisonment imposed conditionally (suspended): no ground.
+    SuspendedImprisonment,
+    /// Restriction of freedom: no ground.
+    RestrictionOfFreedom,
+    /// A fine: no ground.
+    Fine,
+    /// Compulsory medical treatment ordered by a court decision in force.
+    CompulsoryTreatment,
+}
+
+/// A sentence or court-ordered treatment with its dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub kind: SentenceKind,
+    /// The day the court's decision entered into force.
+    pub from: NaiveDate,
+    /// The last day of the term (served, released, treatment ended); none while no end is set.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+impl Sentence {
+    /// In force on `on`: from its first day through its last.
+    pub fn in_force_on(&self, on: NaiveDate) -> bool {
+        self.from <= on && self.to.is_none_or(|to| on <= to)
+    }
+
+    /// In force on some day from `since` through `on`.
+    pub fn in_force_between(&self, since: NaiveDate, on: NaiveDate) -> bool {
+        self.from <= on && self.to.is_none_or(|to| since <= to)
+    }
 }
 
 /// What the state business registry says about a legal entity (214 p.66; 206 p.10).
@@ -122,7 +173,7 @@ pub fn sample(birth_date: NaiveDate, sex: Sex) -> RegistryPerson {
         entrepreneur: false,
         pensioner: false,
         student: false,
-        convicted: false,
+        sentences: vec![],
         disability_group: None,
         contribution_months: vec![],
         contribution_incomes: Default::default(),
@@ -133,6 +184,29 @@ pub fn sample(birth_date: NaiveDate, sex: Sex) -> RegistryPerson {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_sentence_is_in_force_from_its_first_day_through_its_last() {
+        let s = Sentence {
+            kind: SentenceKind::Imprisonment,
+            from: d("2026-03-20"),
+            to: Some(d("2026-09-20")),
+        };
+        assert!(!s.in_force_on(d("2026-03-19")));
+        assert!(s.in_force_on(d("2026-03-20")));
+        assert!(s.in_force_on(d("2026-09-20")));
+        assert!(!s.in_force_on(d("2026-09-21")));
+        let open = Sentence { to: None, ..s };
+        assert!(open.in_force_on(d("2030-01-01")));
+        // Between two days: any overlap.
+        assert!(s.in_force_between(d("2026-09-20"), d("2026-10-01")));
+        assert!(!s.in_force_between(d("2026-09-21"), d("2026-10-01")));
+        assert!(!s.in_force_between(d("2026-03-01"), d("2026-03-19")));
+    }
 
     #[test]
     fn months_parse_and_print_as_yyyy_mm() {

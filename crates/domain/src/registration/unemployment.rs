@@ -10,7 +10,7 @@ use crate::reference::office_hours::working_days_deadline;
 use crate::reference::parameters::{keys, Parameters};
 use crate::registration::age::{age_in_months, age_on};
 use crate::registration::Channel;
-use crate::registry::{RegistryPerson, YearMonth};
+use crate::registry::{RegistryPerson, Sentence, SentenceKind, YearMonth};
 
 /// The end of the period in which suitable work is selected for a new job seeker, counted in
 /// working days from the day after registration, by the edition in force on the day of
@@ -34,13 +34,40 @@ pub fn selection_ends(
     working_days_deadline(cal, registered_at, days)
 }
 
-/// The pension age in force on `on` for a person of `sex`, in months (Social Code art.207 p.1–3).
-pub fn pension_age_months(parameters: &Parameters, sex: Sex, on: NaiveDate) -> u32 {
-    let key = match sex {
+fn pension_age_key(sex: Sex) -> &'static str {
+    match sex {
         Sex::Male => keys::PENSION_AGE_MEN_MONTHS,
         Sex::Female => keys::PENSION_AGE_WOMEN_MONTHS,
-    };
-    u32::try_from(parameters.int_on(key, on)).unwrap_or(756)
+    }
+}
+
+/// The pension age in force on `on` for a person of `sex`, in months (Social Code art.207 p.1–3).
+pub fn pension_age_months(parameters: &Parameters, sex: Sex, on: NaiveDate) -> u32 {
+    u32::try_from(parameters.int_on(pension_age_key(sex), on)).unwrap_or(756)
+}
+
+/// Whether a person born on `birth` has reached the pension age of Social Code art.207 p.1–3 by
+/// `on` (214 p.41(3)): on some day up to `on` the age in months was at least the dated table's
+/// age in force that day. Once reached it stays reached: a woman who turned 61 in December 2027
+/// has reached it, although the table asks 61.5 of those who reach it in 2028. Within one edition
+/// of the table the age only grows, so the days to look at are `on` and the last day of each
+/// earlier edition. Receiving a pension for another reason (disability, long service) is not
+/// this ground.
+pub fn pension_age_reached(
+    parameters: &Parameters,
+    sex: Sex,
+    birth: NaiveDate,
+    on: NaiveDate,
+) -> bool {
+    let key = pension_age_key(sex);
+    let ends_of_earlier_editions = parameters
+        .editions()
+        .filter(|e| e.key == key && e.effective_from <= on)
+        .filter_map(|e| e.effective_from.pred_opt());
+    std::iter::once(on)
+        .chain(ends_of_earlier_editions)
+        .filter(|day| parameters.edition_on(key, *day).is_some())
+        .any(|day| age_in_months(birth, day) >= pension_age_months(parameters, sex, day))
 }
 
 /// Why a job seeker is not registered as unemployed (214 p.41), with the codes of the API contract.
@@ -50,13 +77,15 @@ pub enum UnemployedRefusal {
     Under16,
     /// 214 p.41(2): employed, including an active individual entrepreneur.
     Employed,
-    /// 214 p.41(3): has reached the pension age, or a pension is granted.
+    /// 214 p.41(3): has reached the pension age of Social Code art.207 p.1–3 (a pension for
+    /// another reason is not this ground).
     PensionAge,
     /// 214 p.41(4): knowingly false documents or information.
     FalseInformation,
     /// 214 p.41(5): a student or senior pupil seeking active measures.
     Student,
-    /// 214 p.41(6): sentenced to correctional or compulsory works or to imprisonment not suspended.
+    /// 214 p.41(6): serving a sentence of correctional works, public works or imprisonment not
+    /// suspended.
     Convicted,
 }
 
@@ -90,7 +119,7 @@ impl UnemployedRefusal {
         match self {
             UnemployedRefusal::Under16 => "214 p.41(1)",
             UnemployedRefusal::Employed => "214 p.41(2)",
-            UnemployedRefusal::PensionAge => "214 p.41(3); Social Code art.207",
+            UnemployedRefusal::PensionAge => "214 p.41(3); Social Code art.207 p.1–3",
             UnemployedRefusal::FalseInformation => "214 p.41(4)",
             UnemployedRefusal::Student => "214 p.41(5)",
             UnemployedRefusal::Convicted => "214 p.41(6)",
@@ -101,11 +130,12 @@ impl UnemployedRefusal {
 /// Decides registration as unemployed on the registries' answer on the day `on` (214 p.38,
 /// 214 p.41, 214 p.54): the first ground of 214 p.41 that holds, in the order of the text.
 /// Knowingly false information (214 p.41(4)) is not something a registry answer shows; it comes
-/// from a finding.
+/// from a finding. A pension the registry reports (`pensioner`) is no ground: 214 p.41(3) is the
+/// pension age itself.
 pub fn decide_unemployed(
     person: &RegistryPerson,
     on: NaiveDate,
-    pension_age_months: u32,
+    parameters: &Parameters,
 ) -> Result<(), UnemployedRefusal> {
     if age_on(person.birth_date, on) < 16 {
         return Err(UnemployedRefusal::Under16);
@@ -113,20 +143,45 @@ pub fn decide_unemployed(
     if person.employed || person.entrepreneur {
         return Err(UnemployedRefusal::Employed);
     }
-    if person.pensioner || age_in_months(person.birth_date, on) >= pension_age_months {
+    if pension_age_reached(parameters, person.sex, person.birth_date, on) {
         return Err(UnemployedRefusal::PensionAge);
     }
     if person.student {
         return Err(UnemployedRefusal::Student);
     }
-    if person.convicted {
+    if person
+        .sentences
+        .iter()
+        .any(|s| refuses_registration(s.kind) && s.in_force_on(on))
+    {
         return Err(UnemployedRefusal::Convicted);
     }
     Ok(())
 }
 
+/// The sentences of 214 p.41(6): correctional works, public works, imprisonment that is not
+/// suspended. A suspended sentence, restriction of freedom, a fine or compulsory treatment do not
+/// refuse registration as unemployed.
+pub fn refuses_registration(kind: SentenceKind) -> bool {
+    matches!(
+        kind,
+        SentenceKind::CorrectionalWorks | SentenceKind::PublicWorks | SentenceKind::Imprisonment
+    )
+}
+
+/// What ends a registration as unemployed under 214 p.51(5): imprisonment, or compulsory
+/// treatment by a court decision in force; not correctional or public works, nor a suspended
+/// sentence.
+pub fn ends_registration(sentence: &Sentence) -> bool {
+    matches!(
+        sentence.kind,
+        SentenceKind::Imprisonment | SentenceKind::CompulsoryTreatment
+    )
+}
+
 /// A ground of deregistration of an unemployed person (214 p.51), with the codes of the API
-/// contract, and one of our own: a pension granted (Social Code art.207; 214 p.41(3), 214 p.64).
+/// contract; and `pension_granted`, a code of our own the service once decided, kept so that
+/// stored registrations still read (a pension is no ground of 214 p.51: nothing decides it now).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deregistration {
     /// 214 p.51(1): social, pension or health contributions paid for the person.
@@ -148,11 +203,27 @@ pub enum Deregistration {
     CircumstancesNotReported,
     /// 214 p.51(7): knowingly false or forged documents.
     FalseDocuments,
-    /// A pension granted, as the pension registry tells: the person is no longer unemployed.
+    /// Historical: a pension granted, which the service once took for a ground. Stored
+    /// registrations keep it; no path decides it (a pension is shown to the center instead).
     PensionGranted,
 }
 
 impl Deregistration {
+    /// The grounds of 214 p.51, the ones that may be decided.
+    pub const GROUNDS: [Deregistration; 9] = [
+        Deregistration::ContributionsReceived,
+        Deregistration::RefusedThreeOffers,
+        Deregistration::LateOfferAnswer,
+        Deregistration::NoShow,
+        Deregistration::QuitActiveMeasure,
+        Deregistration::ScheduleViolated,
+        Deregistration::Imprisoned,
+        Deregistration::CircumstancesNotReported,
+        Deregistration::FalseDocuments,
+    ];
+
+    /// Every code a stored registration may hold: the grounds and the historical
+    /// `pension_granted`.
     pub const ALL: [Deregistration; 10] = [
         Deregistration::ContributionsReceived,
         Deregistration::RefusedThreeOffers,
@@ -181,8 +252,14 @@ impl Deregistration {
         }
     }
 
+    /// Reads a stored code, the historical one included.
     pub fn parse(s: &str) -> Option<Deregistration> {
         Deregistration::ALL.into_iter().find(|g| g.code() == s)
+    }
+
+    /// Reads a ground of 214 p.51 to decide on; not the historical `pension_granted`.
+    pub fn parse_ground(s: &str) -> Option<Deregistration> {
+        Deregistration::GROUNDS.into_iter().find(|g| g.code() == s)
     }
 
     /// The point of law, for the notice.
@@ -222,23 +299,27 @@ pub fn barred_until(ground: Deregistration, on: NaiveDate, bar_days: u32) -> Opt
         .then(|| on + Days::new(u64::from(bar_days)))
 }
 
-/// What the registries tell about an unemployed person that ends the registration without
-/// anyone's decision (214 p.51(1), 214 p.51(5); a pension granted): contributions paid for a month
-/// after the month of registration (the month itself may pay for work before it), a sentence,
-/// a pension.
+/// What the registries tell on `on` about a person unemployed since `unemployed_since` that ends
+/// the registration without anyone's decision (214 p.51(1), 214 p.51(5)):
+/// contributions paid for a month after the month of registration (the month itself may pay for
+/// work before it); imprisonment or compulsory treatment in force on some day from the day of
+/// registration through `on` (one that ended before the registration is not this ground). A
+/// pension is not among them: it is shown to the center as a change of 214 p.64.
 pub fn deregistration_by_registries(
     person: &RegistryPerson,
     unemployed_since: NaiveDate,
+    on: NaiveDate,
 ) -> Option<Deregistration> {
     let registered = YearMonth::of(unemployed_since);
     if person.contribution_months.iter().any(|m| *m > registered) {
         return Some(Deregistration::ContributionsReceived);
     }
-    if person.convicted {
+    if person
+        .sentences
+        .iter()
+        .any(|s| ends_registration(s) && s.in_force_between(unemployed_since, on))
+    {
         return Some(Deregistration::Imprisoned);
-    }
-    if person.pensioner {
-        return Some(Deregistration::PensionGranted);
     }
     None
 }
@@ -322,6 +403,14 @@ mod tests {
         crate::registry::sample(d(birth), sex)
     }
 
+    fn sentence(kind: SentenceKind, from: &str, to: Option<&str>) -> Sentence {
+        Sentence {
+            kind,
+            from: d(from),
+            to: to.map(d),
+        }
+    }
+
     #[test]
     fn the_selection_period_is_two_working_days_in_the_2025_edition_and_one_before() {
         let cal = Calendar::builtin();
@@ -375,50 +464,57 @@ mod tests {
     #[test]
     fn each_ground_of_p41_refuses_with_its_code() {
         let on = d("2026-04-01");
+        let params = Parameters::builtin();
         let base = person("1990-01-01", Sex::Male);
-        assert_eq!(decide_unemployed(&base, on, 756), Ok(()));
+        assert_eq!(decide_unemployed(&base, on, &params), Ok(()));
         type Change = fn(&mut RegistryPerson);
         let cases: [(Change, UnemployedRefusal); 5] = [
             (|p| p.employed = true, UnemployedRefusal::Employed),
             (|p| p.entrepreneur = true, UnemployedRefusal::Employed),
-            (|p| p.pensioner = true, UnemployedRefusal::PensionAge),
+            (
+                |p| p.birth_date = NaiveDate::from_ymd_opt(1960, 1, 1).unwrap(),
+                UnemployedRefusal::PensionAge,
+            ),
             (|p| p.student = true, UnemployedRefusal::Student),
-            (|p| p.convicted = true, UnemployedRefusal::Convicted),
+            (
+                |p| p.sentences = vec![sentence(SentenceKind::Imprisonment, "2026-01-15", None)],
+                UnemployedRefusal::Convicted,
+            ),
         ];
         for (change, expected) in cases {
             let mut p = base.clone();
             change(&mut p);
-            assert_eq!(decide_unemployed(&p, on, 756), Err(expected));
+            assert_eq!(decide_unemployed(&p, on, &params), Err(expected));
         }
         // The text's order decides when several hold.
         let mut both = base.clone();
         both.student = true;
         both.employed = true;
         assert_eq!(
-            decide_unemployed(&both, on, 756),
+            decide_unemployed(&both, on, &params),
             Err(UnemployedRefusal::Employed)
         );
     }
 
     #[test]
     fn sixteen_is_reached_on_the_birthday() {
+        let params = Parameters::builtin();
         let p = person("2010-04-01", Sex::Female);
         assert_eq!(
-            decide_unemployed(&p, d("2026-03-31"), 732),
+            decide_unemployed(&p, d("2026-03-31"), &params),
             Err(UnemployedRefusal::Under16)
         );
-        assert_eq!(decide_unemployed(&p, d("2026-04-01"), 732), Ok(()));
+        assert_eq!(decide_unemployed(&p, d("2026-04-01"), &params), Ok(()));
     }
 
     #[test]
     fn the_pension_age_is_reached_on_the_birthday_by_sex_and_year() {
         let params = Parameters::builtin();
         let man = person("1963-05-20", Sex::Male);
-        let age = pension_age_months(&params, Sex::Male, d("2026-05-19"));
-        assert_eq!(age, 756);
-        assert_eq!(decide_unemployed(&man, d("2026-05-19"), age), Ok(()));
+        assert_eq!(pension_age_months(&params, Sex::Male, d("2026-05-19")), 756);
+        assert_eq!(decide_unemployed(&man, d("2026-05-19"), &params), Ok(()));
         assert_eq!(
-            decide_unemployed(&man, d("2026-05-20"), age),
+            decide_unemployed(&man, d("2026-05-20"), &params),
             Err(UnemployedRefusal::PensionAge)
         );
         // A woman is 61 through 2027 and 61.5 in 2028.
@@ -430,14 +526,60 @@ mod tests {
             pension_age_months(&params, Sex::Female, d("2028-01-01")),
             738
         );
+        // Born 10 September 1966: 61 on 10 September 2027, when 61 was the age: reached.
         let woman = person("1966-09-10", Sex::Female);
-        let on = d("2028-01-10");
-        let limit = pension_age_months(&params, Sex::Female, on);
+        assert_eq!(decide_unemployed(&woman, d("2027-09-09"), &params), Ok(()));
         assert_eq!(
-            decide_unemployed(&woman, on, limit),
-            Ok(()),
-            "61 years 4 months"
+            decide_unemployed(&woman, d("2027-09-10"), &params),
+            Err(UnemployedRefusal::PensionAge)
         );
+    }
+
+    #[test]
+    fn a_woman_reaches_the_pension_age_of_the_table_in_force_that_year() {
+        let params = Parameters::builtin();
+        // Born 10 March 1967: 61 in March 2028, when the table asks 61.5 (738 months): not
+        // reached until 10 September 2028.
+        let woman = person("1967-03-10", Sex::Female);
+        assert!(!pension_age_reached(
+            &params,
+            Sex::Female,
+            woman.birth_date,
+            d("2028-03-10")
+        ));
+        assert_eq!(decide_unemployed(&woman, d("2028-09-09"), &params), Ok(()));
+        assert_eq!(
+            decide_unemployed(&woman, d("2028-09-10"), &params),
+            Err(UnemployedRefusal::PensionAge)
+        );
+        // A man of the same birth day is not 63 yet.
+        let man = person("1967-03-10", Sex::Male);
+        assert_eq!(decide_unemployed(&man, d("2028-09-10"), &params), Ok(()));
+        // Born 15 December 1966: 61 on 15 December 2027, the age of 2027: reached, and still
+        // reached in January 2028 although 61 years and one month is below 61.5.
+        let december = person("1966-12-15", Sex::Female);
+        assert_eq!(
+            decide_unemployed(&december, d("2027-12-14"), &params),
+            Ok(())
+        );
+        assert_eq!(
+            decide_unemployed(&december, d("2027-12-15"), &params),
+            Err(UnemployedRefusal::PensionAge)
+        );
+        assert_eq!(
+            decide_unemployed(&december, d("2028-01-20"), &params),
+            Err(UnemployedRefusal::PensionAge)
+        );
+    }
+
+    #[test]
+    fn a_pension_below_the_pension_age_is_no_ground() {
+        let params = Parameters::builtin();
+        // A disability pensioner of 40: registered.
+        let mut p = person("1986-02-01", Sex::Female);
+        p.pensioner = true;
+        p.disability_group = Some(2);
+        assert_eq!(decide_unemployed(&p, d("2026-04-01"), &params), Ok(()));
     }
 
     #[test]
@@ -481,7 +623,7 @@ mod tests {
             month: 3,
         }];
         assert_eq!(
-            deregistration_by_registries(&p, since),
+            deregistration_by_registries(&p, since, d("2026-04-01")),
             None,
             "March may pay for work before"
         );
@@ -490,21 +632,120 @@ mod tests {
             month: 4,
         });
         assert_eq!(
-            deregistration_by_registries(&p, since),
+            deregistration_by_registries(&p, since, d("2026-04-01")),
             Some(Deregistration::ContributionsReceived)
         );
-        let mut q = person("1990-01-01", Sex::Male);
-        q.convicted = true;
+    }
+
+    #[test]
+    fn a_pension_in_the_registry_ends_nothing_and_pension_granted_only_reads() {
+        let mut p = person("1990-01-01", Sex::Male);
+        p.pensioner = true;
         assert_eq!(
-            deregistration_by_registries(&q, since),
-            Some(Deregistration::Imprisoned)
+            deregistration_by_registries(&p, d("2026-03-20"), d("2026-04-01")),
+            None
         );
-        q.convicted = false;
-        q.pensioner = true;
         assert_eq!(
-            deregistration_by_registries(&q, since),
+            Deregistration::parse("pension_granted"),
             Some(Deregistration::PensionGranted)
         );
+        assert_eq!(Deregistration::parse_ground("pension_granted"), None);
+        for g in Deregistration::GROUNDS {
+            assert_eq!(Deregistration::parse_ground(g.code()), Some(g));
+        }
+    }
+
+    #[test]
+    fn p41_6_refuses_on_correctional_or_public_works_or_imprisonment_not_suspended() {
+        let params = Parameters::builtin();
+        let on = d("2026-04-01");
+        let base = person("1990-01-01", Sex::Male);
+        let with = |s: Sentence| {
+            let mut p = base.clone();
+            p.sentences = vec![s];
+            decide_unemployed(&p, on, &params)
+        };
+        for kind in [
+            SentenceKind::CorrectionalWorks,
+            SentenceKind::PublicWorks,
+            SentenceKind::Imprisonment,
+        ] {
+            // In force from the day its decision entered into force through its last day.
+            assert_eq!(
+                with(sentence(kind, "2026-04-01", Some("2026-10-01"))),
+                Err(UnemployedRefusal::Convicted),
+                "{kind:?} from that day"
+            );
+            assert_eq!(
+                with(sentence(kind, "2026-04-02", None)),
+                Ok(()),
+                "{kind:?} from the day after"
+            );
+            assert_eq!(
+                with(sentence(kind, "2025-04-01", Some("2026-04-01"))),
+                Err(UnemployedRefusal::Convicted),
+                "{kind:?} through that day"
+            );
+            assert_eq!(
+                with(sentence(kind, "2025-04-01", Some("2026-03-31"))),
+                Ok(()),
+                "{kind:?} served the day before"
+            );
+        }
+        for kind in [
+            SentenceKind::SuspendedImprisonment,
+            SentenceKind::RestrictionOfFreedom,
+            SentenceKind::Fine,
+            SentenceKind::CompulsoryTreatment,
+        ] {
+            assert_eq!(with(sentence(kind, "2026-01-15", None)), Ok(()), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn p51_5_ends_the_registration_on_imprisonment_or_compulsory_treatment_only() {
+        let since = d("2026-03-20");
+        let on = d("2026-04-01");
+        let with = |s: Sentence| {
+            let mut p = person("1990-01-01", Sex::Male);
+            p.sentences = vec![s];
+            deregistration_by_registries(&p, since, on)
+        };
+        for kind in [
+            SentenceKind::Imprisonment,
+            SentenceKind::CompulsoryTreatment,
+        ] {
+            assert_eq!(
+                with(sentence(kind, "2026-04-01", None)),
+                Some(Deregistration::Imprisoned),
+                "{kind:?} in force today"
+            );
+            assert_eq!(
+                with(sentence(kind, "2026-04-02", None)),
+                None,
+                "{kind:?} not yet in force"
+            );
+            // A short term that began and ended between two checks still ends it.
+            assert_eq!(
+                with(sentence(kind, "2026-03-20", Some("2026-03-25"))),
+                Some(Deregistration::Imprisoned),
+                "{kind:?} during the registration"
+            );
+            assert_eq!(
+                with(sentence(kind, "2025-03-01", Some("2026-03-19"))),
+                None,
+                "{kind:?} ended the day before the registration"
+            );
+        }
+        for kind in [
+            SentenceKind::CorrectionalWorks,
+            SentenceKind::PublicWorks,
+            SentenceKind::SuspendedImprisonment,
+            SentenceKind::RestrictionOfFreedom,
+            SentenceKind::Fine,
+        ] {
+            assert_eq!(with(sentence(kind, "2026-03-25", None)), None, "{kind:?}");
+        }
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub async fn run_due_jobs(
 }
 
 #[utoipa::path(post, path = "/api/v1/dev/registry/persons", operation_id = "upsertRegistryPerson", tag = "development",
-    request_body(content = Object, description = "{iin, last_name, first_name, middle_name?, birth_date, sex, region_code, district_code, locality_code, employed, entrepreneur, pensioner, student, convicted, disability_group?, contribution_months: [YYYY-MM], contribution_incomes?: {YYYY-MM: KZT}, phones?: [+7…] (the numbers the mobile-citizens registry links to the IIN)}"),
+    request_body(content = Object, description = "{iin, last_name, first_name, middle_name?, birth_date, sex, region_code, district_code, locality_code, employed, entrepreneur, pensioner (a pension for any reason: shown to the career center, no ground by itself), student, sentences?: [{kind: correctional_works | public_works | imprisonment | suspended_imprisonment | restriction_of_freedom | fine | compulsory_treatment, from: YYYY-MM-DD (the decision in force), to?: YYYY-MM-DD (the last day of the term)}] (214 p.41(6), 214 p.51(5)), disability_group?, contribution_months: [YYYY-MM], contribution_incomes?: {YYYY-MM: KZT}, phones?: [+7…] (the numbers the mobile-citizens registry links to the IIN)}"),
     security(("bearer" = [])), responses((status = 200), (status = 403), (status = 422, description = "invalid_iin, invalid_request")))]
 pub async fn upsert_registry_person(
     State(state): State<AppState>,

@@ -203,7 +203,7 @@ fn body(op: &str, w: &World) -> Body {
                 "iin": iin("991231", 3, 7900), "last_name": "Сейтов", "first_name": "Арман",
                 "birth_date": "1999-12-31", "sex": "male", "region_code": "110000000",
                 "district_code": "111000000", "locality_code": "111010000", "employed": false,
-                "entrepreneur": false, "pensioner": false, "student": false, "convicted": false,
+                "entrepreneur": false, "pensioner": false, "student": false, "sentences": [],
                 "contribution_months": [], "phones": ["+77015550099"]
             });
             person["middle_name"] = Value::Null;

@@ -287,7 +287,7 @@ impl TestApp {
             "iin": iin, "last_name": "Ахметов", "first_name": "Ерлан", "middle_name": "Серикович",
             "birth_date": "1987-10-08", "sex": "male", "region_code": "110000000", "district_code": "111000000",
             "locality_code": "111010000", "employed": false, "entrepreneur": false, "pensioner": false,
-            "student": false, "convicted": false, "disability_group": null, "contribution_months": ["2025-12", "2026-01"],
+            "student": false, "sentences": [], "disability_group": null, "contribution_months": ["2025-12", "2026-01"],
             "phones": ["+77011234567"]
         });
         for (k, v) in changes.as_object().expect("an object") {

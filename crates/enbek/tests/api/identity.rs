@@ -140,7 +140,7 @@ async fn a_proof_needs_a_registry_phone_an_answering_registry_and_a_citizen() {
             json!({ "iin": no_phone, "last_name": "А", "first_name": "Б", "birth_date": "1987-10-08",
                 "sex": "male", "region_code": "110000000", "district_code": "111000000",
                 "locality_code": "111010000", "employed": false, "entrepreneur": false,
-                "pensioner": false, "student": false, "convicted": false, "phones": ["12345"] }),
+                "pensioner": false, "student": false, "sentences": [], "phones": ["12345"] }),
         )
         .await;
     assert_eq!(

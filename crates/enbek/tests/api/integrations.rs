@@ -16,7 +16,7 @@ fn registry_record(iin: &str) -> Value {
     json!({
         "iin": iin, "last_name": "Жумабаева", "first_name": "Айгерим", "birth_date": "1990-02-14", "sex": "female",
         "region_code": "110000000", "district_code": "111000000", "locality_code": "111010000",
-        "employed": false, "entrepreneur": false, "pensioner": false, "student": false, "convicted": false,
+        "employed": false, "entrepreneur": false, "pensioner": false, "student": false, "sentences": [],
         "contribution_months": ["2026-01"], "phones": ["+77021234567"]
     })
 }

@@ -22,6 +22,7 @@ mod privilege;
 mod reference;
 mod registration;
 mod rules_dated;
+mod rules_grounds;
 mod rules_rural;
 mod saved_searches;
 mod search;

@@ -87,9 +87,12 @@ async fn each_ground_of_p41_refuses_with_its_code_and_the_app6_notice() {
     let cases = [
         ("employed", json!({ "employed": true })),
         ("employed", json!({ "entrepreneur": true })),
-        ("pension_age", json!({ "pensioner": true })),
+        ("pension_age", json!({ "birth_date": "1960-01-01" })),
         ("student", json!({ "student": true })),
-        ("convicted", json!({ "convicted": true })),
+        (
+            "convicted",
+            json!({ "sentences": [{ "kind": "imprisonment", "from": "2026-03-18" }] }),
+        ),
     ];
     let mut people = Vec::new();
     for (i, (code, change)) in cases.iter().enumerate() {
@@ -435,15 +438,17 @@ async fn only_staff_of_the_persons_center_or_region_deregister_and_only_the_unem
 }
 
 #[tokio::test]
-async fn the_daily_registry_check_deregisters_on_contributions_a_sentence_or_a_pension() {
+async fn the_daily_registry_check_deregisters_on_contributions_or_a_sentence() {
     let app = TestApp::spawn().await;
     let cases = [
         (
             "contributions_received",
             json!({ "contribution_months": ["2026-03", "2026-04"] }),
         ),
-        ("imprisoned", json!({ "convicted": true })),
-        ("pension_granted", json!({ "pensioner": true })),
+        (
+            "imprisoned",
+            json!({ "sentences": [{ "kind": "imprisonment", "from": "2026-03-20" }] }),
+        ),
     ];
     let mut people = Vec::new();
     for (i, (code, _)) in cases.iter().enumerate() {
@@ -533,7 +538,6 @@ async fn every_ground_of_p51_deregisters_with_its_code_and_only_grounds_two_to_f
         ("imprisoned", false),
         ("circumstances_not_reported", false),
         ("false_documents", false),
-        ("pension_granted", false),
     ];
     let mut ids = Vec::new();
     for (i, _) in grounds.iter().enumerate() {

@@ -34,7 +34,8 @@ impl From<Unavailable> for ApiError {
 #[async_trait]
 pub trait StateRegistry: Send + Sync {
     /// Everything the registries hold on a person (identity, address, employment,
-    /// entrepreneurship, pension, study, conviction, disability, contributions by month), or
+    /// entrepreneurship, pension, study, sentences with their kind and dates, disability,
+    /// contributions by month), or
     /// `None` when they know no such IIN.
     async fn person(&self, iin: &Iin) -> Result<Option<RegistryPerson>, Unavailable>;
 

@@ -154,6 +154,8 @@ pub struct RegistrationView {
     pub job_seeker_since: Option<NaiveDate>,
     pub unemployed_since: Option<NaiveDate>,
     pub refusal_code: Option<String>,
+    /// The ground of 214 p.51 the registration ended on; `pension_granted` on registrations ended
+    /// before a pension ceased to be taken for a ground (historical: nothing decides it now).
     pub deregistration_code: Option<String>,
     pub barred_until: Option<NaiveDate>,
     pub closed_reason: Option<String>,

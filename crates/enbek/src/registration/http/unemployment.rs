@@ -57,7 +57,8 @@ pub struct DeregistrationRequest {
     pub registration_id: String,
     /// A ground of 214 p.51: contributions_received, refused_three_offers, late_offer_answer,
     /// no_show, quit_active_measure, schedule_violated, imprisoned, circumstances_not_reported,
-    /// false_documents; or pension_granted.
+    /// false_documents. (A pension is no ground; `pension_granted` only appears on registrations
+    /// ended by it before.)
     pub ground_code: String,
 }
 
@@ -72,7 +73,7 @@ pub async fn deregister_person(
 ) -> ApiResult<axum::Json<RegistrationView>> {
     // deregisterPerson: an officer of the person's region or a specialist of the person's center.
     caller.require(&CASEWORK)?;
-    let ground = Deregistration::parse(&body.ground_code).ok_or_else(|| {
+    let ground = Deregistration::parse_ground(&body.ground_code).ok_or_else(|| {
         ApiError::new(Common::InvalidValue).detail("ground_code is not a ground of 214 p.51")
     })?;
     Ok(axum::Json(

@@ -436,6 +436,7 @@ async fn report(
         reported_at: now,
         report_due_at,
         reported_late: now > report_due_at,
+        from_registry: false,
         acknowledged_at: None,
         acknowledged_by: None,
     };
@@ -477,6 +478,11 @@ pub struct QueueItem {
     pub due_at: DateTime<Utc>,
     pub overdue: bool,
     pub legal_basis: String,
+    /// For `circumstance`: the change of 214 p.64 (`moved`, `employed`, `entrepreneur`,
+    /// `founder`, `disability`, `pension`), with ` (reported late)` after its 5 working days or
+    /// ` (from the registry)` for a pension the daily registry check found and the person has
+    /// not reported (a pension is no ground of 214 p.51 by itself; not reporting it is, 214
+    /// p.51(6)). For `plan_action`, the action; for `no_show`, the vacancy.
     pub detail: Option<String>,
 }
 
@@ -567,7 +573,9 @@ async fn work_queue(
         let detail = Some(format!(
             "{}{}",
             report.kind.code(),
-            if report.reported_late {
+            if report.from_registry {
+                " (from the registry)"
+            } else if report.reported_late {
                 " (reported late)"
             } else {
                 ""

@@ -9,7 +9,7 @@ use enbek_domain::monitoring::{Service, Stage};
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::reference::parameters::keys;
 use enbek_domain::registration::unemployment::{
-    self as rules, decide_unemployed, pension_age_months, Deregistration, UnemployedRefusal,
+    self as rules, decide_unemployed, Circumstance, Deregistration, UnemployedRefusal,
 };
 use enbek_domain::registration::Status;
 use serde_json::json;
@@ -31,6 +31,7 @@ use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::shown::{center_name, recipient_with_assistant, shown, Shown};
+use crate::registration::store::circumstances::{self, Report};
 use crate::registration::store::documents;
 use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};
@@ -219,9 +220,7 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
     let now = state.clock.now();
     let answer = state.registry().person(&Iin::parse(&reg.iin)?).await?;
     let decision = match &answer {
-        Some(person) => {
-            decide_unemployed(person, on, pension_age_months(&parameters, person.sex, on))
-        }
+        Some(person) => decide_unemployed(person, on, &parameters),
         None => Err(UnemployedRefusal::FalseInformation),
     };
     let mut tx = state.db.begin().await?;
@@ -395,7 +394,8 @@ pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
 }
 
 /// Re-checks one unemployed person against the registries (214 p.51(1), 214 p.51(5)): a ground
-/// they show ends the registration without anyone's decision.
+/// they show ends the registration without anyone's decision. A pension they show is no ground:
+/// it goes to the career center's work queue as a change of 214 p.64, once.
 pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<()> {
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
@@ -406,14 +406,59 @@ pub async fn recheck(state: &AppState, registration_id: &str) -> anyhow::Result<
     let Some(person) = state.registry().person(&Iin::parse(&reg.iin)?).await? else {
         return Ok(());
     };
-    if let Some(ground_of) = rules::deregistration_by_registries(&person, since) {
+    let today = local_date(state.clock.now());
+    if let Some(ground_of) = rules::deregistration_by_registries(&person, since, today) {
         match deregister(state, None, &reg.id, ground_of).await {
             Ok(_) => {}
             // Closed or deregistered meanwhile: nothing left to do.
             Err(e) if e.is(Common::InvalidState) => {}
             Err(e) => anyhow::bail!("deregistering: {}", e.code()),
         }
+    } else if person.pensioner {
+        pension_in_registry(state, &reg).await?;
     }
+    Ok(())
+}
+
+/// A pension the registries show for an unemployed person (214 p.64(6)): unless the center
+/// already knows of one on this registration (reported by the person, or told before), it is
+/// kept as a change learned from the registry, for the specialist to weigh within the 2 working
+/// days of 214 p.51 (whether the person failed to report it, 214 p.51(6)).
+async fn pension_in_registry(state: &AppState, reg: &Registration) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let today = local_date(now);
+    let mut tx = state.db.begin().await?;
+    if circumstances::known(&mut tx, &reg.id, Circumstance::Pension).await? {
+        return Ok(());
+    }
+    let report = Report {
+        id: new_id(),
+        registration_id: reg.id.clone(),
+        career_center_id: reg.career_center_id.clone(),
+        kind: Circumstance::Pension,
+        occurred_on: today,
+        details: None,
+        reported_at: now,
+        report_due_at: rules::report_due(&state.calendar(), today),
+        reported_late: false,
+        from_registry: true,
+        acknowledged_at: None,
+        acknowledged_by: None,
+    };
+    circumstances::insert(&mut tx, &report).await?;
+    let after =
+        json!({ "circumstance_id": report.id, "kind": report.kind.code(), "source": "registry" });
+    record(
+        &mut tx,
+        reg,
+        None,
+        "registry_pension",
+        "pension_in_registry",
+        after,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 

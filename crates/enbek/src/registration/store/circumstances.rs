@@ -1,4 +1,5 @@
-//! Changes an unemployed person reports (214 p.64).
+//! Changes of 214 p.64 the career center learns of: reported by the unemployed person, or (a
+//! pension) told by the registries.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::registration::unemployment::Circumstance;
@@ -24,6 +25,8 @@ pub struct Report {
     pub reported_at: DateTime<Utc>,
     pub report_due_at: DateTime<Utc>,
     pub reported_late: bool,
+    /// Told by the registries (the daily check), not reported by the person.
+    pub from_registry: bool,
     pub acknowledged_at: Option<DateTime<Utc>>,
     pub acknowledged_by: Option<String>,
 }
@@ -39,6 +42,7 @@ fn report(r: &AnyRow) -> Result<Report, sqlx::Error> {
         reported_at: r.instant("reported_at")?,
         report_due_at: r.instant("report_due_at")?,
         reported_late: r.flag("reported_late")?,
+        from_registry: r.text("source")? == "registry",
         acknowledged_at: r.opt_instant("acknowledged_at")?,
         acknowledged_by: r.opt_text("acknowledged_by")?,
     })
@@ -47,8 +51,8 @@ fn report(r: &AnyRow) -> Result<Report, sqlx::Error> {
 pub async fn insert(tx: &mut Tx, c: &Report) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO circumstances (id, registration_id, career_center_id, kind, occurred_on, details, reported_at,
-            report_due_at, reported_late)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            report_due_at, reported_late, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&c.id)
     .bind(&c.registration_id)
@@ -59,9 +63,25 @@ pub async fn insert(tx: &mut Tx, c: &Report) -> Result<(), sqlx::Error> {
     .bind(ts(c.reported_at))
     .bind(ts(c.report_due_at))
     .bind(i64::from(c.reported_late))
+    .bind(if c.from_registry { "registry" } else { "person" })
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Whether the career center has learned of a change of `kind` on the registration, from the
+/// person or the registries, acknowledged or not.
+pub async fn known(
+    tx: &mut Tx,
+    registration_id: &str,
+    kind: Circumstance,
+) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM circumstances WHERE registration_id = $1 AND kind = $2")
+        .bind(registration_id)
+        .bind(kind.code())
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.is_some())
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Report>, sqlx::Error> {
