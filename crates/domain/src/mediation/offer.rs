@@ -75,10 +75,6 @@ pub fn decision_reminder_at(cal: &Calendar, decision_due: DateTime<Utc>) -> Date
     local_instant(cal.previous_working_day(last_day), REMINDER_AT)
 }
 
-/// Working days an unemployed person has to come to the employer after the interview notice
-/// (214 p.74).
-pub const INTERVIEW_ATTEND_DAYS: u32 = 3;
-
 /// An unemployed person's refusals of suitable work that end the registration (214 p.51(2)).
 pub const REFUSALS_TO_DEREGISTER: i64 = 3;
 

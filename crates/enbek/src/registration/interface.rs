@@ -28,7 +28,7 @@ pub mod persons {
     pub(crate) use crate::registration::store::persons::by_id;
 }
 
-/// A no-show an employer recorded for an unemployed person (214 p.51(3), 214 p.74): the offer,
+/// A no-show an employer recorded for an unemployed person (214 p.51(3)): the offer,
 /// the registration, the vacancy and when.
 pub type NoShow = (String, String, String, DateTime<Utc>);
 

@@ -21,6 +21,7 @@ mod plans;
 mod privilege;
 mod reference;
 mod registration;
+mod rules_offers;
 mod saved_searches;
 mod search;
 mod subsidised;

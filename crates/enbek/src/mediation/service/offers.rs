@@ -9,6 +9,7 @@ use enbek_domain::mediation::offer::{
 use enbek_domain::mediation::vacancy::VacancyStatus;
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::reference::office_hours::working_days_deadline;
+use enbek_domain::registration::attendance::{self, Summons};
 use enbek_domain::registration::unemployment::Deregistration;
 use enbek_domain::registration::Status;
 use enbek_domain::text;
@@ -470,8 +471,9 @@ pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result
 }
 
 /// The employer arranges an interview with a referred candidate, who is told its time and place
-/// (214 p.73, 214 p.79); an unemployed person must come within 3 working days of the notice
-/// (214 p.74). The place is checked free text (`http::input`).
+/// (214 p.73, 214 p.79); an unemployed person turns to the employer within 3 working days of the
+/// notice (214 p.74), and not coming within 5 is a ground of deregistration (214 p.51(3),
+/// `attend_by`). The place is checked free text (`http::input`).
 pub async fn schedule_interview(
     state: &AppState,
     employer_account: &str,
@@ -561,7 +563,7 @@ pub async fn decline_interview(
 }
 
 /// The moment from which the employer may record a no-show: the interview's time has passed
-/// and, for an unemployed person, the 3 working days of 214 p.74 too (`attend_by`).
+/// and, for an unemployed person, the 5 working days of 214 p.51(3) too (`attend_by`).
 pub fn no_show_from(
     state: &AppState,
     offer: &Offer,
@@ -571,7 +573,7 @@ pub fn no_show_from(
     Some(attend_by(state, offer, unemployed).map_or(at, |by| by.max(at)))
 }
 
-/// The employer records that the candidate did not come to the interview (214 p.74). An
+/// The employer records that the candidate did not come to the interview (214 p.51(3)). An
 /// unemployed person is told, and the no-show goes to the career center's work queue: 214 p.51(3)
 /// deregisters only a no-show "without good reason", which the specialist weighs (applying
 /// `no_show` with `deregisterPerson`, or excusing it); a job seeker has no such duty, so it is
@@ -673,17 +675,20 @@ pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -
         .ok_or_else(ApiError::not_found)
 }
 
-/// The last moment an unemployed person may come to the employer after the notice (214 p.74).
+/// The end of an unemployed person's term to come to the place of the offered job after the
+/// notice of the interview: 5 working days (214 p.51(3)); not having come by then, without good
+/// reason, is a ground of deregistration. (The 3 working days of 214 p.74 to turn to the employer
+/// are a duty, not this term.)
 pub fn attend_by(
     state: &AppState,
     offer: &Offer,
     unemployed: bool,
 ) -> Option<chrono::DateTime<chrono::Utc>> {
     let notified = offer.interview_notified_at.filter(|_| unemployed)?;
-    Some(working_days_deadline(
+    Some(attendance::attend_by(
         &state.calendar(),
         notified,
-        enbek_domain::mediation::offer::INTERVIEW_ATTEND_DAYS,
+        Summons::OfferedPlace,
     ))
 }
 
@@ -792,7 +797,8 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     Ok(())
 }
 
-/// An offer as it is shown: with the day an unemployed person must come by, and its vacancy.
+/// An offer as it is shown: with the end of an unemployed person's term to come (214 p.51(3)),
+/// and its vacancy.
 pub struct ShownOffer {
     pub offer: Offer,
     pub attend_by: Option<DateTime<Utc>>,

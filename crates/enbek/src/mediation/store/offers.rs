@@ -33,7 +33,7 @@ pub struct Offer {
     pub interview_place: Option<String>,
     pub interview_notified_at: Option<DateTime<Utc>>,
     pub interview_declined_at: Option<DateTime<Utc>>,
-    /// The employer recorded that the candidate did not come (214 p.74, 214 p.51(3)).
+    /// The employer recorded that the candidate did not come (214 p.51(3)).
     pub no_show_at: Option<DateTime<Utc>>,
     /// The career center accepted the person's good reason for it (214 p.51(3)).
     pub no_show_excused_at: Option<DateTime<Utc>>,
@@ -195,7 +195,7 @@ pub async fn decline_interview(
     Ok(done.rows_affected() == 1)
 }
 
-/// The employer records that the candidate did not come to the interview (214 p.74); false when
+/// The employer records that the candidate did not come to the interview (214 p.51(3)); false when
 /// there is no interview the person kept, the person was hired, or it is recorded already.
 pub async fn record_no_show(
     tx: &mut Tx,

@@ -50,7 +50,7 @@ pub enum Kind {
     /// To the employer: the term to decide on a candidate ends soon (214 p.73, 214 p.75).
     DecisionReminder,
     /// The employer recorded that an unemployed person did not come to the interview
-    /// (214 p.74, 214 p.51(3)); the career center weighs the reasons.
+    /// within 5 working days of the notice (214 p.51(3)); the career center weighs the reasons.
     InterviewNoShow,
     /// A one-time code proving the person's identity, to the phone the mobile-citizens registry
     /// links to the IIN.

@@ -613,8 +613,8 @@ async fn work_queue(
             detail,
         );
     }
-    // 214 p.51(3), 214 p.74: a no-show the employer recorded, for the specialist to weigh (good
-    // reason or not) within the 2 working days of 214 p.51.
+    // 214 p.51(3): a no-show the employer recorded after the 5 working days from the notice, for
+    // the specialist to weigh (good reason or not) within the 2 working days of 214 p.51.
     for (offer_id, registration_id, vacancy_id, at) in
         state.mediation().unemployed_no_shows(pool, centers).await?
     {
@@ -624,7 +624,7 @@ async fn work_queue(
             &registration_id,
             Some(offer_id),
             due,
-            "214 p.51(3), p.74",
+            "214 p.51(3)",
             Some(format!("vacancy {vacancy_id}")),
         );
     }
