@@ -32,6 +32,10 @@ pub mod persons {
 /// the registration, the vacancy and when.
 pub type NoShow = (String, String, String, DateTime<Utc>);
 
+/// An offer an unemployed person did not answer in time (214 p.51(2)): the offer, the
+/// registration, the vacancy and when the term was found over.
+pub type LateAnswer = (String, String, String, DateTime<Utc>);
+
 /// What registration needs of mediation. Mediation implements it and the composition root
 /// registers it at start, so registration never imports mediation.
 #[async_trait]
@@ -60,6 +64,14 @@ pub trait Mediation: Send + Sync {
         pool: &AnyPool,
         centers: &[String],
     ) -> Result<Vec<NoShow>, sqlx::Error>;
+
+    /// The offers the unemployed of these career centers did not answer in time, for the work
+    /// queue.
+    async fn unemployed_late_answers(
+        &self,
+        pool: &AnyPool,
+        centers: &[String],
+    ) -> Result<Vec<LateAnswer>, sqlx::Error>;
 }
 
 impl AppState {

@@ -198,3 +198,104 @@ async fn an_unemployed_person_has_five_working_days_to_come_across_the_may_holid
     // carried over) and Wednesday 13 May.
     assert_eq!(queue[0]["due_at"], "2026-05-13T19:00:00Z");
 }
+
+#[tokio::test]
+async fn refusals_as_a_job_seeker_do_not_count_toward_the_three() {
+    let app = TestApp::spawn().await;
+    employer(&app).await;
+    let before = post_vacancies(&app, 2).await;
+    job_seeker(&app, "picky@example.kz", 920).await;
+    // The platform's selection offered both vacancies to the job seeker (214 p.36); the first
+    // refusal decided registration as unemployed at once (214 p.38).
+    let first = my_offer(&app, "picky@example.kz", &before[0]).await;
+    assert_eq!(
+        answer(&app, "picky@example.kz", &first, false).await["status"],
+        "refused"
+    );
+    assert_eq!(
+        registration(&app, "picky@example.kz").await["status"],
+        "unemployed"
+    );
+    // The other offer was made to the job seeker too: refused once unemployed, it still does not
+    // count.
+    let second = my_offer(&app, "picky@example.kz", &before[1]).await;
+    answer(&app, "picky@example.kz", &second, false).await;
+    // Offered while unemployed: the first two refusals leave the registration standing (four
+    // refusals in all), the third ends it (214 p.51(2)).
+    let after = post_vacancies(&app, 3).await;
+    for (i, vacancy) in after.iter().enumerate() {
+        let made = my_offer(&app, "picky@example.kz", vacancy).await;
+        answer(&app, "picky@example.kz", &made, false).await;
+        assert_eq!(
+            registration(&app, "picky@example.kz").await["status"],
+            if i < 2 { "unemployed" } else { "deregistered" },
+            "after {} refusals as unemployed",
+            i + 1
+        );
+    }
+    let reg = registration(&app, "picky@example.kz").await;
+    assert_eq!(reg["deregistration_code"], "refused_three_offers");
+}
+
+#[tokio::test]
+async fn an_offer_not_answered_in_time_goes_to_the_center_as_late_offer_answer() {
+    let app = TestApp::spawn().await;
+    employer(&app).await;
+    let reg = unemployed(&app, "slow@example.kz", 930).await;
+    specialist(&app).await;
+    let ids = post_vacancies(&app, 3).await;
+    let in_time = my_offer(&app, "slow@example.kz", &ids[0]).await;
+    // Offered on Friday 20 March: 3 working days, after Nauryz 26, 27 and 30 March (214 p.72).
+    assert_eq!(in_time["answer_due"], "2026-03-30T19:00:00Z");
+
+    // An answer in the last minute of the term's last day is in time; no term is over yet.
+    app.set_clock("2026-03-30T23:59:00+05:00").await;
+    let answered = answer(&app, "slow@example.kz", &in_time, false).await;
+    assert_eq!(answered["answered_late"], false);
+    app.run_due_jobs().await;
+    assert!(work_queue(&app, "late_offer_answer").await.is_empty());
+
+    // The day after, one answer comes late and one never comes: both go to the center when the
+    // term's due work runs; the answer in time does not.
+    app.set_clock("2026-03-31T00:01:00+05:00").await;
+    let late = my_offer(&app, "slow@example.kz", &ids[1]).await;
+    assert_eq!(
+        answer(&app, "slow@example.kz", &late, true).await["answered_late"],
+        true
+    );
+    let silent = my_offer(&app, "slow@example.kz", &ids[2]).await;
+    app.run_due_jobs().await;
+    let queue = work_queue(&app, "late_offer_answer").await;
+    let mut subjects: Vec<&str> = queue
+        .iter()
+        .map(|i| i["subject_id"].as_str().unwrap())
+        .collect();
+    subjects.sort_unstable();
+    let mut expected = vec![late["id"].as_str().unwrap(), silent["id"].as_str().unwrap()];
+    expected.sort_unstable();
+    assert_eq!(subjects, expected);
+    for item in &queue {
+        assert_eq!(item["registration_id"], reg.as_str());
+        assert_eq!(item["legal_basis"], "214 p.51(2), p.72");
+        // Within 2 working days of learning (214 p.51): 1 and 2 April.
+        assert_eq!(item["due_at"], "2026-04-02T19:00:00Z");
+    }
+    // The specialist applies the ground; until then the registration stands.
+    assert_eq!(
+        registration(&app, "slow@example.kz").await["status"],
+        "unemployed"
+    );
+    let spec = app.login("spec@kokshetau.kz", "staff-pass-1").await;
+    let (status, done) = app
+        .post(
+            "/api/v1/deregistrations",
+            Some(&spec),
+            json!({ "registration_id": reg, "ground_code": "late_offer_answer" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let ended = registration(&app, "slow@example.kz").await;
+    assert_eq!(ended["deregistration_code"], "late_offer_answer");
+    assert_eq!(ended["barred_until"], "2026-04-30");
+    assert!(work_queue(&app, "late_offer_answer").await.is_empty());
+}

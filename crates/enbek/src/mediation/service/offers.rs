@@ -4,7 +4,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::mediation::matching::{score, Match};
 use enbek_domain::mediation::offer::{
-    answer_due, decision_reminder_at, OfferStatus, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
+    answer_due, answer_late, decision_reminder_at, refusals_deregister, OfferStatus,
+    EMPLOYER_DECISION_DAYS,
 };
 use enbek_domain::mediation::vacancy::VacancyStatus;
 use enbek_domain::reference::office_hours::local_date;
@@ -47,6 +48,7 @@ use crate::registration::interface::require_scope;
 /// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
 /// platform's own selection (`specialist` none, 214 p.36, 214 p.69): only suitable work (the
 /// person's resume meets every hard constraint), answered within 1 or 3 working days (214 p.72).
+/// For an unemployed person the end of the term is due work (`LateOfferAnswer`, 214 p.51(2)).
 pub async fn create(
     state: &AppState,
     specialist: Option<&str>,
@@ -88,6 +90,13 @@ pub async fn create(
     match offers::insert(&mut tx, &offer).await {
         Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::OfferExists)),
         other => other?,
+    }
+    if unemployed {
+        let job = Job::LateOfferAnswer {
+            offer_id: offer.id.clone(),
+        };
+        let key = format!("late_offer_answer:{}", offer.id);
+        jobs::enqueue(&mut tx, &job, offer.answer_due_at, Some(&key), now).await?;
     }
     let args = Args {
         // The term ends at 24:00 of its last day.
@@ -133,6 +142,8 @@ fn new_offer(
         created_by: created_by.to_string(),
         created_at: now,
         answer_due_at,
+        to_unemployed: reg.status == Status::Unemployed,
+        late_answer_at: None,
         status: OfferStatus::Pending,
         answered_at: None,
         answered_late: None,
@@ -243,7 +254,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
 
 /// The person answers an offer (214 p.72). A late answer is recorded as late. A job seeker's
 /// refusal is decided at once (214 p.38); an unemployed person's third refusal of suitable work
-/// ends the registration (214 p.51(2)).
+/// offered while unemployed ends the registration (214 p.51(2)).
 pub async fn answer(
     state: &AppState,
     account_id: &str,
@@ -251,7 +262,8 @@ pub async fn answer(
     accept: bool,
 ) -> ApiResult<Offer> {
     let now = state.clock.now();
-    let late = now > offer.answer_due_at;
+    // The answer is given now.
+    let late = answer_late(offer.answer_due_at, None, now);
     let status = if accept {
         OfferStatus::Accepted
     } else {
@@ -265,13 +277,13 @@ pub async fn answer(
     if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
         return Err(ApiError::new(Common::InvalidState).detail("the offer is already answered"));
     }
-    let refusals = offers::count(&mut tx, &reg.id, OfferStatus::Refused).await?;
+    let refusals = offers::refusals(&mut tx, &reg.id).await?;
     if accept {
         refer_to_employer(state, &mut tx, &parties, offer, now).await?;
     }
     let job_seeker_refused = !accept && reg.status == Status::JobSeeker;
     let deregistered =
-        !accept && reg.status == Status::Unemployed && refusals >= REFUSALS_TO_DEREGISTER;
+        !accept && reg.status == Status::Unemployed && refusals_deregister(&refusals);
     if job_seeker_refused {
         unemployment::decision_after_refusal_due(&mut tx, &reg.id, now).await?;
     }
@@ -401,6 +413,50 @@ pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result
         Err(e) if e.is(Common::InvalidState) => Ok(()),
         Err(e) => anyhow::bail!("deciding by silence: {}", e.code()),
     }
+}
+
+/// The term to answer an offer made to an unemployed person is over (214 p.72): an answer
+/// missing, or given after the term, is a ground of 214 p.51(2). It is recorded on the offer and
+/// so enters the work queue of the person's center, where the specialist applies
+/// `late_offer_answer`. A person no longer unemployed is left alone.
+pub async fn answer_term_over(state: &AppState, offer_id: &str) -> anyhow::Result<()> {
+    let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
+        return Ok(());
+    };
+    let now = state.clock.now();
+    if !answer_late(offer.answer_due_at, offer.answered_at, now) {
+        if offer.answered_at.is_none() {
+            // Only a clock set back runs this early: keep the job for when the term is over.
+            anyhow::bail!("the term to answer ends at {}", offer.answer_due_at);
+        }
+        return Ok(());
+    }
+    let unemployed = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .is_some_and(|r| r.status == Status::Unemployed);
+    if !offer.to_unemployed || !unemployed {
+        return Ok(());
+    }
+    let mut tx = state.db.begin().await?;
+    if offers::record_late_answer(&mut tx, &offer.id, now).await? {
+        audit::record(
+            &mut tx,
+            audit::Entry {
+                at: now,
+                actor_id: None,
+                action: "late_answer",
+                entity: "offer",
+                entity_id: &offer.id,
+                before: None,
+                after: Some(
+                    json!({ "answer_due_at": offer.answer_due_at, "answered_at": offer.answered_at }),
+                ),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Tells the accounts of the vacancy's employer of a referred candidate (214 p.73): the
