@@ -75,12 +75,29 @@ pub fn decision_reminder_at(cal: &Calendar, decision_due: DateTime<Utc>) -> Date
     local_instant(cal.previous_working_day(last_day), REMINDER_AT)
 }
 
-/// Working days an unemployed person has to come to the employer after the interview notice
-/// (214 p.74).
-pub const INTERVIEW_ATTEND_DAYS: u32 = 3;
+/// Whether an answer to an offer whose term ends at `due` is late (214 p.72; 214 p.51(2) makes a
+/// late answer, or none, a ground of deregistration): an answer given at `answered_at` after the
+/// term, or, with none given, the term over at `now`. The term runs through its last instant,
+/// 24:00 of its last working day.
+pub fn answer_late(
+    due: DateTime<Utc>,
+    answered_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
+    answered_at.unwrap_or(now) > due
+}
 
 /// An unemployed person's refusals of suitable work that end the registration (214 p.51(2)).
-pub const REFUSALS_TO_DEREGISTER: i64 = 3;
+pub const REFUSALS_TO_DEREGISTER: usize = 3;
+
+/// Whether the refusals of a registration end it (214 p.51(2)): the third refusal of suitable
+/// work offered while the person was unemployed. `offered_while_unemployed` holds, for each
+/// refused offer, whether it was made while the person was unemployed: a refusal of work offered
+/// to a job seeker (which led to the decision on registration as unemployed, 214 p.38) does not
+/// count, even if answered once unemployed.
+pub fn refusals_deregister(offered_while_unemployed: &[bool]) -> bool {
+    offered_while_unemployed.iter().filter(|u| **u).count() >= REFUSALS_TO_DEREGISTER
+}
 
 #[cfg(test)]
 mod tests {
@@ -113,6 +130,33 @@ mod tests {
             decision_reminder_at(&cal, due),
             at("2026-03-06T09:00:00+05:00")
         );
+    }
+
+    #[test]
+    fn an_answer_on_the_last_day_of_the_term_is_in_time_and_one_the_day_after_is_late() {
+        let cal = Calendar::builtin();
+        // Offered to an unemployed person on Friday 20 March 2026: the term's last day is
+        // Monday 30 March (after Nauryz, 26, 27 and 30 March).
+        let due = answer_due(&cal, at("2026-03-20T10:00:00+05:00"), true);
+        let last_minute = at("2026-03-30T23:59:00+05:00");
+        let next_day = at("2026-03-31T00:01:00+05:00");
+        assert!(!answer_late(due, Some(last_minute), next_day));
+        assert!(answer_late(due, Some(next_day), next_day));
+        // No answer: not late while the term runs, late once it is over.
+        assert!(!answer_late(due, None, last_minute));
+        assert!(!answer_late(due, None, due));
+        assert!(answer_late(due, None, next_day));
+    }
+
+    #[test]
+    fn only_refusals_of_work_offered_while_unemployed_count_toward_the_three() {
+        // Two refusals as a job seeker (the first led to registration as unemployed, 214 p.38;
+        // the second was answered once unemployed) and two as unemployed: not yet.
+        assert!(!refusals_deregister(&[false, false, true, true]));
+        // The third refusal of work offered while unemployed ends the registration.
+        assert!(refusals_deregister(&[false, false, true, true, true]));
+        assert!(refusals_deregister(&[true, true, true]));
+        assert!(!refusals_deregister(&[false, false, false]));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! application.
 
 pub mod age;
+pub mod attendance;
 pub mod category;
 pub mod jobloss;
 pub mod plan;

@@ -53,6 +53,7 @@ impl Dispatch for Dispatcher {
             Job::NotifySavedSearches { vacancy_id } => {
                 saved_searches::notify_for_vacancy(state, &vacancy_id).await
             }
+            Job::LateOfferAnswer { offer_id } => offers::answer_term_over(state, &offer_id).await,
         }
     }
 }

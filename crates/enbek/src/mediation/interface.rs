@@ -7,7 +7,7 @@ use sqlx::AnyPool;
 
 use crate::platform::db::Tx;
 use crate::platform::state::AppState;
-use crate::registration::interface::{Mediation, NoShow};
+use crate::registration::interface::{LateAnswer, Mediation, NoShow};
 
 pub(crate) use super::service::employers::{ensure_verified, my_employer};
 pub(crate) use super::store::employers::Employer;
@@ -44,5 +44,13 @@ impl Mediation for ForRegistration {
         centers: &[String],
     ) -> Result<Vec<NoShow>, sqlx::Error> {
         super::store::offers::unemployed_no_shows(pool, centers).await
+    }
+
+    async fn unemployed_late_answers(
+        &self,
+        pool: &AnyPool,
+        centers: &[String],
+    ) -> Result<Vec<LateAnswer>, sqlx::Error> {
+        super::store::offers::unemployed_late_answers(pool, centers).await
     }
 }

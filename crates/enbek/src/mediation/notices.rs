@@ -27,7 +27,7 @@ pub enum Kind {
     /// To the employer: the term to decide on a candidate ends soon (214 p.73, 214 p.75).
     DecisionReminder,
     /// The employer recorded that an unemployed person did not come to the interview
-    /// (214 p.74, 214 p.51(3)); the career center weighs the reasons.
+    /// within 5 working days of the notice (214 p.51(3)); the career center weighs the reasons.
     InterviewNoShow,
     /// A member of an employer invites the account to act for the employer; it accepts or
     /// declines in its cabinet (docs/SECURITY.md, employer membership).

@@ -28,9 +28,13 @@ pub mod persons {
     pub(crate) use crate::registration::store::persons::by_id;
 }
 
-/// A no-show an employer recorded for an unemployed person (214 p.51(3), 214 p.74): the offer,
+/// A no-show an employer recorded for an unemployed person (214 p.51(3)): the offer,
 /// the registration, the vacancy and when.
 pub type NoShow = (String, String, String, DateTime<Utc>);
+
+/// An offer an unemployed person did not answer in time (214 p.51(2)): the offer, the
+/// registration, the vacancy and when the term was found over.
+pub type LateAnswer = (String, String, String, DateTime<Utc>);
 
 /// What registration needs of mediation. Mediation implements it and the composition root
 /// registers it at start, so registration never imports mediation.
@@ -60,6 +64,14 @@ pub trait Mediation: Send + Sync {
         pool: &AnyPool,
         centers: &[String],
     ) -> Result<Vec<NoShow>, sqlx::Error>;
+
+    /// The offers the unemployed of these career centers did not answer in time, for the work
+    /// queue.
+    async fn unemployed_late_answers(
+        &self,
+        pool: &AnyPool,
+        centers: &[String],
+    ) -> Result<Vec<LateAnswer>, sqlx::Error>;
 }
 
 impl AppState {

@@ -23,6 +23,7 @@ mod reference;
 mod registration;
 mod rules_dated;
 mod rules_grounds;
+mod rules_offers;
 mod rules_rural;
 mod saved_searches;
 mod search;

@@ -419,8 +419,9 @@ async fn the_employer_arranges_an_interview_the_candidate_may_decline() {
         .await;
     assert_eq!(status, StatusCode::OK, "{arranged}");
     assert_eq!(arranged["interview_at"], "2026-03-26T06:00:00Z");
-    // Unemployed: come within 3 working days of the notice (26, 27 and 30 March).
-    assert_eq!(arranged["attend_by"], "2026-03-30T19:00:00Z");
+    // Unemployed: come within 5 working days of the notice (214 p.51(3)): 26, 27, 30, 31 March
+    // and 1 April.
+    assert_eq!(arranged["attend_by"], "2026-04-01T19:00:00Z");
     let token = app.login("talk@example.kz", PASSWORD).await;
     let (_, notices) = app.get("/api/v1/me/notifications", Some(&token)).await;
     let invitation = notices
@@ -757,7 +758,7 @@ async fn work_queue(app: &TestApp, token: &str) -> Vec<Value> {
 }
 
 #[tokio::test]
-async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_to_the_center() {
+async fn an_unemployed_persons_no_show_counts_after_five_working_days_and_goes_to_the_center() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     let reg = job_seeker(&app, "absent@example.kz", 810).await;
@@ -767,9 +768,10 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
         "unemployed"
     );
     let candidate = interview(&app, &ids[0], "absent@example.kz").await;
-    // Notified on Friday 20 March; 21–25 March are the Nauryz days off, so the 3 working days
-    // are 26, 27 and 30 March (214 p.74): until then no no-show, though the interview is over.
-    app.set_clock("2026-03-30T23:59:00+05:00").await;
+    // Notified on Friday 20 March; 21–25 March are the Nauryz days off, so the 5 working days
+    // of 214 p.51(3) are 26, 27, 30, 31 March and 1 April: until then no no-show, though the
+    // interview is over and the 3 working days of 214 p.74 (to 30 March) are too.
+    app.set_clock("2026-04-01T23:59:00+05:00").await;
     let hr = employer_token(&app).await;
     let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
     assert_eq!(
@@ -777,7 +779,7 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
         (StatusCode::CONFLICT, "no_show_too_early"),
         "{body}"
     );
-    app.set_clock("2026-03-31T00:01:00+05:00").await;
+    app.set_clock("2026-04-02T00:01:00+05:00").await;
     let hr = employer_token(&app).await;
     // Another employer's vacancy is out of scope; a candidate of another vacancy is unknown.
     let rival = app.citizen("rival@example.kz").await;
@@ -823,9 +825,9 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
         .unwrap_or_else(|| panic!("no no_show in {queue:?}"));
     assert_eq!(item["registration_id"], reg.as_str());
     assert_eq!(item["subject_id"], candidate.as_str());
-    assert_eq!(item["legal_basis"], "214 p.51(3), p.74");
-    // Within 2 working days of learning (214 p.51), counted from the next day: 1 and 2 April.
-    assert_eq!(item["due_at"], "2026-04-02T19:00:00Z");
+    assert_eq!(item["legal_basis"], "214 p.51(3)");
+    // Within 2 working days of learning (214 p.51), counted from the next day: 3 and 6 April.
+    assert_eq!(item["due_at"], "2026-04-06T19:00:00Z");
 
     let (status, done) = app
         .post(
@@ -837,7 +839,7 @@ async fn an_unemployed_persons_no_show_counts_after_three_working_days_and_goes_
     assert_eq!(status, StatusCode::OK, "{done}");
     let reg = registration(&app, "absent@example.kz").await;
     assert_eq!(reg["deregistration_code"], "no_show");
-    assert_eq!(reg["barred_until"], "2026-04-30");
+    assert_eq!(reg["barred_until"], "2026-05-02");
     assert!(!work_queue(&app, &spec)
         .await
         .iter()
@@ -852,7 +854,7 @@ async fn a_no_show_with_a_good_reason_is_excused_by_the_center() {
     app.set_clock("2026-03-20T10:00:00+05:00").await;
     app.run_due_jobs().await;
     let candidate = interview(&app, &ids[0], "ill@example.kz").await;
-    app.set_clock("2026-04-01T10:00:00+05:00").await;
+    app.set_clock("2026-04-02T10:00:00+05:00").await;
     let hr = employer_token(&app).await;
     let (status, _) = no_show(&app, &hr, &ids[0], &candidate).await;
     assert_eq!(status, StatusCode::OK);

@@ -40,9 +40,12 @@ pub struct OfferView {
     pub interview_at: Option<DateTime<Utc>>,
     pub interview_place: Option<String>,
     pub interview_declined_at: Option<DateTime<Utc>>,
-    /// For an unemployed person: come to the employer by this time (3 working days, 214 p.74).
+    /// For an unemployed person: the end of the term to come to the place of the offered job
+    /// after the notice of the interview (5 working days, 214 p.51(3)); not having come by then,
+    /// without good reason, is a ground of deregistration. (The 3 working days of 214 p.74 to
+    /// turn to the employer are a duty, not this term.)
     pub attend_by: Option<DateTime<Utc>>,
-    /// The employer recorded that the person did not come to the interview (214 p.74).
+    /// The employer recorded that the person did not come to the interview (214 p.51(3)).
     pub no_show_at: Option<DateTime<Utc>>,
     /// The career center accepted the person's good reason for it (214 p.51(3)).
     pub no_show_excused_at: Option<DateTime<Utc>>,
@@ -177,7 +180,7 @@ pub struct CandidateView {
     pub interview_place: Option<String>,
     /// The candidate declined the interview on the portal (214 p.80).
     pub interview_declined_at: Option<DateTime<Utc>>,
-    /// The employer recorded that the candidate did not come (214 p.74).
+    /// The employer recorded that the candidate did not come (214 p.51(3)).
     pub no_show_at: Option<DateTime<Utc>>,
 }
 
@@ -282,7 +285,7 @@ pub async fn decline_interview(
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/candidates/{candidate_id}/no-show", operation_id = "recordNoShow", tag = "employers",
     params(("id" = String, Path), ("candidate_id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = OfferView), (status = 403), (status = 404),
-        (status = 409, description = "no_show_too_early: the interview, or for an unemployed person the 3 working days of 214 p.74, not over; interview_declined; invalid_state: no interview, hired, or recorded")))]
+        (status = 409, description = "no_show_too_early: the interview, or for an unemployed person the 5 working days of 214 p.51(3) (`attend_by`), not over; interview_declined; invalid_state: no interview, hired, or recorded")))]
 pub async fn record_no_show(
     State(state): State<AppState>,
     caller: Caller,

@@ -4,11 +4,13 @@ use chrono::{DateTime, TimeDelta, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::mediation::matching::{score, Match};
 use enbek_domain::mediation::offer::{
-    answer_due, decision_reminder_at, OfferStatus, EMPLOYER_DECISION_DAYS, REFUSALS_TO_DEREGISTER,
+    answer_due, answer_late, decision_reminder_at, refusals_deregister, OfferStatus,
+    EMPLOYER_DECISION_DAYS,
 };
 use enbek_domain::mediation::vacancy::VacancyStatus;
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::reference::office_hours::working_days_deadline;
+use enbek_domain::registration::attendance::{self, Summons};
 use enbek_domain::registration::unemployment::Deregistration;
 use enbek_domain::registration::Status;
 use enbek_domain::text;
@@ -48,6 +50,7 @@ use crate::registration::interface::require_serving_assistant;
 /// A vacancy is offered to a registered person (214 p.71) by a specialist, or by the
 /// platform's own selection (`specialist` none, 214 p.36, 214 p.69): only suitable work (the
 /// person's resume meets every hard constraint), answered within 1 or 3 working days (214 p.72).
+/// For an unemployed person the end of the term is due work (`LateOfferAnswer`, 214 p.51(2)).
 pub async fn create(
     state: &AppState,
     specialist: Option<&str>,
@@ -90,6 +93,13 @@ pub async fn create(
         Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::OfferExists)),
         other => other?,
     }
+    if unemployed {
+        let job = Job::LateOfferAnswer {
+            offer_id: offer.id.clone(),
+        };
+        let key = format!("late_offer_answer:{}", offer.id);
+        jobs::enqueue(&mut tx, &job, offer.answer_due_at, Some(&key), now).await?;
+    }
     let args = Args {
         // The term ends at 24:00 of its last day.
         date: local_date(offer.answer_due_at)
@@ -127,6 +137,8 @@ fn new_offer(
         created_by: created_by.to_string(),
         created_at: now,
         answer_due_at,
+        to_unemployed: reg.status == Status::Unemployed,
+        late_answer_at: None,
         status: OfferStatus::Pending,
         answered_at: None,
         answered_late: None,
@@ -227,7 +239,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
 
 /// The person answers an offer (214 p.72). A late answer is recorded as late. A job seeker's
 /// refusal is decided at once (214 p.38); an unemployed person's third refusal of suitable work
-/// ends the registration (214 p.51(2)).
+/// offered while unemployed ends the registration (214 p.51(2)).
 pub async fn answer(
     state: &AppState,
     account_id: &str,
@@ -235,7 +247,8 @@ pub async fn answer(
     accept: bool,
 ) -> ApiResult<Offer> {
     let now = state.clock.now();
-    let late = now > offer.answer_due_at;
+    // The answer is given now.
+    let late = answer_late(offer.answer_due_at, None, now);
     let status = if accept {
         OfferStatus::Accepted
     } else {
@@ -249,13 +262,13 @@ pub async fn answer(
     if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
         return Err(ApiError::new(Common::InvalidState).detail("the offer is already answered"));
     }
-    let refusals = offers::count(&mut tx, &reg.id, OfferStatus::Refused).await?;
+    let refusals = offers::refusals(&mut tx, &reg.id).await?;
     if accept {
         refer_to_employer(state, &mut tx, &parties, offer, now).await?;
     }
     let job_seeker_refused = !accept && reg.status == Status::JobSeeker;
     let deregistered =
-        !accept && reg.status == Status::Unemployed && refusals >= REFUSALS_TO_DEREGISTER;
+        !accept && reg.status == Status::Unemployed && refusals_deregister(&refusals);
     if job_seeker_refused {
         unemployment::decision_after_refusal_due(&mut tx, &reg.id, now).await?;
     }
@@ -373,6 +386,41 @@ pub async fn employer_silent(state: &AppState, offer_id: &str) -> anyhow::Result
     }
 }
 
+/// The term to answer an offer made to an unemployed person is over (214 p.72): an answer
+/// missing, or given after the term, is a ground of 214 p.51(2). It is recorded on the offer and
+/// so enters the work queue of the person's center, where the specialist applies
+/// `late_offer_answer`. A person no longer unemployed is left alone.
+pub async fn answer_term_over(state: &AppState, offer_id: &str) -> anyhow::Result<()> {
+    let Some(offer) = offers::by_id(&state.db.pool, offer_id).await? else {
+        return Ok(());
+    };
+    let now = state.clock.now();
+    if !answer_late(offer.answer_due_at, offer.answered_at, now) {
+        if offer.answered_at.is_none() {
+            // Only a clock set back runs this early: keep the job for when the term is over.
+            anyhow::bail!("the term to answer ends at {}", offer.answer_due_at);
+        }
+        return Ok(());
+    }
+    let unemployed = registrations::by_id(&state.db.pool, &offer.registration_id)
+        .await?
+        .is_some_and(|r| r.status == Status::Unemployed);
+    if !offer.to_unemployed || !unemployed {
+        return Ok(());
+    }
+    let mut tx = state.db.begin().await?;
+    if offers::record_late_answer(&mut tx, &offer.id, now).await? {
+        audit::Entry::new(now, "late_answer", "offer", &offer.id)
+            .after(
+                json!({ "answer_due_at": offer.answer_due_at, "answered_at": offer.answered_at }),
+            )
+            .record(&mut tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Tells the accounts of the vacancy's employer of a referred candidate (214 p.73): the
 /// vacancy's title, the last day to decide and the candidate's number; nothing of the person,
 /// whom the employer sees in the cabinet.
@@ -432,8 +480,9 @@ pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result
 }
 
 /// The employer arranges an interview with a referred candidate, who is told its time and place
-/// (214 p.73, 214 p.79); an unemployed person must come within 3 working days of the notice
-/// (214 p.74). The place is checked free text (`http::input`).
+/// (214 p.73, 214 p.79); an unemployed person turns to the employer within 3 working days of the
+/// notice (214 p.74), and not coming within 5 is a ground of deregistration (214 p.51(3),
+/// `attend_by`). The place is checked free text (`http::input`).
 pub async fn schedule_interview(
     state: &AppState,
     employer_account: &str,
@@ -500,7 +549,7 @@ pub async fn decline_interview(
 }
 
 /// The moment from which the employer may record a no-show: the interview's time has passed
-/// and, for an unemployed person, the 3 working days of 214 p.74 too (`attend_by`).
+/// and, for an unemployed person, the 5 working days of 214 p.51(3) too (`attend_by`).
 pub fn no_show_from(
     state: &AppState,
     offer: &Offer,
@@ -510,7 +559,7 @@ pub fn no_show_from(
     Some(attend_by(state, offer, unemployed).map_or(at, |by| by.max(at)))
 }
 
-/// The employer records that the candidate did not come to the interview (214 p.74). An
+/// The employer records that the candidate did not come to the interview (214 p.51(3)). An
 /// unemployed person is told, and the no-show goes to the career center's work queue: 214 p.51(3)
 /// deregisters only a no-show "without good reason", which the specialist weighs (applying
 /// `no_show` with `deregisterPerson`, or excusing it); a job seeker has no such duty, so it is
@@ -596,17 +645,20 @@ pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -
         .ok_or_else(ApiError::not_found)
 }
 
-/// The last moment an unemployed person may come to the employer after the notice (214 p.74).
+/// The end of an unemployed person's term to come to the place of the offered job after the
+/// notice of the interview: 5 working days (214 p.51(3)); not having come by then, without good
+/// reason, is a ground of deregistration. (The 3 working days of 214 p.74 to turn to the employer
+/// are a duty, not this term.)
 pub fn attend_by(
     state: &AppState,
     offer: &Offer,
     unemployed: bool,
 ) -> Option<chrono::DateTime<chrono::Utc>> {
     let notified = offer.interview_notified_at.filter(|_| unemployed)?;
-    Some(working_days_deadline(
+    Some(attendance::attend_by(
         &state.calendar(),
         notified,
-        enbek_domain::mediation::offer::INTERVIEW_ATTEND_DAYS,
+        Summons::OfferedPlace,
     ))
 }
 
@@ -715,7 +767,8 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     Ok(())
 }
 
-/// An offer as it is shown: with the day an unemployed person must come by, and its vacancy.
+/// An offer as it is shown: with the end of an unemployed person's term to come (214 p.51(3)),
+/// and its vacancy.
 pub struct ShownOffer {
     pub offer: Offer,
     pub attend_by: Option<DateTime<Utc>>,

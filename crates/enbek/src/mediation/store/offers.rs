@@ -22,6 +22,11 @@ pub struct Offer {
     pub created_by: String,
     pub created_at: DateTime<Utc>,
     pub answer_due_at: DateTime<Utc>,
+    /// The person was unemployed when offered: only such refusals count toward the three of
+    /// 214 p.51(2), and only such an answer, missing or late, is a ground.
+    pub to_unemployed: bool,
+    /// When the term to answer was found over without an answer in time (214 p.51(2)).
+    pub late_answer_at: Option<DateTime<Utc>>,
     pub status: OfferStatus,
     pub answered_at: Option<DateTime<Utc>>,
     pub answered_late: Option<bool>,
@@ -33,7 +38,7 @@ pub struct Offer {
     pub interview_place: Option<String>,
     pub interview_notified_at: Option<DateTime<Utc>>,
     pub interview_declined_at: Option<DateTime<Utc>>,
-    /// The employer recorded that the candidate did not come (214 p.74, 214 p.51(3)).
+    /// The employer recorded that the candidate did not come (214 p.51(3)).
     pub no_show_at: Option<DateTime<Utc>>,
     /// The career center accepted the person's good reason for it (214 p.51(3)).
     pub no_show_excused_at: Option<DateTime<Utc>>,
@@ -48,6 +53,8 @@ fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
         created_by: r.text("created_by")?,
         created_at: r.instant("created_at")?,
         answer_due_at: r.instant("answer_due_at")?,
+        to_unemployed: r.flag("to_unemployed")?,
+        late_answer_at: r.opt_instant("late_answer_at")?,
         status: r.decoded("status", OfferStatus::parse)?,
         answered_at: r.opt_instant("answered_at")?,
         answered_late: r.opt_int("answered_late")?.map(|v| v != 0),
@@ -66,8 +73,8 @@ fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
 
 pub async fn insert(tx: &mut Tx, o: &Offer) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO offers (id, vacancy_id, registration_id, account_id, created_by, created_at, answer_due_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO offers (id, vacancy_id, registration_id, account_id, created_by, created_at, answer_due_at, status, to_unemployed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&o.id)
     .bind(&o.vacancy_id)
@@ -77,6 +84,7 @@ pub async fn insert(tx: &mut Tx, o: &Offer) -> Result<(), sqlx::Error> {
     .bind(ts(o.created_at))
     .bind(ts(o.answer_due_at))
     .bind(o.status.as_str())
+    .bind(i64::from(o.to_unemployed))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -195,7 +203,7 @@ pub async fn decline_interview(
     Ok(done.rows_affected() == 1)
 }
 
-/// The employer records that the candidate did not come to the interview (214 p.74); false when
+/// The employer records that the candidate did not come to the interview (214 p.51(3)); false when
 /// there is no interview the person kept, the person was hired, or it is recorded already.
 pub async fn record_no_show(
     tx: &mut Tx,
@@ -267,6 +275,53 @@ pub async fn unemployed_no_shows(
     Ok(out)
 }
 
+/// Records that the term to answer an offer passed without an answer in time (214 p.51(2));
+/// false when recorded already.
+pub async fn record_late_answer(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET late_answer_at = $1 WHERE id = $2 AND late_answer_at IS NULL",
+    )
+    .bind(ts(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Offers the unemployed people of the centers did not answer in time (214 p.51(2)), for the
+/// specialist to apply `late_offer_answer`: (offer id, registration id, vacancy id, found at),
+/// oldest first.
+pub async fn unemployed_late_answers(
+    pool: &AnyPool,
+    centers: &[String],
+) -> Result<Vec<(String, String, String, DateTime<Utc>)>, sqlx::Error> {
+    let mut out = Vec::new();
+    for center in centers {
+        let rows = sqlx::query(
+            "SELECT o.id, o.registration_id, o.vacancy_id, o.late_answer_at FROM offers o
+               JOIN registrations r ON r.id = o.registration_id
+              WHERE r.career_center_id = $1 AND r.status = 'unemployed' AND o.late_answer_at IS NOT NULL
+              ORDER BY o.late_answer_at, o.id",
+        )
+        .bind(center)
+        .fetch_all(pool)
+        .await?;
+        for r in &rows {
+            out.push((
+                r.text("id")?,
+                r.text("registration_id")?,
+                r.text("vacancy_id")?,
+                r.instant("late_answer_at")?,
+            ));
+        }
+    }
+    Ok(out)
+}
+
 /// The candidates referred to a vacancy (accepted offers and their outcomes).
 pub async fn referred_to(pool: &AnyPool, vacancy_id: &str) -> Result<Vec<Offer>, sqlx::Error> {
     let rows = sqlx::query(
@@ -278,18 +333,16 @@ pub async fn referred_to(pool: &AnyPool, vacancy_id: &str) -> Result<Vec<Offer>,
     rows.iter().map(offer).collect()
 }
 
-/// How many offers of a registration are in `status`.
-pub async fn count(
-    tx: &mut Tx,
-    registration_id: &str,
-    status: OfferStatus,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM offers WHERE registration_id = $1 AND status = $2")
-        .bind(registration_id)
-        .bind(status.as_str())
-        .fetch_one(&mut **tx)
-        .await?
-        .int("n")
+/// For each refused offer of a registration, whether it was made while the person was
+/// unemployed (214 p.51(2)).
+pub async fn refusals(tx: &mut Tx, registration_id: &str) -> Result<Vec<bool>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT to_unemployed FROM offers WHERE registration_id = $1 AND status = 'refused' ORDER BY created_at, id",
+    )
+    .bind(registration_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter().map(|r| r.flag("to_unemployed")).collect()
 }
 
 /// Whether a registration has an accepted offer still waiting for the employer (214 p.38).

@@ -54,6 +54,9 @@ pub enum Job {
     RemindEmployer { offer_id: String },
     /// Tell the owners of saved searches that find a new vacancy (214 p.77).
     NotifySavedSearches { vacancy_id: String },
+    /// The term to answer an offer made to an unemployed person is over: an answer missing or
+    /// late goes to the career center's work queue (214 p.51(2), 214 p.72).
+    LateOfferAnswer { offer_id: String },
 }
 
 impl Job {

@@ -469,11 +469,11 @@ pub fn act_due(state: &AppState, report: &Report) -> DateTime<Utc> {
 /// One piece of work with its legal term.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
-    /// `review_forwarded`, `draw_up_plan`, `plan_action`, `plan_contact`, `circumstance` or
-    /// `no_show`.
+    /// `review_forwarded`, `draw_up_plan`, `plan_action`, `plan_contact`, `circumstance`,
+    /// `no_show` or `late_offer_answer`.
     pub kind: String,
     pub registration_id: String,
-    /// The plan item, report or offer (for `no_show`) it concerns.
+    /// The plan item, report or offer (for `no_show` and `late_offer_answer`) it concerns.
     pub subject_id: Option<String>,
     pub due_at: DateTime<Utc>,
     pub overdue: bool,
@@ -590,8 +590,8 @@ async fn work_queue(
             detail,
         );
     }
-    // 214 p.51(3), 214 p.74: a no-show the employer recorded, for the specialist to weigh (good
-    // reason or not) within the 2 working days of 214 p.51.
+    // 214 p.51(3): a no-show the employer recorded after the 5 working days from the notice, for
+    // the specialist to weigh (good reason or not) within the 2 working days of 214 p.51.
     for (offer_id, registration_id, vacancy_id, at) in
         state.mediation().unemployed_no_shows(pool, centers).await?
     {
@@ -601,7 +601,25 @@ async fn work_queue(
             &registration_id,
             Some(offer_id),
             due,
-            "214 p.51(3), p.74",
+            "214 p.51(3)",
+            Some(format!("vacancy {vacancy_id}")),
+        );
+    }
+    // 214 p.51(2), 214 p.72: an offer an unemployed person did not answer in time, found when the
+    // term passed; the specialist applies `late_offer_answer` within the 2 working days of
+    // 214 p.51.
+    for (offer_id, registration_id, vacancy_id, at) in state
+        .mediation()
+        .unemployed_late_answers(pool, centers)
+        .await?
+    {
+        let due = working_days_deadline(&cal, at, 2);
+        push(
+            "late_offer_answer",
+            &registration_id,
+            Some(offer_id),
+            due,
+            "214 p.51(2), p.72",
             Some(format!("vacancy {vacancy_id}")),
         );
     }
