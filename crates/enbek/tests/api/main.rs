@@ -21,6 +21,7 @@ mod plans;
 mod privilege;
 mod reference;
 mod registration;
+mod rows;
 mod saved_searches;
 mod search;
 mod subsidised;

@@ -5,7 +5,6 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::Iin;
 use enbek_domain::reference::office_hours::{local_date, local_instant, working_days_deadline};
-use enbek_domain::registration::category::Category;
 use enbek_domain::registration::jobloss::assess;
 use enbek_domain::registration::plan::{self as rules, Action, ItemKind, PlanFacts};
 use enbek_domain::registration::unemployment::{report_due, Circumstance};
@@ -74,7 +73,7 @@ pub async fn suggestions(
         .is_some();
     tx.commit().await?;
     let facts = PlanFacts {
-        category: person.category.as_deref().and_then(Category::parse),
+        category: person.category,
         age: enbek_domain::registration::age::age_on(person.birth_date, on),
         education_level: person.profile.education_level.clone(),
         rural,
