@@ -13,11 +13,13 @@ use sqlx::any::AnyRow;
 
 use crate::helpers::*;
 
-async fn db() -> Db {
+/// A migrated database, with the guard that removes it when dropped.
+async fn db() -> (TestDb, Db) {
     let test_db = TestDb::new().await;
-    Db::connect(&test_db.url)
+    let db = Db::connect(&test_db.url)
         .await
-        .expect("connect and migrate")
+        .expect("connect and migrate");
+    (test_db, db)
 }
 
 /// One row of literal values (`SELECT … AS v`), typed as the tables type them (text, bigint) so
@@ -35,7 +37,7 @@ fn message(e: sqlx::Error) -> String {
 
 #[tokio::test]
 async fn an_enumerated_column_reads_its_codes_and_refuses_any_other() {
-    let db = db().await;
+    let (_guard, db) = db().await;
     let r = row(
         &db,
         "CAST('job_seeker' AS TEXT) AS v, CAST('Job_seeker' AS TEXT) AS w, CAST(NULL AS TEXT) AS n, \
@@ -62,7 +64,7 @@ async fn an_enumerated_column_reads_its_codes_and_refuses_any_other() {
 
 #[tokio::test]
 async fn instants_days_flags_and_counts_read_as_stored() {
-    let db = db().await;
+    let (_guard, db) = db().await;
     let r = row(
         &db,
         "CAST('2026-03-17T04:05:06.000007Z' AS TEXT) AS at, CAST('2026-03-17' AS TEXT) AS d, \
@@ -92,7 +94,7 @@ async fn instants_days_flags_and_counts_read_as_stored() {
 
 #[tokio::test]
 async fn a_json_column_reads_its_value_and_refuses_text_that_is_not_json() {
-    let db = db().await;
+    let (_guard, db) = db().await;
     let r = row(
         &db,
         r#"CAST('["a","b"]' AS TEXT) AS list, CAST('["a",' AS TEXT) AS broken"#,
