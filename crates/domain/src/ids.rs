@@ -119,6 +119,11 @@ impl Sex {
             Sex::Female => "female",
         }
     }
+
+    /// The sex written as `as_str` writes it; anything else is none.
+    pub fn parse(s: &str) -> Option<Sex> {
+        s.parse().ok()
+    }
 }
 
 impl fmt::Display for Sex {
@@ -305,6 +310,15 @@ mod tests {
     use serde::de::value::{Error as DeError, StrDeserializer};
     use serde::de::IntoDeserializer;
     use serde::Deserialize;
+
+    #[test]
+    fn a_sex_reads_back_from_its_text_and_nothing_else_reads() {
+        assert_eq!(Sex::parse(Sex::Male.as_str()), Some(Sex::Male));
+        assert_eq!(Sex::parse(Sex::Female.as_str()), Some(Sex::Female));
+        assert_eq!(Sex::parse("Male"), None);
+        assert_eq!(Sex::parse("m"), None);
+        assert_eq!(Sex::parse(""), None);
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

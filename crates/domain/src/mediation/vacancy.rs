@@ -24,6 +24,13 @@ macro_rules! code_enum {
                 $name::ALL.iter().copied().find(|v| v.code() == s)
             }
         }
+
+        /// Written as its code.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
     };
 }
 
@@ -199,6 +206,20 @@ mod tests {
             assert_eq!(VacancyStatus::parse(status.as_str()), Some(status));
         }
         assert_eq!(VacancyStatus::parse("pending"), None);
+    }
+
+    #[test]
+    fn a_coded_value_is_written_as_its_code() {
+        for regime in WorkRegime::ALL {
+            assert_eq!(
+                serde_json::to_value(regime).unwrap(),
+                serde_json::json!(regime.code())
+            );
+        }
+        assert_eq!(
+            serde_json::to_value(Some(EducationLevel::None)).unwrap(),
+            serde_json::json!("none")
+        );
     }
 
     fn terms() -> Terms {

@@ -40,13 +40,19 @@ pub enum DayKind {
 }
 
 impl DayKind {
-    fn parse(s: &str) -> Option<DayKind> {
-        match s {
-            "holiday" => Some(DayKind::Holiday),
-            "day_off" => Some(DayKind::DayOff),
-            "working" => Some(DayKind::Working),
-            _ => None,
+    pub const ALL: [DayKind; 3] = [DayKind::Holiday, DayKind::DayOff, DayKind::Working];
+
+    /// The kind as the calendar data, the API and the database write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayKind::Holiday => "holiday",
+            DayKind::DayOff => "day_off",
+            DayKind::Working => "working",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<DayKind> {
+        DayKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -396,6 +402,16 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_kind_reads_back_from_its_text_and_nothing_else_reads() {
+        for kind in DayKind::ALL {
+            assert_eq!(DayKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(DayKind::parse("Holiday"), None);
+        assert_eq!(DayKind::parse("dayoff"), None);
+        assert_eq!(DayKind::parse(""), None);
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -368,6 +368,32 @@ impl Circumstance {
     }
 }
 
+/// Who told the career center of a change: the person (214 p.64), or the registries through the
+/// daily check (a pension the person had not reported, 214 p.51(6)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CircumstanceSource {
+    Person,
+    Registry,
+}
+
+impl CircumstanceSource {
+    pub const ALL: [CircumstanceSource; 2] =
+        [CircumstanceSource::Person, CircumstanceSource::Registry];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CircumstanceSource::Person => "person",
+            CircumstanceSource::Registry => "registry",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CircumstanceSource> {
+        CircumstanceSource::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
 /// Working days to report a change (214 p.64).
 pub const REPORT_WORKING_DAYS: u32 = 5;
 

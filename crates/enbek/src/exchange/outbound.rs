@@ -7,38 +7,26 @@ use sqlx::AnyPool;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 use crate::platform::notify::count_delivery;
 use crate::platform::state::AppState;
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct Message {
     pub id: String,
     #[schema(value_type = String)]
     pub destination: Destination,
     pub subject_id: String,
     #[schema(value_type = Object)]
+    #[row(json)]
     pub payload: serde_json::Value,
     #[schema(value_type = String)]
     pub status: DeliveryStatus,
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
     pub delivered_at: Option<DateTime<Utc>>,
-}
-
-fn message(r: &sqlx::any::AnyRow) -> Result<Message, sqlx::Error> {
-    Ok(Message {
-        id: r.text("id")?,
-        destination: r.decoded("destination", Destination::parse)?,
-        subject_id: r.text("subject_id")?,
-        payload: r.json("payload")?,
-        status: r.decoded("status", DeliveryStatus::parse)?,
-        attempts: r.int("attempts")?,
-        created_at: r.instant("created_at")?,
-        delivered_at: r.opt_instant("delivered_at")?,
-    })
 }
 
 pub async fn insert(
@@ -69,7 +57,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Message>, sqlx::Er
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(message).transpose()
+    row.as_ref().map(Message::from_row).transpose()
 }
 
 pub async fn mark_delivered(
@@ -106,7 +94,7 @@ pub async fn recent(pool: &AnyPool, limit: i64) -> Result<Vec<Message>, sqlx::Er
             .bind(limit)
             .fetch_all(pool)
             .await?;
-    rows.iter().map(message).collect()
+    rows.iter().map(Message::from_row).collect()
 }
 
 /// Delivers one message to another state system; a delivered one is left alone.

@@ -8,7 +8,23 @@
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use sqlx::any::{AnyPoolOptions, AnyRow};
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyPool, Row as _, ValueRef as _};
+
+use enbek_domain::accounts::access::{OrgKind, Role};
+use enbek_domain::delivery::{DeliveryStatus, Destination, NoticeChannel};
+use enbek_domain::ids::Sex;
+use enbek_domain::measures::subsidised::Measure;
+use enbek_domain::mediation::employer::{Authority, EmployerKind, InvitationStatus, Verification};
+use enbek_domain::mediation::offer::OfferStatus;
+use enbek_domain::mediation::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
+use enbek_domain::reference::calendar::DayKind;
+use enbek_domain::registration::category::Category;
+use enbek_domain::registration::jobloss::ApplicationStatus;
+use enbek_domain::registration::plan::{Action, ItemKind};
+use enbek_domain::registration::unemployment::{Circumstance, CircumstanceSource, Deregistration};
+use enbek_domain::registration::{Channel, Status};
+
+use crate::platform::http::lang::Lang;
 use std::path::Path;
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -126,7 +142,129 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, sqlx::Error> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-/// Typed column access on rows of either backend.
+/// A struct read from one row of either backend, each field from the column of its name:
+/// `#[derive(Row)]` writes the reading (see the `enbek-row` crate for its attributes).
+pub trait Row: Sized {
+    fn from_row(row: &AnyRow) -> Result<Self, sqlx::Error>;
+}
+
+pub use enbek_row::Row;
+
+/// A value read from one column of a row of either backend.
+pub trait Column: Sized {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error>;
+}
+
+impl Column for String {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+        row.try_get(col)
+    }
+}
+
+impl Column for i64 {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+        row.try_get(col)
+    }
+}
+
+/// A count or an amount stored as an integer: a negative or too large one is a decode error.
+macro_rules! unsigned_columns {
+    ($($ty:ty),+) => {
+        $(impl Column for $ty {
+            fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+                <$ty>::try_from(i64::read(row, col)?).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+            }
+        })+
+    };
+}
+
+unsigned_columns!(u32, u64);
+
+/// A flag: an integer, true when not 0.
+impl Column for bool {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+        i64::read(row, col).map(|v| v != 0)
+    }
+}
+
+impl Column for NaiveDate {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+        parse_day(&String::read(row, col)?)
+    }
+}
+
+impl Column for DateTime<Utc> {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+        parse_ts(&String::read(row, col)?)
+    }
+}
+
+/// NULL is `None`; any other value is read as `T`.
+impl<T: Column> Column for Option<T> {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+        if row.try_get_raw(col)?.is_null() {
+            Ok(None)
+        } else {
+            T::read(row, col).map(Some)
+        }
+    }
+}
+
+/// A column holding `T` as JSON text (`#[row(json)]`).
+pub struct Json<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> Column for Json<T> {
+    fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+        serde_json::from_str(&String::read(row, col)?)
+            .map(Json)
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    }
+}
+
+/// Enumerated columns, each decoded by its type's `parse`: a value it does not know is a decode
+/// error naming the column and the value.
+macro_rules! code_columns {
+    ($($ty:ty),+ $(,)?) => {
+        $(impl Column for $ty {
+            fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error> {
+                decode(col, &String::read(row, col)?, <$ty>::parse)
+            }
+        })+
+    };
+}
+
+code_columns!(
+    Role,
+    Channel,
+    Status,
+    Deregistration,
+    ApplicationStatus,
+    ItemKind,
+    Action,
+    Circumstance,
+    CircumstanceSource,
+    Measure,
+    NoticeChannel,
+    DeliveryStatus,
+    Lang,
+    OfferStatus,
+    EmployerKind,
+    Verification,
+    InvitationStatus,
+    Authority,
+    WorkRegime,
+    EmploymentType,
+    EducationLevel,
+    VacancyStatus,
+    Sex,
+    Category,
+    DayKind,
+    OrgKind,
+    Destination,
+    enbek_domain::monitoring::Stage,
+);
+
+/// Typed reads of one column, for the rows no struct stands for.
 pub trait RowExt {
     fn text(&self, col: &str) -> Result<String, sqlx::Error>;
     fn opt_text(&self, col: &str) -> Result<Option<String>, sqlx::Error>;
@@ -136,59 +274,36 @@ pub trait RowExt {
     fn opt_date(&self, col: &str) -> Result<Option<NaiveDate>, sqlx::Error>;
     fn flag(&self, col: &str) -> Result<bool, sqlx::Error>;
     fn int(&self, col: &str) -> Result<i64, sqlx::Error>;
-    fn opt_int(&self, col: &str) -> Result<Option<i64>, sqlx::Error>;
     fn json<T: serde::de::DeserializeOwned>(&self, col: &str) -> Result<T, sqlx::Error>;
-    /// An enumerated column decoded by `parse`: a value it does not know is a decode error.
-    fn decoded<T>(&self, col: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, sqlx::Error>;
-    fn opt_decoded<T>(
-        &self,
-        col: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<Option<T>, sqlx::Error>;
 }
 
 impl RowExt for AnyRow {
     fn text(&self, col: &str) -> Result<String, sqlx::Error> {
-        self.try_get(col)
+        String::read(self, col)
     }
     fn opt_text(&self, col: &str) -> Result<Option<String>, sqlx::Error> {
-        self.try_get(col)
+        Option::read(self, col)
     }
     fn instant(&self, col: &str) -> Result<DateTime<Utc>, sqlx::Error> {
-        parse_ts(&self.text(col)?)
+        DateTime::read(self, col)
     }
     fn opt_instant(&self, col: &str) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-        self.opt_text(col)?.map(|s| parse_ts(&s)).transpose()
+        Option::read(self, col)
     }
     fn date(&self, col: &str) -> Result<NaiveDate, sqlx::Error> {
-        parse_day(&self.text(col)?)
+        NaiveDate::read(self, col)
     }
     fn opt_date(&self, col: &str) -> Result<Option<NaiveDate>, sqlx::Error> {
-        self.opt_text(col)?.map(|s| parse_day(&s)).transpose()
+        Option::read(self, col)
     }
     fn flag(&self, col: &str) -> Result<bool, sqlx::Error> {
-        self.try_get::<i64, _>(col).map(|v| v != 0)
+        bool::read(self, col)
     }
     fn int(&self, col: &str) -> Result<i64, sqlx::Error> {
-        self.try_get(col)
-    }
-    fn opt_int(&self, col: &str) -> Result<Option<i64>, sqlx::Error> {
-        self.try_get(col)
+        i64::read(self, col)
     }
     fn json<T: serde::de::DeserializeOwned>(&self, col: &str) -> Result<T, sqlx::Error> {
-        serde_json::from_str(&self.text(col)?).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-    }
-    fn decoded<T>(&self, col: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
-        decode(col, &self.text(col)?, parse)
-    }
-    fn opt_decoded<T>(
-        &self,
-        col: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<Option<T>, sqlx::Error> {
-        self.opt_text(col)?
-            .map(|s| decode(col, &s, parse))
-            .transpose()
+        Json::read(self, col).map(|j| j.0)
     }
 }
 

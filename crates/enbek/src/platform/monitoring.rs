@@ -11,6 +11,7 @@ use crate::platform::db::new_id;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
@@ -148,7 +149,7 @@ pub async fn summary(
     })
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Serialize, utoipa::ToSchema, Row)]
 pub struct Stage {
     #[schema(value_type = String)]
     pub stage: rules::Stage,
@@ -163,12 +164,5 @@ pub async fn stages(pool: &AnyPool, subject_id: &str) -> Result<Vec<Stage>, sqlx
     .bind(subject_id)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Stage {
-                stage: r.decoded("stage", rules::Stage::parse)?,
-                at: r.instant("at")?,
-            })
-        })
-        .collect()
+    rows.iter().map(Stage::from_row).collect()
 }

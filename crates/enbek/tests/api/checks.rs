@@ -1,4 +1,4 @@
-//! The CHECK constraints on enumerated columns (migration 0017): the database refuses a value
+//! The CHECK constraints on enumerated columns (migrations 0017, 0018, 0019): the database refuses a value
 //! outside the closed set on both engines, and the sets in the migration are the code's.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -6,26 +6,35 @@ use std::collections::{BTreeMap, BTreeSet};
 use enbek::platform::db::Db;
 use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::delivery::{DeliveryStatus, Destination, NoticeChannel};
+use enbek_domain::ids::Sex;
 use enbek_domain::measures::subsidised::Measure;
-use enbek_domain::mediation::employer::{EmployerKind, InvitationStatus, Verification};
+use enbek_domain::mediation::employer::{Authority, EmployerKind, InvitationStatus, Verification};
 use enbek_domain::mediation::offer::OfferStatus;
 use enbek_domain::mediation::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
 use enbek_domain::monitoring::{Service, Stage};
+use enbek_domain::reference::calendar::DayKind;
 use enbek_domain::registration::category::Category;
 use enbek_domain::registration::jobloss::ApplicationStatus;
 use enbek_domain::registration::plan::{Action, ItemKind};
-use enbek_domain::registration::unemployment::{Circumstance, Deregistration, UnemployedRefusal};
+use enbek_domain::registration::unemployment::{
+    Circumstance, CircumstanceSource, Deregistration, UnemployedRefusal,
+};
 use enbek_domain::registration::{Channel, Refusal, Status};
 
 use crate::helpers::TestDb;
 
-const MIGRATION: &str = include_str!("../../migrations/0017_checks.sql");
+const MIGRATIONS: [&str; 3] = [
+    include_str!("../../migrations/0017_checks.sql"),
+    include_str!("../../migrations/0018_authority_check.sql"),
+    include_str!("../../migrations/0019_grounds.sql"),
+];
 
-/// `table.column` → the values its CHECK admits, read from the migration.
+/// `table.column` → the values its CHECK admits, read from the migrations.
 fn checked_sets() -> BTreeMap<String, BTreeSet<String>> {
     let mut sets = BTreeMap::new();
-    let sql: String = MIGRATION
-        .lines()
+    let sql: String = MIGRATIONS
+        .iter()
+        .flat_map(|m| m.lines())
         .filter(|l| !l.trim_start().starts_with("--"))
         .collect::<Vec<_>>()
         .join(" ");
@@ -77,6 +86,7 @@ fn the_checked_sets_are_the_codes_of_the_domain() {
         set(Deregistration::ALL.map(Deregistration::code)),
     );
     expect("account_roles.role", set(Role::ALL.map(Role::as_str)));
+    expect("calendar_days.kind", set(DayKind::ALL.map(DayKind::as_str)));
     expect(
         "circumstances.kind",
         set(Circumstance::ALL.map(Circumstance::code)),
@@ -140,6 +150,10 @@ fn the_checked_sets_are_the_codes_of_the_domain() {
         "employer_invitations.status",
         set(InvitationStatus::ALL.map(InvitationStatus::as_str)),
     );
+    expect(
+        "circumstances.source",
+        set(CircumstanceSource::ALL.map(CircumstanceSource::as_str)),
+    );
     // Enumerations without a list of all their values: every checked value is one of theirs.
     let parses = |column: &str, parse: &dyn Fn(&str) -> bool, count: usize| {
         let values = &sets[column];
@@ -148,6 +162,8 @@ fn the_checked_sets_are_the_codes_of_the_domain() {
     };
     parses("organizations.kind", &|v| OrgKind::parse(v).is_some(), 3);
     parses("persons.category", &|v| Category::parse(v).is_some(), 3);
+    parses("persons.sex", &|v| Sex::parse(v).is_some(), 2);
+    parses("employers.authority", &|v| Authority::parse(v).is_some(), 3);
     parses(
         "notifications.lang",
         &|v| enbek::platform::http::lang::Lang::parse(v).is_some(),

@@ -21,6 +21,7 @@ mod plans;
 mod privilege;
 mod reference;
 mod registration;
+mod rows;
 mod rules_dated;
 mod rules_grounds;
 mod rules_offers;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::accounts::identity::ProofMethod;
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyPool, Row as _};
 
 use crate::platform::db::new_id;
 
@@ -11,6 +11,7 @@ use crate::platform::db::parse_ts;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
@@ -21,6 +22,7 @@ pub struct Credentials {
     pub disabled: bool,
 }
 
+#[derive(Row)]
 pub struct Grant {
     pub role: Role,
     pub organization_id: Option<String>,
@@ -138,15 +140,7 @@ pub async fn grants(pool: &AnyPool, account_id: &str) -> Result<Vec<Grant>, sqlx
     .bind(account_id)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Grant {
-                role: r.decoded("role", Role::parse)?,
-                organization_id: r.opt_text("organization_id")?,
-                region_code: r.opt_text("region_code")?,
-            })
-        })
-        .collect()
+    rows.iter().map(Grant::from_row).collect()
 }
 
 pub async fn create_session(

@@ -3,18 +3,17 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::measures::subsidised::Measure;
 use serde::Serialize;
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::day;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct SubsidisedApplication {
     pub id: String,
     pub employer_id: String,
@@ -39,27 +38,6 @@ pub struct SubsidisedApplication {
     pub contact_phone: String,
     pub locality_code: String,
     pub created_at: DateTime<Utc>,
-}
-
-fn application(r: &AnyRow) -> Result<SubsidisedApplication, sqlx::Error> {
-    Ok(SubsidisedApplication {
-        id: r.text("id")?,
-        employer_id: r.text("employer_id")?,
-        employer_name: r.text("employer_name")?,
-        employer_bin: r.text("employer_bin")?,
-        legal_locality_code: r.text("legal_locality_code")?,
-        region_code: r.text("region_code")?,
-        measure: r.decoded("measure", Measure::parse)?,
-        places: r.int("places")?,
-        occupation_code: r.text("occupation_code")?,
-        monthly_pay: r.int("monthly_pay")?,
-        starts_on: r.date("starts_on")?,
-        ends_on: r.date("ends_on")?,
-        contact_person: r.text("contact_person")?,
-        contact_phone: r.text("contact_phone")?,
-        locality_code: r.text("locality_code")?,
-        created_at: r.instant("created_at")?,
-    })
 }
 
 pub async fn insert(
@@ -100,7 +78,9 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<SubsidisedApplicat
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(application).transpose()
+    row.as_ref()
+        .map(SubsidisedApplication::from_row)
+        .transpose()
 }
 
 /// Applications of an employer, or of a region, newest first.
@@ -117,24 +97,15 @@ pub async fn list(
     .bind(region_code)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(application).collect()
+    rows.iter().map(SubsidisedApplication::from_row).collect()
 }
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct SubsidisedParticipant {
     pub id: String,
     pub application_id: String,
     pub iin: String,
     pub created_at: DateTime<Utc>,
-}
-
-fn participant(r: &AnyRow) -> Result<SubsidisedParticipant, sqlx::Error> {
-    Ok(SubsidisedParticipant {
-        id: r.text("id")?,
-        application_id: r.text("application_id")?,
-        iin: r.text("iin")?,
-        created_at: r.instant("created_at")?,
-    })
 }
 
 /// Adds a participant while fewer than `places` are on the application; false when all places
@@ -171,7 +142,7 @@ pub async fn participants(
     .bind(application_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(participant).collect()
+    rows.iter().map(SubsidisedParticipant::from_row).collect()
 }
 
 pub async fn participant_by_id(
@@ -182,10 +153,12 @@ pub async fn participant_by_id(
         .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(participant).transpose()
+    row.as_ref()
+        .map(SubsidisedParticipant::from_row)
+        .transpose()
 }
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct SubsidisedAttendance {
     pub participant_id: String,
     /// `YYYY-MM`.
@@ -193,16 +166,6 @@ pub struct SubsidisedAttendance {
     pub days_worked: i64,
     pub days_absent: i64,
     pub recorded_at: DateTime<Utc>,
-}
-
-fn attendance(r: &AnyRow) -> Result<SubsidisedAttendance, sqlx::Error> {
-    Ok(SubsidisedAttendance {
-        participant_id: r.text("participant_id")?,
-        month: r.text("month")?,
-        days_worked: r.int("days_worked")?,
-        days_absent: r.int("days_absent")?,
-        recorded_at: r.instant("recorded_at")?,
-    })
 }
 
 /// The month's attendance of a participant as it stands, if reported.
@@ -217,7 +180,7 @@ pub async fn attendance_of(
             .bind(month)
             .fetch_optional(&mut **tx)
             .await?;
-    row.as_ref().map(attendance).transpose()
+    row.as_ref().map(SubsidisedAttendance::from_row).transpose()
 }
 
 /// Records a month's attendance, replacing an earlier report of the same month.
@@ -259,5 +222,5 @@ pub async fn attendance_list(
     .bind(month)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(attendance).collect()
+    rows.iter().map(SubsidisedAttendance::from_row).collect()
 }

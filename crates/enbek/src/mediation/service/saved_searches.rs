@@ -66,10 +66,14 @@ pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> ApiResu
     if new.salary_min.is_some_and(|s| s < 0) {
         return Err(invalid("salary_min is at least 0"));
     }
-    if let Some(regime) = &new.work_regime {
-        WorkRegime::parse(regime)
-            .ok_or_else(|| invalid("work_regime is not one of the allowed values"))?;
-    }
+    let work_regime = new
+        .work_regime
+        .as_deref()
+        .map(|regime| {
+            WorkRegime::parse(regime)
+                .ok_or_else(|| invalid("work_regime is not one of the allowed values"))
+        })
+        .transpose()?;
     if let Some(region) = &new.region_code {
         known_region(state, region).await?;
     }
@@ -91,7 +95,7 @@ pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> ApiResu
         region_code: new.region_code,
         occupation_code: new.occupation_code,
         salary_min: new.salary_min,
-        work_regime: new.work_regime,
+        work_regime,
         created_at: now,
     };
     saved_searches::insert(&mut tx, &search).await?;
@@ -157,7 +161,7 @@ pub async fn notify_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
             region_code: search.region_code.as_deref(),
             occupation_code: search.occupation_code.as_deref(),
             salary_min: search.salary_min,
-            work_regime: search.work_regime.as_deref(),
+            work_regime: search.work_regime.map(WorkRegime::code),
             sort: Sort::Date,
             today,
             limit: 1,

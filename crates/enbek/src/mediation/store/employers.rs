@@ -4,7 +4,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::mediation::employer::{Authority, EmployerKind, Verification};
 use enbek_domain::mediation::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
 use serde::Serialize;
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::day;
@@ -13,11 +12,12 @@ use crate::platform::db::placeholders;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct Employer {
     pub id: String,
     pub bin: String,
@@ -44,25 +44,6 @@ pub struct Employer {
     /// By what right the owner acts for it: `entrepreneur`, `head` or `organisation_certificate`.
     #[schema(value_type = Option<String>)]
     pub authority: Option<Authority>,
-}
-
-fn employer(r: &AnyRow) -> Result<Employer, sqlx::Error> {
-    Ok(Employer {
-        id: r.text("id")?,
-        bin: r.text("bin")?,
-        kind: r.decoded("kind", EmployerKind::parse)?,
-        name: r.text("name")?,
-        region_code: r.text("region_code")?,
-        district_code: r.text("district_code")?,
-        locality_code: r.text("locality_code")?,
-        email: r.opt_text("email")?,
-        created_at: r.instant("created_at")?,
-        verification: r.decoded("verification", Verification::parse)?,
-        verified_at: r.opt_instant("verified_at")?,
-        refusal_code: r.opt_text("refusal_code")?,
-        created_by: r.text("created_by")?,
-        authority: r.opt_decoded("authority", Authority::parse)?,
-    })
 }
 
 pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Error> {
@@ -94,7 +75,7 @@ pub async fn employer_by_bin(tx: &mut Tx, bin: &str) -> Result<Option<Employer>,
         .bind(bin)
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(employer).transpose()
+    row.as_ref().map(Employer::from_row).transpose()
 }
 
 /// A refused employer's record is taken over by a new registration of its BIN: `e` keeps the
@@ -169,10 +150,10 @@ pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(employer).transpose()
+    row.as_ref().map(Employer::from_row).transpose()
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Row)]
 pub struct Vacancy {
     pub id: String,
     pub employer_id: String,
@@ -186,8 +167,10 @@ pub struct Vacancy {
     pub employment_type: EmploymentType,
     pub education_level: Option<EducationLevel>,
     pub experience_years: Option<i64>,
+    #[row(json)]
     pub skills: Vec<String>,
     /// Working conditions stated (`enbek_domain::mediation::vacancy::WorkCondition` codes).
+    #[row(json)]
     pub conditions: Vec<String>,
     pub region_code: String,
     pub district_code: String,
@@ -199,35 +182,6 @@ pub struct Vacancy {
     pub valid_until: NaiveDate,
     pub status: VacancyStatus,
     pub closed_at: Option<DateTime<Utc>>,
-}
-
-fn vacancy(r: &AnyRow) -> Result<Vacancy, sqlx::Error> {
-    Ok(Vacancy {
-        id: r.text("id")?,
-        employer_id: r.text("employer_id")?,
-        title: r.text("title")?,
-        occupation_code: r.text("occupation_code")?,
-        positions: r.int("positions")?,
-        positions_open: r.int("positions_open")?,
-        salary_from: r.int("salary_from")?,
-        salary_to: r.opt_int("salary_to")?,
-        work_regime: r.decoded("work_regime", WorkRegime::parse)?,
-        employment_type: r.decoded("employment_type", EmploymentType::parse)?,
-        education_level: r.opt_decoded("education_level", EducationLevel::parse)?,
-        experience_years: r.opt_int("experience_years")?,
-        skills: r.json("skills")?,
-        conditions: r.json("conditions")?,
-        region_code: r.text("region_code")?,
-        district_code: r.text("district_code")?,
-        locality_code: r.text("locality_code")?,
-        description: r.text("description")?,
-        arose_on: r.date("arose_on")?,
-        post_due_at: r.instant("post_due_at")?,
-        posted_at: r.instant("posted_at")?,
-        valid_until: r.date("valid_until")?,
-        status: r.decoded("status", VacancyStatus::parse)?,
-        closed_at: r.opt_instant("closed_at")?,
-    })
 }
 
 /// Inserts a vacancy with its folded search texts: `title_text` is the folded title, and
@@ -282,7 +236,7 @@ pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, 
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(vacancy).transpose()
+    row.as_ref().map(Vacancy::from_row).transpose()
 }
 
 /// Ends an open vacancy; false when it was not open.
@@ -406,7 +360,12 @@ pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64
         .bind(s.offset)
         .fetch_all(pool)
         .await?;
-    Ok((rows.iter().map(vacancy).collect::<Result<_, _>>()?, total))
+    Ok((
+        rows.iter()
+            .map(Vacancy::from_row)
+            .collect::<Result<_, _>>()?,
+        total,
+    ))
 }
 
 /// Whether the search finds this vacancy (a saved search and a new vacancy): the same filter,
@@ -456,7 +415,11 @@ pub async fn vacancies_by_ids(pool: &AnyPool, ids: &[&str]) -> Result<Vec<Vacanc
     for id in ids {
         q = q.bind(id.to_string());
     }
-    q.fetch_all(pool).await?.iter().map(vacancy).collect()
+    q.fetch_all(pool)
+        .await?
+        .iter()
+        .map(Vacancy::from_row)
+        .collect()
 }
 
 /// Vacancies changed (posted, filled, closed) at or after an instant, open or not.
@@ -468,7 +431,7 @@ pub async fn vacancies_changed_since(
         .bind(ts(since))
         .fetch_all(pool)
         .await?;
-    rows.iter().map(vacancy).collect()
+    rows.iter().map(Vacancy::from_row).collect()
 }
 
 /// One page of the vacancies open on `today`, oldest first (posted_at, id: a stable order, new
@@ -500,7 +463,7 @@ pub async fn open_page(
     .await?;
     let page = rows
         .iter()
-        .map(|r| Ok((vacancy(r)?, r.text("employer_name")?)))
+        .map(|r| Ok((Vacancy::from_row(r)?, r.text("employer_name")?)))
         .collect::<Result<_, sqlx::Error>>()?;
     Ok((page, total))
 }
@@ -513,7 +476,7 @@ pub async fn open_vacancies(pool: &AnyPool, today: NaiveDate) -> Result<Vec<Vaca
     .bind(day(today))
     .fetch_all(pool)
     .await?;
-    rows.iter().map(vacancy).collect()
+    rows.iter().map(Vacancy::from_row).collect()
 }
 
 /// One position filled by a hire; the vacancy is `filled` with its last one (214 p.76). False

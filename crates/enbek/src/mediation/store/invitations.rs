@@ -4,17 +4,16 @@
 use chrono::{DateTime, Utc};
 use enbek_domain::mediation::employer::InvitationStatus;
 use serde::Serialize;
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 
 /// An invitation as the inviting member and the invited account see it.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct Invitation {
     pub id: String,
     pub employer_id: String,
@@ -35,20 +34,6 @@ pub struct Invitation {
 const SELECT: &str = "SELECT i.id, i.employer_id, e.name AS employer_name, a.login, i.status, i.created_at,
         i.expires_at, i.decided_at, i.account_id
     FROM employer_invitations i JOIN employers e ON e.id = i.employer_id JOIN accounts a ON a.id = i.account_id";
-
-fn invitation(r: &AnyRow) -> Result<Invitation, sqlx::Error> {
-    Ok(Invitation {
-        id: r.text("id")?,
-        employer_id: r.text("employer_id")?,
-        employer_name: r.text("employer_name")?,
-        login: r.text("login")?,
-        status: r.decoded("status", InvitationStatus::parse)?,
-        created_at: r.instant("created_at")?,
-        expires_at: r.instant("expires_at")?,
-        decided_at: r.opt_instant("decided_at")?,
-        account_id: r.text("account_id")?,
-    })
-}
 
 pub struct NewInvitation<'a> {
     pub id: &'a str,
@@ -122,7 +107,7 @@ pub async fn by_id<'c>(
         .bind(id)
         .fetch_optional(db)
         .await?;
-    row.as_ref().map(invitation).transpose()
+    row.as_ref().map(Invitation::from_row).transpose()
 }
 
 /// The account's invitations, newest first.
@@ -133,5 +118,5 @@ pub async fn for_account(pool: &AnyPool, account_id: &str) -> Result<Vec<Invitat
     .bind(account_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(invitation).collect()
+    rows.iter().map(Invitation::from_row).collect()
 }

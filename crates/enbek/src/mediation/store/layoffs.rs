@@ -2,14 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::day;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 
@@ -29,27 +28,16 @@ pub struct LayoffGroup {
     pub categories: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct LayoffNotice {
     pub id: String,
     pub employer_id: String,
     pub region_code: String,
     pub workers_count: i64,
+    #[row(json, rename = "data")]
     pub groups: Vec<LayoffGroup>,
     pub planned_on: NaiveDate,
     pub created_at: DateTime<Utc>,
-}
-
-fn notice(r: &AnyRow) -> Result<LayoffNotice, sqlx::Error> {
-    Ok(LayoffNotice {
-        id: r.text("id")?,
-        employer_id: r.text("employer_id")?,
-        region_code: r.text("region_code")?,
-        workers_count: r.int("workers_count")?,
-        groups: r.json("data")?,
-        planned_on: r.date("planned_on")?,
-        created_at: r.instant("created_at")?,
-    })
 }
 
 pub async fn insert(tx: &mut Tx, n: &LayoffNotice, created_by: &str) -> Result<(), sqlx::Error> {
@@ -85,5 +73,5 @@ pub async fn list(
     .bind(region_code)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(notice).collect()
+    rows.iter().map(LayoffNotice::from_row).collect()
 }

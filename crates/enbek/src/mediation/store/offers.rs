@@ -4,16 +4,16 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use enbek_domain::mediation::offer::OfferStatus;
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Row)]
 pub struct Offer {
     pub id: String,
     pub vacancy_id: String,
@@ -44,33 +44,6 @@ pub struct Offer {
     pub no_show_excused_at: Option<DateTime<Utc>>,
 }
 
-fn offer(r: &AnyRow) -> Result<Offer, sqlx::Error> {
-    Ok(Offer {
-        id: r.text("id")?,
-        vacancy_id: r.text("vacancy_id")?,
-        registration_id: r.text("registration_id")?,
-        account_id: r.opt_text("account_id")?,
-        created_by: r.text("created_by")?,
-        created_at: r.instant("created_at")?,
-        answer_due_at: r.instant("answer_due_at")?,
-        to_unemployed: r.flag("to_unemployed")?,
-        late_answer_at: r.opt_instant("late_answer_at")?,
-        status: r.decoded("status", OfferStatus::parse)?,
-        answered_at: r.opt_instant("answered_at")?,
-        answered_late: r.opt_int("answered_late")?.map(|v| v != 0),
-        referred_at: r.opt_instant("referred_at")?,
-        decision_due_at: r.opt_instant("decision_due_at")?,
-        decided_at: r.opt_instant("decided_at")?,
-        decided_by_silence: r.opt_int("decided_by_silence")?.map(|v| v != 0),
-        interview_at: r.opt_instant("interview_at")?,
-        interview_place: r.opt_text("interview_place")?,
-        interview_notified_at: r.opt_instant("interview_notified_at")?,
-        interview_declined_at: r.opt_instant("interview_declined_at")?,
-        no_show_at: r.opt_instant("no_show_at")?,
-        no_show_excused_at: r.opt_instant("no_show_excused_at")?,
-    })
-}
-
 pub async fn insert(tx: &mut Tx, o: &Offer) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO offers (id, vacancy_id, registration_id, account_id, created_by, created_at, answer_due_at, status, to_unemployed)
@@ -95,7 +68,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Offer>, sqlx::Erro
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(offer).transpose()
+    row.as_ref().map(Offer::from_row).transpose()
 }
 
 /// Records the answer; false when the offer was already answered.
@@ -124,7 +97,7 @@ pub async fn for_account(pool: &AnyPool, account_id: &str) -> Result<Vec<Offer>,
             .bind(account_id)
             .fetch_all(pool)
             .await?;
-    rows.iter().map(offer).collect()
+    rows.iter().map(Offer::from_row).collect()
 }
 
 /// On consent the resume goes to the employer, who decides by `due` (214 p.73, 214 p.75).
@@ -330,7 +303,7 @@ pub async fn referred_to(pool: &AnyPool, vacancy_id: &str) -> Result<Vec<Offer>,
     .bind(vacancy_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(offer).collect()
+    rows.iter().map(Offer::from_row).collect()
 }
 
 /// For each refused offer of a registration, whether it was made while the person was

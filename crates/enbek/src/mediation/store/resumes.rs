@@ -9,19 +9,22 @@ use crate::platform::db::placeholders;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, Row)]
 pub struct Resume {
     /// Codes of the occupations classifier the person seeks work in (1 to 10).
+    #[row(json)]
     pub occupation_codes: Vec<String>,
     #[serde(default)]
     pub experience_years: u32,
     #[serde(default)]
     pub education_level: Option<String>,
     #[serde(default)]
+    #[row(json)]
     pub skills: Vec<String>,
     /// The least monthly pay the person accepts.
     #[serde(default)]
@@ -31,6 +34,7 @@ pub struct Resume {
     pub work_regime: Option<String>,
     pub locality_code: String,
     #[serde(default)]
+    #[row(json)]
     pub languages: Vec<String>,
     #[serde(default)]
     pub willing_to_relocate: bool,
@@ -38,6 +42,7 @@ pub struct Resume {
     /// `heights`, `harmful_substances`, `prolonged_standing`, `driving`): never offered such
     /// work; shown to nobody but the person and their career center.
     #[serde(default)]
+    #[row(json)]
     pub health_restrictions: Vec<String>,
     /// How far (km, 1 to 200) the person will travel daily from their locality: work in another
     /// district within it is in reach (214 p.2.10).
@@ -48,26 +53,9 @@ pub struct Resume {
     pub published: bool,
 }
 
-fn resume(r: &AnyRow) -> Result<(String, Resume), sqlx::Error> {
-    Ok((
-        r.text("account_id")?,
-        Resume {
-            occupation_codes: r.json("occupation_codes")?,
-            experience_years: u32::try_from(r.int("experience_years")?).unwrap_or(0),
-            education_level: r.opt_text("education_level")?,
-            skills: r.json("skills")?,
-            desired_salary: r
-                .opt_int("desired_salary")?
-                .and_then(|v| u64::try_from(v).ok()),
-            work_regime: r.opt_text("work_regime")?,
-            locality_code: r.text("locality_code")?,
-            languages: r.json("languages")?,
-            willing_to_relocate: r.flag("willing_to_relocate")?,
-            published: r.flag("published")?,
-            health_restrictions: r.json("health_restrictions")?,
-            commute_km: r.opt_int("commute_km")?.and_then(|v| u32::try_from(v).ok()),
-        },
-    ))
+/// A resume with the account it belongs to.
+fn with_account(r: &AnyRow) -> Result<(String, Resume), sqlx::Error> {
+    Ok((r.text("account_id")?, Resume::from_row(r)?))
 }
 
 fn json(v: &impl Serialize) -> Result<String, sqlx::Error> {
@@ -118,7 +106,7 @@ pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Resum
         .bind(account_id)
         .fetch_optional(pool)
         .await?;
-    Ok(row.as_ref().map(resume).transpose()?.map(|(_, r)| r))
+    row.as_ref().map(Resume::from_row).transpose()
 }
 
 /// Every resume, in the order of their accounts (for the matching index).
@@ -126,7 +114,7 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<(String, Resume)>, sqlx::Error> {
     let rows = sqlx::query("SELECT * FROM resumes ORDER BY account_id")
         .fetch_all(pool)
         .await?;
-    rows.iter().map(resume).collect()
+    rows.iter().map(with_account).collect()
 }
 
 /// Resumes changed at or after an instant.
@@ -138,7 +126,7 @@ pub async fn changed_since(
         .bind(ts(since))
         .fetch_all(pool)
         .await?;
-    rows.iter().map(resume).collect()
+    rows.iter().map(with_account).collect()
 }
 
 /// The resumes of the accounts given that have one, in no particular order.
@@ -157,7 +145,7 @@ pub async fn by_accounts(
     for id in account_ids {
         q = q.bind(id.to_string());
     }
-    q.fetch_all(pool).await?.iter().map(resume).collect()
+    q.fetch_all(pool).await?.iter().map(with_account).collect()
 }
 
 /// The search of published resumes (214 p.77; 206 p.19).
@@ -206,7 +194,7 @@ pub async fn search_published(
         .int("n")?;
     let found = rows
         .iter()
-        .map(|r| resume(r).map(|(_, resume)| resume))
+        .map(Resume::from_row)
         .collect::<Result<_, _>>()?;
     Ok((found, total))
 }

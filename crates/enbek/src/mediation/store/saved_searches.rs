@@ -1,18 +1,19 @@
 //! Saved vacancy searches and the vacancies each has told its owner of (214 p.77).
 
 use chrono::{DateTime, Utc};
+use enbek_domain::mediation::vacancy::WorkRegime;
 use serde::Serialize;
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
 /// A saved search: the filters of `searchVacancies`.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct SavedSearch {
     pub id: String,
     #[serde(skip)]
@@ -20,26 +21,14 @@ pub struct SavedSearch {
     pub q: Option<String>,
     /// The query's words as searched: folded, endings taken off.
     #[serde(skip)]
+    #[row(json)]
     pub words: Vec<String>,
     pub region_code: Option<String>,
     pub occupation_code: Option<String>,
     pub salary_min: Option<i64>,
-    pub work_regime: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub work_regime: Option<WorkRegime>,
     pub created_at: DateTime<Utc>,
-}
-
-fn saved(r: &AnyRow) -> Result<SavedSearch, sqlx::Error> {
-    Ok(SavedSearch {
-        id: r.text("id")?,
-        account_id: r.text("account_id")?,
-        q: r.opt_text("q")?,
-        words: r.json("words")?,
-        region_code: r.opt_text("region_code")?,
-        occupation_code: r.opt_text("occupation_code")?,
-        salary_min: r.opt_int("salary_min")?,
-        work_regime: r.opt_text("work_regime")?,
-        created_at: r.instant("created_at")?,
-    })
 }
 
 pub async fn insert(tx: &mut Tx, s: &SavedSearch) -> Result<(), sqlx::Error> {
@@ -55,7 +44,7 @@ pub async fn insert(tx: &mut Tx, s: &SavedSearch) -> Result<(), sqlx::Error> {
     .bind(&s.region_code)
     .bind(&s.occupation_code)
     .bind(s.salary_min)
-    .bind(&s.work_regime)
+    .bind(s.work_regime.map(WorkRegime::code))
     .bind(ts(s.created_at))
     .execute(&mut **tx)
     .await?;
@@ -77,7 +66,7 @@ pub async fn list_for(pool: &AnyPool, account_id: &str) -> Result<Vec<SavedSearc
             .bind(account_id)
             .fetch_all(pool)
             .await?;
-    rows.iter().map(saved).collect()
+    rows.iter().map(SavedSearch::from_row).collect()
 }
 
 /// Deletes an account's own search with what it matched; false when it has none with this id.
@@ -115,7 +104,7 @@ pub async fn not_told_of(
     .fetch_all(pool)
     .await?;
     rows.iter()
-        .map(|r| Ok((saved(r)?, r.text("locale")?)))
+        .map(|r| Ok((SavedSearch::from_row(r)?, r.text("locale")?)))
         .collect()
 }
 

@@ -5,17 +5,16 @@
 use chrono::{DateTime, Utc};
 use enbek_domain::delivery::{DeliveryStatus, NoticeChannel};
 use serde::Serialize;
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 use crate::platform::http::lang::Lang;
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct Notification {
     pub id: String,
     pub person_id: Option<String>,
@@ -36,25 +35,6 @@ pub struct Notification {
     pub attempts: i64,
     pub delivered_at: Option<DateTime<Utc>>,
     pub last_error: Option<String>,
-}
-
-fn notification(r: &AnyRow) -> Result<Notification, sqlx::Error> {
-    Ok(Notification {
-        id: r.text("id")?,
-        person_id: r.opt_text("person_id")?,
-        account_id: r.opt_text("account_id")?,
-        kind: r.text("kind")?,
-        channel: r.decoded("channel", NoticeChannel::parse)?,
-        lang: r.decoded("lang", Lang::parse)?,
-        recipient: r.opt_text("recipient")?,
-        subject: r.text("subject")?,
-        text: r.text("text")?,
-        created_at: r.instant("created_at")?,
-        status: r.decoded("status", DeliveryStatus::parse)?,
-        attempts: r.int("attempts")?,
-        delivered_at: r.opt_instant("delivered_at")?,
-        last_error: r.opt_text("last_error")?,
-    })
 }
 
 pub async fn insert(tx: &mut Tx, n: &Notification) -> Result<(), sqlx::Error> {
@@ -84,7 +64,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Notification>, sql
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(notification).transpose()
+    row.as_ref().map(Notification::from_row).transpose()
 }
 
 pub async fn mark_delivered(
@@ -122,7 +102,7 @@ pub async fn for_account(
     .bind(person_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(notification).collect()
+    rows.iter().map(Notification::from_row).collect()
 }
 
 /// The outbox of e-mail and SMS, newest first (development mode lists it).
@@ -138,5 +118,5 @@ pub async fn outbox(
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(notification).collect()
+    rows.iter().map(Notification::from_row).collect()
 }

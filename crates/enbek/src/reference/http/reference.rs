@@ -168,7 +168,7 @@ pub async fn get_calendar(
         .filter(|e| chrono::Datelike::year(&e.date) == q.year)
         .map(|e| CalendarDay {
             date: e.date,
-            kind: service::day_kind(e.kind).into(),
+            kind: e.kind.as_str().into(),
             note: e.note.clone(),
         })
         .collect();

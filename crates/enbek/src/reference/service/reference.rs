@@ -9,7 +9,7 @@ use enbek_domain::mediation::matching::Places;
 use std::collections::HashSet;
 
 use enbek_domain::mediation::vacancy::EducationLevel;
-use enbek_domain::reference::calendar::{Calendar, CalendarEntry, DayKind};
+use enbek_domain::reference::calendar::{Calendar, CalendarEntry};
 use enbek_domain::reference::parameters::{Edition, Parameters};
 use serde_json::json;
 
@@ -446,11 +446,6 @@ pub async fn import_occupations_by(
     let n = import_occupations(&state.db, text).await?;
     audit_import(state, actor_id, "occupations", n).await?;
     Ok(n)
-}
-
-/// The kind of a calendar day as the API names it.
-pub fn day_kind(kind: DayKind) -> &'static str {
-    calendar::kind_str(kind)
 }
 
 /// An administrator adds calendar days: stored and audited in one transaction, then the

@@ -6,26 +6,10 @@ use sqlx::AnyPool;
 
 use crate::platform::db::day;
 
+use crate::platform::db::Column;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
-
-pub fn kind_str(kind: DayKind) -> &'static str {
-    match kind {
-        DayKind::Holiday => "holiday",
-        DayKind::DayOff => "day_off",
-        DayKind::Working => "working",
-    }
-}
-
-fn parse_kind(s: &str) -> Option<DayKind> {
-    match s {
-        "holiday" => Some(DayKind::Holiday),
-        "day_off" => Some(DayKind::DayOff),
-        "working" => Some(DayKind::Working),
-        _ => None,
-    }
-}
 
 pub async fn upsert(tx: &mut Tx, e: &CalendarEntry) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -33,7 +17,7 @@ pub async fn upsert(tx: &mut Tx, e: &CalendarEntry) -> Result<(), sqlx::Error> {
          ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
     )
     .bind(day(e.date))
-    .bind(kind_str(e.kind))
+    .bind(e.kind.as_str())
     .bind(&e.note)
     .execute(&mut **tx)
     .await?;
@@ -45,19 +29,12 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<CalendarEntry>, sqlx::Error> {
         .fetch_all(pool)
         .await?;
     rows.iter()
-        .filter_map(|r| {
-            let kind = r.text("kind").map(|k| parse_kind(&k));
-            match kind {
-                Ok(Some(kind)) => Some(r.date("day").and_then(|date| {
-                    Ok(CalendarEntry {
-                        date,
-                        kind,
-                        note: r.text("note")?,
-                    })
-                })),
-                Ok(None) => None,
-                Err(e) => Some(Err(e)),
-            }
+        .map(|r| {
+            Ok(CalendarEntry {
+                date: r.date("day")?,
+                kind: DayKind::read(r, "kind")?,
+                note: r.text("note")?,
+            })
         })
         .collect()
 }

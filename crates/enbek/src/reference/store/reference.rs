@@ -5,11 +5,12 @@ use enbek_domain::accounts::access::OrgKind;
 use serde::Serialize;
 use sqlx::AnyPool;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct Organization {
     pub id: String,
     /// `mobility_center`, `career_center` or `rural_district`.
@@ -54,21 +55,6 @@ pub async fn upsert_organization(
     Ok(())
 }
 
-fn organization(r: &sqlx::any::AnyRow) -> Result<Organization, sqlx::Error> {
-    Ok(Organization {
-        id: r.text("id")?,
-        kind: r.decoded("kind", OrgKind::parse)?,
-        parent_id: r.opt_text("parent_id")?,
-        name_kk: r.text("name_kk")?,
-        name_ru: r.text("name_ru")?,
-        name_en: r.text("name_en")?,
-        region_code: r.text("region_code")?,
-        district_code: r.opt_text("district_code")?,
-        locality_code: r.opt_text("locality_code")?,
-        rural: r.flag("rural")?,
-    })
-}
-
 pub async fn organizations(
     pool: &AnyPool,
     kind: Option<&str>,
@@ -82,7 +68,7 @@ pub async fn organizations(
     .bind(region_code)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(organization).collect()
+    rows.iter().map(Organization::from_row).collect()
 }
 
 pub async fn organization_by_id<'c>(
@@ -93,7 +79,7 @@ pub async fn organization_by_id<'c>(
         .bind(id)
         .fetch_optional(db)
         .await?;
-    row.as_ref().map(organization).transpose()
+    row.as_ref().map(Organization::from_row).transpose()
 }
 
 /// Whether an organisation of the reference data lies in `district_code` of `region_code`.

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::contact::{Email, Phone};
 use enbek_domain::ids::Iin;
-use enbek_domain::registration::{Channel, CloseReason, Refusal, StayError, TemporaryStay};
+use enbek_domain::registration::{Channel, CloseReason, Refusal, Status, StayError, TemporaryStay};
 use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -211,7 +211,7 @@ impl From<Shown> for RegistrationView {
     fn from(shown: Shown) -> Self {
         let r = shown.registration;
         RegistrationView {
-            category: shown.category,
+            category: shown.category.map(|c| c.as_str().to_string()),
             category_factors: shown.category_factors,
             refusal_notice: shown.refusal_notice.map(|n| RefusalNotice {
                 form: n.form.to_string(),
@@ -473,7 +473,11 @@ pub async fn list_center_registrations(
     Query(q): Query<QueueQuery>,
 ) -> ApiResult<axum::Json<Vec<QueueItem>>> {
     let center = caller.organization(Role::CareerCenterSpecialist)?;
-    let queue = service::center_queue(&state, center, q.status.as_deref()).await?;
+    let queue = match q.status.as_deref().map(Status::parse) {
+        // A status no registration can be in matches none.
+        Some(None) => Vec::new(),
+        status => service::center_queue(&state, center, status.flatten()).await?,
+    };
     Ok(axum::Json(
         queue
             .into_iter()

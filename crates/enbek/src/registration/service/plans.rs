@@ -5,10 +5,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::Iin;
 use enbek_domain::reference::office_hours::{local_date, local_instant, working_days_deadline};
-use enbek_domain::registration::category::Category;
 use enbek_domain::registration::jobloss::assess;
 use enbek_domain::registration::plan::{self as rules, Action, ItemKind, PlanFacts};
-use enbek_domain::registration::unemployment::{report_due, Circumstance};
+use enbek_domain::registration::unemployment::{report_due, Circumstance, CircumstanceSource};
 use enbek_domain::registration::Status;
 use enbek_domain::text::Rule;
 use serde::Serialize;
@@ -74,7 +73,7 @@ pub async fn suggestions(
         .is_some();
     tx.commit().await?;
     let facts = PlanFacts {
-        category: person.category.as_deref().and_then(Category::parse),
+        category: person.category,
         age: enbek_domain::registration::age::age_on(person.birth_date, on),
         education_level: person.profile.education_level.clone(),
         rural,
@@ -436,7 +435,7 @@ async fn report(
         reported_at: now,
         report_due_at,
         reported_late: now > report_due_at,
-        from_registry: false,
+        source: CircumstanceSource::Person,
         acknowledged_at: None,
         acknowledged_by: None,
     };
@@ -573,7 +572,7 @@ async fn work_queue(
         let detail = Some(format!(
             "{}{}",
             report.kind.code(),
-            if report.from_registry {
+            if report.source == CircumstanceSource::Registry {
                 " (from the registry)"
             } else if report.reported_late {
                 " (reported late)"

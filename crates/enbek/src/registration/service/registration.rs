@@ -662,7 +662,7 @@ pub struct Queued {
 pub async fn center_queue(
     state: &AppState,
     center_id: &str,
-    status: Option<&str>,
+    status: Option<Status>,
 ) -> ApiResult<Vec<Queued>> {
     let now = state.clock.now();
     let rows = registrations::list_for_center(&state.db.pool, center_id, status, 500).await?;

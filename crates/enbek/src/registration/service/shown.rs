@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use enbek_domain::accounts::access;
 use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::registration::category::Category;
 use enbek_domain::registration::unemployment::UnemployedRefusal;
 use enbek_domain::registration::{Refusal, Status};
 
@@ -24,7 +25,7 @@ use crate::registration::store::registrations::Registration;
 /// notices it carries.
 pub struct Shown {
     pub registration: Registration,
-    pub category: Option<String>,
+    pub category: Option<Category>,
     pub category_factors: Option<serde_json::Value>,
     pub refusal_notice: Option<RefusalNotice>,
     pub registration_notice: Option<RegistrationNotice>,
@@ -96,7 +97,7 @@ pub(crate) async fn shown(state: &AppState, r: Registration) -> ApiResult<Shown>
         None => None,
     };
     Ok(Shown {
-        category: person.as_ref().and_then(|p| p.category.clone()),
+        category: person.as_ref().and_then(|p| p.category),
         category_factors: person.and_then(|p| p.category_factors),
         registration: r,
         refusal_notice,

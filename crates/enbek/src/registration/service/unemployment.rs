@@ -9,7 +9,8 @@ use enbek_domain::monitoring::{Service, Stage};
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::reference::parameters::keys;
 use enbek_domain::registration::unemployment::{
-    self as rules, decide_unemployed, Circumstance, Deregistration, UnemployedRefusal,
+    self as rules, decide_unemployed, Circumstance, CircumstanceSource, Deregistration,
+    UnemployedRefusal,
 };
 use enbek_domain::registration::Status;
 use serde_json::json;
@@ -441,7 +442,7 @@ async fn pension_in_registry(state: &AppState, reg: &Registration) -> anyhow::Re
         reported_at: now,
         report_due_at: rules::report_due(&state.calendar(), today),
         reported_late: false,
-        from_registry: true,
+        source: CircumstanceSource::Registry,
         acknowledged_at: None,
         acknowledged_by: None,
     };

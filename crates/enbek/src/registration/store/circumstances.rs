@@ -2,19 +2,18 @@
 //! pension) told by the registries.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::registration::unemployment::Circumstance;
-use sqlx::any::AnyRow;
+use enbek_domain::registration::unemployment::{Circumstance, CircumstanceSource};
 use sqlx::AnyPool;
 
 use crate::platform::db::day;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Row)]
 pub struct Report {
     pub id: String,
     pub registration_id: String,
@@ -25,27 +24,10 @@ pub struct Report {
     pub reported_at: DateTime<Utc>,
     pub report_due_at: DateTime<Utc>,
     pub reported_late: bool,
-    /// Told by the registries (the daily check), not reported by the person.
-    pub from_registry: bool,
+    /// Reported by the person, or told by the registries (the daily check).
+    pub source: CircumstanceSource,
     pub acknowledged_at: Option<DateTime<Utc>>,
     pub acknowledged_by: Option<String>,
-}
-
-fn report(r: &AnyRow) -> Result<Report, sqlx::Error> {
-    Ok(Report {
-        id: r.text("id")?,
-        registration_id: r.text("registration_id")?,
-        career_center_id: r.text("career_center_id")?,
-        kind: r.decoded("kind", Circumstance::parse)?,
-        occurred_on: r.date("occurred_on")?,
-        details: r.opt_text("details")?,
-        reported_at: r.instant("reported_at")?,
-        report_due_at: r.instant("report_due_at")?,
-        reported_late: r.flag("reported_late")?,
-        from_registry: r.text("source")? == "registry",
-        acknowledged_at: r.opt_instant("acknowledged_at")?,
-        acknowledged_by: r.opt_text("acknowledged_by")?,
-    })
 }
 
 pub async fn insert(tx: &mut Tx, c: &Report) -> Result<(), sqlx::Error> {
@@ -63,7 +45,7 @@ pub async fn insert(tx: &mut Tx, c: &Report) -> Result<(), sqlx::Error> {
     .bind(ts(c.reported_at))
     .bind(ts(c.report_due_at))
     .bind(i64::from(c.reported_late))
-    .bind(if c.from_registry { "registry" } else { "person" })
+    .bind(c.source.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -89,7 +71,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Report>, sqlx::Err
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(report).transpose()
+    row.as_ref().map(Report::from_row).transpose()
 }
 
 /// The acknowledgement by the career center; false when already acknowledged.
@@ -121,7 +103,7 @@ pub async fn open_at(pool: &AnyPool, centers: &[String]) -> Result<Vec<Report>, 
         .fetch_all(pool)
         .await?;
         for r in &rows {
-            out.push(report(r)?);
+            out.push(Report::from_row(r)?);
         }
     }
     Ok(out)

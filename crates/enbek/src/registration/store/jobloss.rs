@@ -2,44 +2,26 @@
 
 use chrono::{DateTime, Utc};
 use enbek_domain::registration::jobloss::{ApplicationStatus, Assessment};
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Row)]
 pub struct Application {
     pub id: String,
     pub registration_id: String,
     pub account_id: String,
     pub iban: String,
     pub status: ApplicationStatus,
+    #[row(json)]
     pub assessment: Option<serde_json::Value>,
     pub submitted_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
     pub message_id: Option<String>,
-}
-
-fn application(r: &AnyRow) -> Result<Application, sqlx::Error> {
-    Ok(Application {
-        id: r.text("id")?,
-        registration_id: r.text("registration_id")?,
-        account_id: r.text("account_id")?,
-        iban: r.text("iban")?,
-        status: r.decoded("status", ApplicationStatus::parse)?,
-        assessment: r
-            .opt_text("assessment")?
-            .map(|s| serde_json::from_str(&s))
-            .transpose()
-            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        submitted_at: r.instant("submitted_at")?,
-        decided_at: r.opt_instant("decided_at")?,
-        message_id: r.opt_text("message_id")?,
-    })
 }
 
 pub async fn insert(tx: &mut Tx, a: &Application) -> Result<(), sqlx::Error> {
@@ -97,7 +79,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Application>, sqlx
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(application).transpose()
+    row.as_ref().map(Application::from_row).transpose()
 }
 
 /// The account's newest application.
@@ -111,5 +93,5 @@ pub async fn latest_for_account(
     .bind(account_id)
     .fetch_optional(pool)
     .await?;
-    row.as_ref().map(application).transpose()
+    row.as_ref().map(Application::from_row).transpose()
 }

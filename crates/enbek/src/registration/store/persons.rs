@@ -1,10 +1,11 @@
 //! The individual employment card (214 p.2.6, 214 p.10) and its history.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::ids::Sex;
+use enbek_domain::registration::category::Category;
 use enbek_domain::registry::RegistryPerson;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::day;
@@ -13,6 +14,7 @@ use crate::platform::db::new_id;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
@@ -26,7 +28,7 @@ pub struct Profile {
     pub occupation_codes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct Person {
     pub id: String,
     pub iin: String,
@@ -36,47 +38,25 @@ pub struct Person {
     pub first_name: String,
     pub middle_name: Option<String>,
     pub birth_date: NaiveDate,
-    pub sex: String,
+    #[schema(value_type = String)]
+    pub sex: Sex,
     pub region_code: String,
     pub district_code: String,
     pub locality_code: String,
     pub phone: Option<String>,
     pub email: Option<String>,
+    #[row(json)]
     pub profile: Profile,
     #[schema(value_type = Object)]
+    #[row(json)]
     pub registry: Value,
-    pub category: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub category: Option<Category>,
     #[schema(value_type = Object)]
+    #[row(json)]
     pub category_factors: Option<Value>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-fn person(r: &AnyRow) -> Result<Person, sqlx::Error> {
-    Ok(Person {
-        id: r.text("id")?,
-        iin: r.text("iin")?,
-        account_id: r.opt_text("account_id")?,
-        career_center_id: r.text("career_center_id")?,
-        last_name: r.text("last_name")?,
-        first_name: r.text("first_name")?,
-        middle_name: r.opt_text("middle_name")?,
-        birth_date: r.date("birth_date")?,
-        sex: r.text("sex")?,
-        region_code: r.text("region_code")?,
-        district_code: r.text("district_code")?,
-        locality_code: r.text("locality_code")?,
-        phone: r.opt_text("phone")?,
-        email: r.opt_text("email")?,
-        profile: r.json("profile")?,
-        registry: r.json("registry")?,
-        category: r.opt_text("category")?,
-        category_factors: r
-            .opt_text("category_factors")?
-            .and_then(|s| serde_json::from_str(&s).ok()),
-        created_at: r.instant("created_at")?,
-        updated_at: r.instant("updated_at")?,
-    })
 }
 
 pub async fn by_iin(tx: &mut Tx, iin: &str) -> Result<Option<Person>, sqlx::Error> {
@@ -84,7 +64,7 @@ pub async fn by_iin(tx: &mut Tx, iin: &str) -> Result<Option<Person>, sqlx::Erro
         .bind(iin)
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(person).transpose()
+    row.as_ref().map(Person::from_row).transpose()
 }
 
 pub async fn by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<Person>, sqlx::Error> {
@@ -92,7 +72,7 @@ pub async fn by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<Person>, sqlx::Err
         .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(person).transpose()
+    row.as_ref().map(Person::from_row).transpose()
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Person>, sqlx::Error> {
@@ -100,7 +80,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Person>, sqlx::Err
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(person).transpose()
+    row.as_ref().map(Person::from_row).transpose()
 }
 
 /// The card of the person an account acts for: the card of the IIN the account has proven.
@@ -112,7 +92,7 @@ pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Perso
     .bind(account_id)
     .fetch_optional(pool)
     .await?;
-    row.as_ref().map(person).transpose()
+    row.as_ref().map(Person::from_row).transpose()
 }
 
 /// The card's content as written from one application and the registries' answer.

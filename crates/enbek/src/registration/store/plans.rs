@@ -2,18 +2,17 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::registration::plan::{Action, ItemKind};
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db::day;
 
 use crate::platform::db::ts;
 
-use crate::platform::db::RowExt;
+use crate::platform::db::Row;
 
 use crate::platform::db::Tx;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Row)]
 pub struct Plan {
     pub id: String,
     pub registration_id: String,
@@ -30,7 +29,7 @@ pub struct Plan {
     pub signed_by_person_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Row)]
 pub struct Item {
     pub id: String,
     pub plan_id: String,
@@ -42,38 +41,6 @@ pub struct Item {
     /// `done` for an action; `attended` or `missed` for a contact.
     pub outcome: Option<String>,
     pub recorded_at: Option<DateTime<Utc>>,
-}
-
-fn plan(r: &AnyRow) -> Result<Plan, sqlx::Error> {
-    Ok(Plan {
-        id: r.text("id")?,
-        registration_id: r.text("registration_id")?,
-        person_id: r.text("person_id")?,
-        career_center_id: r.text("career_center_id")?,
-        goal: r.text("goal")?,
-        education: r.opt_text("education")?,
-        occupation: r.opt_text("occupation")?,
-        valid_until: r.date("valid_until")?,
-        due_at: r.instant("due_at")?,
-        created_by: r.text("created_by")?,
-        created_at: r.instant("created_at")?,
-        signed_by_specialist_at: r.instant("signed_by_specialist_at")?,
-        signed_by_person_at: r.opt_instant("signed_by_person_at")?,
-    })
-}
-
-fn item(r: &AnyRow) -> Result<Item, sqlx::Error> {
-    Ok(Item {
-        id: r.text("id")?,
-        plan_id: r.text("plan_id")?,
-        position: r.int("position")?,
-        item: r.decoded("item", ItemKind::parse)?,
-        action: r.opt_decoded("action", Action::parse)?,
-        due_on: r.date("due_on")?,
-        note: r.opt_text("note")?,
-        outcome: r.opt_text("outcome")?,
-        recorded_at: r.opt_instant("recorded_at")?,
-    })
 }
 
 pub async fn insert(tx: &mut Tx, p: &Plan, items: &[Item]) -> Result<(), sqlx::Error> {
@@ -121,7 +88,7 @@ pub async fn by_registration(
         .bind(registration_id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(plan).transpose()
+    row.as_ref().map(Plan::from_row).transpose()
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Plan>, sqlx::Error> {
@@ -129,7 +96,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Plan>, sqlx::Error
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(plan).transpose()
+    row.as_ref().map(Plan::from_row).transpose()
 }
 
 pub async fn items(pool: &AnyPool, plan_id: &str) -> Result<Vec<Item>, sqlx::Error> {
@@ -137,7 +104,7 @@ pub async fn items(pool: &AnyPool, plan_id: &str) -> Result<Vec<Item>, sqlx::Err
         .bind(plan_id)
         .fetch_all(pool)
         .await?;
-    rows.iter().map(item).collect()
+    rows.iter().map(Item::from_row).collect()
 }
 
 pub async fn item_by_id(pool: &AnyPool, id: &str) -> Result<Option<Item>, sqlx::Error> {
@@ -145,7 +112,7 @@ pub async fn item_by_id(pool: &AnyPool, id: &str) -> Result<Option<Item>, sqlx::
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(item).transpose()
+    row.as_ref().map(Item::from_row).transpose()
 }
 
 /// The person's signature; false when already signed.

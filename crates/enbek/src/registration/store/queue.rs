@@ -7,6 +7,7 @@ use sqlx::AnyPool;
 
 use crate::platform::db::day;
 use crate::platform::db::RowExt;
+use crate::platform::db::{Column, Row};
 use crate::registration::store::registrations::{self, Registration};
 
 /// Registrations of the centers in `status`.
@@ -17,9 +18,7 @@ pub async fn registrations_in(
 ) -> Result<Vec<Registration>, sqlx::Error> {
     let mut out = Vec::new();
     for center in centers {
-        out.extend(
-            registrations::list_for_center(pool, center, Some(status.as_str()), 10_000).await?,
-        );
+        out.extend(registrations::list_for_center(pool, center, Some(status), 10_000).await?);
     }
     Ok(out)
 }
@@ -39,7 +38,7 @@ pub async fn without_plan(
         .fetch_all(pool)
         .await?;
         for r in &rows {
-            out.push(registrations::registration(r)?);
+            out.push(Registration::from_row(r)?);
         }
     }
     Ok(out)
@@ -70,8 +69,8 @@ pub async fn open_items(
             out.push((
                 r.text("id")?,
                 r.text("registration_id")?,
-                r.decoded("item", ItemKind::parse)?,
-                r.opt_decoded("action", Action::parse)?,
+                ItemKind::read(r, "item")?,
+                Option::<Action>::read(r, "action")?,
                 r.date("due_on")?,
             ));
         }

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use std::collections::HashMap;
@@ -16,6 +15,7 @@ use crate::platform::db::placeholders;
 
 use crate::platform::db::ts;
 
+use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
 use crate::platform::db::Tx;
@@ -50,7 +50,7 @@ pub struct Application {
     pub identity_proof: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Row)]
 pub struct Registration {
     pub id: String,
     pub person_id: Option<String>,
@@ -73,35 +73,10 @@ pub struct Registration {
     pub closed_reason: Option<String>,
     pub ended_at: Option<DateTime<Utc>>,
     pub barred_until: Option<NaiveDate>,
+    #[row(json)]
     pub application: Application,
     pub submitted_by: Option<String>,
     pub forwarded_by_org: Option<String>,
-}
-
-pub(super) fn registration(r: &AnyRow) -> Result<Registration, sqlx::Error> {
-    Ok(Registration {
-        id: r.text("id")?,
-        person_id: r.opt_text("person_id")?,
-        iin: r.text("iin")?,
-        account_id: r.opt_text("account_id")?,
-        career_center_id: r.text("career_center_id")?,
-        channel: r.decoded("channel", Channel::parse)?,
-        status: r.decoded("status", Status::parse)?,
-        submitted_at: r.instant("submitted_at")?,
-        received_at: r.instant("received_at")?,
-        due_at: r.instant("due_at")?,
-        decided_at: r.opt_instant("decided_at")?,
-        job_seeker_since: r.opt_date("job_seeker_since")?,
-        unemployed_since: r.opt_date("unemployed_since")?,
-        refusal_code: r.opt_text("refusal_code")?,
-        deregistration_code: r.opt_decoded("deregistration_code", Deregistration::parse)?,
-        closed_reason: r.opt_text("closed_reason")?,
-        ended_at: r.opt_instant("ended_at")?,
-        barred_until: r.opt_date("barred_until")?,
-        application: r.json("application")?,
-        submitted_by: r.opt_text("submitted_by")?,
-        forwarded_by_org: r.opt_text("forwarded_by_org")?,
-    })
 }
 
 pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
@@ -265,7 +240,7 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Registration>, sql
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    row.as_ref().map(registration).transpose()
+    row.as_ref().map(Registration::from_row).transpose()
 }
 
 pub async fn by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<Registration>, sqlx::Error> {
@@ -273,7 +248,7 @@ pub async fn by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<Registration>, sql
         .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(registration).transpose()
+    row.as_ref().map(Registration::from_row).transpose()
 }
 
 pub async fn active_for_iin(tx: &mut Tx, iin: &str) -> Result<Option<Registration>, sqlx::Error> {
@@ -281,7 +256,7 @@ pub async fn active_for_iin(tx: &mut Tx, iin: &str) -> Result<Option<Registratio
         .bind(iin)
         .fetch_optional(&mut **tx)
         .await?;
-    row.as_ref().map(registration).transpose()
+    row.as_ref().map(Registration::from_row).transpose()
 }
 
 /// The last day of the latest bar on re-registration of this IIN, if any.
@@ -307,7 +282,7 @@ pub async fn latest_for_account<'c>(
     .bind(account_id)
     .fetch_optional(db)
     .await?;
-    row.as_ref().map(registration).transpose()
+    row.as_ref().map(Registration::from_row).transpose()
 }
 
 /// The latest registration of each account given that has one.
@@ -330,7 +305,9 @@ pub async fn latest_for_accounts(
     let mut latest = HashMap::new();
     for row in q.fetch_all(pool).await? {
         let account = row.text("proven_account_id")?;
-        latest.entry(account).or_insert(registration(&row)?);
+        latest
+            .entry(account)
+            .or_insert(Registration::from_row(&row)?);
     }
     Ok(latest)
 }
@@ -338,18 +315,18 @@ pub async fn latest_for_accounts(
 pub async fn list_for_center(
     pool: &AnyPool,
     center_id: &str,
-    status: Option<&str>,
+    status: Option<Status>,
     limit: i64,
 ) -> Result<Vec<Registration>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT * FROM registrations WHERE career_center_id = $1 AND ($2 IS NULL OR status = $2) ORDER BY due_at, id LIMIT $3",
     )
     .bind(center_id)
-    .bind(status)
+    .bind(status.map(Status::as_str))
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(registration).collect()
+    rows.iter().map(Registration::from_row).collect()
 }
 
 /// The rural district whose assistant forwarded the person's latest forwarded application, if
