@@ -5,6 +5,7 @@ use enbek_domain::delivery::{DeliveryStatus, Destination};
 use serde::Serialize;
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::ts;
 
 use crate::platform::db::Row;
@@ -53,11 +54,7 @@ pub async fn insert(
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Message>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM outbound_messages WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Message::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM outbound_messages WHERE id = $1", id).await
 }
 
 pub async fn mark_delivered(

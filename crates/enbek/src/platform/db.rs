@@ -150,6 +150,29 @@ pub trait Row: Sized {
 
 pub use enbek_row::Row;
 
+/// The row the query selects by its one argument (an id, a key), read as `T`; none when no row
+/// matches.
+pub async fn one_by<'e, T, A, E>(ex: E, sql: &'e str, arg: A) -> Result<Option<T>, sqlx::Error>
+where
+    T: Row,
+    A: 'e + sqlx::Encode<'e, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let row = sqlx::query(sql).bind(arg).fetch_optional(ex).await?;
+    row.as_ref().map(T::from_row).transpose()
+}
+
+/// Every row the query selects by its one argument, read as `T`, in the query's order.
+pub async fn all_by<'e, T, A, E>(ex: E, sql: &'e str, arg: A) -> Result<Vec<T>, sqlx::Error>
+where
+    T: Row,
+    A: 'e + sqlx::Encode<'e, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let rows = sqlx::query(sql).bind(arg).fetch_all(ex).await?;
+    rows.iter().map(T::from_row).collect()
+}
+
 /// A value read from one column of a row of either backend.
 pub trait Column: Sized {
     fn read(row: &AnyRow, col: &str) -> Result<Self, sqlx::Error>;

@@ -6,6 +6,7 @@ use enbek_domain::mediation::vacancy::{EducationLevel, EmploymentType, VacancySt
 use serde::Serialize;
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::day;
 
 use crate::platform::db::placeholders;
@@ -71,11 +72,7 @@ pub async fn insert_employer(tx: &mut Tx, e: &Employer) -> Result<(), sqlx::Erro
 }
 
 pub async fn employer_by_bin(tx: &mut Tx, bin: &str) -> Result<Option<Employer>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM employers WHERE bin = $1")
-        .bind(bin)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.as_ref().map(Employer::from_row).transpose()
+    db::one_by(&mut **tx, "SELECT * FROM employers WHERE bin = $1", bin).await
 }
 
 /// A refused employer's record is taken over by a new registration of its BIN: `e` keeps the
@@ -146,11 +143,7 @@ pub async fn accounts_of(
 }
 
 pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM employers WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Employer::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM employers WHERE id = $1", id).await
 }
 
 #[derive(Debug, Clone, Row)]
@@ -232,11 +225,7 @@ pub async fn insert_vacancy(
 }
 
 pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM vacancies WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Vacancy::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM vacancies WHERE id = $1", id).await
 }
 
 /// Ends an open vacancy; false when it was not open.
@@ -427,11 +416,12 @@ pub async fn vacancies_changed_since(
     pool: &AnyPool,
     since: DateTime<Utc>,
 ) -> Result<Vec<Vacancy>, sqlx::Error> {
-    let rows = sqlx::query("SELECT * FROM vacancies WHERE changed_at >= $1")
-        .bind(ts(since))
-        .fetch_all(pool)
-        .await?;
-    rows.iter().map(Vacancy::from_row).collect()
+    db::all_by(
+        pool,
+        "SELECT * FROM vacancies WHERE changed_at >= $1",
+        ts(since),
+    )
+    .await
 }
 
 /// One page of the vacancies open on `today`, oldest first (posted_at, id: a stable order, new

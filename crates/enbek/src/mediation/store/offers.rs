@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use enbek_domain::mediation::offer::OfferStatus;
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::ts;
 
 use crate::platform::db::Row;
@@ -64,11 +65,7 @@ pub async fn insert(tx: &mut Tx, o: &Offer) -> Result<(), sqlx::Error> {
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Offer>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM offers WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Offer::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM offers WHERE id = $1", id).await
 }
 
 /// Records the answer; false when the offer was already answered.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::placeholders;
 
 use crate::platform::db::ts;
@@ -102,11 +103,12 @@ pub async fn upsert(
 }
 
 pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Resume>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM resumes WHERE account_id = $1")
-        .bind(account_id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Resume::from_row).transpose()
+    db::one_by(
+        pool,
+        "SELECT * FROM resumes WHERE account_id = $1",
+        account_id,
+    )
+    .await
 }
 
 /// Every resume, in the order of their accounts (for the matching index).

@@ -7,6 +7,7 @@ use enbek_domain::delivery::{DeliveryStatus, NoticeChannel};
 use serde::Serialize;
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::ts;
 
 use crate::platform::db::Row;
@@ -60,11 +61,7 @@ pub async fn insert(tx: &mut Tx, n: &Notification) -> Result<(), sqlx::Error> {
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Notification>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM notifications WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Notification::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM notifications WHERE id = $1", id).await
 }
 
 pub async fn mark_delivered(

@@ -5,6 +5,7 @@ use enbek_domain::accounts::access::OrgKind;
 use serde::Serialize;
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::Row;
 use crate::platform::db::RowExt;
 
@@ -73,13 +74,9 @@ pub async fn organizations(
 
 pub async fn organization_by_id<'c>(
     db: impl sqlx::Executor<'c, Database = sqlx::Any>,
-    id: &str,
+    id: &'c str,
 ) -> Result<Option<Organization>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM organizations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
-    row.as_ref().map(Organization::from_row).transpose()
+    db::one_by(db, "SELECT * FROM organizations WHERE id = $1", id).await
 }
 
 /// Whether an organisation of the reference data lies in `district_code` of `region_code`.

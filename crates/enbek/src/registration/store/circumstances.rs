@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::registration::unemployment::{Circumstance, CircumstanceSource};
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::day;
 
 use crate::platform::db::ts;
@@ -67,11 +68,7 @@ pub async fn known(
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Report>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM circumstances WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Report::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM circumstances WHERE id = $1", id).await
 }
 
 /// The acknowledgement by the career center; false when already acknowledged.

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use enbek_domain::registration::jobloss::{ApplicationStatus, Assessment};
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::ts;
 
 use crate::platform::db::Row;
@@ -75,11 +76,7 @@ pub async fn set_iban(tx: &mut Tx, id: &str, iban: &str) -> Result<(), sqlx::Err
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Application>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM jobloss_applications WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Application::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM jobloss_applications WHERE id = $1", id).await
 }
 
 /// The account's newest application.

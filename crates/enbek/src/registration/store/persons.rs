@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::day;
 
 use crate::platform::db::new_id;
@@ -60,27 +61,15 @@ pub struct Person {
 }
 
 pub async fn by_iin(tx: &mut Tx, iin: &str) -> Result<Option<Person>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM persons WHERE iin = $1")
-        .bind(iin)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.as_ref().map(Person::from_row).transpose()
+    db::one_by(&mut **tx, "SELECT * FROM persons WHERE iin = $1", iin).await
 }
 
 pub async fn by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<Person>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM persons WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.as_ref().map(Person::from_row).transpose()
+    db::one_by(&mut **tx, "SELECT * FROM persons WHERE id = $1", id).await
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Person>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM persons WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Person::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM persons WHERE id = $1", id).await
 }
 
 /// The card of the person an account acts for: the card of the IIN the account has proven.

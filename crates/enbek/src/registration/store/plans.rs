@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::registration::plan::{Action, ItemKind};
 use sqlx::AnyPool;
 
+use crate::platform::db;
 use crate::platform::db::day;
 
 use crate::platform::db::ts;
@@ -84,35 +85,29 @@ pub async fn by_registration(
     pool: &AnyPool,
     registration_id: &str,
 ) -> Result<Option<Plan>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM plans WHERE registration_id = $1")
-        .bind(registration_id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Plan::from_row).transpose()
+    db::one_by(
+        pool,
+        "SELECT * FROM plans WHERE registration_id = $1",
+        registration_id,
+    )
+    .await
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Plan>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM plans WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Plan::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM plans WHERE id = $1", id).await
 }
 
 pub async fn items(pool: &AnyPool, plan_id: &str) -> Result<Vec<Item>, sqlx::Error> {
-    let rows = sqlx::query("SELECT * FROM plan_items WHERE plan_id = $1 ORDER BY position")
-        .bind(plan_id)
-        .fetch_all(pool)
-        .await?;
-    rows.iter().map(Item::from_row).collect()
+    db::all_by(
+        pool,
+        "SELECT * FROM plan_items WHERE plan_id = $1 ORDER BY position",
+        plan_id,
+    )
+    .await
 }
 
 pub async fn item_by_id(pool: &AnyPool, id: &str) -> Result<Option<Item>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM plan_items WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Item::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM plan_items WHERE id = $1", id).await
 }
 
 /// The person's signature; false when already signed.

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use enbek_domain::registration::unemployment::Deregistration;
 use enbek_domain::registration::{Channel, Status};
 
+use crate::platform::db;
 use crate::platform::db::day;
 
 use crate::platform::db::placeholders;
@@ -236,27 +237,20 @@ pub async fn ids_in_status(
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Registration>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM registrations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    row.as_ref().map(Registration::from_row).transpose()
+    db::one_by(pool, "SELECT * FROM registrations WHERE id = $1", id).await
 }
 
 pub async fn by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<Registration>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM registrations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.as_ref().map(Registration::from_row).transpose()
+    db::one_by(&mut **tx, "SELECT * FROM registrations WHERE id = $1", id).await
 }
 
 pub async fn active_for_iin(tx: &mut Tx, iin: &str) -> Result<Option<Registration>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM registrations WHERE iin = $1 AND active = 1")
-        .bind(iin)
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.as_ref().map(Registration::from_row).transpose()
+    db::one_by(
+        &mut **tx,
+        "SELECT * FROM registrations WHERE iin = $1 AND active = 1",
+        iin,
+    )
+    .await
 }
 
 /// The last day of the latest bar on re-registration of this IIN, if any.
