@@ -10,7 +10,7 @@ use crate::steps::*;
 
 impl TestApp {
     /// POSTs a text file (CSV or calendar lines) as an administrator or as `token`.
-    async fn upload(&self, path: &str, token: &str, text: &str) -> (StatusCode, Value) {
+    pub(crate) async fn upload(&self, path: &str, token: &str, text: &str) -> (StatusCode, Value) {
         let answer = self
             .client
             .post(format!("{}{path}", self.base))

@@ -26,6 +26,44 @@ async fn notices(app: &TestApp, login: &str) -> Vec<String> {
         .collect()
 }
 
+/// A term already given keeps its end: a day off the administrator adds to the calendar after
+/// the registration does not move the end of its selection period (214 p.23, 214 p.36), while a
+/// job seeker registered after the change has it counted by the new calendar.
+#[tokio::test]
+async fn a_calendar_change_after_registration_leaves_the_selection_period_given() {
+    let app = TestApp::spawn().await;
+    // Registered Tuesday 17 March: the period is Wednesday and Thursday, to 24:00 of the 19th.
+    job_seeker(&app, "given@example.kz", &iin("880412", 3, 130), json!({})).await;
+    let (status, body) = app
+        .upload(
+            "/api/v1/calendar/days",
+            &app.admin,
+            "2026-03-19 holiday A day off declared later\n",
+        )
+        .await;
+    assert_eq!((status, &body["imported"]), (StatusCode::OK, &json!(1)));
+    // Registered after the change, the same day: Thursday is off, so the period runs to Friday.
+    job_seeker(&app, "after@example.kz", &iin("880412", 3, 131), json!({})).await;
+    let before = app
+        .registration_at("2026-03-19T23:59:00+05:00", "given@example.kz")
+        .await;
+    assert_eq!(before["status"], "job_seeker", "{before}");
+    let given = app
+        .registration_at("2026-03-20T00:00:00+05:00", "given@example.kz")
+        .await;
+    assert_eq!(given["status"], "unemployed", "{given}");
+    assert_eq!(given["unemployed_since"], "2026-03-20");
+    let after = app
+        .registration_at("2026-03-20T00:00:00+05:00", "after@example.kz")
+        .await;
+    assert_eq!(after["status"], "job_seeker", "{after}");
+    let after = app
+        .registration_at("2026-03-21T00:00:00+05:00", "after@example.kz")
+        .await;
+    assert_eq!(after["status"], "unemployed", "{after}");
+    assert_eq!(after["unemployed_since"], "2026-03-21");
+}
+
 #[tokio::test]
 async fn a_job_seeker_becomes_unemployed_when_two_working_days_pass() {
     let app = TestApp::spawn().await;

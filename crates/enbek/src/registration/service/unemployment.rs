@@ -60,7 +60,8 @@ pub async fn begin_selection(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let registered_at = reg.decided_at.unwrap_or(reg.received_at);
-    let ends = selection_ends(state, reg);
+    let ends = selection_period_end(state, reg);
+    registrations::set_selection_end(tx, &reg.id, ends).await?;
     let center = reference::organization_by_id(&mut **tx, &reg.career_center_id).await?;
     let subject = monitoring_subject(&reg.id);
     monitoring::open(
@@ -111,7 +112,7 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
     if reg.status != Status::JobSeeker {
         return Ok(());
     }
-    let ends = selection_ends(state, &reg);
+    let ends = selection_ends(state, &reg).await?;
     let now = state.clock.now();
     if now < ends {
         // Only a clock set back runs this early: keep the job for when the period is over.
@@ -180,9 +181,21 @@ pub async fn decision_after_employer_refusal_due(
         .map(|_| ())
 }
 
+/// The end of a job seeker's selection period as it was given on registration: a later change of
+/// the calendar or of the parameters does not move a term already given. A registration made
+/// before the end was kept has it counted again.
+async fn selection_ends(
+    state: &AppState,
+    reg: &Registration,
+) -> Result<DateTime<Utc>, sqlx::Error> {
+    Ok(registrations::selection_end(&state.db.pool, &reg.id)
+        .await?
+        .unwrap_or_else(|| selection_period_end(state, reg)))
+}
+
 /// The end of a job seeker's selection period, counted from the registration's decision, by the
 /// channel of the registration (214 p.23, 214 p.36).
-fn selection_ends(state: &AppState, reg: &Registration) -> DateTime<Utc> {
+fn selection_period_end(state: &AppState, reg: &Registration) -> DateTime<Utc> {
     let registered_at = reg.decided_at.unwrap_or(reg.received_at);
     rules::selection_ends(
         &state.calendar(),
@@ -202,7 +215,7 @@ pub async fn register_if_period_over(
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    if reg.status != Status::JobSeeker || at < selection_ends(state, &reg) {
+    if reg.status != Status::JobSeeker || at < selection_ends(state, &reg).await? {
         return Ok(());
     }
     if state

@@ -147,6 +147,33 @@ pub async fn decide(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
     Ok(())
 }
 
+/// Keeps the end of the selection period given on registration (214 p.23, 214 p.36).
+pub async fn set_selection_end(
+    tx: &mut Tx,
+    id: &str,
+    ends: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE registrations SET selection_ends_at = $1 WHERE id = $2")
+        .bind(ts(ends))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The end of the selection period given on registration; none for a registration made before
+/// it was kept.
+pub async fn selection_end(pool: &AnyPool, id: &str) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    let row = sqlx::query("SELECT selection_ends_at FROM registrations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(match row {
+        Some(r) => r.opt_instant("selection_ends_at")?,
+        None => None,
+    })
+}
+
 /// How an active registration ends: closed by the person, employed, refused registration as
 /// unemployed, deregistered.
 #[derive(Debug)]
