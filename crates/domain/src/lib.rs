@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod bounds;
+pub mod codes;
 pub mod contact;
 pub mod delivery;
 pub mod ids;

@@ -3,67 +3,31 @@
 
 use serde::Serialize;
 
-/// The public services whose delivery within term is monitored (214 p.22).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Service {
-    JobSeekerRegistration,
-    UnemployedRegistration,
-}
-
-impl Service {
-    pub const ALL: [Service; 2] = [
-        Service::JobSeekerRegistration,
-        Service::UnemployedRegistration,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Service::JobSeekerRegistration => "job_seeker_registration",
-            Service::UnemployedRegistration => "unemployed_registration",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Service> {
-        Service::ALL.into_iter().find(|sv| sv.as_str() == s)
+crate::codes! { as_str;
+    /// The public services whose delivery within term is monitored (214 p.22).
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Service {
+        JobSeekerRegistration = "job_seeker_registration",
+        UnemployedRegistration = "unemployed_registration",
     }
 }
 
-/// A stage of a request for a public service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Received,
-    InProgress,
-    ResultIssued,
-    Refused,
-    /// The person withdrew before a result: the request ends with neither result nor refusal.
-    Withdrawn,
+crate::codes! { as_str;
+    /// A stage of a request for a public service.
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Stage {
+        Received = "received",
+        InProgress = "in_progress",
+        ResultIssued = "result_issued",
+        Refused = "refused",
+        /// The person withdrew before a result: the request ends with neither result nor refusal.
+        Withdrawn = "withdrawn",
+    }
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [
-        Stage::Received,
-        Stage::InProgress,
-        Stage::ResultIssued,
-        Stage::Refused,
-        Stage::Withdrawn,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Received => "received",
-            Stage::InProgress => "in_progress",
-            Stage::ResultIssued => "result_issued",
-            Stage::Refused => "refused",
-            Stage::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-
     /// Whether the request ends at this stage.
     pub fn is_final(self) -> bool {
         matches!(
@@ -82,17 +46,6 @@ impl Stage {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn each_value_reads_back_from_its_name() {
-        for service in Service::ALL {
-            assert_eq!(Service::parse(service.as_str()), Some(service));
-        }
-        for stage in Stage::ALL {
-            assert_eq!(Stage::parse(stage.as_str()), Some(stage));
-        }
-        assert_eq!(Stage::parse("lost"), None);
-    }
 
     #[test]
     fn a_withdrawal_ends_the_request_without_answering_it() {

@@ -7,40 +7,22 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-/// How an identity was proven.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ProofMethod {
-    /// A one-time code to the phone the mobile-citizens registry links to the IIN.
-    Sms,
-    /// An electronic signature whose certificate names the IIN (or the BIN).
-    Signature,
-    /// The ID document shown at the career center's desk (214 p.7).
-    Document,
-    /// The egov portal's own proof, carried by its intake (214 p.24).
-    Egov,
+crate::codes! { as_str;
+    /// How an identity was proven.
+    #[derive(Hash)]
+    pub enum ProofMethod {
+        /// A one-time code to the phone the mobile-citizens registry links to the IIN.
+        Sms = "sms",
+        /// An electronic signature whose certificate names the IIN (or the BIN).
+        Signature = "signature",
+        /// The ID document shown at the career center's desk (214 p.7).
+        Document = "document",
+        /// The egov portal's own proof, carried by its intake (214 p.24).
+        Egov = "egov",
+    }
 }
 
 impl ProofMethod {
-    pub const ALL: [ProofMethod; 4] = [
-        ProofMethod::Sms,
-        ProofMethod::Signature,
-        ProofMethod::Document,
-        ProofMethod::Egov,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProofMethod::Sms => "sms",
-            ProofMethod::Signature => "signature",
-            ProofMethod::Document => "document",
-            ProofMethod::Egov => "egov",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ProofMethod> {
-        ProofMethod::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-
     /// The methods a person uses from their own cabinet.
     pub fn is_online(self) -> bool {
         matches!(self, ProofMethod::Sms | ProofMethod::Signature)

@@ -5,53 +5,33 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-/// What an employer is, by the number it registers with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerKind {
-    /// A legal entity, by its BIN.
-    LegalEntity,
-    /// An individual entrepreneur, by their IIN.
-    IndividualEntrepreneur,
-}
-
-impl EmployerKind {
-    pub const ALL: [EmployerKind; 2] = [
-        EmployerKind::LegalEntity,
-        EmployerKind::IndividualEntrepreneur,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EmployerKind::LegalEntity => "legal_entity",
-            EmployerKind::IndividualEntrepreneur => "individual_entrepreneur",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EmployerKind> {
-        EmployerKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::codes! { as_str;
+    /// What an employer is, by the number it registers with.
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EmployerKind {
+        /// A legal entity, by its BIN.
+        LegalEntity = "legal_entity",
+        /// An individual entrepreneur, by their IIN.
+        IndividualEntrepreneur = "individual_entrepreneur",
     }
 }
 
-/// Where the employer's registry check stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verification {
-    /// The registry has not answered yet; the employer may not post vacancies.
-    Pending,
-    /// The registry knows the employer: active legal entity, or individual entrepreneur.
-    Verified,
-    /// The registry does not know the BIN or IIN as an active employer.
-    Refused,
+crate::codes! { as_str;
+    /// Where the employer's registry check stands.
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Verification {
+        /// The registry has not answered yet; the employer may not post vacancies.
+        Pending = "pending",
+        /// The registry knows the employer: active legal entity, or individual entrepreneur.
+        Verified = "verified",
+        /// The registry does not know the BIN or IIN as an active employer.
+        Refused = "refused",
+    }
 }
 
 impl Verification {
-    pub const ALL: [Verification; 3] = [
-        Verification::Pending,
-        Verification::Verified,
-        Verification::Refused,
-    ];
-
     /// The registry's answer: known and active, or not.
     pub fn from_registry(known: bool) -> Verification {
         if known {
@@ -59,18 +39,6 @@ impl Verification {
         } else {
             Verification::Refused
         }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verification::Pending => "pending",
-            Verification::Verified => "verified",
-            Verification::Refused => "refused",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Verification> {
-        Verification::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 

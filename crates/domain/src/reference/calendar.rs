@@ -27,32 +27,16 @@ const BUILTIN_DATA: &str = include_str!("../../data/calendar.txt");
 /// The shipped fixed holidays with their dates of validity.
 const HOLIDAYS_DATA: &str = include_str!("../../data/holidays.csv");
 
-/// What an exception day is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayKind {
-    /// A public holiday or a religious day off; listed even when it falls on a weekend.
-    Holiday,
-    /// A weekday not worked: a holiday carried over from a weekend, or a day off moved there
-    /// by a transfer order.
-    DayOff,
-    /// A day worked although it would otherwise be off (a weekend day under a transfer order).
-    Working,
-}
-
-impl DayKind {
-    pub const ALL: [DayKind; 3] = [DayKind::Holiday, DayKind::DayOff, DayKind::Working];
-
-    /// The kind as the calendar data, the API and the database write it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DayKind::Holiday => "holiday",
-            DayKind::DayOff => "day_off",
-            DayKind::Working => "working",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DayKind> {
-        DayKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::codes! { as_str;
+    /// What an exception day is.
+    pub enum DayKind {
+        /// A public holiday or a religious day off; listed even when it falls on a weekend.
+        Holiday = "holiday",
+        /// A weekday not worked: a holiday carried over from a weekend, or a day off moved there
+        /// by a transfer order.
+        DayOff = "day_off",
+        /// A day worked although it would otherwise be off (a weekend day under a transfer order).
+        Working = "working",
     }
 }
 
@@ -402,16 +386,6 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_day_kind_reads_back_from_its_text_and_nothing_else_reads() {
-        for kind in DayKind::ALL {
-            assert_eq!(DayKind::parse(kind.as_str()), Some(kind));
-        }
-        assert_eq!(DayKind::parse("Holiday"), None);
-        assert_eq!(DayKind::parse("dayoff"), None);
-        assert_eq!(DayKind::parse(""), None);
-    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

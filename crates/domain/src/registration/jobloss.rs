@@ -8,37 +8,17 @@ use std::collections::BTreeSet;
 use crate::reference::parameters::{keys, Parameters};
 use crate::registry::{RegistryPerson, YearMonth};
 
-/// Where an application for the payment stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ApplicationStatus {
-    /// Waiting for the registries' record of contributions.
-    Checking,
-    /// Fewer months with contributions than the law asks: not sent.
-    NotEligible,
-    /// Sent to the State Social Insurance Fund (delivered when the fund confirms receipt).
-    SentToFund,
-}
-
-impl ApplicationStatus {
-    pub const ALL: [ApplicationStatus; 3] = [
-        ApplicationStatus::Checking,
-        ApplicationStatus::NotEligible,
-        ApplicationStatus::SentToFund,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicationStatus::Checking => "checking",
-            ApplicationStatus::NotEligible => "not_eligible",
-            ApplicationStatus::SentToFund => "sent_to_fund",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ApplicationStatus> {
-        ApplicationStatus::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
+crate::codes! { as_str;
+    /// Where an application for the payment stands.
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ApplicationStatus {
+        /// Waiting for the registries' record of contributions.
+        Checking = "checking",
+        /// Fewer months with contributions than the law asks: not sent.
+        NotEligible = "not_eligible",
+        /// Sent to the State Social Insurance Fund (delivered when the fund confirms receipt).
+        SentToFund = "sent_to_fund",
     }
 }
 
@@ -161,13 +141,6 @@ pub fn assess(person: &RegistryPerson, registered_on: NaiveDate, p: &Parameters)
 mod tests {
     use super::*;
 
-    #[test]
-    fn application_statuses_round_trip() {
-        for status in ApplicationStatus::ALL {
-            assert_eq!(ApplicationStatus::parse(status.as_str()), Some(status));
-        }
-        assert_eq!(ApplicationStatus::parse("paid"), None);
-    }
     use crate::ids::Sex;
 
     fn d(s: &str) -> NaiveDate {

@@ -56,52 +56,26 @@ impl Channel {
     }
 }
 
-/// The state of a registration. `verifying` and `pending_review` precede the decision; the rest
-/// are the states of the API contract (`status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Waiting for the state registries to answer (never refused for their silence).
-    Verifying,
-    /// Forwarded by an assistant, waiting for the career center (214 p.20).
-    PendingReview,
-    JobSeeker,
-    Unemployed,
-    Refused,
-    Deregistered,
-    Closed,
-    Employed,
+crate::codes! { as_str;
+    /// The state of a registration. `verifying` and `pending_review` precede the decision; the rest
+    /// are the states of the API contract (`status`).
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        /// Waiting for the state registries to answer (never refused for their silence).
+        Verifying = "verifying",
+        /// Forwarded by an assistant, waiting for the career center (214 p.20).
+        PendingReview = "pending_review",
+        JobSeeker = "job_seeker",
+        Unemployed = "unemployed",
+        Refused = "refused",
+        Deregistered = "deregistered",
+        Closed = "closed",
+        Employed = "employed",
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 8] = [
-        Status::Verifying,
-        Status::PendingReview,
-        Status::JobSeeker,
-        Status::Unemployed,
-        Status::Refused,
-        Status::Deregistered,
-        Status::Closed,
-        Status::Employed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Verifying => "verifying",
-            Status::PendingReview => "pending_review",
-            Status::JobSeeker => "job_seeker",
-            Status::Unemployed => "unemployed",
-            Status::Refused => "refused",
-            Status::Deregistered => "deregistered",
-            Status::Closed => "closed",
-            Status::Employed => "employed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s)
-    }
-
     /// An active registration blocks a second one for the same person (214 p.21).
     pub fn is_active(self) -> bool {
         matches!(
@@ -122,33 +96,22 @@ impl Status {
     }
 }
 
-/// Why an application to register as a job seeker is refused (214 p.6, 214 p.8; 214 App.1 p.9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Refusal {
-    /// The documents or data are unreliable: the registries know no person with this IIN, or
-    /// the data presented differ from theirs (214 p.8; 214 App.1 p.9(1)). Code `false_information`,
-    /// as the API contract names this ground.
-    FalseInformation,
-    /// Under 16 without a legal representative's written statement (214 p.6; 214 App.1 p.9(2)).
-    /// Code `under_16`.
-    Under16,
+crate::codes! { code;
+    /// Why an application to register as a job seeker is refused (214 p.6, 214 p.8; 214 App.1 p.9).
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Refusal {
+        /// The documents or data are unreliable: the registries know no person with this IIN, or
+        /// the data presented differ from theirs (214 p.8; 214 App.1 p.9(1)). Code `false_information`,
+        /// as the API contract names this ground.
+        FalseInformation = "false_information",
+        /// Under 16 without a legal representative's written statement (214 p.6; 214 App.1 p.9(2)).
+        /// Code `under_16`.
+        Under16 = "under_16",
+    }
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 2] = [Refusal::FalseInformation, Refusal::Under16];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Refusal::FalseInformation => "false_information",
-            Refusal::Under16 => "under_16",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Refusal> {
-        Refusal::ALL.into_iter().find(|r| r.code() == s)
-    }
-
     /// The point of law behind the refusal, for the 214 App.3 notice.
     pub fn ground(self) -> &'static str {
         match self {

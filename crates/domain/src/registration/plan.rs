@@ -29,88 +29,35 @@ impl Section {
     }
 }
 
-/// What an item of the plan is: an action of part 2, or a contact with the career center.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemKind {
-    Action,
-    Contact,
-}
-
-impl ItemKind {
-    pub const ALL: [ItemKind; 2] = [ItemKind::Action, ItemKind::Contact];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ItemKind::Action => "action",
-            ItemKind::Contact => "contact",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ItemKind> {
-        ItemKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::codes! { as_str;
+    /// What an item of the plan is: an action of part 2, or a contact with the career center.
+    pub enum ItemKind {
+        Action = "action",
+        Contact = "contact",
     }
 }
 
-/// An action of 214 App.10 part 2, item by item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    CareerCounselling,
-    LabourMarketInformation,
-    VacancyInformation,
-    PortalSearch,
-    AgencySearch,
-    Interviews,
-    Training,
-    SocialJob,
-    YouthPractice,
-    Entrepreneurship,
-    PublicWorks,
-    JoblossPayment,
-    TargetedSocialAssistance,
-    JobSearchCourse,
+crate::codes! { code;
+    /// An action of 214 App.10 part 2, item by item.
+    pub enum Action {
+        CareerCounselling = "career_counselling",
+        LabourMarketInformation = "labour_market_information",
+        VacancyInformation = "vacancy_information",
+        PortalSearch = "portal_search",
+        AgencySearch = "agency_search",
+        Interviews = "interviews",
+        Training = "training",
+        SocialJob = "social_job",
+        YouthPractice = "youth_practice",
+        Entrepreneurship = "entrepreneurship",
+        PublicWorks = "public_works",
+        JoblossPayment = "jobloss_payment",
+        TargetedSocialAssistance = "targeted_social_assistance",
+        JobSearchCourse = "job_search_course",
+    }
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
-        Action::CareerCounselling,
-        Action::LabourMarketInformation,
-        Action::VacancyInformation,
-        Action::PortalSearch,
-        Action::AgencySearch,
-        Action::Interviews,
-        Action::Training,
-        Action::SocialJob,
-        Action::YouthPractice,
-        Action::Entrepreneurship,
-        Action::PublicWorks,
-        Action::JoblossPayment,
-        Action::TargetedSocialAssistance,
-        Action::JobSearchCourse,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Action::CareerCounselling => "career_counselling",
-            Action::LabourMarketInformation => "labour_market_information",
-            Action::VacancyInformation => "vacancy_information",
-            Action::PortalSearch => "portal_search",
-            Action::AgencySearch => "agency_search",
-            Action::Interviews => "interviews",
-            Action::Training => "training",
-            Action::SocialJob => "social_job",
-            Action::YouthPractice => "youth_practice",
-            Action::Entrepreneurship => "entrepreneurship",
-            Action::PublicWorks => "public_works",
-            Action::JoblossPayment => "jobloss_payment",
-            Action::TargetedSocialAssistance => "targeted_social_assistance",
-            Action::JobSearchCourse => "job_search_course",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.code() == s)
-    }
-
     pub fn section(self) -> Section {
         match self {
             Action::CareerCounselling | Action::LabourMarketInformation => {
@@ -200,17 +147,6 @@ pub fn is_overdue(due_on: NaiveDate, done: bool, today: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn item_kinds_and_actions_round_trip() {
-        for kind in ItemKind::ALL {
-            assert_eq!(ItemKind::parse(kind.as_str()), Some(kind));
-        }
-        for action in Action::ALL {
-            assert_eq!(Action::parse(action.code()), Some(action));
-        }
-        assert_eq!(ItemKind::parse("meeting"), None);
-    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

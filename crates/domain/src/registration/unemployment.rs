@@ -70,50 +70,27 @@ pub fn pension_age_reached(
         .any(|day| age_in_months(birth, day) >= pension_age_months(parameters, sex, day))
 }
 
-/// Why a job seeker is not registered as unemployed (214 p.41), with the codes of the API contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnemployedRefusal {
-    /// 214 p.41(1): under sixteen.
-    Under16,
-    /// 214 p.41(2): employed, including an active individual entrepreneur.
-    Employed,
-    /// 214 p.41(3): has reached the pension age of Social Code art.207 p.1–3 (a pension for
-    /// another reason is not this ground).
-    PensionAge,
-    /// 214 p.41(4): knowingly false documents or information.
-    FalseInformation,
-    /// 214 p.41(5): a student or senior pupil seeking active measures.
-    Student,
-    /// 214 p.41(6): serving a sentence of correctional works, public works or imprisonment not
-    /// suspended.
-    Convicted,
+crate::codes! { code;
+    /// Why a job seeker is not registered as unemployed (214 p.41), with the codes of the API contract.
+    pub enum UnemployedRefusal {
+        /// 214 p.41(1): under sixteen.
+        Under16 = "under_16",
+        /// 214 p.41(2): employed, including an active individual entrepreneur.
+        Employed = "employed",
+        /// 214 p.41(3): has reached the pension age of Social Code art.207 p.1–3 (a pension for
+        /// another reason is not this ground).
+        PensionAge = "pension_age",
+        /// 214 p.41(4): knowingly false documents or information.
+        FalseInformation = "false_information",
+        /// 214 p.41(5): a student or senior pupil seeking active measures.
+        Student = "student",
+        /// 214 p.41(6): serving a sentence of correctional works, public works or imprisonment not
+        /// suspended.
+        Convicted = "convicted",
+    }
 }
 
 impl UnemployedRefusal {
-    pub const ALL: [UnemployedRefusal; 6] = [
-        UnemployedRefusal::Under16,
-        UnemployedRefusal::Employed,
-        UnemployedRefusal::PensionAge,
-        UnemployedRefusal::FalseInformation,
-        UnemployedRefusal::Student,
-        UnemployedRefusal::Convicted,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            UnemployedRefusal::Under16 => "under_16",
-            UnemployedRefusal::Employed => "employed",
-            UnemployedRefusal::PensionAge => "pension_age",
-            UnemployedRefusal::FalseInformation => "false_information",
-            UnemployedRefusal::Student => "student",
-            UnemployedRefusal::Convicted => "convicted",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<UnemployedRefusal> {
-        UnemployedRefusal::ALL.into_iter().find(|r| r.code() == s)
-    }
-
     /// The point of law, for the 214 App.6 notice.
     pub fn ground(self) -> &'static str {
         match self {
@@ -179,33 +156,34 @@ pub fn ends_registration(sentence: &Sentence) -> bool {
     )
 }
 
-/// A ground of deregistration of an unemployed person (214 p.51), with the codes of the API
-/// contract; and `pension_granted`, a code of our own the service once decided, kept so that
-/// stored registrations still read (a pension is no ground of 214 p.51: nothing decides it now).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Deregistration {
-    /// 214 p.51(1): social, pension or health contributions paid for the person.
-    ContributionsReceived,
-    /// 214 p.51(2): refused three offers of suitable work.
-    RefusedThreeOffers,
-    /// 214 p.51(2): did not answer an offer in time.
-    LateOfferAnswer,
-    /// 214 p.51(3): did not come to the employer or training in 5 working days, or to the career
-    /// center in 3 working days when called for an active measure.
-    NoShow,
-    /// 214 p.51(3): quit an active measure on their own.
-    QuitActiveMeasure,
-    /// 214 p.51(4): broke the schedule of visits or reports of 214 p.44.
-    ScheduleViolated,
-    /// 214 p.51(5): sentenced to imprisonment or sent to compulsory treatment by a court.
-    Imprisoned,
-    /// 214 p.51(6): did not report within 5 working days a change of 214 p.64.
-    CircumstancesNotReported,
-    /// 214 p.51(7): knowingly false or forged documents.
-    FalseDocuments,
-    /// Historical: a pension granted, which the service once took for a ground. Stored
-    /// registrations keep it; no path decides it (a pension is shown to the center instead).
-    PensionGranted,
+crate::codes! { code;
+    /// A ground of deregistration of an unemployed person (214 p.51), with the codes of the API
+    /// contract; and `pension_granted`, a code of our own the service once decided, kept so that
+    /// stored registrations still read (a pension is no ground of 214 p.51: nothing decides it now).
+    pub enum Deregistration {
+        /// 214 p.51(1): social, pension or health contributions paid for the person.
+        ContributionsReceived = "contributions_received",
+        /// 214 p.51(2): refused three offers of suitable work.
+        RefusedThreeOffers = "refused_three_offers",
+        /// 214 p.51(2): did not answer an offer in time.
+        LateOfferAnswer = "late_offer_answer",
+        /// 214 p.51(3): did not come to the employer or training in 5 working days, or to the career
+        /// center in 3 working days when called for an active measure.
+        NoShow = "no_show",
+        /// 214 p.51(3): quit an active measure on their own.
+        QuitActiveMeasure = "quit_active_measure",
+        /// 214 p.51(4): broke the schedule of visits or reports of 214 p.44.
+        ScheduleViolated = "schedule_violated",
+        /// 214 p.51(5): sentenced to imprisonment or sent to compulsory treatment by a court.
+        Imprisoned = "imprisoned",
+        /// 214 p.51(6): did not report within 5 working days a change of 214 p.64.
+        CircumstancesNotReported = "circumstances_not_reported",
+        /// 214 p.51(7): knowingly false or forged documents.
+        FalseDocuments = "false_documents",
+        /// Historical: a pension granted, which the service once took for a ground. Stored
+        /// registrations keep it; no path decides it (a pension is shown to the center instead).
+        PensionGranted = "pension_granted",
+    }
 }
 
 impl Deregistration {
@@ -221,41 +199,6 @@ impl Deregistration {
         Deregistration::CircumstancesNotReported,
         Deregistration::FalseDocuments,
     ];
-
-    /// Every code a stored registration may hold: the grounds and the historical
-    /// `pension_granted`.
-    pub const ALL: [Deregistration; 10] = [
-        Deregistration::ContributionsReceived,
-        Deregistration::RefusedThreeOffers,
-        Deregistration::LateOfferAnswer,
-        Deregistration::NoShow,
-        Deregistration::QuitActiveMeasure,
-        Deregistration::ScheduleViolated,
-        Deregistration::Imprisoned,
-        Deregistration::CircumstancesNotReported,
-        Deregistration::FalseDocuments,
-        Deregistration::PensionGranted,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Deregistration::ContributionsReceived => "contributions_received",
-            Deregistration::RefusedThreeOffers => "refused_three_offers",
-            Deregistration::LateOfferAnswer => "late_offer_answer",
-            Deregistration::NoShow => "no_show",
-            Deregistration::QuitActiveMeasure => "quit_active_measure",
-            Deregistration::ScheduleViolated => "schedule_violated",
-            Deregistration::Imprisoned => "imprisoned",
-            Deregistration::CircumstancesNotReported => "circumstances_not_reported",
-            Deregistration::FalseDocuments => "false_documents",
-            Deregistration::PensionGranted => "pension_granted",
-        }
-    }
-
-    /// Reads a stored code, the historical one included.
-    pub fn parse(s: &str) -> Option<Deregistration> {
-        Deregistration::ALL.into_iter().find(|g| g.code() == s)
-    }
 
     /// Reads a ground of 214 p.51 to decide on; not the historical `pension_granted`.
     pub fn parse_ground(s: &str) -> Option<Deregistration> {
@@ -324,47 +267,22 @@ pub fn deregistration_by_registries(
     None
 }
 
-/// A change an unemployed person reports to the career center within 5 working days (214 p.44,
-/// 214 p.64); not reporting it is a ground of deregistration (214 p.51(6)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Circumstance {
-    /// 214 p.64(1): a change of residence.
-    Moved,
-    /// 214 p.64(2): a permanent or temporary job, or a civil contract.
-    Employed,
-    /// 214 p.64(3): entrepreneurship.
-    Entrepreneur,
-    /// 214 p.64(4): founder or co-founder of an organisation.
-    Founder,
-    /// 214 p.64(5): a disability group set or changed.
-    Disability,
-    /// 214 p.64(6): a pension granted.
-    Pension,
-}
-
-impl Circumstance {
-    pub const ALL: [Circumstance; 6] = [
-        Circumstance::Moved,
-        Circumstance::Employed,
-        Circumstance::Entrepreneur,
-        Circumstance::Founder,
-        Circumstance::Disability,
-        Circumstance::Pension,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Circumstance::Moved => "moved",
-            Circumstance::Employed => "employed",
-            Circumstance::Entrepreneur => "entrepreneur",
-            Circumstance::Founder => "founder",
-            Circumstance::Disability => "disability",
-            Circumstance::Pension => "pension",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Circumstance> {
-        Circumstance::ALL.into_iter().find(|c| c.code() == s)
+crate::codes! { code;
+    /// A change an unemployed person reports to the career center within 5 working days (214 p.44,
+    /// 214 p.64); not reporting it is a ground of deregistration (214 p.51(6)).
+    pub enum Circumstance {
+        /// 214 p.64(1): a change of residence.
+        Moved = "moved",
+        /// 214 p.64(2): a permanent or temporary job, or a civil contract.
+        Employed = "employed",
+        /// 214 p.64(3): entrepreneurship.
+        Entrepreneur = "entrepreneur",
+        /// 214 p.64(4): founder or co-founder of an organisation.
+        Founder = "founder",
+        /// 214 p.64(5): a disability group set or changed.
+        Disability = "disability",
+        /// 214 p.64(6): a pension granted.
+        Pension = "pension",
     }
 }
 
@@ -627,17 +545,6 @@ mod tests {
             barred_until(Deregistration::NoShow, on, 30),
             Some(d("2026-05-10"))
         );
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for g in Deregistration::ALL {
-            assert_eq!(Deregistration::parse(g.code()), Some(g));
-        }
-        for r in UnemployedRefusal::ALL {
-            assert_eq!(UnemployedRefusal::parse(r.code()), Some(r));
-        }
-        assert_eq!(Deregistration::parse("bored"), None);
     }
 
     #[test]
