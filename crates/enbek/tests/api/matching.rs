@@ -35,17 +35,7 @@ async fn put_resume(app: &TestApp, token: &str, body: Value) -> (StatusCode, Val
 
 /// An employer account with a few vacancies; returns their ids by title.
 async fn post_vacancies(app: &TestApp) -> Vec<(String, String)> {
-    let hr = app.citizen("hr@example.kz").await;
-    app.head_of(&hr, &bin("1503", 125)).await;
-    let (status, body) = app
-        .post(
-            "/api/v1/employers",
-            Some(&hr),
-            json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
-                    "district_code": "111000000", "locality_code": "111010000" }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let hr = app.employer("hr@example.kz", esep(125)).await;
     let offers = [
         vacancy("Бухгалтер", json!({})),
         vacancy("Бухгалтер (смены)", json!({ "work_regime": "shift" })),

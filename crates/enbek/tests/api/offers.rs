@@ -1,19 +1,11 @@
 //! Offers of suitable work and the answers that move a registration (214 p.38, 214 p.51(2),
 //! 214 p.71–72).
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
 use crate::steps::*;
-
-fn vacancy(title: &str, regime: &str) -> Value {
-    json!({
-        "title": title, "occupation_code": "2411", "positions": 1, "salary_from": 250000,
-        "salary_to": 320000, "work_regime": regime, "employment_type": "permanent",
-        "region_code": "110000000", "district_code": "111000000", "locality_code": "111010000"
-    })
-}
 
 /// An employer with `n` suitable vacancies and one shift-work vacancy (last); their ids.
 async fn vacancies(app: &TestApp, n: usize) -> Vec<String> {
@@ -22,22 +14,14 @@ async fn vacancies(app: &TestApp, n: usize) -> Vec<String> {
 
 /// As `vacancies`, the employer with a contact e-mail address when given.
 async fn vacancies_of(app: &TestApp, n: usize, email: Option<&str>) -> Vec<String> {
-    let hr = app.citizen("hr@example.kz").await;
-    app.head_of(&hr, &bin("1503", 125)).await;
-    let (status, employer) = app
-        .post(
-            "/api/v1/employers",
-            Some(&hr),
-            json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
-                "district_code": "111000000", "locality_code": "111010000", "email": email }),
-        )
+    let hr = app
+        .employer("hr@example.kz", with(esep(125), json!({ "email": email })))
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{employer}");
     let mut ids = Vec::new();
     for i in 0..=n {
         let regime = if i == n { "shift" } else { "full_time" };
         let (status, v) = app
-            .post_vacancy(&hr, vacancy(&format!("Бухгалтер {i}"), regime))
+            .post_vacancy(&hr, accounting_vacancy(&format!("Бухгалтер {i}"), regime))
             .await;
         assert_eq!(status, StatusCode::CREATED, "{v}");
         ids.push(v["id"].as_str().unwrap().to_string());
@@ -47,15 +31,9 @@ async fn vacancies_of(app: &TestApp, n: usize, email: Option<&str>) -> Vec<Strin
 
 /// A job seeker registered on Tuesday 17 March with a resume for full-time accounting work.
 async fn job_seeker(app: &TestApp, login: &str, serial: u32) -> String {
-    let (token, reg) = app
-        .job_seeker(login, &iin("880412", 3, serial), json!({}), json!({}))
+    let (_, reg) = app
+        .job_seeker_with_resume(login, &iin("880412", 3, serial), json!({}))
         .await;
-    let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3, "desired_salary": 200000,
-        "work_regime": "full_time", "locality_code": "111010000" });
-    let (status, _) = app
-        .call(Method::PUT, "/api/v1/me/resume", Some(&token), Some(resume))
-        .await;
-    assert_eq!(status, StatusCode::OK);
     reg["id"].as_str().unwrap().to_string()
 }
 
@@ -73,40 +51,13 @@ async fn offer(
     .await
 }
 
-/// The person's offer of a vacancy, made by the platform's selection (214 p.36, 214 p.69).
-async fn my_offer(app: &TestApp, login: &str, vacancy: &str) -> Value {
-    let token = app.login(login, PASSWORD).await;
-    let (_, list) = app.get("/api/v1/me/offers", Some(&token)).await;
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["vacancy_id"] == vacancy)
-        .cloned()
-        .unwrap_or_else(|| panic!("no offer of {vacancy} in {list}"))
-}
-
-async fn answer(app: &TestApp, login: &str, offer: &Value, accept: bool) -> (StatusCode, Value) {
-    let token = app.login(login, PASSWORD).await;
-    app.post(
-        &format!("/api/v1/offers/{}/answer", offer["id"].as_str().unwrap()),
-        Some(&token),
-        json!({ "accept": accept }),
-    )
-    .await
-}
-
-async fn registration(app: &TestApp, login: &str) -> Value {
-    let token = app.login(login, PASSWORD).await;
-    app.get("/api/v1/me/registration", Some(&token)).await.1
-}
-
 #[tokio::test]
 async fn a_job_seeker_who_refuses_an_offer_is_registered_as_unemployed_at_once() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "aidar@example.kz", 100).await;
     // The platform's selection offered the vacancy as soon as the resume was in (214 p.36).
-    let made = my_offer(&app, "aidar@example.kz", &ids[0]).await;
+    let made = app.offer_of("aidar@example.kz", &ids[0]).await;
     // One working day for a job seeker: the end of Wednesday 18 March.
     assert_eq!(made["answer_due"], "2026-03-18T19:00:00Z");
     let token = app.login("aidar@example.kz", PASSWORD).await;
@@ -121,15 +72,15 @@ async fn a_job_seeker_who_refuses_an_offer_is_registered_as_unemployed_at_once()
         .iter()
         .any(|n| n["kind"] == "offer_made"));
 
-    let (status, answered) = answer(&app, "aidar@example.kz", &made, false).await;
+    let (status, answered) = app.answer_offer("aidar@example.kz", &made, false).await;
     assert_eq!(status, StatusCode::OK, "{answered}");
     assert_eq!(answered["status"], "refused");
     assert_eq!(answered["answered_late"], false);
-    let reg = registration(&app, "aidar@example.kz").await;
+    let reg = app.my_registration("aidar@example.kz").await;
     assert_eq!(reg["status"], "unemployed");
     assert_eq!(reg["unemployed_since"], "2026-03-17");
     assert_problem(
-        answer(&app, "aidar@example.kz", &made, true).await,
+        app.answer_offer("aidar@example.kz", &made, true).await,
         StatusCode::CONFLICT,
         "invalid_state",
     );
@@ -140,10 +91,10 @@ async fn an_accepted_offer_awaiting_the_employer_holds_registration_as_unemploye
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "dana@example.kz", 200).await;
-    let made = my_offer(&app, "dana@example.kz", &ids[0]).await;
+    let made = app.offer_of("dana@example.kz", &ids[0]).await;
     // Answered a minute late: recorded as late, and still an answer.
     app.set_clock("2026-03-19T00:01:00+05:00").await;
-    let (_, answered) = answer(&app, "dana@example.kz", &made, true).await;
+    let (_, answered) = app.answer_offer("dana@example.kz", &made, true).await;
     assert_eq!(answered["status"], "accepted");
     assert_eq!(answered["answered_late"], true);
     assert_eq!(
@@ -165,13 +116,13 @@ async fn an_unemployed_persons_third_refusal_ends_the_registration_with_a_bar() 
     // Posted now, each vacancy is offered to the suitable unemployed person (214 p.69).
     let ids = vacancies(&app, 3).await;
     for (i, vacancy) in ids[..3].iter().enumerate() {
-        let made = my_offer(&app, "aset@example.kz", vacancy).await;
+        let made = app.offer_of("aset@example.kz", vacancy).await;
         if i == 0 {
             // Three working days for the unemployed: Thursday 26, Friday 27, Monday 30 March.
             assert_eq!(made["answer_due"], "2026-03-30T19:00:00Z");
         }
-        answer(&app, "aset@example.kz", &made, false).await;
-        let status = &registration(&app, "aset@example.kz").await["status"];
+        app.answer_offer("aset@example.kz", &made, false).await;
+        let status = &app.my_registration("aset@example.kz").await["status"];
         assert_eq!(
             status,
             if i < 2 { "unemployed" } else { "deregistered" },
@@ -179,7 +130,7 @@ async fn an_unemployed_persons_third_refusal_ends_the_registration_with_a_bar() 
             i + 1
         );
     }
-    let reg = registration(&app, "aset@example.kz").await;
+    let reg = app.my_registration("aset@example.kz").await;
     assert_eq!(reg["deregistration_code"], "refused_three_offers");
     assert_eq!(reg["barred_until"], "2026-04-19");
 }
@@ -203,7 +154,7 @@ async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_p
         "out_of_scope",
     );
     // The selection already offered it: one open offer per vacancy and person.
-    let made = my_offer(&app, "aliya@example.kz", &ids[0]).await;
+    let made = app.offer_of("aliya@example.kz", &ids[0]).await;
     assert_problem(
         offer(&app, &spec, &ids[0], &reg).await,
         StatusCode::CONFLICT,
@@ -215,7 +166,7 @@ async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_p
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     app.citizen("stranger@example.kz").await;
-    let (status, _) = answer(&app, "stranger@example.kz", &made, false).await;
+    let (status, _) = app.answer_offer("stranger@example.kz", &made, false).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = app
         .post(
@@ -226,7 +177,7 @@ async fn an_offer_is_suitable_work_from_the_persons_center_and_answered_by_the_p
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // Refused, it may be offered again by the specialist: now to an unemployed person.
-    answer(&app, "aliya@example.kz", &made, false).await;
+    app.answer_offer("aliya@example.kz", &made, false).await;
     let (status, again) = offer(&app, &spec, &ids[0], &reg).await;
     assert_eq!(status, StatusCode::CREATED, "{again}");
     assert_eq!(again["status"], "pending");
@@ -268,9 +219,9 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "hired@example.kz", 500).await;
-    let made = my_offer(&app, "hired@example.kz", &ids[0]).await;
+    let made = app.offer_of("hired@example.kz", &ids[0]).await;
     assert!(candidates(&app, &ids[0]).await.is_empty(), "no consent yet");
-    answer(&app, "hired@example.kz", &made, true).await;
+    app.answer_offer("hired@example.kz", &made, true).await;
     let list = candidates(&app, &ids[0]).await;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["first_name"], "Ерлан");
@@ -305,7 +256,7 @@ async fn on_consent_the_employer_sees_the_candidate_and_a_hire_ends_the_registra
     let (status, decided) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "hired").await;
     assert_eq!(status, StatusCode::OK, "{decided}");
     assert_eq!(decided["status"], "hired");
-    let reg = registration(&app, "hired@example.kz").await;
+    let reg = app.my_registration("hired@example.kz").await;
     assert_eq!(reg["status"], "employed");
     // Its only position filled, the vacancy leaves the search (214 p.76).
     let (_, vacancy) = app
@@ -343,13 +294,13 @@ async fn an_employers_silence_for_five_working_days_is_a_refusal() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "waiting@example.kz", 600).await;
-    let made = my_offer(&app, "waiting@example.kz", &ids[0]).await;
-    answer(&app, "waiting@example.kz", &made, true).await;
+    let made = app.offer_of("waiting@example.kz", &ids[0]).await;
+    app.answer_offer("waiting@example.kz", &made, true).await;
     app.set_clock("2026-03-27T23:59:00+05:00").await;
     app.run_due_jobs().await;
     assert_eq!(candidates(&app, &ids[0]).await[0]["status"], "accepted");
     assert_eq!(
-        registration(&app, "waiting@example.kz").await["status"],
+        app.my_registration("waiting@example.kz").await["status"],
         "job_seeker"
     );
     app.set_clock("2026-03-28T00:00:00+05:00").await;
@@ -358,7 +309,7 @@ async fn an_employers_silence_for_five_working_days_is_a_refusal() {
     assert_eq!(list[0]["status"], "rejected");
     assert_eq!(list[0]["decided_by_silence"], true);
     // The selection period ended long ago: the job seeker is decided on the refusal's day.
-    let reg = registration(&app, "waiting@example.kz").await;
+    let reg = app.my_registration("waiting@example.kz").await;
     assert_eq!(reg["status"], "unemployed");
     assert_eq!(reg["unemployed_since"], "2026-03-28");
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "hired").await;
@@ -370,17 +321,17 @@ async fn a_refusal_during_the_selection_period_leaves_the_decision_to_its_end() 
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "early@example.kz", 700).await;
-    let made = my_offer(&app, "early@example.kz", &ids[0]).await;
-    answer(&app, "early@example.kz", &made, true).await;
+    let made = app.offer_of("early@example.kz", &ids[0]).await;
+    app.answer_offer("early@example.kz", &made, true).await;
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "rejected").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
-        registration(&app, "early@example.kz").await["status"],
+        app.my_registration("early@example.kz").await["status"],
         "job_seeker"
     );
     app.set_clock("2026-03-20T00:00:00+05:00").await;
     app.run_due_jobs().await;
-    let reg = registration(&app, "early@example.kz").await;
+    let reg = app.my_registration("early@example.kz").await;
     assert_eq!(reg["status"], "unemployed");
     assert_eq!(reg["unemployed_since"], "2026-03-20");
 }
@@ -392,8 +343,8 @@ async fn the_employer_arranges_an_interview_the_candidate_may_decline() {
     job_seeker(&app, "talk@example.kz", 800).await;
     app.set_clock("2026-03-20T10:00:00+05:00").await;
     app.run_due_jobs().await;
-    let made = my_offer(&app, "talk@example.kz", &ids[0]).await;
-    answer(&app, "talk@example.kz", &made, true).await;
+    let made = app.offer_of("talk@example.kz", &ids[0]).await;
+    app.answer_offer("talk@example.kz", &made, true).await;
     let candidate = made["id"].as_str().unwrap();
     let path = format!(
         "/api/v1/vacancies/{}/candidates/{candidate}/interview",
@@ -487,13 +438,13 @@ async fn the_employer_and_its_colleagues_are_told_of_a_referred_candidate_withou
     let (status, _) = app.post(&accept, Some(&colleague), json!({})).await;
     assert_eq!(status, StatusCode::OK);
     job_seeker(&app, "told@example.kz", 800).await;
-    let made = my_offer(&app, "told@example.kz", &ids[0]).await;
+    let made = app.offer_of("told@example.kz", &ids[0]).await;
     assert!(
         employer_notices(&app, "hr@example.kz", "candidate_referred")
             .await
             .is_empty()
     );
-    answer(&app, "told@example.kz", &made, true).await;
+    app.answer_offer("told@example.kz", &made, true).await;
 
     let owner = employer_notices(&app, "hr@example.kz", "candidate_referred").await;
     let mut channels: Vec<_> = owner.iter().map(|(c, _)| c.as_str()).collect();
@@ -518,10 +469,11 @@ async fn the_employer_is_reminded_the_working_day_before_the_last_day_unless_it_
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "undecided@example.kz", 810).await;
     job_seeker(&app, "decided@example.kz", 820).await;
-    let undecided = my_offer(&app, "undecided@example.kz", &ids[0]).await;
-    let decided = my_offer(&app, "decided@example.kz", &ids[0]).await;
-    answer(&app, "undecided@example.kz", &undecided, true).await;
-    answer(&app, "decided@example.kz", &decided, true).await;
+    let undecided = app.offer_of("undecided@example.kz", &ids[0]).await;
+    let decided = app.offer_of("decided@example.kz", &ids[0]).await;
+    app.answer_offer("undecided@example.kz", &undecided, true)
+        .await;
+    app.answer_offer("decided@example.kz", &decided, true).await;
     let (status, _) = decide(&app, &ids[0], decided["id"].as_str().unwrap(), "rejected").await;
     assert_eq!(status, StatusCode::OK);
 
@@ -557,8 +509,8 @@ async fn a_candidate_decided_before_the_reminder_brings_no_reminder() {
     let app = TestApp::spawn().await;
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "quick@example.kz", 830).await;
-    let made = my_offer(&app, "quick@example.kz", &ids[0]).await;
-    answer(&app, "quick@example.kz", &made, true).await;
+    let made = app.offer_of("quick@example.kz", &ids[0]).await;
+    app.answer_offer("quick@example.kz", &made, true).await;
     app.set_clock("2026-03-25T12:00:00+05:00").await;
     let (status, _) = decide(&app, &ids[0], made["id"].as_str().unwrap(), "hired").await;
     assert_eq!(status, StatusCode::OK);
@@ -609,8 +561,8 @@ async fn the_nightly_re_match_passes_a_refused_vacancy_to_the_next_best_person()
     }
     assert_eq!((offered.len(), waiting.len()), (3, 1));
     let refuser = offered[0];
-    let refused = my_offer(&app, refuser, &vacancy).await;
-    answer(&app, refuser, &refused, false).await;
+    let refused = app.offer_of(refuser, &vacancy).await;
+    app.answer_offer(refuser, &refused, false).await;
 
     // Until the night nobody else is offered it.
     app.set_clock("2026-03-18T02:59:00+05:00").await;
@@ -681,8 +633,8 @@ async fn a_registered_person_responds_to_a_vacancy_and_the_employer_sees_them_at
     assert_eq!(seen[0]["decision_due"], "2026-03-27T19:00:00Z");
 
     // An offer of the suitable one is answered, and then it carries its reasons.
-    let made = my_offer(&app, "aidar@example.kz", open).await;
-    answer(&app, "aidar@example.kz", &made, true).await;
+    let made = app.offer_of("aidar@example.kz", open).await;
+    app.answer_offer("aidar@example.kz", &made, true).await;
     let seen = candidates(&app, open).await;
     assert_eq!(seen[0]["self_response"], false);
     assert!(seen[0]["score"].as_u64().unwrap() > 0);
@@ -720,41 +672,15 @@ async fn a_registered_person_responds_to_a_vacancy_and_the_employer_sees_them_at
 /// An interview arranged on Friday 20 March at 10:00 for Thursday 26 March at 11:00; the
 /// candidate's offer id.
 async fn interview(app: &TestApp, vacancy: &str, login: &str) -> String {
-    let made = my_offer(app, login, vacancy).await;
-    answer(app, login, &made, true).await;
+    let made = app.offer_of(login, vacancy).await;
+    app.answer_offer(login, &made, true).await;
     let candidate = made["id"].as_str().unwrap().to_string();
     let hr = employer_token(app).await;
     let (status, body) = app
-        .post(
-            &format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/interview"),
-            Some(&hr),
-            json!({ "at": "2026-03-26T11:00:00+05:00", "place": "Абай к-сі, 1" }),
-        )
+        .arrange_interview(&hr, vacancy, &candidate, "2026-03-26T11:00:00+05:00")
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     candidate
-}
-
-async fn no_show(
-    app: &TestApp,
-    token: &str,
-    vacancy: &str,
-    candidate: &str,
-) -> (StatusCode, Value) {
-    app.post(
-        &format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/no-show"),
-        Some(token),
-        json!({}),
-    )
-    .await
-}
-
-async fn work_queue(app: &TestApp, token: &str) -> Vec<Value> {
-    let (status, list) = app
-        .get("/api/v1/work-queue?horizon_days=5", Some(token))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{list}");
-    list.as_array().unwrap().clone()
 }
 
 #[tokio::test]
@@ -773,7 +699,7 @@ async fn an_unemployed_persons_no_show_counts_after_five_working_days_and_goes_t
     // interview is over and the 3 working days of 214 p.74 (to 30 March) are too.
     app.set_clock("2026-04-01T23:59:00+05:00").await;
     let hr = employer_token(&app).await;
-    let (status, body) = no_show(&app, &hr, &ids[0], &candidate).await;
+    let (status, body) = app.no_show(&hr, &ids[0], &candidate).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::CONFLICT, "no_show_too_early"),
@@ -792,22 +718,22 @@ async fn an_unemployed_persons_no_show_counts_after_five_working_days_and_goes_t
     )
     .await;
     let rival = app.login("rival@example.kz", PASSWORD).await;
-    let (status, _) = no_show(&app, &rival, &ids[0], &candidate).await;
+    let (status, _) = app.no_show(&rival, &ids[0], &candidate).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = no_show(&app, &hr, &ids[1], &candidate).await;
+    let (status, _) = app.no_show(&hr, &ids[1], &candidate).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    let (status, recorded) = no_show(&app, &hr, &ids[0], &candidate).await;
+    let (status, recorded) = app.no_show(&hr, &ids[0], &candidate).await;
     assert_eq!(status, StatusCode::OK, "{recorded}");
     assert!(recorded["no_show_at"].is_string());
     assert!(candidates(&app, &ids[0]).await[0]["no_show_at"].is_string());
-    let (status, _) = no_show(&app, &hr, &ids[0], &candidate).await;
+    let (status, _) = app.no_show(&hr, &ids[0], &candidate).await;
     assert_eq!(status, StatusCode::CONFLICT, "recorded once");
 
     // 214 p.51(3) deregisters a no-show "without good reason": the center weighs it, the
     // registration stands until then, and the person is told.
     assert_eq!(
-        registration(&app, "absent@example.kz").await["status"],
+        app.my_registration("absent@example.kz").await["status"],
         "unemployed"
     );
     let token = app.login("absent@example.kz", PASSWORD).await;
@@ -818,7 +744,7 @@ async fn an_unemployed_persons_no_show_counts_after_five_working_days_and_goes_t
         .iter()
         .any(|n| n["kind"] == "interview_no_show" && n["channel"] == "cabinet"));
     let spec = app.specialist("spec@kokshetau.kz", "cc-kokshetau").await;
-    let queue = work_queue(&app, &spec).await;
+    let queue = app.work_queue(&spec).await;
     let item = queue
         .iter()
         .find(|i| i["kind"] == "no_show")
@@ -829,18 +755,13 @@ async fn an_unemployed_persons_no_show_counts_after_five_working_days_and_goes_t
     // Within 2 working days of learning (214 p.51), counted from the next day: 3 and 6 April.
     assert_eq!(item["due_at"], "2026-04-06T19:00:00Z");
 
-    let (status, done) = app
-        .post(
-            "/api/v1/deregistrations",
-            Some(&spec),
-            json!({ "registration_id": reg, "ground_code": "no_show" }),
-        )
-        .await;
+    let (status, done) = app.deregister(&spec, &reg, "no_show").await;
     assert_eq!(status, StatusCode::OK, "{done}");
-    let reg = registration(&app, "absent@example.kz").await;
+    let reg = app.my_registration("absent@example.kz").await;
     assert_eq!(reg["deregistration_code"], "no_show");
     assert_eq!(reg["barred_until"], "2026-05-02");
-    assert!(!work_queue(&app, &spec)
+    assert!(!app
+        .work_queue(&spec)
         .await
         .iter()
         .any(|i| i["kind"] == "no_show"));
@@ -856,7 +777,7 @@ async fn a_no_show_with_a_good_reason_is_excused_by_the_center() {
     let candidate = interview(&app, &ids[0], "ill@example.kz").await;
     app.set_clock("2026-04-02T10:00:00+05:00").await;
     let hr = employer_token(&app).await;
-    let (status, _) = no_show(&app, &hr, &ids[0], &candidate).await;
+    let (status, _) = app.no_show(&hr, &ids[0], &candidate).await;
     assert_eq!(status, StatusCode::OK);
     let excuse = format!("/api/v1/offers/{candidate}/no-show/excuse");
     let (status, _) = app.post(&excuse, Some(&hr), json!({})).await;
@@ -874,12 +795,13 @@ async fn a_no_show_with_a_good_reason_is_excused_by_the_center() {
     assert!(excused["no_show_excused_at"].is_string());
     let (status, _) = app.post(&excuse, Some(&spec), json!({})).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert!(!work_queue(&app, &spec)
+    assert!(!app
+        .work_queue(&spec)
         .await
         .iter()
         .any(|i| i["kind"] == "no_show"));
     assert_eq!(
-        registration(&app, "ill@example.kz").await["status"],
+        app.my_registration("ill@example.kz").await["status"],
         "unemployed"
     );
 }
@@ -895,13 +817,13 @@ async fn a_job_seekers_no_show_is_recorded_once_the_interview_is_over() {
     app.set_clock("2026-03-26T10:59:00+05:00").await;
     let hr = employer_token(&app).await;
     assert_problem(
-        no_show(&app, &hr, &ids[0], &candidate).await,
+        app.no_show(&hr, &ids[0], &candidate).await,
         StatusCode::CONFLICT,
         "no_show_too_early",
     );
     app.set_clock("2026-03-26T11:01:00+05:00").await;
     let hr = employer_token(&app).await;
-    let (status, recorded) = no_show(&app, &hr, &ids[0], &candidate).await;
+    let (status, recorded) = app.no_show(&hr, &ids[0], &candidate).await;
     assert_eq!(status, StatusCode::OK, "{recorded}");
     assert!(recorded["attend_by"].is_null());
     let token = app.login("seeker@example.kz", PASSWORD).await;
@@ -919,10 +841,10 @@ async fn a_declined_interview_is_no_no_show() {
     let ids = vacancies(&app, 1).await;
     job_seeker(&app, "declines@example.kz", 840).await;
     let hr = employer_token(&app).await;
-    let made = my_offer(&app, "declines@example.kz", &ids[0]).await;
-    answer(&app, "declines@example.kz", &made, true).await;
+    let made = app.offer_of("declines@example.kz", &ids[0]).await;
+    app.answer_offer("declines@example.kz", &made, true).await;
     let candidate = made["id"].as_str().unwrap();
-    let (status, body) = no_show(&app, &hr, &ids[0], candidate).await;
+    let (status, body) = app.no_show(&hr, &ids[0], candidate).await;
     assert_eq!(
         (status, code(&body)),
         (StatusCode::CONFLICT, "invalid_state"),
@@ -941,7 +863,7 @@ async fn a_declined_interview_is_no_no_show() {
     app.set_clock("2026-04-06T10:00:00+05:00").await;
     let hr = employer_token(&app).await;
     assert_problem(
-        no_show(&app, &hr, &ids[0], &candidate).await,
+        app.no_show(&hr, &ids[0], &candidate).await,
         StatusCode::CONFLICT,
         "interview_declined",
     );
@@ -1013,7 +935,7 @@ async fn a_vacancy_p69_is_stored_only_with_its_selection() {
     refuse_inserts(&app, "jobs", "NEW.kind = 'select_for_vacancy'").await;
     let hr = crate::employers::employer(&app, "hr@example.kz", 125).await;
     let (status, _) = app
-        .post_vacancy(&hr, vacancy("Бухгалтер", "full_time"))
+        .post_vacancy(&hr, accounting_vacancy("Бухгалтер", "full_time"))
         .await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     let stored = sqlx::query("SELECT id FROM vacancies")
@@ -1023,7 +945,7 @@ async fn a_vacancy_p69_is_stored_only_with_its_selection() {
     assert!(stored.is_empty(), "no vacancy without its selection");
     allow_inserts(&app, "jobs").await;
     let (status, v) = app
-        .post_vacancy(&hr, vacancy("Бухгалтер", "full_time"))
+        .post_vacancy(&hr, accounting_vacancy("Бухгалтер", "full_time"))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{v}");
 }

@@ -12,6 +12,7 @@ use serde_json::json;
 use sqlx::any::AnyRow;
 
 use crate::helpers::*;
+use crate::steps::*;
 
 /// A migrated database, with the guard that removes it when dropped.
 async fn db() -> (TestDb, Db) {
@@ -109,22 +110,10 @@ async fn a_json_column_reads_its_value_and_refuses_text_that_is_not_json() {
 #[tokio::test]
 async fn a_status_filter_the_domain_does_not_know_lists_no_registration() {
     let app = TestApp::spawn().await;
-    let specialist = app
-        .staff(
-            "spec.rows",
-            "career_center_specialist",
-            Some("cc-kokshetau"),
-        )
-        .await;
+    let specialist = app.specialist("spec.rows", CENTER).await;
     let iin = iin("871008", 3, 6100);
     app.registry_person(&iin, json!({})).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/career-center/registrations",
-            Some(&specialist),
-            application(&iin, "cc-kokshetau"),
-        )
-        .await;
+    let (status, reg) = app.desk(&specialist, application(&iin, CENTER)).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker");
 

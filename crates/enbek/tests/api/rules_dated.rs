@@ -7,10 +7,8 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
-const CENTER: &str = "cc-kokshetau";
-const PASSWORD: &str = "secret123";
-const STAFF_PASSWORD: &str = "staff-pass-1";
 const SPECIALIST: &str = "spec.kokshetau";
 
 /// The `n` months ending with February 2026, as YYYY-MM.
@@ -29,24 +27,13 @@ async fn jobloss_application(app: &TestApp, login: &str, serial: u32, n: u32) ->
     let paid = months_to_february_2026(n);
     let incomes: serde_json::Map<String, Value> =
         paid.iter().map(|m| (m.clone(), json!(100_000))).collect();
-    app.registry_person(
+    app.set_clock(WORKING_MORNING).await;
+    app.unemployed(
+        login,
         &person,
         json!({ "contribution_months": paid, "contribution_incomes": incomes }),
     )
     .await;
-    app.set_clock(WORKING_MORNING).await;
-    let token = app.citizen(login).await;
-    app.prove(&token, &person).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&person, CENTER),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{reg}");
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
     let token = app.login(login, PASSWORD).await;
     let (status, payment) = app
         .post(
@@ -93,21 +80,17 @@ async fn the_job_loss_breakdown_shows_the_coefficient_and_its_band_on_each_side_
 async fn job_seeker_through(app: &TestApp, channel: &str, serial: u32) -> String {
     let person = iin("880412", 3, serial);
     app.registry_person(&person, json!({})).await;
-    let mut form = application(&person, CENTER);
     let (status, reg) = if channel == "portal" {
         let token = app.citizen(&format!("seeker{serial}@example.kz")).await;
         app.prove(&token, &person).await;
-        app.post("/api/v1/registrations", Some(&token), form).await
+        app.apply(&token, &person).await
     } else {
-        form["last_name"] = json!("АХМЕТОВ");
-        form["birth_date"] = json!("1987-10-08");
+        let form = with(
+            application(&person, CENTER),
+            json!({ "last_name": "АХМЕТОВ", "birth_date": "1987-10-08" }),
+        );
         let specialist = app.login(SPECIALIST, STAFF_PASSWORD).await;
-        app.post(
-            "/api/v1/career-center/registrations",
-            Some(&specialist),
-            form,
-        )
-        .await
+        app.desk(&specialist, form).await
     };
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "job_seeker", "{reg}");
@@ -146,8 +129,7 @@ fn unemployed_since(day: &str) -> (String, Value) {
 #[tokio::test]
 async fn the_selection_period_follows_the_edition_and_the_channel() {
     let app = TestApp::spawn().await;
-    app.staff(SPECIALIST, "career_center_specialist", Some(CENTER))
-        .await;
+    app.specialist(SPECIALIST, CENTER).await;
     // Thursday 26 June 2025, the 2024 edition: the desk's one working day (214 p.23) ends with
     // Friday 27th; the portal's two (214 p.36) with Monday 30th.
     app.set_clock("2025-06-26T11:00:00+05:00").await;
@@ -191,8 +173,7 @@ async fn the_selection_period_follows_the_edition_and_the_channel() {
 #[tokio::test]
 async fn a_two_working_day_term_runs_over_31_august_2026_which_is_worked() {
     let app = TestApp::spawn().await;
-    app.staff(SPECIALIST, "career_center_specialist", Some(CENTER))
-        .await;
+    app.specialist(SPECIALIST, CENTER).await;
     // Thursday 27 August 2026: Friday 28th and Monday 31st, no longer a day off for Sunday
     // 30 August.
     app.set_clock("2026-08-27T11:00:00+05:00").await;

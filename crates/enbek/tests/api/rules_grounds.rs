@@ -7,34 +7,18 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-
-const CENTER: &str = "cc-kokshetau";
-const PASSWORD: &str = "secret123";
+use crate::steps::*;
 
 /// A citizen registered as a job seeker on the portal at the clock's time (Tuesday 17 March
 /// 2026: the selection period ends with Thursday 19 March and the decision is for Friday 20
 /// March); returns the registration id. `changes` adjust the registry's record of the person.
 async fn job_seeker(app: &TestApp, login: &str, person: &str, changes: Value) -> String {
-    app.registry_person(person, changes).await;
-    let token = app.citizen(login).await;
-    app.prove(&token, person).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(person, CENTER),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{reg}");
-    assert_eq!(reg["status"], "job_seeker", "{reg}");
+    let (_, reg) = app.job_seeker(login, person, changes, json!({})).await;
     reg["id"].as_str().unwrap().to_string()
 }
 
 async fn registration(app: &TestApp, login: &str) -> Value {
-    let token = app.login(login, PASSWORD).await;
-    let (status, reg) = app.get("/api/v1/me/registration", Some(&token)).await;
-    assert_eq!(status, StatusCode::OK);
-    reg
+    app.my_registration(login).await
 }
 
 /// Runs the decision on registration as unemployed for Friday 20 March 2026.
@@ -241,18 +225,10 @@ async fn p51_5_the_daily_check_deregisters_on_imprisonment_or_compulsory_treatme
 /// The `circumstance` items of the specialist's work queue, signed in afresh (the clock moves
 /// past a session's life).
 async fn pension_items(app: &TestApp) -> Vec<Value> {
-    let token = app.login("spec.k", "staff-pass-1").await;
-    let (status, items) = app
-        .get("/api/v1/work-queue?horizon_days=5", Some(&token))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{items}");
+    let token = app.login("spec.k", STAFF_PASSWORD).await;
+    let mut items = app.work_queue(&token).await;
+    items.retain(|i| i["kind"] == "circumstance");
     items
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["kind"] == "circumstance")
-        .cloned()
-        .collect()
 }
 
 #[tokio::test]
@@ -277,8 +253,7 @@ async fn a_pension_in_the_registry_goes_to_the_work_queue_and_ends_nothing() {
         app.registry_person(person, json!({ "pensioner": true, "disability_group": 2 }))
             .await;
     }
-    app.staff("spec.k", "career_center_specialist", Some(CENTER))
-        .await;
+    app.specialist("spec.k", CENTER).await;
     assert_eq!(pension_items(&app).await.len(), 1, "only the report");
     // The daily check at 02:00 on Saturday 21 March: no deregistration.
     app.set_clock("2026-03-21T02:00:00+05:00").await;
@@ -311,7 +286,7 @@ async fn a_pension_in_the_registry_goes_to_the_work_queue_and_ends_nothing() {
     app.run_due_jobs().await;
     assert_eq!(pension_items(&app).await.len(), 2);
     let subject = found["subject_id"].as_str().unwrap();
-    let spec = app.login("spec.k", "staff-pass-1").await;
+    let spec = app.login("spec.k", STAFF_PASSWORD).await;
     let (status, body) = app
         .post(
             &format!("/api/v1/circumstances/{subject}/acknowledge"),
@@ -329,16 +304,10 @@ async fn a_pension_in_the_registry_goes_to_the_work_queue_and_ends_nothing() {
         "acknowledged, and not told again: {items:?}"
     );
     // Staff no longer deregister on a pension; the historical code is refused.
-    let spec = app.login("spec.k", "staff-pass-1").await;
-    let (status, body) = app
-        .post(
-            "/api/v1/deregistrations",
-            Some(&spec),
-            json!({ "registration_id": id, "ground_code": "pension_granted" }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value")
+    let spec = app.login("spec.k", STAFF_PASSWORD).await;
+    assert_problem(
+        app.deregister(&spec, &id, "pension_granted").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
     );
 }

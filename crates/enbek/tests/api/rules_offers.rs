@@ -1,28 +1,18 @@
 //! The grounds of deregistration that offers and interviews give (214 p.51(2), 214 p.51(3)): the
 //! term to come after an interview notice, the three refusals, the late answer.
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::steps::*;
 
-const PASSWORD: &str = "secret123";
 const HR: &str = "hr@example.kz";
+const SPECIALIST: &str = "spec@kokshetau.kz";
 
 /// An employer in Kokshetau; its head's token.
 async fn employer(app: &TestApp) -> String {
-    let hr = app.citizen(HR).await;
-    app.head_of(&hr, &bin("1503", 125)).await;
-    let (status, employer) = app
-        .post(
-            "/api/v1/employers",
-            Some(&hr),
-            json!({ "bin": bin("1503", 125), "name": "ТОО «Есеп»", "region_code": "110000000",
-                "district_code": "111000000", "locality_code": "111010000" }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{employer}");
-    hr
+    app.employer(HR, esep(125)).await
 }
 
 /// `n` full-time accounting vacancies posted now; the platform's selection offers each at once
@@ -32,15 +22,9 @@ async fn post_vacancies(app: &TestApp, n: usize) -> Vec<String> {
     let mut ids = Vec::new();
     for i in 0..n {
         let (status, v) = app
-            .post(
-                "/api/v1/vacancies",
-                Some(&hr),
-                json!({
-                    "title": format!("Бухгалтер {i}"), "occupation_code": "2411", "positions": 1,
-                    "salary_from": 250000, "salary_to": 320000, "work_regime": "full_time",
-                    "employment_type": "permanent", "region_code": "110000000",
-                    "district_code": "111000000", "locality_code": "111010000"
-                }),
+            .post_vacancy(
+                &hr,
+                accounting_vacancy(&format!("Бухгалтер {i}"), "full_time"),
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{v}");
@@ -53,23 +37,7 @@ async fn post_vacancies(app: &TestApp, n: usize) -> Vec<String> {
 /// the registration's id.
 async fn job_seeker(app: &TestApp, login: &str, serial: u32) -> String {
     let person = iin("880412", 3, serial);
-    app.registry_person(&person, json!({})).await;
-    let token = app.citizen(login).await;
-    app.prove(&token, &person).await;
-    let (status, reg) = app
-        .post(
-            "/api/v1/registrations",
-            Some(&token),
-            application(&person, "cc-kokshetau"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{reg}");
-    let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3, "desired_salary": 200000,
-        "work_regime": "full_time", "locality_code": "111010000" });
-    let (status, _) = app
-        .call(Method::PUT, "/api/v1/me/resume", Some(&token), Some(resume))
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    let (_, reg) = app.job_seeker_with_resume(login, &person, json!({})).await;
     reg["id"].as_str().unwrap().to_string()
 }
 
@@ -77,73 +45,35 @@ async fn job_seeker(app: &TestApp, login: &str, serial: u32) -> String {
 /// Friday 20 March, when the clock stands at 10:00.
 async fn unemployed(app: &TestApp, login: &str, serial: u32) -> String {
     let reg = job_seeker(app, login, serial).await;
-    app.set_clock("2026-03-20T10:00:00+05:00").await;
-    app.run_due_jobs().await;
-    assert_eq!(registration(app, login).await["status"], "unemployed");
+    let mine = app.registration_at(UNEMPLOYED_FROM, login).await;
+    assert_eq!(mine["status"], "unemployed");
     reg
 }
 
 async fn registration(app: &TestApp, login: &str) -> Value {
-    let token = app.login(login, PASSWORD).await;
-    app.get("/api/v1/me/registration", Some(&token)).await.1
-}
-
-/// The person's offer of a vacancy.
-async fn my_offer(app: &TestApp, login: &str, vacancy: &str) -> Value {
-    let token = app.login(login, PASSWORD).await;
-    let (_, list) = app.get("/api/v1/me/offers", Some(&token)).await;
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["vacancy_id"] == vacancy)
-        .cloned()
-        .unwrap_or_else(|| panic!("no offer of {vacancy} in {list}"))
+    app.my_registration(login).await
 }
 
 async fn answer(app: &TestApp, login: &str, offer: &Value, accept: bool) -> Value {
-    let token = app.login(login, PASSWORD).await;
-    let (status, body) = app
-        .post(
-            &format!("/api/v1/offers/{}/answer", offer["id"].as_str().unwrap()),
-            Some(&token),
-            json!({ "accept": accept }),
-        )
-        .await;
+    let (status, body) = app.answer_offer(login, offer, accept).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
 
 async fn no_show(app: &TestApp, vacancy: &str, candidate: &str) -> (StatusCode, Value) {
     let hr = app.login(HR, PASSWORD).await;
-    app.post(
-        &format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/no-show"),
-        Some(&hr),
-        json!({}),
-    )
-    .await
+    app.no_show(&hr, vacancy, candidate).await
 }
 
 async fn specialist(app: &TestApp) -> String {
-    app.staff(
-        "spec@kokshetau.kz",
-        "career_center_specialist",
-        Some("cc-kokshetau"),
-    )
-    .await
+    app.specialist(SPECIALIST, CENTER).await
 }
 
 async fn work_queue(app: &TestApp, kind: &str) -> Vec<Value> {
-    let spec = app.login("spec@kokshetau.kz", "staff-pass-1").await;
-    let (status, list) = app
-        .get("/api/v1/work-queue?horizon_days=5", Some(&spec))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{list}");
-    list.as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["kind"] == kind)
-        .cloned()
-        .collect()
+    let spec = app.login(SPECIALIST, STAFF_PASSWORD).await;
+    let mut list = app.work_queue(&spec).await;
+    list.retain(|i| i["kind"] == kind);
+    list
 }
 
 #[tokio::test]
@@ -154,19 +84,12 @@ async fn an_unemployed_person_has_five_working_days_to_come_across_the_may_holid
     specialist(&app).await;
     app.set_clock("2026-04-29T15:00:00+05:00").await;
     let ids = post_vacancies(&app, 1).await;
-    let made = my_offer(&app, "may@example.kz", &ids[0]).await;
+    let made = app.offer_of("may@example.kz", &ids[0]).await;
     answer(&app, "may@example.kz", &made, true).await;
     let candidate = made["id"].as_str().unwrap();
     let hr = app.login(HR, PASSWORD).await;
     let (status, arranged) = app
-        .post(
-            &format!(
-                "/api/v1/vacancies/{}/candidates/{candidate}/interview",
-                ids[0]
-            ),
-            Some(&hr),
-            json!({ "at": "2026-04-30T11:00:00+05:00", "place": "Абай к-сі, 1" }),
-        )
+        .arrange_interview(&hr, &ids[0], candidate, "2026-04-30T11:00:00+05:00")
         .await;
     assert_eq!(status, StatusCode::OK, "{arranged}");
     // Told on Wednesday 29 April: 30 April, then (after 1 May and the weekend) 4, 5 and 6 May,
@@ -207,7 +130,7 @@ async fn refusals_as_a_job_seeker_do_not_count_toward_the_three() {
     job_seeker(&app, "picky@example.kz", 920).await;
     // The platform's selection offered both vacancies to the job seeker (214 p.36); the first
     // refusal decided registration as unemployed at once (214 p.38).
-    let first = my_offer(&app, "picky@example.kz", &before[0]).await;
+    let first = app.offer_of("picky@example.kz", &before[0]).await;
     assert_eq!(
         answer(&app, "picky@example.kz", &first, false).await["status"],
         "refused"
@@ -218,13 +141,13 @@ async fn refusals_as_a_job_seeker_do_not_count_toward_the_three() {
     );
     // The other offer was made to the job seeker too: refused once unemployed, it still does not
     // count.
-    let second = my_offer(&app, "picky@example.kz", &before[1]).await;
+    let second = app.offer_of("picky@example.kz", &before[1]).await;
     answer(&app, "picky@example.kz", &second, false).await;
     // Offered while unemployed: the first two refusals leave the registration standing (four
     // refusals in all), the third ends it (214 p.51(2)).
     let after = post_vacancies(&app, 3).await;
     for (i, vacancy) in after.iter().enumerate() {
-        let made = my_offer(&app, "picky@example.kz", vacancy).await;
+        let made = app.offer_of("picky@example.kz", vacancy).await;
         answer(&app, "picky@example.kz", &made, false).await;
         assert_eq!(
             registration(&app, "picky@example.kz").await["status"],
@@ -244,7 +167,7 @@ async fn an_offer_not_answered_in_time_goes_to_the_center_as_late_offer_answer()
     let reg = unemployed(&app, "slow@example.kz", 930).await;
     specialist(&app).await;
     let ids = post_vacancies(&app, 3).await;
-    let in_time = my_offer(&app, "slow@example.kz", &ids[0]).await;
+    let in_time = app.offer_of("slow@example.kz", &ids[0]).await;
     // Offered on Friday 20 March: 3 working days, after Nauryz 26, 27 and 30 March (214 p.72).
     assert_eq!(in_time["answer_due"], "2026-03-30T19:00:00Z");
 
@@ -258,12 +181,12 @@ async fn an_offer_not_answered_in_time_goes_to_the_center_as_late_offer_answer()
     // The day after, one answer comes late and one never comes: both go to the center when the
     // term's due work runs; the answer in time does not.
     app.set_clock("2026-03-31T00:01:00+05:00").await;
-    let late = my_offer(&app, "slow@example.kz", &ids[1]).await;
+    let late = app.offer_of("slow@example.kz", &ids[1]).await;
     assert_eq!(
         answer(&app, "slow@example.kz", &late, true).await["answered_late"],
         true
     );
-    let silent = my_offer(&app, "slow@example.kz", &ids[2]).await;
+    let silent = app.offer_of("slow@example.kz", &ids[2]).await;
     app.run_due_jobs().await;
     let queue = work_queue(&app, "late_offer_answer").await;
     let mut subjects: Vec<&str> = queue
@@ -285,14 +208,8 @@ async fn an_offer_not_answered_in_time_goes_to_the_center_as_late_offer_answer()
         registration(&app, "slow@example.kz").await["status"],
         "unemployed"
     );
-    let spec = app.login("spec@kokshetau.kz", "staff-pass-1").await;
-    let (status, done) = app
-        .post(
-            "/api/v1/deregistrations",
-            Some(&spec),
-            json!({ "registration_id": reg, "ground_code": "late_offer_answer" }),
-        )
-        .await;
+    let spec = app.login(SPECIALIST, STAFF_PASSWORD).await;
+    let (status, done) = app.deregister(&spec, &reg, "late_offer_answer").await;
     assert_eq!(status, StatusCode::OK, "{done}");
     let ended = registration(&app, "slow@example.kz").await;
     assert_eq!(ended["deregistration_code"], "late_offer_answer");

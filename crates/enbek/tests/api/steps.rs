@@ -45,12 +45,38 @@ pub fn strings<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// ТОО «Есеп», an accounting firm in Kokshetau of BIN `1503…serial`, as its head registers it.
+pub fn esep(serial: u32) -> Value {
+    json!({ "bin": bin("1503", serial), "name": "ТОО «Есеп»", "region_code": "110000000",
+        "district_code": "111000000", "locality_code": "111010000" })
+}
+
+/// A vacancy for an accountant in Kokshetau titled `title`, of work regime `regime`.
+pub fn accounting_vacancy(title: &str, regime: &str) -> Value {
+    json!({
+        "title": title, "occupation_code": "2411", "positions": 1, "salary_from": 250000,
+        "salary_to": 320000, "work_regime": regime, "employment_type": "permanent",
+        "region_code": "110000000", "district_code": "111000000", "locality_code": "111010000"
+    })
+}
+
 /// A registry record's place of a resident of Zeleny Bor, a village of Burabay district.
 pub fn rural() -> Value {
     json!({ "district_code": "117000000", "locality_code": "117049100" })
 }
 
 impl TestApp {
+    /// A new citizen account `login` that heads the employer `body` and registers it; the
+    /// head's token.
+    pub async fn employer(&self, login: &str, body: Value) -> String {
+        let token = self.citizen(login).await;
+        let bin = body["bin"].as_str().expect("a BIN").to_string();
+        self.head_of(&token, &bin).await;
+        let (status, employer) = self.post("/api/v1/employers", Some(&token), body).await;
+        assert_eq!(status, StatusCode::CREATED, "{employer}");
+        token
+    }
+
     /// A career-center specialist of `center`, signed in.
     pub async fn specialist(&self, login: &str, center: &str) -> String {
         self.staff(login, "career_center_specialist", Some(center))
@@ -176,6 +202,112 @@ impl TestApp {
         (token, reg)
     }
 
+    /// A job seeker (see `job_seeker`, no form changes) who puts in a resume for full-time
+    /// accounting work in Kokshetau; returns the token and the registration.
+    pub async fn job_seeker_with_resume(
+        &self,
+        login: &str,
+        person: &str,
+        registry: Value,
+    ) -> (String, Value) {
+        let (token, reg) = self.job_seeker(login, person, registry, json!({})).await;
+        let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3,
+            "desired_salary": 200000, "work_regime": "full_time", "locality_code": "111010000" });
+        let (status, body) = self
+            .call(Method::PUT, "/api/v1/me/resume", Some(&token), Some(resume))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        (token, reg)
+    }
+
+    /// The offer of `vacancy` that `login` (signed in again) finds among their offers.
+    pub async fn offer_of(&self, login: &str, vacancy: &str) -> Value {
+        let token = self.login(login, PASSWORD).await;
+        let (_, list) = self.get("/api/v1/me/offers", Some(&token)).await;
+        list.as_array()
+            .unwrap_or_else(|| panic!("an array: {list}"))
+            .iter()
+            .find(|o| o["vacancy_id"] == vacancy)
+            .cloned()
+            .unwrap_or_else(|| panic!("no offer of {vacancy} in {list}"))
+    }
+
+    /// `login` (signed in again) accepts or refuses `offer` on the portal.
+    pub async fn answer_offer(
+        &self,
+        login: &str,
+        offer: &Value,
+        accept: bool,
+    ) -> (StatusCode, Value) {
+        let token = self.login(login, PASSWORD).await;
+        let path = format!(
+            "/api/v1/offers/{}/answer",
+            offer["id"].as_str().expect("an id")
+        );
+        self.post(&path, Some(&token), json!({ "accept": accept }))
+            .await
+    }
+
+    /// The employer's account of `token` invites `candidate` to an interview for `vacancy` at
+    /// `at` in Kokshetau.
+    pub async fn arrange_interview(
+        &self,
+        token: &str,
+        vacancy: &str,
+        candidate: &str,
+        at: &str,
+    ) -> (StatusCode, Value) {
+        let path = format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/interview");
+        self.post(
+            &path,
+            Some(token),
+            json!({ "at": at, "place": "Абай к-сі, 1" }),
+        )
+        .await
+    }
+
+    /// The employer's account of `token` records that `candidate` did not come to the interview.
+    pub async fn no_show(
+        &self,
+        token: &str,
+        vacancy: &str,
+        candidate: &str,
+    ) -> (StatusCode, Value) {
+        let path = format!("/api/v1/vacancies/{vacancy}/candidates/{candidate}/no-show");
+        self.post(&path, Some(token), json!({})).await
+    }
+
+    /// The work queue of the staff of `token` for the next five days.
+    pub async fn work_queue(&self, token: &str) -> Vec<Value> {
+        let (status, list) = self
+            .get("/api/v1/work-queue?horizon_days=5", Some(token))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        list.as_array()
+            .unwrap_or_else(|| panic!("an array: {list}"))
+            .clone()
+    }
+
+    /// The specialist of `token` deregisters `registration` on the ground `ground`.
+    pub async fn deregister(
+        &self,
+        token: &str,
+        registration: &str,
+        ground: &str,
+    ) -> (StatusCode, Value) {
+        let body = json!({ "registration_id": registration, "ground_code": ground });
+        self.post("/api/v1/deregistrations", Some(token), body)
+            .await
+    }
+
+    /// The registration of `login`, signed in again.
+    pub async fn my_registration(&self, login: &str) -> Value {
+        let token = self.login(login, PASSWORD).await;
+        let (status, reg) = self.get("/api/v1/me/registration", Some(&token)).await;
+        assert_eq!(status, StatusCode::OK, "{reg}");
+        reg
+    }
+
     /// The citizen of `token` closes their registration for `reason`.
     pub async fn close_registration(&self, token: &str, reason: &str) -> (StatusCode, Value) {
         let body = json!({ "reason": reason });
@@ -188,10 +320,7 @@ impl TestApp {
     pub async fn registration_at(&self, now: &str, login: &str) -> Value {
         self.set_clock(now).await;
         self.run_due_jobs().await;
-        let token = self.login(login, PASSWORD).await;
-        let (status, reg) = self.get("/api/v1/me/registration", Some(&token)).await;
-        assert_eq!(status, StatusCode::OK, "{reg}");
-        reg
+        self.my_registration(login).await
     }
 
     /// A job seeker (see `job_seeker`) registered on the clock's Tuesday 17 March, unemployed
