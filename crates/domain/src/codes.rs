@@ -4,7 +4,7 @@
 
 /// Declares an enum whose every variant has a stable code:
 ///
-/// ```ignore
+/// ```text
 /// codes! { as_str;
 ///     /// Where a notice is delivered.
 ///     pub enum Channel {
