@@ -224,3 +224,57 @@ async fn the_interview_notice_reaches_a_rural_residents_assistant_and_not_a_city
         .await
         .is_empty());
 }
+
+/// The assistant reads the notices its district received, with the resident each concerns, and
+/// so learns of the offer it may answer for them; another district's assistant sees none of them,
+/// and nobody else may read the list.
+#[tokio::test]
+async fn the_assistant_reads_its_districts_notices_with_the_residents_name() {
+    let app = TestApp::spawn().await;
+    let vacancy = vacancy(&app).await;
+    let made = offered(&app, "village@example.kz", 305, rural(), &vacancy).await;
+    katarkol(&app).await;
+    let zeleny_bor = app.assistant().await;
+    let katarkol = app.staff("assistant.kk", "assistant", Some(KATARKOL)).await;
+
+    let (status, notices) = app
+        .get("/api/v1/assistant/notifications", Some(&zeleny_bor))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{notices}");
+    let offer = notices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "offer_made")
+        .expect("the offer reached the district");
+    assert_eq!(offer["channel"], "assistant");
+    assert!(offer["text"]
+        .as_str()
+        .unwrap()
+        .contains(made["id"].as_str().unwrap()));
+    assert!(
+        offer["person_name"].as_str().is_some_and(|n| !n.is_empty()),
+        "{offer}"
+    );
+    assert!(
+        !notices.to_string().contains(&iin("880412", 3, 305)),
+        "no IIN"
+    );
+    // The reading is audited.
+    let reads = app.audit("entity=assistant_notices").await;
+    assert_eq!(reads.as_array().map(Vec::len), Some(1), "{reads}");
+
+    let (status, other) = app
+        .get("/api/v1/assistant/notifications", Some(&katarkol))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{other}");
+    assert_eq!(other, json!([]), "another district's assistant sees none");
+    let specialist = app.specialist("spec.kokshetau", CENTER).await;
+    let person = app.login("village@example.kz", PASSWORD).await;
+    for token in [&specialist, &person] {
+        let (status, _) = app
+            .get("/api/v1/assistant/notifications", Some(token))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+}

@@ -102,6 +102,23 @@ pub async fn for_account(
     rows.iter().map(Notification::from_row).collect()
 }
 
+/// The notices that went through the assistant of a rural district (its organisation), newest
+/// first.
+pub async fn for_assistant(
+    pool: &AnyPool,
+    organization_id: &str,
+    limit: i64,
+) -> Result<Vec<Notification>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM notifications WHERE channel = 'assistant' AND recipient = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(organization_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(Notification::from_row).collect()
+}
+
 /// The outbox of e-mail and SMS, newest first (development mode lists it).
 pub async fn outbox(
     pool: &AnyPool,

@@ -38,6 +38,7 @@ pub fn staff() -> OpenApiRouter<AppState> {
             registration::list_center_registrations
         ))
         .routes(routes!(registration::forward_by_assistant))
+        .routes(routes!(registration::list_assistant_notifications))
         .routes(routes!(registration::receive_from_egov))
         .routes(routes!(registration::review))
         .routes(routes!(registration::get_registration))

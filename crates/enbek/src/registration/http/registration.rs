@@ -447,6 +447,43 @@ pub async fn review(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+pub struct AssistantNoticesQuery {
+    /// How many, newest first: 1 to 500 (default 100).
+    pub limit: Option<i64>,
+}
+
+/// A notice that reached the rural district's assistant for a resident it serves.
+#[derive(Serialize, ToSchema)]
+pub struct AssistantNoticeView {
+    #[serde(flatten)]
+    pub notice: NotificationView,
+    /// The resident the notice concerns (last and first name; never the IIN), to be told and
+    /// whose answer the assistant may bring back (214 p.51(2)).
+    pub person_name: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/assistant/notifications", operation_id = "listAssistantNotifications", tag = "registration",
+    params(AssistantNoticesQuery), security(("bearer" = [])),
+    responses((status = 200, body = [AssistantNoticeView], description = "The notices that reached the caller's rural district through its assistant (214 p.20, 214 p.52, 214 p.71, 214 p.73), newest first; the reading is audited"), (status = 403)))]
+pub async fn list_assistant_notifications(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<AssistantNoticesQuery>,
+) -> ApiResult<axum::Json<Vec<AssistantNoticeView>>> {
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let notices = service::assistant_notices(&state, &caller, limit).await?;
+    Ok(axum::Json(
+        notices
+            .into_iter()
+            .map(|n| AssistantNoticeView {
+                notice: n.notification.into(),
+                person_name: n.person_name,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
 pub struct QueueQuery {
     pub status: Option<String>,
 }
@@ -580,19 +617,21 @@ pub async fn list_my_notifications(
     caller: Caller,
 ) -> ApiResult<axum::Json<Vec<NotificationView>>> {
     let rows = service::my_notifications(&state, &caller.account_id).await?;
-    Ok(axum::Json(
-        rows.into_iter()
-            .map(|n| NotificationView {
-                id: n.id,
-                kind: n.kind,
-                channel: n.channel.as_str().to_string(),
-                created_at: n.created_at,
-                subject: n.subject,
-                text: n.text,
-                lang: n.lang.as_str().to_string(),
-                status: n.status.as_str().to_string(),
-                delivered_at: n.delivered_at,
-            })
-            .collect(),
-    ))
+    Ok(axum::Json(rows.into_iter().map(Into::into).collect()))
+}
+
+impl From<service::Notification> for NotificationView {
+    fn from(n: service::Notification) -> NotificationView {
+        NotificationView {
+            id: n.id,
+            kind: n.kind,
+            channel: n.channel.as_str().to_string(),
+            created_at: n.created_at,
+            subject: n.subject,
+            text: n.text,
+            lang: n.lang.as_str().to_string(),
+            status: n.status.as_str().to_string(),
+            delivered_at: n.delivered_at,
+        }
+    }
 }

@@ -684,6 +684,48 @@ pub async fn center_queue(
         .collect())
 }
 
+pub use crate::platform::notify::store::Notification;
+
+/// A notice that reached the assistant of a rural district, with the name of the resident it
+/// concerns, so that the assistant can tell them and bring back their answer.
+pub struct AssistantNotice {
+    pub notification: Notification,
+    /// The resident's name as the registries give it (no IIN).
+    pub person_name: Option<String>,
+}
+
+/// The notices the assistant's rural district received for the residents it serves (214 p.20,
+/// 214 p.52, 214 p.71, 214 p.73), newest first. Only an assistant reads them, and only its own
+/// district's; the reading is audited, as every staff read of a person's data.
+pub async fn assistant_notices(
+    state: &AppState,
+    caller: &Caller,
+    limit: i64,
+) -> ApiResult<Vec<AssistantNotice>> {
+    let district = caller.organization(Role::Assistant)?;
+    let rows = notifications::for_assistant(&state.db.pool, district, limit).await?;
+    let mut notices = Vec::with_capacity(rows.len());
+    for n in rows {
+        let person = match &n.person_id {
+            Some(id) => persons::by_id(&state.db.pool, id).await?,
+            None => None,
+        };
+        notices.push(AssistantNotice {
+            person_name: person.map(|p| format!("{} {}", p.last_name, p.first_name)),
+            notification: n,
+        });
+    }
+    audit::record_read(
+        &state.db.pool,
+        state.clock.now(),
+        &caller.account_id,
+        "assistant_notices",
+        district,
+    )
+    .await?;
+    Ok(notices)
+}
+
 /// The notices of the account and of the person it acts for, as the cabinet lists them (the
 /// assistant's copies are not the person's).
 pub async fn my_notifications(
