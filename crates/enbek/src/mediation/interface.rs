@@ -7,7 +7,7 @@ use sqlx::AnyPool;
 
 use crate::platform::db::Tx;
 use crate::platform::state::AppState;
-use crate::registration::interface::{LateAnswer, Mediation, NoShow};
+use crate::registration::interface::{Lapse, Mediation, OfferLapse};
 
 pub(crate) use super::service::employers::{ensure_verified, my_employer};
 pub(crate) use super::store::employers::Employer;
@@ -38,19 +38,12 @@ impl Mediation for ForRegistration {
         super::store::offers::awaiting_employer(pool, registration_id).await
     }
 
-    async fn unemployed_no_shows(
+    async fn unemployed_lapses(
         &self,
         pool: &AnyPool,
         centers: &[String],
-    ) -> Result<Vec<NoShow>, sqlx::Error> {
-        super::store::offers::unemployed_no_shows(pool, centers).await
-    }
-
-    async fn unemployed_late_answers(
-        &self,
-        pool: &AnyPool,
-        centers: &[String],
-    ) -> Result<Vec<LateAnswer>, sqlx::Error> {
-        super::store::offers::unemployed_late_answers(pool, centers).await
+        lapse: Lapse,
+    ) -> Result<Vec<OfferLapse>, sqlx::Error> {
+        super::store::offers::unemployed_lapses(pool, centers, lapse).await
     }
 }

@@ -28,13 +28,39 @@ pub mod persons {
     pub(crate) use crate::registration::store::persons::by_id;
 }
 
-/// A no-show an employer recorded for an unemployed person (214 p.51(3)): the offer,
-/// the registration, the vacancy and when.
-pub type NoShow = (String, String, String, DateTime<Utc>);
+/// An unemployed person's lapse on an offer that the career center weighs in its work queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lapse {
+    /// The employer recorded that the person did not come to the interview, after the 5 working
+    /// days from the notice (214 p.51(3)); the center weighs the reasons.
+    NoShow,
+    /// The term to answer an offer made while unemployed passed without an answer in time
+    /// (214 p.51(2), 214 p.72); the center applies `late_offer_answer`.
+    LateAnswer,
+}
 
-/// An offer an unemployed person did not answer in time (214 p.51(2)): the offer, the
-/// registration, the vacancy and when the term was found over.
-pub type LateAnswer = (String, String, String, DateTime<Utc>);
+impl Lapse {
+    pub const ALL: [Lapse; 2] = [Lapse::NoShow, Lapse::LateAnswer];
+
+    /// The kind of the work-queue item.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Lapse::NoShow => "no_show",
+            Lapse::LateAnswer => "late_offer_answer",
+        }
+    }
+
+    /// The point of law the item is weighed under.
+    pub fn legal_term(self) -> &'static str {
+        match self {
+            Lapse::NoShow => "214 p.51(3)",
+            Lapse::LateAnswer => "214 p.51(2), p.72",
+        }
+    }
+}
+
+/// One lapse: the offer, the registration, the vacancy and when it was recorded or found.
+pub type OfferLapse = (String, String, String, DateTime<Utc>);
 
 /// What registration needs of mediation. Mediation implements it and the composition root
 /// registers it at start, so registration never imports mediation.
@@ -58,20 +84,14 @@ pub trait Mediation: Send + Sync {
         registration_id: &str,
     ) -> Result<bool, sqlx::Error>;
 
-    /// The no-shows of the unemployed of these career centers, for the work queue.
-    async fn unemployed_no_shows(
+    /// The lapses of one kind of the unemployed of these career centers, for the work queue,
+    /// oldest first.
+    async fn unemployed_lapses(
         &self,
         pool: &AnyPool,
         centers: &[String],
-    ) -> Result<Vec<NoShow>, sqlx::Error>;
-
-    /// The offers the unemployed of these career centers did not answer in time, for the work
-    /// queue.
-    async fn unemployed_late_answers(
-        &self,
-        pool: &AnyPool,
-        centers: &[String],
-    ) -> Result<Vec<LateAnswer>, sqlx::Error>;
+        lapse: Lapse,
+    ) -> Result<Vec<OfferLapse>, sqlx::Error>;
 }
 
 impl AppState {

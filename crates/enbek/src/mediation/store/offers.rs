@@ -8,6 +8,7 @@ use sqlx::AnyPool;
 
 use crate::platform::db;
 use crate::platform::db::ts;
+use crate::registration::interface::{Lapse, OfferLapse};
 
 use crate::platform::db::Row;
 use crate::platform::db::RowExt;
@@ -214,37 +215,6 @@ pub async fn excuse_no_show(
     Ok(done.rows_affected() == 1)
 }
 
-/// Unexcused no-shows of unemployed people of the centers, for the specialist to weigh
-/// (214 p.51(3)):
-/// (offer id, registration id, vacancy id, recorded at), oldest first.
-pub async fn unemployed_no_shows(
-    pool: &AnyPool,
-    centers: &[String],
-) -> Result<Vec<(String, String, String, DateTime<Utc>)>, sqlx::Error> {
-    let mut out = Vec::new();
-    for center in centers {
-        let rows = sqlx::query(
-            "SELECT o.id, o.registration_id, o.vacancy_id, o.no_show_at FROM offers o
-               JOIN registrations r ON r.id = o.registration_id
-              WHERE r.career_center_id = $1 AND r.status = 'unemployed' AND o.no_show_at IS NOT NULL
-                AND o.no_show_excused_at IS NULL
-              ORDER BY o.no_show_at, o.id",
-        )
-        .bind(center)
-        .fetch_all(pool)
-        .await?;
-        for r in &rows {
-            out.push((
-                r.text("id")?,
-                r.text("registration_id")?,
-                r.text("vacancy_id")?,
-                r.instant("no_show_at")?,
-            ));
-        }
-    }
-    Ok(out)
-}
-
 /// Records that the term to answer an offer passed without an answer in time (214 p.51(2));
 /// false when recorded already.
 pub async fn record_late_answer(
@@ -262,30 +232,33 @@ pub async fn record_late_answer(
     Ok(done.rows_affected() == 1)
 }
 
-/// Offers the unemployed people of the centers did not answer in time (214 p.51(2)), for the
-/// specialist to apply `late_offer_answer`: (offer id, registration id, vacancy id, found at),
-/// oldest first.
-pub async fn unemployed_late_answers(
+/// The lapses of one kind of the unemployed people of the centers, for the specialist to weigh:
+/// unexcused no-shows (214 p.51(3)) or offers not answered in time (214 p.51(2)), as
+/// (offer id, registration id, vacancy id, recorded or found at), oldest first.
+pub async fn unemployed_lapses(
     pool: &AnyPool,
     centers: &[String],
-) -> Result<Vec<(String, String, String, DateTime<Utc>)>, sqlx::Error> {
+    lapse: Lapse,
+) -> Result<Vec<OfferLapse>, sqlx::Error> {
+    let (at, unexcused) = match lapse {
+        Lapse::NoShow => ("no_show_at", " AND o.no_show_excused_at IS NULL"),
+        Lapse::LateAnswer => ("late_answer_at", ""),
+    };
+    let sql = format!(
+        "SELECT o.id, o.registration_id, o.vacancy_id, o.{at} FROM offers o
+           JOIN registrations r ON r.id = o.registration_id
+          WHERE r.career_center_id = $1 AND r.status = 'unemployed' AND o.{at} IS NOT NULL{unexcused}
+          ORDER BY o.{at}, o.id"
+    );
     let mut out = Vec::new();
     for center in centers {
-        let rows = sqlx::query(
-            "SELECT o.id, o.registration_id, o.vacancy_id, o.late_answer_at FROM offers o
-               JOIN registrations r ON r.id = o.registration_id
-              WHERE r.career_center_id = $1 AND r.status = 'unemployed' AND o.late_answer_at IS NOT NULL
-              ORDER BY o.late_answer_at, o.id",
-        )
-        .bind(center)
-        .fetch_all(pool)
-        .await?;
+        let rows = sqlx::query(&sql).bind(center).fetch_all(pool).await?;
         for r in &rows {
             out.push((
                 r.text("id")?,
                 r.text("registration_id")?,
                 r.text("vacancy_id")?,
-                r.instant("late_answer_at")?,
+                r.instant(at)?,
             ));
         }
     }

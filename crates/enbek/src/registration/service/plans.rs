@@ -27,6 +27,7 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::error::Code;
+use crate::registration::interface::Lapse;
 use crate::registration::notices::Kind;
 use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::registration::recipient;
@@ -590,37 +591,25 @@ async fn work_queue(
         );
     }
     // 214 p.51(3): a no-show the employer recorded after the 5 working days from the notice, for
-    // the specialist to weigh (good reason or not) within the 2 working days of 214 p.51.
-    for (offer_id, registration_id, vacancy_id, at) in
-        state.mediation().unemployed_no_shows(pool, centers).await?
-    {
-        let due = working_days_deadline(&cal, at, 2);
-        push(
-            "no_show",
-            &registration_id,
-            Some(offer_id),
-            due,
-            "214 p.51(3)",
-            Some(format!("vacancy {vacancy_id}")),
-        );
-    }
-    // 214 p.51(2), 214 p.72: an offer an unemployed person did not answer in time, found when the
-    // term passed; the specialist applies `late_offer_answer` within the 2 working days of
-    // 214 p.51.
-    for (offer_id, registration_id, vacancy_id, at) in state
-        .mediation()
-        .unemployed_late_answers(pool, centers)
-        .await?
-    {
-        let due = working_days_deadline(&cal, at, 2);
-        push(
-            "late_offer_answer",
-            &registration_id,
-            Some(offer_id),
-            due,
-            "214 p.51(2), p.72",
-            Some(format!("vacancy {vacancy_id}")),
-        );
+    // the specialist to weigh (good reason or not); 214 p.51(2), 214 p.72: an offer an unemployed
+    // person did not answer in time, found when the term passed, for the specialist to apply
+    // `late_offer_answer`; each within the 2 working days of 214 p.51.
+    for lapse in Lapse::ALL {
+        for (offer_id, registration_id, vacancy_id, at) in state
+            .mediation()
+            .unemployed_lapses(pool, centers, lapse)
+            .await?
+        {
+            let due = working_days_deadline(&cal, at, 2);
+            push(
+                lapse.kind(),
+                &registration_id,
+                Some(offer_id),
+                due,
+                lapse.legal_term(),
+                Some(format!("vacancy {vacancy_id}")),
+            );
+        }
     }
     items.sort_by_key(|i| i.due_at);
     Ok(items)
