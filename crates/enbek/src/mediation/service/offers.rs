@@ -843,12 +843,7 @@ pub async fn answer_through_assistant(
     id: &str,
     accept: bool,
 ) -> ApiResult<ShownOffer> {
-    let offer = offers::by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let (offer, reg) = offer_and_registration(state, id).await?;
     require_serving_assistant(state, caller, &reg).await?;
     let offer = answer(state, &caller.account_id, &offer, accept).await?;
     shown(state, offer).await
@@ -1004,13 +999,19 @@ pub async fn no_show_at_own(
 
 /// Casework staff whose scope reaches the person's card accept their good reason for a no-show.
 pub async fn excuse_by(state: &AppState, caller: &Caller, id: &str) -> ApiResult<ShownOffer> {
+    let (offer, reg) = offer_and_registration(state, id).await?;
+    require_scope(state, caller, &reg, &CASEWORK).await?;
+    let offer = excuse_no_show(state, &caller.account_id, &offer).await?;
+    shown(state, offer).await
+}
+
+/// The offer of this id and the registration it was made on; 404 when either is missing.
+async fn offer_and_registration(state: &AppState, id: &str) -> ApiResult<(Offer, Registration)> {
     let offer = offers::by_id(&state.db.pool, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    require_scope(state, caller, &reg, &CASEWORK).await?;
-    let offer = excuse_no_show(state, &caller.account_id, &offer).await?;
-    shown(state, offer).await
+    Ok((offer, reg))
 }
