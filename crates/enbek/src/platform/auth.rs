@@ -21,6 +21,17 @@ pub struct Grant {
     pub region_code: Option<String>,
 }
 
+impl Grant {
+    /// The grant as the domain's access rules read it.
+    pub fn access(&self) -> access::Grant<'_> {
+        access::Grant {
+            role: self.role,
+            organization_id: self.organization_id.as_deref(),
+            region_code: self.region_code.as_deref(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub account_id: String,
@@ -86,14 +97,7 @@ impl Caller {
         self.grants
             .iter()
             .filter(|g| roles.contains(&g.role))
-            .any(|g| {
-                let grant = access::Grant {
-                    role: g.role,
-                    organization_id: g.organization_id.as_deref(),
-                    region_code: g.region_code.as_deref(),
-                };
-                access::may_see_card(&grant, place)
-            })
+            .any(|g| access::may_see_card(&g.access(), place))
     }
 }
 
