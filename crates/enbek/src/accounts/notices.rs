@@ -24,17 +24,16 @@ impl Notice for Kind {
         }
     }
 
+    #[rustfmt::skip]
     fn render(self, lang: Lang, a: &Args) -> (&'static str, String) {
         use Kind::*;
         use Lang::*;
         let minutes = enbek_domain::accounts::identity::PROOF_LIFETIME_MINUTES;
-        #[rustfmt::skip]
-        let text = match (self, lang) {
+        match (self, lang) {
             (IdentityCode, Kk) => ("Растау коды", format!("enbek.kz: жеке басыңызды растау коды {}. Ол {} минут жарамды. Кодты ешкімге айтпаңыз.", a.code, minutes)),
             (IdentityCode, Ru) => ("Код подтверждения", format!("enbek.kz: код подтверждения личности {}. Действует {} минут. Никому не сообщайте код.", a.code, minutes)),
             (IdentityCode, En) => ("Confirmation code", format!("enbek.kz: your identity confirmation code is {}. It is valid for {} minutes. Do not tell anyone the code.", a.code, minutes)),
-        };
-        text
+        }
     }
 }
 

@@ -68,11 +68,11 @@ impl Notice for Kind {
         }
     }
 
+    #[rustfmt::skip]
     fn render(self, lang: Lang, a: &Args) -> (&'static str, String) {
         use Kind::*;
         use Lang::*;
-        #[rustfmt::skip]
-        let text = match (self, lang) {
+        match (self, lang) {
             (OfferMade, Kk) => ("Лайықты жұмыс ұсынысы", format!("Сізге лайықты жұмыс ұсынылады: {}. Келісетініңізді немесе бас тартатыныңызды {} қоса алғанда enbek.kz жеке кабинетінде хабарлаңыз. Ұсыныс №{}.", a.note, a.date, a.reference)),
             (OfferMade, Ru) => ("Предложение подходящей работы", format!("Вам предложена подходящая работа: {}. Сообщите о согласии или отказе в личном кабинете enbek.kz до {} включительно. Предложение №{}.", a.note, a.date, a.reference)),
             (OfferMade, En) => ("An offer of suitable work", format!("You are offered suitable work: {}. Answer yes or no in your enbek.kz cabinet by {} inclusive. Offer No. {}.", a.note, a.date, a.reference)),
@@ -106,8 +106,7 @@ impl Notice for Kind {
             (DecisionReminder, Kk) => ("Үміткер бойынша шешім туралы еске салу", format!("«{}» бос жұмыс орнына жіберілген үміткер бойынша шешіміңізді {} қоса алғанда enbek.kz жеке кабинетінде хабарлаңыз; жауап болмаса, бас тарту деп есептеледі. Үміткер №{}.", a.note, a.date, a.reference)),
             (DecisionReminder, Ru) => ("Напоминание о решении по кандидату", format!("Сообщите в личном кабинете enbek.kz решение по кандидату, направленному на вакансию «{}», до {} включительно; отсутствие ответа считается отказом. Кандидат №{}.", a.note, a.date, a.reference)),
             (DecisionReminder, En) => ("Reminder: decide on a candidate", format!("Please answer in your enbek.kz cabinet on the candidate referred for your vacancy \"{}\" by {} inclusive; no answer counts as a refusal. Candidate No. {}.", a.note, a.date, a.reference)),
-        };
-        text
+        }
     }
 }
 

@@ -9,7 +9,9 @@ use sqlx::AnyPool;
 use crate::platform::db::Tx;
 use crate::platform::state::AppState;
 
-pub(crate) use super::service::cards::{require_scope, require_serving_assistant};
+pub(crate) use super::service::cards::{
+    registration_by_id, require_scope, require_serving_assistant,
+};
 pub(crate) use super::service::shown::{recipient, recipient_with_assistant};
 pub(crate) use super::service::unemployment::{
     decision_after_employer_refusal_due, decision_after_refusal_due, deregister_in,

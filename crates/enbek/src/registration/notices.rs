@@ -75,6 +75,7 @@ impl Notice for Kind {
         }
     }
 
+    #[rustfmt::skip]
     fn render(self, lang: Lang, a: &Args) -> (&'static str, String) {
         use Kind::*;
         use Lang::*;
@@ -88,8 +89,7 @@ impl Notice for Kind {
             }
             (Some(until), En) => format!(" You may not register again until {until} inclusive."),
         };
-        #[rustfmt::skip]
-        let text = match (self, lang) {
+        match (self, lang) {
             (IbanChanged, Kk) => ("Төлем шоты өзгертілді", format!("Жұмысынан айырылған жағдайдағы әлеуметтік төлем шоты {} күні {} шотына өзгертілді. Егер мұны сіз жасамасаңыз, мансап орталығына дереу хабарлаңыз. Өтінім №{}.", a.date, a.note, a.reference)),
             (IbanChanged, Ru) => ("Счёт для выплаты изменён", format!("Счёт для социальной выплаты на случай потери работы изменён {} на {}. Если это сделали не Вы, немедленно сообщите в карьерный центр. Заявление №{}.", a.date, a.note, a.reference)),
             (IbanChanged, En) => ("Payment account changed", format!("The bank account for your job-loss payment was changed on {} to {}. If you did not do this, tell your career center at once. Application No. {}.", a.date, a.note, a.reference)),
@@ -129,8 +129,7 @@ impl Notice for Kind {
             (ContactReminder, Kk) => ("Мансап орталығына бару туралы еске салу", format!("{} күні мансап орталығына ({}) келуіңіз күтіледі: {}.", a.date, center, a.note)),
             (ContactReminder, Ru) => ("Напоминание о явке в карьерный центр", format!("{} Вас ожидают в карьерном центре ({}): {}.", a.date, center, a.note)),
             (ContactReminder, En) => ("Reminder of your visit to the career center", format!("On {} you are expected at the career center ({}): {}.", a.date, center, a.note)),
-        };
-        text
+        }
     }
 }
 

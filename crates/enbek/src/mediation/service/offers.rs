@@ -43,6 +43,7 @@ use crate::registration::interface as unemployment;
 use crate::registration::interface::persons;
 use crate::registration::interface::recipient;
 use crate::registration::interface::recipient_with_assistant;
+use crate::registration::interface::registration_by_id;
 use crate::registration::interface::registrations::{self, Ending, Registration};
 use crate::registration::interface::require_scope;
 use crate::registration::interface::require_serving_assistant;
@@ -254,9 +255,7 @@ pub async fn answer(
     } else {
         OfferStatus::Refused
     };
-    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &offer.registration_id).await?;
     let parties = vacancy_and_employer(state, offer).await?;
     let mut tx = state.db.begin().await?;
     if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
@@ -320,9 +319,7 @@ pub async fn decide(
     } else {
         OfferStatus::Rejected
     };
-    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &offer.registration_id).await?;
     let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -494,9 +491,7 @@ pub async fn schedule_interview(
     if at <= now {
         return Err(ApiError::new(Common::InvalidDate).detail("the interview is in the future"));
     }
-    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &offer.registration_id).await?;
     let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -580,9 +575,7 @@ pub async fn record_no_show(
     if offer.status == OfferStatus::Hired || offer.no_show_at.is_some() {
         return Err(ApiError::new(Common::InvalidState).detail("hired, or the no-show is recorded"));
     }
-    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &offer.registration_id).await?;
     let unemployed = reg.status == Status::Unemployed;
     let from = no_show_from(state, offer, unemployed).ok_or_else(ApiError::not_found)?;
     if now <= from {
@@ -797,9 +790,7 @@ pub async fn offer_by(
     registration_id: &str,
     vacancy_id: &str,
 ) -> ApiResult<ShownOffer> {
-    let reg = registrations::by_id(&state.db.pool, registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, registration_id).await?;
     require_scope(state, caller, &reg, &[Role::CareerCenterSpecialist]).await?;
     let offer = create(state, Some(&caller.account_id), &reg, vacancy_id).await?;
     shown(state, offer).await
@@ -1010,8 +1001,6 @@ async fn offer_and_registration(state: &AppState, id: &str) -> ApiResult<(Offer,
     let offer = offers::by_id(&state.db.pool, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let reg = registrations::by_id(&state.db.pool, &offer.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &offer.registration_id).await?;
     Ok((offer, reg))
 }

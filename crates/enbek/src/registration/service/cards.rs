@@ -61,19 +61,22 @@ pub(crate) async fn require_serving_assistant(
     let mut tx = state.db.begin().await?;
     let district = serving_district(&mut tx, reg).await?;
     tx.rollback().await?;
-    let serves = caller.grants.iter().any(|g| {
-        let grant = access::Grant {
-            role: g.role,
-            organization_id: g.organization_id.as_deref(),
-            region_code: g.region_code.as_deref(),
-        };
-        access::assistant_serves(&grant, district.as_deref())
-    });
+    let serves = caller
+        .grants
+        .iter()
+        .any(|g| access::assistant_serves(&g.access(), district.as_deref()));
     if serves {
         Ok(())
     } else {
         Err(ApiError::new(Common::OutOfScope))
     }
+}
+
+/// The registration of this id; 404 `not_found` when there is none.
+pub async fn registration_by_id(state: &AppState, id: &str) -> ApiResult<Registration> {
+    registrations::by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(ApiError::not_found)
 }
 
 /// The registration `id` when a grant of one of `roles` reaches its card: 404 when there is
@@ -84,9 +87,7 @@ pub async fn registration_in_scope(
     id: &str,
     roles: &[Role],
 ) -> ApiResult<Registration> {
-    let reg = registrations::by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, id).await?;
     require_scope(state, caller, &reg, roles).await?;
     Ok(reg)
 }

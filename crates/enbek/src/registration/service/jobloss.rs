@@ -25,6 +25,7 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::error::Code;
 use crate::registration::notices::Kind;
+use crate::registration::service::cards::registration_by_id;
 use crate::registration::service::registration::recipient;
 use crate::registration::store::jobloss::{self, Application};
 use crate::registration::store::registrations;
@@ -126,9 +127,7 @@ pub async fn change_iban(
         return Err(ApiError::new(Common::InvalidState)
             .detail("the application was not sent: there is no payment to redirect"));
     }
-    let reg = registrations::by_id(&state.db.pool, &application.registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &application.registration_id).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     crate::accounts::interface::confirm(

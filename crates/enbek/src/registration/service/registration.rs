@@ -42,6 +42,7 @@ use crate::reference::interface::Organization;
 use crate::registration::error::Code;
 use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
+use crate::registration::service::cards::registration_by_id;
 pub(crate) use crate::registration::service::shown::{center_name, names, recipient, shown, Shown};
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
@@ -181,6 +182,7 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
         closed_reason: None,
         ended_at: None,
         barred_until: None,
+        selection_ends_at: None,
         application,
         submitted_by: Some(sub.actor_id.clone()),
         forwarded_by_org: sub.forwarded_by_org.clone(),
@@ -232,9 +234,7 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
     if status == Status::Verifying {
         verify_now(state, &registration.id).await?;
     }
-    registrations::by_id(&state.db.pool, &registration.id)
-        .await?
-        .ok_or_else(ApiError::not_found)
+    registration_by_id(state, &registration.id).await
 }
 
 /// How the applicant proved the IIN they apply for from their cabinet: the account acts only
@@ -483,9 +483,7 @@ fn card_facts(
 /// center decides a forwarded application (214 p.14–20); the administrator does no casework
 /// (206 p.17–19). 404 when there is none, 403 `out_of_scope` at another center.
 pub async fn at_own_center(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Registration> {
-    let reg = registrations::by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, id).await?;
     if caller
         .organization(Role::CareerCenterSpecialist)
         .is_ok_and(|c| c == reg.career_center_id)
@@ -504,9 +502,7 @@ pub async fn review(
     refusal: Option<Refusal>,
 ) -> ApiResult<Shown> {
     decide_review(state, actor_id, reg, refusal).await?;
-    let reg = registrations::by_id(&state.db.pool, &reg.id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &reg.id).await?;
     shown(state, reg).await
 }
 
@@ -600,9 +596,7 @@ pub async fn close(
     )
     .await?;
     tx.commit().await?;
-    let reg = registrations::by_id(&state.db.pool, &reg.id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, &reg.id).await?;
     shown(state, reg).await
 }
 
@@ -621,9 +615,7 @@ pub async fn with_stages(
     caller: &Caller,
     id: &str,
 ) -> ApiResult<(Shown, Vec<monitoring::Stage>)> {
-    let reg = registrations::by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let reg = registration_by_id(state, id).await?;
     let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -704,14 +696,25 @@ pub async fn assistant_notices(
 ) -> ApiResult<Vec<AssistantNotice>> {
     let district = caller.organization(Role::Assistant)?;
     let rows = notifications::for_assistant(&state.db.pool, district, limit).await?;
+    // A resident's name is read once however many of their notices are listed.
+    let mut names: std::collections::HashMap<String, Option<String>> = Default::default();
     let mut notices = Vec::with_capacity(rows.len());
     for n in rows {
-        let person = match &n.person_id {
-            Some(id) => persons::by_id(&state.db.pool, id).await?,
+        let person_name = match &n.person_id {
+            Some(id) => match names.get(id) {
+                Some(name) => name.clone(),
+                None => {
+                    let name = persons::by_id(&state.db.pool, id)
+                        .await?
+                        .map(|p| format!("{} {}", p.last_name, p.first_name));
+                    names.insert(id.clone(), name.clone());
+                    name
+                }
+            },
             None => None,
         };
         notices.push(AssistantNotice {
-            person_name: person.map(|p| format!("{} {}", p.last_name, p.first_name)),
+            person_name,
             notification: n,
         });
     }

@@ -30,6 +30,7 @@ use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
+use crate::registration::service::cards::registration_by_id;
 use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::shown::{center_name, recipient_with_assistant, shown, Shown};
 use crate::registration::store::circumstances::{self, Report};
@@ -112,7 +113,7 @@ pub async fn register(state: &AppState, registration_id: &str) -> anyhow::Result
     if reg.status != Status::JobSeeker {
         return Ok(());
     }
-    let ends = selection_ends(state, &reg).await?;
+    let ends = selection_ends(state, &reg);
     let now = state.clock.now();
     if now < ends {
         // Only a clock set back runs this early: keep the job for when the period is over.
@@ -184,13 +185,9 @@ pub async fn decision_after_employer_refusal_due(
 /// The end of a job seeker's selection period as it was given on registration: a later change of
 /// the calendar or of the parameters does not move a term already given. A registration made
 /// before the end was kept has it counted again.
-async fn selection_ends(
-    state: &AppState,
-    reg: &Registration,
-) -> Result<DateTime<Utc>, sqlx::Error> {
-    Ok(registrations::selection_end(&state.db.pool, &reg.id)
-        .await?
-        .unwrap_or_else(|| selection_period_end(state, reg)))
+fn selection_ends(state: &AppState, reg: &Registration) -> DateTime<Utc> {
+    reg.selection_ends_at
+        .unwrap_or_else(|| selection_period_end(state, reg))
 }
 
 /// The end of a job seeker's selection period, counted from the registration's decision, by the
@@ -215,7 +212,7 @@ pub async fn register_if_period_over(
     let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
         return Ok(());
     };
-    if reg.status != Status::JobSeeker || at < selection_ends(state, &reg).await? {
+    if reg.status != Status::JobSeeker || at < selection_ends(state, &reg) {
         return Ok(());
     }
     if state
@@ -306,9 +303,7 @@ pub async fn deregister(
     deregister_in(&mut tx, state, actor, registration_id, ground_of, now).await?;
     tx.commit().await?;
     state.metrics.registration("unemployed", "deregistered");
-    registrations::by_id(&state.db.pool, registration_id)
-        .await?
-        .ok_or_else(ApiError::not_found)
+    registration_by_id(state, registration_id).await
 }
 
 /// Casework staff deregister a person whose card is within their scope (an officer of the

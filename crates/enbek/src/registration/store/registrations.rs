@@ -74,6 +74,9 @@ pub struct Registration {
     pub closed_reason: Option<String>,
     pub ended_at: Option<DateTime<Utc>>,
     pub barred_until: Option<NaiveDate>,
+    /// The end of the selection period as given on registration as a job seeker (214 p.23,
+    /// 214 p.36); none before that, and on registrations made before it was kept.
+    pub selection_ends_at: Option<DateTime<Utc>>,
     #[row(json)]
     pub application: Application,
     pub submitted_by: Option<String>,
@@ -159,19 +162,6 @@ pub async fn set_selection_end(
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-/// The end of the selection period given on registration; none for a registration made before
-/// it was kept.
-pub async fn selection_end(pool: &AnyPool, id: &str) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-    let row = sqlx::query("SELECT selection_ends_at FROM registrations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    Ok(match row {
-        Some(r) => r.opt_instant("selection_ends_at")?,
-        None => None,
-    })
 }
 
 /// How an active registration ends: closed by the person, employed, refused registration as
