@@ -1,7 +1,7 @@
 //! The problems of accounts: sign-up, sign-in and identity proofing. Each code is stable; its status and titles (kk, ru, en) are
 //! given once here.
 
-use crate::platform::problem::problem_codes;
+use crate::platform::problem::{context_error, problem_codes};
 
 problem_codes! {
     /// A problem code of this context.
@@ -29,3 +29,8 @@ problem_codes! {
         AccountIinMismatch = ("account_iin_mismatch", 409, "ЖСН есептік жазбаның ЖСН-іне сәйкес емес", "ИИН не совпадает с ИИН учётной записи", "The IIN differs from the account's IIN"),
     }
 }
+
+context_error!(
+    Code;
+    crate::reference::interface::Code,
+);

@@ -2,6 +2,7 @@
 //! grants), the grants an employer's membership gives or takes, and a fresh identity proof to
 //! confirm a change.
 
+pub(crate) use super::error::Code;
 pub(crate) use super::service::accounts::{normalise_login, plain_login};
 pub(crate) use super::service::identity::confirm;
 

@@ -1,7 +1,7 @@
 //! The problems of active measures: places and participants of subsidised jobs. Each code is stable; its status and titles (kk, ru, en) are
 //! given once here.
 
-use crate::platform::problem::problem_codes;
+use crate::platform::problem::{context_error, problem_codes};
 
 problem_codes! {
     /// A problem code of this context.
@@ -10,3 +10,11 @@ problem_codes! {
         ParticipantExists = ("participant_exists", 409, "Бұл қатысушы өтінімге енгізілген", "Этот участник уже внесён в заявку", "This participant is already on the application"),
     }
 }
+
+context_error!(
+    Code;
+    crate::reference::interface::Code,
+    crate::accounts::interface::Code,
+    crate::registration::interface::Code,
+    crate::mediation::interface::Code,
+);

@@ -1,7 +1,7 @@
 //! The problems of mediation: employers, vacancies, offers, interviews, resumes and saved searches. Each code is stable; its status and titles (kk, ru, en) are
 //! given once here.
 
-use crate::platform::problem::problem_codes;
+use crate::platform::problem::{context_error, problem_codes};
 
 problem_codes! {
     /// A problem code of this context.
@@ -24,5 +24,47 @@ problem_codes! {
         EmployerNotVerified = ("employer_not_verified", 409, "Жұмыс берушіні мемлекеттік тізілім әлі растаған жоқ", "Работодатель ещё не подтверждён государственным реестром", "The state registry has not confirmed the employer yet"),
         EmployerExists = ("employer_exists", 409, "Бұл жұмыс беруші тіркелген", "Этот работодатель уже зарегистрирован", "This employer is already registered"),
         SavedSearchLimit = ("saved_search_limit", 409, "Сақталған іздеулер саны шегіне жетті", "Достигнуто предельное число сохранённых поисков", "The limit of saved searches is reached"),
+    }
+}
+
+context_error!(
+    Code;
+    crate::reference::interface::Code,
+    crate::accounts::interface::Code,
+    crate::registration::interface::Code,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::http::error::ApiError;
+    use crate::platform::problem::Common;
+
+    #[test]
+    fn own_codes_are_typed_and_the_rest_pass_on_unchanged() {
+        let own = Error::new(Code::OfferExists).detail("one offer per vacancy");
+        assert_eq!(own.own(), Some(Code::OfferExists));
+        assert!(own.is(Code::OfferExists));
+
+        let common = Error::new(Common::InvalidState);
+        assert_eq!(common.own(), None);
+        assert!(common.is(Common::InvalidState));
+
+        let lower = Error::new(crate::reference::interface::Code::UnknownOccupation);
+        assert_eq!(lower.own(), None);
+        assert_eq!(lower.code(), "unknown_occupation");
+
+        let passed: Error =
+            crate::platform::problem::Problem::<crate::registration::interface::Code>::new(
+                crate::registration::interface::Code::NoRegistration,
+            )
+            .into();
+        assert_eq!(passed.own(), None);
+        assert_eq!(passed.code(), "no_registration");
+
+        let edge = ApiError::from(own);
+        assert_eq!(edge.code(), "offer_exists");
+        assert_eq!(edge.status().as_u16(), 409);
+        assert_eq!(edge.detail.as_deref(), Some("one offer per vacancy"));
     }
 }

@@ -1,6 +1,7 @@
 //! What other contexts may use of mediation: the employer of an account and whether it is
 //! verified; and mediation's side of registration's port.
 
+pub(crate) use super::error::Code;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::AnyPool;

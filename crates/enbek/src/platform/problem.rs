@@ -1,8 +1,16 @@
-//! Problem codes: each context declares its own as an enum (`problem_codes!`), the platform
-//! declares the ones every part shares (`Common`); an error is made from a variant, so a code
-//! the compiler does not know cannot be answered. The HTTP edge turns it into
-//! `application/problem+json` (`platform::http::error`).
+//! Problem codes and the contexts' error type. Each context declares its own codes as an enum
+//! (`problem_codes!`), the platform declares the ones every part shares (`Common`); an error is
+//! made from a variant, so a code the compiler does not know cannot be answered. Each context's
+//! use cases fail with their own type, `Problem<Code>` of that context's `Code`: its own code
+//! typed, or a problem passed on from below (a common one, or a lower context's, converted by
+//! `passes_on!`). The HTTP edge turns any of them into `application/problem+json`
+//! (`platform::http::error`).
 
+use std::fmt;
+
+use enbek_domain::ids::IdError;
+
+use crate::platform::http::error::ApiError;
 use crate::platform::http::lang::Lang;
 
 /// What the edge needs of a code: its stable name, its HTTP status and its title in each
@@ -30,6 +38,162 @@ impl CodeInfo {
 pub trait ProblemCode: Copy {
     fn info(self) -> &'static CodeInfo;
 }
+
+/// The code enum of a context (not `Common`): the one its `Problem` carries typed.
+pub trait ContextCode: ProblemCode + fmt::Debug {}
+
+/// A failure of one context's use cases. `own` is set when the problem is one of the context's
+/// own codes, so its callers can match on it; the rest (a common problem, a lower context's
+/// passed on, a platform failure) travel as the edge's problem they will be answered with.
+#[derive(Debug)]
+pub struct Problem<C> {
+    own: Option<C>,
+    problem: ApiError,
+}
+
+/// What a context's problem can be made from: its own code, a common one, or a code of a
+/// context below it (`context_error!`).
+pub trait Raise<C> {
+    fn raise(self) -> Problem<C>;
+}
+
+impl<C: ContextCode> Raise<C> for C {
+    fn raise(self) -> Problem<C> {
+        Problem {
+            own: Some(self),
+            problem: ApiError::new(self),
+        }
+    }
+}
+
+impl<C: ContextCode> Raise<C> for Common {
+    fn raise(self) -> Problem<C> {
+        ApiError::new(self).into()
+    }
+}
+
+impl<C: ContextCode> Problem<C> {
+    pub fn new(code: impl Raise<C>) -> Problem<C> {
+        code.raise()
+    }
+
+    pub fn not_found() -> Problem<C> {
+        ApiError::not_found().into()
+    }
+
+    pub fn forbidden() -> Problem<C> {
+        ApiError::forbidden().into()
+    }
+
+    /// A server-side failure: logged with its cause, answered without it.
+    pub fn internal(cause: impl fmt::Display) -> Problem<C> {
+        ApiError::internal(cause).into()
+    }
+
+    /// The context's own code, when the problem is one of them.
+    pub fn own(&self) -> Option<C> {
+        self.own
+    }
+
+    /// The stable name of the code (`not_found`, `offer_exists`…).
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    /// Whether this is a problem of that code (of any context, or a common one).
+    pub fn is(&self, code: impl ProblemCode) -> bool {
+        self.problem.is(code)
+    }
+
+    pub fn detail(self, detail: impl Into<String>) -> Problem<C> {
+        Problem {
+            problem: self.problem.detail(detail),
+            ..self
+        }
+    }
+
+    pub fn with(self, key: &str, value: impl serde::Serialize) -> Problem<C> {
+        Problem {
+            problem: self.problem.with(key, value),
+            ..self
+        }
+    }
+
+    /// The same problem as another context's, which passes it on unchanged (a port's
+    /// implementation answering in the declaring context's type).
+    pub fn passed<D>(self) -> Problem<D> {
+        Problem {
+            own: None,
+            problem: self.problem,
+        }
+    }
+}
+
+impl<C> From<Problem<C>> for ApiError {
+    fn from(p: Problem<C>) -> ApiError {
+        p.problem
+    }
+}
+
+impl<C> From<ApiError> for Problem<C> {
+    fn from(problem: ApiError) -> Problem<C> {
+        Problem { own: None, problem }
+    }
+}
+
+impl<C> From<sqlx::Error> for Problem<C> {
+    fn from(e: sqlx::Error) -> Problem<C> {
+        ApiError::from(e).into()
+    }
+}
+
+impl<C> From<anyhow::Error> for Problem<C> {
+    fn from(e: anyhow::Error) -> Problem<C> {
+        ApiError::from(e).into()
+    }
+}
+
+impl<C> From<IdError> for Problem<C> {
+    fn from(e: IdError) -> Problem<C> {
+        ApiError::from(e).into()
+    }
+}
+
+impl<C> axum::response::IntoResponse for Problem<C> {
+    fn into_response(self) -> axum::response::Response {
+        self.problem.into_response()
+    }
+}
+
+/// Declares a context's error type over its `Code` and how the problems of the contexts below
+/// it pass on through it: `context_error!(Code; lower::Code, …)`.
+macro_rules! context_error {
+    ($own:ty; $($lower:ty),* $(,)?) => {
+        impl $crate::platform::problem::ContextCode for $own {}
+
+        /// The failure of this context's use cases.
+        pub type Error = $crate::platform::problem::Problem<$own>;
+
+        /// The result of this context's use cases.
+        pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+        $(
+            impl From<$crate::platform::problem::Problem<$lower>> for Error {
+                fn from(p: $crate::platform::problem::Problem<$lower>) -> Error {
+                    p.passed()
+                }
+            }
+
+            impl $crate::platform::problem::Raise<$own> for $lower {
+                fn raise(self) -> Error {
+                    $crate::platform::problem::Problem::<$lower>::new(self).passed()
+                }
+            }
+        )*
+    };
+}
+
+pub(crate) use context_error;
 
 /// Declares a context's problem codes: `Variant = ("name", status, "kk", "ru", "en"),`.
 macro_rules! problem_codes {

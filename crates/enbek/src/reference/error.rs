@@ -1,7 +1,7 @@
 //! The problems of reference data: codes that are not in it, files that do not parse. Each code is stable; its status and titles (kk, ru, en) are
 //! given once here.
 
-use crate::platform::problem::problem_codes;
+use crate::platform::problem::{context_error, problem_codes};
 
 problem_codes! {
     /// A problem code of this context.
@@ -12,3 +12,5 @@ problem_codes! {
         InvalidCsv = ("invalid_csv", 422, "Файл пішімі дұрыс емес", "Неверный формат файла", "The file format is not valid"),
     }
 }
+
+context_error!(Code;);

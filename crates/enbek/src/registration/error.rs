@@ -1,7 +1,7 @@
 //! The problems of registration: consent, residence, and a case that exists, is barred or is missing. Each code is stable; its status and titles (kk, ru, en) are
 //! given once here.
 
-use crate::platform::problem::problem_codes;
+use crate::platform::problem::{context_error, problem_codes};
 
 problem_codes! {
     /// A problem code of this context.
@@ -15,3 +15,9 @@ problem_codes! {
         JoblossApplicationExists = ("jobloss_application_exists", 409, "Бұл тіркеу бойынша өтініш берілген", "По этой регистрации заявление уже подано", "An application was already made for this registration"),
     }
 }
+
+context_error!(
+    Code;
+    crate::reference::interface::Code,
+    crate::accounts::interface::Code,
+);

@@ -2,6 +2,7 @@
 //! decisions mediation's events call for (214 p.38, 214 p.51(2)), the card-scope check; and the
 //! port through which registration asks mediation, which stands above it, for what it needs.
 
+pub(crate) use super::error::Code;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::AnyPool;

@@ -9,9 +9,9 @@ use std::net::{IpAddr, SocketAddr};
 use utoipa::ToSchema;
 
 use crate::accounts::error::Code;
+use crate::accounts::error::{Error, Result};
 use crate::accounts::service::accounts as service;
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::http::lang::{requested_lang, Lang};
 use crate::platform::problem::Common;
@@ -40,10 +40,10 @@ pub struct Created {
 pub async fn create_account(
     State(state): State<AppState>,
     Json(body): Json<CreateAccount>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let login = service::normalise_login(&body.login)?;
     if !body.accept_terms {
-        return Err(ApiError::new(Code::TermsNotAccepted));
+        return Err(Error::new(Code::TermsNotAccepted));
     }
     service::check_password(&body.password, &login)?;
     // Notices go out in Kazakh, the state language, unless the person chose otherwise.
@@ -73,7 +73,7 @@ pub async fn login(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Json(body): Json<Login>,
-) -> ApiResult<axum::Json<Token>> {
+) -> Result<axum::Json<Token>> {
     let address = client_address(peer.ip(), &headers, &state.settings.trusted_proxies).to_string();
     let (token, expires_at) = service::login(&state, &body.login, body.password, &address).await?;
     Ok(axum::Json(Token { token, expires_at }))
@@ -98,7 +98,7 @@ fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAd
 
 #[utoipa::path(delete, path = "/api/v1/sessions/current", operation_id = "logout", tag = "accounts",
     security(("bearer" = [])), responses((status = 204), (status = 401)))]
-pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
+pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<StatusCode> {
     service::logout(&state, &caller.token_hash, &caller.account_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -164,11 +164,11 @@ pub async fn create_staff_account(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<CreateStaffAccount>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::Administrator])?;
     let role = Role::parse(&body.role)
         .filter(|r| r.is_staff())
-        .ok_or_else(|| ApiError::new(Common::InvalidValue).detail("role must be a staff role"))?;
+        .ok_or_else(|| Error::new(Common::InvalidValue).detail("role must be a staff role"))?;
     let id = service::create_staff_account(
         &state,
         &caller.account_id,

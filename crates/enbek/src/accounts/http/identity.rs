@@ -11,9 +11,9 @@ use enbek_domain::ids::Iin;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::accounts::error::{Error, Result};
 use crate::accounts::service::identity::{self as service, Answer};
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::http::lang::Lang;
 use crate::platform::problem::Common;
@@ -48,12 +48,12 @@ pub async fn start_identity_proof(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<StartProof>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::Citizen, Role::Employer])?;
     let iin = Iin::parse(&body.iin)?;
     let method = ProofMethod::parse(&body.method)
         .filter(|m| m.is_online())
-        .ok_or_else(|| ApiError::new(Common::InvalidValue).detail("method is sms or signature"))?;
+        .ok_or_else(|| Error::new(Common::InvalidValue).detail("method is sms or signature"))?;
     let locale = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
     let started = service::start(&state, &caller.account_id, locale, &iin, method).await?;
     Ok((
@@ -97,16 +97,12 @@ pub async fn complete_identity_proof(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<CompleteProof>,
-) -> ApiResult<axum::Json<ProofCompleted>> {
+) -> Result<axum::Json<ProofCompleted>> {
     caller.require(&[Role::Citizen, Role::Employer])?;
     let answer = match (body.code, body.signature) {
         (Some(code), None) => Answer::Code(code),
         (None, Some(signature)) => Answer::Signature(signature),
-        _ => {
-            return Err(
-                ApiError::new(Common::InvalidRequest).detail("give either code or signature")
-            )
-        }
+        _ => return Err(Error::new(Common::InvalidRequest).detail("give either code or signature")),
     };
     let proven = service::complete(&state, &caller.account_id, &body.proof_id, answer).await?;
     Ok(axum::Json(ProofCompleted {

@@ -13,13 +13,13 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::error::Code;
+use crate::accounts::error::{Error, Result};
 use crate::accounts::store::accounts;
 use crate::accounts::store::accounts::LoginFailures;
 use crate::platform::audit;
 use crate::platform::auth::{token_hash, Grant, Session, Sessions};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
@@ -154,35 +154,35 @@ pub const TERMS_VERSION: &str = "2024-1";
 
 /// A login is an e-mail address or a mobile number; both are stored normalised, an e-mail
 /// address in lower case so that signing in does not depend on how it was typed.
-pub fn normalise_login(login: &str) -> ApiResult<String> {
+pub fn normalise_login(login: &str) -> Result<String> {
     let login = login.trim();
     if login.contains('@') {
         return Email::parse(login)
             .map(|e| e.as_str().to_lowercase())
-            .map_err(|_| ApiError::new(Code::InvalidLogin));
+            .map_err(|_| Error::new(Code::InvalidLogin));
     }
     Phone::parse(login)
         .map(|p| p.as_str().to_string())
-        .map_err(|_| ApiError::new(Code::InvalidLogin))
+        .map_err(|_| Error::new(Code::InvalidLogin))
 }
 
 /// Staff logins may also be plain user names (`admin`, `specialist.kokshetau`).
-pub(crate) fn plain_login(login: &str) -> ApiResult<String> {
+pub(crate) fn plain_login(login: &str) -> Result<String> {
     let login = login.trim().to_lowercase();
     let ok = (3..=64).contains(&login.len())
         && login
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     ok.then_some(login)
-        .ok_or_else(|| ApiError::new(Code::InvalidLogin))
+        .ok_or_else(|| Error::new(Code::InvalidLogin))
 }
 
 /// 422 `weak_password` unless the password is strong enough for the login.
-pub fn check_password(password: &str, login: &str) -> ApiResult<()> {
+pub fn check_password(password: &str, login: &str) -> Result<()> {
     if password_is_strong(password, login) {
         Ok(())
     } else {
-        Err(ApiError::new(Code::WeakPassword).detail(format!(
+        Err(Error::new(Code::WeakPassword).detail(format!(
             "at least {MIN_PASSWORD_LEN} characters, not a common password, not the login"
         )))
     }
@@ -195,9 +195,9 @@ pub async fn sign_up(
     login: &str,
     password: &str,
     locale: Lang,
-) -> ApiResult<String> {
+) -> Result<String> {
     if accounts::exists(&state.db.pool, login).await? {
-        return Err(ApiError::new(Code::LoginTaken));
+        return Err(Error::new(Code::LoginTaken));
     }
     let hash = hash_password(password)?;
     let id = new_id();
@@ -216,7 +216,7 @@ pub async fn sign_up(
     )
     .await;
     match inserted {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::LoginTaken)),
+        Err(e) if is_unique_violation(&e) => return Err(Error::new(Code::LoginTaken)),
         other => other?,
     }
     accounts::grant(&mut tx, &id, Role::Citizen.as_str(), None).await?;
@@ -238,7 +238,7 @@ pub async fn login(
     login: &str,
     password: String,
     address: &str,
-) -> ApiResult<(String, DateTime<Utc>)> {
+) -> Result<(String, DateTime<Utc>)> {
     let now = state.clock.now();
     let login = normalise_login(login).unwrap_or_else(|_| login.trim().to_lowercase());
     let since = now - Duration::hours(login::WINDOW_HOURS);
@@ -250,7 +250,7 @@ pub async fn login(
             retry_after_seconds = seconds,
             "login attempt waits"
         );
-        return Err(ApiError::new(Code::TooManyAttempts).with("retry_after_seconds", seconds));
+        return Err(Error::new(Code::TooManyAttempts).with("retry_after_seconds", seconds));
     }
     let found = accounts::credentials(&state.db.pool, &login).await?;
     let hash = found
@@ -259,7 +259,7 @@ pub async fn login(
         .to_string();
     let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(Error::internal)?;
     let account = match found {
         Some(c) if ok && !c.disabled => c,
         found => {
@@ -278,7 +278,7 @@ pub async fn login(
                     "failed login at an unknown account"
                 ),
             }
-            return Err(ApiError::new(Code::InvalidCredentials));
+            return Err(Error::new(Code::InvalidCredentials));
         }
     };
     accounts::record_attempt(&state.db.pool, &login, address, now, true).await?;
@@ -294,7 +294,7 @@ pub async fn login(
 }
 
 /// Ends the session of the token with this hash.
-pub async fn logout(state: &AppState, token_hash: &str, account_id: &str) -> ApiResult<()> {
+pub async fn logout(state: &AppState, token_hash: &str, account_id: &str) -> Result<()> {
     let mut tx = state.db.begin().await?;
     let now = state.clock.now();
     accounts::revoke_session(&mut tx, token_hash, now).await?;
@@ -319,14 +319,14 @@ pub async fn create_staff_account(
     organization_id: Option<&str>,
     login: &str,
     password: &str,
-) -> ApiResult<String> {
+) -> Result<String> {
     let org = organization_id.filter(|o| !o.is_empty());
     match (role.organization_kind(), org) {
         (Some(kind), Some(org)) => {
             let found = reference::organization_by_id(&state.db.pool, org).await?;
             if found.is_none_or(|o| o.kind != kind) {
                 return Err(
-                    ApiError::new(ReferenceCode::UnknownOrganization).detail(format!(
+                    Error::new(ReferenceCode::UnknownOrganization).detail(format!(
                         "{} needs a {}",
                         role.as_str(),
                         kind.as_str()
@@ -336,7 +336,7 @@ pub async fn create_staff_account(
         }
         (Some(kind), None) => {
             return Err(
-                ApiError::new(ReferenceCode::UnknownOrganization).detail(format!(
+                Error::new(ReferenceCode::UnknownOrganization).detail(format!(
                     "{} needs a {}",
                     role.as_str(),
                     kind.as_str()
@@ -348,7 +348,7 @@ pub async fn create_staff_account(
     let login = normalise_login(login).or_else(|_| plain_login(login))?;
     check_password(password, &login)?;
     if accounts::exists(&state.db.pool, &login).await? {
-        return Err(ApiError::new(Code::LoginTaken));
+        return Err(Error::new(Code::LoginTaken));
     }
     let hash = hash_password(password)?;
     let id = new_id();

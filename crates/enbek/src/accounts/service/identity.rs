@@ -14,13 +14,13 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::error::Code;
+use crate::accounts::error::{Error, Result};
 use crate::accounts::notices::Kind;
 use crate::accounts::store::accounts;
 use crate::accounts::store::identity::{self as store, Proof};
 use crate::exchange::pki::SignatureError;
 use crate::platform::audit;
 use crate::platform::db::new_id;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::notify;
 use crate::platform::notify::Args;
@@ -59,12 +59,12 @@ pub async fn start(
     locale: Lang,
     iin: &Iin,
     method: ProofMethod,
-) -> ApiResult<Started> {
+) -> Result<Started> {
     let now = state.clock.now();
     let started =
         store::started_since(&state.db.pool, account_id, now - Duration::hours(1)).await?;
     if started >= rules::STARTS_PER_HOUR {
-        return Err(ApiError::new(Code::TooManyAttempts).with("retry_after_seconds", 3600));
+        return Err(Error::new(Code::TooManyAttempts).with("retry_after_seconds", 3600));
     }
     let id = new_id();
     let (secret, challenge, phone) = match method {
@@ -73,7 +73,7 @@ pub async fn start(
                 store::codes_for_iin_since(&state.db.pool, iin.as_str(), now - Duration::hours(1))
                     .await?;
             if sent >= rules::CODES_PER_IIN_PER_HOUR {
-                return Err(ApiError::new(Code::TooManyAttempts)
+                return Err(Error::new(Code::TooManyAttempts)
                     .detail(
                         "too many codes for this IIN this hour; prove it by signature or try later",
                     )
@@ -86,7 +86,7 @@ pub async fn start(
                 .await?
                 .into_iter()
                 .next()
-                .ok_or_else(|| ApiError::new(Code::NoRegisteredPhone))?;
+                .ok_or_else(|| Error::new(Code::NoRegisteredPhone))?;
             let code = format!(
                 "{:0width$}",
                 rand::rngs::OsRng.gen_range(0..10u32.pow(rules::CODE_DIGITS as u32)),
@@ -100,7 +100,7 @@ pub async fn start(
             (BASE64.encode(bytes), None, None)
         }
         ProofMethod::Document | ProofMethod::Egov => {
-            return Err(ApiError::new(Common::InvalidValue).detail("method is sms or signature"))
+            return Err(Error::new(Common::InvalidValue).detail("method is sms or signature"))
         }
     };
     let proof = Proof {
@@ -157,10 +157,10 @@ pub async fn complete(
     account_id: &str,
     proof_id: &str,
     answer: Answer,
-) -> ApiResult<Proven> {
+) -> Result<Proven> {
     let proof = store::of_account(&state.db.pool, proof_id, account_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let now = state.clock.now();
     match proof_state(
         now,
@@ -169,61 +169,59 @@ pub async fn complete(
         proof.completed_at.is_some(),
     ) {
         ProofState::Open => {}
-        ProofState::Completed => return Err(ApiError::new(Code::ProofCompleted)),
-        ProofState::Expired => return Err(ApiError::new(Code::ProofExpired)),
-        ProofState::Exhausted => return Err(ApiError::new(Code::ProofExhausted)),
+        ProofState::Completed => return Err(Error::new(Code::ProofCompleted)),
+        ProofState::Expired => return Err(Error::new(Code::ProofExpired)),
+        ProofState::Exhausted => return Err(Error::new(Code::ProofExhausted)),
     }
     if !store::take_attempt(&state.db.pool, &proof.id, rules::MAX_ATTEMPTS).await? {
-        return Err(ApiError::new(Code::ProofExhausted));
+        return Err(Error::new(Code::ProofExhausted));
     }
     let attempts_left = rules::MAX_ATTEMPTS.saturating_sub(proof.attempts + 1);
     let bin = match (proof.method, answer) {
         (ProofMethod::Sms, Answer::Code(code)) => {
             if code_hash(&proof.id, code.trim()) != proof.secret {
-                return Err(ApiError::new(Code::WrongCode).with("attempts_left", attempts_left));
+                return Err(Error::new(Code::WrongCode).with("attempts_left", attempts_left));
             }
             None
         }
         (ProofMethod::Signature, Answer::Signature(signature)) => {
             let cms = BASE64.decode(signature.trim()).map_err(|_| {
-                ApiError::new(Code::SignatureInvalid)
+                Error::new(Code::SignatureInvalid)
                     .detail("signature is not base64")
                     .with("attempts_left", attempts_left)
             })?;
             let challenge = BASE64
                 .decode(&proof.secret)
-                .map_err(|e| ApiError::internal(format!("stored challenge: {e}")))?;
+                .map_err(|e| Error::internal(format!("stored challenge: {e}")))?;
             let signer = state
                 .signatures()
                 .verify(&cms, &challenge, now)
                 .await
                 .map_err(|e| signature_error(e).with("attempts_left", attempts_left))?;
             if signer.iin.as_ref().map(Iin::as_str) != Some(proof.iin.as_str()) {
-                return Err(
-                    ApiError::new(Code::SignerMismatch).with("attempts_left", attempts_left)
-                );
+                return Err(Error::new(Code::SignerMismatch).with("attempts_left", attempts_left));
             }
             signer.bin.map(|b| b.as_str().to_string())
         }
         _ => {
-            return Err(ApiError::new(Common::InvalidRequest)
+            return Err(Error::new(Common::InvalidRequest)
                 .detail("answer an sms proof with `code` and a signature proof with `signature`"))
         }
     };
     let mut tx = state.db.begin().await?;
     if let Some(other) = accounts::account_by_iin(&mut tx, &proof.iin).await? {
         if other != account_id {
-            return Err(ApiError::new(Code::IinBoundToOtherAccount));
+            return Err(Error::new(Code::IinBoundToOtherAccount));
         }
     }
     let (_, bound) = accounts::locale_and_iin(&mut *tx, account_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     if bound.as_deref().is_some_and(|b| b != proof.iin) {
-        return Err(ApiError::new(Code::AccountIinMismatch));
+        return Err(Error::new(Code::AccountIinMismatch));
     }
     if !store::complete(&mut tx, &proof.id, now, bin.as_deref()).await? {
-        return Err(ApiError::new(Code::ProofCompleted));
+        return Err(Error::new(Code::ProofCompleted));
     }
     store::set_proven_iin(&mut tx, account_id, &proof.iin, proof.method, now).await?;
     audit::Entry::new(now, "prove_identity", "account", account_id)
@@ -253,8 +251,8 @@ pub async fn confirm(
     account_iin: &str,
     proof_id: &str,
     purpose: &str,
-) -> ApiResult<()> {
-    let refused = || ApiError::new(Code::ConfirmationRequired);
+) -> Result<()> {
+    let refused = || Error::new(Code::ConfirmationRequired);
     let proof = store::of_account(&mut **tx, proof_id, account_id)
         .await?
         .ok_or_else(refused)?;
@@ -270,17 +268,17 @@ pub async fn confirm(
     Ok(())
 }
 
-fn signature_error(e: SignatureError) -> ApiError {
+fn signature_error(e: SignatureError) -> Error {
     let problem = match &e {
         SignatureError::Malformed(_) | SignatureError::Invalid => {
-            ApiError::new(Code::SignatureInvalid)
+            Error::new(Code::SignatureInvalid)
         }
-        SignatureError::Untrusted => ApiError::new(Code::CertificateUntrusted),
-        SignatureError::Expired => ApiError::new(Code::CertificateExpired),
-        SignatureError::Revoked => ApiError::new(Code::CertificateRevoked),
-        SignatureError::RevocationUnknown(_) => ApiError::new(Code::RevocationUnknown),
-        SignatureError::Unsupported(_) => ApiError::new(Code::SignatureUnsupported),
-        SignatureError::Unavailable(_) => ApiError::new(Common::Unavailable),
+        SignatureError::Untrusted => Error::new(Code::CertificateUntrusted),
+        SignatureError::Expired => Error::new(Code::CertificateExpired),
+        SignatureError::Revoked => Error::new(Code::CertificateRevoked),
+        SignatureError::RevocationUnknown(_) => Error::new(Code::RevocationUnknown),
+        SignatureError::Unsupported(_) => Error::new(Code::SignatureUnsupported),
+        SignatureError::Unavailable(_) => Error::new(Common::Unavailable),
     };
     tracing::info!(error = %e, "signature refused");
     problem.detail(e.to_string())

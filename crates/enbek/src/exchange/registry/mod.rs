@@ -12,7 +12,7 @@ pub use simulator::Simulator;
 use async_trait::async_trait;
 
 use crate::platform::http::error::ApiError;
-use crate::platform::problem::Common;
+use crate::platform::problem::{Common, Problem};
 use enbek_domain::contact::Phone;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::registry::{RegistryBusiness, RegistryPerson};
@@ -28,6 +28,13 @@ impl From<Unavailable> for ApiError {
         tracing::warn!(error = %e, "state registry unavailable");
         ApiError::new(Common::Unavailable)
             .detail("the state registry did not answer; try again shortly")
+    }
+}
+
+/// The same, in a context's use case.
+impl<C> From<Unavailable> for Problem<C> {
+    fn from(e: Unavailable) -> Problem<C> {
+        ApiError::from(e).into()
     }
 }
 

@@ -8,13 +8,13 @@ use enbek_domain::{bounds, text};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::measures::error::Result;
 use crate::measures::service::subsidised::{
     self as service, NewApplication, SubsidisedApplication, SubsidisedAttendance,
     SubsidisedParticipant, READERS,
 };
 use crate::mediation::interface::my_employer;
 use crate::platform::auth::Caller;
-use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
@@ -49,7 +49,7 @@ pub async fn create_subsidised_job_application(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<ApplicationRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
     crate::mediation::interface::ensure_verified(&employer)?;
     let application = service::create_application(
@@ -77,7 +77,7 @@ pub async fn create_subsidised_job_application(
 pub async fn list_subsidised_job_applications(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Vec<SubsidisedApplication>>> {
+) -> Result<axum::Json<Vec<SubsidisedApplication>>> {
     let grant = caller.require(&READERS)?;
     Ok(axum::Json(service::applications_for(&state, grant).await?))
 }
@@ -97,7 +97,7 @@ pub async fn add_subsidised_participant(
     caller: Caller,
     Path(id): Path<String>,
     Json(body): Json<ParticipantRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let participant = service::add_participant_to_own(&state, &caller, &id, &body.iin).await?;
     Ok((StatusCode::CREATED, axum::Json(participant)))
 }
@@ -109,7 +109,7 @@ pub async fn list_subsidised_participants(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<Vec<SubsidisedParticipant>>> {
+) -> Result<axum::Json<Vec<SubsidisedParticipant>>> {
     Ok(axum::Json(
         service::participants_of(&state, &caller, &id).await?,
     ))
@@ -136,7 +136,7 @@ pub async fn record_subsidised_attendance(
     caller: Caller,
     Path(id): Path<String>,
     Json(body): Json<AttendanceRequest>,
-) -> ApiResult<axum::Json<SubsidisedAttendance>> {
+) -> Result<axum::Json<SubsidisedAttendance>> {
     Ok(axum::Json(
         service::record_attendance_at_own(
             &state,
@@ -165,7 +165,7 @@ pub async fn list_subsidised_attendance(
     caller: Caller,
     Path(id): Path<String>,
     Query(q): Query<AttendanceQuery>,
-) -> ApiResult<axum::Json<Vec<SubsidisedAttendance>>> {
+) -> Result<axum::Json<Vec<SubsidisedAttendance>>> {
     Ok(axum::Json(
         service::attendance_of(&state, &caller, &id, q.month.as_deref()).await?,
     ))

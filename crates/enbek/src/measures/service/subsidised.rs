@@ -11,6 +11,7 @@ use enbek_domain::reference::office_hours::local_date;
 use serde_json::json;
 
 use crate::measures::error::Code;
+use crate::measures::error::{Error, Result};
 use crate::measures::store::subsidised;
 pub use crate::measures::store::subsidised::{
     SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
@@ -20,7 +21,6 @@ use crate::platform::audit;
 use crate::platform::auth::{Caller, Grant};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
@@ -41,8 +41,8 @@ pub struct NewApplication {
     pub locality_code: String,
 }
 
-fn invalid(detail: &str) -> ApiError {
-    ApiError::new(Common::InvalidValue).detail(detail.to_string())
+fn invalid(detail: &str) -> Error {
+    Error::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// 206 p.31.3: an application to organise subsidised jobs.
@@ -52,7 +52,7 @@ pub async fn create_application(
     account_id: &str,
     employer: &Employer,
     new: NewApplication,
-) -> ApiResult<SubsidisedApplication> {
+) -> Result<SubsidisedApplication> {
     let measure = Measure::parse(&new.measure).ok_or_else(|| {
         invalid("measure is public_works, social_job, youth_practice, first_job, generation_contract or silver_age")
     })?;
@@ -69,7 +69,7 @@ pub async fn create_application(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &new.occupation_code).await? {
-        return Err(ApiError::new(ReferenceCode::UnknownOccupation));
+        return Err(Error::new(ReferenceCode::UnknownOccupation));
     }
     let application = SubsidisedApplication {
         id: new_id(),
@@ -81,7 +81,7 @@ pub async fn create_application(
         measure,
         places: i64::from(new.places),
         occupation_code: new.occupation_code,
-        monthly_pay: i64::try_from(new.monthly_pay).map_err(ApiError::internal)?,
+        monthly_pay: i64::try_from(new.monthly_pay).map_err(Error::internal)?,
         starts_on: new.starts_on,
         ends_on: new.ends_on,
         contact_person: new.contact_person,
@@ -109,7 +109,7 @@ async fn add_participant(
     account_id: &str,
     application: &SubsidisedApplication,
     iin: &str,
-) -> ApiResult<SubsidisedParticipant> {
+) -> Result<SubsidisedParticipant> {
     let iin = Iin::parse(iin)?;
     let now = state.clock.now();
     let participant = SubsidisedParticipant {
@@ -121,8 +121,8 @@ async fn add_participant(
     let mut tx = state.db.begin().await?;
     let places = application.places;
     match subsidised::insert_participant(&mut tx, &participant, account_id, places).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::ParticipantExists)),
-        Ok(false) => return Err(ApiError::new(Code::PlacesFilled).with("places", places)),
+        Err(e) if is_unique_violation(&e) => return Err(Error::new(Code::ParticipantExists)),
+        Ok(false) => return Err(Error::new(Code::PlacesFilled).with("places", places)),
         other => other?,
     };
     // The IIN stays out of the audit entry: the participant's id leads to it.
@@ -151,9 +151,9 @@ async fn record_attendance(
     month: &str,
     days_worked: i64,
     days_absent: i64,
-) -> ApiResult<SubsidisedAttendance> {
+) -> Result<SubsidisedAttendance> {
     let month = Month::parse(month)
-        .ok_or_else(|| ApiError::new(Common::InvalidDate).detail("month is YYYY-MM"))?;
+        .ok_or_else(|| Error::new(Common::InvalidDate).detail("month is YYYY-MM"))?;
     let now = state.clock.now();
     rules::check_attendance(
         month,
@@ -173,7 +173,7 @@ async fn record_attendance(
     let participant = subsidised::participant_by_id(&mut tx, participant_id)
         .await?
         .filter(|p| p.application_id == application.id)
-        .ok_or_else(|| ApiError::not_found().detail("no such participant of this application"))?;
+        .ok_or_else(|| Error::not_found().detail("no such participant of this application"))?;
     let month = month.to_string();
     let before = subsidised::attendance_of(&mut tx, &participant.id, &month).await?;
     let attendance = SubsidisedAttendance {
@@ -217,11 +217,11 @@ pub const READERS: [Role; 3] = [
 
 /// An application the caller may read: the employer's own, or one of the region of a mobility
 /// center officer or a career center specialist; others 403, an unknown one 404.
-async fn readable(state: &AppState, caller: &Caller, id: &str) -> ApiResult<SubsidisedApplication> {
+async fn readable(state: &AppState, caller: &Caller, id: &str) -> Result<SubsidisedApplication> {
     caller.require(&READERS)?;
     let application = subsidised::by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let reaches = caller.grants.iter().any(|g| match g.role {
         Role::Employer => g.organization_id.as_deref() == Some(application.employer_id.as_str()),
         r if REGION_STAFF.contains(&r) => {
@@ -231,20 +231,20 @@ async fn readable(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Subs
     });
     if !reaches {
         return Err(
-            ApiError::new(Common::OutOfScope).detail("another employer's or region's application")
+            Error::new(Common::OutOfScope).detail("another employer's or region's application")
         );
     }
     Ok(application)
 }
 
 /// The caller's employer's own application, or 403/404.
-async fn own(state: &AppState, caller: &Caller, id: &str) -> ApiResult<SubsidisedApplication> {
+async fn own(state: &AppState, caller: &Caller, id: &str) -> Result<SubsidisedApplication> {
     let employer_id = caller.organization(Role::Employer)?;
     let application = subsidised::by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     if application.employer_id != employer_id {
-        return Err(ApiError::new(Common::OutOfScope).detail("another employer's application"));
+        return Err(Error::new(Common::OutOfScope).detail("another employer's application"));
     }
     Ok(application)
 }
@@ -254,7 +254,7 @@ async fn own(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Subsidise
 pub async fn applications_for(
     state: &AppState,
     grant: &Grant,
-) -> ApiResult<Vec<SubsidisedApplication>> {
+) -> Result<Vec<SubsidisedApplication>> {
     let (employer, region) = match grant.role {
         Role::Employer => (grant.organization_id.as_deref(), None),
         _ => (None, grant.region_code.as_deref()),
@@ -271,7 +271,7 @@ pub async fn add_participant_to_own(
     caller: &Caller,
     id: &str,
     iin: &str,
-) -> ApiResult<SubsidisedParticipant> {
+) -> Result<SubsidisedParticipant> {
     let application = own(state, caller, id).await?;
     add_participant(state, &caller.account_id, &application, iin).await
 }
@@ -281,7 +281,7 @@ pub async fn participants_of(
     state: &AppState,
     caller: &Caller,
     id: &str,
-) -> ApiResult<Vec<SubsidisedParticipant>> {
+) -> Result<Vec<SubsidisedParticipant>> {
     let application = readable(state, caller, id).await?;
     Ok(subsidised::participants(&state.db.pool, &application.id).await?)
 }
@@ -295,7 +295,7 @@ pub async fn record_attendance_at_own(
     month: &str,
     days_worked: i64,
     days_absent: i64,
-) -> ApiResult<SubsidisedAttendance> {
+) -> Result<SubsidisedAttendance> {
     let application = own(state, caller, id).await?;
     record_attendance(
         state,
@@ -315,18 +315,18 @@ pub async fn attendance_of(
     caller: &Caller,
     id: &str,
     month: Option<&str>,
-) -> ApiResult<Vec<SubsidisedAttendance>> {
+) -> Result<Vec<SubsidisedAttendance>> {
     let application = readable(state, caller, id).await?;
     Ok(subsidised::attendance_list(&state.db.pool, &application.id, month).await?)
 }
 
 /// The problem of a period or an attendance the rules refuse (206 p.31.3).
-fn refusal(r: rules::Refusal) -> ApiError {
+fn refusal(r: rules::Refusal) -> Error {
     let code = match r {
         rules::Refusal::PeriodEmpty
         | rules::Refusal::FutureMonth
         | rules::Refusal::OutsidePeriod => Common::InvalidDate,
         rules::Refusal::DayCounts { .. } => Common::InvalidValue,
     };
-    ApiError::new(code).detail(r.detail())
+    Error::new(code).detail(r.detail())
 }

@@ -12,12 +12,12 @@ use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::mediation::error::{Error, Result};
 use crate::mediation::service::employers::{
     self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Named,
     NewEmployer, NewVacancy, Search, Sort, Vacancy,
 };
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::problem::Common;
@@ -48,7 +48,7 @@ pub async fn register_employer(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<EmployerRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let employer = service::register(
         &state,
         &caller.account_id,
@@ -75,7 +75,7 @@ pub async fn register_employer(
 pub async fn get_my_employer(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Employer>> {
+) -> Result<axum::Json<Employer>> {
     Ok(axum::Json(my_employer(&state, &caller).await?))
 }
 
@@ -217,7 +217,7 @@ pub async fn create_vacancy(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<VacancyRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
     service::ensure_verified(&employer)?;
     let vacancy = service::create_vacancy(
@@ -264,7 +264,7 @@ pub async fn close_vacancy(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<OwnVacancyView>> {
+) -> Result<axum::Json<OwnVacancyView>> {
     let (vacancy, employer) = service::close_own_vacancy(&state, &caller, &id).await?;
     let today = local_date(state.clock.now());
     Ok(axum::Json(own_view(vacancy, employer.name, today)))
@@ -275,7 +275,7 @@ pub async fn close_vacancy(
 pub async fn get_vacancy(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<VacancyView>> {
+) -> Result<axum::Json<VacancyView>> {
     let vacancy = service::vacancy(&state, &id).await?;
     Ok(axum::Json(vacancy_view(
         vacancy,
@@ -309,7 +309,7 @@ pub struct SearchQuery {
 pub async fn search_vacancies(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let words = input::opt_text("q", q.q.as_deref(), text::QUERY)?
         .map(|q| search_words(&q))
         .unwrap_or_default();
@@ -317,7 +317,7 @@ pub async fn search_vacancies(
         None if words.is_empty() => Sort::Date,
         None => Sort::Relevance,
         Some(s) => Sort::parse(s).ok_or_else(|| {
-            ApiError::new(Common::InvalidValue).detail("sort is relevance, date or salary")
+            Error::new(Common::InvalidValue).detail("sort is relevance, date or salary")
         })?,
     };
     let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
@@ -357,7 +357,7 @@ pub async fn add_employer_member(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<MemberRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
     let invitation =
         service::invite_member(&state, &caller.account_id, &employer, &body.login).await?;
@@ -369,7 +369,7 @@ pub async fn add_employer_member(
 pub async fn list_my_employer_invitations(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Vec<Invitation>>> {
+) -> Result<axum::Json<Vec<Invitation>>> {
     Ok(axum::Json(
         service::my_invitations(&state, &caller.account_id).await?,
     ))
@@ -384,7 +384,7 @@ pub async fn accept_employer_invitation(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<Invitation>> {
+) -> Result<axum::Json<Invitation>> {
     Ok(axum::Json(
         service::accept_invitation(&state, &caller.account_id, &id).await?,
     ))
@@ -398,7 +398,7 @@ pub async fn decline_employer_invitation(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<Invitation>> {
+) -> Result<axum::Json<Invitation>> {
     Ok(axum::Json(
         service::decline_invitation(&state, &caller.account_id, &id).await?,
     ))
@@ -423,11 +423,11 @@ pub async fn create_layoff_notice(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<LayoffRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let employer = my_employer(&state, &caller).await?;
     service::ensure_verified(&employer)?;
     if body.groups.len() > MOST_LAYOFF_GROUPS {
-        return Err(ApiError::new(Common::InvalidValue)
+        return Err(Error::new(Common::InvalidValue)
             .detail(format!("at most {MOST_LAYOFF_GROUPS} groups"))
             .with("field", "groups"));
     }
@@ -448,7 +448,7 @@ pub async fn create_layoff_notice(
                 categories: input::texts("categories", &g.categories, text::ITEM, 10)?,
             })
         })
-        .collect::<ApiResult<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?;
     let notice = service::create_layoff_notice(
         &state,
         &caller.account_id,
@@ -465,7 +465,7 @@ pub async fn create_layoff_notice(
 pub async fn list_layoff_notices(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Vec<LayoffNotice>>> {
+) -> Result<axum::Json<Vec<LayoffNotice>>> {
     let grant = caller.require(&[
         Role::Employer,
         Role::MobilityCenterOfficer,

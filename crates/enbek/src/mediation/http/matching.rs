@@ -9,10 +9,10 @@ use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::mediation::error::{Error, Result};
 use crate::mediation::http::employers::{vacancy_view, VacancyView, MOST_SKILLS};
 use crate::mediation::service::matching::{self as service, Resume, ResumeSearch};
 use crate::platform::auth::{Caller, CASEWORK};
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::problem::Common;
@@ -28,7 +28,7 @@ pub async fn upsert_my_resume(
     State(state): State<AppState>,
     caller: Caller,
     Json(mut body): Json<Resume>,
-) -> ApiResult<axum::Json<Resume>> {
+) -> Result<axum::Json<Resume>> {
     caller.require(&[Role::Citizen])?;
     body.skills = input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?;
     body.languages = input::texts("languages", &body.languages, text::ITEM, MOST_LANGUAGES)?;
@@ -49,7 +49,7 @@ pub async fn upsert_my_resume(
 pub async fn get_my_resume(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Resume>> {
+) -> Result<axum::Json<Resume>> {
     caller.require(&[Role::Citizen])?;
     Ok(axum::Json(
         service::my_resume(&state, &caller.account_id).await?,
@@ -76,7 +76,7 @@ pub struct VacancyMatch {
 pub async fn list_my_vacancy_matches(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Vec<VacancyMatch>>> {
+) -> Result<axum::Json<Vec<VacancyMatch>>> {
     caller.require(&[Role::Citizen])?;
     let today = local_date(state.clock.now());
     let found = service::vacancy_matches(&state, &caller.account_id).await?;
@@ -112,7 +112,7 @@ pub async fn list_vacancy_matches(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<Vec<CandidateView>>> {
+) -> Result<axum::Json<Vec<CandidateView>>> {
     let grant = caller.require(&CASEWORK)?;
     let found = service::candidates_in_scope(&state, grant, &id).await?;
     Ok(axum::Json(
@@ -170,7 +170,7 @@ pub async fn search_resumes(
     State(state): State<AppState>,
     caller: Caller,
     Query(q): Query<ResumeQuery>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     // Employers search for staff themselves (214 p.77); career centers help them.
     let mut allowed = vec![Role::Employer];
     allowed.extend_from_slice(&CASEWORK);
@@ -181,13 +181,11 @@ pub async fn search_resumes(
         .as_deref()
         .is_some_and(|c| Occupation::parse(c).is_none())
     {
-        return Err(ApiError::new(Common::InvalidValue).detail("occupation_code is four digits"));
+        return Err(Error::new(Common::InvalidValue).detail("occupation_code is four digits"));
     }
     let region_prefix = match q.region_code.as_deref() {
         Some(r) if r.len() == 9 && r.bytes().all(|b| b.is_ascii_digit()) => Some(&r[..2]),
-        Some(_) => {
-            return Err(ApiError::new(Common::InvalidValue).detail("region_code is 9 digits"))
-        }
+        Some(_) => return Err(Error::new(Common::InvalidValue).detail("region_code is 9 digits")),
         None => None,
     };
     let search = ResumeSearch {

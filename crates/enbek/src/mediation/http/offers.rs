@@ -11,11 +11,11 @@ use enbek_domain::reference::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::mediation::error::{Error, Result};
 use crate::mediation::http::employers::{vacancy_view, VacancyView};
 use crate::mediation::service::matching::Resume;
 use crate::mediation::service::offers::{self as service, ShownOffer};
 use crate::platform::auth::{Caller, CASEWORK};
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
@@ -84,7 +84,7 @@ pub async fn create_offer(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<OfferRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::CareerCenterSpecialist])?;
     let offer = service::offer_by(&state, &caller, &body.registration_id, &body.vacancy_id).await?;
     Ok((StatusCode::CREATED, axum::Json(shown_view(&state, offer))))
@@ -95,7 +95,7 @@ pub async fn create_offer(
 pub async fn list_my_offers(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Vec<OfferView>>> {
+) -> Result<axum::Json<Vec<OfferView>>> {
     caller.require(&[Role::Citizen])?;
     let found = service::my_offers(&state, &caller.account_id).await?;
     let today = local_date(state.clock.now());
@@ -117,7 +117,7 @@ pub async fn respond_to_offer(
     caller: Caller,
     Path(id): Path<String>,
     Json(body): Json<OfferAnswer>,
-) -> ApiResult<axum::Json<OfferView>> {
+) -> Result<axum::Json<OfferView>> {
     caller.require(&[Role::Citizen])?;
     let offer = service::answer_mine(&state, &caller.account_id, &id, body.accept).await?;
     Ok(axum::Json(shown_view(&state, offer)))
@@ -132,7 +132,7 @@ pub async fn answer_offer_through_assistant(
     caller: Caller,
     Path(id): Path<String>,
     Json(body): Json<OfferAnswer>,
-) -> ApiResult<axum::Json<OfferView>> {
+) -> Result<axum::Json<OfferView>> {
     caller.require(&[Role::Assistant])?;
     let offer = service::answer_through_assistant(&state, &caller, &id, body.accept).await?;
     Ok(axum::Json(shown_view(&state, offer)))
@@ -146,7 +146,7 @@ pub async fn respond_to_vacancy(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
     let offer = service::respond_to_vacancy(&state, &caller.account_id, &id).await?;
     Ok((StatusCode::CREATED, axum::Json(shown_view(&state, offer))))
@@ -191,7 +191,7 @@ pub async fn list_vacancy_candidates(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<Vec<CandidateView>>> {
+) -> Result<axum::Json<Vec<CandidateView>>> {
     let found = service::referred_to_own(&state, &caller, &id).await?;
     Ok(axum::Json(
         found
@@ -237,13 +237,11 @@ pub async fn decide_on_candidate(
     caller: Caller,
     Path((id, candidate_id)): Path<(String, String)>,
     Json(body): Json<CandidateDecision>,
-) -> ApiResult<axum::Json<OfferView>> {
+) -> Result<axum::Json<OfferView>> {
     let hired = match body.decision.as_str() {
         "hired" => true,
         "rejected" => false,
-        _ => {
-            return Err(ApiError::new(Common::InvalidValue).detail("decision is hired or rejected"))
-        }
+        _ => return Err(Error::new(Common::InvalidValue).detail("decision is hired or rejected")),
     };
     let offer = service::decide_on_own(&state, &caller, &id, &candidate_id, hired).await?;
     Ok(axum::Json(shown_view(&state, offer)))
@@ -263,7 +261,7 @@ pub async fn schedule_interview(
     caller: Caller,
     Path((id, candidate_id)): Path<(String, String)>,
     Json(body): Json<InterviewRequest>,
-) -> ApiResult<axum::Json<OfferView>> {
+) -> Result<axum::Json<OfferView>> {
     let offer =
         service::interview_own(&state, &caller, &id, &candidate_id, body.at, &body.place).await?;
     Ok(axum::Json(shown_view(&state, offer)))
@@ -276,7 +274,7 @@ pub async fn decline_interview(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<OfferView>> {
+) -> Result<axum::Json<OfferView>> {
     caller.require(&[Role::Citizen])?;
     let offer = service::decline_my_interview(&state, &caller.account_id, &id).await?;
     Ok(axum::Json(shown_view(&state, offer)))
@@ -290,7 +288,7 @@ pub async fn record_no_show(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, candidate_id)): Path<(String, String)>,
-) -> ApiResult<axum::Json<OfferView>> {
+) -> Result<axum::Json<OfferView>> {
     let offer = service::no_show_at_own(&state, &caller, &id, &candidate_id).await?;
     Ok(axum::Json(shown_view(&state, offer)))
 }
@@ -303,7 +301,7 @@ pub async fn excuse_no_show(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<OfferView>> {
+) -> Result<axum::Json<OfferView>> {
     caller.require(&CASEWORK)?;
     let offer = service::excuse_by(&state, &caller, &id).await?;
     Ok(axum::Json(shown_view(&state, offer)))

@@ -7,9 +7,9 @@ use enbek_domain::reference::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::mediation::error::Result;
 use crate::mediation::http::employers::{vacancy_view, VacancyView};
 use crate::mediation::service::employers as service;
-use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::Query;
 use crate::platform::http::input;
 use crate::platform::state::AppState;
@@ -49,7 +49,7 @@ pub struct OpenDataPage {
 pub async fn list_open_data_vacancies(
     State(state): State<AppState>,
     Query(q): Query<OpenDataQuery>,
-) -> ApiResult<axum::Json<OpenDataPage>> {
+) -> Result<axum::Json<OpenDataPage>> {
     let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
     let per_page = input::bounded(
         "per_page",

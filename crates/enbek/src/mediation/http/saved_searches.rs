@@ -8,9 +8,9 @@ use enbek_domain::{bounds, text};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::mediation::error::Result;
 use crate::mediation::service::saved_searches::{self as service, NewSearch, SavedSearch};
 use crate::platform::auth::Caller;
-use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::{Json, Path};
 use crate::platform::http::input;
 use crate::platform::state::AppState;
@@ -40,7 +40,7 @@ pub async fn create_saved_search(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<SavedSearchRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
     let search = service::save(
         &state,
@@ -62,7 +62,7 @@ pub async fn create_saved_search(
 pub async fn list_my_saved_searches(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Vec<SavedSearch>>> {
+) -> Result<axum::Json<Vec<SavedSearch>>> {
     caller.require(&[Role::Citizen])?;
     Ok(axum::Json(service::mine(&state, &caller.account_id).await?))
 }
@@ -74,7 +74,7 @@ pub async fn delete_saved_search(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<StatusCode> {
+) -> Result<StatusCode> {
     caller.require(&[Role::Citizen])?;
     service::delete(&state, &caller.account_id, &id).await?;
     Ok(StatusCode::NO_CONTENT)

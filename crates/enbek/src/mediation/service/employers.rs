@@ -20,6 +20,7 @@ use serde_json::json;
 use crate::accounts::interface::directory as accounts;
 use crate::exchange::registry::Unavailable;
 use crate::mediation::error::Code;
+use crate::mediation::error::{Error, Result};
 use crate::mediation::notices::Kind;
 use crate::mediation::store::employers;
 pub use crate::mediation::store::employers::{Employer, Search, Sort, Vacancy};
@@ -32,7 +33,6 @@ use crate::platform::auth::{Caller, Grant};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
@@ -61,7 +61,7 @@ enum Number {
 }
 
 impl Number {
-    fn parse(text: &str) -> ApiResult<Number> {
+    fn parse(text: &str) -> Result<Number> {
         match (Bin::parse(text), Iin::parse(text)) {
             (Ok(bin), _) => Ok(Number::Bin(bin)),
             (_, Ok(iin)) => Ok(Number::Iin(iin)),
@@ -122,19 +122,19 @@ fn judge(
     record: (bool, Option<String>),
     authority: Authority,
     proven_iin: Option<&str>,
-) -> ApiResult<()> {
+) -> Result<()> {
     let (known, head) = record;
     if !known {
-        return Err(ApiError::new(Code::EmployerNotInRegistry));
+        return Err(Error::new(Code::EmployerNotInRegistry));
     }
     employer_rules::confirms_head(authority, proven_iin, head.as_deref()).map_err(claim_refusal)
 }
 
 /// The problem of a claim the rules refuse (206 p.17).
-fn claim_refusal(refusal: ClaimRefusal) -> ApiError {
+fn claim_refusal(refusal: ClaimRefusal) -> Error {
     match refusal {
-        ClaimRefusal::NotProven => ApiError::new(Common::IdentityNotProven),
-        ClaimRefusal::NotHead => ApiError::new(Code::NotEmployerHead),
+        ClaimRefusal::NotProven => Error::new(Common::IdentityNotProven),
+        ClaimRefusal::NotHead => Error::new(Code::NotEmployerHead),
     }
 }
 
@@ -144,7 +144,7 @@ async fn authority(
     state: &AppState,
     account_id: &str,
     number: &Number,
-) -> ApiResult<(Authority, Option<String>)> {
+) -> Result<(Authority, Option<String>)> {
     let proven = accounts::proven_iin(&state.db.pool, account_id)
         .await?
         .map(|(iin, _)| iin);
@@ -166,7 +166,7 @@ async fn authority(
 /// refuses: the employer is stored `pending` and due work asks the registry until it answers.
 /// A refused employer's account, or its BIN, may register again. A staff account registers no
 /// employer (separation of duties).
-pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> ApiResult<Employer> {
+pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> Result<Employer> {
     let email = new
         .email
         .map(|e| e.trim().to_string())
@@ -175,7 +175,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         .as_deref()
         .is_some_and(|e| e.chars().count() > 254 || !e.contains('@'))
     {
-        return Err(ApiError::new(Common::InvalidValue).detail("email is not an e-mail address"));
+        return Err(Error::new(Common::InvalidValue).detail("email is not an e-mail address"));
     }
     check_territory(
         state,
@@ -222,19 +222,17 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> A
         Some(old) if old.verification == Verification::Refused => {
             employer.id = old.id.clone();
             if !employers::renew_refused(&mut tx, &employer).await? {
-                return Err(ApiError::new(Code::EmployerExists));
+                return Err(Error::new(Code::EmployerExists));
             }
             accounts::revoke_for_org(&mut tx, Role::Employer.as_str(), &old.id).await?;
             Some(
                 json!({ "verification": old.verification.as_str(), "refusal_code": old.refusal_code, "created_by": old.created_by }),
             )
         }
-        Some(_) => return Err(ApiError::new(Code::EmployerExists)),
+        Some(_) => return Err(Error::new(Code::EmployerExists)),
         None => {
             match employers::insert_employer(&mut tx, &employer).await {
-                Err(e) if is_unique_violation(&e) => {
-                    return Err(ApiError::new(Code::EmployerExists))
-                }
+                Err(e) if is_unique_violation(&e) => return Err(Error::new(Code::EmployerExists)),
                 other => other?,
             }
             None
@@ -359,12 +357,12 @@ pub(crate) async fn tell_employer(
 
 /// An employer that may act: verified by the registry. Pending is 409 `employer_not_verified`;
 /// refused, the registry's refusal code.
-pub(crate) fn ensure_verified(employer: &Employer) -> ApiResult<()> {
+pub(crate) fn ensure_verified(employer: &Employer) -> Result<()> {
     match employer.verification {
         Verification::Verified => Ok(()),
-        Verification::Refused => Err(ApiError::new(Code::EmployerNotInRegistry)
+        Verification::Refused => Err(Error::new(Code::EmployerNotInRegistry)
             .detail("the state registry does not know the employer")),
-        Verification::Pending => Err(ApiError::new(Code::EmployerNotVerified)
+        Verification::Pending => Err(Error::new(Code::EmployerNotVerified)
             .detail("the state registry has not confirmed the employer yet")
             .with("verification", employer.verification.as_str())),
     }
@@ -393,16 +391,15 @@ pub struct NewVacancy {
     pub category: Option<String>,
 }
 
-fn parse_code<T>(value: &str, parse: fn(&str) -> Option<T>, field: &str) -> ApiResult<T> {
+fn parse_code<T>(value: &str, parse: fn(&str) -> Option<T>, field: &str) -> Result<T> {
     parse(value).ok_or_else(|| {
-        ApiError::new(Common::InvalidValue)
-            .detail(format!("{field} is not one of the allowed values"))
+        Error::new(Common::InvalidValue).detail(format!("{field} is not one of the allowed values"))
     })
 }
 
 /// A monthly amount as stored; the handler has bounded it (`enbek_domain::bounds::MONTHLY_PAY`).
-fn pay(amount: u64) -> ApiResult<i64> {
-    i64::try_from(amount).map_err(ApiError::internal)
+fn pay(amount: u64) -> Result<i64> {
+    i64::try_from(amount).map_err(Error::internal)
 }
 
 /// Posts a vacancy of the caller's employer (214 p.66–68).
@@ -411,7 +408,7 @@ pub async fn create_vacancy(
     account_id: &str,
     employer_id: &str,
     v: NewVacancy,
-) -> ApiResult<Vacancy> {
+) -> Result<Vacancy> {
     let now = state.clock.now();
     let today = local_date(now);
     let work_regime = parse_code(&v.work_regime, WorkRegime::parse, "work_regime")?;
@@ -438,28 +435,28 @@ pub async fn create_vacancy(
     };
     if let Err(refusal) = rules::check(&terms, minimum_wage) {
         return Err(match refusal {
-            rules::VacancyRefusal::NoPositions => ApiError::new(Code::NoPositions),
-            rules::VacancyRefusal::SalaryRange => ApiError::new(Code::SalaryRange),
+            rules::VacancyRefusal::NoPositions => Error::new(Code::NoPositions),
+            rules::VacancyRefusal::SalaryRange => Error::new(Code::SalaryRange),
             rules::VacancyRefusal::BelowMinimumWage { minimum } => {
-                ApiError::new(Code::BelowMinimumWage).with("minimum_wage", minimum)
+                Error::new(Code::BelowMinimumWage).with("minimum_wage", minimum)
             }
-            rules::VacancyRefusal::Excluded(_) => ApiError::new(Code::ExcludedVacancy),
+            rules::VacancyRefusal::Excluded(_) => Error::new(Code::ExcludedVacancy),
         });
     }
     let arose_on = v.arose_on.unwrap_or(today);
     if arose_on > today {
-        return Err(ApiError::new(Common::InvalidDate).detail("arose_on is in the future"));
+        return Err(Error::new(Common::InvalidDate).detail("arose_on is in the future"));
     }
     let valid_until = v
         .valid_until
         .unwrap_or(today + Days::new(DEFAULT_OPEN_DAYS));
     if valid_until < today {
-        return Err(ApiError::new(Common::InvalidDate).detail("valid_until is in the past"));
+        return Err(Error::new(Common::InvalidDate).detail("valid_until is in the past"));
     }
     check_territory(state, &v.region_code, &v.district_code, &v.locality_code).await?;
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &v.occupation_code).await? {
-        return Err(ApiError::new(ReferenceCode::UnknownOccupation));
+        return Err(Error::new(ReferenceCode::UnknownOccupation));
     }
     let vacancy = Vacancy {
         id: new_id(),
@@ -513,11 +510,11 @@ pub async fn close_vacancy(
     state: &AppState,
     account_id: &str,
     vacancy: &Vacancy,
-) -> ApiResult<Vacancy> {
+) -> Result<Vacancy> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !employers::end_vacancy(&mut tx, &vacancy.id, VacancyStatus::Closed, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("the vacancy is not open"));
+        return Err(Error::new(Common::InvalidState).detail("the vacancy is not open"));
     }
     audit::Entry::new(now, "close", "vacancy", &vacancy.id)
         .by(account_id)
@@ -528,14 +525,14 @@ pub async fn close_vacancy(
     tx.commit().await?;
     employers::vacancy_by_id(&state.db.pool, &vacancy.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// Whether the account holds a staff role: staff do not act for employers (separation of
 /// duties), 403 `staff_cannot_be_employer`.
-fn refuse_staff(grants: &[accounts::Grant]) -> ApiResult<()> {
+fn refuse_staff(grants: &[accounts::Grant]) -> Result<()> {
     if grants.iter().any(|g| g.role.is_staff()) {
-        return Err(ApiError::new(Code::StaffCannotBeEmployer)
+        return Err(Error::new(Code::StaffCannotBeEmployer)
             .detail("staff accounts do not act for employers (separation of duties)"));
     }
     Ok(())
@@ -547,7 +544,7 @@ fn refuse_staff(grants: &[accounts::Grant]) -> ApiResult<()> {
 async fn ensure_no_employer(
     state: &AppState,
     grants: &[accounts::Grant],
-) -> ApiResult<Option<String>> {
+) -> Result<Option<String>> {
     let Some(current) = grants
         .iter()
         .find(|g| g.role == Role::Employer)
@@ -561,8 +558,7 @@ async fn ensure_no_employer(
     if refused {
         Ok(Some(current))
     } else {
-        Err(ApiError::new(Common::InvalidState)
-            .detail("the account already belongs to an employer"))
+        Err(Error::new(Common::InvalidState).detail("the account already belongs to an employer"))
     }
 }
 
@@ -581,12 +577,12 @@ pub async fn invite_member(
     inviter: &str,
     employer: &Employer,
     login: &str,
-) -> ApiResult<Invitation> {
+) -> Result<Invitation> {
     let login = crate::accounts::interface::normalise_login(login)
         .or_else(|_| crate::accounts::interface::plain_login(login))?;
     let member = accounts::credentials(&state.db.pool, &login)
         .await?
-        .ok_or_else(|| ApiError::not_found().detail("no account with this login"))?;
+        .ok_or_else(|| Error::not_found().detail("no account with this login"))?;
     let grants = accounts::grants(&state.db.pool, &member.id).await?;
     refuse_staff(&grants)?;
     ensure_no_employer(state, &grants).await?;
@@ -605,7 +601,7 @@ pub async fn invite_member(
     };
     match invitations::insert(&mut tx, &new).await {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::new(Code::InvitationExists)
+            return Err(Error::new(Code::InvitationExists)
                 .detail("an invitation to this account is waiting for its answer"))
         }
         other => other?,
@@ -617,7 +613,7 @@ pub async fn invite_member(
         .await?;
     let (locale, _) = accounts::locale_and_iin(&mut *tx, &member.id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let to = Recipient {
         account_id: Some(member.id.clone()),
         lang: Lang::parse(&locale),
@@ -635,13 +631,13 @@ pub async fn invite_member(
     notify::send(&mut tx, &to, Kind::EmployerInvitation, &args, now).await?;
     let invitation = invitations::by_id(&mut *tx, &id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     tx.commit().await?;
     Ok(invitation)
 }
 
 /// The caller's invitations to join employers, newest first, with their status now.
-pub async fn my_invitations(state: &AppState, account_id: &str) -> ApiResult<Vec<Invitation>> {
+pub async fn my_invitations(state: &AppState, account_id: &str) -> Result<Vec<Invitation>> {
     let now = state.clock.now();
     Ok(invitations::for_account(&state.db.pool, account_id)
         .await?
@@ -652,17 +648,17 @@ pub async fn my_invitations(state: &AppState, account_id: &str) -> ApiResult<Vec
 
 /// The caller's own invitation still waiting for its answer: 404 for another account's, 409
 /// `invitation_expired` past its term, 409 `invalid_state` once answered.
-async fn waiting_invitation(state: &AppState, account_id: &str, id: &str) -> ApiResult<Invitation> {
+async fn waiting_invitation(state: &AppState, account_id: &str, id: &str) -> Result<Invitation> {
     let invitation = invitations::by_id(&state.db.pool, id)
         .await?
         .filter(|i| i.account_id == account_id)
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let invitation = as_of(invitation, state.clock.now());
     match invitation.status {
         InvitationStatus::Invited => Ok(invitation),
-        InvitationStatus::Expired => Err(ApiError::new(Code::InvitationExpired)),
+        InvitationStatus::Expired => Err(Error::new(Code::InvitationExpired)),
         InvitationStatus::Accepted | InvitationStatus::Declined => {
-            Err(ApiError::new(Common::InvalidState)
+            Err(Error::new(Common::InvalidState)
                 .detail("the invitation is answered")
                 .with("status", invitation.status.as_str()))
         }
@@ -670,11 +666,7 @@ async fn waiting_invitation(state: &AppState, account_id: &str, id: &str) -> Api
 }
 
 /// The invited account accepts: checked again (not staff, no employer), it becomes a member.
-pub async fn accept_invitation(
-    state: &AppState,
-    account_id: &str,
-    id: &str,
-) -> ApiResult<Invitation> {
+pub async fn accept_invitation(state: &AppState, account_id: &str, id: &str) -> Result<Invitation> {
     let invitation = waiting_invitation(state, account_id, id).await?;
     let grants = accounts::grants(&state.db.pool, account_id).await?;
     refuse_staff(&grants)?;
@@ -682,9 +674,7 @@ pub async fn accept_invitation(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !invitations::answer(&mut tx, id, InvitationStatus::Accepted, now).await? {
-        return Err(
-            ApiError::new(Common::InvalidState).detail("the invitation is no longer waiting")
-        );
+        return Err(Error::new(Common::InvalidState).detail("the invitation is no longer waiting"));
     }
     if refused_employer.is_some() {
         accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
@@ -698,7 +688,7 @@ pub async fn accept_invitation(
     .await;
     match granted {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::new(Common::InvalidState)
+            return Err(Error::new(Common::InvalidState)
                 .detail("the account already belongs to an employer"))
         }
         other => other?,
@@ -717,7 +707,7 @@ pub async fn accept_invitation(
         .await?;
     let invitation = invitations::by_id(&mut *tx, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     tx.commit().await?;
     Ok(invitation)
 }
@@ -727,14 +717,12 @@ pub async fn decline_invitation(
     state: &AppState,
     account_id: &str,
     id: &str,
-) -> ApiResult<Invitation> {
+) -> Result<Invitation> {
     waiting_invitation(state, account_id, id).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !invitations::answer(&mut tx, id, InvitationStatus::Declined, now).await? {
-        return Err(
-            ApiError::new(Common::InvalidState).detail("the invitation is no longer waiting")
-        );
+        return Err(Error::new(Common::InvalidState).detail("the invitation is no longer waiting"));
     }
     audit::Entry::new(now, "decline", "employer_invitation", id)
         .by(account_id)
@@ -744,7 +732,7 @@ pub async fn decline_invitation(
         .await?;
     let invitation = invitations::by_id(&mut *tx, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     tx.commit().await?;
     Ok(invitation)
 }
@@ -757,11 +745,11 @@ pub async fn create_layoff_notice(
     employer: &Employer,
     groups: Vec<LayoffGroup>,
     planned_on: NaiveDate,
-) -> ApiResult<LayoffNotice> {
+) -> Result<LayoffNotice> {
     let now = state.clock.now();
     if planned_on < local_date(now) {
         return Err(
-            ApiError::new(Common::InvalidDate).detail("a layoff is announced before it happens")
+            Error::new(Common::InvalidDate).detail("a layoff is announced before it happens")
         );
     }
     if groups.is_empty()
@@ -769,13 +757,13 @@ pub async fn create_layoff_notice(
             .iter()
             .any(|g| g.count == 0 || g.position.trim().is_empty())
     {
-        return Err(ApiError::new(Common::InvalidValue)
+        return Err(Error::new(Common::InvalidValue)
             .detail("at least one group, each with a position and a count"));
     }
     let mut tx = state.db.begin().await?;
     for code in groups.iter().filter_map(|g| g.occupation_code.as_deref()) {
         if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new(ReferenceCode::UnknownOccupation)
+            return Err(Error::new(ReferenceCode::UnknownOccupation)
                 .with("occupation_code", code.to_string()));
         }
     }
@@ -799,11 +787,11 @@ pub async fn create_layoff_notice(
 }
 
 /// The caller's employer, or 403.
-pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> ApiResult<Employer> {
+pub(crate) async fn my_employer(state: &AppState, caller: &Caller) -> Result<Employer> {
     let id = caller.organization(Role::Employer)?;
     employers::employer_by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::forbidden)
+        .ok_or_else(Error::forbidden)
 }
 
 /// A vacancy with its employer's name, as the public sees it.
@@ -813,7 +801,7 @@ pub struct Named {
 }
 
 /// A vacancy with its employer's name (empty when the employer is gone).
-pub(crate) async fn named(state: &AppState, vacancy: Vacancy) -> ApiResult<Named> {
+pub(crate) async fn named(state: &AppState, vacancy: Vacancy) -> Result<Named> {
     let employer_name = employers::employer_by_id(&state.db.pool, &vacancy.employer_id)
         .await?
         .map(|e| e.name)
@@ -825,10 +813,10 @@ pub(crate) async fn named(state: &AppState, vacancy: Vacancy) -> ApiResult<Named
 }
 
 /// A vacancy by its id, for anyone.
-pub async fn vacancy(state: &AppState, id: &str) -> ApiResult<Named> {
+pub async fn vacancy(state: &AppState, id: &str) -> Result<Named> {
     let vacancy = employers::vacancy_by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     named(state, vacancy).await
 }
 
@@ -838,20 +826,20 @@ pub async fn close_own_vacancy(
     state: &AppState,
     caller: &Caller,
     id: &str,
-) -> ApiResult<(Vacancy, Employer)> {
+) -> Result<(Vacancy, Employer)> {
     let employer = my_employer(state, caller).await?;
     let vacancy = employers::vacancy_by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     if vacancy.employer_id != employer.id {
-        return Err(ApiError::new(Common::OutOfScope).detail("another employer's vacancy"));
+        return Err(Error::new(Common::OutOfScope).detail("another employer's vacancy"));
     }
     let vacancy = close_vacancy(state, &caller.account_id, &vacancy).await?;
     Ok((vacancy, employer))
 }
 
 /// A page of the open vacancies a search finds, and how many it finds in all.
-pub async fn search(state: &AppState, search: &Search<'_>) -> ApiResult<(Vec<Named>, i64)> {
+pub async fn search(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
     let (found, total) = employers::search(&state.db.pool, search).await?;
     let mut items = Vec::with_capacity(found.len());
     for v in found {
@@ -866,7 +854,7 @@ pub async fn open_page(
     today: NaiveDate,
     limit: i64,
     offset: i64,
-) -> ApiResult<(Vec<Named>, i64)> {
+) -> Result<(Vec<Named>, i64)> {
     let (found, total) = employers::open_page(&state.db.pool, today, limit, offset).await?;
     let items = found
         .into_iter()
@@ -880,7 +868,7 @@ pub async fn open_page(
 
 /// The layoff notices a grant may read: an employer's own, those of an officer's region (none
 /// without a region), or all for the ministry.
-pub async fn layoff_notices(state: &AppState, grant: &Grant) -> ApiResult<Vec<LayoffNotice>> {
+pub async fn layoff_notices(state: &AppState, grant: &Grant) -> Result<Vec<LayoffNotice>> {
     let (employer, region) = match grant.role {
         Role::Employer => (grant.organization_id.clone(), None),
         // The region's mobility center; without a region, nothing.
@@ -894,10 +882,10 @@ pub async fn layoff_notices(state: &AppState, grant: &Grant) -> ApiResult<Vec<La
 }
 
 /// Checks a list of working-condition codes (at most one of each).
-pub(crate) fn check_conditions(codes: &[String], field: &str) -> ApiResult<()> {
+pub(crate) fn check_conditions(codes: &[String], field: &str) -> Result<()> {
     let known = codes.iter().all(|c| WorkCondition::parse(c).is_some());
     if !known || codes.len() > WorkCondition::ALL.len() {
-        return Err(ApiError::new(Common::InvalidValue).detail(format!(
+        return Err(Error::new(Common::InvalidValue).detail(format!(
             "{field} are codes of heavy_lifting, night_work, heights, harmful_substances, prolonged_standing, driving"
         )));
     }

@@ -13,13 +13,13 @@ use enbek_domain::mediation::vacancy::{EducationLevel, VacancyStatus, WorkCondit
 use enbek_domain::reference::office_hours::local_date;
 
 use crate::mediation::error::Code;
+use crate::mediation::error::{Error, Result};
 use crate::mediation::service::employers::{check_conditions, named, Named};
 use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
 pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
 use crate::platform::audit;
 use crate::platform::auth::Grant;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::{check_education_level, check_locality, check_occupations};
@@ -28,12 +28,12 @@ use crate::registration::interface::registrations::{self, Registration};
 /// At most this many matches are listed.
 pub const TOP: usize = 50;
 
-fn invalid(detail: &str) -> ApiError {
-    ApiError::new(Common::InvalidValue).detail(detail.to_string())
+fn invalid(detail: &str) -> Error {
+    Error::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// Checks and stores the caller's resume (its texts and numbers checked by the handler).
-pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> ApiResult<Resume> {
+pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Result<Resume> {
     if r.occupation_codes.is_empty() || r.occupation_codes.len() > 10 {
         return Err(invalid("one to ten occupation_codes"));
     }
@@ -232,10 +232,10 @@ impl Matcher {
 }
 
 /// Open vacancies suitable for the caller's resume, best first (214 p.36, 214 p.77).
-pub async fn vacancies_for(state: &AppState, account_id: &str) -> ApiResult<Vec<(Vacancy, Match)>> {
+pub async fn vacancies_for(state: &AppState, account_id: &str) -> Result<Vec<(Vacancy, Match)>> {
     let resume = resumes::by_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new(Code::NoResume))?;
+        .ok_or_else(|| Error::new(Code::NoResume))?;
     let s = seeker(&resume, &state.places);
     let today = local_date(state.clock.now());
     let is_open = |v: &Vacancy| v.status == VacancyStatus::Open && v.valid_until >= today;
@@ -296,7 +296,7 @@ pub(crate) fn receives_offers(reg: &Registration) -> bool {
 
 /// People suitable for a vacancy, best first (214 p.69–70): job seekers, the unemployed and
 /// self-registered portal users with a resume.
-pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Candidate>> {
+pub async fn candidates_for(state: &AppState, v: &Vacancy) -> Result<Vec<Candidate>> {
     let Some(o) = opening(v, &state.places) else {
         return Ok(Vec::new());
     };
@@ -336,14 +336,14 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> ApiResult<Vec<Cand
 }
 
 /// The caller's resume; 404 `no_resume`.
-pub async fn my_resume(state: &AppState, account_id: &str) -> ApiResult<Resume> {
+pub async fn my_resume(state: &AppState, account_id: &str) -> Result<Resume> {
     resumes::by_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new(Code::NoResume))
+        .ok_or_else(|| Error::new(Code::NoResume))
 }
 
 /// The vacancies that suit the caller's resume, best first, with their employers' names.
-pub async fn vacancy_matches(state: &AppState, account_id: &str) -> ApiResult<Vec<(Named, Match)>> {
+pub async fn vacancy_matches(state: &AppState, account_id: &str) -> Result<Vec<(Named, Match)>> {
     let mut out = Vec::new();
     for (v, m) in vacancies_for(state, account_id).await? {
         out.push((named(state, v).await?, m));
@@ -357,12 +357,12 @@ pub async fn candidates_in_scope(
     state: &AppState,
     grant: &Grant,
     vacancy_id: &str,
-) -> ApiResult<Vec<Candidate>> {
+) -> Result<Vec<Candidate>> {
     let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     if grant.region_code.as_deref() != Some(vacancy.region_code.as_str()) {
-        return Err(ApiError::new(Common::OutOfScope));
+        return Err(Error::new(Common::OutOfScope));
     }
     candidates_for(state, &vacancy).await
 }
@@ -371,6 +371,6 @@ pub async fn candidates_in_scope(
 pub async fn search_resumes(
     state: &AppState,
     search: &ResumeSearch<'_>,
-) -> ApiResult<(Vec<Resume>, i64)> {
+) -> Result<(Vec<Resume>, i64)> {
     Ok(resumes::search_published(&state.db.pool, search).await?)
 }

@@ -17,6 +17,7 @@ use enbek_domain::text;
 use serde_json::json;
 
 use crate::mediation::error::Code;
+use crate::mediation::error::{Error, Result};
 use crate::mediation::notices::Kind;
 use crate::mediation::service::employers::tell_employer;
 use crate::mediation::service::employers::{named, Named};
@@ -31,7 +32,6 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::input;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
@@ -57,28 +57,29 @@ pub async fn create(
     specialist: Option<&str>,
     reg: &Registration,
     vacancy_id: &str,
-) -> ApiResult<Offer> {
+) -> Result<Offer> {
     let unemployed = reg.status == Status::Unemployed;
     if !receives_offers(reg) {
-        return Err(ApiError::new(Common::InvalidState)
-            .detail("offers go to job seekers and the unemployed"));
+        return Err(
+            Error::new(Common::InvalidState).detail("offers go to job seekers and the unemployed")
+        );
     }
     let now = state.clock.now();
     let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
         .await?
         .filter(|v| v.status == VacancyStatus::Open && v.valid_until >= local_date(now))
-        .ok_or_else(|| ApiError::new(Common::InvalidState).detail("the vacancy is not open"))?;
+        .ok_or_else(|| Error::new(Common::InvalidState).detail("the vacancy is not open"))?;
     let account_id = reg
         .account_id
         .clone()
-        .ok_or_else(|| ApiError::new(Code::NoResume))?;
+        .ok_or_else(|| Error::new(Code::NoResume))?;
     let resume = resumes::by_account(&state.db.pool, &account_id)
         .await?
-        .ok_or_else(|| ApiError::new(Code::NoResume))?;
+        .ok_or_else(|| Error::new(Code::NoResume))?;
     let suitable =
         opening(&vacancy, &state.places).and_then(|o| score(&seeker(&resume, &state.places), &o));
     if suitable.is_none() {
-        return Err(ApiError::new(Code::NotSuitable)
+        return Err(Error::new(Code::NotSuitable)
             .detail("the vacancy breaks a hard constraint of suitable work (214 p.2.10)"));
     }
     let offer = new_offer(
@@ -91,7 +92,7 @@ pub async fn create(
     );
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::OfferExists)),
+        Err(e) if is_unique_violation(&e) => return Err(Error::new(Code::OfferExists)),
         other => other?,
     }
     if unemployed {
@@ -190,26 +191,26 @@ pub const SELF_RESPONSE: &str = "self";
 /// is consent, so the resume goes to the employer at once as after an accepted offer (214 p.73) and
 /// the employer's term to decide runs (214 p.75). The person chooses: no suitability test, and no
 /// refusal to count.
-pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> ApiResult<Offer> {
+pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Result<Offer> {
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
         .filter(receives_offers)
         .ok_or_else(|| {
-            ApiError::new(Code::NotRegistered)
+            Error::new(Code::NotRegistered)
                 .detail("responses go through a registration as a job seeker (applyJobSeeker)")
         })?;
     if resumes::by_account(&state.db.pool, account_id)
         .await?
         .is_none()
     {
-        return Err(ApiError::new(Code::NoResume));
+        return Err(Error::new(Code::NoResume));
     }
     let now = state.clock.now();
     let vacancy = employers::vacancy_by_id(&state.db.pool, vacancy_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     if vacancy.status != VacancyStatus::Open || vacancy.valid_until < local_date(now) {
-        return Err(ApiError::new(Common::InvalidState).detail("the vacancy is not open"));
+        return Err(Error::new(Common::InvalidState).detail("the vacancy is not open"));
     }
     let offer = new_offer(
         &vacancy.id,
@@ -222,7 +223,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
     let parties = vacancy_and_employer(state, &offer).await?;
     let mut tx = state.db.begin().await?;
     match offers::insert(&mut tx, &offer).await {
-        Err(e) if is_unique_violation(&e) => return Err(ApiError::new(Code::OfferExists)),
+        Err(e) if is_unique_violation(&e) => return Err(Error::new(Code::OfferExists)),
         other => other?,
     }
     offers::answer(&mut tx, &offer.id, OfferStatus::Accepted, false, now).await?;
@@ -235,7 +236,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Ap
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The person answers an offer (214 p.72). A late answer is recorded as late. A job seeker's
@@ -246,7 +247,7 @@ pub async fn answer(
     account_id: &str,
     offer: &Offer,
     accept: bool,
-) -> ApiResult<Offer> {
+) -> Result<Offer> {
     let now = state.clock.now();
     // The answer is given now.
     let late = answer_late(offer.answer_due_at, None, now);
@@ -259,7 +260,7 @@ pub async fn answer(
     let parties = vacancy_and_employer(state, offer).await?;
     let mut tx = state.db.begin().await?;
     if !offers::answer(&mut tx, &offer.id, status, late, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("the offer is already answered"));
+        return Err(Error::new(Common::InvalidState).detail("the offer is already answered"));
     }
     let refusals = offers::refusals(&mut tx, &reg.id).await?;
     if accept {
@@ -300,7 +301,7 @@ pub async fn answer(
     }
     offers::by_id(&state.db.pool, &offer.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The employer's decision on a referred candidate (214 p.75–76, 214 p.81): a hire ends the
@@ -312,7 +313,7 @@ pub async fn decide(
     actor: Option<&str>,
     offer: &Offer,
     hired: bool,
-) -> ApiResult<Offer> {
+) -> Result<Offer> {
     let now = state.clock.now();
     let status = if hired {
         OfferStatus::Hired
@@ -322,15 +323,15 @@ pub async fn decide(
     let reg = registration_by_id(state, &offer.registration_id).await?;
     let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let mut tx = state.db.begin().await?;
     if !offers::decide(&mut tx, &offer.id, status, actor.is_none(), now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("the candidate is already decided"));
+        return Err(Error::new(Common::InvalidState).detail("the candidate is already decided"));
     }
     if hired {
         if !employers::fill_position(&mut tx, &vacancy.id, now).await? {
             return Err(
-                ApiError::new(Common::InvalidState).detail("no position of the vacancy is open")
+                Error::new(Common::InvalidState).detail("no position of the vacancy is open")
             );
         }
         let ending = Ending {
@@ -365,7 +366,7 @@ pub async fn decide(
     }
     offers::by_id(&state.db.pool, &offer.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// Silence for 5 working days counts as refusal (214 p.75).
@@ -440,13 +441,13 @@ async fn tell_employer_of_candidate(
 }
 
 /// The offer's vacancy and its employer.
-async fn vacancy_and_employer(state: &AppState, offer: &Offer) -> ApiResult<(Vacancy, Employer)> {
+async fn vacancy_and_employer(state: &AppState, offer: &Offer) -> Result<(Vacancy, Employer)> {
     let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let employer = employers::employer_by_id(&state.db.pool, &vacancy.employer_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     Ok((vacancy, employer))
 }
 
@@ -486,18 +487,18 @@ pub async fn schedule_interview(
     offer: &Offer,
     at: chrono::DateTime<chrono::Utc>,
     place: &str,
-) -> ApiResult<Offer> {
+) -> Result<Offer> {
     let now = state.clock.now();
     if at <= now {
-        return Err(ApiError::new(Common::InvalidDate).detail("the interview is in the future"));
+        return Err(Error::new(Common::InvalidDate).detail("the interview is in the future"));
     }
     let reg = registration_by_id(state, &offer.registration_id).await?;
     let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let mut tx = state.db.begin().await?;
     if !offers::schedule_interview(&mut tx, &offer.id, at, place, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("the candidate is already decided"));
+        return Err(Error::new(Common::InvalidState).detail("the candidate is already decided"));
     }
     let args = Args {
         date: format!(
@@ -519,19 +520,15 @@ pub async fn schedule_interview(
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The candidate declines the interview on the portal (214 p.80).
-pub async fn decline_interview(
-    state: &AppState,
-    account_id: &str,
-    offer: &Offer,
-) -> ApiResult<Offer> {
+pub async fn decline_interview(state: &AppState, account_id: &str, offer: &Offer) -> Result<Offer> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !offers::decline_interview(&mut tx, &offer.id, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("there is no interview to decline"));
+        return Err(Error::new(Common::InvalidState).detail("there is no interview to decline"));
     }
     audit::Entry::new(now, "decline_interview", "offer", &offer.id)
         .by(account_id)
@@ -540,7 +537,7 @@ pub async fn decline_interview(
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The moment from which the employer may record a no-show: the interview's time has passed
@@ -563,33 +560,33 @@ pub async fn record_no_show(
     state: &AppState,
     employer_account: &str,
     offer: &Offer,
-) -> ApiResult<Offer> {
+) -> Result<Offer> {
     let now = state.clock.now();
     if offer.interview_at.is_none() {
-        return Err(ApiError::new(Common::InvalidState).detail("no interview was arranged"));
+        return Err(Error::new(Common::InvalidState).detail("no interview was arranged"));
     }
     if offer.interview_declined_at.is_some() {
-        return Err(ApiError::new(Code::InterviewDeclined)
+        return Err(Error::new(Code::InterviewDeclined)
             .detail("the candidate declined the interview on the portal (214 p.80)"));
     }
     if offer.status == OfferStatus::Hired || offer.no_show_at.is_some() {
-        return Err(ApiError::new(Common::InvalidState).detail("hired, or the no-show is recorded"));
+        return Err(Error::new(Common::InvalidState).detail("hired, or the no-show is recorded"));
     }
     let reg = registration_by_id(state, &offer.registration_id).await?;
     let unemployed = reg.status == Status::Unemployed;
-    let from = no_show_from(state, offer, unemployed).ok_or_else(ApiError::not_found)?;
+    let from = no_show_from(state, offer, unemployed).ok_or_else(Error::not_found)?;
     if now <= from {
-        return Err(ApiError::new(Code::NoShowTooEarly).detail(format!(
+        return Err(Error::new(Code::NoShowTooEarly).detail(format!(
             "a no-show can be recorded after {}",
             from.to_rfc3339()
         )));
     }
     let vacancy = employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let mut tx = state.db.begin().await?;
     if !offers::record_no_show(&mut tx, &offer.id, employer_account, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("the no-show cannot be recorded"));
+        return Err(Error::new(Common::InvalidState).detail("the no-show cannot be recorded"));
     }
     if unemployed {
         let args = Args {
@@ -616,16 +613,16 @@ pub async fn record_no_show(
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The career center accepts the person's good reason for a no-show (214 p.51(3)): it leaves
 /// the work queue and is no ground to deregister.
-pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -> ApiResult<Offer> {
+pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -> Result<Offer> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !offers::excuse_no_show(&mut tx, &offer.id, specialist, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("no unexcused no-show"));
+        return Err(Error::new(Common::InvalidState).detail("no unexcused no-show"));
     }
     audit::Entry::new(now, "excuse_no_show", "offer", &offer.id)
         .by(specialist)
@@ -635,7 +632,7 @@ pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The end of an unemployed person's term to come to the place of the offered job after the
@@ -692,12 +689,12 @@ pub async fn select_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
         match create(state, None, &reg, &vacancy.id).await {
             // Another pass's offer, made meanwhile, counts as made.
             Ok(_) => made += 1,
-            Err(e) if e.is(Code::OfferExists) => made += 1,
-            Err(e)
-                if e.is(Code::NotSuitable)
-                    || e.is(Code::NoResume)
-                    || e.is(Common::InvalidState) => {}
-            Err(e) => anyhow::bail!("offering: {}", e.code()),
+            Err(e) => match e.own() {
+                Some(Code::OfferExists) => made += 1,
+                Some(Code::NotSuitable | Code::NoResume) => {}
+                _ if e.is(Common::InvalidState) => {}
+                _ => anyhow::bail!("offering: {}", e.code()),
+            },
         }
     }
     Ok(())
@@ -736,7 +733,7 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
     let found = match crate::mediation::service::matching::vacancies_for(state, &account_id).await {
         Ok(found) => found,
         // Without a resume there is nothing to select by; a new resume selects again.
-        Err(e) if e.is(Code::NoResume) => return Ok(()),
+        Err(e) if e.own() == Some(Code::NoResume) => return Ok(()),
         Err(e) => anyhow::bail!("selection: {}", e.code()),
     };
     let offered = offers::offered_vacancies(&state.db.pool, registration_id).await?;
@@ -752,9 +749,12 @@ pub async fn select_for_seeker(state: &AppState, registration_id: &str) -> anyho
         }
         match create(state, None, &reg, &vacancy.id).await {
             Ok(_) => made += 1,
-            Err(e) if e.is(Code::OfferExists) => made += 1,
-            Err(e) if e.is(Code::NotSuitable) || e.is(Common::InvalidState) => {}
-            Err(e) => anyhow::bail!("offering: {}", e.code()),
+            Err(e) => match e.own() {
+                Some(Code::OfferExists) => made += 1,
+                Some(Code::NotSuitable) => {}
+                _ if e.is(Common::InvalidState) => {}
+                _ => anyhow::bail!("offering: {}", e.code()),
+            },
         }
     }
     Ok(())
@@ -768,7 +768,7 @@ pub struct ShownOffer {
     pub vacancy: Option<Named>,
 }
 
-async fn shown(state: &AppState, offer: Offer) -> ApiResult<ShownOffer> {
+async fn shown(state: &AppState, offer: Offer) -> Result<ShownOffer> {
     let vacancy = match employers::vacancy_by_id(&state.db.pool, &offer.vacancy_id).await? {
         Some(v) => Some(named(state, v).await?),
         None => None,
@@ -789,7 +789,7 @@ pub async fn offer_by(
     caller: &Caller,
     registration_id: &str,
     vacancy_id: &str,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let reg = registration_by_id(state, registration_id).await?;
     require_scope(state, caller, &reg, &[Role::CareerCenterSpecialist]).await?;
     let offer = create(state, Some(&caller.account_id), &reg, vacancy_id).await?;
@@ -797,7 +797,7 @@ pub async fn offer_by(
 }
 
 /// The offers made to the account.
-pub async fn my_offers(state: &AppState, account_id: &str) -> ApiResult<Vec<ShownOffer>> {
+pub async fn my_offers(state: &AppState, account_id: &str) -> Result<Vec<ShownOffer>> {
     let mut out = Vec::new();
     for o in offers::for_account(&state.db.pool, account_id).await? {
         out.push(shown(state, o).await?);
@@ -806,11 +806,11 @@ pub async fn my_offers(state: &AppState, account_id: &str) -> ApiResult<Vec<Show
 }
 
 /// One of the account's own offers, or 404.
-async fn my_offer(state: &AppState, account_id: &str, id: &str) -> ApiResult<Offer> {
+async fn my_offer(state: &AppState, account_id: &str, id: &str) -> Result<Offer> {
     offers::by_id(&state.db.pool, id)
         .await?
         .filter(|o| o.account_id.as_deref() == Some(account_id))
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The person answers an offer made to them.
@@ -819,7 +819,7 @@ pub async fn answer_mine(
     account_id: &str,
     id: &str,
     accept: bool,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let offer = my_offer(state, account_id, id).await?;
     let offer = answer(state, account_id, &offer, accept).await?;
     shown(state, offer).await
@@ -833,7 +833,7 @@ pub async fn answer_through_assistant(
     caller: &Caller,
     id: &str,
     accept: bool,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let (offer, reg) = offer_and_registration(state, id).await?;
     require_serving_assistant(state, caller, &reg).await?;
     let offer = answer(state, &caller.account_id, &offer, accept).await?;
@@ -845,7 +845,7 @@ pub async fn respond_to_vacancy(
     state: &AppState,
     account_id: &str,
     vacancy_id: &str,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let offer = respond(state, account_id, vacancy_id).await?;
     shown(state, offer).await
 }
@@ -855,20 +855,20 @@ pub async fn decline_my_interview(
     state: &AppState,
     account_id: &str,
     id: &str,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let offer = my_offer(state, account_id, id).await?;
     let offer = decline_interview(state, account_id, &offer).await?;
     shown(state, offer).await
 }
 
 /// The caller's own vacancy, or 403/404.
-async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Vacancy> {
+async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> Result<Vacancy> {
     let employer_id = caller.organization(Role::Employer)?;
     let vacancy = employers::vacancy_by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     if vacancy.employer_id != employer_id {
-        return Err(ApiError::new(Common::OutOfScope).detail("another employer's vacancy"));
+        return Err(Error::new(Common::OutOfScope).detail("another employer's vacancy"));
     }
     Ok(vacancy)
 }
@@ -879,12 +879,12 @@ async fn own_candidate(
     caller: &Caller,
     id: &str,
     candidate_id: &str,
-) -> ApiResult<Offer> {
+) -> Result<Offer> {
     let vacancy = own_vacancy(state, caller, id).await?;
     offers::by_id(&state.db.pool, candidate_id)
         .await?
         .filter(|o| o.vacancy_id == vacancy.id && o.referred_at.is_some())
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// A candidate referred to the employer on the person's consent (214 p.73): now, and only now,
@@ -906,7 +906,7 @@ pub async fn referred_to_own(
     state: &AppState,
     caller: &Caller,
     vacancy_id: &str,
-) -> ApiResult<Vec<Referred>> {
+) -> Result<Vec<Referred>> {
     let vacancy = own_vacancy(state, caller, vacancy_id).await?;
     let mut out = Vec::new();
     for o in offers::referred_to(&state.db.pool, &vacancy.id).await? {
@@ -954,7 +954,7 @@ pub async fn decide_on_own(
     vacancy_id: &str,
     candidate_id: &str,
     hired: bool,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let offer = own_candidate(state, caller, vacancy_id, candidate_id).await?;
     let offer = decide(state, Some(&caller.account_id), &offer, hired).await?;
     shown(state, offer).await
@@ -969,7 +969,7 @@ pub async fn interview_own(
     candidate_id: &str,
     at: DateTime<Utc>,
     place: &str,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let offer = own_candidate(state, caller, vacancy_id, candidate_id).await?;
     let place = input::text("place", place, text::SHORT)?;
     let offer = schedule_interview(state, &caller.account_id, &offer, at, &place).await?;
@@ -982,14 +982,14 @@ pub async fn no_show_at_own(
     caller: &Caller,
     vacancy_id: &str,
     candidate_id: &str,
-) -> ApiResult<ShownOffer> {
+) -> Result<ShownOffer> {
     let offer = own_candidate(state, caller, vacancy_id, candidate_id).await?;
     let offer = record_no_show(state, &caller.account_id, &offer).await?;
     shown(state, offer).await
 }
 
 /// Casework staff whose scope reaches the person's card accept their good reason for a no-show.
-pub async fn excuse_by(state: &AppState, caller: &Caller, id: &str) -> ApiResult<ShownOffer> {
+pub async fn excuse_by(state: &AppState, caller: &Caller, id: &str) -> Result<ShownOffer> {
     let (offer, reg) = offer_and_registration(state, id).await?;
     require_scope(state, caller, &reg, &CASEWORK).await?;
     let offer = excuse_no_show(state, &caller.account_id, &offer).await?;
@@ -997,10 +997,10 @@ pub async fn excuse_by(state: &AppState, caller: &Caller, id: &str) -> ApiResult
 }
 
 /// The offer of this id and the registration it was made on; 404 when either is missing.
-async fn offer_and_registration(state: &AppState, id: &str) -> ApiResult<(Offer, Registration)> {
+async fn offer_and_registration(state: &AppState, id: &str) -> Result<(Offer, Registration)> {
     let offer = offers::by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let reg = registration_by_id(state, &offer.registration_id).await?;
     Ok((offer, reg))
 }

@@ -6,6 +6,7 @@ use enbek_domain::reference::office_hours::local_date;
 use serde_json::json;
 
 use crate::mediation::error::Code;
+use crate::mediation::error::{Error, Result};
 use crate::mediation::notices::Kind;
 use crate::mediation::store::employers::{self, Search, Sort};
 use crate::mediation::store::saved_searches;
@@ -13,7 +14,6 @@ pub use crate::mediation::store::saved_searches::SavedSearch;
 use crate::platform::audit;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::jobs::Job;
 use crate::platform::notify;
@@ -37,13 +37,13 @@ pub struct NewSearch {
     pub work_regime: Option<String>,
 }
 
-fn invalid(detail: &str) -> ApiError {
-    ApiError::new(Common::InvalidValue).detail(detail.to_string())
+fn invalid(detail: &str) -> Error {
+    Error::new(Common::InvalidValue).detail(detail.to_string())
 }
 
 /// Saves a search of the caller's: at least one filter, each one a value the search knows.
 #[tracing::instrument(skip_all)]
-pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> ApiResult<SavedSearch> {
+pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> Result<SavedSearch> {
     let q = new
         .q
         .map(|q| q.trim().to_string())
@@ -81,11 +81,11 @@ pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> ApiResu
     let mut tx = state.db.begin().await?;
     if let Some(code) = &new.occupation_code {
         if !reference::occupation_exists(&mut tx, code).await? {
-            return Err(ApiError::new(ReferenceCode::UnknownOccupation));
+            return Err(Error::new(ReferenceCode::UnknownOccupation));
         }
     }
     if saved_searches::count_for(&mut tx, account_id).await? >= LIMIT {
-        return Err(ApiError::new(Code::SavedSearchLimit).with("limit", LIMIT));
+        return Err(Error::new(Code::SavedSearchLimit).with("limit", LIMIT));
     }
     let search = SavedSearch {
         id: new_id(),
@@ -112,11 +112,11 @@ pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> ApiResu
 }
 
 /// Deletes the caller's own search; another's or none is 404.
-pub async fn delete(state: &AppState, account_id: &str, id: &str) -> ApiResult<()> {
+pub async fn delete(state: &AppState, account_id: &str, id: &str) -> Result<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !saved_searches::delete(&mut tx, id, account_id).await? {
-        return Err(ApiError::not_found());
+        return Err(Error::not_found());
     }
     audit::Entry::new(now, "delete", "saved_search", id)
         .by(account_id)
@@ -193,6 +193,6 @@ pub async fn notify_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
 }
 
 /// The account's saved searches.
-pub async fn mine(state: &AppState, account_id: &str) -> ApiResult<Vec<SavedSearch>> {
+pub async fn mine(state: &AppState, account_id: &str) -> Result<Vec<SavedSearch>> {
     Ok(saved_searches::list_for(&state.db.pool, account_id).await?)
 }

@@ -13,12 +13,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::error::Code;
+use crate::reference::error::{Error, Result};
 use crate::reference::service::reference::{
     self as service, ClassifierValue, Occupation, Organization,
 };
@@ -35,7 +35,7 @@ pub struct OrganizationQuery {
 pub async fn list_organizations(
     State(state): State<AppState>,
     Query(q): Query<OrganizationQuery>,
-) -> ApiResult<axum::Json<Vec<Organization>>> {
+) -> Result<axum::Json<Vec<Organization>>> {
     Ok(axum::Json(
         service::organizations(&state, q.kind.as_deref(), q.region_code.as_deref()).await?,
     ))
@@ -47,18 +47,18 @@ pub struct Imported {
 }
 
 /// A refused import: which line, and why. Nothing of the file is stored.
-fn invalid_csv(e: service::ImportError) -> ApiError {
+fn invalid_csv(e: service::ImportError) -> Error {
     match e {
-        service::ImportError::Row { line, reason } => ApiError::new(Code::InvalidCsv)
+        service::ImportError::Row { line, reason } => Error::new(Code::InvalidCsv)
             .detail(format!("line {line}: {reason}"))
             .with("line", line),
         service::ImportError::Db(e) => e.into(),
     }
 }
 
-fn csv_text(body: &Bytes) -> ApiResult<&str> {
+fn csv_text(body: &Bytes) -> Result<&str> {
     std::str::from_utf8(body)
-        .map_err(|_| ApiError::new(Code::InvalidCsv).detail("the file is not UTF-8"))
+        .map_err(|_| Error::new(Code::InvalidCsv).detail("the file is not UTF-8"))
 }
 
 #[utoipa::path(post, path = "/api/v1/organizations/import", operation_id = "importOrganizations", tag = "reference",
@@ -68,7 +68,7 @@ pub async fn import_organizations(
     State(state): State<AppState>,
     caller: Caller,
     body: Bytes,
-) -> ApiResult<axum::Json<Imported>> {
+) -> Result<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
     let imported = service::import_organizations_by(&state, &caller.account_id, csv_text(&body)?)
         .await
@@ -91,7 +91,7 @@ pub struct OccupationQuery {
 pub async fn list_occupations(
     State(state): State<AppState>,
     Query(q): Query<OccupationQuery>,
-) -> ApiResult<axum::Json<Vec<Occupation>>> {
+) -> Result<axum::Json<Vec<Occupation>>> {
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     Ok(axum::Json(
         service::occupations(
@@ -112,7 +112,7 @@ pub async fn import_occupations(
     State(state): State<AppState>,
     caller: Caller,
     body: Bytes,
-) -> ApiResult<axum::Json<Imported>> {
+) -> Result<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
     let imported = service::import_occupations_by(&state, &caller.account_id, csv_text(&body)?)
         .await
@@ -126,7 +126,7 @@ pub async fn import_occupations(
 pub async fn list_classifier(
     State(state): State<AppState>,
     Path(classifier): Path<String>,
-) -> ApiResult<axum::Json<Vec<ClassifierValue>>> {
+) -> Result<axum::Json<Vec<ClassifierValue>>> {
     Ok(axum::Json(service::classifier(&state, &classifier).await?))
 }
 
@@ -158,9 +158,9 @@ pub struct CalendarDay {
 pub async fn get_calendar(
     State(state): State<AppState>,
     Query(q): Query<CalendarQuery>,
-) -> ApiResult<axum::Json<CalendarYear>> {
+) -> Result<axum::Json<CalendarYear>> {
     if !(1991..=2100).contains(&q.year) {
-        return Err(ApiError::new(Common::InvalidValue).detail("year out of range"));
+        return Err(Error::new(Common::InvalidValue).detail("year out of range"));
     }
     let calendar = state.calendar();
     let exceptions = calendar
@@ -187,10 +187,10 @@ pub async fn upsert_calendar_days(
     State(state): State<AppState>,
     caller: Caller,
     body: Bytes,
-) -> ApiResult<axum::Json<Imported>> {
+) -> Result<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
     let entries = Calendar::parse(csv_text(&body)?)
-        .map_err(|e| ApiError::new(Code::InvalidCsv).detail(e.to_string()))?;
+        .map_err(|e| Error::new(Code::InvalidCsv).detail(e.to_string()))?;
     service::upsert_calendar_days(&state, &caller.account_id, &entries).await?;
     Ok(axum::Json(Imported {
         imported: entries.len(),
@@ -229,7 +229,7 @@ pub async fn add_parameter_edition(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<ParameterEdition>,
-) -> ApiResult<axum::Json<ParameterEdition>> {
+) -> Result<axum::Json<ParameterEdition>> {
     caller.require(&[Role::Administrator])?;
     let edition = Edition {
         key: body.key.clone(),

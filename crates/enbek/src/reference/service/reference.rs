@@ -16,10 +16,10 @@ use serde_json::json;
 use crate::platform::audit;
 use crate::platform::db::Db;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::error::Code;
+use crate::reference::error::{Error, Result};
 use crate::reference::store::calendar;
 use crate::reference::store::parameters;
 use crate::reference::store::reference;
@@ -136,17 +136,17 @@ fn is_territory_code(code: &str) -> bool {
     code.len() == 9 && code.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn unknown_territory(field: &str, detail: &str) -> ApiError {
-    ApiError::new(Code::UnknownTerritory)
+fn unknown_territory(field: &str, detail: &str) -> Error {
+    Error::new(Code::UnknownTerritory)
         .detail(format!("{field} {detail}"))
         .with("field", field)
 }
 
 /// A locality the reference data know: in the localities table (the shipped sample and
 /// `ENBEK_LOCALITIES_FILE`) or the seat of an organisation.
-pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) -> ApiResult<()> {
+pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) -> Result<()> {
     if !is_territory_code(locality_code) {
-        return Err(ApiError::new(Common::InvalidValue)
+        return Err(Error::new(Common::InvalidValue)
             .detail(format!("{field} is 9 digits"))
             .with("field", field));
     }
@@ -163,13 +163,13 @@ pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) 
 
 /// A region of Kazakhstan in the reference data: each has its labour mobility center;
 /// otherwise 422 `invalid_value`.
-pub async fn known_region(state: &AppState, region_code: &str) -> ApiResult<()> {
+pub async fn known_region(state: &AppState, region_code: &str) -> Result<()> {
     let centers =
         reference::organizations(&state.db.pool, Some("mobility_center"), Some(region_code))
             .await?;
     if centers.is_empty() {
         return Err(
-            ApiError::new(Common::InvalidValue).detail("region_code is not a region of Kazakhstan")
+            Error::new(Common::InvalidValue).detail("region_code is not a region of Kazakhstan")
         );
     }
     Ok(())
@@ -184,10 +184,10 @@ pub async fn check_territory(
     region_code: &str,
     district_code: &str,
     locality_code: &str,
-) -> ApiResult<()> {
+) -> Result<()> {
     known_region(state, region_code).await?;
     if !is_territory_code(district_code) {
-        return Err(ApiError::new(Common::InvalidValue)
+        return Err(Error::new(Common::InvalidValue)
             .detail("district_code is 9 digits")
             .with("field", "district_code"));
     }
@@ -361,21 +361,19 @@ pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, ImportErro
 
 /// Checks that every code names an occupation one is hired in or seeks (the classifier's unit
 /// groups and national occupations); 422 `unknown_occupation` with the first that does not.
-pub(crate) async fn check_occupations(tx: &mut Tx, codes: &[String]) -> ApiResult<()> {
+pub(crate) async fn check_occupations(tx: &mut Tx, codes: &[String]) -> Result<()> {
     for code in codes {
         if !reference::occupation_exists(tx, code).await? {
-            return Err(
-                ApiError::new(Code::UnknownOccupation).with("occupation_code", code.clone())
-            );
+            return Err(Error::new(Code::UnknownOccupation).with("occupation_code", code.clone()));
         }
     }
     Ok(())
 }
 
 /// Checks an education level against the classifier of levels; 422 `invalid_value` otherwise.
-pub(crate) fn check_education_level(level: Option<&str>) -> ApiResult<()> {
+pub(crate) fn check_education_level(level: Option<&str>) -> Result<()> {
     if level.is_some_and(|l| EducationLevel::parse(l).is_none()) {
-        return Err(ApiError::new(Common::InvalidValue)
+        return Err(Error::new(Common::InvalidValue)
             .detail("education_level is none, secondary, vocational, higher or postgraduate"));
     }
     Ok(())
@@ -386,7 +384,7 @@ pub async fn organizations(
     state: &AppState,
     kind: Option<&str>,
     region_code: Option<&str>,
-) -> ApiResult<Vec<Organization>> {
+) -> Result<Vec<Organization>> {
     Ok(reference::organizations(&state.db.pool, kind, region_code).await?)
 }
 
@@ -397,15 +395,15 @@ pub async fn occupations(
     parent_code: Option<&str>,
     level: Option<&str>,
     limit: i64,
-) -> ApiResult<Vec<Occupation>> {
+) -> Result<Vec<Occupation>> {
     Ok(reference::occupations(&state.db.pool, q, parent_code, level, limit).await?)
 }
 
 /// The values of a classifier; 404 for a classifier that has none.
-pub async fn classifier(state: &AppState, classifier: &str) -> ApiResult<Vec<ClassifierValue>> {
+pub async fn classifier(state: &AppState, classifier: &str) -> Result<Vec<ClassifierValue>> {
     let values = reference::classifier(&state.db.pool, classifier).await?;
     if values.is_empty() {
-        return Err(ApiError::not_found());
+        return Err(Error::not_found());
     }
     Ok(values)
 }
@@ -454,7 +452,7 @@ pub async fn upsert_calendar_days(
     state: &AppState,
     actor_id: &str,
     entries: &[CalendarEntry],
-) -> ApiResult<()> {
+) -> Result<()> {
     let mut tx = state.db.begin().await?;
     for e in entries {
         calendar::upsert(&mut tx, e).await?;
@@ -477,17 +475,17 @@ pub async fn add_parameter_edition(
     state: &AppState,
     actor_id: &str,
     edition: Edition,
-) -> ApiResult<()> {
+) -> Result<()> {
     let current = state.parameters();
     let Some(existing) = current.editions().find(|e| e.key == edition.key) else {
-        return Err(ApiError::new(Common::InvalidValue).detail("unknown parameter key"));
+        return Err(Error::new(Common::InvalidValue).detail("unknown parameter key"));
     };
     enbek_domain::reference::parameters::validate_value(
         &edition.key,
         &edition.value,
         &existing.value,
     )
-    .map_err(|reason| ApiError::new(Common::InvalidValue).detail(reason))?;
+    .map_err(|reason| Error::new(Common::InvalidValue).detail(reason))?;
     let mut tx = state.db.begin().await?;
     parameters::upsert(&mut tx, &edition).await?;
     audit::Entry::new(state.clock.now(), "create", "parameter", &edition.key)

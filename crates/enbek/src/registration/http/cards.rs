@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Path, Query};
 use crate::platform::state::AppState;
+use crate::registration::error::{Error, Result};
 use crate::registration::service::cards::{self as service, CardEvent, Person};
 
 #[derive(Serialize, ToSchema)]
@@ -33,7 +33,7 @@ impl From<service::Card> for Card {
 pub async fn get_my_card(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Card>> {
+) -> Result<axum::Json<Card>> {
     caller.require(&[Role::Citizen])?;
     Ok(axum::Json(
         service::my_card(&state, &caller.account_id).await?.into(),
@@ -47,7 +47,7 @@ pub async fn get_person_card(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<Card>> {
+) -> Result<axum::Json<Card>> {
     Ok(axum::Json(
         service::person_card(&state, &caller, &id).await?.into(),
     ))
@@ -65,9 +65,9 @@ pub async fn find_person_card(
     State(state): State<AppState>,
     caller: Caller,
     Query(q): Query<FindQuery>,
-) -> ApiResult<axum::Json<Card>> {
+) -> Result<axum::Json<Card>> {
     if !caller.does_casework() {
-        return Err(ApiError::forbidden());
+        return Err(Error::forbidden());
     }
     let iin = enbek_domain::ids::Iin::parse(&q.iin)?;
     Ok(axum::Json(

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::platform::auth::Caller;
-use crate::platform::http::error::ApiResult;
 use crate::platform::http::extract::Json;
 use crate::platform::state::AppState;
+use crate::registration::error::Result;
 use crate::registration::service::jobloss::{self as service, Shown};
 
 #[derive(Deserialize, ToSchema)]
@@ -66,7 +66,7 @@ pub async fn apply_jobloss_payment(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<JoblossRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
     caller.proven_iin()?;
     let application = service::apply(&state, &caller.account_id, &body.iban).await?;
@@ -81,7 +81,7 @@ pub async fn apply_jobloss_payment(
 pub async fn get_my_jobloss_payment(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<JoblossView>> {
+) -> Result<axum::Json<JoblossView>> {
     caller.require(&[Role::Citizen])?;
     Ok(axum::Json(
         service::mine(&state, &caller.account_id).await?.into(),
@@ -106,7 +106,7 @@ pub async fn change_jobloss_iban(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<IbanChange>,
-) -> ApiResult<axum::Json<JoblossView>> {
+) -> Result<axum::Json<JoblossView>> {
     caller.require(&[Role::Citizen])?;
     let iin = caller.proven_iin()?;
     let application =

@@ -13,11 +13,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::platform::auth::{Caller, CASEWORK};
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::registration::error::{Error, Result};
 use crate::registration::service::cards::registration_in_scope;
 use crate::registration::service::plans::{
     self as service, NewAction, NewContact, NewPlan, QueueItem, Report, ShownPlan,
@@ -38,7 +38,7 @@ pub async fn suggest_plan_actions(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<Vec<Suggestion>>> {
+) -> Result<axum::Json<Vec<Suggestion>>> {
     caller.require(&CASEWORK)?;
     let reg = registration_in_scope(&state, &caller, &id, &CASEWORK).await?;
     let suggestions = service::suggestions(&state, &reg).await?;
@@ -160,7 +160,7 @@ pub async fn create_employment_plan(
     caller: Caller,
     Path(id): Path<String>,
     Json(body): Json<PlanRequest>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let specialists = [Role::CareerCenterSpecialist];
     caller.require(&specialists)?;
     let reg = registration_in_scope(&state, &caller, &id, &specialists).await?;
@@ -169,7 +169,7 @@ pub async fn create_employment_plan(
         .into_iter()
         .map(|a| {
             let action = Action::parse(&a.action).ok_or_else(|| {
-                ApiError::new(Common::InvalidValue)
+                Error::new(Common::InvalidValue)
                     .detail(format!("{} is not an action of App.10", a.action))
             })?;
             Ok(NewAction {
@@ -178,7 +178,7 @@ pub async fn create_employment_plan(
                 note: input::opt_text("note", a.note.as_deref(), text::NOTE)?,
             })
         })
-        .collect::<ApiResult<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?;
     let contacts = body
         .contacts
         .into_iter()
@@ -188,7 +188,7 @@ pub async fn create_employment_plan(
                 purpose: input::text("purpose", &c.purpose, text::SHORT)?,
             })
         })
-        .collect::<ApiResult<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?;
     let new = NewPlan {
         goal: input::text("goal", &body.goal, text::NOTE)?,
         education: input::opt_text("education", body.education.as_deref(), text::TITLE)?,
@@ -208,7 +208,7 @@ pub async fn get_employment_plan(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<PlanView>> {
+) -> Result<axum::Json<PlanView>> {
     caller.require(&CASEWORK)?;
     let reg = registration_in_scope(&state, &caller, &id, &CASEWORK).await?;
     Ok(axum::Json(service::plan_of(&state, &reg).await?.into()))
@@ -219,7 +219,7 @@ pub async fn get_employment_plan(
 pub async fn get_my_plan(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<PlanView>> {
+) -> Result<axum::Json<PlanView>> {
     caller.require(&[Role::Citizen])?;
     Ok(axum::Json(
         service::my_plan(&state, &caller.account_id).await?.into(),
@@ -231,7 +231,7 @@ pub async fn get_my_plan(
 pub async fn sign_my_plan(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<PlanView>> {
+) -> Result<axum::Json<PlanView>> {
     caller.require(&[Role::Citizen])?;
     Ok(axum::Json(
         service::sign_mine(&state, &caller.account_id).await?.into(),
@@ -252,7 +252,7 @@ pub async fn record_plan_item(
     caller: Caller,
     Path(id): Path<String>,
     Json(body): Json<ItemOutcome>,
-) -> ApiResult<axum::Json<PlanView>> {
+) -> Result<axum::Json<PlanView>> {
     caller.require(&[Role::CareerCenterSpecialist])?;
     Ok(axum::Json(
         service::record_by(&state, &caller, &id, &body.outcome)
@@ -304,10 +304,9 @@ pub async fn report_circumstance(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<CircumstanceRequest>,
-) -> ApiResult<impl IntoResponse> {
-    let kind = Circumstance::parse(&body.kind).ok_or_else(|| {
-        ApiError::new(Common::InvalidValue).detail("kind is a change of 214 p.64")
-    })?;
+) -> Result<impl IntoResponse> {
+    let kind = Circumstance::parse(&body.kind)
+        .ok_or_else(|| Error::new(Common::InvalidValue).detail("kind is a change of 214 p.64"))?;
     caller.require(&[Role::Citizen])?;
     let report = service::report_mine(
         &state,
@@ -330,7 +329,7 @@ pub async fn acknowledge_circumstance(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<CircumstanceView>> {
+) -> Result<axum::Json<CircumstanceView>> {
     caller.require(&CASEWORK)?;
     Ok(axum::Json(
         service::acknowledge_by(&state, &caller, &id).await?.into(),
@@ -350,7 +349,7 @@ pub async fn get_work_queue(
     State(state): State<AppState>,
     caller: Caller,
     Query(q): Query<QueueQuery>,
-) -> ApiResult<axum::Json<Vec<QueueItem>>> {
+) -> Result<axum::Json<Vec<QueueItem>>> {
     let grant = caller.require(&CASEWORK)?;
     let horizon = q.horizon_days.unwrap_or(0).min(30);
     Ok(axum::Json(

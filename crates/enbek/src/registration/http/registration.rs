@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::http::lang::{requested_lang, Lang};
@@ -23,6 +22,7 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::check_education_level;
 use crate::registration::error::Code;
+use crate::registration::error::{Error, Result};
 use crate::registration::service::registration::{
     self as service, organization_of_kind, Application, Shown, Submission,
 };
@@ -88,7 +88,7 @@ pub struct TemporaryStayForm {
 
 /// Validates the form into an IIN and the stored application; bad input is a 422 with a code.
 /// The occupations are checked against the classifier by the use case.
-fn validate(body: JobSeekerApplication, default_lang: Lang) -> ApiResult<(Iin, Application)> {
+fn validate(body: JobSeekerApplication, default_lang: Lang) -> Result<(Iin, Application)> {
     let iin = Iin::parse(&body.iin)?;
     let phone = Phone::parse(&body.phone)?;
     let email = body
@@ -98,14 +98,14 @@ fn validate(body: JobSeekerApplication, default_lang: Lang) -> ApiResult<(Iin, A
         .map(Email::parse)
         .transpose()?;
     if !body.personal_data_consent {
-        return Err(ApiError::new(Code::ConsentRequired));
+        return Err(Error::new(Code::ConsentRequired));
     }
     check_education_level(body.education_level.as_deref())?;
     if body.experience_years.is_some_and(|y| y > 70) {
-        return Err(ApiError::new(Common::InvalidValue).detail("experience_years is at most 70"));
+        return Err(Error::new(Common::InvalidValue).detail("experience_years is at most 70"));
     }
     if body.occupation_codes.len() > 10 {
-        return Err(ApiError::new(Common::InvalidValue).detail("at most 10 occupations"));
+        return Err(Error::new(Common::InvalidValue).detail("at most 10 occupations"));
     }
     let application = Application {
         phone: Some(phone.as_str().to_string()),
@@ -269,7 +269,7 @@ pub async fn apply_job_seeker(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<JobSeekerApplication>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
     let center = organization_of_kind(
         &state,
@@ -301,12 +301,12 @@ pub async fn register_in_person(
     State(state): State<AppState>,
     caller: Caller,
     Json(mut body): Json<JobSeekerApplication>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let own = caller
         .organization(Role::CareerCenterSpecialist)?
         .to_string();
     if body.career_center_id.as_deref().is_some_and(|c| c != own) {
-        return Err(ApiError::new(Common::OutOfScope)
+        return Err(Error::new(Common::OutOfScope)
             .detail("a specialist registers at their own career center"));
     }
     let center = organization_of_kind(&state, Some(&own), OrgKind::CareerCenter).await?;
@@ -323,11 +323,11 @@ pub async fn register_in_person(
         })
         .transpose()
         .map_err(|e| match e {
-            StayError::Address => ApiError::new(Common::InvalidValue).detail(
+            StayError::Address => Error::new(Common::InvalidValue).detail(
                 "temporary_stay.address has 1 to 300 characters, none of them control characters",
             ),
             StayError::Ended => {
-                ApiError::new(Common::InvalidDate).detail("temporary_stay.until is before today")
+                Error::new(Common::InvalidDate).detail("temporary_stay.until is before today")
             }
         })?;
     let (iin, application) = validate(body, Lang::Kk)?;
@@ -351,7 +351,7 @@ pub async fn forward_by_assistant(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<JobSeekerApplication>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     let district_id = caller.organization(Role::Assistant)?.to_string();
     let district = organization_of_kind(&state, Some(&district_id), OrgKind::RuralDistrict).await?;
     let center =
@@ -361,7 +361,7 @@ pub async fn forward_by_assistant(
         .as_deref()
         .is_some_and(|c| c != center.id)
     {
-        return Err(ApiError::new(Common::OutOfScope)
+        return Err(Error::new(Common::OutOfScope)
             .detail("the assistant forwards to the district's career center"));
     }
     let (iin, application) = validate(body, Lang::Kk)?;
@@ -385,7 +385,7 @@ pub async fn receive_from_egov(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<JobSeekerApplication>,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::EgovGateway])?;
     let center = organization_of_kind(
         &state,
@@ -424,21 +424,19 @@ pub async fn review(
     caller: Caller,
     Path(id): Path<String>,
     Json(body): Json<Review>,
-) -> ApiResult<axum::Json<RegistrationView>> {
+) -> Result<axum::Json<RegistrationView>> {
     caller.require(&[Role::CareerCenterSpecialist])?;
     let reg = service::at_own_center(&state, &caller, &id).await?;
-    let refusal =
-        match (body.accept, body.refusal_code.as_deref()) {
-            (true, _) => None,
-            (false, Some(code)) => Some(Refusal::parse(code).ok_or_else(|| {
-                ApiError::new(Common::InvalidValue).detail("unknown refusal_code")
-            })?),
-            (false, None) => {
-                return Err(
-                    ApiError::new(Common::InvalidValue).detail("a refusal needs its refusal_code")
-                )
-            }
-        };
+    let refusal = match (body.accept, body.refusal_code.as_deref()) {
+        (true, _) => None,
+        (false, Some(code)) => Some(
+            Refusal::parse(code)
+                .ok_or_else(|| Error::new(Common::InvalidValue).detail("unknown refusal_code"))?,
+        ),
+        (false, None) => {
+            return Err(Error::new(Common::InvalidValue).detail("a refusal needs its refusal_code"))
+        }
+    };
     Ok(axum::Json(
         service::review(&state, &caller.account_id, &reg, refusal)
             .await?
@@ -469,7 +467,7 @@ pub async fn list_assistant_notifications(
     State(state): State<AppState>,
     caller: Caller,
     Query(q): Query<AssistantNoticesQuery>,
-) -> ApiResult<axum::Json<Vec<AssistantNoticeView>>> {
+) -> Result<axum::Json<Vec<AssistantNoticeView>>> {
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let notices = service::assistant_notices(&state, &caller, limit).await?;
     Ok(axum::Json(
@@ -508,7 +506,7 @@ pub async fn list_center_registrations(
     State(state): State<AppState>,
     caller: Caller,
     Query(q): Query<QueueQuery>,
-) -> ApiResult<axum::Json<Vec<QueueItem>>> {
+) -> Result<axum::Json<Vec<QueueItem>>> {
     let center = caller.organization(Role::CareerCenterSpecialist)?;
     let queue = match q.status.as_deref().map(Status::parse) {
         // A status no registration can be in matches none.
@@ -547,7 +545,7 @@ pub async fn get_registration(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<axum::Json<StaffRegistrationView>> {
+) -> Result<axum::Json<StaffRegistrationView>> {
     let (shown, stages) = service::with_stages(&state, &caller, &id).await?;
     Ok(axum::Json(StaffRegistrationView {
         registration: shown.into(),
@@ -560,7 +558,7 @@ pub async fn get_registration(
 pub async fn get_my_registration(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<RegistrationView>> {
+) -> Result<axum::Json<RegistrationView>> {
     caller.require(&[Role::Citizen])?;
     Ok(axum::Json(
         service::mine(&state, &caller.account_id).await?.into(),
@@ -581,12 +579,11 @@ pub async fn close_my_registration(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<CloseRegistration>,
-) -> ApiResult<axum::Json<RegistrationView>> {
+) -> Result<axum::Json<RegistrationView>> {
     caller.require(&[Role::Citizen])?;
     let reason = input::text("reason", &body.reason, text::SHORT)?;
     let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
-        ApiError::new(Common::InvalidValue)
-            .detail("the reason is empty or longer than 500 characters")
+        Error::new(Common::InvalidValue).detail("the reason is empty or longer than 500 characters")
     })?;
     Ok(axum::Json(
         service::close(&state, &caller.account_id, reason)
@@ -615,7 +612,7 @@ pub struct NotificationView {
 pub async fn list_my_notifications(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<axum::Json<Vec<NotificationView>>> {
+) -> Result<axum::Json<Vec<NotificationView>>> {
     let rows = service::my_notifications(&state, &caller.account_id).await?;
     Ok(axum::Json(rows.into_iter().map(Into::into).collect()))
 }

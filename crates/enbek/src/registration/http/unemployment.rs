@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::platform::auth::{Caller, CASEWORK};
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::extract::Json;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::registration::error::{Error, Result};
 use crate::registration::http::registration::RegistrationView;
 use crate::registration::service::unemployment as service;
 
@@ -36,7 +36,7 @@ pub struct UnemployedInfo {
 pub async fn request_unemployed_info(
     State(state): State<AppState>,
     caller: Caller,
-) -> ApiResult<impl IntoResponse> {
+) -> Result<impl IntoResponse> {
     caller.require(&[Role::Citizen])?;
     caller.proven_iin()?;
     let info = service::unemployed_info(&state, &caller.account_id).await?;
@@ -70,11 +70,11 @@ pub async fn deregister_person(
     State(state): State<AppState>,
     caller: Caller,
     Json(body): Json<DeregistrationRequest>,
-) -> ApiResult<axum::Json<RegistrationView>> {
+) -> Result<axum::Json<RegistrationView>> {
     // deregisterPerson: an officer of the person's region or a specialist of the person's center.
     caller.require(&CASEWORK)?;
     let ground = Deregistration::parse_ground(&body.ground_code).ok_or_else(|| {
-        ApiError::new(Common::InvalidValue).detail("ground_code is not a ground of 214 p.51")
+        Error::new(Common::InvalidValue).detail("ground_code is not a ground of 214 p.51")
     })?;
     Ok(axum::Json(
         service::deregister_by(&state, &caller, &body.registration_id, ground)

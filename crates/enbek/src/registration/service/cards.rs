@@ -7,10 +7,10 @@ use enbek_domain::ids::Iin;
 
 use crate::platform::audit;
 use crate::platform::auth::Caller;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::registration::error::{Error, Result};
 use crate::registration::service::shown::serving_district;
 use crate::registration::store::persons;
 pub use crate::registration::store::persons::{CardEvent, Person};
@@ -22,7 +22,7 @@ pub struct Card {
     pub history: Vec<CardEvent>,
 }
 
-async fn card(state: &AppState, person: Person) -> ApiResult<Card> {
+async fn card(state: &AppState, person: Person) -> Result<Card> {
     let history = persons::events(&state.db.pool, &person.id).await?;
     Ok(Card { person, history })
 }
@@ -34,10 +34,10 @@ pub(crate) async fn require_scope(
     caller: &Caller,
     reg: &Registration,
     roles: &[Role],
-) -> ApiResult<()> {
+) -> Result<()> {
     let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let place = CardPlace {
         career_center_id: &reg.career_center_id,
         region_code: &center.region_code,
@@ -46,7 +46,7 @@ pub(crate) async fn require_scope(
     if caller.may_act_as(roles, &place) {
         Ok(())
     } else {
-        Err(ApiError::new(Common::OutOfScope))
+        Err(Error::new(Common::OutOfScope))
     }
 }
 
@@ -57,7 +57,7 @@ pub(crate) async fn require_serving_assistant(
     state: &AppState,
     caller: &Caller,
     reg: &Registration,
-) -> ApiResult<()> {
+) -> Result<()> {
     let mut tx = state.db.begin().await?;
     let district = serving_district(&mut tx, reg).await?;
     tx.rollback().await?;
@@ -68,15 +68,15 @@ pub(crate) async fn require_serving_assistant(
     if serves {
         Ok(())
     } else {
-        Err(ApiError::new(Common::OutOfScope))
+        Err(Error::new(Common::OutOfScope))
     }
 }
 
 /// The registration of this id; 404 `not_found` when there is none.
-pub async fn registration_by_id(state: &AppState, id: &str) -> ApiResult<Registration> {
+pub async fn registration_by_id(state: &AppState, id: &str) -> Result<Registration> {
     registrations::by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The registration `id` when a grant of one of `roles` reaches its card: 404 when there is
@@ -86,43 +86,43 @@ pub async fn registration_in_scope(
     caller: &Caller,
     id: &str,
     roles: &[Role],
-) -> ApiResult<Registration> {
+) -> Result<Registration> {
     let reg = registration_by_id(state, id).await?;
     require_scope(state, caller, &reg, roles).await?;
     Ok(reg)
 }
 
 /// The card of the person the account acts for.
-pub async fn my_card(state: &AppState, account_id: &str) -> ApiResult<Card> {
+pub async fn my_card(state: &AppState, account_id: &str) -> Result<Card> {
     let person = persons::by_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     card(state, person).await
 }
 
 /// A card opened by staff, by the person's id.
-pub async fn person_card(state: &AppState, caller: &Caller, person_id: &str) -> ApiResult<Card> {
+pub async fn person_card(state: &AppState, caller: &Caller, person_id: &str) -> Result<Card> {
     let person = persons::by_id(&state.db.pool, person_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     staff_card(state, caller, person).await
 }
 
 /// A card found by staff, by the person's IIN.
-pub async fn card_by_iin(state: &AppState, caller: &Caller, iin: &Iin) -> ApiResult<Card> {
+pub async fn card_by_iin(state: &AppState, caller: &Caller, iin: &Iin) -> Result<Card> {
     let mut tx = state.db.begin().await?;
     let person = persons::by_iin(&mut tx, iin.as_str()).await?;
     tx.rollback().await?;
-    let person = person.ok_or_else(ApiError::not_found)?;
+    let person = person.ok_or_else(Error::not_found)?;
     staff_card(state, caller, person).await
 }
 
 /// Casework staff may open a card within their scope; the read is logged. The administrator
 /// does no casework and opens no card (206 p.17–19).
-async fn staff_card(state: &AppState, caller: &Caller, person: Person) -> ApiResult<Card> {
+async fn staff_card(state: &AppState, caller: &Caller, person: Person) -> Result<Card> {
     let center = reference::organization_by_id(&state.db.pool, &person.career_center_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let forwarded = registrations::last_forwarded_by(&state.db.pool, &person.id).await?;
     let place = CardPlace {
         career_center_id: &person.career_center_id,
@@ -130,7 +130,7 @@ async fn staff_card(state: &AppState, caller: &Caller, person: Person) -> ApiRes
         forwarded_by: forwarded.as_deref(),
     };
     if !caller.may_see(&place) {
-        return Err(caller.beyond_reach());
+        return Err(caller.beyond_reach().into());
     }
     audit::record_read(
         &state.db.pool,

@@ -16,7 +16,6 @@ use crate::platform::audit;
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::notify;
@@ -24,6 +23,7 @@ use crate::platform::notify::Args;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::error::Code;
+use crate::registration::error::{Error, Result};
 use crate::registration::notices::Kind;
 use crate::registration::service::cards::registration_by_id;
 use crate::registration::service::registration::recipient;
@@ -36,7 +36,7 @@ pub struct Shown {
     pub delivered_to_fund_at: Option<DateTime<Utc>>,
 }
 
-async fn shown(state: &AppState, application: Application) -> ApiResult<Shown> {
+async fn shown(state: &AppState, application: Application) -> Result<Shown> {
     let delivered_to_fund_at = match &application.message_id {
         Some(id) => outbound::by_id(&state.db.pool, id)
             .await?
@@ -50,22 +50,22 @@ async fn shown(state: &AppState, application: Application) -> ApiResult<Shown> {
 }
 
 /// The latest application of the account.
-pub async fn mine(state: &AppState, account_id: &str) -> ApiResult<Shown> {
+pub async fn mine(state: &AppState, account_id: &str) -> Result<Shown> {
     let application = jobloss::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     shown(state, application).await
 }
 
 /// Takes an application from the person's cabinet and checks it at once; a silent registry
 /// leaves it `checking`, to be retried.
-pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<Shown> {
+pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> Result<Shown> {
     let iban = Iban::parse(iban)?;
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
+        .ok_or_else(|| Error::new(Code::NoRegistration))?;
     if reg.status != Status::Unemployed {
-        return Err(ApiError::new(Common::InvalidState)
+        return Err(Error::new(Common::InvalidState)
             .detail("the job-loss payment is for a person registered as unemployed"));
     }
     let now = state.clock.now();
@@ -83,7 +83,7 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     let mut tx = state.db.begin().await?;
     match jobloss::insert(&mut tx, &application).await {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::new(Code::JoblossApplicationExists))
+            return Err(Error::new(Code::JoblossApplicationExists))
         }
         other => other?,
     }
@@ -102,7 +102,7 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> ApiResult<
     }
     let application = jobloss::by_id(&state.db.pool, &application.id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     shown(state, application).await
 }
 
@@ -118,13 +118,13 @@ pub async fn change_iban(
     account_iin: &str,
     iban: &str,
     proof_id: &str,
-) -> ApiResult<Shown> {
+) -> Result<Shown> {
     let iban = Iban::parse(iban)?;
     let application = jobloss::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     if application.status == ApplicationStatus::NotEligible {
-        return Err(ApiError::new(Common::InvalidState)
+        return Err(Error::new(Common::InvalidState)
             .detail("the application was not sent: there is no payment to redirect"));
     }
     let reg = registration_by_id(state, &application.registration_id).await?;
@@ -172,7 +172,7 @@ pub async fn change_iban(
     tx.commit().await?;
     let application = jobloss::by_id(&state.db.pool, &application.id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     shown(state, application).await
 }
 

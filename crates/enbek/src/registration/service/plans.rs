@@ -17,7 +17,6 @@ use crate::platform::audit;
 use crate::platform::auth::{Caller, Grant, CASEWORK};
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::input;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
@@ -27,6 +26,7 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::registration::error::Code;
+use crate::registration::error::{Error, Result};
 use crate::registration::interface::Lapse;
 use crate::registration::notices::Kind;
 use crate::registration::service::cards::registration_in_scope;
@@ -51,12 +51,12 @@ fn plan_due(state: &AppState, reg: &Registration) -> Option<DateTime<Utc>> {
 pub async fn suggestions(
     state: &AppState,
     reg: &Registration,
-) -> ApiResult<Vec<(Action, &'static str)>> {
+) -> Result<Vec<(Action, &'static str)>> {
     let person = match &reg.person_id {
         Some(id) => persons::by_id(&state.db.pool, id).await?,
         None => None,
     }
-    .ok_or_else(|| ApiError::new(Common::InvalidState).detail("the person has no card yet"))?;
+    .ok_or_else(|| Error::new(Common::InvalidState).detail("the person has no card yet"))?;
     let on = local_date(state.clock.now());
     let registry = state
         .registry()
@@ -110,16 +110,17 @@ pub async fn create(
     specialist: &str,
     reg: &Registration,
     new: NewPlan,
-) -> ApiResult<ShownPlan> {
+) -> Result<ShownPlan> {
     let now = state.clock.now();
     let today = local_date(now);
     if reg.status != Status::Unemployed {
-        return Err(ApiError::new(Common::InvalidState)
-            .detail("a plan is drawn up for an unemployed person"));
+        return Err(
+            Error::new(Common::InvalidState).detail("a plan is drawn up for an unemployed person")
+        );
     }
     if new.goal.trim().is_empty() || new.actions.is_empty() {
         return Err(
-            ApiError::new(Common::InvalidValue).detail("a plan has a goal and at least one action")
+            Error::new(Common::InvalidValue).detail("a plan has a goal and at least one action")
         );
     }
     let dates = new
@@ -129,13 +130,13 @@ pub async fn create(
         .chain(new.contacts.iter().map(|c| c.on))
         .chain([new.valid_until]);
     if dates.clone().any(|d| d < today) || dates.clone().any(|d| d > new.valid_until) {
-        return Err(ApiError::new(Common::InvalidDate)
+        return Err(Error::new(Common::InvalidDate)
             .detail("dates run from today to the plan's valid_until"));
     }
     let person_id = reg
         .person_id
         .clone()
-        .ok_or_else(|| ApiError::new(Common::InvalidState))?;
+        .ok_or_else(|| Error::new(Common::InvalidState))?;
     let plan = Plan {
         id: new_id(),
         registration_id: reg.id.clone(),
@@ -177,7 +178,7 @@ pub async fn create(
     let mut tx = state.db.begin().await?;
     if let Err(e) = plans::insert(&mut tx, &plan, &items).await {
         return Err(if crate::platform::db::is_unique_violation(&e) {
-            ApiError::new(Code::PlanExists)
+            Error::new(Code::PlanExists)
         } else {
             e.into()
         });
@@ -273,7 +274,7 @@ pub struct ShownItem {
     pub overdue: bool,
 }
 
-async fn shown_plan(state: &AppState, plan: Plan) -> ApiResult<ShownPlan> {
+async fn shown_plan(state: &AppState, plan: Plan) -> Result<ShownPlan> {
     let today = local_date(state.clock.now());
     let items = plans::items(&state.db.pool, &plan.id)
         .await?
@@ -287,49 +288,49 @@ async fn shown_plan(state: &AppState, plan: Plan) -> ApiResult<ShownPlan> {
 }
 
 /// The plan of a registration.
-pub async fn plan_of(state: &AppState, reg: &Registration) -> ApiResult<ShownPlan> {
+pub async fn plan_of(state: &AppState, reg: &Registration) -> Result<ShownPlan> {
     let plan = plans::by_registration(&state.db.pool, &reg.id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     shown_plan(state, plan).await
 }
 
 /// The current registration of the person the account acts for; 404 `no_registration`.
-async fn my_registration(state: &AppState, account_id: &str) -> ApiResult<Registration> {
+async fn my_registration(state: &AppState, account_id: &str) -> Result<Registration> {
     registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new(Code::NoRegistration))
+        .ok_or_else(|| Error::new(Code::NoRegistration))
 }
 
-async fn my_plan_row(state: &AppState, account_id: &str) -> ApiResult<Plan> {
+async fn my_plan_row(state: &AppState, account_id: &str) -> Result<Plan> {
     let reg = my_registration(state, account_id).await?;
     plans::by_registration(&state.db.pool, &reg.id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The plan of the person the account acts for.
-pub async fn my_plan(state: &AppState, account_id: &str) -> ApiResult<ShownPlan> {
+pub async fn my_plan(state: &AppState, account_id: &str) -> Result<ShownPlan> {
     let plan = my_plan_row(state, account_id).await?;
     shown_plan(state, plan).await
 }
 
 /// The person signs their own plan.
-pub async fn sign_mine(state: &AppState, account_id: &str) -> ApiResult<ShownPlan> {
+pub async fn sign_mine(state: &AppState, account_id: &str) -> Result<ShownPlan> {
     let plan = my_plan_row(state, account_id).await?;
     sign(state, account_id, &plan).await?;
     let plan = plans::by_id(&state.db.pool, &plan.id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     shown_plan(state, plan).await
 }
 
 /// The person's signature on the plan (214 p.62): an authenticated confirmation with its time.
-async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> ApiResult<()> {
+async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> Result<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !plans::sign_by_person(&mut tx, &plan.id, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("the plan is already signed"));
+        return Err(Error::new(Common::InvalidState).detail("the plan is already signed"));
     }
     audit::Entry::new(now, "sign", "plan", &plan.id)
         .by(account_id)
@@ -346,13 +347,13 @@ pub async fn record_by(
     caller: &Caller,
     item_id: &str,
     outcome: &str,
-) -> ApiResult<ShownPlan> {
+) -> Result<ShownPlan> {
     let item = plans::item_by_id(&state.db.pool, item_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let plan = plans::by_id(&state.db.pool, &item.plan_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     registration_in_scope(
         state,
         caller,
@@ -365,14 +366,14 @@ pub async fn record_by(
 }
 
 /// What happened to an action (`done`) or a contact (`attended`, `missed`).
-async fn record(state: &AppState, specialist: &str, item: &Item, outcome: &str) -> ApiResult<()> {
+async fn record(state: &AppState, specialist: &str, item: &Item, outcome: &str) -> Result<()> {
     let allowed: &[&str] = if item.item == ItemKind::Contact {
         &["attended", "missed"]
     } else {
         &["done"]
     };
     if !allowed.contains(&outcome) {
-        return Err(ApiError::new(Common::InvalidValue).detail(format!(
+        return Err(Error::new(Common::InvalidValue).detail(format!(
             "the outcome of this item is one of {}",
             allowed.join(", ")
         )));
@@ -401,7 +402,7 @@ pub async fn report_mine(
     kind: Circumstance,
     occurred_on: NaiveDate,
     details: Option<&str>,
-) -> ApiResult<Report> {
+) -> Result<Report> {
     let reg = my_registration(state, account_id).await?;
     let details = input::opt_text("details", details, DETAILS)?;
     report(state, account_id, &reg, kind, occurred_on, details).await
@@ -416,13 +417,13 @@ async fn report(
     kind: Circumstance,
     occurred_on: NaiveDate,
     details: Option<String>,
-) -> ApiResult<Report> {
+) -> Result<Report> {
     let now = state.clock.now();
     if occurred_on > local_date(now) {
-        return Err(ApiError::new(Common::InvalidDate).detail("occurred_on is in the future"));
+        return Err(Error::new(Common::InvalidDate).detail("occurred_on is in the future"));
     }
     if reg.status != Status::Unemployed {
-        return Err(ApiError::new(Common::InvalidState)
+        return Err(Error::new(Common::InvalidState)
             .detail("changes are reported while registered as unemployed"));
     }
     let report_due_at = report_due(&state.calendar(), occurred_on);
@@ -492,7 +493,7 @@ pub async fn work_queue_of(
     state: &AppState,
     grant: &Grant,
     horizon: u32,
-) -> ApiResult<Vec<QueueItem>> {
+) -> Result<Vec<QueueItem>> {
     let centers = match grant.role {
         Role::CareerCenterSpecialist => grant.organization_id.iter().cloned().collect(),
         _ => match grant.region_code.as_deref() {
@@ -511,11 +512,7 @@ pub async fn work_queue_of(
 
 /// What is due by the end of `horizon` working days from today, and what is overdue, at the
 /// given career centers, in order of term.
-async fn work_queue(
-    state: &AppState,
-    centers: &[String],
-    horizon: u32,
-) -> ApiResult<Vec<QueueItem>> {
+async fn work_queue(state: &AppState, centers: &[String], horizon: u32) -> Result<Vec<QueueItem>> {
     let now = state.clock.now();
     let cal = state.calendar();
     let until = working_days_deadline(&cal, now, horizon);
@@ -616,23 +613,23 @@ async fn work_queue(
 }
 
 /// Casework staff whose scope reaches the card acknowledge a report.
-pub async fn acknowledge_by(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Report> {
+pub async fn acknowledge_by(state: &AppState, caller: &Caller, id: &str) -> Result<Report> {
     let report = circumstances::by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     registration_in_scope(state, caller, &report.registration_id, &CASEWORK).await?;
     acknowledge(state, &caller.account_id, &report).await?;
     circumstances::by_id(&state.db.pool, id)
         .await?
-        .ok_or_else(ApiError::not_found)
+        .ok_or_else(Error::not_found)
 }
 
 /// The career center acknowledges a report.
-async fn acknowledge(state: &AppState, by: &str, report: &Report) -> ApiResult<()> {
+async fn acknowledge(state: &AppState, by: &str, report: &Report) -> Result<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     if !circumstances::acknowledge(&mut tx, &report.id, by, now).await? {
-        return Err(ApiError::new(Common::InvalidState).detail("already acknowledged"));
+        return Err(Error::new(Common::InvalidState).detail("already acknowledged"));
     }
     audit::Entry::new(now, "acknowledge", "circumstance", &report.id)
         .by(by)

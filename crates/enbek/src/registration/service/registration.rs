@@ -24,7 +24,6 @@ use crate::platform::auth::Caller;
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
@@ -40,6 +39,7 @@ use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Code as ReferenceCode;
 use crate::reference::interface::Organization;
 use crate::registration::error::Code;
+use crate::registration::error::{Error, Result};
 use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::service::cards::registration_by_id;
@@ -73,22 +73,20 @@ pub async fn organization_of_kind(
     state: &AppState,
     id: Option<&str>,
     kind: OrgKind,
-) -> ApiResult<Organization> {
+) -> Result<Organization> {
     let id = id.ok_or_else(|| {
-        ApiError::new(ReferenceCode::UnknownOrganization).detail("career_center_id is required")
+        Error::new(ReferenceCode::UnknownOrganization).detail("career_center_id is required")
     })?;
     reference::organization_by_id(&state.db.pool, id)
         .await?
         .filter(|o| o.kind == kind)
-        .ok_or_else(|| {
-            ApiError::new(ReferenceCode::UnknownOrganization).with("organization_id", id)
-        })
+        .ok_or_else(|| Error::new(ReferenceCode::UnknownOrganization).with("organization_id", id))
 }
 
 /// Takes an application through any channel: its occupations checked against the classifier;
 /// at the desk, without a stated temporary stay, the residence the registry knows checked
 /// against the center's region (214 p.5); then submitted.
-pub async fn apply(state: &AppState, sub: Submission) -> ApiResult<Shown> {
+pub async fn apply(state: &AppState, sub: Submission) -> Result<Shown> {
     let mut tx = state.db.begin().await?;
     check_occupations(&mut tx, &sub.application.occupation_codes).await?;
     tx.rollback().await?;
@@ -102,7 +100,7 @@ pub async fn apply(state: &AppState, sub: Submission) -> ApiResult<Shown> {
                 if person.is_some_and(|p| {
                     rules::needs_temporary_stay(&sub.career_center.region_code, &p.region_code)
                 }) {
-                    return Err(ApiError::new(Code::ResidenceReasonRequired).detail(
+                    return Err(Error::new(Code::ResidenceReasonRequired).detail(
                         "the registry places the person's residence in another region: state the temporary stay (temporary_stay.address)",
                     ));
                 }
@@ -117,7 +115,7 @@ pub async fn apply(state: &AppState, sub: Submission) -> ApiResult<Shown> {
 /// Takes an application: checks that no registration is active and no bar stands, records it
 /// with its received time and legal term, and (except on the assistant route, which waits for
 /// the career center) checks it against the registries at once.
-async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
+async fn submit(state: &AppState, sub: Submission) -> Result<Registration> {
     let now = state.clock.now();
     let calendar = state.calendar();
     let parameters = state.parameters();
@@ -150,11 +148,11 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
         ),
     };
     if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
-        return Err(ApiError::new(Code::RegistrationExists).with("registration_id", active.id));
+        return Err(Error::new(Code::RegistrationExists).with("registration_id", active.id));
     }
     let barred_until = registrations::barred_until(&mut tx, iin).await?;
     if rules::is_barred(barred_until, received_on) {
-        return Err(ApiError::new(Code::ReregistrationBarred).with("barred_until", barred_until));
+        return Err(Error::new(Code::ReregistrationBarred).with("barred_until", barred_until));
     }
     let mut application = sub.application;
     application.identity_proof = Some(proof.as_str().to_string());
@@ -189,7 +187,7 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
     };
     if let Err(e) = registrations::insert(&mut tx, &registration, now).await {
         return Err(if is_unique_violation(&e) {
-            ApiError::new(Code::RegistrationExists)
+            Error::new(Code::RegistrationExists)
         } else {
             e.into()
         });
@@ -239,12 +237,12 @@ async fn submit(state: &AppState, sub: Submission) -> ApiResult<Registration> {
 
 /// How the applicant proved the IIN they apply for from their cabinet: the account acts only
 /// for the IIN it has proven.
-async fn applicant_proof(tx: &mut Tx, account_id: &str, iin: &str) -> ApiResult<ProofMethod> {
+async fn applicant_proof(tx: &mut Tx, account_id: &str, iin: &str) -> Result<ProofMethod> {
     accounts::proven_iin(&mut **tx, account_id)
         .await?
         .filter(|(proven, _)| proven == iin)
         .map(|(_, method)| method)
-        .ok_or_else(|| ApiError::new(Common::IdentityNotProven))
+        .ok_or_else(|| Error::new(Common::IdentityNotProven))
 }
 
 /// The registry check is also stored as due work, so that a crash or a silent registry loses
@@ -262,7 +260,7 @@ async fn schedule_verification(
 
 /// Tries the registry check now; when the registry does not answer, the application waits in
 /// `verifying` and the person is told it was received.
-async fn verify_now(state: &AppState, registration_id: &str) -> ApiResult<()> {
+async fn verify_now(state: &AppState, registration_id: &str) -> Result<()> {
     if let Err(e) = verify(state, registration_id).await {
         tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
         let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
@@ -311,11 +309,11 @@ pub async fn decide(
     registration_id: &str,
     registry: Option<&RegistryPerson>,
     refusal_by_specialist: Option<Refusal>,
-) -> ApiResult<()> {
+) -> Result<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let Some(mut reg) = registrations::by_id_tx(&mut tx, registration_id).await? else {
-        return Err(ApiError::not_found());
+        return Err(Error::not_found());
     };
     let undecided = [Status::Verifying.as_str(), Status::PendingReview.as_str()];
     if !undecided.contains(&reg.status.as_str()) {
@@ -482,7 +480,7 @@ fn card_facts(
 /// A registration a specialist acts on: one of their own center only. The district's career
 /// center decides a forwarded application (214 p.14–20); the administrator does no casework
 /// (206 p.17–19). 404 when there is none, 403 `out_of_scope` at another center.
-pub async fn at_own_center(state: &AppState, caller: &Caller, id: &str) -> ApiResult<Registration> {
+pub async fn at_own_center(state: &AppState, caller: &Caller, id: &str) -> Result<Registration> {
     let reg = registration_by_id(state, id).await?;
     if caller
         .organization(Role::CareerCenterSpecialist)
@@ -490,7 +488,7 @@ pub async fn at_own_center(state: &AppState, caller: &Caller, id: &str) -> ApiRe
     {
         Ok(reg)
     } else {
-        Err(ApiError::new(Common::OutOfScope))
+        Err(Error::new(Common::OutOfScope))
     }
 }
 
@@ -500,7 +498,7 @@ pub async fn review(
     actor_id: &str,
     reg: &Registration,
     refusal: Option<Refusal>,
-) -> ApiResult<Shown> {
+) -> Result<Shown> {
     decide_review(state, actor_id, reg, refusal).await?;
     let reg = registration_by_id(state, &reg.id).await?;
     shown(state, reg).await
@@ -511,10 +509,10 @@ async fn decide_review(
     actor_id: &str,
     reg: &Registration,
     refusal: Option<Refusal>,
-) -> ApiResult<()> {
+) -> Result<()> {
     let now = state.clock.now();
     if reg.status != Status::PendingReview {
-        return Err(ApiError::new(Common::InvalidState)
+        return Err(Error::new(Common::InvalidState)
             .detail("only an application waiting for review can be reviewed"));
     }
     let mut tx = state.db.begin().await?;
@@ -539,14 +537,14 @@ pub async fn close(
     state: &AppState,
     account_id: &str,
     reason: rules::CloseReason,
-) -> ApiResult<Shown> {
+) -> Result<Shown> {
     let now = state.clock.now();
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
+        .ok_or_else(|| Error::new(Code::NoRegistration))?;
     let status = reg.status;
     if !status.may_be_closed_by_person() {
-        return Err(ApiError::new(Common::InvalidState).detail("the registration is not active"));
+        return Err(Error::new(Common::InvalidState).detail("the registration is not active"));
     }
     let final_status = reason.final_status();
     let reason = reason.as_str();
@@ -556,7 +554,7 @@ pub async fn close(
         ..Ending::to(final_status)
     };
     if !registrations::end(&mut tx, &reg.id, &ending, now).await? {
-        return Err(ApiError::new(Common::InvalidState));
+        return Err(Error::new(Common::InvalidState));
     }
     // Withdrawn before a result: the service request ends without one.
     match status {
@@ -601,10 +599,10 @@ pub async fn close(
 }
 
 /// The latest registration of the person the account acts for; 404 `no_registration`.
-pub async fn mine(state: &AppState, account_id: &str) -> ApiResult<Shown> {
+pub async fn mine(state: &AppState, account_id: &str) -> Result<Shown> {
     let reg = registrations::latest_for_account(&state.db.pool, account_id)
         .await?
-        .ok_or_else(|| ApiError::new(Code::NoRegistration))?;
+        .ok_or_else(|| Error::new(Code::NoRegistration))?;
     shown(state, reg).await
 }
 
@@ -614,11 +612,11 @@ pub async fn with_stages(
     state: &AppState,
     caller: &Caller,
     id: &str,
-) -> ApiResult<(Shown, Vec<monitoring::Stage>)> {
+) -> Result<(Shown, Vec<monitoring::Stage>)> {
     let reg = registration_by_id(state, id).await?;
     let center = reference::organization_by_id(&state.db.pool, &reg.career_center_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let place = CardPlace {
         career_center_id: &reg.career_center_id,
         region_code: &center.region_code,
@@ -626,7 +624,7 @@ pub async fn with_stages(
     };
     let own = reg.account_id.as_deref() == Some(caller.account_id.as_str());
     if !own && !caller.may_see(&place) {
-        return Err(caller.beyond_reach());
+        return Err(caller.beyond_reach().into());
     }
     if !own {
         audit::record_read(
@@ -655,7 +653,7 @@ pub async fn center_queue(
     state: &AppState,
     center_id: &str,
     status: Option<Status>,
-) -> ApiResult<Vec<Queued>> {
+) -> Result<Vec<Queued>> {
     let now = state.clock.now();
     let rows = registrations::list_for_center(&state.db.pool, center_id, status, 500).await?;
     Ok(rows
@@ -693,7 +691,7 @@ pub async fn assistant_notices(
     state: &AppState,
     caller: &Caller,
     limit: i64,
-) -> ApiResult<Vec<AssistantNotice>> {
+) -> Result<Vec<AssistantNotice>> {
     let district = caller.organization(Role::Assistant)?;
     let rows = notifications::for_assistant(&state.db.pool, district, limit).await?;
     // A resident's name is read once however many of their notices are listed.
@@ -734,7 +732,7 @@ pub async fn assistant_notices(
 pub async fn my_notifications(
     state: &AppState,
     account_id: &str,
-) -> ApiResult<Vec<notifications::Notification>> {
+) -> Result<Vec<notifications::Notification>> {
     let person = persons::by_account(&state.db.pool, account_id).await?;
     let rows = notifications::for_account(
         &state.db.pool,

@@ -10,13 +10,13 @@ use enbek_domain::registration::unemployment::UnemployedRefusal;
 use enbek_domain::registration::{Refusal, Status};
 
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::http::lang::Lang;
 use crate::platform::notify::Names;
 use crate::platform::notify::Recipient;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Organization;
+use crate::registration::error::{Error, Result};
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::store::persons;
 use crate::registration::store::registrations::Registration;
@@ -72,7 +72,7 @@ fn refusal_notice(r: &Registration) -> Option<RefusalNotice> {
 }
 
 /// A registration with what is shown with it.
-pub(crate) async fn shown(state: &AppState, r: Registration) -> ApiResult<Shown> {
+pub(crate) async fn shown(state: &AppState, r: Registration) -> Result<Shown> {
     let person = match &r.person_id {
         Some(id) => persons::by_id(&state.db.pool, id).await?,
         None => None,
@@ -87,7 +87,7 @@ pub(crate) async fn shown(state: &AppState, r: Registration) -> ApiResult<Shown>
         Some((form, since)) => {
             let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
                 .await?
-                .ok_or_else(ApiError::not_found)?;
+                .ok_or_else(Error::not_found)?;
             Some(RegistrationNotice {
                 form,
                 since,

@@ -19,7 +19,6 @@ use crate::platform::audit;
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::error::{ApiError, ApiResult};
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::monitoring::{self, NewRequest};
@@ -28,6 +27,7 @@ use crate::platform::notify::Args;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
+use crate::registration::error::{Error, Result};
 use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::service::cards::registration_by_id;
@@ -297,7 +297,7 @@ pub async fn deregister(
     actor: Option<&str>,
     registration_id: &str,
     ground_of: Deregistration,
-) -> ApiResult<Registration> {
+) -> Result<Registration> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     deregister_in(&mut tx, state, actor, registration_id, ground_of, now).await?;
@@ -313,7 +313,7 @@ pub async fn deregister_by(
     caller: &Caller,
     registration_id: &str,
     ground_of: Deregistration,
-) -> ApiResult<Shown> {
+) -> Result<Shown> {
     let reg = registration_in_scope(state, caller, registration_id, &CASEWORK).await?;
     let reg = deregister(state, Some(&caller.account_id), &reg.id, ground_of).await?;
     shown(state, reg).await
@@ -329,14 +329,14 @@ pub async fn deregister_in(
     registration_id: &str,
     ground_of: Deregistration,
     now: DateTime<Utc>,
-) -> ApiResult<()> {
+) -> Result<()> {
     let on = local_date(now);
     let bar_days =
         u32::try_from(state.parameters().int_on(keys::REREGISTRATION_BAR_DAYS, on)).unwrap_or(30);
     let barred_until = rules::barred_until(ground_of, on, bar_days);
     let reg = registrations::by_id_tx(tx, registration_id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or_else(Error::not_found)?;
     let ending = Ending {
         from_status: Some(Status::Unemployed),
         deregistration_code: Some(ground_of),
@@ -345,7 +345,7 @@ pub async fn deregister_in(
     };
     if !registrations::end(tx, &reg.id, &ending, now).await? {
         return Err(
-            ApiError::new(Common::InvalidState).detail("only an unemployed person is deregistered")
+            Error::new(Common::InvalidState).detail("only an unemployed person is deregistered")
         );
     }
     let to = recipient_with_assistant(tx, &reg).await?;
@@ -481,7 +481,7 @@ pub struct UnemployedInfo {
     pub valid_until: NaiveDate,
 }
 
-pub async fn unemployed_info(state: &AppState, account_id: &str) -> ApiResult<UnemployedInfo> {
+pub async fn unemployed_info(state: &AppState, account_id: &str) -> Result<UnemployedInfo> {
     let now = state.clock.now();
     let issued_on = local_date(now);
     let reg = registrations::latest_for_account(&state.db.pool, account_id).await?;
