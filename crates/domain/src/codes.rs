@@ -16,8 +16,9 @@
 ///
 /// gives the enum (`Debug`, `Clone`, `Copy`, `PartialEq`, `Eq`, and what else it derives),
 /// `Channel::ALL` (every value, in the order declared), `Channel::as_str` (the accessor is
-/// named first: `as_str` or `code`) and `Channel::parse` (the value of a code; none for any other
-/// text).
+/// named first: `as_str` or `code`), `Channel::parse` (the value of a code; none for any other
+/// text), and serde's `Serialize` and `Deserialize` as the code, so what is sent, stored and
+/// read back is one and the same text.
 #[macro_export]
 macro_rules! codes {
     ($accessor:ident;
@@ -48,6 +49,24 @@ macro_rules! codes {
                 $name::ALL.into_iter().find(|v| v.$accessor() == s)
             }
         }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.$accessor())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::parse(&code).ok_or_else(|| {
+                    <D::Error as ::serde::de::Error>::custom(format_args!(
+                        "unknown code `{code}`, expected one of {:?}",
+                        [$($code),+]
+                    ))
+                })
+            }
+        }
     };
 }
 
@@ -71,5 +90,20 @@ mod tests {
         assert_eq!(Sample::parse("Second"), None);
         assert_eq!(Sample::parse("second"), None);
         assert_eq!(Sample::parse(""), None);
+    }
+
+    #[test]
+    fn serde_writes_and_reads_the_code() {
+        assert_eq!(
+            serde_json::to_string(&Sample::Second).unwrap(),
+            "\"second_one\""
+        );
+        let read: Sample = serde_json::from_str("\"second_one\"").unwrap();
+        assert_eq!(read, Sample::Second);
+        let wrong = serde_json::from_str::<Sample>("\"Second\"").unwrap_err();
+        assert!(
+            wrong.to_string().contains("unknown code `Second`"),
+            "{wrong}"
+        );
     }
 }

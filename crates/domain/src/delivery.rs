@@ -2,12 +2,8 @@
 //! 214 p.20, 214 p.35, 214 p.52), and messages to other state systems (206 ch.4, 206 p.30–35);
 //! where their delivery stands.
 
-use serde::Serialize;
-
 crate::codes! { as_str;
     /// The channel a notice goes through.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum NoticeChannel {
         /// The person's cabinet on the portal: delivered when written.
         Cabinet = "cabinet",
@@ -21,8 +17,6 @@ crate::codes! { as_str;
 
 crate::codes! { as_str;
     /// Where the delivery of a notice or of a message to another system stands.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum DeliveryStatus {
         /// Not delivered yet: due work retries it.
         Pending = "pending",
@@ -32,8 +26,6 @@ crate::codes! { as_str;
 
 crate::codes! { as_str;
     /// The state system a message goes to.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum Destination {
         /// The State Social Insurance Fund.
         SocialInsuranceFund = "social_insurance_fund",

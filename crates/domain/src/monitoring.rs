@@ -1,12 +1,8 @@
 //! Public-service monitoring (214 p.22, 214 p.43): the services whose delivery within term is
 //! monitored, and the stages of a request.
 
-use serde::Serialize;
-
 crate::codes! { as_str;
     /// The public services whose delivery within term is monitored (214 p.22).
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum Service {
         JobSeekerRegistration = "job_seeker_registration",
         UnemployedRegistration = "unemployed_registration",
@@ -15,8 +11,6 @@ crate::codes! { as_str;
 
 crate::codes! { as_str;
     /// A stage of a request for a public service.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum Stage {
         Received = "received",
         InProgress = "in_progress",

@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 crate::codes! { as_str;
     /// The roles of docs/AUTHORIZATION.md, plus the system account through which the egov portal
     /// delivers applications (214 p.26).
-    #[derive(Hash, Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Hash)]
     pub enum Role {
         Citizen = "citizen",
         Employer = "employer",

@@ -4,13 +4,10 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
 crate::codes! { code;
     /// The kinds of subsidised job an employer organises (the API's `measure`, less training and
     /// resettlement, which are not jobs).
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum Measure {
         PublicWorks = "public_works",
         SocialJob = "social_job",

@@ -7,8 +7,6 @@ use serde::Serialize;
 
 crate::codes! { as_str;
     /// What an employer is, by the number it registers with.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum EmployerKind {
         /// A legal entity, by its BIN.
         LegalEntity = "legal_entity",
@@ -19,8 +17,6 @@ crate::codes! { as_str;
 
 crate::codes! { as_str;
     /// Where the employer's registry check stands.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum Verification {
         /// The registry has not answered yet; the employer may not post vacancies.
         Pending = "pending",

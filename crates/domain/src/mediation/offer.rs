@@ -2,15 +2,12 @@
 //! a registration.
 
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
-use serde::Serialize;
 
 use crate::reference::calendar::Calendar;
 use crate::reference::office_hours::{local_date, local_instant, working_days_deadline};
 
 crate::codes! { as_str;
     /// Where an offer stands.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum OfferStatus {
         /// Made; the person has not answered yet.
         Pending = "pending",

@@ -2,24 +2,16 @@
 //! categories not accepted, the pay rules and the term to post.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use serde::Serialize;
 
 use crate::reference::calendar::Calendar;
 use crate::reference::office_hours::{local_instant, working_days_deadline};
 
-/// An enumeration of the API written as its code (`codes!`), serialised as that code.
+/// An enumeration of the API written as its code (`codes!`, which serialises it as that code).
 macro_rules! code_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
         crate::codes! { code;
             $(#[$doc])*
             pub enum $name { $($variant = $code),+ }
-        }
-
-        /// Written as its code.
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.code())
-            }
         }
     };
 }
@@ -57,8 +49,6 @@ code_enum!(
 
 crate::codes! { as_str;
     /// Where a vacancy stands.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum VacancyStatus {
         /// Posted and taking candidates until `valid_until`.
         Open = "open",

@@ -10,8 +10,6 @@ use crate::registry::{RegistryPerson, YearMonth};
 
 crate::codes! { as_str;
     /// Where an application for the payment stands.
-    #[derive(Serialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum ApplicationStatus {
         /// Waiting for the registries' record of contributions.
         Checking = "checking",

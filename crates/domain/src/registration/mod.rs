@@ -59,8 +59,6 @@ impl Channel {
 crate::codes! { as_str;
     /// The state of a registration. `verifying` and `pending_review` precede the decision; the rest
     /// are the states of the API contract (`status`).
-    #[derive(Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum Status {
         /// Waiting for the state registries to answer (never refused for their silence).
         Verifying = "verifying",
@@ -98,8 +96,6 @@ impl Status {
 
 crate::codes! { code;
     /// Why an application to register as a job seeker is refused (214 p.6, 214 p.8; 214 App.1 p.9).
-    #[derive(Serialize, Deserialize)]
-    #[serde(rename_all = "snake_case")]
     pub enum Refusal {
         /// The documents or data are unreliable: the registries know no person with this IIN, or
         /// the data presented differ from theirs (214 p.8; 214 App.1 p.9(1)). Code `false_information`,
