@@ -372,6 +372,28 @@ mod tests {
     }
 
     #[test]
+    fn cookies_are_http_only_lax_and_secure_outside_development() {
+        let mut response = Response::new(axum::body::Body::empty());
+        set_cookie(&mut response, SESSION_COOKIE, "enb_x", Some(60), true);
+        set_cookie(&mut response, LANG_COOKIE, "ru", None, false);
+        clear_cookie(&mut response, CSRF_COOKIE, true);
+        let set: Vec<&str> = response
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect();
+        assert_eq!(
+            set,
+            [
+                "enbek_session=enb_x; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure",
+                "enbek_lang=ru; Path=/; HttpOnly; SameSite=Lax",
+                "enbek_csrf=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure",
+            ]
+        );
+    }
+
+    #[test]
     fn cookies_are_read_by_name() {
         let mut headers = HeaderMap::new();
         headers.insert(COOKIE, "a=1; enbek_lang=ru;x=".parse().unwrap());

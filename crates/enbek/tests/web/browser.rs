@@ -181,6 +181,15 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{css} on a page of {}: {e}", self.base))
     }
 
+    /// How many elements the page has that match `css`.
+    pub async fn find_all_count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("a search")
+            .len()
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.expect("its text")
     }

@@ -416,3 +416,74 @@ async fn a_form_without_its_csrf_token_is_refused_with_a_page_that_says_what_to_
     assert!(set.starts_with("enbek_session=enb_") && set.contains("HttpOnly"));
     assert!(set.contains("SameSite=Lax"));
 }
+
+/// Whether the page is no wider than the window (nothing to scroll sideways).
+async fn fits_the_window(browser: &Browser) -> bool {
+    browser
+        .script("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await
+        .as_bool()
+        .expect("a boolean")
+}
+
+#[tokio::test]
+async fn the_pages_fit_a_phone_and_a_missing_page_says_what_to_do() {
+    let app = TestApp::spawn().await;
+    with_vacancies(&app).await;
+    let browser = Browser::start(&app.base, "phone").await;
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("a phone's window");
+    browser.open("/").await;
+    switch_to(&browser, "kk").await;
+    for path in [
+        "/",
+        "/vacancies?q=бухгалтер",
+        "/centers",
+        "/terms",
+        "/sign-up",
+    ] {
+        browser.open(path).await;
+        assert!(
+            fits_the_window(&browser).await,
+            "{path} is wider than a phone"
+        );
+    }
+    // The centers of one region: its mobility center and the demo career centers.
+    browser.open("/centers?region=110000000").await;
+    let centers = browser.text(".region-list").await;
+    assert!(
+        centers.contains("Ақмола облысының еңбек ұтқырлығы орталығы"),
+        "{centers}"
+    );
+    assert!(
+        centers.contains("Көкшетау қаласының мансап орталығы"),
+        "{centers}"
+    );
+    assert!(centers.contains("Зеленый Бор ауылдық округі"), "{centers}");
+    assert_eq!(browser.find_all_count(".region-list > li").await, 1);
+    // A vacancy that does not exist: 404 in the reader's language, with where to go.
+    browser.open("/vacancies/no-such-vacancy").await;
+    assert_eq!(
+        browser
+            .find(".problem .message")
+            .await
+            .attr("data-status")
+            .await
+            .unwrap(),
+        Some("404".to_string())
+    );
+    assert_eq!(browser.text("h1").await, "Бет табылмады");
+    assert!(browser
+        .text(".problem .actions")
+        .await
+        .contains("Бос жұмыс орындарын іздеу"));
+    browser.close().await;
+    let status = reqwest::get(format!("{}/vacancies/no-such-vacancy", app.base))
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
