@@ -121,6 +121,13 @@ async fn visitor_searches_and_opens_a_vacancy(app: &TestApp, w: &Words) {
     assert!(page.contains(&w.pay.replace('\u{a0}', " ")), "{page}");
     assert!(page.contains(w.posted), "{page}");
     assert!(page.contains("ТОО «Көкше Құрылыс»"), "{page}");
+    // The order: highest pay first.
+    browser.open("/vacancies").await;
+    browser.choose("#sort", "salary").await;
+    browser
+        .click_to("form[role=search] button.primary", "the search by pay")
+        .await;
+    assert_eq!(browser.text(".results li h3").await, "Сварщик");
     browser.close().await;
 }
 
