@@ -2,8 +2,10 @@
 //!
 //! `app` (the composition root) → `api` → contexts → `exchange` → `platform` → domain. A context
 //! reaches another only through that context's `interface` module, and only down the order of
-//! `CONTEXT_ORDER`, so no two contexts can ever import each other. The test reads the sources
-//! as text: every `crate::…` path outside comments is an import for this purpose.
+//! `CONTEXT_ORDER`, so no two contexts can ever import each other. The web frame (`web`: layout,
+//! translations, sessions and CSRF, the pages' errors) stands below the contexts, on the platform
+//! alone: a context's pages (`<context>/pages/`) use it, it uses no context. The test reads the
+//! sources as text: every `crate::…` path outside comments is an import for this purpose.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -18,7 +20,7 @@ const CONTEXT_ORDER: [&str; 5] = [
     "measures",
 ];
 
-/// The modules at the top of the crate that are neither contexts nor the layers around them.
+/// The web frame: below the contexts, above the platform alone.
 const WEB: &str = "web";
 
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -72,7 +74,8 @@ fn forbidden(from: &str, path: &str) -> Option<String> {
             }
             true
         }
-        (Layer::Context(_) | Layer::Web, Layer::Exchange | Layer::Platform) => true,
+        (Layer::Context(_), Layer::Web | Layer::Exchange | Layer::Platform) => true,
+        (Layer::Web, Layer::Platform) => true,
         (Layer::Exchange, Layer::Platform) => true,
         _ => false,
     };
@@ -184,6 +187,22 @@ fn a_forbidden_import_is_caught() {
         breaches("exchange", "use crate::accounts::interface::Caller;").len(),
         1
     );
+    // The web frame uses the platform alone: no context, not the exchange; and nothing below
+    // it uses it.
+    assert_eq!(
+        breaches("web", "use crate::mediation::service::employers;").len(),
+        1
+    );
+    assert_eq!(
+        breaches("web", "use crate::accounts::interface::directory;").len(),
+        1
+    );
+    assert_eq!(breaches("web", "use crate::exchange::registry;").len(), 1);
+    assert_eq!(breaches("platform", "use crate::web::Page;").len(), 1);
+    assert_eq!(breaches("exchange", "use crate::web::render;").len(), 1);
+    assert!(breaches("web", "use crate::platform::state::AppState;").is_empty());
+    // A context's pages stand on the frame.
+    assert!(breaches("mediation", "use crate::web::{render, Page};").is_empty());
     // What is allowed passes, and comments are not imports.
     assert!(breaches("mediation", "use crate::registration::interface::Case;").is_empty());
     assert!(breaches("registration", "use crate::platform::db::Tx;").is_empty());

@@ -16,7 +16,7 @@ use crate::platform::http::error::ApiError;
 use crate::platform::http::{edge, lang};
 use crate::platform::ops;
 use crate::platform::state::{AppState, Settings};
-use crate::web as ui;
+use crate::web;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -142,7 +142,7 @@ pub fn app(state: AppState, surface: Surface) -> Router {
         router = router.route("/metrics", get(ops::metrics));
     }
     router
-        .merge(ui::routes())
+        .merge(pages(state.clone()))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::not_found().detail("method not allowed on this path")
@@ -173,6 +173,23 @@ pub fn app(state: AppState, surface: Surface) -> Router {
         .layer(middleware::from_fn(edge::sanitize_request_id))
         .layer(middleware::from_fn(edge::security_headers))
         .with_state(state)
+}
+
+/// The pages for people: each context's, under the web frame's layer, with the same body rules
+/// as the API's ordinary operations.
+fn pages(state: AppState) -> Router<AppState> {
+    let settings = &state.settings;
+    let rules = edge::BodyRules {
+        max_bytes: settings.max_body_bytes,
+        timeout: settings.body_timeout,
+    };
+    let pages = Router::new()
+        .merge(crate::accounts::pages::routes())
+        .merge(crate::reference::pages::routes())
+        .merge(crate::mediation::pages::routes());
+    web::layer(pages, state.clone())
+        .layer(DefaultBodyLimit::max(rules.max_bytes))
+        .layer(middleware::from_fn_with_state(rules, edge::read_body))
 }
 
 async fn count_requests(State(state): State<AppState>, request: Request, next: Next) -> Response {

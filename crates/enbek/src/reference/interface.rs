@@ -4,6 +4,7 @@
 pub(crate) use super::error::Code;
 pub(crate) use super::service::reference::{
     check_education_level, check_locality, check_occupations, check_territory, known_region,
+    occupations, regions,
 };
 pub(crate) use super::store::reference::{search_key, search_words, Organization};
 

@@ -238,7 +238,7 @@ async fn a_staff_listener_keeps_the_ais_off_the_public_address() {
 async fn the_web_page_and_its_files_are_served_with_a_strict_policy() {
     let app = TestApp::spawn().await;
     for (path, content_type, marker) in [
-        ("/", "text/html", "/ui/app.js"),
+        ("/ui/", "text/html", "/ui/app.js"),
         ("/ui/app.js", "text/javascript", "/api/v1/registrations"),
         ("/ui/app.css", "text/css", "body"),
     ] {

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use std::net::{IpAddr, SocketAddr};
 use utoipa::ToSchema;
 
-use crate::accounts::error::Code;
 use crate::accounts::error::{Error, Result};
 use crate::accounts::service::accounts as service;
 use crate::platform::auth::Caller;
@@ -41,14 +40,16 @@ pub async fn create_account(
     State(state): State<AppState>,
     Json(body): Json<CreateAccount>,
 ) -> Result<impl IntoResponse> {
-    let login = service::normalise_login(&body.login)?;
-    if !body.accept_terms {
-        return Err(Error::new(Code::TermsNotAccepted));
-    }
-    service::check_password(&body.password, &login)?;
     // Notices go out in Kazakh, the state language, unless the person chose otherwise.
     let locale = body.locale.or_else(requested_lang).unwrap_or(Lang::Kk);
-    let id = service::sign_up(&state, &login, &body.password, locale).await?;
+    let id = service::register_citizen(
+        &state,
+        &body.login,
+        &body.password,
+        body.accept_terms,
+        locale,
+    )
+    .await?;
     Ok((StatusCode::CREATED, axum::Json(Created { id })))
 }
 
@@ -81,7 +82,7 @@ pub async fn login(
 
 /// The client a login attempt is counted against: the peer, or, when the peer is a trusted
 /// reverse proxy, the right-most address of `X-Forwarded-For` that is not itself a trusted proxy.
-fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+pub(crate) fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
     if !trusted.contains(&peer) {
         return peer;
     }

@@ -188,6 +188,24 @@ pub fn check_password(password: &str, login: &str) -> Result<()> {
     }
 }
 
+/// A person signs up as a citizen with a login, a password and their acceptance of the user
+/// agreement (`createAccount`, the portal's sign-up page): 422 `invalid_login`,
+/// `terms_not_accepted`, `weak_password`; 409 `login_taken`. Returns the account's id.
+pub async fn register_citizen(
+    state: &AppState,
+    login: &str,
+    password: &str,
+    accept_terms: bool,
+    locale: Lang,
+) -> Result<String> {
+    let login = normalise_login(login)?;
+    if !accept_terms {
+        return Err(Error::new(Code::TermsNotAccepted));
+    }
+    check_password(password, &login)?;
+    sign_up(state, &login, password, locale).await
+}
+
 /// A citizen signs up: the account, its citizen role and the audit entry in one transaction.
 /// Returns the account's id; 409 `login_taken`.
 pub async fn sign_up(

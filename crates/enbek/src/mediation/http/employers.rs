@@ -15,14 +15,13 @@ use utoipa::ToSchema;
 use crate::mediation::error::{Error, Result};
 use crate::mediation::service::employers::{
     self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Named,
-    NewEmployer, NewVacancy, Search, Sort, Vacancy,
+    NewEmployer, NewVacancy, SearchRequest, Vacancy,
 };
 use crate::platform::auth::Caller;
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
-use crate::reference::interface::search_words;
 
 #[derive(Deserialize, ToSchema)]
 pub struct EmployerRequest {
@@ -310,34 +309,28 @@ pub async fn search_vacancies(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
 ) -> Result<impl IntoResponse> {
-    let words = input::opt_text("q", q.q.as_deref(), text::QUERY)?
-        .map(|q| search_words(&q))
-        .unwrap_or_default();
-    let sort = match q.sort.as_deref() {
-        None if words.is_empty() => Sort::Date,
-        None => Sort::Relevance,
-        Some(s) => Sort::parse(s).ok_or_else(|| {
-            Error::new(Common::InvalidValue).detail("sort is relevance, date or salary")
-        })?,
-    };
-    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
-    let per_page = input::bounded("per_page", q.per_page.unwrap_or(20), bounds::PER_PAGE)?;
-    let today = local_date(state.clock.now());
-    let search = Search {
-        words,
-        region_code: q.region_code.as_deref(),
-        occupation_code: q.occupation_code.as_deref(),
-        salary_min: input::opt_bounded("salary_min", q.salary_min, bounds::PAY_FILTER)?,
-        work_regime: q.work_regime.as_deref(),
-        sort,
-        today,
-        limit: per_page,
-        offset: (page - 1).saturating_mul(per_page),
-    };
-    let (found, total) = service::search(&state, &search).await?;
-    let items: Vec<VacancyView> = found.into_iter().map(|v| vacancy_view(v, today)).collect();
+    let found = service::search_vacancies(
+        &state,
+        &SearchRequest {
+            q: q.q.as_deref(),
+            region_code: q.region_code.as_deref(),
+            occupation_code: q.occupation_code.as_deref(),
+            salary_min: q.salary_min,
+            work_regime: q.work_regime.as_deref(),
+            sort: q.sort.as_deref(),
+            page: q.page,
+            per_page: q.per_page,
+        },
+    )
+    .await?;
+    let today = found.today;
+    let items: Vec<VacancyView> = found
+        .vacancies
+        .into_iter()
+        .map(|v| vacancy_view(v, today))
+        .collect();
     let mut headers = HeaderMap::new();
-    headers.insert("x-total-count", HeaderValue::from(total));
+    headers.insert("x-total-count", HeaderValue::from(found.total));
     Ok((headers, axum::Json(items)))
 }
 

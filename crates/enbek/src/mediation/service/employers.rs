@@ -15,6 +15,7 @@ use enbek_domain::mediation::vacancy::{
 };
 use enbek_domain::reference::office_hours::{kz_offset, local_date};
 use enbek_domain::reference::parameters::keys;
+use enbek_domain::{bounds, text};
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
@@ -33,6 +34,7 @@ use crate::platform::auth::{Caller, Grant};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
+use crate::platform::http::input;
 use crate::platform::http::lang::Lang;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
@@ -43,7 +45,7 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Code as ReferenceCode;
-use crate::reference::interface::{check_territory, search_key};
+use crate::reference::interface::{check_territory, search_key, search_words};
 
 pub struct NewEmployer {
     pub bin: String,
@@ -838,8 +840,78 @@ pub async fn close_own_vacancy(
     Ok((vacancy, employer))
 }
 
+/// A vacancy search as a visitor asks it (`searchVacancies`, the portal's search page): every
+/// value as given, checked here.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SearchRequest<'a> {
+    /// Words of the title, skills or description, each to occur in some form.
+    pub q: Option<&'a str>,
+    pub region_code: Option<&'a str>,
+    pub occupation_code: Option<&'a str>,
+    /// Vacancies that pay at least this (their upper bound, or their only figure).
+    pub salary_min: Option<i64>,
+    pub work_regime: Option<&'a str>,
+    /// `relevance` (the default with words), `date` (the default without) or `salary`.
+    pub sort: Option<&'a str>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// At most 100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+/// What a search found: one page of it, how many in all, and the order and page it was read by.
+pub struct Found {
+    pub vacancies: Vec<Named>,
+    pub total: i64,
+    pub sort: Sort,
+    pub page: i64,
+    pub per_page: i64,
+    /// The day the vacancies' status is read as of.
+    pub today: NaiveDate,
+}
+
+/// The open vacancies a visitor's search finds: its values checked (422 `invalid_text`,
+/// `invalid_value` with the `field`), the words folded, the order chosen.
+pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result<Found> {
+    let words = input::opt_text("q", r.q, text::QUERY)?
+        .map(|q| search_words(&q))
+        .unwrap_or_default();
+    let sort = match r.sort {
+        None if words.is_empty() => Sort::Date,
+        None => Sort::Relevance,
+        Some(s) => Sort::parse(s).ok_or_else(|| {
+            Error::new(Common::InvalidValue)
+                .detail("sort is relevance, date or salary")
+                .with("field", "sort")
+        })?,
+    };
+    let page = input::bounded("page", r.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded("per_page", r.per_page.unwrap_or(20), bounds::PER_PAGE)?;
+    let today = local_date(state.clock.now());
+    let search = Search {
+        words,
+        region_code: r.region_code,
+        occupation_code: r.occupation_code,
+        salary_min: input::opt_bounded("salary_min", r.salary_min, bounds::PAY_FILTER)?,
+        work_regime: r.work_regime,
+        sort,
+        today,
+        limit: per_page,
+        offset: (page - 1).saturating_mul(per_page),
+    };
+    let (vacancies, total) = search_page(state, &search).await?;
+    Ok(Found {
+        vacancies,
+        total,
+        sort,
+        page,
+        per_page,
+        today,
+    })
+}
+
 /// A page of the open vacancies a search finds, and how many it finds in all.
-pub async fn search(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
+async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
     let (found, total) = employers::search(&state.db.pool, search).await?;
     let mut items = Vec::with_capacity(found.len());
     for v in found {

@@ -94,9 +94,36 @@ pub fn places(national: Option<&str>) -> Result<Places, ImportError> {
 #[derive(Deserialize)]
 struct RegionRow {
     region_code: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
     center_name_kk: String,
     center_name_ru: String,
     center_name_en: String,
+}
+
+/// A region of the country (the shipped list of the 20 regions and cities of republican
+/// significance) with its name in the three languages.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub code: String,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub name_en: String,
+}
+
+/// The regions, in the order of the shipped list.
+pub fn regions() -> Vec<Region> {
+    rows::<RegionRow>(REGIONS)
+        .expect("the shipped regions parse")
+        .into_iter()
+        .map(|r| Region {
+            code: r.region_code,
+            name_kk: r.name_kk,
+            name_ru: r.name_ru,
+            name_en: r.name_en,
+        })
+        .collect()
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,21 @@
+# Sign up, sign in, the user agreement.
+sign-in-title = Sign in
+field-login = E-mail or phone
+field-login-hint = For example: name@example.kz or +77011234567
+field-password = Password
+sign-in-submit = Sign in
+sign-in-no-account = No account yet?
+sign-up-title = Sign up
+sign-up-lead = An account lets you look for work, register as a job seeker and use the employer's cabinet.
+field-new-password = Choose a password
+field-new-password-hint = At least 8 characters; not your login and not a common password.
+field-accept-terms = I have read and accept the user agreement
+terms-read = Read the user agreement
+sign-up-submit = Sign up
+sign-up-have-account = Have an account already?
+terms-title = User agreement
+terms-version = Version: { $version }
+terms-p1 = The Electronic Labor Exchange is the information system through which the public employment services are provided.
+terms-p2 = By signing up you agree that your personal data are processed to help you find work, as the laws of the Republic of Kazakhstan provide.
+terms-p3 = You undertake to give true information about yourself and to share your account's password with no one.
+terms-p4 = To act for your IIN you prove it by an SMS code or by an electronic digital signature.

@@ -1,0 +1,10 @@
+# The centers of each region.
+centers-title = Labour mobility and career centers
+centers-lead = The labour mobility center of each region and its career centers. Turn to them to register, for advice, or for social payments.
+centers-all-regions = All regions
+centers-show = Show
+centers-mobility = Labour mobility center
+centers-career = Career centers
+centers-rural = Rural district
+centers-no-career = The career centers of this region are not in the reference data yet. Turn to the region's labour mobility center.
+centers-contacts-note = The centers' addresses and phone numbers will be shown on this page once the reference data has them.

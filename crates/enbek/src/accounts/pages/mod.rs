@@ -1,0 +1,23 @@
+//! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out.
+
+pub mod sessions;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::platform::state::AppState;
+
+/// The routes of this context's pages.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/sign-in",
+            get(sessions::sign_in_page).post(sessions::sign_in),
+        )
+        .route(
+            "/sign-up",
+            get(sessions::sign_up_page).post(sessions::sign_up),
+        )
+        .route("/sign-out", post(sessions::sign_out))
+        .route("/terms", get(sessions::terms))
+}

@@ -1,0 +1,392 @@
+//! The home page, the vacancy search and a vacancy's page: the same use cases as the API's
+//! `searchVacancies` and `getVacancy`.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use enbek_domain::mediation::vacancy::WorkRegime;
+use fluent_bundle::FluentValue;
+use serde::Deserialize;
+
+use crate::mediation::http::employers::{vacancy_view, VacancyView};
+use crate::mediation::service::employers::{self as service, SearchRequest};
+use crate::platform::state::AppState;
+use crate::reference::interface::{occupations, regions};
+use crate::web::{render, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult, Tr};
+
+/// How many vacancies a page of results shows.
+const PER_PAGE: i64 = 10;
+
+/// A choice of a select: its value, its label, whether it is chosen.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn choices(options: Vec<(String, String)>, chosen: &str) -> Vec<Choice> {
+    options
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: value == chosen,
+            value,
+            label,
+        })
+        .collect()
+}
+
+fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Kk => kk,
+        Lang::Ru => ru,
+        Lang::En => en,
+    }
+}
+
+/// The regions' names in a language, by code.
+fn region_names(lang: Lang) -> Vec<(String, String)> {
+    regions()
+        .into_iter()
+        .map(|r| {
+            let name = in_lang(lang, &r.name_kk, &r.name_ru, &r.name_en).to_string();
+            (r.code, name)
+        })
+        .collect()
+}
+
+/// A vacancy as a list or its page shows it: every value in the reader's words.
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub employer: String,
+    pub pay: String,
+    pub region: String,
+    pub regime: String,
+    pub employment: String,
+    pub education: Option<String>,
+    pub experience: Option<String>,
+    pub positions_open: String,
+    pub skills: Vec<String>,
+    pub conditions: Vec<String>,
+    pub description: String,
+    pub posted: String,
+    pub valid_until: String,
+    pub status: String,
+    pub open: bool,
+}
+
+fn card(v: VacancyView, tr: &Tr, regions: &HashMap<String, String>) -> Card {
+    Card {
+        title: v.title,
+        employer: v.employer_name,
+        pay: tr.pay(v.salary_from, v.salary_to),
+        region: regions
+            .get(&v.region_code)
+            .cloned()
+            .unwrap_or(v.region_code),
+        regime: tr.t(&format!("regime-{}", v.work_regime)),
+        employment: tr.t(&format!("employment-{}", v.employment_type)),
+        education: v.education_level.map(|e| tr.t(&format!("education-{e}"))),
+        experience: v.experience_years.map(|years| {
+            tr.with(
+                "vacancy-experience-years",
+                &[("years", FluentValue::from(years))],
+            )
+        }),
+        positions_open: tr.number(v.positions_open),
+        skills: v.skills,
+        conditions: v
+            .conditions
+            .iter()
+            .map(|c| tr.t(&format!("condition-{c}")))
+            .collect(),
+        description: v.description,
+        posted: tr.date(v.posted_at.date_naive()),
+        valid_until: tr.date(v.valid_until),
+        open: v.status == "open",
+        status: tr.t(&format!("vacancy-status-{}", v.status)),
+        id: v.id,
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "mediation/home.html")]
+struct HomePage {
+    f: Frame,
+    regions: Vec<Choice>,
+    total: String,
+    newest: Vec<Card>,
+}
+
+/// The home page: the search, how many vacancies are open, the newest, and where each role
+/// starts.
+pub async fn home(State(state): State<AppState>, page: Page) -> PageResult<Response> {
+    let tr = page.tr();
+    let found = service::search_vacancies(
+        &state,
+        &SearchRequest {
+            per_page: Some(5),
+            ..SearchRequest::default()
+        },
+    )
+    .await
+    .or_page()?;
+    let names = region_names(tr.lang);
+    let by_code: HashMap<_, _> = names.iter().cloned().collect();
+    let today = found.today;
+    render(&HomePage {
+        total: tr.count("home-open-count", found.total),
+        newest: found
+            .vacancies
+            .into_iter()
+            .map(|v| card(vacancy_view(v, today), &tr, &by_code))
+            .collect(),
+        regions: choices(names, ""),
+        f: page.frame,
+    })
+}
+
+/// The search as the page's address gives it: every value as text, checked here and by the
+/// use case.
+#[derive(Deserialize, Default)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    occupation: String,
+    #[serde(default)]
+    salary_min: String,
+    #[serde(default)]
+    regime: String,
+    #[serde(default)]
+    sort: String,
+    #[serde(default)]
+    page: String,
+}
+
+impl SearchQuery {
+    /// The address of another page of the same search.
+    fn href(&self, page: i64) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("q", &self.q),
+            ("region", &self.region),
+            ("occupation", &self.occupation),
+            ("salary_min", &self.salary_min),
+            ("regime", &self.regime),
+            ("sort", &self.sort),
+        ] {
+            if !value.is_empty() {
+                query.append_pair(name, value);
+            }
+        }
+        query.append_pair("page", &page.to_string());
+        format!("/vacancies?{}", query.finish())
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "mediation/search.html")]
+struct SearchPage {
+    f: Frame,
+    q: String,
+    salary_min: String,
+    regions: Vec<Choice>,
+    occupations: Vec<Choice>,
+    regimes: Vec<Choice>,
+    sorts: Vec<Choice>,
+    errors: FormErrors,
+    /// `None` when the search could not run (its errors say why).
+    results: Option<Results>,
+}
+
+struct Results {
+    summary: String,
+    cards: Vec<Card>,
+    previous: Option<String>,
+    next: Option<String>,
+    page_of: String,
+}
+
+fn optional(value: &str) -> Option<&str> {
+    Some(value.trim()).filter(|v| !v.is_empty())
+}
+
+/// The vacancy search with its filters (region, occupation, pay floor, work regime), order and
+/// pages.
+pub async fn search(
+    State(state): State<AppState>,
+    page: Page,
+    PageQuery(query): PageQuery<SearchQuery>,
+) -> PageResult<Response> {
+    let tr = page.tr();
+    let mut errors = FormErrors::new();
+    let salary_min = match optional(&query.salary_min).map(|s| s.replace([' ', '\u{a0}'], "")) {
+        None => None,
+        Some(s) => match s.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.add("salary_min", tr.t("search-salary-not-a-number"));
+                None
+            }
+        },
+    };
+    let page_number = optional(&query.page).and_then(|p| p.parse::<i64>().ok());
+    let mut results = None;
+    let mut status = StatusCode::OK;
+    if errors.is_empty() {
+        let request = SearchRequest {
+            q: optional(&query.q),
+            region_code: optional(&query.region),
+            occupation_code: optional(&query.occupation),
+            salary_min,
+            work_regime: optional(&query.regime),
+            sort: optional(&query.sort),
+            page: page_number,
+            per_page: Some(PER_PAGE),
+        };
+        match service::search_vacancies(&state, &request).await.or_page() {
+            Ok(found) => {
+                let by_code: HashMap<_, _> = region_names(tr.lang).into_iter().collect();
+                let pages = ((found.total + found.per_page - 1) / found.per_page).max(1);
+                let today = found.today;
+                results = Some(Results {
+                    summary: tr.count("search-found", found.total),
+                    previous: (found.page > 1).then(|| query.href(found.page - 1)),
+                    next: (found.page < pages).then(|| query.href(found.page + 1)),
+                    page_of: tr.with(
+                        "search-page-of",
+                        &[
+                            ("page", FluentValue::from(found.page)),
+                            ("pages", FluentValue::from(pages)),
+                        ],
+                    ),
+                    cards: found
+                        .vacancies
+                        .into_iter()
+                        .map(|v| card(vacancy_view(v, today), &tr, &by_code))
+                        .collect(),
+                });
+            }
+            Err(e) if e.status().is_client_error() => {
+                let field = match e.field() {
+                    Some("salary_min") => "salary_min",
+                    Some("sort") => "sort",
+                    _ => "q",
+                };
+                errors.problem(field, &e, &tr);
+                status = e.status();
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    let occupation_list = occupations(&state, None, None, Some("unit"), 1000)
+        .await
+        .or_page()?
+        .into_iter()
+        .map(|o| {
+            let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
+            (o.code.clone(), format!("{} — {name}", o.code))
+        })
+        .collect();
+    let regimes = WorkRegime::ALL
+        .iter()
+        .map(|r| (r.code().to_string(), tr.t(&format!("regime-{}", r.code()))))
+        .collect();
+    let sorts = [
+        ("", "search-sort-default"),
+        ("relevance", "search-sort-relevance"),
+        ("date", "search-sort-date"),
+        ("salary", "search-sort-salary"),
+    ]
+    .into_iter()
+    .map(|(value, id)| (value.to_string(), tr.t(id)))
+    .collect();
+    let html = render(&SearchPage {
+        q: query.q.clone(),
+        salary_min: query.salary_min.clone(),
+        regions: choices(region_names(tr.lang), query.region.trim()),
+        occupations: choices(occupation_list, query.occupation.trim()),
+        regimes: choices(regimes, query.regime.trim()),
+        sorts: choices(sorts, query.sort.trim()),
+        errors,
+        results,
+        f: page.frame,
+    })?;
+    Ok((status, html).into_response())
+}
+
+#[derive(askama::Template)]
+#[template(path = "mediation/vacancy.html")]
+struct VacancyPage {
+    f: Frame,
+    v: Card,
+    signed_in: bool,
+}
+
+/// A vacancy's page: its public fields only.
+pub async fn vacancy(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+) -> PageResult<Response> {
+    let tr = page.tr();
+    let named = service::vacancy(&state, &id).await.or_page()?;
+    let today = enbek_domain::reference::office_hours::local_date(state.clock.now());
+    let by_code: HashMap<_, _> = region_names(tr.lang).into_iter().collect();
+    render(&VacancyPage {
+        v: card(vacancy_view(named, today), &tr, &by_code),
+        signed_in: page.caller.is_some(),
+        f: page.frame,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use enbek_domain::mediation::vacancy::{
+        EducationLevel, EmploymentType, VacancyStatus, WorkCondition,
+    };
+
+    #[test]
+    fn every_code_a_vacancy_shows_has_its_words_in_each_language() {
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let tr = Tr::new(lang);
+            let mut ids: Vec<String> = Vec::new();
+            ids.extend(
+                WorkRegime::ALL
+                    .iter()
+                    .map(|c| format!("regime-{}", c.code())),
+            );
+            ids.extend(
+                EmploymentType::ALL
+                    .iter()
+                    .map(|c| format!("employment-{}", c.code())),
+            );
+            ids.extend(
+                EducationLevel::ALL
+                    .iter()
+                    .map(|c| format!("education-{}", c.code())),
+            );
+            ids.extend(
+                WorkCondition::ALL
+                    .iter()
+                    .map(|c| format!("condition-{}", c.code())),
+            );
+            ids.extend(
+                VacancyStatus::ALL
+                    .iter()
+                    .map(|c| format!("vacancy-status-{}", c.as_str())),
+            );
+            for id in ids {
+                assert!(tr.has(&id), "{id} in {}", lang.as_str());
+            }
+        }
+    }
+}

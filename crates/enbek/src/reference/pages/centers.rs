@@ -1,0 +1,116 @@
+//! The labour mobility center of each region with its career centers and their rural
+//! districts, as the reference data has them (`listOrganizations`).
+
+use axum::extract::State;
+use axum::response::Response;
+use enbek_domain::accounts::access::OrgKind;
+use serde::Deserialize;
+
+use crate::platform::state::AppState;
+use crate::reference::service::reference::{organizations, regions, Organization};
+use crate::web::{render, Frame, Lang, OrPage, Page, PageQuery, PageResult};
+
+/// A center as the page lists it.
+pub struct Center {
+    pub name: String,
+    /// Its rural districts, for a career center.
+    pub districts: Vec<String>,
+}
+
+/// A region with its centers.
+pub struct RegionCenters {
+    pub code: String,
+    pub name: String,
+    pub mobility: Vec<String>,
+    pub career: Vec<Center>,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(askama::Template)]
+#[template(path = "reference/centers.html")]
+struct CentersPage {
+    f: Frame,
+    regions: Vec<Choice>,
+    shown: Vec<RegionCenters>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CentersQuery {
+    #[serde(default)]
+    region: String,
+}
+
+fn name(lang: Lang, o: &Organization) -> String {
+    match lang {
+        Lang::Kk => o.name_kk.clone(),
+        Lang::Ru => o.name_ru.clone(),
+        Lang::En => o.name_en.clone(),
+    }
+}
+
+/// The centers of every region, or of the region chosen.
+pub async fn centers(
+    State(state): State<AppState>,
+    page: Page,
+    PageQuery(query): PageQuery<CentersQuery>,
+) -> PageResult<Response> {
+    let lang = page.tr().lang;
+    let chosen = query.region.trim();
+    let all = organizations(&state, None, None).await.or_page()?;
+    let mut shown = Vec::new();
+    let mut choices = Vec::new();
+    for region in regions() {
+        let region_name = match lang {
+            Lang::Kk => region.name_kk,
+            Lang::Ru => region.name_ru,
+            Lang::En => region.name_en,
+        };
+        choices.push(Choice {
+            value: region.code.clone(),
+            label: region_name.clone(),
+            selected: region.code == chosen,
+        });
+        if !chosen.is_empty() && region.code != chosen {
+            continue;
+        }
+        let here: Vec<&Organization> = all
+            .iter()
+            .filter(|o| o.region_code == region.code)
+            .collect();
+        let career = here
+            .iter()
+            .filter(|o| o.kind == OrgKind::CareerCenter)
+            .map(|c| Center {
+                name: name(lang, c),
+                districts: here
+                    .iter()
+                    .filter(|d| {
+                        d.kind == OrgKind::RuralDistrict
+                            && d.parent_id.as_deref() == Some(c.id.as_str())
+                    })
+                    .map(|d| name(lang, d))
+                    .collect(),
+            })
+            .collect();
+        shown.push(RegionCenters {
+            code: region.code,
+            name: region_name,
+            mobility: here
+                .iter()
+                .filter(|o| o.kind == OrgKind::MobilityCenter)
+                .map(|o| name(lang, o))
+                .collect(),
+            career,
+        });
+    }
+    render(&CentersPage {
+        f: page.frame,
+        regions: choices,
+        shown,
+    })
+}
