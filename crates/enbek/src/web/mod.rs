@@ -14,13 +14,11 @@ pub mod form;
 pub mod i18n;
 pub mod visit;
 
-use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::middleware;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
-use serde::Deserialize;
 
 use crate::platform::state::AppState;
 
@@ -51,7 +49,7 @@ fn file(content_type: &'static str, body: &'static str) -> impl IntoResponse {
     (SECURITY, [(header::CONTENT_TYPE, content_type)], body)
 }
 
-/// The frame's own routes: its assets, the language switch, and the earlier static page.
+/// The frame's own routes: its assets and the earlier static page.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
@@ -74,7 +72,6 @@ pub fn routes() -> Router<AppState> {
             "/static/web.js",
             get(|| async { file("text/javascript; charset=utf-8", WEB_SCRIPT) }),
         )
-        .route("/language", post(switch_language))
 }
 
 /// The pages of the contexts under the frame's layer: each request gets its visit (language,
@@ -83,32 +80,6 @@ pub fn layer(pages: Router<AppState>, state: AppState) -> Router<AppState> {
     pages
         .merge(routes())
         .layer(middleware::from_fn_with_state(state, visit::visit))
-}
-
-#[derive(Deserialize)]
-struct LanguageForm {
-    lang: String,
-    #[serde(default)]
-    next: String,
-}
-
-/// The language switch: remembered in a cookie, then back to the page it was used on.
-async fn switch_language(
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<LanguageForm>,
-) -> Response {
-    let Some(lang) = Lang::parse(&form.lang) else {
-        return PageError::bad_request().into_response();
-    };
-    let mut response = Redirect::to(&local_path(&form.next)).into_response();
-    visit::set_cookie(
-        &mut response,
-        visit::LANG_COOKIE,
-        lang.as_str(),
-        Some(visit::LANG_MAX_AGE),
-        !state.settings.dev,
-    );
-    response
 }
 
 /// A path on this site to go back to: anything else (another site, a scheme) becomes `/`.

@@ -41,6 +41,9 @@ pub const CSRF_FIELD: &str = "csrf";
 #[derive(Debug, Clone)]
 pub struct Visit {
     pub lang: Lang,
+    /// Whether the language is one the visitor chose with the switch on this browser (else the
+    /// browser's or Kazakh, and a signed-in person's pages follow their account's).
+    pub chosen: bool,
     nonce: String,
     fresh_nonce: bool,
     session: Option<String>,
@@ -174,8 +177,8 @@ fn new_nonce() -> String {
 /// nonce, renders a failure as the error page in the visitor's language, and sets the headers.
 pub async fn visit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let headers = request.headers();
-    let lang = cookie(headers, LANG_COOKIE)
-        .and_then(Lang::parse)
+    let chosen = cookie(headers, LANG_COOKIE).and_then(Lang::parse);
+    let lang = chosen
         .or_else(|| {
             headers
                 .get(ACCEPT_LANGUAGE)
@@ -193,6 +196,7 @@ pub async fn visit(State(state): State<AppState>, mut request: Request, next: Ne
         .map(str::to_string);
     let visit = Visit {
         lang,
+        chosen: chosen.is_some(),
         nonce,
         fresh_nonce,
         session,
@@ -233,9 +237,14 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The frame in the visitor's language: the one chosen on this browser, else the one the
+    /// signed-in person's account keeps, else the browser's.
     pub fn new(visit: &Visit, caller: Option<&Caller>, here: &str) -> Frame {
+        let kept = caller
+            .filter(|_| !visit.chosen)
+            .and_then(|c| Lang::parse(&c.locale));
         Frame {
-            tr: Tr::new(visit.lang),
+            tr: Tr::new(kept.unwrap_or(visit.lang)),
             csrf: visit.csrf(),
             account: caller.map(|c| c.login.clone()),
             here: here.to_string(),
@@ -346,6 +355,7 @@ mod tests {
     fn visit(nonce: &str, session: Option<&str>) -> Visit {
         Visit {
             lang: Lang::Kk,
+            chosen: false,
             nonce: nonce.to_string(),
             fresh_nonce: false,
             session: session.map(str::to_string),

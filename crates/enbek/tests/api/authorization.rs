@@ -153,6 +153,7 @@ fn body(op: &str, w: &World) -> Body {
         "createStaffAccount" => {
             json!({ "login": "matrix.ministry", "password": "staff-pass-1", "role": "ministry_officer" })
         }
+        "updateMe" => json!({ "locale": "kk" }),
         "startIdentityProof" => json!({ "iin": w.id("citizen_iin"), "method": "sms" }),
         "completeIdentityProof" => json!({ "proof_id": "no-such-proof", "code": "123456" }),
         "addParameterEdition" => {

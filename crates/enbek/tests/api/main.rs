@@ -15,6 +15,7 @@ mod fuzz;
 mod identity;
 mod integrations;
 mod jobloss;
+mod language;
 mod matching;
 mod offers;
 mod plans;

@@ -204,6 +204,20 @@ async fn person_signs_up_in_and_out(app: &TestApp, w: &Words) {
         signed_in_as(&browser).await.as_deref(),
         Some(login.as_str())
     );
+    // Signed in, the switch changes the language the account keeps: a browser that has no
+    // choice of its own shows the person's pages in it, and notices are written in it.
+    let other = if w.lang == "kk" { "ru" } else { "kk" };
+    switch_to(&browser, other).await;
+    let (_, me) = app.get("/api/v1/me", Some(&token)).await;
+    assert_eq!(me["locale"], other);
+    browser
+        .client
+        .delete_cookie("enbek_lang")
+        .await
+        .expect("the language cookie removed");
+    browser.open("/").await;
+    assert_eq!(browser.lang().await, other, "the account's language");
+    switch_to(&browser, w.lang).await;
     browser
         .click_to(".account button[type=submit]", "the sign-out")
         .await;

@@ -125,7 +125,32 @@ pub struct GrantView {
 #[utoipa::path(get, path = "/api/v1/me", operation_id = "getMe", tag = "accounts",
     security(("bearer" = [])), responses((status = 200, body = Me), (status = 401)))]
 pub async fn me(caller: Caller) -> axum::Json<Me> {
-    axum::Json(Me {
+    axum::Json(me_view(caller, None))
+}
+
+/// What the account keeps of the person's choices.
+#[derive(Deserialize, ToSchema)]
+pub struct UpdateMe {
+    /// The person's language (`kk`, `ru` or `en`): the portal's pages and every notice written
+    /// to them from now on are in it.
+    pub locale: Lang,
+}
+
+#[utoipa::path(patch, path = "/api/v1/me", operation_id = "updateMe", tag = "accounts",
+    security(("bearer" = [])), request_body = UpdateMe,
+    responses((status = 200, body = Me), (status = 401), (status = 422)))]
+pub async fn update_me(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<UpdateMe>,
+) -> Result<axum::Json<Me>> {
+    service::set_locale(&state, &caller.account_id, body.locale).await?;
+    Ok(axum::Json(me_view(caller, Some(body.locale))))
+}
+
+/// The caller's account as shown to them, with its language as just kept when it changed.
+fn me_view(caller: Caller, locale: Option<Lang>) -> Me {
+    Me {
         id: caller.account_id,
         login: caller.login,
         roles: caller
@@ -141,9 +166,9 @@ pub async fn me(caller: Caller) -> axum::Json<Me> {
                 organization_id: g.organization_id.clone(),
             })
             .collect(),
-        locale: caller.locale,
+        locale: locale.map_or(caller.locale, |l| l.as_str().to_string()),
         iin_bound: caller.iin.is_some(),
-    })
+    }
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -14,7 +14,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::create_account))
         .routes(routes!(accounts::login))
         .routes(routes!(accounts::logout))
-        .routes(routes!(accounts::me))
+        .routes(routes!(accounts::me, accounts::update_me))
         .routes(routes!(identity::start_identity_proof))
         .routes(routes!(identity::complete_identity_proof))
 }

@@ -1,5 +1,7 @@
-//! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out.
+//! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out, and
+//! the language switch.
 
+pub mod language;
 pub mod sessions;
 
 use axum::routing::{get, post};
@@ -20,4 +22,5 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/sign-out", post(sessions::sign_out))
         .route("/terms", get(sessions::terms))
+        .route("/language", post(language::switch))
 }

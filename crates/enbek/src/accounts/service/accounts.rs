@@ -323,6 +323,28 @@ pub async fn logout(state: &AppState, token_hash: &str, account_id: &str) -> Res
     Ok(())
 }
 
+/// The person's language, kept by their account: the portal's pages and every notice written to
+/// them from now on (cabinet, SMS, e-mail) are in it. Unchanged, it writes nothing.
+pub async fn set_locale(state: &AppState, account_id: &str, locale: Lang) -> Result<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let (before, _) = accounts::locale_and_iin(&mut *tx, account_id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    if before == locale.as_str() {
+        return Ok(());
+    }
+    accounts::set_locale(&mut tx, account_id, locale.as_str()).await?;
+    audit::Entry::new(now, "set_locale", "account", account_id)
+        .by(account_id)
+        .before(json!({ "locale": before }))
+        .after(json!({ "locale": locale.as_str() }))
+        .record(&mut tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 fn session_entry<'a>(at: DateTime<Utc>, account_id: &'a str, action: &'a str) -> audit::Entry<'a> {
     audit::Entry::new(at, action, "session", account_id).by(account_id)
 }

@@ -316,6 +316,16 @@ pub async fn account_by_iin(tx: &mut Tx, iin: &str) -> Result<Option<String>, sq
     row.map(|r| r.text("id")).transpose()
 }
 
+/// Keeps the account's language; false when there is no such account.
+pub async fn set_locale(tx: &mut Tx, account_id: &str, locale: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE accounts SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn locale_and_iin<'c>(
     db: impl sqlx::Executor<'c, Database = sqlx::Any>,
     account_id: &str,

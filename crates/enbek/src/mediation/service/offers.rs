@@ -347,7 +347,8 @@ pub async fn decide(
         ..Args::default()
     };
     let kind = if hired { Kind::Hired } else { Kind::NotHired };
-    notify::send(&mut tx, &recipient(&reg, None), kind, &args, now).await?;
+    let to = recipient(&mut tx, &reg).await?;
+    notify::send(&mut tx, &to, kind, &args, now).await?;
     if !hired {
         unemployment::decision_after_employer_refusal_due(&mut tx, &reg.id, &offer.id, now).await?;
     }
@@ -596,14 +597,8 @@ pub async fn record_no_show(
             reference: offer.id.clone(),
             ..Args::default()
         };
-        notify::send(
-            &mut tx,
-            &recipient(&reg, None),
-            Kind::InterviewNoShow,
-            &args,
-            now,
-        )
-        .await?;
+        let to = recipient(&mut tx, &reg).await?;
+        notify::send(&mut tx, &to, Kind::InterviewNoShow, &args, now).await?;
     }
     audit::Entry::new(now, "record_no_show", "offer", &offer.id)
         .by(employer_account)

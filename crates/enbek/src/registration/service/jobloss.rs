@@ -155,14 +155,8 @@ pub async fn change_iban(
         note: masked_iban(iban.as_str()),
         ..Args::default()
     };
-    notify::send(
-        &mut tx,
-        &recipient(&reg, None),
-        Kind::IbanChanged,
-        &args,
-        now,
-    )
-    .await?;
+    let to = recipient(&mut tx, &reg).await?;
+    notify::send(&mut tx, &to, Kind::IbanChanged, &args, now).await?;
     audit::Entry::new(now, "change_iban", "jobloss_application", &application.id)
         .by(account_id)
         .before(json!({ "iban": masked_iban(&application.iban) }))
@@ -300,5 +294,6 @@ async fn tell(
         months,
         ..Args::default()
     };
-    notify::send(tx, &recipient(reg, None), kind, &args, now).await
+    let to = recipient(tx, reg).await?;
+    notify::send(tx, &to, kind, &args, now).await
 }

@@ -251,14 +251,8 @@ pub async fn remind(state: &AppState, item_id: &str) -> anyhow::Result<()> {
         note: item.note.clone().unwrap_or_default(),
         ..Args::default()
     };
-    notify::send(
-        &mut tx,
-        &recipient(&reg, None),
-        Kind::ContactReminder,
-        &args,
-        now,
-    )
-    .await?;
+    let to = recipient(&mut tx, &reg).await?;
+    notify::send(&mut tx, &to, Kind::ContactReminder, &args, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -24,7 +24,6 @@ use crate::platform::auth::Caller;
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
-use crate::platform::http::lang::Lang;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
 use crate::platform::monitoring::{self, NewRequest};
@@ -216,7 +215,7 @@ async fn submit(state: &AppState, sub: Submission) -> Result<Registration> {
         .record(&mut tx)
         .await?;
     if status == Status::PendingReview {
-        let to = recipient(&registration, None);
+        let to = recipient(&mut tx, &registration).await?;
         let args = Args {
             date: local_date(now).to_string(),
             center: names(&sub.career_center),
@@ -273,7 +272,7 @@ async fn verify_now(state: &AppState, registration_id: &str) -> Result<()> {
             phone: None,
             email: None,
             assistant_org: None,
-            ..recipient(&reg, None)
+            ..recipient(&mut tx, &reg).await?
         };
         let args = Args {
             date: local_date(reg.received_at).to_string(),
@@ -338,7 +337,6 @@ pub async fn decide(
             received_on,
         ),
     };
-    let lang = Lang::parse(&app.lang);
     match (result, registry) {
         (Ok(()), Some(person)) => {
             let rural = reg.forwarded_by_org.is_some()
@@ -400,14 +398,8 @@ pub async fn decide(
                 reference: reg.id.clone(),
                 ..Args::default()
             };
-            notify::send(
-                &mut tx,
-                &recipient(&reg, lang),
-                Kind::JobSeekerRegistered,
-                &args,
-                now,
-            )
-            .await?;
+            let to = recipient(&mut tx, &reg).await?;
+            notify::send(&mut tx, &to, Kind::JobSeekerRegistered, &args, now).await?;
             unemployment::begin_selection(&mut tx, state, &reg, now).await?;
             state
                 .mediation()
@@ -427,14 +419,8 @@ pub async fn decide(
                 reference: reg.id.clone(),
                 ..Args::default()
             };
-            notify::send(
-                &mut tx,
-                &recipient(&reg, lang),
-                Kind::JobSeekerRefused,
-                &args,
-                now,
-            )
-            .await?;
+            let to = recipient(&mut tx, &reg).await?;
+            notify::send(&mut tx, &to, Kind::JobSeekerRefused, &args, now).await?;
         }
     }
     registrations::decide(&mut tx, &reg, now).await?;
@@ -585,14 +571,8 @@ pub async fn close(
         reference: reg.id.clone(),
         ..Args::default()
     };
-    notify::send(
-        &mut tx,
-        &recipient(&reg, None),
-        Kind::RegistrationClosed,
-        &args,
-        now,
-    )
-    .await?;
+    let to = recipient(&mut tx, &reg).await?;
+    notify::send(&mut tx, &to, Kind::RegistrationClosed, &args, now).await?;
     tx.commit().await?;
     let reg = registration_by_id(state, &reg.id).await?;
     shown(state, reg).await

@@ -9,6 +9,7 @@ use enbek_domain::registration::category::Category;
 use enbek_domain::registration::unemployment::UnemployedRefusal;
 use enbek_domain::registration::{Refusal, Status};
 
+use crate::accounts::interface::directory as accounts;
 use crate::platform::db::Tx;
 use crate::platform::http::lang::Lang;
 use crate::platform::notify::Names;
@@ -120,16 +121,24 @@ pub(crate) fn names(org: &Organization) -> Names {
 
 /// Everyone a registration's notices go to: the cabinet, the phone and e-mail given, and the
 /// assistant for a rural resident whose application came through them. Notices the regulations
-/// send through the assistant whichever the channel go to `recipient_with_assistant`.
-pub(crate) fn recipient(reg: &Registration, lang: Option<Lang>) -> Recipient {
-    Recipient {
+/// send through the assistant whichever the channel go to `recipient_with_assistant`. They are
+/// written in the person's language: the one their account keeps when they have one (the person
+/// may change it at any time), else the one chosen on the application.
+pub(crate) async fn recipient(tx: &mut Tx, reg: &Registration) -> Result<Recipient, sqlx::Error> {
+    let kept = match &reg.account_id {
+        Some(id) => accounts::locale_and_iin(&mut **tx, id).await?,
+        None => None,
+    };
+    Ok(Recipient {
         person_id: reg.person_id.clone(),
         account_id: reg.account_id.clone(),
         phone: reg.application.phone.clone(),
         email: reg.application.email.clone(),
         assistant_org: reg.forwarded_by_org.clone(),
-        lang: lang.or_else(|| Lang::parse(&reg.application.lang)),
-    }
+        lang: kept
+            .and_then(|(locale, _)| Lang::parse(&locale))
+            .or_else(|| Lang::parse(&reg.application.lang)),
+    })
 }
 
 /// The rural district whose assistant serves the registration's person (214 p.14, 214 p.71,
@@ -160,7 +169,7 @@ pub(crate) async fn recipient_with_assistant(
     tx: &mut Tx,
     reg: &Registration,
 ) -> Result<Recipient, sqlx::Error> {
-    let mut to = recipient(reg, None);
+    let mut to = recipient(tx, reg).await?;
     to.assistant_org = serving_district(tx, reg).await?;
     Ok(to)
 }
