@@ -91,3 +91,20 @@ vacancy-status-open = Open
 vacancy-status-filled = Filled
 vacancy-status-closed = Closed
 vacancy-status-expired = Expired
+resumes-title = Published resumes
+resumes-lead = Resumes that job seekers have published. The person's name and contacts are not shown: a career center helps you find the person for the job.
+resumes-label = Resume search
+resumes-salary-max = Asking pay at most, ₸
+resumes-salary-max-hint = In tenge a month, for example 300000
+resumes-found = { $count ->
+    [one] { $n } resume found
+   *[other] { $n } resumes found
+}
+resumes-empty = Nothing found. Remove a filter or ask a career center.
+resumes-pay = Asking pay
+resumes-relocate = willing to relocate
+resumes-languages = Languages
+resume-experience-years = { $years ->
+    [one] { $years } year
+   *[other] { $years } years
+}

@@ -9,6 +9,7 @@ nav-label = Main menu
 nav-home = Home
 nav-vacancies = Vacancies
 nav-centers = Career centers
+nav-resumes = Resumes
 nav-cabinet = My cabinet
 nav-sign-in = Sign in
 nav-sign-up = Sign up

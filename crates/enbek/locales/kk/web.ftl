@@ -9,6 +9,7 @@ nav-label = Басты мәзір
 nav-home = Басты бет
 nav-vacancies = Бос жұмыс орындары
 nav-centers = Мансап орталықтары
+nav-resumes = Түйіндемелер
 nav-cabinet = Жеке кабинет
 nav-sign-in = Кіру
 nav-sign-up = Тіркелу

@@ -93,3 +93,18 @@ vacancy-status-open = Открыта
 vacancy-status-filled = Заполнена
 vacancy-status-closed = Закрыта
 vacancy-status-expired = Срок истёк
+resumes-title = Опубликованные резюме
+resumes-lead = Резюме, которые опубликовали ищущие работу. Имя и контакты человека не показываются: найти сотрудника помогает карьерный центр.
+resumes-label = Поиск резюме
+resumes-salary-max = Ожидаемая зарплата не выше, ₸
+resumes-salary-max-hint = В тенге в месяц, например 300000
+resumes-found = Найдено резюме: { $n }
+resumes-empty = Ничего не найдено. Уберите часть фильтров или обратитесь в карьерный центр.
+resumes-pay = Ожидаемая зарплата
+resumes-relocate = готов к переезду
+resumes-languages = Языки
+resume-experience-years = { $years ->
+    [one] { $years } год
+    [few] { $years } года
+   *[other] { $years } лет
+}

@@ -9,6 +9,7 @@ nav-label = Главное меню
 nav-home = Главная
 nav-vacancies = Вакансии
 nav-centers = Карьерные центры
+nav-resumes = Резюме
 nav-cabinet = Личный кабинет
 nav-sign-in = Войти
 nav-sign-up = Зарегистрироваться

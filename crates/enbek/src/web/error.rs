@@ -75,6 +75,12 @@ impl PageError {
         PageError::from_problem(ApiError::not_found())
     }
 
+    /// A page for signed-in people only, asked for by a visitor who is not: 401 and a page that
+    /// says to sign in.
+    pub fn sign_in_first() -> PageError {
+        PageError::from_problem(ApiError::new(Common::Unauthorized))
+    }
+
     /// A failure of the server: logged with its cause, shown without it.
     pub fn internal(cause: impl std::fmt::Display) -> PageError {
         PageError::from_problem(ApiError::internal(cause))

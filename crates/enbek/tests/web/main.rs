@@ -12,3 +12,4 @@ mod helpers;
 
 mod browser;
 mod portal;
+mod resumes;

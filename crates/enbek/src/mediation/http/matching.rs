@@ -3,19 +3,18 @@
 use axum::extract::State;
 use axum::response::IntoResponse;
 use enbek_domain::accounts::access::Role;
-use enbek_domain::mediation::matching::{Occupation, Reason};
+use enbek_domain::mediation::matching::Reason;
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::{bounds, text};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::mediation::error::{Error, Result};
+use crate::mediation::error::Result;
 use crate::mediation::http::employers::{vacancy_view, VacancyView, MOST_SKILLS};
-use crate::mediation::service::matching::{self as service, Resume, ResumeSearch};
+use crate::mediation::service::matching::{self as service, Resume, ResumeRequest};
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
-use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 /// The most languages a resume lists.
@@ -171,33 +170,18 @@ pub async fn search_resumes(
     caller: Caller,
     Query(q): Query<ResumeQuery>,
 ) -> Result<impl IntoResponse> {
-    // Employers search for staff themselves (214 p.77); career centers help them.
-    let mut allowed = vec![Role::Employer];
-    allowed.extend_from_slice(&CASEWORK);
-    caller.require(&allowed)?;
-    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
-    let per_page = input::bounded("per_page", q.per_page.unwrap_or(20), bounds::PER_PAGE)?;
-    if q.occupation_code
-        .as_deref()
-        .is_some_and(|c| Occupation::parse(c).is_none())
-    {
-        return Err(Error::new(Common::InvalidValue).detail("occupation_code is four digits"));
-    }
-    let region_prefix = match q.region_code.as_deref() {
-        Some(r) if r.len() == 9 && r.bytes().all(|b| b.is_ascii_digit()) => Some(&r[..2]),
-        Some(_) => return Err(Error::new(Common::InvalidValue).detail("region_code is 9 digits")),
-        None => None,
-    };
-    let search = ResumeSearch {
+    let request = ResumeRequest {
         occupation_code: q.occupation_code.as_deref(),
-        region_prefix,
-        salary_max: input::opt_bounded("salary_max", q.salary_max, bounds::PAY_FILTER)?,
+        region_code: q.region_code.as_deref(),
+        salary_max: q.salary_max,
         work_regime: q.work_regime.as_deref(),
-        limit: per_page,
-        offset: (page - 1).saturating_mul(per_page),
+        page: q.page,
+        per_page: q.per_page,
     };
-    let (found, total) = service::search_resumes(&state, &search).await?;
+    let found = service::search_published_resumes(&state, &caller, &request).await?;
+    let total = found.total;
     let out: Vec<PublicResume> = found
+        .resumes
         .into_iter()
         .map(|r| PublicResume {
             occupation_codes: r.occupation_codes,

@@ -1,6 +1,8 @@
 //! The pages of mediation on the portal: the home page with its search, the vacancy search
-//! with its filters, order and pages, and a vacancy's page.
+//! with its filters, order and pages, a vacancy's page, and the published resumes for
+//! employers.
 
+pub mod resumes;
 pub mod vacancies;
 
 use axum::routing::get;
@@ -14,4 +16,5 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(vacancies::home))
         .route("/vacancies", get(vacancies::search))
         .route("/vacancies/{id}", get(vacancies::vacancy))
+        .route("/resumes", get(resumes::search))
 }

@@ -5,6 +5,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use enbek_domain::accounts::access::Role;
+use enbek_domain::bounds;
 use enbek_domain::mediation::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::mediation::matching::{
     score, Commute, Match, Occupation, Opening, Places, Seeker,
@@ -19,7 +21,8 @@ use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
 pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
 use crate::platform::audit;
-use crate::platform::auth::Grant;
+use crate::platform::auth::{Caller, Grant, CASEWORK};
+use crate::platform::http::input;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::{check_education_level, check_locality, check_occupations};
@@ -367,10 +370,75 @@ pub async fn candidates_in_scope(
     candidates_for(state, &vacancy).await
 }
 
-/// A page of the published resumes a search finds, and how many it finds in all.
-pub async fn search_resumes(
+/// A search of the published resumes, as an employer or a career center asks it.
+#[derive(Default)]
+pub struct ResumeRequest<'a> {
+    /// A four-digit occupation the person seeks.
+    pub occupation_code: Option<&'a str>,
+    /// The region the person lives in (its 9-digit code).
+    pub region_code: Option<&'a str>,
+    /// People asking at most this pay, or naming none.
+    pub salary_max: Option<i64>,
+    /// People asking for this regime, or for none.
+    pub work_regime: Option<&'a str>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// At most 100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+/// What a search of the resumes found: one page of it, how many in all, and the page it is.
+pub struct FoundResumes {
+    pub resumes: Vec<Resume>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// The published resumes a search finds, the latest updated first. Employers search for staff
+/// themselves (214 p.77) and career centers help them; nobody else reads them. The values are
+/// checked (422 `invalid_value` with the `field`); the caller shows only the public fields.
+pub async fn search_published_resumes(
     state: &AppState,
-    search: &ResumeSearch<'_>,
-) -> Result<(Vec<Resume>, i64)> {
-    Ok(resumes::search_published(&state.db.pool, search).await?)
+    caller: &Caller,
+    r: &ResumeRequest<'_>,
+) -> Result<FoundResumes> {
+    let mut allowed = vec![Role::Employer];
+    allowed.extend_from_slice(&CASEWORK);
+    caller.require(&allowed)?;
+    let page = input::bounded("page", r.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded("per_page", r.per_page.unwrap_or(20), bounds::PER_PAGE)?;
+    if r.occupation_code
+        .is_some_and(|c| Occupation::parse(c).is_none())
+    {
+        return Err(Error::new(Common::InvalidValue)
+            .detail("occupation_code is four digits")
+            .with("field", "occupation_code"));
+    }
+    let region_prefix = match r.region_code {
+        Some(code) if code.len() == 9 && code.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(&code[..2])
+        }
+        Some(_) => {
+            return Err(Error::new(Common::InvalidValue)
+                .detail("region_code is 9 digits")
+                .with("field", "region_code"))
+        }
+        None => None,
+    };
+    let search = ResumeSearch {
+        occupation_code: r.occupation_code,
+        region_prefix,
+        salary_max: input::opt_bounded("salary_max", r.salary_max, bounds::PAY_FILTER)?,
+        work_regime: r.work_regime,
+        limit: per_page,
+        offset: (page - 1).saturating_mul(per_page),
+    };
+    let (resumes, total) = resumes::search_published(&state.db.pool, &search).await?;
+    Ok(FoundResumes {
+        resumes,
+        total,
+        page,
+        per_page,
+    })
 }
