@@ -9,6 +9,10 @@
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
+#[path = "../api/steps.rs"]
+#[allow(dead_code)]
+mod steps;
 
 mod browser;
+mod citizen;
 mod portal;

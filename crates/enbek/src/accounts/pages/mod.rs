@@ -1,5 +1,7 @@
-//! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out.
+//! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out;
+//! proving the identity from the cabinet.
 
+pub mod identity;
 pub mod sessions;
 
 use axum::routing::{get, post};
@@ -20,4 +22,9 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/sign-out", post(sessions::sign_out))
         .route("/terms", get(sessions::terms))
+        .route(
+            "/cabinet/identity",
+            get(identity::page).post(identity::start),
+        )
+        .route("/cabinet/identity/code", post(identity::complete))
 }

@@ -1,9 +1,13 @@
 //! The pages of mediation on the portal: the home page with its search, the vacancy search
-//! with its filters, order and pages, and a vacancy's page.
+//! with its filters, order and pages, and a vacancy's page; the cabinet's offers, interviews and
+//! responses to vacancies; the
+//! resume editor and the suitable vacancies with their reasons.
 
+pub mod cabinet;
+pub mod cabinet_resume;
 pub mod vacancies;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::platform::state::AppState;
@@ -14,4 +18,16 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(vacancies::home))
         .route("/vacancies", get(vacancies::search))
         .route("/vacancies/{id}", get(vacancies::vacancy))
+        .route("/vacancies/{id}/respond", post(cabinet::respond))
+        .route("/cabinet/offers", get(cabinet::offers))
+        .route(
+            "/cabinet/resume",
+            get(cabinet_resume::resume).post(cabinet_resume::save),
+        )
+        .route("/cabinet/matches", get(cabinet_resume::matches))
+        .route("/cabinet/offers/{id}/answer", post(cabinet::answer))
+        .route(
+            "/cabinet/offers/{id}/interview/decline",
+            post(cabinet::decline_interview),
+        )
 }

@@ -1,0 +1,37 @@
+//! The pages of registration in the citizen's cabinet: the cabinet's home (the status timeline,
+//! the next deadline and the notices), the application to register as a job seeker with its
+//! consents, and the job-loss payment application.
+
+pub mod application;
+pub mod cabinet;
+pub mod payment;
+
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::{DateTime, Duration, Utc};
+use enbek_domain::reference::office_hours::local_date;
+
+use crate::platform::state::AppState;
+use crate::web::Tr;
+
+/// The routes of this context's pages.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cabinet", get(cabinet::home))
+        .route(
+            "/cabinet/application",
+            get(application::form).post(application::apply),
+        )
+        .route("/cabinet/payment", get(payment::page).post(payment::apply))
+}
+
+/// Where a visitor who is not signed in is sent.
+pub(crate) fn to_sign_in() -> Response {
+    Redirect::to("/sign-in").into_response()
+}
+
+/// The last day of a term that ends at `at`: a term ending at midnight is the day before's.
+pub(crate) fn last_day(tr: &Tr, at: DateTime<Utc>) -> String {
+    tr.date(local_date(at - Duration::seconds(1)))
+}

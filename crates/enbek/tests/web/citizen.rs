@@ -1,0 +1,429 @@
+//! The citizen's cabinet, walked in Kazakh and in Russian: sign up, prove the identity by an SMS
+//! code, apply to register, see the status change when the selection period ends, answer an
+//! offer, apply for the job-loss payment; each form's errors; another citizen's offer refused.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::browser::Browser;
+use crate::helpers::*;
+use crate::steps::*;
+
+/// What the walk expects to read in each language.
+struct Words {
+    lang: &'static str,
+    not_registered: &'static str,
+    job_seeker: &'static str,
+    selection_ends: &'static str,
+    unemployed: &'static str,
+    offer_due: &'static str,
+    referred: &'static str,
+    amount: &'static str,
+    formula: &'static str,
+    sent: &'static str,
+    wrong_code: &'static str,
+    bad_iban: &'static str,
+}
+
+const KK: Words = Words {
+    lang: "kk",
+    not_registered: "Сіз әзірге жұмыс іздеуші ретінде тіркелмегенсіз.",
+    job_seeker: "Сіз жұмыс іздеуші ретінде тіркелдіңіз",
+    selection_ends: "Іріктеу кезеңі 2026 жылғы",
+    unemployed: "Сіз жұмыссыз ретінде тіркелдіңіз",
+    offer_due: "2026 жылғы 30 наурыз",
+    referred: "Жұмыс берушіге жолданды",
+    amount: "33 750 ₸",
+    formula: "100 000 ₸ × 0,45 × 0,75 = 33 750 ₸",
+    sent: "Қорға жіберілді",
+    wrong_code: "Код қате.",
+    bad_iban: "IBAN дұрыс емес",
+};
+
+const RU: Words = Words {
+    lang: "ru",
+    not_registered: "Вы пока не зарегистрированы в качестве лица, ищущего работу.",
+    job_seeker: "Вы зарегистрированы в качестве лица, ищущего работу",
+    selection_ends: "Период подбора работы заканчивается",
+    unemployed: "Вы зарегистрированы в качестве безработного",
+    offer_due: "30 марта 2026 г.",
+    referred: "Направлено к работодателю",
+    amount: "33 750 ₸",
+    formula: "100 000 ₸ × 0,45 × 0,75 = 33 750 ₸",
+    sent: "Направлено в фонд",
+    wrong_code: "Неверный код.",
+    bad_iban: "Неверный IBAN",
+};
+
+/// Switches the language with the header's buttons.
+async fn switch_to(browser: &Browser, lang: &str) {
+    browser
+        .click_to(
+            &format!(".langs button[value=\"{lang}\"]"),
+            &format!("the switch to {lang}"),
+        )
+        .await;
+    assert_eq!(browser.lang().await, lang);
+}
+
+/// The ids of the fields a form marks invalid.
+async fn invalid_fields(browser: &Browser) -> Vec<String> {
+    let value = browser
+        .script(
+            "return Array.from(document.querySelectorAll('[aria-invalid=true]')).map(e => e.id);",
+        )
+        .await;
+    serde_json::from_value(value).expect("a list")
+}
+
+/// The page's text, its no-break spaces read as spaces.
+async fn text_of(browser: &Browser, css: &str) -> String {
+    browser.text(css).await.replace('\u{a0}', " ")
+}
+
+/// A person the registries know, with 12 months of contributions of 200 000 ₸ before March.
+async fn person(app: &TestApp, serial: u32) -> String {
+    let person = iin("880412", 3, serial);
+    let paid: Vec<String> = (3..=12)
+        .map(|m| format!("2025-{m:02}"))
+        .chain(["2026-01".to_string(), "2026-02".to_string()])
+        .collect();
+    let incomes: serde_json::Map<String, Value> =
+        paid.iter().map(|m| (m.clone(), json!(200_000))).collect();
+    app.registry_person(
+        &person,
+        json!({ "contribution_months": paid, "contribution_incomes": incomes }),
+    )
+    .await;
+    person
+}
+
+/// Signs up in the browser in the language of `w`.
+async fn sign_up(browser: &Browser, w: &Words, login: &str) {
+    browser.open("/sign-up").await;
+    switch_to(browser, w.lang).await;
+    browser.fill("#login", login).await;
+    browser.fill("#password", PASSWORD).await;
+    browser
+        .find("#accept_terms")
+        .await
+        .click()
+        .await
+        .expect("ticked");
+    browser
+        .click_to("form.stack button[type=submit]", "the sign-up")
+        .await;
+}
+
+/// Proves `person` from the cabinet with the code the development outbox keeps.
+async fn prove(app: &TestApp, browser: &Browser, person: &str) {
+    browser.open("/cabinet/identity").await;
+    browser.fill("#iin", person).await;
+    browser
+        .click_to("form.stack button[type=submit]", "the code is sent")
+        .await;
+    let sms = app.last_sms().await;
+    let code: String = sms["text"]
+        .as_str()
+        .expect("an SMS")
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .expect("a six-digit code")
+        .to_string();
+    browser.fill("#code", &code).await;
+    browser
+        .click_to("form.stack button[type=submit]", "the identity proven")
+        .await;
+}
+
+async fn apply(browser: &Browser) {
+    browser.open("/cabinet/application").await;
+    browser.choose("#career_center_id", CENTER).await;
+    browser.fill("#phone", "+7 701 123 45 67").await;
+    browser
+        .find("#personal_data_consent")
+        .await
+        .click()
+        .await
+        .expect("ticked");
+    browser
+        .find("#publish_resume")
+        .await
+        .click()
+        .await
+        .expect("ticked");
+    browser
+        .click_to("form.stack button[type=submit]", "the application")
+        .await;
+}
+
+async fn citizen_walks(w: &Words, serial: u32) {
+    let app = TestApp::spawn().await;
+    let person = person(&app, serial).await;
+    let login = format!("aigerim.{}@example.kz", w.lang);
+    let browser = Browser::start(&app.base, &format!("citizen-{}", w.lang)).await;
+    sign_up(&browser, w, &login).await;
+
+    // The cabinet before anything: not registered, prove the identity first.
+    browser.open("/cabinet").await;
+    assert_eq!(text_of(&browser, "#status").await, w.not_registered);
+    assert_eq!(
+        browser
+            .find_all_count(".todo a[href='/cabinet/identity']")
+            .await,
+        1
+    );
+    prove(&app, &browser, &person).await;
+    assert!(browser.url().await.ends_with("/cabinet"));
+    assert_eq!(
+        browser
+            .find_all_count(".todo a[href='/cabinet/application']")
+            .await,
+        1
+    );
+    assert!(
+        !browser.url().await.contains(&person),
+        "no IIN in an address"
+    );
+
+    // The application: registered as a job seeker at once, the selection period's end shown.
+    apply(&browser).await;
+    assert!(browser.url().await.ends_with("/cabinet"));
+    assert_eq!(text_of(&browser, "#status").await, w.job_seeker);
+    let deadline = text_of(&browser, "#deadline").await;
+    assert!(deadline.contains(w.selection_ends), "{deadline}");
+    assert_eq!(
+        browser
+            .find_all_count(".timeline [aria-current=step]")
+            .await,
+        1
+    );
+    let notices = text_of(&browser, ".notices").await;
+    assert!(!notices.is_empty());
+
+    // A resume, so that work can be offered (through the API the resume editor will use).
+    let token = app.login(&login, PASSWORD).await;
+    let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3,
+        "desired_salary": 200000, "work_regime": "full_time", "locality_code": "111010000" });
+    let (status, body) = app
+        .call(Method::PUT, "/api/v1/me/resume", Some(&token), Some(resume))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // The selection period ends: unemployed from the next day (214 p.38). Three days on, the
+    // session has ended: the person signs in again.
+    app.set_clock(UNEMPLOYED_FROM).await;
+    app.run_due_jobs().await;
+    browser.open("/cabinet").await;
+    assert!(browser.url().await.ends_with("/sign-in"));
+    browser.fill("#login", &login).await;
+    browser.fill("#password", PASSWORD).await;
+    browser
+        .click_to("form.stack button[type=submit]", "the sign-in")
+        .await;
+    browser.open("/cabinet").await;
+    assert_eq!(text_of(&browser, "#status").await, w.unemployed);
+
+    // An employer's vacancy is offered; the unemployed have 3 working days to answer.
+    let hr = app.employer("hr@example.kz", esep(300 + serial)).await;
+    let (status, vacancy) = app
+        .post_vacancy(&hr, accounting_vacancy("Бухгалтер", "full_time"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{vacancy}");
+    app.run_due_jobs().await;
+    browser.open("/cabinet/offers").await;
+    let offer = text_of(&browser, ".offer").await;
+    assert!(offer.contains("Бухгалтер"), "{offer}");
+    assert_eq!(text_of(&browser, ".offer .answer-due").await, w.offer_due);
+    browser
+        .click_to(".offer button[value=accept]", "the offer accepted")
+        .await;
+    assert_eq!(text_of(&browser, ".offer .offer-status").await, w.referred);
+
+    // The job-loss payment: a wrong IBAN, then the right one; the amount and its formula.
+    browser.open("/cabinet/payment").await;
+    browser.fill("#iban", "KZ00 1234").await;
+    browser
+        .click_to("form.stack button[type=submit]", "a wrong IBAN")
+        .await;
+    assert_eq!(invalid_fields(&browser).await, ["iban"]);
+    assert!(text_of(&browser, "#iban-error").await.contains(w.bad_iban));
+    browser
+        .fill("#iban", &kz_iban("722", "0000123456789"))
+        .await;
+    browser
+        .click_to("form.stack button[type=submit]", "the payment applied for")
+        .await;
+    assert_eq!(text_of(&browser, "#payment-status").await, w.sent);
+    assert_eq!(text_of(&browser, "#payment-amount").await, w.amount);
+    assert!(
+        text_of(&browser, "#payment-formula")
+            .await
+            .contains(w.formula),
+        "{}",
+        text_of(&browser, "#payment-formula").await
+    );
+    let token = app.login(&login, PASSWORD).await;
+    let (_, payment) = app.get("/api/v1/me/jobloss-payment", Some(&token)).await;
+    assert_eq!(payment["assessment"]["monthly_amount"], 33_750);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_citizen_proves_identity_applies_becomes_unemployed_answers_an_offer_and_applies_for_the_payment_in_kazakh(
+) {
+    citizen_walks(&KK, 10).await;
+}
+
+#[tokio::test]
+async fn a_citizen_proves_identity_applies_becomes_unemployed_answers_an_offer_and_applies_for_the_payment_in_russian(
+) {
+    citizen_walks(&RU, 20).await;
+}
+
+#[tokio::test]
+async fn the_cabinets_forms_say_what_is_wrong_next_to_their_fields() {
+    let app = TestApp::spawn().await;
+    let person = person(&app, 40).await;
+    let browser = Browser::start(&app.base, "citizen-forms").await;
+    for (w, login) in [(&KK, "forms.kk@example.kz"), (&RU, "forms.ru@example.kz")] {
+        sign_up(&browser, w, login).await;
+        // The application before the identity is proven: it says to prove it first.
+        browser.open("/cabinet/application").await;
+        assert_eq!(
+            browser
+                .find_all_count(
+                    "a[href='/cabinet/identity'].button, .notice a[href='/cabinet/identity']"
+                )
+                .await,
+            1
+        );
+        // The IIN: empty, then not an IIN.
+        browser.open("/cabinet/identity").await;
+        browser
+            .click_to("form.stack button[type=submit]", "an empty IIN")
+            .await;
+        assert_eq!(invalid_fields(&browser).await, ["iin"]);
+        browser.fill("#iin", "123456789012").await;
+        browser
+            .click_to("form.stack button[type=submit]", "a wrong IIN")
+            .await;
+        assert_eq!(invalid_fields(&browser).await, ["iin"]);
+        assert_eq!(
+            browser.find("#iin").await.prop("value").await.unwrap(),
+            Some("123456789012".into())
+        );
+        // The code: a wrong one.
+        browser.fill("#iin", &person).await;
+        browser
+            .click_to("form.stack button[type=submit]", "the code is sent")
+            .await;
+        browser.fill("#code", "000000").await;
+        browser
+            .click_to("form.stack button[type=submit]", "a wrong code")
+            .await;
+        assert_eq!(invalid_fields(&browser).await, ["code"]);
+        assert!(text_of(&browser, "#code-error")
+            .await
+            .contains(w.wrong_code));
+        if w.lang == "kk" {
+            // The person is proven by this account; the other language's account signs up anew
+            // for the application's errors only.
+            prove(&app, &browser, &person).await;
+            // The application: nothing chosen, no consent; then a bad phone.
+            browser.open("/cabinet/application").await;
+            browser
+                .click_to("form.stack button[type=submit]", "an empty application")
+                .await;
+            assert_eq!(
+                invalid_fields(&browser).await,
+                ["career_center_id", "phone", "personal_data_consent"]
+            );
+            browser.choose("#career_center_id", CENTER).await;
+            browser.fill("#phone", "12345").await;
+            browser
+                .find("#personal_data_consent")
+                .await
+                .click()
+                .await
+                .unwrap();
+            browser
+                .click_to("form.stack button[type=submit]", "a bad phone")
+                .await;
+            assert_eq!(invalid_fields(&browser).await, ["phone"]);
+            assert!(text_of(&browser, "#phone-error").await.contains("+7"));
+            // The center chosen and the consent stay.
+            assert_eq!(
+                browser
+                    .find("#career_center_id")
+                    .await
+                    .prop("value")
+                    .await
+                    .unwrap(),
+                Some(CENTER.to_string())
+            );
+            // The payment before registration: refused next to the field, with what to do.
+            browser.open("/cabinet/payment").await;
+            browser
+                .fill("#iban", &kz_iban("722", "0000123456789"))
+                .await;
+            browser
+                .click_to(
+                    "form.stack button[type=submit]",
+                    "a payment without registration",
+                )
+                .await;
+            assert_eq!(invalid_fields(&browser).await, ["iban"]);
+        }
+        browser
+            .click_to(".account button[type=submit]", "the sign-out")
+            .await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn another_citizens_offer_is_refused() {
+    let app = TestApp::spawn().await;
+    let hr = app.employer("hr@example.kz", esep(500)).await;
+    let (status, vacancy) = app
+        .post_vacancy(&hr, accounting_vacancy("Бухгалтер", "full_time"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{vacancy}");
+    let vacancy = vacancy["id"].as_str().unwrap().to_string();
+    // Bolat, a job seeker with a resume, is offered the vacancy.
+    app.job_seeker_with_resume("bolat@example.kz", &iin("880412", 3, 60), json!({}))
+        .await;
+    let offer = app.offer_of("bolat@example.kz", &vacancy).await;
+    let id = offer["id"].as_str().unwrap().to_string();
+
+    // Another citizen, signed in, sends the answer form of Bolat's offer.
+    let browser = Browser::start(&app.base, "citizen-other").await;
+    sign_up(&browser, &RU, "other@example.kz").await;
+    browser.open("/cabinet/offers").await;
+    assert_eq!(browser.find_all_count("#offers-empty").await, 1);
+    browser
+        .script(&format!(
+            "const f = document.createElement('form'); f.method = 'post';
+             f.action = '/cabinet/offers/{id}/answer';
+             const t = document.querySelector('.account input[name=csrf]').cloneNode();
+             const a = document.createElement('input'); a.name = 'answer'; a.value = 'refuse';
+             f.append(t, a); document.body.append(f); f.submit(); return 1;"
+        ))
+        .await;
+    browser.find(".problem").await;
+    browser.check("another's offer").await;
+    assert_eq!(
+        browser
+            .find(".problem .message")
+            .await
+            .attr("data-status")
+            .await
+            .unwrap(),
+        Some("404".to_string())
+    );
+    // Nor can the offers' page of another be reached: it lists one's own only.
+    browser.close().await;
+    let still = app.offer_of("bolat@example.kz", &vacancy).await;
+    assert_eq!(still["status"], "pending");
+}
