@@ -427,3 +427,129 @@ async fn another_citizens_offer_is_refused() {
     let still = app.offer_of("bolat@example.kz", &vacancy).await;
     assert_eq!(still["status"], "pending");
 }
+
+/// Signs in in the browser in the language of `w`.
+async fn sign_in(browser: &Browser, w: &Words, login: &str) {
+    browser.open("/sign-in").await;
+    switch_to(browser, w.lang).await;
+    browser.fill("#login", login).await;
+    browser.fill("#password", PASSWORD).await;
+    browser
+        .click_to("form.stack button[type=submit]", "the sign-in")
+        .await;
+}
+
+#[tokio::test]
+async fn a_job_seeker_writes_a_resume_sees_suitable_vacancies_with_reasons_responds_and_declines_an_interview(
+) {
+    let app = TestApp::spawn().await;
+    let hr = app.employer("hr@example.kz", esep(700)).await;
+    let mut ids = Vec::new();
+    for (title, regime) in [("Бухгалтер", "full_time"), ("Кассир", "shift")] {
+        let (status, v) = app
+            .post_vacancy(&hr, accounting_vacancy(title, regime))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+        ids.push(v["id"].as_str().unwrap().to_string());
+    }
+    app.job_seeker(
+        "dana@example.kz",
+        &iin("880412", 3, 80),
+        json!({}),
+        json!({}),
+    )
+    .await;
+    let browser = Browser::start(&app.base, "citizen-resume").await;
+    sign_in(&browser, &RU, "dana@example.kz").await;
+
+    // No resume yet: the suitable vacancies say to write one.
+    browser.open("/cabinet/matches").await;
+    assert_eq!(
+        browser
+            .find_all_count("#matches-empty a[href='/cabinet/resume']")
+            .await,
+        1
+    );
+    // The resume: nothing chosen, then an unknown locality, then saved.
+    browser.open("/cabinet/resume").await;
+    browser.fill("#experience_years", "много").await;
+    browser
+        .click_to("form.stack button[type=submit]", "an empty resume")
+        .await;
+    assert_eq!(
+        invalid_fields(&browser).await,
+        ["occupation_code", "experience_years", "locality_code"]
+    );
+    browser.choose("#occupation_code", "2411").await;
+    browser.fill("#experience_years", "5").await;
+    browser.fill("#locality_code", "999999999").await;
+    browser
+        .click_to("form.stack button[type=submit]", "an unknown locality")
+        .await;
+    assert_eq!(invalid_fields(&browser).await, ["locality_code"]);
+    browser.fill("#locality_code", "111010000").await;
+    browser.fill("#desired_salary", "200 000").await;
+    browser.choose("#work_regime", "full_time").await;
+    browser.fill("#skills", "1С, Excel").await;
+    browser
+        .click_to("form.stack button[type=submit]", "the resume saved")
+        .await;
+    assert_eq!(browser.find_all_count("#resume-saved").await, 1);
+    assert_eq!(
+        browser
+            .find("#desired_salary")
+            .await
+            .prop("value")
+            .await
+            .unwrap(),
+        Some("200000".to_string())
+    );
+
+    // The suitable vacancies, each with the reasons of its match.
+    browser.open("/cabinet/matches").await;
+    let found = text_of(&browser, ".matches").await;
+    assert!(found.contains("Бухгалтер"), "{found}");
+    assert!(!found.contains("Кассир"), "{found}");
+    assert!(
+        found.contains("та же группа занятий") || found.contains("та же профессия"),
+        "{found}"
+    );
+    assert!(found.contains("стаж больше требуемого"), "{found}");
+
+    // A response from the shift vacancy's page: referred to the employer at once.
+    browser.open(&format!("/vacancies/{}", ids[1])).await;
+    browser.click_to("#respond", "the response").await;
+    assert!(browser.url().await.ends_with("/cabinet/offers"));
+    let offers = text_of(&browser, ".offers").await;
+    assert!(
+        offers.contains("Кассир") && offers.contains("Направлено к работодателю"),
+        "{offers}"
+    );
+
+    // The employer invites the candidate; the person declines the interview.
+    let (status, list) = app
+        .get(
+            &format!("/api/v1/vacancies/{}/candidates", ids[1]),
+            Some(&hr),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let candidate = list[0]["id"].as_str().expect("a candidate").to_string();
+    let (status, body) = app
+        .arrange_interview(&hr, &ids[1], &candidate, "2026-03-19T11:00:00+05:00")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    browser.open("/cabinet/offers").await;
+    let offer = text_of(&browser, &format!("#offer-{candidate}")).await;
+    assert!(offer.contains("19 марта 2026 г., 11:00"), "{offer}");
+    assert!(offer.contains("Абай к-сі, 1"), "{offer}");
+    browser
+        .click_to(
+            &format!("#offer-{candidate} form[action$='/interview/decline'] button"),
+            "the interview declined",
+        )
+        .await;
+    let offer = text_of(&browser, &format!("#offer-{candidate}")).await;
+    assert!(offer.contains("Вы отказались от собеседования."), "{offer}");
+    browser.close().await;
+}
