@@ -553,3 +553,59 @@ async fn a_job_seeker_writes_a_resume_sees_suitable_vacancies_with_reasons_respo
     assert!(offer.contains("Вы отказались от собеседования."), "{offer}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn an_unemployed_person_gets_the_app9_information_and_closes_the_registration_with_a_reason()
+{
+    let app = TestApp::spawn().await;
+    app.unemployed("erlan@example.kz", &iin("880412", 3, 90), json!({}))
+        .await;
+    let browser = Browser::start(&app.base, "citizen-case").await;
+    for (w, info) in [
+        (
+            &KK,
+            "2026 жылғы 20 наурыз бастап жұмыссыз ретінде тіркелгенсіз.",
+        ),
+        (
+            &RU,
+            "С 20 марта 2026 г. вы зарегистрированы в качестве безработного.",
+        ),
+    ] {
+        sign_in(&browser, w, "erlan@example.kz").await;
+        browser.open("/cabinet/registration").await;
+        browser.click_to("#ask-info", "the App.9 information").await;
+        assert_eq!(text_of(&browser, "#info .lead").await, info);
+        browser
+            .click_to(".account button[type=submit]", "the sign-out")
+            .await;
+    }
+    sign_in(&browser, &RU, "erlan@example.kz").await;
+    browser.open("/cabinet/registration").await;
+    // No reason, then "another reason" without words: said next to the fields.
+    browser
+        .click_to("#close", "a closing without a reason")
+        .await;
+    assert_eq!(
+        invalid_fields(&browser).await,
+        [
+            "reason-got_job",
+            "reason-moved",
+            "reason-military_service",
+            "reason-medical",
+            "reason-own_wish",
+            "reason-other"
+        ]
+    );
+    browser.find("#reason-other").await.click().await.unwrap();
+    browser
+        .click_to("#close", "another reason without words")
+        .await;
+    assert_eq!(invalid_fields(&browser).await, ["other"]);
+    browser.find("#reason-got_job").await.click().await.unwrap();
+    browser.click_to("#close", "the registration closed").await;
+    assert!(browser.url().await.ends_with("/cabinet"));
+    assert_eq!(text_of(&browser, "#status").await, "Вы трудоустроены");
+    browser.close().await;
+    let reg = app.my_registration("erlan@example.kz").await;
+    assert_eq!(reg["status"], "employed");
+}

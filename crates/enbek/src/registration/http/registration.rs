@@ -590,16 +590,20 @@ pub async fn close_my_registration(
     caller: Caller,
     Json(body): Json<CloseRegistration>,
 ) -> Result<axum::Json<RegistrationView>> {
+    Ok(axum::Json(
+        close_mine(&state, &caller, &body.reason).await?.into(),
+    ))
+}
+
+/// A citizen closes their own registration for a reason (a listed code or their own words),
+/// from the API or the cabinet's page: the same checks, then the use case.
+pub async fn close_mine(state: &AppState, caller: &Caller, reason: &str) -> Result<Shown> {
     caller.require(&[Role::Citizen])?;
-    let reason = input::text("reason", &body.reason, text::SHORT)?;
+    let reason = input::text("reason", reason, text::SHORT)?;
     let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
         Error::new(Common::InvalidValue).detail("the reason is empty or longer than 500 characters")
     })?;
-    Ok(axum::Json(
-        service::close(&state, &caller.account_id, reason)
-            .await?
-            .into(),
-    ))
+    service::close(state, &caller.account_id, reason).await
 }
 
 #[derive(Serialize, ToSchema)]

@@ -292,6 +292,18 @@ mod tests {
                     .iter()
                     .map(|s| format!("payment-status-{}", s.as_str())),
             );
+            ids.extend(
+                [
+                    "got_job",
+                    "moved",
+                    "military_service",
+                    "medical",
+                    "own_wish",
+                    "other",
+                ]
+                .iter()
+                .map(|c| format!("case-reason-{c}")),
+            );
             for id in ids {
                 assert!(tr.has(&id), "{id} in {}", lang.as_str());
             }

@@ -1,13 +1,15 @@
 //! The pages of registration in the citizen's cabinet: the cabinet's home (the status timeline,
 //! the next deadline and the notices), the application to register as a job seeker with its
-//! consents, and the job-loss payment application.
+//! consents, the job-loss payment application, the 214 App.9 information and closing the
+//! registration with a reason.
 
 pub mod application;
 pub mod cabinet;
+pub mod case;
 pub mod payment;
 
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Duration, Utc};
 use enbek_domain::reference::office_hours::local_date;
@@ -24,6 +26,9 @@ pub fn routes() -> Router<AppState> {
             get(application::form).post(application::apply),
         )
         .route("/cabinet/payment", get(payment::page).post(payment::apply))
+        .route("/cabinet/registration", get(case::page))
+        .route("/cabinet/registration/info", post(case::info))
+        .route("/cabinet/registration/close", post(case::close))
 }
 
 /// Where a visitor who is not signed in is sent.
