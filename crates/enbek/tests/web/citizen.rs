@@ -609,3 +609,61 @@ async fn an_unemployed_person_gets_the_app9_information_and_closes_the_registrat
     let reg = app.my_registration("erlan@example.kz").await;
     assert_eq!(reg["status"], "employed");
 }
+
+#[tokio::test]
+async fn an_unemployed_person_reads_and_signs_the_employment_plan_and_reports_a_change() {
+    let app = TestApp::spawn().await;
+    let id = app
+        .unemployed("saule@example.kz", &iin("880412", 3, 110), json!({}))
+        .await;
+    let browser = Browser::start(&app.base, "citizen-plan").await;
+    sign_in(&browser, &KK, "saule@example.kz").await;
+    // Before the specialist draws it up, the page says so.
+    browser.open("/cabinet/plan").await;
+    assert_eq!(browser.find_all_count("#plan-none").await, 1);
+
+    let spec = app.specialist("spec.k", CENTER).await;
+    let (status, plan) = app
+        .post(
+            &format!("/api/v1/registrations/{id}/plan"),
+            Some(&spec),
+            json!({
+                "goal": "Работа бухгалтером в Кокшетау", "education": "higher", "occupation": "2411",
+                "valid_until": "2026-06-30",
+                "actions": [ { "action": "vacancy_information", "due_on": "2026-04-01" },
+                             { "action": "training", "due_on": "2026-04-10", "note": "1C" } ],
+                "contacts": [ { "on": "2026-04-06", "purpose": "консультация" } ]
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{plan}");
+    browser.open("/cabinet/plan").await;
+    let steps = text_of(&browser, ".plan-steps").await;
+    assert!(
+        steps.contains("Бос жұмыс орындары туралы ақпарат"),
+        "{steps}"
+    );
+    assert!(steps.contains("Кәсіптік оқыту — 1C"), "{steps}");
+    assert!(steps.contains("2026 жылғы 6 сәуір"), "{steps}");
+    browser.click_to("#sign", "the plan signed").await;
+    assert_eq!(
+        text_of(&browser, "#plan-signed").await,
+        "2026 жылғы 20 наурыз"
+    );
+    assert_eq!(browser.find_all_count("#sign").await, 0);
+
+    // A change: nothing chosen, then reported.
+    browser.click_to("#report", "an empty report").await;
+    assert_eq!(invalid_fields(&browser).await, ["kind", "occurred_on"]);
+    browser.choose("#kind", "moved").await;
+    browser
+        .script("document.querySelector('#occurred_on').value = '2026-03-19'; return 1;")
+        .await;
+    browser.fill("#details", "Астана").await;
+    browser.click_to("#report", "the change reported").await;
+    assert_eq!(browser.find_all_count("#reported").await, 1);
+    browser.close().await;
+    let token = app.login("saule@example.kz", PASSWORD).await;
+    let (_, mine) = app.get("/api/v1/me/plan", Some(&token)).await;
+    assert_eq!(mine["signed_by_person_at"], "2026-03-20T05:00:00Z");
+}

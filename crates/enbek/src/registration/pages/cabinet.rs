@@ -304,6 +304,21 @@ mod tests {
                 .iter()
                 .map(|c| format!("case-reason-{c}")),
             );
+            ids.extend(
+                enbek_domain::registration::plan::Action::ALL
+                    .iter()
+                    .map(|a| format!("plan-action-{}", a.code())),
+            );
+            ids.extend(
+                ["done", "attended", "missed"]
+                    .iter()
+                    .map(|o| format!("plan-outcome-{o}")),
+            );
+            ids.extend(
+                enbek_domain::registration::unemployment::Circumstance::ALL
+                    .iter()
+                    .map(|c| format!("plan-change-{}", c.code())),
+            );
             for id in ids {
                 assert!(tr.has(&id), "{id} in {}", lang.as_str());
             }

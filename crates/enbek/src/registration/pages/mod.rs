@@ -1,12 +1,13 @@
 //! The pages of registration in the citizen's cabinet: the cabinet's home (the status timeline,
 //! the next deadline and the notices), the application to register as a job seeker with its
 //! consents, the job-loss payment application, the 214 App.9 information and closing the
-//! registration with a reason.
+//! registration with a reason, the employment plan to read and sign, and reporting a change.
 
 pub mod application;
 pub mod cabinet;
 pub mod case;
 pub mod payment;
+pub mod plan;
 
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -26,6 +27,9 @@ pub fn routes() -> Router<AppState> {
             get(application::form).post(application::apply),
         )
         .route("/cabinet/payment", get(payment::page).post(payment::apply))
+        .route("/cabinet/plan", get(plan::page))
+        .route("/cabinet/plan/sign", post(plan::sign))
+        .route("/cabinet/plan/report", post(plan::report))
         .route("/cabinet/registration", get(case::page))
         .route("/cabinet/registration/info", post(case::info))
         .route("/cabinet/registration/close", post(case::close))
