@@ -166,3 +166,4 @@ plan-action-jobloss_payment = Job-loss payment
 plan-action-targeted_social_assistance = Targeted social assistance
 plan-action-job_search_course = Job search course
 error-invalid_date = The date is not valid.
+cabinet-link-searches = Saved searches

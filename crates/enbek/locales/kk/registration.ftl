@@ -163,3 +163,4 @@ plan-action-jobloss_payment = Жұмысынан айырылу бойынша �
 plan-action-targeted_social_assistance = Атаулы әлеуметтік көмек
 plan-action-job_search_course = Жұмыс іздеу курсы
 error-invalid_date = Күн дұрыс емес.
+cabinet-link-searches = Сақталған іздеулер

@@ -167,3 +167,4 @@ plan-action-jobloss_payment = Выплата по потере работы
 plan-action-targeted_social_assistance = Адресная социальная помощь
 plan-action-job_search_course = Курс по поиску работы
 error-invalid_date = Неверная дата.
+cabinet-link-searches = Сохранённые поиски

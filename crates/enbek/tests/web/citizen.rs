@@ -667,3 +667,50 @@ async fn an_unemployed_person_reads_and_signs_the_employment_plan_and_reports_a_
     let (_, mine) = app.get("/api/v1/me/plan", Some(&token)).await;
     assert_eq!(mine["signed_by_person_at"], "2026-03-20T05:00:00Z");
 }
+
+#[tokio::test]
+async fn a_citizen_saves_a_search_opens_it_and_deletes_it() {
+    let app = TestApp::spawn().await;
+    let browser = Browser::start(&app.base, "citizen-searches").await;
+    sign_up(&browser, &RU, "asel@example.kz").await;
+    browser.open("/cabinet/searches").await;
+    assert_eq!(browser.find_all_count("#searches-empty").await, 1);
+    // A pay floor that is not a number: said next to the field.
+    browser.fill("#q", "бухгалтер").await;
+    browser.fill("#salary_min", "много").await;
+    browser
+        .click_to("#save-search", "a search with a bad pay floor")
+        .await;
+    assert_eq!(invalid_fields(&browser).await, ["salary_min"]);
+    assert_eq!(
+        browser.find("#q").await.prop("value").await.unwrap(),
+        Some("бухгалтер".to_string())
+    );
+    browser.fill("#salary_min", "200000").await;
+    browser.choose("#region", "110000000").await;
+    browser.choose("#regime", "full_time").await;
+    browser.click_to("#save-search", "the search saved").await;
+    let saved = text_of(&browser, ".saved-searches").await;
+    assert!(saved.contains("«бухгалтер»"), "{saved}");
+    assert!(saved.contains("от 200 000 ₸"), "{saved}");
+    // It opens the vacancy search with its filters.
+    browser
+        .click_to(".saved-searches a", "the saved search opened")
+        .await;
+    assert!(browser.url().await.contains("/vacancies?"));
+    assert_eq!(
+        browser
+            .find("#salary_min")
+            .await
+            .prop("value")
+            .await
+            .unwrap(),
+        Some("200000".to_string())
+    );
+    browser.open("/cabinet/searches").await;
+    browser
+        .click_to(".saved-searches button", "the search deleted")
+        .await;
+    assert_eq!(browser.find_all_count("#searches-empty").await, 1);
+    browser.close().await;
+}

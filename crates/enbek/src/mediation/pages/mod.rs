@@ -1,10 +1,11 @@
 //! The pages of mediation on the portal: the home page with its search, the vacancy search
 //! with its filters, order and pages, and a vacancy's page; the cabinet's offers, interviews and
 //! responses to vacancies; the
-//! resume editor and the suitable vacancies with their reasons.
+//! resume editor, the suitable vacancies with their reasons, and saved searches.
 
 pub mod cabinet;
 pub mod cabinet_resume;
+pub mod cabinet_searches;
 pub mod vacancies;
 
 use axum::routing::{get, post};
@@ -25,6 +26,14 @@ pub fn routes() -> Router<AppState> {
             get(cabinet_resume::resume).post(cabinet_resume::save),
         )
         .route("/cabinet/matches", get(cabinet_resume::matches))
+        .route(
+            "/cabinet/searches",
+            get(cabinet_searches::searches).post(cabinet_searches::save),
+        )
+        .route(
+            "/cabinet/searches/{id}/delete",
+            post(cabinet_searches::delete),
+        )
         .route("/cabinet/offers/{id}/answer", post(cabinet::answer))
         .route(
             "/cabinet/offers/{id}/interview/decline",
