@@ -167,3 +167,4 @@ plan-action-targeted_social_assistance = Targeted social assistance
 plan-action-job_search_course = Job search course
 error-invalid_date = The date is not valid.
 cabinet-link-searches = Saved searches
+cabinet-deadline-offer = Answer the offer of work by { $date } inclusive.

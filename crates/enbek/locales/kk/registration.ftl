@@ -164,3 +164,4 @@ plan-action-targeted_social_assistance = Атаулы әлеуметтік кө�
 plan-action-job_search_course = Жұмыс іздеу курсы
 error-invalid_date = Күн дұрыс емес.
 cabinet-link-searches = Сақталған іздеулер
+cabinet-deadline-offer = Жұмыс ұсынысына { $date } дейін (қоса алғанда) жауап беріңіз.

@@ -168,3 +168,4 @@ plan-action-targeted_social_assistance = Адресная социальная �
 plan-action-job_search_course = Курс по поиску работы
 error-invalid_date = Неверная дата.
 cabinet-link-searches = Сохранённые поиски
+cabinet-deadline-offer = Ответьте на предложение работы до { $date } включительно.

@@ -190,7 +190,7 @@ async fn citizen_walks(w: &Words, serial: u32) {
     apply(&browser).await;
     assert!(browser.url().await.ends_with("/cabinet"));
     assert_eq!(text_of(&browser, "#status").await, w.job_seeker);
-    let deadline = text_of(&browser, "#deadline").await;
+    let deadline = text_of(&browser, ".deadline").await;
     assert!(deadline.contains(w.selection_ends), "{deadline}");
     assert_eq!(
         browser
@@ -231,6 +231,10 @@ async fn citizen_walks(w: &Words, serial: u32) {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{vacancy}");
     app.run_due_jobs().await;
+    // The home's next deadline: the offer's last day to answer.
+    browser.open("/cabinet").await;
+    let deadlines = text_of(&browser, "#next-title + .deadline").await;
+    assert!(deadlines.contains(w.offer_due), "{deadlines}");
     browser.open("/cabinet/offers").await;
     let offer = text_of(&browser, ".offer").await;
     assert!(offer.contains("Бухгалтер"), "{offer}");

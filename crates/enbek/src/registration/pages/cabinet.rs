@@ -48,7 +48,8 @@ struct HomePage {
     f: Frame,
     status: Option<String>,
     steps: Vec<Step>,
-    deadline: Option<String>,
+    /// The next deadlines, soonest first.
+    deadlines: Vec<String>,
     todo: Vec<Todo>,
     notices: Vec<Notice>,
 }
@@ -171,6 +172,7 @@ pub async fn home(State(state): State<AppState>, page: Page) -> PageResult<Respo
     };
     let mut todo = Vec::new();
     let mut deadline = None;
+    let mut offer_due = None;
     match (&caller.iin, &shown) {
         (None, _) => todo.push(Todo {
             text: tr.t("cabinet-todo-prove"),
@@ -194,26 +196,25 @@ pub async fn home(State(state): State<AppState>, page: Page) -> PageResult<Respo
                         link: None,
                     });
                 }
-                Status::JobSeeker => {
-                    // 214 p.23, p.36: the selection period; 214 p.38: unemployed after it.
-                    if let Some(ends) = r.selection_ends_at {
-                        deadline = Some(tr.with1(
-                            "cabinet-deadline-selection",
-                            "date",
-                            &last_day(&tr, ends),
-                        ));
+                Status::JobSeeker | Status::Unemployed => {
+                    // 214 p.72: an offer is answered within its term.
+                    offer_due = service::next_offer_answer_due(&state, &caller.account_id)
+                        .await
+                        .or_page()?
+                        .map(|due| tr.with1("cabinet-deadline-offer", "date", &last_day(&tr, due)));
+                    if r.status == Status::JobSeeker {
+                        // 214 p.23, p.36: the selection period; 214 p.38: unemployed after it.
+                        deadline = r.selection_ends_at.map(|ends| {
+                            tr.with1("cabinet-deadline-selection", "date", &last_day(&tr, ends))
+                        });
+                    } else {
+                        // 214 p.51(2): refusals of offers while unemployed count.
+                        deadline = Some(tr.t("cabinet-deadline-offers-unemployed"));
+                        todo.push(Todo {
+                            text: tr.t("cabinet-todo-payment"),
+                            link: link(&tr, "/cabinet/payment", "cabinet-link-payment"),
+                        });
                     }
-                    todo.push(Todo {
-                        text: tr.t("cabinet-todo-offers"),
-                        link: link(&tr, "/cabinet/offers", "cabinet-link-offers"),
-                    });
-                }
-                Status::Unemployed => {
-                    deadline = Some(tr.t("cabinet-deadline-offers-unemployed"));
-                    todo.push(Todo {
-                        text: tr.t("cabinet-todo-payment"),
-                        link: link(&tr, "/cabinet/payment", "cabinet-link-payment"),
-                    });
                     todo.push(Todo {
                         text: tr.t("cabinet-todo-offers"),
                         link: link(&tr, "/cabinet/offers", "cabinet-link-offers"),
@@ -259,7 +260,7 @@ pub async fn home(State(state): State<AppState>, page: Page) -> PageResult<Respo
             ))
         }),
         steps: timeline(&tr, shown.as_ref()),
-        deadline,
+        deadlines: offer_due.into_iter().chain(deadline).collect(),
         todo,
         notices,
         f: page.frame,
