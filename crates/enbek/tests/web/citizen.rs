@@ -718,3 +718,38 @@ async fn a_citizen_saves_a_search_opens_it_and_deletes_it() {
     assert_eq!(browser.find_all_count("#searches-empty").await, 1);
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_cabinets_pages_fit_a_phone() {
+    let app = TestApp::spawn().await;
+    app.unemployed("nurlan@example.kz", &iin("880412", 3, 130), json!({}))
+        .await;
+    let browser = Browser::start(&app.base, "citizen-phone").await;
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("a phone's window");
+    sign_in(&browser, &KK, "nurlan@example.kz").await;
+    for path in [
+        "/cabinet",
+        "/cabinet/identity",
+        "/cabinet/application",
+        "/cabinet/resume",
+        "/cabinet/matches",
+        "/cabinet/searches",
+        "/cabinet/offers",
+        "/cabinet/payment",
+        "/cabinet/plan",
+        "/cabinet/registration",
+    ] {
+        browser.open(path).await;
+        let fits = browser
+            .script("return document.documentElement.scrollWidth <= window.innerWidth;")
+            .await
+            .as_bool()
+            .expect("a boolean");
+        assert!(fits, "{path} is wider than a phone");
+    }
+    browser.close().await;
+}
