@@ -387,7 +387,7 @@ async fn the_cabinets_forms_say_what_is_wrong_next_to_their_fields() {
 }
 
 #[tokio::test]
-async fn another_citizens_offer_is_refused() {
+async fn another_citizens_offer_and_saved_search_are_refused() {
     let app = TestApp::spawn().await;
     let hr = app.employer("hr@example.kz", esep(500)).await;
     let (status, vacancy) = app
@@ -426,10 +426,42 @@ async fn another_citizens_offer_is_refused() {
             .unwrap(),
         Some("404".to_string())
     );
-    // Nor can the offers' page of another be reached: it lists one's own only.
+    // Nor another's saved search deleted.
+    let bolat = app.login("bolat@example.kz", PASSWORD).await;
+    let (status, search) = app
+        .post(
+            "/api/v1/me/saved-searches",
+            Some(&bolat),
+            json!({ "q": "бухгалтер" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{search}");
+    let search = search["id"].as_str().unwrap().to_string();
+    browser.open("/cabinet/searches").await;
+    browser
+        .script(&format!(
+            "const f = document.createElement('form'); f.method = 'post';
+             f.action = '/cabinet/searches/{search}/delete';
+             f.append(document.querySelector('.account input[name=csrf]').cloneNode());
+             document.body.append(f); f.submit(); return 1;"
+        ))
+        .await;
+    browser.find(".problem").await;
+    browser.check("another's saved search").await;
+    assert_eq!(
+        browser
+            .find(".problem .message")
+            .await
+            .attr("data-status")
+            .await
+            .unwrap(),
+        Some("404".to_string())
+    );
     browser.close().await;
     let still = app.offer_of("bolat@example.kz", &vacancy).await;
     assert_eq!(still["status"], "pending");
+    let (_, searches) = app.get("/api/v1/me/saved-searches", Some(&bolat)).await;
+    assert_eq!(searches.as_array().map(Vec::len), Some(1));
 }
 
 /// Signs in in the browser in the language of `w`.
