@@ -185,6 +185,7 @@ fn pages(state: AppState) -> Router<AppState> {
     };
     let pages = Router::new()
         .merge(crate::accounts::pages::routes())
+        .merge(crate::registration::pages::routes())
         .merge(crate::reference::pages::routes())
         .merge(crate::mediation::pages::routes());
     web::layer(pages, state.clone())

@@ -47,4 +47,17 @@ impl Mediation for ForRegistration {
     ) -> Result<Vec<OfferLapse>, sqlx::Error> {
         super::store::offers::unemployed_lapses(pool, centers, lapse).await
     }
+
+    async fn next_answer_due(
+        &self,
+        pool: &AnyPool,
+        account_id: &str,
+    ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+        let offers = super::store::offers::for_account(pool, account_id).await?;
+        Ok(offers
+            .into_iter()
+            .filter(|o| o.status == enbek_domain::mediation::offer::OfferStatus::Pending)
+            .map(|o| o.answer_due_at)
+            .min())
+    }
 }

@@ -95,6 +95,14 @@ pub trait Mediation: Send + Sync {
         centers: &[String],
         lapse: Lapse,
     ) -> Result<Vec<OfferLapse>, sqlx::Error>;
+
+    /// The earliest end of the term to answer among the offers the account has not answered
+    /// yet (214 p.72), for the cabinet's next deadline.
+    async fn next_answer_due(
+        &self,
+        pool: &AnyPool,
+        account_id: &str,
+    ) -> Result<Option<DateTime<Utc>>, sqlx::Error>;
 }
 
 impl AppState {

@@ -19,13 +19,15 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/accounts.ftl")),
             include_str!(concat!("../../locales/", $lang, "/reference.ftl")),
             include_str!(concat!("../../locales/", $lang, "/mediation.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/registration.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/cabinet.ftl")),
         ]
     };
 }
 
-const KK: [&str; 5] = files!("kk");
-const RU: [&str; 5] = files!("ru");
-const EN: [&str; 5] = files!("en");
+const KK: [&str; 7] = files!("kk");
+const RU: [&str; 7] = files!("ru");
+const EN: [&str; 7] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

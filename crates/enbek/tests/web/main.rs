@@ -9,7 +9,11 @@
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
+#[path = "../api/steps.rs"]
+#[allow(dead_code)]
+mod steps;
 
 mod browser;
+mod citizen;
 mod portal;
 mod resumes;

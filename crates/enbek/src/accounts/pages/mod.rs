@@ -1,6 +1,7 @@
-//! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out, and
-//! the language switch.
+//! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out, the
+//! language switch; proving the identity from the cabinet.
 
+pub mod identity;
 pub mod language;
 pub mod sessions;
 
@@ -23,4 +24,9 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-out", post(sessions::sign_out))
         .route("/terms", get(sessions::terms))
         .route("/language", post(language::switch))
+        .route(
+            "/cabinet/identity",
+            get(identity::page).post(identity::start),
+        )
+        .route("/cabinet/identity/code", post(identity::complete))
 }

@@ -26,8 +26,14 @@ const MOST_LANGUAGES: usize = 20;
 pub async fn upsert_my_resume(
     State(state): State<AppState>,
     caller: Caller,
-    Json(mut body): Json<Resume>,
+    Json(body): Json<Resume>,
 ) -> Result<axum::Json<Resume>> {
+    Ok(axum::Json(save_my_resume(&state, &caller, body).await?))
+}
+
+/// A citizen's own resume saved, from the API or the cabinet's editor: the same checks of its
+/// values, then the use case.
+pub async fn save_my_resume(state: &AppState, caller: &Caller, mut body: Resume) -> Result<Resume> {
     caller.require(&[Role::Citizen])?;
     body.skills = input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?;
     body.languages = input::texts("languages", &body.languages, text::ITEM, MOST_LANGUAGES)?;
@@ -38,9 +44,7 @@ pub async fn upsert_my_resume(
     )?;
     body.desired_salary =
         input::opt_bounded("desired_salary", body.desired_salary, bounds::MONTHLY_PAY)?;
-    Ok(axum::Json(
-        service::upsert_resume(&state, &caller.account_id, body).await?,
-    ))
+    service::upsert_resume(state, &caller.account_id, body).await
 }
 
 #[utoipa::path(get, path = "/api/v1/me/resume", operation_id = "getMyResume", tag = "matching",

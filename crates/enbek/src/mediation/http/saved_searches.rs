@@ -41,9 +41,20 @@ pub async fn create_saved_search(
     caller: Caller,
     Json(body): Json<SavedSearchRequest>,
 ) -> Result<impl IntoResponse> {
+    let search = save_my_search(&state, &caller, body).await?;
+    Ok((StatusCode::CREATED, axum::Json(search)))
+}
+
+/// A citizen saves a search, from the API or the cabinet's page: the same checks, then the use
+/// case.
+pub async fn save_my_search(
+    state: &AppState,
+    caller: &Caller,
+    body: SavedSearchRequest,
+) -> Result<SavedSearch> {
     caller.require(&[Role::Citizen])?;
-    let search = service::save(
-        &state,
+    service::save(
+        state,
         &caller.account_id,
         NewSearch {
             q: input::opt_text("q", body.q.as_deref(), text::QUERY)?,
@@ -53,8 +64,7 @@ pub async fn create_saved_search(
             work_regime: body.work_regime,
         },
     )
-    .await?;
-    Ok((StatusCode::CREATED, axum::Json(search)))
+    .await
 }
 
 #[utoipa::path(get, path = "/api/v1/me/saved-searches", operation_id = "listMySavedSearches", tag = "employers",

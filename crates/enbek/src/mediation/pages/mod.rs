@@ -1,11 +1,15 @@
 //! The pages of mediation on the portal: the home page with its search, the vacancy search
 //! with its filters, order and pages, a vacancy's page, and the published resumes for
-//! employers.
+//! employers; the cabinet's offers, interviews and responses to vacancies, the resume editor,
+//! the suitable vacancies with their reasons, and saved searches.
 
+pub mod cabinet;
+pub mod cabinet_resume;
+pub mod cabinet_searches;
 pub mod resumes;
 pub mod vacancies;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::platform::state::AppState;
@@ -17,4 +21,24 @@ pub fn routes() -> Router<AppState> {
         .route("/vacancies", get(vacancies::search))
         .route("/vacancies/{id}", get(vacancies::vacancy))
         .route("/resumes", get(resumes::search))
+        .route("/vacancies/{id}/respond", post(cabinet::respond))
+        .route("/cabinet/offers", get(cabinet::offers))
+        .route(
+            "/cabinet/resume",
+            get(cabinet_resume::resume).post(cabinet_resume::save),
+        )
+        .route("/cabinet/matches", get(cabinet_resume::matches))
+        .route(
+            "/cabinet/searches",
+            get(cabinet_searches::searches).post(cabinet_searches::save),
+        )
+        .route(
+            "/cabinet/searches/{id}/delete",
+            post(cabinet_searches::delete),
+        )
+        .route("/cabinet/offers/{id}/answer", post(cabinet::answer))
+        .route(
+            "/cabinet/offers/{id}/interview/decline",
+            post(cabinet::decline_interview),
+        )
 }

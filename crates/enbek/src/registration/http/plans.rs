@@ -296,6 +296,26 @@ impl From<Report> for CircumstanceView {
     }
 }
 
+/// A citizen reports a change of 214 p.64, from the API or the cabinet's page: the same checks,
+/// then the use case.
+pub async fn report_change(
+    state: &AppState,
+    caller: &Caller,
+    body: &CircumstanceRequest,
+) -> Result<Report> {
+    let kind = Circumstance::parse(&body.kind)
+        .ok_or_else(|| Error::new(Common::InvalidValue).detail("kind is a change of 214 p.64"))?;
+    caller.require(&[Role::Citizen])?;
+    service::report_mine(
+        state,
+        &caller.account_id,
+        kind,
+        body.occurred_on,
+        body.details.as_deref(),
+    )
+    .await
+}
+
 #[utoipa::path(post, path = "/api/v1/me/circumstances", operation_id = "reportCircumstance", tag = "plans",
     request_body = CircumstanceRequest, security(("bearer" = [])),
     responses((status = 201, body = CircumstanceView), (status = 404, description = "no_registration"),
@@ -305,17 +325,7 @@ pub async fn report_circumstance(
     caller: Caller,
     Json(body): Json<CircumstanceRequest>,
 ) -> Result<impl IntoResponse> {
-    let kind = Circumstance::parse(&body.kind)
-        .ok_or_else(|| Error::new(Common::InvalidValue).detail("kind is a change of 214 p.64"))?;
-    caller.require(&[Role::Citizen])?;
-    let report = service::report_mine(
-        &state,
-        &caller.account_id,
-        kind,
-        body.occurred_on,
-        body.details.as_deref(),
-    )
-    .await?;
+    let report = report_change(&state, &caller, &body).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(CircumstanceView::from(report)),

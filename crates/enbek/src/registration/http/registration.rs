@@ -270,9 +270,19 @@ pub async fn apply_job_seeker(
     caller: Caller,
     Json(body): Json<JobSeekerApplication>,
 ) -> Result<impl IntoResponse> {
+    Ok(created(apply_on_portal(&state, &caller, body).await?))
+}
+
+/// A citizen's own application on the portal, from the API or the cabinet's page: the same
+/// checks of the form, then the use case.
+pub async fn apply_on_portal(
+    state: &AppState,
+    caller: &Caller,
+    body: JobSeekerApplication,
+) -> Result<Shown> {
     caller.require(&[Role::Citizen])?;
     let center = organization_of_kind(
-        &state,
+        state,
         body.career_center_id.as_deref(),
         OrgKind::CareerCenter,
     )
@@ -284,12 +294,12 @@ pub async fn apply_job_seeker(
         iin,
         career_center: center,
         applicant_account: Some(caller.account_id.clone()),
-        actor_id: caller.account_id,
+        actor_id: caller.account_id.clone(),
         forwarded_by_org: None,
         application,
         temporary_stay: None,
     };
-    Ok(created(service::apply(&state, sub).await?))
+    service::apply(state, sub).await
 }
 
 #[utoipa::path(post, path = "/api/v1/career-center/registrations", operation_id = "registerJobSeekerInPerson", tag = "registration",
@@ -580,16 +590,20 @@ pub async fn close_my_registration(
     caller: Caller,
     Json(body): Json<CloseRegistration>,
 ) -> Result<axum::Json<RegistrationView>> {
+    Ok(axum::Json(
+        close_mine(&state, &caller, &body.reason).await?.into(),
+    ))
+}
+
+/// A citizen closes their own registration for a reason (a listed code or their own words),
+/// from the API or the cabinet's page: the same checks, then the use case.
+pub async fn close_mine(state: &AppState, caller: &Caller, reason: &str) -> Result<Shown> {
     caller.require(&[Role::Citizen])?;
-    let reason = input::text("reason", &body.reason, text::SHORT)?;
+    let reason = input::text("reason", reason, text::SHORT)?;
     let reason = CloseReason::from_statement(&reason).ok_or_else(|| {
         Error::new(Common::InvalidValue).detail("the reason is empty or longer than 500 characters")
     })?;
-    Ok(axum::Json(
-        service::close(&state, &caller.account_id, reason)
-            .await?
-            .into(),
-    ))
+    service::close(state, &caller.account_id, reason).await
 }
 
 #[derive(Serialize, ToSchema)]

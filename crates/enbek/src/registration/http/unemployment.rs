@@ -37,9 +37,7 @@ pub async fn request_unemployed_info(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<impl IntoResponse> {
-    caller.require(&[Role::Citizen])?;
-    caller.proven_iin()?;
-    let info = service::unemployed_info(&state, &caller.account_id).await?;
+    let info = unemployed_info_of(&state, &caller).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(UnemployedInfo {
@@ -50,6 +48,17 @@ pub async fn request_unemployed_info(
             unemployed_since: info.unemployed_since,
         }),
     ))
+}
+
+/// The 214 App.9 information a citizen asks for, from the API or the cabinet's page: for the
+/// proven IIN only.
+pub async fn unemployed_info_of(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<service::UnemployedInfo> {
+    caller.require(&[Role::Citizen])?;
+    caller.proven_iin()?;
+    service::unemployed_info(state, &caller.account_id).await
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -578,6 +578,18 @@ pub async fn close(
     shown(state, reg).await
 }
 
+/// The earliest end of a term to answer an offer the person has not answered yet (214 p.72),
+/// for the cabinet's next deadline; mediation keeps the offers (the port `Mediation`).
+pub async fn next_offer_answer_due(
+    state: &AppState,
+    account_id: &str,
+) -> Result<Option<DateTime<Utc>>> {
+    Ok(state
+        .mediation()
+        .next_answer_due(&state.db.pool, account_id)
+        .await?)
+}
+
 /// The latest registration of the person the account acts for; 404 `no_registration`.
 pub async fn mine(state: &AppState, account_id: &str) -> Result<Shown> {
     let reg = registrations::latest_for_account(&state.db.pool, account_id)

@@ -1,0 +1,46 @@
+//! The pages of registration in the citizen's cabinet: the cabinet's home (the status timeline,
+//! the next deadline and the notices), the application to register as a job seeker with its
+//! consents, the job-loss payment application, the 214 App.9 information and closing the
+//! registration with a reason, the employment plan to read and sign, and reporting a change.
+
+pub mod application;
+pub mod cabinet;
+pub mod case;
+pub mod payment;
+pub mod plan;
+
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::{DateTime, Duration, Utc};
+use enbek_domain::reference::office_hours::local_date;
+
+use crate::platform::state::AppState;
+use crate::web::Tr;
+
+/// The routes of this context's pages.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cabinet", get(cabinet::home))
+        .route(
+            "/cabinet/application",
+            get(application::form).post(application::apply),
+        )
+        .route("/cabinet/payment", get(payment::page).post(payment::apply))
+        .route("/cabinet/plan", get(plan::page))
+        .route("/cabinet/plan/sign", post(plan::sign))
+        .route("/cabinet/plan/report", post(plan::report))
+        .route("/cabinet/registration", get(case::page))
+        .route("/cabinet/registration/info", post(case::info))
+        .route("/cabinet/registration/close", post(case::close))
+}
+
+/// Where a visitor who is not signed in is sent.
+pub(crate) fn to_sign_in() -> Response {
+    Redirect::to("/sign-in").into_response()
+}
+
+/// The last day of a term that ends at `at`: a term ending at midnight is the day before's.
+pub(crate) fn last_day(tr: &Tr, at: DateTime<Utc>) -> String {
+    tr.date(local_date(at - Duration::seconds(1)))
+}
