@@ -10,5 +10,10 @@
 #[allow(dead_code)]
 mod helpers;
 
+#[path = "../api/steps.rs"]
+#[allow(dead_code)]
+mod steps;
+
 mod browser;
+mod employer;
 mod portal;

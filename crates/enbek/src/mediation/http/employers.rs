@@ -36,6 +36,18 @@ pub struct EmployerRequest {
     pub email: Option<String>,
 }
 
+/// An employer as submitted (the API's body, the cabinet's form), its name checked.
+pub(crate) fn new_employer(body: EmployerRequest) -> Result<NewEmployer> {
+    Ok(NewEmployer {
+        bin: body.bin,
+        name: input::text("name", &body.name, text::ORGANIZATION_NAME)?,
+        region_code: body.region_code,
+        district_code: body.district_code,
+        locality_code: body.locality_code,
+        email: body.email,
+    })
+}
+
 #[utoipa::path(post, path = "/api/v1/employers", operation_id = "registerEmployer", tag = "employers",
     request_body = EmployerRequest, security(("bearer" = [])),
     responses((status = 201, body = Employer, description = "verified by the registry"),
@@ -48,19 +60,7 @@ pub async fn register_employer(
     caller: Caller,
     Json(body): Json<EmployerRequest>,
 ) -> Result<impl IntoResponse> {
-    let employer = service::register(
-        &state,
-        &caller.account_id,
-        NewEmployer {
-            bin: body.bin,
-            name: input::text("name", &body.name, text::ORGANIZATION_NAME)?,
-            region_code: body.region_code,
-            district_code: body.district_code,
-            locality_code: body.locality_code,
-            email: body.email,
-        },
-    )
-    .await?;
+    let employer = service::register(&state, &caller.account_id, new_employer(body)?).await?;
     let status = if employer.verification == Verification::Pending {
         StatusCode::ACCEPTED
     } else {
@@ -76,6 +76,22 @@ pub async fn get_my_employer(
     caller: Caller,
 ) -> Result<axum::Json<Employer>> {
     Ok(axum::Json(my_employer(&state, &caller).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/employers/me/vacancies", operation_id = "listMyVacancies", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = [OwnVacancyView], description = "the employer's own vacancies, newest first, each with its status as of today"), (status = 403)))]
+pub async fn list_my_vacancies(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<axum::Json<Vec<OwnVacancyView>>> {
+    let (employer, vacancies) = service::own_vacancies(&state, &caller).await?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(
+        vacancies
+            .into_iter()
+            .map(|v| own_view(v, employer.name.clone(), today))
+            .collect(),
+    ))
 }
 
 /// The most skills a vacancy or a resume lists.
@@ -198,7 +214,7 @@ fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyVi
     }
 }
 
-fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyView {
+pub(crate) fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyView {
     OwnVacancyView {
         arose_on: v.arose_on,
         post_due_at: v.post_due_at,
@@ -217,43 +233,41 @@ pub async fn create_vacancy(
     caller: Caller,
     Json(body): Json<VacancyRequest>,
 ) -> Result<impl IntoResponse> {
-    let employer = my_employer(&state, &caller).await?;
-    service::ensure_verified(&employer)?;
-    let vacancy = service::create_vacancy(
-        &state,
-        &caller.account_id,
-        &employer.id,
-        NewVacancy {
-            title: input::text("title", &body.title, text::TITLE)?,
-            occupation_code: body.occupation_code,
-            positions: input::bounded("positions", body.positions, bounds::POSITIONS)?,
-            salary_from: input::bounded("salary_from", body.salary_from, bounds::MONTHLY_PAY)?,
-            salary_to: input::opt_bounded("salary_to", body.salary_to, bounds::MONTHLY_PAY)?,
-            work_regime: body.work_regime,
-            employment_type: body.employment_type,
-            education_level: body.education_level,
-            experience_years: input::opt_bounded(
-                "experience_years",
-                body.experience_years,
-                bounds::EXPERIENCE_YEARS,
-            )?,
-            skills: input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?,
-            conditions: body.conditions,
-            region_code: body.region_code,
-            district_code: body.district_code,
-            locality_code: body.locality_code,
-            description: input::text("description", &body.description, text::DESCRIPTION)?,
-            arose_on: body.arose_on,
-            valid_until: body.valid_until,
-            category: body.category,
-        },
-    )
-    .await?;
+    let (vacancy, employer) = service::post_vacancy(&state, &caller, new_vacancy(body)?).await?;
     let today = local_date(state.clock.now());
     Ok((
         StatusCode::CREATED,
         axum::Json(own_view(vacancy, employer.name, today)),
     ))
+}
+
+/// A vacancy as submitted (the API's body, the cabinet's form), its texts and numbers checked
+/// (`http::input`); the rules of 214 p.66 are the use case's.
+pub(crate) fn new_vacancy(body: VacancyRequest) -> Result<NewVacancy> {
+    Ok(NewVacancy {
+        title: input::text("title", &body.title, text::TITLE)?,
+        occupation_code: body.occupation_code,
+        positions: input::bounded("positions", body.positions, bounds::POSITIONS)?,
+        salary_from: input::bounded("salary_from", body.salary_from, bounds::MONTHLY_PAY)?,
+        salary_to: input::opt_bounded("salary_to", body.salary_to, bounds::MONTHLY_PAY)?,
+        work_regime: body.work_regime,
+        employment_type: body.employment_type,
+        education_level: body.education_level,
+        experience_years: input::opt_bounded(
+            "experience_years",
+            body.experience_years,
+            bounds::EXPERIENCE_YEARS,
+        )?,
+        skills: input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?,
+        conditions: body.conditions,
+        region_code: body.region_code,
+        district_code: body.district_code,
+        locality_code: body.locality_code,
+        description: input::text("description", &body.description, text::DESCRIPTION)?,
+        arose_on: body.arose_on,
+        valid_until: body.valid_until,
+        category: body.category,
+    })
 }
 
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/close", operation_id = "closeVacancy", tag = "employers",

@@ -16,6 +16,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(employers::register_employer))
         .routes(routes!(employers::get_my_employer))
+        .routes(routes!(employers::list_my_vacancies))
         .routes(routes!(employers::add_employer_member))
         .routes(routes!(employers::list_my_employer_invitations))
         .routes(routes!(employers::accept_employer_invitation))

@@ -1,9 +1,10 @@
 //! The pages of mediation on the portal: the home page with its search, the vacancy search
-//! with its filters, order and pages, and a vacancy's page.
+//! with its filters, order and pages, and a vacancy's page; the employer's cabinet.
 
+pub mod employer;
 pub mod vacancies;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::platform::state::AppState;
@@ -14,4 +15,21 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(vacancies::home))
         .route("/vacancies", get(vacancies::search))
         .route("/vacancies/{id}", get(vacancies::vacancy))
+        .route("/employer", get(employer::home).post(employer::register))
+        .route("/employer/vacancies", post(employer::post_vacancy))
+        .route("/employer/vacancies/new", get(employer::new_vacancy_page))
+        .route("/employer/vacancies/{id}", get(employer::vacancy))
+        .route("/employer/vacancies/{id}/close", post(employer::close))
+        .route(
+            "/employer/vacancies/{id}/candidates/{candidate}/decision",
+            post(employer::decide),
+        )
+        .route(
+            "/employer/vacancies/{id}/candidates/{candidate}/interview",
+            post(employer::interview),
+        )
+        .route(
+            "/employer/vacancies/{id}/candidates/{candidate}/no-show",
+            post(employer::no_show),
+        )
 }

@@ -177,7 +177,9 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> R
         .as_deref()
         .is_some_and(|e| e.chars().count() > 254 || !e.contains('@'))
     {
-        return Err(Error::new(Common::InvalidValue).detail("email is not an e-mail address"));
+        return Err(Error::new(Common::InvalidValue)
+            .detail("email is not an e-mail address")
+            .with("field", "email"));
     }
     check_territory(
         state,
@@ -505,6 +507,26 @@ pub async fn create_vacancy(
     tx.commit().await?;
     crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
     Ok(vacancy)
+}
+
+/// The caller's employer posts a vacancy (`createVacancy`, the cabinet's form): only a verified
+/// employer posts (214 p.66–68). Returns the vacancy and the employer.
+pub async fn post_vacancy(
+    state: &AppState,
+    caller: &Caller,
+    v: NewVacancy,
+) -> Result<(Vacancy, Employer)> {
+    let employer = my_employer(state, caller).await?;
+    ensure_verified(&employer)?;
+    let vacancy = create_vacancy(state, &caller.account_id, &employer.id, v).await?;
+    Ok((vacancy, employer))
+}
+
+/// The caller's employer and its own vacancies, newest first (`listMyVacancies`, the cabinet).
+pub async fn own_vacancies(state: &AppState, caller: &Caller) -> Result<(Employer, Vec<Vacancy>)> {
+    let employer = my_employer(state, caller).await?;
+    let vacancies = employers::vacancies_of(&state.db.pool, &employer.id).await?;
+    Ok((employer, vacancies))
 }
 
 /// The employer closes its own open vacancy.

@@ -907,6 +907,16 @@ pub async fn referred_to_own(
     caller: &Caller,
     vacancy_id: &str,
 ) -> Result<Vec<Referred>> {
+    Ok(own_vacancy_candidates(state, caller, vacancy_id).await?.1)
+}
+
+/// The caller's own vacancy with the candidates referred to it (the cabinet's vacancy page);
+/// 403 `out_of_scope` for another employer's. The read is written to the audit log.
+pub async fn own_vacancy_candidates(
+    state: &AppState,
+    caller: &Caller,
+    vacancy_id: &str,
+) -> Result<(Vacancy, Vec<Referred>)> {
     let vacancy = own_vacancy(state, caller, vacancy_id).await?;
     let mut out = Vec::new();
     for o in offers::referred_to(&state.db.pool, &vacancy.id).await? {
@@ -944,7 +954,7 @@ pub async fn referred_to_own(
         &vacancy.id,
     )
     .await?;
-    Ok(out)
+    Ok((vacancy, out))
 }
 
 /// The employer decides on a candidate of their own vacancy.

@@ -228,6 +228,16 @@ pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, 
     db::one_by(pool, "SELECT * FROM vacancies WHERE id = $1", id).await
 }
 
+/// An employer's vacancies, newest first.
+pub async fn vacancies_of(pool: &AnyPool, employer_id: &str) -> Result<Vec<Vacancy>, sqlx::Error> {
+    db::all_by(
+        pool,
+        "SELECT * FROM vacancies WHERE employer_id = $1 ORDER BY posted_at DESC, id",
+        employer_id,
+    )
+    .await
+}
+
 /// Ends an open vacancy; false when it was not open.
 pub async fn end_vacancy(
     tx: &mut Tx,

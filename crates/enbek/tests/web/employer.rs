@@ -1,0 +1,238 @@
+//! The employer's cabinet, walked in Kazakh and in Russian: register the company, post a vacancy
+//! and see a refusal of 214 p.66 next to its field, fix it and post, see a candidate with the
+//! reasons of the match, hire. Another employer's vacancy is refused; each form says what is
+//! wrong next to its field.
+
+use serde_json::json;
+
+use crate::browser::Browser;
+use crate::helpers::*;
+use crate::steps::*;
+
+/// What the walk expects to read in each language.
+struct Words {
+    lang: &'static str,
+    /// A serial for this walk's company and job seeker.
+    serial: u32,
+    verified: &'static str,
+    below_minimum_wage: &'static str,
+    not_a_number: &'static str,
+    reason: &'static str,
+    hired: &'static str,
+    no_candidates: &'static str,
+}
+
+const KK: Words = Words {
+    lang: "kk",
+    serial: 301,
+    verified: "Мемлекеттік тізілім растады",
+    below_minimum_wage: "ең төменгі жалақыдан төмен",
+    not_a_number: "Бүтін санды цифрмен енгізіңіз",
+    reason: "сол кәсіп (+50)",
+    hired: "Жұмысқа қабылданды",
+    no_candidates: "Әзірге үміткерлер жоқ",
+};
+
+const RU: Words = Words {
+    lang: "ru",
+    serial: 302,
+    verified: "Подтверждено государственным реестром",
+    below_minimum_wage: "ниже минимальной заработной платы",
+    not_a_number: "Введите целое число цифрами",
+    reason: "та же профессия (+50)",
+    hired: "Принят на работу",
+    no_candidates: "Кандидатов пока нет",
+};
+
+/// Switches the language with the header's buttons; the page comes back in it.
+async fn switch_to(browser: &Browser, lang: &str) {
+    browser
+        .click_to(
+            &format!(".langs button[value=\"{lang}\"]"),
+            &format!("the switch to {lang}"),
+        )
+        .await;
+    assert_eq!(browser.lang().await, lang);
+}
+
+/// The ids of the fields a form marks invalid.
+async fn invalid_fields(browser: &Browser) -> Vec<String> {
+    let value = browser
+        .script(
+            "return Array.from(document.querySelectorAll('[aria-invalid=true]')).map(e => e.id);",
+        )
+        .await;
+    serde_json::from_value(value).expect("a list")
+}
+
+async fn sign_in(browser: &Browser, login: &str) {
+    browser.open("/sign-in").await;
+    browser.fill("#login", login).await;
+    browser.fill("#password", PASSWORD).await;
+    browser
+        .click_to("form.stack button[type=submit]", "the sign-in")
+        .await;
+}
+
+/// The status of the problem page shown now.
+async fn problem_status(browser: &Browser) -> Option<String> {
+    browser
+        .find(".problem .message")
+        .await
+        .attr("data-status")
+        .await
+        .expect("an attribute")
+}
+
+async fn employer_walks(app: &TestApp, w: &Words) {
+    // The head of the company, with a proven IIN, and a job seeker for accounting work in
+    // Kokshetau with a resume (set up through the API).
+    let login = format!("head.{}@example.kz", w.lang);
+    let token = app.citizen(&login).await;
+    let company = bin("1503", w.serial);
+    app.head_of(&token, &company).await;
+    let seeker = format!("seeker.{}@example.kz", w.lang);
+    app.job_seeker_with_resume(&seeker, &iin("870101", 3, w.serial), json!({}))
+        .await;
+
+    let browser = Browser::start(&app.base, &format!("employer-{}", w.lang)).await;
+    sign_in(&browser, &login).await;
+    browser.open("/employer").await;
+    switch_to(&browser, w.lang).await;
+
+    // The company: nothing filled in, then the whole form.
+    browser
+        .click_to("form.stack button[type=submit]", "an empty registration")
+        .await;
+    assert_eq!(
+        invalid_fields(&browser).await,
+        ["bin", "name", "district_code", "locality_code"]
+    );
+    browser.fill("#bin", &company).await;
+    browser.fill("#name", "ТОО «Дала Есеп»").await;
+    browser.choose("#region_code", "110000000").await;
+    browser.fill("#district_code", "111000000").await;
+    browser.fill("#locality_code", "111010000").await;
+    browser
+        .click_to("form.stack button[type=submit]", "the registration")
+        .await;
+    assert_eq!(browser.text("#verification").await, w.verified);
+    assert!(browser.text(".notice").await.len() > 10, "the empty state");
+
+    // A vacancy: a count that is not a number, then pay below the minimum wage (214 p.66).
+    browser
+        .click_to("a[href=\"/employer/vacancies/new\"]", "the vacancy form")
+        .await;
+    browser.fill("#title", "Бухгалтер").await;
+    browser.choose("#occupation_code", "2411").await;
+    browser.fill("#positions", "екі").await;
+    browser.fill("#salary_from", "50000").await;
+    browser.choose("#work_regime", "full_time").await;
+    browser
+        .click_to(
+            "form.stack button[type=submit]",
+            "a vacancy with a bad count",
+        )
+        .await;
+    assert_eq!(invalid_fields(&browser).await, ["positions"]);
+    assert!(browser
+        .text("#positions-error")
+        .await
+        .contains(w.not_a_number));
+    browser.fill("#positions", "1").await;
+    browser
+        .click_to(
+            "form.stack button[type=submit]",
+            "a vacancy below the minimum wage",
+        )
+        .await;
+    assert_eq!(invalid_fields(&browser).await, ["salary_from"]);
+    assert!(browser
+        .text("#salary_from-error")
+        .await
+        .contains(w.below_minimum_wage));
+    assert_eq!(
+        browser.find("#title").await.prop("value").await.unwrap(),
+        Some("Бухгалтер".to_string()),
+        "what was typed is kept"
+    );
+    browser.fill("#salary_from", "250000").await;
+    browser
+        .click_to("form.stack button[type=submit]", "the vacancy posted")
+        .await;
+    assert_eq!(browser.text("h1").await, "Бухгалтер");
+    let url = browser.url().await;
+    let vacancy = url.rsplit('/').next().expect("an id").to_string();
+
+    // The platform's selection offered it to the job seeker, who accepts: a candidate.
+    app.run_due_jobs().await;
+    let offer = app.offer_of(&seeker, &vacancy).await;
+    let (status, body) = app.answer_offer(&seeker, &offer, true).await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+    let candidate = offer["id"].as_str().expect("an id").to_string();
+    browser
+        .open(&format!("/employer/vacancies/{vacancy}"))
+        .await;
+    let card = browser.text(".candidate").await;
+    assert!(card.contains("Ахметов Ерлан"), "{card}");
+    assert!(browser.text(".reasons").await.contains(w.reason), "{card}");
+
+    // The interview form without its day and place, then the hire.
+    browser
+        .click_to("form.interview button[type=submit]", "an empty interview")
+        .await;
+    assert_eq!(
+        invalid_fields(&browser).await,
+        [format!("at-{candidate}"), format!("place-{candidate}")]
+    );
+    browser.click_to("button.hire", "the candidate hired").await;
+    assert_eq!(browser.text(".candidate-status").await, w.hired);
+
+    // The cabinet lists the vacancy; a new one has no candidates yet.
+    browser.open("/employer").await;
+    assert!(browser.text(".own-vacancies").await.contains("Бухгалтер"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_employer_registers_posts_a_vacancy_past_a_refusal_and_hires_a_candidate() {
+    let app = TestApp::spawn().await;
+    for words in [&KK, &RU] {
+        employer_walks(&app, words).await;
+    }
+}
+
+#[tokio::test]
+async fn another_employers_vacancy_is_refused_and_an_empty_one_says_what_to_do() {
+    let app = TestApp::spawn().await;
+    let other = app.employer("other@example.kz", esep(401)).await;
+    let (_, theirs) = app
+        .post_vacancy(&other, accounting_vacancy("Кассир", "full_time"))
+        .await;
+    let theirs = theirs["id"].as_str().expect("an id").to_string();
+    let mine = app.employer("mine@example.kz", esep(402)).await;
+    let (_, own) = app
+        .post_vacancy(&mine, accounting_vacancy("Экономист", "full_time"))
+        .await;
+    let own = own["id"].as_str().expect("an id").to_string();
+
+    let browser = Browser::start(&app.base, "employer-scope").await;
+    sign_in(&browser, "mine@example.kz").await;
+    for w in [&KK, &RU] {
+        browser.open("/employer").await;
+        switch_to(&browser, w.lang).await;
+        browser.open(&format!("/employer/vacancies/{own}")).await;
+        assert!(browser.text(".notice").await.contains(w.no_candidates));
+        browser.open(&format!("/employer/vacancies/{theirs}")).await;
+        assert_eq!(problem_status(&browser).await.as_deref(), Some("403"));
+        assert_eq!(browser.lang().await, w.lang);
+    }
+    browser.close().await;
+
+    // Signed out, the cabinet asks to sign in.
+    let status = reqwest::get(format!("{}/employer", app.base))
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, reqwest::StatusCode::UNAUTHORIZED);
+}
