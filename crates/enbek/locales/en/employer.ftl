@@ -118,3 +118,7 @@ employer-error-employer_exists = This organisation is registered already. Ask so
 employer-error-staff_cannot_be_employer = A staff account cannot act for an employer.
 employer-error-invalid_state = Your account already acts for an employer.
 employer-error-employer_not_verified = The registry has not confirmed the organisation yet: you can post vacancies once it does.
+# Editing a vacancy
+employer-edit-vacancy = Edit the vacancy
+employer-edit-vacancy-title = Edit the vacancy
+employer-edit-vacancy-submit = Save the changes

@@ -118,3 +118,7 @@ employer-error-employer_exists = Бұл ұйым тіркелген. Оның қ
 employer-error-staff_cannot_be_employer = Қызметкердің есептік жазбасы жұмыс беруші атынан әрекет ете алмайды.
 employer-error-invalid_state = Сіздің есептік жазбаңыз жұмыс беруші атынан әрекет етеді.
 employer-error-employer_not_verified = Тізілім ұйымды әлі растаған жоқ: бос орындарды растаудан кейін орналастыруға болады.
+# Editing a vacancy
+employer-edit-vacancy = Бос орынды өзгерту
+employer-edit-vacancy-title = Бос орынды өзгерту
+employer-edit-vacancy-submit = Өзгерістерді сақтау

@@ -118,3 +118,7 @@ employer-error-employer_exists = Эта организация уже зарег
 employer-error-staff_cannot_be_employer = Служебная учётная запись не может действовать от имени работодателя.
 employer-error-invalid_state = Ваша учётная запись уже действует от имени работодателя.
 employer-error-employer_not_verified = Реестр ещё не подтвердил организацию: вакансии можно размещать после подтверждения.
+# Editing a vacancy
+employer-edit-vacancy = Изменить вакансию
+employer-edit-vacancy-title = Изменение вакансии
+employer-edit-vacancy-submit = Сохранить изменения

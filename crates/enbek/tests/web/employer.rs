@@ -223,9 +223,54 @@ async fn another_employers_vacancy_is_refused_and_an_empty_one_says_what_to_do()
         switch_to(&browser, w.lang).await;
         browser.open(&format!("/employer/vacancies/{own}")).await;
         assert!(browser.text(".notice").await.contains(w.no_candidates));
-        browser.open(&format!("/employer/vacancies/{theirs}")).await;
-        assert_eq!(problem_status(&browser).await.as_deref(), Some("403"));
-        assert_eq!(browser.lang().await, w.lang);
+        // The vacancy edited: a refusal next to its field, then new terms.
+        browser
+            .click_to(
+                &format!("a[href=\"/employer/vacancies/{own}/edit\"]"),
+                "the vacancy's form",
+            )
+            .await;
+        // Its terms: as posted, then as the walk in the language before left them.
+        let shown = browser
+            .find("#salary_from")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        let expected = if w.lang == "kk" { "250000" } else { "300000" };
+        assert_eq!(
+            shown.as_deref(),
+            Some(expected),
+            "the form shows the vacancy's terms"
+        );
+        browser.fill("#salary_from", "10000").await;
+        browser.fill("#salary_to", "").await;
+        browser
+            .click_to(
+                "form.stack button[type=submit]",
+                "an edit below the minimum wage",
+            )
+            .await;
+        assert_eq!(invalid_fields(&browser).await, ["salary_from"]);
+        assert!(browser
+            .text("#salary_from-error")
+            .await
+            .contains(w.below_minimum_wage));
+        let title = format!("Экономист ({})", w.lang);
+        browser.fill("#title", &title).await;
+        browser.fill("#salary_from", "300000").await;
+        browser
+            .click_to("form.stack button[type=submit]", "the vacancy edited")
+            .await;
+        assert_eq!(browser.text("h1").await, title);
+        // Another employer's vacancy: neither its page nor its form.
+        for path in ["", "/edit"] {
+            browser
+                .open(&format!("/employer/vacancies/{theirs}{path}"))
+                .await;
+            assert_eq!(problem_status(&browser).await.as_deref(), Some("403"));
+            assert_eq!(browser.lang().await, w.lang);
+        }
     }
     browser.close().await;
 

@@ -270,6 +270,24 @@ pub(crate) fn new_vacancy(body: VacancyRequest) -> Result<NewVacancy> {
     })
 }
 
+#[utoipa::path(put, path = "/api/v1/vacancies/{id}", operation_id = "updateVacancy", tag = "employers",
+    params(("id" = String, Path)), request_body = VacancyRequest, security(("bearer" = [])),
+    responses((status = 200, body = OwnVacancyView, description = "the new terms; the day it arose and was posted, and the positions filled, stay; `valid_until` stays unless given"),
+        (status = 403, description = "forbidden; out_of_scope: another employer's vacancy"), (status = 404),
+        (status = 409, description = "invalid_state: not open"),
+        (status = 422, description = "as createVacancy; invalid_value (`field` positions): fewer positions than are filled")))]
+pub async fn update_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<VacancyRequest>,
+) -> Result<axum::Json<OwnVacancyView>> {
+    let vacancy = service::edit_own_vacancy(&state, &caller, &id, new_vacancy(body)?).await?;
+    let employer = my_employer(&state, &caller).await?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(own_view(vacancy, employer.name, today)))
+}
+
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/close", operation_id = "closeVacancy", tag = "employers",
     params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = OwnVacancyView), (status = 403), (status = 404), (status = 409, description = "invalid_state: not open")))]

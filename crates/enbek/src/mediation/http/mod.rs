@@ -29,7 +29,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
             employers::create_vacancy,
             employers::search_vacancies
         ))
-        .routes(routes!(employers::get_vacancy))
+        .routes(routes!(employers::get_vacancy, employers::update_vacancy))
         .routes(routes!(open_data::list_open_data_vacancies))
         .routes(routes!(employers::close_vacancy))
         .routes(routes!(offers::list_vacancy_candidates))

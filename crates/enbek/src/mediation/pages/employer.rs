@@ -403,6 +403,9 @@ pub async fn register(
 struct VacancyFormPage {
     f: Frame,
     company: String,
+    /// Where the form goes: a new vacancy, or the one it edits.
+    action: String,
+    editing: bool,
     fields: Vec<Field>,
     errors: FormErrors,
 }
@@ -564,6 +567,7 @@ async fn vacancy_fields(state: &AppState, tr: &Tr, form: &Sent) -> PageResult<Ve
 async fn vacancy_form_page(
     state: &AppState,
     page: Page,
+    editing: Option<&str>,
     form: Sent,
     errors: FormErrors,
 ) -> PageResult<Response> {
@@ -571,7 +575,7 @@ async fn vacancy_form_page(
     let caller = signed_in(&page)?;
     let employer = my_employer(state, caller).await.or_page()?;
     let mut form = form;
-    if form.is_empty() {
+    if form.is_empty() && editing.is_none() {
         // A new form starts at the company's place, for one position.
         form.insert("region_code".into(), employer.region_code.clone());
         form.insert("district_code".into(), employer.district_code.clone());
@@ -581,6 +585,11 @@ async fn vacancy_form_page(
     let fields = with_errors(vacancy_fields(state, &tr, &form).await?, &errors);
     render(&VacancyFormPage {
         company: employer.name,
+        action: match editing {
+            Some(id) => format!("/employer/vacancies/{id}/edit"),
+            None => "/employer/vacancies".to_string(),
+        },
+        editing: editing.is_some(),
         fields,
         errors,
         f: page.frame,
@@ -589,7 +598,65 @@ async fn vacancy_form_page(
 
 /// The form of a new vacancy.
 pub async fn new_vacancy_page(State(state): State<AppState>, page: Page) -> PageResult<Response> {
-    vacancy_form_page(&state, page, Sent::new(), FormErrors::new()).await
+    vacancy_form_page(&state, page, None, Sent::new(), FormErrors::new()).await
+}
+
+/// An open vacancy's terms as its form shows them.
+fn as_sent(v: &Vacancy) -> Sent {
+    let mut form = Sent::new();
+    let mut put = |name: &str, value: String| {
+        form.insert(name.to_string(), value);
+    };
+    put("title", v.title.clone());
+    put("occupation_code", v.occupation_code.clone());
+    put("positions", v.positions.to_string());
+    put("salary_from", v.salary_from.to_string());
+    put(
+        "salary_to",
+        v.salary_to.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    put("work_regime", v.work_regime.code().to_string());
+    put("employment_type", v.employment_type.code().to_string());
+    put(
+        "education_level",
+        v.education_level
+            .map(|e| e.code().to_string())
+            .unwrap_or_default(),
+    );
+    put(
+        "experience_years",
+        v.experience_years
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    );
+    put("skills", v.skills.join(", "));
+    for c in &v.conditions {
+        put(&format!("condition-{c}"), "yes".to_string());
+    }
+    put("region_code", v.region_code.clone());
+    put("district_code", v.district_code.clone());
+    put("locality_code", v.locality_code.clone());
+    put("description", v.description.clone());
+    put("valid_until", v.valid_until.format("%Y-%m-%d").to_string());
+    form
+}
+
+/// The form of the employer's own open vacancy, filled with its terms.
+pub async fn edit_vacancy_page(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+) -> PageResult<Response> {
+    let caller = signed_in(&page)?;
+    let vacancy = service::own_vacancy(&state, caller, &id).await.or_page()?;
+    vacancy_form_page(
+        &state,
+        page,
+        Some(&id),
+        as_sent(&vacancy),
+        FormErrors::new(),
+    )
+    .await
 }
 
 /// The field a refusal of a vacancy concerns when the problem names none (214 p.66).
@@ -606,6 +673,66 @@ fn vacancy_field(code: &str) -> &'static str {
     }
 }
 
+/// The vacancy a sent form describes, its numbers and dates read (what is not is put in
+/// `errors`); the rest is the use case's to check.
+fn vacancy_request(form: &Sent, errors: &mut FormErrors, tr: &Tr) -> Option<VacancyRequest> {
+    for field in ["title", "occupation_code", "positions", "salary_from"] {
+        required(sent(form, field), field, errors, tr);
+    }
+    let positions = number::<u32>(sent(form, "positions"), "positions", errors, tr);
+    let salary_from = number::<u64>(sent(form, "salary_from"), "salary_from", errors, tr);
+    let salary_to = number::<u64>(sent(form, "salary_to"), "salary_to", errors, tr);
+    let experience = number::<u32>(
+        sent(form, "experience_years"),
+        "experience_years",
+        errors,
+        tr,
+    );
+    let valid_until = match optional(sent(form, "valid_until")) {
+        None => None,
+        Some(d) => match NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.add("valid_until", tr.t("employer-not-a-date"));
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return None;
+    }
+    Some(VacancyRequest {
+        title: sent(form, "title").to_string(),
+        occupation_code: sent(form, "occupation_code").trim().to_string(),
+        positions: positions.unwrap_or(0),
+        salary_from: salary_from.unwrap_or(0),
+        salary_to,
+        work_regime: sent(form, "work_regime").trim().to_string(),
+        employment_type: sent(form, "employment_type").trim().to_string(),
+        education_level: optional(sent(form, "education_level")),
+        experience_years: experience,
+        skills: sent(form, "skills")
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        conditions: WorkCondition::ALL
+            .iter()
+            .map(|c| c.code())
+            .filter(|c| !sent(form, &format!("condition-{c}")).is_empty())
+            .map(str::to_string)
+            .collect(),
+        region_code: sent(form, "region_code").trim().to_string(),
+        district_code: sent(form, "district_code").trim().to_string(),
+        locality_code: sent(form, "locality_code").trim().to_string(),
+        description: sent(form, "description").to_string(),
+        arose_on: None,
+        valid_until,
+        category: optional(sent(form, "category")),
+    })
+}
+
 /// Posts a vacancy (`createVacancy`): a refusal of 214 p.66 (the minimum wage, the pay range,
 /// a category whose vacancies are not taken…) comes back next to its field.
 pub async fn post_vacancy(
@@ -616,69 +743,13 @@ pub async fn post_vacancy(
     let tr = page.tr();
     let caller = signed_in(&page)?.clone();
     let mut errors = FormErrors::new();
-    for field in ["title", "occupation_code", "positions", "salary_from"] {
-        required(sent(&form, field), field, &mut errors, &tr);
-    }
-    let positions = number::<u32>(sent(&form, "positions"), "positions", &mut errors, &tr);
-    let salary_from = number::<u64>(sent(&form, "salary_from"), "salary_from", &mut errors, &tr);
-    let salary_to = number::<u64>(sent(&form, "salary_to"), "salary_to", &mut errors, &tr);
-    let experience = number::<u32>(
-        sent(&form, "experience_years"),
-        "experience_years",
-        &mut errors,
-        &tr,
-    );
-    let valid_until = match optional(sent(&form, "valid_until")) {
-        None => None,
-        Some(d) => match NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
-                errors.add("valid_until", tr.t("employer-not-a-date"));
-                None
-            }
-        },
-    };
-    if errors.is_empty() {
-        let request = VacancyRequest {
-            title: sent(&form, "title").to_string(),
-            occupation_code: sent(&form, "occupation_code").trim().to_string(),
-            positions: positions.unwrap_or(0),
-            salary_from: salary_from.unwrap_or(0),
-            salary_to,
-            work_regime: sent(&form, "work_regime").trim().to_string(),
-            employment_type: sent(&form, "employment_type").trim().to_string(),
-            education_level: optional(sent(&form, "education_level")),
-            experience_years: experience,
-            skills: sent(&form, "skills")
-                .split([',', ';', '\n'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-            conditions: WorkCondition::ALL
-                .iter()
-                .map(|c| c.code())
-                .filter(|c| !sent(&form, &format!("condition-{c}")).is_empty())
-                .map(str::to_string)
-                .collect(),
-            region_code: sent(&form, "region_code").trim().to_string(),
-            district_code: sent(&form, "district_code").trim().to_string(),
-            locality_code: sent(&form, "locality_code").trim().to_string(),
-            description: sent(&form, "description").to_string(),
-            arose_on: None,
-            valid_until,
-            category: optional(sent(&form, "category")),
-        };
+    if let Some(request) = vacancy_request(&form, &mut errors, &tr) {
         let posted = match new_vacancy(request) {
             Ok(new) => service::post_vacancy(&state, &caller, new).await.or_page(),
             Err(e) => Err(e).or_page(),
         };
         match posted {
-            Ok((vacancy, _)) => {
-                return Ok(
-                    Redirect::to(&format!("/employer/vacancies/{}", vacancy.id)).into_response()
-                )
-            }
+            Ok((vacancy, _)) => return Ok(back_to(&vacancy.id)),
             Err(e) if e.status() == StatusCode::UNPROCESSABLE_ENTITY => {
                 add_refusal(&mut errors, vacancy_field(e.code()), &e, &tr);
             }
@@ -687,7 +758,39 @@ pub async fn post_vacancy(
     }
     Ok(with_status(
         StatusCode::UNPROCESSABLE_ENTITY,
-        vacancy_form_page(&state, page, form, errors).await?,
+        vacancy_form_page(&state, page, None, form, errors).await?,
+    ))
+}
+
+/// Changes the terms of the employer's own open vacancy (`updateVacancy`), checked as a new
+/// one's are; a refusal comes back next to its field.
+pub async fn edit_vacancy(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Sent>,
+) -> PageResult<Response> {
+    let tr = page.tr();
+    let caller = signed_in(&page)?.clone();
+    let mut errors = FormErrors::new();
+    if let Some(request) = vacancy_request(&form, &mut errors, &tr) {
+        let edited = match new_vacancy(request) {
+            Ok(new) => service::edit_own_vacancy(&state, &caller, &id, new)
+                .await
+                .or_page(),
+            Err(e) => Err(e).or_page(),
+        };
+        match edited {
+            Ok(_) => return Ok(back_to(&id)),
+            Err(e) if e.status() == StatusCode::UNPROCESSABLE_ENTITY => {
+                add_refusal(&mut errors, vacancy_field(e.code()), &e, &tr);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(with_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        vacancy_form_page(&state, page, Some(&id), form, errors).await?,
     ))
 }
 

@@ -19,6 +19,10 @@ pub fn routes() -> Router<AppState> {
         .route("/employer/vacancies", post(employer::post_vacancy))
         .route("/employer/vacancies/new", get(employer::new_vacancy_page))
         .route("/employer/vacancies/{id}", get(employer::vacancy))
+        .route(
+            "/employer/vacancies/{id}/edit",
+            get(employer::edit_vacancy_page).post(employer::edit_vacancy),
+        )
         .route("/employer/vacancies/{id}/close", post(employer::close))
         .route(
             "/employer/vacancies/{id}/candidates/{candidate}/decision",

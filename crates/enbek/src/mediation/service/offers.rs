@@ -863,14 +863,7 @@ pub async fn decline_my_interview(
 
 /// The caller's own vacancy, or 403/404.
 async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> Result<Vacancy> {
-    let employer_id = caller.organization(Role::Employer)?;
-    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(Error::not_found)?;
-    if vacancy.employer_id != employer_id {
-        return Err(Error::new(Common::OutOfScope).detail("another employer's vacancy"));
-    }
-    Ok(vacancy)
+    crate::mediation::service::employers::own_vacancy(state, caller, id).await
 }
 
 /// A referred candidate of the caller's vacancy, or 404.
