@@ -281,3 +281,59 @@ async fn another_employers_vacancy_is_refused_and_an_empty_one_says_what_to_do()
         .status();
     assert_eq!(status, reqwest::StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn an_employer_invites_a_colleague_who_joins_and_is_removed() {
+    let app = TestApp::spawn().await;
+    app.employer("owner@example.kz", esep(501)).await;
+    let browser = Browser::start(&app.base, "employer-colleagues").await;
+    sign_in(&browser, "owner@example.kz").await;
+    for (w, invited, remove) in [
+        (&KK, "жауап күтілуде", "Шығару"),
+        (&RU, "ждёт ответа", "Исключить"),
+    ] {
+        let colleague = format!("colleague.{}@example.kz", w.lang);
+        let token = app.citizen(&colleague).await;
+        browser.open("/employer/colleagues").await;
+        switch_to(&browser, w.lang).await;
+        assert!(browser.text(".members").await.contains("owner@example.kz"));
+        // Nothing typed, then a login nobody has.
+        browser
+            .click_to("form.stack button[type=submit]", "an empty invitation")
+            .await;
+        assert_eq!(invalid_fields(&browser).await, ["login"]);
+        browser.fill("#login", "nobody@example.kz").await;
+        browser
+            .click_to("form.stack button[type=submit]", "an invitation to nobody")
+            .await;
+        assert_eq!(invalid_fields(&browser).await, ["login"]);
+        browser.fill("#login", &colleague).await;
+        browser
+            .click_to("form.stack button[type=submit]", "the invitation sent")
+            .await;
+        assert!(browser.text(".invitations").await.contains(invited));
+        // The colleague accepts (through the API), joins, and is removed.
+        let (_, mine) = app
+            .get("/api/v1/me/employer-invitations", Some(&token))
+            .await;
+        let id = mine[0]["id"].as_str().expect("an invitation").to_string();
+        let (status, body) = app
+            .post(
+                &format!("/api/v1/me/employer-invitations/{id}/accept"),
+                Some(&token),
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+        browser.open("/employer/colleagues").await;
+        assert!(browser.text(".members").await.contains(&colleague));
+        assert_eq!(browser.text("button.remove").await, remove);
+        browser
+            .click_to("button.remove", "the colleague removed")
+            .await;
+        assert!(!browser.text(".members").await.contains(&colleague));
+        let (status, _) = app.get("/api/v1/employers/me", Some(&token)).await;
+        assert_eq!(status, reqwest::StatusCode::FORBIDDEN);
+    }
+    browser.close().await;
+}

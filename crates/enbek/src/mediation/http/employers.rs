@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 
 use crate::mediation::error::{Error, Result};
 use crate::mediation::service::employers::{
-    self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Named,
+    self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Member, Named,
     NewEmployer, NewVacancy, SearchRequest, Vacancy,
 };
 use crate::platform::auth::Caller;
@@ -387,6 +387,42 @@ pub async fn add_employer_member(
     let invitation =
         service::invite_member(&state, &caller.account_id, &employer, &body.login).await?;
     Ok((StatusCode::CREATED, axum::Json(invitation)))
+}
+
+/// The colleagues of the caller's employer and the invitations it sent.
+#[derive(Serialize, ToSchema)]
+pub struct Colleagues {
+    /// The accounts acting for the employer, owner first.
+    pub members: Vec<Member>,
+    /// The invitations sent, newest first; `invited` ones wait for the answer.
+    pub invitations: Vec<Invitation>,
+}
+
+#[utoipa::path(get, path = "/api/v1/employers/me/members", operation_id = "listEmployerMembers", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = Colleagues), (status = 403)))]
+pub async fn list_employer_members(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<axum::Json<Colleagues>> {
+    let (_, members, invitations) = service::colleagues(&state, &caller).await?;
+    Ok(axum::Json(Colleagues {
+        members,
+        invitations,
+    }))
+}
+
+#[utoipa::path(delete, path = "/api/v1/employers/me/members/{account_id}", operation_id = "removeEmployerMember", tag = "employers",
+    params(("account_id" = String, Path)), security(("bearer" = [])),
+    responses((status = 204, description = "the account no longer acts for the employer"), (status = 403),
+        (status = 404, description = "not a member of the caller's employer"),
+        (status = 409, description = "invalid_state: the owner stays")))]
+pub async fn remove_employer_member(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(account_id): Path<String>,
+) -> Result<StatusCode> {
+    service::remove_member(&state, &caller, &account_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(get, path = "/api/v1/me/employer-invitations", operation_id = "listMyEmployerInvitations", tag = "employers",

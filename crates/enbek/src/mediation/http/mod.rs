@@ -17,7 +17,11 @@ pub fn portal() -> OpenApiRouter<AppState> {
         .routes(routes!(employers::register_employer))
         .routes(routes!(employers::get_my_employer))
         .routes(routes!(employers::list_my_vacancies))
-        .routes(routes!(employers::add_employer_member))
+        .routes(routes!(
+            employers::add_employer_member,
+            employers::list_employer_members
+        ))
+        .routes(routes!(employers::remove_employer_member))
         .routes(routes!(employers::list_my_employer_invitations))
         .routes(routes!(employers::accept_employer_invitation))
         .routes(routes!(employers::decline_employer_invitation))

@@ -794,6 +794,145 @@ pub async fn edit_vacancy(
     ))
 }
 
+// --- Colleagues ------------------------------------------------------------------------------
+
+/// A colleague as the page lists them.
+struct MemberRow {
+    account_id: String,
+    login: String,
+    owner: bool,
+    me: bool,
+}
+
+/// An invitation the employer sent.
+struct SentRow {
+    login: String,
+    status: String,
+    until: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "mediation/employer/colleagues.html")]
+struct ColleaguesPage {
+    f: Frame,
+    company: String,
+    members: Vec<MemberRow>,
+    invitations: Vec<SentRow>,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+async fn colleagues_page(
+    state: &AppState,
+    page: Page,
+    login: &str,
+    errors: FormErrors,
+) -> PageResult<Response> {
+    let tr = page.tr();
+    let caller = signed_in(&page)?;
+    let (employer, members, sent) = service::colleagues(state, caller).await.or_page()?;
+    let fields = with_errors(
+        vec![
+            Field::new("login", tr.t("employer-colleague-login"), "email", login)
+                .hint(tr.t("employer-colleague-login-hint")),
+        ],
+        &errors,
+    );
+    render(&ColleaguesPage {
+        company: employer.name,
+        members: members
+            .into_iter()
+            .map(|m| MemberRow {
+                me: m.account_id == caller.account_id,
+                account_id: m.account_id,
+                login: m.login,
+                owner: m.owner,
+            })
+            .collect(),
+        invitations: sent
+            .into_iter()
+            .map(|i| SentRow {
+                login: i.login,
+                status: tr.t(&format!("employer-invitation-status-{}", i.status.as_str())),
+                until: moment(i.expires_at, &tr),
+            })
+            .collect(),
+        fields,
+        errors,
+        f: page.frame,
+    })
+}
+
+/// The colleagues acting for the employer, the invitations sent, and the form to invite one.
+pub async fn colleagues(State(state): State<AppState>, page: Page) -> PageResult<Response> {
+    colleagues_page(&state, page, "", FormErrors::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    login: String,
+}
+
+/// Invites an account to act for the employer too (`addEmployerMember`): it joins when it
+/// accepts, within 7 days.
+pub async fn invite(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> PageResult<Response> {
+    let tr = page.tr();
+    let caller = signed_in(&page)?.clone();
+    let mut errors = FormErrors::new();
+    required(&form.login, "login", &mut errors, &tr);
+    if errors.is_empty() {
+        let invited = match my_employer(&state, &caller).await.or_page() {
+            Ok(employer) => {
+                service::invite_member(&state, &caller.account_id, &employer, &form.login)
+                    .await
+                    .or_page()
+            }
+            Err(e) => Err(e),
+        };
+        match invited {
+            Ok(_) => return Ok(Redirect::to("/employer/colleagues").into_response()),
+            Err(e) if e.status().is_client_error() && e.code() != "forbidden" => {
+                let message = match e.code() {
+                    "not_found" => tr.t("employer-colleague-no-account"),
+                    "invalid_state" => tr.t("employer-colleague-taken"),
+                    _ => refusal(&e, &tr),
+                };
+                errors.add("login", message);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(with_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        colleagues_page(&state, page, &form.login, errors).await?,
+    ))
+}
+
+/// A colleague stops acting for the employer (`removeEmployerMember`); one who leaves goes back to
+/// the cabinet's home.
+pub async fn remove_colleague(
+    State(state): State<AppState>,
+    page: Page,
+    Path(account_id): Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> PageResult<Response> {
+    let caller = signed_in(&page)?;
+    service::remove_member(&state, caller, &account_id)
+        .await
+        .or_page()?;
+    let to = if account_id == caller.account_id {
+        "/employer"
+    } else {
+        "/employer/colleagues"
+    };
+    Ok(Redirect::to(to).into_response())
+}
+
 // --- A vacancy and its candidates --------------------------------------------------------------
 
 /// A date and time in Kazakhstan, as the reader's language writes it.
@@ -1090,7 +1229,7 @@ pub async fn no_show(
 mod tests {
     use super::*;
     use crate::web::Lang;
-    use enbek_domain::mediation::employer::EmployerKind;
+    use enbek_domain::mediation::employer::{EmployerKind, InvitationStatus};
     use enbek_domain::mediation::offer::OfferStatus;
 
     /// Every code the cabinet shows in words has them in each language.
@@ -1129,6 +1268,11 @@ mod tests {
                 ExcludedCategory::ALL
                     .iter()
                     .map(|c| format!("employer-category-{}", c.code())),
+            );
+            ids.extend(
+                InvitationStatus::ALL
+                    .iter()
+                    .map(|s| format!("employer-invitation-status-{}", s.as_str())),
             );
             for id in ids {
                 assert!(tr.has(&id), "{id} in {}", lang.as_str());

@@ -16,6 +16,14 @@ pub fn routes() -> Router<AppState> {
         .route("/vacancies", get(vacancies::search))
         .route("/vacancies/{id}", get(vacancies::vacancy))
         .route("/employer", get(employer::home).post(employer::register))
+        .route(
+            "/employer/colleagues",
+            get(employer::colleagues).post(employer::invite),
+        )
+        .route(
+            "/employer/colleagues/{account}/remove",
+            post(employer::remove_colleague),
+        )
         .route("/employer/vacancies", post(employer::post_vacancy))
         .route("/employer/vacancies/new", get(employer::new_vacancy_page))
         .route("/employer/vacancies/{id}", get(employer::vacancy))

@@ -24,7 +24,7 @@ use crate::mediation::error::Code;
 use crate::mediation::error::{Error, Result};
 use crate::mediation::notices::Kind;
 use crate::mediation::store::employers;
-pub use crate::mediation::store::employers::{Employer, Search, Sort, Vacancy};
+pub use crate::mediation::store::employers::{Employer, Member, Search, Sort, Vacancy};
 use crate::mediation::store::invitations;
 pub use crate::mediation::store::invitations::Invitation;
 use crate::mediation::store::layoffs;
@@ -756,6 +756,49 @@ pub async fn invite_member(
         .ok_or_else(Error::not_found)?;
     tx.commit().await?;
     Ok(invitation)
+}
+
+/// The caller's employer's colleagues (`listEmployerMembers`, the cabinet): the accounts acting
+/// for it, owner first, and the invitations it sent, newest first, with their status now.
+pub async fn colleagues(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<(Employer, Vec<Member>, Vec<Invitation>)> {
+    let employer = my_employer(state, caller).await?;
+    let members = employers::members(&state.db.pool, &employer.id).await?;
+    let now = state.clock.now();
+    let sent = invitations::for_employer(&state.db.pool, &employer.id)
+        .await?
+        .into_iter()
+        .map(|i| as_of(i, now))
+        .collect();
+    Ok((employer, members, sent))
+}
+
+/// A member of the caller's employer stops acting for it (`removeEmployerMember`): a colleague
+/// removes another, or leaves. The owner, who registered it, stays (409 `invalid_state`); an
+/// account that is not a member is 404.
+pub async fn remove_member(state: &AppState, caller: &Caller, account_id: &str) -> Result<()> {
+    let employer = my_employer(state, caller).await?;
+    let members = employers::members(&state.db.pool, &employer.id).await?;
+    let member = members
+        .iter()
+        .find(|m| m.account_id == account_id)
+        .ok_or_else(Error::not_found)?;
+    if member.owner {
+        return Err(Error::new(Common::InvalidState)
+            .detail("the owner who registered the employer stays while the employer does"));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
+    audit::Entry::new(now, "remove_member", "employer", &employer.id)
+        .by(caller.account_id.as_str())
+        .before(json!({ "account_id": account_id }))
+        .record(&mut tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The caller's invitations to join employers, newest first, with their status now.

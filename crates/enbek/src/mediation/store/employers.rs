@@ -142,6 +142,38 @@ pub async fn accounts_of(
         .collect()
 }
 
+/// An account acting for an employer, as its colleagues see it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Member {
+    pub account_id: String,
+    pub login: String,
+    /// The account that registered the employer: it stays while the employer does.
+    pub owner: bool,
+}
+
+/// The accounts acting for an employer: its owner first, then its colleagues by login.
+pub async fn members(pool: &AnyPool, employer_id: &str) -> Result<Vec<Member>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.login, e.created_by, CASE WHEN a.id = e.created_by THEN 0 ELSE 1 END AS owner_first
+         FROM account_roles r JOIN accounts a ON a.id = r.account_id JOIN employers e ON e.id = r.organization_id
+         WHERE r.role = 'employer' AND r.organization_id = $1 AND a.disabled = 0
+         ORDER BY owner_first, a.login",
+    )
+    .bind(employer_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let account_id = r.text("id")?;
+            Ok(Member {
+                owner: account_id == r.text("created_by")?,
+                login: r.text("login")?,
+                account_id,
+            })
+        })
+        .collect()
+}
+
 pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>, sqlx::Error> {
     db::one_by(pool, "SELECT * FROM employers WHERE id = $1", id).await
 }
