@@ -337,3 +337,40 @@ async fn an_employer_invites_a_colleague_who_joins_and_is_removed() {
     }
     browser.close().await;
 }
+
+#[tokio::test]
+async fn an_employer_gives_notice_of_a_layoff() {
+    let app = TestApp::spawn().await;
+    app.employer("layoffs@example.kz", esep(601)).await;
+    let browser = Browser::start(&app.base, "employer-layoffs").await;
+    sign_in(&browser, "layoffs@example.kz").await;
+    for (w, position) in [(&KK, "Оператор"), (&RU, "Слесарь")] {
+        browser.open("/employer/layoffs").await;
+        switch_to(&browser, w.lang).await;
+        // Nothing filled in; then a day already past.
+        browser
+            .click_to("form.stack button[type=submit]", "an empty layoff notice")
+            .await;
+        assert_eq!(
+            invalid_fields(&browser).await,
+            ["planned_on", "position", "count"]
+        );
+        browser
+            .script("document.querySelector('#planned_on').value = '2026-03-01'; return 1;")
+            .await;
+        browser.fill("#position", position).await;
+        browser.fill("#count", "12").await;
+        browser
+            .click_to("form.stack button[type=submit]", "a layoff in the past")
+            .await;
+        assert_eq!(invalid_fields(&browser).await, ["planned_on"]);
+        browser
+            .script("document.querySelector('#planned_on').value = '2026-06-01'; return 1;")
+            .await;
+        browser
+            .click_to("form.stack button[type=submit]", "the layoff notice sent")
+            .await;
+        assert!(browser.text(".notices").await.contains(position));
+    }
+    browser.close().await;
+}

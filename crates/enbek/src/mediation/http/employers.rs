@@ -475,25 +475,15 @@ pub struct LayoffRequest {
     pub planned_on: NaiveDate,
 }
 
-#[utoipa::path(post, path = "/api/v1/layoff-notices", operation_id = "createLayoffNotice", tag = "employers",
-    request_body = LayoffRequest, security(("bearer" = [])),
-    responses((status = 201, body = LayoffNotice), (status = 403),
-        (status = 409, description = "employer_not_verified"),
-        (status = 422, description = "invalid_value, invalid_text, invalid_date, unknown_occupation, employer_not_in_registry")))]
-pub async fn create_layoff_notice(
-    State(state): State<AppState>,
-    caller: Caller,
-    Json(body): Json<LayoffRequest>,
-) -> Result<impl IntoResponse> {
-    let employer = my_employer(&state, &caller).await?;
-    service::ensure_verified(&employer)?;
-    if body.groups.len() > MOST_LAYOFF_GROUPS {
+/// The groups of a layoff notice as submitted (the API's body, the cabinet's form), their texts
+/// and numbers checked.
+pub(crate) fn layoff_groups(groups: Vec<LayoffGroup>) -> Result<Vec<LayoffGroup>> {
+    if groups.len() > MOST_LAYOFF_GROUPS {
         return Err(Error::new(Common::InvalidValue)
             .detail(format!("at most {MOST_LAYOFF_GROUPS} groups"))
             .with("field", "groups"));
     }
-    let groups = body
-        .groups
+    groups
         .into_iter()
         .map(|g| {
             Ok(LayoffGroup {
@@ -509,12 +499,23 @@ pub async fn create_layoff_notice(
                 categories: input::texts("categories", &g.categories, text::ITEM, 10)?,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
-    let notice = service::create_layoff_notice(
+        .collect()
+}
+
+#[utoipa::path(post, path = "/api/v1/layoff-notices", operation_id = "createLayoffNotice", tag = "employers",
+    request_body = LayoffRequest, security(("bearer" = [])),
+    responses((status = 201, body = LayoffNotice), (status = 403),
+        (status = 409, description = "employer_not_verified"),
+        (status = 422, description = "invalid_value, invalid_text, invalid_date, unknown_occupation, employer_not_in_registry")))]
+pub async fn create_layoff_notice(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<LayoffRequest>,
+) -> Result<impl IntoResponse> {
+    let notice = service::notify_layoff(
         &state,
-        &caller.account_id,
-        &employer,
-        groups,
+        &caller,
+        layoff_groups(body.groups)?,
         body.planned_on,
     )
     .await?;

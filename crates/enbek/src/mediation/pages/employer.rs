@@ -21,10 +21,12 @@ use serde::Deserialize;
 
 use crate::mediation::error::Error;
 use crate::mediation::http::employers::{
-    new_employer, new_vacancy, EmployerRequest, VacancyRequest,
+    layoff_groups, new_employer, new_vacancy, EmployerRequest, VacancyRequest,
 };
 use crate::mediation::pages::vacancies::{choices, in_lang, region_names, Choice};
-use crate::mediation::service::employers::{self as service, my_employer, Employer, Vacancy};
+use crate::mediation::service::employers::{
+    self as service, my_employer, Employer, LayoffGroup, Vacancy,
+};
 use crate::mediation::service::offers::{self as offers, Referred, SELF_RESPONSE};
 use crate::platform::auth::Caller;
 use crate::platform::problem::Common;
@@ -931,6 +933,181 @@ pub async fn remove_colleague(
         "/employer/colleagues"
     };
     Ok(Redirect::to(to).into_response())
+}
+
+// --- Layoff notices ---------------------------------------------------------------------------
+
+/// A layoff notice as the page lists it.
+struct NoticeRow {
+    planned_on: String,
+    workers: String,
+    groups: Vec<String>,
+    sent: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "mediation/employer/layoffs.html")]
+struct LayoffsPage {
+    f: Frame,
+    notices: Vec<NoticeRow>,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+/// The layoff form as sent: one group of workers per notice.
+#[derive(Deserialize, Default)]
+pub struct LayoffForm {
+    #[serde(default)]
+    planned_on: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    occupation_code: String,
+    #[serde(default)]
+    count: String,
+    #[serde(default)]
+    qualification: String,
+    #[serde(default)]
+    salary: String,
+}
+
+async fn layoffs_page(
+    state: &AppState,
+    page: Page,
+    form: LayoffForm,
+    errors: FormErrors,
+) -> PageResult<Response> {
+    let tr = page.tr();
+    let caller = signed_in(&page)?;
+    let notices = service::own_layoff_notices(state, caller).await.or_page()?;
+    let mut occupation_list = vec![(String::new(), tr.t("employer-layoff-occupation-none"))];
+    occupation_list.extend(
+        occupations(state, None, None, Some("unit"), 1000)
+            .await
+            .or_page()?
+            .into_iter()
+            .map(|o| {
+                let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
+                (o.code.clone(), format!("{} — {name}", o.code))
+            }),
+    );
+    let fields = vec![
+        Field::new(
+            "planned_on",
+            tr.t("employer-layoff-planned-on"),
+            "date",
+            &form.planned_on,
+        )
+        .hint(tr.t("employer-layoff-planned-on-hint")),
+        Field::new(
+            "position",
+            tr.t("employer-field-title"),
+            "text",
+            &form.position,
+        ),
+        Field::new(
+            "occupation_code",
+            tr.t("employer-field-occupation"),
+            "select",
+            "",
+        )
+        .options(choices(occupation_list, form.occupation_code.trim())),
+        Field::new(
+            "count",
+            tr.t("employer-layoff-count"),
+            "numeric",
+            &form.count,
+        ),
+        Field::new(
+            "qualification",
+            tr.t("employer-layoff-qualification"),
+            "text",
+            &form.qualification,
+        ),
+        Field::new(
+            "salary",
+            tr.t("employer-layoff-salary"),
+            "numeric",
+            &form.salary,
+        ),
+    ];
+    render(&LayoffsPage {
+        notices: notices
+            .into_iter()
+            .map(|n| NoticeRow {
+                planned_on: tr.date(n.planned_on),
+                workers: tr.number(n.workers_count),
+                groups: n
+                    .groups
+                    .iter()
+                    .map(|g| format!("{} — {}", g.position, tr.number(i64::from(g.count))))
+                    .collect(),
+                sent: tr.date(local_date(n.created_at)),
+            })
+            .collect(),
+        fields: with_errors(fields, &errors),
+        errors,
+        f: page.frame,
+    })
+}
+
+/// The employer's layoff notices (206 p.31.2) and the form of a new one.
+pub async fn layoffs(State(state): State<AppState>, page: Page) -> PageResult<Response> {
+    layoffs_page(&state, page, LayoffForm::default(), FormErrors::new()).await
+}
+
+/// Gives notice of a mass layoff (`createLayoffNotice`): the day and a group of workers; what is
+/// wrong comes back next to its field.
+pub async fn notify_layoff(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<LayoffForm>,
+) -> PageResult<Response> {
+    let tr = page.tr();
+    let caller = signed_in(&page)?.clone();
+    let mut errors = FormErrors::new();
+    required(&form.planned_on, "planned_on", &mut errors, &tr);
+    required(&form.position, "position", &mut errors, &tr);
+    required(&form.count, "count", &mut errors, &tr);
+    let planned_on = NaiveDate::parse_from_str(form.planned_on.trim(), "%Y-%m-%d").ok();
+    if planned_on.is_none() && !errors.has("planned_on") {
+        errors.add("planned_on", tr.t("employer-not-a-date"));
+    }
+    let count = number::<u32>(&form.count, "count", &mut errors, &tr);
+    let salary = number::<u64>(&form.salary, "salary", &mut errors, &tr);
+    if let (Some(planned_on), Some(count), true) = (planned_on, count, errors.is_empty()) {
+        let group = LayoffGroup {
+            position: form.position.clone(),
+            occupation_code: optional(&form.occupation_code),
+            count,
+            qualification: optional(&form.qualification),
+            salary,
+            categories: Vec::new(),
+        };
+        let sent = match layoff_groups(vec![group]) {
+            Ok(groups) => service::notify_layoff(&state, &caller, groups, planned_on)
+                .await
+                .or_page(),
+            Err(e) => Err(e).or_page(),
+        };
+        match sent {
+            Ok(_) => return Ok(Redirect::to("/employer/layoffs").into_response()),
+            Err(e) if e.status().is_client_error() && e.code() != "forbidden" => {
+                let field = match e.code() {
+                    "invalid_date" => "planned_on",
+                    "unknown_occupation" => "occupation_code",
+                    "invalid_value" => "count",
+                    _ => "position",
+                };
+                add_refusal(&mut errors, field, &e, &tr);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(with_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        layoffs_page(&state, page, form, errors).await?,
+    ))
 }
 
 // --- A vacancy and its candidates --------------------------------------------------------------

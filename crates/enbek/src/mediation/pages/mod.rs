@@ -24,6 +24,10 @@ pub fn routes() -> Router<AppState> {
             "/employer/colleagues/{account}/remove",
             post(employer::remove_colleague),
         )
+        .route(
+            "/employer/layoffs",
+            get(employer::layoffs).post(employer::notify_layoff),
+        )
         .route("/employer/vacancies", post(employer::post_vacancy))
         .route("/employer/vacancies/new", get(employer::new_vacancy_page))
         .route("/employer/vacancies/{id}", get(employer::vacancy))

@@ -902,6 +902,25 @@ pub async fn decline_invitation(
     Ok(invitation)
 }
 
+/// The caller's employer gives notice of a mass layoff (`createLayoffNotice`, the cabinet): only a
+/// verified employer.
+pub async fn notify_layoff(
+    state: &AppState,
+    caller: &Caller,
+    groups: Vec<LayoffGroup>,
+    planned_on: NaiveDate,
+) -> Result<LayoffNotice> {
+    let employer = my_employer(state, caller).await?;
+    ensure_verified(&employer)?;
+    create_layoff_notice(state, &caller.account_id, &employer, groups, planned_on).await
+}
+
+/// The caller's employer's own layoff notices (the cabinet; `listLayoffNotices` for an employer).
+pub async fn own_layoff_notices(state: &AppState, caller: &Caller) -> Result<Vec<LayoffNotice>> {
+    let grant = caller.require(&[Role::Employer])?;
+    layoff_notices(state, grant).await
+}
+
 /// A mass layoff notice (206 p.31.2): groups of workers with position, qualification and pay, and
 /// the day of the layoff, given in advance; the region's mobility center sees it.
 pub async fn create_layoff_notice(
