@@ -159,3 +159,4 @@ employer-layoff-salary = Monthly pay, ₸
 employer-layoff-workers = workers
 employer-layoff-sent-on = Sent on
 employer-layoff-submit = Send the notice
+employer-subsidised = Subsidised jobs

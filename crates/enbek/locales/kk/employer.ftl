@@ -159,3 +159,4 @@ employer-layoff-salary = Айлық жалақы, ₸
 employer-layoff-workers = қызметкер
 employer-layoff-sent-on = Жіберілді
 employer-layoff-submit = Хабарлама жіберу
+employer-subsidised = Субсидияланатын жұмыс орындары

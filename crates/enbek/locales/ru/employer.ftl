@@ -159,3 +159,4 @@ employer-layoff-salary = Зарплата в месяц, ₸
 employer-layoff-workers = работников
 employer-layoff-sent-on = Отправлено
 employer-layoff-submit = Отправить уведомление
+employer-subsidised = Субсидируемые рабочие места

@@ -20,13 +20,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/reference.ftl")),
             include_str!(concat!("../../locales/", $lang, "/mediation.ftl")),
             include_str!(concat!("../../locales/", $lang, "/employer.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/measures.ftl")),
         ]
     };
 }
 
-const KK: [&str; 6] = files!("kk");
-const RU: [&str; 6] = files!("ru");
-const EN: [&str; 6] = files!("en");
+const KK: [&str; 7] = files!("kk");
+const RU: [&str; 7] = files!("ru");
+const EN: [&str; 7] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

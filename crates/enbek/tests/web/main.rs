@@ -17,3 +17,4 @@ mod steps;
 mod browser;
 mod employer;
 mod portal;
+mod subsidised;
