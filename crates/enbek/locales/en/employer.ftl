@@ -160,3 +160,6 @@ employer-layoff-workers = workers
 employer-layoff-sent-on = Sent on
 employer-layoff-submit = Send the notice
 employer-subsidised = Subsidised jobs
+employer-candidate-invalid-state = This cannot be done now: the decision is taken, or no interview is set.
+employer-error-no_show_too_early = A no-show cannot be recorded yet: the interview or the term to come has not passed (214 p.51(3)).
+employer-error-interview_declined = The candidate declined the interview: no no-show can be recorded.

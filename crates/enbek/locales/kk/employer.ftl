@@ -160,3 +160,6 @@ employer-layoff-workers = қызметкер
 employer-layoff-sent-on = Жіберілді
 employer-layoff-submit = Хабарлама жіберу
 employer-subsidised = Субсидияланатын жұмыс орындары
+employer-candidate-invalid-state = Мұны қазір істеуге болмайды: шешім қабылданған немесе сұхбат тағайындалмаған.
+employer-error-no_show_too_early = Келмеуді әлі белгілеуге болмайды: сұхбат уақыты немесе келу мерзімі өтпеді (214 б.51(3)).
+employer-error-interview_declined = Үміткер сұхбаттан бас тартты, келмеуді белгілеуге болмайды.

@@ -160,3 +160,6 @@ employer-layoff-workers = работников
 employer-layoff-sent-on = Отправлено
 employer-layoff-submit = Отправить уведомление
 employer-subsidised = Субсидируемые рабочие места
+employer-candidate-invalid-state = Сейчас это сделать нельзя: решение уже принято или собеседование не назначено.
+employer-error-no_show_too_early = Неявку ещё нельзя отметить: время собеседования или срок явки не истекли (214 п.51(3)).
+employer-error-interview_declined = Кандидат отказался от собеседования, неявку отметить нельзя.

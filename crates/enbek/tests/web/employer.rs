@@ -20,6 +20,7 @@ struct Words {
     reason: &'static str,
     hired: &'static str,
     no_candidates: &'static str,
+    too_early: &'static str,
 }
 
 const KK: Words = Words {
@@ -31,6 +32,7 @@ const KK: Words = Words {
     reason: "сол кәсіп (+50)",
     hired: "Жұмысқа қабылданды",
     no_candidates: "Әзірге үміткерлер жоқ",
+    too_early: "Келмеуді әлі белгілеуге болмайды",
 };
 
 const RU: Words = Words {
@@ -42,6 +44,7 @@ const RU: Words = Words {
     reason: "та же профессия (+50)",
     hired: "Принят на работу",
     no_candidates: "Кандидатов пока нет",
+    too_early: "Неявку ещё нельзя отметить",
 };
 
 /// Switches the language with the header's buttons; the page comes back in it.
@@ -185,6 +188,26 @@ async fn employer_walks(app: &TestApp, w: &Words) {
         invalid_fields(&browser).await,
         [format!("at-{candidate}"), format!("place-{candidate}")]
     );
+    // An interview tomorrow; a no-show cannot be recorded before it (214 p.51(3)).
+    browser
+        .script(&format!(
+            "document.querySelector('#at-{candidate}').value = '2026-03-18T10:00'; return 1;"
+        ))
+        .await;
+    browser
+        .fill(&format!("#place-{candidate}"), "Абай к-сі, 1")
+        .await;
+    browser
+        .click_to("form.interview button[type=submit]", "the interview set")
+        .await;
+    assert!(browser.text(".candidate").await.contains("10:00"));
+    browser
+        .click_to("button.no-show", "a no-show too early")
+        .await;
+    assert!(browser
+        .text(&format!("#candidate-{candidate}-error"))
+        .await
+        .contains(w.too_early));
     browser.click_to("button.hire", "the candidate hired").await;
     assert_eq!(browser.text(".candidate-status").await, w.hired);
 

@@ -1321,10 +1321,46 @@ pub async fn decide(
         "rejected" => false,
         _ => return Err(PageError::bad_request()),
     };
-    offers::decide_on_own(&state, caller, &id, &candidate_id, hired)
+    let decided = offers::decide_on_own(&state, caller, &id, &candidate_id, hired)
         .await
-        .or_page()?;
-    Ok(back_to(&id))
+        .or_page();
+    refused_on_card(&state, page, &id, candidate_id, decided.map(|_| ())).await
+}
+
+/// After an action on a candidate: back to the vacancy, or, when it was refused on its merits
+/// (a decision already taken, a no-show too early…), the vacancy's page with the refusal at the
+/// candidate's card.
+async fn refused_on_card(
+    state: &AppState,
+    page: Page,
+    id: &str,
+    candidate_id: String,
+    done: PageResult<()>,
+) -> PageResult<Response> {
+    match done {
+        Ok(()) => Ok(back_to(id)),
+        Err(e) if matches!(e.status().as_u16(), 409 | 422) => {
+            let tr = page.tr();
+            let mut errors = FormErrors::new();
+            let message = if e.code() == "invalid_state" {
+                tr.t("employer-candidate-invalid-state")
+            } else {
+                refusal(&e, &tr)
+            };
+            errors.add(&format!("candidate-{candidate_id}"), message);
+            let back = Sentback {
+                candidate: candidate_id,
+                at: String::new(),
+                place: String::new(),
+                errors,
+            };
+            Ok(with_status(
+                e.status(),
+                vacancy_page_with(state, page, id, Some(back)).await?,
+            ))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[derive(Deserialize)]
@@ -1396,10 +1432,10 @@ pub async fn no_show(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult<Response> {
     let caller = signed_in(&page)?;
-    offers::no_show_at_own(&state, caller, &id, &candidate_id)
+    let recorded = offers::no_show_at_own(&state, caller, &id, &candidate_id)
         .await
-        .or_page()?;
-    Ok(back_to(&id))
+        .or_page();
+    refused_on_card(&state, page, &id, candidate_id, recorded.map(|_| ())).await
 }
 
 #[cfg(test)]
