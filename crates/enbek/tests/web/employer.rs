@@ -295,6 +295,31 @@ async fn another_employers_vacancy_is_refused_and_an_empty_one_says_what_to_do()
             assert_eq!(browser.lang().await, w.lang);
         }
     }
+    // Every page of the cabinet fits a phone's width.
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("a phone's window");
+    for path in [
+        "/employer".to_string(),
+        "/employer/vacancies/new".to_string(),
+        format!("/employer/vacancies/{own}"),
+        format!("/employer/vacancies/{own}/edit"),
+        "/employer/colleagues".to_string(),
+        "/employer/layoffs".to_string(),
+        "/employer/subsidised".to_string(),
+    ] {
+        browser.open(&path).await;
+        let fits = browser
+            .script("return document.documentElement.scrollWidth <= window.innerWidth;")
+            .await;
+        assert_eq!(
+            fits,
+            serde_json::Value::Bool(true),
+            "{path} is wider than a phone"
+        );
+    }
     browser.close().await;
 
     // Signed out, the cabinet asks to sign in.
