@@ -187,7 +187,8 @@ fn pages(state: AppState) -> Router<AppState> {
         .merge(crate::accounts::pages::routes())
         .merge(crate::registration::pages::routes())
         .merge(crate::reference::pages::routes())
-        .merge(crate::mediation::pages::routes());
+        .merge(crate::mediation::pages::routes())
+        .merge(crate::measures::pages::routes());
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))
         .layer(middleware::from_fn_with_state(rules, edge::read_body))

@@ -2,5 +2,6 @@
 
 pub mod error;
 pub mod http;
+pub mod pages;
 pub mod service;
 pub mod store;

@@ -21,13 +21,15 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/mediation.ftl")),
             include_str!(concat!("../../locales/", $lang, "/registration.ftl")),
             include_str!(concat!("../../locales/", $lang, "/cabinet.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/employer.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/measures.ftl")),
         ]
     };
 }
 
-const KK: [&str; 7] = files!("kk");
-const RU: [&str; 7] = files!("ru");
-const EN: [&str; 7] = files!("en");
+const KK: [&str; 9] = files!("kk");
+const RU: [&str; 9] = files!("ru");
+const EN: [&str; 9] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -186,6 +186,12 @@ fn body(op: &str, w: &World) -> Body {
             json!({ "participant_id": w.id("participant"), "month": "2026-03", "days_worked": 10 })
         }
         "createVacancy" => world::vacancy_body(),
+        "updateVacancy" => {
+            let mut body = world::vacancy_body();
+            body["salary_from"] = json!(1000);
+            body["salary_to"] = Value::Null;
+            body
+        }
         "createOffer" => {
             json!({ "vacancy_id": w.id("vacancy"), "registration_id": w.id("registration") })
         }

@@ -253,3 +253,61 @@ async fn staff_accounts_never_act_for_an_employer() {
     let (status, body) = app.post("/api/v1/employers", Some(&citizen), company).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
 }
+
+#[tokio::test]
+async fn the_colleagues_are_listed_and_a_member_but_not_the_owner_is_removed() {
+    let app = TestApp::spawn().await;
+    let owner = app.employer("owner.m@example.kz", esep(811)).await;
+    let colleague = app.citizen("colleague.m@example.kz").await;
+    let (status, sent) = invite(&app, &owner, "colleague.m@example.kz").await;
+    assert_eq!(status, StatusCode::CREATED, "{sent}");
+    let (status, body) = answer(&app, &colleague, &sent, "accept").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let (status, list) = app
+        .get("/api/v1/employers/me/members", Some(&colleague))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(
+        strings(&list["members"], "login"),
+        ["owner.m@example.kz", "colleague.m@example.kz"]
+    );
+    assert_eq!(list["members"][0]["owner"], true);
+    assert_eq!(list["invitations"][0]["status"], "accepted");
+    let owner_id = list["members"][0]["account_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let colleague_id = list["members"][1]["account_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The owner stays; a stranger is not a member; the colleague is removed.
+    let remove = |token: String, id: String| {
+        let app = &app;
+        async move {
+            app.call(
+                reqwest::Method::DELETE,
+                &format!("/api/v1/employers/me/members/{id}"),
+                Some(&token),
+                None,
+            )
+            .await
+        }
+    };
+    assert_problem(
+        remove(colleague.clone(), owner_id).await,
+        StatusCode::CONFLICT,
+        "invalid_state",
+    );
+    assert_problem(
+        remove(owner.clone(), "no-such-account".into()).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    let (status, _) = remove(owner.clone(), colleague_id).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.get("/api/v1/employers/me", Some(&colleague)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -696,3 +696,78 @@ async fn the_holder_of_an_organisation_certificate_registers_its_bin_without_bei
         "not_employer_head",
     );
 }
+
+#[tokio::test]
+async fn an_employer_edits_its_own_open_vacancy_under_the_same_rules_and_lists_its_vacancies() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "edit@example.kz", 821).await;
+    let other = employer(&app, "edit.other@example.kz", 822).await;
+    let (status, posted) = app.post_vacancy(&token, vacancy()).await;
+    assert_eq!(status, StatusCode::CREATED, "{posted}");
+    let path = format!("/api/v1/vacancies/{}", posted["id"].as_str().unwrap());
+    let put = |token: &str, body: Value| {
+        let token = token.to_string();
+        let app = &app;
+        let path = path.clone();
+        async move {
+            app.call(reqwest::Method::PUT, &path, Some(&token), Some(body))
+                .await
+        }
+    };
+
+    // The rules of a new vacancy (214 p.66), and only the vacancy's own employer.
+    assert_problem(
+        put(
+            &token,
+            with(vacancy(), json!({ "salary_from": 1000, "salary_to": null })),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "below_minimum_wage",
+    );
+    assert_problem(
+        put(&other, vacancy()).await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
+    );
+    let (status, edited) = put(
+        &token,
+        with(
+            vacancy(),
+            json!({ "title": "Главный бухгалтер", "positions": 3 }),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{edited}");
+    assert_eq!(edited["title"], "Главный бухгалтер");
+    assert_eq!(edited["positions_open"], 3);
+    assert_eq!(
+        edited["posted_at"], posted["posted_at"],
+        "the day it was posted stays"
+    );
+    assert_eq!(
+        edited["valid_until"], posted["valid_until"],
+        "its term stays"
+    );
+
+    let (status, mine) = app
+        .get("/api/v1/employers/me/vacancies", Some(&token))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    assert_eq!(strings(&mine, "title"), ["Главный бухгалтер"]);
+    let (_, theirs) = app
+        .get("/api/v1/employers/me/vacancies", Some(&other))
+        .await;
+    assert_eq!(theirs, json!([]));
+
+    // A closed vacancy is not edited.
+    let (status, _) = app
+        .post(&format!("{path}/close"), Some(&token), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_problem(
+        put(&token, vacancy()).await,
+        StatusCode::CONFLICT,
+        "invalid_state",
+    );
+}

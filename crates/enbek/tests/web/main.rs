@@ -15,5 +15,7 @@ mod steps;
 
 mod browser;
 mod citizen;
+mod employer;
 mod portal;
 mod resumes;
+mod subsidised;

@@ -13,7 +13,6 @@ use crate::measures::service::subsidised::{
     self as service, NewApplication, SubsidisedApplication, SubsidisedAttendance,
     SubsidisedParticipant, READERS,
 };
-use crate::mediation::interface::my_employer;
 use crate::platform::auth::Caller;
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
@@ -40,6 +39,22 @@ pub struct ApplicationRequest {
     pub locality_code: String,
 }
 
+/// An application as submitted (the API's body, the cabinet's form), its texts and numbers
+/// checked.
+pub(crate) fn new_application(body: ApplicationRequest) -> Result<NewApplication> {
+    Ok(NewApplication {
+        measure: body.measure,
+        places: input::bounded("places", body.places, bounds::PLACES)?,
+        occupation_code: body.occupation_code,
+        monthly_pay: input::bounded("monthly_pay", body.monthly_pay, bounds::MONTHLY_PAY)?,
+        starts_on: body.starts_on,
+        ends_on: body.ends_on,
+        contact_person: input::text("contact_person", &body.contact_person, text::FULL_NAME)?,
+        contact_phone: body.contact_phone,
+        locality_code: body.locality_code,
+    })
+}
+
 #[utoipa::path(post, path = "/api/v1/subsidised-job-applications", operation_id = "createSubsidisedJobApplication", tag = "employers",
     request_body = ApplicationRequest, security(("bearer" = [])),
     responses((status = 201, body = SubsidisedApplication), (status = 403),
@@ -50,25 +65,7 @@ pub async fn create_subsidised_job_application(
     caller: Caller,
     Json(body): Json<ApplicationRequest>,
 ) -> Result<impl IntoResponse> {
-    let employer = my_employer(&state, &caller).await?;
-    crate::mediation::interface::ensure_verified(&employer)?;
-    let application = service::create_application(
-        &state,
-        &caller.account_id,
-        &employer,
-        NewApplication {
-            measure: body.measure,
-            places: input::bounded("places", body.places, bounds::PLACES)?,
-            occupation_code: body.occupation_code,
-            monthly_pay: input::bounded("monthly_pay", body.monthly_pay, bounds::MONTHLY_PAY)?,
-            starts_on: body.starts_on,
-            ends_on: body.ends_on,
-            contact_person: input::text("contact_person", &body.contact_person, text::FULL_NAME)?,
-            contact_phone: body.contact_phone,
-            locality_code: body.locality_code,
-        },
-    )
-    .await?;
+    let application = service::apply(&state, &caller, new_application(body)?).await?;
     Ok((StatusCode::CREATED, axum::Json(application)))
 }
 

@@ -249,6 +249,44 @@ async fn own(state: &AppState, caller: &Caller, id: &str) -> Result<SubsidisedAp
     Ok(application)
 }
 
+/// The caller's employer applies for subsidised jobs (`createSubsidisedJobApplication`, the
+/// cabinet): only a verified employer.
+pub async fn apply(
+    state: &AppState,
+    caller: &Caller,
+    new: NewApplication,
+) -> Result<SubsidisedApplication> {
+    let employer = crate::mediation::interface::my_employer(state, caller).await?;
+    crate::mediation::interface::ensure_verified(&employer)?;
+    create_application(state, &caller.account_id, &employer, new).await
+}
+
+/// The caller's employer's own applications (the cabinet).
+pub async fn own_applications(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<Vec<SubsidisedApplication>> {
+    let grant = caller.require(&[Role::Employer])?;
+    applications_for(state, grant).await
+}
+
+/// The caller's employer's own application with its participants and the attendance recorded
+/// (the cabinet); another employer's is 403.
+pub async fn own_application(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> Result<(
+    SubsidisedApplication,
+    Vec<SubsidisedParticipant>,
+    Vec<SubsidisedAttendance>,
+)> {
+    let application = own(state, caller, id).await?;
+    let participants = subsidised::participants(&state.db.pool, &application.id).await?;
+    let attendance = subsidised::attendance_list(&state.db.pool, &application.id, None).await?;
+    Ok((application, participants, attendance))
+}
+
 /// The applications a grant reads: an employer's own, or those of a region; neither an
 /// employer nor a region: nothing, never everything.
 pub async fn applications_for(

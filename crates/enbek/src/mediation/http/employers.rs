@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 
 use crate::mediation::error::{Error, Result};
 use crate::mediation::service::employers::{
-    self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Named,
+    self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Member, Named,
     NewEmployer, NewVacancy, SearchRequest, Vacancy,
 };
 use crate::platform::auth::Caller;
@@ -36,6 +36,18 @@ pub struct EmployerRequest {
     pub email: Option<String>,
 }
 
+/// An employer as submitted (the API's body, the cabinet's form), its name checked.
+pub(crate) fn new_employer(body: EmployerRequest) -> Result<NewEmployer> {
+    Ok(NewEmployer {
+        bin: body.bin,
+        name: input::text("name", &body.name, text::ORGANIZATION_NAME)?,
+        region_code: body.region_code,
+        district_code: body.district_code,
+        locality_code: body.locality_code,
+        email: body.email,
+    })
+}
+
 #[utoipa::path(post, path = "/api/v1/employers", operation_id = "registerEmployer", tag = "employers",
     request_body = EmployerRequest, security(("bearer" = [])),
     responses((status = 201, body = Employer, description = "verified by the registry"),
@@ -48,19 +60,7 @@ pub async fn register_employer(
     caller: Caller,
     Json(body): Json<EmployerRequest>,
 ) -> Result<impl IntoResponse> {
-    let employer = service::register(
-        &state,
-        &caller.account_id,
-        NewEmployer {
-            bin: body.bin,
-            name: input::text("name", &body.name, text::ORGANIZATION_NAME)?,
-            region_code: body.region_code,
-            district_code: body.district_code,
-            locality_code: body.locality_code,
-            email: body.email,
-        },
-    )
-    .await?;
+    let employer = service::register(&state, &caller.account_id, new_employer(body)?).await?;
     let status = if employer.verification == Verification::Pending {
         StatusCode::ACCEPTED
     } else {
@@ -76,6 +76,22 @@ pub async fn get_my_employer(
     caller: Caller,
 ) -> Result<axum::Json<Employer>> {
     Ok(axum::Json(my_employer(&state, &caller).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/employers/me/vacancies", operation_id = "listMyVacancies", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = [OwnVacancyView], description = "the employer's own vacancies, newest first, each with its status as of today"), (status = 403)))]
+pub async fn list_my_vacancies(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<axum::Json<Vec<OwnVacancyView>>> {
+    let (employer, vacancies) = service::own_vacancies(&state, &caller).await?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(
+        vacancies
+            .into_iter()
+            .map(|v| own_view(v, employer.name.clone(), today))
+            .collect(),
+    ))
 }
 
 /// The most skills a vacancy or a resume lists.
@@ -198,7 +214,7 @@ fn public_view(v: Vacancy, employer_name: String, today: NaiveDate) -> VacancyVi
     }
 }
 
-fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyView {
+pub(crate) fn own_view(v: Vacancy, employer_name: String, today: NaiveDate) -> OwnVacancyView {
     OwnVacancyView {
         arose_on: v.arose_on,
         post_due_at: v.post_due_at,
@@ -217,43 +233,59 @@ pub async fn create_vacancy(
     caller: Caller,
     Json(body): Json<VacancyRequest>,
 ) -> Result<impl IntoResponse> {
-    let employer = my_employer(&state, &caller).await?;
-    service::ensure_verified(&employer)?;
-    let vacancy = service::create_vacancy(
-        &state,
-        &caller.account_id,
-        &employer.id,
-        NewVacancy {
-            title: input::text("title", &body.title, text::TITLE)?,
-            occupation_code: body.occupation_code,
-            positions: input::bounded("positions", body.positions, bounds::POSITIONS)?,
-            salary_from: input::bounded("salary_from", body.salary_from, bounds::MONTHLY_PAY)?,
-            salary_to: input::opt_bounded("salary_to", body.salary_to, bounds::MONTHLY_PAY)?,
-            work_regime: body.work_regime,
-            employment_type: body.employment_type,
-            education_level: body.education_level,
-            experience_years: input::opt_bounded(
-                "experience_years",
-                body.experience_years,
-                bounds::EXPERIENCE_YEARS,
-            )?,
-            skills: input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?,
-            conditions: body.conditions,
-            region_code: body.region_code,
-            district_code: body.district_code,
-            locality_code: body.locality_code,
-            description: input::text("description", &body.description, text::DESCRIPTION)?,
-            arose_on: body.arose_on,
-            valid_until: body.valid_until,
-            category: body.category,
-        },
-    )
-    .await?;
+    let (vacancy, employer) = service::post_vacancy(&state, &caller, new_vacancy(body)?).await?;
     let today = local_date(state.clock.now());
     Ok((
         StatusCode::CREATED,
         axum::Json(own_view(vacancy, employer.name, today)),
     ))
+}
+
+/// A vacancy as submitted (the API's body, the cabinet's form), its texts and numbers checked
+/// (`http::input`); the rules of 214 p.66 are the use case's.
+pub(crate) fn new_vacancy(body: VacancyRequest) -> Result<NewVacancy> {
+    Ok(NewVacancy {
+        title: input::text("title", &body.title, text::TITLE)?,
+        occupation_code: body.occupation_code,
+        positions: input::bounded("positions", body.positions, bounds::POSITIONS)?,
+        salary_from: input::bounded("salary_from", body.salary_from, bounds::MONTHLY_PAY)?,
+        salary_to: input::opt_bounded("salary_to", body.salary_to, bounds::MONTHLY_PAY)?,
+        work_regime: body.work_regime,
+        employment_type: body.employment_type,
+        education_level: body.education_level,
+        experience_years: input::opt_bounded(
+            "experience_years",
+            body.experience_years,
+            bounds::EXPERIENCE_YEARS,
+        )?,
+        skills: input::texts("skills", &body.skills, text::ITEM, MOST_SKILLS)?,
+        conditions: body.conditions,
+        region_code: body.region_code,
+        district_code: body.district_code,
+        locality_code: body.locality_code,
+        description: input::text("description", &body.description, text::DESCRIPTION)?,
+        arose_on: body.arose_on,
+        valid_until: body.valid_until,
+        category: body.category,
+    })
+}
+
+#[utoipa::path(put, path = "/api/v1/vacancies/{id}", operation_id = "updateVacancy", tag = "employers",
+    params(("id" = String, Path)), request_body = VacancyRequest, security(("bearer" = [])),
+    responses((status = 200, body = OwnVacancyView, description = "the new terms; the day it arose and was posted, and the positions filled, stay; `valid_until` stays unless given"),
+        (status = 403, description = "forbidden; out_of_scope: another employer's vacancy"), (status = 404),
+        (status = 409, description = "invalid_state: not open"),
+        (status = 422, description = "as createVacancy; invalid_value (`field` positions): fewer positions than are filled")))]
+pub async fn update_vacancy(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(body): Json<VacancyRequest>,
+) -> Result<axum::Json<OwnVacancyView>> {
+    let vacancy = service::edit_own_vacancy(&state, &caller, &id, new_vacancy(body)?).await?;
+    let employer = my_employer(&state, &caller).await?;
+    let today = local_date(state.clock.now());
+    Ok(axum::Json(own_view(vacancy, employer.name, today)))
 }
 
 #[utoipa::path(post, path = "/api/v1/vacancies/{id}/close", operation_id = "closeVacancy", tag = "employers",
@@ -357,6 +389,42 @@ pub async fn add_employer_member(
     Ok((StatusCode::CREATED, axum::Json(invitation)))
 }
 
+/// The colleagues of the caller's employer and the invitations it sent.
+#[derive(Serialize, ToSchema)]
+pub struct Colleagues {
+    /// The accounts acting for the employer, owner first.
+    pub members: Vec<Member>,
+    /// The invitations sent, newest first; `invited` ones wait for the answer.
+    pub invitations: Vec<Invitation>,
+}
+
+#[utoipa::path(get, path = "/api/v1/employers/me/members", operation_id = "listEmployerMembers", tag = "employers",
+    security(("bearer" = [])), responses((status = 200, body = Colleagues), (status = 403)))]
+pub async fn list_employer_members(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<axum::Json<Colleagues>> {
+    let (_, members, invitations) = service::colleagues(&state, &caller).await?;
+    Ok(axum::Json(Colleagues {
+        members,
+        invitations,
+    }))
+}
+
+#[utoipa::path(delete, path = "/api/v1/employers/me/members/{account_id}", operation_id = "removeEmployerMember", tag = "employers",
+    params(("account_id" = String, Path)), security(("bearer" = [])),
+    responses((status = 204, description = "the account no longer acts for the employer"), (status = 403),
+        (status = 404, description = "not a member of the caller's employer"),
+        (status = 409, description = "invalid_state: the owner stays")))]
+pub async fn remove_employer_member(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(account_id): Path<String>,
+) -> Result<StatusCode> {
+    service::remove_member(&state, &caller, &account_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[utoipa::path(get, path = "/api/v1/me/employer-invitations", operation_id = "listMyEmployerInvitations", tag = "employers",
     security(("bearer" = [])), responses((status = 200, body = [Invitation], description = "newest first; `invited` ones wait for the answer")))]
 pub async fn list_my_employer_invitations(
@@ -407,25 +475,15 @@ pub struct LayoffRequest {
     pub planned_on: NaiveDate,
 }
 
-#[utoipa::path(post, path = "/api/v1/layoff-notices", operation_id = "createLayoffNotice", tag = "employers",
-    request_body = LayoffRequest, security(("bearer" = [])),
-    responses((status = 201, body = LayoffNotice), (status = 403),
-        (status = 409, description = "employer_not_verified"),
-        (status = 422, description = "invalid_value, invalid_text, invalid_date, unknown_occupation, employer_not_in_registry")))]
-pub async fn create_layoff_notice(
-    State(state): State<AppState>,
-    caller: Caller,
-    Json(body): Json<LayoffRequest>,
-) -> Result<impl IntoResponse> {
-    let employer = my_employer(&state, &caller).await?;
-    service::ensure_verified(&employer)?;
-    if body.groups.len() > MOST_LAYOFF_GROUPS {
+/// The groups of a layoff notice as submitted (the API's body, the cabinet's form), their texts
+/// and numbers checked.
+pub(crate) fn layoff_groups(groups: Vec<LayoffGroup>) -> Result<Vec<LayoffGroup>> {
+    if groups.len() > MOST_LAYOFF_GROUPS {
         return Err(Error::new(Common::InvalidValue)
             .detail(format!("at most {MOST_LAYOFF_GROUPS} groups"))
             .with("field", "groups"));
     }
-    let groups = body
-        .groups
+    groups
         .into_iter()
         .map(|g| {
             Ok(LayoffGroup {
@@ -441,12 +499,23 @@ pub async fn create_layoff_notice(
                 categories: input::texts("categories", &g.categories, text::ITEM, 10)?,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
-    let notice = service::create_layoff_notice(
+        .collect()
+}
+
+#[utoipa::path(post, path = "/api/v1/layoff-notices", operation_id = "createLayoffNotice", tag = "employers",
+    request_body = LayoffRequest, security(("bearer" = [])),
+    responses((status = 201, body = LayoffNotice), (status = 403),
+        (status = 409, description = "employer_not_verified"),
+        (status = 422, description = "invalid_value, invalid_text, invalid_date, unknown_occupation, employer_not_in_registry")))]
+pub async fn create_layoff_notice(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<LayoffRequest>,
+) -> Result<impl IntoResponse> {
+    let notice = service::notify_layoff(
         &state,
-        &caller.account_id,
-        &employer,
-        groups,
+        &caller,
+        layoff_groups(body.groups)?,
         body.planned_on,
     )
     .await?;

@@ -16,7 +16,12 @@ pub fn portal() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(employers::register_employer))
         .routes(routes!(employers::get_my_employer))
-        .routes(routes!(employers::add_employer_member))
+        .routes(routes!(employers::list_my_vacancies))
+        .routes(routes!(
+            employers::add_employer_member,
+            employers::list_employer_members
+        ))
+        .routes(routes!(employers::remove_employer_member))
         .routes(routes!(employers::list_my_employer_invitations))
         .routes(routes!(employers::accept_employer_invitation))
         .routes(routes!(employers::decline_employer_invitation))
@@ -28,7 +33,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
             employers::create_vacancy,
             employers::search_vacancies
         ))
-        .routes(routes!(employers::get_vacancy))
+        .routes(routes!(employers::get_vacancy, employers::update_vacancy))
         .routes(routes!(open_data::list_open_data_vacancies))
         .routes(routes!(employers::close_vacancy))
         .routes(routes!(offers::list_vacancy_candidates))

@@ -1,11 +1,12 @@
 //! The pages of mediation on the portal: the home page with its search, the vacancy search
 //! with its filters, order and pages, a vacancy's page, and the published resumes for
-//! employers; the cabinet's offers, interviews and responses to vacancies, the resume editor,
-//! the suitable vacancies with their reasons, and saved searches.
+//! employers; the citizen's cabinet's offers, interviews and responses to vacancies, the resume
+//! editor, the suitable vacancies with their reasons, and saved searches; the employer's cabinet.
 
 pub mod cabinet;
 pub mod cabinet_resume;
 pub mod cabinet_searches;
+pub mod employer;
 pub mod resumes;
 pub mod vacancies;
 
@@ -40,5 +41,38 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/cabinet/offers/{id}/interview/decline",
             post(cabinet::decline_interview),
+        )
+        .route("/employer", get(employer::home).post(employer::register))
+        .route(
+            "/employer/colleagues",
+            get(employer::colleagues).post(employer::invite),
+        )
+        .route(
+            "/employer/colleagues/{account}/remove",
+            post(employer::remove_colleague),
+        )
+        .route(
+            "/employer/layoffs",
+            get(employer::layoffs).post(employer::notify_layoff),
+        )
+        .route("/employer/vacancies", post(employer::post_vacancy))
+        .route("/employer/vacancies/new", get(employer::new_vacancy_page))
+        .route("/employer/vacancies/{id}", get(employer::vacancy))
+        .route(
+            "/employer/vacancies/{id}/edit",
+            get(employer::edit_vacancy_page).post(employer::edit_vacancy),
+        )
+        .route("/employer/vacancies/{id}/close", post(employer::close))
+        .route(
+            "/employer/vacancies/{id}/candidates/{candidate}/decision",
+            post(employer::decide),
+        )
+        .route(
+            "/employer/vacancies/{id}/candidates/{candidate}/interview",
+            post(employer::interview),
+        )
+        .route(
+            "/employer/vacancies/{id}/candidates/{candidate}/no-show",
+            post(employer::no_show),
         )
 }

@@ -26,7 +26,7 @@ pub struct Choice {
     pub selected: bool,
 }
 
-pub(super) fn choices(options: Vec<(String, String)>, chosen: &str) -> Vec<Choice> {
+pub(crate) fn choices(options: Vec<(String, String)>, chosen: &str) -> Vec<Choice> {
     options
         .into_iter()
         .map(|(value, label)| Choice {
@@ -37,7 +37,7 @@ pub(super) fn choices(options: Vec<(String, String)>, chosen: &str) -> Vec<Choic
         .collect()
 }
 
-pub(super) fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
+pub(crate) fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Kk => kk,
         Lang::Ru => ru,
@@ -46,7 +46,7 @@ pub(super) fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> 
 }
 
 /// The regions' names in a language, by code.
-pub(super) fn region_names(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn region_names(lang: Lang) -> Vec<(String, String)> {
     regions()
         .into_iter()
         .map(|r| {

@@ -24,7 +24,7 @@ use crate::mediation::error::Code;
 use crate::mediation::error::{Error, Result};
 use crate::mediation::notices::Kind;
 use crate::mediation::store::employers;
-pub use crate::mediation::store::employers::{Employer, Search, Sort, Vacancy};
+pub use crate::mediation::store::employers::{Employer, Member, Search, Sort, Vacancy};
 use crate::mediation::store::invitations;
 pub use crate::mediation::store::invitations::Invitation;
 use crate::mediation::store::layoffs;
@@ -177,7 +177,9 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> R
         .as_deref()
         .is_some_and(|e| e.chars().count() > 254 || !e.contains('@'))
     {
-        return Err(Error::new(Common::InvalidValue).detail("email is not an e-mail address"));
+        return Err(Error::new(Common::InvalidValue)
+            .detail("email is not an e-mail address")
+            .with("field", "email"));
     }
     check_territory(
         state,
@@ -404,15 +406,15 @@ fn pay(amount: u64) -> Result<i64> {
     i64::try_from(amount).map_err(Error::internal)
 }
 
-/// Posts a vacancy of the caller's employer (214 p.66–68).
-pub async fn create_vacancy(
-    state: &AppState,
-    account_id: &str,
-    employer_id: &str,
-    v: NewVacancy,
-) -> Result<Vacancy> {
-    let now = state.clock.now();
-    let today = local_date(now);
+/// A vacancy's coded terms, read and checked against 214 p.66 and the minimum wage in force
+/// `today`, its place against the reference data.
+struct Checked {
+    work_regime: WorkRegime,
+    employment_type: EmploymentType,
+    education_level: Option<EducationLevel>,
+}
+
+async fn check_terms(state: &AppState, v: &NewVacancy, today: NaiveDate) -> Result<Checked> {
     let work_regime = parse_code(&v.work_regime, WorkRegime::parse, "work_regime")?;
     let employment_type = parse_code(&v.employment_type, EmploymentType::parse, "employment_type")?;
     let education_level = v
@@ -445,6 +447,39 @@ pub async fn create_vacancy(
             rules::VacancyRefusal::Excluded(_) => Error::new(Code::ExcludedVacancy),
         });
     }
+    if v.valid_until.is_some_and(|d| d < today) {
+        return Err(Error::new(Common::InvalidDate).detail("valid_until is in the past"));
+    }
+    check_territory(state, &v.region_code, &v.district_code, &v.locality_code).await?;
+    Ok(Checked {
+        work_regime,
+        employment_type,
+        education_level,
+    })
+}
+
+/// The folded texts a vacancy is searched by: the title's, and the title, skills and
+/// description's (which begins with the title's, as the relevance order relies on).
+fn search_texts(v: &Vacancy) -> (String, String) {
+    let text = search_key(&format!(
+        "{} {} {}",
+        v.title,
+        v.skills.join(" "),
+        v.description
+    ));
+    (search_key(&v.title), text)
+}
+
+/// Posts a vacancy of the caller's employer (214 p.66–68).
+pub async fn create_vacancy(
+    state: &AppState,
+    account_id: &str,
+    employer_id: &str,
+    v: NewVacancy,
+) -> Result<Vacancy> {
+    let now = state.clock.now();
+    let today = local_date(now);
+    let checked = check_terms(state, &v, today).await?;
     let arose_on = v.arose_on.unwrap_or(today);
     if arose_on > today {
         return Err(Error::new(Common::InvalidDate).detail("arose_on is in the future"));
@@ -452,10 +487,6 @@ pub async fn create_vacancy(
     let valid_until = v
         .valid_until
         .unwrap_or(today + Days::new(DEFAULT_OPEN_DAYS));
-    if valid_until < today {
-        return Err(Error::new(Common::InvalidDate).detail("valid_until is in the past"));
-    }
-    check_territory(state, &v.region_code, &v.district_code, &v.locality_code).await?;
     let mut tx = state.db.begin().await?;
     if !reference::occupation_exists(&mut tx, &v.occupation_code).await? {
         return Err(Error::new(ReferenceCode::UnknownOccupation));
@@ -469,9 +500,9 @@ pub async fn create_vacancy(
         positions_open: i64::from(v.positions),
         salary_from: pay(v.salary_from)?,
         salary_to: v.salary_to.map(pay).transpose()?,
-        work_regime,
-        employment_type,
-        education_level,
+        work_regime: checked.work_regime,
+        employment_type: checked.employment_type,
+        education_level: checked.education_level,
         experience_years: v.experience_years.map(i64::from),
         skills: v.skills,
         conditions: v.conditions,
@@ -486,13 +517,7 @@ pub async fn create_vacancy(
         status: VacancyStatus::Open,
         closed_at: None,
     };
-    let text = search_key(&format!(
-        "{} {} {}",
-        vacancy.title,
-        vacancy.skills.join(" "),
-        vacancy.description
-    ));
-    let title_text = search_key(&vacancy.title);
+    let (title_text, text) = search_texts(&vacancy);
     employers::insert_vacancy(&mut tx, &vacancy, &title_text, &text).await?;
     audit::Entry::new(now, "create", "vacancy", &vacancy.id)
         .by(account_id)
@@ -505,6 +530,101 @@ pub async fn create_vacancy(
     tx.commit().await?;
     crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
     Ok(vacancy)
+}
+
+/// The caller's employer's own vacancy: 403 `out_of_scope` for another employer's, 404 for none.
+pub async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> Result<Vacancy> {
+    let employer_id = caller.organization(Role::Employer)?;
+    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    if vacancy.employer_id != employer_id {
+        return Err(Error::new(Common::OutOfScope).detail("another employer's vacancy"));
+    }
+    Ok(vacancy)
+}
+
+/// The employer changes the terms of its own open vacancy (`updateVacancy`): checked as a new
+/// one is (214 p.66 and the minimum wage); the day it arose and was posted stay, and so do the
+/// positions already filled (fewer positions than those is 422 `invalid_value`). Its term stays
+/// unless a new one is given. The selection runs again for the new terms (214 p.69).
+pub async fn edit_own_vacancy(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    v: NewVacancy,
+) -> Result<Vacancy> {
+    let old = own_vacancy(state, caller, id).await?;
+    let now = state.clock.now();
+    let today = local_date(now);
+    if old.status != VacancyStatus::Open || old.valid_until < today {
+        return Err(Error::new(Common::InvalidState).detail("the vacancy is not open"));
+    }
+    let checked = check_terms(state, &v, today).await?;
+    let filled = old.positions - old.positions_open;
+    if i64::from(v.positions) < filled {
+        return Err(Error::new(Common::InvalidValue)
+            .detail("fewer positions than are filled")
+            .with("field", "positions"));
+    }
+    let mut tx = state.db.begin().await?;
+    if !reference::occupation_exists(&mut tx, &v.occupation_code).await? {
+        return Err(Error::new(ReferenceCode::UnknownOccupation));
+    }
+    let vacancy = Vacancy {
+        title: v.title,
+        occupation_code: v.occupation_code,
+        positions: i64::from(v.positions),
+        positions_open: i64::from(v.positions) - filled,
+        salary_from: pay(v.salary_from)?,
+        salary_to: v.salary_to.map(pay).transpose()?,
+        work_regime: checked.work_regime,
+        employment_type: checked.employment_type,
+        education_level: checked.education_level,
+        experience_years: v.experience_years.map(i64::from),
+        skills: v.skills,
+        conditions: v.conditions,
+        region_code: v.region_code,
+        district_code: v.district_code,
+        locality_code: v.locality_code,
+        description: v.description,
+        valid_until: v.valid_until.unwrap_or(old.valid_until),
+        ..old.clone()
+    };
+    let (title_text, text) = search_texts(&vacancy);
+    if !employers::update_vacancy(&mut tx, &vacancy, &title_text, &text, now).await? {
+        return Err(Error::new(Common::InvalidState).detail("the vacancy is not open"));
+    }
+    audit::Entry::new(now, "update", "vacancy", &vacancy.id)
+        .by(caller.account_id.as_str())
+        .before(json!({ "title": old.title, "positions": old.positions, "salary_from": old.salary_from, "salary_to": old.salary_to, "valid_until": old.valid_until }))
+        .after(json!({ "title": vacancy.title, "positions": vacancy.positions, "salary_from": vacancy.salary_from, "salary_to": vacancy.salary_to, "valid_until": vacancy.valid_until }))
+        .record(&mut tx)
+        .await?;
+    crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
+    tx.commit().await?;
+    crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
+    Ok(vacancy)
+}
+
+/// The caller's employer posts a vacancy (`createVacancy`, the cabinet's form): only a verified
+/// employer posts (214 p.66–68). Returns the vacancy and the employer.
+pub async fn post_vacancy(
+    state: &AppState,
+    caller: &Caller,
+    v: NewVacancy,
+) -> Result<(Vacancy, Employer)> {
+    let employer = my_employer(state, caller).await?;
+    ensure_verified(&employer)?;
+    let vacancy = create_vacancy(state, &caller.account_id, &employer.id, v).await?;
+    Ok((vacancy, employer))
+}
+
+/// The caller's employer and its own vacancies, newest first (`listMyVacancies`, the cabinet).
+pub async fn own_vacancies(state: &AppState, caller: &Caller) -> Result<(Employer, Vec<Vacancy>)> {
+    let employer = my_employer(state, caller).await?;
+    let vacancies = employers::vacancies_of(&state.db.pool, &employer.id).await?;
+    Ok((employer, vacancies))
 }
 
 /// The employer closes its own open vacancy.
@@ -638,6 +758,49 @@ pub async fn invite_member(
     Ok(invitation)
 }
 
+/// The caller's employer's colleagues (`listEmployerMembers`, the cabinet): the accounts acting
+/// for it, owner first, and the invitations it sent, newest first, with their status now.
+pub async fn colleagues(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<(Employer, Vec<Member>, Vec<Invitation>)> {
+    let employer = my_employer(state, caller).await?;
+    let members = employers::members(&state.db.pool, &employer.id).await?;
+    let now = state.clock.now();
+    let sent = invitations::for_employer(&state.db.pool, &employer.id)
+        .await?
+        .into_iter()
+        .map(|i| as_of(i, now))
+        .collect();
+    Ok((employer, members, sent))
+}
+
+/// A member of the caller's employer stops acting for it (`removeEmployerMember`): a colleague
+/// removes another, or leaves. The owner, who registered it, stays (409 `invalid_state`); an
+/// account that is not a member is 404.
+pub async fn remove_member(state: &AppState, caller: &Caller, account_id: &str) -> Result<()> {
+    let employer = my_employer(state, caller).await?;
+    let members = employers::members(&state.db.pool, &employer.id).await?;
+    let member = members
+        .iter()
+        .find(|m| m.account_id == account_id)
+        .ok_or_else(Error::not_found)?;
+    if member.owner {
+        return Err(Error::new(Common::InvalidState)
+            .detail("the owner who registered the employer stays while the employer does"));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    accounts::revoke(&mut tx, account_id, Role::Employer.as_str()).await?;
+    audit::Entry::new(now, "remove_member", "employer", &employer.id)
+        .by(caller.account_id.as_str())
+        .before(json!({ "account_id": account_id }))
+        .record(&mut tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The caller's invitations to join employers, newest first, with their status now.
 pub async fn my_invitations(state: &AppState, account_id: &str) -> Result<Vec<Invitation>> {
     let now = state.clock.now();
@@ -737,6 +900,25 @@ pub async fn decline_invitation(
         .ok_or_else(Error::not_found)?;
     tx.commit().await?;
     Ok(invitation)
+}
+
+/// The caller's employer gives notice of a mass layoff (`createLayoffNotice`, the cabinet): only a
+/// verified employer.
+pub async fn notify_layoff(
+    state: &AppState,
+    caller: &Caller,
+    groups: Vec<LayoffGroup>,
+    planned_on: NaiveDate,
+) -> Result<LayoffNotice> {
+    let employer = my_employer(state, caller).await?;
+    ensure_verified(&employer)?;
+    create_layoff_notice(state, &caller.account_id, &employer, groups, planned_on).await
+}
+
+/// The caller's employer's own layoff notices (the cabinet; `listLayoffNotices` for an employer).
+pub async fn own_layoff_notices(state: &AppState, caller: &Caller) -> Result<Vec<LayoffNotice>> {
+    let grant = caller.require(&[Role::Employer])?;
+    layoff_notices(state, grant).await
 }
 
 /// A mass layoff notice (206 p.31.2): groups of workers with position, qualification and pay, and

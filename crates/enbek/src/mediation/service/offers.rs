@@ -858,14 +858,7 @@ pub async fn decline_my_interview(
 
 /// The caller's own vacancy, or 403/404.
 async fn own_vacancy(state: &AppState, caller: &Caller, id: &str) -> Result<Vacancy> {
-    let employer_id = caller.organization(Role::Employer)?;
-    let vacancy = employers::vacancy_by_id(&state.db.pool, id)
-        .await?
-        .ok_or_else(Error::not_found)?;
-    if vacancy.employer_id != employer_id {
-        return Err(Error::new(Common::OutOfScope).detail("another employer's vacancy"));
-    }
-    Ok(vacancy)
+    crate::mediation::service::employers::own_vacancy(state, caller, id).await
 }
 
 /// A referred candidate of the caller's vacancy, or 404.
@@ -902,6 +895,16 @@ pub async fn referred_to_own(
     caller: &Caller,
     vacancy_id: &str,
 ) -> Result<Vec<Referred>> {
+    Ok(own_vacancy_candidates(state, caller, vacancy_id).await?.1)
+}
+
+/// The caller's own vacancy with the candidates referred to it (the cabinet's vacancy page);
+/// 403 `out_of_scope` for another employer's. The read is written to the audit log.
+pub async fn own_vacancy_candidates(
+    state: &AppState,
+    caller: &Caller,
+    vacancy_id: &str,
+) -> Result<(Vacancy, Vec<Referred>)> {
     let vacancy = own_vacancy(state, caller, vacancy_id).await?;
     let mut out = Vec::new();
     for o in offers::referred_to(&state.db.pool, &vacancy.id).await? {
@@ -939,7 +942,7 @@ pub async fn referred_to_own(
         &vacancy.id,
     )
     .await?;
-    Ok(out)
+    Ok((vacancy, out))
 }
 
 /// The employer decides on a candidate of their own vacancy.

@@ -142,6 +142,38 @@ pub async fn accounts_of(
         .collect()
 }
 
+/// An account acting for an employer, as its colleagues see it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Member {
+    pub account_id: String,
+    pub login: String,
+    /// The account that registered the employer: it stays while the employer does.
+    pub owner: bool,
+}
+
+/// The accounts acting for an employer: its owner first, then its colleagues by login.
+pub async fn members(pool: &AnyPool, employer_id: &str) -> Result<Vec<Member>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.login, e.created_by, CASE WHEN a.id = e.created_by THEN 0 ELSE 1 END AS owner_first
+         FROM account_roles r JOIN accounts a ON a.id = r.account_id JOIN employers e ON e.id = r.organization_id
+         WHERE r.role = 'employer' AND r.organization_id = $1 AND a.disabled = 0
+         ORDER BY owner_first, a.login",
+    )
+    .bind(employer_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let account_id = r.text("id")?;
+            Ok(Member {
+                owner: account_id == r.text("created_by")?,
+                login: r.text("login")?,
+                account_id,
+            })
+        })
+        .collect()
+}
+
 pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>, sqlx::Error> {
     db::one_by(pool, "SELECT * FROM employers WHERE id = $1", id).await
 }
@@ -226,6 +258,62 @@ pub async fn insert_vacancy(
 
 pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, sqlx::Error> {
     db::one_by(pool, "SELECT * FROM vacancies WHERE id = $1", id).await
+}
+
+/// An employer's vacancies, newest first.
+pub async fn vacancies_of(pool: &AnyPool, employer_id: &str) -> Result<Vec<Vacancy>, sqlx::Error> {
+    db::all_by(
+        pool,
+        "SELECT * FROM vacancies WHERE employer_id = $1 ORDER BY posted_at DESC, id",
+        employer_id,
+    )
+    .await
+}
+
+/// Changes an open vacancy's terms (all but its id, employer, days and status) with its folded
+/// search texts; false when it was not open.
+pub async fn update_vacancy(
+    tx: &mut Tx,
+    v: &Vacancy,
+    title_text: &str,
+    search_text: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let skills = serde_json::to_string(&v.skills).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let conditions =
+        serde_json::to_string(&v.conditions).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let done = sqlx::query(
+        "UPDATE vacancies SET title = $2, occupation_code = $3, positions = $4, positions_open = $5,
+            salary_from = $6, salary_to = $7, work_regime = $8, employment_type = $9, education_level = $10,
+            experience_years = $11, skills = $12, region_code = $13, district_code = $14, locality_code = $15,
+            description = $16, search_text = $17, valid_until = $18, conditions = $19, title_text = $20,
+            changed_at = $21
+         WHERE id = $1 AND status = 'open'",
+    )
+    .bind(&v.id)
+    .bind(&v.title)
+    .bind(&v.occupation_code)
+    .bind(v.positions)
+    .bind(v.positions_open)
+    .bind(v.salary_from)
+    .bind(v.salary_to)
+    .bind(v.work_regime.code())
+    .bind(v.employment_type.code())
+    .bind(v.education_level.map(EducationLevel::code))
+    .bind(v.experience_years)
+    .bind(skills)
+    .bind(&v.region_code)
+    .bind(&v.district_code)
+    .bind(&v.locality_code)
+    .bind(&v.description)
+    .bind(search_text)
+    .bind(day(v.valid_until))
+    .bind(conditions)
+    .bind(title_text)
+    .bind(ts(at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Ends an open vacancy; false when it was not open.

@@ -120,3 +120,17 @@ pub async fn for_account(pool: &AnyPool, account_id: &str) -> Result<Vec<Invitat
     .await?;
     rows.iter().map(Invitation::from_row).collect()
 }
+
+/// The employer's invitations, newest first.
+pub async fn for_employer(
+    pool: &AnyPool,
+    employer_id: &str,
+) -> Result<Vec<Invitation>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE i.employer_id = $1 ORDER BY i.created_at DESC, i.id DESC LIMIT 100"
+    ))
+    .bind(employer_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(Invitation::from_row).collect()
+}
