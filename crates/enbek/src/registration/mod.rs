@@ -4,5 +4,6 @@ pub mod error;
 pub mod http;
 pub mod interface;
 pub mod notices;
+pub mod pages;
 pub mod service;
 pub mod store;

@@ -19,13 +19,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/accounts.ftl")),
             include_str!(concat!("../../locales/", $lang, "/reference.ftl")),
             include_str!(concat!("../../locales/", $lang, "/mediation.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/workspace.ftl")),
         ]
     };
 }
 
-const KK: [&str; 5] = files!("kk");
-const RU: [&str; 5] = files!("ru");
-const EN: [&str; 5] = files!("en");
+const KK: [&str; 6] = files!("kk");
+const RU: [&str; 6] = files!("ru");
+const EN: [&str; 6] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -13,3 +13,4 @@ mod helpers;
 mod browser;
 mod portal;
 mod resumes;
+mod workspace;
