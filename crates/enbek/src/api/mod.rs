@@ -142,7 +142,7 @@ pub fn app(state: AppState, surface: Surface) -> Router {
         router = router.route("/metrics", get(ops::metrics));
     }
     router
-        .merge(pages(state.clone()))
+        .merge(pages(state.clone(), surface))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiError::not_found().detail("method not allowed on this path")
@@ -176,19 +176,22 @@ pub fn app(state: AppState, surface: Surface) -> Router {
 }
 
 /// The pages for people: each context's, under the web frame's layer, with the same body rules
-/// as the API's ordinary operations.
-fn pages(state: AppState) -> Router<AppState> {
+/// as the API's ordinary operations. The staff's pages stand where the AIS operations do.
+fn pages(state: AppState, surface: Surface) -> Router<AppState> {
     let settings = &state.settings;
     let rules = edge::BodyRules {
         max_bytes: settings.max_body_bytes,
         timeout: settings.body_timeout,
     };
-    let pages = Router::new()
+    let mut pages = Router::new()
         .merge(crate::accounts::pages::routes())
         .merge(crate::registration::pages::routes())
         .merge(crate::reference::pages::routes())
         .merge(crate::mediation::pages::routes())
         .merge(crate::measures::pages::routes());
+    if surface == Surface::All {
+        pages = pages.merge(crate::registration::pages::staff());
+    }
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))
         .layer(middleware::from_fn_with_state(rules, edge::read_body))

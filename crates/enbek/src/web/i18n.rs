@@ -23,13 +23,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/cabinet.ftl")),
             include_str!(concat!("../../locales/", $lang, "/employer.ftl")),
             include_str!(concat!("../../locales/", $lang, "/measures.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/workspace.ftl")),
         ]
     };
 }
 
-const KK: [&str; 9] = files!("kk");
-const RU: [&str; 9] = files!("ru");
-const EN: [&str; 9] = files!("en");
+const KK: [&str; 10] = files!("kk");
+const RU: [&str; 10] = files!("ru");
+const EN: [&str; 10] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

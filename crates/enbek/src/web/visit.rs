@@ -232,6 +232,8 @@ pub struct Frame {
     pub csrf: String,
     /// The signed-in account's login, shown in the header.
     pub account: Option<String>,
+    /// Whether the signed-in account does casework (the header links its workspace).
+    pub workspace: bool,
     /// The path and query of the page, to come back to after switching the language.
     pub here: String,
 }
@@ -247,6 +249,7 @@ impl Frame {
             tr: Tr::new(kept.unwrap_or(visit.lang)),
             csrf: visit.csrf(),
             account: caller.map(|c| c.login.clone()),
+            workspace: caller.is_some_and(Caller::does_casework),
             here: here.to_string(),
         }
     }

@@ -19,3 +19,4 @@ mod employer;
 mod portal;
 mod resumes;
 mod subsidised;
+mod workspace;

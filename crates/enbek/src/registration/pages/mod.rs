@@ -1,13 +1,16 @@
-//! The pages of registration in the citizen's cabinet: the cabinet's home (the status timeline,
+//! The pages of registration. In the citizen's cabinet: the cabinet's home (the status timeline,
 //! the next deadline and the notices), the application to register as a job seeker with its
 //! consents, the job-loss payment application, the 214 App.9 information and closing the
-//! registration with a reason, the employment plan to read and sign, and reporting a change.
+//! registration with a reason, the employment plan to read and sign, and reporting a change. For
+//! staff: the career center's workspace (the work queue, finding a person by IIN, the employment
+//! card).
 
 pub mod application;
 pub mod cabinet;
 pub mod case;
 pub mod payment;
 pub mod plan;
+pub mod workspace;
 
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -18,7 +21,19 @@ use enbek_domain::reference::office_hours::local_date;
 use crate::platform::state::AppState;
 use crate::web::Tr;
 
-/// The routes of this context's pages.
+/// The routes of this context's pages for staff: served where the AIS operations are (on the
+/// staff listener when there is one, 206 p.28).
+pub fn staff() -> Router<AppState> {
+    Router::new()
+        .route("/workspace", get(workspace::queue))
+        .route("/workspace/find", post(workspace::find))
+        .route(
+            "/workspace/registrations/{id}",
+            get(workspace::registration_card),
+        )
+}
+
+/// The routes of this context's pages in the citizen's cabinet.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cabinet", get(cabinet::home))

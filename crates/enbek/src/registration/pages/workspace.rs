@@ -1,0 +1,203 @@
+//! The career center's workspace: the work queue of today's and overdue items with their terms
+//! and points of law (the use case of `getWorkQueue`), a person found by IIN (as
+//! `findPersonCard`; the IIN is POSTed, never put in an address) and the employment card with its
+//! history (as `getPersonCard`). Every card read is audited by the use case.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use enbek_domain::ids::Iin;
+use serde::Deserialize;
+
+use crate::platform::auth::{Caller, CASEWORK};
+use crate::platform::state::AppState;
+use crate::registration::service::cards::{self, Card};
+use crate::registration::service::plans::{self, QueueItem};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageResult, Tr};
+
+/// How many working days ahead the queue also shows what falls due.
+const HORIZON_DAYS: u32 = 5;
+
+/// The signed-in caseworker (a career center's specialist or a mobility center's officer):
+/// a visitor is asked to sign in, anyone else refused.
+fn caseworker(page: &Page) -> PageResult<&Caller> {
+    let caller = page.caller.as_ref().ok_or_else(PageError::sign_in_first)?;
+    caller.require(&CASEWORK).or_page()?;
+    Ok(caller)
+}
+
+/// A queue item in the reader's words.
+pub struct Item {
+    pub what: String,
+    pub due: String,
+    pub overdue: bool,
+    pub basis: String,
+    pub detail: Option<String>,
+    pub href: String,
+}
+
+fn item(q: QueueItem, tr: &Tr) -> Item {
+    Item {
+        what: tr.t(&format!("queue-kind-{}", q.kind)),
+        due: tr.date(q.due_at.date_naive()),
+        overdue: q.overdue,
+        basis: q.legal_basis,
+        detail: q.detail,
+        href: format!("/workspace/registrations/{}", q.registration_id),
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "registration/workspace/queue.html")]
+struct QueuePage {
+    f: Frame,
+    items: Vec<Item>,
+    overdue: String,
+    iin: String,
+    errors: FormErrors,
+}
+
+async fn queue_page(
+    state: &AppState,
+    page: Page,
+    iin: String,
+    errors: FormErrors,
+) -> PageResult<Response> {
+    let caller = caseworker(&page)?;
+    let tr = page.tr();
+    let grant = caller.require(&CASEWORK).or_page()?;
+    let items: Vec<Item> = plans::work_queue_of(state, grant, HORIZON_DAYS)
+        .await
+        .or_page()?
+        .into_iter()
+        .map(|q| item(q, &tr))
+        .collect();
+    let overdue = items.iter().filter(|i| i.overdue).count();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let html = render(&QueuePage {
+        overdue: tr.count("queue-overdue", i64::try_from(overdue).unwrap_or(i64::MAX)),
+        items,
+        iin,
+        errors,
+        f: page.frame,
+    })?;
+    Ok((status, html).into_response())
+}
+
+/// The workspace's start: the queue, and the search of a person by IIN.
+pub async fn queue(State(state): State<AppState>, page: Page) -> PageResult<Response> {
+    queue_page(&state, page, String::new(), FormErrors::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct FindForm {
+    #[serde(default)]
+    iin: String,
+}
+
+/// A person's card found by IIN; a wrong IIN is said next to its field, an unknown one too.
+pub async fn find(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<FindForm>,
+) -> PageResult<Response> {
+    let caller = caseworker(&page)?;
+    let tr = page.tr();
+    let mut errors = FormErrors::new();
+    let iin = form.iin.trim().to_string();
+    match Iin::parse(&iin) {
+        Err(_) => errors.add("iin", tr.t("find-invalid-iin")),
+        Ok(valid) => match cards::card_by_iin(&state, caller, &valid).await.or_page() {
+            Ok(card) => return card_page(page, card),
+            Err(e) if e.status() == StatusCode::NOT_FOUND => {
+                errors.add("iin", tr.t("find-not-found"));
+            }
+            Err(e) => return Err(e),
+        },
+    }
+    queue_page(&state, page, iin, errors).await
+}
+
+/// The card of the person of a registration in the queue.
+pub async fn registration_card(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+) -> PageResult<Response> {
+    let caller = caseworker(&page)?;
+    let reg = cards::registration_by_id(&state, &id).await.or_page()?;
+    let Some(person) = reg.person_id else {
+        // An application still to be decided (forwarded by an assistant, or waiting for the
+        // registries): the card is opened when the person is registered.
+        cards::require_scope(&state, caller, &reg, &CASEWORK)
+            .await
+            .or_page()?;
+        return render(&PendingPage { f: page.frame });
+    };
+    let card = cards::person_card(&state, caller, &person)
+        .await
+        .or_page()?;
+    card_page(page, card)
+}
+
+#[derive(askama::Template)]
+#[template(path = "registration/workspace/pending.html")]
+struct PendingPage {
+    f: Frame,
+}
+
+/// One entry of the card's history.
+pub struct Event {
+    pub when: String,
+    pub what: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "registration/workspace/card.html")]
+struct CardPage {
+    f: Frame,
+    name: String,
+    born: String,
+    category: Option<String>,
+    education: Option<String>,
+    history: Vec<Event>,
+}
+
+fn card_page(page: Page, card: Card) -> PageResult<Response> {
+    let tr = page.tr();
+    let p = card.person;
+    let name = [Some(p.last_name), Some(p.first_name), p.middle_name]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let history = card
+        .history
+        .into_iter()
+        .rev()
+        .map(|e| {
+            let id = format!("card-event-{}", e.kind);
+            Event {
+                when: tr.date(e.at.date_naive()),
+                what: if tr.has(&id) { tr.t(&id) } else { e.kind },
+            }
+        })
+        .collect();
+    render(&CardPage {
+        name,
+        born: tr.date(p.birth_date),
+        category: p
+            .category
+            .map(|c| tr.t(&format!("category-{}", c.as_str()))),
+        education: p
+            .profile
+            .education_level
+            .map(|e| tr.t(&format!("education-{e}"))),
+        history,
+        f: page.frame,
+    })
+}
