@@ -113,6 +113,80 @@ async fn every_region_has_its_mobility_center_and_imports_add_centers_all_or_not
 }
 
 #[tokio::test]
+async fn a_centers_contacts_are_imported_checked_and_shown_on_the_centers_page() {
+    let app = TestApp::spawn().await;
+    let header = "id,kind,parent_id,name_kk,name_ru,name_en,region_code,district_code,locality_code,rural,address,phone,email\n";
+    let center = |phone: &str, email: &str| {
+        format!(
+            "{header}cc-stepnogorsk,career_center,,Степногорск мансап орталығы,Карьерный центр Степногорска,,110000000,111800000,111810000,false,\"Степногорск, 4 мкр., 12\",{phone},{email}\n"
+        )
+    };
+    // A phone or an e-mail that is not one refuses the file, naming the line and the field.
+    for (phone, email, field) in [
+        ("12345", "cc@example.kz", "phone"),
+        ("+7 (71645) 6-12-34", "not-an-address", "email"),
+    ] {
+        let (status, body) = app
+            .upload(
+                "/api/v1/organizations/import",
+                &app.admin,
+                &center(phone, email),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["line"], 2);
+        assert!(body["detail"].as_str().unwrap().contains(field), "{body}");
+    }
+    let (status, body) = app
+        .upload(
+            "/api/v1/organizations/import",
+            &app.admin,
+            &center("+7 (71645) 6-12-34", "cc@example.kz"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, found) = app
+        .get(
+            "/api/v1/organizations?kind=career_center&region_code=110000000",
+            None,
+        )
+        .await;
+    let stepnogorsk = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "cc-stepnogorsk")
+        .expect("imported");
+    assert_eq!(stepnogorsk["phone"], "+77164561234");
+    assert_eq!(stepnogorsk["email"], "cc@example.kz");
+    assert_eq!(stepnogorsk["address"], "Степногорск, 4 мкр., 12");
+    // The centers page gives them to anyone looking for the center (206 p.10).
+    let page = app.text("/centers?region=110000000").await;
+    assert!(page.contains("+77164561234"), "{page}");
+    assert!(page.contains("Степногорск, 4 мкр., 12"));
+    // A file without the columns leaves the center with none.
+    let plain = "id,kind,parent_id,name_kk,name_ru,name_en,region_code,district_code,locality_code,rural\n\
+        cc-stepnogorsk,career_center,,Степногорск мансап орталығы,Карьерный центр Степногорска,,110000000,111800000,111810000,false\n";
+    let (status, _) = app
+        .upload("/api/v1/organizations/import", &app.admin, plain)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, found) = app
+        .get(
+            "/api/v1/organizations?kind=career_center&region_code=110000000",
+            None,
+        )
+        .await;
+    let stepnogorsk = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "cc-stepnogorsk")
+        .expect("still there");
+    assert!(stepnogorsk["phone"].is_null(), "{stepnogorsk}");
+}
+
+#[tokio::test]
 async fn occupations_are_searched_by_name_or_code_and_the_national_classifier_imports() {
     let app = TestApp::spawn().await;
     let (_, majors) = app.get("/api/v1/occupations?level=major", None).await;

@@ -13,6 +13,10 @@ use crate::web::{render, Frame, Lang, OrPage, Page, PageQuery, PageResult};
 /// A center as the page lists it.
 pub struct Center {
     pub name: String,
+    /// Where people reach it (206 p.10), as far as the reference data gives it.
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
     /// Its rural districts, for a career center.
     pub districts: Vec<String>,
 }
@@ -87,6 +91,9 @@ pub async fn centers(
             .filter(|o| o.kind == OrgKind::CareerCenter)
             .map(|c| Center {
                 name: name(lang, c),
+                address: c.address.clone(),
+                phone: c.phone.clone(),
+                email: c.email.clone(),
                 districts: here
                     .iter()
                     .filter(|d| {

@@ -2,7 +2,9 @@
 //! reference values).
 
 use enbek_domain::accounts::access::OrgKind;
+use enbek_domain::contact::{Email, Phone};
 use enbek_domain::mediation::matching::Place;
+use enbek_domain::text::{self, FreeText};
 use serde::Deserialize;
 
 use enbek_domain::mediation::matching::Places;
@@ -142,6 +144,13 @@ pub struct OrganizationRow {
     pub locality_code: Option<String>,
     #[serde(default)]
     pub rural: Option<String>,
+    /// Where people reach the center (206 p.10); each optional.
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -261,6 +270,9 @@ pub async fn load_builtin(db: &Db, dev: bool) -> anyhow::Result<()> {
             district_code: None,
             locality_code: None,
             rural: false,
+            address: None,
+            phone: None,
+            email: None,
         };
         reference::upsert_organization(&mut tx, &org, "builtin").await?;
     }
@@ -341,6 +353,19 @@ async fn import_organizations_tx(
                 return Err(err("parent_id is not a career center"));
             }
         }
+        let given = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
+        let address = given(&r.address)
+            .map(|a| FreeText::parse(&a, text::SHORT).map(FreeText::into_string))
+            .transpose()
+            .map_err(|e| err(&format!("address: {e}")))?;
+        let phone = given(&r.phone)
+            .map(|p| Phone::parse(&p).map(|p| p.as_str().to_string()))
+            .transpose()
+            .map_err(|e| err(&format!("phone: {e}")))?;
+        let email = given(&r.email)
+            .map(|m| Email::parse(&m).map(|m| m.as_str().to_string()))
+            .transpose()
+            .map_err(|e| err(&format!("email: {e}")))?;
         let org = Organization {
             id: r.id.clone(),
             kind,
@@ -356,6 +381,9 @@ async fn import_organizations_tx(
             district_code: r.district_code.clone().filter(|s| !s.is_empty()),
             locality_code: r.locality_code.clone().filter(|s| !s.is_empty()),
             rural: matches!(r.rural.as_deref(), Some("true" | "1" | "yes")),
+            address,
+            phone,
+            email,
         };
         reference::upsert_organization(tx, &org, source).await?;
     }

@@ -25,6 +25,12 @@ pub struct Organization {
     pub district_code: Option<String>,
     pub locality_code: Option<String>,
     pub rural: bool,
+    /// Where people come to the center (206 p.10), when the reference data gives it.
+    pub address: Option<String>,
+    /// Its phone, `+7…`, when given.
+    pub phone: Option<String>,
+    /// Its e-mail, when given.
+    pub email: Option<String>,
 }
 
 pub async fn upsert_organization(
@@ -33,12 +39,13 @@ pub async fn upsert_organization(
     source: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO organizations (id, kind, parent_id, name_kk, name_ru, name_en, region_code, district_code, locality_code, rural, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        "INSERT INTO organizations (id, kind, parent_id, name_kk, name_ru, name_en, region_code, district_code, locality_code, rural, source, address, phone, email)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, parent_id = excluded.parent_id,
            name_kk = excluded.name_kk, name_ru = excluded.name_ru, name_en = excluded.name_en,
            region_code = excluded.region_code, district_code = excluded.district_code,
-           locality_code = excluded.locality_code, rural = excluded.rural, source = excluded.source",
+           locality_code = excluded.locality_code, rural = excluded.rural, source = excluded.source,
+           address = excluded.address, phone = excluded.phone, email = excluded.email",
     )
     .bind(&o.id)
     .bind(o.kind.as_str())
@@ -51,6 +58,9 @@ pub async fn upsert_organization(
     .bind(&o.locality_code)
     .bind(i64::from(o.rural))
     .bind(source)
+    .bind(&o.address)
+    .bind(&o.phone)
+    .bind(&o.email)
     .execute(&mut **tx)
     .await?;
     Ok(())
