@@ -279,6 +279,11 @@ impl Page {
     pub fn tr(&self) -> Tr {
         self.frame.tr
     }
+
+    /// The signed-in person; for a visitor, the 401 page that says to sign in.
+    pub fn signed_in(&self) -> Result<&Caller, PageError> {
+        self.caller.as_ref().ok_or_else(PageError::sign_in_first)
+    }
 }
 
 impl FromRequestParts<AppState> for Page {

@@ -10,94 +10,14 @@ use enbek_domain::measures::subsidised::Measure;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
-use crate::measures::error::Error;
 use crate::measures::http::subsidised::{new_application, ApplicationRequest};
 use crate::measures::service::subsidised as service;
-use crate::platform::auth::Caller;
-use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
+use crate::web::form::{with_errors, Field};
 use crate::web::{
     render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageError, PageResult, Tr,
 };
-
-/// A field of a form: an input or a select, with its hint and its error.
-pub struct Input {
-    pub id: &'static str,
-    pub label: String,
-    /// `text`, `numeric`, `date`, `tel` or `select`.
-    pub kind: &'static str,
-    pub value: String,
-    pub hint: Option<String>,
-    pub error: Option<String>,
-    /// A select's choices: value, label, chosen.
-    pub options: Vec<(String, String, bool)>,
-}
-
-impl Input {
-    fn new(id: &'static str, label: String, kind: &'static str, value: &str) -> Input {
-        Input {
-            id,
-            label,
-            kind,
-            value: value.to_string(),
-            hint: None,
-            error: None,
-            options: Vec::new(),
-        }
-    }
-
-    fn hint(mut self, hint: String) -> Input {
-        self.hint = Some(hint);
-        self
-    }
-
-    fn options(mut self, options: Vec<(String, String)>) -> Input {
-        let chosen = self.value.clone();
-        self.options = options
-            .into_iter()
-            .map(|(v, l)| {
-                let on = v == chosen;
-                (v, l, on)
-            })
-            .collect();
-        self
-    }
-
-    /// The ids the field is described by: its hint and its error.
-    pub fn described_by(&self) -> String {
-        let mut ids = Vec::new();
-        if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.id));
-        }
-        if self.error.is_some() {
-            ids.push(format!("{}-error", self.id));
-        }
-        ids.join(" ")
-    }
-
-    pub fn input_type(&self) -> &'static str {
-        match self.kind {
-            "date" => "date",
-            "tel" => "tel",
-            _ => "text",
-        }
-    }
-}
-
-fn with_errors(mut inputs: Vec<Input>, errors: &FormErrors) -> Vec<Input> {
-    for input in &mut inputs {
-        input.error = errors.get(input.id).map(str::to_string);
-    }
-    inputs
-}
-
-fn signed_in(page: &Page) -> PageResult<&Caller> {
-    match &page.caller {
-        Some(caller) => Ok(caller),
-        None => Err::<&Caller, Error>(Error::new(Common::Unauthorized)).or_page(),
-    }
-}
 
 fn required(value: &str, field: &str, errors: &mut FormErrors, tr: &Tr) {
     if value.trim().is_empty() {
@@ -164,7 +84,7 @@ struct ApplicationRow {
 struct ApplicationsPage {
     f: Frame,
     applications: Vec<ApplicationRow>,
-    inputs: Vec<Input>,
+    fields: Vec<Field>,
     errors: FormErrors,
 }
 
@@ -208,7 +128,7 @@ async fn applications_page(
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let applications = service::own_applications(state, caller).await.or_page()?;
     let occupation_list = occupations(state, None, None, Some("unit"), 1000)
         .await
@@ -229,58 +149,58 @@ async fn applications_page(
         })
         .collect();
     let inputs = vec![
-        Input::new(
+        Field::new(
             "measure",
             tr.t("measures-field-measure"),
             "select",
             &form.measure,
         )
-        .options(measures),
-        Input::new(
+        .choose_from(measures),
+        Field::new(
             "places",
             tr.t("measures-field-places"),
             "numeric",
             &form.places,
         ),
-        Input::new(
+        Field::new(
             "occupation_code",
             tr.t("measures-field-occupation"),
             "select",
             &form.occupation_code,
         )
-        .options(occupation_list),
-        Input::new(
+        .choose_from(occupation_list),
+        Field::new(
             "monthly_pay",
             tr.t("measures-field-monthly-pay"),
             "numeric",
             &form.monthly_pay,
         ),
-        Input::new(
+        Field::new(
             "starts_on",
             tr.t("measures-field-starts-on"),
             "date",
             &form.starts_on,
         ),
-        Input::new(
+        Field::new(
             "ends_on",
             tr.t("measures-field-ends-on"),
             "date",
             &form.ends_on,
         ),
-        Input::new(
+        Field::new(
             "contact_person",
             tr.t("measures-field-contact-person"),
             "text",
             &form.contact_person,
         ),
-        Input::new(
+        Field::new(
             "contact_phone",
             tr.t("measures-field-contact-phone"),
             "tel",
             &form.contact_phone,
         )
         .hint(tr.t("measures-field-contact-phone-hint")),
-        Input::new(
+        Field::new(
             "locality_code",
             tr.t("measures-field-locality"),
             "numeric",
@@ -299,7 +219,7 @@ async fn applications_page(
                 id: a.id,
             })
             .collect(),
-        inputs: with_errors(inputs, &errors),
+        fields: with_errors(inputs, &errors),
         errors,
         f: page.frame,
     })
@@ -318,7 +238,7 @@ pub async fn apply(
     CsrfForm(form): CsrfForm<ApplicationForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     for (value, field) in [
         (&form.places, "places"),
@@ -393,8 +313,8 @@ struct ApplicationPage {
     pay: String,
     period: String,
     participants: Vec<ParticipantRow>,
-    participant_input: Vec<Input>,
-    attendance_inputs: Vec<Input>,
+    participant_input: Vec<Field>,
+    attendance_inputs: Vec<Field>,
     errors: FormErrors,
 }
 
@@ -416,7 +336,7 @@ async fn application_page(
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let (application, participants, attendance) = service::own_application(state, caller, id)
         .await
         .or_page()?;
@@ -446,26 +366,26 @@ async fn application_page(
         .collect();
     let participant_input =
         vec![
-            Input::new("iin", tr.t("measures-field-iin"), "numeric", &typed.iin)
+            Field::new("iin", tr.t("measures-field-iin"), "numeric", &typed.iin)
                 .hint(tr.t("measures-field-iin-hint")),
         ];
     let attendance_inputs = vec![
-        Input::new(
+        Field::new(
             "participant_id",
             tr.t("measures-field-participant"),
             "select",
             &typed.participant,
         )
-        .options(choices),
-        Input::new("month", tr.t("measures-field-month"), "text", &typed.month)
+        .choose_from(choices),
+        Field::new("month", tr.t("measures-field-month"), "text", &typed.month)
             .hint(tr.t("measures-field-month-hint")),
-        Input::new(
+        Field::new(
             "days_worked",
             tr.t("measures-field-days-worked"),
             "numeric",
             &typed.worked,
         ),
-        Input::new(
+        Field::new(
             "days_absent",
             tr.t("measures-field-days-absent"),
             "numeric",
@@ -510,7 +430,7 @@ pub async fn add_participant(
     CsrfForm(form): CsrfForm<ParticipantForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     required(&form.iin, "iin", &mut errors, &tr);
     if errors.is_empty() {
@@ -557,7 +477,7 @@ pub async fn record_attendance(
     CsrfForm(form): CsrfForm<AttendanceForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     required(&form.participant_id, "participant_id", &mut errors, &tr);
     required(&form.month, "month", &mut errors, &tr);

@@ -14,14 +14,8 @@ use crate::mediation::http::matching::save_my_resume;
 use crate::mediation::service::matching::{self as service, Resume};
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
+use crate::web::form::Choice;
 use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageResult, Tr};
-
-/// A choice of a select.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 /// The resume form as sent or as stored, every value as text.
 #[derive(Deserialize, Default)]

@@ -15,14 +15,8 @@ use crate::mediation::http::saved_searches::{save_my_search, SavedSearchRequest}
 use crate::mediation::service::saved_searches::{self as service, SavedSearch};
 use crate::platform::state::AppState;
 use crate::reference::interface::regions;
+use crate::web::form::Choice;
 use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageResult, Tr};
-
-/// A choice of a select.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 /// A saved search as the page lists it: its filters in words and the search it opens.
 pub struct Saved {

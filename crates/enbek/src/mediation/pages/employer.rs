@@ -19,95 +19,18 @@ use enbek_domain::reference::parameters::keys;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
-use crate::mediation::error::Error;
 use crate::mediation::http::employers::{
     layoff_groups, new_employer, new_vacancy, EmployerRequest, VacancyRequest,
 };
-use crate::mediation::pages::vacancies::{choices, in_lang, region_names, Choice};
+use crate::mediation::pages::vacancies::{in_lang, region_names};
 use crate::mediation::service::employers::{
     self as service, my_employer, Employer, LayoffGroup, Vacancy,
 };
 use crate::mediation::service::offers::{self as offers, Referred, SELF_RESPONSE};
-use crate::platform::auth::Caller;
-use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
+use crate::web::form::{choices, with_errors, Choice, Field};
 use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageResult, Tr};
-
-/// A field of a cabinet's form: an input, a text area, a select or a group of check boxes, with
-/// its hint and its error.
-pub struct Field {
-    pub id: &'static str,
-    pub label: String,
-    /// `text`, `numeric`, `email`, `date`, `datetime`, `textarea`, `select` or `checks`.
-    pub kind: &'static str,
-    pub value: String,
-    pub hint: Option<String>,
-    pub error: Option<String>,
-    pub options: Vec<Choice>,
-}
-
-impl Field {
-    fn new(id: &'static str, label: String, kind: &'static str, value: &str) -> Field {
-        Field {
-            id,
-            label,
-            kind,
-            value: value.to_string(),
-            hint: None,
-            error: None,
-            options: Vec::new(),
-        }
-    }
-
-    fn hint(mut self, hint: String) -> Field {
-        self.hint = Some(hint);
-        self
-    }
-
-    fn options(mut self, options: Vec<Choice>) -> Field {
-        self.options = options;
-        self
-    }
-
-    /// The ids the field is described by: its hint and its error.
-    pub fn described_by(&self) -> String {
-        let mut ids = Vec::new();
-        if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.id));
-        }
-        if self.error.is_some() {
-            ids.push(format!("{}-error", self.id));
-        }
-        ids.join(" ")
-    }
-
-    /// The `type` of its input.
-    pub fn input_type(&self) -> &'static str {
-        match self.kind {
-            "email" => "email",
-            "date" => "date",
-            "datetime" => "datetime-local",
-            _ => "text",
-        }
-    }
-}
-
-/// The fields with the errors of a sent form put next to them.
-fn with_errors(mut fields: Vec<Field>, errors: &FormErrors) -> Vec<Field> {
-    for field in &mut fields {
-        field.error = errors.get(field.id).map(str::to_string);
-    }
-    fields
-}
-
-/// The signed-in person, or the 401 page that says to sign in.
-fn signed_in(page: &Page) -> PageResult<&Caller> {
-    match &page.caller {
-        Some(caller) => Ok(caller),
-        None => Err::<&Caller, Error>(Error::new(Common::Unauthorized)).or_page(),
-    }
-}
 
 /// With a status other than 200 (a form sent back with its errors).
 fn with_status(status: StatusCode, response: Response) -> Response {
@@ -313,7 +236,7 @@ async fn home_page(
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let employer = match my_employer(state, caller).await.or_page() {
         Ok(e) => Some(e),
         Err(e) if e.status() == StatusCode::FORBIDDEN => None,
@@ -357,7 +280,7 @@ pub async fn register(
     CsrfForm(form): CsrfForm<RegisterForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     required(&form.bin, "bin", &mut errors, &tr);
     required(&form.name, "name", &mut errors, &tr);
@@ -574,7 +497,7 @@ async fn vacancy_form_page(
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let employer = my_employer(state, caller).await.or_page()?;
     let mut form = form;
     if form.is_empty() && editing.is_none() {
@@ -649,7 +572,7 @@ pub async fn edit_vacancy_page(
     page: Page,
     Path(id): Path<String>,
 ) -> PageResult<Response> {
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let vacancy = service::own_vacancy(&state, caller, &id).await.or_page()?;
     vacancy_form_page(
         &state,
@@ -743,7 +666,7 @@ pub async fn post_vacancy(
     CsrfForm(form): CsrfForm<Sent>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     if let Some(request) = vacancy_request(&form, &mut errors, &tr) {
         let posted = match new_vacancy(request) {
@@ -773,7 +696,7 @@ pub async fn edit_vacancy(
     CsrfForm(form): CsrfForm<Sent>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     if let Some(request) = vacancy_request(&form, &mut errors, &tr) {
         let edited = match new_vacancy(request) {
@@ -831,7 +754,7 @@ async fn colleagues_page(
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let (employer, members, sent) = service::colleagues(state, caller).await.or_page()?;
     let fields = with_errors(
         vec![
@@ -884,7 +807,7 @@ pub async fn invite(
     CsrfForm(form): CsrfForm<InviteForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     required(&form.login, "login", &mut errors, &tr);
     if errors.is_empty() {
@@ -923,7 +846,7 @@ pub async fn remove_colleague(
     Path(account_id): Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult<Response> {
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     service::remove_member(&state, caller, &account_id)
         .await
         .or_page()?;
@@ -978,7 +901,7 @@ async fn layoffs_page(
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let notices = service::own_layoff_notices(state, caller).await.or_page()?;
     let mut occupation_list = vec![(String::new(), tr.t("employer-layoff-occupation-none"))];
     occupation_list.extend(
@@ -1064,7 +987,7 @@ pub async fn notify_layoff(
     CsrfForm(form): CsrfForm<LayoffForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     required(&form.planned_on, "planned_on", &mut errors, &tr);
     required(&form.position, "position", &mut errors, &tr);
@@ -1245,7 +1168,7 @@ async fn vacancy_page_with(
     back: Option<Sentback>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let (vacancy, referred) = offers::own_vacancy_candidates(state, caller, id)
         .await
         .or_page()?;
@@ -1295,7 +1218,7 @@ pub async fn close(
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult<Response> {
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     service::close_own_vacancy(&state, caller, &id)
         .await
         .or_page()?;
@@ -1315,7 +1238,7 @@ pub async fn decide(
     Path((id, candidate_id)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> PageResult<Response> {
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let hired = match form.decision.as_str() {
         "hired" => true,
         "rejected" => false,
@@ -1380,7 +1303,7 @@ pub async fn interview(
     CsrfForm(form): CsrfForm<InterviewForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = signed_in(&page)?.clone();
+    let caller = page.signed_in()?.clone();
     let mut errors = FormErrors::new();
     let at_field = format!("at-{candidate_id}");
     let place_field = format!("place-{candidate_id}");
@@ -1431,7 +1354,7 @@ pub async fn no_show(
     Path((id, candidate_id)): Path<(String, String)>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> PageResult<Response> {
-    let caller = signed_in(&page)?;
+    let caller = page.signed_in()?;
     let recorded = offers::no_show_at_own(&state, caller, &id, &candidate_id)
         .await
         .or_page();

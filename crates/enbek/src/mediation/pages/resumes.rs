@@ -11,11 +11,12 @@ use enbek_domain::mediation::vacancy::WorkRegime;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
-use crate::mediation::pages::vacancies::{choices, in_lang, optional, region_names, Choice};
+use crate::mediation::pages::vacancies::{in_lang, optional, region_names};
 use crate::mediation::service::matching::{self as service, Resume, ResumeRequest};
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
-use crate::web::{render, FormErrors, Frame, OrPage, Page, PageError, PageQuery, PageResult, Tr};
+use crate::web::form::{choices, Choice};
+use crate::web::{render, FormErrors, Frame, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many resumes a page of results shows.
 const PER_PAGE: i64 = 10;
@@ -138,7 +139,7 @@ pub async fn search(
     page: Page,
     PageQuery(query): PageQuery<ResumeQuery>,
 ) -> PageResult<Response> {
-    let caller = page.caller.as_ref().ok_or_else(PageError::sign_in_first)?;
+    let caller = page.signed_in()?;
     let tr = page.tr();
     let mut errors = FormErrors::new();
     let salary_max = match optional(&query.salary_max).map(|s| s.replace([' ', '\u{a0}'], "")) {

@@ -14,28 +14,11 @@ use crate::mediation::http::employers::{vacancy_view, VacancyView};
 use crate::mediation::service::employers::{self as service, SearchRequest};
 use crate::platform::state::AppState;
 use crate::reference::interface::{occupations, regions};
+use crate::web::form::{choices, Choice};
 use crate::web::{render, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many vacancies a page of results shows.
 const PER_PAGE: i64 = 10;
-
-/// A choice of a select: its value, its label, whether it is chosen.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
-
-pub(crate) fn choices(options: Vec<(String, String)>, chosen: &str) -> Vec<Choice> {
-    options
-        .into_iter()
-        .map(|(value, label)| Choice {
-            selected: value == chosen,
-            value,
-            label,
-        })
-        .collect()
-}
 
 pub(crate) fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
     match lang {

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::platform::state::AppState;
 use crate::reference::service::reference::{organizations, regions, Organization};
+use crate::web::form::Choice;
 use crate::web::{render, Frame, Lang, OrPage, Page, PageQuery, PageResult};
 
 /// A center as the page lists it.
@@ -27,12 +28,6 @@ pub struct RegionCenters {
     pub name: String,
     pub mobility: Vec<String>,
     pub career: Vec<Center>,
-}
-
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
 }
 
 #[derive(askama::Template)]

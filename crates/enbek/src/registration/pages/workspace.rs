@@ -13,7 +13,7 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::state::AppState;
 use crate::registration::service::cards::{self, Card};
 use crate::registration::service::plans::{self, QueueItem};
-use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageResult, Tr};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageResult, Tr};
 
 /// How many working days ahead the queue also shows what falls due.
 const HORIZON_DAYS: u32 = 5;
@@ -21,7 +21,7 @@ const HORIZON_DAYS: u32 = 5;
 /// The signed-in caseworker (a career center's specialist or a mobility center's officer):
 /// a visitor is asked to sign in, anyone else refused.
 fn caseworker(page: &Page) -> PageResult<&Caller> {
-    let caller = page.caller.as_ref().ok_or_else(PageError::sign_in_first)?;
+    let caller = page.signed_in()?;
     caller.require(&CASEWORK).or_page()?;
     Ok(caller)
 }
