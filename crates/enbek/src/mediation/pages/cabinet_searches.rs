@@ -12,6 +12,7 @@ use enbek_domain::mediation::vacancy::WorkRegime;
 use serde::Deserialize;
 
 use crate::mediation::http::saved_searches::{save_my_search, SavedSearchRequest};
+use crate::mediation::pages::vacancies::amount;
 use crate::mediation::service::saved_searches::{self as service, SavedSearch};
 use crate::platform::state::AppState;
 use crate::reference::interface::regions;
@@ -171,16 +172,7 @@ pub async fn save(
     };
     let tr = page.tr();
     let mut errors = FormErrors::new();
-    let salary_min = match optional(&form.salary_min).map(|s| s.replace([' ', '\u{a0}'], "")) {
-        None => None,
-        Some(s) => match s.parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                errors.add("salary_min", tr.t("search-salary-not-a-number"));
-                None
-            }
-        },
-    };
+    let salary_min = amount(&form.salary_min, "salary_min", &mut errors, &tr);
     if errors.is_empty() {
         let body = SavedSearchRequest {
             q: optional(&form.q),

@@ -11,7 +11,9 @@ use enbek_domain::mediation::vacancy::WorkRegime;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
-use crate::mediation::pages::vacancies::{in_lang, optional, region_names};
+use crate::mediation::pages::vacancies::{
+    amount, in_lang, optional, page_href, region_names, Pager,
+};
 use crate::mediation::service::matching::{self as service, Resume, ResumeRequest};
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
@@ -94,19 +96,13 @@ pub struct ResumeQuery {
 impl ResumeQuery {
     /// The address of another page of the same search.
     fn href(&self, page: i64) -> String {
-        let mut query = url::form_urlencoded::Serializer::new(String::new());
-        for (name, value) in [
-            ("occupation", &self.occupation),
+        let filters = [
+            ("occupation", self.occupation.as_str()),
             ("region", &self.region),
             ("salary_max", &self.salary_max),
             ("regime", &self.regime),
-        ] {
-            if !value.is_empty() {
-                query.append_pair(name, value);
-            }
-        }
-        query.append_pair("page", &page.to_string());
-        format!("/resumes?{}", query.finish())
+        ];
+        page_href("/resumes", &filters, page)
     }
 }
 
@@ -126,9 +122,7 @@ struct ResumesPage {
 struct Results {
     summary: String,
     cards: Vec<ResumeCard>,
-    previous: Option<String>,
-    next: Option<String>,
-    page_of: String,
+    pager: Pager,
 }
 
 /// The published resumes with their filters (occupation, region, pay asked at most, regime) and
@@ -142,16 +136,7 @@ pub async fn search(
     let caller = page.signed_in()?;
     let tr = page.tr();
     let mut errors = FormErrors::new();
-    let salary_max = match optional(&query.salary_max).map(|s| s.replace([' ', '\u{a0}'], "")) {
-        None => None,
-        Some(s) => match s.parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                errors.add("salary_max", tr.t("search-salary-not-a-number"));
-                None
-            }
-        },
-    };
+    let salary_max = amount(&query.salary_max, "salary_max", &mut errors, &tr);
     let occupation_names: HashMap<String, String> =
         occupations(&state, None, None, Some("unit"), 1000)
             .await
@@ -179,18 +164,11 @@ pub async fn search(
         {
             Ok(found) => {
                 let regions: HashMap<_, _> = region_names(tr.lang).into_iter().collect();
-                let pages = ((found.total + found.per_page - 1) / found.per_page).max(1);
                 results = Some(Results {
                     summary: tr.count("resumes-found", found.total),
-                    previous: (found.page > 1).then(|| query.href(found.page - 1)),
-                    next: (found.page < pages).then(|| query.href(found.page + 1)),
-                    page_of: tr.with(
-                        "search-page-of",
-                        &[
-                            ("page", FluentValue::from(found.page)),
-                            ("pages", FluentValue::from(pages)),
-                        ],
-                    ),
+                    pager: Pager::new(&tr, found.total, found.page, found.per_page, |p| {
+                        query.href(p)
+                    }),
                     cards: found
                         .resumes
                         .into_iter()

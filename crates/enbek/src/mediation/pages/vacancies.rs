@@ -154,21 +154,15 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// The address of another page of the same search.
     fn href(&self, page: i64) -> String {
-        let mut query = url::form_urlencoded::Serializer::new(String::new());
-        for (name, value) in [
-            ("q", &self.q),
+        let filters = [
+            ("q", self.q.as_str()),
             ("region", &self.region),
             ("occupation", &self.occupation),
             ("salary_min", &self.salary_min),
             ("regime", &self.regime),
             ("sort", &self.sort),
-        ] {
-            if !value.is_empty() {
-                query.append_pair(name, value);
-            }
-        }
-        query.append_pair("page", &page.to_string());
-        format!("/vacancies?{}", query.finish())
+        ];
+        page_href("/vacancies", &filters, page)
     }
 }
 
@@ -190,13 +184,64 @@ struct SearchPage {
 struct Results {
     summary: String,
     cards: Vec<Card>,
-    previous: Option<String>,
-    next: Option<String>,
-    page_of: String,
+    pager: Pager,
 }
 
 pub(super) fn optional(value: &str) -> Option<&str> {
     Some(value.trim()).filter(|v| !v.is_empty())
+}
+
+/// A sum in tenge typed into a filter (spaces between the digits allowed); none when left
+/// empty, and an error at `field` when it is not a number.
+pub(super) fn amount(value: &str, field: &str, errors: &mut FormErrors, tr: &Tr) -> Option<i64> {
+    let digits = optional(value)?.replace([' ', '\u{a0}'], "");
+    match digits.parse::<i64>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            errors.add(field, tr.t("search-salary-not-a-number"));
+            None
+        }
+    }
+}
+
+/// The address of one page of a search: its filters that are given, and the page.
+pub(super) fn page_href(path: &str, filters: &[(&str, &str)], page: i64) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in filters.iter().filter(|(_, value)| !value.is_empty()) {
+        query.append_pair(name, value);
+    }
+    query.append_pair("page", &page.to_string());
+    format!("{path}?{}", query.finish())
+}
+
+/// The links between the pages of a search's results, and which page of how many this is.
+pub(super) struct Pager {
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub page_of: String,
+}
+
+impl Pager {
+    pub(super) fn new(
+        tr: &Tr,
+        total: i64,
+        page: i64,
+        per_page: i64,
+        href: impl Fn(i64) -> String,
+    ) -> Pager {
+        let pages = ((total + per_page - 1) / per_page).max(1);
+        Pager {
+            previous: (page > 1).then(|| href(page - 1)),
+            next: (page < pages).then(|| href(page + 1)),
+            page_of: tr.with(
+                "search-page-of",
+                &[
+                    ("page", FluentValue::from(page)),
+                    ("pages", FluentValue::from(pages)),
+                ],
+            ),
+        }
+    }
 }
 
 /// The vacancy search with its filters (region, occupation, pay floor, work regime), order and
@@ -208,16 +253,7 @@ pub async fn search(
 ) -> PageResult<Response> {
     let tr = page.tr();
     let mut errors = FormErrors::new();
-    let salary_min = match optional(&query.salary_min).map(|s| s.replace([' ', '\u{a0}'], "")) {
-        None => None,
-        Some(s) => match s.parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                errors.add("salary_min", tr.t("search-salary-not-a-number"));
-                None
-            }
-        },
-    };
+    let salary_min = amount(&query.salary_min, "salary_min", &mut errors, &tr);
     let page_number = optional(&query.page).and_then(|p| p.parse::<i64>().ok());
     let mut results = None;
     let mut status = StatusCode::OK;
@@ -235,19 +271,12 @@ pub async fn search(
         match service::search_vacancies(&state, &request).await.or_page() {
             Ok(found) => {
                 let by_code: HashMap<_, _> = region_names(tr.lang).into_iter().collect();
-                let pages = ((found.total + found.per_page - 1) / found.per_page).max(1);
                 let today = found.today;
                 results = Some(Results {
                     summary: tr.count("search-found", found.total),
-                    previous: (found.page > 1).then(|| query.href(found.page - 1)),
-                    next: (found.page < pages).then(|| query.href(found.page + 1)),
-                    page_of: tr.with(
-                        "search-page-of",
-                        &[
-                            ("page", FluentValue::from(found.page)),
-                            ("pages", FluentValue::from(pages)),
-                        ],
-                    ),
+                    pager: Pager::new(&tr, found.total, found.page, found.per_page, |p| {
+                        query.href(p)
+                    }),
                     cards: found
                         .vacancies
                         .into_iter()
