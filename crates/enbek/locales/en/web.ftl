@@ -33,3 +33,6 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+nav-assistant = Rural district applications
+nav-dashboards = Dashboards
+nav-admin = Administration

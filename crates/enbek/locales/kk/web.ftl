@@ -33,3 +33,6 @@ month-9 = қыркүйек
 month-10 = қазан
 month-11 = қараша
 month-12 = желтоқсан
+nav-assistant = Ауылдық округтің өтініштері
+nav-dashboards = Көрсеткіштер
+nav-admin = Әкімшілік

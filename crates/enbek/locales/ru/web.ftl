@@ -33,3 +33,6 @@ month-9 = сентября
 month-10 = октября
 month-11 = ноября
 month-12 = декабря
+nav-assistant = Заявления сельского округа
+nav-dashboards = Показатели
+nav-admin = Администрирование

@@ -26,6 +26,7 @@ use crate::platform::auth::{token_hash, Caller, Session, Sessions};
 use crate::platform::state::AppState;
 use crate::web::error::{self, Failure, OrPage, PageError};
 use crate::web::i18n::{Lang, Tr};
+use enbek_domain::accounts::access::Role;
 
 pub const LANG_COOKIE: &str = "enbek_lang";
 pub const SESSION_COOKIE: &str = "enbek_session";
@@ -225,6 +226,52 @@ pub async fn visit(State(state): State<AppState>, mut request: Request, next: Ne
     response
 }
 
+/// A staff desk the header links: where it starts and the text id of its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Desk {
+    pub href: &'static str,
+    pub label: &'static str,
+}
+
+/// The desks of each staff role: the career center's workspace (specialists, and mobility center
+/// officers, who work the region's cases), the rural assistant's forwarding desk, the dashboards
+/// of the mobility center and the ministry, and the administration.
+fn desks_of(caller: &Caller) -> Vec<Desk> {
+    const WORKSPACE: Desk = Desk {
+        href: "/workspace",
+        label: "nav-workspace",
+    };
+    const ASSISTANT: Desk = Desk {
+        href: "/assistant",
+        label: "nav-assistant",
+    };
+    const DASHBOARDS: Desk = Desk {
+        href: "/dashboards",
+        label: "nav-dashboards",
+    };
+    const ADMIN: Desk = Desk {
+        href: "/admin",
+        label: "nav-admin",
+    };
+    let mut desks = Vec::new();
+    for grant in &caller.grants {
+        let of_role: &[Desk] = match grant.role {
+            Role::CareerCenterSpecialist => &[WORKSPACE],
+            Role::MobilityCenterOfficer => &[WORKSPACE, DASHBOARDS],
+            Role::Assistant => &[ASSISTANT],
+            Role::MinistryOfficer => &[DASHBOARDS],
+            Role::Administrator => &[ADMIN],
+            _ => &[],
+        };
+        for desk in of_role {
+            if !desks.contains(desk) {
+                desks.push(*desk);
+            }
+        }
+    }
+    desks
+}
+
 /// What every page's layout shows: the texts of the visitor's language, the CSRF token of its
 /// forms, whether someone is signed in, and where the page is (for the language switch).
 pub struct Frame {
@@ -232,8 +279,9 @@ pub struct Frame {
     pub csrf: String,
     /// The signed-in account's login, shown in the header.
     pub account: Option<String>,
-    /// Whether the signed-in account does casework (the header links its workspace).
-    pub workspace: bool,
+    /// The staff desks the signed-in account's roles open, as header links (empty for people
+    /// and employers, whose header links the cabinet).
+    pub desks: Vec<Desk>,
     /// The path and query of the page, to come back to after switching the language.
     pub here: String,
 }
@@ -249,7 +297,7 @@ impl Frame {
             tr: Tr::new(kept.unwrap_or(visit.lang)),
             csrf: visit.csrf(),
             account: caller.map(|c| c.login.clone()),
-            workspace: caller.is_some_and(Caller::does_casework),
+            desks: caller.map(desks_of).unwrap_or_default(),
             here: here.to_string(),
         }
     }

@@ -245,6 +245,28 @@ impl Browser {
             .expect("the script runs")
     }
 
+    /// Switches the page shown to the language `lang` (kk, ru or en) with the header's switch.
+    pub async fn switch_to(&self, lang: &str) {
+        self.click_to(
+            &format!(".langs button[value=\"{lang}\"]"),
+            &format!("the switch to {lang}"),
+        )
+        .await;
+        assert_eq!(self.lang().await, lang);
+    }
+
+    /// Signs in on the sign-in page, in the language `lang` when one is given.
+    pub async fn sign_in(&self, lang: Option<&str>, login: &str, password: &str) {
+        self.open("/sign-in").await;
+        if let Some(lang) = lang {
+            self.switch_to(lang).await;
+        }
+        self.fill("#login", login).await;
+        self.fill("#password", password).await;
+        self.click_to("form.stack button[type=submit]", "the sign-in")
+            .await;
+    }
+
     /// Ends the browser's session (the browser quits), then its driver.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -56,16 +56,6 @@ const RU: Words = Words {
 };
 
 /// Switches the language with the header's buttons.
-async fn switch_to(browser: &Browser, lang: &str) {
-    browser
-        .click_to(
-            &format!(".langs button[value=\"{lang}\"]"),
-            &format!("the switch to {lang}"),
-        )
-        .await;
-    assert_eq!(browser.lang().await, lang);
-}
-
 /// The ids of the fields a form marks invalid.
 async fn invalid_fields(browser: &Browser) -> Vec<String> {
     let value = browser
@@ -101,7 +91,7 @@ async fn person(app: &TestApp, serial: u32) -> String {
 /// Signs up in the browser in the language of `w`.
 async fn sign_up(browser: &Browser, w: &Words, login: &str) {
     browser.open("/sign-up").await;
-    switch_to(browser, w.lang).await;
+    browser.switch_to(w.lang).await;
     browser.fill("#login", login).await;
     browser.fill("#password", PASSWORD).await;
     browser
@@ -464,17 +454,6 @@ async fn another_citizens_offer_and_saved_search_are_refused() {
     assert_eq!(searches.as_array().map(Vec::len), Some(1));
 }
 
-/// Signs in in the browser in the language of `w`.
-async fn sign_in(browser: &Browser, w: &Words, login: &str) {
-    browser.open("/sign-in").await;
-    switch_to(browser, w.lang).await;
-    browser.fill("#login", login).await;
-    browser.fill("#password", PASSWORD).await;
-    browser
-        .click_to("form.stack button[type=submit]", "the sign-in")
-        .await;
-}
-
 #[tokio::test]
 async fn a_job_seeker_writes_a_resume_sees_suitable_vacancies_with_reasons_responds_and_declines_an_interview(
 ) {
@@ -496,7 +475,9 @@ async fn a_job_seeker_writes_a_resume_sees_suitable_vacancies_with_reasons_respo
     )
     .await;
     let browser = Browser::start(&app.base, "citizen-resume").await;
-    sign_in(&browser, &RU, "dana@example.kz").await;
+    browser
+        .sign_in(Some(RU.lang), "dana@example.kz", PASSWORD)
+        .await;
 
     // No resume yet: the suitable vacancies say to write one.
     browser.open("/cabinet/matches").await;
@@ -607,7 +588,9 @@ async fn an_unemployed_person_gets_the_app9_information_and_closes_the_registrat
             "С 20 марта 2026 г. вы зарегистрированы в качестве безработного.",
         ),
     ] {
-        sign_in(&browser, w, "erlan@example.kz").await;
+        browser
+            .sign_in(Some(w.lang), "erlan@example.kz", PASSWORD)
+            .await;
         browser.open("/cabinet/registration").await;
         browser.click_to("#ask-info", "the App.9 information").await;
         assert_eq!(text_of(&browser, "#info .lead").await, info);
@@ -615,7 +598,9 @@ async fn an_unemployed_person_gets_the_app9_information_and_closes_the_registrat
             .click_to(".account button[type=submit]", "the sign-out")
             .await;
     }
-    sign_in(&browser, &RU, "erlan@example.kz").await;
+    browser
+        .sign_in(Some(RU.lang), "erlan@example.kz", PASSWORD)
+        .await;
     browser.open("/cabinet/registration").await;
     // No reason, then "another reason" without words: said next to the fields.
     browser
@@ -653,7 +638,9 @@ async fn an_unemployed_person_reads_and_signs_the_employment_plan_and_reports_a_
         .unemployed("saule@example.kz", &iin("880412", 3, 110), json!({}))
         .await;
     let browser = Browser::start(&app.base, "citizen-plan").await;
-    sign_in(&browser, &KK, "saule@example.kz").await;
+    browser
+        .sign_in(Some(KK.lang), "saule@example.kz", PASSWORD)
+        .await;
     // Before the specialist draws it up, the page says so.
     browser.open("/cabinet/plan").await;
     assert_eq!(browser.find_all_count("#plan-none").await, 1);
@@ -762,7 +749,9 @@ async fn the_cabinets_pages_fit_a_phone() {
         .set_window_size(390, 844)
         .await
         .expect("a phone's window");
-    sign_in(&browser, &KK, "nurlan@example.kz").await;
+    browser
+        .sign_in(Some(KK.lang), "nurlan@example.kz", PASSWORD)
+        .await;
     for path in [
         "/cabinet",
         "/cabinet/identity",

@@ -47,17 +47,6 @@ const RU: Words = Words {
     too_early: "Неявку ещё нельзя отметить",
 };
 
-/// Switches the language with the header's buttons; the page comes back in it.
-async fn switch_to(browser: &Browser, lang: &str) {
-    browser
-        .click_to(
-            &format!(".langs button[value=\"{lang}\"]"),
-            &format!("the switch to {lang}"),
-        )
-        .await;
-    assert_eq!(browser.lang().await, lang);
-}
-
 /// The ids of the fields a form marks invalid.
 async fn invalid_fields(browser: &Browser) -> Vec<String> {
     let value = browser
@@ -66,15 +55,6 @@ async fn invalid_fields(browser: &Browser) -> Vec<String> {
         )
         .await;
     serde_json::from_value(value).expect("a list")
-}
-
-async fn sign_in(browser: &Browser, login: &str) {
-    browser.open("/sign-in").await;
-    browser.fill("#login", login).await;
-    browser.fill("#password", PASSWORD).await;
-    browser
-        .click_to("form.stack button[type=submit]", "the sign-in")
-        .await;
 }
 
 /// The status of the problem page shown now.
@@ -99,9 +79,9 @@ async fn employer_walks(app: &TestApp, w: &Words) {
         .await;
 
     let browser = Browser::start(&app.base, &format!("employer-{}", w.lang)).await;
-    sign_in(&browser, &login).await;
+    browser.sign_in(None, &login, PASSWORD).await;
     browser.open("/employer").await;
-    switch_to(&browser, w.lang).await;
+    browser.switch_to(w.lang).await;
 
     // The company: nothing filled in, then the whole form.
     browser
@@ -240,10 +220,10 @@ async fn another_employers_vacancy_is_refused_and_an_empty_one_says_what_to_do()
     let own = own["id"].as_str().expect("an id").to_string();
 
     let browser = Browser::start(&app.base, "employer-scope").await;
-    sign_in(&browser, "mine@example.kz").await;
+    browser.sign_in(None, "mine@example.kz", PASSWORD).await;
     for w in [&KK, &RU] {
         browser.open("/employer").await;
-        switch_to(&browser, w.lang).await;
+        browser.switch_to(w.lang).await;
         browser.open(&format!("/employer/vacancies/{own}")).await;
         assert!(browser.text(".notice").await.contains(w.no_candidates));
         // The vacancy edited: a refusal next to its field, then new terms.
@@ -335,7 +315,7 @@ async fn an_employer_invites_a_colleague_who_joins_and_is_removed() {
     let app = TestApp::spawn().await;
     app.employer("owner@example.kz", esep(501)).await;
     let browser = Browser::start(&app.base, "employer-colleagues").await;
-    sign_in(&browser, "owner@example.kz").await;
+    browser.sign_in(None, "owner@example.kz", PASSWORD).await;
     for (w, invited, remove) in [
         (&KK, "жауап күтілуде", "Шығару"),
         (&RU, "ждёт ответа", "Исключить"),
@@ -343,7 +323,7 @@ async fn an_employer_invites_a_colleague_who_joins_and_is_removed() {
         let colleague = format!("colleague.{}@example.kz", w.lang);
         let token = app.citizen(&colleague).await;
         browser.open("/employer/colleagues").await;
-        switch_to(&browser, w.lang).await;
+        browser.switch_to(w.lang).await;
         assert!(browser.text(".members").await.contains("owner@example.kz"));
         // Nothing typed, then a login nobody has.
         browser
@@ -391,10 +371,10 @@ async fn an_employer_gives_notice_of_a_layoff() {
     let app = TestApp::spawn().await;
     app.employer("layoffs@example.kz", esep(601)).await;
     let browser = Browser::start(&app.base, "employer-layoffs").await;
-    sign_in(&browser, "layoffs@example.kz").await;
+    browser.sign_in(None, "layoffs@example.kz", PASSWORD).await;
     for (w, position) in [(&KK, "Оператор"), (&RU, "Слесарь")] {
         browser.open("/employer/layoffs").await;
-        switch_to(&browser, w.lang).await;
+        browser.switch_to(w.lang).await;
         // Nothing filled in; then a day already past.
         browser
             .click_to("form.stack button[type=submit]", "an empty layoff notice")

@@ -44,17 +44,6 @@ async fn with_vacancies(app: &TestApp) {
     }
 }
 
-/// Switches the language with the header's buttons; the page comes back in it.
-async fn switch_to(browser: &Browser, lang: &str) {
-    browser
-        .click_to(
-            &format!(".langs button[value=\"{lang}\"]"),
-            &format!("the switch to {lang}"),
-        )
-        .await;
-    assert_eq!(browser.lang().await, lang);
-}
-
 /// What the walks expect to read in each language.
 struct Words {
     lang: &'static str,
@@ -93,7 +82,7 @@ const RU: Words = Words {
 async fn visitor_searches_and_opens_a_vacancy(app: &TestApp, w: &Words) {
     let browser = Browser::start(&app.base, &format!("search-{}", w.lang)).await;
     browser.open("/").await;
-    switch_to(&browser, w.lang).await;
+    browser.switch_to(w.lang).await;
     // The home page's search, with a word in another form than the title's.
     browser.fill("#q", w.word_form).await;
     browser
@@ -157,7 +146,7 @@ async fn person_signs_up_in_and_out(app: &TestApp, w: &Words) {
     let browser = Browser::start(&app.base, &format!("account-{}", w.lang)).await;
     let login = format!("ruslan.{}@example.kz", w.lang);
     browser.open("/sign-up").await;
-    switch_to(&browser, w.lang).await;
+    browser.switch_to(w.lang).await;
     browser.fill("#login", &login).await;
     browser.fill("#password", "Dala-Zhol-2026").await;
     browser
@@ -207,7 +196,7 @@ async fn person_signs_up_in_and_out(app: &TestApp, w: &Words) {
     // Signed in, the switch changes the language the account keeps: a browser that has no
     // choice of its own shows the person's pages in it, and notices are written in it.
     let other = if w.lang == "kk" { "ru" } else { "kk" };
-    switch_to(&browser, other).await;
+    browser.switch_to(other).await;
     let (_, me) = app.get("/api/v1/me", Some(&token)).await;
     assert_eq!(me["locale"], other);
     browser
@@ -217,7 +206,7 @@ async fn person_signs_up_in_and_out(app: &TestApp, w: &Words) {
         .expect("the language cookie removed");
     browser.open("/").await;
     assert_eq!(browser.lang().await, other, "the account's language");
-    switch_to(&browser, w.lang).await;
+    browser.switch_to(w.lang).await;
     browser
         .click_to(".account button[type=submit]", "the sign-out")
         .await;
@@ -251,7 +240,7 @@ async fn every_form_says_what_is_wrong_next_to_its_field() {
     app.citizen("taken@example.kz").await;
     let browser = Browser::start(&app.base, "forms").await;
     browser.open("/sign-in").await;
-    switch_to(&browser, "ru").await;
+    browser.switch_to("ru").await;
 
     // Sign-in: nothing entered, then a wrong password.
     browser
@@ -319,7 +308,7 @@ async fn every_form_says_what_is_wrong_next_to_its_field() {
 
     // The search: a pay floor that is not a number.
     browser.open("/vacancies").await;
-    switch_to(&browser, "kk").await;
+    browser.switch_to("kk").await;
     browser.fill("#salary_min", "көп").await;
     browser
         .click_to(
@@ -340,7 +329,7 @@ async fn a_form_without_its_csrf_token_is_refused_with_a_page_that_says_what_to_
     let browser = Browser::start(&app.base, "csrf").await;
     browser.open("/sign-in").await;
     for w in [&KK, &RU] {
-        switch_to(&browser, w.lang).await;
+        browser.switch_to(w.lang).await;
         browser
             .script("document.querySelector('form.stack input[name=csrf]').remove(); return 1;")
             .await;
@@ -458,7 +447,7 @@ async fn the_pages_fit_a_phone_and_a_missing_page_says_what_to_do() {
         .await
         .expect("a phone's window");
     browser.open("/").await;
-    switch_to(&browser, "kk").await;
+    browser.switch_to("kk").await;
     for path in [
         "/",
         "/vacancies?q=бухгалтер",

@@ -72,21 +72,11 @@ const RU: Words = Words {
     registered: "Зарегистрирован как ищущий работу",
 };
 
-async fn sign_in(browser: &Browser, lang: &str, login: &str, password: &str) {
-    browser.open("/sign-in").await;
-    browser
-        .click_to(&format!(".langs button[value=\"{lang}\"]"), "the language")
-        .await;
-    browser.fill("#login", login).await;
-    browser.fill("#password", password).await;
-    browser
-        .click_to("form.stack button[type=submit]", "the sign-in")
-        .await;
-}
-
 async fn specialist_works(app: &TestApp, w: &Words, person: &str) {
     let browser = Browser::start(&app.base, &format!("workspace-{}", w.lang)).await;
-    sign_in(&browser, w.lang, "spec.k", "staff-pass-1").await;
+    browser
+        .sign_in(Some(w.lang), "spec.k", "staff-pass-1")
+        .await;
     browser
         .click_to("nav a[href=\"/workspace\"]", "the workspace")
         .await;
@@ -159,7 +149,9 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
 
     // A citizen gets no workspace.
     let browser = Browser::start(&app.base, "workspace-citizen").await;
-    sign_in(&browser, "ru", "dana@example.kz", "secret123").await;
+    browser
+        .sign_in(Some("ru"), "dana@example.kz", "secret123")
+        .await;
     assert!(browser.find_all_count("nav a[href=\"/workspace\"]").await == 0);
     browser.open("/workspace").await;
     assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
@@ -173,7 +165,7 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
     )
     .await;
     let browser = Browser::start(&app.base, "workspace-other").await;
-    sign_in(&browser, "ru", "spec.a", "staff-pass-1").await;
+    browser.sign_in(Some("ru"), "spec.a", "staff-pass-1").await;
     browser.open("/workspace").await;
     browser.fill("#iin", &person).await;
     browser
