@@ -42,10 +42,6 @@ search-found = { $count ->
     [one] { $n } vacancy found
    *[other] { $n } vacancies found
 }
-search-pages = Result pages
-search-previous = Previous page
-search-next = Next page
-search-page-of = Page { $page } of { $pages }
 vacancy-back = Back to the search
 vacancy-not-open = This vacancy takes no more candidates.
 vacancy-employer = Employer

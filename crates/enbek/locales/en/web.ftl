@@ -36,3 +36,9 @@ month-12 = December
 nav-assistant = Rural district applications
 nav-dashboards = Dashboards
 nav-admin = Administration
+
+# Lists shown a page at a time
+search-pages = Result pages
+search-previous = Previous page
+search-next = Next page
+search-page-of = Page { $page } of { $pages }

@@ -36,3 +36,9 @@ month-12 = желтоқсан
 nav-assistant = Ауылдық округтің өтініштері
 nav-dashboards = Көрсеткіштер
 nav-admin = Әкімшілік
+
+# Lists shown a page at a time
+search-pages = Нәтижелер беттері
+search-previous = Алдыңғы бет
+search-next = Келесі бет
+search-page-of = { $pages } беттің { $page }-беті

@@ -44,10 +44,6 @@ search-found = { $count ->
     [few] Найдено { $n } вакансии
    *[other] Найдено { $n } вакансий
 }
-search-pages = Страницы результатов
-search-previous = Предыдущая страница
-search-next = Следующая страница
-search-page-of = Страница { $page } из { $pages }
 vacancy-back = Вернуться к поиску
 vacancy-not-open = Эта вакансия больше не принимает откликов.
 vacancy-employer = Работодатель

@@ -36,3 +36,9 @@ month-12 = декабря
 nav-assistant = Заявления сельского округа
 nav-dashboards = Показатели
 nav-admin = Администрирование
+
+# Lists shown a page at a time
+search-pages = Страницы результатов
+search-previous = Предыдущая страница
+search-next = Следующая страница
+search-page-of = Страница { $page } из { $pages }

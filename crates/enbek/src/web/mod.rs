@@ -12,6 +12,7 @@
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod paging;
 pub mod visit;
 
 use axum::http::{header, HeaderValue};

@@ -83,6 +83,20 @@ async fn specialist_works(app: &TestApp, w: &Words, person: &str) {
     let queue = browser.text("table.queue").await;
     assert!(queue.contains(w.review), "{queue}");
     assert!(queue.contains("214 p.20"), "{queue}");
+
+    // The filters are the address's: a kind the queue does not hold leaves nothing, and says so;
+    // the forwarded application's kind keeps it.
+    browser.choose("#kind", "no_show").await;
+    browser
+        .click_to("form.filters button", "the no-show filter")
+        .await;
+    assert!(browser.url().await.contains("kind=no_show"));
+    assert_eq!(browser.find_all_count("#queue-none-chosen").await, 1);
+    browser.choose("#kind", "review_forwarded").await;
+    browser
+        .click_to("form.filters button", "the review filter")
+        .await;
+    assert!(browser.text("table.queue").await.contains(w.review));
     browser
         .click_to("table.queue a", "the forwarded application")
         .await;

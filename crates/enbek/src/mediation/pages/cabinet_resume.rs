@@ -15,6 +15,7 @@ use crate::mediation::service::matching::{self as service, Resume};
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
 use crate::web::form::Choice;
+use crate::web::paging::optional;
 use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageResult, Tr};
 
 /// The resume form as sent or as stored, every value as text.
@@ -143,10 +144,6 @@ pub async fn resume(State(state): State<AppState>, page: Page) -> PageResult<Res
     resume_page(&state, page.frame, form, false, FormErrors::new()).await
 }
 
-fn optional(value: &str) -> Option<String> {
-    Some(value.trim().to_string()).filter(|v| !v.is_empty())
-}
-
 /// Saves the resume; matching then offers suitable work by it.
 pub async fn save(
     State(state): State<AppState>,
@@ -181,7 +178,7 @@ pub async fn save(
         let resume = Resume {
             occupation_codes: vec![form.occupation_code.trim().to_string()],
             experience_years,
-            education_level: optional(&form.education_level),
+            education_level: optional(&form.education_level).map(String::from),
             skills: form
                 .skills
                 .split(',')
@@ -190,7 +187,7 @@ pub async fn save(
                 .map(str::to_string)
                 .collect(),
             desired_salary,
-            work_regime: optional(&form.work_regime),
+            work_regime: optional(&form.work_regime).map(String::from),
             locality_code: form.locality_code.trim().to_string(),
             languages: Vec::new(),
             willing_to_relocate: false,

@@ -11,13 +11,12 @@ use enbek_domain::mediation::vacancy::WorkRegime;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
-use crate::mediation::pages::vacancies::{
-    amount, in_lang, optional, page_href, region_names, Pager,
-};
+use crate::mediation::pages::vacancies::{amount, in_lang, region_names};
 use crate::mediation::service::matching::{self as service, Resume, ResumeRequest};
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
 use crate::web::form::{choices, Choice};
+use crate::web::paging::{optional, page_href, Pager};
 use crate::web::{render, FormErrors, Frame, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many resumes a page of results shows.

@@ -15,6 +15,7 @@ use crate::mediation::service::employers::{self as service, SearchRequest};
 use crate::platform::state::AppState;
 use crate::reference::interface::{occupations, regions};
 use crate::web::form::{choices, Choice};
+use crate::web::paging::{optional, page_href, Pager};
 use crate::web::{render, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many vacancies a page of results shows.
@@ -187,10 +188,6 @@ struct Results {
     pager: Pager,
 }
 
-pub(super) fn optional(value: &str) -> Option<&str> {
-    Some(value.trim()).filter(|v| !v.is_empty())
-}
-
 /// A sum in tenge typed into a filter (spaces between the digits allowed); none when left
 /// empty, and an error at `field` when it is not a number.
 pub(super) fn amount(value: &str, field: &str, errors: &mut FormErrors, tr: &Tr) -> Option<i64> {
@@ -200,46 +197,6 @@ pub(super) fn amount(value: &str, field: &str, errors: &mut FormErrors, tr: &Tr)
         Err(_) => {
             errors.add(field, tr.t("search-salary-not-a-number"));
             None
-        }
-    }
-}
-
-/// The address of one page of a search: its filters that are given, and the page.
-pub(super) fn page_href(path: &str, filters: &[(&str, &str)], page: i64) -> String {
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    for (name, value) in filters.iter().filter(|(_, value)| !value.is_empty()) {
-        query.append_pair(name, value);
-    }
-    query.append_pair("page", &page.to_string());
-    format!("{path}?{}", query.finish())
-}
-
-/// The links between the pages of a search's results, and which page of how many this is.
-pub(super) struct Pager {
-    pub previous: Option<String>,
-    pub next: Option<String>,
-    pub page_of: String,
-}
-
-impl Pager {
-    pub(super) fn new(
-        tr: &Tr,
-        total: i64,
-        page: i64,
-        per_page: i64,
-        href: impl Fn(i64) -> String,
-    ) -> Pager {
-        let pages = ((total + per_page - 1) / per_page).max(1);
-        Pager {
-            previous: (page > 1).then(|| href(page - 1)),
-            next: (page < pages).then(|| href(page + 1)),
-            page_of: tr.with(
-                "search-page-of",
-                &[
-                    ("page", FluentValue::from(page)),
-                    ("pages", FluentValue::from(pages)),
-                ],
-            ),
         }
     }
 }

@@ -13,10 +13,37 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::state::AppState;
 use crate::registration::service::cards::{self, Card};
 use crate::registration::service::plans::{self, QueueItem};
-use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageResult, Tr};
+use crate::web::form::{choices, Choice};
+use crate::web::paging::{optional, page_href, page_of, Pager};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many working days ahead the queue also shows what falls due.
 const HORIZON_DAYS: u32 = 5;
+
+/// How many items a page of the queue shows.
+const PER_PAGE: i64 = 50;
+
+/// The kinds of the queue's items, in the order the filter offers them.
+const KINDS: [&str; 7] = [
+    "review_forwarded",
+    "draw_up_plan",
+    "plan_action",
+    "plan_contact",
+    "circumstance",
+    "no_show",
+    "late_offer_answer",
+];
+
+/// The queue's filters, as the address gives them.
+#[derive(Deserialize, Default)]
+pub struct QueueFilter {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    overdue: String,
+    #[serde(default)]
+    page: String,
+}
 
 /// The signed-in caseworker (a career center's specialist or a mobility center's officer):
 /// a visitor is asked to sign in, anyone else refused.
@@ -53,6 +80,11 @@ struct QueuePage {
     f: Frame,
     items: Vec<Item>,
     overdue: String,
+    kinds: Vec<Choice>,
+    overdue_only: bool,
+    /// Whether the queue holds items that the filters leave out.
+    filtered_out: bool,
+    pager: Pager,
     iin: String,
     errors: FormErrors,
 }
@@ -60,19 +92,32 @@ struct QueuePage {
 async fn queue_page(
     state: &AppState,
     page: Page,
+    filter: QueueFilter,
     iin: String,
     errors: FormErrors,
 ) -> PageResult<Response> {
     let caller = caseworker(&page)?;
     let tr = page.tr();
     let grant = caller.require(&CASEWORK).or_page()?;
-    let items: Vec<Item> = plans::work_queue_of(state, grant, HORIZON_DAYS)
+    let all = plans::work_queue_of(state, grant, HORIZON_DAYS)
         .await
-        .or_page()?
+        .or_page()?;
+    let overdue = all.iter().filter(|q| q.overdue).count();
+    let held = all.len();
+    let kind = optional(&filter.kind).filter(|k| KINDS.contains(k));
+    let overdue_only = filter.overdue == "1";
+    let chosen: Vec<QueueItem> = all
         .into_iter()
-        .map(|q| item(q, &tr))
+        .filter(|q| kind.is_none_or(|k| q.kind == k) && (q.overdue || !overdue_only))
         .collect();
-    let overdue = items.iter().filter(|i| i.overdue).count();
+    let (page_items, number, total) = page_of(chosen, &filter.page, PER_PAGE);
+    let items: Vec<Item> = page_items.into_iter().map(|q| item(q, &tr)).collect();
+    let filtered_out = items.is_empty() && held > 0;
+    let kind = kind.unwrap_or_default();
+    let shown = [
+        ("kind", kind),
+        ("overdue", if overdue_only { "1" } else { "" }),
+    ];
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -81,6 +126,18 @@ async fn queue_page(
     let html = render(&QueuePage {
         overdue: tr.count("queue-overdue", i64::try_from(overdue).unwrap_or(i64::MAX)),
         items,
+        kinds: choices(
+            KINDS
+                .iter()
+                .map(|k| (k.to_string(), tr.t(&format!("queue-kind-{k}"))))
+                .collect(),
+            kind,
+        ),
+        overdue_only,
+        filtered_out,
+        pager: Pager::new(&tr, total, number, PER_PAGE, |p| {
+            page_href("/workspace", &shown, p)
+        }),
         iin,
         errors,
         f: page.frame,
@@ -88,9 +145,14 @@ async fn queue_page(
     Ok((status, html).into_response())
 }
 
-/// The workspace's start: the queue, and the search of a person by IIN.
-pub async fn queue(State(state): State<AppState>, page: Page) -> PageResult<Response> {
-    queue_page(&state, page, String::new(), FormErrors::new()).await
+/// The workspace's start: the queue (filtered by kind and by being overdue, a page at a time),
+/// and the search of a person by IIN.
+pub async fn queue(
+    State(state): State<AppState>,
+    page: Page,
+    PageQuery(filter): PageQuery<QueueFilter>,
+) -> PageResult<Response> {
+    queue_page(&state, page, filter, String::new(), FormErrors::new()).await
 }
 
 #[derive(Deserialize)]
@@ -119,7 +181,7 @@ pub async fn find(
             Err(e) => return Err(e),
         },
     }
-    queue_page(&state, page, iin, errors).await
+    queue_page(&state, page, QueueFilter::default(), iin, errors).await
 }
 
 /// The card of the person of a registration in the queue.
