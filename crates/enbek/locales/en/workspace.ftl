@@ -43,3 +43,26 @@ queue-filter-any = All
 queue-filter-overdue = Overdue only
 queue-filter-apply = Show
 queue-none-chosen = No items match these filters.
+registrations-link = All the center's registrations
+registrations-title = The career center's registrations
+registrations-filter = Filter the registrations
+registrations-filter-status = State
+registrations-found = { $count ->
+    [one] { $n } registration found
+   *[other] { $n } registrations found
+}
+registrations-received = Received
+registrations-channel = Channel
+registrations-status = State
+channel-portal = enbek.kz portal
+channel-in_person = at the center
+channel-assistant = through the rural assistant
+channel-egov = egov portal
+registration-status-verifying = being checked with the registries
+registration-status-pending_review = waiting for the center's decision
+registration-status-job_seeker = job seeker
+registration-status-unemployed = unemployed
+registration-status-refused = refused
+registration-status-deregistered = deregistered
+registration-status-closed = closed
+registration-status-employed = employed

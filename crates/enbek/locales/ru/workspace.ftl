@@ -43,3 +43,27 @@ queue-filter-any = Все
 queue-filter-overdue = Только просроченные
 queue-filter-apply = Показать
 queue-none-chosen = Дел с такими условиями нет.
+registrations-link = Все регистрации центра
+registrations-title = Регистрации карьерного центра
+registrations-filter = Отбор регистраций
+registrations-filter-status = Состояние
+registrations-found = { $count ->
+    [one] Найдена { $n } регистрация
+    [few] Найдено { $n } регистрации
+   *[other] Найдено { $n } регистраций
+}
+registrations-received = Принято
+registrations-channel = Канал
+registrations-status = Состояние
+channel-portal = портал enbek.kz
+channel-in_person = в центре
+channel-assistant = через помощника акима
+channel-egov = портал egov
+registration-status-verifying = проверяется по базам
+registration-status-pending_review = ждёт решения центра
+registration-status-job_seeker = ищущий работу
+registration-status-unemployed = безработный
+registration-status-refused = отказано
+registration-status-deregistered = снят с учёта
+registration-status-closed = закрыта
+registration-status-employed = трудоустроен

@@ -52,6 +52,7 @@ struct Words {
     invalid: &'static str,
     not_found: &'static str,
     registered: &'static str,
+    through_assistant: &'static str,
 }
 
 const KK: Words = Words {
@@ -61,6 +62,7 @@ const KK: Words = Words {
     invalid: "ЖСН дұрыс емес",
     not_found: "карточкасы жоқ",
     registered: "Жұмыс іздеуші ретінде тіркелді",
+    through_assistant: "әкім көмекшісі арқылы",
 };
 
 const RU: Words = Words {
@@ -70,6 +72,7 @@ const RU: Words = Words {
     invalid: "Неверный ИИН",
     not_found: "Карточки занятости с этим ИИН нет",
     registered: "Зарегистрирован как ищущий работу",
+    through_assistant: "через помощника акима",
 };
 
 async fn specialist_works(app: &TestApp, w: &Words, person: &str) {
@@ -97,6 +100,29 @@ async fn specialist_works(app: &TestApp, w: &Words, person: &str) {
         .click_to("form.filters button", "the review filter")
         .await;
     assert!(browser.text("table.queue").await.contains(w.review));
+
+    // The center's registrations, a page at a time: both, then the one waiting for its review.
+    browser
+        .click_to("a[href=\"/workspace/registrations\"]", "the registrations")
+        .await;
+    assert_eq!(
+        browser.find_all_count("table.registrations tbody tr").await,
+        2
+    );
+    browser.choose("#status", "pending_review").await;
+    browser
+        .click_to("form.filters button", "the pending filter")
+        .await;
+    assert_eq!(
+        browser.find_all_count("table.registrations tbody tr").await,
+        1
+    );
+    assert!(browser.text("#registrations-found").await.contains('1'));
+    assert!(browser
+        .text("table.registrations")
+        .await
+        .contains(w.through_assistant));
+    browser.open("/workspace").await;
     browser
         .click_to("table.queue a", "the forwarded application")
         .await;
@@ -190,6 +216,31 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
         .await;
     assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
     assert!(!browser.page_text().await.contains("Зарегистрирован"));
+    // Nor any list of this center's registrations: the list is of their own center.
+    browser.open("/workspace/registrations").await;
+    assert_eq!(
+        browser.find_all_count("table.registrations tbody tr").await,
+        0
+    );
+    browser.close().await;
+
+    // The region's mobility center officer works the queue, but a center's list is its
+    // specialists'.
+    app.staff("officer.k", "mobility_center_officer", Some("mc-110000000"))
+        .await;
+    let browser = Browser::start(&app.base, "workspace-officer").await;
+    browser
+        .sign_in(Some("ru"), "officer.k", "staff-pass-1")
+        .await;
+    browser.open("/workspace").await;
+    assert_eq!(
+        browser
+            .find_all_count("a[href=\"/workspace/registrations\"]")
+            .await,
+        0
+    );
+    browser.open("/workspace/registrations").await;
+    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
     browser.close().await;
 }
 

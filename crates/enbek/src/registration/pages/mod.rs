@@ -3,13 +3,14 @@
 //! consents, the job-loss payment application, the 214 App.9 information and closing the
 //! registration with a reason, the employment plan to read and sign, and reporting a change. For
 //! staff: the career center's workspace (the work queue, finding a person by IIN, the employment
-//! card).
+//! card, the center's registrations a page at a time).
 
 pub mod application;
 pub mod cabinet;
 pub mod case;
 pub mod payment;
 pub mod plan;
+pub mod registrations;
 pub mod workspace;
 
 use axum::response::{IntoResponse, Redirect, Response};
@@ -27,6 +28,7 @@ pub fn staff() -> Router<AppState> {
     Router::new()
         .route("/workspace", get(workspace::queue))
         .route("/workspace/find", post(workspace::find))
+        .route("/workspace/registrations", get(registrations::list))
         .route(
             "/workspace/registrations/{id}",
             get(workspace::registration_card),

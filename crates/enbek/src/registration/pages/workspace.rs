@@ -6,6 +6,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::Iin;
 use serde::Deserialize;
 
@@ -82,6 +83,8 @@ struct QueuePage {
     overdue: String,
     kinds: Vec<Choice>,
     overdue_only: bool,
+    /// Whether the caller is a center's specialist, who has the center's registrations to list.
+    of_center: bool,
     /// Whether the queue holds items that the filters leave out.
     filtered_out: bool,
     pager: Pager,
@@ -99,6 +102,7 @@ async fn queue_page(
     let caller = caseworker(&page)?;
     let tr = page.tr();
     let grant = caller.require(&CASEWORK).or_page()?;
+    let of_center = caller.grant(Role::CareerCenterSpecialist).is_some();
     let all = plans::work_queue_of(state, grant, HORIZON_DAYS)
         .await
         .or_page()?;
@@ -134,6 +138,7 @@ async fn queue_page(
             kind,
         ),
         overdue_only,
+        of_center,
         filtered_out,
         pager: Pager::new(&tr, total, number, PER_PAGE, |p| {
             page_href("/workspace", &shown, p)

@@ -640,15 +640,29 @@ pub struct Queued {
     pub legal_term: &'static str,
 }
 
-/// A career center's registrations, of a status when given, in order of term.
+/// A career center's registrations, of a status when given, in order of term (the first 500).
 pub async fn center_queue(
     state: &AppState,
     center_id: &str,
     status: Option<Status>,
 ) -> Result<Vec<Queued>> {
+    Ok(center_page(state, center_id, status, 500, 0).await?.0)
+}
+
+/// `limit` of a career center's registrations after the first `offset`, of a status when given,
+/// in order of term, with how many there are in all.
+pub async fn center_page(
+    state: &AppState,
+    center_id: &str,
+    status: Option<Status>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Queued>, i64)> {
     let now = state.clock.now();
-    let rows = registrations::list_for_center(&state.db.pool, center_id, status, 500).await?;
-    Ok(rows
+    let pool = &state.db.pool;
+    let rows = registrations::list_for_center(pool, center_id, status, limit, offset).await?;
+    let total = registrations::count_for_center(pool, center_id, status).await?;
+    let queued = rows
         .into_iter()
         .map(|r| {
             let pending = r.decided_at.is_none()
@@ -663,7 +677,8 @@ pub async fn center_queue(
                 registration: r,
             }
         })
-        .collect())
+        .collect();
+    Ok((queued, total))
 }
 
 pub use crate::platform::notify::store::Notification;

@@ -18,7 +18,7 @@ pub async fn registrations_in(
 ) -> Result<Vec<Registration>, sqlx::Error> {
     let mut out = Vec::new();
     for center in centers {
-        out.extend(registrations::list_for_center(pool, center, Some(status), 10_000).await?);
+        out.extend(registrations::list_for_center(pool, center, Some(status), 10_000, 0).await?);
     }
     Ok(out)
 }

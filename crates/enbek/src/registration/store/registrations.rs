@@ -323,21 +323,40 @@ pub async fn latest_for_accounts(
     Ok(latest)
 }
 
+/// A career center's registrations, of a status when given, in order of term: `limit` of them
+/// after the first `offset`.
 pub async fn list_for_center(
     pool: &AnyPool,
     center_id: &str,
     status: Option<Status>,
     limit: i64,
+    offset: i64,
 ) -> Result<Vec<Registration>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT * FROM registrations WHERE career_center_id = $1 AND ($2 IS NULL OR status = $2) ORDER BY due_at, id LIMIT $3",
+        "SELECT * FROM registrations WHERE career_center_id = $1 AND ($2 IS NULL OR status = $2) ORDER BY due_at, id LIMIT $3 OFFSET $4",
     )
     .bind(center_id)
     .bind(status.map(Status::as_str))
     .bind(limit)
+    .bind(offset)
     .fetch_all(pool)
     .await?;
     rows.iter().map(Registration::from_row).collect()
+}
+
+/// How many registrations a career center holds, of a status when given.
+pub async fn count_for_center(
+    pool: &AnyPool,
+    center_id: &str,
+    status: Option<Status>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM registrations WHERE career_center_id = $1 AND ($2 IS NULL OR status = $2)",
+    )
+    .bind(center_id)
+    .bind(status.map(Status::as_str))
+    .fetch_one(pool)
+    .await
 }
 
 /// The rural district whose assistant forwarded the person's latest forwarded application, if
