@@ -6,10 +6,14 @@
 //! card).
 
 pub mod application;
+pub mod assistant;
 pub mod cabinet;
 pub mod case;
+pub mod deregister;
+pub mod desk;
 pub mod payment;
 pub mod plan;
+pub mod review;
 pub mod workspace;
 
 use axum::response::{IntoResponse, Redirect, Response};
@@ -31,6 +35,14 @@ pub fn staff() -> Router<AppState> {
             "/workspace/registrations/{id}",
             get(workspace::registration_card),
         )
+        .route("/workspace/desk", get(desk::form).post(desk::register))
+        .route("/workspace/registrations/{id}/notice", get(desk::notice))
+        .route("/workspace/registrations/{id}/review", post(review::decide))
+        .route(
+            "/workspace/registrations/{id}/deregister",
+            get(deregister::form).post(deregister::deregister),
+        )
+        .route("/assistant", get(assistant::desk).post(assistant::forward))
 }
 
 /// The routes of this context's pages in the citizen's cabinet.
