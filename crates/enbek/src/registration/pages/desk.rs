@@ -355,7 +355,7 @@ pub(super) async fn notice_page(
         } else {
             "notice-title-job-seeker"
         }),
-        form: format!("214 {}", notice.form),
+        form: notice.form.to_string(),
         number: r.id.clone(),
         center,
         person,
