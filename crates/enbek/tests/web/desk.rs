@@ -248,6 +248,7 @@ async fn a_specialist_deregisters_an_unemployed_person_on_a_ground() {
             .await;
         let history = browser.text("ol.history").await;
         assert!(history.contains(w.deregistered), "{history}");
+        assert!(browser.find_all_count("a[href$=\"/deregister\"]").await == 0);
         browser.close().await;
     }
     let (status, reg) = app

@@ -122,13 +122,28 @@ pub async fn deregister(
     form_page(&state, page, &id, &code, errors, status).await
 }
 
-/// The deregistration form of the person's latest registration, for the card's link.
+/// The events of a card that change its registration's status.
+const STATUS_EVENTS: [&str; 5] = [
+    "registered_job_seeker",
+    "registered_unemployed",
+    "refused_unemployed",
+    "deregistered",
+    "registration_closed",
+];
+
+/// The deregistration form of the person's registration, for the card's link: while the
+/// latest change of status the card tells is the registration as unemployed.
 pub fn link(card: &Card) -> Option<String> {
-    card.history
+    let last = card
+        .history
         .iter()
         .rev()
-        .find_map(|e| e.detail.get("registration_id").and_then(|r| r.as_str()))
-        .map(|id| format!("/workspace/registrations/{id}/deregister"))
+        .find(|e| STATUS_EVENTS.contains(&e.kind.as_str()))?;
+    if last.kind != "registered_unemployed" {
+        return None;
+    }
+    let id = last.detail.get("registration_id")?.as_str()?;
+    Some(format!("/workspace/registrations/{id}/deregister"))
 }
 
 /// A deregistration in the card's history, with its ground and point of law.
