@@ -348,4 +348,38 @@ async fn the_desks_keep_to_their_roles_and_regions() {
         assert!(browser.find_all_count("#ground_code").await == 0);
     }
     browser.close().await;
+
+    // The district's center refuses it: a refusal needs its ground, then gives the notice.
+    app.staff(
+        "spec.district",
+        "career_center_specialist",
+        Some(DISTRICT_CENTER),
+    )
+    .await;
+    let browser = Browser::start(&app.base, "desk-review-refusal").await;
+    browser
+        .sign_in(Some("ru"), "spec.district", "staff-pass-1")
+        .await;
+    browser
+        .open(&format!("/workspace/registrations/{forwarded}"))
+        .await;
+    let submit = format!("form[action=\"/workspace/registrations/{forwarded}/review\"] button");
+    browser
+        .find("#decision-refuse")
+        .await
+        .click()
+        .await
+        .expect("chosen");
+    browser.click_to(&submit, "a refusal without ground").await;
+    assert!(browser.find_all_count("#refusal_code-error").await == 1);
+    browser.choose("#refusal_code", "false_information").await;
+    browser.click_to(&submit, "the refusal").await;
+    assert!(browser.text("h1").await.contains(RU.notice_title));
+    assert!(browser.text(".ground").await.contains("214 p.8"));
+    // The registration's page then shows the notice.
+    browser
+        .open(&format!("/workspace/registrations/{forwarded}"))
+        .await;
+    assert!(browser.text("h1").await.contains(RU.notice_title));
+    browser.close().await;
 }
