@@ -66,3 +66,6 @@ registration-status-refused = refused
 registration-status-deregistered = deregistered
 registration-status-closed = closed
 registration-status-employed = employed
+card-event-registered_unemployed = Registered as unemployed
+card-event-refused_unemployed = Refused registration as unemployed
+card-event-pension_in_registry = A pension granted, as the state registry shows

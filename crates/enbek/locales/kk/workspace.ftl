@@ -63,3 +63,6 @@ registration-status-refused = бас тартылды
 registration-status-deregistered = есептен шығарылды
 registration-status-closed = жабылды
 registration-status-employed = жұмысқа орналасты
+card-event-registered_unemployed = Жұмыссыз ретінде тіркелді
+card-event-refused_unemployed = Жұмыссыз ретінде тіркеуден бас тартылды
+card-event-pension_in_registry = Мемлекеттік дерекқор бойынша зейнетақы тағайындалды

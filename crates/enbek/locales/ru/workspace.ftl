@@ -67,3 +67,6 @@ registration-status-refused = отказано
 registration-status-deregistered = снят с учёта
 registration-status-closed = закрыта
 registration-status-employed = трудоустроен
+card-event-registered_unemployed = Зарегистрирован как безработный
+card-event-refused_unemployed = Отказано в регистрации в качестве безработного
+card-event-pension_in_registry = Назначение пенсии по данным государственной базы

@@ -15,6 +15,7 @@ mod steps;
 
 mod browser;
 mod citizen;
+mod desk;
 mod employer;
 mod portal;
 mod resumes;

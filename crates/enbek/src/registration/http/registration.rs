@@ -310,8 +310,18 @@ pub async fn apply_on_portal(
 pub async fn register_in_person(
     State(state): State<AppState>,
     caller: Caller,
-    Json(mut body): Json<JobSeekerApplication>,
+    Json(body): Json<JobSeekerApplication>,
 ) -> Result<impl IntoResponse> {
+    Ok(created(register_at_desk(&state, &caller, body).await?))
+}
+
+/// A specialist registers a person who came to their career center (214 p.5, 214 p.7), from the
+/// API or the workspace's desk page: the same checks of the form, then the use case.
+pub async fn register_at_desk(
+    state: &AppState,
+    caller: &Caller,
+    mut body: JobSeekerApplication,
+) -> Result<Shown> {
     let own = caller
         .organization(Role::CareerCenterSpecialist)?
         .to_string();
@@ -319,7 +329,7 @@ pub async fn register_in_person(
         return Err(Error::new(Common::OutOfScope)
             .detail("a specialist registers at their own career center"));
     }
-    let center = organization_of_kind(&state, Some(&own), OrgKind::CareerCenter).await?;
+    let center = organization_of_kind(state, Some(&own), OrgKind::CareerCenter).await?;
     let today = enbek_domain::reference::office_hours::local_date(state.clock.now());
     let temporary_stay = body
         .temporary_stay
@@ -346,12 +356,12 @@ pub async fn register_in_person(
         iin,
         career_center: center,
         applicant_account: None,
-        actor_id: caller.account_id,
+        actor_id: caller.account_id.clone(),
         forwarded_by_org: None,
         application,
         temporary_stay,
     };
-    Ok(created(service::apply(&state, sub).await?))
+    service::apply(state, sub).await
 }
 
 #[utoipa::path(post, path = "/api/v1/assistant/registrations", operation_id = "forwardJobSeekerApplication", tag = "registration",
@@ -362,10 +372,20 @@ pub async fn forward_by_assistant(
     caller: Caller,
     Json(body): Json<JobSeekerApplication>,
 ) -> Result<impl IntoResponse> {
+    Ok(created(forward_for_resident(&state, &caller, body).await?))
+}
+
+/// A rural assistant forwards a resident's application to the district's career center
+/// (214 p.20), from the API or the assistant's desk page: the same checks, then the use case.
+pub async fn forward_for_resident(
+    state: &AppState,
+    caller: &Caller,
+    body: JobSeekerApplication,
+) -> Result<Shown> {
     let district_id = caller.organization(Role::Assistant)?.to_string();
-    let district = organization_of_kind(&state, Some(&district_id), OrgKind::RuralDistrict).await?;
+    let district = organization_of_kind(state, Some(&district_id), OrgKind::RuralDistrict).await?;
     let center =
-        organization_of_kind(&state, district.parent_id.as_deref(), OrgKind::CareerCenter).await?;
+        organization_of_kind(state, district.parent_id.as_deref(), OrgKind::CareerCenter).await?;
     if body
         .career_center_id
         .as_deref()
@@ -380,12 +400,12 @@ pub async fn forward_by_assistant(
         iin,
         career_center: center,
         applicant_account: None,
-        actor_id: caller.account_id,
+        actor_id: caller.account_id.clone(),
         forwarded_by_org: Some(district.id),
         application,
         temporary_stay: None,
     };
-    Ok(created(service::apply(&state, sub).await?))
+    service::apply(state, sub).await
 }
 
 #[utoipa::path(post, path = "/api/v1/egov/registrations", operation_id = "receiveEgovApplication", tag = "registration",
@@ -435,8 +455,21 @@ pub async fn review(
     Path(id): Path<String>,
     Json(body): Json<Review>,
 ) -> Result<axum::Json<RegistrationView>> {
+    Ok(axum::Json(
+        review_by(&state, &caller, &id, &body).await?.into(),
+    ))
+}
+
+/// The center's specialist decides a forwarded application (214 p.20), from the API or the
+/// workspace's review page: the same checks, then the use case.
+pub async fn review_by(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    body: &Review,
+) -> Result<Shown> {
     caller.require(&[Role::CareerCenterSpecialist])?;
-    let reg = service::at_own_center(&state, &caller, &id).await?;
+    let reg = service::at_own_center(state, caller, id).await?;
     let refusal = match (body.accept, body.refusal_code.as_deref()) {
         (true, _) => None,
         (false, Some(code)) => Some(
@@ -447,11 +480,7 @@ pub async fn review(
             return Err(Error::new(Common::InvalidValue).detail("a refusal needs its refusal_code"))
         }
     };
-    Ok(axum::Json(
-        service::review(&state, &caller.account_id, &reg, refusal)
-            .await?
-            .into(),
-    ))
+    service::review(state, &caller.account_id, &reg, refusal).await
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

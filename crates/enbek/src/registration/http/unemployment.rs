@@ -16,6 +16,7 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::registration::error::{Error, Result};
 use crate::registration::http::registration::RegistrationView;
+use crate::registration::service::registration::Shown;
 use crate::registration::service::unemployment as service;
 
 /// The information on registration as unemployed (214 p.45, 214 App.9).
@@ -80,14 +81,25 @@ pub async fn deregister_person(
     caller: Caller,
     Json(body): Json<DeregistrationRequest>,
 ) -> Result<axum::Json<RegistrationView>> {
-    // deregisterPerson: an officer of the person's region or a specialist of the person's center.
-    caller.require(&CASEWORK)?;
-    let ground = Deregistration::parse_ground(&body.ground_code).ok_or_else(|| {
-        Error::new(Common::InvalidValue).detail("ground_code is not a ground of 214 p.51")
-    })?;
     Ok(axum::Json(
-        service::deregister_by(&state, &caller, &body.registration_id, ground)
+        deregister_on(&state, &caller, &body.registration_id, &body.ground_code)
             .await?
             .into(),
     ))
+}
+
+/// Casework staff deregister a person on a ground of 214 p.51, from the API or the workspace's
+/// page: the same checks, then the use case.
+pub async fn deregister_on(
+    state: &AppState,
+    caller: &Caller,
+    registration_id: &str,
+    ground_code: &str,
+) -> Result<Shown> {
+    // deregisterPerson: an officer of the person's region or a specialist of the person's center.
+    caller.require(&CASEWORK)?;
+    let ground = Deregistration::parse_ground(ground_code).ok_or_else(|| {
+        Error::new(Common::InvalidValue).detail("ground_code is not a ground of 214 p.51")
+    })?;
+    service::deregister_by(state, caller, registration_id, ground).await
 }

@@ -6,11 +6,15 @@
 //! card, the center's registrations a page at a time).
 
 pub mod application;
+pub mod assistant;
 pub mod cabinet;
 pub mod case;
+pub mod deregister;
+pub mod desk;
 pub mod payment;
 pub mod plan;
 pub mod registrations;
+pub mod review;
 pub mod workspace;
 
 use axum::response::{IntoResponse, Redirect, Response};
@@ -33,6 +37,14 @@ pub fn staff() -> Router<AppState> {
             "/workspace/registrations/{id}",
             get(workspace::registration_card),
         )
+        .route("/workspace/desk", get(desk::form).post(desk::register))
+        .route("/workspace/registrations/{id}/notice", get(desk::notice))
+        .route("/workspace/registrations/{id}/review", post(review::decide))
+        .route(
+            "/workspace/registrations/{id}/deregister",
+            get(deregister::form).post(deregister::deregister),
+        )
+        .route("/assistant", get(assistant::desk).post(assistant::forward))
 }
 
 /// The routes of this context's pages in the citizen's cabinet.

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::state::AppState;
+use crate::registration::pages::{deregister, review};
 use crate::registration::service::cards::{self, Card};
 use crate::registration::service::plans::{self, QueueItem};
 use crate::web::form::{choices, Choice};
@@ -203,18 +204,12 @@ pub async fn registration_card(
         cards::require_scope(&state, caller, &reg, &CASEWORK)
             .await
             .or_page()?;
-        return render(&PendingPage { f: page.frame });
+        return review::undecided(&state, page, &id).await;
     };
     let card = cards::person_card(&state, caller, &person)
         .await
         .or_page()?;
     card_page(page, card)
-}
-
-#[derive(askama::Template)]
-#[template(path = "registration/workspace/pending.html")]
-struct PendingPage {
-    f: Frame,
 }
 
 /// One entry of the card's history.
@@ -232,10 +227,12 @@ struct CardPage {
     category: Option<String>,
     education: Option<String>,
     history: Vec<Event>,
+    deregister: Option<String>,
 }
 
 fn card_page(page: Page, card: Card) -> PageResult<Response> {
     let tr = page.tr();
+    let deregister = deregister::link(&card);
     let p = card.person;
     let name = [Some(p.last_name), Some(p.first_name), p.middle_name]
         .into_iter()
@@ -250,7 +247,13 @@ fn card_page(page: Page, card: Card) -> PageResult<Response> {
             let id = format!("card-event-{}", e.kind);
             Event {
                 when: tr.date(e.at.date_naive()),
-                what: if tr.has(&id) { tr.t(&id) } else { e.kind },
+                what: deregister::event_text(&tr, &e).unwrap_or_else(|| {
+                    if tr.has(&id) {
+                        tr.t(&id)
+                    } else {
+                        e.kind
+                    }
+                }),
             }
         })
         .collect();
@@ -265,6 +268,7 @@ fn card_page(page: Page, card: Card) -> PageResult<Response> {
             .education_level
             .map(|e| tr.t(&format!("education-{e}"))),
         history,
+        deregister,
         f: page.frame,
     })
 }
