@@ -10,6 +10,7 @@ pub mod cabinet;
 pub mod case;
 pub mod payment;
 pub mod plan;
+pub mod plan_editor;
 pub mod workspace;
 
 use axum::response::{IntoResponse, Redirect, Response};
@@ -30,6 +31,18 @@ pub fn staff() -> Router<AppState> {
         .route(
             "/workspace/registrations/{id}",
             get(workspace::registration_card),
+        )
+        .route(
+            "/workspace/registrations/{id}/plan",
+            get(plan_editor::page).post(plan_editor::create),
+        )
+        .route(
+            "/workspace/plan-items/{id}/record",
+            post(plan_editor::record),
+        )
+        .route(
+            "/workspace/circumstances/{id}/acknowledge",
+            post(plan_editor::acknowledge),
         )
 }
 

@@ -112,7 +112,7 @@ pub async fn find(
     match Iin::parse(&iin) {
         Err(_) => errors.add("iin", tr.t("find-invalid-iin")),
         Ok(valid) => match cards::card_by_iin(&state, caller, &valid).await.or_page() {
-            Ok(card) => return card_page(page, card),
+            Ok(card) => return card_page(page, card, None),
             Err(e) if e.status() == StatusCode::NOT_FOUND => {
                 errors.add("iin", tr.t("find-not-found"));
             }
@@ -141,7 +141,11 @@ pub async fn registration_card(
     let card = cards::person_card(&state, caller, &person)
         .await
         .or_page()?;
-    card_page(page, card)
+    card_page(
+        page,
+        card,
+        Some(format!("/workspace/registrations/{id}/plan")),
+    )
 }
 
 #[derive(askama::Template)]
@@ -165,9 +169,11 @@ struct CardPage {
     category: Option<String>,
     education: Option<String>,
     history: Vec<Event>,
+    /// The plan editor of the registration the card was opened from.
+    plan: Option<String>,
 }
 
-fn card_page(page: Page, card: Card) -> PageResult<Response> {
+fn card_page(page: Page, card: Card, plan: Option<String>) -> PageResult<Response> {
     let tr = page.tr();
     let p = card.person;
     let name = [Some(p.last_name), Some(p.first_name), p.middle_name]
@@ -198,6 +204,7 @@ fn card_page(page: Page, card: Card) -> PageResult<Response> {
             .education_level
             .map(|e| tr.t(&format!("education-{e}"))),
         history,
+        plan,
         f: page.frame,
     })
 }
