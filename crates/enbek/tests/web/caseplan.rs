@@ -56,18 +56,18 @@ const RU: Words = Words {
 };
 
 /// A citizen registered as unemployed at the Kokshetau center for each language; the clock
-/// then stands on Friday 20 March. Each one's login and registration id.
-async fn unemployed_pair(app: &TestApp) -> Vec<(String, String)> {
+/// then stands on Friday 20 March. Each one's login, registration id and IIN.
+async fn unemployed_pair(app: &TestApp) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for (n, words) in [&KK, &RU].into_iter().enumerate() {
         let login = format!("plan-{}@example.kz", words.lang);
         let person = iin("880412", 3, 700 + u32::try_from(n).unwrap());
         let (_, reg) = app.job_seeker(&login, &person, json!({}), json!({})).await;
-        out.push((login, reg["id"].as_str().unwrap().to_string()));
+        out.push((login, reg["id"].as_str().unwrap().to_string(), person));
     }
     app.set_clock(UNEMPLOYED_FROM).await;
     app.run_due_jobs().await;
-    for (login, _) in &out {
+    for (login, _, _) in &out {
         assert_eq!(app.my_registration(login).await["status"], "unemployed");
     }
     out
@@ -80,7 +80,7 @@ async fn my_plan(app: &TestApp, login: &str) -> Value {
     plan
 }
 
-async fn plan_walk(app: &TestApp, w: &Words, login: &str, reg: &str) {
+async fn plan_walk(app: &TestApp, w: &Words, (login, reg, person): &(String, String, String)) {
     // The person reports a move, for the center to acknowledge from the plan's page.
     let token = app.login(login, PASSWORD).await;
     let (status, report) = app
@@ -182,6 +182,17 @@ async fn plan_walk(app: &TestApp, w: &Words, login: &str, reg: &str) {
         .click_to("button.acknowledge", "the change acknowledged")
         .await;
     assert!(browser.text("#reports-none").await.contains(w.no_reports));
+
+    // The card found by IIN links the plan too.
+    browser.open("/workspace").await;
+    browser.fill("#iin", person).await;
+    browser
+        .click_to("form[action=\"/workspace/find\"] button", "the card by IIN")
+        .await;
+    browser
+        .click_to("#plan-link", "the plan from the card")
+        .await;
+    assert_eq!(browser.text("#plan-goal").await, "Бухгалтер, Көкшетау");
     browser.close().await;
 }
 
@@ -190,8 +201,8 @@ async fn a_specialist_draws_up_signs_and_follows_a_plan_in_kazakh_and_russian() 
     let app = TestApp::spawn().await;
     let people = unemployed_pair(&app).await;
     app.specialist("spec.plan", CENTER).await;
-    for (words, (login, reg)) in [&KK, &RU].into_iter().zip(&people) {
-        plan_walk(&app, words, login, reg).await;
+    for (words, person) in [&KK, &RU].into_iter().zip(&people) {
+        plan_walk(&app, words, person).await;
     }
     let (status, audit) = app.get("/api/v1/audit?entity=plan", Some(&app.admin)).await;
     assert_eq!(status, StatusCode::OK, "{audit}");

@@ -624,7 +624,11 @@ mod tests {
                 rural: true,
                 jobloss_eligible: true,
             };
-            for (_, why) in suggest(&facts) {
+            let young = PlanFacts {
+                education_level: Some("higher".to_string()),
+                ..facts.clone()
+            };
+            for (_, why) in suggest(&facts).into_iter().chain(suggest(&young)) {
                 let id = reason_id(why).unwrap_or_else(|| panic!("words for {why}"));
                 assert!(tr.has(id), "{id} in {}", lang.as_str());
             }

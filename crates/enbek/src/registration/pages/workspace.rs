@@ -112,7 +112,13 @@ pub async fn find(
     match Iin::parse(&iin) {
         Err(_) => errors.add("iin", tr.t("find-invalid-iin")),
         Ok(valid) => match cards::card_by_iin(&state, caller, &valid).await.or_page() {
-            Ok(card) => return card_page(page, card, None),
+            Ok(card) => {
+                let plan = cards::active_registration(&state, &card.person)
+                    .await
+                    .or_page()?
+                    .map(|reg| format!("/workspace/registrations/{}/plan", reg.id));
+                return card_page(page, card, plan);
+            }
             Err(e) if e.status() == StatusCode::NOT_FOUND => {
                 errors.add("iin", tr.t("find-not-found"));
             }
@@ -169,7 +175,8 @@ struct CardPage {
     category: Option<String>,
     education: Option<String>,
     history: Vec<Event>,
-    /// The plan editor of the registration the card was opened from.
+    /// The plan editor of the registration the card was opened from (or of the person's
+    /// registration in progress, the card found by IIN).
     plan: Option<String>,
 }
 
