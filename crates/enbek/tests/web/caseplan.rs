@@ -175,6 +175,20 @@ async fn plan_walk(app: &TestApp, w: &Words, (login, reg, person): &(String, Str
     assert!(browser.text("table.plan-items").await.contains(w.done));
     let plan = my_plan(app, login).await;
     assert_eq!(plan["items"][0]["outcome"], "done", "{plan}");
+    browser
+        .click_to(
+            "form[action$=\"/record\"] button[value=\"attended\"]",
+            "a visit recorded",
+        )
+        .await;
+    let plan = my_plan(app, login).await;
+    let visit = plan["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item"] == "contact")
+        .unwrap();
+    assert_eq!(visit["outcome"], "attended", "{plan}");
 
     // The reported move acknowledged.
     assert!(browser.text("ul.reports").await.contains(w.moved));
@@ -262,6 +276,14 @@ async fn mediation_walk(app: &TestApp, w: &Words, vacancy: &str, login: &str, re
         .text("table.workspace-vacancies")
         .await
         .contains("Бас бухгалтер"));
+    // Filtered on the server: words no vacancy has find none.
+    browser.fill("#q", "аспаз").await;
+    browser
+        .click_to("#filter", "a search finding nothing")
+        .await;
+    assert_eq!(browser.find_all_count("#list-empty").await, 1);
+    assert!(browser.url().await.contains("q="));
+    browser.open("/workspace/vacancies").await;
     browser
         .click_to(
             &format!("a[href=\"/workspace/vacancies/{vacancy}\"]"),
