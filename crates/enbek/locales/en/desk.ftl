@@ -95,3 +95,4 @@ assistant-notices = Notices for the district's residents
 assistant-notices-empty = No notices yet.
 assistant-pages = Pages of the notices
 assistant-page = Page { $page }
+desk-link = Register a person at the desk

@@ -95,3 +95,4 @@ assistant-notices = Округ тұрғындарына арналған хаб�
 assistant-notices-empty = Әзірге хабарлама жоқ.
 assistant-pages = Хабарламалар беттері
 assistant-page = { $page }-бет
+desk-link = Жеке жүгінген кезде тіркеу

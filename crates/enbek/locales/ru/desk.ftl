@@ -95,3 +95,4 @@ assistant-notices = Уведомления для жителей округа
 assistant-notices-empty = Уведомлений пока нет.
 assistant-pages = Страницы уведомлений
 assistant-page = Страница { $page }
+desk-link = Регистрация при личном обращении

@@ -191,6 +191,7 @@ fn pages(state: AppState, surface: Surface) -> Router<AppState> {
         .merge(crate::measures::pages::routes());
     if surface == Surface::All {
         pages = pages.merge(crate::registration::pages::staff());
+        pages = pages.merge(crate::mediation::pages::staff());
     }
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))

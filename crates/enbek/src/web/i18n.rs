@@ -25,13 +25,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/measures.ftl")),
             include_str!(concat!("../../locales/", $lang, "/workspace.ftl")),
             include_str!(concat!("../../locales/", $lang, "/desk.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/caseplan.ftl")),
         ]
     };
 }
 
-const KK: [&str; 11] = files!("kk");
-const RU: [&str; 11] = files!("ru");
-const EN: [&str; 11] = files!("en");
+const KK: [&str; 12] = files!("kk");
+const RU: [&str; 12] = files!("ru");
+const EN: [&str; 12] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

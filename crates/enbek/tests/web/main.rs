@@ -14,6 +14,7 @@ mod helpers;
 mod steps;
 
 mod browser;
+mod caseplan;
 mod citizen;
 mod desk;
 mod employer;

@@ -243,7 +243,7 @@ struct MatchesPage {
 }
 
 /// A reason of a match in words, with its points.
-fn reason(tr: &Tr, code: &str, points: u32) -> String {
+pub(super) fn reason(tr: &Tr, code: &str, points: u32) -> String {
     tr.with(
         "matches-reason",
         &[

@@ -9,11 +9,21 @@ pub mod cabinet_searches;
 pub mod employer;
 pub mod resumes;
 pub mod vacancies;
+pub mod workspace;
 
 use axum::routing::{get, post};
 use axum::Router;
 
 use crate::platform::state::AppState;
+
+/// The routes of this context's pages for staff: the workspace's mediation (on the staff
+/// listener when there is one, 206 p.28).
+pub fn staff() -> Router<AppState> {
+    Router::new()
+        .route("/workspace/vacancies", get(workspace::vacancies))
+        .route("/workspace/vacancies/{id}", get(workspace::vacancy))
+        .route("/workspace/vacancies/{id}/offer", post(workspace::offer))
+}
 
 /// The routes of this context's pages.
 pub fn routes() -> Router<AppState> {

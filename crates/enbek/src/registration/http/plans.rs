@@ -161,9 +161,21 @@ pub async fn create_employment_plan(
     Path(id): Path<String>,
     Json(body): Json<PlanRequest>,
 ) -> Result<impl IntoResponse> {
+    let plan = draw_up(&state, &caller, &id, body).await?;
+    Ok((StatusCode::CREATED, axum::Json(PlanView::from(plan))))
+}
+
+/// A specialist draws up and signs the plan of registration `id`, from the API or the
+/// workspace's plan editor: the same checks of the values, then the use case.
+pub async fn draw_up(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    body: PlanRequest,
+) -> Result<ShownPlan> {
     let specialists = [Role::CareerCenterSpecialist];
     caller.require(&specialists)?;
-    let reg = registration_in_scope(&state, &caller, &id, &specialists).await?;
+    let reg = registration_in_scope(state, caller, id, &specialists).await?;
     let actions = body
         .actions
         .into_iter()
@@ -197,8 +209,7 @@ pub async fn create_employment_plan(
         actions,
         contacts,
     };
-    let plan = service::create(&state, &caller.account_id, &reg, new).await?;
-    Ok((StatusCode::CREATED, axum::Json(PlanView::from(plan))))
+    service::create(state, &caller.account_id, &reg, new).await
 }
 
 #[utoipa::path(get, path = "/api/v1/registrations/{id}/plan", operation_id = "getEmploymentPlan", tag = "plans",

@@ -13,6 +13,7 @@ pub mod deregister;
 pub mod desk;
 pub mod payment;
 pub mod plan;
+pub mod plan_editor;
 pub mod registrations;
 pub mod review;
 pub mod workspace;
@@ -45,6 +46,18 @@ pub fn staff() -> Router<AppState> {
             get(deregister::form).post(deregister::deregister),
         )
         .route("/assistant", get(assistant::desk).post(assistant::forward))
+        .route(
+            "/workspace/registrations/{id}/plan",
+            get(plan_editor::page).post(plan_editor::create),
+        )
+        .route(
+            "/workspace/plan-items/{id}/record",
+            post(plan_editor::record),
+        )
+        .route(
+            "/workspace/circumstances/{id}/acknowledge",
+            post(plan_editor::acknowledge),
+        )
 }
 
 /// The routes of this context's pages in the citizen's cabinet.

@@ -180,7 +180,13 @@ pub async fn find(
     match Iin::parse(&iin) {
         Err(_) => errors.add("iin", tr.t("find-invalid-iin")),
         Ok(valid) => match cards::card_by_iin(&state, caller, &valid).await.or_page() {
-            Ok(card) => return card_page(page, card),
+            Ok(card) => {
+                let plan = cards::active_registration(&state, &card.person)
+                    .await
+                    .or_page()?
+                    .map(|reg| format!("/workspace/registrations/{}/plan", reg.id));
+                return card_page(page, card, plan);
+            }
             Err(e) if e.status() == StatusCode::NOT_FOUND => {
                 errors.add("iin", tr.t("find-not-found"));
             }
@@ -209,7 +215,11 @@ pub async fn registration_card(
     let card = cards::person_card(&state, caller, &person)
         .await
         .or_page()?;
-    card_page(page, card)
+    card_page(
+        page,
+        card,
+        Some(format!("/workspace/registrations/{id}/plan")),
+    )
 }
 
 /// One entry of the card's history.
@@ -228,9 +238,12 @@ struct CardPage {
     education: Option<String>,
     history: Vec<Event>,
     deregister: Option<String>,
+    /// The plan editor of the registration the card was opened from (or of the person's
+    /// registration in progress, the card found by IIN).
+    plan: Option<String>,
 }
 
-fn card_page(page: Page, card: Card) -> PageResult<Response> {
+fn card_page(page: Page, card: Card, plan: Option<String>) -> PageResult<Response> {
     let tr = page.tr();
     let deregister = deregister::link(&card);
     let p = card.person;
@@ -269,6 +282,7 @@ fn card_page(page: Page, card: Card) -> PageResult<Response> {
             .map(|e| tr.t(&format!("education-{e}"))),
         history,
         deregister,
+        plan,
         f: page.frame,
     })
 }

@@ -142,3 +142,15 @@ async fn staff_card(state: &AppState, caller: &Caller, person: Person) -> Result
     .await?;
     card(state, person).await
 }
+
+/// The registration in progress of a card's person, if any: the card found by IIN links its
+/// plan.
+pub async fn active_registration(
+    state: &AppState,
+    person: &Person,
+) -> Result<Option<Registration>> {
+    let mut tx = state.db.begin().await?;
+    let reg = registrations::active_for_iin(&mut tx, &person.iin).await?;
+    tx.rollback().await?;
+    Ok(reg)
+}

@@ -633,3 +633,14 @@ async fn acknowledge(state: &AppState, by: &str, report: &Report) -> Result<()> 
     tx.commit().await?;
     Ok(())
 }
+
+/// The reported changes of a registration the career center has not yet acknowledged, the
+/// oldest first (for the plan editor, beside the work queue's items).
+pub async fn open_reports_of(state: &AppState, reg: &Registration) -> Result<Vec<Report>> {
+    let centers = [reg.career_center_id.clone()];
+    Ok(circumstances::open_at(&state.db.pool, &centers)
+        .await?
+        .into_iter()
+        .filter(|r| r.registration_id == reg.id)
+        .collect())
+}
