@@ -15,6 +15,7 @@ mod steps;
 
 mod browser;
 mod citizen;
+mod dashboards;
 mod employer;
 mod portal;
 mod resumes;
