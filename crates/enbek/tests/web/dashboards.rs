@@ -148,6 +148,10 @@ async fn officer_reads(app: &TestApp, w: &Words) {
     assert!(browser.url().await.contains("from=2026-02"));
     assert_eq!(browser.find_all_count("svg.chart[role=img]").await, 5);
     assert_eq!(browser.find_all_count("svg.chart rect.chart-bar").await, 24);
+    browser
+        .script("document.querySelector('#section-registrations').scrollIntoView(); return 1;")
+        .await;
+    browser.check("the charts").await;
     let registrations = browser.text("#table-registrations").await;
     assert!(registrations.contains(w.registrations), "{registrations}");
     let march = browser

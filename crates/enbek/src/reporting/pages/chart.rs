@@ -21,8 +21,10 @@ const HEIGHT: i64 = 200;
 const TOP: i64 = 16;
 const LEFT: i64 = 48;
 const BOTTOM: i64 = 28;
-const BAR: i64 = 12;
+const BAR: i64 = 16;
 const GAP: i64 = 14;
+/// The narrowest group of bars: room for its month's label.
+const MIN_GROUP: i64 = 64;
 
 /// Grouped bars: a group per month, a bar per series.
 pub fn bars(id: &str, title: &str, months: &[String], series: &[Series]) -> String {
@@ -32,7 +34,8 @@ pub fn bars(id: &str, title: &str, months: &[String], series: &[Series]) -> Stri
         .max()
         .unwrap_or(0)
         .max(1);
-    let group = BAR * i64::try_from(series.len()).unwrap_or(1).max(1) + GAP;
+    let bars = BAR * i64::try_from(series.len()).unwrap_or(1).max(1);
+    let group = (bars + GAP).max(MIN_GROUP);
     let width = LEFT + group * i64::try_from(months.len()).unwrap_or(0).max(1) + GAP;
     let total = TOP + HEIGHT + BOTTOM;
     let desc = months
@@ -61,10 +64,11 @@ pub fn bars(id: &str, title: &str, months: &[String], series: &[Series]) -> Stri
     ));
     for (i, month) in months.iter().enumerate() {
         let x0 = LEFT + GAP / 2 + group * i64::try_from(i).unwrap_or(0);
+        let first_bar = x0 + (group - bars) / 2;
         for (j, s) in series.iter().enumerate() {
             let value = s.values.get(i).copied().unwrap_or(0);
             let h = value * HEIGHT / max;
-            let x = x0 + BAR * i64::try_from(j).unwrap_or(0);
+            let x = first_bar + BAR * i64::try_from(j).unwrap_or(0);
             svg.push_str(&format!(
                 r#"<rect class="chart-bar chart-s{j}" x="{x}" y="{y}" width="{w}" height="{h}"/>"#,
                 y = base - h,
@@ -73,7 +77,7 @@ pub fn bars(id: &str, title: &str, months: &[String], series: &[Series]) -> Stri
         }
         svg.push_str(&format!(
             r#"<text class="chart-label" x="{x}" y="{y}" text-anchor="middle">{m}</text>"#,
-            x = x0 + (group - GAP) / 2,
+            x = x0 + group / 2,
             y = base + 18,
             m = escape(month),
         ));
