@@ -60,3 +60,4 @@ dash-app-pay = Monthly pay, tenge
 dash-app-period = Period
 dash-app-submitted = Submitted
 error-period_too_long = The period is too long: choose at most 36 months.
+dash-month-format = A month as YYYY-MM, for example 2026-05.

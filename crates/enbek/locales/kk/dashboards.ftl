@@ -55,3 +55,4 @@ dash-app-pay = Айлық төлем, теңге
 dash-app-period = Кезең
 dash-app-submitted = Берілген күні
 error-period_too_long = Кезең тым ұзақ: 36 айдан аспайтын кезеңді таңдаңыз.
+dash-month-format = Ай ЖЖЖЖ-АА түрінде, мысалы 2026-05.

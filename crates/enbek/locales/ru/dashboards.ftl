@@ -62,3 +62,4 @@ dash-app-pay = Оплата в месяц, тенге
 dash-app-period = Период
 dash-app-submitted = Подана
 error-period_too_long = Слишком длинный период: выберите не более 36 месяцев.
+dash-month-format = Месяц в виде ГГГГ-ММ, например 2026-05.

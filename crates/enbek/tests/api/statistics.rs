@@ -193,3 +193,29 @@ async fn the_officer_sees_their_region_and_the_ministry_all() {
         "{later}"
     );
 }
+
+/// 206 p.28: with a staff listener, the statistics and the dashboards are served there only.
+#[tokio::test]
+async fn the_statistics_stay_off_the_public_address() {
+    let db = TestDb::new().await;
+    let mut args = serve_args(&db.url);
+    args.staff_listen = Some("127.0.0.1:0".parse().unwrap());
+    let running = enbek::app::start(args).await.expect("the server starts");
+    let public = format!("http://{}", running.addr);
+    let staff = format!("http://{}", running.staff_addr.expect("a staff address"));
+    let client = reqwest::Client::new();
+    for path in [
+        "/api/v1/statistics?from=2026-03&to=2026-03",
+        "/dashboards",
+        "/dashboards/statistics.csv",
+        "/dashboards/layoffs",
+        "/dashboards/subsidised",
+    ] {
+        let on_public = client.get(format!("{public}{path}")).send().await.unwrap();
+        assert_eq!(on_public.status(), StatusCode::NOT_FOUND, "{path}");
+        let on_staff = client.get(format!("{staff}{path}")).send().await.unwrap();
+        assert_eq!(on_staff.status(), StatusCode::UNAUTHORIZED, "{path}");
+    }
+    running.server.abort();
+    running.worker.abort();
+}

@@ -263,6 +263,14 @@ async fn the_ministry_sees_every_region_and_others_get_no_dashboards() {
         )
         .await;
     assert!(browser.text("#layoffs").await.contains("Кладовщик × 3"));
+    browser.open("/dashboards/layoffs?from=2026-13").await;
+    assert_eq!(browser.find_all_count("#from-error").await, 1);
+    browser.open("/dashboards/layoffs?from=2026-06").await;
+    assert_eq!(
+        browser.find_all_count("#layoffs").await,
+        0,
+        "planned in May"
+    );
     browser.close().await;
 
     for (login, password) in [

@@ -402,7 +402,7 @@ pub async fn layoffs(
             notified_on: tr.date(local_date(n.created_at)),
         })
         .collect();
-    let hint = tr.t("dash-month-hint");
+    let hint = tr.t("dash-month-format");
     let fields = vec![
         Field::new("from", tr.t("dash-planned-from"), "text", &filters.from).hint(hint.clone()),
         Field::new("to", tr.t("dash-planned-to"), "text", &filters.to).hint(hint),
