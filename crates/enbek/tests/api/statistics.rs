@@ -177,21 +177,37 @@ async fn the_officer_sees_their_region_and_the_ministry_all() {
         assert_eq!(status, StatusCode::FORBIDDEN, "{role}");
     }
 
-    // A month later the unemployed are still counted at April's end; the clock stands in
-    // April, so April's stock is the stock now.
+    // In April the employer hires the citizen through the offer, and the other citizen is
+    // deregistered as employed (contributions paid): both count in April, and March's
+    // unemployed at its end are still the two.
     app.set_clock("2026-04-02T10:00:00+05:00").await;
+    let employer = w.actor("employer");
+    let employer = app.login(&employer.login, &employer.password).await;
+    let decision = format!(
+        "/api/v1/vacancies/{}/candidates/{}/decision",
+        w.id("vacancy"),
+        w.id("offer")
+    );
+    let (status, hired) = app
+        .post(&decision, Some(&employer), json!({ "decision": "hired" }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{hired}");
     let officer = app.login("officer.akmola", STAFF_PASSWORD).await;
+    let ground = json!({ "registration_id": w.id("other_registration"), "ground_code": "contributions_received" });
+    let (status, ended) = app
+        .post("/api/v1/deregistrations", Some(&officer), ground)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{ended}");
     let (_, later) = statistics(&app, &officer, "from=2026-03&to=2026-04").await;
-    assert_eq!(
-        months(&later, AKMOLA)[1]["unemployed_at_month_end"],
-        2,
-        "{later}"
-    );
-    assert_eq!(
-        months(&later, AKMOLA)[1]["registered_unemployed"],
-        0,
-        "{later}"
-    );
+    let [march, april] = &months(&later, AKMOLA)[..] else {
+        panic!("two months: {later}");
+    };
+    assert_eq!(march["unemployed_at_month_end"], 2, "{later}");
+    assert_eq!(march["placed_by_offer"], 0, "{later}");
+    assert_eq!(april["unemployed_at_month_end"], 0, "{later}");
+    assert_eq!(april["registered_unemployed"], 0, "{later}");
+    assert_eq!(april["placed_by_offer"], 1, "{later}");
+    assert_eq!(april["placed_by_contributions"], 1, "{later}");
 }
 
 /// 206 p.28: with a staff listener, the statistics and the dashboards are served there only.
