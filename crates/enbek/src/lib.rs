@@ -11,4 +11,5 @@ pub mod mediation;
 pub mod platform;
 pub mod reference;
 pub mod registration;
+pub mod reporting;
 pub mod web;

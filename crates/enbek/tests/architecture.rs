@@ -12,12 +12,13 @@ use std::path::{Path, PathBuf};
 
 /// The bounded contexts, lowest first: a context may use the `interface` of one listed before
 /// it, never of one after it.
-const CONTEXT_ORDER: [&str; 5] = [
+const CONTEXT_ORDER: [&str; 6] = [
     "reference",
     "accounts",
     "registration",
     "mediation",
     "measures",
+    "reporting",
 ];
 
 /// The web frame: below the contexts, above the platform alone.

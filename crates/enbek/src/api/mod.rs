@@ -81,7 +81,8 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .merge(crate::accounts::http::staff())
         .merge(crate::reference::http::staff())
         .merge(crate::registration::http::staff())
-        .merge(crate::mediation::http::staff());
+        .merge(crate::mediation::http::staff())
+        .merge(crate::reporting::http::staff());
     if dev {
         router.merge(crate::exchange::dev())
     } else {
@@ -192,6 +193,7 @@ fn pages(state: AppState, surface: Surface) -> Router<AppState> {
     if surface == Surface::All {
         pages = pages.merge(crate::registration::pages::staff());
         pages = pages.merge(crate::mediation::pages::staff());
+        pages = pages.merge(crate::reporting::pages::staff());
     }
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))
@@ -221,6 +223,7 @@ mod tests {
         );
         all.extend(crate::mediation::error::Code::ALL.iter().map(|c| c.info()));
         all.extend(crate::measures::error::Code::ALL.iter().map(|c| c.info()));
+        all.extend(crate::reporting::error::Code::ALL.iter().map(|c| c.info()));
         all
     }
 

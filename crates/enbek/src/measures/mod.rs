@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod http;
+pub mod interface;
 pub mod pages;
 pub mod service;
 pub mod store;

@@ -61,3 +61,13 @@ impl Mediation for ForRegistration {
             .min())
     }
 }
+
+/// The counts of offers by region and month other contexts may read (the statistics).
+pub mod statistics {
+    pub(crate) use crate::mediation::store::statistics::offers;
+}
+
+/// The layoff notices as a staff member reads them (`listLayoffNotices`).
+pub mod layoffs {
+    pub(crate) use crate::mediation::service::employers::layoff_notices;
+}

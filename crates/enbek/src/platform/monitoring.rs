@@ -166,3 +166,34 @@ pub async fn stages(pool: &AnyPool, subject_id: &str) -> Result<Vec<Stage>, sqlx
     .await?;
     rows.iter().map(Stage::from_row).collect()
 }
+
+/// Per region and month of receipt (`instants` are the months' boundaries): the requests of both
+/// services answered within their term and late.
+pub async fn by_month(
+    pool: &AnyPool,
+    instants: &[DateTime<Utc>],
+    region_code: Option<&str>,
+) -> Result<Vec<crate::platform::buckets::Bucket>, sqlx::Error> {
+    let months = instants.len().saturating_sub(1);
+    if months == 0 {
+        return Ok(Vec::new());
+    }
+    let region_param = months + 2;
+    let sql = format!(
+        "SELECT region_code, {period} AS period_index,
+            COALESCE(SUM(CASE WHEN within_term = 1 THEN 1 ELSE 0 END), 0) AS within_term,
+            COALESCE(SUM(CASE WHEN within_term = 0 THEN 1 ELSE 0 END), 0) AS late
+         FROM service_requests
+         WHERE received_at >= $1 AND received_at < ${last}
+           AND (${region_param} IS NULL OR region_code = ${region_param})
+         GROUP BY region_code, period_index",
+        period = crate::platform::buckets::period_of("received_at", 1, months),
+        last = months + 1,
+    );
+    let mut query = sqlx::query(&sql);
+    for t in instants {
+        query = query.bind(ts(*t));
+    }
+    let rows = query.bind(region_code).fetch_all(pool).await?;
+    crate::platform::buckets::read(&rows, &["within_term", "late"])
+}

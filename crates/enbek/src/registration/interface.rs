@@ -111,3 +111,10 @@ impl AppState {
         self.part::<std::sync::Arc<dyn Mediation>>().as_ref()
     }
 }
+
+/// The counts of registrations by region and month other contexts may read (the statistics).
+pub mod statistics {
+    pub(crate) use crate::registration::store::statistics::{
+        counts, unemployed_at_month_end, Counted,
+    };
+}

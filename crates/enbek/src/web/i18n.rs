@@ -26,13 +26,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/workspace.ftl")),
             include_str!(concat!("../../locales/", $lang, "/desk.ftl")),
             include_str!(concat!("../../locales/", $lang, "/caseplan.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/dashboards.ftl")),
         ]
     };
 }
 
-const KK: [&str; 12] = files!("kk");
-const RU: [&str; 12] = files!("ru");
-const EN: [&str; 12] = files!("en");
+const KK: [&str; 13] = files!("kk");
+const RU: [&str; 13] = files!("ru");
+const EN: [&str; 13] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

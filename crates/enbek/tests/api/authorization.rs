@@ -132,6 +132,7 @@ fn query(op: &str, w: &World) -> String {
         "getCalendar" => "year=2026".into(),
         "getServiceMonitoring" => "from=2026-03-01&to=2026-03-31".into(),
         "findPersonCard" => format!("iin={}", w.id("citizen_iin")),
+        "getLaborMarketStatistics" => "from=2026-03&to=2026-03".into(),
         _ => String::new(),
     }
 }

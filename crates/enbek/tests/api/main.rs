@@ -29,6 +29,7 @@ mod rules_offers;
 mod rules_rural;
 mod saved_searches;
 mod search;
+mod statistics;
 mod steps;
 mod subsidised;
 mod transport;

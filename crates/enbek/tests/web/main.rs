@@ -16,6 +16,7 @@ mod steps;
 mod browser;
 mod caseplan;
 mod citizen;
+mod dashboards;
 mod desk;
 mod employer;
 mod portal;

@@ -16,7 +16,6 @@ use serde::Deserialize;
 use crate::mediation::http::employers::vacancy_view;
 use crate::mediation::pages::cabinet_resume::reason;
 use crate::mediation::pages::vacancies::in_lang;
-use crate::web::paging::{optional, page_href, Pager};
 use crate::mediation::service::employers::{self as employers, SearchRequest};
 use crate::mediation::service::matching;
 use crate::mediation::service::offers;
@@ -24,6 +23,7 @@ use crate::platform::auth::{Caller, Grant, CASEWORK};
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
 use crate::web::form::{choices, Choice};
+use crate::web::paging::{optional, page_href, Pager};
 use crate::web::{render, CsrfForm, Frame, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many vacancies a page of the list shows.

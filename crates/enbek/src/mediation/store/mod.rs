@@ -6,3 +6,4 @@ pub mod layoffs;
 pub mod offers;
 pub mod resumes;
 pub mod saved_searches;
+pub mod statistics;

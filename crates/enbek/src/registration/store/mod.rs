@@ -7,3 +7,4 @@ pub mod persons;
 pub mod plans;
 pub mod queue;
 pub mod registrations;
+pub mod statistics;

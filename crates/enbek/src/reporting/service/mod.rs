@@ -1,0 +1,3 @@
+//! The use cases of reporting.
+
+pub mod statistics;
