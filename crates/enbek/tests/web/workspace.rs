@@ -91,13 +91,13 @@ async fn specialist_works(app: &TestApp, w: &Words, person: &str) {
     // the forwarded application's kind keeps it.
     browser.choose("#kind", "no_show").await;
     browser
-        .click_to("form.filters button", "the no-show filter")
+        .click_to("form.filter-bar button", "the no-show filter")
         .await;
     assert!(browser.url().await.contains("kind=no_show"));
     assert_eq!(browser.find_all_count("#queue-none-chosen").await, 1);
     browser.choose("#kind", "review_forwarded").await;
     browser
-        .click_to("form.filters button", "the review filter")
+        .click_to("form.filter-bar button", "the review filter")
         .await;
     assert!(browser.text("table.queue").await.contains(w.review));
 
@@ -111,7 +111,7 @@ async fn specialist_works(app: &TestApp, w: &Words, person: &str) {
     );
     browser.choose("#status", "pending_review").await;
     browser
-        .click_to("form.filters button", "the pending filter")
+        .click_to("form.filter-bar button", "the pending filter")
         .await;
     assert_eq!(
         browser.find_all_count("table.registrations tbody tr").await,
