@@ -224,6 +224,29 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
     );
     browser.close().await;
 
+    // Nor does a specialist of another center of the same region: a card is its center's.
+    app.staff(
+        "spec.kokshetau",
+        "career_center_specialist",
+        Some("cc-kokshetau"),
+    )
+    .await;
+    let browser = Browser::start(&app.base, "workspace-other-center").await;
+    browser
+        .sign_in(Some("kk"), "spec.kokshetau", "staff-pass-1")
+        .await;
+    browser.open("/workspace").await;
+    browser.fill("#iin", &person).await;
+    browser
+        .click_to(
+            "form[action=\"/workspace/find\"] button",
+            "another center's card",
+        )
+        .await;
+    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert!(!browser.page_text().await.contains("тіркелді"));
+    browser.close().await;
+
     // The region's mobility center officer works the queue, but a center's list is its
     // specialists'.
     app.staff("officer.k", "mobility_center_officer", Some("mc-110000000"))
