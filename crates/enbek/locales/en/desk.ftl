@@ -93,6 +93,4 @@ assistant-iin-hint = 12 digits, from the resident's ID document.
 assistant-submit = Forward to the career center
 assistant-notices = Notices for the district's residents
 assistant-notices-empty = No notices yet.
-assistant-pages = Pages of the notices
-assistant-page = Page { $page }
 desk-link = Register a person at the desk

@@ -93,6 +93,4 @@ assistant-iin-hint = 12 цифр, тұрғынның жеке басын куә�
 assistant-submit = Мансап орталығына жіберу
 assistant-notices = Округ тұрғындарына арналған хабарламалар
 assistant-notices-empty = Әзірге хабарлама жоқ.
-assistant-pages = Хабарламалар беттері
-assistant-page = { $page }-бет
 desk-link = Жеке жүгінген кезде тіркеу

@@ -93,6 +93,4 @@ assistant-iin-hint = 12 цифр, из документа, удостоверя�
 assistant-submit = Направить в карьерный центр
 assistant-notices = Уведомления для жителей округа
 assistant-notices-empty = Уведомлений пока нет.
-assistant-pages = Страницы уведомлений
-assistant-page = Страница { $page }
 desk-link = Регистрация при личном обращении

@@ -14,15 +14,18 @@ use serde::Deserialize;
 use crate::platform::auth::Caller;
 use crate::platform::state::AppState;
 use crate::registration::http::registration::forward_for_resident;
-use crate::registration::pages::desk::{application_of, Check, DeskForm};
+use crate::registration::pages::desk::{
+    application_of, consent_checks, person_fields, Check, DeskForm,
+};
 use crate::registration::service::registration::assistant_notices;
 use crate::web::form::{with_errors, Field};
+use crate::web::paging::{page_href, page_of, Pager};
 use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// Notices on one page of the list.
-const PER_PAGE: usize = 10;
+const PER_PAGE: i64 = 10;
 /// The most the use case lists.
-const MOST: usize = 500;
+const MOST: i64 = 500;
 
 fn assistant(page: &Page) -> PageResult<&Caller> {
     let caller = page.signed_in()?;
@@ -47,89 +50,38 @@ struct AssistantPage {
     checks: Vec<Check>,
     errors: FormErrors,
     items: Vec<Item>,
-    previous: Option<String>,
-    next: Option<String>,
-    page_of: String,
+    pager: Pager,
 }
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
     #[serde(default)]
-    page: Option<String>,
+    page: String,
     #[serde(default)]
     sent: Option<String>,
 }
 
 fn fields(tr: &Tr, form: &DeskForm, errors: &FormErrors) -> (Vec<Field>, Vec<Check>) {
-    let fields = vec![
-        Field::new("iin", tr.t("desk-iin"), "numeric", &form.iin).hint(tr.t("assistant-iin-hint")),
-        Field::new("last_name", tr.t("desk-last-name"), "text", &form.last_name),
-        Field::new(
-            "first_name",
-            tr.t("desk-first-name"),
-            "text",
-            &form.first_name,
-        ),
-        Field::new(
-            "birth_date",
-            tr.t("desk-birth-date"),
-            "date",
-            &form.birth_date,
-        )
-        .hint(tr.t("desk-identity-hint")),
-        Field::new("phone", tr.t("desk-phone"), "tel", &form.phone).hint(tr.t("desk-phone-hint")),
-        Field::new("email", tr.t("desk-email"), "email", &form.email),
-    ];
-    let check = |id: &'static str, label: &str, value: &Option<String>| Check {
-        id,
-        label: tr.t(label),
-        checked: value.is_some(),
-    };
-    let checks = vec![
-        check(
-            "personal_data_consent",
-            "desk-consent-personal-data",
-            &form.personal_data_consent,
-        ),
-        check(
-            "publish_resume",
-            "desk-consent-publish",
-            &form.publish_resume,
-        ),
-        check(
-            "outsourcing_consent",
-            "desk-consent-outsourcing",
-            &form.outsourcing_consent,
-        ),
-        check(
-            "representative_statement",
-            "desk-representative-statement",
-            &form.representative_statement,
-        ),
-    ];
-    (with_errors(fields, errors), checks)
+    (
+        with_errors(person_fields(tr, form, "assistant-iin-hint"), errors),
+        consent_checks(tr, form),
+    )
 }
 
 async fn desk_page(
     state: &AppState,
     page: Page,
-    number: usize,
+    number: &str,
     sent: bool,
     form: &DeskForm,
     errors: FormErrors,
 ) -> PageResult<Response> {
     let caller = assistant(&page)?;
     let tr = page.tr();
-    let number = number.max(1);
-    let wanted = (number * PER_PAGE + 1).min(MOST);
-    let notices = assistant_notices(state, caller, i64::try_from(wanted).unwrap_or(500))
-        .await
-        .or_page()?;
-    let more = notices.len() > number * PER_PAGE;
-    let items: Vec<Item> = notices
+    let notices = assistant_notices(state, caller, MOST).await.or_page()?;
+    let (shown, number, total) = page_of(notices, number, PER_PAGE);
+    let items: Vec<Item> = shown
         .into_iter()
-        .skip((number - 1) * PER_PAGE)
-        .take(PER_PAGE)
         .map(|n| Item {
             when: tr.date(n.notification.created_at.date_naive()),
             person: n.person_name.unwrap_or_default(),
@@ -149,9 +101,9 @@ async fn desk_page(
         checks,
         errors,
         items,
-        previous: (number > 1).then(|| format!("/assistant?page={}", number - 1)),
-        next: more.then(|| format!("/assistant?page={}", number + 1)),
-        page_of: tr.with1("assistant-page", "page", &number.to_string()),
+        pager: Pager::new(&tr, total, number, PER_PAGE, |p| {
+            page_href("/assistant", &[], p)
+        }),
         f: page.frame,
     })?;
     Ok((status, html).into_response())
@@ -163,18 +115,11 @@ pub async fn desk(
     page: Page,
     PageQuery(query): PageQuery<ListQuery>,
 ) -> PageResult<Response> {
-    let number = query
-        .page
-        .as_deref()
-        .and_then(|p| p.trim().parse::<usize>().ok())
-        .unwrap_or(1)
-        .min(MOST / PER_PAGE);
-    let sent = query.sent.is_some();
     desk_page(
         &state,
         page,
-        number,
-        sent,
+        &query.page,
+        query.sent.is_some(),
         &DeskForm::default(),
         FormErrors::new(),
     )
@@ -211,5 +156,5 @@ pub async fn forward(
             Err(e) => return Err(e),
         }
     }
-    desk_page(&state, page, 1, false, &form, errors).await
+    desk_page(&state, page, "1", false, &form, errors).await
 }

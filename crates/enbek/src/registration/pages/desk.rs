@@ -59,26 +59,11 @@ pub struct DeskForm {
     pub representative_statement: Option<String>,
 }
 
-/// A check box of the form.
-pub struct Check {
-    pub id: &'static str,
-    pub label: String,
-    pub checked: bool,
-}
-
-#[derive(askama::Template)]
-#[template(path = "registration/workspace/desk.html")]
-struct DeskPage {
-    f: Frame,
-    person: Vec<Field>,
-    stay: Vec<Field>,
-    checks: Vec<Check>,
-    errors: FormErrors,
-}
-
-fn desk_page(tr: &Tr, frame: Frame, form: &DeskForm, errors: FormErrors) -> DeskPage {
-    let person = vec![
-        Field::new("iin", tr.t("desk-iin"), "numeric", &form.iin).hint(tr.t("desk-iin-hint")),
+/// The person's fields of an application taken for them (at the desk, or by a rural
+/// assistant): the IIN (with the hint `iin_hint`), names, birth date and contacts.
+pub(super) fn person_fields(tr: &Tr, form: &DeskForm, iin_hint: &str) -> Vec<Field> {
+    vec![
+        Field::new("iin", tr.t("desk-iin"), "numeric", &form.iin).hint(tr.t(iin_hint)),
         Field::new("last_name", tr.t("desk-last-name"), "text", &form.last_name),
         Field::new(
             "first_name",
@@ -95,28 +80,17 @@ fn desk_page(tr: &Tr, frame: Frame, form: &DeskForm, errors: FormErrors) -> Desk
         .hint(tr.t("desk-identity-hint")),
         Field::new("phone", tr.t("desk-phone"), "tel", &form.phone).hint(tr.t("desk-phone-hint")),
         Field::new("email", tr.t("desk-email"), "email", &form.email),
-    ];
-    let stay = vec![
-        Field::new(
-            "stay_address",
-            tr.t("desk-stay-address"),
-            "text",
-            &form.stay_address,
-        )
-        .hint(tr.t("desk-stay-hint")),
-        Field::new(
-            "stay_until",
-            tr.t("desk-stay-until"),
-            "date",
-            &form.stay_until,
-        ),
-    ];
+    ]
+}
+
+/// The consents and statements of an application taken for a person (214 App.1).
+pub(super) fn consent_checks(tr: &Tr, form: &DeskForm) -> Vec<Check> {
     let check = |id: &'static str, label: &str, value: &Option<String>| Check {
         id,
         label: tr.t(label),
         checked: value.is_some(),
     };
-    let checks = vec![
+    vec![
         check(
             "personal_data_consent",
             "desk-consent-personal-data",
@@ -137,7 +111,44 @@ fn desk_page(tr: &Tr, frame: Frame, form: &DeskForm, errors: FormErrors) -> Desk
             "desk-representative-statement",
             &form.representative_statement,
         ),
+    ]
+}
+
+/// A check box of the form.
+pub struct Check {
+    pub id: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+#[derive(askama::Template)]
+#[template(path = "registration/workspace/desk.html")]
+struct DeskPage {
+    f: Frame,
+    person: Vec<Field>,
+    stay: Vec<Field>,
+    checks: Vec<Check>,
+    errors: FormErrors,
+}
+
+fn desk_page(tr: &Tr, frame: Frame, form: &DeskForm, errors: FormErrors) -> DeskPage {
+    let person = person_fields(tr, form, "desk-iin-hint");
+    let stay = vec![
+        Field::new(
+            "stay_address",
+            tr.t("desk-stay-address"),
+            "text",
+            &form.stay_address,
+        )
+        .hint(tr.t("desk-stay-hint")),
+        Field::new(
+            "stay_until",
+            tr.t("desk-stay-until"),
+            "date",
+            &form.stay_until,
+        ),
     ];
+    let checks = consent_checks(tr, form);
     DeskPage {
         person: with_errors(person, &errors),
         stay: with_errors(stay, &errors),

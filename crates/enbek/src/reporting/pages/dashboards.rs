@@ -11,7 +11,6 @@ use chrono::{Datelike, Months, NaiveDate};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::measures::subsidised::Measure;
 use enbek_domain::reference::office_hours::local_date;
-use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
 use crate::measures::interface::applications_for;
@@ -23,12 +22,13 @@ use crate::reporting::pages::chart::{self, Series};
 use crate::reporting::period::{month_code, next_month, parse_month};
 use crate::reporting::service::statistics::{self as service, MonthStatistics, READERS};
 use crate::web::form::{with_errors, Field};
+use crate::web::paging::{page_href, page_of, Pager};
 use crate::web::{render, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many months the dashboard shows when none are chosen: this one and the five before.
 const DEFAULT_MONTHS: u32 = 6;
 /// Rows of a list page.
-const PER_PAGE: usize = 20;
+const PER_PAGE: i64 = 20;
 
 /// The groups of indicators: each a table and a chart.
 const SECTIONS: [(&str, &[&str]); 5] = [
@@ -133,10 +133,6 @@ impl Filters {
             query.append_pair(name, value.trim());
         }
         query.finish()
-    }
-
-    fn page_number(&self) -> usize {
-        self.page.trim().parse::<usize>().unwrap_or(1).max(1)
     }
 }
 
@@ -310,28 +306,6 @@ pub async fn csv(
         .into_response())
 }
 
-/// The links between the pages of a list and which page of how many this is.
-pub struct Pager {
-    pub previous: Option<String>,
-    pub next: Option<String>,
-    pub page_of: String,
-}
-
-fn pager(tr: &Tr, total: usize, page: usize, href: impl Fn(usize) -> String) -> Pager {
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    Pager {
-        previous: (page > 1).then(|| href(page - 1)),
-        next: (page < pages).then(|| href(page + 1)),
-        page_of: tr.with(
-            "dash-page-of",
-            &[
-                ("page", FluentValue::from(page)),
-                ("pages", FluentValue::from(pages)),
-            ],
-        ),
-    }
-}
-
 /// A layoff notice as the list shows it.
 pub struct LayoffRow {
     pub planned_on: String,
@@ -383,12 +357,9 @@ pub async fn layoffs(
         first.is_none_or(|f| n.planned_on >= f) && last.is_none_or(|l| n.planned_on < l)
     });
     notices.sort_by_key(|n| std::cmp::Reverse(n.created_at));
-    let total = notices.len();
-    let number = filters.page_number();
-    let rows = notices
+    let (shown, number, total) = page_of(notices, &filters.page, PER_PAGE);
+    let rows = shown
         .into_iter()
-        .skip((number - 1) * PER_PAGE)
-        .take(PER_PAGE)
         .map(|n| LayoffRow {
             planned_on: tr.date(n.planned_on),
             region: region_name(tr.lang, &n.region_code),
@@ -415,16 +386,13 @@ pub async fn layoffs(
     let html = render(&LayoffsPage {
         fields: with_errors(fields, &errors),
         errors,
-        summary: tr.count(
-            "dash-layoffs-found",
-            i64::try_from(total).unwrap_or(i64::MAX),
-        ),
+        summary: tr.count("dash-layoffs-found", total),
         rows,
-        pager: pager(&tr, total, number, |p| {
-            let p = p.to_string();
-            format!(
-                "/dashboards/layoffs?{}",
-                filters.query(&[("from", &filters.from), ("to", &filters.to), ("page", &p)])
+        pager: Pager::new(&tr, total, number, PER_PAGE, |p| {
+            page_href(
+                "/dashboards/layoffs",
+                &[("from", filters.from.trim()), ("to", filters.to.trim())],
+                p,
             )
         }),
         officer: grant.role == Role::MobilityCenterOfficer,
@@ -477,12 +445,9 @@ pub async fn subsidised(
     let mut list = applications_for(&state, grant).await.or_page()?;
     list.retain(|a| chosen.is_none_or(|m| a.measure == m));
     list.sort_by_key(|a| std::cmp::Reverse(a.created_at));
-    let total = list.len();
-    let number = filters.page_number();
-    let rows = list
+    let (shown, number, total) = page_of(list, &filters.page, PER_PAGE);
+    let rows = shown
         .into_iter()
-        .skip((number - 1) * PER_PAGE)
-        .take(PER_PAGE)
         .map(|a| ApplicationRow {
             employer: a.employer_name,
             measure: tr.t(&format!("measures-measure-{}", a.measure.code())),
@@ -509,17 +474,10 @@ pub async fn subsidised(
     let html = render(&SubsidisedPage {
         fields: with_errors(fields, &errors),
         errors,
-        summary: tr.count(
-            "dash-subsidised-found",
-            i64::try_from(total).unwrap_or(i64::MAX),
-        ),
+        summary: tr.count("dash-subsidised-found", total),
         rows,
-        pager: pager(&tr, total, number, |p| {
-            let p = p.to_string();
-            format!(
-                "/dashboards/subsidised?{}",
-                filters.query(&[("measure", measure), ("page", &p)])
-            )
+        pager: Pager::new(&tr, total, number, PER_PAGE, |p| {
+            page_href("/dashboards/subsidised", &[("measure", measure)], p)
         }),
         f: page.frame,
     })?;
