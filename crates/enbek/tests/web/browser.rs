@@ -267,6 +267,15 @@ impl Browser {
             .await;
     }
 
+    /// The status of the problem page shown now (its message's `data-status`).
+    pub async fn status_shown(&self) -> Option<String> {
+        self.find(".problem .message")
+            .await
+            .attr("data-status")
+            .await
+            .expect("an attribute")
+    }
+
     /// Ends the browser's session (the browser quits), then its driver.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -334,15 +334,6 @@ async fn a_specialist_offers_a_vacancy_to_the_people_who_suit_it_in_kazakh_and_r
     }
 }
 
-async fn status_shown(browser: &Browser) -> Option<String> {
-    browser
-        .find(".problem .message")
-        .await
-        .attr("data-status")
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_plan_editor_and_the_vacancies_stay_within_the_caseworkers_region() {
     let app = TestApp::spawn().await;
@@ -361,11 +352,11 @@ async fn the_plan_editor_and_the_vacancies_stay_within_the_caseworkers_region() 
         .sign_in(Some("ru"), "seeker-ru@example.kz", PASSWORD)
         .await;
     browser.open("/workspace/vacancies").await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser
         .open(&format!("/workspace/registrations/{reg}/plan"))
         .await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser.close().await;
 
     // Another region's specialist: not in the list, no matches, no plan, no offer.
@@ -379,11 +370,11 @@ async fn the_plan_editor_and_the_vacancies_stay_within_the_caseworkers_region() 
     browser
         .open(&format!("/workspace/vacancies/{vacancy}"))
         .await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser
         .open(&format!("/workspace/registrations/{reg}/plan"))
         .await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     // An offer sent anyway, with the page's own token, is refused.
     browser.open("/workspace").await;
     browser
@@ -408,7 +399,7 @@ async fn the_plan_editor_and_the_vacancies_stay_within_the_caseworkers_region() 
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser.close().await;
     let (login, _) = &seekers[1];
     assert_eq!(

@@ -407,15 +407,7 @@ async fn another_citizens_offer_and_saved_search_are_refused() {
         .await;
     browser.find(".problem").await;
     browser.check("another's offer").await;
-    assert_eq!(
-        browser
-            .find(".problem .message")
-            .await
-            .attr("data-status")
-            .await
-            .unwrap(),
-        Some("404".to_string())
-    );
+    assert_eq!(browser.status_shown().await, Some("404".to_string()));
     // Nor another's saved search deleted.
     let bolat = app.login("bolat@example.kz", PASSWORD).await;
     let (status, search) = app
@@ -438,15 +430,7 @@ async fn another_citizens_offer_and_saved_search_are_refused() {
         .await;
     browser.find(".problem").await;
     browser.check("another's saved search").await;
-    assert_eq!(
-        browser
-            .find(".problem .message")
-            .await
-            .attr("data-status")
-            .await
-            .unwrap(),
-        Some("404".to_string())
-    );
+    assert_eq!(browser.status_shown().await, Some("404".to_string()));
     browser.close().await;
     let still = app.offer_of("bolat@example.kz", &vacancy).await;
     assert_eq!(still["status"], "pending");

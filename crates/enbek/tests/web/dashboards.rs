@@ -202,7 +202,7 @@ async fn officer_reads(app: &TestApp, w: &Words) {
 
     // Another region's statistics are refused.
     browser.open("/dashboards?region=710000000").await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser.close().await;
 }
 
@@ -291,7 +291,7 @@ async fn the_ministry_sees_every_region_and_others_get_no_dashboards() {
         ] {
             browser.open(path).await;
             assert_eq!(
-                status_shown(&browser).await.as_deref(),
+                browser.status_shown().await.as_deref(),
                 Some("403"),
                 "{login} {path}"
             );
@@ -304,13 +304,4 @@ async fn the_ministry_sees_every_region_and_others_get_no_dashboards() {
         .await
         .unwrap();
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
-}
-
-async fn status_shown(browser: &Browser) -> Option<String> {
-    browser
-        .find(".problem .message")
-        .await
-        .attr("data-status")
-        .await
-        .unwrap()
 }

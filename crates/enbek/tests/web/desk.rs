@@ -272,15 +272,6 @@ async fn app_id(app: &TestApp, login: &str) -> String {
     mine["id"].as_str().expect("an id").to_string()
 }
 
-async fn status_shown(browser: &Browser) -> Option<String> {
-    browser
-        .find(".problem .message")
-        .await
-        .attr("data-status")
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_desks_keep_to_their_roles_and_regions() {
     let app = TestApp::spawn().await;
@@ -309,7 +300,7 @@ async fn the_desks_keep_to_their_roles_and_regions() {
     for path in ["/workspace/desk", "/assistant"] {
         browser.open(path).await;
         assert_eq!(
-            status_shown(&browser).await.as_deref(),
+            browser.status_shown().await.as_deref(),
             Some("403"),
             "{path}"
         );
@@ -322,7 +313,7 @@ async fn the_desks_keep_to_their_roles_and_regions() {
         .sign_in(Some("kk"), "assistant.zb", "staff-pass-1")
         .await;
     browser.open("/workspace/desk").await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser.close().await;
 
     // Another region's specialist neither reviews nor deregisters this region's cases.
@@ -340,7 +331,7 @@ async fn the_desks_keep_to_their_roles_and_regions() {
     ] {
         browser.open(&path).await;
         assert_eq!(
-            status_shown(&browser).await.as_deref(),
+            browser.status_shown().await.as_deref(),
             Some("403"),
             "{path}"
         );

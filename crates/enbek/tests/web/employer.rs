@@ -57,16 +57,6 @@ async fn invalid_fields(browser: &Browser) -> Vec<String> {
     serde_json::from_value(value).expect("a list")
 }
 
-/// The status of the problem page shown now.
-async fn problem_status(browser: &Browser) -> Option<String> {
-    browser
-        .find(".problem .message")
-        .await
-        .attr("data-status")
-        .await
-        .expect("an attribute")
-}
-
 async fn employer_walks(app: &TestApp, w: &Words) {
     // The head of the company, with a proven IIN, and a job seeker for accounting work in
     // Kokshetau with a resume (set up through the API).
@@ -271,7 +261,7 @@ async fn another_employers_vacancy_is_refused_and_an_empty_one_says_what_to_do()
             browser
                 .open(&format!("/employer/vacancies/{theirs}{path}"))
                 .await;
-            assert_eq!(problem_status(&browser).await.as_deref(), Some("403"));
+            assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
             assert_eq!(browser.lang().await, w.lang);
         }
     }

@@ -338,15 +338,7 @@ async fn a_form_without_its_csrf_token_is_refused_with_a_page_that_says_what_to_
         browser
             .click_to("form.stack button[type=submit]", "a form without its token")
             .await;
-        assert_eq!(
-            browser
-                .find(".problem .message")
-                .await
-                .attr("data-status")
-                .await
-                .unwrap(),
-            Some("403".to_string())
-        );
+        assert_eq!(browser.status_shown().await, Some("403".to_string()));
         assert!(browser.text(".problem").await.contains(w.csrf));
         assert_eq!(signed_in_as(&browser).await, None, "not signed in");
         browser
@@ -476,15 +468,7 @@ async fn the_pages_fit_a_phone_and_a_missing_page_says_what_to_do() {
     assert_eq!(browser.find_all_count(".region-list > li").await, 1);
     // A vacancy that does not exist: 404 in the reader's language, with where to go.
     browser.open("/vacancies/no-such-vacancy").await;
-    assert_eq!(
-        browser
-            .find(".problem .message")
-            .await
-            .attr("data-status")
-            .await
-            .unwrap(),
-        Some("404".to_string())
-    );
+    assert_eq!(browser.status_shown().await, Some("404".to_string()));
     assert_eq!(browser.text("h1").await, "Бет табылмады");
     assert!(browser
         .text(".problem .actions")

@@ -168,15 +168,7 @@ async fn a_visitor_is_asked_to_sign_in_and_a_citizen_may_not_read_resumes() {
         .click_to("form.stack button[type=submit]", "the sign-in")
         .await;
     browser.open("/resumes").await;
-    assert_eq!(
-        browser
-            .find(".problem .message")
-            .await
-            .attr("data-status")
-            .await
-            .unwrap(),
-        Some("403".to_string())
-    );
+    assert_eq!(browser.status_shown().await, Some("403".to_string()));
     assert!(!browser.page_text().await.contains("МСФО"));
     browser.close().await;
 }

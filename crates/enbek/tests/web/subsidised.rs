@@ -130,15 +130,7 @@ async fn an_employer_applies_for_subsidised_jobs_and_records_a_months_attendance
         browser
             .open(&format!("/employer/subsidised/{theirs}"))
             .await;
-        assert_eq!(
-            browser
-                .find(".problem .message")
-                .await
-                .attr("data-status")
-                .await
-                .unwrap(),
-            Some("403".to_string())
-        );
+        assert_eq!(browser.status_shown().await, Some("403".to_string()));
     }
     browser.close().await;
 }

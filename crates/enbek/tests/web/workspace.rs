@@ -194,7 +194,7 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
         .await;
     assert!(browser.find_all_count("nav a[href=\"/workspace\"]").await == 0);
     browser.open("/workspace").await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser.close().await;
 
     // Another region's specialist finds no card of this region.
@@ -214,7 +214,7 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
             "another region's card",
         )
         .await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     assert!(!browser.page_text().await.contains("Зарегистрирован"));
     // Nor any list of this center's registrations: the list is of their own center.
     browser.open("/workspace/registrations").await;
@@ -243,7 +243,7 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
             "another center's card",
         )
         .await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     assert!(!browser.page_text().await.contains("тіркелді"));
     browser.close().await;
 
@@ -263,17 +263,8 @@ async fn the_workspace_is_for_caseworkers_of_the_cards_own_region() {
         0
     );
     browser.open("/workspace/registrations").await;
-    assert_eq!(status_shown(&browser).await.as_deref(), Some("403"));
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser.close().await;
-}
-
-async fn status_shown(browser: &Browser) -> Option<String> {
-    browser
-        .find(".problem .message")
-        .await
-        .attr("data-status")
-        .await
-        .unwrap()
 }
 
 impl TestApp {
