@@ -13,11 +13,9 @@ use serde::Deserialize;
 use crate::measures::http::subsidised::{new_application, ApplicationRequest};
 use crate::measures::service::subsidised as service;
 use crate::platform::state::AppState;
-use crate::reference::interface::occupations;
+use crate::reference::interface::occupation_names;
 use crate::web::form::{with_errors, Field};
-use crate::web::{
-    render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageError, PageResult, Tr,
-};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageResult, Tr};
 
 fn required(value: &str, field: &str, errors: &mut FormErrors, tr: &Tr) {
     if value.trim().is_empty() {
@@ -60,14 +58,6 @@ fn add_refusal(errors: &mut FormErrors, field: &str, e: &PageError, tr: &Tr) {
         e.message(tr)
     };
     errors.add(e.field().unwrap_or(field), message);
-}
-
-fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Kk => kk,
-        Lang::Ru => ru,
-        Lang::En => en,
-    }
 }
 
 /// An application as the list shows it.
@@ -130,14 +120,10 @@ async fn applications_page(
     let tr = page.tr();
     let caller = page.signed_in()?;
     let applications = service::own_applications(state, caller).await.or_page()?;
-    let occupation_list = occupations(state, None, None, Some("unit"), 1000)
+    let occupation_list = occupation_names(state, tr.lang)
         .await
         .or_page()?
         .into_iter()
-        .map(|o| {
-            let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
-            (o.code.clone(), format!("{} — {name}", o.code))
-        })
         .collect();
     let measures = Measure::ALL
         .iter()
@@ -526,6 +512,7 @@ pub async fn record_attendance(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::Lang;
 
     #[test]
     fn every_measure_has_its_words_in_each_language() {

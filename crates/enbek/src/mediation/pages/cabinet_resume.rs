@@ -13,10 +13,10 @@ use serde::Deserialize;
 use crate::mediation::http::matching::save_my_resume;
 use crate::mediation::service::matching::{self as service, Resume};
 use crate::platform::state::AppState;
-use crate::reference::interface::occupations;
-use crate::web::form::Choice;
+use crate::reference::interface::occupation_names;
+use crate::web::form::{choices, Choice};
 use crate::web::paging::optional;
-use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageResult, Tr};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageResult, Tr};
 
 /// The resume form as sent or as stored, every value as text.
 #[derive(Deserialize, Default)]
@@ -71,14 +71,6 @@ fn to_sign_in() -> Response {
     Redirect::to("/sign-in").into_response()
 }
 
-fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Kk => kk,
-        Lang::Ru => ru,
-        Lang::En => en,
-    }
-}
-
 async fn resume_page(
     state: &AppState,
     f: Frame,
@@ -87,19 +79,10 @@ async fn resume_page(
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = f.tr;
-    let occupation_list = occupations(state, None, None, Some("unit"), 1000)
-        .await
-        .or_page()?
-        .into_iter()
-        .map(|o| {
-            let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
-            Choice {
-                selected: o.code == form.occupation_code,
-                label: format!("{} — {name}", o.code),
-                value: o.code,
-            }
-        })
-        .collect();
+    let occupation_list = choices(
+        occupation_names(state, tr.lang).await.or_page()?,
+        &form.occupation_code,
+    );
     let regimes = WorkRegime::ALL
         .iter()
         .map(|r| Choice {
@@ -293,6 +276,7 @@ pub async fn matches(State(state): State<AppState>, page: Page) -> PageResult<Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::Lang;
 
     #[test]
     fn every_reason_of_a_match_has_its_words_in_each_language() {

@@ -15,9 +15,9 @@ use crate::mediation::http::saved_searches::{save_my_search, SavedSearchRequest}
 use crate::mediation::pages::vacancies::amount;
 use crate::mediation::service::saved_searches::{self as service, SavedSearch};
 use crate::platform::state::AppState;
-use crate::reference::interface::regions;
+use crate::reference::interface::region_names;
 use crate::web::form::Choice;
-use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageResult, Tr};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageResult, Tr};
 
 /// A saved search as the page lists it: its filters in words and the search it opens.
 pub struct Saved {
@@ -52,20 +52,6 @@ struct SearchesPage {
 
 fn to_sign_in() -> Response {
     Redirect::to("/sign-in").into_response()
-}
-
-fn region_names(lang: Lang) -> Vec<(String, String)> {
-    regions()
-        .into_iter()
-        .map(|r| {
-            let name = match lang {
-                Lang::Kk => r.name_kk,
-                Lang::Ru => r.name_ru,
-                Lang::En => r.name_en,
-            };
-            (r.code, name)
-        })
-        .collect()
 }
 
 fn saved(tr: &Tr, s: SavedSearch, names: &HashMap<String, String>) -> Saved {

@@ -22,13 +22,13 @@ use serde::Deserialize;
 use crate::mediation::http::employers::{
     layoff_groups, new_employer, new_vacancy, EmployerRequest, VacancyRequest,
 };
-use crate::mediation::pages::vacancies::{in_lang, region_names};
 use crate::mediation::service::employers::{
     self as service, my_employer, Employer, LayoffGroup, Vacancy,
 };
 use crate::mediation::service::offers::{self as offers, Referred, SELF_RESPONSE};
 use crate::platform::state::AppState;
-use crate::reference::interface::occupations;
+use crate::reference::interface::occupation_names;
+use crate::reference::interface::region_names;
 use crate::web::form::{choices, with_errors, Choice, Field};
 use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageResult, Tr};
 
@@ -355,14 +355,10 @@ fn coded<T: Copy>(
 
 /// The vacancy form's fields, with what was typed (or the company's place to start with).
 async fn vacancy_fields(state: &AppState, tr: &Tr, form: &Sent) -> PageResult<Vec<Field>> {
-    let occupation_list = occupations(state, None, None, Some("unit"), 1000)
+    let occupation_list = occupation_names(state, tr.lang)
         .await
         .or_page()?
         .into_iter()
-        .map(|o| {
-            let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
-            (o.code.clone(), format!("{} — {name}", o.code))
-        })
         .collect();
     let minimum = state
         .parameters()
@@ -904,16 +900,7 @@ async fn layoffs_page(
     let caller = page.signed_in()?;
     let notices = service::own_layoff_notices(state, caller).await.or_page()?;
     let mut occupation_list = vec![(String::new(), tr.t("employer-layoff-occupation-none"))];
-    occupation_list.extend(
-        occupations(state, None, None, Some("unit"), 1000)
-            .await
-            .or_page()?
-            .into_iter()
-            .map(|o| {
-                let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
-                (o.code.clone(), format!("{} — {name}", o.code))
-            }),
-    );
+    occupation_list.extend(occupation_names(state, tr.lang).await.or_page()?);
     let fields = vec![
         Field::new(
             "planned_on",

@@ -11,10 +11,11 @@ use enbek_domain::mediation::vacancy::WorkRegime;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
-use crate::mediation::pages::vacancies::{amount, in_lang, region_names};
+use crate::mediation::pages::vacancies::amount;
 use crate::mediation::service::matching::{self as service, Resume, ResumeRequest};
 use crate::platform::state::AppState;
 use crate::reference::interface::occupations;
+use crate::reference::interface::region_names;
 use crate::web::form::{choices, Choice};
 use crate::web::paging::{optional, page_href, Pager};
 use crate::web::{render, FormErrors, Frame, OrPage, Page, PageQuery, PageResult, Tr};
@@ -142,7 +143,7 @@ pub async fn search(
             .or_page()?
             .into_iter()
             .map(|o| {
-                let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en).to_string();
+                let name = tr.lang.pick(&o.name_kk, &o.name_ru, &o.name_en).to_string();
                 (o.code, name)
             })
             .collect();

@@ -13,32 +13,13 @@ use serde::Deserialize;
 use crate::mediation::http::employers::{vacancy_view, VacancyView};
 use crate::mediation::service::employers::{self as service, SearchRequest};
 use crate::platform::state::AppState;
-use crate::reference::interface::{occupations, regions};
+use crate::reference::interface::{occupation_names, region_names};
 use crate::web::form::{choices, Choice};
 use crate::web::paging::{optional, page_href, Pager};
-use crate::web::{render, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult, Tr};
+use crate::web::{render, FormErrors, Frame, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many vacancies a page of results shows.
 const PER_PAGE: i64 = 10;
-
-pub(crate) fn in_lang<'a>(lang: Lang, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Kk => kk,
-        Lang::Ru => ru,
-        Lang::En => en,
-    }
-}
-
-/// The regions' names in a language, by code.
-pub(crate) fn region_names(lang: Lang) -> Vec<(String, String)> {
-    regions()
-        .into_iter()
-        .map(|r| {
-            let name = in_lang(lang, &r.name_kk, &r.name_ru, &r.name_en).to_string();
-            (r.code, name)
-        })
-        .collect()
-}
 
 /// A vacancy as a list or its page shows it: every value in the reader's words.
 pub struct Card {
@@ -255,14 +236,10 @@ pub async fn search(
     } else {
         status = StatusCode::UNPROCESSABLE_ENTITY;
     }
-    let occupation_list = occupations(&state, None, None, Some("unit"), 1000)
+    let occupation_list = occupation_names(&state, tr.lang)
         .await
         .or_page()?
         .into_iter()
-        .map(|o| {
-            let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
-            (o.code.clone(), format!("{} — {name}", o.code))
-        })
         .collect();
     let regimes = WorkRegime::ALL
         .iter()
@@ -319,6 +296,7 @@ pub async fn vacancy(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::Lang;
     use enbek_domain::mediation::vacancy::{
         EducationLevel, EmploymentType, VacancyStatus, WorkCondition,
     };

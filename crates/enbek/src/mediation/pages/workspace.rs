@@ -15,13 +15,12 @@ use serde::Deserialize;
 
 use crate::mediation::http::employers::vacancy_view;
 use crate::mediation::pages::cabinet_resume::reason;
-use crate::mediation::pages::vacancies::in_lang;
 use crate::mediation::service::employers::{self as employers, SearchRequest};
 use crate::mediation::service::matching;
 use crate::mediation::service::offers;
 use crate::platform::auth::{Caller, Grant, CASEWORK};
 use crate::platform::state::AppState;
-use crate::reference::interface::occupations;
+use crate::reference::interface::occupation_names;
 use crate::web::form::{choices, Choice};
 use crate::web::paging::{optional, page_href, Pager};
 use crate::web::{render, CsrfForm, Frame, OrPage, Page, PageQuery, PageResult, Tr};
@@ -145,14 +144,10 @@ pub async fn vacancies(
             Err(e) => return Err(e),
         }
     }
-    let occupation_list = occupations(&state, None, None, Some("unit"), 1000)
+    let occupation_list = occupation_names(&state, tr.lang)
         .await
         .or_page()?
         .into_iter()
-        .map(|o| {
-            let name = in_lang(tr.lang, &o.name_kk, &o.name_ru, &o.name_en);
-            (o.code.clone(), format!("{} — {name}", o.code))
-        })
         .collect();
     let html = render(&ListPage {
         q: query.q.clone(),

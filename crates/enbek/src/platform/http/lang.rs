@@ -32,6 +32,15 @@ impl Lang {
         }
     }
 
+    /// Of a text kept in the three languages, the one in this language.
+    pub fn pick<'a>(self, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+
     /// The first of kk, ru, en named in an `Accept-Language` value, by its order there.
     pub fn from_accept_language(value: &str) -> Option<Lang> {
         value

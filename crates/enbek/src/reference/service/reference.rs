@@ -18,6 +18,7 @@ use serde_json::json;
 use crate::platform::audit;
 use crate::platform::db::Db;
 use crate::platform::db::Tx;
+use crate::platform::http::lang::Lang;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::error::Code;
@@ -452,6 +453,31 @@ pub async fn occupations(
     limit: i64,
 ) -> Result<Vec<Occupation>> {
     Ok(reference::occupations(&state.db.pool, q, parent_code, level, limit).await?)
+}
+
+/// The occupations people choose from (the ISCO-08 unit groups), as (code, "code — name") in
+/// a language.
+pub async fn occupation_names(state: &AppState, lang: Lang) -> Result<Vec<(String, String)>> {
+    Ok(occupations(state, None, None, Some("unit"), 1000)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let name = lang.pick(&o.name_kk, &o.name_ru, &o.name_en);
+            let label = format!("{} — {name}", o.code);
+            (o.code, label)
+        })
+        .collect())
+}
+
+/// The regions' names in a language, by code.
+pub fn region_names(lang: Lang) -> Vec<(String, String)> {
+    regions()
+        .into_iter()
+        .map(|r| {
+            let name = lang.pick(&r.name_kk, &r.name_ru, &r.name_en).to_string();
+            (r.code, name)
+        })
+        .collect()
 }
 
 /// The values of a classifier; 404 for a classifier that has none.

@@ -17,7 +17,7 @@ use crate::measures::interface::applications_for;
 use crate::mediation::interface::layoffs::layoff_notices;
 use crate::platform::auth::{Caller, Grant};
 use crate::platform::state::AppState;
-use crate::reference::interface::regions;
+use crate::reference::interface::region_names;
 use crate::reporting::pages::chart::{self, Series};
 use crate::reporting::period::{month_code, next_month, parse_month};
 use crate::reporting::service::statistics::{self as service, MonthStatistics, READERS};
@@ -62,20 +62,6 @@ fn reader<'a>(page: &'a Page, roles: &[Role]) -> PageResult<(&'a Caller, &'a Gra
     let caller = page.signed_in()?;
     let grant = caller.require(roles).or_page()?;
     Ok((caller, grant))
-}
-
-fn region_names(lang: Lang) -> Vec<(String, String)> {
-    regions()
-        .into_iter()
-        .map(|r| {
-            let name = match lang {
-                Lang::Kk => r.name_kk,
-                Lang::Ru => r.name_ru,
-                Lang::En => r.name_en,
-            };
-            (r.code, name)
-        })
-        .collect()
 }
 
 fn region_name(lang: Lang, code: &str) -> String {
