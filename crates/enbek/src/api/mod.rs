@@ -191,6 +191,8 @@ fn pages(state: AppState, surface: Surface) -> Router<AppState> {
         .merge(crate::measures::pages::routes());
     if surface == Surface::All {
         pages = pages.merge(crate::registration::pages::staff());
+        pages = pages.merge(crate::accounts::pages::staff());
+        pages = pages.merge(crate::reference::pages::staff());
     }
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))

@@ -24,13 +24,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/employer.ftl")),
             include_str!(concat!("../../locales/", $lang, "/measures.ftl")),
             include_str!(concat!("../../locales/", $lang, "/workspace.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
         ]
     };
 }
 
-const KK: [&str; 10] = files!("kk");
-const RU: [&str; 10] = files!("ru");
-const EN: [&str; 10] = files!("en");
+const KK: [&str; 11] = files!("kk");
+const RU: [&str; 11] = files!("ru");
+const EN: [&str; 11] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 
