@@ -194,6 +194,8 @@ fn pages(state: AppState, surface: Surface) -> Router<AppState> {
         pages = pages.merge(crate::registration::pages::staff());
         pages = pages.merge(crate::mediation::pages::staff());
         pages = pages.merge(crate::reporting::pages::staff());
+        pages = pages.merge(crate::accounts::pages::staff());
+        pages = pages.merge(crate::reference::pages::staff());
     }
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))

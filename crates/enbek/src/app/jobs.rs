@@ -54,6 +54,9 @@ impl Dispatch for Dispatcher {
                 saved_searches::notify_for_vacancy(state, &vacancy_id).await
             }
             Job::LateOfferAnswer { offer_id } => offers::answer_term_over(state, &offer_id).await,
+            Job::ImportReference { import_id } => {
+                crate::reference::service::imports::run(state, &import_id).await
+            }
         }
     }
 }

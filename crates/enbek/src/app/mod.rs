@@ -71,8 +71,9 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         ),
         None => None,
     };
-    let places =
-        reference::places(national.as_deref()).map_err(|e| anyhow::anyhow!("localities: {e}"))?;
+    let imported = reference::imported_localities(&db).await?;
+    let places = reference::places(national.as_deref(), imported)
+        .map_err(|e| anyhow::anyhow!("localities: {e}"))?;
     let clock = if args.dev {
         Clock::settable()
     } else {

@@ -27,13 +27,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/desk.ftl")),
             include_str!(concat!("../../locales/", $lang, "/caseplan.ftl")),
             include_str!(concat!("../../locales/", $lang, "/dashboards.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
         ]
     };
 }
 
-const KK: [&str; 13] = files!("kk");
-const RU: [&str; 13] = files!("ru");
-const EN: [&str; 13] = files!("en");
+const KK: [&str; 14] = files!("kk");
+const RU: [&str; 14] = files!("ru");
+const EN: [&str; 14] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -234,6 +234,12 @@ fn body(op: &str, w: &World) -> Body {
             )
         }
         "upsertCalendarDays" => return Body::Text("text/plain", String::new()),
+        "importLocalities" => {
+            return Body::Text(
+                "text/csv",
+                "code,name_kk,name_ru,name_en,latitude,longitude\n".into(),
+            )
+        }
         _ => return Body::None,
     };
     Body::Json(json)

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod admin;
 mod authorization;
 mod background;
 mod certificates;

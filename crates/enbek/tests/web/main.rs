@@ -13,6 +13,7 @@ mod helpers;
 #[allow(dead_code)]
 mod steps;
 
+mod admin;
 mod browser;
 mod caseplan;
 mod citizen;

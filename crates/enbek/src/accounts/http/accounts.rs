@@ -1,19 +1,18 @@
 //! Accounts and sessions (206 p.17–19): sign-up, login, the current account, logout, staff.
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use enbek_domain::accounts::access::Role;
 use serde::{Deserialize, Serialize};
 use std::net::{IpAddr, SocketAddr};
 use utoipa::ToSchema;
 
-use crate::accounts::error::{Error, Result};
+use crate::accounts::error::Result;
 use crate::accounts::service::accounts as service;
 use crate::platform::auth::Caller;
-use crate::platform::http::extract::Json;
+use crate::platform::http::extract::{Json, Query};
 use crate::platform::http::lang::{requested_lang, Lang};
-use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -192,9 +191,7 @@ pub async fn create_staff_account(
     Json(body): Json<CreateStaffAccount>,
 ) -> Result<impl IntoResponse> {
     caller.require(&[Role::Administrator])?;
-    let role = Role::parse(&body.role)
-        .filter(|r| r.is_staff())
-        .ok_or_else(|| Error::new(Common::InvalidValue).detail("role must be a staff role"))?;
+    let role = service::staff_role(&body.role)?;
     let id = service::create_staff_account(
         &state,
         &caller.account_id,
@@ -205,6 +202,66 @@ pub async fn create_staff_account(
     )
     .await?;
     Ok((StatusCode::CREATED, axum::Json(Created { id })))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct StaffAccountsQuery {
+    /// A staff role (docs/AUTHORIZATION.md).
+    pub role: Option<String>,
+    pub organization_id: Option<String>,
+    /// The region of the account's organisation.
+    pub region_code: Option<String>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// At most 100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+/// A staff account: its login, role, organisation and creation, nothing else of the person.
+#[derive(Serialize, ToSchema)]
+pub struct StaffAccountView {
+    pub id: String,
+    pub login: String,
+    pub role: String,
+    pub organization_id: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[utoipa::path(get, path = "/api/v1/staff-accounts", operation_id = "listStaffAccounts", tag = "accounts",
+    params(StaffAccountsQuery), security(("bearer" = [])),
+    responses((status = 200, body = [StaffAccountView], description = "one row per staff role held, the newest first; the total is in X-Total-Count"),
+        (status = 401), (status = 403), (status = 422, description = "invalid_value")))]
+pub async fn list_staff_accounts(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<StaffAccountsQuery>,
+) -> Result<impl IntoResponse> {
+    let found = service::list_staff_accounts(
+        &state,
+        &caller,
+        &service::StaffQuery {
+            role: q.role.as_deref(),
+            organization_id: q.organization_id.as_deref(),
+            region_code: q.region_code.as_deref(),
+            page: q.page,
+            per_page: q.per_page,
+        },
+    )
+    .await?;
+    let items: Vec<StaffAccountView> = found
+        .accounts
+        .into_iter()
+        .map(|a| StaffAccountView {
+            id: a.id,
+            login: a.login,
+            role: a.role.as_str().to_string(),
+            organization_id: a.organization_id,
+            created_at: a.created_at,
+        })
+        .collect();
+    let mut headers = HeaderMap::new();
+    headers.insert("x-total-count", HeaderValue::from(found.total));
+    Ok((headers, axum::Json(items)))
 }
 
 #[cfg(test)]

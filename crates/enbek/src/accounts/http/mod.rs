@@ -21,5 +21,8 @@ pub fn portal() -> OpenApiRouter<AppState> {
 
 /// The operations of this context in the AIS "Labor Market" (staff, the egov intake, administration).
 pub fn staff() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(accounts::create_staff_account))
+    OpenApiRouter::new().routes(routes!(
+        accounts::create_staff_account,
+        accounts::list_staff_accounts
+    ))
 }

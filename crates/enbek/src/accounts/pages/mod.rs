@@ -1,6 +1,7 @@
 //! The pages of accounts on the portal: sign up with the user agreement, sign in, sign out, the
 //! language switch; proving the identity from the cabinet.
 
+pub mod admin;
 pub mod identity;
 pub mod language;
 pub mod sessions;
@@ -29,4 +30,16 @@ pub fn routes() -> Router<AppState> {
             get(identity::page).post(identity::start),
         )
         .route("/cabinet/identity/code", post(identity::complete))
+}
+
+/// The routes of this context's pages for staff: the administration's start and its staff
+/// accounts, served where the AIS operations are.
+pub fn staff() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(admin::start))
+        .route("/admin/staff", get(admin::staff))
+        .route(
+            "/admin/staff/new",
+            get(admin::new_staff).post(admin::create_staff),
+        )
 }

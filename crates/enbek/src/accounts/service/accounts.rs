@@ -17,14 +17,17 @@ use crate::accounts::error::{Error, Result};
 use crate::accounts::store::accounts;
 use crate::accounts::store::accounts::LoginFailures;
 use crate::platform::audit;
-use crate::platform::auth::{token_hash, Grant, Session, Sessions};
+use crate::platform::auth::{token_hash, Caller, Grant, Session, Sessions};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
+use crate::platform::http::input;
 use crate::platform::http::lang::Lang;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Code as ReferenceCode;
 use enbek_domain::accounts::access::Role;
+use enbek_domain::bounds;
 
 pub const MIN_PASSWORD_LEN: usize = 8;
 
@@ -415,6 +418,73 @@ pub async fn create_staff_account(
         .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The staff role an administrator names (docs/AUTHORIZATION.md; `egov_gateway` for the egov
+/// intake); 422 `invalid_value` at `role` for anything else, citizens and employers included
+/// (they sign up themselves).
+pub fn staff_role(role: &str) -> Result<Role> {
+    Role::parse(role.trim())
+        .filter(|r| r.is_staff())
+        .ok_or_else(|| {
+            Error::new(Common::InvalidValue)
+                .detail("role must be a staff role")
+                .with("field", "role")
+        })
+}
+
+/// What the administrator asks of the staff accounts' list.
+#[derive(Default)]
+pub struct StaffQuery<'a> {
+    pub role: Option<&'a str>,
+    pub organization_id: Option<&'a str>,
+    pub region_code: Option<&'a str>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+/// A page of the staff accounts and how many there are in all.
+pub struct StaffPage {
+    pub accounts: Vec<accounts::StaffAccount>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// The staff accounts an administrator sees (`listStaffAccounts`, the `/admin/staff` page):
+/// login, role, organisation and creation only, filtered by role, organisation and region and
+/// paged, the newest first. Only an administrator (403 otherwise).
+pub async fn list_staff_accounts(
+    state: &AppState,
+    caller: &Caller,
+    q: &StaffQuery<'_>,
+) -> Result<StaffPage> {
+    caller.require(&[Role::Administrator])?;
+    let role = q
+        .role
+        .filter(|r| !r.trim().is_empty())
+        .map(staff_role)
+        .transpose()?;
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+    let per_page = input::bounded("per_page", q.per_page.unwrap_or(20), bounds::PER_PAGE)?;
+    let filter = accounts::StaffFilter {
+        role: role.map(Role::as_str),
+        organization_id: q.organization_id.map(str::trim).filter(|o| !o.is_empty()),
+        region_code: q.region_code.map(str::trim).filter(|r| !r.is_empty()),
+    };
+    let (accounts, total) = accounts::staff_accounts(
+        &state.db.pool,
+        &filter,
+        per_page,
+        (page - 1).saturating_mul(per_page),
+    )
+    .await?;
+    Ok(StaffPage {
+        accounts,
+        total,
+        page,
+        per_page,
+    })
 }
 
 #[cfg(test)]

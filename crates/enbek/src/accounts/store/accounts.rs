@@ -337,3 +337,77 @@ pub async fn locale_and_iin<'c>(
     row.map(|r| Ok((r.text("locale")?, r.opt_text("iin")?)))
         .transpose()
 }
+
+/// A staff account as the administrator's list shows it: no personal data beyond the login.
+pub struct StaffAccount {
+    pub id: String,
+    pub login: String,
+    pub role: Role,
+    pub organization_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Which staff accounts to list: of a role, in an organisation, in a region (each when given).
+#[derive(Default)]
+pub struct StaffFilter<'a> {
+    pub role: Option<&'a str>,
+    pub organization_id: Option<&'a str>,
+    pub region_code: Option<&'a str>,
+}
+
+/// A page of the staff accounts (one row per staff role held), the newest first, and how many
+/// there are in all.
+pub async fn staff_accounts(
+    pool: &AnyPool,
+    filter: &StaffFilter<'_>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<StaffAccount>, i64), sqlx::Error> {
+    let mut conditions = vec!["r.role NOT IN ('citizen', 'employer')".to_string()];
+    let mut binds = Vec::new();
+    for (column, value) in [
+        ("r.role", filter.role),
+        ("r.organization_id", filter.organization_id),
+        ("o.region_code", filter.region_code),
+    ] {
+        if let Some(value) = value {
+            binds.push(value.to_string());
+            conditions.push(format!("{column} = ${}", binds.len()));
+        }
+    }
+    let from = format!(
+        "FROM account_roles r JOIN accounts a ON a.id = r.account_id
+         LEFT JOIN organizations o ON o.id = r.organization_id WHERE {}",
+        conditions.join(" AND ")
+    );
+    let count_sql = format!("SELECT COUNT(*) AS n {from}");
+    let mut count = sqlx::query(&count_sql);
+    for b in &binds {
+        count = count.bind(b.clone());
+    }
+    let total = count.fetch_one(pool).await?.int("n")?;
+    let list_sql = format!(
+        "SELECT a.id, a.login, r.role, r.organization_id, a.created_at {from}
+         ORDER BY a.created_at DESC, a.login, r.role LIMIT {limit} OFFSET {offset}"
+    );
+    let mut list = sqlx::query(&list_sql);
+    for b in &binds {
+        list = list.bind(b.clone());
+    }
+    let rows = list.fetch_all(pool).await?;
+    let accounts = rows
+        .iter()
+        .map(|r| {
+            let role = r.text("role")?;
+            Ok(StaffAccount {
+                id: r.text("id")?,
+                login: r.text("login")?,
+                role: Role::parse(&role)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("role {role:?}").into()))?,
+                organization_id: r.opt_text("organization_id")?,
+                created_at: r.instant("created_at")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok((accounts, total))
+}

@@ -57,6 +57,9 @@ pub enum Job {
     /// The term to answer an offer made to an unemployed person is over: an answer missing or
     /// late goes to the career center's work queue (214 p.51(2), 214 p.72).
     LateOfferAnswer { offer_id: String },
+    /// Check and write an administrator's reference file (organisations, occupations,
+    /// localities), recording its progress.
+    ImportReference { import_id: String },
 }
 
 impl Job {

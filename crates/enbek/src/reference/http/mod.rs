@@ -28,4 +28,5 @@ pub fn imports() -> OpenApiRouter<AppState> {
         .routes(routes!(reference::import_organizations))
         .routes(routes!(reference::import_occupations))
         .routes(routes!(reference::upsert_calendar_days))
+        .routes(routes!(reference::import_localities))
 }

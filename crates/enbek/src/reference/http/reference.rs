@@ -47,7 +47,7 @@ pub struct Imported {
 }
 
 /// A refused import: which line, and why. Nothing of the file is stored.
-fn invalid_csv(e: service::ImportError) -> Error {
+pub(crate) fn invalid_csv(e: service::ImportError) -> Error {
     match e {
         service::ImportError::Row { line, reason } => Error::new(Code::InvalidCsv)
             .detail(format!("line {line}: {reason}"))
@@ -71,6 +71,21 @@ pub async fn import_organizations(
 ) -> Result<axum::Json<Imported>> {
     caller.require(&[Role::Administrator])?;
     let imported = service::import_organizations_by(&state, &caller.account_id, csv_text(&body)?)
+        .await
+        .map_err(invalid_csv)?;
+    Ok(axum::Json(Imported { imported }))
+}
+
+#[utoipa::path(post, path = "/api/v1/localities/import", operation_id = "importLocalities", tag = "reference",
+    request_body(content = String, content_type = "text/csv", description = "code,name_kk,name_ru,name_en,latitude,longitude (the format of data/reference/localities.csv)"),
+    security(("bearer" = [])), responses((status = 200, body = Imported), (status = 403), (status = 422, description = "invalid_csv: the first wrong line in `line`; nothing is written")))]
+pub async fn import_localities(
+    State(state): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> Result<axum::Json<Imported>> {
+    caller.require(&[Role::Administrator])?;
+    let imported = service::import_localities_by(&state, &caller.account_id, csv_text(&body)?)
         .await
         .map_err(invalid_csv)?;
     Ok(axum::Json(Imported { imported }))

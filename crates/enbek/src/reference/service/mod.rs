@@ -1,3 +1,4 @@
 //! The use cases of reference data.
 
+pub mod imports;
 pub mod reference;

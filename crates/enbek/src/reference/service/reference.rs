@@ -24,6 +24,8 @@ use crate::platform::state::AppState;
 use crate::reference::error::Code;
 use crate::reference::error::{Error, Result};
 use crate::reference::store::calendar;
+use crate::reference::store::imports;
+pub use crate::reference::store::imports::Locality;
 use crate::reference::store::parameters;
 use crate::reference::store::reference;
 pub use crate::reference::store::reference::{ClassifierValue, Occupation, Organization};
@@ -64,34 +66,62 @@ fn rows<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, ImportError>
 #[derive(Deserialize)]
 struct LocalityRow {
     code: String,
+    #[serde(default)]
+    name_kk: String,
+    #[serde(default)]
+    name_ru: String,
+    #[serde(default)]
+    name_en: String,
     latitude: f64,
     longitude: f64,
 }
 
+/// The one check of a localities row: a 9-digit code, degrees of latitude and longitude.
+fn locality(line: usize, r: LocalityRow) -> Result<Locality, ImportError> {
+    let valid = is_territory_code(&r.code)
+        && (-90.0..=90.0).contains(&r.latitude)
+        && (-180.0..=180.0).contains(&r.longitude);
+    if !valid {
+        return Err(row_error(
+            line,
+            "code is 9 digits; latitude and longitude are degrees",
+        ));
+    }
+    Ok(Locality {
+        name_en: if r.name_en.is_empty() {
+            r.name_ru.clone()
+        } else {
+            r.name_en
+        },
+        code: r.code,
+        name_kk: r.name_kk,
+        name_ru: r.name_ru,
+        place: Place {
+            latitude: r.latitude,
+            longitude: r.longitude,
+        },
+    })
+}
+
 /// Where localities lie, for daily commutes (214 p.2.10): the shipped sample, then a national
-/// list in the same format when one is given.
-pub fn places(national: Option<&str>) -> Result<Places, ImportError> {
+/// list in the same format when one is given, then the localities an administrator imported.
+pub fn places(national: Option<&str>, imported: Vec<Locality>) -> Result<Places, ImportError> {
     let mut places = std::collections::HashMap::new();
     for text in std::iter::once(LOCALITIES).chain(national) {
         for (i, r) in rows::<LocalityRow>(text)?.into_iter().enumerate() {
-            let valid = r.code.len() == 9
-                && r.code.bytes().all(|b| b.is_ascii_digit())
-                && (-90.0..=90.0).contains(&r.latitude)
-                && (-180.0..=180.0).contains(&r.longitude);
-            if !valid {
-                return Err(row_error(
-                    i + 2,
-                    "code is 9 digits; latitude and longitude are degrees".to_string(),
-                ));
-            }
-            let place = Place {
-                latitude: r.latitude,
-                longitude: r.longitude,
-            };
-            places.insert(r.code, place);
+            let l = locality(i + 2, r)?;
+            places.insert(l.code, l.place);
         }
     }
+    for l in imported {
+        places.insert(l.code, l.place);
+    }
     Ok(Places::new(places))
+}
+
+/// The localities an administrator imported, for `places` at start.
+pub async fn imported_localities(db: &Db) -> Result<Vec<Locality>, sqlx::Error> {
+    imports::localities(&db.pool).await
 }
 
 #[derive(Deserialize)]
@@ -188,6 +218,7 @@ pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) 
             .with("field", field));
     }
     if state.places.contains(locality_code)
+        || imports::locality_exists(&state.db.pool, locality_code).await?
         || reference::organization_at(&state.db.pool, locality_code).await?
     {
         return Ok(());
@@ -232,6 +263,7 @@ pub async fn check_territory(
     let in_region = district.get(..2) == region_code.get(..2)
         && rest.bytes().all(|b| b == b'0')
         && (state.places.any_within(district)
+            || imports::locality_within(&state.db.pool, district).await?
             || reference::district_in_region(&state.db.pool, region_code, district_code).await?);
     if !in_region {
         return Err(unknown_territory(
@@ -286,12 +318,15 @@ pub async fn load_builtin(db: &Db, dev: bool) -> anyhow::Result<()> {
     for v in rows::<ClassifierValue>(CLASSIFIERS)? {
         reference::upsert_classifier_value(&mut tx, &v).await?;
     }
+    tx.commit().await?;
     if dev {
-        import_organizations_tx(&mut tx, DEMO_ORGANIZATIONS, "demo")
+        let demo = check_organizations(db, DEMO_ORGANIZATIONS, &Quiet)
             .await
             .map_err(|e| anyhow::anyhow!("demo organisations: {e}"))?;
+        let mut tx = db.begin().await?;
+        write(&mut tx, &demo, "demo").await?;
+        tx.commit().await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 
@@ -307,26 +342,88 @@ fn occupation(o: OccupationRow) -> Occupation {
     }
 }
 
-/// Imports career centers and rural districts from CSV (the format of
-/// `data/reference/organizations.example.csv`). All rows or none.
-pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, ImportError> {
-    let mut tx = db.begin().await?;
-    let n = import_organizations_tx(&mut tx, text, "import").await?;
-    tx.commit().await?;
-    Ok(n)
+/// What an import reports as it checks a file: the rows in all, then how many are checked.
+#[async_trait::async_trait]
+pub trait Progress: Send + Sync {
+    async fn total(&self, rows: usize) -> Result<(), sqlx::Error>;
+    async fn checked(&self, rows: usize) -> Result<(), sqlx::Error>;
 }
 
-async fn import_organizations_tx(
-    tx: &mut Tx,
+/// No report: the synchronous operations and the files read at start.
+pub struct Quiet;
+
+#[async_trait::async_trait]
+impl Progress for Quiet {
+    async fn total(&self, _: usize) -> Result<(), sqlx::Error> {
+        Ok(())
+    }
+    async fn checked(&self, _: usize) -> Result<(), sqlx::Error> {
+        Ok(())
+    }
+}
+
+/// How often (in rows) the checks report their progress.
+const REPORT_EVERY: usize = 200;
+
+async fn report(progress: &dyn Progress, done: usize, total: usize) -> Result<(), sqlx::Error> {
+    if done % REPORT_EVERY == 0 || done == total {
+        progress.checked(done).await?;
+    }
+    Ok(())
+}
+
+/// The rows of a file, checked, ready to be written: nothing is written until every row is.
+pub enum Checked {
+    Organizations(Vec<Organization>),
+    Occupations(Vec<Occupation>),
+    Localities(Vec<Locality>),
+}
+
+impl Checked {
+    pub fn len(&self) -> usize {
+        match self {
+            Checked::Organizations(v) => v.len(),
+            Checked::Occupations(v) => v.len(),
+            Checked::Localities(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entity the audit names.
+    pub fn entity(&self) -> &'static str {
+        match self {
+            Checked::Organizations(_) => "organizations",
+            Checked::Occupations(_) => "occupations",
+            Checked::Localities(_) => "localities",
+        }
+    }
+}
+
+/// Checks a file of career centers and rural districts (the format of
+/// `data/reference/organizations.example.csv`): each row's kind, names, region, parent (a career
+/// center of the file or of the reference data) and contacts; the first wrong line is named.
+pub async fn check_organizations(
+    db: &Db,
     text: &str,
-    source: &str,
-) -> Result<usize, ImportError> {
+    progress: &dyn Progress,
+) -> Result<Checked, ImportError> {
     let parsed = rows::<OrganizationRow>(text)?;
+    progress.total(parsed.len()).await?;
+    let known: std::collections::HashMap<String, OrgKind> =
+        reference::organizations(&db.pool, None, None)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.kind))
+            .collect();
     let in_file: HashSet<&str> = parsed
         .iter()
         .filter(|r| r.kind == "career_center")
         .map(|r| r.id.as_str())
         .collect();
+    let mut checked = Vec::with_capacity(parsed.len());
     for (i, r) in parsed.iter().enumerate() {
         let line = i + 2;
         let err = |reason: &str| row_error(line, reason);
@@ -336,9 +433,7 @@ async fn import_organizations_tx(
         if r.id.is_empty() || r.name_kk.is_empty() || r.name_ru.is_empty() {
             return Err(err("id, name_kk and name_ru are required"));
         }
-        let region =
-            reference::organization_by_id(&mut **tx, &mobility_center_id(&r.region_code)).await?;
-        if region.is_none() {
+        if known.get(&mobility_center_id(&r.region_code)) != Some(&OrgKind::MobilityCenter) {
             return Err(err("unknown region_code"));
         }
         let parent = r.parent_id.clone().filter(|p| !p.is_empty());
@@ -347,9 +442,7 @@ async fn import_organizations_tx(
                 return Err(err("a rural district needs its career center as parent_id"));
             };
             let known = in_file.contains(parent.as_str())
-                || reference::organization_by_id(&mut **tx, parent)
-                    .await?
-                    .is_some_and(|o| o.kind == OrgKind::CareerCenter);
+                || known.get(parent) == Some(&OrgKind::CareerCenter);
             if !known {
                 return Err(err("parent_id is not a career center"));
             }
@@ -367,7 +460,7 @@ async fn import_organizations_tx(
             .map(|m| Email::parse(&m).map(|m| m.as_str().to_string()))
             .transpose()
             .map_err(|e| err(&format!("email: {e}")))?;
-        let org = Organization {
+        checked.push(Organization {
             id: r.id.clone(),
             kind,
             parent_id: parent,
@@ -385,19 +478,23 @@ async fn import_organizations_tx(
             address,
             phone,
             email,
-        };
-        reference::upsert_organization(tx, &org, source).await?;
+        });
+        report(progress, i + 1, parsed.len()).await?;
     }
-    Ok(parsed.len())
+    Ok(Checked::Organizations(checked))
 }
 
-/// Imports occupations (the full national classifier) from CSV with the columns of
-/// `data/reference/occupations_isco08.csv`; `level` may also be `occupation`. All rows or none.
-pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, ImportError> {
+/// Checks a file of occupations (the full national classifier) with the columns of
+/// `data/reference/occupations_isco08.csv`; `level` may also be `occupation`.
+pub async fn check_occupations_file(
+    text: &str,
+    progress: &dyn Progress,
+) -> Result<Checked, ImportError> {
     const LEVELS: [&str; 5] = ["major", "sub_major", "minor", "unit", "occupation"];
     let parsed = rows::<OccupationRow>(text)?;
-    let mut tx = db.begin().await?;
-    let n = parsed.len();
+    let total = parsed.len();
+    progress.total(total).await?;
+    let mut checked = Vec::with_capacity(total);
     for (i, o) in parsed.into_iter().enumerate() {
         if !LEVELS.contains(&o.level.as_str())
             || o.code.is_empty()
@@ -409,8 +506,58 @@ pub async fn import_occupations(db: &Db, text: &str) -> Result<usize, ImportErro
                 "code, level (major…occupation), name_kk and name_ru are required",
             ));
         }
-        reference::upsert_occupation(&mut tx, &occupation(o), "import").await?;
+        checked.push(occupation(o));
+        report(progress, i + 1, total).await?;
     }
+    Ok(Checked::Occupations(checked))
+}
+
+/// Checks a localities file in the format of `data/reference/localities.csv`
+/// (`code,name_kk,name_ru,name_en,latitude,longitude`): a 9-digit KATO code, its names in
+/// Kazakh and Russian, degrees of latitude and longitude.
+pub async fn check_localities(text: &str, progress: &dyn Progress) -> Result<Checked, ImportError> {
+    let parsed = rows::<LocalityRow>(text)?;
+    let total = parsed.len();
+    progress.total(total).await?;
+    let mut checked = Vec::with_capacity(total);
+    for (i, r) in parsed.into_iter().enumerate() {
+        if r.name_kk.trim().is_empty() || r.name_ru.trim().is_empty() {
+            return Err(row_error(i + 2, "name_kk and name_ru are required"));
+        }
+        checked.push(locality(i + 2, r)?);
+        report(progress, i + 1, total).await?;
+    }
+    Ok(Checked::Localities(checked))
+}
+
+/// Writes checked rows in the caller's transaction; returns how many.
+pub async fn write(tx: &mut Tx, checked: &Checked, source: &str) -> Result<usize, sqlx::Error> {
+    match checked {
+        Checked::Organizations(orgs) => {
+            for o in orgs {
+                reference::upsert_organization(tx, o, source).await?;
+            }
+        }
+        Checked::Occupations(occupations) => {
+            for o in occupations {
+                reference::upsert_occupation(tx, o, source).await?;
+            }
+        }
+        Checked::Localities(localities) => {
+            for l in localities {
+                imports::upsert_locality(tx, l).await?;
+            }
+        }
+    }
+    Ok(checked.len())
+}
+
+/// Imports career centers and rural districts from CSV (the file given at start). All rows or
+/// none.
+pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, ImportError> {
+    let checked = check_organizations(db, text, &Quiet).await?;
+    let mut tx = db.begin().await?;
+    let n = write(&mut tx, &checked, "import").await?;
     tx.commit().await?;
     Ok(n)
 }
@@ -489,42 +636,64 @@ pub async fn classifier(state: &AppState, classifier: &str) -> Result<Vec<Classi
     Ok(values)
 }
 
-/// Writes an administrator's import of `entity` (`n` rows) to the audit log.
-async fn audit_import(
+/// An administrator's import written and audited in the caller's transaction; returns how
+/// many rows.
+pub async fn write_import(
+    tx: &mut Tx,
     state: &AppState,
     actor_id: &str,
-    entity: &str,
-    n: usize,
-) -> Result<(), sqlx::Error> {
-    let mut tx = state.db.begin().await?;
-    audit::Entry::new(state.clock.now(), "import", entity, "*")
+    checked: &Checked,
+) -> Result<usize, sqlx::Error> {
+    let n = write(tx, checked, "import").await?;
+    audit::Entry::new(state.clock.now(), "import", checked.entity(), "*")
         .by(actor_id)
         .after(json!({ "rows": n }))
-        .record(&mut tx)
+        .record(tx)
         .await?;
-    tx.commit().await
+    Ok(n)
 }
 
-/// An administrator imports organisations; the import is audited.
+async fn import_now(
+    state: &AppState,
+    actor_id: &str,
+    checked: Result<Checked, ImportError>,
+) -> Result<usize, ImportError> {
+    let checked = checked?;
+    let mut tx = state.db.begin().await?;
+    let n = write_import(&mut tx, state, actor_id, &checked).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// An administrator imports organisations at once (`importOrganizations`); audited.
 pub async fn import_organizations_by(
     state: &AppState,
     actor_id: &str,
     text: &str,
 ) -> Result<usize, ImportError> {
-    let n = import_organizations(&state.db, text).await?;
-    audit_import(state, actor_id, "organizations", n).await?;
-    Ok(n)
+    let checked = check_organizations(&state.db, text, &Quiet).await;
+    import_now(state, actor_id, checked).await
 }
 
-/// An administrator imports occupations; the import is audited.
+/// An administrator imports occupations at once (`importOccupations`); audited.
 pub async fn import_occupations_by(
     state: &AppState,
     actor_id: &str,
     text: &str,
 ) -> Result<usize, ImportError> {
-    let n = import_occupations(&state.db, text).await?;
-    audit_import(state, actor_id, "occupations", n).await?;
-    Ok(n)
+    let checked = check_occupations_file(text, &Quiet).await;
+    import_now(state, actor_id, checked).await
+}
+
+/// An administrator imports localities at once (`importLocalities`); audited. They count for
+/// the territory checks at once, for commute distances from the next start.
+pub async fn import_localities_by(
+    state: &AppState,
+    actor_id: &str,
+    text: &str,
+) -> Result<usize, ImportError> {
+    let checked = check_localities(text, &Quiet).await;
+    import_now(state, actor_id, checked).await
 }
 
 /// An administrator adds calendar days: stored and audited in one transaction, then the

@@ -1,5 +1,6 @@
 //! The storage of reference data.
 
 pub mod calendar;
+pub mod imports;
 pub mod parameters;
 pub mod reference;
