@@ -13,8 +13,9 @@ use crate::accounts::service::accounts::{self as service, StaffQuery};
 use crate::platform::auth::Caller;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
-use crate::reference::interface::{regions, Organization};
+use crate::reference::interface::{region_names, Organization};
 use crate::web::form::{choices, with_errors, Choice, Field};
+use crate::web::paging::{page_href, Pager};
 use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult};
 
 /// The roles an administrator gives, in the order the forms offer them.
@@ -48,11 +49,7 @@ pub async fn start(page: Page) -> PageResult<Response> {
 }
 
 fn org_name(lang: Lang, o: &Organization) -> String {
-    match lang {
-        Lang::Kk => o.name_kk.clone(),
-        Lang::Ru => o.name_ru.clone(),
-        Lang::En => o.name_en.clone(),
-    }
+    lang.pick(&o.name_kk, &o.name_ru, &o.name_en).to_string()
 }
 
 fn role_options(page: &Page, any: &str) -> Vec<(String, String)> {
@@ -109,9 +106,7 @@ struct StaffPage {
     organizations: Vec<Choice>,
     rows: Vec<Row>,
     found: String,
-    previous: Option<String>,
-    next: Option<String>,
-    page_of: String,
+    pager: Pager,
     created: bool,
 }
 
@@ -132,18 +127,15 @@ pub struct StaffFilters {
 
 /// A page of the list with the filters given.
 fn staff_href(f: &StaffFilters, page: i64) -> String {
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    for (name, value) in [
-        ("role", &f.role),
-        ("region", &f.region),
-        ("organization", &f.organization),
-    ] {
-        if !value.is_empty() {
-            query.append_pair(name, value);
-        }
-    }
-    query.append_pair("page", &page.to_string());
-    format!("/admin/staff?{}", query.finish())
+    page_href(
+        "/admin/staff",
+        &[
+            ("role", &f.role),
+            ("region", &f.region),
+            ("organization", &f.organization),
+        ],
+        page,
+    )
 }
 
 /// The staff accounts, filtered by role, region and organisation, a page at a time.
@@ -185,16 +177,8 @@ pub async fn staff(
             created: tr.date(a.created_at.date_naive()),
         })
         .collect();
-    let pages = ((found.total + found.per_page - 1) / found.per_page).max(1);
     let region_options = std::iter::once((String::new(), tr.t("admin-any-region")))
-        .chain(regions().into_iter().map(|r| {
-            let name = match tr.lang {
-                Lang::Kk => r.name_kk,
-                Lang::Ru => r.name_ru,
-                Lang::En => r.name_en,
-            };
-            (r.code, name)
-        }))
+        .chain(region_names(tr.lang))
         .collect();
     let html = render(&StaffPage {
         roles: choices(role_options(&page, "admin-any-role"), &filters.role),
@@ -205,12 +189,9 @@ pub async fn staff(
         ),
         rows,
         found: tr.count("admin-staff-found", found.total),
-        previous: (found.page > 1).then(|| staff_href(&filters, found.page - 1)),
-        next: (found.page < pages).then(|| staff_href(&filters, found.page + 1)),
-        page_of: tr.with(
-            "admin-page-of",
-            &[("page", found.page.into()), ("pages", pages.into())],
-        ),
+        pager: Pager::new(&tr, found.total, found.page, found.per_page, |p| {
+            staff_href(&filters, p)
+        }),
         created: !filters.created.is_empty(),
         f: page.frame,
     })?;

@@ -45,11 +45,7 @@ pub struct CentersQuery {
 }
 
 fn name(lang: Lang, o: &Organization) -> String {
-    match lang {
-        Lang::Kk => o.name_kk.clone(),
-        Lang::Ru => o.name_ru.clone(),
-        Lang::En => o.name_en.clone(),
-    }
+    lang.pick(&o.name_kk, &o.name_ru, &o.name_en).to_string()
 }
 
 /// The centers of every region, or of the region chosen.
@@ -64,11 +60,9 @@ pub async fn centers(
     let mut shown = Vec::new();
     let mut choices = Vec::new();
     for region in regions() {
-        let region_name = match lang {
-            Lang::Kk => region.name_kk,
-            Lang::Ru => region.name_ru,
-            Lang::En => region.name_en,
-        };
+        let region_name = lang
+            .pick(&region.name_kk, &region.name_ru, &region.name_en)
+            .to_string();
         choices.push(Choice {
             value: region.code.clone(),
             label: region_name.clone(),
