@@ -14,6 +14,14 @@ use crate::platform::state::AppState;
 /// person's career center, an officer of the person's region (docs/AUTHORIZATION.md).
 pub const CASEWORK: [Role; 2] = [Role::CareerCenterSpecialist, Role::MobilityCenterOfficer];
 
+/// Who reads the published resumes: employers searching for staff themselves (214 p.77) and
+/// the career centers that help them.
+pub const RESUME_READERS: [Role; 3] = [
+    Role::Employer,
+    Role::CareerCenterSpecialist,
+    Role::MobilityCenterOfficer,
+];
+
 #[derive(Debug, Clone)]
 pub struct Grant {
     pub role: Role,

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use sha2::Sha256;
 
-use crate::platform::auth::{token_hash, Caller, Session, Sessions};
+use crate::platform::auth::{token_hash, Caller, Session, Sessions, RESUME_READERS};
 use crate::platform::state::AppState;
 use crate::web::error::{self, Failure, OrPage, PageError};
 use crate::web::i18n::{Lang, Tr};
@@ -282,6 +282,9 @@ pub struct Frame {
     /// The staff desks the signed-in account's roles open, as header links (empty for people
     /// and employers, whose header links the cabinet).
     pub desks: Vec<Desk>,
+    /// Whether the header links the published resumes: for a visitor (who is asked to sign in)
+    /// and for those who may read them, not for a job seeker.
+    pub resumes: bool,
     /// The path and query of the page, to come back to after switching the language.
     pub here: String,
 }
@@ -298,6 +301,8 @@ impl Frame {
             csrf: visit.csrf(),
             account: caller.map(|c| c.login.clone()),
             desks: caller.map(desks_of).unwrap_or_default(),
+            resumes: caller
+                .is_none_or(|c| c.grants.iter().any(|g| RESUME_READERS.contains(&g.role))),
             here: here.to_string(),
         }
     }

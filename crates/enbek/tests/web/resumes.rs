@@ -161,12 +161,13 @@ async fn a_visitor_is_asked_to_sign_in_and_a_citizen_may_not_read_resumes() {
         .contains("войдите в систему"));
 
     let browser = Browser::start(&app.base, "resumes-citizen").await;
-    browser.open("/sign-in").await;
-    browser.fill("#login", "seeker0@example.kz").await;
-    browser.fill("#password", "secret123").await;
+    // A visitor is shown the link (and asked to sign in); a job seeker is not shown it.
+    browser.open("/").await;
+    assert_eq!(browser.find_all_count("nav a[href=\"/resumes\"]").await, 1);
     browser
-        .click_to("form.stack button[type=submit]", "the sign-in")
+        .sign_in(None, "seeker0@example.kz", "secret123")
         .await;
+    assert_eq!(browser.find_all_count("nav a[href=\"/resumes\"]").await, 0);
     browser.open("/resumes").await;
     assert_eq!(browser.status_shown().await, Some("403".to_string()));
     assert!(!browser.page_text().await.contains("МСФО"));

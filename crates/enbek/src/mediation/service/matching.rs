@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use enbek_domain::accounts::access::Role;
 use enbek_domain::bounds;
 use enbek_domain::mediation::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::mediation::matching::{
@@ -21,7 +20,7 @@ use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
 pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
 use crate::platform::audit;
-use crate::platform::auth::{Caller, Grant, CASEWORK};
+use crate::platform::auth::{Caller, Grant, RESUME_READERS};
 use crate::platform::http::input;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
@@ -403,9 +402,7 @@ pub async fn search_published_resumes(
     caller: &Caller,
     r: &ResumeRequest<'_>,
 ) -> Result<FoundResumes> {
-    let mut allowed = vec![Role::Employer];
-    allowed.extend_from_slice(&CASEWORK);
-    caller.require(&allowed)?;
+    caller.require(&RESUME_READERS)?;
     let page = input::bounded("page", r.page.unwrap_or(1), bounds::PAGE)?;
     let per_page = input::bounded("per_page", r.per_page.unwrap_or(20), bounds::PER_PAGE)?;
     if r.occupation_code
