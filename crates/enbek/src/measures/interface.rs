@@ -2,4 +2,4 @@
 //! member reads them (`listSubsidisedJobApplications`).
 
 pub(crate) use super::error::Code;
-pub(crate) use super::service::subsidised::applications_for;
+pub(crate) use super::service::subsidised::applications_page;

@@ -69,5 +69,5 @@ pub mod statistics {
 
 /// The layoff notices as a staff member reads them (`listLayoffNotices`).
 pub mod layoffs {
-    pub(crate) use crate::mediation::service::employers::layoff_notices;
+    pub(crate) use crate::mediation::service::employers::layoff_notices_page;
 }

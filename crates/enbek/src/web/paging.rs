@@ -50,6 +50,20 @@ impl Pager {
     }
 }
 
+/// The page of a list asked for in the address: the first when none or nonsense is asked.
+pub fn page_number(asked: &str) -> i64 {
+    optional(asked)
+        .and_then(|p| p.parse::<i64>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// How many items come before page `number` of `per_page` each (for a page read from the
+/// database with an offset).
+pub fn offset_of(number: i64, per_page: i64) -> i64 {
+    (number - 1).saturating_mul(per_page)
+}
+
 /// One page of a list held whole (a list computed rather than read a page at a time): the items
 /// of page `asked` (the first when none or nonsense is asked, the last when beyond it), the
 /// number of that page, and how many items the list holds.
@@ -57,10 +71,7 @@ pub fn page_of<T>(items: Vec<T>, asked: &str, per_page: i64) -> (Vec<T>, i64, i6
     let per_page = usize::try_from(per_page).unwrap_or(1).max(1);
     let total = items.len();
     let pages = total.div_ceil(per_page).max(1);
-    let number = optional(asked)
-        .and_then(|p| p.parse::<usize>().ok())
-        .unwrap_or(1)
-        .clamp(1, pages);
+    let number = usize::try_from(page_number(asked)).unwrap_or(1).min(pages);
     let page = items
         .into_iter()
         .skip((number - 1) * per_page)

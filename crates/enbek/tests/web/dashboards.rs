@@ -271,6 +271,17 @@ async fn the_ministry_sees_every_region_and_others_get_no_dashboards() {
         0,
         "planned in May"
     );
+    // Both sides of the month: planned on 4 May, within May, not by the end of April.
+    browser
+        .open("/dashboards/layoffs?from=2026-05&to=2026-05")
+        .await;
+    assert!(browser.text("#layoffs").await.contains("Кладовщик × 3"));
+    browser.open("/dashboards/layoffs?to=2026-04").await;
+    assert_eq!(
+        browser.find_all_count("#layoffs").await,
+        0,
+        "planned in May"
+    );
     browser.close().await;
 
     for (login, password) in [

@@ -287,20 +287,33 @@ pub async fn own_application(
     Ok((application, participants, attendance))
 }
 
-/// The applications a grant reads: an employer's own, or those of a region; neither an
-/// employer nor a region: nothing, never everything.
+/// The applications a grant may read (the latest 500): an employer's own, or those of the
+/// staff's region.
 pub async fn applications_for(
     state: &AppState,
     grant: &Grant,
 ) -> Result<Vec<SubsidisedApplication>> {
+    Ok(applications_page(state, grant, None, 500, 0).await?.0)
+}
+
+/// `limit` of the applications a grant may read after the first `offset`, of a measure when
+/// given, newest first, with how many there are in all: an employer's own, or those of the
+/// staff's region; neither an employer nor a region: nothing, never everything.
+pub async fn applications_page(
+    state: &AppState,
+    grant: &Grant,
+    measure: Option<Measure>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<SubsidisedApplication>, i64)> {
     let (employer, region) = match grant.role {
         Role::Employer => (grant.organization_id.as_deref(), None),
         _ => (None, grant.region_code.as_deref()),
     };
     if employer.is_none() && region.is_none() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), 0));
     }
-    Ok(subsidised::list(&state.db.pool, employer, region).await?)
+    Ok(subsidised::page(&state.db.pool, employer, region, measure, limit, offset).await?)
 }
 
 /// The employer adds a participant to their own application.

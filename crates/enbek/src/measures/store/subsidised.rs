@@ -83,21 +83,43 @@ pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<SubsidisedApplicat
         .transpose()
 }
 
-/// Applications of an employer, or of a region, newest first.
-pub async fn list(
+const SELECTED: &str = "($1 IS NULL OR employer_id = $1) AND ($2 IS NULL OR region_code = $2)
+     AND ($3 IS NULL OR measure = $3)";
+
+/// `limit` of the applications of an employer or a region (either when given), of a measure when
+/// given, after the first `offset`, newest first, and how many there are in all.
+pub async fn page(
     pool: &AnyPool,
     employer_id: Option<&str>,
     region_code: Option<&str>,
-) -> Result<Vec<SubsidisedApplication>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT * FROM subsidised_applications WHERE ($1 IS NULL OR employer_id = $1) AND ($2 IS NULL OR region_code = $2)
-         ORDER BY created_at DESC, id LIMIT 500",
-    )
+    measure: Option<Measure>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<SubsidisedApplication>, i64), sqlx::Error> {
+    let measure = measure.map(Measure::code);
+    let rows = sqlx::query(&format!(
+        "SELECT * FROM subsidised_applications WHERE {SELECTED} ORDER BY created_at DESC, id LIMIT $4 OFFSET $5"
+    ))
     .bind(employer_id)
     .bind(region_code)
+    .bind(measure)
+    .bind(limit)
+    .bind(offset)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(SubsidisedApplication::from_row).collect()
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM subsidised_applications WHERE {SELECTED}"
+    ))
+    .bind(employer_id)
+    .bind(region_code)
+    .bind(measure)
+    .fetch_one(pool)
+    .await?;
+    let applications = rows
+        .iter()
+        .map(SubsidisedApplication::from_row)
+        .collect::<Result<_, _>>()?;
+    Ok((applications, total))
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]

@@ -1120,19 +1120,40 @@ pub async fn open_page(
     Ok((items, total))
 }
 
-/// The layoff notices a grant may read: an employer's own, those of an officer's region (none
-/// without a region), or all for the ministry.
+/// The layoff notices a grant may read (the latest 500): an employer's own, those of an
+/// officer's region (none without a region), or all for the ministry.
 pub async fn layoff_notices(state: &AppState, grant: &Grant) -> Result<Vec<LayoffNotice>> {
+    Ok(layoff_notices_page(state, grant, None, None, 500, 0)
+        .await?
+        .0)
+}
+
+/// `limit` of the layoff notices a grant may read after the first `offset`, newest first, the
+/// planned day in `[planned_from, planned_before)` when given, with how many there are in all.
+pub async fn layoff_notices_page(
+    state: &AppState,
+    grant: &Grant,
+    planned_from: Option<NaiveDate>,
+    planned_before: Option<NaiveDate>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<LayoffNotice>, i64)> {
     let (employer, region) = match grant.role {
-        Role::Employer => (grant.organization_id.clone(), None),
+        Role::Employer => (grant.organization_id.as_deref(), None),
         // The region's mobility center; without a region, nothing.
         Role::MobilityCenterOfficer => match &grant.region_code {
-            Some(region) => (None, Some(region.clone())),
-            None => return Ok(Vec::new()),
+            Some(region) => (None, Some(region.as_str())),
+            None => return Ok((Vec::new(), 0)),
         },
         _ => (None, None),
     };
-    Ok(layoffs::list(&state.db.pool, employer.as_deref(), region.as_deref()).await?)
+    let selection = layoffs::Selection {
+        employer_id: employer,
+        region_code: region,
+        planned_from,
+        planned_before,
+    };
+    Ok(layoffs::page(&state.db.pool, &selection, limit, offset).await?)
 }
 
 /// Checks a list of working-condition codes (at most one of each).

@@ -59,19 +59,51 @@ pub async fn insert(tx: &mut Tx, n: &LayoffNotice, created_by: &str) -> Result<(
     Ok(())
 }
 
-/// Notices of an employer, or of a region, newest first.
-pub async fn list(
+/// The notices an employer's or a region's page shows (either when given): the planned day on or
+/// after `planned_from` and before `planned_before` when given.
+pub struct Selection<'a> {
+    pub employer_id: Option<&'a str>,
+    pub region_code: Option<&'a str>,
+    pub planned_from: Option<NaiveDate>,
+    pub planned_before: Option<NaiveDate>,
+}
+
+const SELECTED: &str = "($1 IS NULL OR employer_id = $1) AND ($2 IS NULL OR region_code = $2)
+     AND ($3 IS NULL OR planned_on >= $3) AND ($4 IS NULL OR planned_on < $4)";
+
+/// `limit` of the notices selected after the first `offset`, newest first, and how many are
+/// selected in all.
+pub async fn page(
     pool: &AnyPool,
-    employer_id: Option<&str>,
-    region_code: Option<&str>,
-) -> Result<Vec<LayoffNotice>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT * FROM layoff_notices WHERE ($1 IS NULL OR employer_id = $1) AND ($2 IS NULL OR region_code = $2)
-         ORDER BY created_at DESC, id LIMIT 500",
-    )
-    .bind(employer_id)
-    .bind(region_code)
+    s: &Selection<'_>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<LayoffNotice>, i64), sqlx::Error> {
+    let from = s.planned_from.map(day);
+    let before = s.planned_before.map(day);
+    let rows = sqlx::query(&format!(
+        "SELECT * FROM layoff_notices WHERE {SELECTED} ORDER BY created_at DESC, id LIMIT $5 OFFSET $6"
+    ))
+    .bind(s.employer_id)
+    .bind(s.region_code)
+    .bind(from.as_deref())
+    .bind(before.as_deref())
+    .bind(limit)
+    .bind(offset)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(LayoffNotice::from_row).collect()
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM layoff_notices WHERE {SELECTED}"
+    ))
+    .bind(s.employer_id)
+    .bind(s.region_code)
+    .bind(from.as_deref())
+    .bind(before.as_deref())
+    .fetch_one(pool)
+    .await?;
+    let notices = rows
+        .iter()
+        .map(LayoffNotice::from_row)
+        .collect::<Result<_, _>>()?;
+    Ok((notices, total))
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::platform::state::AppState;
 use crate::registration::service::registration as service;
 use crate::web::form::{choices, Choice};
-use crate::web::paging::{optional, page_href, Pager};
+use crate::web::paging::{offset_of, optional, page_href, page_number, Pager};
 use crate::web::{render, Frame, OrPage, Page, PageQuery, PageResult};
 
 /// How many registrations a page shows.
@@ -59,16 +59,13 @@ pub async fn list(
         .to_string();
     let tr = page.tr();
     let status = optional(&filter.status).and_then(Status::parse);
-    let number = optional(&filter.page)
-        .and_then(|p| p.parse::<i64>().ok())
-        .unwrap_or(1)
-        .max(1);
+    let number = page_number(&filter.page);
     let (queued, total) = service::center_page(
         &state,
         &center,
         status,
         PER_PAGE,
-        (number - 1).saturating_mul(PER_PAGE),
+        offset_of(number, PER_PAGE),
     )
     .await
     .or_page()?;

@@ -13,8 +13,8 @@ use enbek_domain::measures::subsidised::Measure;
 use enbek_domain::reference::office_hours::local_date;
 use serde::Deserialize;
 
-use crate::measures::interface::applications_for;
-use crate::mediation::interface::layoffs::layoff_notices;
+use crate::measures::interface::applications_page;
+use crate::mediation::interface::layoffs::layoff_notices_page;
 use crate::platform::auth::{Caller, Grant};
 use crate::platform::state::AppState;
 use crate::reference::interface::region_names;
@@ -22,7 +22,7 @@ use crate::reporting::pages::chart::{self, Series};
 use crate::reporting::period::{month_code, next_month, parse_month};
 use crate::reporting::service::statistics::{self as service, MonthStatistics, READERS};
 use crate::web::form::{with_errors, Field};
-use crate::web::paging::{page_href, page_of, Pager};
+use crate::web::paging::{offset_of, page_href, page_number, Pager};
 use crate::web::{render, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult, Tr};
 
 /// How many months the dashboard shows when none are chosen: this one and the five before.
@@ -338,12 +338,17 @@ pub async fn layoffs(
     let mut errors = FormErrors::new();
     let first = month_filter(&filters.from, "from", &tr, &mut errors);
     let last = month_filter(&filters.to, "to", &tr, &mut errors).map(next_month);
-    let mut notices = layoff_notices(&state, grant).await.or_page()?;
-    notices.retain(|n| {
-        first.is_none_or(|f| n.planned_on >= f) && last.is_none_or(|l| n.planned_on < l)
-    });
-    notices.sort_by_key(|n| std::cmp::Reverse(n.created_at));
-    let (shown, number, total) = page_of(notices, &filters.page, PER_PAGE);
+    let number = page_number(&filters.page);
+    let (shown, total) = layoff_notices_page(
+        &state,
+        grant,
+        first,
+        last,
+        PER_PAGE,
+        offset_of(number, PER_PAGE),
+    )
+    .await
+    .or_page()?;
     let rows = shown
         .into_iter()
         .map(|n| LayoffRow {
@@ -428,10 +433,11 @@ pub async fn subsidised(
         }
         parsed
     };
-    let mut list = applications_for(&state, grant).await.or_page()?;
-    list.retain(|a| chosen.is_none_or(|m| a.measure == m));
-    list.sort_by_key(|a| std::cmp::Reverse(a.created_at));
-    let (shown, number, total) = page_of(list, &filters.page, PER_PAGE);
+    let number = page_number(&filters.page);
+    let (shown, total) =
+        applications_page(&state, grant, chosen, PER_PAGE, offset_of(number, PER_PAGE))
+            .await
+            .or_page()?;
     let rows = shown
         .into_iter()
         .map(|a| ApplicationRow {
