@@ -1,4 +1,4 @@
-//! The official documents as PDF (214 App.3–App.6, App.9), in Kazakh and in Russian: each form
+//! The official documents as PDF (214 App.3–App.6, App.9, App.10), in Kazakh and in Russian: each form
 //! rendered with fixed data, its text extracted with `pdftotext -layout` (poppler-utils, installed
 //! by `scripts/setup-browser`) and compared with a golden file in `tests/golden/documents/`, and
 //! its pages rendered to PNG with `pdftoppm -r 80` into `target/documents/` for people to look
@@ -10,7 +10,8 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use enbek::documents::interface::{
-    render, Form, Issue, JobSeeker, Refusal, Unemployed, UnemployedInfo,
+    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal,
+    Unemployed, UnemployedInfo,
 };
 use enbek::web::Lang;
 
@@ -92,6 +93,46 @@ fn refusal(lang: Lang, number: &str, unemployed: bool) -> Refusal {
     }
 }
 
+/// An employment plan with a measure of each group, in the document's language.
+fn plan(lang: Lang) -> EmploymentPlan {
+    let kk = lang == Lang::Kk;
+    let t = |k: &str, r: &str| if kk { k } else { r }.to_string();
+    let item = |group, k: &str, r: &str, d| PlanItem {
+        group,
+        text: t(k, r),
+        due: day(2026, 4, d),
+    };
+    EmploymentPlan {
+        issue: issue(lang, "Ж-2026-000078"),
+        person: PERSON.to_string(),
+        unemployed_since: day(2026, 3, 16),
+        goal: t("өз мамандығы бойынша тұрақты жұмысқа орналасу", "трудоустройство на постоянную работу по специальности"),
+        education: t("техникалық және кәсіптік", "техническое и профессиональное"),
+        occupation: t("электргазымен дәнекерлеуші", "электрогазосварщик"),
+        items: vec![
+            item(PlanGroup::Mediation, "ізденушінің enbek.kz порталы арқылы жұмыс іздестіруі", "поиск соискателем работы через портал enbek.kz", 15),
+            item(PlanGroup::Orientation, "кәсіп таңдау және жұмыс орны бойынша консультация беру, кәсіптік бағдарлау тестісінен өту", "консультирование по выбору профессии и места работы, прохождение тестов профессиональной ориентации", 1),
+            item(PlanGroup::Mediation, "жұмыс берушілермен әңгімелесуге бару", "посещение собеседований с работодателями", 30),
+            item(PlanGroup::ActiveMeasures, "кәсіптік оқытуға қатысу (даярлау, қайта даярлау және біліктілігін арттыру)", "участие в профессиональном обучении (подготовка, переподготовка и повышение квалификации)", 28),
+            item(PlanGroup::SocialAid, "Мемлекеттік әлеуметтік сақтандыру қорынан жұмысынан айырылу жағдайына берілетін әлеуметтік төлем", "социальная выплата на случай потери работы из Государственного фонда социального страхования", 10),
+            item(PlanGroup::JobSearchSkills, "белсенді жұмыс іздестіру негіздеріне оқыту курстарына бару", "посещение обучающих курсов по активному поиску работы", 20),
+        ],
+        meetings: vec![
+            (day(2026, 3, 31), t("жұмыс іздеу нәтижелерін талқылау", "обсуждение результатов поиска работы")),
+            (day(2026, 4, 14), t("ұсынылған бос орындар бойынша әңгімелесу", "собеседование по предложенным вакансиям")),
+        ],
+        valid_until: day(2026, 6, 16),
+        person_contacts: Contacts {
+            phone: "+7 701 000 00 00".to_string(),
+            email: None,
+        },
+        specialist_contacts: Contacts {
+            phone: "+7 7172 00 00 00".to_string(),
+            email: Some("nura@example.kz".to_string()),
+        },
+    }
+}
+
 /// Each form of the test: its file name and its data in a language.
 fn forms(lang: Lang) -> Vec<(&'static str, Form)> {
     vec![
@@ -138,6 +179,7 @@ fn forms(lang: Lang) -> Vec<(&'static str, Form)> {
                 valid_until: day(2026, 4, 15),
             }),
         ),
+        ("app10", Form::EmploymentPlan(plan(lang))),
     ]
 }
 

@@ -1,4 +1,4 @@
-# The texts of the official documents: the forms of Order 214 App.3–6 and App.9
+# The texts of the official documents: the forms of Order 214 App.3–6, App.9 and App.10
 # (documents::forms). The forms are issued in Kazakh and Russian; English completes the bundle.
 
 documents-annex = Appendix { $n } to the Rules for registering job seekers and the unemployed and for the labour mediation of career centers
@@ -30,3 +30,24 @@ documents-app9-registered-before = to certify that under article 98 of the Socia
 documents-app9-registered-after = from { $date }.
 documents-app9-not-registered = to certify that under article 98 of the Social Code of the Republic of Kazakhstan they are not registered as unemployed.
 documents-app9-valid-until = This information is valid until { $date } inclusive.
+documents-app10-title = INDIVIDUAL EMPLOYMENT PLAN
+documents-app10-caption-center = name of the career center of the city, city of republican significance, capital or district
+documents-app10-about = 1. ABOUT THE UNEMPLOYED PERSON
+documents-app10-person = Unemployed person
+documents-app10-registered = Registered as unemployed on
+documents-app10-goal = Goal
+documents-app10-education = Education
+documents-app10-occupation = Speciality (occupation)
+documents-app10-actions = 2. PLAN OF ACTION
+documents-app10-measure = Measure
+documents-app10-due = Due date
+documents-app10-group-orientation = Social and vocational orientation
+documents-app10-group-mediation = Labour mediation
+documents-app10-group-active = Active measures of employment promotion
+documents-app10-group-aid = Social aid to the unemployed
+documents-app10-group-skills = Improving job-search skills
+documents-app10-schedule = 3. SCHEDULE OF MEETINGS WITH THE CAREER CENTER
+documents-app10-valid-until = The individual employment plan runs until { $date }.
+documents-app10-unemployed = Unemployed person
+documents-app10-phone = Phone
+documents-app10-email = E-mail

@@ -1,4 +1,4 @@
-# Ресми құжаттардың мәтіндері: 214 бұйрықтың 3–6, 9-қосымшаларының нысандары (documents::forms).
+# Ресми құжаттардың мәтіндері: 214 бұйрықтың 3–6, 9, 10-қосымшаларының нысандары (documents::forms).
 
 documents-annex = Жұмыс іздеп жүрген адамдарды, жұмыссыздарды тіркеу және мансап орталықтары көрсететін еңбек делдалдығын жүзеге асыру қағидаларына { $n }-қосымша
 documents-form = Нысан
@@ -29,3 +29,24 @@ documents-app9-registered-before = азаматқа Қазақстан Респ�
 documents-app9-registered-after = жұмыссыз ретінде тіркелгені туралы берілді.
 documents-app9-not-registered = азаматқа Қазақстан Республикасының Әлеуметтік кодексінің 98-бабына сәйкес жұмыссыз ретінде тіркелмегені туралы берілді.
 documents-app9-valid-until = Анықтаманың қолданылу мерзімі: { $date } қоса алғанға дейін жарамды.
+documents-app10-title = ЖҰМЫСҚА ОРНАЛАСТЫРУДЫҢ ЖЕКЕ ЖОСПАРЫ
+documents-app10-caption-center = қаланың, республикалық маңызы бар қаланың, астананың, ауданның мансап орталығының атауы
+documents-app10-about = 1. ЖҰМЫССЫЗ ТУРАЛЫ АҚПАРАТ
+documents-app10-person = Жұмыссыз
+documents-app10-registered = Жұмыссыз ретінде тіркеу күні
+documents-app10-goal = Мақсаты
+documents-app10-education = Білімі
+documents-app10-occupation = Мамандығы (кәсібі)
+documents-app10-actions = 2. ІС-ӘРЕКЕТ ЖОСПАРЫ
+documents-app10-measure = Іс-шара
+documents-app10-due = Аяқталу күні
+documents-app10-group-orientation = Әлеуметтік кәсіптік бағдарлау жүргізу
+documents-app10-group-mediation = Еңбек делдалдығы жөніндегі іс-шаралар
+documents-app10-group-active = Жұмыспен қамтуға жәрдемдесудің белсенді шаралары
+documents-app10-group-aid = Жұмыссыздарға әлеуметтік көмек көрсету
+documents-app10-group-skills = Жұмыс іздестіру дағдыларын жақсарту жөніндегі іс-шаралар
+documents-app10-schedule = 3. МАНСАП ОРТАЛЫҒЫМЕН ӨЗАРА ІС-ӘРЕКЕТ ГРАФИГІ
+documents-app10-valid-until = Жұмысқа орналастырудың жеке жоспары { $date } дейін қолданылады.
+documents-app10-unemployed = Жұмыссыз
+documents-app10-phone = Байланыс телефоны
+documents-app10-email = Электрондық пошта

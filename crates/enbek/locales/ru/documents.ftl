@@ -1,4 +1,4 @@
-# Тексты официальных документов: формы приложений 3–6, 9 к приказу 214 (documents::forms).
+# Тексты официальных документов: формы приложений 3–6, 9, 10 к приказу 214 (documents::forms).
 
 documents-annex = Приложение { $n } к правилам регистрации лиц, ищущих работу, безработных и осуществления трудового посредничества, оказываемого карьерными центрами
 documents-form = Форма
@@ -29,3 +29,24 @@ documents-app9-registered-before = в том, что он(а) в соответ�
 documents-app9-registered-after = с { $date }
 documents-app9-not-registered = в том, что он(а) в соответствии со статьей 98 Социального кодекса Республики Казахстан не зарегистрирован(а) в качестве безработного.
 documents-app9-valid-until = Срок действия справки до { $date } включительно.
+documents-app10-title = ИНДИВИДУАЛЬНЫЙ ПЛАН ТРУДОУСТРОЙСТВА
+documents-app10-caption-center = наименование карьерного центра города, города республиканского значения, столицы, района
+documents-app10-about = 1. ИНФОРМАЦИЯ О БЕЗРАБОТНОМ
+documents-app10-person = Безработный
+documents-app10-registered = Дата регистрации в качестве безработного
+documents-app10-goal = Цель
+documents-app10-education = Образование
+documents-app10-occupation = Специальность (профессия)
+documents-app10-actions = 2. ПЛАН ДЕЙСТВИЙ
+documents-app10-measure = Мероприятие
+documents-app10-due = Дата завершения
+documents-app10-group-orientation = Проведение социальной профессиональной ориентации
+documents-app10-group-mediation = Мероприятия по трудовому посредничеству
+documents-app10-group-active = Активные меры содействия занятости
+documents-app10-group-aid = Оказание социальной помощи безработным
+documents-app10-group-skills = Мероприятия по улучшению навыков поиска работы
+documents-app10-schedule = 3. ГРАФИК ВЗАИМОДЕЙСТВИЯ С КАРЬЕРНЫМ ЦЕНТРОМ
+documents-app10-valid-until = Индивидуальный план трудоустройства действует до { $date }
+documents-app10-unemployed = Безработный
+documents-app10-phone = Контактный телефон
+documents-app10-email = Электронная почта

@@ -3,4 +3,7 @@
 
 pub use super::error::Code;
 pub use super::forms::fonts::Face;
-pub use super::forms::{render, Form, Issue, JobSeeker, Refusal, Unemployed, UnemployedInfo};
+pub use super::forms::{
+    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal,
+    Unemployed, UnemployedInfo,
+};

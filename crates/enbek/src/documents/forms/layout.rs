@@ -263,6 +263,77 @@ impl Layout {
         }
     }
 
+    /// A heading: bold, at the left.
+    pub fn heading(&mut self, text: &str) {
+        self.ensure(leading(TEXT) * 3.0);
+        self.space(2.0 * MM);
+        self.block(text, Face::Bold, TEXT, Align::Left, LEFT, RIGHT);
+        self.space(1.0 * MM);
+    }
+
+    /// A table across the page: columns of the given shares of the width, a bold header row
+    /// (drawn again at the top of each new page), rows whose cells wrap, a rule under each row.
+    /// A row marked as a group is set in bold across the first column.
+    pub fn table(&mut self, shares: &[f32], header: &[String], rows: &[TableRow]) {
+        let width = RIGHT - LEFT;
+        let pad = 1.5 * MM;
+        let mut edges = vec![LEFT];
+        for share in shares {
+            let last = *edges.last().expect("a first edge");
+            edges.push(last + width * share);
+        }
+        let cells = |cells: &[String], face: Face| -> Vec<Vec<String>> {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| wrap(c, face, TEXT, edges[i + 1] - edges[i] - 2.0 * pad))
+                .collect()
+        };
+        let header_cells = cells(header, Face::Bold);
+        let height = |lines: &[Vec<String>]| {
+            leading(TEXT) * lines.iter().map(Vec::len).max().unwrap_or(1) as f32 + pad
+        };
+        let draw = |l: &mut Layout, lines: &[Vec<String>], face: Face| {
+            let top = l.y;
+            for (i, column) in lines.iter().enumerate() {
+                for (j, line) in column.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                    l.page().push(Mark::Text {
+                        x: edges[i] + pad,
+                        y: top + leading(TEXT) * j as f32 + TEXT,
+                        size: TEXT,
+                        face,
+                        text: line.clone(),
+                    });
+                }
+            }
+            l.y = top + height(lines);
+            let y = l.y - pad / 2.0;
+            l.page().push(Mark::Rule {
+                x1: LEFT,
+                x2: RIGHT,
+                y,
+            });
+        };
+        self.ensure(height(&header_cells) * 2.0);
+        draw(self, &header_cells, Face::Bold);
+        let face_of = |row: &TableRow| if row.group { Face::Bold } else { Face::Regular };
+        for (i, row) in rows.iter().enumerate() {
+            let face = face_of(row);
+            let lines = cells(&row.cells, face);
+            // A group's name is not left alone at the foot of a page: its first row goes with it.
+            let next = match rows.get(i + 1) {
+                Some(next) if row.group => height(&cells(&next.cells, face_of(next))),
+                _ => 0.0,
+            };
+            let pages = self.pages.len();
+            self.ensure(height(&lines) + next);
+            if self.pages.len() > pages {
+                draw(self, &header_cells, Face::Bold);
+            }
+            draw(self, &lines, face);
+        }
+    }
+
     /// The signature: the signer's role, a rule to sign on, and the name with its caption.
     pub fn signature(&mut self, role: &str, name: &str, caption: &str) {
         self.ensure(leading(TEXT) * 2.0 + leading(CAPTION) + 10.0 * MM);
@@ -380,6 +451,13 @@ impl Layout {
     }
 }
 
+/// A row of a table: its cells, and whether it names a group of the rows under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub cells: Vec<String>,
+    pub group: bool,
+}
+
 /// What the PDF says of itself: its title, its language and the day it was made (the issue
 /// date, so that the same document renders to the same bytes).
 #[derive(Debug, Clone)]
@@ -449,6 +527,43 @@ mod tests {
         assert_eq!(layout.pages().len(), 2);
         assert!(layout.pages()[0].is_empty());
         assert_eq!(layout.pages()[1].len(), 3);
+    }
+
+    #[test]
+    fn a_long_table_goes_on_over_pages_with_its_header_again() {
+        let mut layout = Layout::new();
+        let header = vec!["Іс-шара".to_string(), "Аяқталу күні".to_string()];
+        let rows: Vec<TableRow> = (0..80)
+            .map(|i| TableRow {
+                cells: vec![
+                    format!("{i}) {LONG_KK}"),
+                    if i % 3 == 0 { "" } else { "17.03.2026" }.to_string(),
+                ],
+                group: i % 3 == 0,
+            })
+            .collect();
+        layout.table(&[0.75, 0.25], &header, &rows);
+        assert!(layout.pages().len() >= 3, "{}", layout.pages().len());
+        for page in layout.pages() {
+            // Each page starts with the header row, in bold.
+            match &page[0] {
+                Mark::Text { face, text, .. } => {
+                    assert_eq!((face, text.as_str()), (&Face::Bold, "Іс-шара"));
+                }
+                other => panic!("{other:?}"),
+            }
+            for mark in page {
+                if let Mark::Text { y, .. } = mark {
+                    assert!(*y <= BODY_END, "{y}");
+                }
+            }
+            // No page ends with a group's name: its last text is a row's date.
+            let last = page.iter().rev().find_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.as_str()),
+                Mark::Rule { .. } => None,
+            });
+            assert_eq!(last, Some("17.03.2026"));
+        }
     }
 
     #[test]

@@ -69,6 +69,67 @@ pub struct UnemployedInfo {
     pub valid_until: NaiveDate,
 }
 
+/// The groups of a plan's measures, in the order 214 App.10 lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlanGroup {
+    /// Social and vocational orientation.
+    Orientation,
+    /// Labour mediation.
+    Mediation,
+    /// Active measures of employment promotion.
+    ActiveMeasures,
+    /// Social aid to the unemployed.
+    SocialAid,
+    /// Improving job-search skills.
+    JobSearchSkills,
+}
+
+impl PlanGroup {
+    fn id(self) -> &'static str {
+        match self {
+            PlanGroup::Orientation => "documents-app10-group-orientation",
+            PlanGroup::Mediation => "documents-app10-group-mediation",
+            PlanGroup::ActiveMeasures => "documents-app10-group-active",
+            PlanGroup::SocialAid => "documents-app10-group-aid",
+            PlanGroup::JobSearchSkills => "documents-app10-group-skills",
+        }
+    }
+}
+
+/// A measure of the plan: its group, its wording in the document's language, its due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    pub group: PlanGroup,
+    pub text: String,
+    pub due: NaiveDate,
+}
+
+/// A person's contacts as the plan prints them under a signature.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contacts {
+    pub phone: String,
+    pub email: Option<String>,
+}
+
+/// 214 App.10 (p.61–65): the individual employment plan — the unemployed person, the plan's
+/// measures with their due dates, the meetings with the career center, the day it runs to, and
+/// both signatures (the specialist's and the person's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmploymentPlan {
+    pub issue: Issue,
+    pub person: String,
+    pub unemployed_since: NaiveDate,
+    pub goal: String,
+    pub education: String,
+    pub occupation: String,
+    pub items: Vec<PlanItem>,
+    /// The meetings with the career center: the day and what is done.
+    pub meetings: Vec<(NaiveDate, String)>,
+    pub valid_until: NaiveDate,
+    pub person_contacts: Contacts,
+    pub specialist_contacts: Contacts,
+}
+
 /// A form to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Form {
@@ -82,6 +143,8 @@ pub enum Form {
     UnemployedRefusal(Refusal),
     /// 214 App.9.
     UnemployedInfo(UnemployedInfo),
+    /// 214 App.10.
+    EmploymentPlan(EmploymentPlan),
 }
 
 impl Form {
@@ -93,6 +156,7 @@ impl Form {
             Form::Unemployed(_) => 5,
             Form::UnemployedRefusal(_) => 6,
             Form::UnemployedInfo(_) => 9,
+            Form::EmploymentPlan(_) => 10,
         }
     }
 
@@ -103,12 +167,16 @@ impl Form {
             Form::JobSeeker(f) => &f.issue,
             Form::Unemployed(f) => &f.issue,
             Form::UnemployedInfo(f) => &f.issue,
+            Form::EmploymentPlan(f) => &f.issue,
         }
     }
 }
 
 /// The form as a PDF (PDF/A-2b) in `lang`.
 pub fn render(form: &Form, lang: Lang) -> Result<Vec<u8>> {
+    if let Form::EmploymentPlan(plan) = form {
+        return render_plan(plan, lang);
+    }
     let tr = Tr::new(lang);
     let n = form.appendix();
     let issue = form.issue();
@@ -170,6 +238,7 @@ pub fn render(form: &Form, lang: Lang) -> Result<Vec<u8>> {
             l.field(&f.mobility_center, &tr.t("documents-caption-mobility"));
             para(&mut l, dated("documents-app5-after", f.unemployed_since));
         }
+        Form::EmploymentPlan(_) => unreachable!("the plan has its own layout"),
         Form::UnemployedInfo(f) => {
             para(&mut l, tr.t("documents-app9-given"));
             l.field(&f.person, &name);
@@ -189,7 +258,11 @@ pub fn render(form: &Form, lang: Lang) -> Result<Vec<u8>> {
         l.paragraph(&dated("documents-app9-valid-until", f.valid_until));
     }
     l.signature(&tr.t("documents-specialist"), &issue.specialist, &name);
-    l.render(&Meta {
+    l.render(&meta(&title, issue, lang))
+}
+
+fn meta(title: &str, issue: &Issue, lang: Lang) -> Meta {
+    Meta {
         title: format!("{title} № {}", issue.number),
         language: match lang {
             Lang::Kk => "kk-KZ",
@@ -199,5 +272,104 @@ pub fn render(form: &Form, lang: Lang) -> Result<Vec<u8>> {
         year: u16::try_from(issue.issued_on.year()).unwrap_or(2000),
         month: u8::try_from(issue.issued_on.month()).unwrap_or(1),
         day: u8::try_from(issue.issued_on.day()).unwrap_or(1),
-    })
+    }
+}
+
+/// 214 App.10: the center's name over a rule, the title, the person, the measures by group with
+/// their due dates, the meetings, the day the plan runs to, and the two signatures.
+fn render_plan(plan: &EmploymentPlan, lang: Lang) -> Result<Vec<u8>> {
+    use layout::{Align, TableRow, LEFT, MM, RIGHT, TEXT};
+    let tr = Tr::new(lang);
+    let issue = &plan.issue;
+    let mut l = Layout::new();
+    l.annex(&[
+        tr.with1("documents-annex", "n", "10"),
+        tr.t("documents-form"),
+    ]);
+    l.space(2.0 * MM);
+    l.field(
+        &issue.career_center,
+        &tr.t("documents-app10-caption-center"),
+    );
+    let title = tr.t("documents-app10-title");
+    l.title(&title);
+    l.block(
+        &tr.with1("documents-number", "number", &issue.number),
+        fonts::Face::Regular,
+        TEXT,
+        Align::Right,
+        LEFT,
+        RIGHT,
+    );
+    l.heading(&tr.t("documents-app10-about"));
+    l.key_values(&[
+        (tr.t("documents-app10-person"), plan.person.clone()),
+        (
+            tr.t("documents-app10-registered"),
+            tr.date(plan.unemployed_since),
+        ),
+        (tr.t("documents-app10-goal"), plan.goal.clone()),
+        (tr.t("documents-app10-education"), plan.education.clone()),
+        (tr.t("documents-app10-occupation"), plan.occupation.clone()),
+    ]);
+    l.heading(&tr.t("documents-app10-actions"));
+    let mut items: Vec<&PlanItem> = plan.items.iter().collect();
+    items.sort_by_key(|i| i.group);
+    let mut rows = Vec::new();
+    let mut group = None;
+    let mut n = 0;
+    for item in items {
+        if group != Some(item.group) {
+            group = Some(item.group);
+            n = 0;
+            rows.push(TableRow {
+                cells: vec![tr.t(item.group.id()), String::new()],
+                group: true,
+            });
+        }
+        n += 1;
+        rows.push(TableRow {
+            cells: vec![
+                format!("{n}) {}", item.text),
+                item.due.format("%d.%m.%Y").to_string(),
+            ],
+            group: false,
+        });
+    }
+    l.table(
+        &[0.78, 0.22],
+        &[tr.t("documents-app10-measure"), tr.t("documents-app10-due")],
+        &rows,
+    );
+    l.heading(&tr.t("documents-app10-schedule"));
+    for (i, (on, what)) in plan.meetings.iter().enumerate() {
+        l.paragraph(&format!("{}. {} — {what}", i + 1, tr.date(*on)));
+    }
+    l.space(2.0 * MM);
+    l.paragraph(&tr.with1(
+        "documents-app10-valid-until",
+        "date",
+        &tr.date(plan.valid_until),
+    ));
+    l.paragraph(&tr.with1("documents-issued", "date", &tr.date(issue.issued_on)));
+    let contacts = |c: &Contacts| {
+        let mut rows = vec![(tr.t("documents-app10-phone"), c.phone.clone())];
+        if let Some(email) = &c.email {
+            rows.push((tr.t("documents-app10-email"), email.clone()));
+        }
+        rows
+    };
+    l.signature(
+        &tr.t("documents-specialist"),
+        &issue.specialist,
+        &tr.t("documents-caption-name"),
+    );
+    l.key_values(&contacts(&plan.specialist_contacts));
+    l.signature(
+        &tr.t("documents-app10-unemployed"),
+        &plan.person,
+        &tr.t("documents-caption-name"),
+    );
+    l.key_values(&contacts(&plan.person_contacts));
+    l.render(&meta(&title, issue, lang))
 }
