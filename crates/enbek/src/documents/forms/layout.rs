@@ -215,8 +215,12 @@ impl Layout {
     /// caption under the rule (`фамилия, имя, отчество`).
     pub fn field(&mut self, value: &str, caption: &str) {
         let lines = wrap(value, Face::Regular, TEXT, RIGHT - LEFT);
-        self.ensure(leading(TEXT) * lines.len() as f32 + leading(CAPTION));
-        for line in &lines {
+        self.ensure((leading(TEXT) + 2.0) * lines.len() as f32 + leading(CAPTION));
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                // Room between a rule and the line under it.
+                self.space(2.0);
+            }
             self.line(line, Face::Regular, TEXT, Align::Center, LEFT, RIGHT);
             let y = self.y - leading(TEXT) + TEXT + 2.5;
             self.page().push(Mark::Rule {
