@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod api;
 pub mod app;
+pub mod documents;
 pub mod exchange;
 pub mod measures;
 pub mod mediation;

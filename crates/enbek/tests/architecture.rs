@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 
 /// The bounded contexts, lowest first: a context may use the `interface` of one listed before
 /// it, never of one after it.
-const CONTEXT_ORDER: [&str; 6] = [
+const CONTEXT_ORDER: [&str; 7] = [
     "reference",
     "accounts",
+    "documents",
     "registration",
     "mediation",
     "measures",

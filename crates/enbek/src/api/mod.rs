@@ -226,6 +226,7 @@ mod tests {
         all.extend(crate::mediation::error::Code::ALL.iter().map(|c| c.info()));
         all.extend(crate::measures::error::Code::ALL.iter().map(|c| c.info()));
         all.extend(crate::reporting::error::Code::ALL.iter().map(|c| c.info()));
+        all.extend(crate::documents::error::Code::ALL.iter().map(|c| c.info()));
         all
     }
 

@@ -28,13 +28,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/caseplan.ftl")),
             include_str!(concat!("../../locales/", $lang, "/dashboards.ftl")),
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/documents.ftl")),
         ]
     };
 }
 
-const KK: [&str; 14] = files!("kk");
-const RU: [&str; 14] = files!("ru");
-const EN: [&str; 14] = files!("en");
+const KK: [&str; 15] = files!("kk");
+const RU: [&str; 15] = files!("ru");
+const EN: [&str; 15] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

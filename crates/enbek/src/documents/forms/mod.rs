@@ -1,0 +1,375 @@
+//! The forms of Order 214's appendices, each in Kazakh and in Russian (the wording lives in
+//! `locales/{kk,ru,en}/documents.ftl`; English completes the bundle, the forms are issued in kk
+//! and ru). A form takes neutral data: the caller (registration) has already decided, and gives
+//! the names, dates and texts in the document's language.
+
+pub mod fonts;
+pub mod layout;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::documents::error::Result;
+use crate::web::{Lang, Tr};
+use layout::{Layout, Meta};
+
+/// What every form carries: its number, the day it is issued, the career center that issues it
+/// and its specialist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub number: String,
+    pub issued_on: NaiveDate,
+    /// The career center's name, in the document's language.
+    pub career_center: String,
+    /// The specialist's full name.
+    pub specialist: String,
+}
+
+/// 214 App.3 and App.6: refusal to register as a job seeker (214 p.13) or as unemployed, with
+/// its ground and point of law (Law on public services art.5 p.2 sub.14).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub issue: Issue,
+    /// The service provider's full name (the career center, or its akimat's office).
+    pub provider: String,
+    /// The person's full name.
+    pub person: String,
+    /// The ground of the refusal, in words.
+    pub ground: String,
+    /// The point of law the ground rests on, as the document cites it.
+    pub law: String,
+}
+
+/// 214 App.4: registered as a job seeker (Social Code art.98) at the career center, from a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobSeeker {
+    pub issue: Issue,
+    pub person: String,
+    pub registered_on: NaiveDate,
+}
+
+/// 214 App.5: registered as unemployed (Social Code art.99) at the center of labour mobility,
+/// from a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unemployed {
+    pub issue: Issue,
+    pub person: String,
+    /// The center of labour mobility's name.
+    pub mobility_center: String,
+    pub unemployed_since: NaiveDate,
+}
+
+/// 214 App.9 (p.45): information on registration (or its absence) as unemployed, valid 30
+/// calendar days; the last valid day is an input (registration's rules compute it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnemployedInfo {
+    pub issue: Issue,
+    pub person: String,
+    /// Registered as unemployed on the day of issue: the center of labour mobility and since when.
+    pub registration: Option<(String, NaiveDate)>,
+    pub valid_until: NaiveDate,
+}
+
+/// The groups of a plan's measures, in the order 214 App.10 lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlanGroup {
+    /// Social and vocational orientation.
+    Orientation,
+    /// Labour mediation.
+    Mediation,
+    /// Active measures of employment promotion.
+    ActiveMeasures,
+    /// Social aid to the unemployed.
+    SocialAid,
+    /// Improving job-search skills.
+    JobSearchSkills,
+}
+
+impl PlanGroup {
+    fn id(self) -> &'static str {
+        match self {
+            PlanGroup::Orientation => "documents-app10-group-orientation",
+            PlanGroup::Mediation => "documents-app10-group-mediation",
+            PlanGroup::ActiveMeasures => "documents-app10-group-active",
+            PlanGroup::SocialAid => "documents-app10-group-aid",
+            PlanGroup::JobSearchSkills => "documents-app10-group-skills",
+        }
+    }
+}
+
+/// A measure of the plan: its group, its wording in the document's language, its due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    pub group: PlanGroup,
+    pub text: String,
+    pub due: NaiveDate,
+}
+
+/// A person's contacts as the plan prints them under a signature.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contacts {
+    pub phone: String,
+    pub email: Option<String>,
+}
+
+/// 214 App.10 (p.61–65): the individual employment plan — the unemployed person, the plan's
+/// measures with their due dates, the meetings with the career center, the day it runs to, and
+/// both signatures (the specialist's and the person's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmploymentPlan {
+    pub issue: Issue,
+    pub person: String,
+    pub unemployed_since: NaiveDate,
+    pub goal: String,
+    pub education: String,
+    pub occupation: String,
+    pub items: Vec<PlanItem>,
+    /// The meetings with the career center: the day and what is done.
+    pub meetings: Vec<(NaiveDate, String)>,
+    pub valid_until: NaiveDate,
+    pub person_contacts: Contacts,
+    pub specialist_contacts: Contacts,
+}
+
+/// A form to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Form {
+    /// 214 App.3.
+    JobSeekerRefusal(Refusal),
+    /// 214 App.4.
+    JobSeeker(JobSeeker),
+    /// 214 App.5.
+    Unemployed(Unemployed),
+    /// 214 App.6.
+    UnemployedRefusal(Refusal),
+    /// 214 App.9.
+    UnemployedInfo(UnemployedInfo),
+    /// 214 App.10.
+    EmploymentPlan(EmploymentPlan),
+}
+
+impl Form {
+    /// The appendix of Order 214 the form is.
+    pub fn appendix(&self) -> u8 {
+        match self {
+            Form::JobSeekerRefusal(_) => 3,
+            Form::JobSeeker(_) => 4,
+            Form::Unemployed(_) => 5,
+            Form::UnemployedRefusal(_) => 6,
+            Form::UnemployedInfo(_) => 9,
+            Form::EmploymentPlan(_) => 10,
+        }
+    }
+
+    /// The data every form carries.
+    pub fn issue(&self) -> &Issue {
+        match self {
+            Form::JobSeekerRefusal(f) | Form::UnemployedRefusal(f) => &f.issue,
+            Form::JobSeeker(f) => &f.issue,
+            Form::Unemployed(f) => &f.issue,
+            Form::UnemployedInfo(f) => &f.issue,
+            Form::EmploymentPlan(f) => &f.issue,
+        }
+    }
+}
+
+/// The form as a PDF (PDF/A-2b) in `lang`.
+pub fn render(form: &Form, lang: Lang) -> Result<Vec<u8>> {
+    if let Form::EmploymentPlan(plan) = form {
+        return render_plan(plan, lang);
+    }
+    let tr = Tr::new(lang);
+    let n = form.appendix();
+    let issue = form.issue();
+    let date = |d: NaiveDate| tr.date(d);
+    // A message with a date; an empty message (a language that does not need the line) is
+    // left out.
+    let dated = |id: &str, d: NaiveDate| tr.with1(id, "date", &date(d));
+    let mut l = Layout::new();
+    l.annex(&[
+        tr.with1("documents-annex", "n", &n.to_string()),
+        tr.t("documents-form"),
+    ]);
+    let title = tr.t(&format!("documents-app{n}-title"));
+    l.title(&title);
+    l.block(
+        &tr.with1("documents-number", "number", &issue.number),
+        fonts::Face::Regular,
+        layout::TEXT,
+        layout::Align::Right,
+        layout::LEFT,
+        layout::RIGHT,
+    );
+    l.space(3.0 * layout::MM);
+    let para = |l: &mut Layout, text: String| {
+        if !text.trim().is_empty() {
+            l.paragraph(&text);
+        }
+    };
+    let name = tr.t("documents-caption-name");
+    match form {
+        Form::JobSeekerRefusal(f) | Form::UnemployedRefusal(f) => {
+            para(&mut l, tr.t("documents-refusal-law"));
+            l.field(&f.provider, &tr.t("documents-caption-provider"));
+            para(&mut l, tr.t("documents-refusal-you"));
+            l.field(&f.person, &name);
+            para(&mut l, tr.t("documents-refusal-ground"));
+            l.field(
+                &tr.with(
+                    "documents-refusal-ground-value",
+                    &[
+                        ("ground", f.ground.clone().into()),
+                        ("law", f.law.clone().into()),
+                    ],
+                ),
+                &tr.t("documents-caption-ground"),
+            );
+        }
+        Form::JobSeeker(f) => {
+            para(&mut l, tr.t("documents-you"));
+            l.field(&f.person, &name);
+            para(&mut l, dated("documents-app4-before", f.registered_on));
+            l.field(&issue.career_center, &tr.t("documents-caption-center"));
+            para(&mut l, dated("documents-app4-after", f.registered_on));
+        }
+        Form::Unemployed(f) => {
+            para(&mut l, tr.t("documents-you"));
+            l.field(&f.person, &name);
+            para(&mut l, dated("documents-app5-before", f.unemployed_since));
+            l.field(&f.mobility_center, &tr.t("documents-caption-mobility"));
+            para(&mut l, dated("documents-app5-after", f.unemployed_since));
+        }
+        Form::EmploymentPlan(_) => unreachable!("the plan has its own layout"),
+        Form::UnemployedInfo(f) => {
+            para(&mut l, tr.t("documents-app9-given"));
+            l.field(&f.person, &name);
+            match &f.registration {
+                Some((center, since)) => {
+                    para(&mut l, dated("documents-app9-registered-before", *since));
+                    l.field(center, &tr.t("documents-caption-mobility"));
+                    para(&mut l, dated("documents-app9-registered-after", *since));
+                }
+                None => para(&mut l, tr.t("documents-app9-not-registered")),
+            }
+        }
+    }
+    l.space(2.0 * layout::MM);
+    l.paragraph(&dated("documents-issued", issue.issued_on));
+    if let Form::UnemployedInfo(f) = form {
+        l.paragraph(&dated("documents-app9-valid-until", f.valid_until));
+    }
+    l.signature(&tr.t("documents-specialist"), &issue.specialist, &name);
+    l.render(&meta(&title, issue, lang))
+}
+
+fn meta(title: &str, issue: &Issue, lang: Lang) -> Meta {
+    Meta {
+        title: format!("{title} № {}", issue.number),
+        language: match lang {
+            Lang::Kk => "kk-KZ",
+            Lang::Ru => "ru-RU",
+            Lang::En => "en",
+        },
+        year: u16::try_from(issue.issued_on.year()).unwrap_or(2000),
+        month: u8::try_from(issue.issued_on.month()).unwrap_or(1),
+        day: u8::try_from(issue.issued_on.day()).unwrap_or(1),
+    }
+}
+
+/// 214 App.10: the center's name over a rule, the title, the person, the measures by group with
+/// their due dates, the meetings, the day the plan runs to, and the two signatures.
+fn render_plan(plan: &EmploymentPlan, lang: Lang) -> Result<Vec<u8>> {
+    use layout::{Align, TableRow, LEFT, MM, RIGHT, TEXT};
+    let tr = Tr::new(lang);
+    let issue = &plan.issue;
+    let mut l = Layout::new();
+    l.annex(&[
+        tr.with1("documents-annex", "n", "10"),
+        tr.t("documents-form"),
+    ]);
+    l.space(2.0 * MM);
+    l.field(
+        &issue.career_center,
+        &tr.t("documents-app10-caption-center"),
+    );
+    let title = tr.t("documents-app10-title");
+    l.title(&title);
+    l.block(
+        &tr.with1("documents-number", "number", &issue.number),
+        fonts::Face::Regular,
+        TEXT,
+        Align::Right,
+        LEFT,
+        RIGHT,
+    );
+    l.heading(&tr.t("documents-app10-about"));
+    l.key_values(&[
+        (tr.t("documents-app10-person"), plan.person.clone()),
+        (
+            tr.t("documents-app10-registered"),
+            tr.date(plan.unemployed_since),
+        ),
+        (tr.t("documents-app10-goal"), plan.goal.clone()),
+        (tr.t("documents-app10-education"), plan.education.clone()),
+        (tr.t("documents-app10-occupation"), plan.occupation.clone()),
+    ]);
+    l.heading(&tr.t("documents-app10-actions"));
+    let mut items: Vec<&PlanItem> = plan.items.iter().collect();
+    items.sort_by_key(|i| i.group);
+    let mut rows = Vec::new();
+    let mut group = None;
+    let mut n = 0;
+    for item in items {
+        if group != Some(item.group) {
+            group = Some(item.group);
+            n = 0;
+            rows.push(TableRow {
+                cells: vec![tr.t(item.group.id()), String::new()],
+                group: true,
+            });
+        }
+        n += 1;
+        rows.push(TableRow {
+            cells: vec![
+                format!("{n}) {}", item.text),
+                item.due.format("%d.%m.%Y").to_string(),
+            ],
+            group: false,
+        });
+    }
+    l.table(
+        &[0.78, 0.22],
+        &[tr.t("documents-app10-measure"), tr.t("documents-app10-due")],
+        &rows,
+    );
+    l.heading(&tr.t("documents-app10-schedule"));
+    for (i, (on, what)) in plan.meetings.iter().enumerate() {
+        l.paragraph(&format!("{}. {} — {what}", i + 1, tr.date(*on)));
+    }
+    l.space(2.0 * MM);
+    l.paragraph(&tr.with1(
+        "documents-app10-valid-until",
+        "date",
+        &tr.date(plan.valid_until),
+    ));
+    l.paragraph(&tr.with1("documents-issued", "date", &tr.date(issue.issued_on)));
+    let contacts = |c: &Contacts| {
+        let mut rows = vec![(tr.t("documents-app10-phone"), c.phone.clone())];
+        if let Some(email) = &c.email {
+            rows.push((tr.t("documents-app10-email"), email.clone()));
+        }
+        rows
+    };
+    l.signature(
+        &tr.t("documents-specialist"),
+        &issue.specialist,
+        &tr.t("documents-caption-name"),
+    );
+    l.key_values(&contacts(&plan.specialist_contacts));
+    l.signature(
+        &tr.t("documents-app10-unemployed"),
+        &plan.person,
+        &tr.t("documents-caption-name"),
+    );
+    l.key_values(&contacts(&plan.person_contacts));
+    l.render(&meta(&title, issue, lang))
+}
