@@ -366,7 +366,7 @@ impl Progress for Quiet {
 const REPORT_EVERY: usize = 200;
 
 async fn report(progress: &dyn Progress, done: usize, total: usize) -> Result<(), sqlx::Error> {
-    if done % REPORT_EVERY == 0 || done == total {
+    if done.is_multiple_of(REPORT_EVERY) || done == total {
         progress.checked(done).await?;
     }
     Ok(())
