@@ -8,3 +8,6 @@
 pub mod error;
 pub mod forms;
 pub mod interface;
+
+#[cfg(test)]
+mod signing_tests;

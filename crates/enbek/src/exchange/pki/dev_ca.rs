@@ -99,10 +99,36 @@ impl DevCa {
         at: DateTime<Utc>,
         actor_id: &str,
     ) -> anyhow::Result<Issued> {
+        self.issue_to(subject(iin, bin)?, bin.is_some(), at, actor_id)
+            .await
+    }
+
+    /// Issues an organisation's document-signing certificate (`CN=`, `O=` its id), valid from
+    /// an hour before `at` for a year; recorded and audited.
+    pub async fn issue_organization(
+        &self,
+        organization_id: &str,
+        at: DateTime<Utc>,
+        actor_id: &str,
+    ) -> anyhow::Result<Issued> {
+        let subject = name(&[
+            (COMMON_NAME, "Test document signing certificate"),
+            (ORGANIZATION, organization_id),
+            (COUNTRY, "KZ"),
+        ])?;
+        self.issue_to(subject, true, at, actor_id).await
+    }
+
+    async fn issue_to(
+        &self,
+        subject: Name,
+        organisation: bool,
+        at: DateTime<Utc>,
+        actor_id: &str,
+    ) -> anyhow::Result<Issued> {
         let authority = self.authority(at).await?;
         let ca_key = authority.key.clone();
         let issuer = authority.certificate.tbs_certificate.subject.clone();
-        let subject = subject(iin, bin)?;
         let not_before = at - Duration::hours(1);
         let not_after = at + Duration::days(365);
         let (certificate, key) = tokio::task::spawn_blocking(move || {
@@ -121,7 +147,7 @@ impl DevCa {
         super::store::insert_certificate(&mut tx, &serial, not_after, at).await?;
         audit::Entry::new(at, "issue", "dev_certificate", &serial)
             .by(actor_id)
-            .after(serde_json::json!({ "organisation": bin.is_some() }))
+            .after(serde_json::json!({ "organisation": organisation }))
             .record(&mut tx)
             .await?;
         tx.commit().await?;
@@ -270,7 +296,7 @@ pub fn build(
 }
 
 /// An X.509 time: UTCTime through 2049, GeneralizedTime after (RFC 5280 §4.1.2.5).
-fn time(at: DateTime<Utc>) -> anyhow::Result<Time> {
+pub(super) fn time(at: DateTime<Utc>) -> anyhow::Result<Time> {
     let since_epoch = std::time::Duration::from_secs(at.timestamp().max(0) as u64);
     Ok(if at.timestamp() < 2_524_608_000 {
         Time::UtcTime(UtcTime::from_unix_duration(since_epoch)?)

@@ -13,15 +13,18 @@ use der::asn1::OctetStringRef;
 use der::{Decode, Encode};
 use std::sync::Arc;
 use x509_cert::ext::pkix::{BasicConstraints, SubjectKeyIdentifier};
+use x509_cert::time::Time;
 use x509_cert::Certificate;
 
 use super::certs::{self, Hash};
 use super::ncanode::NcaNode;
+use super::signer::{SignerCertificate, Verified};
 use super::{DevCa, RevocationChecker, SignatureError, SignatureVerifier, Signer};
 
 const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
 const ID_CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
 const ID_MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+const ID_SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
 const BASIC_CONSTRAINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.19");
 const SUBJECT_KEY_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.14");
 /// Certificates between the signer and a trust anchor, at most.
@@ -86,6 +89,8 @@ impl CmsVerifier {
 
 /// The parts of a SignedData the checks need.
 struct Parsed {
+    /// The message as received.
+    der: Vec<u8>,
     signed: SignedData,
     signer_info: SignerInfo,
     certificates: Vec<Certificate>,
@@ -136,6 +141,7 @@ fn parse(cms_der: &[u8]) -> Result<Parsed, SignatureError> {
         None => None,
     };
     Ok(Parsed {
+        der: cms_der.to_vec(),
         signer_info: signer_info.clone(),
         signed,
         certificates,
@@ -249,15 +255,65 @@ fn chain(
     Err(SignatureError::Untrusted)
 }
 
-#[async_trait]
-impl SignatureVerifier for CmsVerifier {
-    async fn verify(
+/// The signing-time signed attribute (RFC 5652 §11.3), when present.
+fn signing_time(p: &Parsed) -> Result<Option<DateTime<Utc>>, SignatureError> {
+    let Some(attr) = p
+        .signer_info
+        .signed_attrs
+        .iter()
+        .flat_map(|attrs| attrs.iter())
+        .find(|a| a.oid == ID_SIGNING_TIME)
+    else {
+        return Ok(None);
+    };
+    let time = attr
+        .values
+        .get(0)
+        .and_then(|v| v.to_der().ok())
+        .and_then(|d| Time::from_der(&d).ok())
+        .ok_or_else(|| malformed("the signing-time attribute"))?;
+    let seconds = i64::try_from(time.to_unix_duration().as_secs()).map_err(malformed)?;
+    DateTime::from_timestamp(seconds, 0)
+        .map(Some)
+        .ok_or_else(|| malformed("the signing time is out of range"))
+}
+
+impl CmsVerifier {
+    /// Verifies a detached signature over `content` (a signed document): the signature and
+    /// digest, the chain to a trusted CA, the certificates' validity at the signing time the
+    /// signature carries, and their revocation status at `now` (the signing time is the
+    /// signer's own claim, so a revocation before `now` is not overlooked).
+    pub async fn verify_detached(
         &self,
         cms_der: &[u8],
         content: &[u8],
-        at: DateTime<Utc>,
-    ) -> Result<Signer, SignatureError> {
+        now: DateTime<Utc>,
+    ) -> Result<Verified, SignatureError> {
         let parsed = parse(cms_der)?;
+        if parsed.attached.is_some() {
+            return Err(malformed("a detached signature is expected"));
+        }
+        let signing_time =
+            signing_time(&parsed)?.ok_or_else(|| malformed("no signing-time attribute"))?;
+        let signer = self.check(parsed, content, signing_time, now).await?;
+        Ok(Verified {
+            signer: certs::signer_of(&signer),
+            certificate: SignerCertificate::of(&signer),
+            signing_time,
+        })
+    }
+
+    /// The checks of a signature: validity dates judged at `valid_at`, revocation at
+    /// `revoked_at`. Returns the signer's certificate.
+    async fn check(
+        &self,
+        parsed: Parsed,
+        content: &[u8],
+        valid_at: DateTime<Utc>,
+        revoked_at: DateTime<Utc>,
+    ) -> Result<Certificate, SignatureError> {
+        let cms_der = &parsed.der;
+        let at = valid_at;
         if parsed.attached.as_deref().is_some_and(|a| a != content) {
             return Err(SignatureError::Invalid);
         }
@@ -272,7 +328,7 @@ impl SignatureVerifier for CmsVerifier {
             }
             let detached = parsed.attached.is_none().then_some(content);
             service.verify(cms_der, detached).await?;
-            return Ok(certs::signer_of(&parsed.signer));
+            return Ok(parsed.signer);
         }
         if !certs::is_rsa(&parsed.signer) {
             return Err(SignatureError::Unsupported(format!(
@@ -286,14 +342,28 @@ impl SignatureVerifier for CmsVerifier {
             )));
         }
         check_rsa_signature(&parsed, content)?;
-        let anchors = self.anchors(at).await?;
+        let anchors = self.anchors(revoked_at.max(valid_at)).await?;
         let path = chain(&parsed.signer, &parsed.certificates, &anchors)?;
         if !path.iter().all(|c| certs::valid_at(c, at)) {
             return Err(SignatureError::Expired);
         }
         for pair in path.windows(2) {
-            self.revocation(&pair[0], &pair[1], at).await?;
+            self.revocation(&pair[0], &pair[1], revoked_at).await?;
         }
-        Ok(certs::signer_of(&parsed.signer))
+        Ok(parsed.signer)
+    }
+}
+
+#[async_trait]
+impl SignatureVerifier for CmsVerifier {
+    async fn verify(
+        &self,
+        cms_der: &[u8],
+        content: &[u8],
+        at: DateTime<Utc>,
+    ) -> Result<Signer, SignatureError> {
+        let parsed = parse(cms_der)?;
+        let signer = self.check(parsed, content, at, at).await?;
+        Ok(certs::signer_of(&signer))
     }
 }
