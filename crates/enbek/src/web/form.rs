@@ -13,6 +13,15 @@ impl FormErrors {
         FormErrors::default()
     }
 
+    /// The status of the page that shows the form: 422 while it holds errors, else 200.
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.is_empty() {
+            axum::http::StatusCode::OK
+        } else {
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
+
     pub fn add(&mut self, field: &str, message: String) {
         self.0.push((field.to_string(), message));
     }

@@ -241,11 +241,7 @@ async fn new_staff_page(
         .hint(tr.t("admin-field-organization-hint"))
         .choose_from(organization_options(state, &page, "admin-no-organization").await?),
     ];
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let html = render(&NewStaffPage {
         fields: with_errors(fields, &errors),
         errors,

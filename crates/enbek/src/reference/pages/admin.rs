@@ -28,14 +28,6 @@ fn administrator(page: &Page) -> PageResult<&Caller> {
     Ok(caller)
 }
 
-fn status_of(errors: &FormErrors) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 /// An import as the pages show it.
 pub struct ImportView {
     pub href: String,
@@ -114,7 +106,7 @@ async fn imports_page(
         Field::new("file", tr.t("admin-import-file"), "textarea", &form.file)
             .hint(tr.t("admin-import-file-hint")),
     ];
-    let status = status_of(&errors);
+    let status = errors.status();
     let html = render(&ImportsPage {
         fields: with_errors(fields, &errors),
         errors,
@@ -272,7 +264,7 @@ fn calendar_page(
         Field::new("note", tr.t("admin-day-note"), "text", &form.note)
             .hint(tr.t("admin-day-note-hint")),
     ];
-    let status = status_of(&errors);
+    let status = errors.status();
     let html = render(&CalendarPage {
         year,
         previous: format!("/admin/calendar?year={}", year - 1),
@@ -431,7 +423,7 @@ fn parameters_page(
         )
         .hint(tr.t("admin-parameter-source-hint")),
     ];
-    let status = status_of(&errors);
+    let status = errors.status();
     let html = render(&ParametersPage {
         parameters,
         fields: with_errors(fields, &errors),

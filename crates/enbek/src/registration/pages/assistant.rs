@@ -6,7 +6,6 @@
 //! by the use case; no IIN is shown.
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use enbek_domain::accounts::access::Role;
 use serde::Deserialize;
@@ -89,11 +88,7 @@ async fn desk_page(
             text: n.notification.text,
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let (fields, checks) = fields(&tr, form, &errors);
     let html = render(&AssistantPage {
         sent,

@@ -477,11 +477,7 @@ async fn editor(
         Some(d) => form_parts(d, &errors, &tr),
         None => Default::default(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let html = render(&EditorPage {
         card: format!("/workspace/registrations/{}", reg.id),
         action_id: plan_href(&reg.id),

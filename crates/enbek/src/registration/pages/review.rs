@@ -107,11 +107,7 @@ async fn review_page(
         c.organization(Role::CareerCenterSpecialist)
             .is_ok_and(|own| own == r.career_center_id)
     });
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let html = render(&ReviewPage {
         id: r.id.clone(),
         number: r.id.clone(),

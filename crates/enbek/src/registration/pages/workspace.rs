@@ -123,11 +123,7 @@ async fn queue_page(
         ("kind", kind),
         ("overdue", if overdue_only { "1" } else { "" }),
     ];
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let html = render(&QueuePage {
         overdue: tr.count("queue-overdue", i64::try_from(overdue).unwrap_or(i64::MAX)),
         items,

@@ -369,11 +369,7 @@ pub async fn layoffs(
         Field::new("from", tr.t("dash-planned-from"), "text", &filters.from).hint(hint.clone()),
         Field::new("to", tr.t("dash-planned-to"), "text", &filters.to).hint(hint),
     ];
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let html = render(&LayoffsPage {
         fields: with_errors(fields, &errors),
         errors,
@@ -458,11 +454,7 @@ pub async fn subsidised(
     }));
     let fields =
         vec![Field::new("measure", tr.t("dash-measure"), "select", measure).choose_from(options)];
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let html = render(&SubsidisedPage {
         fields: with_errors(fields, &errors),
         errors,
