@@ -225,10 +225,14 @@ fn every_form_in_kazakh_and_russian_reads_as_its_golden_text_and_renders_to_png(
     for lang in [Lang::Kk, Lang::Ru] {
         for (name, form) in forms(lang) {
             let stem = format!("{name}.{}", lang.as_str());
-            let pdf = render(&form, lang).expect("the form renders");
+            let pdf = render(&form, lang, &seal()).expect("the form renders");
             assert!(pdf.starts_with(b"%PDF-"), "{stem}");
             // The same data renders to the same bytes.
-            assert_eq!(pdf, render(&form, lang).expect("renders again"), "{stem}");
+            assert_eq!(
+                pdf,
+                render(&form, lang, &seal()).expect("renders again"),
+                "{stem}"
+            );
             let path = dir.join(format!("{stem}.pdf"));
             std::fs::write(&path, &pdf).expect("the PDF is written");
 
@@ -288,7 +292,7 @@ fn every_form_in_kazakh_and_russian_reads_as_its_golden_text_and_renders_to_png(
 #[test]
 fn the_text_is_selectable_the_kazakh_letters_come_back_and_the_document_is_pdf_a() {
     let form = &forms(Lang::Kk)[4].1;
-    let pdf = render(form, Lang::Kk).expect("renders");
+    let pdf = render(form, Lang::Kk, &seal()).expect("renders");
     let raw = String::from_utf8_lossy(&pdf);
     assert!(raw.contains("pdfaid:part"), "PDF/A identification");
     let dir = target().join("documents");
@@ -319,4 +323,12 @@ fn the_text_is_selectable_the_kazakh_letters_come_back_and_the_document_is_pdf_a
         text.contains("2026 жылғы 15 сәуір"),
         "the last valid day: {text}"
     );
+}
+
+/// The seal the golden files are rendered with.
+fn seal() -> enbek::documents::interface::Seal {
+    enbek::documents::interface::Seal {
+        document_id: "0190f3a2-0000-7000-8000-000000000001".into(),
+        url: "https://enbek.kz/verify/0190f3a2-0000-7000-8000-000000000001".into(),
+    }
 }

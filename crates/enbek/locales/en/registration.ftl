@@ -168,3 +168,6 @@ plan-action-job_search_course = Job search course
 error-invalid_date = The date is not valid.
 cabinet-link-searches = Saved searches
 cabinet-deadline-offer = Answer the offer of work by { $date } inclusive.
+
+# Documents a decision gives (214 App.3-App.6, App.9): who signs them.
+papers-signed-by-organisation = Signed with the organisation's electronic digital signature

@@ -165,3 +165,6 @@ plan-action-job_search_course = Жұмыс іздеу курсы
 error-invalid_date = Күн дұрыс емес.
 cabinet-link-searches = Сақталған іздеулер
 cabinet-deadline-offer = Жұмыс ұсынысына { $date } дейін (қоса алғанда) жауап беріңіз.
+
+# Documents a decision gives (214 App.3-App.6, App.9): who signs them.
+papers-signed-by-organisation = Ұйымның электрондық цифрлық қолтаңбасымен қол қойылды

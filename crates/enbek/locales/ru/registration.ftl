@@ -169,3 +169,6 @@ plan-action-job_search_course = Курс по поиску работы
 error-invalid_date = Неверная дата.
 cabinet-link-searches = Сохранённые поиски
 cabinet-deadline-offer = Ответьте на предложение работы до { $date } включительно.
+
+# Documents a decision gives (214 App.3-App.6, App.9): who signs them.
+papers-signed-by-organisation = Подписано электронной цифровой подписью организации

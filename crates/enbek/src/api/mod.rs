@@ -33,6 +33,7 @@ use crate::web;
         (name = "employers", description = "Employers and vacancies (214 ch.5 par.2)"),
         (name = "matching", description = "Resumes and suitable-work matches (214 p.2.10, 214 p.69-70)"),
         (name = "plans", description = "Individual employment plans, reported changes, work queues (214 p.61-65)"),
+        (name = "documents", description = "Signed documents: the PDF, the citizen's list, public verification (214 App.3-App.6, App.9, App.10)"),
         (name = "cards", description = "Individual employment cards (214 p.2.6, 214 p.10)"),
         (name = "reference", description = "Reference data, calendar, dated parameters"),
         (name = "operations", description = "Health, monitoring (214 p.22), audit"),
@@ -70,6 +71,7 @@ fn portal_api() -> OpenApiRouter<AppState> {
         .merge(crate::accounts::http::portal())
         .merge(crate::reference::http::portal())
         .merge(crate::registration::http::portal())
+        .merge(crate::documents::http::portal())
         .merge(crate::mediation::http::portal())
         .merge(crate::measures::http::portal())
 }
@@ -82,7 +84,8 @@ fn staff_api(dev: bool) -> OpenApiRouter<AppState> {
         .merge(crate::reference::http::staff())
         .merge(crate::registration::http::staff())
         .merge(crate::mediation::http::staff())
-        .merge(crate::reporting::http::staff());
+        .merge(crate::reporting::http::staff())
+        .merge(crate::documents::http::staff());
     if dev {
         router.merge(crate::exchange::dev())
     } else {
@@ -98,6 +101,9 @@ fn imports_api() -> OpenApiRouter<AppState> {
 /// The largest body of an import.
 const IMPORT_MAX_BYTES: usize = 32 * 1024 * 1024;
 
+/// The largest document sent to be verified (a PDF and its signature).
+const DOCUMENT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
 /// The operations of a surface, each with its body rules (the limit of its body and the time it
 /// has to arrive, checked before the handler runs: see `edge::read_body`).
 fn api(surface: Surface, settings: &Settings) -> OpenApiRouter<AppState> {
@@ -105,7 +111,13 @@ fn api(surface: Surface, settings: &Settings) -> OpenApiRouter<AppState> {
         Surface::All => portal_api().merge(staff_api(settings.dev)),
         Surface::Portal => portal_api(),
     };
-    let ordinary = with_body_rules(ordinary, settings.max_body_bytes, settings.body_timeout);
+    let ordinary = with_body_rules(ordinary, settings.max_body_bytes, settings.body_timeout).merge(
+        with_body_rules(
+            crate::documents::http::uploads(),
+            DOCUMENT_MAX_BYTES,
+            settings.body_timeout,
+        ),
+    );
     match surface {
         Surface::All => ordinary.merge(with_body_rules(
             imports_api(),

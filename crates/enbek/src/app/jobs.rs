@@ -57,6 +57,9 @@ impl Dispatch for Dispatcher {
             Job::ImportReference { import_id } => {
                 crate::reference::service::imports::run(state, &import_id).await
             }
+            Job::IssueDocument { document_id } => {
+                crate::documents::service::issue(state, &document_id).await
+            }
         }
     }
 }

@@ -17,8 +17,10 @@ use crate::accounts::service::accounts as creds;
 use crate::accounts::service::accounts::AccountSessions;
 use crate::accounts::store::accounts;
 use crate::api::Surface;
+use crate::documents::contents::Contents;
+use crate::documents::interface::Office;
 use crate::exchange::pki::{self, crl::CrlChecker, ncanode::NcaNode, CmsVerifier, DevCa};
-use crate::exchange::pki::{RevocationChecker, SignatureVerifier};
+use crate::exchange::pki::{DocumentSigner, LocalSigner, RevocationChecker, SignatureVerifier};
 use crate::exchange::registry::{HttpRegistry, Simulator, StateRegistry};
 use crate::mediation::interface::ForRegistration;
 use crate::mediation::service::matching::Matcher;
@@ -128,8 +130,13 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         args.dev,
     )?;
     let dev_ca = args.dev.then(|| Arc::new(DevCa::new(db.clone())));
-    let signatures = signature_verifier(&args, dev_ca.clone())?;
+    let verifier = signature_verifier(&args, dev_ca.clone())?;
+    let public = bind(args.listen).await?;
+    let addr = public.local_addr()?;
+    let office = document_office(&args, addr, verifier.clone(), dev_ca.clone())?;
+    let signatures: Arc<dyn SignatureVerifier> = verifier;
     let mut parts = Parts::default();
+    parts.insert(Arc::new(office));
     parts.insert(registry);
     if let Some(simulator) = simulator {
         parts.insert(simulator);
@@ -165,8 +172,6 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         Some(addr) => (Surface::Portal, Some(bind(addr).await?)),
         None => (Surface::All, None),
     };
-    let public = bind(args.listen).await?;
-    let addr = public.local_addr()?;
     let staff_addr = staff.as_ref().map(TcpListener::local_addr).transpose()?;
     // One gate for both listeners: the caps count every connection to this server.
     let gate = Gate::new(
@@ -213,7 +218,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
 fn signature_verifier(
     args: &ServeArgs,
     dev_ca: Option<Arc<DevCa>>,
-) -> anyhow::Result<Arc<dyn SignatureVerifier>> {
+) -> anyhow::Result<Arc<CmsVerifier>> {
     let mut anchors = Vec::new();
     for path in &args.trusted_ca_files {
         let text =
@@ -242,6 +247,30 @@ fn signature_verifier(
     Ok(Arc::new(CmsVerifier::new(
         anchors, dev_ca, revocation, gost,
     )))
+}
+
+/// The documents' signer, verifier and content store, and the address their QR codes lead to.
+fn document_office(
+    args: &ServeArgs,
+    addr: SocketAddr,
+    verifier: Arc<CmsVerifier>,
+    dev_ca: Option<Arc<DevCa>>,
+) -> anyhow::Result<Office> {
+    let signer: Arc<dyn DocumentSigner> = match args.document_signer.as_str() {
+        "local" => Arc::new(LocalSigner::new(&args.signing_dir, dev_ca)),
+        other => anyhow::bail!("ENBEK_DOCUMENT_SIGNER is `local` or `ncanode`, not `{other}`"),
+    };
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    tracing::info!(signer = %args.document_signer, store = %args.document_store, "documents");
+    Ok(Office {
+        signer,
+        verifier,
+        contents: Contents::parse(&args.document_store)?,
+        public_url,
+    })
 }
 
 async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {

@@ -1,9 +1,11 @@
 //! What other contexts (and the tests) may use of documents: the forms' neutral data and their
-//! rendering to PDF.
+//! rendering to PDF, recording a decision's document and issuing it, and a person's documents.
 
 pub use super::error::Code;
 pub use super::forms::fonts::Face;
 pub use super::forms::{
-    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal,
+    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal, Seal,
     Unemployed, UnemployedInfo,
 };
+pub use super::service::{issue_now, of_person, record, Forms, Office, Paper, Recorded};
+pub use super::store::Document;

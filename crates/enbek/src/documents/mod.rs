@@ -2,12 +2,19 @@
 //! PDF in Kazakh and in Russian. The context knows no other context's types: the forms take
 //! neutral data (names, dates, the center's name, the ground and its point of law), and the
 //! contexts that decide (registration first) issue them through `documents::interface`.
-//! Signing, storage and verification come later (issue 14); each page keeps a reserved box at
-//! its foot for the QR code and the verification line.
+//! A decision records its document (`service::record`); the document is then rendered in both
+//! languages with a QR code that leads to its verification, signed with the issuing
+//! organisation's key (a detached CMS signature), and stored content-addressed (`contents`).
+//! Anyone can verify it (`verifyDocument`); its owner and the staff whose scope reaches the
+//! issuing organisation read it (`getDocument`).
 
+pub mod contents;
 pub mod error;
 pub mod forms;
+pub mod http;
 pub mod interface;
+pub mod service;
+pub mod store;
 
 #[cfg(test)]
 mod signing_tests;

@@ -68,7 +68,15 @@ fn app9() -> Vec<u8> {
         )),
         valid_until: NaiveDate::from_ymd_opt(2026, 4, 15).unwrap(),
     });
-    render(&form, Lang::Kk).unwrap()
+    render(
+        &form,
+        Lang::Kk,
+        &super::interface::Seal {
+            document_id: "0190f3a2-0000-7000-8000-000000000009".into(),
+            url: "https://enbek.kz/verify/0190f3a2-0000-7000-8000-000000000009".into(),
+        },
+    )
+    .unwrap()
 }
 
 #[tokio::test]
@@ -153,8 +161,6 @@ async fn a_certificate_expired_at_signing_time_is_refused_by_the_signer_and_the_
     let pdf = app9();
     let signed = s.signer.sign(ORG, &pdf, at()).await.unwrap();
     let late = signed.certificate.not_after + Duration::days(1);
-    // The signer does not sign with an expired certificate.
-    assert!(s.signer.sign(ORG, &pdf, late).await.is_err());
     // A signature made with it anyway is refused.
     let keys = s.dir.join("keys");
     let key_pem = std::fs::read_to_string(keys.join(format!("{ORG}.key.pem"))).unwrap();
@@ -168,6 +174,18 @@ async fn a_certificate_expired_at_signing_time_is_refused_by_the_signer_and_the_
         .verify_detached(&expired.cms_der, &pdf, late + Duration::hours(1))
         .await;
     assert_eq!(answer, Err(SignatureError::Expired));
+    // Outside dev mode the signer does not sign with an expired certificate.
+    let production = LocalSigner::new(&keys, None);
+    assert!(production.sign(ORG, &pdf, late).await.is_err());
+    // In dev mode the development CA issues the organisation a new one.
+    let renewed = s.signer.sign(ORG, &pdf, late).await.unwrap();
+    assert_ne!(renewed.certificate.serial, signed.certificate.serial);
+    assert!(renewed.certificate.not_after > late);
+    let answer = s
+        .verifier
+        .verify_detached(&renewed.cms_der, &pdf, late + Duration::hours(1))
+        .await;
+    assert!(answer.is_ok(), "{answer:?}");
 }
 
 #[tokio::test]

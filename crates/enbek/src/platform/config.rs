@@ -35,6 +35,10 @@ ENBEK_TRUSTED_CA_FILES     PEM files of the CAs trusted for electronic signature
 ENBEK_CRL_URLS             their certificate revocation lists\n  \
 ENBEK_NCANODE_URL          national signing service (NCANode) for GOST signatures\n  \
 ENBEK_NCANODE_TIMEOUT_MS   time limit of a signing-service or CRL request\n  \
+ENBEK_DOCUMENT_SIGNER      who signs issued documents: local (PEM files) or ncanode\n  \
+ENBEK_SIGNING_DIR          the organisations' signing keys and certificates (./data/signing)\n  \
+ENBEK_DOCUMENT_STORE       where documents' bytes are kept: database, or folder:PATH\n  \
+ENBEK_PUBLIC_URL           the portal's public address, for documents' QR codes\n  \
 ENBEK_BODY_TIMEOUT_MS      time a request body has to arrive in full\n  \
 ENBEK_HEADER_TIMEOUT_MS    time to send a request head; also the keep-alive idle timeout\n  \
 ENBEK_MAX_CONNECTIONS      simultaneous connections in all\n  \
@@ -179,6 +183,27 @@ pub struct ServeArgs {
     /// Time limit of one request to the signing service or a CRL source, in milliseconds.
     #[arg(long, env = "ENBEK_NCANODE_TIMEOUT_MS", default_value_t = 5000)]
     pub ncanode_timeout_ms: u64,
+
+    /// Who signs the documents issued: `local` (keys and certificates in PEM files in
+    /// ENBEK_SIGNING_DIR: `<organisation id>.key.pem` and `.cert.pem`; in development mode the
+    /// development CA issues each organisation its certificate at first use) or `ncanode` (the
+    /// national signing service at ENBEK_NCANODE_URL, with each organisation's key container
+    /// `<organisation id>.p12` and its password `<organisation id>.p12.password` there).
+    #[arg(long, env = "ENBEK_DOCUMENT_SIGNER", default_value = "local")]
+    pub document_signer: String,
+
+    /// The folder of the organisations' signing keys and certificates.
+    #[arg(long, env = "ENBEK_SIGNING_DIR", default_value = "./data/signing")]
+    pub signing_dir: std::path::PathBuf,
+
+    /// Where issued documents' bytes are kept: `database` (the default) or `folder:PATH`.
+    #[arg(long, env = "ENBEK_DOCUMENT_STORE", default_value = "database")]
+    pub document_store: String,
+
+    /// The portal's public address, which a document's QR code leads to (its verification
+    /// page); by default `http://` and the listening address.
+    #[arg(long, env = "ENBEK_PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Time a client has to send a complete request head, in milliseconds, counted from the
     /// moment the connection waits for one: when it opens, and on a kept-alive connection when
     /// the previous response is written (so it is also the keep-alive idle timeout). A

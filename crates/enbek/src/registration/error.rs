@@ -20,4 +20,5 @@ context_error!(
     Code;
     crate::reference::interface::Code,
     crate::accounts::interface::Code,
+    crate::documents::interface::Code,
 );

@@ -116,6 +116,7 @@ fn path_value(op: &str, name: &str, w: &World) -> String {
         ("deleteSavedSearch", _) => "saved_search",
         ("acceptEmployerInvitation" | "declineEmployerInvitation", _) => "invitation",
         ("revokeTestCertificate", _) => "certificate_serial",
+        ("getDocument" | "getDocumentSignature" | "correctDocument", _) => "document",
         ("closeVacancy", _) => "vacancy_to_close",
         (op, _) if op.contains("Subsidised") => "subsidised",
         (op, _) if op.contains("Vacancy") || op.contains("Candidate") || op.contains("NoShow") => {
@@ -205,6 +206,10 @@ fn body(op: &str, w: &World) -> Body {
         "recordPlanItem" => json!({ "outcome": "done" }),
         "reportCircumstance" => json!({ "kind": "moved", "occurred_on": "2026-03-19" }),
         "setClock" => json!({ "now": world::NOW }),
+        "verifyDocument" => json!({ "document_id": w.id("document") }),
+        "correctDocument" => {
+            json!({ "person_name": "Сейітов Нұрлан Бекұлы", "reason": "the registry corrected the name" })
+        }
         "issueTestCertificate" => json!({ "iin": w.id("citizen_iin") }),
         "upsertRegistryPerson" => {
             let mut person = json!({

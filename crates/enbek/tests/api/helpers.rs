@@ -69,6 +69,9 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
+        if !matches!(self.cleanup, Cleanup::Shared) {
+            let _ = std::fs::remove_dir_all(signing_dir(&self.url));
+        }
         match &self.cleanup {
             Cleanup::Shared => {}
             Cleanup::File(path) => {
@@ -112,6 +115,16 @@ pub struct TestApp {
     _db: TestDb,
 }
 
+/// The signing folder of a test database's server: its own, since each test database has its
+/// own development CA.
+pub fn signing_dir(url: &str) -> std::path::PathBuf {
+    let name: String = url
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    std::env::temp_dir().join("enbek-signing").join(name)
+}
+
 pub fn serve_args(url: &str) -> ServeArgs {
     ServeArgs {
         dev: true,
@@ -138,6 +151,10 @@ pub fn serve_args(url: &str) -> ServeArgs {
         crl_urls: Vec::new(),
         ncanode_url: None,
         ncanode_timeout_ms: 500,
+        document_signer: "local".into(),
+        signing_dir: signing_dir(url),
+        document_store: "database".into(),
+        public_url: None,
         header_timeout_ms: 10_000,
         body_timeout_ms: 30_000,
         max_connections: 1024,

@@ -172,6 +172,8 @@ pub async fn world(app: &TestApp) -> World {
     let citizen = app.login("citizen@example.kz", PASSWORD).await;
     let (_, mine) = app.get("/api/v1/me/registration", Some(&citizen)).await;
     assert_eq!(mine["status"], "unemployed", "{mine}");
+    let (_, documents) = app.get("/api/v1/me/documents", Some(&citizen)).await;
+    ids.insert("document", text(&documents[0], "id"));
 
     // Two employers, each with its owner's identity proven; the first with two vacancies and a
     // subsidised-job application with one participant.

@@ -7,6 +7,7 @@ pub mod fonts;
 pub mod layout;
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use crate::documents::error::Result;
 use crate::web::{Lang, Tr};
@@ -14,7 +15,7 @@ use layout::{Layout, Meta};
 
 /// What every form carries: its number, the day it is issued, the career center that issues it
 /// and its specialist.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     pub number: String,
     pub issued_on: NaiveDate,
@@ -26,7 +27,7 @@ pub struct Issue {
 
 /// 214 App.3 and App.6: refusal to register as a job seeker (214 p.13) or as unemployed, with
 /// its ground and point of law (Law on public services art.5 p.2 sub.14).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refusal {
     pub issue: Issue,
     /// The service provider's full name (the career center, or its akimat's office).
@@ -40,7 +41,7 @@ pub struct Refusal {
 }
 
 /// 214 App.4: registered as a job seeker (Social Code art.98) at the career center, from a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobSeeker {
     pub issue: Issue,
     pub person: String,
@@ -49,7 +50,7 @@ pub struct JobSeeker {
 
 /// 214 App.5: registered as unemployed (Social Code art.99) at the center of labour mobility,
 /// from a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unemployed {
     pub issue: Issue,
     pub person: String,
@@ -60,7 +61,7 @@ pub struct Unemployed {
 
 /// 214 App.9 (p.45): information on registration (or its absence) as unemployed, valid 30
 /// calendar days; the last valid day is an input (registration's rules compute it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnemployedInfo {
     pub issue: Issue,
     pub person: String,
@@ -70,7 +71,7 @@ pub struct UnemployedInfo {
 }
 
 /// The groups of a plan's measures, in the order 214 App.10 lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PlanGroup {
     /// Social and vocational orientation.
     Orientation,
@@ -97,7 +98,7 @@ impl PlanGroup {
 }
 
 /// A measure of the plan: its group, its wording in the document's language, its due date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanItem {
     pub group: PlanGroup,
     pub text: String,
@@ -105,7 +106,7 @@ pub struct PlanItem {
 }
 
 /// A person's contacts as the plan prints them under a signature.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Contacts {
     pub phone: String,
     pub email: Option<String>,
@@ -114,7 +115,7 @@ pub struct Contacts {
 /// 214 App.10 (p.61–65): the individual employment plan — the unemployed person, the plan's
 /// measures with their due dates, the meetings with the career center, the day it runs to, and
 /// both signatures (the specialist's and the person's).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmploymentPlan {
     pub issue: Issue,
     pub person: String,
@@ -131,7 +132,7 @@ pub struct EmploymentPlan {
 }
 
 /// A form to render.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Form {
     /// 214 App.3.
     JobSeekerRefusal(Refusal),
@@ -172,8 +173,15 @@ impl Form {
     }
 }
 
+/// Where a document is checked: its id and the public verification address the QR code holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    pub document_id: String,
+    pub url: String,
+}
+
 /// The form as a PDF (PDF/A-2b) in `lang`.
-pub fn render(form: &Form, lang: Lang) -> Result<Vec<u8>> {
+pub fn render(form: &Form, lang: Lang, _seal: &Seal) -> Result<Vec<u8>> {
     if let Form::EmploymentPlan(plan) = form {
         return render_plan(plan, lang);
     }

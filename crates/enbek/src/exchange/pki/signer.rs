@@ -93,8 +93,9 @@ pub trait DocumentSigner: Send + Sync {
 
 /// Keys and certificates from PEM files, `<dir>/<organization_id>.key.pem` (PKCS#8 or PKCS#1,
 /// RSA) and `<dir>/<organization_id>.cert.pem` (the organisation's certificate first, then any
-/// CA certificates to carry). In dev mode, when an organisation has no files yet, the
-/// development CA issues it a certificate and both are written there and kept.
+/// CA certificates to carry). In dev mode, when an organisation has no files yet (or its
+/// certificate has expired), the development CA issues it a certificate and both are written
+/// there and kept.
 pub struct LocalSigner {
     dir: PathBuf,
     dev_ca: Option<Arc<DevCa>>,
@@ -133,7 +134,16 @@ impl LocalSigner {
     ) -> anyhow::Result<(RsaPrivateKey, Vec<Certificate>)> {
         let (key_path, cert_path) = self.paths(organization_id)?;
         let _one = self.issuing.lock().await;
-        if !key_path.exists() || !cert_path.exists() {
+        // In dev mode an organisation whose certificate has expired is issued a new one.
+        let expired = match (&self.dev_ca, cert_path.exists()) {
+            (Some(_), true) => {
+                let pem = tokio::fs::read_to_string(&cert_path).await?;
+                let chain = certs::from_pem(&pem).map_err(anyhow::Error::msg)?;
+                !chain.first().is_some_and(|c| certs::valid_at(c, at))
+            }
+            _ => false,
+        };
+        if !key_path.exists() || !cert_path.exists() || expired {
             let Some(dev_ca) = &self.dev_ca else {
                 bail!("no signing key or certificate for the organisation in the signing folder");
             };

@@ -60,6 +60,8 @@ pub enum Job {
     /// Check and write an administrator's reference file (organisations, occupations,
     /// localities), recording its progress.
     ImportReference { import_id: String },
+    /// Render, sign and store a recorded document (again, if the signer did not answer).
+    IssueDocument { document_id: String },
 }
 
 impl Job {

@@ -66,10 +66,10 @@ pub async fn upsert_organization(
     Ok(())
 }
 
-pub async fn organizations(
-    pool: &AnyPool,
-    kind: Option<&str>,
-    region_code: Option<&str>,
+pub async fn organizations<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    kind: Option<&'c str>,
+    region_code: Option<&'c str>,
 ) -> Result<Vec<Organization>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT * FROM organizations WHERE ($1 IS NULL OR kind = $1) AND ($2 IS NULL OR region_code = $2)
@@ -77,7 +77,7 @@ pub async fn organizations(
     )
     .bind(kind)
     .bind(region_code)
-    .fetch_all(pool)
+    .fetch_all(db)
     .await?;
     rows.iter().map(Organization::from_row).collect()
 }

@@ -58,8 +58,8 @@ pub async fn unemployed_info_of(
     caller: &Caller,
 ) -> Result<service::UnemployedInfo> {
     caller.require(&[Role::Citizen])?;
-    caller.proven_iin()?;
-    service::unemployed_info(state, &caller.account_id).await
+    let iin = caller.proven_iin()?;
+    service::unemployed_info(state, &caller.account_id, iin).await
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -2,6 +2,7 @@
 
 pub mod cards;
 pub mod jobloss;
+pub mod papers;
 pub mod plans;
 pub mod registration;
 pub mod shown;

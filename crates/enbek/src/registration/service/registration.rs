@@ -42,6 +42,7 @@ use crate::registration::error::{Error, Result};
 use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::service::cards::registration_by_id;
+use crate::registration::service::papers;
 pub(crate) use crate::registration::service::shown::{center_name, names, recipient, shown, Shown};
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
@@ -429,7 +430,17 @@ pub async fn decide(
         .after(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since }))
         .record(&mut tx)
         .await?;
+    let name = match registry {
+        Some(p) => papers::full_name(&p.last_name, &p.first_name, p.middle_name.as_deref()),
+        None => papers::full_name(
+            app.presented_last_name.as_deref().unwrap_or_default(),
+            app.presented_first_name.as_deref().unwrap_or_default(),
+            None,
+        ),
+    };
+    let paper = papers::record_decision(&mut tx, &reg, &name, decided_at).await?;
     tx.commit().await?;
+    papers::issue_now(state, paper.as_ref()).await;
     state
         .metrics
         .registration(reg.channel.as_str(), reg.status.as_str());

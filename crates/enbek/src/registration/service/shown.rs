@@ -54,7 +54,7 @@ pub struct RegistrationNotice {
 /// The refusal notice a refused registration carries. A refusal after a job-seeker registration
 /// is one of registration as unemployed (214 App.6); before it, of registration as a job seeker
 /// (214 App.3).
-fn refusal_notice(r: &Registration) -> Option<RefusalNotice> {
+pub(crate) fn refusal_notice(r: &Registration) -> Option<RefusalNotice> {
     let code = r.refusal_code.as_deref()?;
     let (form, of, legal_basis) = if r.job_seeker_since.is_some() {
         let refusal = UnemployedRefusal::parse(code)?;

@@ -3,6 +3,7 @@
 //! person as unemployed or refuses on a ground of 214 p.41; the registries are re-checked daily;
 //! officers deregister on the grounds of 214 p.51; the person asks for the 214 App.9 information.
 
+use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::ids::Iin;
 use enbek_domain::monitoring::{Service, Stage};
@@ -32,9 +33,9 @@ use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::service::cards::registration_by_id;
 use crate::registration::service::cards::registration_in_scope;
+use crate::registration::service::papers;
 use crate::registration::service::shown::{center_name, recipient_with_assistant, shown, Shown};
 use crate::registration::store::circumstances::{self, Report};
-use crate::registration::store::documents;
 use crate::registration::store::persons;
 use crate::registration::store::registrations::{self, Ending, Registration};
 
@@ -283,7 +284,22 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
         }
     };
     record(&mut tx, reg, None, "decide_unemployed", kind, after, now).await?;
+    let decided = registrations::by_id_tx(&mut tx, &reg.id)
+        .await?
+        .context("the decided registration")?;
+    let name = match (&answer, &reg.person_id) {
+        (Some(p), _) => papers::full_name(&p.last_name, &p.first_name, p.middle_name.as_deref()),
+        (None, Some(id)) => persons::by_id_tx(&mut tx, id)
+            .await?
+            .map(|p| papers::person_name(&p))
+            .unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    let paper = papers::record_decision(&mut tx, &decided, &name, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("recording the decision's document: {}", e.code()))?;
     tx.commit().await?;
+    papers::issue_now(state, paper.as_ref()).await;
     state.metrics.registration("unemployed", kind);
     Ok(())
 }
@@ -481,46 +497,77 @@ pub struct UnemployedInfo {
     pub valid_until: NaiveDate,
 }
 
-pub async fn unemployed_info(state: &AppState, account_id: &str) -> Result<UnemployedInfo> {
+pub async fn unemployed_info(
+    state: &AppState,
+    account_id: &str,
+    iin: &str,
+) -> Result<UnemployedInfo> {
     let now = state.clock.now();
     let issued_on = local_date(now);
     let reg = registrations::latest_for_account(&state.db.pool, account_id).await?;
     let unemployed = reg.as_ref().filter(|r| r.status == Status::Unemployed);
+    let person = persons::by_account(&state.db.pool, account_id).await?;
+    // A person the service has no card of is named by the registry, and the mobility center of
+    // their region issues the information.
+    let registry = match &person {
+        Some(_) => None,
+        None => Some(
+            state
+                .registry()
+                .person(&Iin::parse(iin)?)
+                .await
+                .map_err(|e| Error::new(Common::Unavailable).detail(e.to_string()))?
+                .ok_or_else(|| {
+                    Error::new(Common::NotFound).detail("the person is not in the state registry")
+                })?,
+        ),
+    };
+    let valid_until = rules::unemployed_info_valid_until(issued_on);
+    let mut tx = state.db.begin().await?;
+    let issuer = match (unemployed, reg.as_ref(), &person, &registry) {
+        (Some(r), _, _, _) | (None, Some(r), _, _) => {
+            reference::organization_by_id(&mut *tx, &r.career_center_id).await?
+        }
+        (None, None, Some(p), _) => {
+            reference::organization_by_id(&mut *tx, &p.career_center_id).await?
+        }
+        (None, None, None, Some(p)) => {
+            papers::region_mobility_center(&mut tx, &p.region_code).await?
+        }
+        (None, None, None, None) => None,
+    }
+    .ok_or_else(|| Error::internal("no organisation issues the information"))?;
+    let name = match (&person, &registry) {
+        (Some(p), _) => papers::person_name(p),
+        (None, Some(p)) => papers::full_name(&p.last_name, &p.first_name, p.middle_name.as_deref()),
+        (None, None) => String::new(),
+    };
+    let recorded = papers::record_unemployed_info(
+        &mut tx,
+        account_id,
+        person.as_ref().map(|p| p.id.as_str()),
+        unemployed.map(|r| r.id.as_str()),
+        &issuer,
+        &name,
+        unemployed.and_then(|r| r.unemployed_since),
+        valid_until,
+        now,
+    )
+    .await?;
     let info = UnemployedInfo {
-        document_id: new_id(),
+        document_id: recorded.id.clone(),
         registered: unemployed.is_some(),
         unemployed_since: unemployed.and_then(|r| r.unemployed_since),
         issued_on,
-        valid_until: rules::unemployed_info_valid_until(issued_on),
+        valid_until,
     };
-    let data = json!({
-        "registered": info.registered,
-        "unemployed_since": info.unemployed_since,
-        "career_center_id": unemployed.map(|r| &r.career_center_id),
-        "registration_id": unemployed.map(|r| &r.id),
-    });
-    let mut tx = state.db.begin().await?;
-    documents::insert(
-        &mut tx,
-        &documents::NewDocument {
-            id: &info.document_id,
-            kind: "unemployed_info",
-            account_id: Some(account_id),
-            person_id: reg.as_ref().and_then(|r| r.person_id.as_deref()),
-            registration_id: unemployed.map(|r| r.id.as_str()),
-            issued_on,
-            valid_until: Some(info.valid_until),
-            data: &data,
-            at: now,
-        },
-    )
-    .await?;
     audit::Entry::new(now, "issue", "document", &info.document_id)
         .by(account_id)
         .after(json!({ "kind": "unemployed_info", "registered": info.registered, "valid_until": info.valid_until }))
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    papers::issue_now(state, Some(&recorded)).await;
     Ok(info)
 }
 

@@ -1,7 +1,6 @@
 //! The storage of registration.
 
 pub mod circumstances;
-pub mod documents;
 pub mod jobloss;
 pub mod persons;
 pub mod plans;

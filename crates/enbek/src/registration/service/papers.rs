@@ -1,0 +1,233 @@
+//! The documents registration's decisions give, in Kazakh and Russian, recorded in the
+//! decision's transaction and issued (signed) once it commits: the refusal to register as a job
+//! seeker (214 App.3), registered as a job seeker (214 App.4), registered as unemployed
+//! (214 App.5), the refusal to register as unemployed (214 App.6), and the information on
+//! registration as unemployed (214 p.45, 214 App.9).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::accounts::access::OrgKind;
+use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::registration::Status;
+use serde_json::json;
+
+use crate::accounts::interface::directory as accounts;
+use crate::documents::interface::{self as documents, Form, Forms, Issue, Paper, Recorded};
+use crate::platform::db::Tx;
+use crate::platform::http::lang::Lang;
+use crate::platform::state::AppState;
+use crate::reference::interface::lookup as reference;
+use crate::reference::interface::Organization;
+use crate::registration::error::{Error, Result};
+use crate::registration::service::shown::refusal_notice;
+use crate::registration::store::persons::Person;
+use crate::registration::store::registrations::Registration;
+use crate::web::Tr;
+
+/// A person's full name as documents print it: surname, name, patronymic.
+pub(crate) fn full_name(last: &str, first: &str, middle: Option<&str>) -> String {
+    [Some(last), Some(first), middle]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(crate) fn person_name(p: &Person) -> String {
+    full_name(&p.last_name, &p.first_name, p.middle_name.as_deref())
+}
+
+async fn organization(tx: &mut Tx, id: &str) -> Result<Organization> {
+    reference::organization_by_id(&mut **tx, id)
+        .await?
+        .ok_or_else(|| Error::internal(format!("no organisation {id}")))
+}
+
+/// The center of labour mobility of a career center: its parent, else its region's.
+async fn mobility_center(tx: &mut Tx, center: &Organization) -> Result<Option<Organization>> {
+    if let Some(parent) = &center.parent_id {
+        let parent = organization(tx, parent).await?;
+        if parent.kind == OrgKind::MobilityCenter {
+            return Ok(Some(parent));
+        }
+    }
+    region_mobility_center(tx, &center.region_code).await
+}
+
+/// The center of labour mobility of a region.
+pub(crate) async fn region_mobility_center(
+    tx: &mut Tx,
+    region_code: &str,
+) -> Result<Option<Organization>> {
+    let all =
+        reference::organizations(&mut **tx, Some("mobility_center"), Some(region_code)).await?;
+    Ok(all.into_iter().next())
+}
+
+fn name_in(org: &Organization, lang: Lang) -> String {
+    lang.pick(&org.name_kk, &org.name_ru, &org.name_en)
+        .to_string()
+}
+
+/// The same form in Kazakh and Russian.
+fn forms(make: impl Fn(Lang, Tr) -> Form) -> Forms {
+    Forms {
+        kk: make(Lang::Kk, Tr::new(Lang::Kk)),
+        ru: make(Lang::Ru, Tr::new(Lang::Ru)),
+    }
+}
+
+/// What every form carries; the number is given when it is recorded. Decisions are signed by the
+/// career center's key, and the form names the center as their author.
+fn issue(center: &Organization, lang: Lang, tr: &Tr, on: NaiveDate) -> Issue {
+    Issue {
+        number: String::new(),
+        issued_on: on,
+        career_center: name_in(center, lang),
+        specialist: tr.t("papers-signed-by-organisation"),
+    }
+}
+
+/// The account that owns a person's documents: the registration's, else the one that proved
+/// the person's IIN.
+async fn owner(tx: &mut Tx, reg: &Registration) -> Result<Option<String>> {
+    match &reg.account_id {
+        Some(id) => Ok(Some(id.clone())),
+        None => Ok(accounts::account_by_iin(tx, &reg.iin).await?),
+    }
+}
+
+/// The document a decided registration gives (214 App.3–App.6), recorded in the decision's
+/// transaction; `reg` is the registration as decided and `name` the person's full name.
+pub(crate) async fn record_decision(
+    tx: &mut Tx,
+    reg: &Registration,
+    name: &str,
+    at: DateTime<Utc>,
+) -> Result<Option<Recorded>> {
+    let center = organization(tx, &reg.career_center_id).await?;
+    let on = local_date(at.max(reg.received_at));
+    let forms = match reg.status {
+        Status::Refused => {
+            let Some(notice) = refusal_notice(reg) else {
+                return Ok(None);
+            };
+            let unemployed = notice.form == "App.6";
+            forms(|lang, tr| {
+                let refusal = documents::Refusal {
+                    issue: issue(&center, lang, &tr, on),
+                    provider: name_in(&center, lang),
+                    person: name.to_string(),
+                    ground: notice.ground.get(lang).to_string(),
+                    law: notice.legal_basis.to_string(),
+                };
+                if unemployed {
+                    Form::UnemployedRefusal(refusal)
+                } else {
+                    Form::JobSeekerRefusal(refusal)
+                }
+            })
+        }
+        Status::JobSeeker => {
+            let Some(since) = reg.job_seeker_since else {
+                return Ok(None);
+            };
+            forms(|lang, tr| {
+                Form::JobSeeker(documents::JobSeeker {
+                    issue: issue(&center, lang, &tr, on),
+                    person: name.to_string(),
+                    registered_on: since,
+                })
+            })
+        }
+        Status::Unemployed => {
+            let Some(since) = reg.unemployed_since else {
+                return Ok(None);
+            };
+            let mobility = mobility_center(tx, &center)
+                .await?
+                .unwrap_or_else(|| center.clone());
+            forms(|lang, tr| {
+                Form::Unemployed(documents::Unemployed {
+                    issue: issue(&center, lang, &tr, on),
+                    person: name.to_string(),
+                    mobility_center: name_in(&mobility, lang),
+                    unemployed_since: since,
+                })
+            })
+        }
+        _ => return Ok(None),
+    };
+    let owner = owner(tx, reg).await?;
+    let recorded = documents::record(
+        tx,
+        Paper {
+            account_id: owner.as_deref(),
+            person_id: reg.person_id.as_deref(),
+            registration_id: Some(&reg.id),
+            organization_id: &center.id,
+            region_code: &center.region_code,
+            valid_until: None,
+            data: json!({ "status": reg.status, "refusal_code": reg.refusal_code }),
+            replaces: None,
+            forms,
+        },
+        at,
+    )
+    .await?;
+    Ok(Some(recorded))
+}
+
+/// The information on registration as unemployed (214 p.45, 214 App.9), recorded: `center` is
+/// the issuing career center (the registration's; for a person never registered, the mobility
+/// center of their region), `registered` the unemployed registration on the day of issue.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn record_unemployed_info(
+    tx: &mut Tx,
+    account_id: &str,
+    person_id: Option<&str>,
+    registration_id: Option<&str>,
+    issuer: &Organization,
+    name: &str,
+    registered: Option<NaiveDate>,
+    valid_until: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<Recorded> {
+    let on = local_date(at);
+    let mobility = match registered {
+        Some(_) => mobility_center(tx, issuer).await?,
+        None => None,
+    };
+    let forms = forms(|lang, tr| {
+        Form::UnemployedInfo(documents::UnemployedInfo {
+            issue: issue(issuer, lang, &tr, on),
+            person: name.to_string(),
+            registration: registered
+                .map(|since| (name_in(mobility.as_ref().unwrap_or(issuer), lang), since)),
+            valid_until,
+        })
+    });
+    Ok(documents::record(
+        tx,
+        Paper {
+            account_id: Some(account_id),
+            person_id,
+            registration_id,
+            organization_id: &issuer.id,
+            region_code: &issuer.region_code,
+            valid_until: Some(valid_until),
+            data: json!({ "registered": registered.is_some(), "unemployed_since": registered }),
+            replaces: None,
+            forms,
+        },
+        at,
+    )
+    .await?)
+}
+
+/// Issues a recorded document once its decision has committed.
+pub(crate) async fn issue_now(state: &AppState, recorded: Option<&Recorded>) {
+    if let Some(recorded) = recorded {
+        documents::issue_now(state, recorded).await;
+    }
+}
