@@ -6,6 +6,7 @@ pub mod certs;
 pub mod crl;
 pub mod dev_ca;
 pub mod ncanode;
+pub mod ncanode_signer;
 pub mod signer;
 pub mod store;
 pub mod verifier;
@@ -19,6 +20,7 @@ use enbek_domain::ids::{Bin, Iin};
 use x509_cert::Certificate;
 
 pub use dev_ca::DevCa;
+pub use ncanode_signer::NcaNodeSigner;
 pub use signer::{DocumentSigner, LocalSigner, Signed, SignerCertificate, Verified};
 pub use verifier::CmsVerifier;
 

@@ -64,7 +64,8 @@ impl SignerCertificate {
 pub struct Signed {
     /// CMS ContentInfo (SignedData), DER, without the content.
     pub cms_der: Vec<u8>,
-    /// SHA-256 of the signed bytes (the message-digest attribute).
+    /// SHA-256 of the signed bytes (the message-digest attribute when the signature's digest
+    /// is SHA-256).
     pub sha256: Vec<u8>,
     /// The signing-time attribute (whole seconds).
     pub signing_time: DateTime<Utc>,
@@ -113,16 +114,9 @@ impl LocalSigner {
     }
 
     fn paths(&self, organization_id: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
-        let safe = !organization_id.is_empty()
-            && organization_id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !safe {
-            bail!("an organisation id is letters, digits, '-' and '_'");
-        }
         Ok((
-            self.dir.join(format!("{organization_id}.key.pem")),
-            self.dir.join(format!("{organization_id}.cert.pem")),
+            organization_file(&self.dir, organization_id, "key.pem")?,
+            organization_file(&self.dir, organization_id, "cert.pem")?,
         ))
     }
 
@@ -165,6 +159,23 @@ impl LocalSigner {
         }
         Ok((key, chain))
     }
+}
+
+/// `<dir>/<organization_id>.<extension>`, for an id that is a plain file name (letters,
+/// digits, '-' and '_'), so that no id reaches outside the keys folder.
+pub(crate) fn organization_file(
+    dir: &Path,
+    organization_id: &str,
+    extension: &str,
+) -> anyhow::Result<PathBuf> {
+    let safe = !organization_id.is_empty()
+        && organization_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !safe {
+        bail!("an organisation id is letters, digits, '-' and '_'");
+    }
+    Ok(dir.join(format!("{organization_id}.{extension}")))
 }
 
 /// A private key file readable by its owner only (on Unix).

@@ -10,7 +10,7 @@ use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
 use const_oid::ObjectIdentifier;
 use der::asn1::OctetStringRef;
-use der::{Decode, Encode};
+use der::{Any, Decode, Encode};
 use std::sync::Arc;
 use x509_cert::ext::pkix::{BasicConstraints, SubjectKeyIdentifier};
 use x509_cert::time::Time;
@@ -192,22 +192,10 @@ fn check_rsa_signature(p: &Parsed, content: &[u8]) -> Result<(), SignatureError>
     }
     let message = match &si.signed_attrs {
         Some(attrs) => {
-            let value = |oid: ObjectIdentifier| {
-                attrs
-                    .iter()
-                    .find(|a| a.oid == oid)
-                    .and_then(|a| a.values.get(0).cloned())
-            };
-            let content_type = value(ID_CONTENT_TYPE)
+            let content_type = signed_attribute(si, ID_CONTENT_TYPE)
                 .and_then(|v| v.decode_as::<ObjectIdentifier>().ok())
                 .ok_or_else(|| malformed("no content-type attribute"))?;
-            let digest = value(ID_MESSAGE_DIGEST)
-                .and_then(|v| {
-                    v.decode_as::<OctetStringRef<'_>>()
-                        .ok()
-                        .map(|o| o.as_bytes().to_vec())
-                })
-                .ok_or_else(|| malformed("no message-digest attribute"))?;
+            let digest = message_digest(si)?;
             if content_type != p.signed.encap_content_info.econtent_type
                 || digest != hash.digest(content)
             {
@@ -255,27 +243,64 @@ fn chain(
     Err(SignatureError::Untrusted)
 }
 
-/// The signing-time signed attribute (RFC 5652 §11.3), when present.
-fn signing_time(p: &Parsed) -> Result<Option<DateTime<Utc>>, SignatureError> {
-    let Some(attr) = p
-        .signer_info
-        .signed_attrs
+/// The first value of a signed attribute, when present.
+fn signed_attribute(si: &SignerInfo, oid: ObjectIdentifier) -> Option<Any> {
+    si.signed_attrs
         .iter()
         .flat_map(|attrs| attrs.iter())
-        .find(|a| a.oid == ID_SIGNING_TIME)
-    else {
+        .find(|a| a.oid == oid)
+        .and_then(|a| a.values.get(0).cloned())
+}
+
+/// The message-digest signed attribute (RFC 5652 §11.2): the digest of the signed content.
+fn message_digest(si: &SignerInfo) -> Result<Vec<u8>, SignatureError> {
+    signed_attribute(si, ID_MESSAGE_DIGEST)
+        .and_then(|v| {
+            v.decode_as::<OctetStringRef<'_>>()
+                .ok()
+                .map(|o| o.as_bytes().to_vec())
+        })
+        .ok_or_else(|| malformed("no message-digest attribute"))
+}
+
+/// The signing-time signed attribute (RFC 5652 §11.3), when present.
+fn signing_time(p: &Parsed) -> Result<Option<DateTime<Utc>>, SignatureError> {
+    let Some(value) = signed_attribute(&p.signer_info, ID_SIGNING_TIME) else {
         return Ok(None);
     };
-    let time = attr
-        .values
-        .get(0)
-        .and_then(|v| v.to_der().ok())
+    let time = value
+        .to_der()
+        .ok()
         .and_then(|d| Time::from_der(&d).ok())
         .ok_or_else(|| malformed("the signing-time attribute"))?;
     let seconds = i64::try_from(time.to_unix_duration().as_secs()).map_err(malformed)?;
     DateTime::from_timestamp(seconds, 0)
         .map(Some)
         .ok_or_else(|| malformed("the signing time is out of range"))
+}
+
+/// A detached signature as the signing side reads it back from a signing service: its signer's
+/// certificate, the digest algorithm and message-digest attribute, and the signing time. Its
+/// signature is not judged here.
+pub(crate) struct DetachedSignature {
+    pub signer: Certificate,
+    pub digest_algorithm: ObjectIdentifier,
+    pub message_digest: Vec<u8>,
+    pub signing_time: Option<DateTime<Utc>>,
+}
+
+/// Reads a detached CMS SignedData with one signer whose certificate it carries.
+pub(crate) fn read_detached(cms_der: &[u8]) -> Result<DetachedSignature, SignatureError> {
+    let parsed = parse(cms_der)?;
+    if parsed.attached.is_some() {
+        return Err(malformed("a detached signature is expected"));
+    }
+    Ok(DetachedSignature {
+        digest_algorithm: parsed.signer_info.digest_alg.oid,
+        message_digest: message_digest(&parsed.signer_info)?,
+        signing_time: signing_time(&parsed)?,
+        signer: parsed.signer,
+    })
 }
 
 impl CmsVerifier {
