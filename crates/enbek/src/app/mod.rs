@@ -20,7 +20,9 @@ use crate::api::Surface;
 use crate::documents::contents::Contents;
 use crate::documents::interface::Office;
 use crate::exchange::pki::{self, crl::CrlChecker, ncanode::NcaNode, CmsVerifier, DevCa};
-use crate::exchange::pki::{DocumentSigner, LocalSigner, RevocationChecker, SignatureVerifier};
+use crate::exchange::pki::{
+    DocumentSigner, LocalSigner, NcaNodeSigner, RevocationChecker, SignatureVerifier,
+};
 use crate::exchange::registry::{HttpRegistry, Simulator, StateRegistry};
 use crate::mediation::interface::ForRegistration;
 use crate::mediation::service::matching::Matcher;
@@ -258,6 +260,16 @@ fn document_office(
 ) -> anyhow::Result<Office> {
     let signer: Arc<dyn DocumentSigner> = match args.document_signer.as_str() {
         "local" => Arc::new(LocalSigner::new(&args.signing_dir, dev_ca)),
+        "ncanode" => {
+            let url = args.ncanode_url.as_deref().context(
+                "ENBEK_DOCUMENT_SIGNER=ncanode needs the signing service's ENBEK_NCANODE_URL",
+            )?;
+            Arc::new(NcaNodeSigner::new(
+                url,
+                &args.signing_dir,
+                Duration::from_millis(args.ncanode_timeout_ms),
+            )?)
+        }
         other => anyhow::bail!("ENBEK_DOCUMENT_SIGNER is `local` or `ncanode`, not `{other}`"),
     };
     let public_url = args
