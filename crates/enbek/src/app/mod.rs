@@ -13,6 +13,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 
+use crate::accounts::interface::Purposes;
 use crate::accounts::service::accounts as creds;
 use crate::accounts::service::accounts::AccountSessions;
 use crate::accounts::store::accounts;
@@ -39,6 +40,7 @@ use crate::platform::state::{AppState, Parts, Settings};
 use crate::platform::transport::Gate;
 use crate::reference::service::reference;
 use crate::registration::interface::Mediation;
+use crate::registration::service::plans::PlanPurposes;
 
 pub struct Running {
     pub addr: SocketAddr,
@@ -151,6 +153,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
     parts.insert::<Arc<dyn Sessions>>(Arc::new(AccountSessions));
     parts.insert::<Arc<dyn Mediation>>(Arc::new(ForRegistration));
+    parts.insert::<Arc<dyn Purposes>>(Arc::new(PlanPurposes));
     let state = AppState {
         db,
         clock,

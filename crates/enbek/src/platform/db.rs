@@ -285,6 +285,7 @@ code_columns!(
     OrgKind,
     Destination,
     enbek_domain::monitoring::Stage,
+    enbek_domain::accounts::identity::ProofMethod,
 );
 
 /// Typed reads of one column, for the rows no struct stands for.

@@ -205,6 +205,7 @@ fn body(op: &str, w: &World) -> Body {
         "createEmploymentPlan" => world::plan_body(),
         "recordPlanItem" => json!({ "outcome": "done" }),
         "reportCircumstance" => json!({ "kind": "moved", "occurred_on": "2026-03-19" }),
+        "signMyPlan" => json!({ "proof_id": w.id("plan_proof") }),
         "setClock" => json!({ "now": world::NOW }),
         "verifyDocument" => json!({ "document_id": w.id("document") }),
         "correctDocument" => {

@@ -337,14 +337,18 @@ impl TestApp {
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
+        let code = self.last_sms_code().await;
+        (body["proof_id"].as_str().unwrap().to_string(), code)
+    }
+
+    /// The six-digit code of the newest SMS in the development outbox.
+    pub async fn last_sms_code(&self) -> String {
         let sms = self.last_sms().await;
         let text = sms["text"].as_str().expect("an SMS text");
-        let code: String = text
-            .split(|c: char| !c.is_ascii_digit())
+        text.split(|c: char| !c.is_ascii_digit())
             .find(|w| w.len() == 6)
             .expect("a six-digit code")
-            .to_string();
-        (body["proof_id"].as_str().unwrap().to_string(), code)
+            .to_string()
     }
 
     /// A test certificate from the development CA for `iin` (and an organisation's `bin`).

@@ -468,3 +468,100 @@ async fn at_most_ten_codes_an_hour_go_to_one_persons_phone_whatever_the_accounts
     let (status, _) = start(&app, &third, &person, "sms").await;
     assert_eq!(status, StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn a_proof_for_a_purpose_names_something_of_the_accounts_and_confirms_only_that() {
+    let app = TestApp::spawn().await;
+    // Twelve months of contributions to February 2026: the job-loss payment is due.
+    let paid: Vec<String> = (0..12)
+        .map(|i| {
+            let month = 2025 * 12 + 2 + i;
+            format!("{}-{:02}", month / 12, month % 12 + 1)
+        })
+        .collect();
+    let incomes: serde_json::Map<String, Value> =
+        paid.iter().map(|m| (m.clone(), json!(200_000))).collect();
+    let person = iin("880412", 3, 1200);
+    let id = app
+        .unemployed(
+            "purpose@example.kz",
+            &person,
+            json!({ "contribution_months": paid, "contribution_incomes": incomes }),
+        )
+        .await;
+    let token = app.login("purpose@example.kz", PASSWORD).await;
+    let start_for = |purpose: String| {
+        let (app, token, person) = (&app, &token, &person);
+        async move {
+            app.post(
+                "/api/v1/identity-proofs",
+                Some(token),
+                json!({ "iin": person, "method": "sms", "purpose": purpose }),
+            )
+            .await
+        }
+    };
+    // A purpose that names nothing of the account's is refused, and no code goes out.
+    let sent = app.last_sms().await;
+    for purpose in ["plan:no-such-plan", "iban_change", ""] {
+        let (status, body) = start_for(purpose.to_string()).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{purpose}"
+        );
+    }
+    assert_eq!(app.last_sms().await, sent);
+
+    let (status, payment) = app
+        .post(
+            "/api/v1/me/jobloss-payment",
+            Some(&token),
+            json!({ "iban": kz_iban("722", "0000123456789") }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{payment}");
+    let spec = app.specialist("spec.k", CENTER).await;
+    let plan = json!({
+        "goal": "Работа бухгалтером", "valid_until": "2026-06-30",
+        "actions": [ { "action": "vacancy_information", "due_on": "2026-04-01" } ]
+    });
+    let (status, plan) = app
+        .post(
+            &format!("/api/v1/registrations/{id}/plan"),
+            Some(&spec),
+            plan,
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{plan}");
+    let plan_id = plan["id"].as_str().unwrap();
+
+    // A proof started for the plan does not confirm a new IBAN; it stays unspent, and signs
+    // the plan.
+    let (status, started) = start_for(format!("plan:{plan_id}")).await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    let proof_id = started["proof_id"].as_str().unwrap();
+    let code_sent = app.last_sms_code().await;
+    let (status, _) = answer(&app, &token, proof_id, &code_sent).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_problem(
+        app.call(
+            reqwest::Method::PUT,
+            "/api/v1/me/jobloss-payment/iban",
+            Some(&token),
+            Some(json!({ "iban": kz_iban("601", "0000987654321"), "proof_id": proof_id })),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "confirmation_required",
+    );
+    let (status, signed) = app
+        .post(
+            "/api/v1/me/plan/sign",
+            Some(&token),
+            json!({ "proof_id": proof_id }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{signed}");
+    assert_eq!(signed["person_confirmation"]["method"], "sms");
+}

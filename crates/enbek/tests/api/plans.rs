@@ -1,6 +1,8 @@
 //! The individual employment plan (214 p.61–65, 214 App.10), reported changes (214 p.64) and the
 //! work queues of specialists and officers.
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -32,6 +34,66 @@ fn plan_body() -> Value {
 async fn draw_up(app: &TestApp, spec: &str, id: &str) -> (StatusCode, Value) {
     let path = format!("/api/v1/registrations/{id}/plan");
     app.post(&path, Some(spec), plan_body()).await
+}
+
+/// Starts an identity proof of `iin` by `method` for signing plan `plan_id`.
+async fn start_for_plan(
+    app: &TestApp,
+    token: &str,
+    iin: &str,
+    method: &str,
+    plan_id: &str,
+) -> (StatusCode, Value) {
+    app.post(
+        "/api/v1/identity-proofs",
+        Some(token),
+        json!({ "iin": iin, "method": method, "purpose": format!("plan:{plan_id}") }),
+    )
+    .await
+}
+
+/// Starts an SMS proof of `iin` for signing plan `plan_id` and answers it with the code sent;
+/// returns the proof id and the answer.
+async fn answer_for_plan(
+    app: &TestApp,
+    token: &str,
+    iin: &str,
+    plan_id: &str,
+) -> (String, (StatusCode, Value)) {
+    let (status, started) = start_for_plan(app, token, iin, "sms", plan_id).await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    let proof_id = started["proof_id"].as_str().unwrap().to_string();
+    let code = app.last_sms_code().await;
+    let answer = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(token),
+            json!({ "proof_id": proof_id, "code": code }),
+        )
+        .await;
+    (proof_id, answer)
+}
+
+/// A completed SMS proof of `iin` started for signing plan `plan_id`; returns its id.
+async fn proof_for_plan(app: &TestApp, token: &str, iin: &str, plan_id: &str) -> String {
+    let (proof_id, (status, body)) = answer_for_plan(app, token, iin, plan_id).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    proof_id
+}
+
+async fn sign(app: &TestApp, token: &str, proof_id: &str) -> (StatusCode, Value) {
+    app.post(
+        "/api/v1/me/plan/sign",
+        Some(token),
+        json!({ "proof_id": proof_id }),
+    )
+    .await
+}
+
+async fn my_plan(app: &TestApp, token: &str) -> Value {
+    let (status, plan) = app.get("/api/v1/me/plan", Some(token)).await;
+    assert_eq!(status, StatusCode::OK, "{plan}");
+    plan
 }
 
 async fn queue(app: &TestApp, token: &str, horizon: u32) -> Vec<Value> {
@@ -141,17 +203,28 @@ async fn a_specialist_draws_up_the_plan_the_person_signs_and_contacts_are_remind
     );
 
     let token = app.login("dana@example.kz", PASSWORD).await;
-    let (status, mine) = app.get("/api/v1/me/plan", Some(&token)).await;
-    assert_eq!(status, StatusCode::OK);
+    let mine = my_plan(&app, &token).await;
     assert_eq!(mine["id"], plan["id"]);
-    let (status, signed) = app
-        .post("/api/v1/me/plan/sign", Some(&token), json!({}))
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    assert!(mine["person_confirmation"].is_null());
+    // Signed by a one-time code to the registry's phone, started for this plan (214 p.62).
+    let person = iin("890101", 3, 200);
+    let plan_id = plan["id"].as_str().unwrap();
+    let proof = proof_for_plan(&app, &token, &person, plan_id).await;
+    let (status, signed) = sign(&app, &token, &proof).await;
+    assert_eq!(status, StatusCode::OK, "{signed}");
     assert_eq!(signed["signed_by_person_at"], "2026-03-26T06:00:00Z");
+    assert_eq!(
+        signed["person_confirmation"],
+        json!({ "method": "sms", "certificate_serial": null })
+    );
+    let (_, seen) = app
+        .get(&format!("/api/v1/registrations/{id}/plan"), Some(&spec))
+        .await;
+    assert_eq!(seen["person_confirmation"]["method"], "sms");
+    // Signed once: another fresh proof for it finds the plan signed, and is not spent.
+    let again = proof_for_plan(&app, &token, &person, plan_id).await;
     assert_problem(
-        app.post("/api/v1/me/plan/sign", Some(&token), json!({}))
-            .await,
+        sign(&app, &token, &again).await,
         StatusCode::CONFLICT,
         "invalid_state",
     );
@@ -164,6 +237,190 @@ async fn a_specialist_draws_up_the_plan_the_person_signs_and_contacts_are_remind
     app.set_clock("2026-04-03T09:00:00+05:00").await;
     app.run_due_jobs().await;
     assert_eq!(reminders(&app, &token).await, 1);
+}
+
+#[tokio::test]
+async fn the_person_signs_the_plan_by_a_signature_over_its_content_and_the_plan_keeps_the_certificate(
+) {
+    let app = TestApp::spawn().await;
+    let id = unemployed(&app, "signer@example.kz", 600).await;
+    let person = iin("890101", 3, 600);
+    app.set_clock("2026-03-26T11:00:00+05:00").await;
+    let spec = app.specialist("spec.k", CENTER).await;
+    let (_, plan) = draw_up(&app, &spec, &id).await;
+    let plan_id = plan["id"].as_str().unwrap();
+    let token = app.login("signer@example.kz", PASSWORD).await;
+    let cert = app.test_certificate(&person, None).await;
+    let pem = cert["certificate_pem"].as_str().unwrap();
+    let key = cert["private_key_pem"].as_str().unwrap();
+
+    // The challenge is a text naming the plan and the SHA-256 of its content, and a nonce.
+    let (status, started) = start_for_plan(&app, &token, &person, "signature", plan_id).await;
+    assert_eq!(status, StatusCode::CREATED, "{started}");
+    let challenge = BASE64
+        .decode(started["challenge"].as_str().unwrap())
+        .unwrap();
+    let text = String::from_utf8(challenge.clone()).expect("a readable challenge");
+    assert!(
+        text.contains(&format!("purpose: plan:{plan_id}\n")),
+        "{text}"
+    );
+    let digest = text
+        .lines()
+        .find_map(|l| l.strip_prefix("sha256: "))
+        .expect("the plan's digest");
+    assert_eq!(digest.len(), 64, "{text}");
+    assert!(text.lines().any(|l| l.starts_with("nonce: ")), "{text}");
+    // The same plan, the same digest; another nonce.
+    let (_, twin) = start_for_plan(&app, &token, &person, "signature", plan_id).await;
+    let twin =
+        String::from_utf8(BASE64.decode(twin["challenge"].as_str().unwrap()).unwrap()).unwrap();
+    assert!(twin.contains(&format!("sha256: {digest}\n")) && twin != text);
+
+    // A signature over another digest of the plan proves nothing, and signs nothing.
+    let forged = text.replace(digest, &"0".repeat(64));
+    let (status, answer) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&token),
+            json!({ "proof_id": started["proof_id"], "signature": sign_cms(pem, key, forged.as_bytes(), false) }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&answer)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "signature_invalid")
+    );
+    assert_problem(
+        sign(&app, &token, started["proof_id"].as_str().unwrap()).await,
+        StatusCode::FORBIDDEN,
+        "confirmation_required",
+    );
+    assert!(my_plan(&app, &token).await["signed_by_person_at"].is_null());
+
+    // A signature over the challenge itself signs the plan, with the certificate recorded.
+    let (status, proven) = app
+        .post(
+            "/api/v1/identity-proofs/complete",
+            Some(&token),
+            json!({ "proof_id": started["proof_id"], "signature": sign_cms(pem, key, &challenge, true) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{proven}");
+    let (status, signed) = sign(&app, &token, started["proof_id"].as_str().unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{signed}");
+    assert_eq!(
+        signed["person_confirmation"],
+        json!({ "method": "signature", "certificate_serial": cert["serial"] })
+    );
+    let (_, seen) = app
+        .get(&format!("/api/v1/registrations/{id}/plan"), Some(&spec))
+        .await;
+    assert_eq!(
+        seen["person_confirmation"]["certificate_serial"],
+        cert["serial"]
+    );
+}
+
+#[tokio::test]
+async fn only_a_fresh_unspent_proof_of_the_persons_own_iin_for_this_plan_signs_it() {
+    let app = TestApp::spawn().await;
+    let id = unemployed(&app, "refused@example.kz", 700).await;
+    let person = iin("890101", 3, 700);
+    app.set_clock("2026-03-26T11:00:00+05:00").await;
+    let spec = app.specialist("spec.k", CENTER).await;
+    let (_, plan) = draw_up(&app, &spec, &id).await;
+    let plan_id = plan["id"].as_str().unwrap().to_string();
+    let token = app.login("refused@example.kz", PASSWORD).await;
+    let refused = |proof: String| {
+        let (app, token) = (&app, &token);
+        async move {
+            let (status, body) = sign(app, token, &proof).await;
+            assert_eq!(
+                (status, code(&body)),
+                (StatusCode::FORBIDDEN, "confirmation_required"),
+                "{body}"
+            );
+            assert!(my_plan(app, token).await["signed_by_person_at"].is_null());
+        }
+    };
+
+    // No such proof; a proof started for the plan but not answered.
+    refused("no-such-proof".into()).await;
+    let (_, open) = start_for_plan(&app, &token, &person, "sms", &plan_id).await;
+    refused(open["proof_id"].as_str().unwrap().into()).await;
+    // A proof of the person's IIN started for no purpose: it binds no plan.
+    refused(app.prove(&token, &person).await).await;
+    // A proof for this plan of another IIN cannot even be completed by this account.
+    let stranger = iin("890101", 3, 710);
+    app.registry_person(&stranger, json!({})).await;
+    let (other_iin, (status, body)) = answer_for_plan(&app, &token, &stranger, &plan_id).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "account_iin_mismatch")
+    );
+    refused(other_iin).await;
+    // Another account: it may not start a proof for this plan, and its own proofs are not ours.
+    let other = app.citizen("other@example.kz").await;
+    let other_person = app.proven_person(&other).await;
+    assert_problem(
+        start_for_plan(&app, &other, &other_person, "sms", &plan_id).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
+    );
+    refused(app.prove(&other, &other_person).await).await;
+    // A purpose that names no plan of this account.
+    assert_problem(
+        start_for_plan(&app, &token, &person, "sms", "no-such-plan").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
+    );
+
+    // A proof spent already (as a parallel request would have spent it).
+    let spent = proof_for_plan(&app, &token, &person, &plan_id).await;
+    sqlx::query("UPDATE identity_proofs SET used_for = $1 WHERE id = $2")
+        .bind(format!("plan:{plan_id}"))
+        .bind(&spent)
+        .execute(&app.running.state.db.pool)
+        .await
+        .unwrap();
+    refused(spent).await;
+
+    // Ten minutes and a second after its answer a proof is stale; at ten minutes it still signs,
+    // but only the content it was started for: an item's date changed meanwhile (the test's own
+    // statement) refuses it, and the content restored lets it sign.
+    app.set_clock("2026-03-26T12:30:00+05:00").await;
+    let token = app.login("refused@example.kz", PASSWORD).await;
+    let stale = proof_for_plan(&app, &token, &person, &plan_id).await;
+    app.set_clock("2026-03-26T12:35:00+05:00").await;
+    let token = app.login("refused@example.kz", PASSWORD).await;
+    let fresh = proof_for_plan(&app, &token, &person, &plan_id).await;
+    app.set_clock("2026-03-26T12:40:01+05:00").await;
+    let token = app.login("refused@example.kz", PASSWORD).await;
+    let (status, _) = sign(&app, &token, &stale).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "stale");
+    app.set_clock("2026-03-26T12:45:00+05:00").await;
+    let token = app.login("refused@example.kz", PASSWORD).await;
+    let move_first_item = |to: &'static str| {
+        let (app, plan_id) = (&app, &plan_id);
+        async move {
+            sqlx::query("UPDATE plan_items SET due_on = $1 WHERE plan_id = $2 AND position = 0")
+                .bind(to)
+                .bind(plan_id)
+                .execute(&app.running.state.db.pool)
+                .await
+                .unwrap();
+        }
+    };
+    move_first_item("2026-04-02").await;
+    let (status, body) = sign(&app, &token, &fresh).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::FORBIDDEN, "confirmation_required")
+    );
+    move_first_item("2026-04-01").await;
+    let (status, signed) = sign(&app, &token, &fresh).await;
+    assert_eq!(status, StatusCode::OK, "{signed}");
+    assert_eq!(signed["person_confirmation"]["method"], "sms");
 }
 
 #[tokio::test]

@@ -39,7 +39,7 @@ pub struct World {
     pub actors: BTreeMap<&'static str, Actor>,
     /// Record ids and values by name: `registration`, `other_registration`, `person`, `vacancy`,
     /// `vacancy_to_close`, `offer`, `plan_item`, `circumstance`, `saved_search`, `subsidised`,
-    /// `participant`, `participant_iin`, `proof`, `invitation`, `certificate_serial`, `citizen_iin`, `other_iin`, `forwarded_iin`,
+    /// `participant`, `participant_iin`, `proof`, `plan_proof`, `invitation`, `certificate_serial`, `citizen_iin`, `other_iin`, `forwarded_iin`,
     /// `employer_bin`.
     pub ids: BTreeMap<&'static str, String>,
 }
@@ -297,6 +297,20 @@ pub async fn world(app: &TestApp) -> World {
         .and_then(|items| items.iter().find(|i| i["action"].is_string()))
         .unwrap_or_else(|| panic!("a plan action in {plan}"));
     ids.insert("plan_item", text(item, "id"));
+    // The citizen's proof started for the plan, to sign it (signMyPlan, 214 p.62).
+    let purpose = format!("plan:{}", text(&plan, "id"));
+    let body = json!({ "iin": citizen_iin, "method": "sms", "purpose": purpose });
+    let started = ok(app, Method::POST, "/api/v1/identity-proofs", &citizen, body).await;
+    let answer = json!({ "proof_id": started["proof_id"], "code": app.last_sms_code().await });
+    ok(
+        app,
+        Method::POST,
+        "/api/v1/identity-proofs/complete",
+        &citizen,
+        answer,
+    )
+    .await;
+    ids.insert("plan_proof", text(&started, "proof_id"));
 
     ids.insert("citizen_iin", citizen_iin);
     ids.insert("other_iin", other_iin);

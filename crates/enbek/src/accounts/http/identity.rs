@@ -25,6 +25,11 @@ pub struct StartProof {
     /// `sms` (a one-time code to the phone the mobile-citizens registry links to the IIN) or
     /// `signature` (a challenge to sign with the person's certificate).
     pub method: String,
+    /// What the proof is to confirm, e.g. `plan:<id>` (the person's own employment plan, to sign
+    /// it with `signMyPlan`, 214 p.62): the proof is then spent on that only, and the challenge
+    /// of a signature is a text naming the purpose and the SHA-256 of the plan's content.
+    #[serde(default)]
+    pub purpose: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -41,7 +46,7 @@ pub struct ProofStarted {
 #[utoipa::path(post, path = "/api/v1/identity-proofs", operation_id = "startIdentityProof", tag = "accounts",
     request_body = StartProof, security(("bearer" = [])),
     responses((status = 201, body = ProofStarted), (status = 401), (status = 403),
-        (status = 422, description = "invalid_iin, invalid_value (method), no_registered_phone"),
+        (status = 422, description = "invalid_iin, invalid_value (method; a purpose naming nothing of the account's), no_registered_phone"),
         (status = 429, description = "too_many_attempts: at most 5 proofs an hour"),
         (status = 503, description = "unavailable: the registry did not answer")))]
 pub async fn start_identity_proof(
@@ -55,7 +60,15 @@ pub async fn start_identity_proof(
         .filter(|m| m.is_online())
         .ok_or_else(|| Error::new(Common::InvalidValue).detail("method is sms or signature"))?;
     let locale = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
-    let started = service::start(&state, &caller.account_id, locale, &iin, method).await?;
+    let started = service::start(
+        &state,
+        &caller.account_id,
+        locale,
+        &iin,
+        method,
+        body.purpose.as_deref(),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(ProofStarted {

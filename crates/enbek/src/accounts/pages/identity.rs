@@ -83,7 +83,15 @@ pub async fn start(
             // The same checks as `startIdentityProof`.
             caller.require(&[Role::Citizen, Role::Employer])?;
             let iin = Iin::parse(&iin)?;
-            service::start(&state, &caller.account_id, tr.lang, &iin, ProofMethod::Sms).await
+            service::start(
+                &state,
+                &caller.account_id,
+                tr.lang,
+                &iin,
+                ProofMethod::Sms,
+                None,
+            )
+            .await
         }
         .await
         .or_page();

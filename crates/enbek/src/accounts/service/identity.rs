@@ -17,7 +17,7 @@ use crate::accounts::error::Code;
 use crate::accounts::error::{Error, Result};
 use crate::accounts::notices::Kind;
 use crate::accounts::store::accounts;
-use crate::accounts::store::identity::{self as store, Proof};
+use crate::accounts::store::identity::{self as store, Certificate, Proof};
 use crate::exchange::pki::SignatureError;
 use crate::platform::audit;
 use crate::platform::db::new_id;
@@ -53,12 +53,18 @@ pub struct Proven {
 
 /// Starts a proof for `iin`: sends a one-time code to the registry's phone, or gives a
 /// challenge to sign. Nothing here tells whether another account holds the IIN.
+///
+/// A proof started for a `purpose` (e.g. `plan:<id>`) is spent on that purpose only, and binds
+/// the digest of what the purpose names, which the context owning it gives (`Purposes`): the
+/// challenge of a signature is then a text naming the purpose and that digest, so the person
+/// signs the very content they confirm (214 p.62 for a plan).
 pub async fn start(
     state: &AppState,
     account_id: &str,
     locale: Lang,
     iin: &Iin,
     method: ProofMethod,
+    purpose: Option<&str>,
 ) -> Result<Started> {
     let now = state.clock.now();
     let started =
@@ -66,6 +72,20 @@ pub async fn start(
     if started >= rules::STARTS_PER_HOUR {
         return Err(Error::new(Code::TooManyAttempts).with("retry_after_seconds", 3600));
     }
+    let bound = match purpose {
+        Some(purpose) => {
+            let digest = state
+                .purposes()
+                .digest(&state.db.pool, account_id, purpose)
+                .await?
+                .ok_or_else(|| {
+                    Error::new(Common::InvalidValue)
+                        .detail("purpose names nothing this account confirms")
+                })?;
+            Some((purpose.to_string(), digest))
+        }
+        None => None,
+    };
     let id = new_id();
     let (secret, challenge, phone) = match method {
         ProofMethod::Sms => {
@@ -95,9 +115,13 @@ pub async fn start(
             (code_hash(&id, &code), Some(code), Some(phone))
         }
         ProofMethod::Signature => {
-            let mut bytes = [0u8; 32];
-            rand::rngs::OsRng.fill_bytes(&mut bytes);
-            (BASE64.encode(bytes), None, None)
+            let mut nonce = [0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut nonce);
+            let challenge = match &bound {
+                Some((purpose, digest)) => bound_challenge(purpose, digest, &nonce).into_bytes(),
+                None => nonce.to_vec(),
+            };
+            (BASE64.encode(challenge), None, None)
         }
         ProofMethod::Document | ProofMethod::Egov => {
             return Err(Error::new(Common::InvalidValue).detail("method is sms or signature"))
@@ -115,6 +139,9 @@ pub async fn start(
         completed_at: None,
         bin: None,
         used_for: None,
+        purpose: bound.as_ref().map(|(purpose, _)| purpose.clone()),
+        purpose_digest: bound.map(|(_, digest)| digest),
+        certificate: None,
     };
     let mut tx = state.db.begin().await?;
     store::insert(&mut tx, &proof).await?;
@@ -134,7 +161,7 @@ pub async fn start(
     }
     audit::Entry::new(now, "start_identity_proof", "identity_proof", &id)
         .by(account_id)
-        .after(json!({ "method": method.as_str() }))
+        .after(json!({ "method": method.as_str(), "purpose": proof.purpose }))
         .record(&mut tx)
         .await?;
     tx.commit().await?;
@@ -144,6 +171,15 @@ pub async fn start(
         challenge: (method == ProofMethod::Signature).then_some(proof.secret),
         phone_masked: phone.map(|p| mask_phone(p.as_str())),
     })
+}
+
+/// The text a person signs to confirm a purpose: what it is for, the SHA-256 of the content it
+/// names, and a random nonce so that no two challenges are alike.
+fn bound_challenge(purpose: &str, digest: &str, nonce: &[u8]) -> String {
+    format!(
+        "enbek.kz identity proof\npurpose: {purpose}\nsha256: {digest}\nnonce: {}\n",
+        BASE64.encode(nonce)
+    )
 }
 
 fn code_hash(proof_id: &str, code: &str) -> String {
@@ -177,12 +213,12 @@ pub async fn complete(
         return Err(Error::new(Code::ProofExhausted));
     }
     let attempts_left = rules::MAX_ATTEMPTS.saturating_sub(proof.attempts + 1);
-    let bin = match (proof.method, answer) {
+    let (bin, certificate) = match (proof.method, answer) {
         (ProofMethod::Sms, Answer::Code(code)) => {
             if code_hash(&proof.id, code.trim()) != proof.secret {
                 return Err(Error::new(Code::WrongCode).with("attempts_left", attempts_left));
             }
-            None
+            (None, None)
         }
         (ProofMethod::Signature, Answer::Signature(signature)) => {
             let cms = BASE64.decode(signature.trim()).map_err(|_| {
@@ -201,7 +237,14 @@ pub async fn complete(
             if signer.iin.as_ref().map(Iin::as_str) != Some(proof.iin.as_str()) {
                 return Err(Error::new(Code::SignerMismatch).with("attempts_left", attempts_left));
             }
-            signer.bin.map(|b| b.as_str().to_string())
+            let certificate = Certificate {
+                serial: signer.certificate_serial,
+                issuer: signer.issuer,
+            };
+            (
+                signer.bin.map(|b| b.as_str().to_string()),
+                Some(certificate),
+            )
         }
         _ => {
             return Err(Error::new(Common::InvalidRequest)
@@ -220,7 +263,15 @@ pub async fn complete(
     if bound.as_deref().is_some_and(|b| b != proof.iin) {
         return Err(Error::new(Code::AccountIinMismatch));
     }
-    if !store::complete(&mut tx, &proof.id, now, bin.as_deref()).await? {
+    if !store::complete(
+        &mut tx,
+        &proof.id,
+        now,
+        bin.as_deref(),
+        certificate.as_ref(),
+    )
+    .await?
+    {
         return Err(Error::new(Code::ProofCompleted));
     }
     store::set_proven_iin(&mut tx, account_id, &proof.iin, proof.method, now).await?;
@@ -242,8 +293,19 @@ pub async fn complete(
     })
 }
 
+/// How a change was confirmed, for the changed record to keep: the method, and for a signature
+/// the signer's certificate.
+#[derive(Debug, Clone)]
+pub struct Confirmation {
+    pub method: ProofMethod,
+    pub certificate: Option<Certificate>,
+}
+
 /// A completed proof of the account's own IIN, fresh and not yet spent, confirms one sensitive
-/// change (`purpose`); it is spent in the caller's transaction.
+/// change (`purpose`); it is spent in the caller's transaction. A proof started for a purpose
+/// confirms that purpose only. With a `digest` (the SHA-256 of the content the change confirms,
+/// as its context computes it now), only a proof started for this purpose over that very
+/// digest confirms: the content is what the person saw and, by a signature, signed.
 pub async fn confirm(
     now: DateTime<Utc>,
     tx: &mut crate::platform::db::Tx,
@@ -251,7 +313,8 @@ pub async fn confirm(
     account_iin: &str,
     proof_id: &str,
     purpose: &str,
-) -> Result<()> {
+    digest: Option<&str>,
+) -> Result<Confirmation> {
     let refused = || Error::new(Code::ConfirmationRequired);
     let proof = store::of_account(&mut **tx, proof_id, account_id)
         .await?
@@ -262,10 +325,21 @@ pub async fn confirm(
     if !fresh || proof.iin != account_iin || proof.used_for.is_some() {
         return Err(refused());
     }
+    if proof.purpose.as_deref().is_some_and(|p| p != purpose) {
+        return Err(refused());
+    }
+    if digest.is_some()
+        && (proof.purpose.as_deref() != Some(purpose) || proof.purpose_digest.as_deref() != digest)
+    {
+        return Err(refused());
+    }
     if !store::use_for(tx, &proof.id, purpose).await? {
         return Err(refused());
     }
-    Ok(())
+    Ok(Confirmation {
+        method: proof.method,
+        certificate: proof.certificate,
+    })
 }
 
 fn signature_error(e: SignatureError) -> Error {

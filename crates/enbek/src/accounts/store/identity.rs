@@ -22,12 +22,26 @@ pub struct Proof {
     pub completed_at: Option<DateTime<Utc>>,
     pub bin: Option<String>,
     pub used_for: Option<String>,
+    /// What the proof was started for (e.g. `plan:<id>`): it is spent on that only.
+    pub purpose: Option<String>,
+    /// The SHA-256 (hex) of what the purpose names, as bound when the proof started.
+    pub purpose_digest: Option<String>,
+    /// The signer's certificate, when a signature completed the proof.
+    pub certificate: Option<Certificate>,
+}
+
+/// The certificate a signature was made with: its serial number (hex) and issuer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certificate {
+    pub serial: String,
+    pub issuer: String,
 }
 
 pub async fn insert(tx: &mut Tx, p: &Proof) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO identity_proofs (id, account_id, iin, method, secret, attempts, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, 0, $6, $7)",
+        "INSERT INTO identity_proofs (id, account_id, iin, method, secret, attempts, created_at, expires_at,
+            purpose, purpose_digest)
+         VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, $9)",
     )
     .bind(&p.id)
     .bind(&p.account_id)
@@ -36,6 +50,8 @@ pub async fn insert(tx: &mut Tx, p: &Proof) -> Result<(), sqlx::Error> {
     .bind(&p.secret)
     .bind(ts(p.created_at))
     .bind(ts(p.expires_at))
+    .bind(&p.purpose)
+    .bind(&p.purpose_digest)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -56,6 +72,15 @@ fn proof(r: &sqlx::any::AnyRow) -> Result<Proof, sqlx::Error> {
         completed_at: r.opt_instant("completed_at")?,
         bin: r.opt_text("bin")?,
         used_for: r.opt_text("used_for")?,
+        purpose: r.opt_text("purpose")?,
+        purpose_digest: r.opt_text("purpose_digest")?,
+        certificate: match (
+            r.opt_text("certificate_serial")?,
+            r.opt_text("certificate_issuer")?,
+        ) {
+            (Some(serial), Some(issuer)) => Some(Certificate { serial, issuer }),
+            _ => None,
+        },
     })
 }
 
@@ -123,18 +148,23 @@ pub async fn take_attempt(
     Ok(done.rows_affected() == 1)
 }
 
-/// Marks the proof completed; `false` when it was completed already.
+/// Marks the proof completed, with the signer's BIN and certificate when a signature completed
+/// it; `false` when it was completed already.
 pub async fn complete(
     tx: &mut Tx,
     id: &str,
     at: DateTime<Utc>,
     bin: Option<&str>,
+    certificate: Option<&Certificate>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE identity_proofs SET completed_at = $1, bin = $2 WHERE id = $3 AND completed_at IS NULL",
+        "UPDATE identity_proofs SET completed_at = $1, bin = $2, certificate_serial = $3, certificate_issuer = $4
+         WHERE id = $5 AND completed_at IS NULL",
     )
     .bind(ts(at))
     .bind(bin)
+    .bind(certificate.map(|c| c.serial.as_str()))
+    .bind(certificate.map(|c| c.issuer.as_str()))
     .bind(id)
     .execute(&mut **tx)
     .await?;

@@ -112,7 +112,18 @@ pub struct PlanView {
     pub within_term: bool,
     pub signed_by_specialist_at: DateTime<Utc>,
     pub signed_by_person_at: Option<DateTime<Utc>>,
+    /// How the person confirmed their signature (214 p.62); none before they sign.
+    pub person_confirmation: Option<PersonConfirmationView>,
     pub items: Vec<PlanItemView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonConfirmationView {
+    /// `sms` (a one-time code to the phone the mobile-citizens registry links to the IIN) or
+    /// `signature` (an electronic signature over the plan's purpose and content digest).
+    pub method: String,
+    /// For `signature`: the serial number (hex) of the person's certificate.
+    pub certificate_serial: Option<String>,
 }
 
 impl From<ShownPlan> for PlanView {
@@ -130,6 +141,12 @@ impl From<ShownPlan> for PlanView {
             created_at: plan.created_at,
             signed_by_specialist_at: plan.signed_by_specialist_at,
             signed_by_person_at: plan.signed_by_person_at,
+            person_confirmation: plan
+                .person_confirmation
+                .map(|method| PersonConfirmationView {
+                    method: method.as_str().to_string(),
+                    certificate_serial: plan.person_certificate_serial,
+                }),
             items: shown
                 .items
                 .into_iter()
@@ -237,15 +254,30 @@ pub async fn get_my_plan(
     ))
 }
 
+#[derive(Deserialize, ToSchema)]
+pub struct SignPlan {
+    /// A completed identity proof of the account's own IIN (`startIdentityProof` with the
+    /// purpose `plan:<id>`, then `completeIdentityProof`), at most 10 minutes old and not yet
+    /// spent.
+    pub proof_id: String,
+}
+
 #[utoipa::path(post, path = "/api/v1/me/plan/sign", operation_id = "signMyPlan", tag = "plans",
-    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 404), (status = 409, description = "invalid_state: already signed")))]
+    request_body = SignPlan, security(("bearer" = [])),
+    responses((status = 200, body = PlanView),
+        (status = 403, description = "identity_not_proven, confirmation_required (no fresh, unspent proof of the account's IIN started for this plan over its present content)"),
+        (status = 404), (status = 409, description = "invalid_state: already signed")))]
 pub async fn sign_my_plan(
     State(state): State<AppState>,
     caller: Caller,
+    Json(body): Json<SignPlan>,
 ) -> Result<axum::Json<PlanView>> {
     caller.require(&[Role::Citizen])?;
+    let iin = caller.proven_iin()?;
     Ok(axum::Json(
-        service::sign_mine(&state, &caller.account_id).await?.into(),
+        service::sign_mine(&state, &caller.account_id, iin, &body.proof_id)
+            .await?
+            .into(),
     ))
 }
 

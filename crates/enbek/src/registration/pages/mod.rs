@@ -71,6 +71,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cabinet/payment", get(payment::page).post(payment::apply))
         .route("/cabinet/plan", get(plan::page))
         .route("/cabinet/plan/sign", post(plan::sign))
+        .route("/cabinet/plan/confirm", post(plan::confirm))
         .route("/cabinet/plan/report", post(plan::report))
         .route("/cabinet/registration", get(case::page))
         .route("/cabinet/registration/info", post(case::info))

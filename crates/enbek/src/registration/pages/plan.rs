@@ -1,15 +1,21 @@
 //! The individual employment plan to read and sign, and reporting a change of 214 p.64 —
-//! through the same use cases as `getMyPlan`, `signMyPlan` and `reportCircumstance`.
+//! through the same use cases as `getMyPlan`, `signMyPlan` and `reportCircumstance`. The person
+//! signs by a one-time code sent to the phone the mobile-citizens registry links to their IIN
+//! (214 p.62; the API also takes an electronic signature).
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use enbek_domain::accounts::access::Role;
+use enbek_domain::accounts::identity::ProofMethod;
+use enbek_domain::ids::Iin;
 use enbek_domain::registration::unemployment::Circumstance;
 use serde::Deserialize;
 
+use crate::accounts::interface as identity;
 use crate::platform::state::AppState;
+use crate::registration::error::Error;
 use crate::registration::http::plans::{report_change, CircumstanceRequest};
 use crate::registration::pages::to_sign_in;
 use crate::registration::service::plans::{self as service, ShownPlan};
@@ -38,11 +44,29 @@ pub struct Kind {
     pub selected: bool,
 }
 
+/// The form for the one-time code that signs the plan, once the code is sent.
+pub struct CodeForm {
+    pub proof_id: String,
+    /// The number the code went to, all but its last four digits hidden.
+    pub phone: String,
+    /// Where the code went, in words.
+    pub sent: String,
+}
+
+/// Where the signing stands: the sign button (with why the last try failed, if it did), or
+/// the code form.
+#[derive(Default)]
+pub struct Signing {
+    pub code: Option<CodeForm>,
+    pub errors: FormErrors,
+}
+
 #[derive(askama::Template)]
 #[template(path = "registration/plan.html")]
 struct PlanPage {
     f: Frame,
     plan: Option<Shown>,
+    signing: Signing,
     kinds: Vec<Kind>,
     form: ReportForm,
     reported: bool,
@@ -107,6 +131,7 @@ async fn plan_page(
     state: &AppState,
     page: Page,
     account_id: &str,
+    signing: Signing,
     form: ReportForm,
     reported: bool,
     errors: FormErrors,
@@ -114,6 +139,7 @@ async fn plan_page(
     let tr = page.tr();
     render(&PlanPage {
         plan: my_plan(state, account_id, &tr).await?,
+        signing,
         kinds: kinds(&tr, &form.kind),
         form,
         reported,
@@ -132,6 +158,7 @@ pub async fn page(State(state): State<AppState>, page: Page) -> PageResult<Respo
         &state,
         page,
         &caller.account_id,
+        Signing::default(),
         ReportForm::default(),
         false,
         FormErrors::new(),
@@ -142,7 +169,9 @@ pub async fn page(State(state): State<AppState>, page: Page) -> PageResult<Respo
 #[derive(Deserialize)]
 pub struct SignForm {}
 
-/// The person signs their plan.
+/// The person asks to sign their plan: a one-time code goes to the phone the registry links to
+/// the account's proven IIN, by a proof started for this plan (`startIdentityProof` with the
+/// purpose `plan:<id>`), and the page asks for it.
 pub async fn sign(
     State(state): State<AppState>,
     page: Page,
@@ -152,10 +181,120 @@ pub async fn sign(
         return Ok(to_sign_in());
     };
     caller.require(&[Role::Citizen]).or_page()?;
-    service::sign_mine(&state, &caller.account_id)
+    let tr = page.tr();
+    let plan = service::my_plan(&state, &caller.account_id)
         .await
         .or_page()?;
-    Ok(Redirect::to("/cabinet/plan").into_response())
+    let started = async {
+        let iin = Iin::parse(caller.proven_iin()?)?;
+        let purpose = service::plan_purpose(&plan.plan.id);
+        identity::start(
+            &state,
+            &caller.account_id,
+            tr.lang,
+            &iin,
+            ProofMethod::Sms,
+            Some(&purpose),
+        )
+        .await
+        .map_err(Error::from)
+    }
+    .await
+    .or_page();
+    let mut signing = Signing::default();
+    match started {
+        Ok(started) => {
+            let phone = started.phone_masked.unwrap_or_default();
+            signing.code = Some(CodeForm {
+                proof_id: started.proof_id,
+                sent: tr.with1("plan-code-sent", "phone", &phone),
+                phone,
+            });
+        }
+        Err(e) if e.status().is_client_error() => signing.errors.problem("sign", &e, &tr),
+        Err(e) => return Err(e),
+    }
+    let status = signing.errors.status();
+    let html = plan_page(
+        &state,
+        page,
+        &caller.account_id,
+        signing,
+        ReportForm::default(),
+        false,
+        FormErrors::new(),
+    )
+    .await?;
+    Ok((status, html).into_response())
+}
+
+/// The code form as sent.
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    proof_id: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    phone: String,
+}
+
+/// The code answers the proof, and the proof signs the plan (`completeIdentityProof`, then
+/// `signMyPlan`); a wrong code is said at the field, and the form stays for another try.
+pub async fn confirm(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<ConfirmForm>,
+) -> PageResult<Response> {
+    let Some(caller) = page.caller.clone() else {
+        return Ok(to_sign_in());
+    };
+    caller.require(&[Role::Citizen]).or_page()?;
+    let tr = page.tr();
+    let mut signing = Signing::default();
+    let code = form.code.trim().to_string();
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    if code.is_empty() {
+        signing.errors.add("code", tr.t("identity-required-code"));
+    } else {
+        let signed = async {
+            let iin = caller.proven_iin()?;
+            identity::complete(
+                &state,
+                &caller.account_id,
+                &form.proof_id,
+                identity::Answer::Code(code),
+            )
+            .await?;
+            service::sign_mine(&state, &caller.account_id, iin, &form.proof_id).await
+        }
+        .await
+        .or_page();
+        match signed {
+            Ok(_) => return Ok(Redirect::to("/cabinet/plan").into_response()),
+            Err(e) if e.status().is_client_error() => {
+                status = e.status();
+                signing.errors.problem("code", &e, &tr);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    signing.code = Some(CodeForm {
+        sent: tr.with1("plan-code-sent", "phone", &form.phone),
+        proof_id: form.proof_id,
+        phone: form.phone,
+    });
+    let html = plan_page(
+        &state,
+        page,
+        &caller.account_id,
+        signing,
+        ReportForm::default(),
+        false,
+        FormErrors::new(),
+    )
+    .await?;
+    Ok((status, html).into_response())
 }
 
 /// The report form as sent.
@@ -200,6 +339,7 @@ pub async fn report(
                     &state,
                     page,
                     &caller.account_id,
+                    Signing::default(),
                     ReportForm::default(),
                     true,
                     FormErrors::new(),
@@ -219,6 +359,15 @@ pub async fn report(
             Err(e) => return Err(e),
         }
     }
-    let response = plan_page(&state, page, &caller.account_id, form, false, errors).await?;
+    let response = plan_page(
+        &state,
+        page,
+        &caller.account_id,
+        Signing::default(),
+        form,
+        false,
+        errors,
+    )
+    .await?;
     Ok((status, response).into_response())
 }

@@ -137,6 +137,7 @@ pub async fn change_iban(
         account_iin,
         proof_id,
         IBAN_CHANGE,
+        None,
     )
     .await?;
     jobloss::set_iban(&mut tx, &application.id, iban.as_str()).await?;

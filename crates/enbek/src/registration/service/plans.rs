@@ -1,6 +1,7 @@
 //! The individual employment plan (214 p.61–65, 214 App.10), the changes a person reports
 //! (214 p.64), and the work queues of specialists and officers (214 p.51–52).
 
+use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::Iin;
@@ -12,7 +13,11 @@ use enbek_domain::registration::Status;
 use enbek_domain::text::Rule;
 use serde::Serialize;
 use serde_json::json;
+use sha2::{Digest, Sha256};
+use sqlx::AnyPool;
 
+use crate::accounts::interface as accounts;
+use crate::accounts::interface::Purposes;
 use crate::platform::audit;
 use crate::platform::auth::{Caller, Grant, CASEWORK};
 use crate::platform::db::new_id;
@@ -34,7 +39,7 @@ use crate::registration::service::registration::recipient;
 use crate::registration::store::circumstances;
 pub use crate::registration::store::circumstances::Report;
 use crate::registration::store::persons;
-use crate::registration::store::plans::{self, Item, Plan};
+use crate::registration::store::plans::{self, Item, PersonConfirmation, Plan};
 use crate::registration::store::queue;
 use crate::registration::store::registrations::{self, Registration};
 
@@ -151,6 +156,9 @@ pub async fn create(
         created_at: now,
         signed_by_specialist_at: now,
         signed_by_person_at: None,
+        person_confirmation: None,
+        person_certificate_serial: None,
+        person_certificate_issuer: None,
     };
     let actions = new
         .actions
@@ -309,26 +317,151 @@ pub async fn my_plan(state: &AppState, account_id: &str) -> Result<ShownPlan> {
     shown_plan(state, plan).await
 }
 
-/// The person signs their own plan.
-pub async fn sign_mine(state: &AppState, account_id: &str) -> Result<ShownPlan> {
+/// The purpose an identity proof is started for to sign plan `plan_id` (`startIdentityProof`).
+pub fn plan_purpose(plan_id: &str) -> String {
+    format!("plan:{plan_id}")
+}
+
+/// The content the person signs (214 p.62, 214 App.10): the plan's goal, education and
+/// occupation, each item with its due date and note, and the day the plan runs to.
+#[derive(Serialize)]
+struct Content<'a> {
+    plan: &'a str,
+    goal: &'a str,
+    education: Option<&'a str>,
+    occupation: Option<&'a str>,
+    valid_until: NaiveDate,
+    items: Vec<ItemContent<'a>>,
+}
+
+#[derive(Serialize)]
+struct ItemContent<'a> {
+    item: &'a str,
+    action: Option<&'a str>,
+    due_on: NaiveDate,
+    note: Option<&'a str>,
+}
+
+/// The SHA-256 (hex) of the plan's content, as JSON with its fields in a fixed order: the same
+/// plan gives the same digest, any change of an item, a date or the run-to day another. What
+/// is recorded later against an item (its outcome) is not part of it.
+pub fn content_digest(plan: &Plan, items: &[Item]) -> String {
+    let content = Content {
+        plan: &plan.id,
+        goal: &plan.goal,
+        education: plan.education.as_deref(),
+        occupation: plan.occupation.as_deref(),
+        valid_until: plan.valid_until,
+        items: items
+            .iter()
+            .map(|i| ItemContent {
+                item: i.item.as_str(),
+                action: i.action.map(Action::code),
+                due_on: i.due_on,
+                note: i.note.as_deref(),
+            })
+            .collect(),
+    };
+    let bytes = serde_json::to_vec(&content).expect("a plan's content is JSON");
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Registration's answer to accounts' `Purposes`: the digest of the plan `plan:<id>` names,
+/// when it is the plan of the account's current registration.
+pub struct PlanPurposes;
+
+#[async_trait]
+impl Purposes for PlanPurposes {
+    async fn digest(
+        &self,
+        pool: &AnyPool,
+        account_id: &str,
+        purpose: &str,
+    ) -> Result<Option<String>, sqlx::Error> {
+        let Some(plan_id) = purpose.strip_prefix("plan:") else {
+            return Ok(None);
+        };
+        let Some(reg) = registrations::latest_for_account(pool, account_id).await? else {
+            return Ok(None);
+        };
+        match plans::by_registration(pool, &reg.id).await? {
+            Some(plan) if plan.id == plan_id => {
+                let items = plans::items(pool, &plan.id).await?;
+                Ok(Some(content_digest(&plan, &items)))
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+/// The person signs their own plan, confirmed by the identity proof `proof_id` of the account's
+/// own proven IIN (`account_iin`).
+pub async fn sign_mine(
+    state: &AppState,
+    account_id: &str,
+    account_iin: &str,
+    proof_id: &str,
+) -> Result<ShownPlan> {
     let plan = my_plan_row(state, account_id).await?;
-    sign(state, account_id, &plan).await?;
+    sign(state, account_id, account_iin, &plan, proof_id).await?;
     let plan = plans::by_id(&state.db.pool, &plan.id)
         .await?
         .ok_or_else(Error::not_found)?;
     shown_plan(state, plan).await
 }
 
-/// The person's signature on the plan (214 p.62): an authenticated confirmation with its time.
-async fn sign(state: &AppState, account_id: &str, plan: &Plan) -> Result<()> {
+/// The person's signature on the plan (214 p.62): a completed, fresh, unspent identity proof of
+/// the account's own IIN, started for this plan over its present content (a one-time code to
+/// the registry's phone, or an electronic signature of a text naming the plan and its digest),
+/// spent in the same transaction; the plan records the method and, for a signature, the
+/// certificate. Without such a proof, `confirmation_required` and nothing is written.
+async fn sign(
+    state: &AppState,
+    account_id: &str,
+    account_iin: &str,
+    plan: &Plan,
+    proof_id: &str,
+) -> Result<()> {
+    if plan.signed_by_person_at.is_some() {
+        return Err(Error::new(Common::InvalidState).detail("the plan is already signed"));
+    }
+    let items = plans::items(&state.db.pool, &plan.id).await?;
+    let digest = content_digest(plan, &items);
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if !plans::sign_by_person(&mut tx, &plan.id, now).await? {
+    let confirmation = accounts::confirm(
+        now,
+        &mut tx,
+        account_id,
+        account_iin,
+        proof_id,
+        &plan_purpose(&plan.id),
+        Some(digest.as_str()),
+    )
+    .await?;
+    let certificate = confirmation
+        .certificate
+        .as_ref()
+        .map(|c| (c.serial.as_str(), c.issuer.as_str()));
+    let recorded = PersonConfirmation {
+        method: confirmation.method,
+        certificate,
+    };
+    if !plans::sign_by_person(&mut tx, &plan.id, now, &recorded).await? {
         return Err(Error::new(Common::InvalidState).detail("the plan is already signed"));
     }
     audit::Entry::new(now, "sign", "plan", &plan.id)
         .by(account_id)
-        .after(json!({ "signed_by_person_at": now }))
+        .after(json!({
+            "signed_by_person_at": now,
+            "proof_id": proof_id,
+            "content_sha256": digest,
+            "person_confirmation": {
+                "method": confirmation.method.as_str(),
+                "certificate_serial": certificate.map(|(serial, _)| serial),
+                "certificate_issuer": certificate.map(|(_, issuer)| issuer),
+            },
+        }))
         .record(&mut tx)
         .await?;
     tx.commit().await?;
@@ -643,4 +776,85 @@ pub async fn open_reports_of(state: &AppState, reg: &Registration) -> Result<Vec
         .into_iter()
         .filter(|r| r.registration_id == reg.id)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> (Plan, Vec<Item>) {
+        let at = DateTime::<Utc>::from_timestamp(1_774_500_000, 0).expect("an instant");
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 4, d).expect("a day");
+        let plan = Plan {
+            id: "p1".into(),
+            registration_id: "r1".into(),
+            person_id: "person1".into(),
+            career_center_id: "cc-kokshetau".into(),
+            goal: "Работа бухгалтером".into(),
+            education: Some("higher".into()),
+            occupation: Some("2411".into()),
+            valid_until: NaiveDate::from_ymd_opt(2026, 6, 30).expect("a day"),
+            due_at: at,
+            created_by: "spec".into(),
+            created_at: at,
+            signed_by_specialist_at: at,
+            signed_by_person_at: None,
+            person_confirmation: None,
+            person_certificate_serial: None,
+            person_certificate_issuer: None,
+        };
+        let item = |position: i64, item, action, due_on, note: Option<&str>| Item {
+            id: format!("i{position}"),
+            plan_id: "p1".into(),
+            position,
+            item,
+            action,
+            due_on,
+            note: note.map(str::to_string),
+            outcome: None,
+            recorded_at: None,
+        };
+        let items = vec![
+            item(
+                0,
+                ItemKind::Action,
+                Some(Action::VacancyInformation),
+                day(1),
+                None,
+            ),
+            item(1, ItemKind::Contact, None, day(6), Some("консультация")),
+        ];
+        (plan, items)
+    }
+
+    #[test]
+    fn the_digest_follows_the_content_the_person_signs() {
+        let (plan, items) = plan();
+        let digest = content_digest(&plan, &items);
+        assert_eq!(digest.len(), 64);
+        assert_eq!(digest, content_digest(&plan.clone(), &items.clone()));
+        // What happens later to the plan is not what was signed.
+        let mut later = plan.clone();
+        later.signed_by_person_at = Some(plan.created_at);
+        let mut recorded = items.clone();
+        recorded[0].outcome = Some("done".into());
+        assert_eq!(digest, content_digest(&later, &recorded));
+        // Any change of an item, a date, a note or the run-to day is another content.
+        let mut moved = items.clone();
+        moved[0].due_on = NaiveDate::from_ymd_opt(2026, 4, 2).expect("a day");
+        let mut noted = items.clone();
+        noted[1].note = Some("другое".into());
+        let mut fewer = items.clone();
+        fewer.pop();
+        let mut longer = plan.clone();
+        longer.valid_until = NaiveDate::from_ymd_opt(2026, 7, 1).expect("a day");
+        for (what, other) in [
+            ("a due date", content_digest(&plan, &moved)),
+            ("a note", content_digest(&plan, &noted)),
+            ("an item", content_digest(&plan, &fewer)),
+            ("the run-to day", content_digest(&longer, &items)),
+        ] {
+            assert_ne!(digest, other, "{what}");
+        }
+    }
 }

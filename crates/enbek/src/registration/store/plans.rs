@@ -1,6 +1,7 @@
 //! Individual employment plans and their items (214 p.61–65, 214 App.10).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use enbek_domain::accounts::identity::ProofMethod;
 use enbek_domain::registration::plan::{Action, ItemKind};
 use sqlx::AnyPool;
 
@@ -28,6 +29,14 @@ pub struct Plan {
     pub created_at: DateTime<Utc>,
     pub signed_by_specialist_at: DateTime<Utc>,
     pub signed_by_person_at: Option<DateTime<Utc>>,
+    /// How the person confirmed their signature (214 p.62): a one-time code to the registry's
+    /// phone (`sms`) or an electronic signature; none before they sign (and for plans signed
+    /// before confirmations were recorded).
+    pub person_confirmation: Option<ProofMethod>,
+    /// The certificate of the person's electronic signature: its serial number (hex)...
+    pub person_certificate_serial: Option<String>,
+    /// ... and its issuer (RFC 4514).
+    pub person_certificate_issuer: Option<String>,
 }
 
 #[derive(Debug, Clone, Row)]
@@ -110,12 +119,29 @@ pub async fn item_by_id(pool: &AnyPool, id: &str) -> Result<Option<Item>, sqlx::
     db::one_by(pool, "SELECT * FROM plan_items WHERE id = $1", id).await
 }
 
-/// The person's signature; false when already signed.
-pub async fn sign_by_person(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+/// How the person confirmed their signature, as the plan records it.
+pub struct PersonConfirmation<'a> {
+    pub method: ProofMethod,
+    /// The certificate's serial number and issuer, for an electronic signature.
+    pub certificate: Option<(&'a str, &'a str)>,
+}
+
+/// The person's signature and how they confirmed it; false when already signed.
+pub async fn sign_by_person(
+    tx: &mut Tx,
+    id: &str,
+    at: DateTime<Utc>,
+    confirmation: &PersonConfirmation<'_>,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE plans SET signed_by_person_at = $1 WHERE id = $2 AND signed_by_person_at IS NULL",
+        "UPDATE plans SET signed_by_person_at = $1, person_confirmation = $2,
+            person_certificate_serial = $3, person_certificate_issuer = $4
+         WHERE id = $5 AND signed_by_person_at IS NULL",
     )
     .bind(ts(at))
+    .bind(confirmation.method.as_str())
+    .bind(confirmation.certificate.map(|(serial, _)| serial))
+    .bind(confirmation.certificate.map(|(_, issuer)| issuer))
     .bind(id)
     .execute(&mut **tx)
     .await?;
