@@ -22,5 +22,10 @@ async fn main() -> anyhow::Result<()> {
             running.worker.abort();
             Ok(())
         }
+        Command::Verify(args) => {
+            let (valid, answer) = enbek::app::verify(args).await?;
+            println!("{}", serde_json::to_string_pretty(&answer)?);
+            std::process::exit(if valid { 0 } else { 1 })
+        }
     }
 }

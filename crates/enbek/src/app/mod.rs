@@ -20,6 +20,7 @@ use crate::accounts::store::accounts;
 use crate::api::Surface;
 use crate::documents::contents::Contents;
 use crate::documents::interface::Office;
+use crate::documents::service::Archive;
 use crate::exchange::pki::{self, crl::CrlChecker, ncanode::NcaNode, CmsVerifier, DevCa};
 use crate::exchange::pki::{
     DocumentSigner, LocalSigner, NcaNodeSigner, RevocationChecker, SignatureVerifier,
@@ -30,7 +31,7 @@ use crate::mediation::service::matching::Matcher;
 use crate::platform::audit;
 use crate::platform::auth::Sessions;
 use crate::platform::clock::Clock;
-use crate::platform::config::ServeArgs;
+use crate::platform::config::{ServeArgs, VerifyArgs};
 use crate::platform::db;
 use crate::platform::db::Db;
 use crate::platform::jobs::Dispatch;
@@ -137,7 +138,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     let verifier = signature_verifier(&args, dev_ca.clone())?;
     let public = bind(args.listen).await?;
     let addr = public.local_addr()?;
-    let office = document_office(&args, addr, verifier.clone(), dev_ca.clone())?;
+    let office = document_office(&args, &db, addr, verifier.clone(), dev_ca.clone())?;
     let signatures: Arc<dyn SignatureVerifier> = verifier;
     let mut parts = Parts::default();
     parts.insert(Arc::new(office));
@@ -224,14 +225,7 @@ fn signature_verifier(
     args: &ServeArgs,
     dev_ca: Option<Arc<DevCa>>,
 ) -> anyhow::Result<Arc<CmsVerifier>> {
-    let mut anchors = Vec::new();
-    for path in &args.trusted_ca_files {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        anchors.extend(
-            pki::certs::from_pem(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
-        );
-    }
+    let anchors = trust_anchors(&args.trusted_ca_files)?;
     let timeout = Duration::from_millis(args.ncanode_timeout_ms);
     let mut revocation: Vec<Arc<dyn RevocationChecker>> = Vec::new();
     if !args.crl_urls.is_empty() {
@@ -254,9 +248,76 @@ fn signature_verifier(
     )))
 }
 
+/// The certificates of the trusted CAs' PEM files.
+fn trust_anchors(paths: &[std::path::PathBuf]) -> anyhow::Result<Vec<x509_cert::Certificate>> {
+    let mut anchors = Vec::new();
+    for path in paths {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        anchors.extend(
+            pki::certs::from_pem(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+        );
+    }
+    Ok(anchors)
+}
+
+/// `enbek verify`: a document checked offline against the database that issued it, with the
+/// trusted CAs of the configuration (no revocation list or signing service is reached: a
+/// certificate whose revocation cannot be told is not accepted). Returns whether it is valid
+/// and the answer, as `verifyDocument` gives it.
+pub async fn verify(args: VerifyArgs) -> anyhow::Result<(bool, serde_json::Value)> {
+    let url = args.database_url.expose();
+    if let Some(path) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    {
+        let path = path.split('?').next().unwrap_or_default();
+        anyhow::ensure!(
+            std::path::Path::new(path).exists(),
+            "no database at {path}: give the issuing database's DATABASE_URL"
+        );
+    }
+    let pdf =
+        std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let signature = match &args.signature {
+        Some(path) => Some(pki::certs::der_of(
+            &std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
+        )?),
+        None => None,
+    };
+    let db = Db::connect(url).await?;
+    let dev_ca = args.dev.then(|| Arc::new(DevCa::new(db.clone())));
+    let archive = Archive {
+        db: db.clone(),
+        verifier: Arc::new(CmsVerifier::new(
+            trust_anchors(&args.trusted_ca_files)?,
+            dev_ca,
+            Vec::new(),
+            None,
+        )),
+        contents: Contents::parse(&args.document_store)?,
+    };
+    // A development deployment's documents are judged at its clock, where it was left.
+    let now = match args.dev {
+        true => crate::platform::dev_clock::stored(&db.pool).await?,
+        false => None,
+    }
+    .unwrap_or_else(|| Clock::system().now());
+    let checked = archive
+        .verify_file(&pdf, signature.as_deref(), now)
+        .await
+        .map_err(|e| anyhow::anyhow!("verifying: {}", e.code()))?;
+    let valid = checked.valid();
+    let view = crate::documents::http::view_at(&db.pool, now, checked)
+        .await
+        .map_err(|e| anyhow::anyhow!("describing: {}", e.code()))?;
+    Ok((valid, serde_json::to_value(view)?))
+}
+
 /// The documents' signer, verifier and content store, and the address their QR codes lead to.
 fn document_office(
     args: &ServeArgs,
+    db: &Db,
     addr: SocketAddr,
     verifier: Arc<CmsVerifier>,
     dev_ca: Option<Arc<DevCa>>,
@@ -282,8 +343,11 @@ fn document_office(
     tracing::info!(signer = %args.document_signer, store = %args.document_store, "documents");
     Ok(Office {
         signer,
-        verifier,
-        contents: Contents::parse(&args.document_store)?,
+        archive: Archive {
+            db: db.clone(),
+            verifier,
+            contents: Contents::parse(&args.document_store)?,
+        },
         public_url,
     })
 }

@@ -296,6 +296,15 @@ fn common_name(subject: &str) -> String {
 
 /// The view of a check (the state gives the issuing organisation's names and today).
 pub async fn view(state: &AppState, checked: Checked) -> Result<VerificationView> {
+    view_at(&state.db.pool, state.clock.now(), checked).await
+}
+
+/// The view of a check made at `now`, the issuing organisation's names read from `pool`.
+pub async fn view_at(
+    pool: &sqlx::AnyPool,
+    now: DateTime<Utc>,
+    checked: Checked,
+) -> Result<VerificationView> {
     let valid = checked.valid();
     let authentic = checked.authentic();
     let lang = checked.lang.map(|l| l.as_str().to_string());
@@ -318,7 +327,7 @@ pub async fn view(state: &AppState, checked: Checked) -> Result<VerificationView
         });
     };
     let issuer = match &doc.organization_id {
-        Some(id) => lookup::organization_by_id(&state.db.pool, id)
+        Some(id) => lookup::organization_by_id(pool, id)
             .await?
             .map(|o| IssuerView {
                 id: o.id,
@@ -328,7 +337,7 @@ pub async fn view(state: &AppState, checked: Checked) -> Result<VerificationView
             }),
         None => None,
     };
-    let today = enbek_domain::reference::office_hours::local_date(state.clock.now());
+    let today = enbek_domain::reference::office_hours::local_date(now);
     let signer = match (&checked.verified, &doc.signer_subject, &doc.signer_serial) {
         (Some(v), _, _) => Some(SignerView {
             name: common_name(&v.certificate.subject),

@@ -22,7 +22,7 @@ use super::store::{self, Document, File, NewDocument};
 use crate::exchange::pki::{CmsVerifier, DocumentSigner, SignatureError, Verified};
 use crate::platform::audit;
 use crate::platform::auth::{Caller, CASEWORK};
-use crate::platform::db::{new_id, Tx};
+use crate::platform::db::{new_id, Db, Tx};
 use crate::platform::http::lang::Lang;
 use crate::platform::jobs::{store as jobs, Job};
 use crate::platform::problem::Common;
@@ -36,14 +36,21 @@ pub const LANGS: [Lang; 2] = [Lang::Kk, Lang::Ru];
 /// The most documents a list shows.
 const LIST_LIMIT: i64 = 200;
 
-/// The parts documents need, registered at start: the signer, the verifier of detached
-/// signatures, the content store and the address verification pages are reached at.
+/// The parts documents need, registered at start: the signer, what checks and reads documents,
+/// and the address verification pages are reached at.
 pub struct Office {
     pub signer: Arc<dyn DocumentSigner>,
-    pub verifier: Arc<CmsVerifier>,
-    pub contents: Contents,
+    pub archive: Archive,
     /// The portal's public address (`https://enbek.kz`), without a trailing slash.
     pub public_url: String,
+}
+
+/// What reads and checks issued documents: the store of their bytes and the verifier of their
+/// signatures (the server's, or `enbek verify`'s offline).
+pub struct Archive {
+    pub db: Db,
+    pub verifier: Arc<CmsVerifier>,
+    pub contents: Contents,
 }
 
 impl Office {
@@ -210,7 +217,7 @@ pub async fn issue(state: &AppState, id: &str) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("rendering the document: {}", e.code()))?;
         let signed = office.signer.sign(&organization, &pdf, at).await?;
         let name = content_name(&pdf);
-        office.contents.prepare(&name, &pdf).await?;
+        office.archive.contents.prepare(&name, &pdf).await?;
         files.push((lang, pdf, name, signed));
     }
     let certificate = &files[0].3.certificate;
@@ -231,7 +238,7 @@ pub async fn issue(state: &AppState, id: &str) -> anyhow::Result<()> {
         return Ok(());
     }
     for (lang, pdf, name, signed) in &files {
-        office.contents.put(&mut tx, name, pdf, at).await?;
+        office.archive.contents.put(&mut tx, name, pdf, at).await?;
         store::insert_file(
             &mut tx,
             &File {
@@ -398,11 +405,7 @@ pub async fn pdf(state: &AppState, caller: &Caller, id: &str, lang: Lang) -> Res
         .into_iter()
         .find(|f| f.lang == lang)
         .ok_or_else(|| Error::new(Code::DocumentNotIssued))?;
-    let bytes = office(state)
-        .contents
-        .get(&state.db.pool, &file.sha256)
-        .await?
-        .ok_or_else(|| Error::internal("a document's content is missing"))?;
+    let bytes = office(state).archive.content(&file.sha256).await?;
     let signature = BASE64.decode(&file.signature).map_err(Error::internal)?;
     Ok(Pdf {
         document: doc,
@@ -484,22 +487,118 @@ fn outcome_of(e: SignatureError) -> Result<Outcome> {
     })
 }
 
-/// Checks a detached signature over bytes at `now`: the signature, the chain, revocation, and
-/// the certificate still valid now (an expired certificate makes the check fail).
-async fn check_signature(
-    state: &AppState,
-    cms: &[u8],
-    bytes: &[u8],
-    now: DateTime<Utc>,
-) -> Result<std::result::Result<Verified, Outcome>> {
-    match office(state)
-        .verifier
-        .verify_detached(cms, bytes, now)
-        .await
-    {
-        Ok(v) if v.certificate.not_after < now => Ok(Err(Outcome::CertificateExpired)),
-        Ok(v) => Ok(Ok(v)),
-        Err(e) => outcome_of(e).map(Err),
+impl Archive {
+    /// The bytes of a content, checked against their name.
+    async fn content(&self, name: &str) -> Result<Vec<u8>> {
+        self.contents
+            .get(&self.db.pool, name)
+            .await?
+            .ok_or_else(|| Error::internal("a document's content is missing"))
+    }
+
+    /// Checks a detached signature over bytes at `now`: the signature, the chain, revocation,
+    /// and the certificate still valid now (an expired certificate makes the check fail).
+    async fn check_signature(
+        &self,
+        cms: &[u8],
+        bytes: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<std::result::Result<Verified, Outcome>> {
+        match self.verifier.verify_detached(cms, bytes, now).await {
+            Ok(v) if v.certificate.not_after < now => Ok(Err(Outcome::CertificateExpired)),
+            Ok(v) => Ok(Ok(v)),
+            Err(e) => outcome_of(e).map(Err),
+        }
+    }
+
+    /// Verifies a document by its id at `now`: each of its files against its stored signature.
+    pub async fn verify_id(&self, id: &str, now: DateTime<Utc>) -> Result<Checked> {
+        let Some(doc) = store::by_id(&self.db.pool, id).await? else {
+            return Ok(Checked {
+                outcome: Outcome::Unknown,
+                document: None,
+                lang: None,
+                verified: None,
+            });
+        };
+        if doc.status != store::ISSUED {
+            return Ok(Checked {
+                outcome: Outcome::NotIssued,
+                document: Some(doc),
+                lang: None,
+                verified: None,
+            });
+        }
+        let mut verified = None;
+        for file in store::files_of(&self.db.pool, id).await? {
+            let bytes = self.content(&file.sha256).await?;
+            let cms = BASE64.decode(&file.signature).map_err(Error::internal)?;
+            match self.check_signature(&cms, &bytes, now).await? {
+                Ok(v) => verified = Some(v),
+                Err(outcome) => {
+                    return Ok(Checked {
+                        outcome,
+                        document: Some(doc),
+                        lang: Some(file.lang),
+                        verified: None,
+                    })
+                }
+            }
+        }
+        Ok(Checked {
+            outcome: standing(&doc, local_date(now)),
+            document: Some(doc),
+            lang: None,
+            verified,
+        })
+    }
+
+    /// Verifies a file at `now`: the bytes must be a file issued here (found by their SHA-256)
+    /// and its signature — the one given, or the stored one — must hold over them. A changed
+    /// byte makes the bytes unknown.
+    pub async fn verify_file(
+        &self,
+        bytes: &[u8],
+        signature: Option<&[u8]>,
+        now: DateTime<Utc>,
+    ) -> Result<Checked> {
+        let name = content_name(bytes);
+        let found = store::files_by_content(&self.db.pool, &name).await?;
+        let Some(file) = found.into_iter().next() else {
+            let outcome = match signature {
+                Some(cms) => match self.check_signature(cms, bytes, now).await? {
+                    // A genuine signature over bytes this service never issued.
+                    Ok(_) => Outcome::Unknown,
+                    Err(outcome) => outcome,
+                },
+                None => Outcome::Unknown,
+            };
+            return Ok(Checked {
+                outcome,
+                document: None,
+                lang: None,
+                verified: None,
+            });
+        };
+        let stored = BASE64.decode(&file.signature).map_err(Error::internal)?;
+        let cms = signature.unwrap_or(&stored);
+        let doc = store::by_id(&self.db.pool, &file.document_id)
+            .await?
+            .ok_or_else(|| Error::internal("a file's document is missing"))?;
+        Ok(match self.check_signature(cms, bytes, now).await? {
+            Ok(v) => Checked {
+                outcome: standing(&doc, local_date(now)),
+                document: Some(doc),
+                lang: Some(file.lang),
+                verified: Some(v),
+            },
+            Err(outcome) => Checked {
+                outcome,
+                document: Some(doc),
+                lang: Some(file.lang),
+                verified: None,
+            },
+        })
     }
 }
 
@@ -514,96 +613,19 @@ fn standing(doc: &Document, today: NaiveDate) -> Outcome {
     }
 }
 
-/// Verifies a document by its id: each of its files against its stored signature.
+/// Verifies a document by its id, now.
 pub async fn verify_id(state: &AppState, id: &str) -> Result<Checked> {
-    let Some(doc) = store::by_id(&state.db.pool, id).await? else {
-        return Ok(Checked {
-            outcome: Outcome::Unknown,
-            document: None,
-            lang: None,
-            verified: None,
-        });
-    };
-    if doc.status != store::ISSUED {
-        return Ok(Checked {
-            outcome: Outcome::NotIssued,
-            document: Some(doc),
-            lang: None,
-            verified: None,
-        });
-    }
-    let now = state.clock.now();
-    let mut verified = None;
-    for file in store::files_of(&state.db.pool, id).await? {
-        let bytes = office(state)
-            .contents
-            .get(&state.db.pool, &file.sha256)
-            .await?
-            .ok_or_else(|| Error::internal("a document's content is missing"))?;
-        let cms = BASE64.decode(&file.signature).map_err(Error::internal)?;
-        match check_signature(state, &cms, &bytes, now).await? {
-            Ok(v) => verified = Some(v),
-            Err(outcome) => {
-                return Ok(Checked {
-                    outcome,
-                    document: Some(doc),
-                    lang: Some(file.lang),
-                    verified: None,
-                })
-            }
-        }
-    }
-    Ok(Checked {
-        outcome: standing(&doc, local_date(now)),
-        document: Some(doc),
-        lang: None,
-        verified,
-    })
+    office(state).archive.verify_id(id, state.clock.now()).await
 }
 
-/// Verifies a file: the bytes must be a file issued here (found by their SHA-256) and its
-/// signature — the one given, or the stored one — must hold over them. A changed byte makes the
-/// bytes unknown.
+/// Verifies a file, now.
 pub async fn verify_file(
     state: &AppState,
     bytes: &[u8],
     signature: Option<&[u8]>,
 ) -> Result<Checked> {
-    let now = state.clock.now();
-    let name = content_name(bytes);
-    let found = store::files_by_content(&state.db.pool, &name).await?;
-    let Some(file) = found.into_iter().next() else {
-        return Ok(Checked {
-            outcome: match signature {
-                Some(cms) => match check_signature(state, cms, bytes, now).await? {
-                    // A genuine signature over bytes this service never issued.
-                    Ok(_) => Outcome::Unknown,
-                    Err(outcome) => outcome,
-                },
-                None => Outcome::Unknown,
-            },
-            document: None,
-            lang: None,
-            verified: None,
-        });
-    };
-    let stored = BASE64.decode(&file.signature).map_err(Error::internal)?;
-    let cms = signature.unwrap_or(&stored);
-    let doc = store::by_id(&state.db.pool, &file.document_id)
-        .await?
-        .ok_or_else(|| Error::internal("a file's document is missing"))?;
-    Ok(match check_signature(state, cms, bytes, now).await? {
-        Ok(v) => Checked {
-            outcome: standing(&doc, local_date(now)),
-            document: Some(doc),
-            lang: Some(file.lang),
-            verified: Some(v),
-        },
-        Err(outcome) => Checked {
-            outcome,
-            document: Some(doc),
-            lang: Some(file.lang),
-            verified: None,
-        },
-    })
+    office(state)
+        .archive
+        .verify_file(bytes, signature, state.clock.now())
+        .await
 }

@@ -54,6 +54,41 @@ pub struct Cli {
 pub enum Command {
     /// Serve the API and run the background work.
     Serve(ServeArgs),
+    /// Verify a document offline, without the server: its PDF and, if you hold it, its detached
+    /// signature (otherwise the signature the database keeps). Prints the same answer as
+    /// `verifyDocument` (JSON) and exits 0 when the document is valid, 1 when it is not.
+    Verify(VerifyArgs),
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct VerifyArgs {
+    /// The document's PDF.
+    pub file: std::path::PathBuf,
+
+    /// Its detached CMS signature (`.p7s`: DER, PEM or base64).
+    pub signature: Option<std::path::PathBuf>,
+
+    /// The database that issued the document (`sqlite://PATH` or `postgres://…`).
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        default_value = "sqlite://data/enbek.db"
+    )]
+    pub database_url: Secret,
+
+    /// PEM files of the CAs trusted for electronic signatures, comma-separated.
+    #[arg(long, env = "ENBEK_TRUSTED_CA_FILES", value_delimiter = ',')]
+    pub trusted_ca_files: Vec<std::path::PathBuf>,
+
+    /// Trust the development CA the database keeps, and judge at the development clock where it
+    /// was left (a development deployment's documents).
+    #[arg(long, env = "ENBEK_DEV", default_value_t = false)]
+    pub dev: bool,
+
+    /// Where the documents' bytes are kept: `database` or `folder:PATH`.
+    #[arg(long, env = "ENBEK_DOCUMENT_STORE", default_value = "database")]
+    pub document_store: String,
 }
 
 #[derive(Args, Clone)]

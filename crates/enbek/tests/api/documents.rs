@@ -526,3 +526,57 @@ async fn verification_refuses_what_it_cannot_read_and_knows_no_unknown_id() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
+
+/// `enbek verify FILE [SIGNATURE]` against the issuing database, without the server's API.
+fn verify_offline(app: &TestApp, files: &[&std::path::Path]) -> (Option<i32>, Value) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_enbek"))
+        .arg("verify")
+        .args(files)
+        .args(["--dev", "--database-url", app.db_url()])
+        .env_remove("ENBEK_TRUSTED_CA_FILES")
+        .env_remove("ENBEK_DOCUMENT_STORE")
+        .output()
+        .expect("enbek runs");
+    let answer = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("a JSON answer: {}", String::from_utf8_lossy(&output.stderr)));
+    (output.status.code(), answer)
+}
+
+#[tokio::test]
+async fn enbek_verify_checks_a_file_offline_with_or_without_its_signature() {
+    let app = TestApp::spawn().await;
+    let (token, info) = information(&app, "doc.offline@example.kz", 4180).await;
+    let id = info["document_id"].as_str().unwrap();
+    let (_, _, pdf) = download(&app, id, "", "?lang=ru", Some(&token)).await;
+    let (_, _, signature) = download(&app, id, "/signature", "?lang=ru", Some(&token)).await;
+    let dir = std::env::temp_dir().join(format!("enbek-verify-{id}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (file, p7s, changed) = (
+        dir.join("info.pdf"),
+        dir.join("info.pdf.p7s"),
+        dir.join("changed.pdf"),
+    );
+    std::fs::write(&file, &pdf).unwrap();
+    std::fs::write(&p7s, &signature).unwrap();
+    let mut tampered = pdf.clone();
+    let last = tampered.len() - 10;
+    tampered[last] ^= 0x20;
+    std::fs::write(&changed, &tampered).unwrap();
+
+    let (code, answer) = verify_offline(&app, &[&file]);
+    assert_eq!(code, Some(0), "{answer}");
+    assert_eq!(
+        (&answer["valid"], &answer["document_id"], &answer["lang"]),
+        (&json!(true), &json!(id), &json!("ru"))
+    );
+    let (code, answer) = verify_offline(&app, &[&file, &p7s]);
+    assert_eq!((code, &answer["valid"]), (Some(0), &json!(true)));
+    let (code, answer) = verify_offline(&app, &[&changed, &p7s]);
+    assert_eq!(
+        (code, &answer["status"]),
+        (Some(1), &json!("signature_invalid"))
+    );
+    let (code, answer) = verify_offline(&app, &[&changed]);
+    assert_eq!((code, &answer["status"]), (Some(1), &json!("unknown")));
+    let _ = std::fs::remove_dir_all(&dir);
+}

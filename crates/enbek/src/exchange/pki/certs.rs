@@ -205,3 +205,23 @@ fn text(value: &Any) -> Option<String> {
         _ => None,
     }
 }
+
+/// A signature file's DER: as it is (DER), or decoded from PEM or from base64 text.
+pub fn der_of(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    use base64::Engine;
+    let text = std::str::from_utf8(bytes).map(str::trim);
+    match text {
+        Ok(t) if t.starts_with("-----BEGIN") => Ok(der::pem::decode_vec(t.as_bytes())
+            .map_err(|e| anyhow::anyhow!("a PEM signature: {e}"))?
+            .1),
+        Ok(t)
+            if !t.is_empty()
+                && t.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"+/=\r\n".contains(&b)) =>
+        {
+            let joined: String = t.split_whitespace().collect();
+            Ok(base64::engine::general_purpose::STANDARD.decode(joined)?)
+        }
+        _ => Ok(bytes.to_vec()),
+    }
+}
