@@ -17,7 +17,7 @@ async fn main() -> anyhow::Result<()> {
                     .with_env_filter(filter)
                     .init();
             }
-            let running = enbek::app::start(args).await?;
+            let running = enbek::app::start(*args).await?;
             running.server.await?;
             running.worker.abort();
             Ok(())

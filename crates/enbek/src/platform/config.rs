@@ -53,7 +53,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Serve the API and run the background work.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Verify a document offline, without the server: its PDF and, if you hold it, its detached
     /// signature (otherwise the signature the database keeps). Prints the same answer as
     /// `verifyDocument` (JSON) and exits 0 when the document is valid, 1 when it is not.
