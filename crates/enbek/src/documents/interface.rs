@@ -4,6 +4,6 @@
 pub use super::error::Code;
 pub use super::forms::fonts::Face;
 pub use super::forms::{
-    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal,
+    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal, Seal,
     Unemployed, UnemployedInfo,
 };
