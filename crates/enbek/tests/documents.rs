@@ -8,12 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use chrono::NaiveDate;
-use enbek::documents::interface::{
-    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal,
-    Unemployed, UnemployedInfo,
-};
+use enbek::documents::interface::render;
 use enbek::web::Lang;
+
+#[path = "fixtures/documents.rs"]
+mod fixtures;
+use fixtures::{forms, seal, DOCUMENT_ID};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -25,162 +25,6 @@ fn target() -> PathBuf {
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/documents")
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a date")
-}
-
-/// The fixed data of every form, in the document's language.
-fn issue(lang: Lang, number: &str) -> Issue {
-    Issue {
-        number: number.to_string(),
-        issued_on: day(2026, 3, 17),
-        career_center: match lang {
-            Lang::Kk => "Астана қаласының «Нұра» мансап орталығы",
-            _ => "Карьерный центр «Нура» города Астаны",
-        }
-        .to_string(),
-        specialist: match lang {
-            Lang::Kk => "Сейітқалиева Әйгерім Нұрланқызы",
-            _ => "Сейиткалиева Айгерим Нурлановна",
-        }
-        .to_string(),
-    }
-}
-
-const PERSON: &str = "Әбілқасымов Ерғали Үмбетұлы";
-
-fn mobility(lang: Lang) -> String {
-    match lang {
-        Lang::Kk => "Астана қаласының еңбек мобильділігі орталығы",
-        _ => "Центр трудовой мобильности города Астаны",
-    }
-    .to_string()
-}
-
-/// A refusal: App.3 on a ground of the service's requirements (214 App.2 p.9), App.6 on a
-/// ground of 214 p.41(6).
-fn refusal(lang: Lang, number: &str, unemployed: bool) -> Refusal {
-    let (ground, law) = match (lang, unemployed) {
-        (Lang::Kk, false) => (
-            "өтініш беруші ұсынған құжаттардың және (немесе) олардағы деректердің (мәліметтердің) анық еместігі анықталды",
-            "Мемлекеттік қызмет көрсетуге қойылатын негізгі талаптар тізбесінің 9-тармағы",
-        ),
-        (Lang::Kk, true) => (
-            "түзеу жұмыстарына сотталған адам жұмыссыз ретінде тіркелмейді",
-            "Қағидалардың 41-тармағының 6) тармақшасы",
-        ),
-        (_, false) => (
-            "установлена недостоверность документов, представленных заявителем, и (или) данных (сведений), содержащихся в них",
-            "пункт 9 Перечня основных требований к оказанию государственной услуги",
-        ),
-        (_, true) => (
-            "лицо, осуждённое к исправительным работам, не регистрируется в качестве безработного",
-            "подпункт 6) пункта 41 Правил",
-        ),
-    };
-    let provider = match lang {
-        Lang::Kk => "Астана қаласының «Нұра» мансап орталығы",
-        _ => "Карьерный центр «Нура» города Астаны",
-    };
-    Refusal {
-        issue: issue(lang, number),
-        provider: provider.to_string(),
-        person: PERSON.to_string(),
-        ground: ground.to_string(),
-        law: law.to_string(),
-    }
-}
-
-/// An employment plan with a measure of each group, in the document's language.
-fn plan(lang: Lang) -> EmploymentPlan {
-    let kk = lang == Lang::Kk;
-    let t = |k: &str, r: &str| if kk { k } else { r }.to_string();
-    let item = |group, k: &str, r: &str, d| PlanItem {
-        group,
-        text: t(k, r),
-        due: day(2026, 4, d),
-    };
-    EmploymentPlan {
-        issue: issue(lang, "Ж-2026-000078"),
-        person: PERSON.to_string(),
-        unemployed_since: day(2026, 3, 16),
-        goal: t("өз мамандығы бойынша тұрақты жұмысқа орналасу", "трудоустройство на постоянную работу по специальности"),
-        education: t("техникалық және кәсіптік", "техническое и профессиональное"),
-        occupation: t("электргазымен дәнекерлеуші", "электрогазосварщик"),
-        items: vec![
-            item(PlanGroup::Mediation, "ізденушінің enbek.kz порталы арқылы жұмыс іздестіруі", "поиск соискателем работы через портал enbek.kz", 15),
-            item(PlanGroup::Orientation, "кәсіп таңдау және жұмыс орны бойынша консультация беру, кәсіптік бағдарлау тестісінен өту", "консультирование по выбору профессии и места работы, прохождение тестов профессиональной ориентации", 1),
-            item(PlanGroup::Mediation, "жұмыс берушілермен әңгімелесуге бару", "посещение собеседований с работодателями", 30),
-            item(PlanGroup::ActiveMeasures, "кәсіптік оқытуға қатысу (даярлау, қайта даярлау және біліктілігін арттыру)", "участие в профессиональном обучении (подготовка, переподготовка и повышение квалификации)", 28),
-            item(PlanGroup::SocialAid, "Мемлекеттік әлеуметтік сақтандыру қорынан жұмысынан айырылу жағдайына берілетін әлеуметтік төлем", "социальная выплата на случай потери работы из Государственного фонда социального страхования", 10),
-            item(PlanGroup::JobSearchSkills, "белсенді жұмыс іздестіру негіздеріне оқыту курстарына бару", "посещение обучающих курсов по активному поиску работы", 20),
-        ],
-        meetings: vec![
-            (day(2026, 3, 31), t("жұмыс іздеу нәтижелерін талқылау", "обсуждение результатов поиска работы")),
-            (day(2026, 4, 14), t("ұсынылған бос орындар бойынша әңгімелесу", "собеседование по предложенным вакансиям")),
-        ],
-        valid_until: day(2026, 6, 16),
-        person_contacts: Contacts {
-            phone: "+7 701 000 00 00".to_string(),
-            email: None,
-        },
-        specialist_contacts: Contacts {
-            phone: "+7 7172 00 00 00".to_string(),
-            email: Some("nura@example.kz".to_string()),
-        },
-    }
-}
-
-/// Each form of the test: its file name and its data in a language.
-fn forms(lang: Lang) -> Vec<(&'static str, Form)> {
-    vec![
-        (
-            "app3",
-            Form::JobSeekerRefusal(refusal(lang, "Б-2026-000031", false)),
-        ),
-        (
-            "app4",
-            Form::JobSeeker(JobSeeker {
-                issue: issue(lang, "Т-2026-000412"),
-                person: PERSON.to_string(),
-                registered_on: day(2026, 3, 16),
-            }),
-        ),
-        (
-            "app5",
-            Form::Unemployed(Unemployed {
-                issue: issue(lang, "Ж-2026-000077"),
-                person: PERSON.to_string(),
-                mobility_center: mobility(lang),
-                unemployed_since: day(2026, 3, 16),
-            }),
-        ),
-        (
-            "app6",
-            Form::UnemployedRefusal(refusal(lang, "Б-2026-000032", true)),
-        ),
-        (
-            "app9",
-            Form::UnemployedInfo(UnemployedInfo {
-                issue: issue(lang, "А-2026-001905"),
-                person: PERSON.to_string(),
-                registration: Some((mobility(lang), day(2026, 3, 16))),
-                valid_until: day(2026, 4, 15),
-            }),
-        ),
-        (
-            "app9-not-registered",
-            Form::UnemployedInfo(UnemployedInfo {
-                issue: issue(lang, "А-2026-001906"),
-                person: PERSON.to_string(),
-                registration: None,
-                valid_until: day(2026, 4, 15),
-            }),
-        ),
-        ("app10", Form::EmploymentPlan(plan(lang))),
-    ]
 }
 
 fn run(program: &str, args: &[&std::ffi::OsStr]) -> Vec<u8> {
@@ -325,10 +169,119 @@ fn the_text_is_selectable_the_kazakh_letters_come_back_and_the_document_is_pdf_a
     );
 }
 
-/// The seal the golden files are rendered with.
-fn seal() -> enbek::documents::interface::Seal {
-    enbek::documents::interface::Seal {
-        document_id: "0190f3a2-0000-7000-8000-000000000001".into(),
-        url: "https://enbek.kz/verify/0190f3a2-0000-7000-8000-000000000001".into(),
+/// A page of `pdf` rendered in grey at `dpi` by `pdftoppm` (a binary PGM), as its width, height
+/// and pixels.
+fn grey_page(pdf: &Path, page: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
+    let page = page.to_string();
+    let dpi = dpi.to_string();
+    let pgm = run(
+        "pdftoppm",
+        &[
+            "-gray".as_ref(),
+            "-r".as_ref(),
+            dpi.as_ref(),
+            "-f".as_ref(),
+            page.as_ref(),
+            "-l".as_ref(),
+            page.as_ref(),
+            pdf.as_os_str(),
+        ],
+    );
+    // The header: "P5", the width, the height and the maximum value, each followed by one
+    // whitespace byte; the pixels follow, a byte each.
+    let mut fields = Vec::new();
+    let mut start = 0;
+    for (i, b) in pgm.iter().enumerate() {
+        if b.is_ascii_whitespace() {
+            fields.push(String::from_utf8_lossy(&pgm[start..i]).to_string());
+            start = i + 1;
+            if fields.len() == 4 {
+                break;
+            }
+        }
     }
+    assert_eq!(fields[0], "P5", "a binary PGM");
+    assert_eq!(fields[3], "255");
+    let width: usize = fields[1].parse().expect("the width");
+    let height: usize = fields[2].parse().expect("the height");
+    let pixels = pgm[start..].to_vec();
+    assert_eq!(pixels.len(), width * height);
+    (width, height, pixels)
+}
+
+#[test]
+fn every_page_carries_a_qr_code_that_reads_back_as_the_verification_address() {
+    let dir = target().join("documents");
+    std::fs::create_dir_all(&dir).expect("target/documents");
+    let seal = seal();
+    let dpi = 150;
+    // App.9 in Kazakh (one page) and the plan in Russian (two pages).
+    for (lang, index, pages) in [(Lang::Kk, 4, 1), (Lang::Ru, 6, 2)] {
+        let (name, form) = &forms(lang)[index];
+        let pdf = render(form, lang, &seal).expect("renders");
+        let path = dir.join(format!("qr-{name}.{}.pdf", lang.as_str()));
+        std::fs::write(&path, &pdf).expect("written");
+        for page in 1..=pages {
+            let (width, height, pixels) = grey_page(&path, page, dpi);
+            let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+                pixels[y * width + x]
+            });
+            let grids = image.detect_grids();
+            assert_eq!(grids.len(), 1, "{name} page {page}: one QR code");
+            let (meta, content) = grids[0].decode().expect("the QR code decodes");
+            assert_eq!(content, seal.url, "{name} page {page}");
+            // Error correction level M is 0 in the code's format bits (ISO/IEC 18004 table 12).
+            assert_eq!(meta.ecc_level, 0, "{name} page {page}: level M");
+            // At least 20 mm wide on paper, so that a phone reads it.
+            let [a, b, ..] = grids[0].bounds;
+            let side = f64::from(b.x - a.x).hypot(f64::from(b.y - a.y));
+            let mm = side / f64::from(dpi) * 25.4;
+            assert!(mm >= 20.0, "{name} page {page}: {mm:.1} mm");
+        }
+        let text = String::from_utf8(run(
+            "pdftotext",
+            &[
+                "-enc".as_ref(),
+                "UTF-8".as_ref(),
+                path.as_os_str(),
+                "-".as_ref(),
+            ],
+        ))
+        .expect("UTF-8");
+        assert!(text.contains(&seal.url), "{text}");
+        assert!(text.contains(DOCUMENT_ID), "{text}");
+        let line = match lang {
+            Lang::Kk => "Құжат электрондық цифрлық қолтаңбамен қол қойылған.",
+            _ => "Документ подписан электронной цифровой подписью.",
+        };
+        assert_eq!(text.matches(line).count(), pages, "{text}");
+        if pages == 2 {
+            assert!(
+                text.contains("Стр. 1 из 2") && text.contains("Стр. 2 из 2"),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn another_seal_gives_another_code_and_line() {
+    let (_, form) = &forms(Lang::Ru)[4];
+    let other = enbek::documents::interface::Seal {
+        document_id: "0190f3a2-0000-7000-8000-000000000001".to_string(),
+        url: "https://enbek.kz/verify/0190f3a2-0000-7000-8000-000000000001".to_string(),
+    };
+    let a = render(form, Lang::Ru, &seal()).expect("renders");
+    let b = render(form, Lang::Ru, &other).expect("renders");
+    assert_ne!(a, b);
+    let dir = target().join("documents");
+    std::fs::create_dir_all(&dir).expect("target/documents");
+    let path = dir.join("qr-other.ru.pdf");
+    std::fs::write(&path, &b).expect("written");
+    let (width, height, pixels) = grey_page(&path, 1, 150);
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1);
+    assert_eq!(grids[0].decode().expect("decodes").1, other.url);
 }

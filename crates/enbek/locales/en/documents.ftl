@@ -51,3 +51,8 @@ documents-app10-valid-until = The individual employment plan runs until { $date 
 documents-app10-unemployed = Unemployed person
 documents-app10-phone = Phone
 documents-app10-email = E-mail
+
+# The seal: the QR code and the verification line at the foot of every page (documents::forms::finish).
+documents-seal-signed = Signed with an electronic digital signature. Verify its authenticity: { $url }
+documents-seal-document = Document No. { $number }, identifier { $id }
+documents-seal-page = Page { $page } of { $count }

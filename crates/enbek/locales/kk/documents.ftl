@@ -50,3 +50,8 @@ documents-app10-valid-until = Жұмысқа орналастырудың жек
 documents-app10-unemployed = Жұмыссыз
 documents-app10-phone = Байланыс телефоны
 documents-app10-email = Электрондық пошта
+
+# Мөр: әр беттің төменгі жағындағы QR-код және тексеру жолы (documents::forms::finish).
+documents-seal-signed = Құжат электрондық цифрлық қолтаңбамен қол қойылған. Түпнұсқалығын тексеру: { $url }
+documents-seal-document = Құжат № { $number }, сәйкестендіргіш { $id }
+documents-seal-page = { $count } беттің { $page }-беті

@@ -50,3 +50,8 @@ documents-app10-valid-until = Индивидуальный план трудоу
 documents-app10-unemployed = Безработный
 documents-app10-phone = Контактный телефон
 documents-app10-email = Электронная почта
+
+# Печать: QR-код и строка проверки внизу каждой страницы (documents::forms::finish).
+documents-seal-signed = Документ подписан электронной цифровой подписью. Проверить подлинность: { $url }
+documents-seal-document = Документ № { $number }, идентификатор { $id }
+documents-seal-page = Стр. { $page } из { $count }

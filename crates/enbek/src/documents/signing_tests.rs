@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::interface::{render, Form, Issue, UnemployedInfo};
+use super::interface::{render, Form, Issue, Seal, UnemployedInfo};
 use crate::exchange::pki::signer::sign_detached;
 use crate::exchange::pki::{
     certs, CmsVerifier, DevCa, DocumentSigner, LocalSigner, SignatureError,
@@ -52,7 +52,7 @@ async fn setup() -> Setup {
     }
 }
 
-/// A rendered 214 App.9 (information on registration as unemployed), in Kazakh.
+/// A rendered 214 App.9 (information on registration as unemployed), in Kazakh, with its seal.
 fn app9() -> Vec<u8> {
     let form = Form::UnemployedInfo(UnemployedInfo {
         issue: Issue {
@@ -68,15 +68,11 @@ fn app9() -> Vec<u8> {
         )),
         valid_until: NaiveDate::from_ymd_opt(2026, 4, 15).unwrap(),
     });
-    render(
-        &form,
-        Lang::Kk,
-        &super::interface::Seal {
-            document_id: "0190f3a2-0000-7000-8000-000000000009".into(),
-            url: "https://enbek.kz/verify/0190f3a2-0000-7000-8000-000000000009".into(),
-        },
-    )
-    .unwrap()
+    let seal = Seal {
+        document_id: "0190f3a2-7c1e-7d4a-9b2f-3e4d5c6b7a81".into(),
+        url: "https://enbek.kz/verify/0190f3a2-7c1e-7d4a-9b2f-3e4d5c6b7a81".into(),
+    };
+    render(&form, Lang::Kk, &seal).unwrap()
 }
 
 #[tokio::test]

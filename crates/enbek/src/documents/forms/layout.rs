@@ -2,11 +2,12 @@
 //! of text wrapped by their measured width, a field filled in over a rule with its caption under
 //! it (as the appendices print them), a key–value block, a signature line, and a new page when
 //! the body is full. Each page keeps a reserved box at its foot, above the bottom margin, for the
-//! QR code and the verification line that signing adds. The layout is plain data (pages of
-//! marks) until `render` writes it as PDF, so it is tested without a PDF reader.
+//! seal: the QR code of the verification address and the verification line beside it, with the
+//! page's number (`Layout::seal`). The layout is plain data (pages of marks) until `render`
+//! writes it as PDF, so it is tested without a PDF reader.
 
 use krilla::configure::{Archival, ConfigurationBuilder};
-use krilla::geom::{PathBuilder, Point};
+use krilla::geom::{PathBuilder, Point, Rect as PdfRect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
@@ -14,6 +15,7 @@ use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
 
 use super::fonts::Face;
+use super::qr::{Modules, Rect};
 use crate::documents::error::{Code, Result};
 use crate::platform::problem::Raise;
 
@@ -31,6 +33,16 @@ pub const BOTTOM: f32 = PAGE_HEIGHT - 20.0 * MM;
 pub const RESERVED: f32 = 32.0 * MM;
 /// Where the body of a page ends: above the reserved box.
 pub const BODY_END: f32 = BOTTOM - RESERVED;
+/// The QR code's side: 25 mm, above the 20 mm that a phone's camera reads at arm's length, and
+/// within the reserved box with its quiet zone (4 modules, about 3 mm for an address's version
+/// 4 code) clear of the body above and of the text beside it.
+pub const QR_SIDE: f32 = 25.0 * MM;
+/// The top of the seal (the QR code and the first line of text) in the reserved box.
+pub const SEAL_TOP: f32 = BODY_END + 5.0 * MM;
+/// Where the verification text begins: right of the QR code and its quiet zone.
+pub const SEAL_TEXT: f32 = LEFT + QR_SIDE + 5.0 * MM;
+// The code is wide enough for a phone and ends above the bottom margin.
+const _: () = assert!(QR_SIDE >= 20.0 * MM && SEAL_TOP + QR_SIDE <= BOTTOM);
 
 /// The body text's size, the captions' and the title's, in points.
 pub const TEXT: f32 = 11.0;
@@ -58,6 +70,8 @@ pub enum Mark {
     },
     /// A horizontal rule.
     Rule { x1: f32, x2: f32, y: f32 },
+    /// Rectangles filled in black, drawn as one shape: the QR code's dark modules.
+    Fill(Vec<Rect>),
 }
 
 /// A document being laid out: its pages of marks and where the next line goes.
@@ -355,22 +369,31 @@ impl Layout {
         self.field(name, caption);
     }
 
-    /// The document as PDF (PDF/A-2b), with a page number on each page when there are several.
-    pub fn render(mut self, meta: &Meta) -> Result<Vec<u8>> {
+    /// The seal in the reserved box of every page, once the body is complete: the QR code at
+    /// the left, and beside it the paragraphs `text(page, count)` gives for the page (numbered
+    /// from 1 of `count`), wrapped in small type.
+    pub fn seal(&mut self, qr: &Modules, text: impl Fn(usize, usize) -> Vec<String>) {
         let count = self.pages.len();
-        if count > 1 {
-            for (i, page) in self.pages.iter_mut().enumerate() {
-                let text = format!("{} / {count}", i + 1);
-                let x = RIGHT - Face::Regular.width(&text, CAPTION);
-                page.push(Mark::Text {
-                    x,
-                    y: BOTTOM + 6.0 * MM,
-                    size: CAPTION,
-                    face: Face::Regular,
-                    text,
-                });
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            page.push(Mark::Fill(qr.runs(LEFT, SEAL_TOP, QR_SIDE)));
+            let mut y = SEAL_TOP + CAPTION;
+            for paragraph in text(i + 1, count) {
+                for line in wrap(&paragraph, Face::Regular, CAPTION, RIGHT - SEAL_TEXT) {
+                    page.push(Mark::Text {
+                        x: SEAL_TEXT,
+                        y,
+                        size: CAPTION,
+                        face: Face::Regular,
+                        text: line,
+                    });
+                    y += leading(CAPTION);
+                }
             }
         }
+    }
+
+    /// The document as PDF (PDF/A-2b).
+    pub fn render(self, meta: &Meta) -> Result<Vec<u8>> {
         let configuration = ConfigurationBuilder::new()
             .with_archival_validator(Archival::A2_B)
             .finish()
@@ -424,6 +447,19 @@ impl Layout {
                                 width: 0.6,
                                 ..Stroke::default()
                             }));
+                            surface.draw_path(&path);
+                        }
+                    }
+                    Mark::Fill(rects) => {
+                        let mut path = PathBuilder::new();
+                        for r in rects {
+                            if let Some(rect) = PdfRect::from_xywh(r.x, r.y, r.width, r.height) {
+                                path.push_rect(rect);
+                            }
+                        }
+                        if let Some(path) = path.finish() {
+                            surface.set_fill(Some(Fill::default()));
+                            surface.set_stroke(None);
                             surface.draw_path(&path);
                         }
                     }
@@ -534,6 +570,59 @@ mod tests {
     }
 
     #[test]
+    fn the_seal_fills_the_reserved_box_of_every_page_and_numbers_the_pages() {
+        let mut layout = Layout::new();
+        for _ in 0..40 {
+            layout.paragraph(LONG_KK);
+        }
+        let count = layout.pages().len();
+        assert!(count >= 2, "{count}");
+        let url = "https://enbek.kz/verify/0190f3a2-7c1e-7d4a-9b2f-3e4d5c6b7a81";
+        let qr = Modules::encode(url).unwrap();
+        layout.seal(&qr, |page, count| {
+            vec![
+                format!("Құжат электрондық цифрлық қолтаңбамен қол қойылған. Түпнұсқалығын тексеру: {url}"),
+                format!("Құжат № А-2026-001905, сәйкестендіргіш 0190f3a2-7c1e-7d4a-9b2f-3e4d5c6b7a81"),
+                format!("{count} беттің {page}-беті"),
+            ]
+        });
+        // The quiet zone: four modules around the code.
+        let quiet = 4.0 * QR_SIDE / qr.width() as f32;
+        // Clear of the body's last line (its descenders included) and within the box.
+        assert!(SEAL_TOP - quiet > BODY_END + 0.3 * TEXT);
+        assert!(SEAL_TEXT >= LEFT + QR_SIDE + quiet);
+        for (i, page) in layout.pages().iter().enumerate() {
+            let fills: Vec<&Vec<Rect>> = page
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Fill(rects) => Some(rects),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(fills, vec![&qr.runs(LEFT, SEAL_TOP, QR_SIDE)], "page {i}");
+            let seal: Vec<(f32, f32, &str)> = page
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { x, y, text, .. } if *y > BODY_END => Some((*x, *y, text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            assert!(seal.len() >= 4, "{seal:?}");
+            for (x, y, text) in &seal {
+                assert_eq!(*x, SEAL_TEXT);
+                assert!(*y > SEAL_TOP && *y <= SEAL_TOP + QR_SIDE, "{y} {text}");
+                assert!(x + Face::Regular.width(text, CAPTION) <= RIGHT, "{text}");
+            }
+            // The address is whole on one line, so that it can be copied.
+            assert!(seal.iter().any(|(_, _, t)| t.ends_with(url)), "{seal:?}");
+            assert_eq!(
+                seal.last().map(|s| s.2.to_string()),
+                Some(format!("{count} беттің {}-беті", i + 1))
+            );
+        }
+    }
+
+    #[test]
     fn a_long_table_goes_on_over_pages_with_its_header_again() {
         let mut layout = Layout::new();
         let header = vec!["Іс-шара".to_string(), "Аяқталу күні".to_string()];
@@ -564,7 +653,7 @@ mod tests {
             // No page ends with a group's name: its last text is a row's date.
             let last = page.iter().rev().find_map(|m| match m {
                 Mark::Text { text, .. } => Some(text.as_str()),
-                Mark::Rule { .. } => None,
+                Mark::Rule { .. } | Mark::Fill(_) => None,
             });
             assert_eq!(last, Some("17.03.2026"));
         }

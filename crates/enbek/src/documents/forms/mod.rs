@@ -1,10 +1,12 @@
 //! The forms of Order 214's appendices, each in Kazakh and in Russian (the wording lives in
 //! `locales/{kk,ru,en}/documents.ftl`; English completes the bundle, the forms are issued in kk
 //! and ru). A form takes neutral data: the caller (registration) has already decided, and gives
-//! the names, dates and texts in the document's language.
+//! the names, dates and texts in the document's language. Every page carries the document's
+//! seal (issue 14): a QR code of its public verification address and the verification line.
 
 pub mod fonts;
 pub mod layout;
+pub mod qr;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -12,6 +14,14 @@ use serde::{Deserialize, Serialize};
 use crate::documents::error::Result;
 use crate::web::{Lang, Tr};
 use layout::{Layout, Meta};
+use qr::Modules;
+
+/// Where a document is checked: its id and the public verification address the QR code holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    pub document_id: String,
+    pub url: String,
+}
 
 /// What every form carries: its number, the day it is issued, the career center that issues it
 /// and its specialist.
@@ -173,17 +183,11 @@ impl Form {
     }
 }
 
-/// Where a document is checked: its id and the public verification address the QR code holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seal {
-    pub document_id: String,
-    pub url: String,
-}
-
-/// The form as a PDF (PDF/A-2b) in `lang`.
-pub fn render(form: &Form, lang: Lang, _seal: &Seal) -> Result<Vec<u8>> {
+/// The form as a PDF (PDF/A-2b) in `lang`, each page sealed with `seal`: the QR code of its
+/// verification address and the line that says where and how the document is checked.
+pub fn render(form: &Form, lang: Lang, seal: &Seal) -> Result<Vec<u8>> {
     if let Form::EmploymentPlan(plan) = form {
-        return render_plan(plan, lang);
+        return render_plan(plan, lang, seal);
     }
     let tr = Tr::new(lang);
     let n = form.appendix();
@@ -266,7 +270,34 @@ pub fn render(form: &Form, lang: Lang, _seal: &Seal) -> Result<Vec<u8>> {
         l.paragraph(&dated("documents-app9-valid-until", f.valid_until));
     }
     l.signature(&tr.t("documents-specialist"), &issue.specialist, &name);
-    l.render(&meta(&title, issue, lang))
+    finish(l, &title, issue, lang, seal)
+}
+
+/// Seals every page of the laid-out document and writes it as PDF. The verification line is
+/// in the document's language: the document is signed by an electronic digital signature
+/// (214 p.45 for App.9; the other forms the same way) and checked at the seal's address.
+fn finish(mut l: Layout, title: &str, issue: &Issue, lang: Lang, seal: &Seal) -> Result<Vec<u8>> {
+    let tr = Tr::new(lang);
+    let qr = Modules::encode(&seal.url)?;
+    let signed = tr.with1("documents-seal-signed", "url", &seal.url);
+    let document = tr.with(
+        "documents-seal-document",
+        &[
+            ("number", issue.number.clone().into()),
+            ("id", seal.document_id.clone().into()),
+        ],
+    );
+    l.seal(&qr, |page, count| {
+        let page = tr.with(
+            "documents-seal-page",
+            &[
+                ("page", page.to_string().into()),
+                ("count", count.to_string().into()),
+            ],
+        );
+        vec![signed.clone(), document.clone(), page]
+    });
+    l.render(&meta(title, issue, lang))
 }
 
 fn meta(title: &str, issue: &Issue, lang: Lang) -> Meta {
@@ -285,7 +316,7 @@ fn meta(title: &str, issue: &Issue, lang: Lang) -> Meta {
 
 /// 214 App.10: the center's name over a rule, the title, the person, the measures by group with
 /// their due dates, the meetings, the day the plan runs to, and the two signatures.
-fn render_plan(plan: &EmploymentPlan, lang: Lang) -> Result<Vec<u8>> {
+fn render_plan(plan: &EmploymentPlan, lang: Lang, seal: &Seal) -> Result<Vec<u8>> {
     use layout::{Align, TableRow, LEFT, MM, RIGHT, TEXT};
     let tr = Tr::new(lang);
     let issue = &plan.issue;
@@ -379,5 +410,5 @@ fn render_plan(plan: &EmploymentPlan, lang: Lang) -> Result<Vec<u8>> {
         &tr.t("documents-caption-name"),
     );
     l.key_values(&contacts(&plan.person_contacts));
-    l.render(&meta(&title, issue, lang))
+    finish(l, &title, issue, lang, seal)
 }
