@@ -173,3 +173,5 @@ cabinet-deadline-offer = Answer the offer of work by { $date } inclusive.
 
 # Documents a decision gives (214 App.3-App.6, App.9): who signs them.
 papers-signed-by-organisation = Signed with the organisation's electronic digital signature
+papers-person-signed-sms = Confirmed by a one-time SMS code: { $at }
+papers-person-signed-cms = Signed with an electronic signature: { $at }, certificate No. { $serial }

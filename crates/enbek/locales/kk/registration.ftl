@@ -170,3 +170,5 @@ cabinet-deadline-offer = Жұмыс ұсынысына { $date } дейін (қ�
 
 # Documents a decision gives (214 App.3-App.6, App.9): who signs them.
 papers-signed-by-organisation = Ұйымның электрондық цифрлық қолтаңбасымен қол қойылды
+papers-person-signed-sms = Бір реттік SMS кодымен расталды: { $at }
+papers-person-signed-cms = ЭЦҚ-мен қол қойылды: { $at }, сертификат № { $serial }

@@ -174,3 +174,5 @@ cabinet-deadline-offer = Ответьте на предложение работ
 
 # Documents a decision gives (214 App.3-App.6, App.9): who signs them.
 papers-signed-by-organisation = Подписано электронной цифровой подписью организации
+papers-person-signed-sms = Подтверждено одноразовым SMS-кодом: { $at }
+papers-person-signed-cms = Подписано ЭЦП: { $at }, сертификат № { $serial }

@@ -90,6 +90,29 @@ async fn sign(app: &TestApp, token: &str, proof_id: &str) -> (StatusCode, Value)
     .await
 }
 
+/// The 214 App.10 document the person's signature gave: in their documents, and valid.
+async fn plan_document(app: &TestApp, token: &str) -> Value {
+    let (_, mine) = app.get("/api/v1/me/documents", Some(token)).await;
+    let document = mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "employment_plan")
+        .unwrap_or_else(|| panic!("the plan's document: {mine}"))
+        .clone();
+    let (status, checked) = app
+        .post(
+            "/api/v1/documents/verify",
+            None,
+            json!({ "document_id": document["id"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(checked["valid"], true, "{checked}");
+    assert!(checked["number"].as_str().unwrap().starts_with("10-2026-"));
+    document
+}
+
 async fn my_plan(app: &TestApp, token: &str) -> Value {
     let (status, plan) = app.get("/api/v1/me/plan", Some(token)).await;
     assert_eq!(status, StatusCode::OK, "{plan}");
@@ -217,6 +240,7 @@ async fn a_specialist_draws_up_the_plan_the_person_signs_and_contacts_are_remind
         signed["person_confirmation"],
         json!({ "method": "sms", "certificate_serial": null })
     );
+    assert_eq!(plan_document(&app, &token).await["issued_on"], "2026-03-26");
     let (_, seen) = app
         .get(&format!("/api/v1/registrations/{id}/plan"), Some(&spec))
         .await;
@@ -312,6 +336,7 @@ async fn the_person_signs_the_plan_by_a_signature_over_its_content_and_the_plan_
         signed["person_confirmation"],
         json!({ "method": "signature", "certificate_serial": cert["serial"] })
     );
+    plan_document(&app, &token).await;
     let (_, seen) = app
         .get(&format!("/api/v1/registrations/{id}/plan"), Some(&spec))
         .await;

@@ -139,6 +139,9 @@ pub struct EmploymentPlan {
     pub valid_until: NaiveDate,
     pub person_contacts: Contacts,
     pub specialist_contacts: Contacts,
+    /// How the person signed (214 p.62: by electronic signature or a one-time SMS code), in
+    /// the document's language; printed under their signature.
+    pub person_signature: String,
 }
 
 /// A form to render.
@@ -410,5 +413,8 @@ fn render_plan(plan: &EmploymentPlan, lang: Lang, seal: &Seal) -> Result<Vec<u8>
         &tr.t("documents-caption-name"),
     );
     l.key_values(&contacts(&plan.person_contacts));
+    if !plan.person_signature.trim().is_empty() {
+        l.paragraph(&plan.person_signature);
+    }
     finish(l, &title, issue, lang, seal)
 }

@@ -1,17 +1,22 @@
 //! The documents registration's decisions give, in Kazakh and Russian, recorded in the
 //! decision's transaction and issued (signed) once it commits: the refusal to register as a job
 //! seeker (214 App.3), registered as a job seeker (214 App.4), registered as unemployed
-//! (214 App.5), the refusal to register as unemployed (214 App.6), and the information on
-//! registration as unemployed (214 p.45, 214 App.9).
+//! (214 App.5), the refusal to register as unemployed (214 App.6), the information on
+//! registration as unemployed (214 p.45, 214 App.9), and the employment plan signed by both
+//! (214 p.62, 214 App.10).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::accounts::access::OrgKind;
-use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::accounts::identity::ProofMethod;
+use enbek_domain::reference::office_hours::{kz_offset, local_date};
+use enbek_domain::registration::plan::{Action, ItemKind, Section};
 use enbek_domain::registration::Status;
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
-use crate::documents::interface::{self as documents, Form, Forms, Issue, Paper, Recorded};
+use crate::documents::interface::{
+    self as documents, Contacts, Form, Forms, Issue, Paper, PlanGroup, PlanItem, Recorded,
+};
 use crate::platform::db::Tx;
 use crate::platform::http::lang::Lang;
 use crate::platform::state::AppState;
@@ -20,6 +25,7 @@ use crate::reference::interface::Organization;
 use crate::registration::error::{Error, Result};
 use crate::registration::service::shown::refusal_notice;
 use crate::registration::store::persons::Person;
+use crate::registration::store::plans::{Item, Plan};
 use crate::registration::store::registrations::Registration;
 use crate::web::Tr;
 
@@ -223,6 +229,115 @@ pub(crate) async fn record_unemployed_info(
         at,
     )
     .await?)
+}
+
+/// The group of 214 App.10 an action of the plan stands in.
+fn group_of(action: Action) -> PlanGroup {
+    match action.section() {
+        Section::VocationalGuidance => PlanGroup::Orientation,
+        Section::Mediation => PlanGroup::Mediation,
+        Section::ActiveMeasures => PlanGroup::ActiveMeasures,
+        Section::SocialAssistance => PlanGroup::SocialAid,
+        Section::JobSearchSkills => PlanGroup::JobSearchSkills,
+    }
+}
+
+/// The individual employment plan signed by both (214 p.62, 214 App.10), recorded in the
+/// transaction of the person's signature: its actions by group, the meetings with the career
+/// center, the day it runs to, both parties' contacts, and how the person signed.
+pub(crate) async fn record_plan(
+    tx: &mut Tx,
+    plan: &Plan,
+    items: &[Item],
+    reg: &Registration,
+    person: &Person,
+    signed: &PersonSignature<'_>,
+    at: DateTime<Utc>,
+) -> Result<Recorded> {
+    let center = organization(tx, &plan.career_center_id).await?;
+    let on = local_date(at);
+    let forms = forms(|lang, tr| {
+        let text = |item: &Item| {
+            let base = item
+                .action
+                .map(|a| tr.t(&format!("plan-action-{}", a.code())))
+                .unwrap_or_else(|| tr.t("plan-contact"));
+            match item.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                Some(note) => format!("{base}: {note}"),
+                None => base,
+            }
+        };
+        Form::EmploymentPlan(documents::EmploymentPlan {
+            issue: issue(&center, lang, &tr, on),
+            person: person_name(person),
+            unemployed_since: reg.unemployed_since.unwrap_or(plan.created_at.date_naive()),
+            goal: plan.goal.clone(),
+            education: plan.education.clone().unwrap_or_default(),
+            occupation: plan.occupation.clone().unwrap_or_default(),
+            items: items
+                .iter()
+                .filter_map(|i| {
+                    i.action.map(|a| PlanItem {
+                        group: group_of(a),
+                        text: text(i),
+                        due: i.due_on,
+                    })
+                })
+                .collect(),
+            meetings: items
+                .iter()
+                .filter(|i| i.item == ItemKind::Contact)
+                .map(|i| (i.due_on, text(i)))
+                .collect(),
+            valid_until: plan.valid_until,
+            person_contacts: Contacts {
+                phone: person.phone.clone().unwrap_or_default(),
+                email: person.email.clone(),
+            },
+            specialist_contacts: Contacts {
+                phone: center.phone.clone().unwrap_or_default(),
+                email: center.email.clone(),
+            },
+            person_signature: signed.text(&tr),
+        })
+    });
+    Ok(documents::record(
+        tx,
+        Paper {
+            account_id: reg.account_id.as_deref(),
+            person_id: Some(&person.id),
+            registration_id: Some(&reg.id),
+            organization_id: &center.id,
+            region_code: &center.region_code,
+            valid_until: None,
+            data: json!({ "plan_id": plan.id, "person_confirmation": signed.method.as_str() }),
+            replaces: None,
+            forms,
+        },
+        at,
+    )
+    .await?)
+}
+
+/// How the person signed the plan, as the document prints it under their name.
+pub(crate) struct PersonSignature<'a> {
+    pub method: ProofMethod,
+    pub certificate_serial: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+impl PersonSignature<'_> {
+    fn text(&self, tr: &Tr) -> String {
+        let local = self.at.with_timezone(&kz_offset());
+        let at = format!("{} {}", tr.date(local.date_naive()), local.format("%H:%M"));
+        match (self.method, self.certificate_serial) {
+            (ProofMethod::Signature, Some(serial)) => tr.with(
+                "papers-person-signed-cms",
+                &[("at", at.into()), ("serial", serial.to_string().into())],
+            ),
+            _ => tr.with1("papers-person-signed-sms", "at", &at),
+        }
+    }
 }
 
 /// Issues a recorded document once its decision has committed.

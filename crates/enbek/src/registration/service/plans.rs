@@ -35,6 +35,7 @@ use crate::registration::error::{Error, Result};
 use crate::registration::interface::Lapse;
 use crate::registration::notices::Kind;
 use crate::registration::service::cards::registration_in_scope;
+use crate::registration::service::papers;
 use crate::registration::service::registration::recipient;
 use crate::registration::store::circumstances;
 pub use crate::registration::store::circumstances::Report;
@@ -450,6 +451,26 @@ async fn sign(
     if !plans::sign_by_person(&mut tx, &plan.id, now, &recorded).await? {
         return Err(Error::new(Common::InvalidState).detail("the plan is already signed"));
     }
+    let reg = registrations::by_id_tx(&mut tx, &plan.registration_id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    let person = persons::by_id_tx(&mut tx, &plan.person_id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    let paper = papers::record_plan(
+        &mut tx,
+        plan,
+        &items,
+        &reg,
+        &person,
+        &papers::PersonSignature {
+            method: confirmation.method,
+            certificate_serial: certificate.map(|(serial, _)| serial),
+            at: now,
+        },
+        now,
+    )
+    .await?;
     audit::Entry::new(now, "sign", "plan", &plan.id)
         .by(account_id)
         .after(json!({
@@ -465,6 +486,7 @@ async fn sign(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    papers::issue_now(state, Some(&paper)).await;
     Ok(())
 }
 
