@@ -18,7 +18,7 @@ use std::sync::Arc;
 use super::contents::{content_name, Contents};
 use super::error::{Code, Error, Result};
 use super::forms::{render, Form, Issue, Seal};
-use super::store::{self, Document, File, NewDocument};
+use super::store::{self, Document, File, NewDocument, Owner};
 use crate::exchange::pki::{CmsVerifier, DocumentSigner, SignatureError, Verified};
 use crate::platform::audit;
 use crate::platform::auth::{Caller, CASEWORK};
@@ -417,12 +417,12 @@ pub async fn pdf(state: &AppState, caller: &Caller, id: &str, lang: Lang) -> Res
 
 /// The documents of the account, newest first.
 pub async fn mine(state: &AppState, account_id: &str) -> Result<Vec<Document>> {
-    Ok(store::of_account(&state.db.pool, account_id, LIST_LIMIT).await?)
+    Ok(store::of_owner(&state.db.pool, Owner::Account(account_id), LIST_LIMIT).await?)
 }
 
 /// The documents of a person's card, for staff who may see the card (the caller has checked).
 pub async fn of_person(state: &AppState, person_id: &str) -> Result<Vec<Document>> {
-    Ok(store::of_person(&state.db.pool, person_id, LIST_LIMIT).await?)
+    Ok(store::of_owner(&state.db.pool, Owner::Person(person_id), LIST_LIMIT).await?)
 }
 
 /// The outcome of a check, as the public verification tells it.

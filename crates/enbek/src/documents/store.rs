@@ -133,34 +133,30 @@ pub async fn forms_of(pool: &AnyPool, id: &str) -> Result<Option<String>, sqlx::
         .map(Option::flatten)
 }
 
-/// The documents issued to an account (or recorded for it), newest first.
-pub async fn of_account(
-    pool: &AnyPool,
-    account_id: &str,
-    limit: i64,
-) -> Result<Vec<Document>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM documents WHERE account_id = $1
-         ORDER BY issued_at DESC, id DESC LIMIT $2"
-    ))
-    .bind(account_id)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(Document::from_row).collect()
+/// Whose documents a list reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Owner<'a> {
+    /// The documents issued to an account (or recorded for it).
+    Account(&'a str),
+    /// The documents of a person's card.
+    Person(&'a str),
 }
 
-/// The documents of a person's card (a registration's person), newest first.
-pub async fn of_person(
+/// The documents of `owner`, newest first.
+pub async fn of_owner(
     pool: &AnyPool,
-    person_id: &str,
+    owner: Owner<'_>,
     limit: i64,
 ) -> Result<Vec<Document>, sqlx::Error> {
+    let (column, value) = match owner {
+        Owner::Account(id) => ("account_id", id),
+        Owner::Person(id) => ("person_id", id),
+    };
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM documents WHERE person_id = $1
+        "SELECT {COLUMNS} FROM documents WHERE {column} = $1
          ORDER BY issued_at DESC, id DESC LIMIT $2"
     ))
-    .bind(person_id)
+    .bind(value)
     .bind(limit)
     .fetch_all(pool)
     .await?;

@@ -48,6 +48,17 @@ async fn download(
     (status, kind, response.bytes().await.unwrap().to_vec())
 }
 
+/// The first of the account's documents of `kind`.
+async fn document_of_kind(app: &TestApp, token: &str, kind: &str) -> Value {
+    let (_, mine) = app.get("/api/v1/me/documents", Some(token)).await;
+    mine.as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == kind)
+        .unwrap_or_else(|| panic!("a document {kind}: {mine}"))
+        .clone()
+}
+
 async fn verify_id(app: &TestApp, id: &str) -> Value {
     let (status, body) = app
         .post(
@@ -440,14 +451,7 @@ async fn a_refused_applicant_gets_the_refusal_as_a_signed_document() {
     let (status, reg) = app.apply(&token, &ghost).await;
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "refused", "{reg}");
-    let (_, mine) = app.get("/api/v1/me/documents", Some(&token)).await;
-    let refusal = mine
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["kind"] == "job_seeker_refusal")
-        .unwrap_or_else(|| panic!("the 214 App.3 refusal: {mine}"))
-        .clone();
+    let refusal = document_of_kind(&app, &token, "job_seeker_refusal").await;
     assert!(refusal["number"].as_str().unwrap().starts_with("3-2026-"));
     let id = refusal["id"].as_str().unwrap();
     let (status, _, pdf) = download(&app, id, "", "?lang=ru", Some(&token)).await;
@@ -469,14 +473,7 @@ async fn registration_as_unemployed_gives_its_document() {
     app.registration_at(UNEMPLOYED_FROM, "doc.unemployed@example.kz")
         .await;
     let token = app.login("doc.unemployed@example.kz", PASSWORD).await;
-    let (_, mine) = app.get("/api/v1/me/documents", Some(&token)).await;
-    let app5 = mine
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["kind"] == "unemployed_registration")
-        .unwrap_or_else(|| panic!("the 214 App.5 document: {mine}"))
-        .clone();
+    let app5 = document_of_kind(&app, &token, "unemployed_registration").await;
     assert_eq!(app5["issued_on"], "2026-03-20");
     let checked = verify_id(&app, app5["id"].as_str().unwrap()).await;
     assert_eq!(checked["valid"], true, "{checked}");
