@@ -221,8 +221,10 @@ pub async fn correct_document(
 /// (`multipart/form-data`: `file`, `signature`).
 #[derive(Deserialize, ToSchema, Default)]
 pub struct VerificationRequest {
+    #[serde(alias = "id")]
     pub document_id: Option<String>,
-    /// The PDF, base64.
+    /// The PDF, base64 (also accepted as `file`).
+    #[serde(alias = "file")]
     pub pdf: Option<String>,
     /// Its detached CMS signature (DER), base64.
     pub signature: Option<String>,
@@ -462,7 +464,7 @@ async fn asked(state: &AppState, headers: &HeaderMap, request: Request) -> Resul
                 .await
                 .map_err(|e| Error::new(Common::InvalidRequest).detail(e.body_text()))?;
             match name.as_str() {
-                "file" | "pdf" if !bytes.is_empty() => pdf = Some(bytes.to_vec()),
+                "file" | "pdf" | "document" if !bytes.is_empty() => pdf = Some(bytes.to_vec()),
                 "signature" if !bytes.is_empty() => signature = Some(bytes.to_vec()),
                 "document_id" if !bytes.is_empty() => {
                     id = Some(String::from_utf8_lossy(&bytes).into_owned())
