@@ -269,7 +269,7 @@ async fn the_specialist_of_the_issuing_center_sees_the_documents_on_the_card() {
         .as_str()
         .expect("a document")
         .to_string();
-    app.specialist("spec.kok", CENTER).await;
+    let specialist = app.specialist("spec.kok", CENTER).await;
 
     let browser = Browser::start(&app.base, "documents-card").await;
     browser
@@ -299,6 +299,37 @@ async fn the_specialist_of_the_issuing_center_sees_the_documents_on_the_card() {
         strings(&audit, "action").contains(&"read"),
         "the read is in the audit trail: {audit}"
     );
+
+    // Corrected, it verifies as replaced and leads to the new document, which lapses after its
+    // 30 days (214 App.9).
+    let (status, corrected) = app
+        .post(
+            &format!("/api/v1/documents/{document}/corrections"),
+            Some(&specialist),
+            json!({ "person_name": "Ахметов Болат Серикович", "reason": "the name misspelt" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{corrected}");
+    let new = corrected["document_id"].as_str().expect("the new document");
+    browser.open(&format!("/verify/{document}")).await;
+    assert_eq!(verdict(&browser).await, "false");
+    assert!(browser
+        .text("#reason")
+        .await
+        .contains("Он заменён исправленным документом"));
+    browser
+        .click_to("#replaced-by", "the document that replaces it")
+        .await;
+    assert!(browser.url().await.ends_with(&format!("/verify/{new}")));
+    assert_eq!(verdict(&browser).await, "true");
+    app.set_clock("2026-04-17T10:00:00+05:00").await;
+    browser.open(&format!("/verify/{new}")).await;
+    assert_eq!(verdict(&browser).await, "false");
+    assert_eq!(
+        browser.text("#reason").await.replace('\u{a0}', " "),
+        "Срок его действия истёк: он действовал по 16 апреля 2026 г. включительно."
+    );
+    assert!(browser.text("#valid-until").await.contains("срок истёк"));
 
     // A specialist of another center is kept out of the file.
     app.specialist("spec.burabay", "cc-burabay").await;
