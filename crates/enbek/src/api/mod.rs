@@ -189,7 +189,8 @@ pub fn app(state: AppState, surface: Surface) -> Router {
 }
 
 /// The pages for people: each context's, under the web frame's layer, with the same body rules
-/// as the API's ordinary operations. The staff's pages stand where the AIS operations do.
+/// as the API's ordinary operations — but the upload of a document to verify, which has the
+/// documents' limit. The staff's pages stand where the AIS operations do.
 fn pages(state: AppState, surface: Surface) -> Router<AppState> {
     let settings = &state.settings;
     let rules = edge::BodyRules {
@@ -199,11 +200,13 @@ fn pages(state: AppState, surface: Surface) -> Router<AppState> {
     let mut pages = Router::new()
         .merge(crate::accounts::pages::routes())
         .merge(crate::registration::pages::routes())
+        .merge(crate::documents::pages::routes())
         .merge(crate::reference::pages::routes())
         .merge(crate::mediation::pages::routes())
         .merge(crate::measures::pages::routes());
     if surface == Surface::All {
         pages = pages.merge(crate::registration::pages::staff());
+        pages = pages.merge(crate::documents::pages::staff());
         pages = pages.merge(crate::mediation::pages::staff());
         pages = pages.merge(crate::reporting::pages::staff());
         pages = pages.merge(crate::accounts::pages::staff());
@@ -212,6 +215,7 @@ fn pages(state: AppState, surface: Surface) -> Router<AppState> {
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))
         .layer(middleware::from_fn_with_state(rules, edge::read_body))
+        .merge(crate::documents::pages::uploads(&state, DOCUMENT_MAX_BYTES))
 }
 
 async fn count_requests(State(state): State<AppState>, request: Request, next: Next) -> Response {

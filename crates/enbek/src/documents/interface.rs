@@ -1,5 +1,6 @@
 //! What other contexts (and the tests) may use of documents: the forms' neutral data and their
-//! rendering to PDF, recording a decision's document and issuing it, and a person's documents.
+//! rendering to PDF, recording a decision's document and issuing it, and a person's documents
+//! (and their list as the pages show it, for the employment card).
 
 pub use super::error::Code;
 pub use super::forms::fonts::Face;
@@ -7,5 +8,6 @@ pub use super::forms::{
     render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal, Seal,
     Unemployed, UnemployedInfo,
 };
+pub use super::pages::{listed, Listed, Reader};
 pub use super::service::{issue_now, of_person, record, Forms, Office, Paper, Recorded};
 pub use super::store::Document;

@@ -6,13 +6,15 @@
 //! languages with a QR code that leads to its verification, signed with the issuing
 //! organisation's key (a detached CMS signature), and stored content-addressed (`contents`).
 //! Anyone can verify it (`verifyDocument`); its owner and the staff whose scope reaches the
-//! issuing organisation read it (`getDocument`).
+//! issuing organisation read it (`getDocument`). Its pages (`pages`): the public verification,
+//! the person's documents in the cabinet, and their download from the employment card.
 
 pub mod contents;
 pub mod error;
 pub mod forms;
 pub mod http;
 pub mod interface;
+pub mod pages;
 pub mod service;
 pub mod store;
 

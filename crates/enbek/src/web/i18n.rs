@@ -29,13 +29,14 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/dashboards.ftl")),
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/documents.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/docpages.ftl")),
         ]
     };
 }
 
-const KK: [&str; 15] = files!("kk");
-const RU: [&str; 15] = files!("ru");
-const EN: [&str; 15] = files!("en");
+const KK: [&str; 16] = files!("kk");
+const RU: [&str; 16] = files!("ru");
+const EN: [&str; 16] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 

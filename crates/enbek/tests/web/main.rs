@@ -19,6 +19,7 @@ mod caseplan;
 mod citizen;
 mod dashboards;
 mod desk;
+mod documents;
 mod employer;
 mod portal;
 mod resumes;

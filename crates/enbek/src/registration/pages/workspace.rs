@@ -1,15 +1,19 @@
 //! The career center's workspace: the work queue of today's and overdue items with their terms
 //! and points of law (the use case of `getWorkQueue`), a person found by IIN (as
 //! `findPersonCard`; the IIN is POSTed, never put in an address) and the employment card with its
-//! history (as `getPersonCard`). Every card read is audited by the use case.
+//! history (as `getPersonCard`) and the person's documents (214 App.3–App.6, App.9, App.10), each
+//! downloaded through the documents' staff page, which audits the read. Every card read is
+//! audited by the use case.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::Iin;
+use enbek_domain::reference::office_hours::local_date;
 use serde::Deserialize;
 
+use crate::documents::interface::{listed, of_person, Listed, Reader};
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::state::AppState;
 use crate::registration::pages::{deregister, review};
@@ -181,7 +185,7 @@ pub async fn find(
                     .await
                     .or_page()?
                     .map(|reg| format!("/workspace/registrations/{}/plan", reg.id));
-                return card_page(page, card, plan);
+                return card_page(&state, page, card, plan).await;
             }
             Err(e) if e.status() == StatusCode::NOT_FOUND => {
                 errors.add("iin", tr.t("find-not-found"));
@@ -212,10 +216,12 @@ pub async fn registration_card(
         .await
         .or_page()?;
     card_page(
+        &state,
         page,
         card,
         Some(format!("/workspace/registrations/{id}/plan")),
     )
+    .await
 }
 
 /// One entry of the card's history.
@@ -237,10 +243,19 @@ struct CardPage {
     /// The plan editor of the registration the card was opened from (or of the person's
     /// registration in progress, the card found by IIN).
     plan: Option<String>,
+    /// The person's documents, newest first.
+    documents: Vec<Listed>,
 }
 
-fn card_page(page: Page, card: Card, plan: Option<String>) -> PageResult<Response> {
+async fn card_page(
+    state: &AppState,
+    page: Page,
+    card: Card,
+    plan: Option<String>,
+) -> PageResult<Response> {
     let tr = page.tr();
+    let documents = of_person(state, &card.person.id).await.or_page()?;
+    let documents = listed(&tr, documents, local_date(state.clock.now()), Reader::Staff);
     let deregister = deregister::link(&card);
     let p = card.person;
     let name = [Some(p.last_name), Some(p.first_name), p.middle_name]
@@ -279,6 +294,7 @@ fn card_page(page: Page, card: Card, plan: Option<String>) -> PageResult<Respons
         history,
         deregister,
         plan,
+        documents,
         f: page.frame,
     })
 }
