@@ -132,8 +132,14 @@ pub async fn get_document(
     Query(query): Query<LangQuery>,
 ) -> Result<Response> {
     let pdf = service::pdf(&state, &caller, &id, query.lang()?).await?;
+    Ok(pdf_download(pdf))
+}
+
+/// A document's PDF as a download (the API's and the pages'): its number and language name the
+/// file; never cached.
+pub fn pdf_download(pdf: service::Pdf) -> Response {
     let name = file_name(&pdf.document, pdf.lang, "pdf");
-    Ok(attachment(pdf.bytes, "application/pdf", &name))
+    attachment(pdf.bytes, "application/pdf", &name)
 }
 
 #[utoipa::path(get, path = "/api/v1/documents/{id}/signature", operation_id = "getDocumentSignature", tag = "documents",

@@ -578,6 +578,9 @@ async fn an_unemployed_person_gets_the_app9_information_and_closes_the_registrat
         browser.open("/cabinet/registration").await;
         browser.click_to("#ask-info", "the App.9 information").await;
         assert_eq!(text_of(&browser, "#info .lead").await, info);
+        // The signed document's number, its files and its verification page.
+        assert!(text_of(&browser, "#info dd").await.starts_with("9-2026-"));
+        assert!(text_of(&browser, "#info-files").await.contains("PDF"));
         browser
             .click_to(".account button[type=submit]", "the sign-out")
             .await;

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use enbek_domain::reference::office_hours::local_date;
 use serde::Deserialize;
 
-use super::{attachment, is_information_in_force, listed, Listed, Reader};
+use super::{is_information_in_force, listed, Listed, Reader};
 use crate::documents::service;
 use crate::platform::auth::Caller;
 use crate::platform::state::AppState;
@@ -61,7 +61,7 @@ async fn download(
         _ => return Err(PageError::bad_request()),
     };
     let pdf = service::pdf(state, caller, id, lang).await.or_page()?;
-    Ok(attachment(pdf))
+    Ok(crate::documents::http::pdf_download(pdf))
 }
 
 /// A document's PDF for its owner.

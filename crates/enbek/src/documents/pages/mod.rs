@@ -7,14 +7,11 @@ pub mod cabinet;
 pub mod verify;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue};
 use axum::middleware;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use chrono::NaiveDate;
 
-use super::service::Pdf;
 use super::store::{self, Document};
 use crate::platform::http::edge::{self, BodyRules};
 use crate::platform::state::AppState;
@@ -168,29 +165,6 @@ pub fn listed(tr: &Tr, docs: Vec<Document>, today: NaiveDate, reader: Reader) ->
             }
         })
         .collect()
-}
-
-/// A document's PDF as a download: its number and language name the file; never cached.
-fn attachment(pdf: Pdf) -> Response {
-    let number = pdf.document.number.as_deref().unwrap_or(&pdf.document.id);
-    let disposition = format!(
-        "attachment; filename=\"{number}-{}.pdf\"",
-        pdf.lang.as_str()
-    );
-    let mut response = pdf.bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/pdf"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    response
 }
 
 #[cfg(test)]

@@ -27,7 +27,10 @@ pub struct UnemployedInfo {
     pub issued_on: NaiveDate,
     /// The last day it is valid: 30 calendar days after issue.
     pub valid_until: NaiveDate,
+    /// The signed 214 App.9 document (`getDocument`, `verifyDocument`).
     pub document_id: String,
+    /// Its number (`9-<year>-<sequence>`).
+    pub number: String,
     pub unemployed_since: Option<NaiveDate>,
 }
 
@@ -46,6 +49,7 @@ pub async fn request_unemployed_info(
             issued_on: info.issued_on,
             valid_until: info.valid_until,
             document_id: info.document_id,
+            number: info.number,
             unemployed_since: info.unemployed_since,
         }),
     ))

@@ -33,6 +33,8 @@ pub struct Reason {
 /// The App.9 information as issued.
 pub struct Info {
     pub number: String,
+    /// The document's id: its PDF and its verification page.
+    pub id: String,
     pub text: String,
     pub issued: String,
     pub valid_until: String,
@@ -108,7 +110,8 @@ pub async fn info(
     render(&CasePage {
         open: is_open(&state, &caller.account_id).await?,
         info: Some(Info {
-            number: issued.document_id,
+            number: issued.number,
+            id: issued.document_id,
             text,
             issued: tr.date(issued.issued_on),
             valid_until: tr.date(issued.valid_until),

@@ -491,6 +491,8 @@ async fn pension_in_registry(state: &AppState, reg: &Registration) -> anyhow::Re
 /// day of issue, valid 30 calendar days, kept as a document record.
 pub struct UnemployedInfo {
     pub document_id: String,
+    /// The document's number (`9-<year>-<sequence>`).
+    pub number: String,
     pub registered: bool,
     pub unemployed_since: Option<NaiveDate>,
     pub issued_on: NaiveDate,
@@ -556,6 +558,7 @@ pub async fn unemployed_info(
     .await?;
     let info = UnemployedInfo {
         document_id: recorded.id.clone(),
+        number: recorded.number.clone(),
         registered: unemployed.is_some(),
         unemployed_since: unemployed.and_then(|r| r.unemployed_since),
         issued_on,
