@@ -1,3 +1,5 @@
-//! Active employment measures: subsidised jobs (206 p.31.3).
+//! Active employment measures: subsidised jobs (206 p.31.3) and the referrals to the measures
+//! (Order 129).
 
+pub mod referral;
 pub mod subsidised;
