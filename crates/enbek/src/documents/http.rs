@@ -346,31 +346,34 @@ pub async fn view_at(
         None => None,
     };
     let today = enbek_domain::reference::office_hours::local_date(now);
-    let signer = match (&checked.verified, &doc.signer_subject, &doc.signer_serial) {
-        (Some(v), _, _) => Some(SignerView {
-            name: common_name(&v.certificate.subject),
-            organization_id: doc.organization_id.clone(),
-            signed_at: Some(v.signing_time),
-            certificate: CertificateView {
+    // The certificate the check verified, else the one recorded when the document was signed.
+    let signed = match (&checked.verified, &doc.signer_subject, &doc.signer_serial) {
+        (Some(v), _, _) => Some((
+            CertificateView {
                 serial: v.certificate.serial.clone(),
                 subject: v.certificate.subject.clone(),
                 issuer: v.certificate.issuer.clone(),
                 not_after: v.certificate.not_after,
             },
-        }),
-        (None, Some(subject), Some(serial)) => Some(SignerView {
-            name: common_name(subject),
-            organization_id: doc.organization_id.clone(),
-            signed_at: doc.signed_at,
-            certificate: CertificateView {
+            Some(v.signing_time),
+        )),
+        (None, Some(subject), Some(serial)) => Some((
+            CertificateView {
                 serial: serial.clone(),
                 subject: subject.clone(),
                 issuer: doc.signer_issuer.clone().unwrap_or_default(),
                 not_after: doc.signer_not_after.unwrap_or(DateTime::<Utc>::MAX_UTC),
             },
-        }),
+            doc.signed_at,
+        )),
         _ => None,
     };
+    let signer = signed.map(|(certificate, signed_at)| SignerView {
+        name: common_name(&certificate.subject),
+        organization_id: doc.organization_id.clone(),
+        signed_at,
+        certificate,
+    });
     Ok(VerificationView {
         valid,
         authentic,

@@ -59,6 +59,12 @@ impl Visit {
     }
 
     /// The CSRF token of this visitor's forms.
+    /// Whether `sent` is this visit's CSRF token (compared in constant time), for a form the
+    /// frame's `CsrfForm` does not read (a file upload).
+    pub fn csrf_holds(&self, sent: Option<&str>) -> bool {
+        csrf_valid(self, sent)
+    }
+
     pub fn csrf(&self) -> String {
         csrf_token(&self.nonce, self.session_hash().as_deref())
     }

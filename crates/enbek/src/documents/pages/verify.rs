@@ -90,22 +90,6 @@ pub async fn by_id(
     verdict(page, shown, false)
 }
 
-/// Whether the form carries the CSRF token of this visitor, as the frame checks every form's
-/// (`CsrfForm`, which reads URL-encoded forms only): the token of the browser's nonce and
-/// session, compared in constant time. A browser that sent no nonce has a fresh one, whose
-/// token no form can carry.
-fn csrf_holds(page: &Page, sent: Option<&str>) -> bool {
-    let expected = page.visit.csrf();
-    sent.is_some_and(|sent| {
-        sent.len() == expected.len()
-            && sent
-                .bytes()
-                .zip(expected.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0
-    })
-}
-
 /// The verification of an uploaded file (`multipart/form-data`: `csrf`, `file`, `signature`):
 /// a missing file, or one that is not a PDF, is said next to its field.
 pub async fn upload(
@@ -129,7 +113,7 @@ pub async fn upload(
             _ => {}
         }
     }
-    if !csrf_holds(&page, csrf.as_deref()) {
+    if !page.visit.csrf_holds(csrf.as_deref()) {
         return Err(PageError::csrf());
     }
     let tr = page.tr();

@@ -18,6 +18,7 @@ use crate::reference::interface::lookup;
 use crate::registration::http::registration::{
     register_at_desk, JobSeekerApplication, TemporaryStayForm,
 };
+use crate::registration::service::papers::person_name;
 use crate::registration::service::registration::{with_stages, Shown};
 use crate::registration::store::persons;
 use crate::web::form::{with_errors, Field};
@@ -347,13 +348,7 @@ pub(super) async fn notice_page(
             Some(id) => persons::by_id(&state.db.pool, id)
                 .await
                 .or_page()?
-                .map(|p| {
-                    [Some(p.last_name), Some(p.first_name), p.middle_name]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
+                .map(|p| person_name(&p))
                 .unwrap_or_default(),
             None => String::new(),
         }

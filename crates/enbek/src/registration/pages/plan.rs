@@ -215,10 +215,21 @@ pub async fn sign(
         Err(e) => return Err(e),
     }
     let status = signing.errors.status();
+    signing_page(&state, page, &caller.account_id, signing, status).await
+}
+
+/// The plan page with the signing's state (the code form, its errors) and `status`.
+async fn signing_page(
+    state: &AppState,
+    page: Page,
+    account_id: &str,
+    signing: Signing,
+    status: StatusCode,
+) -> PageResult<Response> {
     let html = plan_page(
-        &state,
+        state,
         page,
-        &caller.account_id,
+        account_id,
         signing,
         ReportForm::default(),
         false,
@@ -284,17 +295,7 @@ pub async fn confirm(
         proof_id: form.proof_id,
         phone: form.phone,
     });
-    let html = plan_page(
-        &state,
-        page,
-        &caller.account_id,
-        signing,
-        ReportForm::default(),
-        false,
-        FormErrors::new(),
-    )
-    .await?;
-    Ok((status, html).into_response())
+    signing_page(&state, page, &caller.account_id, signing, status).await
 }
 
 /// The report form as sent.

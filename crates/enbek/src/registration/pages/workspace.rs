@@ -18,6 +18,7 @@ use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::state::AppState;
 use crate::registration::pages::{deregister, review};
 use crate::registration::service::cards::{self, Card};
+use crate::registration::service::papers::person_name;
 use crate::registration::service::plans::{self, QueueItem};
 use crate::web::form::{choices, Choice};
 use crate::web::paging::{optional, page_href, page_of, Pager};
@@ -257,12 +258,8 @@ async fn card_page(
     let documents = of_person(state, &card.person.id).await.or_page()?;
     let documents = listed(&tr, documents, local_date(state.clock.now()), Reader::Staff);
     let deregister = deregister::link(&card);
+    let name = person_name(&card.person);
     let p = card.person;
-    let name = [Some(p.last_name), Some(p.first_name), p.middle_name]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
     let history = card
         .history
         .into_iter()
