@@ -1,9 +1,10 @@
-//! The official documents as PDF (214 App.3–App.6, App.9, App.10), in Kazakh and in Russian: each form
-//! rendered with fixed data, its text extracted with `pdftotext -layout` (poppler-utils, installed
-//! by `scripts/setup-browser`) and compared with a golden file in `tests/golden/documents/`, and
-//! its pages rendered to PNG with `pdftoppm -r 80` into `target/documents/` for people to look
-//! at. After a deliberate change of a form, `ENBEK_UPDATE_GOLDEN=1` rewrites the golden files;
-//! read their diff against the appendix before committing it.
+//! The official documents as PDF (214 App.3–App.6, App.9, App.10; 129 App.1, App.3, App.4, App.5,
+//! App.8, App.11), in Kazakh and in Russian: each form rendered with fixed data, its text
+//! extracted with `pdftotext -layout` (poppler-utils, installed by `scripts/setup-browser`) and
+//! compared with a golden file in `tests/golden/documents/`, and its pages rendered to PNG with
+//! `pdftoppm -r 80` into `target/documents/` for people to look at. After a deliberate change of
+//! a form, `ENBEK_UPDATE_GOLDEN=1` rewrites the golden files; read their diff against the
+//! appendix before committing it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -284,4 +285,79 @@ fn another_seal_gives_another_code_and_line() {
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1);
     assert_eq!(grids[0].decode().expect("decodes").1, other.url);
+}
+
+#[test]
+fn each_form_of_order_129_marks_its_choices_and_a_referral_ends_with_its_tear_off_notice() {
+    use enbek::documents::interface::Form;
+    let dir = target().join("documents");
+    std::fs::create_dir_all(&dir).expect("target/documents");
+    let mut seen = 0;
+    for lang in [Lang::Kk, Lang::Ru] {
+        for (name, form) in forms(lang) {
+            if form.order() != 129 {
+                continue;
+            }
+            seen += 1;
+            let pdf = render(&form, lang, &seal()).expect("renders");
+            let path = dir.join(format!("tear-off-{name}.{}.pdf", lang.as_str()));
+            std::fs::write(&path, &pdf).expect("written");
+            let text = String::from_utf8(run(
+                "pdftotext",
+                &[
+                    "-enc".as_ref(),
+                    "UTF-8".as_ref(),
+                    path.as_os_str(),
+                    "-".as_ref(),
+                ],
+            ))
+            .expect("UTF-8");
+            let number = &form.issue().number;
+            let (cut, notice) = match lang {
+                Lang::Kk => ("кесу сызығы", format!("№ {number} жолдамаға хабарлама")),
+                _ => (
+                    "линия отреза",
+                    format!("Уведомление к направлению № {number}"),
+                ),
+            };
+            // App.1 and the referrals are cut in two; a referral's notice follows the cut.
+            let referral = matches!(
+                form,
+                Form::TrainingReferral(_)
+                    | Form::SubsidisedReferral(_)
+                    | Form::ResettlementReferral(_)
+            );
+            let cut_at = text.find(cut);
+            assert_eq!(
+                cut_at.is_some(),
+                referral || matches!(form, Form::MeasureApplication(_)),
+                "{name}.{}: {text}",
+                lang.as_str()
+            );
+            if referral {
+                let notice_at = text
+                    .find(&notice)
+                    .unwrap_or_else(|| panic!("{notice}: {text}"));
+                assert!(cut_at < Some(notice_at), "{name}: the notice after the cut");
+            }
+            // The chosen measure (App.1: the subsidised job and its kind; App.8: the category
+            // and the kind) is marked; App.11's housing is the receiver's to mark.
+            let marked = match form {
+                Form::MeasureApplication(_) | Form::SubsidisedReferral(_) => 2,
+                _ => 0,
+            };
+            assert_eq!(text.matches('☒').count(), marked, "{name}: {text}");
+            let unmarked = match form {
+                Form::MeasureApplication(_) => 7,
+                Form::SubsidisedReferral(_) => 7,
+                Form::ResettlementReferral(_) => 4,
+                _ => 0,
+            };
+            assert_eq!(text.matches('☐').count(), unmarked, "{name}: {text}");
+        }
+    }
+    assert_eq!(
+        seen, 14,
+        "the seven forms of Order 129 in the fixtures, in kk and ru"
+    );
 }

@@ -49,7 +49,10 @@ pub struct DocumentView {
     pub id: String,
     /// `job_seeker_refusal` (214 App.3), `job_seeker_registration` (App.4),
     /// `unemployed_registration` (App.5), `unemployed_refusal` (App.6), `unemployed_info` (App.9),
-    /// `employment_plan` (App.10).
+    /// `employment_plan` (App.10); `measure_application` (129 App.1),
+    /// `measure_documents_refusal` (129 App.3), `training_referral` (129 App.4),
+    /// `on_the_job_training_referral` (129 App.5), `subsidised_referral` (129 App.8),
+    /// `resettlement_referral` (129 App.11).
     pub kind: String,
     pub number: Option<String>,
     /// `issued`; `pending` while it is being signed; `record` for a record kept before documents

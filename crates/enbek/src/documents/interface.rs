@@ -5,7 +5,8 @@
 pub use super::error::Code;
 pub use super::forms::fonts::Face;
 pub use super::forms::{
-    render, Contacts, EmploymentPlan, Form, Issue, JobSeeker, PlanGroup, PlanItem, Refusal, Seal,
+    render, Contacts, DocumentsRefusal, EmploymentPlan, Form, Issue, JobSeeker, MeasureApplication,
+    PlanGroup, PlanItem, Refusal, ResettlementReferral, Seal, SubsidisedReferral, TrainingReferral,
     Unemployed, UnemployedInfo,
 };
 pub use super::pages::{listed, Listed, Reader};

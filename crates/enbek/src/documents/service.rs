@@ -73,6 +73,12 @@ pub fn kind_of(form: &Form) -> &'static str {
         Form::UnemployedRefusal(_) => "unemployed_refusal",
         Form::UnemployedInfo(_) => "unemployed_info",
         Form::EmploymentPlan(_) => "employment_plan",
+        Form::MeasureApplication(_) => "measure_application",
+        Form::DocumentsRefusal(_) => "measure_documents_refusal",
+        Form::TrainingReferral(f) if f.on_the_job => "on_the_job_training_referral",
+        Form::TrainingReferral(_) => "training_referral",
+        Form::SubsidisedReferral(_) => "subsidised_referral",
+        Form::ResettlementReferral(_) => "resettlement_referral",
     }
 }
 
@@ -83,6 +89,11 @@ fn person_mut(form: &mut Form) -> &mut String {
         Form::Unemployed(f) => &mut f.person,
         Form::UnemployedInfo(f) => &mut f.person,
         Form::EmploymentPlan(f) => &mut f.person,
+        Form::MeasureApplication(f) => &mut f.person,
+        Form::DocumentsRefusal(f) => &mut f.person,
+        Form::TrainingReferral(f) => &mut f.person,
+        Form::SubsidisedReferral(f) => &mut f.person,
+        Form::ResettlementReferral(f) => &mut f.person,
     }
 }
 
@@ -93,6 +104,11 @@ fn issue_mut(form: &mut Form) -> &mut Issue {
         Form::Unemployed(f) => &mut f.issue,
         Form::UnemployedInfo(f) => &mut f.issue,
         Form::EmploymentPlan(f) => &mut f.issue,
+        Form::MeasureApplication(f) => &mut f.issue,
+        Form::DocumentsRefusal(f) => &mut f.issue,
+        Form::TrainingReferral(f) => &mut f.issue,
+        Form::SubsidisedReferral(f) => &mut f.issue,
+        Form::ResettlementReferral(f) => &mut f.issue,
     }
 }
 
@@ -138,14 +154,15 @@ pub struct Recorded {
     pub number: String,
 }
 
-/// Records a document in the decision's transaction, pending, with its number (the appendix,
-/// the year, and the issuing organisation's sequence of the year), and the job that issues it.
+/// Records a document in the decision's transaction, pending, with its number (the form's
+/// prefix — the appendix for Order 214, the order and the appendix for Order 129 — the year,
+/// and the issuing organisation's sequence of the year), and the job that issues it.
 pub async fn record(tx: &mut Tx, paper: Paper<'_>, at: DateTime<Utc>) -> Result<Recorded> {
     let mut forms = paper.forms;
     let issued_on = forms.kk.issue().issued_on;
     let year = issued_on.year();
     let seq = store::next_number(tx, paper.organization_id, year).await?;
-    let number = format!("{}-{year}-{seq:06}", forms.kk.appendix());
+    let number = format!("{}-{year}-{seq:06}", forms.kk.number_prefix());
     for form in [&mut forms.kk, &mut forms.ru] {
         issue_mut(form).number = number.clone();
     }

@@ -10,7 +10,7 @@ use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect as PdfRect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
 
@@ -49,6 +49,10 @@ pub const TEXT: f32 = 11.0;
 pub const CAPTION: f32 = 8.0;
 pub const TITLE: f32 = 12.5;
 
+/// The boxes of a choice: marked, and not.
+pub const CHOSEN: char = '☒';
+pub const NOT_CHOSEN: char = '☐';
+
 /// How a line sits between the margins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -70,6 +74,8 @@ pub enum Mark {
     },
     /// A horizontal rule.
     Rule { x1: f32, x2: f32, y: f32 },
+    /// A dashed horizontal rule: where a tear-off part is cut off.
+    Dashed { x1: f32, x2: f32, y: f32 },
     /// Rectangles filled in black, drawn as one shape: the QR code's dark modules.
     Fill(Vec<Rect>),
 }
@@ -92,12 +98,45 @@ fn leading(size: f32) -> f32 {
     size * 1.4
 }
 
-/// `text` cut into lines no wider than `width` at `size` points: at spaces, and inside a word
-/// only when the word alone is wider than the line.
+/// Whether `word` is a group of digits of a number written with spaces (`+7`, `7172`, `02,`).
+fn digits(word: &str) -> bool {
+    let word = word.strip_prefix('+').unwrap_or(word);
+    let word = word.trim_end_matches(['.', ',', ';', ':', ')']);
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The pieces a line is broken between: the words, except that `№` stays with what follows it
+/// and the groups of a number written with spaces (a phone, `+7 7172 00 00 02`) stay together.
+fn units(text: &str) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    let mut glue = false;
+    for word in text.split_whitespace() {
+        match units.last_mut() {
+            Some(last)
+                if glue
+                    || (digits(word)
+                        && last.rsplit(' ').next().is_some_and(|w| {
+                            digits(w) && w.ends_with(|c: char| c.is_ascii_digit())
+                        })) =>
+            {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => units.push(word.to_string()),
+        }
+        glue = word == "№";
+    }
+    units
+}
+
+/// `text` cut into lines no wider than `width` at `size` points: at spaces (never after `№` nor
+/// inside a number written in groups), and inside a word only when the word alone is wider than
+/// the line.
 pub fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in units(text) {
+        let word = word.as_str();
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -173,13 +212,15 @@ impl Layout {
             Align::Right => (right - width).max(left),
         };
         let y = self.y + size;
-        self.page().push(Mark::Text {
-            x,
-            y,
-            size,
-            face,
-            text: text.to_string(),
-        });
+        if !text.is_empty() {
+            self.page().push(Mark::Text {
+                x,
+                y,
+                size,
+                face,
+                text: text.to_string(),
+            });
+        }
         self.y += leading(size);
     }
 
@@ -226,26 +267,153 @@ impl Layout {
     }
 
     /// A field filled in: its value centred over a rule across the page, and the form's small
-    /// caption under the rule (`фамилия, имя, отчество`).
+    /// caption under the rule (`фамилия, имя, отчество`). An empty value leaves the rule blank,
+    /// for the one who receives the paper to fill in.
     pub fn field(&mut self, value: &str, caption: &str) {
-        let lines = wrap(value, Face::Regular, TEXT, RIGHT - LEFT);
+        self.field_in(value, caption, LEFT, RIGHT);
+    }
+
+    /// A field between `left` and `right` (an addressee's block at the right of the page).
+    pub fn field_in(&mut self, value: &str, caption: &str, left: f32, right: f32) {
+        let lines = wrap(value, Face::Regular, TEXT, right - left);
         self.ensure((leading(TEXT) + 2.0) * lines.len() as f32 + leading(CAPTION));
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
                 // Room between a rule and the line under it.
                 self.space(2.0);
             }
-            self.line(line, Face::Regular, TEXT, Align::Center, LEFT, RIGHT);
+            self.line(line, Face::Regular, TEXT, Align::Center, left, right);
             let y = self.y - leading(TEXT) + TEXT + 2.5;
             self.page().push(Mark::Rule {
-                x1: LEFT,
-                x2: RIGHT,
+                x1: left,
+                x2: right,
                 y,
             });
         }
         self.y += 1.5;
-        self.block(caption, Face::Regular, CAPTION, Align::Center, LEFT, RIGHT);
+        self.block(caption, Face::Regular, CAPTION, Align::Center, left, right);
         self.space(1.5 * MM);
+    }
+
+    /// Fields side by side on one line, as a form sets a date beside a signature: each column a
+    /// share of the width, its value (wrapped in the column; empty for a blank to fill in)
+    /// centred over its rule, its caption under the rule.
+    pub fn row(&mut self, columns: &[(f32, &str, &str)]) {
+        let gap = 4.0 * MM;
+        let width = RIGHT - LEFT - gap * columns.len().saturating_sub(1) as f32;
+        let mut x = LEFT;
+        let mut cells = Vec::new();
+        for (share, value, caption) in columns {
+            let (left, right) = (x, x + width * share);
+            x = right + gap;
+            let values = wrap(value, Face::Regular, TEXT, right - left);
+            let captions = wrap(caption, Face::Regular, CAPTION, right - left);
+            cells.push((left, right, values, captions));
+        }
+        let values = cells.iter().map(|c| c.2.len()).max().unwrap_or(1);
+        let captions = cells.iter().map(|c| c.3.len()).max().unwrap_or(1);
+        self.ensure(leading(TEXT) * values as f32 + 1.5 + leading(CAPTION) * captions as f32);
+        let top = self.y;
+        // The rule sits under the last line of the highest value, as under a filled-in field.
+        let rule = top + leading(TEXT) * (values - 1) as f32 + TEXT + 2.5;
+        let under = top + leading(TEXT) * values as f32 + 1.5;
+        let centred = |text: &str, face: Face, size: f32, left: f32, right: f32| {
+            left + ((right - left - face.width(text, size)) / 2.0).max(0.0)
+        };
+        for (left, right, values, captions) in cells {
+            for (i, line) in values.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                self.page().push(Mark::Text {
+                    x: centred(line, Face::Regular, TEXT, left, right),
+                    y: top + leading(TEXT) * i as f32 + TEXT,
+                    size: TEXT,
+                    face: Face::Regular,
+                    text: line.clone(),
+                });
+            }
+            self.page().push(Mark::Rule {
+                x1: left,
+                x2: right,
+                y: rule,
+            });
+            for (i, line) in captions.iter().enumerate() {
+                self.page().push(Mark::Text {
+                    x: centred(line, Face::Regular, CAPTION, left, right),
+                    y: under + leading(CAPTION) * i as f32 + CAPTION,
+                    size: CAPTION,
+                    face: Face::Regular,
+                    text: line.clone(),
+                });
+            }
+        }
+        self.y = under + leading(CAPTION) * captions as f32;
+        self.space(1.5 * MM);
+    }
+
+    /// Choices of which the form marks some (the paper's «нужное подчеркнуть»): each a box and
+    /// its words, `☒` and bold when chosen, `☐` otherwise, set one after another on a line from
+    /// `indent` and wrapping to the next line between choices (a choice longer than a line
+    /// wraps on its own lines).
+    pub fn choices(&mut self, items: &[(String, bool)], indent: f32) {
+        let left = LEFT + indent;
+        let gap = 4.0 * MM;
+        // Where the next choice would go on the last line; none before the first, and after a
+        // choice that took lines of its own.
+        let mut at: Option<f32> = None;
+        for (text, chosen) in items {
+            let face = if *chosen { Face::Bold } else { Face::Regular };
+            let text = format!("{} {text}", if *chosen { CHOSEN } else { NOT_CHOSEN });
+            let width = face.width(&text, TEXT);
+            match at {
+                Some(x) if x + gap + width <= RIGHT => {
+                    let y = self.y - leading(TEXT) + TEXT;
+                    self.page().push(Mark::Text {
+                        x: x + gap,
+                        y,
+                        size: TEXT,
+                        face,
+                        text,
+                    });
+                    at = Some(x + gap + width);
+                }
+                _ => {
+                    let lines = wrap(&text, face, TEXT, RIGHT - left);
+                    for line in &lines {
+                        self.line(line, face, TEXT, Align::Left, left, RIGHT);
+                    }
+                    at = (lines.len() == 1).then_some(left + width);
+                }
+            }
+        }
+    }
+
+    /// Lays `part` out whole on one page: on this page when it fits, else from the top of the
+    /// next (a tear-off notice is cut off the paper, so it is not split across pages).
+    pub fn together(&mut self, part: impl Fn(&mut Layout)) {
+        let mut trial = self.clone();
+        part(&mut trial);
+        if trial.pages.len() > self.pages.len() && self.y > TOP {
+            self.pages.push(Vec::new());
+            self.y = TOP;
+            part(self);
+        } else {
+            *self = trial;
+        }
+    }
+
+    /// The line the tear-off part is cut along: a dashed rule across the page with its small
+    /// caption (`линия отреза`) under it.
+    pub fn cut(&mut self, caption: &str) {
+        self.ensure(leading(CAPTION) + 8.0 * MM);
+        self.space(3.0 * MM);
+        let y = self.y;
+        self.page().push(Mark::Dashed {
+            x1: LEFT,
+            x2: RIGHT,
+            y,
+        });
+        self.space(1.0 * MM);
+        self.block(caption, Face::Regular, CAPTION, Align::Center, LEFT, RIGHT);
+        self.space(2.0 * MM);
     }
 
     /// Labels and their values in two columns; a long value wraps in its column.
@@ -437,14 +605,19 @@ impl Layout {
                             TextDirection::Auto,
                         );
                     }
-                    Mark::Rule { x1, x2, y } => {
+                    Mark::Rule { x1, x2, y } | Mark::Dashed { x1, x2, y } => {
                         let mut path = PathBuilder::new();
                         path.move_to(*x1, *y);
                         path.line_to(*x2, *y);
+                        let dash = matches!(mark, Mark::Dashed { .. }).then(|| StrokeDash {
+                            array: vec![4.0, 3.0],
+                            offset: 0.0,
+                        });
                         if let Some(path) = path.finish() {
                             surface.set_fill(None);
                             surface.set_stroke(Some(Stroke {
                                 width: 0.6,
+                                dash,
                                 ..Stroke::default()
                             }));
                             surface.draw_path(&path);
@@ -534,6 +707,29 @@ mod tests {
         // The first line is full: its next word would not have fitted.
         let next = lines[1].split(' ').next().unwrap();
         assert!(Face::Regular.width(&format!("{} {next}", lines[0]), TEXT) > width);
+    }
+
+    #[test]
+    fn a_number_sign_and_the_groups_of_a_phone_stay_with_their_number() {
+        let text = "Жолдама № 129-8-2026-000019, телефон +7 7172 00 00 03, дом 88, +7 701";
+        // Whatever the width, no line ends with `№` or inside the phone.
+        for width in (80..200).map(|w| w as f32 * 2.0) {
+            let lines = wrap(text, Face::Regular, TEXT, width);
+            assert_eq!(lines.join(" "), text, "{width}");
+            for line in &lines {
+                assert!(!line.ends_with('№'), "{width}: {lines:?}");
+                assert!(
+                    !line.ends_with("+7") && !line.ends_with("7172"),
+                    "{width}: {lines:?}"
+                );
+                assert!(!line.ends_with("00"), "{width}: {lines:?}");
+            }
+        }
+        // A group after a punctuated one is a new number: `88,` and `+7` may part.
+        assert_eq!(
+            units("дом 88, +7 701 000 00 00"),
+            ["дом", "88,", "+7 701 000 00 00"]
+        );
     }
 
     #[test]
@@ -653,9 +849,109 @@ mod tests {
             // No page ends with a group's name: its last text is a row's date.
             let last = page.iter().rev().find_map(|m| match m {
                 Mark::Text { text, .. } => Some(text.as_str()),
-                Mark::Rule { .. } | Mark::Fill(_) => None,
+                Mark::Rule { .. } | Mark::Dashed { .. } | Mark::Fill(_) => None,
             });
             assert_eq!(last, Some("17.03.2026"));
+        }
+    }
+
+    fn texts(page: &[Mark]) -> Vec<(f32, f32, Face, &str)> {
+        page.iter()
+            .filter_map(|m| match m {
+                Mark::Text {
+                    x, y, face, text, ..
+                } => Some((*x, *y, *face, text.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn choices_follow_each_other_on_a_line_and_the_chosen_one_is_boxed_and_bold() {
+        let mut layout = Layout::new();
+        let items: Vec<(String, bool)> = ["безработный", "студент", "лицо в простое"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.to_string(), i == 1))
+            .collect();
+        layout.choices(&items, 0.0);
+        let marks = texts(&layout.pages()[0]);
+        assert_eq!(marks.len(), 3, "{marks:?}");
+        assert!(
+            marks.iter().all(|m| m.1 == marks[0].1),
+            "one line: {marks:?}"
+        );
+        assert!(marks[0].0 == LEFT && marks[0].0 < marks[1].0 && marks[1].0 < marks[2].0);
+        assert_eq!((marks[1].2, marks[1].3), (Face::Bold, "☒ студент"));
+        assert_eq!((marks[0].2, marks[0].3), (Face::Regular, "☐ безработный"));
+        assert_eq!(layout.cursor(), TOP + leading(TEXT));
+        // Long choices go on to the next lines, each whole, none past the right margin, from
+        // the indent.
+        let mut layout = Layout::new();
+        let long: Vec<(String, bool)> = (0..6)
+            .map(|i| (format!("{i} Ұрпақтар келісімшарты жобасы"), i == 4))
+            .collect();
+        layout.choices(&long, 6.0 * MM);
+        let marks = texts(&layout.pages()[0]);
+        assert_eq!(marks.len(), 6);
+        assert!(marks.iter().any(|m| m.1 > marks[0].1), "wrapped: {marks:?}");
+        for (x, _, face, text) in &marks {
+            assert!(
+                *x >= LEFT + 6.0 * MM && x + face.width(text, TEXT) <= RIGHT,
+                "{text}"
+            );
+        }
+        assert_eq!(marks.iter().filter(|m| m.2 == Face::Bold).count(), 1);
+    }
+
+    #[test]
+    fn a_tear_off_part_stays_whole_on_one_page_after_its_cut_line() {
+        let part = |l: &mut Layout| {
+            l.cut("линия отреза");
+            for _ in 0..4 {
+                l.paragraph(LONG_KK);
+            }
+            l.row(&[
+                (0.65, "", "тегі, аты, әкесінің аты (бар болса)"),
+                (0.35, "", "қолы"),
+            ]);
+        };
+        // It fits: it follows on the same page, the dashed line first.
+        let mut layout = Layout::new();
+        layout.paragraph(LONG_KK);
+        layout.together(part);
+        assert_eq!(layout.pages().len(), 1);
+        // It does not fit: the whole part starts the next page, the line at its top.
+        let mut layout = Layout::new();
+        while layout.cursor() < BODY_END - 30.0 * MM {
+            layout.paragraph("бос жол");
+        }
+        let before = layout.pages()[0].len();
+        layout.together(part);
+        assert_eq!(layout.pages().len(), 2);
+        assert_eq!(
+            layout.pages()[0].len(),
+            before,
+            "nothing of the part on the first page"
+        );
+        assert!(
+            matches!(layout.pages()[1][0], Mark::Dashed { x1, x2, .. } if x1 == LEFT && x2 == RIGHT)
+        );
+        // The blanks of the row: two rules on one line, their captions under them.
+        let rules: Vec<(f32, f32, f32)> = layout.pages()[1]
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Rule { x1, x2, y } => Some((*x1, *x2, *y)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rules.len(), 2);
+        assert_eq!(rules[0].2, rules[1].2);
+        assert!(rules[0].0 == LEFT && rules[0].1 < rules[1].0 && rules[1].1 <= RIGHT + 0.01);
+        for mark in &layout.pages()[1] {
+            if let Mark::Text { y, .. } = mark {
+                assert!(*y <= BODY_END, "{y}");
+            }
         }
     }
 

@@ -1,9 +1,11 @@
-//! The forms of Order 214's appendices, each in Kazakh and in Russian (the wording lives in
+//! The forms of Order 214's appendices (registration) and of Order 129's (referrals to active
+//! employment measures, `active_measures`), each in Kazakh and in Russian (the wording lives in
 //! `locales/{kk,ru,en}/documents.ftl`; English completes the bundle, the forms are issued in kk
 //! and ru). A form takes neutral data: the caller (registration) has already decided, and gives
 //! the names, dates and texts in the document's language. Every page carries the document's
 //! seal (issue 14): a QR code of its public verification address and the verification line.
 
+mod active_measures;
 pub mod fonts;
 pub mod layout;
 pub mod qr;
@@ -144,6 +146,98 @@ pub struct EmploymentPlan {
     pub person_signature: String,
 }
 
+/// 129 App.1: the application for a referral to an active measure, with its tear-off receipt
+/// (accepted on, registered under the number, by whom).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureApplication {
+    /// The application's number; the specialist who accepted it, or none (empty) for an
+    /// application made online, which the receipt says the portal accepted.
+    pub issue: Issue,
+    pub person: String,
+    /// Where the person lives, in the document's language.
+    pub address: String,
+    /// The API code of the measure: training, public_works, social_job, youth_practice,
+    /// first_job, generation_contract, silver_age, resettlement. The form prints the three
+    /// choices of App.1 (training; a subsidised job with its six kinds; resettlement) and marks
+    /// the chosen one, with the kind of a subsidised job.
+    pub measure: String,
+    /// The documents attached, each already in the document's language.
+    pub documents: Vec<String>,
+    pub submitted_on: NaiveDate,
+}
+
+/// 129 App.3 (129 p.8): the receipt of refusal to accept documents (Law on public services
+/// art.19): the incomplete set or the expired documents, listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentsRefusal {
+    pub issue: Issue,
+    /// The service provider's full name (the career center).
+    pub provider: String,
+    pub person: String,
+    /// Each document the desk did not accept: its code (identity, labour_book, education,
+    /// health_certificate, professional_education, parent_consent) and why (`missing` or
+    /// `expired`); the form prints each document's name and reason in the document's language,
+    /// numbered 1), 2), ...
+    pub documents: Vec<(String, String)>,
+}
+
+/// 129 App.4 (at an education organisation) and App.5 (on the job at an employer): the
+/// referral to vocational training, with its tear-off notice (returned within five working
+/// days).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingReferral {
+    pub issue: Issue,
+    /// App.5 when true (on the job at an employer), App.4 otherwise.
+    pub on_the_job: bool,
+    pub person: String,
+    /// The education organisation or employer: name, address, contact phone, as one line.
+    pub organisation: String,
+    pub months: u32,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// The qualification (skill) taught, printed in the tear-off notice.
+    pub qualification: String,
+}
+
+/// 129 App.8: the referral to a subsidised job, with its tear-off notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubsidisedReferral {
+    pub issue: Issue,
+    /// `unemployed`, `student` (a student or senior pupil) or `downtime` (without work through
+    /// downtime): the form prints the three and marks this one.
+    pub category: String,
+    pub person: String,
+    pub iin: String,
+    /// The employer: name, legal address, contact phone, as one line.
+    pub employer: String,
+    /// The API code of the kind: public_works, social_job, youth_practice, first_job,
+    /// generation_contract, silver_age (printed among the six, this one marked).
+    pub measure: String,
+    /// The occupation (specialty), in the document's language.
+    pub occupation: String,
+    pub months: u32,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+/// 129 App.11: the referral to resettlement, on the regional commission's decision, with the
+/// family members who move, and its tear-off notice (returned by the career center of the
+/// place of settlement; no term).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResettlementReferral {
+    pub issue: Issue,
+    pub person: String,
+    pub iin: String,
+    pub decision_on: NaiveDate,
+    pub decision_number: String,
+    /// The locality / district / region of settlement, in the document's language.
+    pub destination: String,
+    pub occupation: String,
+    /// Each family member who moves: (relation to the applicant, full name), in the
+    /// document's language.
+    pub family: Vec<(String, String)>,
+}
+
 /// A form to render.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Form {
@@ -159,10 +253,38 @@ pub enum Form {
     UnemployedInfo(UnemployedInfo),
     /// 214 App.10.
     EmploymentPlan(EmploymentPlan),
+    /// 129 App.1.
+    MeasureApplication(MeasureApplication),
+    /// 129 App.3.
+    DocumentsRefusal(DocumentsRefusal),
+    /// 129 App.4, or App.5 on the job.
+    TrainingReferral(TrainingReferral),
+    /// 129 App.8.
+    SubsidisedReferral(SubsidisedReferral),
+    /// 129 App.11.
+    ResettlementReferral(ResettlementReferral),
 }
 
 impl Form {
-    /// The appendix of Order 214 the form is.
+    /// The order whose appendix the form is: 214 (registration) or 129 (referrals to active
+    /// measures).
+    pub fn order(&self) -> u16 {
+        match self {
+            Form::JobSeekerRefusal(_)
+            | Form::JobSeeker(_)
+            | Form::Unemployed(_)
+            | Form::UnemployedRefusal(_)
+            | Form::UnemployedInfo(_)
+            | Form::EmploymentPlan(_) => 214,
+            Form::MeasureApplication(_)
+            | Form::DocumentsRefusal(_)
+            | Form::TrainingReferral(_)
+            | Form::SubsidisedReferral(_)
+            | Form::ResettlementReferral(_) => 129,
+        }
+    }
+
+    /// The appendix of its order the form is.
     pub fn appendix(&self) -> u8 {
         match self {
             Form::JobSeekerRefusal(_) => 3,
@@ -171,6 +293,22 @@ impl Form {
             Form::UnemployedRefusal(_) => 6,
             Form::UnemployedInfo(_) => 9,
             Form::EmploymentPlan(_) => 10,
+            Form::MeasureApplication(_) => 1,
+            Form::DocumentsRefusal(_) => 3,
+            Form::TrainingReferral(f) if f.on_the_job => 5,
+            Form::TrainingReferral(_) => 4,
+            Form::SubsidisedReferral(_) => 8,
+            Form::ResettlementReferral(_) => 11,
+        }
+    }
+
+    /// What a document's number starts with: the appendix for Order 214 (`4-2026-000001`), the
+    /// order and the appendix for Order 129 (`129-8-2026-000001`), so that the numbers of the
+    /// two orders never meet.
+    pub fn number_prefix(&self) -> String {
+        match self.order() {
+            214 => self.appendix().to_string(),
+            order => format!("{order}-{}", self.appendix()),
         }
     }
 
@@ -182,6 +320,11 @@ impl Form {
             Form::Unemployed(f) => &f.issue,
             Form::UnemployedInfo(f) => &f.issue,
             Form::EmploymentPlan(f) => &f.issue,
+            Form::MeasureApplication(f) => &f.issue,
+            Form::DocumentsRefusal(f) => &f.issue,
+            Form::TrainingReferral(f) => &f.issue,
+            Form::SubsidisedReferral(f) => &f.issue,
+            Form::ResettlementReferral(f) => &f.issue,
         }
     }
 }
@@ -189,8 +332,14 @@ impl Form {
 /// The form as a PDF (PDF/A-2b) in `lang`, each page sealed with `seal`: the QR code of its
 /// verification address and the line that says where and how the document is checked.
 pub fn render(form: &Form, lang: Lang, seal: &Seal) -> Result<Vec<u8>> {
-    if let Form::EmploymentPlan(plan) = form {
-        return render_plan(plan, lang, seal);
+    match form {
+        Form::EmploymentPlan(plan) => return render_plan(plan, lang, seal),
+        Form::MeasureApplication(_)
+        | Form::DocumentsRefusal(_)
+        | Form::TrainingReferral(_)
+        | Form::SubsidisedReferral(_)
+        | Form::ResettlementReferral(_) => return active_measures::render(form, lang, seal),
+        _ => {}
     }
     let tr = Tr::new(lang);
     let n = form.appendix();
@@ -254,6 +403,11 @@ pub fn render(form: &Form, lang: Lang, seal: &Seal) -> Result<Vec<u8>> {
             para(&mut l, dated("documents-app5-after", f.unemployed_since));
         }
         Form::EmploymentPlan(_) => unreachable!("the plan has its own layout"),
+        Form::MeasureApplication(_)
+        | Form::DocumentsRefusal(_)
+        | Form::TrainingReferral(_)
+        | Form::SubsidisedReferral(_)
+        | Form::ResettlementReferral(_) => unreachable!("Order 129's forms have their own layouts"),
         Form::UnemployedInfo(f) => {
             para(&mut l, tr.t("documents-app9-given"));
             l.field(&f.person, &name);
@@ -273,12 +427,18 @@ pub fn render(form: &Form, lang: Lang, seal: &Seal) -> Result<Vec<u8>> {
         l.paragraph(&dated("documents-app9-valid-until", f.valid_until));
     }
     l.signature(&tr.t("documents-specialist"), &issue.specialist, &name);
-    finish(l, &title, issue, lang, seal)
+    finish(l, &numbered(&title, issue), issue, lang, seal)
 }
 
-/// Seals every page of the laid-out document and writes it as PDF. The verification line is
-/// in the document's language: the document is signed by an electronic digital signature
-/// (214 p.45 for App.9; the other forms the same way) and checked at the seal's address.
+/// A form's title with the document's number, as the PDF names itself.
+fn numbered(title: &str, issue: &Issue) -> String {
+    format!("{title} № {}", issue.number)
+}
+
+/// Seals every page of the laid-out document and writes it as PDF under `title` (with its
+/// number). The verification line is in the document's language: the document is signed by an
+/// electronic digital signature (214 p.45 for App.9; the other forms the same way) and checked
+/// at the seal's address.
 fn finish(mut l: Layout, title: &str, issue: &Issue, lang: Lang, seal: &Seal) -> Result<Vec<u8>> {
     let tr = Tr::new(lang);
     let qr = Modules::encode(&seal.url)?;
@@ -305,7 +465,7 @@ fn finish(mut l: Layout, title: &str, issue: &Issue, lang: Lang, seal: &Seal) ->
 
 fn meta(title: &str, issue: &Issue, lang: Lang) -> Meta {
     Meta {
-        title: format!("{title} № {}", issue.number),
+        title: title.to_string(),
         language: match lang {
             Lang::Kk => "kk-KZ",
             Lang::Ru => "ru-RU",
@@ -416,5 +576,91 @@ fn render_plan(plan: &EmploymentPlan, lang: Lang, seal: &Seal) -> Result<Vec<u8>
     if !plan.person_signature.trim().is_empty() {
         l.paragraph(&plan.person_signature);
     }
-    finish(l, &title, issue, lang, seal)
+    finish(l, &numbered(&title, issue), issue, lang, seal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue() -> Issue {
+        Issue {
+            number: String::new(),
+            issued_on: NaiveDate::from_ymd_opt(2026, 3, 17).unwrap(),
+            career_center: "Карьерный центр «Нура» города Астаны".to_string(),
+            specialist: "Сейиткалиева Айгерим Нурлановна".to_string(),
+        }
+    }
+
+    fn training(on_the_job: bool) -> Form {
+        let day = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+        Form::TrainingReferral(TrainingReferral {
+            issue: issue(),
+            on_the_job,
+            person: "Абилкасымов Ергали Умбетович".to_string(),
+            organisation: "ГККП «Астанинский политехнический колледж»".to_string(),
+            months: 3,
+            starts_on: day,
+            ends_on: day,
+            qualification: "электрогазосварщик".to_string(),
+        })
+    }
+
+    #[test]
+    fn numbers_start_with_the_appendix_for_order_214_and_with_the_order_for_order_129() {
+        let job_seeker = Form::JobSeeker(JobSeeker {
+            issue: issue(),
+            person: "Абилкасымов Ергали Умбетович".to_string(),
+            registered_on: NaiveDate::from_ymd_opt(2026, 3, 16).unwrap(),
+        });
+        assert_eq!((job_seeker.order(), job_seeker.appendix()), (214, 4));
+        assert_eq!(job_seeker.number_prefix(), "4");
+        let day = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+        let subsidised = Form::SubsidisedReferral(SubsidisedReferral {
+            issue: issue(),
+            category: "unemployed".to_string(),
+            person: "Абилкасымов Ергали Умбетович".to_string(),
+            iin: "920314350123".to_string(),
+            employer: "ТОО «Нура Сервис»".to_string(),
+            measure: "public_works".to_string(),
+            occupation: "подсобный рабочий".to_string(),
+            months: 6,
+            starts_on: day,
+            ends_on: day,
+        });
+        assert_eq!((subsidised.order(), subsidised.appendix()), (129, 8));
+        assert_eq!(subsidised.number_prefix(), "129-8");
+        // Training on the job is App.5, at an education organisation App.4.
+        assert_eq!(training(false).number_prefix(), "129-4");
+        assert_eq!(training(true).number_prefix(), "129-5");
+        let resettlement = Form::ResettlementReferral(ResettlementReferral {
+            issue: issue(),
+            person: "Абилкасымов Ергали Умбетович".to_string(),
+            iin: "920314350123".to_string(),
+            decision_on: day,
+            decision_number: "14".to_string(),
+            destination: "город Мамлютка".to_string(),
+            occupation: "электрогазосварщик".to_string(),
+            family: Vec::new(),
+        });
+        assert_eq!(resettlement.number_prefix(), "129-11");
+        // 214 App.3 and 129 App.3 never share a number.
+        let refusals = [
+            Form::JobSeekerRefusal(Refusal {
+                issue: issue(),
+                provider: String::new(),
+                person: String::new(),
+                ground: String::new(),
+                law: String::new(),
+            }),
+            Form::DocumentsRefusal(DocumentsRefusal {
+                issue: issue(),
+                provider: String::new(),
+                person: String::new(),
+                documents: Vec::new(),
+            }),
+        ];
+        assert_eq!(refusals.each_ref().map(Form::appendix), [3, 3]);
+        assert_eq!(refusals.each_ref().map(Form::number_prefix), ["3", "129-3"]);
+    }
 }
