@@ -6,6 +6,8 @@ crate::codes! { as_str;
     pub enum Service {
         JobSeekerRegistration = "job_seeker_registration",
         UnemployedRegistration = "unemployed_registration",
+        /// "Issuing referrals to active employment measures" (Order 129).
+        ActiveMeasureReferral = "active_measure_referral",
     }
 }
 

@@ -24,6 +24,16 @@ pub struct RegistryPerson {
     /// ground of 214 p.41 or 214 p.51: the center is shown it (214 p.64).
     pub pensioner: bool,
     pub student: bool,
+    /// A kandas: the migration registry holds the status (129 p.2).
+    #[serde(default)]
+    pub kandas: bool,
+    /// Employed, but without work through the employer's downtime (129 p.2).
+    #[serde(default)]
+    pub downtime: bool,
+    /// The documents of education the education registry holds (129 App.2 p.8: the career
+    /// center takes the education document's data from it).
+    #[serde(default)]
+    pub education: Vec<Education>,
     /// The sentences and court-ordered treatment the registry of convictions holds, each with its
     /// kind and dates (214 p.41(6), 214 p.51(5)).
     #[serde(default)]
@@ -41,6 +51,36 @@ pub struct RegistryPerson {
     /// numbers a one-time code for proving this identity may go to.
     #[serde(default)]
     pub phones: Vec<String>,
+}
+
+crate::codes! { code;
+    /// The level of a document of education, as the education registry names it.
+    pub enum EducationLevel {
+        /// General secondary (a school certificate).
+        Secondary = "secondary",
+        /// Technical and vocational, or post-secondary.
+        Vocational = "vocational",
+        Higher = "higher",
+        Postgraduate = "postgraduate",
+    }
+}
+
+impl EducationLevel {
+    /// Technical and vocational, post-secondary, higher or postgraduate: the professional
+    /// education youth practice and "Generation contract" ask for (129 App.2 p.8).
+    pub fn is_professional(self) -> bool {
+        self != EducationLevel::Secondary
+    }
+}
+
+/// A document of education: its level, the specialty (for professional education) and the day
+/// it was completed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Education {
+    pub level: EducationLevel,
+    #[serde(default)]
+    pub specialty: Option<String>,
+    pub graduated_on: NaiveDate,
 }
 
 /// What a court ordered, as the registry of convictions names it. Only some kinds are grounds:
@@ -173,6 +213,9 @@ pub fn sample(birth_date: NaiveDate, sex: Sex) -> RegistryPerson {
         entrepreneur: false,
         pensioner: false,
         student: false,
+        kandas: false,
+        downtime: false,
+        education: vec![],
         sentences: vec![],
         disability_group: None,
         contribution_months: vec![],

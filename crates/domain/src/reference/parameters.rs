@@ -37,6 +37,23 @@ pub mod keys {
     pub const JOBLOSS_STAGE_COEFFICIENTS: &str = "jobloss_stage_coefficients";
     /// A step table: months of payment by the length of participation.
     pub const JOBLOSS_DURATION_MONTHS: &str = "jobloss_duration_months";
+    /// 129 p.2 and the Social Code: the categories of 129 p.2 a measure is open to, `;`-separated
+    /// codes of `measures::eligibility::Category`, one key per measure: this prefix and the
+    /// measure's code.
+    pub const MEASURE_CATEGORIES_PREFIX: &str = "measure_categories_";
+    /// Labour Code art.31: the age from which a person is referred to a measure.
+    pub const MEASURE_MIN_AGE: &str = "measure_min_age_years";
+    /// Youth practice, "First job" and "Generation contract": the oldest age, in full years.
+    pub const MEASURE_YOUTH_MAX_AGE: &str = "measure_youth_max_age_years";
+    /// Youth practice: professional education completed at most this many years before.
+    pub const YOUTH_PRACTICE_GRADUATION_YEARS: &str = "youth_practice_graduation_years";
+    /// Social Code art.111 p.7: referrals to a social job in one calendar year.
+    pub const SOCIAL_JOBS_PER_YEAR: &str = "social_jobs_per_calendar_year";
+    /// Social Code art.109 p.4, art.111 p.7: months after re-registration before a person who
+    /// quit a measure without good reason is referred again.
+    pub const MEASURE_QUIT_WAIT_MONTHS: &str = "measure_quit_wait_months";
+    /// "Silver age": the years before the pension age in which a person takes part.
+    pub const SILVER_AGE_YEARS_BEFORE_PENSION: &str = "silver_age_years_before_pension";
     /// The keys whose value is a step table (`from:value;from:value…`).
     pub const TABLES: [&str; 2] = [JOBLOSS_STAGE_COEFFICIENTS, JOBLOSS_DURATION_MONTHS];
 }
@@ -99,6 +116,9 @@ pub struct Step {
 pub fn validate_value(key: &str, value: &str, current: &str) -> Result<(), String> {
     if keys::TABLES.contains(&key) {
         return StepTable::parse(value).map(|_| ());
+    }
+    if key.starts_with(keys::MEASURE_CATEGORIES_PREFIX) {
+        return crate::measures::eligibility::parse_categories(value).map(|_| ());
     }
     if current.parse::<f64>().is_ok() && value.parse::<f64>().is_err() {
         return Err("this parameter is a number".into());

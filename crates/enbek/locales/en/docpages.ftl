@@ -2,7 +2,7 @@
 # the employment card (documents::pages).
 
 docpages-nav = Documents
-docpages-kind = { $title } (Order 214, App.{ $n })
+docpages-kind = { $title } (Order { $order }, App.{ $n })
 docpages-app10-title = Individual employment plan
 docpages-status-issued = Issued
 docpages-status-pending = Being signed
@@ -76,3 +76,11 @@ docpages-certificate-valid-to = Certificate valid to
 docpages-signed-at = Signed at
 docpages-check-another = Check another document
 docpages-no-personal-data = This page shows no personal data of the person the document was issued to.
+
+# The documents of Order 129, as the lists name them.
+docpages-129-app1-title = Application for a referral to an active employment measure
+docpages-129-app3-title = Receipt of refusal to accept documents
+docpages-129-app4-title = Referral to vocational training at an education organisation
+docpages-129-app5-title = Referral to vocational training on the job at an employer
+docpages-129-app8-title = Referral to a subsidised job
+docpages-129-app11-title = Referral to resettlement

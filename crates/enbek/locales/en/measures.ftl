@@ -48,3 +48,17 @@ measures-error-invalid_date = The date does not fit: the period is not empty, an
 measures-error-invalid_iin = The IIN is not valid: 12 digits with the right check digit.
 measures-error-participant_exists = This participant is added already.
 measures-error-invalid_phone = Enter a +7 mobile number.
+
+# The documents of referrals to active measures (Order 129).
+measures-papers-online-data = data from the state bodies' information systems (the application was made online)
+measures-document-identity = identity document
+measures-document-labour_book = labour book
+measures-document-education = document of education
+measures-document-health_certificate = health certificate
+measures-document-professional_education = document of technical and vocational, post-secondary, higher or postgraduate education
+measures-document-parent_consent = written consent of a parent or legal representative
+measures-relation-spouse = spouse
+measures-relation-child = child
+measures-relation-parent = parent
+measures-relation-sibling = brother or sister
+measures-relation-other = family member

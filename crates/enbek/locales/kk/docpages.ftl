@@ -2,7 +2,7 @@
 # құжаттар (documents::pages).
 
 docpages-nav = Құжаттар
-docpages-kind = { $title } (214 бұйрық, { $n }-қосымша)
+docpages-kind = { $title } ({ $order } бұйрық, { $n }-қосымша)
 docpages-app10-title = Жұмысқа орналастырудың жеке жоспары
 docpages-status-issued = Берілді
 docpages-status-pending = Қол қойылуда
@@ -76,3 +76,11 @@ docpages-certificate-valid-to = Сертификаттың жарамдылық 
 docpages-signed-at = Қол қойылған уақыты
 docpages-check-another = Басқа құжатты тексеру
 docpages-no-personal-data = Бұл бетте құжат берілген адамның дербес деректері көрсетілмейді.
+
+# The documents of Order 129, as the lists name them.
+docpages-129-app1-title = Жұмыспен қамтуға жәрдемдесудің белсенді шарасына жолдама алуға өтініш
+docpages-129-app3-title = Құжаттарды қабылдаудан бас тарту туралы қолхат
+docpages-129-app4-title = Білім беру ұйымында кәсіптік оқытуға жолдама
+docpages-129-app5-title = Жұмыс берушінің жұмыс орнында кәсіптік оқытуға жолдама
+docpages-129-app8-title = Субсидияланатын жұмыс орнына жолдама
+docpages-129-app11-title = Қоныс аударуға жолдама

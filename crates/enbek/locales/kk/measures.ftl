@@ -48,3 +48,17 @@ measures-error-invalid_date = Күн сай емес: кезең бос болм
 measures-error-invalid_iin = ЖСН қате: бақылау цифры дұрыс 12 цифр.
 measures-error-participant_exists = Бұл қатысушы қосылған.
 measures-error-invalid_phone = +7 ұялы телефон нөмірін енгізіңіз.
+
+# The documents of referrals to active measures (Order 129).
+measures-papers-online-data = мемлекеттік органдардың ақпараттық жүйелеріндегі мәліметтер (өтініш электрондық нысанда берілді)
+measures-document-identity = жеке басты куәландыратын құжат
+measures-document-labour_book = еңбек кітапшасы
+measures-document-education = білімі туралы құжат
+measures-document-health_certificate = денсаулық жағдайы туралы анықтама
+measures-document-professional_education = техникалық және кәсіптік, орта білімнен кейінгі, жоғары немесе жоғары оқу орнынан кейінгі білімі туралы құжат
+measures-document-parent_consent = ата-анасының бірінің немесе заңды өкілінің жазбаша келісімі
+measures-relation-spouse = жұбайы (зайыбы)
+measures-relation-child = баласы
+measures-relation-parent = ата-анасы
+measures-relation-sibling = бауыры (әпкесі, қарындасы)
+measures-relation-other = отбасы мүшесі

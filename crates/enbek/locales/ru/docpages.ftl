@@ -2,7 +2,7 @@
 # занятости (documents::pages).
 
 docpages-nav = Документы
-docpages-kind = { $title } (приказ 214, приложение { $n })
+docpages-kind = { $title } (приказ { $order }, приложение { $n })
 docpages-app10-title = Индивидуальный план трудоустройства
 docpages-status-issued = Выдан
 docpages-status-pending = Подписывается
@@ -76,3 +76,11 @@ docpages-certificate-valid-to = Сертификат действителен д
 docpages-signed-at = Время подписания
 docpages-check-another = Проверить другой документ
 docpages-no-personal-data = Эта страница не показывает персональных данных лица, которому выдан документ.
+
+# The documents of Order 129, as the lists name them.
+docpages-129-app1-title = Заявление на направление на активную меру содействия занятости
+docpages-129-app3-title = Расписка об отказе в приеме документов
+docpages-129-app4-title = Направление на профессиональное обучение в организацию образования
+docpages-129-app5-title = Направление на профессиональное обучение на рабочем месте у работодателя
+docpages-129-app8-title = Направление на субсидируемое рабочее место
+docpages-129-app11-title = Направление на переселение

@@ -48,3 +48,17 @@ measures-error-invalid_date = Дата не подходит: период не 
 measures-error-invalid_iin = ИИН неверен: 12 цифр с верной контрольной цифрой.
 measures-error-participant_exists = Этот участник уже добавлен.
 measures-error-invalid_phone = Введите номер мобильного телефона +7.
+
+# The documents of referrals to active measures (Order 129).
+measures-papers-online-data = сведения из информационных систем государственных органов (заявление подано в электронной форме)
+measures-document-identity = документ, удостоверяющий личность
+measures-document-labour_book = трудовая книжка
+measures-document-education = документ об образовании
+measures-document-health_certificate = справка о состоянии здоровья
+measures-document-professional_education = документ о техническом и профессиональном, послесреднем, высшем или послевузовском образовании
+measures-document-parent_consent = письменное согласие одного из родителей или законного представителя
+measures-relation-spouse = супруг (супруга)
+measures-relation-child = ребёнок
+measures-relation-parent = родитель
+measures-relation-sibling = брат (сестра)
+measures-relation-other = член семьи

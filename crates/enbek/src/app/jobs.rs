@@ -60,6 +60,9 @@ impl Dispatch for Dispatcher {
             Job::IssueDocument { document_id } => {
                 crate::documents::service::issue(state, &document_id).await
             }
+            Job::DecideReferral { referral_id } => {
+                crate::measures::service::referrals::decide(state, &referral_id).await
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ use crate::platform::notify::delivery::Delivery;
 use crate::platform::state::{AppState, Parts, Settings};
 use crate::platform::transport::Gate;
 use crate::reference::service::reference;
-use crate::registration::interface::Mediation;
+use crate::registration::interface::{Measures, Mediation};
 use crate::registration::service::plans::PlanPurposes;
 
 pub struct Running {
@@ -154,6 +154,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
     parts.insert::<Arc<dyn Sessions>>(Arc::new(AccountSessions));
     parts.insert::<Arc<dyn Mediation>>(Arc::new(ForRegistration));
+    parts.insert::<Arc<dyn Measures>>(Arc::new(crate::measures::interface::ForRegistration));
     parts.insert::<Arc<dyn Purposes>>(Arc::new(PlanPurposes));
     let state = AppState {
         db,

@@ -11,7 +11,7 @@ use crate::platform::state::AppState;
 use crate::registration::interface::{Lapse, Mediation, OfferLapse};
 
 pub(crate) use super::service::employers::{ensure_verified, my_employer};
-pub(crate) use super::store::employers::Employer;
+pub(crate) use super::store::employers::{employer_by_id, Employer};
 
 /// Mediation as registration asks for it (registered at start by the composition root).
 pub struct ForRegistration;

@@ -286,6 +286,10 @@ code_columns!(
     Destination,
     enbek_domain::monitoring::Stage,
     enbek_domain::accounts::identity::ProofMethod,
+    enbek_domain::measures::referral::ActiveMeasure,
+    enbek_domain::measures::eligibility::Category,
+    enbek_domain::measures::participation::Stage,
+    enbek_domain::measures::participation::Ending,
 );
 
 /// Typed reads of one column, for the rows no struct stands for.

@@ -11,6 +11,6 @@ pub(crate) use super::store::reference::{search_key, search_words, Organization}
 /// The reads of the reference store other contexts may make.
 pub mod lookup {
     pub(crate) use crate::reference::store::reference::{
-        occupation_exists, organization_by_id, organizations, rural_district_at,
+        occupation_by_code, occupation_exists, organization_by_id, organizations, rural_district_at,
     };
 }

@@ -13,6 +13,7 @@ use crate::platform::state::AppState;
 pub(crate) use super::service::cards::{
     registration_by_id, require_scope, require_serving_assistant,
 };
+pub(crate) use super::service::papers::full_name;
 pub(crate) use super::service::shown::{recipient, recipient_with_assistant};
 pub(crate) use super::service::unemployment::{
     decision_after_employer_refusal_due, decision_after_refusal_due, deregister_in,
@@ -22,7 +23,7 @@ pub(crate) use super::service::unemployment::{
 /// The reads of registrations other contexts may make.
 pub mod registrations {
     pub(crate) use crate::registration::store::registrations::{
-        by_id, end, latest_for_account, latest_for_accounts, Ending, Registration,
+        active_for_iin, by_id, end, latest_for_account, latest_for_accounts, Ending, Registration,
     };
 }
 
@@ -109,6 +110,29 @@ impl AppState {
     /// Mediation, as registration sees it.
     pub fn mediation(&self) -> &dyn Mediation {
         self.part::<std::sync::Arc<dyn Mediation>>().as_ref()
+    }
+}
+
+/// A quitting of an active measure without good reason: (referral id, registration id,
+/// measure, when recorded).
+pub type MeasureQuit = (String, String, String, DateTime<Utc>);
+
+/// What registration needs of active measures, which stand above it: the unemployed of a set of
+/// career centers who quit a measure without good reason (214 p.51(3)), for the work queue.
+/// Active measures implement it and the composition root registers it at start.
+#[async_trait]
+pub trait Measures: Send + Sync {
+    async fn unexcused_quits(
+        &self,
+        pool: &AnyPool,
+        centers: &[String],
+    ) -> Result<Vec<MeasureQuit>, sqlx::Error>;
+}
+
+impl AppState {
+    /// Active measures, as registration sees them.
+    pub fn measures(&self) -> &dyn Measures {
+        self.part::<std::sync::Arc<dyn Measures>>().as_ref()
     }
 }
 

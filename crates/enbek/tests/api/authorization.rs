@@ -118,6 +118,13 @@ fn path_value(op: &str, name: &str, w: &World) -> String {
         ("revokeTestCertificate", _) => "certificate_serial",
         ("getDocument" | "getDocumentSignature" | "correctDocument", _) => "document",
         ("closeVacancy", _) => "vacancy_to_close",
+        (
+            "getActiveMeasureReferral"
+            | "returnReferralTearOff"
+            | "endActiveMeasure"
+            | "recordResettlementCommission",
+            _,
+        ) => "measure_referral",
         (op, _) if op.contains("Subsidised") => "subsidised",
         (op, _) if op.contains("Vacancy") || op.contains("Candidate") || op.contains("NoShow") => {
             "vacancy"
@@ -186,6 +193,23 @@ fn body(op: &str, w: &World) -> Body {
         "addSubsidisedParticipant" => json!({ "iin": w.id("participant_iin") }),
         "recordSubsidisedAttendance" => {
             json!({ "participant_id": w.id("participant"), "month": "2026-03", "days_worked": 10 })
+        }
+        "createMeasurePlace" => world::course_body(),
+        "applyActiveMeasure" | "receiveEgovActiveMeasure" => json!({
+            "measure": "training", "place_id": w.id("measure_place"), "iin": w.id("citizen_iin"),
+            "personal_data_consent": true, "restricted_data_consent": true
+        }),
+        "referActiveMeasureInPerson" => json!({
+            "iin": w.id("other_iin"), "measure": "training", "place_id": w.id("measure_place"),
+            "documents": { "identity": "valid", "health_certificate": "valid" },
+            "personal_data_consent": true, "restricted_data_consent": true
+        }),
+        "returnReferralTearOff" => {
+            json!({ "taken": true, "order_number": "1", "order_date": "2026-03-20" })
+        }
+        "endActiveMeasure" => json!({ "ending": "completed", "ended_on": "2026-03-20" }),
+        "recordResettlementCommission" => {
+            json!({ "approved": true, "decision_number": "1", "decided_on": "2026-03-16" })
         }
         "createVacancy" => world::vacancy_body(),
         "updateVacancy" => {

@@ -1,4 +1,4 @@
-//! The CHECK constraints on enumerated columns (migrations 0017, 0018, 0019): the database refuses a value
+//! The CHECK constraints on enumerated columns (migrations 0017, 0018, 0019, 0029): the database refuses a value
 //! outside the closed set on both engines, and the sets in the migration are the code's.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -7,6 +7,9 @@ use enbek::platform::db::Db;
 use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::delivery::{DeliveryStatus, Destination, NoticeChannel};
 use enbek_domain::ids::Sex;
+use enbek_domain::measures::eligibility::Category as MeasureCategory;
+use enbek_domain::measures::participation::{Ending, Stage as ReferralStage};
+use enbek_domain::measures::referral::{ActiveMeasure, ReferralRefusal};
 use enbek_domain::measures::subsidised::Measure;
 use enbek_domain::mediation::employer::{Authority, EmployerKind, InvitationStatus, Verification};
 use enbek_domain::mediation::offer::OfferStatus;
@@ -23,10 +26,11 @@ use enbek_domain::registration::{Channel, Refusal, Status};
 
 use crate::helpers::TestDb;
 
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("../../migrations/0017_checks.sql"),
     include_str!("../../migrations/0018_authority_check.sql"),
     include_str!("../../migrations/0019_grounds.sql"),
+    include_str!("../../migrations/0029_active_measures.sql"),
 ];
 
 /// `table.column` → the values its CHECK admits, read from the migrations.
@@ -153,6 +157,35 @@ fn the_checked_sets_are_the_codes_of_the_domain() {
     expect(
         "circumstances.source",
         set(CircumstanceSource::ALL.map(CircumstanceSource::as_str)),
+    );
+    let measures = set(ActiveMeasure::ALL.map(ActiveMeasure::code));
+    expect("measure_places.measure", measures.clone());
+    expect("measure_referrals.measure", measures);
+    expect(
+        "measure_referrals.stage",
+        set(ReferralStage::ALL.map(ReferralStage::code)),
+    );
+    expect(
+        "measure_referrals.category",
+        set(MeasureCategory::ALL.map(MeasureCategory::code)),
+    );
+    expect(
+        "measure_referrals.ending",
+        set(Ending::ALL.map(Ending::code)),
+    );
+    expect(
+        "measure_referrals.refusal_code",
+        set(ReferralRefusal::ALL.map(ReferralRefusal::code)),
+    );
+    expect(
+        "measure_referrals.channel",
+        set([
+            Channel::Portal,
+            Channel::InPerson,
+            Channel::Assistant,
+            Channel::Egov,
+        ]
+        .map(Channel::as_str)),
     );
     // Enumerations without a list of all their values: every checked value is one of theirs.
     let parses = |column: &str, parse: &dyn Fn(&str) -> bool, count: usize| {

@@ -23,6 +23,7 @@ mod offers;
 mod plans;
 mod privilege;
 mod reference;
+mod referrals;
 mod registration;
 mod rows;
 mod rules_dated;

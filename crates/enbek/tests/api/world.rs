@@ -148,6 +148,15 @@ async fn employer_owner(app: &TestApp, login: &str, head: &str, company: &str) -
     token
 }
 
+/// A welding course of the Kokshetau career center (129 App.4).
+pub fn course_body() -> Value {
+    json!({
+        "measure": "training", "capacity": 20, "occupation_code": "7212",
+        "provider": "Көкшетау политехникалық колледжі, Абай к-сі 10", "qualification": "Электр дәнекерлеуші",
+        "starts_on": "2026-04-01", "ends_on": "2026-06-30"
+    })
+}
+
 /// Builds the world on a fresh development server (clock at the working morning of 17 March).
 pub async fn world(app: &TestApp) -> World {
     let mut ids = BTreeMap::new();
@@ -311,6 +320,19 @@ pub async fn world(app: &TestApp) -> World {
     )
     .await;
     ids.insert("plan_proof", text(&started, "proof_id"));
+    // The Kokshetau center's welding course, and the citizen's referral to it (Order 129).
+    let place = created(
+        app,
+        "/api/v1/career-center/measure-places",
+        &specialist,
+        course_body(),
+    )
+    .await;
+    let body = json!({ "measure": "training", "place_id": place, "personal_data_consent": true,
+        "restricted_data_consent": true });
+    let referral = created(app, "/api/v1/me/active-measures", &citizen, body).await;
+    ids.insert("measure_place", place);
+    ids.insert("measure_referral", referral);
 
     ids.insert("citizen_iin", citizen_iin);
     ids.insert("other_iin", other_iin);

@@ -60,21 +60,42 @@ pub fn uploads(state: &AppState, max_bytes: usize) -> Router<AppState> {
 
 /// The kinds of documents: the appendix of Order 214 that gives each its form, and the message
 /// of its title.
-const KINDS: [(&str, u8, &str); 6] = [
-    ("job_seeker_refusal", 3, "documents-app3-title"),
-    ("job_seeker_registration", 4, "documents-app4-title"),
-    ("unemployed_registration", 5, "documents-app5-title"),
-    ("unemployed_refusal", 6, "documents-app6-title"),
-    ("unemployed_info", 9, "documents-app9-title"),
-    ("employment_plan", 10, "docpages-app10-title"),
+const KINDS: [(&str, u16, u8, &str); 12] = [
+    ("job_seeker_refusal", 214, 3, "documents-app3-title"),
+    ("job_seeker_registration", 214, 4, "documents-app4-title"),
+    ("unemployed_registration", 214, 5, "documents-app5-title"),
+    ("unemployed_refusal", 214, 6, "documents-app6-title"),
+    ("unemployed_info", 214, 9, "documents-app9-title"),
+    ("employment_plan", 214, 10, "docpages-app10-title"),
+    ("measure_application", 129, 1, "docpages-129-app1-title"),
+    (
+        "measure_documents_refusal",
+        129,
+        3,
+        "docpages-129-app3-title",
+    ),
+    ("training_referral", 129, 4, "docpages-129-app4-title"),
+    (
+        "on_the_job_training_referral",
+        129,
+        5,
+        "docpages-129-app5-title",
+    ),
+    ("subsidised_referral", 129, 8, "docpages-129-app8-title"),
+    ("resettlement_referral", 129, 11, "docpages-129-app11-title"),
 ];
 
-/// A document's kind in words: its title and its appendix (214 App.3–App.6, App.9, App.10).
+/// A document's kind in words: its title, its order and appendix (214 App.3–App.6, App.9,
+/// App.10; 129 App.1, App.3, App.4, App.5, App.8, App.11).
 pub fn kind_words(tr: &Tr, kind: &str) -> String {
-    match KINDS.iter().find(|(k, _, _)| *k == kind) {
-        Some((_, n, title)) => tr.with(
+    match KINDS.iter().find(|(k, ..)| *k == kind) {
+        Some((_, order, n, title)) => tr.with(
             "docpages-kind",
-            &[("title", tr.t(title).into()), ("n", n.to_string().into())],
+            &[
+                ("title", tr.t(title).into()),
+                ("order", order.to_string().into()),
+                ("n", n.to_string().into()),
+            ],
         ),
         None => kind.to_string(),
     }
@@ -205,7 +226,7 @@ mod tests {
     fn every_kind_has_its_title_in_each_language() {
         for lang in [Lang::Kk, Lang::Ru, Lang::En] {
             let tr = Tr::new(lang);
-            for (kind, n, title) in KINDS {
+            for (kind, _, n, title) in KINDS {
                 assert!(tr.has(title), "{title} in {}", lang.as_str());
                 let words = kind_words(&tr, kind);
                 assert!(words.contains(&n.to_string()), "{words}");

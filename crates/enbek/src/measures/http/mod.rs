@@ -1,5 +1,6 @@
 //! The HTTP handlers of active measures.
 
+pub mod referrals;
 pub mod subsidised;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -22,4 +23,20 @@ pub fn portal() -> OpenApiRouter<AppState> {
             subsidised::record_subsidised_attendance,
             subsidised::list_subsidised_attendance
         ))
+        .routes(routes!(referrals::list_measure_places))
+        .routes(routes!(
+            referrals::create_measure_place,
+            referrals::list_center_measure_places
+        ))
+        .routes(routes!(
+            referrals::apply_active_measure,
+            referrals::list_my_active_measures
+        ))
+        .routes(routes!(referrals::receive_egov_active_measure))
+        .routes(routes!(referrals::refer_in_person))
+        .routes(routes!(referrals::list_active_measure_referrals))
+        .routes(routes!(referrals::get_active_measure_referral))
+        .routes(routes!(referrals::return_tear_off))
+        .routes(routes!(referrals::end_active_measure))
+        .routes(routes!(referrals::record_commission))
 }

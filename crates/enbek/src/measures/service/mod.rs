@@ -1,3 +1,6 @@
 //! The use cases of active measures.
 
+pub mod papers;
+pub mod places;
+pub mod referrals;
 pub mod subsidised;

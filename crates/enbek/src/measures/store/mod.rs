@@ -1,3 +1,5 @@
 //! The storage of active measures.
 
+pub mod places;
+pub mod referrals;
 pub mod subsidised;

@@ -246,3 +246,26 @@ pub async fn attendance_list(
     .await?;
     rows.iter().map(SubsidisedAttendance::from_row).collect()
 }
+
+/// A person hired on the application's jobs through a referral (129 App.8's tear-off notice)
+/// joins its participants, once; the referral's place has already counted them.
+pub async fn join(
+    tx: &mut Tx,
+    application_id: &str,
+    iin: &str,
+    by: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO subsidised_participants (id, application_id, iin, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (application_id, iin) DO NOTHING",
+    )
+    .bind(crate::platform::db::new_id())
+    .bind(application_id)
+    .bind(iin)
+    .bind(by)
+    .bind(ts(at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

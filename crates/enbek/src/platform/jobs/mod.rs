@@ -62,6 +62,9 @@ pub enum Job {
     ImportReference { import_id: String },
     /// Render, sign and store a recorded document (again, if the signer did not answer).
     IssueDocument { document_id: String },
+    /// Decide an application for a referral to an active measure (again, if the registries did
+    /// not answer; 129 App.2 p.3).
+    DecideReferral { referral_id: String },
 }
 
 impl Job {

@@ -189,19 +189,31 @@ pub async fn occupations(
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Occupation {
-                code: r.text("code")?,
-                level: r.text("level")?,
-                parent_code: r.opt_text("parent_code")?,
-                skill_level: r.opt_text("skill_level")?,
-                name_kk: r.text("name_kk")?,
-                name_ru: r.text("name_ru")?,
-                name_en: r.text("name_en")?,
-            })
-        })
-        .collect()
+    rows.iter().map(occupation).collect()
+}
+
+fn occupation(r: &sqlx::any::AnyRow) -> Result<Occupation, sqlx::Error> {
+    Ok(Occupation {
+        code: r.text("code")?,
+        level: r.text("level")?,
+        parent_code: r.opt_text("parent_code")?,
+        skill_level: r.opt_text("skill_level")?,
+        name_kk: r.text("name_kk")?,
+        name_ru: r.text("name_ru")?,
+        name_en: r.text("name_en")?,
+    })
+}
+
+/// The occupation of a code, at any level of the classifier.
+pub async fn occupation_by_code<'c>(
+    db: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    code: &str,
+) -> Result<Option<Occupation>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM occupations WHERE code = $1")
+        .bind(code)
+        .fetch_optional(db)
+        .await?;
+    row.as_ref().map(occupation).transpose()
 }
 
 /// Text folded for searching in any of the three languages: Unicode lower case, `ё` as `е`, and

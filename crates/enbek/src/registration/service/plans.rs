@@ -620,7 +620,7 @@ pub fn act_due(state: &AppState, report: &Report) -> DateTime<Utc> {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     /// `review_forwarded`, `draw_up_plan`, `plan_action`, `plan_contact`, `circumstance`,
-    /// `no_show` or `late_offer_answer`.
+    /// `no_show`, `late_offer_answer` or `quit_active_measure`.
     pub kind: String,
     pub registration_id: String,
     /// The plan item, report or offer (for `no_show` and `late_offer_answer`) it concerns.
@@ -756,6 +756,20 @@ async fn work_queue(state: &AppState, centers: &[String], horizon: u32) -> Resul
                 Some(format!("vacancy {vacancy_id}")),
             );
         }
+    }
+    // 214 p.51(3): an unemployed person who quit an active measure without good reason, for the
+    // specialist to apply `quit_active_measure` within the 2 working days of 214 p.51.
+    for (referral_id, registration_id, measure, at) in
+        state.measures().unexcused_quits(pool, centers).await?
+    {
+        push(
+            "quit_active_measure",
+            &registration_id,
+            Some(referral_id),
+            working_days_deadline(&cal, at, 2),
+            "214 p.51(3)",
+            Some(format!("measure {measure}")),
+        );
     }
     items.sort_by_key(|i| i.due_at);
     Ok(items)
