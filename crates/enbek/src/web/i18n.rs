@@ -30,13 +30,15 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/documents.ftl")),
             include_str!(concat!("../../locales/", $lang, "/docpages.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/referrals.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/staffmeasures.ftl")),
         ]
     };
 }
 
-const KK: [&str; 16] = files!("kk");
-const RU: [&str; 16] = files!("ru");
-const EN: [&str; 16] = files!("en");
+const KK: [&str; 18] = files!("kk");
+const RU: [&str; 18] = files!("ru");
+const EN: [&str; 18] = files!("en");
 
 type Bundle = FluentBundle<FluentResource>;
 
