@@ -33,7 +33,7 @@ use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::{Code as ReferenceCode, Organization};
 
-fn measure(code: &str) -> Result<ActiveMeasure> {
+pub(crate) fn measure(code: &str) -> Result<ActiveMeasure> {
     ActiveMeasure::parse(code).ok_or_else(|| {
         Error::new(Common::InvalidValue)
             .detail("measure is training, public_works, social_job, youth_practice, first_job, generation_contract, silver_age or resettlement")
@@ -102,7 +102,7 @@ pub struct ReferralView {
 }
 
 impl ReferralView {
-    fn of(r: Referral, now: DateTime<Utc>) -> ReferralView {
+    pub(crate) fn of(r: Referral, now: DateTime<Utc>) -> ReferralView {
         let refusal = r.refusal_code.as_deref().and_then(ReferralRefusal::parse);
         let not_accepted = r.stage == Stage::NotAccepted;
         ReferralView {
@@ -422,7 +422,7 @@ pub async fn mine(state: &AppState, caller: &Caller) -> Result<Vec<Referral>> {
 /// Who acts on a referral's tear-off and participation: the employer of the caller, or a
 /// specialist of a career center (the referring one, or for resettlement one of the region of
 /// settlement).
-fn receiver(caller: &Caller) -> Result<Receiver<'_>> {
+pub(crate) fn receiver(caller: &Caller) -> Result<Receiver<'_>> {
     let grant = caller.require(&[Role::Employer, Role::CareerCenterSpecialist])?;
     match grant.role {
         Role::Employer => Ok(Receiver::Employer(caller.organization(Role::Employer)?)),
@@ -581,7 +581,8 @@ pub struct TearOffRequest {
 
 const HOUSING: [&str; 4] = ["housing", "service_housing", "dormitory", "rent_subsidy"];
 
-fn notice(state: &AppState, body: TearOffRequest) -> Result<TearOffNotice> {
+/// The tear-off notice as returned (the API's body, the pages' form), its texts and dates checked.
+pub(crate) fn notice(state: &AppState, body: TearOffRequest) -> Result<TearOffNotice> {
     let today = local_date(state.clock.now());
     let number = |field: &str, v: Option<String>| {
         input::opt_text(field, v.as_deref(), text::ITEM.optional())
