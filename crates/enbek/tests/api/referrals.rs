@@ -776,3 +776,197 @@ async fn referrals_are_read_by_the_person_and_the_staff_in_scope_only() {
         "identity_not_proven",
     );
 }
+
+/// A subsidised-job application of `measure` by the employer of `token`, published as a place
+/// by the specialist; the place's id.
+async fn subsidised_place(app: &TestApp, owner: &str, specialist: &str, measure: &str) -> String {
+    let (status, jobs) = app
+        .post(
+            "/api/v1/subsidised-job-applications",
+            Some(owner),
+            json!({
+                "measure": measure, "places": 2, "occupation_code": "9112", "monthly_pay": 120000,
+                "starts_on": "2026-04-01", "ends_on": "2026-09-30", "contact_person": "Айгүл Серікова",
+                "contact_phone": "+7 701 555 12 34", "locality_code": "111010000"
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{jobs}");
+    publish(
+        app,
+        specialist,
+        json!({ "measure": measure, "subsidised_application_id": jobs["id"] }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn every_measure_goes_from_the_application_to_the_end_of_participation_and_is_monitored() {
+    let app = TestApp::spawn().await;
+    let graduate =
+        json!([{ "level": "vocational", "specialty": "сварщик", "graduated_on": "2024-06-30" }]);
+    // Each measure with the person it is open to (the registry's record).
+    let people = [
+        (
+            "public_works",
+            "870101",
+            3u8,
+            json!({ "birth_date": "1987-01-01" }),
+        ),
+        (
+            "social_job",
+            "870101",
+            3,
+            json!({ "birth_date": "1987-01-01" }),
+        ),
+        (
+            "youth_practice",
+            "010101",
+            5,
+            json!({ "birth_date": "2001-01-01", "education": graduate }),
+        ),
+        (
+            "first_job",
+            "030101",
+            5,
+            json!({ "birth_date": "2003-01-01", "contribution_months": [] }),
+        ),
+        (
+            "generation_contract",
+            "000101",
+            5,
+            json!({ "birth_date": "2000-01-01", "education": graduate }),
+        ),
+        (
+            "silver_age",
+            "660101",
+            3,
+            json!({ "birth_date": "1966-01-01" }),
+        ),
+    ];
+    let mut registered = Vec::new();
+    for (n, (measure, born, century, registry)) in people.iter().enumerate() {
+        let person = iin(born, *century, 2000 + 10 * n as u32);
+        let login = format!("{measure}@example.kz");
+        app.job_seeker(&login, &person, registry.clone(), json!({}))
+            .await;
+        registered.push((*measure, login));
+    }
+    // Friday 20 March: all are unemployed; the places are published.
+    app.set_clock(UNEMPLOYED_FROM).await;
+    app.run_due_jobs().await;
+    let specialist = app.specialist("cc.kokshetau.measures", CENTER).await;
+    let owner = employer(&app, "owner@example.kz", 100).await;
+    let mut referred = Vec::new();
+    for (measure, login) in &registered {
+        let place = subsidised_place(&app, &owner, &specialist, measure).await;
+        let token = app.login(login, PASSWORD).await;
+        let (status, r) = apply(&app, &token, application(measure, &place)).await;
+        assert_eq!(status, StatusCode::CREATED, "{r}");
+        assert_eq!(r["status"], "referred", "{measure}: {r}");
+        assert_eq!(r["category"], "unemployed", "{measure}");
+        assert!(
+            r["number"].as_str().unwrap().starts_with("129-8-"),
+            "{measure}"
+        );
+        referred.push(r["id"].as_str().unwrap().to_string());
+    }
+    // Training for a job seeker, and resettlement on the commission's decision.
+    let course_place = publish(&app, &specialist, course(2)).await;
+    let seeker = iin("880101", 3, 2100);
+    let (token, _) = app
+        .job_seeker("training@example.kz", &seeker, json!({}), json!({}))
+        .await;
+    let (_, r) = apply(&app, &token, application("training", &course_place)).await;
+    assert_eq!(r["status"], "referred", "{r}");
+    referred.push(r["id"].as_str().unwrap().to_string());
+    let astana = app.specialist("cc.saryarka", "cc-astana-saryarka").await;
+    let quota = publish(
+        &app,
+        &astana,
+        json!({ "measure": "resettlement", "capacity": 2, "occupation_code": "7212",
+            "provider": "Астана қаласы, Сарыарқа ауданы", "destination_code": "711300000",
+            "starts_on": "2026-04-01", "ends_on": "2026-12-31" }),
+    )
+    .await;
+    let mover = iin("890101", 3, 2200);
+    let (token, _) = app
+        .job_seeker("resettlement@example.kz", &mover, json!({}), json!({}))
+        .await;
+    let body = application("resettlement", &quota);
+    assert_problem(
+        apply(&app, &token, body.clone()).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
+    );
+    let body = with(body, json!({ "career_center_id": CENTER }));
+    let (_, r) = apply(&app, &token, body).await;
+    let id = r["id"].as_str().unwrap().to_string();
+    let (_, r) = app
+        .post(
+            &format!("/api/v1/active-measures/{id}/commission"),
+            Some(&specialist),
+            json!({ "approved": true, "decision_number": "12", "decided_on": "2026-03-20" }),
+        )
+        .await;
+    assert_eq!(r["status"], "referred", "{r}");
+    referred.push(id);
+
+    // Each comes back taken and ends: the subsidised jobs by their employer, training by the
+    // specialist, resettlement by the center of the region of settlement.
+    for (n, id) in referred.iter().enumerate() {
+        let by = match n {
+            0..=5 => &owner,
+            6 => &specialist,
+            _ => &astana,
+        };
+        let (status, r) = app
+            .post(
+                &format!("/api/v1/active-measures/{id}/tear-off"),
+                Some(by),
+                json!({ "taken": true, "order_number": format!("{n}-к"), "order_date": "2026-03-20" }),
+            )
+            .await;
+        assert_eq!(
+            (status, r["status"].as_str()),
+            (StatusCode::OK, Some("enrolled")),
+            "{r}"
+        );
+        let (status, r) = app
+            .post(
+                &format!("/api/v1/active-measures/{id}/end"),
+                Some(by),
+                json!({ "ending": "completed", "ended_on": "2026-03-20" }),
+            )
+            .await;
+        assert_eq!(
+            (status, r["status"].as_str()),
+            (StatusCode::OK, Some("completed")),
+            "{r}"
+        );
+    }
+    // The hired participants joined the employers' applications, where attendance is kept.
+    let (_, applications) = app
+        .get("/api/v1/subsidised-job-applications", Some(&owner))
+        .await;
+    for a in applications.as_array().unwrap() {
+        let path = format!(
+            "/api/v1/subsidised-job-applications/{}/participants",
+            a["id"].as_str().unwrap()
+        );
+        let (_, participants) = app.get(&path, Some(&owner)).await;
+        assert_eq!(participants.as_array().map(Vec::len), Some(1), "{a}");
+    }
+    // The service is monitored: all of 20 March decided at once, within the term.
+    let ministry = app.staff("ministry", "ministry_officer", None).await;
+    let (status, summary) = app
+        .get(
+            "/api/v1/monitoring/services/active_measure_referral?from=2026-03-20&to=2026-03-20",
+            Some(&ministry),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{summary}");
+    assert_eq!(summary["received"], 8, "{summary}");
+    assert_eq!(summary["result_issued"], 8, "{summary}");
+    assert_eq!(summary["within_term"], 8, "{summary}");
+}

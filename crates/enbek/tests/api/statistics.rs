@@ -135,9 +135,13 @@ async fn the_officer_sees_their_region_and_the_ministry_all() {
     assert_eq!(march["unemployed_at_month_end"], 2, "{own}");
     assert!(march["offers_made"].as_i64() >= Some(1), "{own}");
     assert!(march["offers_accepted"].as_i64() >= Some(1), "{own}");
-    // The services' terms are the monitoring's, both services of the month together.
+    // The services' terms are the monitoring's, every monitored service of the month together.
     let (mut within, mut late) = (0, 0);
-    for service in ["job_seeker_registration", "unemployed_registration"] {
+    for service in [
+        "job_seeker_registration",
+        "unemployed_registration",
+        "active_measure_referral",
+    ] {
         let path = format!("/api/v1/monitoring/services/{service}?from=2026-03-01&to=2026-03-31");
         let (status, summary) = app.get(&path, Some(officer)).await;
         assert_eq!(status, StatusCode::OK, "{summary}");

@@ -199,7 +199,8 @@ pub struct MeasureApplicationRequest {
     pub measure: String,
     /// The place applied for (`listMeasurePlaces`).
     pub place_id: String,
-    /// The career center; by default the place's.
+    /// The career center; by default the place's (for resettlement required: the quota is of
+    /// the region of settlement).
     #[serde(default)]
     pub career_center_id: Option<String>,
     /// Consent to collect and process personal data (129 App.1).
@@ -243,6 +244,12 @@ async fn submission(
     applicant_account: Option<String>,
 ) -> Result<Submission> {
     let measure = measure(&body.measure)?;
+    // A resettlement quota is of the region of settlement: the person names their own center.
+    if measure == ActiveMeasure::Resettlement && body.career_center_id.is_none() {
+        return Err(Error::new(Common::InvalidValue)
+            .detail("career_center_id names the referring career center for resettlement")
+            .with("field", "career_center_id"));
+    }
     let career_center = center_for(state, body.career_center_id.as_deref(), &body.place_id).await?;
     Ok(Submission {
         channel,
