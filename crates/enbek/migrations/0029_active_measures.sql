@@ -13,7 +13,7 @@ CREATE TABLE measure_places (
     subsidised_application_id TEXT UNIQUE REFERENCES subsidised_applications(id),
     occupation_code TEXT NOT NULL,
     qualification TEXT,
-    on_the_job INTEGER NOT NULL DEFAULT 0,
+    on_the_job BIGINT NOT NULL DEFAULT 0,
     destination_code TEXT,
     decision_number TEXT,
     decision_on TEXT,
@@ -60,7 +60,7 @@ CREATE TABLE measure_referrals (
     ended_on TEXT,
     ended_at TEXT,
     ending TEXT,
-    good_reason INTEGER,
+    good_reason BIGINT,
     data TEXT NOT NULL
 );
 CREATE INDEX measure_referrals_iin ON measure_referrals(iin, submitted_at);
@@ -71,9 +71,7 @@ CREATE INDEX measure_referrals_place ON measure_referrals(place_id, stage);
 CREATE UNIQUE INDEX measure_referrals_in_progress ON measure_referrals(iin)
     WHERE stage IN ('pending', 'referred', 'enrolled');
 
--- The enumerated columns, checked as migration 0017 does. The monitored services gain "Issuing
--- referrals to active employment measures": the check column is dropped and added again with
--- the larger set (both engines drop a column together with its own constraints).
+-- The enumerated columns, checked as migration 0017 does.
 ALTER TABLE measure_places ADD COLUMN enum_check BIGINT
     CHECK (measure IN ('training', 'public_works', 'social_job', 'youth_practice', 'first_job',
         'generation_contract', 'silver_age', 'resettlement'));
@@ -89,7 +87,17 @@ ALTER TABLE measure_referrals ADD COLUMN enum_check BIGINT
     CHECK (refusal_code IN ('unreliable_documents', 'requirements_not_met', 'negative_approval',
         'no_personal_data_consent', 'training_barred', 'subsidised_job_barred'));
 
+-- The monitored services gain "Issuing referrals to active employment measures". A CHECK cannot
+-- be changed in place on both engines, so the column is moved: renamed, a new one takes its values,
+-- the old one is dropped (PostgreSQL drops the constraint involving it; SQLite, once the check
+-- column of 0017 that names it is dropped), and the checks are added again with the larger set.
 ALTER TABLE service_requests DROP COLUMN enum_check;
+DROP INDEX service_requests_service;
+ALTER TABLE service_requests RENAME COLUMN service TO service_before;
+ALTER TABLE service_requests ADD COLUMN service TEXT NOT NULL DEFAULT '';
+UPDATE service_requests SET service = service_before;
+ALTER TABLE service_requests DROP COLUMN service_before;
+CREATE INDEX service_requests_service ON service_requests(service, received_at);
 ALTER TABLE service_requests ADD COLUMN enum_check BIGINT
     CHECK (service IN ('job_seeker_registration', 'unemployed_registration', 'active_measure_referral'))
     CHECK (channel IN ('portal', 'in_person', 'assistant', 'egov'))
