@@ -102,3 +102,18 @@ ALTER TABLE service_requests ADD COLUMN enum_check BIGINT
     CHECK (service IN ('job_seeker_registration', 'unemployed_registration', 'active_measure_referral'))
     CHECK (channel IN ('portal', 'in_person', 'assistant', 'egov'))
     CHECK (stage IN ('received', 'in_progress', 'result_issued', 'refused', 'withdrawn'));
+
+-- A call to the career center to take part in an active measure (214 p.51(3)): not answered within
+-- 3 working days, without good reason, it is a ground of deregistration the center weighs.
+CREATE TABLE measure_summons (
+    id TEXT PRIMARY KEY,
+    registration_id TEXT NOT NULL REFERENCES registrations(id),
+    career_center_id TEXT NOT NULL,
+    measure TEXT,
+    summoned_by TEXT NOT NULL,
+    summoned_at TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    answered_at TEXT
+);
+CREATE INDEX measure_summons_center ON measure_summons(career_center_id, answered_at, due_at);
+CREATE INDEX measure_summons_registration ON measure_summons(registration_id, answered_at);

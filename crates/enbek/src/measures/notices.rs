@@ -15,6 +15,9 @@ pub enum Kind {
     ReferralIssued,
     /// Refused, with the ground of 129 App.2 p.9.
     ReferralRefused,
+    /// Called to the career center to take part in an active measure, within 3 working days
+    /// (214 p.51(3)).
+    Summoned,
 }
 
 impl Notice for Kind {
@@ -22,6 +25,7 @@ impl Notice for Kind {
         match self {
             Kind::ReferralIssued => "measure_referral_issued",
             Kind::ReferralRefused => "measure_referral_refused",
+            Kind::Summoned => "measure_summons",
         }
     }
 
@@ -37,6 +41,9 @@ impl Notice for Kind {
             (ReferralIssued, En) => ("Referral to an active measure issued", format!("Referral No. {} to the active measure \"{}\" was issued to you ({}, {}). You can download it from your cabinet.", a.reference, a.note, center, a.date)),
             (ReferralRefused, Kk) => ("Белсенді шараға жолдама беруден бас тарту", format!("{} белсенді шарасына жолдама беруден бас тартылды ({}, {}). Негізі: {} [{}]. Шешімге шағымдануға болады.", a.note, center, a.date, ground, a.code)),
             (ReferralRefused, Ru) => ("Отказ в выдаче направления на активную меру", format!("В выдаче направления на активную меру «{}» отказано ({}, {}). Основание: {} [{}]. Решение может быть обжаловано.", a.note, center, a.date, ground, a.code)),
+            (Summoned, Kk) => ("Мансап орталығына шақыру", format!("Сізді белсенді шараға қатысу үшін мансап орталығына ({}) шақырамыз{}. {} қоса алғанда келіңіз: дәлелді себепсіз келмеу жұмыссыздар есебінен шығаруға негіз болады.", center, if a.note.is_empty() { String::new() } else { format!(" ({})", a.note) }, a.date)),
+            (Summoned, Ru) => ("Вызов в карьерный центр", format!("Вы вызваны в карьерный центр ({}) для участия в активной мере{}. Явитесь по {} включительно: неявка без уважительной причины является основанием для снятия с учёта безработных.", center, if a.note.is_empty() { String::new() } else { format!(" ({})", a.note) }, a.date)),
+            (Summoned, En) => ("Call to the career center", format!("You are called to the career center ({}) to take part in an active measure{}. Come by {} inclusive: not coming without good reason is a ground for deregistration as unemployed.", center, if a.note.is_empty() { String::new() } else { format!(" ({})", a.note) }, a.date)),
             (ReferralRefused, En) => ("Referral to an active measure refused", format!("The referral to the active measure \"{}\" was refused ({}, {}). Ground: {} [{}]. The decision may be appealed.", a.note, center, a.date, ground, a.code)),
         }
     }

@@ -113,20 +113,32 @@ impl AppState {
     }
 }
 
-/// A quitting of an active measure without good reason: (referral id, registration id,
-/// measure, when recorded).
-pub type MeasureQuit = (String, String, String, DateTime<Utc>);
+/// A lapse of an unemployed person in an active measure that the career center weighs under
+/// 214 p.51(3): quitting a measure without good reason, or a call to the center for a measure
+/// not answered within its 3 working days.
+#[derive(Debug, Clone)]
+pub struct MeasureLapse {
+    /// `quit_active_measure` or `measure_call_unanswered`.
+    pub kind: &'static str,
+    /// The referral or the call.
+    pub subject_id: String,
+    pub registration_id: String,
+    /// When it was recorded or found.
+    pub at: DateTime<Utc>,
+    pub detail: Option<String>,
+}
 
-/// What registration needs of active measures, which stand above it: the unemployed of a set of
-/// career centers who quit a measure without good reason (214 p.51(3)), for the work queue.
-/// Active measures implement it and the composition root registers it at start.
+/// What registration needs of active measures, which stand above it: the lapses of the
+/// unemployed of a set of career centers, for the work queue. Active measures implement it and
+/// the composition root registers it at start.
 #[async_trait]
 pub trait Measures: Send + Sync {
-    async fn unexcused_quits(
+    async fn lapses(
         &self,
         pool: &AnyPool,
         centers: &[String],
-    ) -> Result<Vec<MeasureQuit>, sqlx::Error>;
+        now: DateTime<Utc>,
+    ) -> Result<Vec<MeasureLapse>, sqlx::Error>;
 }
 
 impl AppState {

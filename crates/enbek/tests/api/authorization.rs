@@ -125,6 +125,7 @@ fn path_value(op: &str, name: &str, w: &World) -> String {
             | "recordResettlementCommission",
             _,
         ) => "measure_referral",
+        ("recordSummonsAnswer", _) => "measure_summons",
         (op, _) if op.contains("Subsidised") => "subsidised",
         (op, _) if op.contains("Vacancy") || op.contains("Candidate") || op.contains("NoShow") => {
             "vacancy"
@@ -208,6 +209,7 @@ fn body(op: &str, w: &World) -> Body {
             json!({ "taken": true, "order_number": "1", "order_date": "2026-03-20" })
         }
         "endActiveMeasure" => json!({ "ending": "completed", "ended_on": "2026-03-20" }),
+        "summonForActiveMeasure" => json!({ "measure": "public_works" }),
         "recordResettlementCommission" => {
             json!({ "approved": true, "decision_number": "1", "decided_on": "2026-03-16" })
         }

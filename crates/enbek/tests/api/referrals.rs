@@ -970,3 +970,113 @@ async fn every_measure_goes_from_the_application_to_the_end_of_participation_and
     assert_eq!(summary["result_issued"], 8, "{summary}");
     assert_eq!(summary["within_term"], 8, "{summary}");
 }
+
+#[tokio::test]
+async fn a_call_for_a_measure_unanswered_in_three_working_days_reaches_the_work_queue() {
+    let app = TestApp::spawn().await;
+    let first = iin("870101", 3, 2300);
+    let second = iin("870101", 3, 2310);
+    let (_, r1) = app
+        .job_seeker("call1@example.kz", &first, json!({}), json!({}))
+        .await;
+    let (_, r2) = app
+        .job_seeker("call2@example.kz", &second, json!({}), json!({}))
+        .await;
+    app.set_clock(UNEMPLOYED_FROM).await;
+    app.run_due_jobs().await;
+    let reg_first = r1["id"].as_str().unwrap().to_string();
+    let reg_second = r2["id"].as_str().unwrap().to_string();
+    // Friday 20 March, 10:00: called; 21–25 March are Nauryz days off, so the 3 working days
+    // are 26, 27 and 30 March: the term ends at 31 March 00:00.
+    let specialist = app.specialist("cc.kokshetau", CENTER).await;
+    let call = |reg: &str| format!("/api/v1/registrations/{reg}/measure-summons");
+    let (status, called) = app
+        .post(
+            &call(&reg_first),
+            Some(&specialist),
+            json!({ "measure": "public_works" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{called}");
+    assert_eq!(called["due_at"], "2026-03-30T19:00:00Z", "{called}");
+    let (_, other) = app
+        .post(&call(&reg_second), Some(&specialist), json!({}))
+        .await;
+    // The person is told.
+    let token = app.login("call1@example.kz", PASSWORD).await;
+    let (_, notices) = app.get("/api/v1/me/notifications", Some(&token)).await;
+    assert!(
+        notices
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "measure_summons"),
+        "{notices}"
+    );
+    // The second comes on Thursday: the specialist records it.
+    app.set_clock("2026-03-26T11:00:00+05:00").await;
+    let specialist = app.login("cc.kokshetau", STAFF_PASSWORD).await;
+    let answer = format!(
+        "/api/v1/measure-summons/{}/answer",
+        other["id"].as_str().unwrap()
+    );
+    let (status, answered) = app.post(&answer, Some(&specialist), json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{answered}");
+    assert!(answered["answered_at"].is_string());
+    assert_problem(
+        app.post(&answer, Some(&specialist), json!({})).await,
+        StatusCode::CONFLICT,
+        "invalid_state",
+    );
+    let unanswered = |queue: Vec<Value>| {
+        queue
+            .into_iter()
+            .filter(|i| i["kind"] == "measure_call_unanswered")
+            .map(|i| i["registration_id"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // In the last minute of the third working day: no ground yet.
+    app.set_clock("2026-03-30T23:59:00+05:00").await;
+    let specialist = app.login("cc.kokshetau", STAFF_PASSWORD).await;
+    assert!(unanswered(app.work_queue(&specialist).await).is_empty());
+    // From 31 March: the first person's call is in the queue, for 214 p.51(3).
+    app.set_clock("2026-03-31T00:00:00+05:00").await;
+    let specialist = app.login("cc.kokshetau", STAFF_PASSWORD).await;
+    assert_eq!(
+        unanswered(app.work_queue(&specialist).await),
+        std::slice::from_ref(&reg_first)
+    );
+    // Applying for a measure answers a call: a new call, then an application.
+    let place = publish(&app, &specialist, course(2)).await;
+    let (_, again) = app
+        .post(&call(&reg_first), Some(&specialist), json!({}))
+        .await;
+    assert!(again["answered_at"].is_null());
+    let token = app.login("call1@example.kz", PASSWORD).await;
+    let (_, r) = apply(&app, &token, application("training", &place)).await;
+    assert_eq!(r["status"], "referred", "{r}");
+    app.set_clock("2026-04-03T10:00:00+05:00").await;
+    let specialist = app.login("cc.kokshetau", STAFF_PASSWORD).await;
+    assert!(unanswered(app.work_queue(&specialist).await).is_empty());
+    // A job seeker is not called for a measure; another center's specialist may not call.
+    let seeker = iin("870101", 3, 2320);
+    let (_, reg) = app
+        .job_seeker("seeker.call@example.kz", &seeker, json!({}), json!({}))
+        .await;
+    assert_problem(
+        app.post(
+            &call(reg["id"].as_str().unwrap()),
+            Some(&specialist),
+            json!({}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "invalid_state",
+    );
+    let astana = app.specialist("cc.saryarka", "cc-astana-saryarka").await;
+    assert_problem(
+        app.post(&call(&reg_first), Some(&astana), json!({})).await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
+    );
+}

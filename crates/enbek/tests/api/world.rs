@@ -333,6 +333,12 @@ pub async fn world(app: &TestApp) -> World {
     let referral = created(app, "/api/v1/me/active-measures", &citizen, body).await;
     ids.insert("measure_place", place);
     ids.insert("measure_referral", referral);
+    let summons = format!(
+        "/api/v1/registrations/{}/measure-summons",
+        ids["registration"]
+    );
+    let summons = created(app, &summons, &specialist, json!({})).await;
+    ids.insert("measure_summons", summons);
 
     ids.insert("citizen_iin", citizen_iin);
     ids.insert("other_iin", other_iin);

@@ -2,6 +2,7 @@
 
 pub mod referrals;
 pub mod subsidised;
+pub mod summons;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -39,4 +40,6 @@ pub fn portal() -> OpenApiRouter<AppState> {
         .routes(routes!(referrals::return_tear_off))
         .routes(routes!(referrals::end_active_measure))
         .routes(routes!(referrals::record_commission))
+        .routes(routes!(summons::summon_for_active_measure))
+        .routes(routes!(summons::record_summons_answer))
 }

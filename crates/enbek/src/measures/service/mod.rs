@@ -4,3 +4,4 @@ pub mod papers;
 pub mod places;
 pub mod referrals;
 pub mod subsidised;
+pub mod summons;

@@ -279,6 +279,11 @@ pub async fn decide(state: &AppState, id: &str) -> anyhow::Result<()> {
     let on = local_date(referral.received_at.max(now).min(referral.due_at));
     let mut tx = state.db.begin().await?;
     let registration = registrations::active_for_iin(&mut tx, &referral.iin).await?;
+    // Applying for a measure answers the center's calls for one (214 p.51(3)).
+    if let Some(reg) = &registration {
+        crate::measures::store::summons::answer_open(&mut tx, &reg.id, referral.submitted_at)
+            .await?;
+    }
     let history = history(&mut tx, &referral, registration.as_ref())
         .await
         .map_err(failed)?;

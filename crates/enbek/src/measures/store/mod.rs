@@ -3,3 +3,4 @@
 pub mod places;
 pub mod referrals;
 pub mod subsidised;
+pub mod summons;

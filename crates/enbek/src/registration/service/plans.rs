@@ -620,7 +620,7 @@ pub fn act_due(state: &AppState, report: &Report) -> DateTime<Utc> {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     /// `review_forwarded`, `draw_up_plan`, `plan_action`, `plan_contact`, `circumstance`,
-    /// `no_show`, `late_offer_answer` or `quit_active_measure`.
+    /// `no_show`, `late_offer_answer`, `quit_active_measure` or `measure_call_unanswered`.
     pub kind: String,
     pub registration_id: String,
     /// The plan item, report or offer (for `no_show` and `late_offer_answer`) it concerns.
@@ -757,18 +757,17 @@ async fn work_queue(state: &AppState, centers: &[String], horizon: u32) -> Resul
             );
         }
     }
-    // 214 p.51(3): an unemployed person who quit an active measure without good reason, for the
-    // specialist to apply `quit_active_measure` within the 2 working days of 214 p.51.
-    for (referral_id, registration_id, measure, at) in
-        state.measures().unexcused_quits(pool, centers).await?
-    {
+    // 214 p.51(3): an unemployed person who quit an active measure without good reason, or did
+    // not answer a call to the center for a measure within 3 working days, for the specialist
+    // to weigh within the 2 working days of 214 p.51.
+    for lapse in state.measures().lapses(pool, centers, now).await? {
         push(
-            "quit_active_measure",
-            &registration_id,
-            Some(referral_id),
-            working_days_deadline(&cal, at, 2),
+            lapse.kind,
+            &lapse.registration_id,
+            Some(lapse.subject_id),
+            working_days_deadline(&cal, lapse.at, 2),
             "214 p.51(3)",
-            Some(format!("measure {measure}")),
+            lapse.detail,
         );
     }
     items.sort_by_key(|i| i.due_at);
