@@ -59,6 +59,16 @@ async fn a_job_seeker_is_referred_online_to_a_course_with_the_signed_referral_an
         .job_seeker("seeker@example.kz", &seeker, json!({}), json!({}))
         .await;
 
+    // A job seeker may train or resettle; the subsidised jobs are for the unemployed.
+    let (status, open) = app.get("/api/v1/me/measure-places", Some(&token)).await;
+    assert_eq!(status, StatusCode::OK, "{open}");
+    assert_eq!(
+        open["measures"],
+        json!(["training", "resettlement"]),
+        "{open}"
+    );
+    assert_eq!(open["region_code"], "110000000");
+    assert_eq!(strings(&open["items"], "id"), [place.as_str()]);
     let (status, referral) = apply(&app, &token, application("training", &place)).await;
     assert_eq!(status, StatusCode::CREATED, "{referral}");
     assert_eq!(referral["status"], "referred", "{referral}");

@@ -25,6 +25,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
             subsidised::list_subsidised_attendance
         ))
         .routes(routes!(referrals::list_measure_places))
+        .routes(routes!(referrals::list_my_measure_places))
         .routes(routes!(
             referrals::create_measure_place,
             referrals::list_center_measure_places

@@ -876,3 +876,45 @@ pub async fn list_center_measure_places(
         total,
     }))
 }
+
+/// The places open to the citizen: the measures the rules open to them today, and the places of
+/// those measures in their region (resettlement quotas of any region).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyPlaces {
+    /// The measures open to the person (129 p.2 and the measures' requirements).
+    pub measures: Vec<String>,
+    pub region_code: String,
+    pub items: Vec<PlaceView>,
+}
+
+#[utoipa::path(get, path = "/api/v1/me/measure-places", operation_id = "listMyMeasurePlaces", tag = "measures",
+    security(("bearer" = [])),
+    responses((status = 200, body = MyPlaces), (status = 403, description = "identity_not_proven"),
+        (status = 503, description = "the registries did not answer")))]
+pub async fn list_my_measure_places(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<axum::Json<MyPlaces>> {
+    Ok(axum::Json(places_open_to(&state, &caller).await?))
+}
+
+/// The measures and places open to the citizen of `caller` (the API and the cabinet's page).
+pub async fn places_open_to(state: &AppState, caller: &Caller) -> Result<MyPlaces> {
+    caller.require(&[Role::Citizen])?;
+    let iin = caller
+        .iin
+        .as_deref()
+        .ok_or_else(|| Error::new(Common::IdentityNotProven))?;
+    let (measures, region) = service::open_to(state, iin).await?;
+    let mut items = Vec::new();
+    for m in &measures {
+        let region = (*m != ActiveMeasure::Resettlement).then_some(region.as_str());
+        let (found, _) = places::open(state, region, Some(*m), 100, 0).await?;
+        items.extend(found.into_iter().map(PlaceView::from));
+    }
+    Ok(MyPlaces {
+        measures: measures.iter().map(|m| m.code().to_string()).collect(),
+        region_code: region,
+        items,
+    })
+}

@@ -284,9 +284,14 @@ pub async fn decide(state: &AppState, id: &str) -> anyhow::Result<()> {
         crate::measures::store::summons::answer_open(&mut tx, &reg.id, referral.submitted_at)
             .await?;
     }
-    let history = history(&mut tx, &referral, registration.as_ref())
-        .await
-        .map_err(failed)?;
+    let history = history(
+        &mut tx,
+        &referral.iin,
+        Some(&referral.id),
+        registration.as_ref(),
+    )
+    .await
+    .map_err(failed)?;
     let outcome = outcome(
         state,
         &referral,
@@ -396,28 +401,7 @@ fn outcome(
             "the state registries know no such IIN".into(),
         );
     };
-    let mut categories = Vec::new();
-    match registration.map(|r| r.status) {
-        Some(Status::Unemployed) => categories.extend([Category::JobSeeker, Category::Unemployed]),
-        Some(Status::JobSeeker) => categories.push(Category::JobSeeker),
-        _ => {}
-    }
-    if person.downtime {
-        categories.push(Category::Downtime);
-    }
-    if person.kandas {
-        categories.push(Category::Kandas);
-    }
-    if person.student {
-        categories.push(Category::Student);
-    }
-    let applicant = Applicant {
-        birth_date: person.birth_date,
-        sex: person.sex,
-        categories,
-        education: person.education.clone(),
-        has_worked: person.employed || !person.contribution_months.is_empty(),
-    };
+    let applicant = applicant(person, registration);
     let parameters = state.parameters();
     if let Some(unmet) =
         eligibility::first_unmet(&parameters, referral.measure, &applicant, history, on)
@@ -449,16 +433,83 @@ fn outcome(
     Outcome::Refer(category)
 }
 
-/// The person's past referrals as the Social Code's bars read them.
+/// The applicant as the rules of 129 p.2 read them: the categories from the registration (job
+/// seeker, unemployed) and the registries (downtime, kandas, student), the age, the education and
+/// whether the person ever worked.
+fn applicant(
+    person: &RegistryPerson,
+    registration: Option<&registrations::Registration>,
+) -> Applicant {
+    let mut categories = Vec::new();
+    match registration.map(|r| r.status) {
+        Some(Status::Unemployed) => categories.extend([Category::JobSeeker, Category::Unemployed]),
+        Some(Status::JobSeeker) => categories.push(Category::JobSeeker),
+        _ => {}
+    }
+    for (is, category) in [
+        (person.downtime, Category::Downtime),
+        (person.kandas, Category::Kandas),
+        (person.student, Category::Student),
+    ] {
+        if is {
+            categories.push(category);
+        }
+    }
+    Applicant {
+        birth_date: person.birth_date,
+        sex: person.sex,
+        categories,
+        education: person.education.clone(),
+        has_worked: person.employed || !person.contribution_months.is_empty(),
+    }
+}
+
+/// The measures open to the citizen today, as the decision would judge an application (129 p.2,
+/// 129 App.2 p.9(2), p.9(5), p.9(6)), and the region whose places they may take (their
+/// registration's center's, else where the registries place them). An account that has not
+/// proven an IIN is refused `identity_not_proven`; a silent registry answers 503.
+pub async fn open_to(state: &AppState, iin: &str) -> Result<(Vec<ActiveMeasure>, String)> {
+    let parsed = Iin::parse(iin)?;
+    let person =
+        state.registry().person(&parsed).await?.ok_or_else(|| {
+            Error::new(Common::NotFound).detail("the registries know no such IIN")
+        })?;
+    let today = local_date(state.clock.now());
+    let mut tx = state.db.begin().await?;
+    let registration = registrations::active_for_iin(&mut tx, iin).await?;
+    let history = history(&mut tx, iin, None, registration.as_ref()).await?;
+    let region = match &registration {
+        Some(r) => {
+            papers::organization(&mut tx, &r.career_center_id)
+                .await?
+                .region_code
+        }
+        None => person.region_code.clone(),
+    };
+    tx.rollback().await?;
+    let applicant = applicant(&person, registration.as_ref());
+    let parameters = state.parameters();
+    let open = ActiveMeasure::ALL
+        .into_iter()
+        .filter(|m| {
+            eligibility::first_unmet(&parameters, *m, &applicant, &history, today).is_none()
+        })
+        .collect();
+    Ok((open, region))
+}
+
+/// The person's past referrals as the Social Code's bars read them (less the application being
+/// decided).
 async fn history(
     tx: &mut Tx,
-    referral: &Referral,
+    iin: &str,
+    deciding: Option<&str>,
     registration: Option<&registrations::Registration>,
 ) -> Result<History> {
-    let past = referrals::of_iin(&mut **tx, &referral.iin).await?;
+    let past = referrals::of_iin(&mut **tx, iin).await?;
     let social_jobs = past
         .iter()
-        .filter(|r| r.id != referral.id && r.measure == ActiveMeasure::SocialJob)
+        .filter(|r| Some(r.id.as_str()) != deciding && r.measure == ActiveMeasure::SocialJob)
         .filter(|r| {
             matches!(
                 r.stage,
