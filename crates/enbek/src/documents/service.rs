@@ -27,6 +27,8 @@ use crate::platform::http::lang::Lang;
 use crate::platform::jobs::{store as jobs, Job};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
+use crate::reference::interface::Organization;
+use crate::web::Tr;
 use enbek_domain::accounts::access::CardPlace;
 
 /// The actor the audit log names for the signing of a document.
@@ -125,6 +127,33 @@ impl Forms {
             Lang::Kk => &self.kk,
             _ => &self.ru,
         }
+    }
+}
+
+impl Forms {
+    /// The same form in Kazakh and Russian, each made in its language.
+    pub fn both(make: impl Fn(Lang, Tr) -> Form) -> Forms {
+        Forms {
+            kk: make(Lang::Kk, Tr::new(Lang::Kk)),
+            ru: make(Lang::Ru, Tr::new(Lang::Ru)),
+        }
+    }
+}
+
+/// An organisation's name in a document's language.
+pub fn name_in(org: &Organization, lang: Lang) -> String {
+    lang.pick(&org.name_kk, &org.name_ru, &org.name_en)
+        .to_string()
+}
+
+/// What every form carries; the number is given when it is recorded. Decisions are signed by the
+/// issuing organisation's key, and the form names it as their author.
+pub fn issued_by(org: &Organization, lang: Lang, on: NaiveDate) -> Issue {
+    Issue {
+        number: String::new(),
+        issued_on: on,
+        career_center: name_in(org, lang),
+        specialist: Tr::new(lang).t("papers-signed-by-organisation"),
     }
 }
 

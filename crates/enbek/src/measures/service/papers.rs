@@ -10,8 +10,8 @@ use enbek_domain::registry::RegistryPerson;
 use serde_json::json;
 
 use crate::documents::interface::{
-    self as documents, DocumentsRefusal, Form, Forms, Issue, MeasureApplication, Paper, Recorded,
-    ResettlementReferral, SubsidisedReferral, TrainingReferral,
+    self as documents, issued_by, name_in, DocumentsRefusal, Form, Forms, MeasureApplication,
+    Paper, Recorded, ResettlementReferral, SubsidisedReferral, TrainingReferral,
 };
 use crate::measures::error::{Error, Result};
 use crate::measures::store::places::Place;
@@ -21,36 +21,12 @@ use crate::platform::http::lang::Lang;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Organization;
 use crate::registration::interface::full_name;
-use crate::web::Tr;
 
 /// An organisation the referral names (its career center).
 pub(crate) async fn organization(tx: &mut Tx, id: &str) -> Result<Organization> {
     reference::organization_by_id(&mut **tx, id)
         .await?
         .ok_or_else(|| Error::internal(format!("no organisation {id}")))
-}
-
-fn name_in(org: &Organization, lang: Lang) -> String {
-    lang.pick(&org.name_kk, &org.name_ru, &org.name_en)
-        .to_string()
-}
-
-/// The same form in Kazakh and Russian.
-fn forms(make: impl Fn(Lang, Tr) -> Form) -> Forms {
-    Forms {
-        kk: make(Lang::Kk, Tr::new(Lang::Kk)),
-        ru: make(Lang::Ru, Tr::new(Lang::Ru)),
-    }
-}
-
-/// What every form carries; the number is given when it is recorded. The career center signs.
-fn issue(center: &Organization, lang: Lang, tr: &Tr, on: NaiveDate) -> Issue {
-    Issue {
-        number: String::new(),
-        issued_on: on,
-        career_center: name_in(center, lang),
-        specialist: tr.t("papers-signed-by-organisation"),
-    }
 }
 
 fn person_name(p: &RegistryPerson) -> String {
@@ -100,7 +76,7 @@ pub(crate) async fn record_application(
 ) -> Result<Recorded> {
     let name = person_name(person);
     let on = local_date(r.received_at);
-    let forms = forms(|lang, tr| {
+    let forms = Forms::both(|lang, tr| {
         let documents = if r.data.documents.is_empty() {
             vec![tr.t("measures-papers-online-data")]
         } else {
@@ -112,7 +88,7 @@ pub(crate) async fn record_application(
                 .collect()
         };
         Form::MeasureApplication(MeasureApplication {
-            issue: issue(center, lang, &tr, on),
+            issue: issued_by(center, lang, on),
             person: name.clone(),
             address: person.locality_code.clone(),
             measure: r.measure.code().to_string(),
@@ -134,9 +110,9 @@ pub(crate) async fn record_not_accepted(
 ) -> Result<Recorded> {
     let name = person.map(person_name).unwrap_or_default();
     let on = local_date(at);
-    let forms = forms(|lang, tr| {
+    let forms = Forms::both(|lang, _| {
         Form::DocumentsRefusal(DocumentsRefusal {
-            issue: issue(center, lang, &tr, on),
+            issue: issued_by(center, lang, on),
             provider: name_in(center, lang),
             person: name.clone(),
             documents: r.data.documents.clone(),
@@ -167,8 +143,8 @@ pub(crate) async fn record_referral(
     };
     let months = months(place.starts_on, place.ends_on);
     let category = r.category.map(|c| c.code().to_string()).unwrap_or_default();
-    let forms = forms(|lang, tr| {
-        let issue = issue(center, lang, &tr, on);
+    let forms = Forms::both(|lang, tr| {
+        let issue = issued_by(center, lang, on);
         match r.measure.kind() {
             MeasureKind::Training => Form::TrainingReferral(TrainingReferral {
                 issue,

@@ -15,10 +15,10 @@ use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
 use crate::documents::interface::{
-    self as documents, Contacts, Form, Forms, Issue, Paper, PlanGroup, PlanItem, Recorded,
+    self as documents, issued_by, name_in, Contacts, Form, Forms, Paper, PlanGroup, PlanItem,
+    Recorded,
 };
 use crate::platform::db::Tx;
-use crate::platform::http::lang::Lang;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
 use crate::reference::interface::Organization;
@@ -70,30 +70,6 @@ pub(crate) async fn region_mobility_center(
     Ok(all.into_iter().next())
 }
 
-fn name_in(org: &Organization, lang: Lang) -> String {
-    lang.pick(&org.name_kk, &org.name_ru, &org.name_en)
-        .to_string()
-}
-
-/// The same form in Kazakh and Russian.
-fn forms(make: impl Fn(Lang, Tr) -> Form) -> Forms {
-    Forms {
-        kk: make(Lang::Kk, Tr::new(Lang::Kk)),
-        ru: make(Lang::Ru, Tr::new(Lang::Ru)),
-    }
-}
-
-/// What every form carries; the number is given when it is recorded. Decisions are signed by the
-/// career center's key, and the form names the center as their author.
-fn issue(center: &Organization, lang: Lang, tr: &Tr, on: NaiveDate) -> Issue {
-    Issue {
-        number: String::new(),
-        issued_on: on,
-        career_center: name_in(center, lang),
-        specialist: tr.t("papers-signed-by-organisation"),
-    }
-}
-
 /// The account that owns a person's documents: the registration's, else the one that proved
 /// the person's IIN.
 async fn owner(tx: &mut Tx, reg: &Registration) -> Result<Option<String>> {
@@ -119,9 +95,9 @@ pub(crate) async fn record_decision(
                 return Ok(None);
             };
             let unemployed = notice.form == "App.6";
-            forms(|lang, tr| {
+            Forms::both(|lang, _| {
                 let refusal = documents::Refusal {
-                    issue: issue(&center, lang, &tr, on),
+                    issue: issued_by(&center, lang, on),
                     provider: name_in(&center, lang),
                     person: name.to_string(),
                     ground: notice.ground.get(lang).to_string(),
@@ -138,9 +114,9 @@ pub(crate) async fn record_decision(
             let Some(since) = reg.job_seeker_since else {
                 return Ok(None);
             };
-            forms(|lang, tr| {
+            Forms::both(|lang, _| {
                 Form::JobSeeker(documents::JobSeeker {
-                    issue: issue(&center, lang, &tr, on),
+                    issue: issued_by(&center, lang, on),
                     person: name.to_string(),
                     registered_on: since,
                 })
@@ -153,9 +129,9 @@ pub(crate) async fn record_decision(
             let mobility = mobility_center(tx, &center)
                 .await?
                 .unwrap_or_else(|| center.clone());
-            forms(|lang, tr| {
+            Forms::both(|lang, _| {
                 Form::Unemployed(documents::Unemployed {
-                    issue: issue(&center, lang, &tr, on),
+                    issue: issued_by(&center, lang, on),
                     person: name.to_string(),
                     mobility_center: name_in(&mobility, lang),
                     unemployed_since: since,
@@ -204,9 +180,9 @@ pub(crate) async fn record_unemployed_info(
         Some(_) => mobility_center(tx, issuer).await?,
         None => None,
     };
-    let forms = forms(|lang, tr| {
+    let forms = Forms::both(|lang, _| {
         Form::UnemployedInfo(documents::UnemployedInfo {
-            issue: issue(issuer, lang, &tr, on),
+            issue: issued_by(issuer, lang, on),
             person: name.to_string(),
             registration: registered
                 .map(|since| (name_in(mobility.as_ref().unwrap_or(issuer), lang), since)),
@@ -256,7 +232,7 @@ pub(crate) async fn record_plan(
 ) -> Result<Recorded> {
     let center = organization(tx, &plan.career_center_id).await?;
     let on = local_date(at);
-    let forms = forms(|lang, tr| {
+    let forms = Forms::both(|lang, tr| {
         let text = |item: &Item| {
             let base = item
                 .action
@@ -268,7 +244,7 @@ pub(crate) async fn record_plan(
             }
         };
         Form::EmploymentPlan(documents::EmploymentPlan {
-            issue: issue(&center, lang, &tr, on),
+            issue: issued_by(&center, lang, on),
             person: person_name(person),
             unemployed_since: reg.unemployed_since.unwrap_or(plan.created_at.date_naive()),
             goal: plan.goal.clone(),
