@@ -22,6 +22,7 @@ mod desk;
 mod documents;
 mod employer;
 mod portal;
+mod referrals;
 mod resumes;
 mod subsidised;
 mod workspace;

@@ -1,6 +1,9 @@
 //! The pages of active measures: the employer's subsidised-job applications, their participants
-//! and monthly attendance (206 p.31.3).
+//! and monthly attendance (206 p.31.3); the citizen's referrals to active measures in the
+//! cabinet and the employer's referrals with their tear-off notices (Order 129).
 
+pub mod cabinet;
+pub mod referrals;
 pub mod subsidised;
 
 use axum::routing::{get, post};
@@ -24,4 +27,11 @@ pub fn routes() -> Router<AppState> {
             "/employer/subsidised/{id}/attendance",
             post(subsidised::record_attendance),
         )
+        .route("/cabinet/measures", get(cabinet::page).post(cabinet::apply))
+        .route("/employer/referrals", get(referrals::list))
+        .route(
+            "/employer/referrals/{id}/tear-off",
+            post(referrals::return_tear_off),
+        )
+        .route("/employer/referrals/{id}/end", post(referrals::end))
 }
