@@ -23,5 +23,6 @@ mod documents;
 mod employer;
 mod portal;
 mod resumes;
+mod staffmeasures;
 mod subsidised;
 mod workspace;
