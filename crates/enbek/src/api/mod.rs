@@ -211,6 +211,7 @@ fn pages(state: AppState, surface: Surface) -> Router<AppState> {
         pages = pages.merge(crate::reporting::pages::staff());
         pages = pages.merge(crate::accounts::pages::staff());
         pages = pages.merge(crate::reference::pages::staff());
+        pages = pages.merge(crate::measures::pages::staff());
     }
     web::layer(pages, state.clone())
         .layer(DefaultBodyLimit::max(rules.max_bytes))

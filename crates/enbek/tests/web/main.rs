@@ -24,5 +24,6 @@ mod employer;
 mod portal;
 mod referrals;
 mod resumes;
+mod staffmeasures;
 mod subsidised;
 mod workspace;

@@ -1,9 +1,14 @@
 //! The pages of active measures: the employer's subsidised-job applications, their participants
 //! and monthly attendance (206 p.31.3); the citizen's referrals to active measures in the
-//! cabinet and the employer's referrals with their tear-off notices (Order 129).
+//! cabinet and the employer's referrals with their tear-off notices (Order 129); and for staff the
+//! places and referrals of a career center or of a region, the desk's application and each
+//! referral's tear-off notice and end.
 
 pub mod cabinet;
 pub mod referrals;
+pub mod staff_desk;
+pub mod staff_measures;
+pub mod staff_referral;
 pub mod subsidised;
 
 use axum::routing::{get, post};
@@ -34,4 +39,26 @@ pub fn routes() -> Router<AppState> {
             post(referrals::return_tear_off),
         )
         .route("/employer/referrals/{id}/end", post(referrals::end))
+}
+
+/// The routes of the staff's pages of referrals (Order 129): served where the AIS operations are
+/// (on the staff listener when there is one), as the workspace is.
+pub fn staff() -> Router<AppState> {
+    Router::new()
+        .route("/workspace/measures", get(staff_measures::overview))
+        .route("/workspace/measures/places", post(staff_measures::publish))
+        .route(
+            "/workspace/measures/desk",
+            get(staff_desk::form).post(staff_desk::apply),
+        )
+        .route("/workspace/measures/{id}", get(staff_referral::page))
+        .route(
+            "/workspace/measures/{id}/commission",
+            post(staff_referral::commission),
+        )
+        .route(
+            "/workspace/measures/{id}/tear-off",
+            post(staff_referral::tear_off),
+        )
+        .route("/workspace/measures/{id}/end", post(staff_referral::end))
 }
