@@ -642,10 +642,44 @@ pub async fn return_tear_off(
     Path(id): Path<String>,
     Json(body): Json<TearOffRequest>,
 ) -> Result<axum::Json<ReferralView>> {
-    let receiver = receiver(&caller)?;
-    let notice = notice(&state, body)?;
-    let r = service::return_tear_off(&state, &receiver, &caller.account_id, &id, notice).await?;
+    let r = tear_off_by(&state, &caller, &id, body).await?;
     Ok(axum::Json(view(&state, r)))
+}
+
+/// The caller returns a referral's tear-off notice as the receiving organisation (the API and
+/// the employer's and the staff's pages).
+pub(crate) async fn tear_off_by(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    body: TearOffRequest,
+) -> Result<Referral> {
+    let receiver = receiver(caller)?;
+    let notice = notice(state, body)?;
+    service::return_tear_off(state, &receiver, &caller.account_id, id, notice).await
+}
+
+/// The caller records how participation ended, as the receiving organisation (the API and the
+/// employer's and the staff's pages).
+pub(crate) async fn end_by(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    ending: Ending,
+    good_reason: bool,
+    ended_on: NaiveDate,
+) -> Result<Referral> {
+    let receiver = receiver(caller)?;
+    service::end(
+        state,
+        &receiver,
+        &caller.account_id,
+        id,
+        ending,
+        good_reason,
+        ended_on,
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -697,16 +731,16 @@ pub async fn end_active_measure(
     Path(id): Path<String>,
     Json(body): Json<EndRequest>,
 ) -> Result<axum::Json<ReferralView>> {
-    let receiver = receiver(&caller)?;
+    // The role first: a caller who may not end a participation learns nothing of the body.
+    receiver(&caller)?;
     let ending = Ending::parse(&body.ending).ok_or_else(|| {
         Error::new(Common::InvalidValue)
             .detail("ending is completed, quit or dismissed")
             .with("field", "ending")
     })?;
-    let r = service::end(
+    let r = end_by(
         &state,
-        &receiver,
-        &caller.account_id,
+        &caller,
         &id,
         ending,
         body.good_reason,

@@ -13,10 +13,9 @@ use serde::Deserialize;
 
 use super::cabinet::last_day;
 use crate::measures::http::referrals::{
-    listed, notice, receiver, ReferralView, ReferralsQuery, TearOffRequest,
+    end_by, listed, tear_off_by, ReferralView, ReferralsQuery, TearOffRequest,
 };
 use crate::measures::notices::measure_names;
-use crate::measures::service::referrals as service;
 use crate::platform::state::AppState;
 use crate::web::form::{choices, Choice};
 use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageResult, Tr};
@@ -350,12 +349,7 @@ pub async fn return_tear_off(
             housing: None,
             reason: text(&form.reason),
         };
-        let returned = match (notice(&state, body), receiver(&caller)) {
-            (Ok(n), Ok(r)) => service::return_tear_off(&state, &r, &caller.account_id, &id, n)
-                .await
-                .or_page(),
-            (Err(e), _) | (_, Err(e)) => Err(e).or_page(),
-        };
+        let returned = tear_off_by(&state, &caller, &id, body).await.or_page();
         match returned {
             Ok(_) => {
                 return Ok(
@@ -401,20 +395,9 @@ pub async fn end(
         errors.add(&at("ended_on"), tr.t("referrals-required-ended-on"));
     }
     if let (Some(ending), Some(on), true) = (ending, ended_on, errors.is_empty()) {
-        let ended = match receiver(&caller) {
-            Ok(r) => service::end(
-                &state,
-                &r,
-                &caller.account_id,
-                &id,
-                ending,
-                form.good_reason.is_some(),
-                on,
-            )
+        let ended = end_by(&state, &caller, &id, ending, form.good_reason.is_some(), on)
             .await
-            .or_page(),
-            Err(e) => Err(e).or_page(),
-        };
+            .or_page();
         match ended {
             Ok(_) => {
                 return Ok(

@@ -16,11 +16,11 @@ use serde::Deserialize;
 use super::staff_measures::{
     date_in, day, measure_name, optional, required, specialist, staff, stage_name,
 };
-use crate::measures::http::referrals::{notice, readable, receiver, ReferralView, TearOffRequest};
-use crate::measures::notices::ground_names;
-use crate::measures::service::referrals::{
-    end as end_participation, record_commission, return_tear_off,
+use crate::measures::http::referrals::{
+    end_by, readable, tear_off_by, ReferralView, TearOffRequest,
 };
+use crate::measures::notices::ground_names;
+use crate::measures::service::referrals::record_commission;
 use crate::measures::store::referrals::Commission;
 use crate::platform::http::input;
 use crate::platform::state::AppState;
@@ -437,15 +437,7 @@ pub async fn tear_off(
                 housing: optional(&form.housing),
                 reason: optional(&form.reason),
             };
-            let returned = match (receiver(&caller), notice(&state, body)) {
-                (Ok(receiver), Ok(notice)) => {
-                    return_tear_off(&state, &receiver, &caller.account_id, &id, notice)
-                        .await
-                        .or_page()
-                }
-                (Err(e), _) | (_, Err(e)) => Err(e).or_page(),
-            };
-            Some(returned)
+            Some(tear_off_by(&state, &caller, &id, body).await.or_page())
         }
         _ => None,
     };
@@ -469,23 +461,11 @@ pub async fn end(
     required(&form.ended_on, "ended_on", &mut errors, &tr);
     let ended_on = date_in(&form.ended_on, "ended_on", &mut errors, &tr);
     let result = match (ending, ended_on, errors.is_empty()) {
-        (Some(ending), Some(on), true) => {
-            let ended = match receiver(&caller) {
-                Ok(receiver) => end_participation(
-                    &state,
-                    &receiver,
-                    &caller.account_id,
-                    &id,
-                    ending,
-                    form.good_reason.is_some(),
-                    on,
-                )
+        (Some(ending), Some(on), true) => Some(
+            end_by(&state, &caller, &id, ending, form.good_reason.is_some(), on)
                 .await
                 .or_page(),
-                Err(e) => Err(e).or_page(),
-            };
-            Some(ended)
-        }
+        ),
         _ => None,
     };
     answered(&state, page, &id, form, errors, result, "ended_on").await
