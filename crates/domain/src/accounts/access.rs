@@ -16,6 +16,9 @@ crate::codes! { as_str;
         MinistryOfficer = "ministry_officer",
         Administrator = "administrator",
         EgovGateway = "egov_gateway",
+        /// A staff member of an education organisation that trains persons referred to it
+        /// (129 App.4): returns the tear-off notices of its courses.
+        EducationStaff = "education_staff",
     }
 }
 
@@ -29,6 +32,7 @@ impl Role {
             Role::MobilityCenterOfficer | Role::LocalExecutiveOfficer => {
                 Some(OrgKind::MobilityCenter)
             }
+            Role::EducationStaff => Some(OrgKind::EducationOrganization),
             _ => None,
         }
     }
@@ -55,6 +59,9 @@ pub enum OrgKind {
     MobilityCenter,
     CareerCenter,
     RuralDistrict,
+    /// A college, a university or a training center that runs the courses career centers refer
+    /// persons to (129 App.4).
+    EducationOrganization,
 }
 
 impl OrgKind {
@@ -63,6 +70,7 @@ impl OrgKind {
             OrgKind::MobilityCenter => "mobility_center",
             OrgKind::CareerCenter => "career_center",
             OrgKind::RuralDistrict => "rural_district",
+            OrgKind::EducationOrganization => "education_organization",
         }
     }
 
@@ -71,6 +79,7 @@ impl OrgKind {
             OrgKind::MobilityCenter,
             OrgKind::CareerCenter,
             OrgKind::RuralDistrict,
+            OrgKind::EducationOrganization,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -190,6 +199,7 @@ mod tests {
             Role::MinistryOfficer,
             Role::EgovGateway,
             Role::Administrator,
+            Role::EducationStaff,
         ] {
             assert!(!may_see_card(&grant(role, "cc-a", "110000000"), &PLACE));
         }

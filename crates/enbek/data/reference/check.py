@@ -198,7 +198,8 @@ def check_regions(d):
 
 
 def check_orgs(d, name, regions, demo):
-    rows = read(d, name, ORG_HEADER)
+    # The example shows the optional contact columns an import may carry.
+    rows = read(d, name, ORG_HEADER if demo else ORG_HEADER + ["address", "phone", "email"])
     ids = {}
     for r in rows:
         where = f"{name}:{r['_line']}"
@@ -211,8 +212,8 @@ def check_orgs(d, name, regions, demo):
     for r in rows:
         where = f"{name}:{r['_line']}"
         kind = r["kind"]
-        if kind not in ("career_center", "rural_district"):
-            err(where, f"kind {kind!r} not career_center or rural_district")
+        if kind not in ("career_center", "rural_district", "education_organization"):
+            err(where, f"kind {kind!r} not career_center, rural_district or education_organization")
         reg, dist, loc = r["region_code"], r["district_code"], r["locality_code"]
         if reg not in regions:
             err(where, f"region_code {reg!r} not in regions.csv")
@@ -245,6 +246,11 @@ def check_orgs(d, name, regions, demo):
                 err(where, "a rural district must have rural=true")
             if not r["id"].startswith("rd-"):
                 err(where, "rural district id should start with rd-")
+        elif kind == "education_organization":
+            if r["parent_id"]:
+                err(where, "an education organisation has no parent_id")
+            if not r["id"].startswith("eo-"):
+                err(where, "education organisation id should start with eo-")
     if demo:
         by_region = {}
         for r in rows:

@@ -36,6 +36,7 @@ month-12 = December
 nav-assistant = Rural district applications
 nav-dashboards = Dashboards
 nav-admin = Administration
+nav-education = Referred to training
 
 # Lists shown a page at a time
 search-pages = Result pages

@@ -36,6 +36,7 @@ month-12 = желтоқсан
 nav-assistant = Ауылдық округтің өтініштері
 nav-dashboards = Көрсеткіштер
 nav-admin = Әкімшілік
+nav-education = Оқуға жолданғандар
 
 # Lists shown a page at a time
 search-pages = Нәтижелер беттері

@@ -36,6 +36,7 @@ month-12 = декабря
 nav-assistant = Заявления сельского округа
 nav-dashboards = Показатели
 nav-admin = Администрирование
+nav-education = Направленные на обучение
 
 # Lists shown a page at a time
 search-pages = Страницы результатов

@@ -10,7 +10,5 @@ pub use super::forms::{
     Unemployed, UnemployedInfo,
 };
 pub use super::pages::{listed, Listed, Reader};
-pub use super::service::{
-    issue_now, issued_by, name_in, of_person, record, Forms, Office, Paper, Recorded,
-};
+pub use super::service::{issue_now, issued_by, of_person, record, Forms, Office, Paper, Recorded};
 pub use super::store::Document;

@@ -140,19 +140,13 @@ impl Forms {
     }
 }
 
-/// An organisation's name in a document's language.
-pub fn name_in(org: &Organization, lang: Lang) -> String {
-    lang.pick(&org.name_kk, &org.name_ru, &org.name_en)
-        .to_string()
-}
-
 /// What every form carries; the number is given when it is recorded. Decisions are signed by the
 /// issuing organisation's key, and the form names it as their author.
 pub fn issued_by(org: &Organization, lang: Lang, on: NaiveDate) -> Issue {
     Issue {
         number: String::new(),
         issued_on: on,
-        career_center: name_in(org, lang),
+        career_center: org.name(lang).to_string(),
         specialist: Tr::new(lang).t("papers-signed-by-organisation"),
     }
 }

@@ -241,7 +241,8 @@ pub struct Desk {
 
 /// The desks of each staff role: the career center's workspace (specialists, and mobility center
 /// officers, who work the region's cases), the rural assistant's forwarding desk, the dashboards
-/// of the mobility center and the ministry, and the administration.
+/// of the mobility center and the ministry, the administration, and an education organisation's
+/// referrals.
 fn desks_of(caller: &Caller) -> Vec<Desk> {
     const WORKSPACE: Desk = Desk {
         href: "/workspace",
@@ -259,6 +260,10 @@ fn desks_of(caller: &Caller) -> Vec<Desk> {
         href: "/admin",
         label: "nav-admin",
     };
+    const EDUCATION: Desk = Desk {
+        href: "/education/referrals",
+        label: "nav-education",
+    };
     let mut desks = Vec::new();
     for grant in &caller.grants {
         let of_role: &[Desk] = match grant.role {
@@ -267,6 +272,7 @@ fn desks_of(caller: &Caller) -> Vec<Desk> {
             Role::Assistant => &[ASSISTANT],
             Role::MinistryOfficer => &[DASHBOARDS],
             Role::Administrator => &[ADMIN],
+            Role::EducationStaff => &[EDUCATION],
             _ => &[],
         };
         for desk in of_role {

@@ -1,4 +1,4 @@
-//! The CHECK constraints on enumerated columns (migrations 0017, 0018, 0019, 0029): the database refuses a value
+//! The CHECK constraints on enumerated columns (migrations 0017, 0018, 0019, 0029, 0030): the database refuses a value
 //! outside the closed set on both engines, and the sets in the migration are the code's.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,11 +26,12 @@ use enbek_domain::registration::{Channel, Refusal, Status};
 
 use crate::helpers::TestDb;
 
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../../migrations/0017_checks.sql"),
     include_str!("../../migrations/0018_authority_check.sql"),
     include_str!("../../migrations/0019_grounds.sql"),
     include_str!("../../migrations/0029_active_measures.sql"),
+    include_str!("../../migrations/0030_education_organizations.sql"),
 ];
 
 /// `table.column` → the values its CHECK admits, read from the migrations.
@@ -193,7 +194,7 @@ fn the_checked_sets_are_the_codes_of_the_domain() {
         assert_eq!(values.len(), count, "{column}");
         assert!(values.iter().all(|v| parse(v)), "{column}: {values:?}");
     };
-    parses("organizations.kind", &|v| OrgKind::parse(v).is_some(), 3);
+    parses("organizations.kind", &|v| OrgKind::parse(v).is_some(), 4);
     parses("persons.category", &|v| Category::parse(v).is_some(), 3);
     parses("persons.sex", &|v| Sex::parse(v).is_some(), 2);
     parses("employers.authority", &|v| Authority::parse(v).is_some(), 3);

@@ -1090,3 +1090,115 @@ async fn a_call_for_a_measure_unanswered_in_three_working_days_reaches_the_work_
         "out_of_scope",
     );
 }
+
+/// The Kokshetau polytechnic college, an education organisation of the demo reference data.
+const SCHOOL: &str = "eo-kokshetau-polytechnic";
+
+#[tokio::test]
+async fn an_education_organisation_returns_the_notices_of_its_own_courses_only() {
+    let app = TestApp::spawn().await;
+    let specialist = app.specialist("cc.kokshetau", CENTER).await;
+    // The course names the college; its name stands as the provider when none is typed.
+    let mut body = course(2);
+    body["education_organization_id"] = json!(SCHOOL);
+    body.as_object_mut().unwrap().remove("provider");
+    let (status, place) = app.post(PLACES, Some(&specialist), body.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{place}");
+    assert_eq!(place["education_organization_id"], SCHOOL);
+    assert_eq!(
+        place["provider"],
+        "Кокшетауский высший политехнический колледж"
+    );
+    // A college of another region, a career center, an unknown id, or a college on a course on
+    // the job are refused with the field named.
+    for (field, value) in [
+        ("education_organization_id", json!("eo-astana-construction")),
+        ("education_organization_id", json!(CENTER)),
+        ("education_organization_id", json!("eo-none")),
+        ("on_the_job", json!(true)),
+    ] {
+        let mut wrong = body.clone();
+        wrong[field] = value;
+        let (status, problem) = app.post(PLACES, Some(&specialist), wrong).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(problem["field"], "education_organization_id", "{problem}");
+    }
+    let place = place["id"].as_str().unwrap();
+    let (token, _) = app
+        .job_seeker(
+            "student@example.kz",
+            &iin("870101", 3, 1300),
+            json!({}),
+            json!({}),
+        )
+        .await;
+    let (_, referral) = apply(&app, &token, application("training", place)).await;
+    assert_eq!(referral["status"], "referred", "{referral}");
+    let id = referral["id"].as_str().unwrap();
+    let path = format!("/api/v1/active-measures/{id}");
+
+    // The college's staff, an account the administrator gives at the college only.
+    let (status, problem) = app
+        .post(
+            "/api/v1/staff-accounts",
+            Some(&app.admin),
+            json!({ "login": "staff.wrong", "password": "staff-pass-1",
+                "role": "education_staff", "organization_id": CENTER }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    let college = app
+        .staff("staff.polytechnic", "education_staff", Some(SCHOOL))
+        .await;
+    let other = app
+        .staff(
+            "staff.construction",
+            "education_staff",
+            Some("eo-astana-construction"),
+        )
+        .await;
+    let (status, listed) = app.get("/api/v1/active-measures", Some(&college)).await;
+    assert_eq!(status, StatusCode::OK, "{listed}");
+    assert_eq!(strings(&listed["items"], "id"), [id]);
+    let (_, listed) = app.get("/api/v1/active-measures", Some(&other)).await;
+    assert_eq!(listed["total"], 0, "{listed}");
+    let (status, _) = app.get(&path, Some(&college)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_problem(
+        app.get(&path, Some(&other)).await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
+    );
+    assert_problem(
+        app.post(
+            &format!("{path}/tear-off"),
+            Some(&other),
+            json!({ "taken": false }),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "out_of_scope",
+    );
+    // The college enrols the person by its order (129 App.4) and records the completion.
+    let (status, enrolled) = app
+        .post(
+            &format!("{path}/tear-off"),
+            Some(&college),
+            json!({ "taken": true, "order_number": "45-к", "order_date": "2026-03-17" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{enrolled}");
+    assert_eq!(enrolled["status"], "enrolled", "{enrolled}");
+    let (status, ended) = app
+        .post(
+            &format!("{path}/end"),
+            Some(&college),
+            json!({ "ending": "completed", "ended_on": "2026-03-17" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{ended}");
+    assert_eq!(ended["status"], "completed", "{ended}");
+    // The college's staff do no casework: no card, no place of their own to publish.
+    let (status, _) = app.post(PLACES, Some(&college), course(1)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

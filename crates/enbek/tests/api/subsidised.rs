@@ -385,3 +385,68 @@ async fn participants_fill_the_places_and_no_more() {
     let (_, listed) = app.get(&path, Some(&owner)).await;
     assert_eq!(listed.as_array().unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn concurrent_additions_take_the_last_place_once() {
+    let app = TestApp::spawn().await;
+    let owner = employer(&app, "owner@example.kz", 100).await;
+    let mut one = application("2026-01-15", "2026-12-31");
+    one["places"] = json!(1);
+    let id = create(&app, &owner, one).await;
+    let path = format!("{APPLICATIONS}/{id}/participants");
+    let add = |serial: u32| {
+        app.post(
+            &path,
+            Some(&owner),
+            json!({ "iin": iin("880412", 3, serial) }),
+        )
+    };
+    let (a, b, c, d) = tokio::join!(add(601), add(602), add(603), add(604));
+    let answers = [a, b, c, d];
+    let added = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    let filled = answers
+        .iter()
+        .filter(|(s, r)| *s == StatusCode::CONFLICT && code(r) == "places_filled")
+        .count();
+    assert_eq!((added, filled), (1, 3), "{answers:?}");
+    let (_, listed) = app.get(&path, Some(&owner)).await;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn published_jobs_count_the_participants_the_employer_adds() {
+    let app = TestApp::spawn().await;
+    let owner = employer(&app, "owner@example.kz", 100).await;
+    let specialist = app.specialist("cc.kokshetau", CENTER).await;
+    let mut two = application("2026-01-15", "2026-12-31");
+    two["places"] = json!(2);
+    let id = create(&app, &owner, two).await;
+    // The center publishes one of the two jobs for referrals (Order 129).
+    let (status, place) = app
+        .post(
+            "/api/v1/career-center/measure-places",
+            Some(&specialist),
+            json!({ "measure": "public_works", "subsidised_application_id": id, "capacity": 1 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{place}");
+    let path = format!("{APPLICATIONS}/{id}/participants");
+    let (status, body) = app
+        .post(&path, Some(&owner), json!({ "iin": iin("880412", 3, 701) }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // The published job is taken: nobody more is added, and it is no longer open to referral.
+    assert_problem(
+        app.post(&path, Some(&owner), json!({ "iin": iin("880412", 3, 702) }))
+            .await,
+        StatusCode::CONFLICT,
+        "places_filled",
+    );
+    let (_, open) = app.get("/api/v1/measure-places", None).await;
+    assert_eq!(open["total"], 0, "{open}");
+    let (_, listed) = app.get(&path, Some(&owner)).await;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}

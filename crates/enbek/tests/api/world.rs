@@ -9,7 +9,7 @@ use crate::helpers::*;
 use crate::steps::*;
 
 /// The roles of the matrix, in the order of its columns.
-pub const ROLES: [&str; 11] = [
+pub const ROLES: [&str; 12] = [
     "anonymous",
     "citizen",
     "other_citizen",
@@ -21,7 +21,11 @@ pub const ROLES: [&str; 11] = [
     "officer",
     "ministry",
     "administrator",
+    "education_staff",
 ];
+
+/// The education organisation whose course the citizen is referred to.
+const SCHOOL: &str = "eo-kokshetau-polytechnic";
 
 /// The instant the world stands at once built: Friday 20 March 2026, 10:00 in Astana, the day
 /// the citizens' selection period has made them unemployed.
@@ -287,6 +291,12 @@ pub async fn world(app: &TestApp) -> World {
             Some("mc-110000000"),
         ),
         ("ministry", "ministry", "ministry_officer", None),
+        (
+            "education_staff",
+            "staff.polytechnic",
+            "education_staff",
+            Some(SCHOOL),
+        ),
     ];
     for (_, login, role, org) in &staff {
         let body = json!({ "login": login, "password": STAFF_PASSWORD, "role": role, "organization_id": org });
@@ -320,12 +330,15 @@ pub async fn world(app: &TestApp) -> World {
     )
     .await;
     ids.insert("plan_proof", text(&started, "proof_id"));
-    // The Kokshetau center's welding course, and the citizen's referral to it (Order 129).
+    // The Kokshetau center's welding course at the polytechnic college, and the citizen's
+    // referral to it (Order 129).
+    let mut course = course_body();
+    course["education_organization_id"] = json!(SCHOOL);
     let place = created(
         app,
         "/api/v1/career-center/measure-places",
         &specialist,
-        course_body(),
+        course,
     )
     .await;
     let body = json!({ "measure": "training", "place_id": place, "personal_data_consent": true,

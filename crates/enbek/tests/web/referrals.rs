@@ -339,3 +339,115 @@ async fn an_employer_returns_the_tear_off_notice_of_a_person_referred_to_its_pub
     assert_eq!(browser.find_all_count(&format!("#referral-{id}")).await, 0);
     browser.close().await;
 }
+
+#[tokio::test]
+async fn an_education_organisation_returns_the_enrolment_of_a_person_referred_to_its_course() {
+    let app = TestApp::spawn().await;
+    let specialist = app.specialist("cc.kokshetau", CENTER).await;
+    let (status, place) = app
+        .post(
+            PLACES,
+            Some(&specialist),
+            json!({
+                "measure": "training", "capacity": 2, "occupation_code": "7212",
+                "education_organization_id": "eo-kokshetau-polytechnic",
+                "qualification": "Электр дәнекерлеуші",
+                "starts_on": "2026-04-01", "ends_on": "2026-06-30"
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{place}");
+    let (token, _) = app
+        .job_seeker(
+            "learner.ref@example.kz",
+            &iin("870101", 3, 7300),
+            json!({}),
+            json!({}),
+        )
+        .await;
+    let (status, referral) = app
+        .post(
+            "/api/v1/me/active-measures",
+            Some(&token),
+            json!({ "measure": "training", "place_id": place["id"],
+                "personal_data_consent": true, "restricted_data_consent": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{referral}");
+    let id = referral["id"].as_str().expect("an id").to_string();
+    let number = referral["number"].as_str().expect("a number").to_string();
+    app.staff(
+        "staff.polytechnic",
+        "education_staff",
+        Some("eo-kokshetau-polytechnic"),
+    )
+    .await;
+    app.staff(
+        "staff.construction",
+        "education_staff",
+        Some("eo-astana-construction"),
+    )
+    .await;
+
+    // The college's staff find their referrals from the header, in Kazakh.
+    let browser = Browser::start(&app.base, "referrals-college").await;
+    browser
+        .sign_in(Some("kk"), "staff.polytechnic", "staff-pass-1")
+        .await;
+    browser
+        .click_to("nav a[href=\"/education/referrals\"]", "the referrals")
+        .await;
+    assert_eq!(
+        browser.text("h1").await,
+        "Оқуға жолданғандар",
+        "the college's page"
+    );
+    let row = format!("#referral-{id}");
+    assert_eq!(browser.text(&format!("{row} .number")).await, number);
+    assert!(
+        !page_text(&browser).await.contains(&iin("870101", 3, 7300)),
+        "no IIN on the list"
+    );
+    // Enrolled by the college's order (129 App.4): the training's end is asked for next.
+    browser
+        .find(&format!("#taken-{id}-yes"))
+        .await
+        .click()
+        .await
+        .expect("chosen");
+    browser.fill(&format!("#order_number-{id}"), "45-к").await;
+    set(&browser, &format!("order_date-{id}"), "2026-03-17").await;
+    browser
+        .click_to(
+            &format!("{row} form.tear-off button"),
+            "the notice returned",
+        )
+        .await;
+    assert!(browser.url().await.contains("/education/referrals"));
+    assert!(browser
+        .text(&format!("{row} .status"))
+        .await
+        .contains("Қабылданды"));
+    assert_eq!(browser.find_all_count(&format!("{row} form.end")).await, 1);
+    let (_, read) = app
+        .get(&format!("/api/v1/active-measures/{id}"), Some(&token))
+        .await;
+    assert_eq!(read["tear_off"]["order_number"], "45-к", "{read}");
+    // The employer's pages are not the college's.
+    browser.open("/employer/referrals").await;
+    assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
+    browser.close().await;
+
+    // Another college sees nothing of it.
+    let browser = Browser::start(&app.base, "referrals-other-college").await;
+    browser
+        .sign_in(Some("ru"), "staff.construction", "staff-pass-1")
+        .await;
+    browser.open("/education/referrals").await;
+    assert_eq!(browser.find_all_count("#referrals-none").await, 1);
+    assert!(browser
+        .text("#referrals-none")
+        .await
+        .contains("На ваши курсы"));
+    browser.close().await;
+}

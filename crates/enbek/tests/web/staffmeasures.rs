@@ -77,6 +77,9 @@ async fn specialist_refers(app: &TestApp, w: &Words, person: &str, qualification
             "Көкшетау жоғары политехникалық колледжі, Абай к-сі 10, +7 7162 25 00 00",
         )
         .await;
+    browser
+        .choose("#course_school", "eo-kokshetau-polytechnic")
+        .await;
     browser.choose("#course_occupation", "7212").await;
     browser.fill("#course_qualification", qualification).await;
     browser.fill("#course_capacity", "3").await;

@@ -13,13 +13,13 @@ use crate::accounts::service::accounts::{self as service, StaffQuery};
 use crate::platform::auth::Caller;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
-use crate::reference::interface::{region_names, Organization};
+use crate::reference::interface::region_names;
 use crate::web::form::{choices, with_errors, Choice, Field};
 use crate::web::paging::{page_href, Pager};
-use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageQuery, PageResult};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageQuery, PageResult};
 
 /// The roles an administrator gives, in the order the forms offer them.
-const STAFF_ROLES: [Role; 7] = [
+const STAFF_ROLES: [Role; 8] = [
     Role::CareerCenterSpecialist,
     Role::Assistant,
     Role::MobilityCenterOfficer,
@@ -27,6 +27,7 @@ const STAFF_ROLES: [Role; 7] = [
     Role::MinistryOfficer,
     Role::Administrator,
     Role::EgovGateway,
+    Role::EducationStaff,
 ];
 
 /// The signed-in administrator: a visitor is asked to sign in, anyone else refused (403).
@@ -46,10 +47,6 @@ struct StartPage {
 pub async fn start(page: Page) -> PageResult<Response> {
     administrator(&page)?;
     render(&StartPage { f: page.frame })
-}
-
-fn org_name(lang: Lang, o: &Organization) -> String {
-    lang.pick(&o.name_kk, &o.name_ru, &o.name_en).to_string()
 }
 
 fn role_options(page: &Page, any: &str) -> Vec<(String, String)> {
@@ -74,14 +71,14 @@ async fn organization_options(
     let mut orgs = reference::organizations(&state.db.pool, None, None)
         .await
         .or_page()?;
-    orgs.sort_by_key(|o| org_name(tr.lang, o));
+    orgs.sort_by_key(|o| o.name(tr.lang).to_string());
     Ok(std::iter::once((String::new(), tr.t(none)))
         .chain(orgs.iter().map(|o| {
             (
                 o.id.clone(),
                 format!(
                     "{} ({})",
-                    org_name(tr.lang, o),
+                    o.name(tr.lang),
                     tr.t(&format!("admin-kind-{}", o.kind.as_str()))
                 ),
             )
@@ -173,7 +170,7 @@ pub async fn staff(
                 .organization_id
                 .as_deref()
                 .and_then(|id| orgs.iter().find(|o| o.id == id))
-                .map_or_else(String::new, |o| org_name(tr.lang, o)),
+                .map_or_else(String::new, |o| o.name(tr.lang).to_string()),
             created: tr.date(a.created_at.date_naive()),
         })
         .collect();

@@ -18,9 +18,7 @@ use super::{kind_words, UploadLimit};
 use crate::documents::http::{check, view, Asked, VerificationView};
 use crate::documents::service::Outcome;
 use crate::platform::state::AppState;
-use crate::web::{
-    render, FormErrors, Frame, Lang, OrPage, Page, PageError, PageQuery, PageResult, Tr,
-};
+use crate::web::{render, FormErrors, Frame, OrPage, Page, PageError, PageQuery, PageResult, Tr};
 
 /// The longest document id the page looks up.
 const ID_MAX: usize = 64;
@@ -242,11 +240,9 @@ fn verdict(page: Page, shown: VerificationView, file: bool) -> PageResult<Respon
             .then(|| moment(&tr, s.certificate.not_after)),
         signed_at: s.signed_at.map(|at| moment(&tr, at)),
     });
-    let issuer = shown.issuer.map(|o| match tr.lang {
-        Lang::Kk => o.name_kk,
-        Lang::Ru => o.name_ru,
-        Lang::En => o.name_en,
-    });
+    let issuer = shown
+        .issuer
+        .map(|o| tr.lang.pick(&o.name_kk, &o.name_ru, &o.name_en).to_string());
     let facts = shown.document_id.map(|id| Facts {
         id,
         kind: shown
@@ -288,6 +284,7 @@ fn verdict(page: Page, shown: VerificationView, file: bool) -> PageResult<Respon
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::Lang;
 
     #[test]
     fn only_an_id_of_letters_digits_and_hyphens_is_looked_up() {

@@ -426,13 +426,18 @@ pub async fn mine(state: &AppState, caller: &Caller) -> Result<Vec<Referral>> {
     Ok(referrals::of_iin(&state.db.pool, iin).await?)
 }
 
-/// Who acts on a referral's tear-off and participation: the employer of the caller, or a
-/// specialist of a career center (the referring one, or for resettlement one of the region of
-/// settlement).
+/// Who acts on a referral's tear-off and participation: the employer or the education
+/// organisation of the caller, or a specialist of a career center (the referring one, or for
+/// resettlement one of the region of settlement).
 pub(crate) fn receiver(caller: &Caller) -> Result<Receiver<'_>> {
-    let grant = caller.require(&[Role::Employer, Role::CareerCenterSpecialist])?;
+    let grant = caller.require(&[
+        Role::Employer,
+        Role::EducationStaff,
+        Role::CareerCenterSpecialist,
+    ])?;
     match grant.role {
         Role::Employer => Ok(Receiver::Employer(caller.organization(Role::Employer)?)),
+        Role::EducationStaff => Ok(Receiver::School(caller.organization(Role::EducationStaff)?)),
         _ => Ok(Receiver::Specialist {
             center_id: caller.organization(Role::CareerCenterSpecialist)?,
             region_code: grant.region_code.as_deref().unwrap_or("-"),
@@ -494,6 +499,7 @@ pub async fn readable(state: &AppState, caller: &Caller, id: &str) -> Result<Ref
         Role::CareerCenterSpecialist,
         Role::MobilityCenterOfficer,
         Role::Employer,
+        Role::EducationStaff,
     ])?;
     Err(Error::new(Common::OutOfScope).detail("another organisation's referral"))
 }
@@ -517,7 +523,7 @@ pub struct ReferralPage {
 
 #[utoipa::path(get, path = "/api/v1/active-measures", operation_id = "listActiveMeasureReferrals", tag = "measures",
     params(ReferralsQuery), security(("bearer" = [])),
-    responses((status = 200, body = ReferralPage, description = "the specialist's center, the officer's region, or the employer's places, the earliest tear-off term first"), (status = 403)))]
+    responses((status = 200, body = ReferralPage, description = "the specialist's center, the officer's region, the employer's places or the education organisation's courses, the earliest tear-off term first"), (status = 403)))]
 pub async fn list_active_measure_referrals(
     State(state): State<AppState>,
     caller: Caller,
@@ -531,7 +537,7 @@ pub async fn list_active_measure_referrals(
 }
 
 /// The referrals a grant sees, filtered: the specialist's center, the officer's region, the
-/// employer's places; never everything.
+/// employer's places, the education organisation's courses; never everything.
 pub async fn listed(
     state: &AppState,
     caller: &Caller,
@@ -541,6 +547,7 @@ pub async fn listed(
         Role::CareerCenterSpecialist,
         Role::MobilityCenterOfficer,
         Role::Employer,
+        Role::EducationStaff,
     ])?;
     let stage = match q.status.as_deref() {
         None => None,
@@ -562,6 +569,10 @@ pub async fn listed(
         }
         Role::MobilityCenterOfficer => {
             filter.region_code = Some(grant.region_code.as_deref().unwrap_or(none))
+        }
+        Role::EducationStaff => {
+            filter.education_organization_id =
+                Some(grant.organization_id.as_deref().unwrap_or(none))
         }
         _ => filter.employer_id = Some(grant.organization_id.as_deref().unwrap_or(none)),
     }
@@ -761,6 +772,8 @@ pub struct PlaceView {
     pub occupation_code: String,
     pub qualification: Option<String>,
     pub on_the_job: bool,
+    /// The education organisation of a course (129 App.4).
+    pub education_organization_id: Option<String>,
     pub subsidised_application_id: Option<String>,
     pub destination_code: Option<String>,
     pub decision_number: Option<String>,
@@ -785,6 +798,7 @@ impl From<Place> for PlaceView {
             occupation_code: p.occupation_code,
             qualification: p.qualification,
             on_the_job: p.on_the_job,
+            education_organization_id: p.education_organization_id,
             subsidised_application_id: p.subsidised_application_id,
             destination_code: p.destination_code,
             decision_number: p.decision_number,
@@ -840,6 +854,10 @@ pub struct PlaceRequest {
     #[serde(default)]
     pub on_the_job: bool,
     pub employer_id: Option<String>,
+    /// Training at an education organisation of the center's region (`listOrganizations?kind=
+    /// education_organization`), whose staff return the tear-off notices (129 App.4); the
+    /// provider defaults to its name and contacts.
+    pub education_organization_id: Option<String>,
     /// Subsidised jobs: the employer's application (206 p.31.3); its employer, occupation,
     /// period and pay are the place's.
     pub subsidised_application_id: Option<String>,
@@ -875,6 +893,7 @@ pub async fn create_measure_place(
         )?,
         on_the_job: body.on_the_job,
         employer_id: body.employer_id,
+        education_organization_id: body.education_organization_id,
         subsidised_application_id: body.subsidised_application_id,
         destination_code: body.destination_code,
         decision_number: input::opt_text(

@@ -1,6 +1,7 @@
 //! The pages of active measures: the employer's subsidised-job applications, their participants
 //! and monthly attendance (206 p.31.3); the citizen's referrals to active measures in the
-//! cabinet and the employer's referrals with their tear-off notices (Order 129); and for staff the
+//! cabinet and the employer's and the education organisation's referrals with their tear-off
+//! notices (Order 129); and for staff the
 //! places and referrals of a career center or of a region, the desk's application and each
 //! referral's tear-off notice and end.
 
@@ -39,6 +40,12 @@ pub fn routes() -> Router<AppState> {
             post(referrals::return_tear_off),
         )
         .route("/employer/referrals/{id}/end", post(referrals::end))
+        .route("/education/referrals", get(referrals::school_list))
+        .route(
+            "/education/referrals/{id}/tear-off",
+            post(referrals::school_tear_off),
+        )
+        .route("/education/referrals/{id}/end", post(referrals::school_end))
 }
 
 /// The routes of the staff's pages of referrals (Order 129): served where the AIS operations are

@@ -1,12 +1,14 @@
-//! The employer's referrals (Order 129): the persons a career center referred to the employer's
-//! places, each by its number and measure (no personal data), the tear-off notice returned
-//! within five working days (129 App.5, App.8) and the end of participation. The same use cases
-//! as the API's `listActiveMeasureReferrals`, `returnReferralTearOff` and `endActiveMeasure`.
+//! The receiving organisation's referrals (Order 129): the persons a career center referred to an
+//! employer's places or to an education organisation's courses, each by its number and measure
+//! (no personal data), the tear-off notice returned within five working days (129 App.4, App.5,
+//! App.8) and the end of participation. The same use cases as the API's
+//! `listActiveMeasureReferrals`, `returnReferralTearOff` and `endActiveMeasure`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
+use enbek_domain::accounts::access::Role;
 use enbek_domain::measures::participation::Ending;
 use enbek_domain::measures::referral::ActiveMeasure;
 use serde::Deserialize;
@@ -16,12 +18,47 @@ use crate::measures::http::referrals::{
     end_by, listed, tear_off_by, ReferralView, ReferralsQuery, TearOffRequest,
 };
 use crate::measures::notices::measure_names;
+use crate::platform::auth::Caller;
 use crate::platform::state::AppState;
 use crate::web::form::{choices, Choice};
 use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageResult, Tr};
 
 /// The referrals the page lists at most.
 const SHOWN: i64 = 100;
+
+/// Whose referrals a page shows: an employer's (`/employer/referrals`) or an education
+/// organisation's (`/education/referrals`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receiving {
+    Employer,
+    School,
+}
+
+impl Receiving {
+    /// Where its pages are.
+    fn base(self) -> &'static str {
+        match self {
+            Receiving::Employer => "/employer/referrals",
+            Receiving::School => "/education/referrals",
+        }
+    }
+
+    /// The role whose accounts use its pages.
+    fn role(self) -> Role {
+        match self {
+            Receiving::Employer => Role::Employer,
+            Receiving::School => Role::EducationStaff,
+        }
+    }
+
+    /// The prefix of its texts' ids.
+    fn texts(self) -> &'static str {
+        match self {
+            Receiving::Employer => "referrals-employer",
+            Receiving::School => "referrals-school",
+        }
+    }
+}
 
 /// A field of a referral's form: its id is the field's name and the referral's id, so that the
 /// forms of many referrals stand on one page.
@@ -79,6 +116,13 @@ struct Row {
 #[template(path = "measures/referrals.html")]
 struct ReferralsPage {
     f: Frame,
+    /// Where the forms post.
+    base: &'static str,
+    /// The employer's cabinet, for an employer.
+    back: Option<&'static str>,
+    title: String,
+    lead: String,
+    none: String,
     rows: Vec<Row>,
     errors: FormErrors,
 }
@@ -215,14 +259,23 @@ fn with_errors(mut fields: Vec<RowField>, errors: &FormErrors) -> Vec<RowField> 
     fields
 }
 
+/// The signed-in account of the receiving organisation; a visitor is asked to sign in, anyone
+/// else refused.
+fn receiving(page: &Page, desk: Receiving) -> PageResult<Caller> {
+    let caller = page.signed_in()?;
+    caller.require(&[desk.role()]).or_page()?;
+    Ok(caller.clone())
+}
+
 async fn referrals_page(
     state: &AppState,
     page: Page,
+    desk: Receiving,
     typed: Typed,
     errors: FormErrors,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = page.signed_in()?;
+    let caller = &receiving(&page, desk)?;
     let query = ReferralsQuery {
         status: None,
         overdue: false,
@@ -268,7 +321,13 @@ async fn referrals_page(
             }
         })
         .collect();
+    let texts = desk.texts();
     render(&ReferralsPage {
+        base: desk.base(),
+        back: (desk == Receiving::Employer).then_some("/employer"),
+        title: tr.t(&format!("{texts}-title")),
+        lead: tr.t(&format!("{texts}-lead")),
+        none: tr.t(&format!("{texts}-none")),
         rows,
         errors,
         f: page.frame,
@@ -277,7 +336,66 @@ async fn referrals_page(
 
 /// The referrals to the employer's places, the earliest tear-off term first.
 pub async fn list(State(state): State<AppState>, page: Page) -> PageResult<Response> {
-    referrals_page(&state, page, Typed::None, FormErrors::new()).await
+    referrals_page(
+        &state,
+        page,
+        Receiving::Employer,
+        Typed::None,
+        FormErrors::new(),
+    )
+    .await
+}
+
+/// The referrals to the education organisation's courses, the earliest tear-off term first.
+pub async fn school_list(State(state): State<AppState>, page: Page) -> PageResult<Response> {
+    referrals_page(
+        &state,
+        page,
+        Receiving::School,
+        Typed::None,
+        FormErrors::new(),
+    )
+    .await
+}
+
+/// The employer returns a tear-off notice.
+pub async fn return_tear_off(
+    state: State<AppState>,
+    page: Page,
+    id: Path<String>,
+    form: CsrfForm<TearOffForm>,
+) -> PageResult<Response> {
+    tear_off_at(state, page, Receiving::Employer, id, form).await
+}
+
+/// The education organisation returns a tear-off notice, with its enrolment order (129 App.4).
+pub async fn school_tear_off(
+    state: State<AppState>,
+    page: Page,
+    id: Path<String>,
+    form: CsrfForm<TearOffForm>,
+) -> PageResult<Response> {
+    tear_off_at(state, page, Receiving::School, id, form).await
+}
+
+/// The employer records how participation ended.
+pub async fn end(
+    state: State<AppState>,
+    page: Page,
+    id: Path<String>,
+    form: CsrfForm<EndForm>,
+) -> PageResult<Response> {
+    end_at(state, page, Receiving::Employer, id, form).await
+}
+
+/// The education organisation records how the training ended.
+pub async fn school_end(
+    state: State<AppState>,
+    page: Page,
+    id: Path<String>,
+    form: CsrfForm<EndForm>,
+) -> PageResult<Response> {
+    end_at(state, page, Receiving::School, id, form).await
 }
 
 /// A date of the form, or an error beside its field.
@@ -311,14 +429,15 @@ fn add_refusal(errors: &mut FormErrors, field: String, e: &PageError, tr: &Tr) {
 
 /// Returns a referral's tear-off notice (`returnReferralTearOff`): taken, with the order or the
 /// contract, or not taken with the reason.
-pub async fn return_tear_off(
+async fn tear_off_at(
     State(state): State<AppState>,
     page: Page,
+    desk: Receiving,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<TearOffForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = page.signed_in()?.clone();
+    let caller = receiving(&page, desk)?;
     let at = |name: &str| format!("{name}-{id}");
     let mut errors = FormErrors::new();
     let taken = match form.taken.as_str() {
@@ -352,9 +471,7 @@ pub async fn return_tear_off(
         let returned = tear_off_by(&state, &caller, &id, body).await.or_page();
         match returned {
             Ok(_) => {
-                return Ok(
-                    Redirect::to(&format!("/employer/referrals#referral-{id}")).into_response()
-                )
+                return Ok(Redirect::to(&format!("{}#referral-{id}", desk.base())).into_response())
             }
             Err(e) if matches!(e.status().as_u16(), 409 | 422) => {
                 let field = match (e.code(), e.field()) {
@@ -369,21 +486,22 @@ pub async fn return_tear_off(
     }
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        referrals_page(&state, page, Typed::TearOff(id.clone(), form), errors).await?,
+        referrals_page(&state, page, desk, Typed::TearOff(id.clone(), form), errors).await?,
     )
         .into_response())
 }
 
 /// Records how participation ended (`endActiveMeasure`): completed, quit (with or without good
 /// reason: 214 p.51(3)) or dismissed, on its last day.
-pub async fn end(
+async fn end_at(
     State(state): State<AppState>,
     page: Page,
+    desk: Receiving,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<EndForm>,
 ) -> PageResult<Response> {
     let tr = page.tr();
-    let caller = page.signed_in()?.clone();
+    let caller = receiving(&page, desk)?;
     let at = |name: &str| format!("{name}-{id}");
     let mut errors = FormErrors::new();
     let ending = Ending::parse(form.ending.trim());
@@ -400,9 +518,7 @@ pub async fn end(
             .or_page();
         match ended {
             Ok(_) => {
-                return Ok(
-                    Redirect::to(&format!("/employer/referrals#referral-{id}")).into_response()
-                )
+                return Ok(Redirect::to(&format!("{}#referral-{id}", desk.base())).into_response())
             }
             Err(e) if matches!(e.status().as_u16(), 409 | 422) => {
                 let field = if e.code() == "invalid_date" {
@@ -417,7 +533,7 @@ pub async fn end(
     }
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        referrals_page(&state, page, Typed::End(id.clone(), form), errors).await?,
+        referrals_page(&state, page, desk, Typed::End(id.clone(), form), errors).await?,
     )
         .into_response())
 }

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, NaiveDate, Utc};
-use enbek_domain::accounts::access::Role;
+use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::measures::participation::Stage;
 use enbek_domain::measures::referral::ActiveMeasure;
 use enbek_domain::{bounds, text};
@@ -23,7 +23,7 @@ use crate::measures::service::places::{of_staff, publish as publish_place, NewPl
 use crate::platform::auth::Caller;
 use crate::platform::http::input;
 use crate::platform::state::AppState;
-use crate::reference::interface::occupation_names;
+use crate::reference::interface::{lookup, occupation_names};
 use crate::web::form::{choices, with_errors, Choice, Field};
 use crate::web::{
     render, CsrfForm, FormErrors, Frame, OrPage, Page, PageError, PageQuery, PageResult, Tr,
@@ -183,6 +183,8 @@ pub struct PlaceForm {
     #[serde(default)]
     form: String,
     #[serde(default)]
+    course_school: String,
+    #[serde(default)]
     course_provider: String,
     #[serde(default)]
     course_occupation: String,
@@ -265,7 +267,34 @@ async fn place_fields(
             (a.id, label)
         })
         .collect();
+    let center_id = grant.organization_id.as_deref().unwrap_or("-");
+    let center = lookup::organization_by_id(&state.db.pool, center_id)
+        .await
+        .or_page()?;
+    let mut schools = vec![(String::new(), tr.t("staffmeasures-school-none"))];
+    if let Some(center) = center {
+        let found = lookup::organizations(
+            &state.db.pool,
+            Some(OrgKind::EducationOrganization.as_str()),
+            Some(&center.region_code),
+        )
+        .await
+        .or_page()?;
+        schools.extend(
+            found
+                .into_iter()
+                .map(|o| (o.id.clone(), o.name(tr.lang).to_string())),
+        );
+    }
     let course = vec![
+        Field::new(
+            "course_school",
+            tr.t("staffmeasures-field-school"),
+            "select",
+            &form.course_school,
+        )
+        .hint(tr.t("staffmeasures-field-school-hint"))
+        .choose_from(schools),
         Field::new(
             "course_provider",
             tr.t("staffmeasures-field-provider"),
@@ -491,6 +520,7 @@ fn field_of(form: &str, problem: Option<&str>, code: &str) -> &'static str {
         ("quota", "decision_on") => "quota_decision_on",
         ("quota", _) => "quota_capacity",
         (_, "provider") => "course_provider",
+        (_, "education_organization_id") => "course_school",
         (_, "occupation_code") => "course_occupation",
         (_, "qualification") => "course_qualification",
         (_, "starts_on") => "course_starts_on",
@@ -536,6 +566,7 @@ fn new_place(
                 qualification: None,
                 on_the_job: false,
                 employer_id: None,
+                education_organization_id: None,
                 subsidised_application_id: optional(&form.jobs_application),
                 destination_code: None,
                 decision_number: None,
@@ -562,6 +593,7 @@ fn new_place(
                 qualification: None,
                 on_the_job: false,
                 employer_id: None,
+                education_organization_id: None,
                 subsidised_application_id: None,
                 destination_code: optional(&form.quota_destination),
                 decision_number: text_of(
@@ -577,8 +609,10 @@ fn new_place(
             }
         }
         _ => {
+            if form.course_school.trim().is_empty() {
+                required(&form.course_provider, "course_provider", errors, tr);
+            }
             for (value, field) in [
-                (&form.course_provider, "course_provider"),
                 (&form.course_capacity, "course_capacity"),
                 (&form.course_starts_on, "course_starts_on"),
                 (&form.course_ends_on, "course_ends_on"),
@@ -602,6 +636,7 @@ fn new_place(
                 ),
                 on_the_job: form.on_the_job.is_some(),
                 employer_id: None,
+                education_organization_id: optional(&form.course_school),
                 subsidised_application_id: None,
                 destination_code: None,
                 decision_number: None,

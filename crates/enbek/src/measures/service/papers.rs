@@ -10,8 +10,8 @@ use enbek_domain::registry::RegistryPerson;
 use serde_json::json;
 
 use crate::documents::interface::{
-    self as documents, issued_by, name_in, DocumentsRefusal, Form, Forms, MeasureApplication,
-    Paper, Recorded, ResettlementReferral, SubsidisedReferral, TrainingReferral,
+    self as documents, issued_by, DocumentsRefusal, Form, Forms, MeasureApplication, Paper,
+    Recorded, ResettlementReferral, SubsidisedReferral, TrainingReferral,
 };
 use crate::measures::error::{Error, Result};
 use crate::measures::store::places::Place;
@@ -113,7 +113,7 @@ pub(crate) async fn record_not_accepted(
     let forms = Forms::both(|lang, _| {
         Form::DocumentsRefusal(DocumentsRefusal {
             issue: issued_by(center, lang, on),
-            provider: name_in(center, lang),
+            provider: center.name(lang).to_string(),
             person: name.clone(),
             documents: r.data.documents.clone(),
         })

@@ -3,7 +3,7 @@
 //! and the region's resettlement quota on the regional commission's decision.
 
 use chrono::NaiveDate;
-use enbek_domain::accounts::access::Role;
+use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::measures::referral::{ActiveMeasure, MeasureKind};
 use enbek_domain::reference::office_hours::local_date;
 use serde_json::json;
@@ -17,7 +17,7 @@ use crate::platform::db::{is_unique_violation, new_id};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
-use crate::reference::interface::{check_locality, Code as ReferenceCode};
+use crate::reference::interface::{check_locality, Code as ReferenceCode, Organization};
 
 /// A place as the specialist publishes it, its texts and numbers checked by the handler.
 pub struct NewPlace {
@@ -31,6 +31,9 @@ pub struct NewPlace {
     pub on_the_job: bool,
     /// Training on the job: the employer who returns the tear-off notice (129 App.5).
     pub employer_id: Option<String>,
+    /// Training at an education organisation of the reference data, whose staff return the
+    /// tear-off notice (129 App.4); the provider's text defaults to its name and contacts.
+    pub education_organization_id: Option<String>,
     /// Subsidised jobs: the employer's application (206 p.31.3).
     pub subsidised_application_id: Option<String>,
     /// Resettlement: the locality of settlement, and the regional commission's decision that set
@@ -52,6 +55,36 @@ fn required<T>(value: Option<T>, field: &str) -> Result<T> {
     })
 }
 
+/// The education organisation a course names: one of the reference data, of the center's region.
+async fn education_organization(
+    state: &AppState,
+    id: &str,
+    region_code: &str,
+) -> Result<Organization> {
+    let unknown = || {
+        Error::new(Common::InvalidValue)
+            .detail("no such education organisation in the center's region")
+            .with("field", "education_organization_id")
+    };
+    let org = reference::organization_by_id(&state.db.pool, id)
+        .await?
+        .ok_or_else(unknown)?;
+    if org.kind != OrgKind::EducationOrganization || org.region_code != region_code {
+        return Err(unknown());
+    }
+    Ok(org)
+}
+
+/// The provider as the referral names it: the organisation's name and its contacts.
+fn provider_of(org: &Organization) -> String {
+    [Some(&org.name_ru), org.address.as_ref(), org.phone.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A career center specialist publishes a place of their center's region.
 pub async fn publish(state: &AppState, caller: &Caller, new: NewPlace) -> Result<Place> {
     let center_id = caller
@@ -69,6 +102,7 @@ pub async fn publish(state: &AppState, caller: &Caller, new: NewPlace) -> Result
         region_code: center.region_code.clone(),
         provider: String::new(),
         employer_id: None,
+        education_organization_id: None,
         subsidised_application_id: None,
         occupation_code: String::new(),
         qualification: new.qualification,
@@ -116,7 +150,23 @@ pub async fn publish(state: &AppState, caller: &Caller, new: NewPlace) -> Result
             place.subsidised_application_id = Some(application.id);
         }
         MeasureKind::Training | MeasureKind::Resettlement => {
-            place.provider = required(new.provider, "provider")?;
+            let school = match (&new.education_organization_id, new.on_the_job) {
+                (Some(id), false) if new.measure == ActiveMeasure::Training => {
+                    Some(education_organization(state, id, &center.region_code).await?)
+                }
+                (Some(_), _) => {
+                    return Err(Error::new(Common::InvalidValue)
+                        .detail("only a course at an education organisation names one")
+                        .with("field", "education_organization_id"))
+                }
+                (None, _) => None,
+            };
+            place.provider = match (new.provider, &school) {
+                (Some(provider), _) => provider,
+                (None, Some(school)) => provider_of(school),
+                (None, None) => required(None, "provider")?,
+            };
+            place.education_organization_id = school.map(|s| s.id);
             place.occupation_code = required(new.occupation_code, "occupation_code")?;
             place.capacity = i64::from(required(new.capacity, "capacity")?);
             place.starts_on = required(new.starts_on, "starts_on")?;

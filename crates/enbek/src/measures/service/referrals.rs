@@ -632,6 +632,8 @@ pub async fn record_commission(
 pub enum Receiver<'a> {
     /// The employer of the place (subsidised jobs, training on the job).
     Employer(&'a str),
+    /// The education organisation of a course (129 App.4).
+    School(&'a str),
     /// A specialist of the referring career center, or for resettlement of a career center of
     /// the region of settlement (129 App.11).
     Specialist {
@@ -646,6 +648,10 @@ fn receives(receiver: &Receiver<'_>, r: &Referral, place: &Place) -> bool {
         Receiver::Employer(id) => {
             place.employer_id.as_deref() == Some(*id)
                 && r.measure.kind() != MeasureKind::Resettlement
+        }
+        Receiver::School(id) => {
+            place.education_organization_id.as_deref() == Some(*id)
+                && r.measure == ActiveMeasure::Training
         }
         Receiver::Specialist {
             center_id,

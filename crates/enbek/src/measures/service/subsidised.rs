@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::measures::error::Code;
 use crate::measures::error::{Error, Result};
+use crate::measures::store::places as measure_places;
 use crate::measures::store::subsidised;
 pub use crate::measures::store::subsidised::{
     SubsidisedApplication, SubsidisedAttendance, SubsidisedParticipant,
@@ -120,11 +121,16 @@ async fn add_participant(
     };
     let mut tx = state.db.begin().await?;
     let places = application.places;
+    subsidised::lock(&mut tx, &application.id).await?;
     match subsidised::insert_participant(&mut tx, &participant, account_id, places).await {
         Err(e) if is_unique_violation(&e) => return Err(Error::new(Code::ParticipantExists)),
         Ok(false) => return Err(Error::new(Code::PlacesFilled).with("places", places)),
         other => other?,
     };
+    // Published jobs count the participant too (Order 129 referrals take the rest).
+    if measure_places::book_for_application(&mut tx, &application.id).await? == Some(false) {
+        return Err(Error::new(Code::PlacesFilled).with("places", places));
+    }
     // The IIN stays out of the audit entry: the participant's id leads to it.
     audit::Entry::new(
         now,

@@ -22,6 +22,9 @@ pub struct Place {
     pub provider: String,
     /// The employer who returns the tear-off notices (subsidised jobs, training on the job).
     pub employer_id: Option<String>,
+    /// The education organisation whose staff return the tear-off notices of a course
+    /// (129 App.4).
+    pub education_organization_id: Option<String>,
     /// The employer's application the jobs come from (206 p.31.3).
     pub subsidised_application_id: Option<String>,
     pub occupation_code: String,
@@ -47,8 +50,9 @@ pub async fn insert(tx: &mut Tx, p: &Place, created_by: &str) -> Result<(), sqlx
     sqlx::query(
         "INSERT INTO measure_places (id, measure, career_center_id, region_code, provider, employer_id,
            subsidised_application_id, occupation_code, qualification, on_the_job, destination_code,
-           decision_number, decision_on, monthly_pay, capacity, taken, starts_on, ends_on, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+           decision_number, decision_on, monthly_pay, capacity, taken, starts_on, ends_on, created_by, created_at,
+           education_organization_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
     )
     .bind(&p.id)
     .bind(p.measure.code())
@@ -70,6 +74,7 @@ pub async fn insert(tx: &mut Tx, p: &Place, created_by: &str) -> Result<(), sqlx
     .bind(day(p.ends_on))
     .bind(created_by)
     .bind(ts(p.created_at))
+    .bind(&p.education_organization_id)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -97,6 +102,31 @@ pub async fn book(tx: &mut Tx, id: &str) -> Result<bool, sqlx::Error> {
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Takes one of the places published from a subsidised-job application, for a participant the
+/// employer adds directly, so that referrals cannot then over-fill the jobs: `None` when the
+/// application's jobs are not published, `Some(false)` when all are taken.
+pub async fn book_for_application(
+    tx: &mut Tx,
+    application_id: &str,
+) -> Result<Option<bool>, sqlx::Error> {
+    let booked = sqlx::query(
+        "UPDATE measure_places SET taken = taken + 1
+          WHERE subsidised_application_id = $1 AND taken < capacity",
+    )
+    .bind(application_id)
+    .execute(&mut **tx)
+    .await?;
+    if booked.rows_affected() == 1 {
+        return Ok(Some(true));
+    }
+    let published: Option<String> =
+        sqlx::query_scalar("SELECT id FROM measure_places WHERE subsidised_application_id = $1")
+            .bind(application_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(published.map(|_| false))
 }
 
 /// Gives a place back (the organisation did not take the person).

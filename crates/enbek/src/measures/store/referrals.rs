@@ -274,6 +274,8 @@ pub struct Filter<'a> {
     pub career_center_id: Option<&'a str>,
     pub region_code: Option<&'a str>,
     pub employer_id: Option<&'a str>,
+    /// The referrals to the courses of an education organisation.
+    pub education_organization_id: Option<&'a str>,
     pub stage: Option<Stage>,
     /// Only referrals whose tear-off notice is not returned and whose term ended by this instant.
     pub tear_off_due_before: Option<DateTime<Utc>>,
@@ -289,18 +291,20 @@ pub async fn page(
     const WHERE: &str =
         "($1 IS NULL OR r.career_center_id = $1) AND ($2 IS NULL OR r.region_code = $2)
         AND ($3 IS NULL OR p.employer_id = $3) AND ($4 IS NULL OR r.stage = $4)
-        AND ($5 IS NULL OR (r.stage = 'referred' AND r.tear_off_due_at <= $5))";
+        AND ($5 IS NULL OR (r.stage = 'referred' AND r.tear_off_due_at <= $5))
+        AND ($6 IS NULL OR p.education_organization_id = $6)";
     let stage = f.stage.map(Stage::code);
     let due = f.tear_off_due_before.map(ts);
     let rows = sqlx::query(&format!(
         "SELECT r.* FROM measure_referrals r LEFT JOIN measure_places p ON p.id = r.place_id WHERE {WHERE}
-         ORDER BY r.tear_off_due_at IS NULL, r.tear_off_due_at, r.submitted_at DESC, r.id LIMIT $6 OFFSET $7"
+         ORDER BY r.tear_off_due_at IS NULL, r.tear_off_due_at, r.submitted_at DESC, r.id LIMIT $7 OFFSET $8"
     ))
     .bind(f.career_center_id)
     .bind(f.region_code)
     .bind(f.employer_id)
     .bind(stage)
     .bind(due.as_deref())
+    .bind(f.education_organization_id)
     .bind(limit)
     .bind(offset)
     .fetch_all(pool)
@@ -313,6 +317,7 @@ pub async fn page(
     .bind(f.employer_id)
     .bind(stage)
     .bind(due.as_deref())
+    .bind(f.education_organization_id)
     .fetch_one(pool)
     .await?;
     let referrals = rows

@@ -130,8 +130,19 @@ pub struct SubsidisedParticipant {
     pub created_at: DateTime<Utc>,
 }
 
+/// Takes the application's row lock until the transaction ends, so that concurrent additions of
+/// participants count one after the other (PostgreSQL's READ COMMITTED would otherwise let two
+/// counts see the same last place; SQLite writes one at a time).
+pub async fn lock(tx: &mut Tx, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE subsidised_applications SET id = id WHERE id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Adds a participant while fewer than `places` are on the application; false when all places
-/// are taken.
+/// are taken. The caller holds the application's lock.
 pub async fn insert_participant(
     tx: &mut Tx,
     p: &SubsidisedParticipant,

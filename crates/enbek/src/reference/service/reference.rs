@@ -402,7 +402,7 @@ impl Checked {
     }
 }
 
-/// Checks a file of career centers and rural districts (the format of
+/// Checks a file of career centers, rural districts and education organisations (the format of
 /// `data/reference/organizations.example.csv`): each row's kind, names, region, parent (a career
 /// center of the file or of the reference data) and contacts; the first wrong line is named.
 pub async fn check_organizations(
@@ -429,7 +429,9 @@ pub async fn check_organizations(
         let err = |reason: &str| row_error(line, reason);
         let kind = OrgKind::parse(&r.kind)
             .filter(|k| *k != OrgKind::MobilityCenter)
-            .ok_or_else(|| err("kind must be career_center or rural_district"))?;
+            .ok_or_else(|| {
+                err("kind must be career_center, rural_district or education_organization")
+            })?;
         if r.id.is_empty() || r.name_kk.is_empty() || r.name_ru.is_empty() {
             return Err(err("id, name_kk and name_ru are required"));
         }

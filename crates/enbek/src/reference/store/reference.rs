@@ -8,13 +8,14 @@ use sqlx::AnyPool;
 use crate::platform::db;
 use crate::platform::db::Row;
 use crate::platform::db::RowExt;
+use crate::platform::http::lang::Lang;
 
 use crate::platform::db::Tx;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, Row)]
 pub struct Organization {
     pub id: String,
-    /// `mobility_center`, `career_center` or `rural_district`.
+    /// `mobility_center`, `career_center`, `rural_district` or `education_organization`.
     #[schema(value_type = String)]
     pub kind: OrgKind,
     pub parent_id: Option<String>,
@@ -31,6 +32,13 @@ pub struct Organization {
     pub phone: Option<String>,
     /// Its e-mail, when given.
     pub email: Option<String>,
+}
+
+impl Organization {
+    /// Its name in a language.
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_kk, &self.name_ru, &self.name_en)
+    }
 }
 
 pub async fn upsert_organization(

@@ -57,11 +57,7 @@ async fn centers(state: &AppState, lang: Lang, chosen: &str) -> PageResult<Vec<C
         .filter(|o| o.kind == OrgKind::CareerCenter)
         .map(|o| Center {
             selected: o.id == chosen,
-            name: match lang {
-                Lang::Kk => o.name_kk,
-                Lang::Ru => o.name_ru,
-                Lang::En => o.name_en,
-            },
+            name: o.name(lang).to_string(),
             id: o.id,
         })
         .collect();

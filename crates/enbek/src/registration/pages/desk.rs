@@ -22,7 +22,7 @@ use crate::registration::service::papers::person_name;
 use crate::registration::service::registration::{with_stages, Shown};
 use crate::registration::store::persons;
 use crate::web::form::{with_errors, Field};
-use crate::web::{render, CsrfForm, FormErrors, Frame, Lang, OrPage, Page, PageResult, Tr};
+use crate::web::{render, CsrfForm, FormErrors, Frame, OrPage, Page, PageResult, Tr};
 
 /// The signed-in career-center specialist: a visitor is asked to sign in, anyone else refused.
 pub(super) fn specialist(page: &Page) -> PageResult<&Caller> {
@@ -329,11 +329,7 @@ pub(super) async fn notice_page(
     let center = lookup::organization_by_id(&state.db.pool, &r.career_center_id)
         .await
         .or_page()?
-        .map(|o| match tr.lang {
-            Lang::Kk => o.name_kk,
-            Lang::Ru => o.name_ru,
-            Lang::En => o.name_en,
-        })
+        .map(|o| o.name(tr.lang).to_string())
         .unwrap_or_default();
     let presented = [
         r.application.presented_last_name.clone(),

@@ -70,11 +70,7 @@ async fn district_name(
     Ok(lookup::organization_by_id(&state.db.pool, org)
         .await
         .or_page()?
-        .map(|o| match lang {
-            Lang::Kk => o.name_kk,
-            Lang::Ru => o.name_ru,
-            Lang::En => o.name_en,
-        }))
+        .map(|o| o.name(lang).to_string()))
 }
 
 /// The grounds a forwarded application may be refused on, with their points of law.

@@ -15,8 +15,7 @@ use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
 use crate::documents::interface::{
-    self as documents, issued_by, name_in, Contacts, Form, Forms, Paper, PlanGroup, PlanItem,
-    Recorded,
+    self as documents, issued_by, Contacts, Form, Forms, Paper, PlanGroup, PlanItem, Recorded,
 };
 use crate::platform::db::Tx;
 use crate::platform::state::AppState;
@@ -98,7 +97,7 @@ pub(crate) async fn record_decision(
             Forms::both(|lang, _| {
                 let refusal = documents::Refusal {
                     issue: issued_by(&center, lang, on),
-                    provider: name_in(&center, lang),
+                    provider: center.name(lang).to_string(),
                     person: name.to_string(),
                     ground: notice.ground.get(lang).to_string(),
                     law: notice.legal_basis.to_string(),
@@ -133,7 +132,7 @@ pub(crate) async fn record_decision(
                 Form::Unemployed(documents::Unemployed {
                     issue: issued_by(&center, lang, on),
                     person: name.to_string(),
-                    mobility_center: name_in(&mobility, lang),
+                    mobility_center: mobility.name(lang).to_string(),
                     unemployed_since: since,
                 })
             })
@@ -184,8 +183,12 @@ pub(crate) async fn record_unemployed_info(
         Form::UnemployedInfo(documents::UnemployedInfo {
             issue: issued_by(issuer, lang, on),
             person: name.to_string(),
-            registration: registered
-                .map(|since| (name_in(mobility.as_ref().unwrap_or(issuer), lang), since)),
+            registration: registered.map(|since| {
+                (
+                    mobility.as_ref().unwrap_or(issuer).name(lang).to_string(),
+                    since,
+                )
+            }),
             valid_until,
         })
     });
