@@ -133,20 +133,38 @@ pub enum Presented {
     /// Presented, but its term of validity is over.
     Expired,
     Missing,
+    /// Taken from the digital documents service with the owner's consent by a one-time code
+    /// (129 App.2 p.8); only a document `may_be_digital` admits.
+    Digital,
+}
+
+/// Whether the desk may take a document from the digital documents service instead of the paper
+/// (129 App.2 p.8): the identity document only ("or an electronic document from the digital
+/// documents service, to identify the person").
+pub fn may_be_digital(document: DeskDocument) -> bool {
+    document == DeskDocument::Identity
 }
 
 /// What keeps the desk from accepting the documents (129 p.8: the receipt of refusal to accept
 /// documents, 129 App.3, lists them): each required document missing, and each presented
-/// document that has expired. Empty when the set is complete.
+/// document that has expired. Empty when the set is complete. A document taken from the digital
+/// documents service stands as valid where the rules admit it, and as missing elsewhere.
 pub fn not_accepted(
     checklist: &[(DeskDocument, Need)],
     presented: impl Fn(DeskDocument) -> Presented,
 ) -> Vec<(DeskDocument, Presented)> {
     checklist
         .iter()
-        .filter_map(|&(document, need)| match (presented(document), need) {
-            (Presented::Valid, _) | (Presented::Missing, Need::IfAny) => None,
-            (state, _) => Some((document, state)),
+        .filter_map(|&(document, need)| {
+            let state = match presented(document) {
+                Presented::Digital if may_be_digital(document) => Presented::Valid,
+                Presented::Digital => Presented::Missing,
+                state => state,
+            };
+            match (state, need) {
+                (Presented::Valid, _) | (Presented::Missing, Need::IfAny) => None,
+                (state, _) => Some((document, state)),
+            }
         })
         .collect()
 }
@@ -242,6 +260,28 @@ mod tests {
             );
         }
         assert_eq!(ActiveMeasure::parse("apprenticeship"), None);
+    }
+
+    #[test]
+    fn only_the_identity_document_may_come_from_the_digital_documents_service() {
+        let list = checklist(ActiveMeasure::Training, ADULT);
+        let missing = not_accepted(&list, |d| match d {
+            DeskDocument::Identity => Presented::Digital,
+            DeskDocument::HealthCertificate => Presented::Valid,
+            _ => Presented::Missing,
+        });
+        assert!(missing.is_empty(), "{missing:?}");
+        let missing = not_accepted(&list, |d| match d {
+            DeskDocument::Identity => Presented::Valid,
+            _ => Presented::Digital,
+        });
+        assert_eq!(
+            missing,
+            [(DeskDocument::HealthCertificate, Presented::Missing)],
+            "a health certificate is not a digital document"
+        );
+        assert!(may_be_digital(DeskDocument::Identity));
+        assert!(!may_be_digital(DeskDocument::HealthCertificate));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What other contexts may use of accounts: who an account is (its proven IIN, its language, its
 //! grants), the grants an employer's membership gives or takes, identity proofs (started for a
-//! purpose, answered from a page) and a fresh proof to confirm a change; and the port through
+//! purpose, answered from a page), a fresh proof to confirm a change, and a person's consent by a
+//! one-time code that staff ask for; and the port through
 //! which accounts asks the contexts above it what a proof's purpose binds.
 
 use std::sync::Arc;
@@ -13,6 +14,11 @@ use crate::platform::state::AppState;
 pub(crate) use super::error::Code;
 pub(crate) use super::service::accounts::{normalise_login, plain_login};
 pub(crate) use super::service::identity::{complete, confirm, start, Answer};
+
+/// A person's consent by a one-time code that staff ask for (129 App.2 p.8).
+pub mod consent {
+    pub(crate) use crate::accounts::service::consent::{ask, given, spend};
+}
 
 /// The reads and grants of the accounts store other contexts may use.
 pub mod directory {

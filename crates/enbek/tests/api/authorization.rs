@@ -205,6 +205,7 @@ fn body(op: &str, w: &World) -> Body {
             "documents": { "identity": "valid", "health_certificate": "valid" },
             "personal_data_consent": true, "restricted_data_consent": true
         }),
+        "askDigitalDocumentConsent" => json!({ "iin": w.id("other_iin") }),
         "returnReferralTearOff" => {
             json!({ "taken": true, "order_number": "1", "order_date": "2026-03-20" })
         }

@@ -1202,3 +1202,110 @@ async fn an_education_organisation_returns_the_notices_of_its_own_courses_only()
     let (status, _) = app.post(PLACES, Some(&college), course(1)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+const CONSENTS: &str = "/api/v1/career-center/digital-document-consents";
+
+#[tokio::test]
+async fn the_desk_takes_the_digital_identity_document_only_with_the_owners_one_time_code() {
+    let app = TestApp::spawn().await;
+    let specialist = app.specialist("cc.kokshetau", CENTER).await;
+    let place = publish(&app, &specialist, course(2)).await;
+    let person_iin = iin("870101", 3, 1400);
+    app.job_seeker("digital@example.kz", &person_iin, json!({}), json!({}))
+        .await;
+    let desk = |consent: Value| {
+        json!({ "iin": person_iin, "measure": "training", "place_id": place,
+            "documents": { "identity": "digital", "health_certificate": "valid" },
+            "digital_consent": consent,
+            "personal_data_consent": true, "restricted_data_consent": true })
+    };
+    // Without the owner's consent no digital document is taken.
+    assert_problem(
+        app.post(DESK, Some(&specialist), desk(Value::Null)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "digital_consent_required",
+    );
+    // Only the identity document may be digital.
+    let mut health = desk(Value::Null);
+    health["documents"] = json!({ "identity": "valid", "health_certificate": "digital" });
+    assert_problem(
+        app.post(DESK, Some(&specialist), health).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_value",
+    );
+    // The code goes to the phone the registry links to the person's IIN.
+    let (status, asked) = app
+        .post(CONSENTS, Some(&specialist), json!({ "iin": person_iin }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{asked}");
+    assert!(asked["phone_masked"]
+        .as_str()
+        .is_some_and(|p| p.contains("***")));
+    let sms = app.last_sms_code().await;
+    let consent = asked["consent_id"].as_str().unwrap();
+    let wrong = if sms == "000000" { "000001" } else { "000000" };
+    let (status, problem) = app
+        .post(
+            DESK,
+            Some(&specialist),
+            desk(json!({ "consent_id": consent, "code": wrong })),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&problem)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "wrong_code"),
+        "{problem}"
+    );
+    assert_eq!(problem["attempts_left"], 4, "{problem}");
+    // Another specialist cannot use it, even with the code.
+    let other = app.specialist("cc.kokshetau.2", CENTER).await;
+    assert_problem(
+        app.post(
+            DESK,
+            Some(&other),
+            desk(json!({ "consent_id": consent, "code": sms })),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "confirmation_required",
+    );
+    let (status, r) = app
+        .post(
+            DESK,
+            Some(&specialist),
+            desk(json!({ "consent_id": consent, "code": sms })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{r}");
+    assert_eq!(r["status"], "referred", "{r}");
+    // The consent is spent with the application: it takes no second one.
+    assert_problem(
+        app.post(
+            DESK,
+            Some(&specialist),
+            desk(json!({ "consent_id": consent, "code": sms })),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "confirmation_required",
+    );
+    // Only a career center's specialist asks.
+    let (token, _) = app
+        .job_seeker(
+            "asker@example.kz",
+            &iin("870101", 3, 1420),
+            json!({}),
+            json!({}),
+        )
+        .await;
+    let (status, _) = app
+        .post(CONSENTS, Some(&token), json!({ "iin": person_iin }))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_problem(
+        app.post(CONSENTS, Some(&specialist), json!({ "iin": "123" }))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_iin",
+    );
+}

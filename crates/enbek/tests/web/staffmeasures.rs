@@ -243,3 +243,73 @@ async fn a_specialist_publishes_a_course_refers_at_the_desk_and_follows_the_refe
     assert_eq!(browser.status_shown().await.as_deref(), Some("403"));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_desk_takes_a_digital_identity_document_once_the_person_tells_the_code() {
+    let app = TestApp::spawn().await;
+    let specialist = app.specialist("cc.kokshetau", CENTER).await;
+    let (status, place) = app
+        .post(
+            "/api/v1/career-center/measure-places",
+            Some(&specialist),
+            json!({
+                "measure": "training", "capacity": 2, "occupation_code": "7212",
+                "education_organization_id": "eo-kokshetau-polytechnic",
+                "starts_on": "2026-04-01", "ends_on": "2026-06-30"
+            }),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::CREATED, "{place}");
+    let person = iin("870101", 3, 300);
+    app.job_seeker("digital@example.kz", &person, json!({}), json!({}))
+        .await;
+
+    let browser = Browser::start(&app.base, "staffmeasures-digital").await;
+    browser
+        .sign_in(Some("ru"), "cc.kokshetau", "staff-pass-1")
+        .await;
+    browser
+        .open("/workspace/measures/desk?measure=training")
+        .await;
+    browser.fill("#iin", &person).await;
+    browser
+        .choose("#place_id", place["id"].as_str().unwrap())
+        .await;
+    tick(&browser, "doc-identity-digital").await;
+    tick(&browser, "doc-health_certificate-valid").await;
+    tick(&browser, "personal_data_consent").await;
+    tick(&browser, "restricted_data_consent").await;
+    // Sent with a digital identity document and no consent yet: the code goes to the person's
+    // phone, and the form comes back as typed, asking for it.
+    browser
+        .click_to("#desk-form button.primary", "the code sent")
+        .await;
+    assert!(browser.text("#consent-sent").await.contains("***"));
+    assert_eq!(
+        browser
+            .find("#iin")
+            .await
+            .prop("value")
+            .await
+            .expect("a value")
+            .as_deref(),
+        Some(person.as_str())
+    );
+    // A wrong code is said beside the field.
+    let sms = app.last_sms_code().await;
+    let wrong = if sms == "000000" { "000001" } else { "000000" };
+    browser.fill("#consent_code", wrong).await;
+    browser
+        .click_to("#desk-form button.primary", "a wrong code")
+        .await;
+    assert!(browser
+        .text("#consent_code-error")
+        .await
+        .contains("Неверный код"));
+    browser.fill("#consent_code", &sms).await;
+    browser
+        .click_to("#desk-form button.primary", "the referral")
+        .await;
+    assert!(browser.page_text().await.contains("направлен"));
+    browser.close().await;
+}

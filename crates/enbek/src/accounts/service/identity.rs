@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use enbek_domain::accounts::identity::{
     self as rules, mask_phone, proof_expires_at, proof_state, ProofMethod, ProofState,
 };
+use enbek_domain::contact::Phone;
 use enbek_domain::ids::Iin;
 use rand::{Rng, RngCore};
 use serde_json::json;
@@ -20,7 +21,7 @@ use crate::accounts::store::accounts;
 use crate::accounts::store::identity::{self as store, Certificate, Proof};
 use crate::exchange::pki::SignatureError;
 use crate::platform::audit;
-use crate::platform::db::new_id;
+use crate::platform::db::{new_id, Tx};
 use crate::platform::http::lang::Lang;
 use crate::platform::notify;
 use crate::platform::notify::Args;
@@ -89,30 +90,8 @@ pub async fn start(
     let id = new_id();
     let (secret, challenge, phone) = match method {
         ProofMethod::Sms => {
-            let sent =
-                store::codes_for_iin_since(&state.db.pool, iin.as_str(), now - Duration::hours(1))
-                    .await?;
-            if sent >= rules::CODES_PER_IIN_PER_HOUR {
-                return Err(Error::new(Code::TooManyAttempts)
-                    .detail(
-                        "too many codes for this IIN this hour; prove it by signature or try later",
-                    )
-                    .with("retry_after_seconds", 3600));
-            }
-            // Never a number the caller types: only the one the registry links to the IIN.
-            let phone = state
-                .registry()
-                .phones(iin)
-                .await?
-                .into_iter()
-                .next()
-                .ok_or_else(|| Error::new(Code::NoRegisteredPhone))?;
-            let code = format!(
-                "{:0width$}",
-                rand::rngs::OsRng.gen_range(0..10u32.pow(rules::CODE_DIGITS as u32)),
-                width = rules::CODE_DIGITS
-            );
-            (code_hash(&id, &code), Some(code), Some(phone))
+            let (secret, code, phone) = one_time_code(state, &id, iin, now).await?;
+            (secret, Some(code), Some(phone))
         }
         ProofMethod::Signature => {
             let mut nonce = [0u8; 32];
@@ -146,18 +125,7 @@ pub async fn start(
     let mut tx = state.db.begin().await?;
     store::insert(&mut tx, &proof).await?;
     if let (Some(code), Some(phone)) = (&challenge, &phone) {
-        // To the phone only: no account or person on the row, so the code never shows in a
-        // cabinet (whoever holds the account must not read it there).
-        let to = Recipient {
-            phone: Some(phone.as_str().to_string()),
-            lang: Some(locale),
-            ..Recipient::default()
-        };
-        let args = Args {
-            code: code.clone(),
-            ..Args::default()
-        };
-        notify::send(&mut tx, &to, Kind::IdentityCode, &args, now).await?;
+        send_code(&mut tx, phone, locale, Kind::IdentityCode, code, now).await?;
     }
     audit::Entry::new(now, "start_identity_proof", "identity_proof", &id)
         .by(account_id)
@@ -173,6 +141,60 @@ pub async fn start(
     })
 }
 
+/// A one-time code for proof `id`, to the phone the mobile-citizens registry links to the IIN
+/// (never a number the caller types), within the hour's limit of codes per IIN: what the answer
+/// is checked against, the code, and the phone.
+pub(super) async fn one_time_code(
+    state: &AppState,
+    id: &str,
+    iin: &Iin,
+    now: DateTime<Utc>,
+) -> Result<(String, String, Phone)> {
+    let sent =
+        store::codes_for_iin_since(&state.db.pool, iin.as_str(), now - Duration::hours(1)).await?;
+    if sent >= rules::CODES_PER_IIN_PER_HOUR {
+        return Err(Error::new(Code::TooManyAttempts)
+            .detail("too many codes for this IIN this hour; prove it by signature or try later")
+            .with("retry_after_seconds", 3600));
+    }
+    let phone = state
+        .registry()
+        .phones(iin)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::new(Code::NoRegisteredPhone))?;
+    let code = format!(
+        "{:0width$}",
+        rand::rngs::OsRng.gen_range(0..10u32.pow(rules::CODE_DIGITS as u32)),
+        width = rules::CODE_DIGITS
+    );
+    Ok((code_hash(id, &code), code, phone))
+}
+
+/// Sends a one-time code to the phone only: no account or person on the notice's row, so the
+/// code never shows in a cabinet (whoever holds the account must not read it there).
+pub(super) async fn send_code(
+    tx: &mut Tx,
+    phone: &Phone,
+    locale: Lang,
+    kind: Kind,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let to = Recipient {
+        phone: Some(phone.as_str().to_string()),
+        lang: Some(locale),
+        ..Recipient::default()
+    };
+    let args = Args {
+        code: code.to_string(),
+        ..Args::default()
+    };
+    notify::send(tx, &to, kind, &args, now).await?;
+    Ok(())
+}
+
 /// The text a person signs to confirm a purpose: what it is for, the SHA-256 of the content it
 /// names, and a random nonce so that no two challenges are alike.
 fn bound_challenge(purpose: &str, digest: &str, nonce: &[u8]) -> String {
@@ -182,7 +204,7 @@ fn bound_challenge(purpose: &str, digest: &str, nonce: &[u8]) -> String {
     )
 }
 
-fn code_hash(proof_id: &str, code: &str) -> String {
+pub(super) fn code_hash(proof_id: &str, code: &str) -> String {
     hex::encode(Sha256::digest(format!("{proof_id}:{code}").as_bytes()))
 }
 

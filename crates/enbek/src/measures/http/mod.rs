@@ -36,6 +36,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(referrals::receive_egov_active_measure))
         .routes(routes!(referrals::refer_in_person))
+        .routes(routes!(referrals::ask_digital_document_consent))
         .routes(routes!(referrals::list_active_measure_referrals))
         .routes(routes!(referrals::get_active_measure_referral))
         .routes(routes!(referrals::return_tear_off))

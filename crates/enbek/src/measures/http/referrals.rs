@@ -11,7 +11,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::accounts::access::{OrgKind, Role};
 use enbek_domain::ids::Iin;
 use enbek_domain::measures::participation::{Ending, Stage};
-use enbek_domain::measures::referral::{ActiveMeasure, DeskDocument, Presented, ReferralRefusal};
+use enbek_domain::measures::referral::{
+    may_be_digital, ActiveMeasure, DeskDocument, Presented, ReferralRefusal,
+};
 use enbek_domain::reference::office_hours::local_date;
 use enbek_domain::registration::Channel;
 use enbek_domain::{bounds, text};
@@ -19,15 +21,19 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::measures::error::{Error, Result};
+use crate::accounts::interface::consent;
+use crate::measures::error::{Code, Error, Result};
 use crate::measures::service::places::{self, NewPlace};
-use crate::measures::service::referrals::{self as service, Receiver, Submission};
+use crate::measures::service::referrals::{
+    self as service, Receiver, Submission, DIGITAL_DOCUMENTS,
+};
 use crate::measures::store::places::Place;
 use crate::measures::store::referrals::{self, Commission, FamilyMember, Referral, TearOffNotice};
 use crate::platform::audit;
 use crate::platform::auth::Caller;
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::http::lang::Lang;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup as reference;
@@ -225,9 +231,7 @@ async fn center_for(state: &AppState, named: Option<&str>, place_id: &str) -> Re
         None => crate::measures::store::places::by_id(&state.db.pool, place_id)
             .await?
             .map(|p| p.career_center_id)
-            .ok_or_else(|| {
-                Error::new(crate::measures::error::Code::UnknownPlace).with("place_id", place_id)
-            })?,
+            .ok_or_else(|| Error::new(Code::UnknownPlace).with("place_id", place_id))?,
     };
     reference::organization_by_id(&state.db.pool, &id)
         .await?
@@ -263,6 +267,7 @@ async fn submission(
         restricted_data_consent: body.restricted_data_consent,
         family: family(body.family, measure)?,
         presented: None,
+        digital_consent: None,
     })
 }
 
@@ -331,9 +336,15 @@ pub struct DeskApplicationRequest {
     pub place_id: String,
     /// Each document presented and its state (`valid` or `expired`): `identity`,
     /// `labour_book`, `education`, `health_certificate`, `professional_education`,
-    /// `parent_consent`; a document not named is missing.
+    /// `parent_consent`; a document not named is missing. The identity document may be
+    /// `digital`: taken from the digital documents service with the person's consent
+    /// (`digital_consent`).
     #[serde(default)]
     pub documents: BTreeMap<String, String>,
+    /// The person's consent to their digital documents (`askDigitalDocumentConsent`) and the
+    /// one-time code they were sent (129 App.2 p.8).
+    #[serde(default)]
+    pub digital_consent: Option<ConsentAnswer>,
     #[serde(default)]
     pub personal_data_consent: bool,
     #[serde(default)]
@@ -342,11 +353,65 @@ pub struct DeskApplicationRequest {
     pub family: Vec<FamilyMemberRequest>,
 }
 
+/// The person's answer to a consent asked of them.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ConsentAnswer {
+    pub consent_id: String,
+    /// The one-time code the person was sent and tells the specialist.
+    pub code: String,
+}
+
+/// The person whose consent is asked.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ConsentRequest {
+    pub iin: String,
+}
+
+/// A consent asked: the code is on its way to the person's registered phone.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentAsked {
+    pub consent_id: String,
+    pub expires_at: DateTime<Utc>,
+    /// Where the code went, all but its last four digits hidden.
+    pub phone_masked: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/career-center/digital-document-consents", operation_id = "askDigitalDocumentConsent", tag = "measures",
+    request_body = ConsentRequest, security(("bearer" = [])),
+    responses((status = 201, body = ConsentAsked, description = "a one-time code sent to the phone the mobile-citizens registry links to the IIN"),
+        (status = 403), (status = 422, description = "invalid_iin, no_registered_phone"), (status = 429, description = "too_many_attempts"),
+        (status = 503, description = "the registry did not answer")))]
+pub async fn ask_digital_document_consent(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<ConsentRequest>,
+) -> Result<impl IntoResponse> {
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(ask_consent(&state, &caller, &body.iin).await?),
+    ))
+}
+
+/// A specialist asks the person at the desk for their consent to the center taking their digital
+/// documents (129 App.2 p.8): a one-time code to the person's registered phone, in the
+/// specialist's language.
+pub async fn ask_consent(state: &AppState, caller: &Caller, iin: &str) -> Result<ConsentAsked> {
+    caller.organization(Role::CareerCenterSpecialist)?;
+    let iin = Iin::parse(iin)?;
+    let lang = Lang::parse(&caller.locale).unwrap_or(Lang::Kk);
+    let asked = consent::ask(state, &caller.account_id, lang, &iin, DIGITAL_DOCUMENTS).await?;
+    Ok(ConsentAsked {
+        consent_id: asked.proof_id,
+        expires_at: asked.expires_at,
+        phone_masked: asked.phone_masked,
+    })
+}
+
 #[utoipa::path(post, path = "/api/v1/career-center/active-measures", operation_id = "referActiveMeasureInPerson", tag = "measures",
     request_body = DeskApplicationRequest, security(("bearer" = [])),
     responses((status = 201, body = ReferralView, description = "referred, refused, or `not_accepted` with the receipt of 129 App.3"),
         (status = 403), (status = 409, description = "place_full, referral_exists"),
-        (status = 422, description = "invalid_iin, invalid_value, unknown_place, place_not_open")))]
+        (status = 422, description = "invalid_iin, invalid_value, unknown_place, place_not_open, digital_consent_required, wrong_code")))]
 pub async fn refer_in_person(
     State(state): State<AppState>,
     caller: Caller,
@@ -377,14 +442,35 @@ pub async fn apply_at_desk(
             "valid" => Presented::Valid,
             "expired" => Presented::Expired,
             "missing" => Presented::Missing,
-            _ => {
-                return Err(Error::new(Common::InvalidValue)
-                    .detail("a document is valid, expired or missing")
-                    .with("field", "documents"))
-            }
+            "digital" if may_be_digital(document) => Presented::Digital,
+            _ => return Err(Error::new(Common::InvalidValue)
+                .detail(
+                    "a document is valid, expired or missing; the identity document may be digital",
+                )
+                .with("field", "documents")),
         };
         presented.push((document, state));
     }
+    // A digital document only with the owner's consent by a one-time code (129 App.2 p.8).
+    let digital_consent = match (
+        presented.iter().any(|(_, s)| *s == Presented::Digital),
+        body.digital_consent,
+    ) {
+        (false, _) => None,
+        (true, None) => return Err(Error::new(Code::DigitalConsentRequired)),
+        (true, Some(answer)) => {
+            consent::given(
+                state,
+                &caller.account_id,
+                &answer.consent_id,
+                iin.as_str(),
+                &answer.code,
+                DIGITAL_DOCUMENTS,
+            )
+            .await?;
+            Some(answer.consent_id)
+        }
+    };
     let career_center = center_for(state, Some(&own), &body.place_id).await?;
     let sub = Submission {
         channel: Channel::InPerson,
@@ -398,6 +484,7 @@ pub async fn apply_at_desk(
         restricted_data_consent: body.restricted_data_consent,
         family: family(body.family, measure)?,
         presented: Some(presented),
+        digital_consent,
     };
     service::apply(state, sub).await
 }

@@ -1,8 +1,10 @@
 //! The application for a referral at the career center's desk (`referActiveMeasureInPerson`,
 //! 129 App.1, 129 App.2 p.8): the person's IIN, the measure and the place, each document of the
 //! measure's checklist as it stands, both consents, and for resettlement the family members who
-//! move. The outcome: the referral with its number and signed document, the refusal with its
-//! ground and point, or the documents not accepted with the receipt of 129 App.3.
+//! move. The identity document may come from the digital documents service once the person
+//! consents by the one-time code sent to their registered phone (129 App.2 p.8). The outcome: the
+//! referral with its number and signed document, the refusal with its ground and point, or the
+//! documents not accepted with the receipt of 129 App.3.
 
 use std::collections::BTreeMap;
 
@@ -12,13 +14,14 @@ use axum::response::{IntoResponse, Response};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::measures::participation::Stage;
 use enbek_domain::measures::referral::{
-    checklist, ActiveMeasure, Applicant, DeskDocument, Need, ReferralRefusal,
+    checklist, may_be_digital, ActiveMeasure, Applicant, DeskDocument, Need, ReferralRefusal,
 };
 use serde::Deserialize;
 
 use super::staff_measures::{measure_name, specialist, stage_name};
 use crate::measures::http::referrals::{
-    apply_at_desk, DeskApplicationRequest, FamilyMemberRequest, ReferralView,
+    apply_at_desk, ask_consent, ConsentAnswer, DeskApplicationRequest, FamilyMemberRequest,
+    ReferralView,
 };
 use crate::measures::notices::ground_names;
 use crate::measures::service::places;
@@ -62,6 +65,12 @@ struct DeskPage {
     family: Vec<FamilyRow>,
     personal_data_consent: bool,
     restricted_data_consent: bool,
+    /// The person's consent to their digital documents, once asked (129 App.2 p.8).
+    consent_id: String,
+    /// Where its code went, when it was just asked.
+    consent_sent: Option<String>,
+    consent_code: String,
+    consent_error: Option<String>,
     errors: FormErrors,
 }
 
@@ -97,6 +106,7 @@ async fn desk_page(
     page: Page,
     measure: ActiveMeasure,
     form: &BTreeMap<String, String>,
+    consent_sent: Option<String>,
     errors: FormErrors,
 ) -> PageResult<Response> {
     let caller = specialist(&page)?;
@@ -148,12 +158,16 @@ async fn desk_page(
         .map(|(d, need)| {
             let key = format!("doc-{}", d.code());
             let chosen = form.get(&key).map_or("missing", String::as_str);
+            let mut states = vec!["valid", "expired", "missing"];
+            if may_be_digital(d) {
+                states.push("digital");
+            }
             DocumentRow {
                 code: d.code(),
                 name: tr.t(&format!("measures-document-{}", d.code())),
                 need: need_words(&tr, d, need),
                 states: choices(
-                    ["valid", "expired", "missing"]
+                    states
                         .iter()
                         .map(|s| (s.to_string(), tr.t(&format!("staffmeasures-document-{s}"))))
                         .collect(),
@@ -198,6 +212,10 @@ async fn desk_page(
         family,
         personal_data_consent: form.contains_key("personal_data_consent"),
         restricted_data_consent: form.contains_key("restricted_data_consent"),
+        consent_id: typed("consent_id"),
+        consent_sent,
+        consent_code: typed("consent_code"),
+        consent_error: errors.get("consent_code").map(str::to_string),
         f: page.frame,
         errors,
     })?;
@@ -211,7 +229,15 @@ pub async fn form(
     PageQuery(chosen): PageQuery<Chosen>,
 ) -> PageResult<Response> {
     let measure = ActiveMeasure::parse(chosen.measure.trim()).unwrap_or(ActiveMeasure::Training);
-    desk_page(&state, page, measure, &BTreeMap::new(), FormErrors::new()).await
+    desk_page(
+        &state,
+        page,
+        measure,
+        &BTreeMap::new(),
+        None,
+        FormErrors::new(),
+    )
+    .await
 }
 
 /// A document not accepted, in words.
@@ -246,6 +272,11 @@ fn field_of(problem: Option<&str>, code: &str) -> String {
         Some("iin") => "iin".into(),
         _ => match code {
             "invalid_iin" | "referral_exists" | "identity_not_proven" => "iin".into(),
+            "digital_consent_required"
+            | "wrong_code"
+            | "proof_expired"
+            | "proof_exhausted"
+            | "confirmation_required" => "consent_code".into(),
             _ => "place_id".into(),
         },
     }
@@ -290,6 +321,28 @@ pub async fn apply(
         })
         .collect();
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    // A digital identity document without a consent yet: the code goes to the person's phone
+    // first, and the form comes back for it.
+    let digital = typed(&format!("doc-{}", DeskDocument::Identity.code())) == "digital";
+    if errors.is_empty() && digital && typed("consent_id").is_empty() {
+        let mut shown = form.clone();
+        let mut sent = None;
+        match ask_consent(&state, &caller, &typed("iin")).await.or_page() {
+            Ok(asked) => {
+                shown.insert("consent_id".into(), asked.consent_id);
+                shown.remove("consent_code");
+                sent = Some(asked.phone_masked.unwrap_or_default());
+            }
+            Err(e) if matches!(e.status().as_u16(), 422 | 429) => {
+                errors.add("iin", e.message(&tr));
+            }
+            Err(e) => return Err(e),
+        }
+        let status = errors.status();
+        let html = desk_page(&state, page, measure, &shown, sent, errors).await?;
+        return Ok((status, html).into_response());
+    }
+    let mut shown = form.clone();
     if errors.is_empty() {
         let body = DeskApplicationRequest {
             iin: typed("iin"),
@@ -299,20 +352,34 @@ pub async fn apply(
             personal_data_consent: form.contains_key("personal_data_consent"),
             restricted_data_consent: form.contains_key("restricted_data_consent"),
             family,
+            digital_consent: (!typed("consent_id").is_empty()).then(|| ConsentAnswer {
+                consent_id: typed("consent_id"),
+                code: typed("consent_code"),
+            }),
         };
         match apply_at_desk(&state, &caller, body).await.or_page() {
             Ok(r) => {
                 let v = ReferralView::of(r, state.clock.now());
                 return Ok((StatusCode::CREATED, outcome(page, v)?).into_response());
             }
-            Err(e) if matches!(e.status().as_u16(), 409 | 422) => {
+            Err(e)
+                if matches!(e.status().as_u16(), 409 | 422)
+                    || e.code() == "confirmation_required" =>
+            {
                 status = e.status();
-                errors.add(&field_of(e.field(), e.code()), e.message(&tr));
+                let field = field_of(e.field(), e.code());
+                if field == "consent_code" && e.code() != "wrong_code" {
+                    // The consent cannot be used any more: the next sending asks a new code.
+                    shown.remove("consent_id");
+                    errors.add(&field, tr.t("staffmeasures-consent-again"));
+                } else {
+                    errors.add(&field, e.message(&tr));
+                }
             }
             Err(e) => return Err(e),
         }
     }
-    let html = desk_page(&state, page, measure, &form, errors).await?;
+    let html = desk_page(&state, page, measure, &shown, None, errors).await?;
     Ok((status, html).into_response())
 }
 

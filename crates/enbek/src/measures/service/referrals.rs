@@ -18,6 +18,7 @@ use enbek_domain::registration::{Channel, Status};
 use enbek_domain::registry::RegistryPerson;
 use serde_json::json;
 
+use crate::accounts::interface::consent;
 use crate::accounts::interface::directory as accounts;
 use crate::measures::error::{Code, Error, Result};
 use crate::measures::notices::Kind;
@@ -36,6 +37,9 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::Organization;
 use crate::registration::interface::registrations;
+
+/// What a person's consent to the desk taking their digital documents is asked for.
+pub const DIGITAL_DOCUMENTS: &str = "digital_documents";
 
 /// The monitored public service (129 App.2 p.3: 1 working day).
 pub const SERVICE: Service = Service::ActiveMeasureReferral;
@@ -58,6 +62,9 @@ pub struct Submission {
     pub family: Vec<FamilyMember>,
     /// At the desk: how each document of the measure's checklist stands (129 App.2 p.8).
     pub presented: Option<Vec<(DeskDocument, Presented)>>,
+    /// At the desk: the person's consent by which a document came from the digital documents
+    /// service (129 App.2 p.8), checked as given; it is spent with the application.
+    pub digital_consent: Option<String>,
 }
 
 /// Takes an application through any channel and decides it at once when the registries answer.
@@ -103,6 +110,12 @@ pub async fn apply(state: &AppState, sub: Submission) -> Result<Referral> {
         }
         None => accounts::account_by_iin(&mut tx, &iin).await?,
     };
+    if let Some(consent) = &sub.digital_consent {
+        if !consent::spend(&mut tx, consent, DIGITAL_DOCUMENTS).await? {
+            return Err(Error::new(Code::DigitalConsentRequired)
+                .detail("the consent is spent already: ask the person for a new code"));
+        }
+    }
     let details = Details {
         consents: sub.personal_data_consent && sub.restricted_data_consent,
         commission: None,
@@ -233,6 +246,7 @@ fn presented_code(p: Presented) -> &'static str {
         Presented::Valid => "valid",
         Presented::Expired => "expired",
         Presented::Missing => "missing",
+        Presented::Digital => "digital",
     }
 }
 
