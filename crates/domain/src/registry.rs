@@ -73,13 +73,17 @@ impl EducationLevel {
     }
 }
 
-/// A document of education: its level, the specialty (for professional education) and the day
-/// it was completed.
+/// A document of education: its level, the specialty (for professional education), the
+/// occupation of the qualification it awards and the day it was completed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Education {
     pub level: EducationLevel,
     #[serde(default)]
     pub specialty: Option<String>,
+    /// The occupation (an ISCO-08 unit group, or a national occupation within one) of the
+    /// qualification the document awards, as the education registry gives it.
+    #[serde(default)]
+    pub occupation_code: Option<String>,
     pub graduated_on: NaiveDate,
 }
 

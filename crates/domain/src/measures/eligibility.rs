@@ -8,6 +8,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::referral::{ActiveMeasure, MeasureKind, ReferralRefusal};
 use crate::ids::Sex;
+use crate::mediation::matching::Occupation;
 use crate::reference::parameters::{keys, Parameters};
 use crate::registration::age::{age_in_months, age_on};
 use crate::registration::unemployment::pension_age_months;
@@ -121,7 +122,10 @@ pub fn referable_again_on(
 /// The first requirement of `measure` the applicant does not meet on `on`, or `None` when the
 /// person may be referred: the categories of 129 p.2 and the minimum age (129 App.2 p.9(2)); the
 /// bounds of each subsidised job (youth practice: not older than the youth age and professional
-/// education completed within the years given; "First job": young and never worked; "Generation
+/// education completed within the years given, its qualification matching the practice's
+/// `occupation` when one is named — the guide's "diploma matching the practice", read as the
+/// same sub-major group, the broadest nearness of suitable work (214 p.2.10); "First job": young
+/// and never worked; "Generation
 /// contract": young with professional education; "Silver age": within the years before the
 /// pension age), also 129 App.2 p.9(2); the wait after quitting a measure without good reason
 /// (Social Code art.109 p.4 for training: 129 App.2 p.9(5); art.111 p.7 for subsidised jobs:
@@ -130,6 +134,7 @@ pub fn referable_again_on(
 pub fn first_unmet(
     parameters: &Parameters,
     measure: ActiveMeasure,
+    occupation: Option<&str>,
     applicant: &Applicant,
     history: &History,
     on: NaiveDate,
@@ -180,11 +185,37 @@ pub fn first_unmet(
             let since = on
                 .checked_sub_months(Months::new(12 * years))
                 .unwrap_or(NaiveDate::MIN);
-            if !professional.is_some_and(|g| g >= since && g <= on) {
+            let recent: Vec<&Education> = applicant
+                .education
+                .iter()
+                .filter(|e| {
+                    e.level.is_professional() && e.graduated_on >= since && e.graduated_on <= on
+                })
+                .collect();
+            if recent.is_empty() {
                 return unmet(
                     RequirementsNotMet,
                     keys::YOUTH_PRACTICE_GRADUATION_YEARS,
                     format!("youth practice is for graduates of professional education of the last {years} years"),
+                );
+            }
+            let practice = occupation.and_then(Occupation::parse);
+            let matches = |e: &&Education| {
+                let awarded = e.occupation_code.as_deref().and_then(Occupation::parse);
+                match (practice, awarded) {
+                    (None, _) => true,
+                    (Some(p), Some(a)) => p.same_sub_major_group(a),
+                    (Some(_), None) => false,
+                }
+            };
+            if !recent.iter().any(matches) {
+                return unmet(
+                    RequirementsNotMet,
+                    "youth_practice_diploma_matches",
+                    format!(
+                        "the practice ({}) is for a graduate whose qualification is of its sub-major group",
+                        occupation.unwrap_or_default()
+                    ),
                 );
             }
         }
@@ -275,6 +306,7 @@ mod tests {
             education: vec![Education {
                 level: EducationLevel::Vocational,
                 specialty: Some("welder".into()),
+                occupation_code: Some("7212".into()),
                 graduated_on: d(graduated),
             }],
             ..person(birth, &[Category::Unemployed])
@@ -287,7 +319,49 @@ mod tests {
         h: &History,
         on: &str,
     ) -> Option<ReferralRefusal> {
-        first_unmet(&Parameters::builtin(), measure, a, h, d(on)).map(|u| u.refusal)
+        first_unmet(&Parameters::builtin(), measure, None, a, h, d(on)).map(|u| u.refusal)
+    }
+
+    #[test]
+    fn a_youth_practice_is_for_a_diploma_of_its_sub_major_group() {
+        let p = Parameters::builtin();
+        let welder = graduate("2001-01-01", "2025-06-30");
+        let on = d("2026-03-20");
+        let practice = |occupation: &str, a: &Applicant| {
+            first_unmet(
+                &p,
+                ActiveMeasure::YouthPractice,
+                Some(occupation),
+                a,
+                &NONE,
+                on,
+            )
+            .map(|u| u.rule)
+        };
+        // Welders (7212) practise as welders, or as sheet-metal workers (7213) of the same
+        // sub-major group 72; not as cleaners (9112).
+        assert_eq!(practice("7212", &welder), None);
+        assert_eq!(practice("7213", &welder), None);
+        assert_eq!(
+            practice("7411", &welder),
+            Some("youth_practice_diploma_matches")
+        );
+        assert_eq!(
+            practice("9112", &welder),
+            Some("youth_practice_diploma_matches")
+        );
+        // A diploma whose qualification the registry does not name proves no match.
+        let mut unnamed = welder.clone();
+        unnamed.education[0].occupation_code = None;
+        assert_eq!(
+            practice("7212", &unnamed),
+            Some("youth_practice_diploma_matches")
+        );
+        // Without a practice named (which measures are open to the person), any recent diploma.
+        assert_eq!(
+            first_unmet(&p, ActiveMeasure::YouthPractice, None, &unnamed, &NONE, on),
+            None
+        );
     }
 
     const NONE: History = History {
@@ -384,6 +458,7 @@ mod tests {
             education: vec![Education {
                 level: EducationLevel::Secondary,
                 specialty: None,
+                occupation_code: None,
                 graduated_on: d("2025-06-01"),
             }],
             ..person("2007-01-01", &[Category::Unemployed])

@@ -813,8 +813,8 @@ async fn subsidised_place(app: &TestApp, owner: &str, specialist: &str, measure:
 #[tokio::test]
 async fn every_measure_goes_from_the_application_to_the_end_of_participation_and_is_monitored() {
     let app = TestApp::spawn().await;
-    let graduate =
-        json!([{ "level": "vocational", "specialty": "сварщик", "graduated_on": "2024-06-30" }]);
+    let graduate = json!([{ "level": "vocational", "specialty": "уборщик", "occupation_code": "9112",
+            "graduated_on": "2024-06-30" }]);
     // Each measure with the person it is open to (the registry's record).
     let people = [
         (
@@ -862,6 +862,17 @@ async fn every_measure_goes_from_the_application_to_the_end_of_participation_and
             .await;
         registered.push((*measure, login));
     }
+    // A welder's diploma does not match a cleaners' practice (the guide: a diploma matching the
+    // practice).
+    let welder = json!([{ "level": "vocational", "specialty": "сварщик", "occupation_code": "7212",
+        "graduated_on": "2024-06-30" }]);
+    app.job_seeker(
+        "welder@example.kz",
+        &iin("010101", 5, 2900),
+        json!({ "birth_date": "2001-01-01", "education": welder }),
+        json!({}),
+    )
+    .await;
     // Friday 20 March: all are unemployed; the places are published.
     app.set_clock(UNEMPLOYED_FROM).await;
     app.run_due_jobs().await;
@@ -881,6 +892,14 @@ async fn every_measure_goes_from_the_application_to_the_end_of_participation_and
         );
         referred.push(r["id"].as_str().unwrap().to_string());
     }
+    let practice = subsidised_place(&app, &owner, &specialist, "youth_practice").await;
+    let token = app.login("welder@example.kz", PASSWORD).await;
+    let (_, r) = apply(&app, &token, application("youth_practice", &practice)).await;
+    assert_eq!(
+        (r["status"].as_str(), r["refusal_code"].as_str()),
+        (Some("refused"), Some("requirements_not_met")),
+        "{r}"
+    );
     // Training for a job seeker, and resettlement on the commission's decision.
     let course_place = publish(&app, &specialist, course(2)).await;
     let seeker = iin("880101", 3, 2100);
@@ -959,14 +978,18 @@ async fn every_measure_goes_from_the_application_to_the_end_of_participation_and
     let (_, applications) = app
         .get("/api/v1/subsidised-job-applications", Some(&owner))
         .await;
+    let mut joined = Vec::new();
     for a in applications.as_array().unwrap() {
         let path = format!(
             "/api/v1/subsidised-job-applications/{}/participants",
             a["id"].as_str().unwrap()
         );
         let (_, participants) = app.get(&path, Some(&owner)).await;
-        assert_eq!(participants.as_array().map(Vec::len), Some(1), "{a}");
+        joined.push(participants.as_array().map_or(0, Vec::len));
     }
+    joined.sort_unstable();
+    // One on each measure's jobs; none on the practice the welder was refused.
+    assert_eq!(joined, [0, 1, 1, 1, 1, 1, 1], "{applications}");
     // The service is monitored: all of 20 March decided at once, within the term.
     let ministry = app.staff("ministry", "ministry_officer", None).await;
     let (status, summary) = app
@@ -976,9 +999,10 @@ async fn every_measure_goes_from_the_application_to_the_end_of_participation_and
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{summary}");
-    assert_eq!(summary["received"], 8, "{summary}");
+    assert_eq!(summary["received"], 9, "{summary}");
     assert_eq!(summary["result_issued"], 8, "{summary}");
-    assert_eq!(summary["within_term"], 8, "{summary}");
+    assert_eq!(summary["refused"], 1, "the welder's practice");
+    assert_eq!(summary["within_term"], 9, "{summary}");
 }
 
 #[tokio::test]

@@ -60,6 +60,12 @@ impl Occupation {
         }
     }
 
+    /// Whether two occupations share their sub-major group (the unit group's first two digits):
+    /// the broadest nearness of suitable work (214 p.2.10).
+    pub fn same_sub_major_group(self, other: Occupation) -> bool {
+        self.group(2) == other.group(2)
+    }
+
     /// The codes sharing this one's level `digits` (see [`Occupation::group`]), as an inclusive
     /// range.
     fn group_range(self, digits: u32) -> (Occupation, Occupation) {

@@ -306,9 +306,14 @@ pub async fn decide(state: &AppState, id: &str) -> anyhow::Result<()> {
     )
     .await
     .map_err(failed)?;
+    let place = match &referral.place_id {
+        Some(id) => places::by_id(&mut *tx, id).await?,
+        None => None,
+    };
     let outcome = outcome(
         state,
         &referral,
+        place.as_ref().map(|p| p.occupation_code.as_str()),
         person.as_ref(),
         registration.as_ref(),
         &history,
@@ -317,10 +322,6 @@ pub async fn decide(state: &AppState, id: &str) -> anyhow::Result<()> {
     let mut decided = referral.clone();
     decided.registration_id = registration.as_ref().map(|r| r.id.clone());
     decided.decided_at = Some(now);
-    let place = match &referral.place_id {
-        Some(id) => places::by_id(&mut *tx, id).await?,
-        None => None,
-    };
     let center = papers::organization(&mut tx, &referral.career_center_id)
         .await
         .map_err(failed)?;
@@ -398,6 +399,7 @@ fn failed(e: Error) -> anyhow::Error {
 fn outcome(
     state: &AppState,
     referral: &Referral,
+    occupation: Option<&str>,
     person: Option<&RegistryPerson>,
     registration: Option<&registrations::Registration>,
     history: &History,
@@ -417,9 +419,14 @@ fn outcome(
     };
     let applicant = applicant(person, registration);
     let parameters = state.parameters();
-    if let Some(unmet) =
-        eligibility::first_unmet(&parameters, referral.measure, &applicant, history, on)
-    {
+    if let Some(unmet) = eligibility::first_unmet(
+        &parameters,
+        referral.measure,
+        occupation,
+        &applicant,
+        history,
+        on,
+    ) {
         return Outcome::Refuse(unmet.refusal, unmet.detail);
     }
     let Some(category) = eligibility::category_for(&parameters, referral.measure, &applicant, on)
@@ -506,7 +513,7 @@ pub async fn open_to(state: &AppState, iin: &str) -> Result<(Vec<ActiveMeasure>,
     let open = ActiveMeasure::ALL
         .into_iter()
         .filter(|m| {
-            eligibility::first_unmet(&parameters, *m, &applicant, &history, today).is_none()
+            eligibility::first_unmet(&parameters, *m, None, &applicant, &history, today).is_none()
         })
         .collect();
     Ok((open, region))
