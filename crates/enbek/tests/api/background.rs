@@ -225,3 +225,41 @@ async fn a_job_left_by_a_crashed_worker_runs_again_when_its_lease_ends() {
     let (_, mine) = app.get("/api/v1/me/registration", Some(&token)).await;
     assert_eq!(mine["status"], "job_seeker");
 }
+
+#[tokio::test]
+async fn jobs_are_queued_in_batches_and_a_queued_key_is_not_queued_again() {
+    use enbek::platform::jobs::{store as jobs, Job};
+    let app = TestApp::spawn().await;
+    let db = &app.running.state.db;
+    let now = chrono::Utc::now();
+    let selection = |n: usize| {
+        let job = Job::SelectForVacancy {
+            vacancy_id: format!("v-{n}"),
+        };
+        (job, format!("batch-test:{n}"))
+    };
+    // One job already queued; then more than two statements' worth, the queued one among them.
+    let mut tx = db.begin().await.unwrap();
+    let first: Vec<_> = (7..8).map(selection).collect();
+    assert_eq!(
+        jobs::enqueue_many(&mut tx, &first, now, now).await.unwrap(),
+        1
+    );
+    let many: Vec<_> = (0..2 * jobs::BATCH + 7).map(selection).collect();
+    let added = jobs::enqueue_many(&mut tx, &many, now, now).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(added as usize, 2 * jobs::BATCH + 6);
+    let queued: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE dedupe_key LIKE 'batch-test:%'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(queued as usize, 2 * jobs::BATCH + 7);
+    // Queued again (a re-match run twice the same day): nothing is added.
+    let mut tx = db.begin().await.unwrap();
+    assert_eq!(
+        jobs::enqueue_many(&mut tx, &many, now, now).await.unwrap(),
+        0
+    );
+    tx.commit().await.unwrap();
+}

@@ -60,6 +60,39 @@ pub fn login_tag(login: &str) -> String {
     hex::encode(&hasher.finalize()[..6])
 }
 
+/// How many password hashes run at once: each takes Argon2id's 19 MiB and a core for tens of
+/// milliseconds, so more than the machine's cores would only queue in memory (two hundred
+/// sign-ups at once held 893 MiB).
+fn hashing() -> &'static tokio::sync::Semaphore {
+    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    HASHING.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    })
+}
+
+/// Runs a password hash off the async threads, no more of them at once than `hashing` lets.
+async fn bounded<T: Send + 'static>(
+    limit: &tokio::sync::Semaphore,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
+    let _permit = limit.acquire().await.map_err(Error::internal)?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(Error::internal)
+}
+
+/// A password's Argon2id hash, bounded (`hashing`).
+pub async fn hashed(password: &str) -> Result<String> {
+    let password = password.to_string();
+    Ok(bounded(hashing(), move || hash_password(&password)).await??)
+}
+
+/// Whether a password matches its hash, bounded (`hashing`).
+pub async fn verified(password: &str, hash: &str) -> Result<bool> {
+    let (password, hash) = (password.to_string(), hash.to_string());
+    bounded(hashing(), move || verify_password(&password, &hash)).await
+}
+
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -220,7 +253,7 @@ pub async fn sign_up(
     if accounts::exists(&state.db.pool, login).await? {
         return Err(Error::new(Code::LoginTaken));
     }
-    let hash = hash_password(password)?;
+    let hash = hashed(password).await?;
     let id = new_id();
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
@@ -278,9 +311,7 @@ pub async fn login(
         .as_ref()
         .map_or(decoy_hash(), |c| c.password_hash.as_str())
         .to_string();
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .map_err(Error::internal)?;
+    let ok = verified(&password, &hash).await?;
     let account = match found {
         Some(c) if ok && !c.disabled => c,
         found => {
@@ -393,7 +424,7 @@ pub async fn create_staff_account(
     if accounts::exists(&state.db.pool, &login).await? {
         return Err(Error::new(Code::LoginTaken));
     }
-    let hash = hash_password(password)?;
+    let hash = hashed(password).await?;
     let id = new_id();
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
@@ -490,6 +521,40 @@ pub async fn list_staff_accounts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn no_more_hashes_run_at_once_than_the_limit_lets() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let limit = Arc::new(tokio::sync::Semaphore::new(2));
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let tasks: Vec<_> = (0..12)
+            .map(|_| {
+                let (limit, running, most) = (limit.clone(), running.clone(), most.clone());
+                tokio::spawn(async move {
+                    bounded(&limit, move || {
+                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                        running.fetch_sub(1, Ordering::SeqCst);
+                    })
+                    .await
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        assert_eq!(most.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn the_bounded_hash_verifies_as_the_plain_one() {
+        let hash = hashed("correct horse 1").await.unwrap();
+        assert!(verified("correct horse 1", &hash).await.unwrap());
+        assert!(!verified("wrong horse 1", &hash).await.unwrap());
+    }
 
     #[test]
     fn a_password_verifies_against_its_argon2id_hash_only() {
