@@ -65,6 +65,9 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     reference::load_builtin(&db, args.dev)
         .await
         .context("loading reference data")?;
+    db.optimize()
+        .await
+        .context("refreshing the planner's statistics")?;
     if let Some(path) = &args.organizations_file {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;

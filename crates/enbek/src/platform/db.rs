@@ -1,4 +1,11 @@
-//! Storage: one pool over SQLite or PostgreSQL, chosen at run time from the URL.
+//! Storage: SQLite or PostgreSQL, chosen at run time from the URL.
+//!
+//! On PostgreSQL one pool serves reads and transactions. On SQLite (WAL: readers never wait for
+//! the writer, nor it for them) reads go to a pool of readers and every transaction to the one
+//! writer connection, begun `IMMEDIATE` so that it holds the write lock from its first statement
+//! (a deferred one could find its snapshot stale when it first writes). A single statement that
+//! writes outside a transaction may still use the readers' pool: SQLite's busy timeout makes it
+//! wait its turn. Inside a transaction, read and write through the transaction only.
 //!
 //! Departure from the per-backend trait of STYLE.md: the schema and every query are written once
 //! in the SQL both engines accept (text ids and instants, `$N` placeholders, `RETURNING`,
@@ -37,9 +44,16 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub struct Db {
+    /// Reads (and single writing statements): SQLite's readers, or PostgreSQL's pool.
     pub pool: AnyPool,
+    /// Where transactions run: SQLite's one writer, or PostgreSQL's pool again.
+    writer: AnyPool,
     pub backend: Backend,
 }
+
+/// SQLite's readers beside its writer: enough for the requests a server serves at once on this
+/// kind of machine; each is a file handle and a page cache.
+const SQLITE_READERS: u32 = 8;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -59,40 +73,74 @@ impl Db {
             Backend::Sqlite => prepare_sqlite_url(url)?,
             Backend::Postgres => url.to_string(),
         };
-        let options = match backend {
-            // SQLite has one writer; one connection avoids lock-upgrade failures under load.
-            Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(1)
-                .after_connect(|conn, _| {
-                    Box::pin(async move {
-                        sqlx::query("PRAGMA journal_mode=WAL")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA foreign_keys=ON")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA busy_timeout=5000")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA synchronous=NORMAL")
-                            .execute(&mut *conn)
-                            .await?;
-                        Ok(())
-                    })
-                }),
-            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
+        let (pool, writer) = match backend {
+            Backend::Sqlite => {
+                // The writer first: it creates the file and turns WAL on for all.
+                let writer = sqlite_options(1)
+                    .connect(&url)
+                    .await
+                    .context("connecting to the database")?;
+                MIGRATOR.run(&writer).await.context("applying migrations")?;
+                let readers = sqlite_options(SQLITE_READERS)
+                    .connect(&url)
+                    .await
+                    .context("connecting the readers to the database")?;
+                (readers, writer)
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .connect(&url)
+                    .await
+                    .context("connecting to the database")?;
+                MIGRATOR.run(&pool).await.context("applying migrations")?;
+                (pool.clone(), pool)
+            }
         };
-        let pool = options
-            .connect(&url)
-            .await
-            .context("connecting to the database")?;
-        MIGRATOR.run(&pool).await.context("applying migrations")?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            writer,
+            backend,
+        })
     }
 
+    /// A transaction: on SQLite the writer's, holding the write lock from its start.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        self.pool.begin().await
+        match self.backend {
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.writer.begin().await,
+        }
     }
+
+    /// Refreshes SQLite's statistics of the tables for the query planner (`PRAGMA optimize`,
+    /// which analyses what has changed enough since); nothing on PostgreSQL, whose autovacuum
+    /// does it.
+    pub async fn optimize(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA optimize").execute(&self.writer).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The options of an SQLite pool of `connections`: WAL, foreign keys, a busy timeout for a
+/// writer's turn, and the synchronous level WAL makes safe.
+fn sqlite_options(connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                for pragma in [
+                    "PRAGMA journal_mode=WAL",
+                    "PRAGMA foreign_keys=ON",
+                    "PRAGMA busy_timeout=5000",
+                    "PRAGMA synchronous=NORMAL",
+                ] {
+                    sqlx::query(pragma).execute(&mut *conn).await?;
+                }
+                Ok(())
+            })
+        })
 }
 
 fn prepare_sqlite_url(url: &str) -> anyhow::Result<String> {

@@ -263,3 +263,25 @@ async fn jobs_are_queued_in_batches_and_a_queued_key_is_not_queued_again() {
     );
     tx.commit().await.unwrap();
 }
+
+#[tokio::test]
+async fn reads_are_answered_while_a_transaction_holds_the_writer() {
+    let app = TestApp::spawn().await;
+    // A long transaction holds the writer (on SQLite the one connection that writes).
+    let mut tx = app.running.state.db.begin().await.unwrap();
+    sqlx::query("UPDATE organizations SET phone = phone WHERE id = 'cc-kokshetau'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let (status, organizations) = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        app.get("/api/v1/organizations?kind=career_center", None),
+    )
+    .await
+    .expect("a read does not wait for the writer");
+    assert_eq!(status, StatusCode::OK, "{organizations}");
+    assert!(organizations
+        .as_array()
+        .is_some_and(|list| !list.is_empty()));
+    tx.rollback().await.unwrap();
+}

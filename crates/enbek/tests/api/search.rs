@@ -182,3 +182,74 @@ async fn open_data_lists_open_vacancies_a_hundred_a_page_without_sign_in() {
     assert_eq!(op["operationId"], "listOpenDataVacancies");
     assert!(op.get("security").is_none(), "public");
 }
+
+#[tokio::test]
+async fn open_data_walks_from_a_cursor_that_stays_put_while_vacancies_open_and_close() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 220).await;
+    app.set_clock("2026-03-02T09:00:00+05:00").await;
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let (status, body) = app
+            .post_vacancy(&token, titled(&format!("Водитель {i}"), "Рейсы"))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        ids.push(body["id"].as_str().unwrap().to_string());
+    }
+    let (status, first) = open_data(&app, "?per_page=2").await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let cursor = first["next_cursor"].as_str().expect("a cursor").to_string();
+    let ids_of = |page: &Value| -> Vec<String> {
+        strings(&page["items"], "id")
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    let mut walked = ids_of(&first);
+    // Between the pages one listed vacancy closes and a new one is posted: by number the next
+    // page would skip one; from the cursor nothing is skipped or repeated.
+    let close = format!("/api/v1/vacancies/{}/close", walked[0]);
+    let (status, _) = app.post(&close, Some(&token), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    app.set_clock("2026-03-02T09:01:00+05:00").await;
+    let (_, newest) = app
+        .post_vacancy(&token, titled("Водитель 5", "Рейсы"))
+        .await;
+    let mut next = format!("?after={cursor}&per_page=2");
+    loop {
+        let (status, page) = open_data(&app, &next).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page["page"].is_null(), "{page}");
+        walked.extend(ids_of(&page));
+        match page["next"].as_str() {
+            Some(link) => {
+                next = link
+                    .trim_start_matches("/api/v1/open-data/vacancies")
+                    .to_string()
+            }
+            None => break,
+        }
+    }
+    // Posted at one instant, the first five stand in the order of their ids.
+    let mut expected = ids.clone();
+    expected.sort();
+    expected.push(newest["id"].as_str().unwrap().to_string());
+    assert_eq!(walked, expected, "each once, in the order posted");
+    // A cursor is this listing's own; a page is named one way.
+    for bad in [
+        "?after=not-a-cursor".to_string(),
+        format!("?after={cursor}&page=2"),
+        format!("?after={}", "A".repeat(300)),
+    ] {
+        let (status, body) = open_data(&app, &bad).await;
+        assert_eq!(
+            (status, code(&body), body["field"].as_str()),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_value",
+                Some("after")
+            ),
+            "{bad}"
+        );
+    }
+}

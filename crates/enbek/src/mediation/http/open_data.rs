@@ -1,17 +1,24 @@
 //! Open data (206 p.19: what the platform publishes is open to all, except passwords and the
-//! personal data in resumes): the open vacancies, page by page, for anyone to copy.
+//! personal data in resumes): the open vacancies, page by page, for anyone to copy; by page
+//! number, or from a cursor that stays put while vacancies open and close.
 
 use axum::extract::State;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Utc};
 use enbek_domain::bounds;
 use enbek_domain::reference::office_hours::local_date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::mediation::error::Result;
+use crate::mediation::error::{Error, Result};
 use crate::mediation::http::employers::{vacancy_view, VacancyView};
 use crate::mediation::service::employers as service;
+use crate::mediation::store::employers::Vacancy;
+use crate::platform::db::{parse_ts, ts};
 use crate::platform::http::extract::Query;
 use crate::platform::http::input;
+use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
 /// The default number of vacancies on one page: the most (`bounds::PER_PAGE`).
@@ -19,56 +26,119 @@ const MAX_PER_PAGE: i64 = *bounds::PER_PAGE.end();
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct OpenDataQuery {
-    /// 1 to 100 000 (default 1).
+    /// 1 to 100 000 (default 1); not with `after`.
     pub page: Option<i64>,
     /// 1 to 100 (default 100); more is refused, not cut.
     pub per_page: Option<i64>,
+    /// A page's `next_cursor`: the vacancies posted after that page's last, however many opened
+    /// or closed before it since (a stable walk through the listing).
+    pub after: Option<String>,
 }
 
 /// A page of open vacancies.
 #[derive(Serialize, ToSchema)]
 pub struct OpenDataPage {
-    pub page: i64,
+    /// The page's number; none when walked from a cursor.
+    pub page: Option<i64>,
     pub per_page: i64,
     /// Open vacancies in all.
     pub total: i64,
     /// Pages in all (0 when there is no vacancy).
     pub pages: i64,
-    /// The next page's number, none on the last.
+    /// The next page's number, none on the last (and from a cursor).
     pub next_page: Option<i64>,
-    /// The next page's address (path and query), none on the last.
+    /// The next page's address (path and query), none on the last: by number, or by cursor
+    /// when this page was walked from one.
     pub next: Option<String>,
+    /// Where the next page starts (`after`), none on the last.
+    pub next_cursor: Option<String>,
     /// The vacancies' public fields, in the order they were posted (then by id).
     pub items: Vec<VacancyView>,
+}
+
+/// A cursor: the posting instant and id of a page's last vacancy, opaque (URL-safe base64).
+fn cursor(v: &Vacancy) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{}|{}", ts(v.posted_at), v.id))
+}
+
+/// The posting instant and id a cursor names; anything else is refused with the field named.
+fn parse_cursor(text: &str) -> Result<(DateTime<Utc>, String)> {
+    let bad = || {
+        Error::new(Common::InvalidValue)
+            .detail("after is a next_cursor of this listing")
+            .with("field", "after")
+    };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(text.get(..200).unwrap_or(text))
+        .map_err(|_| bad())?;
+    let decoded = String::from_utf8(bytes).map_err(|_| bad())?;
+    let (at, id) = decoded.split_once('|').ok_or_else(bad)?;
+    let at = parse_ts(at).map_err(|_| bad())?;
+    let id_ok =
+        !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+    if !id_ok || text.len() > 200 {
+        return Err(bad());
+    }
+    Ok((at, id.to_string()))
 }
 
 #[utoipa::path(get, path = "/api/v1/open-data/vacancies", operation_id = "listOpenDataVacancies", tag = "employers",
     params(OpenDataQuery),
     responses((status = 200, body = OpenDataPage, description = "open vacancies, no sign-in needed"),
-        (status = 422, description = "invalid_value: page below 1, per_page not 1 to 100")))]
+        (status = 422, description = "invalid_value: page below 1, per_page not 1 to 100, a cursor not of this listing, page with after")))]
 pub async fn list_open_data_vacancies(
     State(state): State<AppState>,
     Query(q): Query<OpenDataQuery>,
 ) -> Result<axum::Json<OpenDataPage>> {
-    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
     let per_page = input::bounded(
         "per_page",
         q.per_page.unwrap_or(MAX_PER_PAGE),
         bounds::PER_PAGE,
     )?;
     let today = local_date(state.clock.now());
+    if let Some(after) = &q.after {
+        if q.page.is_some() {
+            return Err(Error::new(Common::InvalidValue)
+                .detail("a page is named by its number or by a cursor, not both")
+                .with("field", "after"));
+        }
+        let (at, id) = parse_cursor(after)?;
+        // One more than the page, to know whether another follows.
+        let (mut found, total) =
+            service::open_page(&state, today, Some((at, &id)), per_page + 1, 0).await?;
+        let more = found.len() as i64 > per_page;
+        found.truncate(per_page as usize);
+        let next_cursor = found.last().filter(|_| more).map(|n| cursor(&n.vacancy));
+        return Ok(axum::Json(OpenDataPage {
+            page: None,
+            per_page,
+            total,
+            pages: (total + per_page - 1) / per_page,
+            next_page: None,
+            next: next_cursor
+                .as_ref()
+                .map(|c| format!("/api/v1/open-data/vacancies?after={c}&per_page={per_page}")),
+            next_cursor,
+            items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
+        }));
+    }
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
     let offset = (page - 1).saturating_mul(per_page);
-    let (found, total) = service::open_page(&state, today, per_page, offset).await?;
+    let (found, total) = service::open_page(&state, today, None, per_page, offset).await?;
     let pages = (total + per_page - 1) / per_page;
     let next_page = (page < pages).then(|| page + 1);
     Ok(axum::Json(OpenDataPage {
-        page,
+        page: Some(page),
         per_page,
         total,
         pages,
         next_page,
         next: next_page
             .map(|n| format!("/api/v1/open-data/vacancies?page={n}&per_page={per_page}")),
+        next_cursor: found
+            .last()
+            .filter(|_| next_page.is_some())
+            .map(|n| cursor(&n.vacancy)),
         items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
     }))
 }

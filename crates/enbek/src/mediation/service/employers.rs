@@ -1106,10 +1106,11 @@ async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named
 pub async fn open_page(
     state: &AppState,
     today: NaiveDate,
+    after: Option<(DateTime<Utc>, &str)>,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Named>, i64)> {
-    let (found, total) = employers::open_page(&state.db.pool, today, limit, offset).await?;
+    let (found, total) = employers::open_page(&state.db.pool, today, after, limit, offset).await?;
     let items = found
         .into_iter()
         .map(|(vacancy, employer_name)| Named {

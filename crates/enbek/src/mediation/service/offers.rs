@@ -724,6 +724,8 @@ pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
         jobs::enqueue_many(&mut tx, &selections, now, now).await?;
         tx.commit().await?;
     }
+    // The night's changes are the day's largest: the planner's statistics follow them.
+    state.db.optimize().await?;
     Ok(())
 }
 

@@ -518,6 +518,7 @@ pub async fn vacancies_changed_since(
 pub async fn open_page(
     pool: &AnyPool,
     today: NaiveDate,
+    after: Option<(DateTime<Utc>, &str)>,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<(Vacancy, String)>, i64), sqlx::Error> {
@@ -528,15 +529,21 @@ pub async fn open_page(
     .fetch_one(pool)
     .await?
     .int("n")?;
+    // After a cursor: the vacancies posted after its one (then by id), whatever opened or closed
+    // before it since.
     let rows = sqlx::query(
         "SELECT vacancies.*, employers.name AS employer_name
            FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
           WHERE vacancies.status = 'open' AND vacancies.valid_until >= $1
+            AND ($4 IS NULL OR vacancies.posted_at > $4
+                 OR (vacancies.posted_at = $4 AND vacancies.id > $5))
           ORDER BY vacancies.posted_at, vacancies.id LIMIT $2 OFFSET $3",
     )
     .bind(day(today))
     .bind(limit)
     .bind(offset)
+    .bind(after.map(|(at, _)| ts(at)))
+    .bind(after.map(|(_, id)| id))
     .fetch_all(pool)
     .await?;
     let page = rows
