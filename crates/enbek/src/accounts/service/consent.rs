@@ -6,9 +6,7 @@
 //! only, is fresh for ten minutes once given, and is spent once. It proves nothing of the staff
 //! account: no IIN is bound to it.
 
-use enbek_domain::accounts::identity::{
-    self as rules, proof_expires_at, proof_state, ProofMethod, ProofState,
-};
+use enbek_domain::accounts::identity::{self as rules, proof_state, ProofMethod, ProofState};
 use enbek_domain::ids::Iin;
 use serde_json::json;
 
@@ -34,22 +32,15 @@ pub async fn ask(
     let now = state.clock.now();
     let id = new_id();
     let (secret, code, phone) = one_time_code(state, &id, iin, now).await?;
-    let proof = Proof {
-        id: id.clone(),
-        account_id: staff_account.to_string(),
-        iin: iin.as_str().to_string(),
-        method: ProofMethod::Sms,
+    let mut proof = Proof::started(
+        &id,
+        staff_account,
+        iin.as_str(),
+        ProofMethod::Sms,
         secret,
-        attempts: 0,
-        created_at: now,
-        expires_at: proof_expires_at(now),
-        completed_at: None,
-        bin: None,
-        used_for: None,
-        purpose: Some(purpose.to_string()),
-        purpose_digest: None,
-        certificate: None,
-    };
+        now,
+    );
+    proof.purpose = Some(purpose.to_string());
     let mut tx = state.db.begin().await?;
     store::insert(&mut tx, &proof).await?;
     send_code(&mut tx, &phone, locale, Kind::ConsentCode, &code, now).await?;

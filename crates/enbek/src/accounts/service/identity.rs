@@ -6,7 +6,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use enbek_domain::accounts::identity::{
-    self as rules, mask_phone, proof_expires_at, proof_state, ProofMethod, ProofState,
+    self as rules, mask_phone, proof_state, ProofMethod, ProofState,
 };
 use enbek_domain::contact::Phone;
 use enbek_domain::ids::Iin;
@@ -106,22 +106,9 @@ pub async fn start(
             return Err(Error::new(Common::InvalidValue).detail("method is sms or signature"))
         }
     };
-    let proof = Proof {
-        id: id.clone(),
-        account_id: account_id.to_string(),
-        iin: iin.as_str().to_string(),
-        method,
-        secret,
-        attempts: 0,
-        created_at: now,
-        expires_at: proof_expires_at(now),
-        completed_at: None,
-        bin: None,
-        used_for: None,
-        purpose: bound.as_ref().map(|(purpose, _)| purpose.clone()),
-        purpose_digest: bound.map(|(_, digest)| digest),
-        certificate: None,
-    };
+    let mut proof = Proof::started(&id, account_id, iin.as_str(), method, secret, now);
+    proof.purpose = bound.as_ref().map(|(purpose, _)| purpose.clone());
+    proof.purpose_digest = bound.map(|(_, digest)| digest);
     let mut tx = state.db.begin().await?;
     store::insert(&mut tx, &proof).await?;
     if let (Some(code), Some(phone)) = (&challenge, &phone) {

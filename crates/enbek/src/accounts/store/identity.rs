@@ -1,7 +1,7 @@
 //! Identity proofs and the proven IIN of an account.
 
 use chrono::{DateTime, Utc};
-use enbek_domain::accounts::identity::ProofMethod;
+use enbek_domain::accounts::identity::{proof_expires_at, ProofMethod};
 use sqlx::AnyPool;
 
 use crate::platform::db::ts;
@@ -28,6 +28,36 @@ pub struct Proof {
     pub purpose_digest: Option<String>,
     /// The signer's certificate, when a signature completed the proof.
     pub certificate: Option<Certificate>,
+}
+
+impl Proof {
+    /// A proof started now by `account_id` for `iin`: open, with nothing answered, bound to no
+    /// purpose (the caller sets one).
+    pub fn started(
+        id: &str,
+        account_id: &str,
+        iin: &str,
+        method: ProofMethod,
+        secret: String,
+        now: DateTime<Utc>,
+    ) -> Proof {
+        Proof {
+            id: id.to_string(),
+            account_id: account_id.to_string(),
+            iin: iin.to_string(),
+            method,
+            secret,
+            attempts: 0,
+            created_at: now,
+            expires_at: proof_expires_at(now),
+            completed_at: None,
+            bin: None,
+            used_for: None,
+            purpose: None,
+            purpose_digest: None,
+            certificate: None,
+        }
+    }
 }
 
 /// The certificate a signature was made with: its serial number (hex) and issuer.
