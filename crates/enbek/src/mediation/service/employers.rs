@@ -996,6 +996,21 @@ pub(crate) async fn named(state: &AppState, vacancy: Vacancy) -> Result<Named> {
     })
 }
 
+/// Vacancies with their employers' names, the names read in one query.
+pub(crate) async fn named_all(state: &AppState, vacancies: Vec<Vacancy>) -> Result<Vec<Named>> {
+    let mut ids: Vec<&str> = vacancies.iter().map(|v| v.employer_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names = employers::employer_names(&state.db.pool, &ids).await?;
+    Ok(vacancies
+        .into_iter()
+        .map(|vacancy| Named {
+            employer_name: names.get(&vacancy.employer_id).cloned().unwrap_or_default(),
+            vacancy,
+        })
+        .collect())
+}
+
 /// A vacancy by its id, for anyone.
 pub async fn vacancy(state: &AppState, id: &str) -> Result<Named> {
     let vacancy = employers::vacancy_by_id(&state.db.pool, id)
@@ -1095,11 +1110,7 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
 /// A page of the open vacancies a search finds, and how many it finds in all.
 async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
     let (found, total) = employers::search(&state.db.pool, search).await?;
-    let mut items = Vec::with_capacity(found.len());
-    for v in found {
-        items.push(named(state, v).await?);
-    }
-    Ok((items, total))
+    Ok((named_all(state, found).await?, total))
 }
 
 /// A page of the open vacancies as of `today` for open data, and how many there are in all.

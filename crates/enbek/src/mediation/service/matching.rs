@@ -15,7 +15,7 @@ use enbek_domain::reference::office_hours::local_date;
 
 use crate::mediation::error::Code;
 use crate::mediation::error::{Error, Result};
-use crate::mediation::service::employers::{check_conditions, named, Named};
+use crate::mediation::service::employers::{check_conditions, named_all, Named};
 use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
 pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
@@ -346,11 +346,13 @@ pub async fn my_resume(state: &AppState, account_id: &str) -> Result<Resume> {
 
 /// The vacancies that suit the caller's resume, best first, with their employers' names.
 pub async fn vacancy_matches(state: &AppState, account_id: &str) -> Result<Vec<(Named, Match)>> {
-    let mut out = Vec::new();
-    for (v, m) in vacancies_for(state, account_id).await? {
-        out.push((named(state, v).await?, m));
-    }
-    Ok(out)
+    let (vacancies, matches): (Vec<_>, Vec<_>) =
+        vacancies_for(state, account_id).await?.into_iter().unzip();
+    Ok(named_all(state, vacancies)
+        .await?
+        .into_iter()
+        .zip(matches)
+        .collect())
 }
 
 /// The persons who suit a vacancy, for casework staff of the vacancy's region: its career

@@ -178,6 +178,30 @@ pub async fn employer_by_id(pool: &AnyPool, id: &str) -> Result<Option<Employer>
     db::one_by(pool, "SELECT * FROM employers WHERE id = $1", id).await
 }
 
+/// The names of the employers `ids` names, by id, in one query (a page of vacancies).
+pub async fn employer_names(
+    pool: &AnyPool,
+    ids: &[&str],
+) -> Result<std::collections::HashMap<String, String>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let sql = format!(
+        "SELECT id, name FROM employers WHERE id IN ({})",
+        placeholders(ids.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.text("id")?, r.text("name")?)))
+        .collect()
+}
+
 #[derive(Debug, Clone, Row)]
 pub struct Vacancy {
     pub id: String,
