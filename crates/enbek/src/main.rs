@@ -20,6 +20,7 @@ async fn main() -> anyhow::Result<()> {
             let running = enbek::app::start(*args).await?;
             running.server.await?;
             running.worker.abort();
+            running.follower.abort();
             Ok(())
         }
         Command::Verify(args) => {

@@ -50,6 +50,8 @@ pub struct Running {
     pub state: AppState,
     pub server: tokio::task::JoinHandle<()>,
     pub worker: tokio::task::JoinHandle<()>,
+    /// Keeps the calendar and the parameters in memory those of the database.
+    pub follower: tokio::task::JoinHandle<()>,
 }
 
 /// Builds everything and starts serving; returns once the listener is bound.
@@ -213,6 +215,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         state.clone(),
         Duration::from_millis(args.worker_interval_ms),
     );
+    let follower = reference::follow(state.clone());
     tracing::info!(%addr, ?staff_addr, dev = args.dev, "serving");
     Ok(Running {
         addr,
@@ -220,6 +223,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         state,
         server,
         worker,
+        follower,
     })
 }
 

@@ -285,3 +285,55 @@ async fn reads_are_answered_while_a_transaction_holds_the_writer() {
         .is_some_and(|list| !list.is_empty()));
     tx.rollback().await.unwrap();
 }
+
+/// Asks `app` until `done` holds of the answer to `path`, for at most five seconds; how long it
+/// took.
+async fn within_five_seconds(
+    app: &TestApp,
+    path: &str,
+    done: impl Fn(&Value) -> bool,
+) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let (_, body) = app.get(path, None).await;
+        if done(&body) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{path} did not follow within 5 s: {body}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_calendar_day_or_parameter_edition_added_on_one_server_reaches_the_other() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let a = TestApp::spawn_on(db, serve_args).await;
+    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    let year = "/api/v1/calendar?year=2026";
+    assert_eq!(b.get(year, None).await.1["working_days"], 247);
+    // A transfer order entered on server a: Saturday 5 December 2026 is worked.
+    let (status, body) = a
+        .upload(
+            "/api/v1/calendar/days",
+            &a.admin,
+            "2026-12-05 working transfer order: Saturday worked\n",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    within_five_seconds(&b, year, |c| c["working_days"] == 248).await;
+    // A new edition of a parameter, likewise.
+    let edition = json!({ "key": "min_monthly_wage", "effective_from": "2027-01-01",
+        "value": "90000", "source": "Budget law 2027-2029" });
+    let (status, body) = a
+        .post("/api/v1/parameters", Some(&a.admin), edition.clone())
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    within_five_seconds(&b, "/api/v1/parameters", |list| {
+        list.as_array().is_some_and(|l| l.contains(&edition))
+    })
+    .await;
+}

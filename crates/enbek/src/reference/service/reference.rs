@@ -29,6 +29,7 @@ pub use crate::reference::store::imports::Locality;
 use crate::reference::store::parameters;
 use crate::reference::store::reference;
 pub use crate::reference::store::reference::{ClassifierValue, Occupation, Organization};
+use crate::reference::store::versions;
 
 const REGIONS: &str = include_str!("../../../data/reference/regions.csv");
 const OCCUPATIONS: &str = include_str!("../../../data/reference/occupations_isco08.csv");
@@ -709,15 +710,67 @@ pub async fn upsert_calendar_days(
     for e in entries {
         calendar::upsert(&mut tx, e).await?;
     }
+    versions::bump(&mut tx, versions::CALENDAR).await?;
     audit::Entry::new(state.clock.now(), "import", "calendar", "*")
         .by(actor_id)
         .after(json!({ "days": entries.len() }))
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    reload_calendar(state).await?;
+    Ok(())
+}
+
+/// The calendar in use rebuilt from the shipped one and every stored day.
+async fn reload_calendar(state: &AppState) -> Result<(), sqlx::Error> {
     let stored = calendar::all(&state.db.pool).await?;
     *state.calendar.write().expect("calendar lock") = Calendar::builtin().with_entries(stored);
     Ok(())
+}
+
+/// The parameters in use rebuilt from the shipped editions and every stored one.
+async fn reload_parameters(state: &AppState) -> Result<(), sqlx::Error> {
+    let stored = parameters::all(&state.db.pool).await?;
+    *state.parameters.write().expect("parameters lock") = Parameters::builtin().with(stored);
+    Ok(())
+}
+
+/// How often a server looks whether another changed the calendar or the parameters.
+const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Keeps this server's calendar and parameters those of the database: every second it reads
+/// their versions and reloads what another server (or this one) changed since, so a change
+/// reaches every server within seconds. The first pass reloads both.
+pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut seen: [Option<i64>; 2] = [None, None];
+        let mut tick = tokio::time::interval(FOLLOW_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            for (n, name) in [versions::CALENDAR, versions::PARAMETERS]
+                .into_iter()
+                .enumerate()
+            {
+                let passed = async {
+                    let now = versions::of(&state.db.pool, name).await?;
+                    if seen[n] != Some(now) {
+                        if name == versions::CALENDAR {
+                            reload_calendar(&state).await?;
+                        } else {
+                            reload_parameters(&state).await?;
+                        }
+                        seen[n] = Some(now);
+                    }
+                    Ok::<_, sqlx::Error>(())
+                }
+                .await;
+                if let Err(e) = passed {
+                    tracing::warn!(error = %e, what = name, "following the database's changes");
+                }
+            }
+        }
+    })
 }
 
 /// An administrator adds an edition of a known parameter, its value checked against the kind
@@ -740,6 +793,7 @@ pub async fn add_parameter_edition(
     .map_err(|reason| Error::new(Common::InvalidValue).detail(reason))?;
     let mut tx = state.db.begin().await?;
     parameters::upsert(&mut tx, &edition).await?;
+    versions::bump(&mut tx, versions::PARAMETERS).await?;
     audit::Entry::new(state.clock.now(), "create", "parameter", &edition.key)
         .by(actor_id)
         .after(json!({
@@ -751,8 +805,7 @@ pub async fn add_parameter_edition(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
-    let stored = parameters::all(&state.db.pool).await?;
-    *state.parameters.write().expect("parameters lock") = Parameters::builtin().with(stored);
+    reload_parameters(state).await?;
     Ok(())
 }
 

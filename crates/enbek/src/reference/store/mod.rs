@@ -4,3 +4,4 @@ pub mod calendar;
 pub mod imports;
 pub mod parameters;
 pub mod reference;
+pub mod versions;
