@@ -6,14 +6,16 @@
 //! only, is fresh for ten minutes once given, and is spent once. It proves nothing of the staff
 //! account: no IIN is bound to it.
 
-use enbek_domain::accounts::identity::{self as rules, proof_state, ProofMethod, ProofState};
+use enbek_domain::accounts::identity::{self as rules, ProofMethod};
 use enbek_domain::ids::Iin;
 use serde_json::json;
 
 use crate::accounts::error::Code;
 use crate::accounts::error::{Error, Result};
 use crate::accounts::notices::Kind;
-use crate::accounts::service::identity::{code_hash, one_time_code, send_code, Started};
+use crate::accounts::service::identity::{
+    code_hash, one_time_code, send_code, take_answer, Started,
+};
 use crate::accounts::store::identity::{self as store, Proof};
 use crate::platform::audit;
 use crate::platform::db::{new_id, Tx};
@@ -92,17 +94,8 @@ pub async fn given(
         }
         return Ok(());
     }
-    match proof_state(now, consent.expires_at, consent.attempts, false) {
-        ProofState::Open => {}
-        ProofState::Completed => return Err(Error::new(Code::ProofCompleted)),
-        ProofState::Expired => return Err(Error::new(Code::ProofExpired)),
-        ProofState::Exhausted => return Err(Error::new(Code::ProofExhausted)),
-    }
-    if !store::take_attempt(&state.db.pool, &consent.id, rules::MAX_ATTEMPTS).await? {
-        return Err(Error::new(Code::ProofExhausted));
-    }
+    let left = take_answer(state, &consent, now).await?;
     if code_hash(&consent.id, code.trim()) != consent.secret {
-        let left = rules::MAX_ATTEMPTS.saturating_sub(consent.attempts + 1);
         return Err(Error::new(Code::WrongCode).with("attempts_left", left));
     }
     let mut tx = state.db.begin().await?;

@@ -191,6 +191,30 @@ fn bound_challenge(purpose: &str, digest: &str, nonce: &[u8]) -> String {
     )
 }
 
+/// Counts one answer against an open proof before it is checked, so that a proof whose attempts
+/// are spent cannot be completed even with the right answer: the attempts left after this one.
+pub(super) async fn take_answer(
+    state: &AppState,
+    proof: &Proof,
+    now: DateTime<Utc>,
+) -> Result<u32> {
+    match proof_state(
+        now,
+        proof.expires_at,
+        proof.attempts,
+        proof.completed_at.is_some(),
+    ) {
+        ProofState::Open => {}
+        ProofState::Completed => return Err(Error::new(Code::ProofCompleted)),
+        ProofState::Expired => return Err(Error::new(Code::ProofExpired)),
+        ProofState::Exhausted => return Err(Error::new(Code::ProofExhausted)),
+    }
+    if !store::take_attempt(&state.db.pool, &proof.id, rules::MAX_ATTEMPTS).await? {
+        return Err(Error::new(Code::ProofExhausted));
+    }
+    Ok(rules::MAX_ATTEMPTS.saturating_sub(proof.attempts + 1))
+}
+
 pub(super) fn code_hash(proof_id: &str, code: &str) -> String {
     hex::encode(Sha256::digest(format!("{proof_id}:{code}").as_bytes()))
 }
@@ -207,21 +231,7 @@ pub async fn complete(
         .await?
         .ok_or_else(Error::not_found)?;
     let now = state.clock.now();
-    match proof_state(
-        now,
-        proof.expires_at,
-        proof.attempts,
-        proof.completed_at.is_some(),
-    ) {
-        ProofState::Open => {}
-        ProofState::Completed => return Err(Error::new(Code::ProofCompleted)),
-        ProofState::Expired => return Err(Error::new(Code::ProofExpired)),
-        ProofState::Exhausted => return Err(Error::new(Code::ProofExhausted)),
-    }
-    if !store::take_attempt(&state.db.pool, &proof.id, rules::MAX_ATTEMPTS).await? {
-        return Err(Error::new(Code::ProofExhausted));
-    }
-    let attempts_left = rules::MAX_ATTEMPTS.saturating_sub(proof.attempts + 1);
+    let attempts_left = take_answer(state, &proof, now).await?;
     let (bin, certificate) = match (proof.method, answer) {
         (ProofMethod::Sms, Answer::Code(code)) => {
             if code_hash(&proof.id, code.trim()) != proof.secret {
