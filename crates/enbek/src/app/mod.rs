@@ -5,8 +5,6 @@ pub mod jobs;
 
 use anyhow::Context;
 use enbek_domain::accounts::access::Role;
-use enbek_domain::reference::calendar::Calendar;
-use enbek_domain::reference::parameters::Parameters;
 use enbek_domain::registry::RegistryPerson;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
@@ -116,10 +114,8 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         )
         .await?;
     }
-    let calendar =
-        Calendar::builtin().with_entries(crate::reference::store::calendar::all(&db.pool).await?);
-    let parameters =
-        Parameters::builtin().with(crate::reference::store::parameters::all(&db.pool).await?);
+    let calendar = reference::stored_calendar(&db.pool).await?;
+    let parameters = reference::stored_parameters(&db.pool).await?;
     let simulator = args
         .registry_url
         .is_none()

@@ -267,25 +267,19 @@ async fn place_fields(
             (a.id, label)
         })
         .collect();
-    let center_id = grant.organization_id.as_deref().unwrap_or("-");
-    let center = lookup::organization_by_id(&state.db.pool, center_id)
-        .await
-        .or_page()?;
     let mut schools = vec![(String::new(), tr.t("staffmeasures-school-none"))];
-    if let Some(center) = center {
-        let found = lookup::organizations(
-            &state.db.pool,
-            Some(OrgKind::EducationOrganization.as_str()),
-            Some(&center.region_code),
-        )
-        .await
-        .or_page()?;
-        schools.extend(
-            found
-                .into_iter()
-                .map(|o| (o.id.clone(), o.name(tr.lang).to_string())),
-        );
-    }
+    let found = lookup::organizations(
+        &state.db.pool,
+        Some(OrgKind::EducationOrganization.as_str()),
+        Some(grant.region_code.as_deref().unwrap_or("-")),
+    )
+    .await
+    .or_page()?;
+    schools.extend(
+        found
+            .into_iter()
+            .map(|o| (o.id.clone(), o.name(tr.lang).to_string())),
+    );
     let course = vec![
         Field::new(
             "course_school",

@@ -68,15 +68,16 @@ fn parse_cursor(text: &str) -> Result<(DateTime<Utc>, String)> {
             .detail("after is a next_cursor of this listing")
             .with("field", "after")
     };
-    let bytes = URL_SAFE_NO_PAD
-        .decode(text.get(..200).unwrap_or(text))
-        .map_err(|_| bad())?;
+    if text.len() > 200 {
+        return Err(bad());
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?;
     let decoded = String::from_utf8(bytes).map_err(|_| bad())?;
     let (at, id) = decoded.split_once('|').ok_or_else(bad)?;
     let at = parse_ts(at).map_err(|_| bad())?;
     let id_ok =
         !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
-    if !id_ok || text.len() > 200 {
+    if !id_ok {
         return Err(bad());
     }
     Ok((at, id.to_string()))

@@ -721,17 +721,27 @@ pub async fn upsert_calendar_days(
     Ok(())
 }
 
-/// The calendar in use rebuilt from the shipped one and every stored day.
+/// The calendar: the shipped one and every stored day.
+pub async fn stored_calendar(pool: &sqlx::AnyPool) -> Result<Calendar, sqlx::Error> {
+    Ok(Calendar::builtin().with_entries(calendar::all(pool).await?))
+}
+
+/// The parameters: the shipped editions and every stored one.
+pub async fn stored_parameters(pool: &sqlx::AnyPool) -> Result<Parameters, sqlx::Error> {
+    Ok(Parameters::builtin().with(parameters::all(pool).await?))
+}
+
+/// The calendar in use rebuilt from the database.
 async fn reload_calendar(state: &AppState) -> Result<(), sqlx::Error> {
-    let stored = calendar::all(&state.db.pool).await?;
-    *state.calendar.write().expect("calendar lock") = Calendar::builtin().with_entries(stored);
+    let calendar = stored_calendar(&state.db.pool).await?;
+    *state.calendar.write().expect("calendar lock") = calendar;
     Ok(())
 }
 
-/// The parameters in use rebuilt from the shipped editions and every stored one.
+/// The parameters in use rebuilt from the database.
 async fn reload_parameters(state: &AppState) -> Result<(), sqlx::Error> {
-    let stored = parameters::all(&state.db.pool).await?;
-    *state.parameters.write().expect("parameters lock") = Parameters::builtin().with(stored);
+    let parameters = stored_parameters(&state.db.pool).await?;
+    *state.parameters.write().expect("parameters lock") = parameters;
     Ok(())
 }
 
