@@ -2,6 +2,8 @@
 //! regions, with a realistic occupation mix (a few mass occupations, a long tail), drawn from a
 //! seeded generator so that every run sees the same data.
 
+pub mod vacancies;
+
 use enbek_domain::mediation::matching::{Occupation, Opening, Seeker};
 use enbek_domain::mediation::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 use rand::distributions::{Distribution, WeightedIndex};

@@ -20,7 +20,9 @@ async fn main() -> anyhow::Result<()> {
             let running = enbek::app::start(*args).await?;
             running.server.await?;
             running.worker.abort();
-            running.follower.abort();
+            for follower in running.followers {
+                follower.abort();
+            }
             Ok(())
         }
         Command::Verify(args) => {

@@ -84,8 +84,9 @@ const ENDINGS: [&str; 75] = [
     "я",
 ];
 
-/// Single-letter Russian endings taken off last (after the longer ones failed).
-const SHORT: [char; 6] = ['ы', 'и', 'у', 'ю', 'е', 'о'];
+/// Single-letter endings taken off last (after the longer ones failed): Russian ones, and the
+/// Kazakh possessive `і` (мұғалімдері).
+const SHORT: [char; 7] = ['ы', 'и', 'у', 'ю', 'е', 'о', 'і'];
 
 /// The fewest letters a stem keeps: shorter words are searched as written.
 const MIN_STEM: usize = 4;
@@ -130,7 +131,13 @@ mod tests {
                 "бухгалтерге",
             ],
             &["электрик", "электрика", "электрикам", "электриктер"],
-            &["мұғалім", "мұғалімдер", "мұғалімге", "мұғалімнің"],
+            &[
+                "мұғалім",
+                "мұғалімдер",
+                "мұғалімге",
+                "мұғалімнің",
+                "мұғалімдері",
+            ],
         ];
         for family in families {
             for query in family {

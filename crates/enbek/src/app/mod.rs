@@ -24,6 +24,7 @@ use crate::exchange::pki::{
     DocumentSigner, LocalSigner, NcaNodeSigner, RevocationChecker, SignatureVerifier,
 };
 use crate::exchange::registry::{HttpRegistry, Simulator, StateRegistry};
+use crate::mediation::index::VacancyIndex;
 use crate::mediation::interface::ForRegistration;
 use crate::mediation::service::matching::Matcher;
 use crate::platform::audit;
@@ -48,8 +49,9 @@ pub struct Running {
     pub state: AppState,
     pub server: tokio::task::JoinHandle<()>,
     pub worker: tokio::task::JoinHandle<()>,
-    /// Keeps the calendar and the parameters in memory those of the database.
-    pub follower: tokio::task::JoinHandle<()>,
+    /// Keep what each server holds in memory (the calendar, the parameters, the vacancy index)
+    /// that of the database.
+    pub followers: Vec<tokio::task::JoinHandle<()>>,
 }
 
 /// Builds everything and starts serving; returns once the listener is bound.
@@ -152,6 +154,13 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         parts.insert(dev_ca);
     }
     parts.insert(Arc::new(Matcher::default()));
+    parts.insert(Arc::new(VacancyIndex::new(
+        match args.vacancy_search.as_str() {
+            "index" => true,
+            "database" => false,
+            other => anyhow::bail!("ENBEK_VACANCY_SEARCH is index or database, not {other}"),
+        },
+    )));
     parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
     parts.insert::<Arc<dyn Sessions>>(Arc::new(AccountSessions));
     parts.insert::<Arc<dyn Mediation>>(Arc::new(ForRegistration));
@@ -211,7 +220,10 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         state.clone(),
         Duration::from_millis(args.worker_interval_ms),
     );
-    let follower = reference::follow(state.clone());
+    let followers = vec![
+        reference::follow(state.clone()),
+        crate::mediation::index::follow(state.clone()),
+    ];
     tracing::info!(%addr, ?staff_addr, dev = args.dev, "serving");
     Ok(Running {
         addr,
@@ -219,7 +231,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         state,
         server,
         worker,
-        follower,
+        followers,
     })
 }
 

@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod http;
+pub mod index;
 pub mod interface;
 pub mod notices;
 pub mod pages;

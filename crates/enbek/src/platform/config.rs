@@ -186,6 +186,11 @@ pub struct ServeArgs {
     #[arg(long, env = "ENBEK_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// Who answers the vacancy search: `index` (each server's full-text index, built at start
+    /// and following the database) or `database` (every search reads the table).
+    #[arg(long, env = "ENBEK_VACANCY_SEARCH", default_value = "index")]
+    pub vacancy_search: String,
+
     /// How often the background worker looks for due work, in milliseconds.
     #[arg(long, env = "ENBEK_WORKER_INTERVAL_MS", default_value_t = 1000)]
     pub worker_interval_ms: u64,

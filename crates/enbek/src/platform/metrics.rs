@@ -25,6 +25,12 @@ pub struct Metrics {
     jobs: Family<KindOutcome, Counter>,
     notifications: Family<KindOutcome, Counter>,
     registrations: Family<KindOutcome, Counter>,
+    searches: Family<Answered, Counter>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Answered {
+    by: String,
 }
 
 impl Default for Metrics {
@@ -34,6 +40,7 @@ impl Default for Metrics {
         let jobs = Family::<KindOutcome, Counter>::default();
         let notifications = Family::<KindOutcome, Counter>::default();
         let registrations = Family::<KindOutcome, Counter>::default();
+        let searches = Family::<Answered, Counter>::default();
         registry.register(
             "http_requests",
             "HTTP requests by method and status",
@@ -54,12 +61,18 @@ impl Default for Metrics {
             "Registration decisions, by channel and result",
             registrations.clone(),
         );
+        registry.register(
+            "vacancy_searches",
+            "Vacancy searches, by what answered them (the index or the database)",
+            searches.clone(),
+        );
         Metrics {
             registry,
             http,
             jobs,
             notifications,
             registrations,
+            searches,
         }
     }
 }
@@ -98,6 +111,12 @@ impl Metrics {
                 kind: channel.into(),
                 outcome: result.into(),
             })
+            .inc();
+    }
+
+    pub fn vacancy_search(&self, by: &str) {
+        self.searches
+            .get_or_create(&Answered { by: by.into() })
             .inc();
     }
 

@@ -145,6 +145,7 @@ pub fn serve_args(url: &str) -> ServeArgs {
         login_address_limit: 100,
         trusted_proxies: Vec::new(),
         worker_interval_ms: 50,
+        vacancy_search: "index".into(),
         max_body_bytes: 64 * 1024,
         log_format: "json".into(),
         trusted_ca_files: Vec::new(),

@@ -13,6 +13,7 @@ mod checks;
 mod documents;
 mod employer_invitations;
 mod employers;
+mod full_text;
 mod fuzz;
 mod identity;
 mod integrations;

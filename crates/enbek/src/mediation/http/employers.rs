@@ -320,12 +320,17 @@ pub struct SearchQuery {
     /// бухгалтера, бухгалтерлер), in any letter case.
     pub q: Option<String>,
     pub region_code: Option<String>,
+    pub district_code: Option<String>,
+    /// An occupation's code or a group's (`2411-1`, `2411`, `24`): the occupations within it
+    /// are found too.
     pub occupation_code: Option<String>,
     /// Vacancies that pay at least this (their upper bound, or their only figure).
     pub salary_min: Option<i64>,
     pub work_regime: Option<String>,
-    /// `relevance` (the default with `q`: more of the words, and words in the title, first;
-    /// then the newest), `date` (newest first, the default without `q`) or `salary` (highest
+    /// `full_time`, `part_time`, … as a vacancy states it.
+    pub employment_type: Option<String>,
+    /// `relevance` (the default with `q`: the words' relevance (BM25), a word in the title
+    /// counting more; then the newest), `date` (newest first, the default without `q`) or `salary` (highest
     /// first).
     pub sort: Option<String>,
     /// From 1.
@@ -346,9 +351,11 @@ pub async fn search_vacancies(
         &SearchRequest {
             q: q.q.as_deref(),
             region_code: q.region_code.as_deref(),
+            district_code: q.district_code.as_deref(),
             occupation_code: q.occupation_code.as_deref(),
             salary_min: q.salary_min,
             work_regime: q.work_regime.as_deref(),
+            employment_type: q.employment_type.as_deref(),
             sort: q.sort.as_deref(),
             page: q.page,
             per_page: q.per_page,

@@ -205,6 +205,7 @@ pub async fn search(
             sort: optional(&query.sort),
             page: page_number,
             per_page: Some(PER_PAGE),
+            ..SearchRequest::default()
         };
         match service::search_vacancies(&state, &request).await.or_page() {
             Ok(found) => {

@@ -2,6 +2,8 @@
 //! the state registries; a vacancy is checked against 214 p.66 and the minimum wage, and keeps the
 //! day it arose and the day it was posted.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::{Bin, Iin};
@@ -528,6 +530,7 @@ pub async fn create_vacancy(
         .await?;
     crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
     tx.commit().await?;
+    state.vacancy_index().changed();
     crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
     Ok(vacancy)
 }
@@ -603,6 +606,7 @@ pub async fn edit_own_vacancy(
         .await?;
     crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
     tx.commit().await?;
+    state.vacancy_index().changed();
     crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
     Ok(vacancy)
 }
@@ -645,6 +649,7 @@ pub async fn close_vacancy(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    state.vacancy_index().changed();
     employers::vacancy_by_id(&state.db.pool, &vacancy.id)
         .await?
         .ok_or_else(Error::not_found)
@@ -1044,10 +1049,13 @@ pub struct SearchRequest<'a> {
     /// Words of the title, skills or description, each to occur in some form.
     pub q: Option<&'a str>,
     pub region_code: Option<&'a str>,
+    pub district_code: Option<&'a str>,
+    /// An occupation's code or a group's (`2411-1`, `2411`, `24`): the occupations within it too.
     pub occupation_code: Option<&'a str>,
     /// Vacancies that pay at least this (their upper bound, or their only figure).
     pub salary_min: Option<i64>,
     pub work_regime: Option<&'a str>,
+    pub employment_type: Option<&'a str>,
     /// `relevance` (the default with words), `date` (the default without) or `salary`.
     pub sort: Option<&'a str>,
     /// From 1.
@@ -1085,12 +1093,28 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
     let page = input::bounded("page", r.page.unwrap_or(1), bounds::PAGE)?;
     let per_page = input::bounded("per_page", r.per_page.unwrap_or(20), bounds::PER_PAGE)?;
     let today = local_date(state.clock.now());
+    for (field, code) in [
+        ("region_code", r.region_code),
+        ("district_code", r.district_code),
+        ("work_regime", r.work_regime),
+        ("employment_type", r.employment_type),
+    ] {
+        input::opt_text(field, code, text::ITEM)?;
+    }
+    if r.occupation_code.is_some_and(|c| !is_occupation_filter(c)) {
+        return Err(Error::new(Common::InvalidValue)
+            .detail("occupation_code is a code of the classifier or of one of its groups")
+            .with("field", "occupation_code"));
+    }
     let search = Search {
+        q: r.q,
         words,
         region_code: r.region_code,
+        district_code: r.district_code,
         occupation_code: r.occupation_code,
         salary_min: input::opt_bounded("salary_min", r.salary_min, bounds::PAY_FILTER)?,
         work_regime: r.work_regime,
+        employment_type: r.employment_type,
         sort,
         today,
         limit: per_page,
@@ -1107,8 +1131,46 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
     })
 }
 
-/// A page of the open vacancies a search finds, and how many it finds in all.
+/// Whether a code may filter a search by occupation: a group of the classifier (1 to 4 digits)
+/// or a national occupation within a unit group (`2411-1`).
+fn is_occupation_filter(code: &str) -> bool {
+    let (unit, national) = match code.split_once('-') {
+        Some((unit, national)) => (unit, Some(national)),
+        None => (code, None),
+    };
+    let digits = |s: &str, most: usize| {
+        (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(unit, 4) && national.is_none_or(|n| unit.len() == 4 && digits(n, 3))
+}
+
+/// A page of the open vacancies a search finds, and how many it finds in all: from this
+/// server's vacancy index once it is built, else from the database. The index gives the ids;
+/// the page's rows come from the database in one read, leaving out any that closed on another
+/// server in the second before the index learnt of it.
 async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
+    if let Some(hits) = state.vacancy_index().search(state, search).await? {
+        state.metrics.vacancy_search("index");
+        let ids: Vec<&str> = hits.ids.iter().map(String::as_str).collect();
+        let mut rows: HashMap<String, (Vacancy, String)> =
+            employers::named_by_ids(&state.db.pool, &ids)
+                .await?
+                .into_iter()
+                .filter(|(v, _)| v.status == VacancyStatus::Open && v.valid_until >= search.today)
+                .map(|row| (row.0.id.clone(), row))
+                .collect();
+        let page = hits
+            .ids
+            .iter()
+            .filter_map(|id| rows.remove(id))
+            .map(|(vacancy, employer_name)| Named {
+                vacancy,
+                employer_name,
+            })
+            .collect();
+        return Ok((page, hits.total));
+    }
+    state.metrics.vacancy_search("database");
     let (found, total) = employers::search(&state.db.pool, search).await?;
     Ok((named_all(state, found).await?, total))
 }

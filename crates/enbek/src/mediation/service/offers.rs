@@ -359,6 +359,9 @@ pub async fn decide(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    if hired {
+        state.vacancy_index().changed();
+    }
     if !hired {
         // At once, for speed; the stored job decides it if this pass fails or never comes.
         if let Err(e) = unemployment::register_if_period_over(state, &reg.id, now).await {

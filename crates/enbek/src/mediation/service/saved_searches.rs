@@ -157,11 +157,14 @@ pub async fn notify_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
     let today = local_date(now);
     for (search, locale) in saved_searches::not_told_of(&state.db.pool, vacancy_id).await? {
         let filters = Search {
+            q: None,
             words: search.words.clone(),
             region_code: search.region_code.as_deref(),
+            district_code: None,
             occupation_code: search.occupation_code.as_deref(),
             salary_min: search.salary_min,
             work_regime: search.work_regime.map(WorkRegime::code),
+            employment_type: None,
             sort: Sort::Date,
             today,
             limit: 1,

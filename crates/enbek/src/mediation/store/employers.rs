@@ -277,7 +277,51 @@ pub async fn insert_vacancy(
     .bind(title_text)
     .execute(&mut **tx)
     .await?;
+    stamp(tx, &v.id).await
+}
+
+/// Gives a changed vacancy the next revision of the vacancies' counter (migration 0033): the
+/// counter's row stays locked until the transaction ends, so revisions become visible in order
+/// and every server's search index follows them (`changed_after`).
+async fn stamp(tx: &mut Tx, id: &str) -> Result<(), sqlx::Error> {
+    let revision = sqlx::query(
+        "UPDATE change_counters SET value = value + 1 WHERE name = 'vacancies' RETURNING value",
+    )
+    .fetch_one(&mut **tx)
+    .await?
+    .int("value")?;
+    sqlx::query("UPDATE vacancies SET revision = $1 WHERE id = $2")
+        .bind(revision)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
+}
+
+/// The last revision of the vacancies' counter that is visible.
+pub async fn last_revision(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT value FROM change_counters WHERE name = 'vacancies'")
+        .fetch_one(pool)
+        .await?
+        .int("value")
+}
+
+/// Up to `limit` vacancies changed after `revision`, open or not, in the order of their revision,
+/// each with it.
+pub async fn changed_after(
+    pool: &AnyPool,
+    revision: i64,
+    limit: i64,
+) -> Result<Vec<(Vacancy, i64)>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT * FROM vacancies WHERE revision > $1 ORDER BY revision LIMIT $2")
+            .bind(revision)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+    rows.iter()
+        .map(|r| Ok((Vacancy::from_row(r)?, r.int("revision")?)))
+        .collect()
 }
 
 pub async fn vacancy_by_id(pool: &AnyPool, id: &str) -> Result<Option<Vacancy>, sqlx::Error> {
@@ -337,7 +381,15 @@ pub async fn update_vacancy(
     .bind(ts(at))
     .execute(&mut **tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    stamped(tx, done.rows_affected() == 1, &v.id).await
+}
+
+/// Stamps the vacancy if it `changed`; whether it did.
+async fn stamped(tx: &mut Tx, changed: bool, id: &str) -> Result<bool, sqlx::Error> {
+    if changed {
+        stamp(tx, id).await?;
+    }
+    Ok(changed)
 }
 
 /// Ends an open vacancy; false when it was not open.
@@ -355,7 +407,7 @@ pub async fn end_vacancy(
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    stamped(tx, done.rows_affected() == 1, id).await
 }
 
 /// The order of a search (`searchVacancies`).
@@ -385,19 +437,25 @@ impl Sort {
 const TITLE_POINTS: i64 = 2;
 const TEXT_POINTS: i64 = 1;
 
-/// The relevance of a vacancy to the words bound from `$6` on, as one SQL expression that
-/// SQLite and PostgreSQL read alike: for each word, `TITLE_POINTS` if it occurs in the folded
-/// title, plus `TEXT_POINTS` if it occurs in the rest of the search text (which follows the
-/// title). Every word occurs somewhere (the filter asks it), so the more words the title holds,
-/// and the more words occur in both, the higher the vacancy. None without words (a constant in
-/// ORDER BY would name a column).
+/// The parameters bound before the words: `$1` to `$FIXED`.
+const FIXED: usize = 7;
+
+/// At most this many words of a query are looked for.
+pub const MOST_WORDS: usize = 10;
+
+/// The relevance of a vacancy to the words bound after the fixed parameters, as one SQL
+/// expression that SQLite and PostgreSQL read alike: for each word, `TITLE_POINTS` if it occurs
+/// in the folded title, plus `TEXT_POINTS` if it occurs in the rest of the search text (which
+/// follows the title). Every word occurs somewhere (the filter asks it), so the more words the
+/// title holds, and the more words occur in both, the higher the vacancy. None without words (a
+/// constant in ORDER BY would name a column).
 fn relevance(words: usize) -> Option<String> {
     if words == 0 {
         return None;
     }
     let terms: Vec<String> = (0..words)
         .map(|i| {
-            let p = i + 6;
+            let p = i + FIXED + 1;
             format!(
                 "(CASE WHEN title_text LIKE ${p} THEN {TITLE_POINTS} ELSE 0 END) \
                  + (CASE WHEN SUBSTR(search_text, LENGTH(title_text) + 1) LIKE ${p} THEN {TEXT_POINTS} ELSE 0 END)"
@@ -407,34 +465,43 @@ fn relevance(words: usize) -> Option<String> {
     Some(terms.join(" + "))
 }
 
-/// The search of open vacancies (`searchVacancies`; 214 p.77).
+/// The search of open vacancies (`searchVacancies`; 214 p.77), as the vacancy index and the
+/// database both answer it.
 pub struct Search<'a> {
-    /// Folded words, each of which must occur.
+    /// The query as asked (the vacancy index reads its words itself).
+    pub q: Option<&'a str>,
+    /// Folded stems of the query's words, each of which must occur (the database's search).
     pub words: Vec<String>,
     pub region_code: Option<&'a str>,
+    pub district_code: Option<&'a str>,
+    /// An occupation's code or a group's: the occupations within it are found too.
     pub occupation_code: Option<&'a str>,
     pub salary_min: Option<i64>,
     pub work_regime: Option<&'a str>,
+    pub employment_type: Option<&'a str>,
     pub sort: Sort,
     pub today: NaiveDate,
     pub limit: i64,
     pub offset: i64,
 }
 
-/// `FROM … WHERE …` of a search: its parameters are bound by `bind_search`, `$1` to `$5` and one
-/// for each word after them.
+/// `FROM … WHERE …` of a search: its parameters are bound by `bind_search`, `$1` to `$FIXED`
+/// and one for each word after them.
 fn search_filter(s: &Search<'_>) -> String {
     let mut filter = String::from(
         " FROM vacancies WHERE status = 'open' AND valid_until >= $1
-           AND ($2 IS NULL OR region_code = $2) AND ($3 IS NULL OR occupation_code = $3)
-           AND ($4 IS NULL OR COALESCE(salary_to, salary_from) >= $4) AND ($5 IS NULL OR work_regime = $5)",
+           AND ($2 IS NULL OR region_code = $2) AND ($3 IS NULL OR occupation_code LIKE $3)
+           AND ($4 IS NULL OR COALESCE(salary_to, salary_from) >= $4) AND ($5 IS NULL OR work_regime = $5)
+           AND ($6 IS NULL OR district_code = $6) AND ($7 IS NULL OR employment_type = $7)",
     );
     for i in 0..s.words.len() {
-        filter.push_str(&format!(" AND search_text LIKE ${}", i + 6));
+        filter.push_str(&format!(" AND search_text LIKE ${}", i + FIXED + 1));
     }
     filter
 }
 
+/// The database's search: every open vacancy read for its words (the vacancy index answers
+/// instead once built; docs/BENCHMARKS.md compares the two).
 pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64), sqlx::Error> {
     let filter = search_filter(s);
     let order = match s.sort {
@@ -445,12 +512,12 @@ pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64
             None => "posted_at DESC, id".to_string(),
         },
     };
-    let n = s.words.len();
+    let n = s.words.len() + FIXED;
     let count_sql = format!("SELECT COUNT(*) AS n{filter}");
     let page_sql = format!(
         "SELECT *{filter} ORDER BY {order} LIMIT ${} OFFSET ${}",
-        n + 6,
-        n + 7
+        n + 1,
+        n + 2
     );
     let total = bind_search(sqlx::query(&count_sql), s)
         .fetch_one(pool)
@@ -479,7 +546,7 @@ pub async fn search_includes(
     let sql = format!(
         "SELECT id{} AND id = ${}",
         search_filter(s),
-        s.words.len() + 6
+        s.words.len() + FIXED + 1
     );
     let found = bind_search(sqlx::query(&sql), s)
         .bind(vacancy_id.to_string())
@@ -494,9 +561,11 @@ fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
     let mut q = q
         .bind(day(s.today))
         .bind(s.region_code.map(str::to_string))
-        .bind(s.occupation_code.map(str::to_string))
+        .bind(s.occupation_code.map(|c| format!("{c}%")))
         .bind(s.salary_min)
-        .bind(s.work_regime.map(str::to_string));
+        .bind(s.work_regime.map(str::to_string))
+        .bind(s.district_code.map(str::to_string))
+        .bind(s.employment_type.map(str::to_string));
     for w in &s.words {
         q = q.bind(format!("%{w}%"));
     }
@@ -553,8 +622,19 @@ pub async fn open_page(
     .fetch_one(pool)
     .await?
     .int("n")?;
-    // After a cursor: the vacancies posted after its one (then by id), whatever opened or closed
-    // before it since.
+    Ok((open_after(pool, today, after, limit, offset).await?, total))
+}
+
+/// `limit` of the vacancies open on `today` after the first `offset` that follow a cursor (the
+/// last one's posting instant and id), oldest first, each with its employer's name. After a
+/// cursor: those posted after its one (then by id), whatever opened or closed before it since.
+pub async fn open_after(
+    pool: &AnyPool,
+    today: NaiveDate,
+    after: Option<(DateTime<Utc>, &str)>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT vacancies.*, employers.name AS employer_name
            FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
@@ -570,11 +650,35 @@ pub async fn open_page(
     .bind(after.map(|(_, id)| id))
     .fetch_all(pool)
     .await?;
-    let page = rows
-        .iter()
+    named_rows(&rows)
+}
+
+fn named_rows(rows: &[sqlx::any::AnyRow]) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
+    rows.iter()
         .map(|r| Ok((Vacancy::from_row(r)?, r.text("employer_name")?)))
-        .collect::<Result<_, sqlx::Error>>()?;
-    Ok((page, total))
+        .collect()
+}
+
+/// The vacancies of the ids given that exist, each with its employer's name, in no particular
+/// order.
+pub async fn named_by_ids(
+    pool: &AnyPool,
+    ids: &[&str],
+) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT vacancies.*, employers.name AS employer_name
+           FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
+          WHERE vacancies.id IN ({})",
+        placeholders(ids.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(id.to_string());
+    }
+    named_rows(&q.fetch_all(pool).await?)
 }
 
 /// Every vacancy open on `today` (for matching), the latest posted first.
@@ -604,5 +708,5 @@ pub async fn fill_position(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<b
         .bind(id)
         .execute(&mut **tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    stamped(tx, done.rows_affected() == 1, id).await
 }

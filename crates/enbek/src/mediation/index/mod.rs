@@ -1,0 +1,574 @@
+//! The full-text index of the open vacancies (`searchVacancies`, 214 p.77): each server keeps one
+//! in memory, built from the database in the background at start and following the database's
+//! changes by the vacancies' revisions (migration 0033), every second and at once for a change
+//! this server made. The database stays the source of truth: while the index is not ready for
+//! today, the search reads the database.
+
+pub mod analysis;
+
+use std::ops::Bound;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, NaiveDate};
+use enbek_domain::reference::office_hours::local_date;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::ColumnValues;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
+    STRING,
+};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument, Term,
+};
+
+use crate::mediation::store::employers::{self, Search, Sort, Vacancy};
+use crate::platform::state::AppState;
+
+/// How often every server reads the vacancies changed on any server.
+const FOLLOW_EVERY: Duration = Duration::from_secs(1);
+
+/// Rows read from the database at once, building or following.
+const BATCH: i64 = 2_000;
+
+/// The order of relevance (214 p.77's search as the portal has ranked it): for each query word,
+/// `TITLE_POINTS` if the title holds a form of it and `TEXT_POINTS` if the rest does (the skills
+/// and description), so that more words in the title, and words in both, come first; within the
+/// same points, BM25 with the title's words counting `TITLE_BOOST` times; then the newest.
+const TITLE_POINTS: Score = 2.0;
+const TEXT_POINTS: Score = 1.0;
+const TITLE_BOOST: Score = 2.0;
+
+/// One point in the score: far above any BM25 score of a query's words.
+const TIER: Score = 10_000.0;
+
+/// The indexing memory of the writer (tantivy's per-thread minimum is 15 MB).
+const WRITER_BYTES: usize = 64_000_000;
+
+impl AppState {
+    /// This server's vacancy index, registered at start.
+    pub fn vacancy_index(&self) -> &VacancyIndex {
+        self.part::<Arc<VacancyIndex>>()
+    }
+}
+
+/// The vacancy index of this server.
+pub struct VacancyIndex {
+    live: RwLock<Option<Arc<Live>>>,
+    /// One build or follow step at a time.
+    step: tokio::sync::Mutex<()>,
+    /// This server changed a vacancy since the last follow step.
+    pending: AtomicBool,
+    enabled: bool,
+}
+
+/// An index built for one day: it holds the vacancies open on that day.
+struct Live {
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    /// The day whose open vacancies it holds (days from the common era).
+    day: AtomicI64,
+    /// The last revision it has applied.
+    revision: AtomicI64,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    title_ru: Field,
+    title_kk: Field,
+    body_ru: Field,
+    body_kk: Field,
+    region: Field,
+    district: Field,
+    /// The occupation's code and each of its groups' (`2411-1`, `2411`, `241`, `24`, `2`).
+    occupation: Field,
+    regime: Field,
+    employment: Field,
+    pay: Field,
+    posted: Field,
+    valid_until: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title_ru: b.add_text_field("title_ru", text(analysis::RUSSIAN)),
+        title_kk: b.add_text_field("title_kk", text(analysis::KAZAKH)),
+        body_ru: b.add_text_field("body_ru", text(analysis::RUSSIAN)),
+        body_kk: b.add_text_field("body_kk", text(analysis::KAZAKH)),
+        region: b.add_text_field("region", STRING),
+        district: b.add_text_field("district", STRING),
+        occupation: b.add_text_field("occupation", STRING),
+        regime: b.add_text_field("regime", STRING),
+        employment: b.add_text_field("employment", STRING),
+        pay: b.add_i64_field("pay", FAST | INDEXED),
+        posted: b.add_i64_field("posted", FAST),
+        valid_until: b.add_i64_field("valid_until", INDEXED),
+    };
+    (b.build(), fields)
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+/// The pay a vacancy is filtered and sorted by: its upper bound, or its only figure.
+fn pay(v: &Vacancy) -> i64 {
+    v.salary_to.unwrap_or(v.salary_from)
+}
+
+/// The codes an occupation filter may name to find this code: the code and each of its groups'.
+fn occupation_terms(code: &str) -> Vec<&str> {
+    let unit = code.split('-').next().unwrap_or(code);
+    let mut terms: Vec<&str> = (1..=unit.len()).filter_map(|n| unit.get(..n)).collect();
+    if code.len() > unit.len() {
+        terms.push(code);
+    }
+    terms
+}
+
+fn document(f: &Fields, v: &Vacancy) -> TantivyDocument {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.id, &v.id);
+    d.add_text(f.title_ru, &v.title);
+    d.add_text(f.title_kk, &v.title);
+    let body = format!("{} {}", v.skills.join(" "), v.description);
+    d.add_text(f.body_ru, &body);
+    d.add_text(f.body_kk, &body);
+    d.add_text(f.region, &v.region_code);
+    d.add_text(f.district, &v.district_code);
+    for code in occupation_terms(&v.occupation_code) {
+        d.add_text(f.occupation, code);
+    }
+    d.add_text(f.regime, v.work_regime.code());
+    d.add_text(f.employment, v.employment_type.code());
+    d.add_i64(f.pay, pay(v));
+    d.add_i64(f.posted, v.posted_at.timestamp_micros());
+    d.add_i64(f.valid_until, day_number(v.valid_until));
+    d
+}
+
+type Column = Option<Arc<dyn ColumnValues<i64>>>;
+
+/// A segment's fast column of numbers (the schema makes `pay` and `posted` fast).
+fn column(seg: &SegmentReader, name: &str) -> Column {
+    seg.fast_fields()
+        .i64(name)
+        .ok()
+        .map(|c| c.first_or_default_col(0))
+}
+
+fn value(column: &Column, doc: DocId) -> i64 {
+    column.as_ref().map_or(0, |c| c.get_val(doc))
+}
+
+/// What the index found: the ids of one page, in order, and how many it found in all.
+pub struct Hits {
+    pub ids: Vec<String>,
+    pub total: i64,
+}
+
+impl Live {
+    fn new(day: NaiveDate, revision: i64) -> tantivy::Result<Live> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index
+            .tokenizers()
+            .register(analysis::RUSSIAN, analysis::russian());
+        index
+            .tokenizers()
+            .register(analysis::KAZAKH, analysis::kazakh());
+        let writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Live {
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            day: AtomicI64::new(day_number(day)),
+            revision: AtomicI64::new(revision),
+        })
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
+        self.writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Puts the vacancies in as they are now: each replaces its earlier document, and is left
+    /// out unless open on the index's day.
+    fn apply(&self, vacancies: &[Vacancy]) -> tantivy::Result<()> {
+        let day = self.day.load(Ordering::Acquire);
+        let writer = self.writer();
+        for v in vacancies {
+            writer.delete_term(Term::from_field_text(self.fields.id, &v.id));
+            if v.status == enbek_domain::mediation::vacancy::VacancyStatus::Open
+                && day_number(v.valid_until) >= day
+            {
+                writer.add_document(document(&self.fields, v))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes out the vacancies no longer valid on `day`, which becomes the index's day.
+    fn move_to(&self, day: NaiveDate) -> tantivy::Result<()> {
+        let before = Term::from_field_i64(self.fields.valid_until, day_number(day));
+        self.writer().delete_query(Box::new(RangeQuery::new(
+            Bound::Unbounded,
+            Bound::Excluded(before),
+        )))?;
+        self.day.store(day_number(day), Ordering::Release);
+        Ok(())
+    }
+
+    /// Makes what was put in searchable.
+    fn publish(&self) -> tantivy::Result<()> {
+        self.writer().commit()?;
+        self.reader.reload()
+    }
+
+    fn query(&self, s: &Search<'_>) -> Box<dyn Query> {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(q) = s.q {
+            let ru = analysis::terms(&mut analysis::russian(), q);
+            let kk = analysis::terms(&mut analysis::kazakh(), q);
+            for (ru, kk) in ru.iter().zip(&kk).take(employers::MOST_WORDS) {
+                let term = |field: Field, word: &str| -> Box<dyn Query> {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, word),
+                        IndexRecordOption::WithFreqs,
+                    ))
+                };
+                let either = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, a),
+                        (Occur::Should, b),
+                    ]))
+                };
+                let points = |q: Box<dyn Query>, points: Score| -> (Occur, Box<dyn Query>) {
+                    (
+                        Occur::Should,
+                        Box::new(ConstScoreQuery::new(q, points * TIER)),
+                    )
+                };
+                let bm25 = |q: Box<dyn Query>, boost: Score| -> (Occur, Box<dyn Query>) {
+                    (Occur::Should, Box::new(BoostQuery::new(q, boost)))
+                };
+                let word = BooleanQuery::new(vec![
+                    points(
+                        either(term(f.title_ru, ru), term(f.title_kk, kk)),
+                        TITLE_POINTS,
+                    ),
+                    points(
+                        either(term(f.body_ru, ru), term(f.body_kk, kk)),
+                        TEXT_POINTS,
+                    ),
+                    bm25(term(f.title_ru, ru), TITLE_BOOST),
+                    bm25(term(f.title_kk, kk), TITLE_BOOST),
+                    bm25(term(f.body_ru, ru), 1.0),
+                    bm25(term(f.body_kk, kk), 1.0),
+                ]);
+                clauses.push((Occur::Must, Box::new(word)));
+            }
+        }
+        let filters = [
+            (f.region, s.region_code),
+            (f.district, s.district_code),
+            (f.occupation, s.occupation_code),
+            (f.regime, s.work_regime),
+            (f.employment, s.employment_type),
+        ];
+        for (field, value) in filters {
+            if let Some(value) = value {
+                let q = TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                );
+                clauses.push((
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+                ));
+            }
+        }
+        if let Some(least) = s.salary_min {
+            let q = RangeQuery::new(
+                Bound::Included(Term::from_field_i64(f.pay, least)),
+                Bound::Unbounded,
+            );
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+            ));
+        }
+        if clauses.is_empty() {
+            return Box::new(AllQuery);
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// One page of what a search finds, in its order (ties by the order documents were put in).
+    fn search(&self, s: &Search<'_>) -> tantivy::Result<Hits> {
+        let query = self.query(s);
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(usize::try_from(s.limit).unwrap_or(1).max(1))
+            .and_offset(usize::try_from(s.offset).unwrap_or(0));
+        let (total, addresses): (usize, Vec<DocAddress>) = match s.sort {
+            Sort::Relevance if s.q.is_some() => {
+                let (n, hits) = searcher.search(
+                    &query,
+                    &(
+                        Count,
+                        top.tweak_score(|seg: &SegmentReader| {
+                            let posted = column(seg, "posted");
+                            move |doc: DocId, score: Score| (score, value(&posted, doc))
+                        }),
+                    ),
+                )?;
+                (n, hits.into_iter().map(|(_, a)| a).collect())
+            }
+            Sort::Salary => {
+                let (n, hits) = searcher.search(
+                    &query,
+                    &(
+                        Count,
+                        top.order_by(|seg: &SegmentReader| {
+                            let pay = column(seg, "pay");
+                            let posted = column(seg, "posted");
+                            move |doc: DocId| (value(&pay, doc), value(&posted, doc))
+                        }),
+                    ),
+                )?;
+                (n, hits.into_iter().map(|(_, a)| a).collect())
+            }
+            // By date, and by relevance without words (every vacancy ties).
+            Sort::Date | Sort::Relevance => {
+                let (n, hits) = searcher.search(
+                    &query,
+                    &(
+                        Count,
+                        top.order_by(|seg: &SegmentReader| {
+                            let posted = column(seg, "posted");
+                            move |doc: DocId| value(&posted, doc)
+                        }),
+                    ),
+                )?;
+                (n, hits.into_iter().map(|(_, a)| a).collect())
+            }
+        };
+        let mut ids = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                ids.push(id.to_string());
+            }
+        }
+        Ok(Hits {
+            ids,
+            total: i64::try_from(total).unwrap_or(i64::MAX),
+        })
+    }
+}
+
+/// What a build measured (docs/BENCHMARKS.md).
+#[derive(Debug, Clone, Copy)]
+pub struct Built {
+    pub vacancies: usize,
+    pub took: Duration,
+    /// The bytes the index takes.
+    pub bytes: u64,
+}
+
+impl VacancyIndex {
+    /// An index that serves once built; `enabled: false` leaves every search to the database.
+    pub fn new(enabled: bool) -> VacancyIndex {
+        VacancyIndex {
+            live: RwLock::new(None),
+            step: tokio::sync::Mutex::new(()),
+            pending: AtomicBool::new(false),
+            enabled,
+        }
+    }
+
+    fn current(&self) -> Option<Arc<Live>> {
+        self.live
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// This server changed a vacancy (after its transaction committed): the next search here
+    /// brings the index up to date first.
+    pub fn changed(&self) {
+        self.pending.store(true, Ordering::Release);
+    }
+
+    /// What the index finds for a search, or None when the database should answer: the index is
+    /// off, not built for today yet, or busy taking in this server's own change.
+    pub async fn search(
+        &self,
+        state: &AppState,
+        s: &Search<'_>,
+    ) -> Result<Option<Hits>, sqlx::Error> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        if self.pending.load(Ordering::Acquire) {
+            let Ok(guard) = self.step.try_lock() else {
+                return Ok(None);
+            };
+            self.follow_step(state, guard).await?;
+        }
+        let Some(live) = self
+            .current()
+            .filter(|l| l.day.load(Ordering::Acquire) == day_number(s.today))
+        else {
+            return Ok(None);
+        };
+        live.search(s).map(Some).map_err(index_error)
+    }
+
+    /// Brings the index up to date: built if there is none or the clock went back before its
+    /// day (development mode), moved to a new day, then the changes since its revision put in.
+    async fn follow_step(
+        &self,
+        state: &AppState,
+        _one_at_a_time: tokio::sync::MutexGuard<'_, ()>,
+    ) -> Result<(), sqlx::Error> {
+        self.pending.store(false, Ordering::Release);
+        let today = local_date(state.clock.now());
+        let live = match self.current() {
+            Some(live) if live.day.load(Ordering::Acquire) <= day_number(today) => live,
+            _ => {
+                self.build(state, today).await?;
+                return Ok(());
+            }
+        };
+        let mut dirty = false;
+        if live.day.load(Ordering::Acquire) < day_number(today) {
+            live.move_to(today).map_err(index_error)?;
+            dirty = true;
+        }
+        loop {
+            let from = live.revision.load(Ordering::Acquire);
+            let changed = employers::changed_after(&state.db.pool, from, BATCH).await?;
+            let Some(last) = changed.last().map(|(_, r)| *r) else {
+                break;
+            };
+            let n = changed.len();
+            let rows: Vec<Vacancy> = changed.into_iter().map(|(v, _)| v).collect();
+            live.apply(&rows).map_err(index_error)?;
+            live.revision.store(last, Ordering::Release);
+            dirty = true;
+            if i64::try_from(n).unwrap_or(0) < BATCH {
+                break;
+            }
+        }
+        if dirty {
+            live.publish().map_err(index_error)?;
+        }
+        Ok(())
+    }
+
+    /// Builds the index of the vacancies open `today` from the database, a batch at a time, and
+    /// puts it in use; the changes made meanwhile follow at the next step.
+    async fn build(&self, state: &AppState, today: NaiveDate) -> Result<Built, sqlx::Error> {
+        let started = Instant::now();
+        // Read first: every revision up to this one is visible to the reads that follow.
+        let revision = employers::last_revision(&state.db.pool).await?;
+        let live = Live::new(today, revision).map_err(index_error)?;
+        let mut after: Option<(chrono::DateTime<chrono::Utc>, String)> = None;
+        let mut count = 0;
+        loop {
+            let cursor = after.as_ref().map(|(at, id)| (*at, id.as_str()));
+            let batch = employers::open_after(&state.db.pool, today, cursor, BATCH, 0).await?;
+            let Some((last, _)) = batch.last() else {
+                break;
+            };
+            after = Some((last.posted_at, last.id.clone()));
+            count += batch.len();
+            let rows: Vec<Vacancy> = batch.into_iter().map(|(v, _)| v).collect();
+            live.apply(&rows).map_err(index_error)?;
+        }
+        live.publish().map_err(index_error)?;
+        let bytes = live
+            .reader
+            .searcher()
+            .space_usage()
+            .map(|u| u.total().get_bytes())
+            .unwrap_or(0);
+        let built = Built {
+            vacancies: count,
+            took: started.elapsed(),
+            bytes,
+        };
+        *self
+            .live
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Arc::new(live));
+        tracing::info!(
+            vacancies = built.vacancies,
+            took_ms = built.took.as_millis() as u64,
+            bytes = built.bytes,
+            "vacancy index built"
+        );
+        Ok(built)
+    }
+}
+
+fn index_error(e: tantivy::TantivyError) -> sqlx::Error {
+    sqlx::Error::Protocol(format!("vacancy index: {e}"))
+}
+
+/// Keeps this server's vacancy index that of the database: built at once in the background,
+/// then every second the vacancies changed on any server since are put in.
+pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let index = state.vacancy_index();
+        if !index.enabled {
+            return;
+        }
+        let mut tick = tokio::time::interval(FOLLOW_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let guard = index.step.lock().await;
+            if let Err(e) = index.follow_step(&state, guard).await {
+                tracing::warn!(error = %e, "following the vacancies' changes");
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_occupation_is_found_by_its_code_and_each_group() {
+        assert_eq!(
+            occupation_terms("2411-1"),
+            ["2", "24", "241", "2411", "2411-1"]
+        );
+        assert_eq!(occupation_terms("8322"), ["8", "83", "832", "8322"]);
+    }
+}

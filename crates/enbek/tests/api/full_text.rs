@@ -1,0 +1,367 @@
+//! The vacancy index (`searchVacancies` answered by each server's full-text index): word forms in
+//! Russian and Kazakh, the filters and orders the same as the database's, a change on one
+//! server searchable on another within seconds, and a vacancy gone the day after its term.
+
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::employers::{employer, vacancy};
+use crate::helpers::*;
+
+fn titled(title: &str, description: &str) -> Value {
+    let mut v = vacancy();
+    v["title"] = json!(title);
+    v["description"] = json!(description);
+    v["skills"] = json!([]);
+    v
+}
+
+fn titles(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|v| v["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// How many searches `by` (index or database) answered, from the server's metrics.
+async fn answered_by(app: &TestApp, by: &str) -> u64 {
+    let metrics = app.text("/metrics").await;
+    let key = format!("enbek_vacancy_searches_total{{by=\"{by}\"}} ");
+    metrics
+        .lines()
+        .find_map(|l| l.strip_prefix(&key))
+        .map_or(0, |n| n.trim().parse().unwrap())
+}
+
+/// Searches until the index answers (it is built in the background at start and again when
+/// the development clock goes back), for at most five seconds.
+async fn index_ready(app: &TestApp) {
+    let started = Instant::now();
+    loop {
+        let before = answered_by(app, "index").await;
+        let (status, _) = app.get("/api/v1/vacancies", None).await;
+        assert_eq!(status, StatusCode::OK);
+        if answered_by(app, "index").await > before {
+            return;
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "no index");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn post(app: &TestApp, token: &str, v: Value) -> String {
+    let (status, body) = app.post_vacancy(token, v).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_str().unwrap().to_string()
+}
+
+async fn found(app: &TestApp, query: &str) -> Vec<String> {
+    let (status, body) = app.get(&format!("/api/v1/vacancies?{query}"), None).await;
+    assert_eq!(status, StatusCode::OK, "{query}: {body}");
+    let mut t = titles(&body);
+    t.sort();
+    t
+}
+
+#[tokio::test]
+async fn every_form_of_a_russian_or_kazakh_word_finds_the_vacancy_through_the_index() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 310).await;
+    post(&app, &token, titled("Бухгалтер", "Учёт и отчётность")).await;
+    post(&app, &token, titled("Главный бухгалтер", "Консолидация")).await;
+    post(
+        &app,
+        &token,
+        titled("Мұғалім", "Бастауыш сынып мұғалімдері"),
+    )
+    .await;
+    post(&app, &token, titled("Водитель-экспедитор", "Категория C")).await;
+    post(&app, &token, titled("Жүргізуші", "Қала ішінде")).await;
+    index_ready(&app).await;
+    let by_database = answered_by(&app, "database").await;
+    let accountants = ["Бухгалтер", "Главный бухгалтер"];
+    let cases: [(&str, &[&str]); 16] = [
+        ("бухгалтер", &accountants),
+        ("бухгалтера", &accountants),
+        ("БУХГАЛТЕРОВ", &accountants),
+        ("бухгалтерами", &accountants),
+        ("бухгалтерлер", &accountants),
+        ("бухгалтерлерге", &accountants),
+        ("главного%20бухгалтера", &["Главный бухгалтер"]),
+        ("мұғалім", &["Мұғалім"]),
+        ("мұғалімдер", &["Мұғалім"]),
+        ("МҰҒАЛІМГЕ", &["Мұғалім"]),
+        ("водителя", &["Водитель-экспедитор"]),
+        ("экспедиторы", &["Водитель-экспедитор"]),
+        ("жүргізушілер", &["Жүргізуші"]),
+        // ё and е are one letter to the search.
+        ("учет", &["Бухгалтер"]),
+        ("учёта", &["Бухгалтер"]),
+        ("сантехник", &[]),
+    ];
+    for (q, expected) in cases {
+        assert_eq!(found(&app, &format!("q={q}")).await, expected, "q={q}");
+    }
+    assert_eq!(
+        answered_by(&app, "database").await,
+        by_database,
+        "the index answered every search"
+    );
+}
+
+#[tokio::test]
+async fn the_index_filters_orders_and_pages_as_the_database_does() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let indexed = TestApp::spawn_on(db, serve_args).await;
+    let token = employer(&indexed, "hr@example.kz", 320).await;
+    let variants = [
+        (
+            "Бухгалтер",
+            "2411",
+            250_000,
+            Some(320_000),
+            "111000000",
+            "full_time",
+            "permanent",
+        ),
+        (
+            "Бухгалтер-кассир",
+            "2412",
+            200_000,
+            None,
+            "111000000",
+            "part_time",
+            "temporary",
+        ),
+        (
+            "Экономист",
+            "2631",
+            300_000,
+            Some(450_000),
+            "117000000",
+            "full_time",
+            "permanent",
+        ),
+        (
+            "Бухгалтер по зарплате",
+            "2411",
+            180_000,
+            Some(210_000),
+            "117000000",
+            "shift",
+            "seasonal",
+        ),
+        (
+            "Водитель",
+            "8322",
+            220_000,
+            Some(260_000),
+            "111000000",
+            "rotational",
+            "permanent",
+        ),
+    ];
+    for (i, (title, occupation, from, to, district, regime, employment)) in
+        variants.into_iter().enumerate()
+    {
+        indexed
+            .set_clock(&format!("2026-03-17T10:{i:02}:00+05:00"))
+            .await;
+        let mut v = titled(title, "Учёт, налоговая отчётность бухгалтерии");
+        v["occupation_code"] = json!(occupation);
+        v["salary_from"] = json!(from);
+        v["salary_to"] = json!(to);
+        v["district_code"] = json!(district);
+        let locality = if district == "111000000" {
+            "111010000"
+        } else {
+            "117020100"
+        };
+        v["locality_code"] = json!(locality);
+        v["work_regime"] = json!(regime);
+        v["employment_type"] = json!(employment);
+        post(&indexed, &token, v).await;
+    }
+    index_ready(&indexed).await;
+    let database = TestApp::spawn_on(TestDb::shared(&url), |url| {
+        let mut args = serve_args(url);
+        args.vacancy_search = "database".into();
+        args
+    })
+    .await;
+    database.set_clock("2026-03-17T10:30:00+05:00").await;
+    indexed.set_clock("2026-03-17T10:30:00+05:00").await;
+    index_ready(&indexed).await;
+    let by_index = answered_by(&indexed, "index").await;
+    let queries = [
+        "",
+        "sort=salary",
+        "occupation_code=2411",
+        "occupation_code=24",
+        "occupation_code=2411-1",
+        "occupation_code=241",
+        "occupation_code=2",
+        "district_code=117000000",
+        "region_code=110000000",
+        "region_code=750000000",
+        "employment_type=seasonal",
+        "work_regime=full_time",
+        "salary_min=260000",
+        "salary_min=260001",
+        "salary_min=210000&sort=salary",
+        "q=бухгалтера&sort=date",
+        "q=бухгалтерия&sort=salary&occupation_code=2411",
+        "per_page=2&page=2",
+        "per_page=2&page=3&sort=salary",
+        "q=бухгалтер&per_page=1&page=2&sort=date",
+    ];
+    for query in queries {
+        let path = format!("/api/v1/vacancies?{query}");
+        let (s1, a) = indexed.get(&path, None).await;
+        let (s2, b) = database.get(&path, None).await;
+        assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK), "{query}");
+        assert_eq!(ids(&a), ids(&b), "{query}: {a}\n{b}");
+    }
+    // The total too, and the relevance order's set (the index ranks within the same points by
+    // BM25, the database by date).
+    for query in ["q=бухгалтер", "q=учет%20бухгалтерии", "occupation_code=24"]
+    {
+        let path = format!("/api/v1/vacancies?{query}");
+        assert_eq!(
+            total(&indexed, &path).await,
+            total(&database, &path).await,
+            "{query}"
+        );
+    }
+    assert_eq!(
+        found(&indexed, "q=бухгалтер").await,
+        found(&database, "q=бухгалтер").await
+    );
+    assert_eq!(
+        answered_by(&indexed, "index").await,
+        by_index + queries.len() as u64 + 3 + 1,
+        "the index answered on the first server"
+    );
+    assert_eq!(answered_by(&database, "index").await, 0);
+
+    for bad in [
+        "occupation_code=24%25",
+        "occupation_code=abc",
+        "occupation_code=24111",
+        "occupation_code=241-1",
+    ] {
+        let (status, body) = indexed.get(&format!("/api/v1/vacancies?{bad}"), None).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{bad}: {body}"
+        );
+        assert_eq!(body["field"], "occupation_code", "{bad}");
+    }
+}
+
+async fn total(app: &TestApp, path: &str) -> String {
+    let response = app
+        .client
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("the server answers");
+    response.headers()["x-total-count"]
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Asks `app` until `done` holds of the search's titles, for at most five seconds.
+async fn within_five_seconds(app: &TestApp, query: &str, done: impl Fn(&[String]) -> bool) {
+    let started = Instant::now();
+    loop {
+        let list = found(app, query).await;
+        if done(&list) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{query}: not followed within 5 s: {list:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_vacancy_posted_changed_or_closed_on_one_server_is_searched_so_on_the_other() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let a = TestApp::spawn_on(db, serve_args).await;
+    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    let token = employer(&a, "hr@example.kz", 330).await;
+    post(&a, &token, titled("Сварщик", "Цех")).await;
+    index_ready(&a).await;
+    index_ready(&b).await;
+    let id = post(&a, &token, titled("Электрик", "Монтаж сетей")).await;
+    // On the server that took it: at once.
+    assert_eq!(found(&a, "q=электрика").await, ["Электрик"]);
+    within_five_seconds(&b, "q=электрика", |l| l == ["Электрик"]).await;
+
+    let mut changed = titled("Электромонтёр", "Монтаж сетей");
+    changed["positions"] = json!(1);
+    let (status, body) = a
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/vacancies/{id}"),
+            Some(&token),
+            Some(changed),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(found(&a, "q=электрика").await.is_empty());
+    within_five_seconds(&b, "q=электромонтера", |l| {
+        l == ["Электромонтёр"]
+    })
+    .await;
+    assert!(found(&b, "q=электрика").await.is_empty());
+
+    let (status, _) = a
+        .post(
+            &format!("/api/v1/vacancies/{id}/close"),
+            Some(&token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(found(&a, "q=монтаж").await.is_empty());
+    within_five_seconds(&b, "q=монтаж", |l| l.is_empty()).await;
+    assert_eq!(answered_by(&b, "database").await, 0, "b's index answered");
+}
+
+#[tokio::test]
+async fn a_vacancy_is_found_on_the_last_day_of_its_term_and_not_the_day_after() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 340).await;
+    let mut v = titled("Повар", "Столовая");
+    v["valid_until"] = json!("2026-03-20");
+    post(&app, &token, v).await;
+    post(&app, &token, titled("Пекарь", "Хлебозавод")).await;
+    index_ready(&app).await;
+    assert_eq!(found(&app, "").await, ["Пекарь", "Повар"]);
+    app.set_clock("2026-03-20T23:59:00+05:00").await;
+    index_ready(&app).await;
+    assert_eq!(found(&app, "q=повара").await, ["Повар"]);
+    app.set_clock("2026-03-21T00:00:00+05:00").await;
+    index_ready(&app).await;
+    assert!(found(&app, "q=повара").await.is_empty());
+    assert_eq!(found(&app, "").await, ["Пекарь"]);
+}
