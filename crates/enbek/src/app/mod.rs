@@ -154,6 +154,9 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         parts.insert(dev_ca);
     }
     parts.insert(Arc::new(Matcher::default()));
+    parts.insert(Arc::new(
+        crate::mediation::service::open_data::Exporter::default(),
+    ));
     parts.insert(Arc::new(VacancyIndex::new(
         match args.vacancy_search.as_str() {
             "index" => true,
@@ -223,6 +226,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     let followers = vec![
         reference::follow(state.clone()),
         crate::mediation::index::follow(state.clone()),
+        crate::mediation::service::matching::build_at_start(state.clone()),
     ];
     tracing::info!(%addr, ?staff_addr, dev = args.dev, "serving");
     Ok(Running {

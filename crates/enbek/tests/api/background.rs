@@ -85,7 +85,7 @@ async fn sms_peer() -> (String, Arc<Mutex<Vec<Value>>>) {
 
 /// A citizen who has proven an IIN known to the registries; the proof's one-time code has gone
 /// out, out of the way of what the tests count. Returns (token, IIN).
-async fn proven_citizen(app: &TestApp, login: &str, serial: u32) -> (String, String) {
+pub async fn proven_citizen(app: &TestApp, login: &str, serial: u32) -> (String, String) {
     let iin = iin("871008", 3, serial);
     app.registry_person(&iin, json!({})).await;
     let token = app.citizen(login).await;

@@ -10,6 +10,7 @@ mod authorization;
 mod background;
 mod certificates;
 mod checks;
+mod crash;
 mod documents;
 mod employer_invitations;
 mod employers;

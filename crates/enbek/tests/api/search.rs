@@ -253,3 +253,99 @@ async fn open_data_walks_from_a_cursor_that_stays_put_while_vacancies_open_and_c
         );
     }
 }
+
+/// The export as served: its vacancy count, when it was made, and its lines.
+async fn export(app: &TestApp) -> (String, String, Vec<Value>) {
+    use std::io::Read;
+    let response = app
+        .client
+        .get(format!("{}/api/v1/open-data/vacancies.jsonl.gz", app.base))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/gzip");
+    let header = |name: &str| response.headers()[name].to_str().unwrap().to_string();
+    let (count, made) = (header("x-vacancy-count"), header("x-generated-at"));
+    let bytes = response.bytes().await.unwrap();
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut text)
+        .expect("gzip");
+    let lines = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    (count, made, lines)
+}
+
+#[tokio::test]
+async fn the_export_holds_every_open_vacancy_and_is_made_again_when_an_hour_old() {
+    let app = TestApp::spawn().await;
+    let token = employer(&app, "hr@example.kz", 230).await;
+    let ids = post_in_order(
+        &app,
+        &token,
+        vec![
+            titled("Бухгалтер", "Учёт"),
+            titled("Водитель", "Рейсы"),
+            titled("Повар", "Кухня"),
+        ],
+    )
+    .await;
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/vacancies/{}/close", ids[1]),
+            Some(&token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (count, made, lines) = export(&app).await;
+    assert_eq!(count, "2");
+    let mut listed: Vec<&str> = lines.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    listed.sort();
+    let mut open = vec![ids[0].as_str(), ids[2].as_str()];
+    open.sort();
+    assert_eq!(listed, open, "the open ones, the closed one left out");
+    for v in &lines {
+        assert!(v["employer_name"].is_string(), "{v}");
+        for private in [
+            "phone",
+            "email",
+            "contacts",
+            "created_by",
+            "search_text",
+            "post_due_at",
+        ] {
+            assert!(v.get(private).is_none(), "{private} in {v}");
+        }
+    }
+
+    // Within the hour the same file, though a vacancy opened since.
+    app.set_clock("2026-03-02T09:59:00+05:00").await;
+    let (status, body) = app.post_vacancy(&token, titled("Сварщик", "Цех")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    app.set_clock("2026-03-02T09:59:30+05:00").await;
+    let (count, again, _) = export(&app).await;
+    assert_eq!((count.as_str(), again.as_str()), ("2", made.as_str()));
+
+    // An hour old: served once more while a new one is made, then the new one.
+    app.set_clock("2026-03-02T10:02:00+05:00").await;
+    let started = std::time::Instant::now();
+    loop {
+        let (count, at, lines) = export(&app).await;
+        if count == "3" {
+            assert_eq!(lines.len(), 3);
+            assert!(at > made, "{at} after {made}");
+            break;
+        }
+        assert_eq!(at, made, "the old file meanwhile");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "never made again"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}

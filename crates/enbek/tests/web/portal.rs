@@ -21,10 +21,16 @@ async fn with_vacancies(app: &TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    for (title, regime, from, to) in [
-        ("Бухгалтер", "full_time", 250_000, Some(320_000)),
-        ("Бухгалтер-кассир", "part_time", 150_000, None),
-        ("Сварщик", "shift", 400_000, None),
+    for (title, regime, from, to, employment) in [
+        (
+            "Бухгалтер",
+            "full_time",
+            250_000,
+            Some(320_000),
+            "permanent",
+        ),
+        ("Бухгалтер-кассир", "part_time", 150_000, None, "temporary"),
+        ("Сварщик", "shift", 400_000, None, "permanent"),
     ] {
         let (status, body) = app
             .post(
@@ -33,7 +39,7 @@ async fn with_vacancies(app: &TestApp) {
                 json!({
                     "title": title, "occupation_code": "2411", "positions": 2,
                     "salary_from": from, "salary_to": to, "work_regime": regime,
-                    "employment_type": "permanent", "education_level": "higher",
+                    "employment_type": employment, "education_level": "higher",
                     "experience_years": 2, "skills": ["1С"], "region_code": "110000000",
                     "district_code": "111000000", "locality_code": "111010000",
                     "description": "Учёт и отчётность"
@@ -117,6 +123,29 @@ async fn visitor_searches_and_opens_a_vacancy(app: &TestApp, w: &Words) {
         .click_to("form[role=search] button.primary", "the search by pay")
         .await;
     assert_eq!(browser.text(".results li h3").await, "Сварщик");
+    // The type of employment: temporary work only.
+    browser.open("/vacancies").await;
+    browser.choose("#employment", "temporary").await;
+    browser
+        .click_to(
+            "form[role=search] button.primary",
+            "the search by employment",
+        )
+        .await;
+    let results = browser.text(".results").await;
+    assert!(
+        results.starts_with("Бухгалтер-кассир") && results.matches("ТОО").count() == 1,
+        "{results}"
+    );
+    // All open vacancies as one file of open data.
+    let export = browser
+        .client
+        .find(fantoccini::Locator::Css(
+            "a[href='/api/v1/open-data/vacancies.jsonl.gz']",
+        ))
+        .await
+        .expect("the export's link");
+    assert!(!export.text().await.unwrap().is_empty());
     browser.close().await;
 }
 

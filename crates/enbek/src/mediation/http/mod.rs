@@ -35,6 +35,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(employers::get_vacancy, employers::update_vacancy))
         .routes(routes!(open_data::list_open_data_vacancies))
+        .routes(routes!(open_data::export_open_data_vacancies))
         .routes(routes!(employers::close_vacancy))
         .routes(routes!(offers::list_vacancy_candidates))
         .routes(routes!(offers::respond_to_vacancy))

@@ -1,11 +1,14 @@
 //! Open data (206 p.19: what the platform publishes is open to all, except passwords and the
 //! personal data in resumes): the open vacancies, page by page, for anyone to copy; by page
-//! number, or from a cursor that stays put while vacancies open and close.
+//! number, or from a cursor that stays put while vacancies open and close; and all of them at once
+//! as a compressed file made hourly.
 
 use axum::extract::State;
+use axum::http::header::{self, HeaderName};
+use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::bounds;
 use enbek_domain::reference::office_hours::local_date;
 use serde::{Deserialize, Serialize};
@@ -13,7 +16,8 @@ use utoipa::ToSchema;
 
 use crate::mediation::error::{Error, Result};
 use crate::mediation::http::employers::{vacancy_view, VacancyView};
-use crate::mediation::service::employers as service;
+use crate::mediation::service::employers::{self as service, Named};
+use crate::mediation::service::open_data;
 use crate::mediation::store::employers::Vacancy;
 use crate::platform::db::{parse_ts, ts};
 use crate::platform::http::extract::Query;
@@ -142,4 +146,37 @@ pub async fn list_open_data_vacancies(
             .map(|n| cursor(&n.vacancy)),
         items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
     }))
+}
+
+/// One vacancy of the export: the listing's public fields as one line of JSON.
+fn export_line(named: Named, today: NaiveDate) -> Vec<u8> {
+    serde_json::to_vec(&vacancy_view(named, today)).unwrap_or_default()
+}
+
+#[utoipa::path(get, path = "/api/v1/open-data/vacancies.jsonl.gz", operation_id = "exportOpenDataVacancies", tag = "employers",
+    responses((status = 200, content_type = "application/gzip",
+        description = "every open vacancy's public fields, one JSON object a line, gzip-compressed; made again when an hour old (the old file is served meanwhile); `X-Generated-At` and `X-Vacancy-Count` tell when and how many")))]
+pub async fn export_open_data_vacancies(State(state): State<AppState>) -> Result<Response> {
+    let export = open_data::vacancies_export(&state, export_line).await?;
+    let generated_at = ts(export.generated_at);
+    let headers = [
+        (header::CONTENT_TYPE, "application/gzip".to_string()),
+        (
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"vacancies.jsonl.gz\"".to_string(),
+        ),
+        (
+            header::LAST_MODIFIED,
+            export
+                .generated_at
+                .format("%a, %d %b %Y %H:%M:%S GMT")
+                .to_string(),
+        ),
+        (HeaderName::from_static("x-generated-at"), generated_at),
+        (
+            HeaderName::from_static("x-vacancy-count"),
+            export.vacancies.to_string(),
+        ),
+    ];
+    Ok((headers, export.body).into_response())
 }

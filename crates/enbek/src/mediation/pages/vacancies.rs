@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use enbek_domain::mediation::vacancy::WorkRegime;
+use enbek_domain::mediation::vacancy::{EmploymentType, WorkRegime};
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
@@ -128,6 +128,8 @@ pub struct SearchQuery {
     #[serde(default)]
     regime: String,
     #[serde(default)]
+    employment: String,
+    #[serde(default)]
     sort: String,
     #[serde(default)]
     page: String,
@@ -142,6 +144,7 @@ impl SearchQuery {
             ("occupation", &self.occupation),
             ("salary_min", &self.salary_min),
             ("regime", &self.regime),
+            ("employment", &self.employment),
             ("sort", &self.sort),
         ];
         page_href("/vacancies", &filters, page)
@@ -157,6 +160,7 @@ struct SearchPage {
     regions: Vec<Choice>,
     occupations: Vec<Choice>,
     regimes: Vec<Choice>,
+    employments: Vec<Choice>,
     sorts: Vec<Choice>,
     errors: FormErrors,
     /// `None` when the search could not run (its errors say why).
@@ -182,8 +186,8 @@ pub(super) fn amount(value: &str, field: &str, errors: &mut FormErrors, tr: &Tr)
     }
 }
 
-/// The vacancy search with its filters (region, occupation, pay floor, work regime), order and
-/// pages.
+/// The vacancy search with its filters (region, occupation, pay floor, work regime, employment
+/// type), order and pages.
 pub async fn search(
     State(state): State<AppState>,
     page: Page,
@@ -202,6 +206,7 @@ pub async fn search(
             occupation_code: optional(&query.occupation),
             salary_min,
             work_regime: optional(&query.regime),
+            employment_type: optional(&query.employment),
             sort: optional(&query.sort),
             page: page_number,
             per_page: Some(PER_PAGE),
@@ -246,6 +251,13 @@ pub async fn search(
         .iter()
         .map(|r| (r.code().to_string(), tr.t(&format!("regime-{}", r.code()))))
         .collect();
+    let employments = EmploymentType::ALL
+        .iter()
+        .map(|e| {
+            let code = e.code().to_string();
+            (code, tr.t(&format!("employment-{}", e.code())))
+        })
+        .collect();
     let sorts = [
         ("", "search-sort-default"),
         ("relevance", "search-sort-relevance"),
@@ -261,6 +273,7 @@ pub async fn search(
         regions: choices(region_names(tr.lang), query.region.trim()),
         occupations: choices(occupation_list, query.occupation.trim()),
         regimes: choices(regimes, query.regime.trim()),
+        employments: choices(employments, query.employment.trim()),
         sorts: choices(sorts, query.sort.trim()),
         errors,
         results,

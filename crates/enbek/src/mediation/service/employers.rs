@@ -460,16 +460,11 @@ async fn check_terms(state: &AppState, v: &NewVacancy, today: NaiveDate) -> Resu
     })
 }
 
-/// The folded texts a vacancy is searched by: the title's, and the title, skills and
-/// description's (which begins with the title's, as the relevance order relies on).
-fn search_texts(v: &Vacancy) -> (String, String) {
-    let text = search_key(&format!(
-        "{} {} {}",
-        v.title,
-        v.skills.join(" "),
-        v.description
-    ));
-    (search_key(&v.title), text)
+/// The folded texts a vacancy is searched by in the database: the title's, and the title,
+/// skills and description's (which begins with the title's, as the relevance order relies on).
+pub fn search_texts(title: &str, skills: &[String], description: &str) -> (String, String) {
+    let text = search_key(&format!("{} {} {}", title, skills.join(" "), description));
+    (search_key(title), text)
 }
 
 /// Posts a vacancy of the caller's employer (214 p.66–68).
@@ -519,7 +514,7 @@ pub async fn create_vacancy(
         status: VacancyStatus::Open,
         closed_at: None,
     };
-    let (title_text, text) = search_texts(&vacancy);
+    let (title_text, text) = search_texts(&vacancy.title, &vacancy.skills, &vacancy.description);
     employers::insert_vacancy(&mut tx, &vacancy, &title_text, &text).await?;
     audit::Entry::new(now, "create", "vacancy", &vacancy.id)
         .by(account_id)
@@ -594,7 +589,7 @@ pub async fn edit_own_vacancy(
         valid_until: v.valid_until.unwrap_or(old.valid_until),
         ..old.clone()
     };
-    let (title_text, text) = search_texts(&vacancy);
+    let (title_text, text) = search_texts(&vacancy.title, &vacancy.skills, &vacancy.description);
     if !employers::update_vacancy(&mut tx, &vacancy, &title_text, &text, now).await? {
         return Err(Error::new(Common::InvalidState).detail("the vacancy is not open"));
     }

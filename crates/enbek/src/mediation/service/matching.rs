@@ -2,6 +2,7 @@
 //! the domain; here they meet the stored resumes and vacancies.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
@@ -134,12 +135,15 @@ impl AppState {
 }
 
 /// The matching index of this server (214 p.69–70 at national scale, docs/BENCHMARKS.md):
-/// built from the database at first use and by the nightly re-match, and always read together
+/// built from the database in the background at start, again in the background when too much
+/// changed since, and by the nightly re-match, and always read together
 /// with what changed since it was built, so that every server answers from the current data.
 #[derive(Default)]
 pub struct Matcher {
     snapshot: tokio::sync::RwLock<Option<Arc<Snapshot>>>,
     building: tokio::sync::Mutex<()>,
+    /// A rebuild runs in the background.
+    rebuilding: AtomicBool,
     scratch: std::sync::Mutex<Vec<Scratch>>,
 }
 
@@ -156,8 +160,11 @@ struct Snapshot {
 /// commit while the build reads.
 const BUILD_MARGIN_MINUTES: i64 = 5;
 
-/// With more changes than this since the build, the index is built again.
+/// With more changes than this since the build, the index is built again in the background.
 const MOST_CHANGES: usize = 10_000;
+
+/// Rows read from the database at once while building.
+const BATCH: i64 = 2_000;
 
 impl Matcher {
     /// The index and the rows `changed` since it was built: built first if there is none, if the
@@ -174,9 +181,10 @@ impl Matcher {
         let current = self.snapshot.read().await.clone();
         if let Some(s) = current.filter(|s| state.clock.now() >= s.as_of) {
             let rows = changed(s.as_of).await?;
-            if rows.len() <= MOST_CHANGES {
-                return Ok((s, rows));
+            if rows.len() > MOST_CHANGES {
+                self.rebuild_in_background(state);
             }
+            return Ok((s, rows));
         }
         let s = self.build(state).await?;
         let rows = changed(s.as_of).await?;
@@ -193,17 +201,41 @@ impl Matcher {
         let _one_at_a_time = self.building.lock().await;
         let as_of = state.clock.now() - Duration::minutes(BUILD_MARGIN_MINUTES);
         let today = local_date(state.clock.now());
-        let resumes = resumes::all(&state.db.pool).await?;
-        let open = employers::open_vacancies(&state.db.pool, today).await?;
-        let places = state.places.clone();
+        // Read a batch at a time, each row kept only as what the index needs.
+        let mut people = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let batch = resumes::page_after(&state.db.pool, after.as_deref(), BATCH).await?;
+            let Some((last, _)) = batch.last() else {
+                break;
+            };
+            after = Some(last.clone());
+            people.extend(
+                batch
+                    .into_iter()
+                    .map(|(id, r)| (id, seeker(&r, &state.places))),
+            );
+        }
+        let mut vacancies = Vec::new();
+        let mut cursor: Option<(DateTime<Utc>, String)> = None;
+        loop {
+            let from = cursor.as_ref().map(|(at, id)| (*at, id.as_str()));
+            let batch = employers::open_after(&state.db.pool, today, from, BATCH, 0).await?;
+            let Some((last, _)) = batch.last() else {
+                break;
+            };
+            cursor = Some((last.posted_at, last.id.clone()));
+            vacancies.extend(
+                batch
+                    .into_iter()
+                    .filter_map(|(v, _)| Some((v.id.clone(), opening(&v, &state.places)?))),
+            );
+        }
+        // The latest posted first.
+        vacancies.reverse();
         let snapshot = tokio::task::spawn_blocking(move || Snapshot {
-            people: PersonIndex::build(
-                resumes.into_iter().map(|(id, r)| (id, seeker(&r, &places))),
-            ),
-            vacancies: OpeningIndex::build(
-                open.into_iter()
-                    .filter_map(|v| Some((v.id.clone(), opening(&v, &places)?))),
-            ),
+            people: PersonIndex::build(people),
+            vacancies: OpeningIndex::build(vacancies),
             as_of,
         })
         .await
@@ -211,6 +243,22 @@ impl Matcher {
         let snapshot = Arc::new(snapshot);
         *self.snapshot.write().await = Some(snapshot.clone());
         Ok(snapshot)
+    }
+
+    /// Builds the index again in the background, unless a build is under way; requests go on
+    /// with the current one and the rows changed since.
+    fn rebuild_in_background(&self, state: &AppState) {
+        if self.rebuilding.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let state = state.clone();
+        tokio::spawn(async move {
+            let matcher = state.matcher();
+            if let Err(e) = matcher.build(&state).await {
+                tracing::warn!(error = %e, "rebuilding the matching index");
+            }
+            matcher.rebuilding.store(false, Ordering::Release);
+        });
     }
 
     /// The best `k` keys of an index query, with working memory reused between queries.
@@ -231,6 +279,16 @@ impl Matcher {
         self.scratch.lock().expect("scratch pool").push(scratch);
         found
     }
+}
+
+/// Builds this server's matching index at start, in the background, so that the first request
+/// that needs it does not build it.
+pub fn build_at_start(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        if let Err(e) = state.matcher().build(&state).await {
+            tracing::warn!(error = %e, "building the matching index");
+        }
+    })
 }
 
 /// Open vacancies suitable for the caller's resume, best first (214 p.36, 214 p.77).

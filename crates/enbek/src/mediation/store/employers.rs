@@ -681,17 +681,6 @@ pub async fn named_by_ids(
     named_rows(&q.fetch_all(pool).await?)
 }
 
-/// Every vacancy open on `today` (for matching), the latest posted first.
-pub async fn open_vacancies(pool: &AnyPool, today: NaiveDate) -> Result<Vec<Vacancy>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT * FROM vacancies WHERE status = 'open' AND valid_until >= $1 ORDER BY posted_at DESC, id",
-    )
-    .bind(day(today))
-    .fetch_all(pool)
-    .await?;
-    rows.iter().map(Vacancy::from_row).collect()
-}
-
 /// One position filled by a hire; the vacancy is `filled` with its last one (214 p.76). False
 /// when no position was open.
 pub async fn fill_position(tx: &mut Tx, id: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {

@@ -1,6 +1,7 @@
 //! The storage of mediation.
 
 pub mod employers;
+pub mod exports;
 pub mod invitations;
 pub mod layoffs;
 pub mod offers;

@@ -111,11 +111,19 @@ pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Resum
     .await
 }
 
-/// Every resume, in the order of their accounts (for the matching index).
-pub async fn all(pool: &AnyPool) -> Result<Vec<(String, Resume)>, sqlx::Error> {
-    let rows = sqlx::query("SELECT * FROM resumes ORDER BY account_id")
-        .fetch_all(pool)
-        .await?;
+/// Up to `limit` resumes after an account (in account order), each with its account.
+pub async fn page_after(
+    pool: &AnyPool,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<(String, Resume)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM resumes WHERE ($1 IS NULL OR account_id > $1) ORDER BY account_id LIMIT $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
     rows.iter().map(with_account).collect()
 }
 

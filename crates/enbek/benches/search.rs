@@ -1,0 +1,553 @@
+//! The vacancy search at national scale (docs/BENCHMARKS.md): the generated table of 200,000 open
+//! and 800,000 closed or filled vacancies (`enbek_bench::vacancies`) loaded into SQLite and
+//! PostgreSQL, the release server started on it as a user starts it, and `wrk` over loopback:
+//! each kind of search with one client (p50, p99) and with 32 connections (searches per second),
+//! the open-data listing the same way, the index's build time and size, the server's resident
+//! memory, how soon a vacancy written by another server is found — then the same searches
+//! answered by the database (`ENBEK_VACANCY_SEARCH=database`, the search before the index) in the
+//! same run, for the ratio.
+//!
+//! `scripts/bench-search` (installs wrk when absent), or `cargo bench -p enbek --bench search`.
+//! Sizes and backends by environment: ENBEK_BENCH_OPEN, ENBEK_BENCH_CLOSED, ENBEK_BENCH_SECONDS,
+//! ENBEK_BENCH_BACKENDS (`sqlite,postgres`), ENBEK_BENCH_POSTGRES (an administrative URL).
+
+use std::fs::File;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Duration as Span, NaiveTime, Utc};
+use enbek::mediation::service::employers::search_texts;
+use enbek::platform::db::{day, ts};
+use enbek_bench::vacancies::{postings, Posting, EMPLOYERS};
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Row};
+
+const SEED: u64 = 20_261_203;
+/// Bumped whenever the generated table or its loading changes, so that a loaded database is
+/// loaded again.
+const DATA_VERSION: i64 = 1;
+
+struct Config {
+    open: usize,
+    closed: usize,
+    seconds: u64,
+    backends: Vec<String>,
+    postgres: String,
+}
+
+impl Config {
+    fn from_env() -> Config {
+        let number = |name: &str, default: usize| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.replace('_', "").parse().ok())
+                .unwrap_or(default)
+        };
+        Config {
+            open: number("ENBEK_BENCH_OPEN", 200_000),
+            closed: number("ENBEK_BENCH_CLOSED", 800_000),
+            seconds: number("ENBEK_BENCH_SECONDS", 10) as u64,
+            backends: std::env::var("ENBEK_BENCH_BACKENDS")
+                .unwrap_or_else(|_| "sqlite,postgres".into())
+                .split(',')
+                .map(str::to_string)
+                .collect(),
+            postgres: std::env::var("ENBEK_BENCH_POSTGRES")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into()),
+        }
+    }
+}
+
+/// The searches measured: a name and the query string.
+const SEARCHES: [(&str, &str); 10] = [
+    ("no query", ""),
+    ("one word", "q=водитель"),
+    ("word form (ru)", "q=бухгалтера"),
+    ("word form (kk)", "q=бухгалтерлер"),
+    ("Kazakh word", "q=мұғалім"),
+    ("two words", "q=главный%20бухгалтер"),
+    ("region filter", "q=водитель&region_code=750000000"),
+    ("sort by pay", "q=повар&sort=salary"),
+    ("page 50", "q=водитель&page=50"),
+    ("page 50, no query", "page=50"),
+];
+
+const OPEN_DATA: (&str, &str) = ("open-data page", "per_page=100");
+
+fn main() -> anyhow::Result<()> {
+    let config = Config::from_env();
+    anyhow::ensure!(
+        Command::new("wrk").arg("--version").output().is_ok(),
+        "wrk is not installed: scripts/bench-search installs it (apt-get install wrk)"
+    );
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("search-bench");
+    std::fs::create_dir_all(&dir)?;
+    sqlx::any::install_default_drivers();
+    let runtime = tokio::runtime::Runtime::new()?;
+    println!(
+        "# The vacancy search: {} open and {} closed or filled vacancies, {} s per wrk run\n",
+        config.open, config.closed, config.seconds
+    );
+    for backend in &config.backends {
+        let url = match backend.as_str() {
+            "sqlite" => format!("sqlite://{}", dir.join("enbek.db").display()),
+            "postgres" => runtime.block_on(postgres_database(&config.postgres))?,
+            other => anyhow::bail!("unknown backend {other}"),
+        };
+        println!("## {backend}\n");
+        runtime.block_on(bench(&config, &url, &dir.join(format!("{backend}.log"))))?;
+    }
+    Ok(())
+}
+
+/// The benchmark's own PostgreSQL database, created when absent.
+async fn postgres_database(admin: &str) -> anyhow::Result<String> {
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(admin)
+        .await?;
+    let exists = sqlx::query("SELECT 1 FROM pg_database WHERE datname = 'enbek_search_bench'")
+        .fetch_optional(&pool)
+        .await?
+        .is_some();
+    if !exists {
+        sqlx::query("CREATE DATABASE enbek_search_bench")
+            .execute(&pool)
+            .await?;
+    }
+    let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
+    Ok(format!("{base}/enbek_search_bench"))
+}
+
+async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
+    // The first start migrates the database; the table is loaded unless it holds this run's.
+    let server = Server::start(url, "database", log)?;
+    server.ready().await?;
+    drop(server);
+    let pool = AnyPoolOptions::new()
+        .max_connections(2)
+        .connect(url)
+        .await?;
+    let now = Utc::now();
+    if loaded(&pool).await? != Some((DATA_VERSION, config.open as i64, config.closed as i64)) {
+        let started = Instant::now();
+        load(&pool, config, now).await?;
+        println!("Loaded in {:.0} s.\n", started.elapsed().as_secs_f64());
+    }
+    let today = now.date_naive();
+
+    // The index: built at start from the database.
+    let started = Instant::now();
+    let server = Server::start(url, "index", log)?;
+    server.ready().await?;
+    let ready = server.index_ready(started).await?;
+    let build = server.index_built()?;
+    let rss_ready = server.rss_kib();
+    println!(
+        "Index ready {:.1} s after start: built from {} open vacancies in {:.1} s, {:.1} MiB. \
+         Server resident memory {:.0} MiB.\n",
+        ready.as_secs_f64(),
+        build.0,
+        build.1 as f64 / 1000.0,
+        build.2 as f64 / 1_048_576.0,
+        rss_ready as f64 / 1024.0
+    );
+    let mut index_rows = Vec::new();
+    for (name, query) in SEARCHES.iter().chain([&OPEN_DATA]) {
+        let path = path_of(name, query);
+        let one = wrk(&server.base, &path, 1, 1, config.seconds)?;
+        let many = wrk(&server.base, &path, 2, 32, config.seconds)?;
+        index_rows.push((*name, one, many));
+    }
+    let fresh = freshness(&pool, &server, now, today).await?;
+    let rss_after = server.rss_kib();
+    drop(server);
+
+    // The same searches from the database.
+    let server = Server::start(url, "database", log)?;
+    server.ready().await?;
+    let mut database_rows = Vec::new();
+    for (name, query) in SEARCHES.iter().chain([&OPEN_DATA]) {
+        let path = path_of(name, query);
+        let one = wrk(&server.base, &path, 1, 1, config.seconds)?;
+        database_rows.push(one);
+    }
+    let (name, query) = SEARCHES[1];
+    let many_database = wrk(&server.base, &path_of(name, query), 2, 32, config.seconds)?;
+    drop(server);
+
+    println!("| request | index p50 | index p99 | index 1 client/s | index 32 conn./s | index 32 conn. p99 | database p50 | database p99 | p50 ratio |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for ((name, one, many), database) in index_rows.iter().zip(&database_rows) {
+        println!(
+            "| {name} | {} | {} | {:.0} | {:.0}{} | {} | {} | {} | {} |",
+            ms(one.p50),
+            ms(one.p99),
+            one.per_second,
+            many.per_second,
+            failures(many),
+            ms(many.p99),
+            ms(database.p50),
+            ms(database.p99),
+            if *name == OPEN_DATA.0 {
+                "same code".to_string()
+            } else {
+                format!("{:.0}×", database.p50 / one.p50.max(1e-6))
+            }
+        );
+    }
+    println!(
+        "\n`{}` by the database with 32 connections: {:.2} searches/s{} (p50 {}).\n",
+        SEARCHES[1].1,
+        many_database.per_second,
+        failures(&many_database),
+        ms(many_database.p50)
+    );
+    println!(
+        "A vacancy written to the database by another server was found by this one's search \
+         after {:.0} ms. Server resident memory after the runs {:.0} MiB.\n",
+        fresh.as_secs_f64() * 1000.0,
+        rss_after as f64 / 1024.0
+    );
+    Ok(())
+}
+
+fn path_of(name: &str, query: &str) -> String {
+    if name == OPEN_DATA.0 {
+        format!("/api/v1/open-data/vacancies?{query}")
+    } else {
+        format!("/api/v1/vacancies?{query}")
+    }
+}
+
+fn ms(seconds: f64) -> String {
+    format!("{:.2} ms", seconds * 1000.0)
+}
+
+fn failures(r: &Wrk) -> String {
+    if r.failed > 0 {
+        format!(" ({} failed)", r.failed)
+    } else {
+        String::new()
+    }
+}
+
+/// The data version and sizes the database holds, if any.
+async fn loaded(pool: &AnyPool) -> anyhow::Result<Option<(i64, i64, i64)>> {
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS bench_data (version BIGINT, open BIGINT, closed BIGINT)",
+    )
+    .execute(pool)
+    .await?;
+    let row = sqlx::query("SELECT version, open, closed FROM bench_data")
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|r| (r.get(0), r.get(1), r.get(2))))
+}
+
+/// Empties the vacancies and loads the generated table, 500 rows to a statement.
+async fn load(pool: &AnyPool, config: &Config, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    for sql in [
+        "DELETE FROM bench_data",
+        "DELETE FROM vacancies",
+        "DELETE FROM employers WHERE id LIKE 'bench-%'",
+    ] {
+        sqlx::query(sql).execute(&mut *tx).await?;
+    }
+    for chunk in (0..EMPLOYERS).collect::<Vec<_>>().chunks(500) {
+        let mut q = sqlx::QueryBuilder::<sqlx::Any>::new(
+            "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at) ",
+        );
+        q.push_values(chunk, |mut b, n| {
+            b.push_bind(format!("bench-{n}"))
+                .push_bind(format!("9{n:011}"))
+                .push_bind("legal_entity")
+                .push_bind(format!("ТОО «Работодатель {n}»"))
+                .push_bind("750000000")
+                .push_bind("751000000")
+                .push_bind("751010000")
+                .push_bind("bench")
+                .push_bind(ts(now));
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    let all = postings(SEED, config.open, config.closed);
+    let mut batch: Vec<Posting> = Vec::with_capacity(500);
+    let mut n = 0usize;
+    let mut tx = pool.begin().await?;
+    for p in all {
+        batch.push(p);
+        if batch.len() == 500 {
+            insert(&mut tx, &batch, n, now).await?;
+            n += batch.len();
+            batch.clear();
+            if n.is_multiple_of(20_000) {
+                tx.commit().await?;
+                tx = pool.begin().await?;
+            }
+        }
+    }
+    insert(&mut tx, &batch, n, now).await?;
+    sqlx::query("INSERT INTO bench_data (version, open, closed) VALUES ($1, $2, $3)")
+        .bind(DATA_VERSION)
+        .bind(config.open as i64)
+        .bind(config.closed as i64)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    sqlx::query("ANALYZE").execute(pool).await?;
+    Ok(())
+}
+
+async fn insert(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    batch: &[Posting],
+    first: usize,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let midnight = now.date_naive().and_time(NaiveTime::MIN).and_utc();
+    let mut q = sqlx::QueryBuilder::<sqlx::Any>::new(
+        "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open,
+            salary_from, salary_to, work_regime, employment_type, skills, region_code, district_code,
+            locality_code, description, search_text, title_text, arose_on, post_due_at, posted_at,
+            valid_until, status, closed_at, changed_at, conditions) ",
+    );
+    q.push_values(batch.iter().enumerate(), |mut b, (i, p)| {
+        let posted = midnight - Span::days(p.posted_days_ago) + Span::minutes(p.posted_minute);
+        let (title_text, text) = search_texts(&p.title, &p.skills, &p.description);
+        let open = p.status == "open";
+        b.push_bind(format!("bench-{:08}", first + i))
+            .push_bind(format!("bench-{}", p.employer))
+            .push_bind(p.title.clone())
+            .push_bind(p.occupation_code.clone())
+            .push_bind(1i64)
+            .push_bind(i64::from(open))
+            .push_bind(p.salary_from)
+            .push_bind(p.salary_to)
+            .push_bind(p.work_regime)
+            .push_bind(p.employment_type)
+            .push_bind(serde_json::to_string(&p.skills).unwrap_or_default())
+            .push_bind(p.region_code.clone())
+            .push_bind(p.district_code.clone())
+            .push_bind(p.locality_code.clone())
+            .push_bind(p.description.clone())
+            .push_bind(text)
+            .push_bind(title_text)
+            .push_bind(day(posted.date_naive()))
+            .push_bind(ts(posted))
+            .push_bind(ts(posted))
+            .push_bind(day((midnight + Span::days(p.valid_for_days)).date_naive()))
+            .push_bind(p.status)
+            .push_bind((!open).then(|| ts(posted + Span::days(20))))
+            .push_bind(ts(posted))
+            .push_bind("[]");
+    });
+    q.build().execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Writes a vacancy as another server would (its revision taken from the counter) and measures
+/// how soon this server's search finds it.
+async fn freshness(
+    pool: &AnyPool,
+    server: &Server,
+    now: DateTime<Utc>,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<Duration> {
+    let word = format!("дегустатор{}", now.timestamp() % 100_000);
+    let mut tx = pool.begin().await?;
+    let revision: i64 = sqlx::query(
+        "UPDATE change_counters SET value = value + 1 WHERE name = 'vacancies' RETURNING value",
+    )
+    .fetch_one(&mut *tx)
+    .await?
+    .get(0);
+    let (title_text, text) = search_texts(&word, &[], "Проверка свежести");
+    sqlx::query(
+        "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open,
+            salary_from, salary_to, work_regime, employment_type, skills, region_code, district_code,
+            locality_code, description, search_text, title_text, arose_on, post_due_at, posted_at,
+            valid_until, status, changed_at, conditions, revision)
+         VALUES ($1, 'bench-0', $2, '7515', 1, 1, 200000, NULL, 'full_time', 'permanent', '[]',
+            '750000000', '751000000', '751010000', 'Проверка свежести', $3, $4, $5, $6, $6, $7,
+            'open', $6, '[]', $8)",
+    )
+    .bind(format!("bench-fresh-{revision}"))
+    .bind(&word)
+    .bind(text)
+    .bind(title_text)
+    .bind(day(today))
+    .bind(ts(now))
+    .bind(day(today + Span::days(30)))
+    .bind(revision)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let written = Instant::now();
+    let client = reqwest::Client::new();
+    loop {
+        let found: serde_json::Value = client
+            .get(format!("{}/api/v1/vacancies?q={word}", server.base))
+            .send()
+            .await?
+            .json()
+            .await?;
+        if found.as_array().is_some_and(|l| !l.is_empty()) {
+            return Ok(written.elapsed());
+        }
+        anyhow::ensure!(written.elapsed() < Duration::from_secs(10), "never found");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// The release server, as `enbek serve` runs, logging to a file.
+struct Server {
+    child: Child,
+    base: String,
+    log: PathBuf,
+}
+
+impl Server {
+    fn start(url: &str, search: &str, log: &Path) -> anyhow::Result<Server> {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let out = File::create(log)?;
+        let child = Command::new(env!("CARGO_BIN_EXE_enbek"))
+            .arg("serve")
+            .env("DATABASE_URL", url)
+            .env("ENBEK_LISTEN", format!("127.0.0.1:{port}"))
+            .env("ENBEK_VACANCY_SEARCH", search)
+            .env("ENBEK_MAX_CONNECTIONS_PER_ADDRESS", "256")
+            .env("RUST_LOG", "warn,enbek::mediation::index=info")
+            .stdout(out.try_clone()?)
+            .stderr(out)
+            .stdin(Stdio::null())
+            .spawn()?;
+        Ok(Server {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            log: log.to_path_buf(),
+        })
+    }
+
+    async fn ready(&self) -> anyhow::Result<()> {
+        let started = Instant::now();
+        while reqwest::get(format!("{}/healthz", self.base))
+            .await
+            .is_err()
+        {
+            anyhow::ensure!(started.elapsed() < Duration::from_secs(120), "no answer");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Ok(())
+    }
+
+    /// How long after `started` the index was built (its log line).
+    async fn index_ready(&self, started: Instant) -> anyhow::Result<Duration> {
+        while self.index_built().is_err() {
+            anyhow::ensure!(started.elapsed() < Duration::from_secs(600), "no index");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Ok(started.elapsed())
+    }
+
+    /// The vacancies, milliseconds and bytes of the index's build, from the server's log.
+    fn index_built(&self) -> anyhow::Result<(u64, u64, u64)> {
+        let log = std::fs::read_to_string(&self.log)?;
+        let line = log
+            .lines()
+            .rfind(|l| l.contains("vacancy index built"))
+            .ok_or_else(|| anyhow::anyhow!("no build in the log"))?;
+        let entry: serde_json::Value = serde_json::from_str(line)?;
+        let field = |name: &str| entry["fields"][name].as_u64().unwrap_or(0);
+        Ok((field("vacancies"), field("took_ms"), field("bytes")))
+    }
+
+    fn rss_kib(&self) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What one wrk run measured: latencies in seconds, requests per second, failed requests.
+struct Wrk {
+    p50: f64,
+    p99: f64,
+    per_second: f64,
+    failed: u64,
+}
+
+fn wrk(
+    base: &str,
+    path: &str,
+    threads: u32,
+    connections: u32,
+    seconds: u64,
+) -> anyhow::Result<Wrk> {
+    let out = Command::new("wrk")
+        .args([
+            format!("-t{threads}"),
+            format!("-c{connections}"),
+            format!("-d{seconds}s"),
+            "--timeout".into(),
+            "60s".into(),
+            "--latency".into(),
+            format!("{base}{path}"),
+        ])
+        .output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let value = |prefix: &str| {
+        text.lines()
+            .map(str::trim)
+            .find_map(|l| l.strip_prefix(prefix))
+            .map(|v| v.trim().to_string())
+    };
+    let seconds_of = |v: Option<String>| -> f64 {
+        let v = v.unwrap_or_default();
+        let (number, unit): (String, String) =
+            v.chars().partition(|c| c.is_ascii_digit() || *c == '.');
+        let n: f64 = number.parse().unwrap_or(f64::NAN);
+        match unit.as_str() {
+            "us" => n / 1e6,
+            "ms" => n / 1e3,
+            "s" => n,
+            "m" => n * 60.0,
+            _ => f64::NAN,
+        }
+    };
+    let failed = value("Non-2xx or 3xx responses:")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+        + value("Socket errors:")
+            .map(|v| {
+                v.split(',')
+                    .filter_map(|part| part.split_whitespace().last()?.parse::<u64>().ok())
+                    .sum()
+            })
+            .unwrap_or(0);
+    Ok(Wrk {
+        p50: seconds_of(value("50%")),
+        p99: seconds_of(value("99%")),
+        per_second: value("Requests/sec:")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0),
+        failed,
+    })
+}
