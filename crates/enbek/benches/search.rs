@@ -214,7 +214,18 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The path of a request, its query percent-encoded as a browser sends it.
 fn path_of(name: &str, query: &str) -> String {
+    let query: String = query
+        .bytes()
+        .map(|b| {
+            if b.is_ascii() {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
     if name == OPEN_DATA.0 {
         format!("/api/v1/open-data/vacancies?{query}")
     } else {
@@ -394,7 +405,11 @@ async fn freshness(
     let client = reqwest::Client::new();
     loop {
         let found: serde_json::Value = client
-            .get(format!("{}/api/v1/vacancies?q={word}", server.base))
+            .get(format!(
+                "{}{}",
+                server.base,
+                path_of("", &format!("q={word}"))
+            ))
             .send()
             .await?
             .json()

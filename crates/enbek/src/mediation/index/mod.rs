@@ -81,6 +81,8 @@ struct Live {
 #[derive(Clone, Copy)]
 struct Fields {
     id: Field,
+    /// The vacancy and its employer's name as the page shows them (JSON, compressed).
+    row: Field,
     title_ru: Field,
     title_kk: Field,
     body_ru: Field,
@@ -106,7 +108,8 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let fields = Fields {
-        id: b.add_text_field("id", STRING | STORED),
+        id: b.add_text_field("id", STRING),
+        row: b.add_bytes_field("row", STORED),
         title_ru: b.add_text_field("title_ru", text(analysis::RUSSIAN)),
         title_kk: b.add_text_field("title_kk", text(analysis::KAZAKH)),
         body_ru: b.add_text_field("body_ru", text(analysis::RUSSIAN)),
@@ -142,9 +145,12 @@ fn occupation_terms(code: &str) -> Vec<&str> {
     terms
 }
 
-fn document(f: &Fields, v: &Vacancy) -> TantivyDocument {
+fn document(f: &Fields, v: &Vacancy, employer_name: &str) -> tantivy::Result<TantivyDocument> {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &v.id);
+    let row = serde_json::to_vec(&(v, employer_name))
+        .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+    d.add_bytes(f.row, &row);
     d.add_text(f.title_ru, &v.title);
     d.add_text(f.title_kk, &v.title);
     let body = format!("{} {}", v.skills.join(" "), v.description);
@@ -160,7 +166,7 @@ fn document(f: &Fields, v: &Vacancy) -> TantivyDocument {
     d.add_i64(f.pay, pay(v));
     d.add_i64(f.posted, v.posted_at.timestamp_micros());
     d.add_i64(f.valid_until, day_number(v.valid_until));
-    d
+    Ok(d)
 }
 
 type Column = Option<Arc<dyn ColumnValues<i64>>>;
@@ -177,9 +183,10 @@ fn value(column: &Column, doc: DocId) -> i64 {
     column.as_ref().map_or(0, |c| c.get_val(doc))
 }
 
-/// What the index found: the ids of one page, in order, and how many it found in all.
+/// What the index found: one page, in order, each vacancy with its employer's name, and how
+/// many it found in all.
 pub struct Hits {
-    pub ids: Vec<String>,
+    pub page: Vec<(Vacancy, String)>,
     pub total: i64,
 }
 
@@ -215,15 +222,18 @@ impl Live {
 
     /// Puts the vacancies in as they are now: each replaces its earlier document, and is left
     /// out unless open on the index's day.
-    fn apply(&self, vacancies: &[Vacancy]) -> tantivy::Result<()> {
+    fn apply<'a>(
+        &self,
+        vacancies: impl IntoIterator<Item = (&'a Vacancy, &'a str)>,
+    ) -> tantivy::Result<()> {
         let day = self.day.load(Ordering::Acquire);
         let writer = self.writer();
-        for v in vacancies {
+        for (v, employer_name) in vacancies {
             writer.delete_term(Term::from_field_text(self.fields.id, &v.id));
             if v.status == enbek_domain::mediation::vacancy::VacancyStatus::Open
                 && day_number(v.valid_until) >= day
             {
-                writer.add_document(document(&self.fields, v))?;
+                writer.add_document(document(&self.fields, v, employer_name)?)?;
             }
         }
         Ok(())
@@ -375,15 +385,17 @@ impl Live {
                 (n, hits.into_iter().map(|(_, a)| a).collect())
             }
         };
-        let mut ids = Vec::with_capacity(addresses.len());
+        let mut page = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
-                ids.push(id.to_string());
+            if let Some(row) = doc.get_first(self.fields.row).and_then(|v| v.as_bytes()) {
+                let named: (Vacancy, String) = serde_json::from_slice(row)
+                    .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+                page.push(named);
             }
         }
         Ok(Hits {
-            ids,
+            page,
             total: i64::try_from(total).unwrap_or(i64::MAX),
         })
     }
@@ -429,6 +441,32 @@ impl VacancyIndex {
         state: &AppState,
         s: &Search<'_>,
     ) -> Result<Option<Hits>, sqlx::Error> {
+        let Some(live) = self.ready_for(state, s.today).await? else {
+            return Ok(None);
+        };
+        live.search(s).map(Some).map_err(index_error)
+    }
+
+    /// How many vacancies are open on `today`, or None when the database should count them (as
+    /// `search`).
+    pub async fn open_count(
+        &self,
+        state: &AppState,
+        today: NaiveDate,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        Ok(self
+            .ready_for(state, today)
+            .await?
+            .map(|live| i64::try_from(live.reader.searcher().num_docs()).unwrap_or(i64::MAX)))
+    }
+
+    /// The index if it answers for `today`: brought up to date first when this server changed a
+    /// vacancy since; None when it is off, not built for today, or busy taking in the change.
+    async fn ready_for(
+        &self,
+        state: &AppState,
+        today: NaiveDate,
+    ) -> Result<Option<Arc<Live>>, sqlx::Error> {
         if !self.enabled {
             return Ok(None);
         }
@@ -438,13 +476,9 @@ impl VacancyIndex {
             };
             self.follow_step(state, guard).await?;
         }
-        let Some(live) = self
+        Ok(self
             .current()
-            .filter(|l| l.day.load(Ordering::Acquire) == day_number(s.today))
-        else {
-            return Ok(None);
-        };
-        live.search(s).map(Some).map_err(index_error)
+            .filter(|l| l.day.load(Ordering::Acquire) == day_number(today)))
     }
 
     /// Brings the index up to date: built if there is none or the clock went back before its
@@ -471,12 +505,12 @@ impl VacancyIndex {
         loop {
             let from = live.revision.load(Ordering::Acquire);
             let changed = employers::changed_after(&state.db.pool, from, BATCH).await?;
-            let Some(last) = changed.last().map(|(_, r)| *r) else {
+            let Some(last) = changed.last().map(|(_, _, r)| *r) else {
                 break;
             };
             let n = changed.len();
-            let rows: Vec<Vacancy> = changed.into_iter().map(|(v, _)| v).collect();
-            live.apply(&rows).map_err(index_error)?;
+            live.apply(changed.iter().map(|(v, name, _)| (v, name.as_str())))
+                .map_err(index_error)?;
             live.revision.store(last, Ordering::Release);
             dirty = true;
             if i64::try_from(n).unwrap_or(0) < BATCH {
@@ -506,8 +540,8 @@ impl VacancyIndex {
             };
             after = Some((last.posted_at, last.id.clone()));
             count += batch.len();
-            let rows: Vec<Vacancy> = batch.into_iter().map(|(v, _)| v).collect();
-            live.apply(&rows).map_err(index_error)?;
+            live.apply(batch.iter().map(|(v, name)| (v, name.as_str())))
+                .map_err(index_error)?;
         }
         live.publish().map_err(index_error)?;
         let bytes = live

@@ -2,8 +2,6 @@
 //! the state registries; a vacancy is checked against 214 p.66 and the minimum wage, and keeps the
 //! day it arose and the day it was posted.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::{Bin, Iin};
@@ -1140,24 +1138,14 @@ fn is_occupation_filter(code: &str) -> bool {
 }
 
 /// A page of the open vacancies a search finds, and how many it finds in all: from this
-/// server's vacancy index once it is built, else from the database. The index gives the ids;
-/// the page's rows come from the database in one read, leaving out any that closed on another
-/// server in the second before the index learnt of it.
+/// server's vacancy index once it is built (the page's rows kept in it, as of the last change it
+/// followed), else from the database.
 async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
     if let Some(hits) = state.vacancy_index().search(state, search).await? {
         state.metrics.vacancy_search("index");
-        let ids: Vec<&str> = hits.ids.iter().map(String::as_str).collect();
-        let mut rows: HashMap<String, (Vacancy, String)> =
-            employers::named_by_ids(&state.db.pool, &ids)
-                .await?
-                .into_iter()
-                .filter(|(v, _)| v.status == VacancyStatus::Open && v.valid_until >= search.today)
-                .map(|row| (row.0.id.clone(), row))
-                .collect();
         let page = hits
-            .ids
-            .iter()
-            .filter_map(|id| rows.remove(id))
+            .page
+            .into_iter()
             .map(|(vacancy, employer_name)| Named {
                 vacancy,
                 employer_name,
@@ -1170,7 +1158,8 @@ async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named
     Ok((named_all(state, found).await?, total))
 }
 
-/// A page of the open vacancies as of `today` for open data, and how many there are in all.
+/// A page of the open vacancies as of `today` for open data (oldest first, from a cursor), and
+/// how many there are in all (counted by the vacancy index when it is ready, else the database).
 pub async fn open_page(
     state: &AppState,
     today: NaiveDate,
@@ -1178,7 +1167,11 @@ pub async fn open_page(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Named>, i64)> {
-    let (found, total) = employers::open_page(&state.db.pool, today, after, limit, offset).await?;
+    let total = match state.vacancy_index().open_count(state, today).await? {
+        Some(n) => n,
+        None => employers::open_count(&state.db.pool, today).await?,
+    };
+    let found = employers::open_after(&state.db.pool, today, after, limit, offset).await?;
     let items = found
         .into_iter()
         .map(|(vacancy, employer_name)| Named {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::mediation::employer::{Authority, EmployerKind, Verification};
 use enbek_domain::mediation::vacancy::{EducationLevel, EmploymentType, VacancyStatus, WorkRegime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::AnyPool;
 
 use crate::platform::db;
@@ -202,7 +202,7 @@ pub async fn employer_names(
         .collect()
 }
 
-#[derive(Debug, Clone, Row)]
+#[derive(Debug, Clone, Row, Serialize, Deserialize)]
 pub struct Vacancy {
     pub id: String,
     pub employer_id: String,
@@ -307,20 +307,30 @@ pub async fn last_revision(pool: &AnyPool) -> Result<i64, sqlx::Error> {
 }
 
 /// Up to `limit` vacancies changed after `revision`, open or not, in the order of their revision,
-/// each with it.
+/// each with its employer's name and its revision.
 pub async fn changed_after(
     pool: &AnyPool,
     revision: i64,
     limit: i64,
-) -> Result<Vec<(Vacancy, i64)>, sqlx::Error> {
-    let rows =
-        sqlx::query("SELECT * FROM vacancies WHERE revision > $1 ORDER BY revision LIMIT $2")
-            .bind(revision)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?;
+) -> Result<Vec<(Vacancy, String, i64)>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {VACANCY_COLUMNS}, vacancies.revision, employers.name AS employer_name
+           FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
+          WHERE vacancies.revision > $1 ORDER BY vacancies.revision LIMIT $2"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(revision)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     rows.iter()
-        .map(|r| Ok((Vacancy::from_row(r)?, r.int("revision")?)))
+        .map(|r| {
+            Ok((
+                Vacancy::from_row(r)?,
+                r.text("employer_name")?,
+                r.int("revision")?,
+            ))
+        })
         .collect()
 }
 
@@ -605,24 +615,13 @@ pub async fn vacancies_changed_since(
     .await
 }
 
-/// One page of the vacancies open on `today`, oldest first (posted_at, id: a stable order, new
-/// vacancies join the end), each with its employer's name, and how many there are in all (the
-/// open-data listing, 206 p.19).
-pub async fn open_page(
-    pool: &AnyPool,
-    today: NaiveDate,
-    after: Option<(DateTime<Utc>, &str)>,
-    limit: i64,
-    offset: i64,
-) -> Result<(Vec<(Vacancy, String)>, i64), sqlx::Error> {
-    let total = sqlx::query(
-        "SELECT COUNT(*) AS n FROM vacancies WHERE status = 'open' AND valid_until >= $1",
-    )
-    .bind(day(today))
-    .fetch_one(pool)
-    .await?
-    .int("n")?;
-    Ok((open_after(pool, today, after, limit, offset).await?, total))
+/// How many vacancies are open on `today` (the open-data listing's total, 206 p.19).
+pub async fn open_count(pool: &AnyPool, today: NaiveDate) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM vacancies WHERE status = 'open' AND valid_until >= $1")
+        .bind(day(today))
+        .fetch_one(pool)
+        .await?
+        .int("n")
 }
 
 /// `limit` of the vacancies open on `today` after the first `offset` that follow a cursor (the
@@ -635,50 +634,38 @@ pub async fn open_after(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT vacancies.*, employers.name AS employer_name
+    let sql = format!(
+        "SELECT {VACANCY_COLUMNS}, employers.name AS employer_name
            FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
           WHERE vacancies.status = 'open' AND vacancies.valid_until >= $1
             AND ($4 IS NULL OR vacancies.posted_at > $4
                  OR (vacancies.posted_at = $4 AND vacancies.id > $5))
-          ORDER BY vacancies.posted_at, vacancies.id LIMIT $2 OFFSET $3",
-    )
-    .bind(day(today))
-    .bind(limit)
-    .bind(offset)
-    .bind(after.map(|(at, _)| ts(at)))
-    .bind(after.map(|(_, id)| id))
-    .fetch_all(pool)
-    .await?;
+          ORDER BY vacancies.posted_at, vacancies.id LIMIT $2 OFFSET $3"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(day(today))
+        .bind(limit)
+        .bind(offset)
+        .bind(after.map(|(at, _)| ts(at)))
+        .bind(after.map(|(_, id)| id))
+        .fetch_all(pool)
+        .await?;
     named_rows(&rows)
 }
+
+/// The columns of a `Vacancy` (not the folded search texts, which a page does not show).
+const VACANCY_COLUMNS: &str = "vacancies.id, vacancies.employer_id, vacancies.title,
+    vacancies.occupation_code, vacancies.positions, vacancies.positions_open, vacancies.salary_from,
+    vacancies.salary_to, vacancies.work_regime, vacancies.employment_type, vacancies.education_level,
+    vacancies.experience_years, vacancies.skills, vacancies.conditions, vacancies.region_code,
+    vacancies.district_code, vacancies.locality_code, vacancies.description, vacancies.arose_on,
+    vacancies.post_due_at, vacancies.posted_at, vacancies.valid_until, vacancies.status,
+    vacancies.closed_at";
 
 fn named_rows(rows: &[sqlx::any::AnyRow]) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
     rows.iter()
         .map(|r| Ok((Vacancy::from_row(r)?, r.text("employer_name")?)))
         .collect()
-}
-
-/// The vacancies of the ids given that exist, each with its employer's name, in no particular
-/// order.
-pub async fn named_by_ids(
-    pool: &AnyPool,
-    ids: &[&str],
-) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT vacancies.*, employers.name AS employer_name
-           FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
-          WHERE vacancies.id IN ({})",
-        placeholders(ids.len())
-    );
-    let mut q = sqlx::query(&sql);
-    for id in ids {
-        q = q.bind(id.to_string());
-    }
-    named_rows(&q.fetch_all(pool).await?)
 }
 
 /// One position filled by a hire; the vacancy is `filled` with its last one (214 p.76). False
