@@ -162,6 +162,7 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
         index_rows.push((*name, one, many));
     }
     let fresh = freshness(&pool, &server, now, today).await?;
+    let (exported, export_bytes, export_took) = export(&server).await?;
     let rss_after = server.rss_kib();
     drop(server);
 
@@ -211,7 +212,32 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
         fresh.as_secs_f64() * 1000.0,
         rss_after as f64 / 1024.0
     );
+    println!(
+        "The open-data export: {exported} vacancies, {:.1} MiB compressed, made and sent in \
+         {:.1} s (the first request makes it).\n",
+        export_bytes as f64 / 1_048_576.0,
+        export_took.as_secs_f64()
+    );
     Ok(())
+}
+
+/// The open-data export as its first request makes it: vacancies, bytes and the time taken.
+async fn export(server: &Server) -> anyhow::Result<(String, usize, Duration)> {
+    let started = Instant::now();
+    let response = reqwest::get(format!(
+        "{}/api/v1/open-data/vacancies.jsonl.gz",
+        server.base
+    ))
+    .await?
+    .error_for_status()?;
+    let count = response
+        .headers()
+        .get("x-vacancy-count")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let bytes = response.bytes().await?.len();
+    Ok((count, bytes, started.elapsed()))
 }
 
 /// The path of a request, its query percent-encoded as a browser sends it.
@@ -269,21 +295,24 @@ async fn load(pool: &AnyPool, config: &Config, now: DateTime<Utc>) -> anyhow::Re
         sqlx::query(sql).execute(&mut *tx).await?;
     }
     for chunk in (0..EMPLOYERS).collect::<Vec<_>>().chunks(500) {
-        let mut q = sqlx::QueryBuilder::<sqlx::Any>::new(
-            "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at) ",
+        let sql = format!(
+            "INSERT INTO employers (id, bin, kind, name, region_code, district_code, locality_code, created_by, created_at) VALUES {}",
+            rows_of(chunk.len(), 9)
         );
-        q.push_values(chunk, |mut b, n| {
-            b.push_bind(format!("bench-{n}"))
-                .push_bind(format!("9{n:011}"))
-                .push_bind("legal_entity")
-                .push_bind(format!("ТОО «Работодатель {n}»"))
-                .push_bind("750000000")
-                .push_bind("751000000")
-                .push_bind("751010000")
-                .push_bind("bench")
-                .push_bind(ts(now));
-        });
-        q.build().execute(&mut *tx).await?;
+        let mut q = sqlx::query(&sql);
+        for n in chunk {
+            q = q
+                .bind(format!("bench-{n}"))
+                .bind(format!("9{n:011}"))
+                .bind("legal_entity")
+                .bind(format!("ТОО «Работодатель {n}»"))
+                .bind("750000000")
+                .bind("751000000")
+                .bind("751010000")
+                .bind("bench")
+                .bind(ts(now));
+        }
+        q.execute(&mut *tx).await?;
     }
     tx.commit().await?;
     let all = postings(SEED, config.open, config.closed);
@@ -324,44 +353,60 @@ async fn insert(
         return Ok(());
     }
     let midnight = now.date_naive().and_time(NaiveTime::MIN).and_utc();
-    let mut q = sqlx::QueryBuilder::<sqlx::Any>::new(
+    let sql = format!(
         "INSERT INTO vacancies (id, employer_id, title, occupation_code, positions, positions_open,
             salary_from, salary_to, work_regime, employment_type, skills, region_code, district_code,
             locality_code, description, search_text, title_text, arose_on, post_due_at, posted_at,
-            valid_until, status, closed_at, changed_at, conditions) ",
+            valid_until, status, closed_at, changed_at, conditions) VALUES {}",
+        rows_of(batch.len(), 25)
     );
-    q.push_values(batch.iter().enumerate(), |mut b, (i, p)| {
+    let mut q = sqlx::query(&sql);
+    for (i, p) in batch.iter().enumerate() {
         let posted = midnight - Span::days(p.posted_days_ago) + Span::minutes(p.posted_minute);
         let (title_text, text) = search_texts(&p.title, &p.skills, &p.description);
         let open = p.status == "open";
-        b.push_bind(format!("bench-{:08}", first + i))
-            .push_bind(format!("bench-{}", p.employer))
-            .push_bind(p.title.clone())
-            .push_bind(p.occupation_code.clone())
-            .push_bind(1i64)
-            .push_bind(i64::from(open))
-            .push_bind(p.salary_from)
-            .push_bind(p.salary_to)
-            .push_bind(p.work_regime)
-            .push_bind(p.employment_type)
-            .push_bind(serde_json::to_string(&p.skills).unwrap_or_default())
-            .push_bind(p.region_code.clone())
-            .push_bind(p.district_code.clone())
-            .push_bind(p.locality_code.clone())
-            .push_bind(p.description.clone())
-            .push_bind(text)
-            .push_bind(title_text)
-            .push_bind(day(posted.date_naive()))
-            .push_bind(ts(posted))
-            .push_bind(ts(posted))
-            .push_bind(day((midnight + Span::days(p.valid_for_days)).date_naive()))
-            .push_bind(p.status)
-            .push_bind((!open).then(|| ts(posted + Span::days(20))))
-            .push_bind(ts(posted))
-            .push_bind("[]");
-    });
-    q.build().execute(&mut **tx).await?;
+        q = q
+            .bind(format!("bench-{:08}", first + i))
+            .bind(format!("bench-{}", p.employer))
+            .bind(p.title.clone())
+            .bind(p.occupation_code.clone())
+            .bind(1i64)
+            .bind(i64::from(open))
+            .bind(p.salary_from)
+            .bind(p.salary_to)
+            .bind(p.work_regime)
+            .bind(p.employment_type)
+            .bind(serde_json::to_string(&p.skills).unwrap_or_default())
+            .bind(p.region_code.clone())
+            .bind(p.district_code.clone())
+            .bind(p.locality_code.clone())
+            .bind(p.description.clone())
+            .bind(text)
+            .bind(title_text)
+            .bind(day(posted.date_naive()))
+            .bind(ts(posted))
+            .bind(ts(posted))
+            .bind(day((midnight + Span::days(p.valid_for_days)).date_naive()))
+            .bind(p.status)
+            .bind((!open).then(|| ts(posted + Span::days(20))))
+            .bind(ts(posted))
+            .bind("[]");
+    }
+    q.execute(&mut **tx).await?;
     Ok(())
+}
+
+/// `rows` rows of `columns` placeholders each, numbered from `$1` (both databases read them).
+fn rows_of(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Writes a vacancy as another server would (its revision taken from the counter) and measures

@@ -370,6 +370,16 @@ impl Live {
                 )?;
                 (n, hits.into_iter().map(|(_, a)| a).collect())
             }
+            // Every vacancy, newest first: counted by the index, sorted by tantivy's own pass over
+            // the posting instants (no per-document call).
+            Sort::Date | Sort::Relevance if query.is::<AllQuery>() => {
+                let hits = searcher.search(
+                    &query,
+                    &top.order_by_fast_field::<i64>("posted", tantivy::Order::Desc),
+                )?;
+                let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+                (n, hits.into_iter().map(|(_, a)| a).collect())
+            }
             // By date, and by relevance without words (every vacancy ties).
             Sort::Date | Sort::Relevance => {
                 let (n, hits) = searcher.search(
