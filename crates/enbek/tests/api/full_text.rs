@@ -7,24 +7,9 @@ use std::time::{Duration, Instant};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::employers::{employer, vacancy};
+use crate::employers::employer;
 use crate::helpers::*;
-
-fn titled(title: &str, description: &str) -> Value {
-    let mut v = vacancy();
-    v["title"] = json!(title);
-    v["description"] = json!(description);
-    v["skills"] = json!([]);
-    v
-}
-
-fn titles(list: &Value) -> Vec<String> {
-    list.as_array()
-        .unwrap_or_else(|| panic!("not a list: {list}"))
-        .iter()
-        .map(|v| v["title"].as_str().unwrap().to_string())
-        .collect()
-}
+use crate::search::{titled, titles};
 
 fn ids(list: &Value) -> Vec<String> {
     list.as_array()

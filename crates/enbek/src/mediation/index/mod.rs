@@ -540,15 +540,9 @@ impl VacancyIndex {
         // Read first: every revision up to this one is visible to the reads that follow.
         let revision = employers::last_revision(&state.db.pool).await?;
         let live = Live::new(today, revision).map_err(index_error)?;
-        let mut after: Option<(chrono::DateTime<chrono::Utc>, String)> = None;
         let mut count = 0;
-        loop {
-            let cursor = after.as_ref().map(|(at, id)| (*at, id.as_str()));
-            let batch = employers::open_after(&state.db.pool, today, cursor, BATCH, 0).await?;
-            let Some((last, _)) = batch.last() else {
-                break;
-            };
-            after = Some((last.posted_at, last.id.clone()));
+        let mut walk = employers::OpenWalk::new(today, BATCH);
+        while let Some(batch) = walk.next(&state.db.pool).await? {
             count += batch.len();
             live.apply(batch.iter().map(|(v, name)| (v, name.as_str())))
                 .map_err(index_error)?;

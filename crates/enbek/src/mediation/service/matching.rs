@@ -217,14 +217,8 @@ impl Matcher {
             );
         }
         let mut vacancies = Vec::new();
-        let mut cursor: Option<(DateTime<Utc>, String)> = None;
-        loop {
-            let from = cursor.as_ref().map(|(at, id)| (*at, id.as_str()));
-            let batch = employers::open_after(&state.db.pool, today, from, BATCH, 0).await?;
-            let Some((last, _)) = batch.last() else {
-                break;
-            };
-            cursor = Some((last.posted_at, last.id.clone()));
+        let mut walk = employers::OpenWalk::new(today, BATCH);
+        while let Some(batch) = walk.next(&state.db.pool).await? {
             vacancies.extend(
                 batch
                     .into_iter()

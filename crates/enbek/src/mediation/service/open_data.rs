@@ -83,15 +83,9 @@ async fn generate(state: &AppState, line: Line) -> Result<Export> {
     let now = state.clock.now();
     let today = local_date(now);
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
-    let mut cursor: Option<(DateTime<Utc>, String)> = None;
     let mut count = 0i64;
-    loop {
-        let from = cursor.as_ref().map(|(at, id)| (*at, id.as_str()));
-        let batch = employers::open_after(&state.db.pool, today, from, BATCH, 0).await?;
-        let Some((last, _)) = batch.last() else {
-            break;
-        };
-        cursor = Some((last.posted_at, last.id.clone()));
+    let mut walk = employers::OpenWalk::new(today, BATCH);
+    while let Some(batch) = walk.next(&state.db.pool).await? {
         count += i64::try_from(batch.len()).unwrap_or(0);
         gz = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
             for (vacancy, employer_name) in batch {

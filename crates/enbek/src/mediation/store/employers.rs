@@ -624,6 +624,39 @@ pub async fn open_count(pool: &AnyPool, today: NaiveDate) -> Result<i64, sqlx::E
         .int("n")
 }
 
+/// A walk through every vacancy open on a day, oldest first, a batch of rows at a time with their
+/// employers' names, from a cursor (so it neither skips nor repeats while vacancies open and
+/// close).
+pub struct OpenWalk {
+    today: NaiveDate,
+    batch: i64,
+    cursor: Option<(DateTime<Utc>, String)>,
+}
+
+impl OpenWalk {
+    pub fn new(today: NaiveDate, batch: i64) -> OpenWalk {
+        OpenWalk {
+            today,
+            batch,
+            cursor: None,
+        }
+    }
+
+    /// The next batch; None once every one was read.
+    pub async fn next(
+        &mut self,
+        pool: &AnyPool,
+    ) -> Result<Option<Vec<(Vacancy, String)>>, sqlx::Error> {
+        let from = self.cursor.as_ref().map(|(at, id)| (*at, id.as_str()));
+        let rows = open_after(pool, self.today, from, self.batch, 0).await?;
+        let Some((last, _)) = rows.last() else {
+            return Ok(None);
+        };
+        self.cursor = Some((last.posted_at, last.id.clone()));
+        Ok(Some(rows))
+    }
+}
+
 /// `limit` of the vacancies open on `today` after the first `offset` that follow a cursor (the
 /// last one's posting instant and id), oldest first, each with its employer's name. After a
 /// cursor: those posted after its one (then by id), whatever opened or closed before it since.
