@@ -8,7 +8,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use enbek_bench::{generate, skill_number, Dataset};
+use enbek_bench::{env_number as number, generate, skill_number, Dataset};
 use enbek_domain::mediation::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::mediation::matching::{district, Occupation, Opening, Seeker};
 use enbek_domain::mediation::vacancy::{EducationLevel, WorkCondition, WorkRegime};
@@ -32,12 +32,6 @@ struct Config {
 
 impl Config {
     fn from_env() -> Config {
-        let number = |name: &str, default: usize| {
-            std::env::var(name)
-                .ok()
-                .and_then(|v| v.replace('_', "").parse().ok())
-                .unwrap_or(default)
-        };
         let url = std::env::var("ENBEK_BENCH_DATABASE_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         Config {

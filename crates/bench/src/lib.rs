@@ -4,6 +4,15 @@
 
 pub mod vacancies;
 
+/// A size a benchmark reads from the environment (`1_000_000` and `1000000` alike), else
+/// `default`.
+pub fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
 use enbek_domain::mediation::matching::{Occupation, Opening, Seeker};
 use enbek_domain::mediation::vacancy::{EducationLevel, WorkCondition, WorkRegime};
 use rand::distributions::{Distribution, WeightedIndex};

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Duration as Span, NaiveTime, Utc};
 use enbek::mediation::service::employers::search_texts;
 use enbek::platform::db::{day, ts};
+use enbek_bench::env_number as number;
 use enbek_bench::vacancies::{postings, Posting, EMPLOYERS};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Row};
@@ -39,12 +40,6 @@ struct Config {
 
 impl Config {
     fn from_env() -> Config {
-        let number = |name: &str, default: usize| {
-            std::env::var(name)
-                .ok()
-                .and_then(|v| v.replace('_', "").parse().ok())
-                .unwrap_or(default)
-        };
         Config {
             open: number("ENBEK_BENCH_OPEN", 200_000),
             closed: number("ENBEK_BENCH_CLOSED", 800_000),
