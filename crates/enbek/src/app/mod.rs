@@ -83,9 +83,8 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         ),
         None => None,
     };
-    let imported = reference::imported_localities(&db).await?;
-    let places = reference::places(national.as_deref(), imported)
-        .map_err(|e| anyhow::anyhow!("localities: {e}"))?;
+    let base_places =
+        reference::places(national.as_deref()).map_err(|e| anyhow::anyhow!("localities: {e}"))?;
     let clock = if args.dev {
         Clock::settable()
     } else {
@@ -153,6 +152,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     if let Some(dev_ca) = dev_ca {
         parts.insert(dev_ca);
     }
+    parts.insert(Arc::new(reference::BasePlaces(base_places.clone())));
     parts.insert(Arc::new(Matcher::default()));
     parts.insert(Arc::new(
         crate::mediation::service::open_data::Exporter::default(),
@@ -184,10 +184,12 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         parameters: Arc::new(RwLock::new(parameters)),
         delivery: Arc::new(delivery),
         metrics: Arc::new(Metrics::default()),
-        places: Arc::new(places),
+        places: Arc::new(RwLock::new(Arc::new(base_places))),
         worker_id: db::new_id(),
         parts: Arc::new(parts),
     };
+    // The localities imported before are placed before the first request.
+    reference::reload_places(&state).await?;
     let (public_surface, staff) = match args.staff_listen {
         Some(addr) => (Surface::Portal, Some(bind(addr).await?)),
         None => (Surface::All, None),

@@ -21,8 +21,9 @@ pub struct AppState {
     pub parameters: Arc<RwLock<Parameters>>,
     pub delivery: Arc<Delivery>,
     pub metrics: Arc<Metrics>,
-    /// Where localities lie, for daily commutes and territory checks.
-    pub places: Arc<Places>,
+    /// Where localities lie, for daily commutes and territory checks: replaced whole when an
+    /// import adds localities (on any server).
+    pub places: Arc<RwLock<Arc<Places>>>,
     pub worker_id: String,
     /// The parts of the contexts and the exchange, by type.
     pub parts: Arc<Parts>,
@@ -51,6 +52,11 @@ impl Parts {
 }
 
 impl AppState {
+    /// Where localities lie, as of now.
+    pub fn places(&self) -> Arc<Places> {
+        self.places.read().expect("places lock").clone()
+    }
+
     pub fn calendar(&self) -> Calendar {
         self.calendar.read().expect("calendar lock").clone()
     }

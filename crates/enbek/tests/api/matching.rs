@@ -359,6 +359,63 @@ async fn work_the_persons_health_rules_out_is_never_offered() {
 }
 
 #[tokio::test]
+async fn a_locality_imported_on_one_server_counts_for_commutes_on_the_other() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let a = TestApp::spawn_on(db, serve_args).await;
+    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    // A new settlement of Burabay district where Shchuchinsk lies, about 65 km from Kokshetau,
+    // imported on server a.
+    let localities = "code,name_kk,name_ru,name_en,latitude,longitude\n\
+                      117045100,Жаңа кент,Новый посёлок,,52.9333,70.1833\n";
+    let (status, body) = a
+        .upload("/api/v1/localities/import", &a.admin, localities)
+        .await;
+    assert_eq!(
+        (status, &body["imported"]),
+        (StatusCode::OK, &json!(1)),
+        "{body}"
+    );
+    // Work there, and a commuter from Kokshetau, on server b.
+    let hr = b.employer("hr@example.kz", esep(125)).await;
+    let title = "Бухгалтер в новом посёлке";
+    let (status, body) = b
+        .post_vacancy(
+            &hr,
+            vacancy(
+                title,
+                json!({ "district_code": "117000000", "locality_code": "117045100" }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let token = b.citizen("dana@example.kz").await;
+    let reaches = |km: u32| {
+        let mut commuter = resume();
+        commuter["commute_km"] = json!(km);
+        commuter
+    };
+    let (status, saved) = put_resume(&b, &token, reaches(70)).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let started = std::time::Instant::now();
+    loop {
+        let (_, found) = b.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+        if titles(&found).contains(&title.to_string()) {
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "server b did not place the imported locality within 5 s: {found}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Placed, not merely let through: 60 km falls short of it.
+    put_resume(&b, &token, reaches(60)).await;
+    let (_, found) = b.get("/api/v1/me/vacancy-matches", Some(&token)).await;
+    assert!(!titles(&found).contains(&title.to_string()), "{found}");
+}
+
+#[tokio::test]
 async fn a_daily_commute_brings_another_districts_work_within_reach() {
     let app = TestApp::spawn().await;
     post_vacancies(&app).await;

@@ -402,10 +402,18 @@ pub fn score(s: &Seeker, o: &Opening) -> Option<Match> {
 }
 
 /// Where localities lie, by code (the localities table of the reference data).
+#[derive(Clone)]
 pub struct Places(std::collections::HashMap<String, Place>);
 
 impl Places {
     pub fn new(places: std::collections::HashMap<String, Place>) -> Places {
+        Places(places)
+    }
+
+    /// These places and more: a code given again is placed anew.
+    pub fn with(&self, more: impl IntoIterator<Item = (String, Place)>) -> Places {
+        let mut places = self.0.clone();
+        places.extend(more);
         Places(places)
     }
 
@@ -573,6 +581,23 @@ mod tests {
             ..seeker()
         };
         assert!(bars(&anywhere, &remote).is_empty());
+    }
+
+    #[test]
+    fn places_given_again_are_placed_anew_and_the_rest_kept() {
+        let at = |latitude: f64| Place {
+            latitude,
+            longitude: 69.0,
+        };
+        let base = Places::new([("111010000".to_string(), at(53.0))].into_iter().collect());
+        let more = base.with([
+            ("111010000".to_string(), at(54.0)),
+            ("117045100".to_string(), at(52.9)),
+        ]);
+        assert_eq!(more.of("111010000").map(|p| p.latitude), Some(54.0));
+        assert!(more.contains("117045100") && more.any_within("1170"));
+        assert_eq!(base.of("111010000").map(|p| p.latitude), Some(53.0));
+        assert!(!base.contains("117045100"));
     }
 
     #[test]

@@ -76,6 +76,9 @@ struct Live {
     day: AtomicI64,
     /// The last revision it has applied.
     revision: AtomicI64,
+    /// The analyzers its texts were read with, to read a query's words the same way.
+    russian: tantivy::tokenizer::TextAnalyzer,
+    kazakh: tantivy::tokenizer::TextAnalyzer,
 }
 
 #[derive(Clone, Copy)]
@@ -194,12 +197,13 @@ impl Live {
     fn new(day: NaiveDate, revision: i64) -> tantivy::Result<Live> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
+        let (russian, kazakh) = (analysis::russian(), analysis::kazakh());
         index
             .tokenizers()
-            .register(analysis::RUSSIAN, analysis::russian());
+            .register(analysis::RUSSIAN, russian.clone());
         index
             .tokenizers()
-            .register(analysis::KAZAKH, analysis::kazakh());
+            .register(analysis::KAZAKH, kazakh.clone());
         let writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
         let reader = index
             .reader_builder()
@@ -211,6 +215,8 @@ impl Live {
             fields,
             day: AtomicI64::new(day_number(day)),
             revision: AtomicI64::new(revision),
+            russian,
+            kazakh,
         })
     }
 
@@ -260,8 +266,8 @@ impl Live {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(q) = s.q {
-            let ru = analysis::terms(&mut analysis::russian(), q);
-            let kk = analysis::terms(&mut analysis::kazakh(), q);
+            let ru = analysis::terms(&mut self.russian.clone(), q);
+            let kk = analysis::terms(&mut self.kazakh.clone(), q);
             for (ru, kk) in ru.iter().zip(&kk).take(employers::MOST_WORDS) {
                 let term = |field: Field, word: &str| -> Box<dyn Query> {
                     Box::new(TermQuery::new(
@@ -337,6 +343,8 @@ impl Live {
     }
 
     /// One page of what a search finds, in its order (ties by the order documents were put in).
+    /// The index is built newest first, so that without words (every vacancy ties) the newest
+    /// are met first and the rest fall below the page at once.
     fn search(&self, s: &Search<'_>) -> tantivy::Result<Hits> {
         let query = self.query(s);
         let searcher = self.reader.searcher();
@@ -368,16 +376,6 @@ impl Live {
                         }),
                     ),
                 )?;
-                (n, hits.into_iter().map(|(_, a)| a).collect())
-            }
-            // Every vacancy, newest first: counted by the index, sorted by tantivy's own pass over
-            // the posting instants (no per-document call).
-            Sort::Date | Sort::Relevance if query.is::<AllQuery>() => {
-                let hits = searcher.search(
-                    &query,
-                    &top.order_by_fast_field::<i64>("posted", tantivy::Order::Desc),
-                )?;
-                let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
                 (n, hits.into_iter().map(|(_, a)| a).collect())
             }
             // By date, and by relevance without words (every vacancy ties).

@@ -154,6 +154,8 @@ struct Snapshot {
     vacancies: OpeningIndex<String>,
     /// Rows changed at or after this instant are read from the database instead.
     as_of: DateTime<Utc>,
+    /// Where localities lay when it was built: when an import places more, it is built again.
+    places: Arc<Places>,
 }
 
 /// Changes this long before a build began are read again: a transaction stamped earlier may
@@ -168,8 +170,9 @@ const BATCH: i64 = 2_000;
 
 impl Matcher {
     /// The index and the rows `changed` since it was built: built first if there is none, if the
-    /// clock was set before its build (development mode: changes stamped earlier would hide), or
-    /// if more than `MOST_CHANGES` rows changed since.
+    /// clock was set before its build (development mode: changes stamped earlier would hide);
+    /// built again in the background if more than `MOST_CHANGES` rows changed since, or the
+    /// places of localities changed (an import).
     async fn with_changes<T, F>(
         &self,
         state: &AppState,
@@ -181,7 +184,7 @@ impl Matcher {
         let current = self.snapshot.read().await.clone();
         if let Some(s) = current.filter(|s| state.clock.now() >= s.as_of) {
             let rows = changed(s.as_of).await?;
-            if rows.len() > MOST_CHANGES {
+            if rows.len() > MOST_CHANGES || !Arc::ptr_eq(&s.places, &state.places()) {
                 self.rebuild_in_background(state);
             }
             return Ok((s, rows));
@@ -201,6 +204,7 @@ impl Matcher {
         let _one_at_a_time = self.building.lock().await;
         let as_of = state.clock.now() - Duration::minutes(BUILD_MARGIN_MINUTES);
         let today = local_date(state.clock.now());
+        let places = state.places();
         // Read a batch at a time, each row kept only as what the index needs.
         let mut people = Vec::new();
         let mut after: Option<String> = None;
@@ -210,11 +214,7 @@ impl Matcher {
                 break;
             };
             after = Some(last.clone());
-            people.extend(
-                batch
-                    .into_iter()
-                    .map(|(id, r)| (id, seeker(&r, &state.places))),
-            );
+            people.extend(batch.into_iter().map(|(id, r)| (id, seeker(&r, &places))));
         }
         let mut vacancies = Vec::new();
         let mut walk = employers::OpenWalk::new(today, BATCH);
@@ -222,15 +222,14 @@ impl Matcher {
             vacancies.extend(
                 batch
                     .into_iter()
-                    .filter_map(|(v, _)| Some((v.id.clone(), opening(&v, &state.places)?))),
+                    .filter_map(|(v, _)| Some((v.id.clone(), opening(&v, &places)?))),
             );
         }
-        // The latest posted first.
-        vacancies.reverse();
         let snapshot = tokio::task::spawn_blocking(move || Snapshot {
             people: PersonIndex::build(people),
             vacancies: OpeningIndex::build(vacancies),
             as_of,
+            places,
         })
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("building the matching index: {e}")))?;
@@ -290,7 +289,8 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> Result<Vec<(Va
     let resume = resumes::by_account(&state.db.pool, account_id)
         .await?
         .ok_or_else(|| Error::new(Code::NoResume))?;
-    let s = seeker(&resume, &state.places);
+    let places = state.places();
+    let s = seeker(&resume, &places);
     let today = local_date(state.clock.now());
     let is_open = |v: &Vacancy| v.status == VacancyStatus::Open && v.valid_until >= today;
     let matcher = state.matcher();
@@ -321,7 +321,7 @@ pub async fn vacancies_for(state: &AppState, account_id: &str) -> Result<Vec<(Va
     let mut found: Vec<(Vacancy, Match)> = found
         .into_iter()
         .filter_map(|v| {
-            let m = score(&s, &opening(&v, &state.places)?)?;
+            let m = score(&s, &opening(&v, &places)?)?;
             Some((v, m))
         })
         .collect();
@@ -351,7 +351,8 @@ pub(crate) fn receives_offers(reg: &Registration) -> bool {
 /// People suitable for a vacancy, best first (214 p.69–70): job seekers, the unemployed and
 /// self-registered portal users with a resume.
 pub async fn candidates_for(state: &AppState, v: &Vacancy) -> Result<Vec<Candidate>> {
-    let Some(o) = opening(v, &state.places) else {
+    let places = state.places();
+    let Some(o) = opening(v, &places) else {
         return Ok(Vec::new());
     };
     let matcher = state.matcher();
@@ -373,7 +374,7 @@ pub async fn candidates_for(state: &AppState, v: &Vacancy) -> Result<Vec<Candida
     people.extend(changed);
     let mut found: Vec<(String, Match)> = people
         .into_iter()
-        .filter_map(|(account_id, r)| Some((account_id, score(&seeker(&r, &state.places), &o)?)))
+        .filter_map(|(account_id, r)| Some((account_id, score(&seeker(&r, &places), &o)?)))
         .collect();
     found.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     found.truncate(TOP);

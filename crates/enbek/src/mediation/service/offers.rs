@@ -76,8 +76,8 @@ pub async fn create(
     let resume = resumes::by_account(&state.db.pool, &account_id)
         .await?
         .ok_or_else(|| Error::new(Code::NoResume))?;
-    let suitable =
-        opening(&vacancy, &state.places).and_then(|o| score(&seeker(&resume, &state.places), &o));
+    let suitable = opening(&vacancy, &state.places())
+        .and_then(|o| score(&seeker(&resume, &state.places()), &o));
     if suitable.is_none() {
         return Err(Error::new(Code::NotSuitable)
             .detail("the vacancy breaks a hard constraint of suitable work (214 p.2.10)"));
@@ -935,8 +935,8 @@ pub async fn own_vacancy_candidates(
         };
         let matched = resume
             .as_ref()
-            .zip(opening(&vacancy, &state.places))
-            .and_then(|(r, v)| score(&seeker(r, &state.places), &v));
+            .zip(opening(&vacancy, &state.places()))
+            .and_then(|(r, v)| score(&seeker(r, &state.places()), &v));
         if let Some(r) = resume.as_mut() {
             r.health_restrictions.clear();
         }

@@ -515,11 +515,15 @@ fn search_filter(s: &Search<'_>) -> String {
 pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64), sqlx::Error> {
     let filter = search_filter(s);
     let order = match s.sort {
-        Sort::Salary => "COALESCE(salary_to, salary_from) DESC, posted_at DESC, id".to_string(),
-        Sort::Date => "posted_at DESC, id".to_string(),
+        // The newest first among equals: by posting instant, then by id (ids are time-ordered),
+        // the order the vacancy index keeps them in.
+        Sort::Salary => {
+            "COALESCE(salary_to, salary_from) DESC, posted_at DESC, id DESC".to_string()
+        }
+        Sort::Date => "posted_at DESC, id DESC".to_string(),
         Sort::Relevance => match relevance(s.words.len()) {
-            Some(score) => format!("({score}) DESC, posted_at DESC, id"),
-            None => "posted_at DESC, id".to_string(),
+            Some(score) => format!("({score}) DESC, posted_at DESC, id DESC"),
+            None => "posted_at DESC, id DESC".to_string(),
         },
     };
     let n = s.words.len() + FIXED;
@@ -624,7 +628,8 @@ pub async fn open_count(pool: &AnyPool, today: NaiveDate) -> Result<i64, sqlx::E
         .int("n")
 }
 
-/// A walk through every vacancy open on a day, oldest first, a batch of rows at a time with their
+/// A walk through every vacancy open on a day, newest first (the order the listing shows them, so
+/// an index built from it keeps them in that order), a batch of rows at a time with their
 /// employers' names, from a cursor (so it neither skips nor repeats while vacancies open and
 /// close).
 pub struct OpenWalk {
@@ -648,7 +653,15 @@ impl OpenWalk {
         pool: &AnyPool,
     ) -> Result<Option<Vec<(Vacancy, String)>>, sqlx::Error> {
         let from = self.cursor.as_ref().map(|(at, id)| (*at, id.as_str()));
-        let rows = open_after(pool, self.today, from, self.batch, 0).await?;
+        let rows = open_from(
+            pool,
+            self.today,
+            from,
+            Direction::NewestFirst,
+            self.batch,
+            0,
+        )
+        .await?;
         let Some((last, _)) = rows.last() else {
             return Ok(None);
         };
@@ -667,13 +680,37 @@ pub async fn open_after(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
+    open_from(pool, today, after, Direction::OldestFirst, limit, offset).await
+}
+
+/// The order of a walk through the open vacancies: by posting instant, then id.
+#[derive(Clone, Copy)]
+enum Direction {
+    OldestFirst,
+    NewestFirst,
+}
+
+/// `limit` of the vacancies open on `today` that come after a cursor in a direction, after the
+/// first `offset`, each with its employer's name.
+async fn open_from(
+    pool: &AnyPool,
+    today: NaiveDate,
+    after: Option<(DateTime<Utc>, &str)>,
+    direction: Direction,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<(Vacancy, String)>, sqlx::Error> {
+    let (beyond, order) = match direction {
+        Direction::OldestFirst => (">", "ASC"),
+        Direction::NewestFirst => ("<", "DESC"),
+    };
     let sql = format!(
         "SELECT {VACANCY_COLUMNS}, employers.name AS employer_name
            FROM vacancies JOIN employers ON employers.id = vacancies.employer_id
           WHERE vacancies.status = 'open' AND vacancies.valid_until >= $1
-            AND ($4 IS NULL OR vacancies.posted_at > $4
-                 OR (vacancies.posted_at = $4 AND vacancies.id > $5))
-          ORDER BY vacancies.posted_at, vacancies.id LIMIT $2 OFFSET $3"
+            AND ($4 IS NULL OR vacancies.posted_at {beyond} $4
+                 OR (vacancies.posted_at = $4 AND vacancies.id {beyond} $5))
+          ORDER BY vacancies.posted_at {order}, vacancies.id {order} LIMIT $2 OFFSET $3"
     );
     let rows = sqlx::query(&sql)
         .bind(day(today))

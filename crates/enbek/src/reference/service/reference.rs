@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use enbek_domain::mediation::matching::Places;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use enbek_domain::mediation::vacancy::EducationLevel;
 use enbek_domain::reference::calendar::{Calendar, CalendarEntry};
@@ -105,8 +106,9 @@ fn locality(line: usize, r: LocalityRow) -> Result<Locality, ImportError> {
 }
 
 /// Where localities lie, for daily commutes (214 p.2.10): the shipped sample, then a national
-/// list in the same format when one is given, then the localities an administrator imported.
-pub fn places(national: Option<&str>, imported: Vec<Locality>) -> Result<Places, ImportError> {
+/// list in the same format when one is given. The localities an administrator imports are
+/// placed on top of these (`reload_places`).
+pub fn places(national: Option<&str>) -> Result<Places, ImportError> {
     let mut places = std::collections::HashMap::new();
     for text in std::iter::once(LOCALITIES).chain(national) {
         for (i, r) in rows::<LocalityRow>(text)?.into_iter().enumerate() {
@@ -114,15 +116,22 @@ pub fn places(national: Option<&str>, imported: Vec<Locality>) -> Result<Places,
             places.insert(l.code, l.place);
         }
     }
-    for l in imported {
-        places.insert(l.code, l.place);
-    }
     Ok(Places::new(places))
 }
 
-/// The localities an administrator imported, for `places` at start.
-pub async fn imported_localities(db: &Db) -> Result<Vec<Locality>, sqlx::Error> {
-    imports::localities(&db.pool).await
+/// The localities a server knows without the database (shipped and national), registered at
+/// start: every reload of the places starts from them.
+pub struct BasePlaces(pub Places);
+
+/// The places in use rebuilt: the base and every locality imported, on any server.
+pub async fn reload_places(state: &AppState) -> Result<(), sqlx::Error> {
+    let imported = imports::localities(&state.db.pool).await?;
+    let places = state
+        .part::<Arc<BasePlaces>>()
+        .0
+        .with(imported.into_iter().map(|l| (l.code, l.place)));
+    *state.places.write().expect("places lock") = Arc::new(places);
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -218,7 +227,7 @@ pub async fn check_locality(state: &AppState, field: &str, locality_code: &str) 
             .detail(format!("{field} is 9 digits"))
             .with("field", field));
     }
-    if state.places.contains(locality_code)
+    if state.places().contains(locality_code)
         || imports::locality_exists(&state.db.pool, locality_code).await?
         || reference::organization_at(&state.db.pool, locality_code).await?
     {
@@ -263,7 +272,7 @@ pub async fn check_territory(
     let (district, rest) = district_code.split_at(4);
     let in_region = district.get(..2) == region_code.get(..2)
         && rest.bytes().all(|b| b == b'0')
-        && (state.places.any_within(district)
+        && (state.places().any_within(district)
             || imports::locality_within(&state.db.pool, district).await?
             || reference::district_in_region(&state.db.pool, region_code, district_code).await?);
     if !in_region {
@@ -648,6 +657,9 @@ pub async fn write_import(
     checked: &Checked,
 ) -> Result<usize, sqlx::Error> {
     let n = write(tx, checked, "import").await?;
+    if let Checked::Localities(_) = checked {
+        versions::bump(tx, versions::LOCALITIES).await?;
+    }
     audit::Entry::new(state.clock.now(), "import", checked.entity(), "*")
         .by(actor_id)
         .after(json!({ "rows": n }))
@@ -665,6 +677,9 @@ async fn import_now(
     let mut tx = state.db.begin().await?;
     let n = write_import(&mut tx, state, actor_id, &checked).await?;
     tx.commit().await?;
+    if let Checked::Localities(_) = checked {
+        reload_places(state).await?;
+    }
     Ok(n)
 }
 
@@ -689,7 +704,7 @@ pub async fn import_occupations_by(
 }
 
 /// An administrator imports localities at once (`importLocalities`); audited. They count for
-/// the territory checks at once, for commute distances from the next start.
+/// the territory checks and the commute distances at once, on every server within seconds.
 pub async fn import_localities_by(
     state: &AppState,
     actor_id: &str,
@@ -748,27 +763,29 @@ async fn reload_parameters(state: &AppState) -> Result<(), sqlx::Error> {
 /// How often a server looks whether another changed the calendar or the parameters.
 const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Keeps this server's calendar and parameters those of the database: every second it reads
-/// their versions and reloads what another server (or this one) changed since, so a change
-/// reaches every server within seconds. The first pass reloads both.
+/// Keeps this server's calendar, parameters and places those of the database: every second it
+/// reads their versions and reloads what another server (or this one) changed since, so a change
+/// reaches every server within seconds. The first pass reloads all.
 pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut seen: [Option<i64>; 2] = [None, None];
+        let followed = [
+            versions::CALENDAR,
+            versions::PARAMETERS,
+            versions::LOCALITIES,
+        ];
+        let mut seen: [Option<i64>; 3] = [None; 3];
         let mut tick = tokio::time::interval(FOLLOW_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            for (n, name) in [versions::CALENDAR, versions::PARAMETERS]
-                .into_iter()
-                .enumerate()
-            {
+            for (n, name) in followed.into_iter().enumerate() {
                 let passed = async {
                     let now = versions::of(&state.db.pool, name).await?;
                     if seen[n] != Some(now) {
-                        if name == versions::CALENDAR {
-                            reload_calendar(&state).await?;
-                        } else {
-                            reload_parameters(&state).await?;
+                        match name {
+                            versions::CALENDAR => reload_calendar(&state).await?,
+                            versions::PARAMETERS => reload_parameters(&state).await?,
+                            _ => reload_places(&state).await?,
                         }
                         seen[n] = Some(now);
                     }

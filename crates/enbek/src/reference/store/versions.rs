@@ -1,5 +1,5 @@
-//! The versions of what each server keeps in memory (the calendar, the parameter editions): a
-//! change bumps its version in the transaction that stores it.
+//! The versions of what each server keeps in memory (the calendar, the parameter editions, the
+//! imported localities): a change bumps its version in the transaction that stores it.
 
 use sqlx::AnyPool;
 
@@ -8,6 +8,7 @@ use crate::platform::db::{RowExt, Tx};
 /// What a version counts the changes of.
 pub const CALENDAR: &str = "calendar";
 pub const PARAMETERS: &str = "parameters";
+pub const LOCALITIES: &str = "localities";
 
 /// Counts one change of `name`.
 pub async fn bump(tx: &mut Tx, name: &str) -> Result<(), sqlx::Error> {
