@@ -32,6 +32,13 @@ search-regime = Working time
 search-any-regime = Any working time
 search-employment = Type of employment
 search-any-employment = Any type
+search-posted = Posted
+search-posted-any = At any time
+search-posted-days = { $count ->
+    [1] Today
+   *[other] In the last { $n } days
+}
+search-posted-invalid = Choose when the vacancy was posted from the list.
 search-export = All open vacancies as one file (open data, gzip-compressed JSON Lines, made hourly)
 search-sort = Order
 search-sort-default = Default (with words: by relevance)

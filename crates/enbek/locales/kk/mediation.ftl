@@ -29,6 +29,13 @@ search-regime = Жұмыс режимі
 search-any-regime = Кез келген режим
 search-employment = Жұмыспен қамту түрі
 search-any-employment = Кез келген түрі
+search-posted = Жарияланған уақыты
+search-posted-any = Кез келген уақытта
+search-posted-days = { $count ->
+    [1] Бүгін
+   *[other] Соңғы { $n } күнде
+}
+search-posted-invalid = Бос жұмыс орны қашан жарияланғанын тізімнен таңдаңыз.
 search-export = Барлық ашық бос жұмыс орындары бір файлда (ашық деректер, gzip-пен сығылған JSON Lines, сағат сайын жасалады)
 search-sort = Сұрыптау
 search-sort-default = Әдепкі (сөз болса — сәйкестігі бойынша)

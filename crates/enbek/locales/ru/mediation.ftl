@@ -33,6 +33,15 @@ search-regime = Режим работы
 search-any-regime = Любой режим
 search-employment = Тип занятости
 search-any-employment = Любой тип
+search-posted = Опубликована
+search-posted-any = За всё время
+search-posted-days = { $count ->
+    [1] Сегодня
+    [one] За последний { $n } день
+    [few] За последние { $n } дня
+   *[other] За последние { $n } дней
+}
+search-posted-invalid = Выберите из списка, когда опубликована вакансия.
 search-export = Все открытые вакансии одним файлом (открытые данные, JSON Lines в gzip, обновляется ежечасно)
 search-sort = Сортировка
 search-sort-default = По умолчанию (со словами — по соответствию)

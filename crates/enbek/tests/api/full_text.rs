@@ -161,9 +161,13 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
     for (i, (title, occupation, from, to, district, regime, employment)) in
         variants.into_iter().enumerate()
     {
-        indexed
-            .set_clock(&format!("2026-03-17T10:{i:02}:00+05:00"))
-            .await;
+        // The first the last minute of the day before, the second the first of the day.
+        let at = match i {
+            0 => "2026-03-16T23:59:00+05:00".to_string(),
+            1 => "2026-03-17T00:00:00+05:00".to_string(),
+            _ => format!("2026-03-17T10:{i:02}:00+05:00"),
+        };
+        indexed.set_clock(&at).await;
         let mut v = titled(title, "Учёт, налоговая отчётность бухгалтерии");
         v["occupation_code"] = json!(occupation);
         v["salary_from"] = json!(from);
@@ -211,6 +215,10 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
         "per_page=2&page=2",
         "per_page=2&page=3&sort=salary",
         "q=бухгалтер&per_page=1&page=2&sort=date",
+        "posted_since=2026-03-17",
+        "posted_since=2026-03-16&sort=salary",
+        "posted_since=2026-03-18",
+        "q=бухгалтер&posted_since=2026-03-17&sort=date",
     ];
     for query in queries {
         let path = format!("/api/v1/vacancies?{query}");
@@ -240,12 +248,29 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
         "the index answered on the first server"
     );
     assert_eq!(answered_by(&database, "index").await, 0);
+    // Posted since a day: from its first minute in Kazakhstan, not the minute before.
+    for app in [&indexed, &database] {
+        assert_eq!(
+            found(app, "posted_since=2026-03-17").await,
+            [
+                "Бухгалтер по зарплате",
+                "Бухгалтер-кассир",
+                "Водитель",
+                "Экономист"
+            ]
+        );
+        assert_eq!(found(app, "posted_since=2026-03-16").await.len(), 5);
+    }
 
-    for bad in [
-        "occupation_code=24%25",
-        "occupation_code=abc",
-        "occupation_code=24111",
-        "occupation_code=241-1",
+    for (bad, field) in [
+        ("occupation_code=24%25", "occupation_code"),
+        ("occupation_code=abc", "occupation_code"),
+        ("occupation_code=24111", "occupation_code"),
+        ("occupation_code=241-1", "occupation_code"),
+        ("posted_since=2026-3-17", "posted_since"),
+        ("posted_since=2026-02-30", "posted_since"),
+        ("posted_since=yesterday", "posted_since"),
+        ("posted_since=2026-03-17T00:00:00", "posted_since"),
     ] {
         let (status, body) = indexed.get(&format!("/api/v1/vacancies?{bad}"), None).await;
         assert_eq!(
@@ -253,7 +278,7 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
             (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
             "{bad}: {body}"
         );
-        assert_eq!(body["field"], "occupation_code", "{bad}");
+        assert_eq!(body["field"], field, "{bad}");
     }
 }
 

@@ -137,6 +137,19 @@ async fn visitor_searches_and_opens_a_vacancy(app: &TestApp, w: &Words) {
         results.starts_with("Бухгалтер-кассир") && results.matches("ТОО").count() == 1,
         "{results}"
     );
+    // Posted in the last week: all three, posted today; a span not offered is named wrong.
+    browser.open("/vacancies").await;
+    browser.choose("#posted", "7").await;
+    browser
+        .click_to(
+            "form[role=search] button.primary",
+            "the search by date posted",
+        )
+        .await;
+    let results = browser.text(".results").await;
+    assert_eq!(results.matches("ТОО").count(), 3, "{results}");
+    browser.open("/vacancies?posted=2").await;
+    assert!(!browser.text("#posted-error").await.is_empty());
     // All open vacancies as one file of open data.
     let export = browser
         .client

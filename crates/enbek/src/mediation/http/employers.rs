@@ -329,6 +329,8 @@ pub struct SearchQuery {
     pub work_regime: Option<String>,
     /// `full_time`, `part_time`, … as a vacancy states it.
     pub employment_type: Option<String>,
+    /// Vacancies posted on this day (`YYYY-MM-DD`, Kazakhstan time) or later.
+    pub posted_since: Option<String>,
     /// `relevance` (the default with `q`: the words' relevance (BM25), a word in the title
     /// counting more; then the newest), `date` (newest first, the default without `q`) or `salary` (highest
     /// first).
@@ -356,6 +358,7 @@ pub async fn search_vacancies(
             salary_min: q.salary_min,
             work_regime: q.work_regime.as_deref(),
             employment_type: q.employment_type.as_deref(),
+            posted_since: q.posted_since.as_deref(),
             sort: q.sort.as_deref(),
             page: q.page,
             per_page: q.per_page,

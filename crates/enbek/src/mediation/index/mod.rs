@@ -123,7 +123,7 @@ fn schema() -> (Schema, Fields) {
         regime: b.add_text_field("regime", STRING),
         employment: b.add_text_field("employment", STRING),
         pay: b.add_i64_field("pay", FAST | INDEXED),
-        posted: b.add_i64_field("posted", FAST),
+        posted: b.add_i64_field("posted", FAST | INDEXED),
         valid_until: b.add_i64_field("valid_until", INDEXED),
     };
     (b.build(), fields)
@@ -326,15 +326,21 @@ impl Live {
                 ));
             }
         }
-        if let Some(least) = s.salary_min {
-            let q = RangeQuery::new(
-                Bound::Included(Term::from_field_i64(f.pay, least)),
-                Bound::Unbounded,
-            );
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
-            ));
+        let floors = [
+            (f.pay, s.salary_min),
+            (f.posted, s.posted_since.map(|at| at.timestamp_micros())),
+        ];
+        for (field, least) in floors {
+            if let Some(least) = least {
+                let q = RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(field, least)),
+                    Bound::Unbounded,
+                );
+                clauses.push((
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+                ));
+            }
         }
         if clauses.is_empty() {
             return Box::new(AllQuery);

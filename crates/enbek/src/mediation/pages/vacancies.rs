@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use chrono::{Days, NaiveDate};
 use enbek_domain::mediation::vacancy::{EmploymentType, WorkRegime};
+use enbek_domain::reference::office_hours::local_date;
 use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
@@ -129,6 +131,9 @@ pub struct SearchQuery {
     regime: String,
     #[serde(default)]
     employment: String,
+    /// Posted within this many days, today counting as one (`POSTED_WITHIN`).
+    #[serde(default)]
+    posted: String,
     #[serde(default)]
     sort: String,
     #[serde(default)]
@@ -145,6 +150,7 @@ impl SearchQuery {
             ("salary_min", &self.salary_min),
             ("regime", &self.regime),
             ("employment", &self.employment),
+            ("posted", &self.posted),
             ("sort", &self.sort),
         ];
         page_href("/vacancies", &filters, page)
@@ -161,6 +167,7 @@ struct SearchPage {
     occupations: Vec<Choice>,
     regimes: Vec<Choice>,
     employments: Vec<Choice>,
+    posted: Vec<Choice>,
     sorts: Vec<Choice>,
     errors: FormErrors,
     /// `None` when the search could not run (its errors say why).
@@ -186,8 +193,30 @@ pub(super) fn amount(value: &str, field: &str, errors: &mut FormErrors, tr: &Tr)
     }
 }
 
+/// The spans of days a visitor may narrow the search to by when vacancies were posted.
+const POSTED_WITHIN: [u32; 4] = [1, 3, 7, 30];
+
+/// The first day of a span of `days` ending today (`posted`), as `searchVacancies` takes it; an
+/// error at `posted` for a span not offered.
+fn posted_since(value: &str, today: NaiveDate, errors: &mut FormErrors, tr: &Tr) -> Option<String> {
+    let value = optional(value)?;
+    match value
+        .parse::<u32>()
+        .ok()
+        .filter(|d| POSTED_WITHIN.contains(d))
+    {
+        Some(days) => today
+            .checked_sub_days(Days::new(u64::from(days - 1)))
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        None => {
+            errors.add("posted", tr.t("search-posted-invalid"));
+            None
+        }
+    }
+}
+
 /// The vacancy search with its filters (region, occupation, pay floor, work regime, employment
-/// type), order and pages.
+/// type, when posted), order and pages.
 pub async fn search(
     State(state): State<AppState>,
     page: Page,
@@ -196,6 +225,12 @@ pub async fn search(
     let tr = page.tr();
     let mut errors = FormErrors::new();
     let salary_min = amount(&query.salary_min, "salary_min", &mut errors, &tr);
+    let since = posted_since(
+        &query.posted,
+        local_date(state.clock.now()),
+        &mut errors,
+        &tr,
+    );
     let page_number = optional(&query.page).and_then(|p| p.parse::<i64>().ok());
     let mut results = None;
     let mut status = StatusCode::OK;
@@ -207,6 +242,7 @@ pub async fn search(
             salary_min,
             work_regime: optional(&query.regime),
             employment_type: optional(&query.employment),
+            posted_since: since.as_deref(),
             sort: optional(&query.sort),
             page: page_number,
             per_page: Some(PER_PAGE),
@@ -258,6 +294,15 @@ pub async fn search(
             (code, tr.t(&format!("employment-{}", e.code())))
         })
         .collect();
+    let posted = POSTED_WITHIN
+        .iter()
+        .map(|&days| {
+            (
+                days.to_string(),
+                tr.count("search-posted-days", i64::from(days)),
+            )
+        })
+        .collect();
     let sorts = [
         ("", "search-sort-default"),
         ("relevance", "search-sort-relevance"),
@@ -274,6 +319,7 @@ pub async fn search(
         occupations: choices(occupation_list, query.occupation.trim()),
         regimes: choices(regimes, query.regime.trim()),
         employments: choices(employments, query.employment.trim()),
+        posted: choices(posted, query.posted.trim()),
         sorts: choices(sorts, query.sort.trim()),
         errors,
         results,

@@ -2,7 +2,7 @@
 //! the state registries; a vacancy is checked against 214 p.66 and the minimum wage, and keeps the
 //! day it arose and the day it was posted.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use enbek_domain::accounts::access::Role;
 use enbek_domain::ids::{Bin, Iin};
 use enbek_domain::mediation::employer::{
@@ -13,7 +13,7 @@ use enbek_domain::mediation::vacancy::{
     self as rules, EducationLevel, EmploymentType, ExcludedCategory, Terms, VacancyStatus,
     WorkCondition, WorkRegime, DEFAULT_OPEN_DAYS,
 };
-use enbek_domain::reference::office_hours::{kz_offset, local_date};
+use enbek_domain::reference::office_hours::{kz_offset, local_date, local_instant};
 use enbek_domain::reference::parameters::keys;
 use enbek_domain::{bounds, text};
 use serde_json::json;
@@ -1049,6 +1049,8 @@ pub struct SearchRequest<'a> {
     pub salary_min: Option<i64>,
     pub work_regime: Option<&'a str>,
     pub employment_type: Option<&'a str>,
+    /// Vacancies posted on this day (`YYYY-MM-DD`, Kazakhstan time) or later.
+    pub posted_since: Option<&'a str>,
     /// `relevance` (the default with words), `date` (the default without) or `salary`.
     pub sort: Option<&'a str>,
     /// From 1.
@@ -1108,6 +1110,7 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
         salary_min: input::opt_bounded("salary_min", r.salary_min, bounds::PAY_FILTER)?,
         work_regime: r.work_regime,
         employment_type: r.employment_type,
+        posted_since: posted_since(r.posted_since)?,
         sort,
         today,
         limit: per_page,
@@ -1122,6 +1125,23 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
         per_page,
         today,
     })
+}
+
+/// The instant a `posted_since` day begins in Kazakhstan; 422 `invalid_value` on the field for
+/// anything but a date `YYYY-MM-DD`.
+fn posted_since(day: Option<&str>) -> Result<Option<DateTime<Utc>>> {
+    let Some(day) = day else {
+        return Ok(None);
+    };
+    let date = (day.len() == 10)
+        .then(|| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| {
+            Error::new(Common::InvalidValue)
+                .detail("posted_since is a date YYYY-MM-DD")
+                .with("field", "posted_since")
+        })?;
+    Ok(Some(local_instant(date, NaiveTime::MIN)))
 }
 
 /// Whether a code may filter a search by occupation: a group of the classifier (1 to 4 digits)

@@ -165,6 +165,7 @@ pub async fn notify_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
             salary_min: search.salary_min,
             work_regime: search.work_regime.map(WorkRegime::code),
             employment_type: None,
+            posted_since: None,
             sort: Sort::Date,
             today,
             limit: 1,

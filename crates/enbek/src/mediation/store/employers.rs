@@ -448,7 +448,7 @@ const TITLE_POINTS: i64 = 2;
 const TEXT_POINTS: i64 = 1;
 
 /// The parameters bound before the words: `$1` to `$FIXED`.
-const FIXED: usize = 7;
+const FIXED: usize = 8;
 
 /// At most this many words of a query are looked for.
 pub const MOST_WORDS: usize = 10;
@@ -489,6 +489,8 @@ pub struct Search<'a> {
     pub salary_min: Option<i64>,
     pub work_regime: Option<&'a str>,
     pub employment_type: Option<&'a str>,
+    /// Vacancies posted at or after this instant.
+    pub posted_since: Option<DateTime<Utc>>,
     pub sort: Sort,
     pub today: NaiveDate,
     pub limit: i64,
@@ -502,7 +504,8 @@ fn search_filter(s: &Search<'_>) -> String {
         " FROM vacancies WHERE status = 'open' AND valid_until >= $1
            AND ($2 IS NULL OR region_code = $2) AND ($3 IS NULL OR occupation_code LIKE $3)
            AND ($4 IS NULL OR COALESCE(salary_to, salary_from) >= $4) AND ($5 IS NULL OR work_regime = $5)
-           AND ($6 IS NULL OR district_code = $6) AND ($7 IS NULL OR employment_type = $7)",
+           AND ($6 IS NULL OR district_code = $6) AND ($7 IS NULL OR employment_type = $7)
+           AND ($8 IS NULL OR posted_at >= $8)",
     );
     for i in 0..s.words.len() {
         filter.push_str(&format!(" AND search_text LIKE ${}", i + FIXED + 1));
@@ -579,7 +582,8 @@ fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
         .bind(s.salary_min)
         .bind(s.work_regime.map(str::to_string))
         .bind(s.district_code.map(str::to_string))
-        .bind(s.employment_type.map(str::to_string));
+        .bind(s.employment_type.map(str::to_string))
+        .bind(s.posted_since.map(ts));
     for w in &s.words {
         q = q.bind(format!("%{w}%"));
     }
