@@ -63,7 +63,7 @@ impl Default for Metrics {
         );
         registry.register(
             "vacancy_searches",
-            "Vacancy searches, by what answered them (the index or the database)",
+            "Vacancy searches and open-data pages, by what answered them (the index or the database)",
             searches.clone(),
         );
         Metrics {

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::employers::employer;
 use crate::helpers::*;
-use crate::search::{titled, titles};
+use crate::search::{open_data, titled, titles};
 
 fn ids(list: &Value) -> Vec<String> {
     list.as_array()
@@ -374,4 +374,91 @@ async fn a_vacancy_is_found_on_the_last_day_of_its_term_and_not_the_day_after() 
     index_ready(&app).await;
     assert!(found(&app, "q=повара").await.is_empty());
     assert_eq!(found(&app, "").await, ["Пекарь"]);
+}
+
+/// Every page of the open-data listing, walked from the cursor of each, and by number.
+async fn open_data_walks(app: &TestApp, per_page: usize) -> (Vec<String>, Vec<String>) {
+    let mut by_cursor = Vec::new();
+    let mut next = format!("?per_page={per_page}");
+    loop {
+        let (status, page) = open_data(app, &next).await;
+        assert_eq!(status, StatusCode::OK, "{next}: {page}");
+        by_cursor.extend(ids(&page["items"]));
+        match page["next_cursor"].as_str() {
+            Some(c) => next = format!("?after={c}&per_page={per_page}"),
+            None => break,
+        }
+    }
+    let mut by_number = Vec::new();
+    for n in 1.. {
+        let (status, page) = open_data(app, &format!("?page={n}&per_page={per_page}")).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert_eq!(page["total"], 6, "{page}");
+        by_number.extend(ids(&page["items"]));
+        if page["next_page"].is_null() {
+            break;
+        }
+    }
+    (by_cursor, by_number)
+}
+
+#[tokio::test]
+async fn the_open_data_listing_from_the_index_is_the_databases() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let indexed = TestApp::spawn_on(db, serve_args).await;
+    let token = employer(&indexed, "hr@example.kz", 330).await;
+    // Three posted at one instant, one a minute later, three more at one instant.
+    let mut posted = Vec::new();
+    for (minute, n) in [(0, 3), (1, 1), (2, 3)] {
+        indexed
+            .set_clock(&format!("2026-03-17T11:{minute:02}:00+05:00"))
+            .await;
+        for i in 0..n {
+            let v = titled(&format!("Водитель {minute}-{i}"), "Рейсы");
+            posted.push(post(&indexed, &token, v).await);
+        }
+    }
+    // One changed (the index takes it again, its instant kept), one closed.
+    let path = format!("/api/v1/vacancies/{}", posted[1]);
+    let (status, body) = indexed
+        .call(
+            reqwest::Method::PUT,
+            &path,
+            Some(&token),
+            Some(titled("Водитель-экспедитор", "Рейсы по области")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let close = format!("/api/v1/vacancies/{}/close", posted[5]);
+    let (status, body) = indexed.post(&close, Some(&token), json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    index_ready(&indexed).await;
+    let database = TestApp::spawn_on(TestDb::shared(&url), |url| {
+        let mut args = serve_args(url);
+        args.vacancy_search = "database".into();
+        args
+    })
+    .await;
+    database.set_clock("2026-03-17T11:30:00+05:00").await;
+    indexed.set_clock("2026-03-17T11:30:00+05:00").await;
+    index_ready(&indexed).await;
+    let before = answered_by(&indexed, "index").await;
+    // Oldest first, then by id; each open one once, the closed one not.
+    let mut expected: Vec<String> = posted.clone();
+    expected.remove(5);
+    expected[..3].sort();
+    expected[3..].sort();
+    for per_page in [1, 2, 3, 4, 100] {
+        let (cursor, number) = open_data_walks(&indexed, per_page).await;
+        assert_eq!(cursor, expected, "{per_page} a page, from cursors");
+        assert_eq!(number, expected, "{per_page} a page, by number");
+        assert_eq!(
+            open_data_walks(&database, per_page).await,
+            (cursor, number),
+            "{per_page} a page: the database's"
+        );
+    }
+    assert!(answered_by(&indexed, "index").await > before + 20);
+    assert_eq!(answered_by(&database, "index").await, 0);
 }

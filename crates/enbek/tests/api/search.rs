@@ -104,7 +104,7 @@ async fn relevance_puts_title_matches_and_more_words_first_and_is_the_default_wi
     );
 }
 
-async fn open_data(app: &TestApp, query: &str) -> (StatusCode, Value) {
+pub async fn open_data(app: &TestApp, query: &str) -> (StatusCode, Value) {
     app.get(&format!("/api/v1/open-data/vacancies{query}"), None)
         .await
 }

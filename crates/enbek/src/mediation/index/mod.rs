@@ -399,19 +399,131 @@ impl Live {
                 (n, hits.into_iter().map(|(_, a)| a).collect())
             }
         };
-        let mut page = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(row) = doc.get_first(self.fields.row).and_then(|v| v.as_bytes()) {
-                let named: (Vacancy, String) = serde_json::from_slice(row)
-                    .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
-                page.push(named);
-            }
-        }
+        let page = addresses
+            .into_iter()
+            .map(|address| self.row(&searcher, address))
+            .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Hits {
             page,
             total: i64::try_from(total).unwrap_or(i64::MAX),
         })
+    }
+}
+
+/// A document of the open-data listing: its posting instant and where it is.
+type Listed = (i64, DocAddress);
+
+impl Live {
+    /// `limit` of the open vacancies after the first `offset` that follow a cursor (its posting
+    /// instant in microseconds and its id), oldest first, then by id: the open-data listing
+    /// (206 p.19), as `employers::open_after` reads it from the database. The documents are kept
+    /// newest first, so each segment is read from its end: the oldest come first and the rest
+    /// fall below the page at once. Equal instants are put in order by their ids, read from the
+    /// rows of only those that reach the page. With the number of open vacancies.
+    fn open_page(
+        &self,
+        after: Option<(i64, &str)>,
+        limit: usize,
+        offset: usize,
+    ) -> tantivy::Result<Hits> {
+        let searcher = self.reader.searcher();
+        let total = i64::try_from(searcher.num_docs()).unwrap_or(i64::MAX);
+        let wanted = offset.saturating_add(limit);
+        let from = after.map(|(at, _)| at);
+        // The `wanted` earliest after the cursor's instant (the latest kept on top).
+        let mut earliest: std::collections::BinaryHeap<Listed> = Default::default();
+        for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+            let ord = u32::try_from(ord).unwrap_or(u32::MAX);
+            let posted = column(seg, "posted");
+            let alive = seg.alive_bitset();
+            for doc in (0..seg.max_doc()).rev() {
+                if alive.is_some_and(|a| a.is_deleted(doc)) {
+                    continue;
+                }
+                let at = value(&posted, doc);
+                if from.is_some_and(|from| at <= from) {
+                    continue;
+                }
+                if earliest.len() < wanted {
+                    earliest.push((at, DocAddress::new(ord, doc)));
+                } else if earliest.peek().is_some_and(|(last, _)| at < *last) {
+                    earliest.pop();
+                    earliest.push((at, DocAddress::new(ord, doc)));
+                }
+            }
+        }
+        // Every document at the last instant kept (some may have been left for its equals),
+        // and at the cursor's own instant (those after the cursor's id follow it).
+        let mut listed: Vec<Listed> = Vec::with_capacity(earliest.len() + 1);
+        let full = earliest.len() == wanted;
+        let last = earliest.peek().map(|(at, _)| *at);
+        listed.extend(
+            earliest
+                .into_iter()
+                .filter(|(at, _)| !full || Some(*at) != last),
+        );
+        for at in from.into_iter().chain(last.filter(|_| full)) {
+            listed.extend(self.posted_at(&searcher, at)?.into_iter().map(|a| (at, a)));
+        }
+        listed.sort_unstable_by_key(|(at, _)| *at);
+        // The rows of the page, each run of equal instants that reaches it ordered by id.
+        let mut page = Vec::with_capacity(limit);
+        let mut position = 0;
+        for run in listed.chunk_by(|a, b| a.0 == b.0) {
+            if position >= wanted {
+                break;
+            }
+            let at = run[0].0;
+            let mut rows = Vec::with_capacity(run.len());
+            let reaches = position + run.len() > offset || from == Some(at);
+            if !reaches {
+                position += run.len();
+                continue;
+            }
+            for (_, address) in run {
+                rows.push(self.row(&searcher, *address)?);
+            }
+            if let Some((_, cursor_id)) = after.filter(|(cursor_at, _)| *cursor_at == at) {
+                rows.retain(|(v, _)| v.id.as_str() > cursor_id);
+            }
+            rows.sort_unstable_by(|a, b| a.0.id.cmp(&b.0.id));
+            for row in rows {
+                if position >= offset && position < wanted {
+                    page.push(row);
+                }
+                position += 1;
+            }
+        }
+        Ok(Hits { page, total })
+    }
+
+    /// The documents posted at an instant.
+    fn posted_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        at: i64,
+    ) -> tantivy::Result<std::collections::HashSet<DocAddress>> {
+        let q = TermQuery::new(
+            Term::from_field_i64(self.fields.posted, at),
+            IndexRecordOption::Basic,
+        );
+        searcher.search(&q, &tantivy::collector::DocSetCollector)
+    }
+
+    /// The vacancy and its employer's name a document keeps.
+    fn row(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+    ) -> tantivy::Result<(Vacancy, String)> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let row = doc
+            .get_first(self.fields.row)
+            .and_then(|v| v.as_bytes())
+            .ok_or_else(|| {
+                tantivy::TantivyError::InternalError("a document without its row".into())
+            })?;
+        serde_json::from_slice(row).map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))
     }
 }
 
@@ -461,17 +573,25 @@ impl VacancyIndex {
         live.search(s).map(Some).map_err(index_error)
     }
 
-    /// How many vacancies are open on `today`, or None when the database should count them (as
-    /// `search`).
-    pub async fn open_count(
+    /// A page of the open-data listing as of `today` (oldest first, after a cursor's posting
+    /// instant and id, after the first `offset`) and how many are open in all, or None when the
+    /// database should answer (as `search`).
+    pub async fn open_page(
         &self,
         state: &AppState,
         today: NaiveDate,
-    ) -> Result<Option<i64>, sqlx::Error> {
-        Ok(self
-            .ready_for(state, today)
-            .await?
-            .map(|live| i64::try_from(live.reader.searcher().num_docs()).unwrap_or(i64::MAX)))
+        after: Option<(chrono::DateTime<chrono::Utc>, &str)>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Option<Hits>, sqlx::Error> {
+        let Some(live) = self.ready_for(state, today).await? else {
+            return Ok(None);
+        };
+        let after = after.map(|(at, id)| (at.timestamp_micros(), id));
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        live.open_page(after, count(limit), count(offset))
+            .map(Some)
+            .map_err(index_error)
     }
 
     /// The index if it answers for `today`: brought up to date first when this server changed a

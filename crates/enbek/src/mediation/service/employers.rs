@@ -1163,15 +1163,7 @@ fn is_occupation_filter(code: &str) -> bool {
 async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
     if let Some(hits) = state.vacancy_index().search(state, search).await? {
         state.metrics.vacancy_search("index");
-        let page = hits
-            .page
-            .into_iter()
-            .map(|(vacancy, employer_name)| Named {
-                vacancy,
-                employer_name,
-            })
-            .collect();
-        return Ok((page, hits.total));
+        return Ok((named_rows(hits.page), hits.total));
     }
     state.metrics.vacancy_search("database");
     let (found, total) = employers::search(&state.db.pool, search).await?;
@@ -1179,7 +1171,8 @@ async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named
 }
 
 /// A page of the open vacancies as of `today` for open data (oldest first, from a cursor), and
-/// how many there are in all (counted by the vacancy index when it is ready, else the database).
+/// how many there are in all: from this server's vacancy index once it is built (as the search),
+/// else from the database.
 pub async fn open_page(
     state: &AppState,
     today: NaiveDate,
@@ -1187,19 +1180,30 @@ pub async fn open_page(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Named>, i64)> {
-    let total = match state.vacancy_index().open_count(state, today).await? {
-        Some(n) => n,
-        None => employers::open_count(&state.db.pool, today).await?,
+    let index = state.vacancy_index();
+    let (found, total) = match index.open_page(state, today, after, limit, offset).await? {
+        Some(hits) => {
+            state.metrics.vacancy_search("index");
+            (hits.page, hits.total)
+        }
+        None => {
+            state.metrics.vacancy_search("database");
+            let total = employers::open_count(&state.db.pool, today).await?;
+            let found = employers::open_after(&state.db.pool, today, after, limit, offset).await?;
+            (found, total)
+        }
     };
-    let found = employers::open_after(&state.db.pool, today, after, limit, offset).await?;
-    let items = found
-        .into_iter()
+    Ok((named_rows(found), total))
+}
+
+/// Rows read with their employers' names, as pages show them.
+fn named_rows(rows: Vec<(Vacancy, String)>) -> Vec<Named> {
+    rows.into_iter()
         .map(|(vacancy, employer_name)| Named {
             vacancy,
             employer_name,
         })
-        .collect();
-    Ok((items, total))
+        .collect()
 }
 
 /// The layoff notices a grant may read (the latest 500): an employer's own, those of an
