@@ -45,6 +45,22 @@ async fn index_ready(app: &TestApp) {
     }
 }
 
+/// A second server on the same database that answers every search from the database, both
+/// servers' clocks set to `at`, and the first one's index ready.
+async fn beside_database(indexed: &TestApp, url: &str, at: &str) -> TestApp {
+    index_ready(indexed).await;
+    let database = TestApp::spawn_on(TestDb::shared(url), |url| {
+        let mut args = serve_args(url);
+        args.vacancy_search = "database".into();
+        args
+    })
+    .await;
+    database.set_clock(at).await;
+    indexed.set_clock(at).await;
+    index_ready(indexed).await;
+    database
+}
+
 async fn post(app: &TestApp, token: &str, v: Value) -> String {
     let (status, body) = app.post_vacancy(token, v).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
@@ -183,16 +199,7 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
         v["employment_type"] = json!(employment);
         post(&indexed, &token, v).await;
     }
-    index_ready(&indexed).await;
-    let database = TestApp::spawn_on(TestDb::shared(&url), |url| {
-        let mut args = serve_args(url);
-        args.vacancy_search = "database".into();
-        args
-    })
-    .await;
-    database.set_clock("2026-03-17T10:30:00+05:00").await;
-    indexed.set_clock("2026-03-17T10:30:00+05:00").await;
-    index_ready(&indexed).await;
+    let database = beside_database(&indexed, &url, "2026-03-17T10:30:00+05:00").await;
     let by_index = answered_by(&indexed, "index").await;
     let queries = [
         "",
@@ -433,16 +440,7 @@ async fn the_open_data_listing_from_the_index_is_the_databases() {
     let close = format!("/api/v1/vacancies/{}/close", posted[5]);
     let (status, body) = indexed.post(&close, Some(&token), json!({})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    index_ready(&indexed).await;
-    let database = TestApp::spawn_on(TestDb::shared(&url), |url| {
-        let mut args = serve_args(url);
-        args.vacancy_search = "database".into();
-        args
-    })
-    .await;
-    database.set_clock("2026-03-17T11:30:00+05:00").await;
-    indexed.set_clock("2026-03-17T11:30:00+05:00").await;
-    index_ready(&indexed).await;
+    let database = beside_database(&indexed, &url, "2026-03-17T11:30:00+05:00").await;
     let before = answered_by(&indexed, "index").await;
     // Oldest first, then by id; each open one once, the closed one not.
     let mut expected: Vec<String> = posted.clone();
