@@ -402,7 +402,7 @@ pub fn score(s: &Seeker, o: &Opening) -> Option<Match> {
 }
 
 /// Where localities lie, by code (the localities table of the reference data).
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Places(std::collections::HashMap<String, Place>);
 
 impl Places {

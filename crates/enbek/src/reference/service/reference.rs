@@ -123,14 +123,19 @@ pub fn places(national: Option<&str>) -> Result<Places, ImportError> {
 /// start: every reload of the places starts from them.
 pub struct BasePlaces(pub Places);
 
-/// The places in use rebuilt: the base and every locality imported, on any server.
+/// The places in use rebuilt: the base and every locality imported, on any server. Places the
+/// same as those in use are left in use, so that what was built with them (the matching index)
+/// is not built again for nothing — as at start, where the follower's first pass reloads them.
 pub async fn reload_places(state: &AppState) -> Result<(), sqlx::Error> {
     let imported = imports::localities(&state.db.pool).await?;
     let places = state
         .part::<Arc<BasePlaces>>()
         .0
         .with(imported.into_iter().map(|l| (l.code, l.place)));
-    *state.places.write().expect("places lock") = Arc::new(places);
+    let mut in_use = state.places.write().expect("places lock");
+    if **in_use != places {
+        *in_use = Arc::new(places);
+    }
     Ok(())
 }
 
