@@ -166,10 +166,7 @@ async fn an_unreachable_gateway_keeps_the_message_and_retries_until_delivered() 
 
 #[tokio::test]
 async fn two_servers_on_one_database_never_run_a_job_twice() {
-    let db = TestDb::new().await;
-    let url = db.url.clone();
-    let a = TestApp::spawn_on(db, serve_args).await;
-    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    let (a, b) = TestApp::two_on_one_database().await;
     let mut people = Vec::new();
     for i in 0..6 {
         people.push(proven_citizen(&a, &format!("p{i}@example.kz"), 7200 + i * 10).await);
@@ -309,10 +306,7 @@ async fn within_five_seconds(
 
 #[tokio::test]
 async fn a_calendar_day_or_parameter_edition_added_on_one_server_reaches_the_other() {
-    let db = TestDb::new().await;
-    let url = db.url.clone();
-    let a = TestApp::spawn_on(db, serve_args).await;
-    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    let (a, b) = TestApp::two_on_one_database().await;
     let year = "/api/v1/calendar?year=2026";
     assert_eq!(b.get(year, None).await.1["working_days"], 247);
     // A transfer order entered on server a: Saturday 5 December 2026 is worked.

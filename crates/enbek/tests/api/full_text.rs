@@ -320,10 +320,7 @@ async fn within_five_seconds(app: &TestApp, query: &str, done: impl Fn(&[String]
 
 #[tokio::test]
 async fn a_vacancy_posted_changed_or_closed_on_one_server_is_searched_so_on_the_other() {
-    let db = TestDb::new().await;
-    let url = db.url.clone();
-    let a = TestApp::spawn_on(db, serve_args).await;
-    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    let (a, b) = TestApp::two_on_one_database().await;
     let token = employer(&a, "hr@example.kz", 330).await;
     post(&a, &token, titled("Сварщик", "Цех")).await;
     index_ready(&a).await;

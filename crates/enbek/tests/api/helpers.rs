@@ -181,6 +181,15 @@ impl TestApp {
         .await
     }
 
+    /// Two servers on one new database, as behind a load balancer.
+    pub async fn two_on_one_database() -> (TestApp, TestApp) {
+        let db = TestDb::new().await;
+        let url = db.url.clone();
+        let a = TestApp::spawn_on(db, serve_args).await;
+        let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+        (a, b)
+    }
+
     pub async fn spawn_on(db: TestDb, args: impl FnOnce(&str) -> ServeArgs) -> TestApp {
         let running = server::start(args(&db.url))
             .await

@@ -360,10 +360,7 @@ async fn work_the_persons_health_rules_out_is_never_offered() {
 
 #[tokio::test]
 async fn a_locality_imported_on_one_server_counts_for_commutes_on_the_other() {
-    let db = TestDb::new().await;
-    let url = db.url.clone();
-    let a = TestApp::spawn_on(db, serve_args).await;
-    let b = TestApp::spawn_on(TestDb::shared(&url), serve_args).await;
+    let (a, b) = TestApp::two_on_one_database().await;
     // A new settlement of Burabay district where Shchuchinsk lies, about 65 km from Kokshetau,
     // imported on server a.
     let localities = "code,name_kk,name_ru,name_en,latitude,longitude\n\
