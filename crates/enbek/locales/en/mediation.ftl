@@ -39,6 +39,8 @@ search-posted-days = { $count ->
    *[other] In the last { $n } days
 }
 search-posted-invalid = Choose when the vacancy was posted from the list.
+# A filter's option and how many vacancies choosing it would find.
+search-option-count = { $label } ({ $n })
 search-export = All open vacancies as one file (open data, gzip-compressed JSON Lines, made hourly)
 search-sort = Order
 search-sort-default = Default (with words: by relevance)

@@ -36,6 +36,8 @@ search-posted-days = { $count ->
    *[other] Соңғы { $n } күнде
 }
 search-posted-invalid = Бос жұмыс орны қашан жарияланғанын тізімнен таңдаңыз.
+# A filter's option and how many vacancies choosing it would find.
+search-option-count = { $label } ({ $n })
 search-export = Барлық ашық бос жұмыс орындары бір файлда (ашық деректер, gzip-пен сығылған JSON Lines, сағат сайын жасалады)
 search-sort = Сұрыптау
 search-sort-default = Әдепкі (сөз болса — сәйкестігі бойынша)

@@ -42,6 +42,8 @@ search-posted-days = { $count ->
    *[other] За последние { $n } дней
 }
 search-posted-invalid = Выберите из списка, когда опубликована вакансия.
+# A filter's option and how many vacancies choosing it would find.
+search-option-count = { $label } ({ $n })
 search-export = Все открытые вакансии одним файлом (открытые данные, JSON Lines в gzip, обновляется ежечасно)
 search-sort = Сортировка
 search-sort-default = По умолчанию (со словами — по соответствию)

@@ -222,6 +222,10 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
         "per_page=2&page=2",
         "per_page=2&page=3&sort=salary",
         "q=бухгалтер&per_page=1&page=2&sort=date",
+        // Past the last page: none, and the total.
+        "per_page=100&page=100000",
+        "q=бухгалтер&per_page=100&page=100000&sort=salary",
+        "per_page=4&page=2",
         "posted_since=2026-03-17",
         "posted_since=2026-03-16&sort=salary",
         "posted_since=2026-03-18",
@@ -236,8 +240,12 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
     }
     // The total too, and the relevance order's set (the index ranks within the same points by
     // BM25, the database by date).
-    for query in ["q=бухгалтер", "q=учет%20бухгалтерии", "occupation_code=24"]
-    {
+    for query in [
+        "q=бухгалтер",
+        "q=учет%20бухгалтерии",
+        "occupation_code=24",
+        "per_page=100&page=100000",
+    ] {
         let path = format!("/api/v1/vacancies?{query}");
         assert_eq!(
             total(&indexed, &path).await,
@@ -251,7 +259,7 @@ async fn the_index_filters_orders_and_pages_as_the_database_does() {
     );
     assert_eq!(
         answered_by(&indexed, "index").await,
-        by_index + queries.len() as u64 + 3 + 1,
+        by_index + queries.len() as u64 + 4 + 1,
         "the index answered on the first server"
     );
     assert_eq!(answered_by(&database, "index").await, 0);
@@ -456,4 +464,308 @@ async fn the_open_data_listing_from_the_index_is_the_databases() {
     }
     assert!(answered_by(&indexed, "index").await > before + 20);
     assert_eq!(answered_by(&database, "index").await, 0);
+}
+
+/// A facet's values and counts, as `countVacancyFacets` lists them.
+fn counts(facets: &Value, facet: &str) -> Vec<(String, i64)> {
+    facets[facet]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {facet}: {facets}"))
+        .iter()
+        .map(|c| {
+            (
+                c["code"].as_str().unwrap().to_string(),
+                c["count"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, i64)]) -> Vec<(String, i64)> {
+    list.iter().map(|(c, n)| (c.to_string(), *n)).collect()
+}
+
+#[tokio::test]
+async fn facets_count_each_value_under_the_other_filters_as_the_database_does() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let indexed = TestApp::spawn_on(db, serve_args).await;
+    let token = employer(&indexed, "hr@example.kz", 350).await;
+    let posted = [
+        (
+            "Бухгалтер",
+            "111000000",
+            "111010000",
+            "full_time",
+            "permanent",
+        ),
+        (
+            "Бухгалтер-кассир",
+            "111000000",
+            "111010000",
+            "part_time",
+            "temporary",
+        ),
+        (
+            "Экономист",
+            "117000000",
+            "117020100",
+            "full_time",
+            "seasonal",
+        ),
+        (
+            "Бухгалтер",
+            "611000000",
+            "611010000",
+            "full_time",
+            "permanent",
+        ),
+    ];
+    for (title, district, locality, regime, employment) in posted {
+        let mut v = titled(title, "Учёт");
+        v["region_code"] = json!(format!("{}0000000", &district[..2]));
+        v["district_code"] = json!(district);
+        v["locality_code"] = json!(locality);
+        v["work_regime"] = json!(regime);
+        v["employment_type"] = json!(employment);
+        post(&indexed, &token, v).await;
+    }
+    let database = beside_database(&indexed, &url, "2026-03-17T10:30:00+05:00").await;
+    let by_index = answered_by(&indexed, "index").await;
+    type Expected<'a> = [(&'a str, &'a [(&'a str, i64)]); 4];
+    let cases: [(&str, i64, Expected<'_>); 4] = [
+        (
+            "",
+            4,
+            [
+                ("region_code", &[("110000000", 3), ("610000000", 1)]),
+                (
+                    "district_code",
+                    &[("111000000", 2), ("117000000", 1), ("611000000", 1)],
+                ),
+                ("work_regime", &[("full_time", 3), ("part_time", 1)]),
+                (
+                    "employment_type",
+                    &[("permanent", 2), ("seasonal", 1), ("temporary", 1)],
+                ),
+            ],
+        ),
+        // A filter's own values are counted without it: the other region still shows.
+        (
+            "region_code=110000000",
+            3,
+            [
+                ("region_code", &[("110000000", 3), ("610000000", 1)]),
+                ("district_code", &[("111000000", 2), ("117000000", 1)]),
+                ("work_regime", &[("full_time", 2), ("part_time", 1)]),
+                (
+                    "employment_type",
+                    &[("permanent", 1), ("seasonal", 1), ("temporary", 1)],
+                ),
+            ],
+        ),
+        (
+            "q=бухгалтера&work_regime=full_time",
+            2,
+            [
+                ("region_code", &[("110000000", 1), ("610000000", 1)]),
+                ("district_code", &[("111000000", 1), ("611000000", 1)]),
+                ("work_regime", &[("full_time", 2), ("part_time", 1)]),
+                ("employment_type", &[("permanent", 2)]),
+            ],
+        ),
+        (
+            "q=сантехник",
+            0,
+            [
+                ("region_code", &[]),
+                ("district_code", &[]),
+                ("work_regime", &[]),
+                ("employment_type", &[]),
+            ],
+        ),
+    ];
+    for (query, total_found, expected) in cases {
+        let path = format!("/api/v1/vacancies/facets?{query}");
+        let (s1, a) = indexed.get(&path, None).await;
+        let (s2, b) = database.get(&path, None).await;
+        assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK), "{query}: {a}");
+        assert_eq!(a, b, "{query}: the database's");
+        assert_eq!(a["total"], total_found, "{query}: {a}");
+        let search = total(&indexed, &format!("/api/v1/vacancies?{query}")).await;
+        assert_eq!(
+            search,
+            total_found.to_string(),
+            "{query}: the search's total"
+        );
+        for (facet, values) in expected {
+            assert_eq!(counts(&a, facet), pairs(values), "{query}: {facet}");
+        }
+    }
+    assert_eq!(
+        answered_by(&indexed, "index").await,
+        by_index + 2 * cases.len() as u64,
+        "the index counted on the first server"
+    );
+    for (bad, field) in [
+        ("posted_since=2026-3-17", "posted_since"),
+        ("occupation_code=abc", "occupation_code"),
+        ("salary_min=-1", "salary_min"),
+    ] {
+        let (status, body) = indexed
+            .get(&format!("/api/v1/vacancies/facets?{bad}"), None)
+            .await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{bad}: {body}"
+        );
+        assert_eq!(body["field"], field, "{bad}");
+    }
+}
+
+/// One page of the search: its vacancies' ids and the next page's cursor.
+async fn page_and_cursor(app: &TestApp, query: &str) -> (Vec<String>, Option<String>) {
+    let response = app
+        .client
+        .get(format!("{}/api/v1/vacancies?{query}", app.base))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), StatusCode::OK, "{query}");
+    let cursor = response
+        .headers()
+        .get("x-next-cursor")
+        .map(|c| c.to_str().unwrap().to_string());
+    let body: Value = response.json().await.unwrap();
+    (ids(&body), cursor)
+}
+
+/// Every page of a search, each read from the cursor of the one before.
+async fn cursor_walk(app: &TestApp, query: &str, per_page: usize) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut next = format!("{query}&per_page={per_page}");
+    loop {
+        let (page, cursor) = page_and_cursor(app, &next).await;
+        assert!(page.len() <= per_page, "{next}");
+        all.extend(page);
+        match cursor {
+            Some(c) => next = format!("{query}&per_page={per_page}&after={c}"),
+            None => return all,
+        }
+    }
+}
+
+#[tokio::test]
+async fn search_after_walks_each_order_as_pages_by_number_do_on_the_index_and_the_database() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let indexed = TestApp::spawn_on(db, serve_args).await;
+    let token = employer(&indexed, "hr@example.kz", 360).await;
+    // Three posted at one instant, one a minute later, three at one instant: pays tie too.
+    for (minute, pays) in [
+        (0, [300_000, 300_000, 200_000].as_slice()),
+        (1, &[300_000]),
+        (2, &[200_000, 300_000, 300_000]),
+    ] {
+        indexed
+            .set_clock(&format!("2026-03-17T11:{minute:02}:00+05:00"))
+            .await;
+        for (i, pay) in pays.iter().enumerate() {
+            let mut v = titled(&format!("Бухгалтер {minute}-{i}"), "Учёт");
+            v["salary_from"] = json!(pay);
+            v["salary_to"] = json!(null);
+            post(&indexed, &token, v).await;
+        }
+    }
+    let database = beside_database(&indexed, &url, "2026-03-17T11:30:00+05:00").await;
+    for query in [
+        "sort=date",
+        "sort=salary",
+        "q=бухгалтера&sort=date",
+        "q=бухгалтера&sort=salary",
+        "region_code=110000000",
+        "sort=relevance",
+        "salary_min=300000&sort=salary",
+    ] {
+        let (whole, last) = page_and_cursor(&indexed, &format!("{query}&per_page=100")).await;
+        assert_eq!(last, None, "{query}: one page holds them all");
+        let expected = if query.starts_with("salary_min") {
+            5
+        } else {
+            7
+        };
+        assert_eq!(whole.len(), expected, "{query}");
+        let (databases, _) = page_and_cursor(&database, &format!("{query}&per_page=100")).await;
+        assert_eq!(databases, whole, "{query}: the database's order");
+        for per_page in [1, 2, 3, 7] {
+            for app in [&indexed, &database] {
+                assert_eq!(
+                    cursor_walk(app, query, per_page).await,
+                    whole,
+                    "{query}: {per_page} a page"
+                );
+            }
+        }
+        // The cursor of a page read by number leads on as the next number does.
+        let (_, cursor) = page_and_cursor(&indexed, &format!("{query}&per_page=2&page=2")).await;
+        let (third, _) = page_and_cursor(&indexed, &format!("{query}&per_page=2&page=3")).await;
+        let after = cursor.unwrap_or_else(|| panic!("{query}: a third page"));
+        for app in [&indexed, &database] {
+            let (from_cursor, _) =
+                page_and_cursor(app, &format!("{query}&per_page=2&after={after}")).await;
+            assert_eq!(from_cursor, third, "{query}");
+        }
+    }
+    // The date order's walk stays put while vacancies open and close: a newer one is not met,
+    // a closed one is not, and nothing is met twice.
+    let (first, cursor) = page_and_cursor(&indexed, "sort=date&per_page=2").await;
+    let (newest, _) = page_and_cursor(&indexed, "sort=date&per_page=7").await;
+    assert_eq!(first, newest[..2]);
+    let closed = &newest[4];
+    let (status, _) = indexed
+        .post(
+            &format!("/api/v1/vacancies/{closed}/close"),
+            Some(&token),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    post(&indexed, &token, titled("Бухгалтер 3-0", "Учёт")).await;
+    let mut rest = Vec::new();
+    let mut next = cursor;
+    while let Some(c) = next {
+        let (page, cursor) =
+            page_and_cursor(&indexed, &format!("sort=date&per_page=2&after={c}")).await;
+        rest.extend(page);
+        next = cursor;
+    }
+    let expected: Vec<String> = newest[2..]
+        .iter()
+        .filter(|id| *id != closed)
+        .cloned()
+        .collect();
+    assert_eq!(rest, expected);
+
+    // A cursor of another order, with a page number, of relevance to words, or not a cursor.
+    let (_, date_cursor) = page_and_cursor(&indexed, "sort=date&per_page=1").await;
+    let date_cursor = date_cursor.unwrap();
+    for bad in [
+        format!("sort=salary&after={date_cursor}"),
+        format!("sort=date&page=2&after={date_cursor}"),
+        format!("q=бухгалтер&after={date_cursor}"),
+        "sort=date&after=not-a-cursor".to_string(),
+        "sort=date&after=ZGF0ZXwyMDI2fGFi".to_string(),
+    ] {
+        let (status, body) = indexed.get(&format!("/api/v1/vacancies?{bad}"), None).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::UNPROCESSABLE_ENTITY, "invalid_value"),
+            "{bad}: {body}"
+        );
+        assert_eq!(body["field"], "after", "{bad}");
+    }
+    // Relevance to words is paged by number: no cursor.
+    let (_, cursor) = page_and_cursor(&indexed, "q=бухгалтер&per_page=1").await;
+    assert_eq!(cursor, None);
 }

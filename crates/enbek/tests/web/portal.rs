@@ -109,6 +109,26 @@ async fn visitor_searches_and_opens_a_vacancy(app: &TestApp, w: &Words) {
         results.contains("Бухгалтер") && !results.contains("кассир"),
         "{results}"
     );
+    // Each option with what choosing it would find: the regimes under the words alone, the
+    // region under the words and the regime.
+    for (option, count) in [
+        ("#regime option[value=full_time]", "(1)"),
+        ("#regime option[value=part_time]", "(1)"),
+        ("#regime option[value=shift]", "(0)"),
+        ("#region option[value='110000000']", "(1)"),
+        ("#region option[value='610000000']", "(0)"),
+    ] {
+        let label = browser
+            .script(&format!(
+                "return document.querySelector(\"{option}\").textContent"
+            ))
+            .await;
+        let label = label.as_str().unwrap_or_default();
+        assert!(
+            label.ends_with(count) && label.len() > 4,
+            "{option}: {label}"
+        );
+    }
     browser.click_to(".results h3 a", "a vacancy").await;
     assert_eq!(browser.text("h1").await, "Бухгалтер");
     // The browser reads no-break spaces as spaces.

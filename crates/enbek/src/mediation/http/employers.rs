@@ -14,8 +14,8 @@ use utoipa::ToSchema;
 
 use crate::mediation::error::{Error, Result};
 use crate::mediation::service::employers::{
-    self as service, my_employer, Employer, Invitation, LayoffGroup, LayoffNotice, Member, Named,
-    NewEmployer, NewVacancy, SearchRequest, Vacancy,
+    self as service, my_employer, Employer, Facet, Invitation, LayoffGroup, LayoffNotice, Member,
+    Named, NewEmployer, NewVacancy, SearchRequest, Vacancy,
 };
 use crate::platform::auth::Caller;
 use crate::platform::http::extract::{Json, Path, Query};
@@ -339,32 +339,41 @@ pub struct SearchQuery {
     pub page: Option<i64>,
     /// At most 100 (default 20).
     pub per_page: Option<i64>,
+    /// The `X-Next-Cursor` of the page before, in the same order: the page after it, however
+    /// many vacancies opened or closed meanwhile (search-after; not with `page`). The date and
+    /// salary orders only: relevance to words is paged by number.
+    pub after: Option<String>,
+}
+
+impl SearchQuery {
+    /// The search as the use case takes it.
+    fn request(&self) -> SearchRequest<'_> {
+        SearchRequest {
+            q: self.q.as_deref(),
+            region_code: self.region_code.as_deref(),
+            district_code: self.district_code.as_deref(),
+            occupation_code: self.occupation_code.as_deref(),
+            salary_min: self.salary_min,
+            work_regime: self.work_regime.as_deref(),
+            employment_type: self.employment_type.as_deref(),
+            posted_since: self.posted_since.as_deref(),
+            sort: self.sort.as_deref(),
+            after: self.after.as_deref(),
+            page: self.page,
+            per_page: self.per_page,
+        }
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/vacancies", operation_id = "searchVacancies", tag = "employers",
     params(SearchQuery),
-    responses((status = 200, body = [VacancyView], description = "open vacancies; the total is in X-Total-Count"), (status = 422)))]
+    responses((status = 200, body = [VacancyView], description = "open vacancies; the total is in X-Total-Count, the next page's cursor (none on the last, and for relevance to words) in X-Next-Cursor"),
+        (status = 422, description = "invalid_text, invalid_value (with `field`)")))]
 pub async fn search_vacancies(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
 ) -> Result<impl IntoResponse> {
-    let found = service::search_vacancies(
-        &state,
-        &SearchRequest {
-            q: q.q.as_deref(),
-            region_code: q.region_code.as_deref(),
-            district_code: q.district_code.as_deref(),
-            occupation_code: q.occupation_code.as_deref(),
-            salary_min: q.salary_min,
-            work_regime: q.work_regime.as_deref(),
-            employment_type: q.employment_type.as_deref(),
-            posted_since: q.posted_since.as_deref(),
-            sort: q.sort.as_deref(),
-            page: q.page,
-            per_page: q.per_page,
-        },
-    )
-    .await?;
+    let found = service::search_vacancies(&state, &q.request()).await?;
     let today = found.today;
     let items: Vec<VacancyView> = found
         .vacancies
@@ -373,7 +382,64 @@ pub async fn search_vacancies(
         .collect();
     let mut headers = HeaderMap::new();
     headers.insert("x-total-count", HeaderValue::from(found.total));
+    if let Some(cursor) = found.next_cursor {
+        // URL-safe base64: always a valid header value.
+        if let Ok(value) = HeaderValue::from_str(&cursor) {
+            headers.insert("x-next-cursor", value);
+        }
+    }
     Ok((headers, axum::Json(items)))
+}
+
+/// How many vacancies one value of a facet finds.
+#[derive(Serialize, ToSchema)]
+pub struct FacetCount {
+    pub code: String,
+    pub count: i64,
+}
+
+/// How many open vacancies a search finds, in all and with each value of each filter. A
+/// filter's values are counted under the other filters (its own left out), so each count is
+/// what choosing that value instead would find. Most first, then by code; values that find
+/// none are not listed.
+#[derive(Serialize, ToSchema)]
+pub struct VacancyFacets {
+    pub total: i64,
+    pub region_code: Vec<FacetCount>,
+    pub district_code: Vec<FacetCount>,
+    pub work_regime: Vec<FacetCount>,
+    pub employment_type: Vec<FacetCount>,
+}
+
+#[utoipa::path(get, path = "/api/v1/vacancies/facets", operation_id = "countVacancyFacets", tag = "employers",
+    params(SearchQuery),
+    responses((status = 200, body = VacancyFacets, description = "takes searchVacancies' parameters: the order and page are checked but change no count"), (status = 422, description = "invalid_text, invalid_value (with `field`), as `searchVacancies`")))]
+pub async fn count_vacancy_facets(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> Result<axum::Json<VacancyFacets>> {
+    let counted = service::vacancy_facets(&state, &q.request()).await?;
+    let mut out = VacancyFacets {
+        total: counted.total,
+        region_code: Vec::new(),
+        district_code: Vec::new(),
+        work_regime: Vec::new(),
+        employment_type: Vec::new(),
+    };
+    for (facet, counts) in counted.facets {
+        let into = match facet {
+            Facet::Region => &mut out.region_code,
+            Facet::District => &mut out.district_code,
+            Facet::WorkRegime => &mut out.work_regime,
+            Facet::EmploymentType => &mut out.employment_type,
+        };
+        into.extend(
+            counts
+                .into_iter()
+                .map(|(code, count)| FacetCount { code, count }),
+        );
+    }
+    Ok(axum::Json(out))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -33,6 +33,7 @@ pub fn portal() -> OpenApiRouter<AppState> {
             employers::create_vacancy,
             employers::search_vacancies
         ))
+        .routes(routes!(employers::count_vacancy_facets))
         .routes(routes!(employers::get_vacancy, employers::update_vacancy))
         .routes(routes!(open_data::list_open_data_vacancies))
         .routes(routes!(open_data::export_open_data_vacancies))

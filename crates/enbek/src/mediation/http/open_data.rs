@@ -6,8 +6,6 @@
 use axum::extract::State;
 use axum::http::header::{self, HeaderName};
 use axum::response::{IntoResponse, Response};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::bounds;
 use enbek_domain::reference::office_hours::local_date;
@@ -60,31 +58,22 @@ pub struct OpenDataPage {
     pub items: Vec<VacancyView>,
 }
 
-/// A cursor: the posting instant and id of a page's last vacancy, opaque (URL-safe base64).
+/// A cursor: the posting instant and id of a page's last vacancy.
 fn cursor(v: &Vacancy) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{}|{}", ts(v.posted_at), v.id))
+    input::cursor(&[&ts(v.posted_at), &v.id])
 }
 
 /// The posting instant and id a cursor names; anything else is refused with the field named.
 fn parse_cursor(text: &str) -> Result<(DateTime<Utc>, String)> {
-    let bad = || {
+    const DETAIL: &str = "after is a next_cursor of this listing";
+    let mut parts = input::cursor_parts("after", text, 2, DETAIL)?;
+    let id = parts.pop().unwrap_or_default();
+    let at = parse_ts(&parts[0]).map_err(|_| {
         Error::new(Common::InvalidValue)
-            .detail("after is a next_cursor of this listing")
+            .detail(DETAIL)
             .with("field", "after")
-    };
-    if text.len() > 200 {
-        return Err(bad());
-    }
-    let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?;
-    let decoded = String::from_utf8(bytes).map_err(|_| bad())?;
-    let (at, id) = decoded.split_once('|').ok_or_else(bad)?;
-    let at = parse_ts(at).map_err(|_| bad())?;
-    let id_ok =
-        !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
-    if !id_ok {
-        return Err(bad());
-    }
-    Ok((at, id.to_string()))
+    })?;
+    Ok((at, id))
 }
 
 #[utoipa::path(get, path = "/api/v1/open-data/vacancies", operation_id = "listOpenDataVacancies", tag = "employers",

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 
+use std::collections::HashMap;
 use std::ops::Bound;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -13,8 +14,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 use enbek_domain::reference::office_hours::local_date;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::columnar::ColumnValues;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::{ColumnValues, StrColumn};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
@@ -23,11 +25,11 @@ use tantivy::schema::{
     STRING,
 };
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
-    TantivyDocument, Term,
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term,
 };
 
-use crate::mediation::store::employers::{self, Search, Sort, Vacancy};
+use crate::mediation::store::employers::{self, After, Facet, FacetCounts, Search, Sort, Vacancy};
 use crate::platform::state::AppState;
 
 /// How often every server reads the vacancies changed on any server.
@@ -111,17 +113,19 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let fields = Fields {
-        id: b.add_text_field("id", STRING),
+        // Fast: the last of every order (`posted` then `id`, newest first).
+        id: b.add_text_field("id", STRING | FAST),
         row: b.add_bytes_field("row", STORED),
         title_ru: b.add_text_field("title_ru", text(analysis::RUSSIAN)),
         title_kk: b.add_text_field("title_kk", text(analysis::KAZAKH)),
         body_ru: b.add_text_field("body_ru", text(analysis::RUSSIAN)),
         body_kk: b.add_text_field("body_kk", text(analysis::KAZAKH)),
-        region: b.add_text_field("region", STRING),
-        district: b.add_text_field("district", STRING),
+        // Named as the facets they are counted by (`Facet::column`).
+        region: b.add_text_field("region_code", STRING | FAST),
+        district: b.add_text_field("district_code", STRING | FAST),
         occupation: b.add_text_field("occupation", STRING),
-        regime: b.add_text_field("regime", STRING),
-        employment: b.add_text_field("employment", STRING),
+        regime: b.add_text_field("work_regime", STRING | FAST),
+        employment: b.add_text_field("employment_type", STRING | FAST),
         pay: b.add_i64_field("pay", FAST | INDEXED),
         posted: b.add_i64_field("posted", FAST | INDEXED),
         valid_until: b.add_i64_field("valid_until", INDEXED),
@@ -131,11 +135,6 @@ fn schema() -> (Schema, Fields) {
 
 fn day_number(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
-}
-
-/// The pay a vacancy is filtered and sorted by: its upper bound, or its only figure.
-fn pay(v: &Vacancy) -> i64 {
-    v.salary_to.unwrap_or(v.salary_from)
 }
 
 /// The codes an occupation filter may name to find this code: the code and each of its groups'.
@@ -166,7 +165,7 @@ fn document(f: &Fields, v: &Vacancy, employer_name: &str) -> tantivy::Result<Tan
     }
     d.add_text(f.regime, v.work_regime.code());
     d.add_text(f.employment, v.employment_type.code());
-    d.add_i64(f.pay, pay(v));
+    d.add_i64(f.pay, v.pay());
     d.add_i64(f.posted, v.posted_at.timestamp_micros());
     d.add_i64(f.valid_until, day_number(v.valid_until));
     Ok(d)
@@ -342,71 +341,214 @@ impl Live {
                 ));
             }
         }
+        if let Some(after) = &s.after {
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(self.after(after), 0.0)),
+            ));
+        }
         if clauses.is_empty() {
             return Box::new(AllQuery);
         }
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// One page of what a search finds, in its order (ties by the order documents were put in).
-    /// The index is built newest first, so that without words (every vacancy ties) the newest
-    /// are met first and the rest fall below the page at once.
+    /// The documents after a cursor's place in the order: older, or as old with a lower id;
+    /// with its pay, lower paid or paid as much and so.
+    fn after(&self, a: &After) -> Box<dyn Query> {
+        let f = &self.fields;
+        let below = |term: Term| -> Box<dyn Query> {
+            Box::new(RangeQuery::new(Bound::Unbounded, Bound::Excluded(term)))
+        };
+        let at = |term: Term| -> Box<dyn Query> {
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+        };
+        let either = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, a),
+                (Occur::Should, b),
+            ]))
+        };
+        let both = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
+        };
+        let posted = Term::from_field_i64(f.posted, a.posted_at.timestamp_micros());
+        let id = Term::from_field_text(f.id, &a.id);
+        let older = either(below(posted.clone()), both(at(posted), below(id)));
+        match a.pay {
+            Some(pay) => {
+                let pay = Term::from_field_i64(f.pay, pay);
+                either(below(pay.clone()), both(at(pay), older))
+            }
+            None => older,
+        }
+    }
+
+    /// One page of what a search finds, in its order: each order ends newest first, then by id
+    /// (the database's). The index is built newest first, so that without words (every vacancy
+    /// ties on relevance) the newest are met first and the rest fall below the page at once.
+    /// The total is the search's from its first page, whatever its cursor.
     fn search(&self, s: &Search<'_>) -> tantivy::Result<Hits> {
         let query = self.query(s);
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(usize::try_from(s.limit).unwrap_or(1).max(1))
-            .and_offset(usize::try_from(s.offset).unwrap_or(0));
-        let (total, addresses): (usize, Vec<DocAddress>) = match s.sort {
+        let whole = |n: usize| -> tantivy::Result<i64> {
+            let n = match s.after {
+                Some(_) => searcher.search(&*self.query(&s.from_first()), &Count)?,
+                None => n,
+            };
+            Ok(i64::try_from(n).unwrap_or(i64::MAX))
+        };
+        // The collector keeps room for twice `offset + limit` in each segment: a page past the
+        // last document is only counted, and no page asks room for more than there are.
+        let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let offset = usize::try_from(s.offset).unwrap_or(0);
+        if offset >= docs {
+            let n = searcher.search(&query, &Count)?;
+            return Ok(Hits {
+                page: Vec::new(),
+                total: whole(n)?,
+            });
+        }
+        let limit = usize::try_from(s.limit)
+            .unwrap_or(1)
+            .clamp(1, docs - offset);
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        let posted = || SortByStaticFastValue::<i64>::for_field("posted");
+        let id = || SortByString::for_field("id");
+        fn addresses<K>(hits: Vec<(K, DocAddress)>) -> Vec<DocAddress> {
+            hits.into_iter().map(|(_, a)| a).collect()
+        }
+        let (n, found) = match s.sort {
             Sort::Relevance if s.q.is_some() => {
-                let (n, hits) = searcher.search(
-                    &query,
-                    &(
-                        Count,
-                        top.tweak_score(|seg: &SegmentReader| {
-                            let posted = column(seg, "posted");
-                            move |doc: DocId, score: Score| (score, value(&posted, doc))
-                        }),
-                    ),
-                )?;
-                (n, hits.into_iter().map(|(_, a)| a).collect())
+                let order = (SortBySimilarityScore, posted(), id());
+                let (n, hits) = searcher.search(&query, &(Count, top.order_by(order)))?;
+                (n, addresses(hits))
             }
             Sort::Salary => {
-                let (n, hits) = searcher.search(
-                    &query,
-                    &(
-                        Count,
-                        top.order_by(|seg: &SegmentReader| {
-                            let pay = column(seg, "pay");
-                            let posted = column(seg, "posted");
-                            move |doc: DocId| (value(&pay, doc), value(&posted, doc))
-                        }),
-                    ),
-                )?;
-                (n, hits.into_iter().map(|(_, a)| a).collect())
+                let order = (
+                    SortByStaticFastValue::<i64>::for_field("pay"),
+                    posted(),
+                    id(),
+                );
+                let (n, hits) = searcher.search(&query, &(Count, top.order_by(order)))?;
+                (n, addresses(hits))
             }
             // By date, and by relevance without words (every vacancy ties).
             Sort::Date | Sort::Relevance => {
-                let (n, hits) = searcher.search(
-                    &query,
-                    &(
-                        Count,
-                        top.order_by(|seg: &SegmentReader| {
-                            let posted = column(seg, "posted");
-                            move |doc: DocId| value(&posted, doc)
-                        }),
-                    ),
-                )?;
-                (n, hits.into_iter().map(|(_, a)| a).collect())
+                let (n, hits) =
+                    searcher.search(&query, &(Count, top.order_by((posted(), id()))))?;
+                (n, addresses(hits))
             }
         };
-        let page = addresses
+        let page = found
             .into_iter()
             .map(|address| self.row(&searcher, address))
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Hits {
             page,
-            total: i64::try_from(total).unwrap_or(i64::MAX),
+            total: whole(n)?,
         })
+    }
+}
+
+impl Live {
+    /// How many vacancies a search finds, and with each value of each facet under the other
+    /// filters (`Search::without`): the facets the search does not filter on are counted in the
+    /// same pass as the total, each filtered one in a pass of its own.
+    fn facets(&self, s: &Search<'_>) -> tantivy::Result<FacetCounts> {
+        let searcher = self.reader.searcher();
+        let (open, filtered): (Vec<Facet>, Vec<Facet>) =
+            Facet::ALL.into_iter().partition(|f| !s.filters_on(*f));
+        let (total, counted) = searcher.search(
+            &*self.query(s),
+            &(Count, Tally(open.iter().map(|f| f.column()).collect())),
+        )?;
+        let mut facets: Vec<_> = open.into_iter().zip(counted).collect();
+        for facet in filtered {
+            let counted = searcher.search(
+                &*self.query(&s.without(facet)),
+                &Tally(vec![facet.column()]),
+            )?;
+            facets.extend(counted.into_iter().map(|c| (facet, c)));
+        }
+        Ok(FacetCounts {
+            total: i64::try_from(total).unwrap_or(i64::MAX),
+            facets: facets
+                .into_iter()
+                .map(|(f, counts)| (f, counts.into_iter().collect()))
+                .collect(),
+        })
+    }
+}
+
+/// Counts the documents found with each value of some fast text fields, one count per field.
+struct Tally(Vec<&'static str>);
+
+type Tallied = Vec<HashMap<String, i64>>;
+
+/// The counts of one segment, by the term ordinals of its columns.
+struct SegmentTally(Vec<(Option<StrColumn>, Vec<i64>)>);
+
+impl Collector for Tally {
+    type Fruit = Tallied;
+    type Child = SegmentTally;
+
+    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<SegmentTally> {
+        let mut columns = Vec::with_capacity(self.0.len());
+        for name in &self.0 {
+            let column = seg.fast_fields().str(name)?;
+            let terms = column.as_ref().map_or(0, |c| c.num_terms());
+            columns.push((column, vec![0; terms]));
+        }
+        Ok(SegmentTally(columns))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Tallied>) -> tantivy::Result<Tallied> {
+        let mut merged: Tallied = vec![HashMap::new(); self.0.len()];
+        for segment in segments {
+            for (into, counts) in merged.iter_mut().zip(segment) {
+                for (value, n) in counts {
+                    *into.entry(value).or_default() += n;
+                }
+            }
+        }
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for SegmentTally {
+    type Fruit = Tallied;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        for (column, counts) in &mut self.0 {
+            let ord = column.as_ref().and_then(|c| c.ords().first(doc));
+            if let Some(n) = ord.and_then(|o| counts.get_mut(usize::try_from(o).ok()?)) {
+                *n += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> Tallied {
+        self.0
+            .into_iter()
+            .map(|(column, counts)| {
+                let mut named = HashMap::new();
+                let Some(column) = column else {
+                    return named;
+                };
+                for (ord, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                    let mut value = String::new();
+                    if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                        named.insert(value, n);
+                    }
+                }
+                named
+            })
+            .collect()
     }
 }
 
@@ -571,6 +713,19 @@ impl VacancyIndex {
             return Ok(None);
         };
         live.search(s).map(Some).map_err(index_error)
+    }
+
+    /// How many vacancies a search finds, in all and by each facet's values, or None when the
+    /// database should answer (as `search`).
+    pub async fn facets(
+        &self,
+        state: &AppState,
+        s: &Search<'_>,
+    ) -> Result<Option<FacetCounts>, sqlx::Error> {
+        let Some(live) = self.ready_for(state, s.today).await? else {
+            return Ok(None);
+        };
+        live.facets(s).map(Some).map_err(index_error)
     }
 
     /// A page of the open-data listing as of `today` (oldest first, after a cursor's posting

@@ -13,7 +13,7 @@ use fluent_bundle::FluentValue;
 use serde::Deserialize;
 
 use crate::mediation::http::employers::{vacancy_view, VacancyView};
-use crate::mediation::service::employers::{self as service, SearchRequest};
+use crate::mediation::service::employers::{self as service, Facet, FacetCounts, SearchRequest};
 use crate::platform::state::AppState;
 use crate::reference::interface::{occupation_names, region_names};
 use crate::web::form::{choices, Choice};
@@ -215,6 +215,36 @@ fn posted_since(value: &str, today: NaiveDate, errors: &mut FormErrors, tr: &Tr)
     }
 }
 
+/// A filter's options (value, label), each label followed by how many vacancies choosing it
+/// would find: `Ақмола облысы (3)`.
+fn with_counts(
+    tr: &Tr,
+    counted: &FacetCounts,
+    facet: Facet,
+    options: Vec<(String, String)>,
+) -> Vec<(String, String)> {
+    let counts: HashMap<&str, i64> = counted
+        .facets
+        .iter()
+        .filter(|(f, _)| *f == facet)
+        .flat_map(|(_, counts)| counts.iter().map(|(code, n)| (code.as_str(), *n)))
+        .collect();
+    options
+        .into_iter()
+        .map(|(value, label)| {
+            let n = counts.get(value.as_str()).copied().unwrap_or(0);
+            let label = tr.with(
+                "search-option-count",
+                &[
+                    ("label", FluentValue::from(label)),
+                    ("n", FluentValue::from(tr.number(n))),
+                ],
+            );
+            (value, label)
+        })
+        .collect()
+}
+
 /// The vacancy search with its filters (region, occupation, pay floor, work regime, employment
 /// type, when posted), order and pages.
 pub async fn search(
@@ -233,6 +263,7 @@ pub async fn search(
     );
     let page_number = optional(&query.page).and_then(|p| p.parse::<i64>().ok());
     let mut results = None;
+    let mut facets = None;
     let mut status = StatusCode::OK;
     if errors.is_empty() {
         let request = SearchRequest {
@@ -250,6 +281,7 @@ pub async fn search(
         };
         match service::search_vacancies(&state, &request).await.or_page() {
             Ok(found) => {
+                facets = Some(service::vacancy_facets(&state, &request).await.or_page()?);
                 let by_code: HashMap<_, _> = region_names(tr.lang).into_iter().collect();
                 let today = found.today;
                 results = Some(Results {
@@ -312,13 +344,24 @@ pub async fn search(
     .into_iter()
     .map(|(value, id)| (value.to_string(), tr.t(id)))
     .collect();
+    // Each filter's options with how many vacancies choosing them would find.
+    let counted = |facet: Facet, options: Vec<(String, String)>| match &facets {
+        Some(f) => with_counts(&tr, f, facet, options),
+        None => options,
+    };
     let html = render(&SearchPage {
         q: query.q.clone(),
         salary_min: query.salary_min.clone(),
-        regions: choices(region_names(tr.lang), query.region.trim()),
+        regions: choices(
+            counted(Facet::Region, region_names(tr.lang)),
+            query.region.trim(),
+        ),
         occupations: choices(occupation_list, query.occupation.trim()),
-        regimes: choices(regimes, query.regime.trim()),
-        employments: choices(employments, query.employment.trim()),
+        regimes: choices(counted(Facet::WorkRegime, regimes), query.regime.trim()),
+        employments: choices(
+            counted(Facet::EmploymentType, employments),
+            query.employment.trim(),
+        ),
         posted: choices(posted, query.posted.trim()),
         sorts: choices(sorts, query.sort.trim()),
         errors,

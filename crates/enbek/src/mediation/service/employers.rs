@@ -24,7 +24,10 @@ use crate::mediation::error::Code;
 use crate::mediation::error::{Error, Result};
 use crate::mediation::notices::Kind;
 use crate::mediation::store::employers;
-pub use crate::mediation::store::employers::{Employer, Member, Search, Sort, Vacancy};
+use crate::mediation::store::employers::After;
+pub use crate::mediation::store::employers::{
+    Employer, Facet, FacetCounts, Member, Search, Sort, Vacancy,
+};
 use crate::mediation::store::invitations;
 pub use crate::mediation::store::invitations::Invitation;
 use crate::mediation::store::layoffs;
@@ -34,6 +37,7 @@ use crate::platform::auth::{Caller, Grant};
 use crate::platform::db::is_unique_violation;
 use crate::platform::db::new_id;
 use crate::platform::db::Tx;
+use crate::platform::db::{parse_ts, ts};
 use crate::platform::http::input;
 use crate::platform::http::lang::Lang;
 use crate::platform::jobs::store as jobs;
@@ -1053,6 +1057,8 @@ pub struct SearchRequest<'a> {
     pub posted_since: Option<&'a str>,
     /// `relevance` (the default with words), `date` (the default without) or `salary`.
     pub sort: Option<&'a str>,
+    /// The cursor of the page before (`Found::next_cursor`): the page after it (search-after).
+    pub after: Option<&'a str>,
     /// From 1.
     pub page: Option<i64>,
     /// At most 100 (default 20).
@@ -1068,11 +1074,134 @@ pub struct Found {
     pub per_page: i64,
     /// The day the vacancies' status is read as of.
     pub today: NaiveDate,
+    /// The cursor of the next page (`after`), none on the last and in the order of relevance
+    /// to words.
+    pub next_cursor: Option<String>,
 }
 
-/// The open vacancies a visitor's search finds: its values checked (422 `invalid_text`,
-/// `invalid_value` with the `field`), the words folded, the order chosen.
+/// The open vacancies a visitor's search finds, one page of them (`checked_search`).
 pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result<Found> {
+    let CheckedSearch {
+        mut search,
+        page,
+        per_page,
+        paged_by,
+    } = checked_search(state, r)?;
+    // From a cursor, one more than the page, to know whether another follows.
+    let from_cursor = search.after.is_some();
+    if from_cursor {
+        search.limit += 1;
+    }
+    let (mut vacancies, total) = search_page(state, &search).await?;
+    let read = i64::try_from(vacancies.len()).unwrap_or(i64::MAX);
+    let more = if from_cursor {
+        read > per_page
+    } else {
+        search.offset.saturating_add(read) < total
+    };
+    vacancies.truncate(usize::try_from(per_page).unwrap_or(0));
+    let next_cursor = paged_by
+        .filter(|_| more)
+        .and_then(|by| Some(search_cursor(&vacancies.last()?.vacancy, by)));
+    Ok(Found {
+        vacancies,
+        total,
+        sort: search.sort,
+        page,
+        per_page,
+        today: search.today,
+        next_cursor,
+    })
+}
+
+/// The order search-after pages (`after`): the date and salary orders, and relevance without
+/// words (which is the date order); none for relevance to words, whose scores are each server's
+/// index's own.
+fn paged_by(sort: Sort, words: &[String]) -> Option<Sort> {
+    match sort {
+        Sort::Relevance if !words.is_empty() => None,
+        Sort::Relevance | Sort::Date => Some(Sort::Date),
+        Sort::Salary => Some(Sort::Salary),
+    }
+}
+
+/// The cursor of the place just after `v` in the order `by` (`paged_by`).
+fn search_cursor(v: &Vacancy, by: Sort) -> String {
+    let after = After::of(v, by);
+    let at = ts(after.posted_at);
+    match after.pay {
+        Some(pay) => input::cursor(&["salary", &pay.to_string(), &at, &after.id]),
+        None => input::cursor(&["date", &at, &after.id]),
+    }
+}
+
+/// The place a cursor of `search_cursor` names in the order `by`; 422 `invalid_value` on `after`
+/// for anything else, a cursor of another order, or an order not paged by cursor.
+fn parse_search_cursor(text: &str, by: Option<Sort>) -> Result<After> {
+    const DETAIL: &str = "after is an X-Next-Cursor of a search in the same order";
+    let bad = |detail: &str| {
+        Error::new(Common::InvalidValue)
+            .detail(detail)
+            .with("field", "after")
+    };
+    let Some(by) = by else {
+        return Err(bad(
+            "after pages the date and salary orders; relevance to words is paged by number",
+        ));
+    };
+    let (kind, n) = match by {
+        Sort::Salary => ("salary", 4),
+        _ => ("date", 3),
+    };
+    let parts = input::cursor_parts("after", text, n, DETAIL)?;
+    if parts[0] != kind {
+        return Err(bad(DETAIL));
+    }
+    let pay = match by {
+        Sort::Salary => Some(parts[1].parse::<i64>().map_err(|_| bad(DETAIL))?),
+        _ => None,
+    };
+    Ok(After {
+        pay,
+        posted_at: parse_ts(&parts[n - 2]).map_err(|_| bad(DETAIL))?,
+        id: parts[n - 1].clone(),
+    })
+}
+
+/// How many open vacancies a visitor's search finds, in all and with each value of each facet
+/// (region, district, work regime, employment type) under the other filters, most first, then
+/// by code (`countVacancyFacets`): from this server's vacancy index once it is built (as the
+/// search), else from the database. Its values are checked as the search's.
+pub async fn vacancy_facets(state: &AppState, r: &SearchRequest<'_>) -> Result<FacetCounts> {
+    let search = checked_search(state, r)?.search;
+    let mut counted = match state.vacancy_index().facets(state, &search).await? {
+        Some(counted) => {
+            state.metrics.vacancy_search("index");
+            counted
+        }
+        None => {
+            state.metrics.vacancy_search("database");
+            let pool = &state.db.pool;
+            let mut facets = Vec::with_capacity(Facet::ALL.len());
+            for facet in Facet::ALL {
+                facets.push((facet, employers::facet_counts(pool, &search, facet).await?));
+            }
+            FacetCounts {
+                total: employers::count(pool, &search).await?,
+                facets,
+            }
+        }
+    };
+    for (_, counts) in &mut counted.facets {
+        counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+    Ok(counted)
+}
+
+/// A visitor's search as the index and the database read it, with its page and page size: its
+/// values checked (422 `invalid_text`, `invalid_value` with the `field`), the words folded, the
+/// order chosen.
+fn checked_search<'a>(state: &AppState, r: &SearchRequest<'a>) -> Result<CheckedSearch<'a>> {
     let words = input::opt_text("q", r.q, text::QUERY)?
         .map(|q| search_words(&q))
         .unwrap_or_default();
@@ -1101,6 +1230,16 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
             .detail("occupation_code is a code of the classifier or of one of its groups")
             .with("field", "occupation_code"));
     }
+    let by = paged_by(sort, &words);
+    let after = match r.after {
+        Some(_) if r.page.is_some() => {
+            return Err(Error::new(Common::InvalidValue)
+                .detail("a page is named by its number or by a cursor, not both")
+                .with("field", "after"))
+        }
+        Some(cursor) => Some(parse_search_cursor(cursor, by)?),
+        None => None,
+    };
     let search = Search {
         q: r.q,
         words,
@@ -1111,20 +1250,27 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
         work_regime: r.work_regime,
         employment_type: r.employment_type,
         posted_since: posted_since(r.posted_since)?,
+        after,
         sort,
         today,
         limit: per_page,
         offset: (page - 1).saturating_mul(per_page),
     };
-    let (vacancies, total) = search_page(state, &search).await?;
-    Ok(Found {
-        vacancies,
-        total,
-        sort,
+    Ok(CheckedSearch {
+        search,
         page,
         per_page,
-        today,
+        paged_by: by,
     })
+}
+
+/// A visitor's search checked: what the index and the database read, the page asked for, and
+/// the order a next page's cursor follows (none for relevance to words).
+struct CheckedSearch<'a> {
+    search: Search<'a>,
+    page: i64,
+    per_page: i64,
+    paged_by: Option<Sort>,
 }
 
 /// The instant a `posted_since` day begins in Kazakhstan; 422 `invalid_value` on the field for

@@ -166,6 +166,7 @@ pub async fn notify_for_vacancy(state: &AppState, vacancy_id: &str) -> anyhow::R
             work_regime: search.work_regime.map(WorkRegime::code),
             employment_type: None,
             posted_since: None,
+            after: None,
             sort: Sort::Date,
             today,
             limit: 1,

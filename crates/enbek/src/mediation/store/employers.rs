@@ -233,6 +233,13 @@ pub struct Vacancy {
     pub closed_at: Option<DateTime<Utc>>,
 }
 
+impl Vacancy {
+    /// The pay a vacancy is filtered and sorted by: its upper bound, or its only figure.
+    pub fn pay(&self) -> i64 {
+        self.salary_to.unwrap_or(self.salary_from)
+    }
+}
+
 /// Inserts a vacancy with its folded search texts: `title_text` is the folded title, and
 /// `search_text` begins with it (title, skills, description), which the relevance order relies on.
 pub async fn insert_vacancy(
@@ -477,6 +484,7 @@ fn relevance(words: usize) -> Option<String> {
 
 /// The search of open vacancies (`searchVacancies`; 214 p.77), as the vacancy index and the
 /// database both answer it.
+#[derive(Clone)]
 pub struct Search<'a> {
     /// The query as asked (the vacancy index reads its words itself).
     pub q: Option<&'a str>,
@@ -491,14 +499,106 @@ pub struct Search<'a> {
     pub employment_type: Option<&'a str>,
     /// Vacancies posted at or after this instant.
     pub posted_since: Option<DateTime<Utc>>,
+    /// Only those after this one in the order (search-after; the date and salary orders).
+    pub after: Option<After>,
     pub sort: Sort,
     pub today: NaiveDate,
     pub limit: i64,
     pub offset: i64,
 }
 
-/// `FROM … WHERE …` of a search: its parameters are bound by `bind_search`, `$1` to `$FIXED`
-/// and one for each word after them.
+/// Where a page read by search-after begins: just after the vacancy whose sort values these are,
+/// in the order `posted_at DESC, id DESC` (`Sort::Date`), after `pay DESC` when `pay` is given
+/// (`Sort::Salary`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct After {
+    pub pay: Option<i64>,
+    pub posted_at: DateTime<Utc>,
+    pub id: String,
+}
+
+impl After {
+    /// The place just after `v` in the order `sort` (the date order but for `Sort::Salary`).
+    pub fn of(v: &Vacancy, sort: Sort) -> After {
+        After {
+            pay: (sort == Sort::Salary).then(|| v.pay()),
+            posted_at: v.posted_at,
+            id: v.id.clone(),
+        }
+    }
+}
+
+/// A filter of the search whose values a visitor may count: how many vacancies each value would
+/// find (`countVacancyFacets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Region,
+    District,
+    WorkRegime,
+    EmploymentType,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [
+        Facet::Region,
+        Facet::District,
+        Facet::WorkRegime,
+        Facet::EmploymentType,
+    ];
+
+    /// The column (and the search parameter) it counts by.
+    pub fn column(self) -> &'static str {
+        match self {
+            Facet::Region => "region_code",
+            Facet::District => "district_code",
+            Facet::WorkRegime => "work_regime",
+            Facet::EmploymentType => "employment_type",
+        }
+    }
+}
+
+/// How many vacancies a search finds in all, and with each value of each facet.
+pub struct FacetCounts {
+    pub total: i64,
+    /// Each facet's values with their counts, none with no vacancy, in no particular order.
+    pub facets: Vec<(Facet, Vec<(String, i64)>)>,
+}
+
+impl<'a> Search<'a> {
+    /// The same search from its first page: without its cursor.
+    pub fn from_first(&self) -> Search<'a> {
+        Search {
+            after: None,
+            ..self.clone()
+        }
+    }
+
+    /// Whether the search keeps only some values of `facet`.
+    pub fn filters_on(&self, facet: Facet) -> bool {
+        match facet {
+            Facet::Region => self.region_code.is_some(),
+            Facet::District => self.district_code.is_some(),
+            Facet::WorkRegime => self.work_regime.is_some(),
+            Facet::EmploymentType => self.employment_type.is_some(),
+        }
+    }
+
+    /// The same search without its own filter on `facet`: its values are counted under the
+    /// other filters, so that each count is what choosing that value instead would find.
+    pub fn without(&self, facet: Facet) -> Search<'a> {
+        let mut s = self.clone();
+        match facet {
+            Facet::Region => s.region_code = None,
+            Facet::District => s.district_code = None,
+            Facet::WorkRegime => s.work_regime = None,
+            Facet::EmploymentType => s.employment_type = None,
+        }
+        s
+    }
+}
+
+/// `FROM … WHERE …` of a search: its parameters are bound by `bind_search`, `$1` to `$FIXED`,
+/// one for each word after them, then the cursor's (`bound` in all).
 fn search_filter(s: &Search<'_>) -> String {
     let mut filter = String::from(
         " FROM vacancies WHERE status = 'open' AND valid_until >= $1
@@ -510,7 +610,31 @@ fn search_filter(s: &Search<'_>) -> String {
     for i in 0..s.words.len() {
         filter.push_str(&format!(" AND search_text LIKE ${}", i + FIXED + 1));
     }
+    if let Some(after) = &s.after {
+        let p = FIXED + s.words.len();
+        let (at, id) = (p + 1, p + 2);
+        let older = format!("(posted_at < ${at} OR (posted_at = ${at} AND id < ${id}))");
+        match after.pay {
+            Some(_) => {
+                let pay = p + 3;
+                filter.push_str(&format!(
+                    " AND (COALESCE(salary_to, salary_from) < ${pay} \
+                       OR (COALESCE(salary_to, salary_from) = ${pay} AND {older}))"
+                ));
+            }
+            None => filter.push_str(&format!(" AND {older}")),
+        }
+    }
     filter
+}
+
+/// How many parameters `bind_search` binds.
+fn bound(s: &Search<'_>) -> usize {
+    let after = s
+        .after
+        .as_ref()
+        .map_or(0, |a| 2 + usize::from(a.pay.is_some()));
+    FIXED + s.words.len() + after
 }
 
 /// The database's search: every open vacancy read for its words (the vacancy index answers
@@ -529,17 +653,13 @@ pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64
             None => "posted_at DESC, id DESC".to_string(),
         },
     };
-    let n = s.words.len() + FIXED;
-    let count_sql = format!("SELECT COUNT(*) AS n{filter}");
+    let n = bound(s);
     let page_sql = format!(
         "SELECT *{filter} ORDER BY {order} LIMIT ${} OFFSET ${}",
         n + 1,
         n + 2
     );
-    let total = bind_search(sqlx::query(&count_sql), s)
-        .fetch_one(pool)
-        .await?
-        .int("n")?;
+    let total = count(pool, s).await?;
     let rows = bind_search(sqlx::query(&page_sql), s)
         .bind(s.limit)
         .bind(s.offset)
@@ -553,6 +673,37 @@ pub async fn search(pool: &AnyPool, s: &Search<'_>) -> Result<(Vec<Vacancy>, i64
     ))
 }
 
+/// How many vacancies the database's search finds, from its first page (whatever its cursor).
+pub async fn count(pool: &AnyPool, s: &Search<'_>) -> Result<i64, sqlx::Error> {
+    let s = s.from_first();
+    let sql = format!("SELECT COUNT(*) AS n{}", search_filter(&s));
+    bind_search(sqlx::query(&sql), &s)
+        .fetch_one(pool)
+        .await?
+        .int("n")
+}
+
+/// How many vacancies the database's search finds with each value of `facet`, its own filter
+/// left out (`Search::without`); values that find none are not listed.
+pub async fn facet_counts(
+    pool: &AnyPool,
+    s: &Search<'_>,
+    facet: Facet,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let s = s.without(facet);
+    let column = facet.column();
+    let sql = format!(
+        "SELECT {column} AS code, COUNT(*) AS n{} GROUP BY {column}",
+        search_filter(&s)
+    );
+    bind_search(sqlx::query(&sql), &s)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.text("code")?, r.int("n")?)))
+        .collect()
+}
+
 /// Whether the search finds this vacancy (a saved search and a new vacancy): the same filter,
 /// narrowed to one id.
 pub async fn search_includes(
@@ -560,11 +711,7 @@ pub async fn search_includes(
     vacancy_id: &str,
     s: &Search<'_>,
 ) -> Result<bool, sqlx::Error> {
-    let sql = format!(
-        "SELECT id{} AND id = ${}",
-        search_filter(s),
-        s.words.len() + FIXED + 1
-    );
+    let sql = format!("SELECT id{} AND id = ${}", search_filter(s), bound(s) + 1);
     let found = bind_search(sqlx::query(&sql), s)
         .bind(vacancy_id.to_string())
         .fetch_optional(pool)
@@ -586,6 +733,12 @@ fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
         .bind(s.posted_since.map(ts));
     for w in &s.words {
         q = q.bind(format!("%{w}%"));
+    }
+    if let Some(after) = &s.after {
+        q = q.bind(ts(after.posted_at)).bind(after.id.clone());
+        if let Some(pay) = after.pay {
+            q = q.bind(pay);
+        }
     }
     q
 }

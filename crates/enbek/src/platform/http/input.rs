@@ -5,6 +5,8 @@
 use std::fmt::Display;
 use std::ops::RangeInclusive;
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use enbek_domain::text::{FreeText, Rule, TextError};
 
 use crate::platform::http::error::{ApiError, ApiResult};
@@ -80,6 +82,41 @@ where
     value.map(|v| bounded(field, v, range)).transpose()
 }
 
+/// A cursor of a listing read page after page: the sort values of a page's last row, its id
+/// last, joined by `|` and URL-safe base64-encoded, opaque to clients.
+pub fn cursor(parts: &[&str]) -> String {
+    URL_SAFE_NO_PAD.encode(parts.join("|"))
+}
+
+/// The `parts` parts of a cursor that `cursor` made, or 422 `invalid_value` on `field` (`detail`
+/// saying what it should be) for anything else: too long, not URL-safe base64 of text, another
+/// number of parts, or a last part that is not a row's id.
+pub fn cursor_parts(
+    field: &str,
+    value: &str,
+    parts: usize,
+    detail: &str,
+) -> ApiResult<Vec<String>> {
+    let bad = || {
+        ApiError::new(Common::InvalidValue)
+            .detail(detail.to_string())
+            .with("field", field)
+    };
+    if value.len() > 200 {
+        return Err(bad());
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(value).map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let split: Vec<String> = text.split('|').map(str::to_string).collect();
+    let id_ok = split.last().is_some_and(|id| {
+        !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+    });
+    if split.len() != parts || !id_ok {
+        return Err(bad());
+    }
+    Ok(split)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +146,29 @@ mod tests {
             opt_text("note", Some(" a "), TITLE).unwrap(),
             Some("a".into())
         );
+    }
+
+    #[test]
+    fn a_cursor_gives_back_its_parts_and_nothing_else_passes() {
+        let id = "0190f3c2-7a1b-7c3d-9e4f-0123456789ab";
+        let c = cursor(&["date", "2026-03-17T06:00:00.000000Z", id]);
+        assert!(c
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        let parts = cursor_parts("after", &c, 3, "a cursor").unwrap();
+        assert_eq!(parts, ["date", "2026-03-17T06:00:00.000000Z", id]);
+        for (bad, n) in [
+            (c.as_str(), 4),
+            ("not a cursor", 3),
+            (&*cursor(&["date", "x", "not-an-id!"]), 3),
+            (&*cursor(&["date", "x", ""]), 3),
+            (&*"A".repeat(201), 3),
+        ] {
+            let e = cursor_parts("after", bad, n, "a cursor").unwrap_err();
+            assert_eq!(
+                (e.code(), &e.extra["field"]),
+                ("invalid_value", &"after".into())
+            );
+        }
     }
 }
