@@ -55,21 +55,38 @@ impl Config {
     }
 }
 
-/// The searches measured: a name and the query string.
-const SEARCHES: [(&str, &str); 10] = [
-    ("no query", ""),
-    ("one word", "q=водитель"),
-    ("word form (ru)", "q=бухгалтера"),
-    ("word form (kk)", "q=бухгалтерлер"),
-    ("Kazakh word", "q=мұғалім"),
-    ("two words", "q=главный%20бухгалтер"),
-    ("region filter", "q=водитель&region_code=750000000"),
-    ("sort by pay", "q=повар&sort=salary"),
-    ("page 50", "q=водитель&page=50"),
-    ("page 50, no query", "page=50"),
+/// The requests measured: a name and the path with its query.
+const SEARCHES: [(&str, &str); 15] = [
+    ("no query", "/api/v1/vacancies?"),
+    ("one word", "/api/v1/vacancies?q=водитель"),
+    ("word form (ru)", "/api/v1/vacancies?q=бухгалтера"),
+    ("word form (kk)", "/api/v1/vacancies?q=бухгалтерлер"),
+    ("Kazakh word", "/api/v1/vacancies?q=мұғалім"),
+    ("two words", "/api/v1/vacancies?q=главный%20бухгалтер"),
+    (
+        "region filter",
+        "/api/v1/vacancies?q=водитель&region_code=750000000",
+    ),
+    ("sort by pay", "/api/v1/vacancies?q=повар&sort=salary"),
+    ("page 50", "/api/v1/vacancies?q=водитель&page=50"),
+    ("page 50, no query", "/api/v1/vacancies?page=50"),
+    ("page 2,000 by number, no query", DEEP_PAGE),
+    ("facets, no query", "/api/v1/vacancies/facets?"),
+    (
+        "facets, word and region",
+        "/api/v1/vacancies/facets?q=водитель&region_code=750000000",
+    ),
+    (
+        "facets, region and regime",
+        "/api/v1/vacancies/facets?region_code=750000000&work_regime=full_time",
+    ),
+    ("open-data page", "/api/v1/open-data/vacancies?per_page=100"),
 ];
 
-const OPEN_DATA: (&str, &str) = ("open-data page", "per_page=100");
+/// Page 2,000 of the newest first (39,980 vacancies above it), and the same page read from
+/// the cursor of page 1,999 (search-after).
+const DEEP_PAGE: &str = "/api/v1/vacancies?page=2000";
+const DEEP_CURSOR: &str = "page 2,000 by cursor, no query";
 
 fn main() -> anyhow::Result<()> {
     let config = Config::from_env();
@@ -149,12 +166,12 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
         build.2 as f64 / 1_048_576.0,
         rss_ready as f64 / 1024.0
     );
+    let requests = requests(&server).await?;
     let mut index_rows = Vec::new();
-    for (name, query) in SEARCHES.iter().chain([&OPEN_DATA]) {
-        let path = path_of(name, query);
-        let one = wrk(&server.base, &path, 1, 1, config.seconds)?;
-        let many = wrk(&server.base, &path, 2, 32, config.seconds)?;
-        index_rows.push((*name, one, many));
+    for (name, path) in &requests {
+        let one = wrk(&server.base, path, 1, 1, config.seconds)?;
+        let many = wrk(&server.base, path, 2, 32, config.seconds)?;
+        index_rows.push((name.as_str(), one, many));
     }
     let fresh = freshness(&pool, &server, now, today).await?;
     let (exported, export_bytes, export_took) = export(&server).await?;
@@ -165,13 +182,11 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
     let server = Server::start(url, "database", log)?;
     server.ready().await?;
     let mut database_rows = Vec::new();
-    for (name, query) in SEARCHES.iter().chain([&OPEN_DATA]) {
-        let path = path_of(name, query);
-        let one = wrk(&server.base, &path, 1, 1, config.seconds)?;
+    for (_, path) in &requests {
+        let one = wrk(&server.base, path, 1, 1, config.seconds)?;
         database_rows.push(one);
     }
-    let (name, query) = SEARCHES[1];
-    let many_database = wrk(&server.base, &path_of(name, query), 2, 32, config.seconds)?;
+    let many_database = wrk(&server.base, &requests[1].1, 2, 32, config.seconds)?;
     drop(server);
 
     println!("| request | index p50 | index p99 | index 1 client/s | index 32 conn./s | index 32 conn. p99 | database p50 | database p99 | p50 ratio |");
@@ -231,10 +246,9 @@ async fn export(server: &Server) -> anyhow::Result<(String, usize, Duration)> {
     Ok((count, bytes, started.elapsed()))
 }
 
-/// The path of a request, its query percent-encoded as a browser sends it.
-fn path_of(name: &str, query: &str) -> String {
-    let query: String = query
-        .bytes()
+/// A path with its query percent-encoded as a browser sends it.
+fn encoded(path: &str) -> String {
+    path.bytes()
         .map(|b| {
             if b.is_ascii() {
                 char::from(b).to_string()
@@ -242,12 +256,33 @@ fn path_of(name: &str, query: &str) -> String {
                 format!("%{b:02X}")
             }
         })
+        .collect()
+}
+
+/// The requests measured, encoded, with the deep page's cursor read from this server (a cursor
+/// of one server leads on at any other: the database's run uses the same).
+async fn requests(server: &Server) -> anyhow::Result<Vec<(String, String)>> {
+    let mut all: Vec<(String, String)> = SEARCHES
+        .iter()
+        .map(|(name, path)| (name.to_string(), encoded(path)))
         .collect();
-    if name == OPEN_DATA.0 {
-        format!("/api/v1/open-data/vacancies?{query}")
-    } else {
-        format!("/api/v1/vacancies?{query}")
-    }
+    let before = format!("{}/api/v1/vacancies?page=1999", server.base);
+    let response = reqwest::get(before).await?.error_for_status()?;
+    let cursor = response
+        .headers()
+        .get("x-next-cursor")
+        .and_then(|c| c.to_str().ok())
+        .ok_or_else(|| anyhow::anyhow!("page 1,999 has no next cursor"))?
+        .to_string();
+    let at = all.iter().position(|(_, p)| p == DEEP_PAGE).unwrap_or(0) + 1;
+    all.insert(
+        at,
+        (
+            DEEP_CURSOR.to_string(),
+            format!("/api/v1/vacancies?after={cursor}"),
+        ),
+    );
+    Ok(all)
 }
 
 fn ms(seconds: f64) -> String {
@@ -444,7 +479,7 @@ async fn freshness(
             .get(format!(
                 "{}{}",
                 server.base,
-                path_of("", &format!("q={word}"))
+                encoded(&format!("/api/v1/vacancies?q={word}"))
             ))
             .send()
             .await?
