@@ -176,6 +176,7 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
     let fresh = freshness(&pool, &server, now, today).await?;
     let (exported, export_bytes, export_took) = export(&server).await?;
     let rss_after = server.rss_kib();
+    let indexes = index_bytes(&server).await?;
     drop(server);
 
     // The same searches from the database.
@@ -218,6 +219,18 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
         fresh.as_secs_f64() * 1000.0,
         rss_after as f64 / 1024.0
     );
+    let in_indexes: u64 = indexes.iter().map(|(_, b)| b).sum();
+    let named: Vec<String> = indexes
+        .iter()
+        .map(|(name, b)| format!("{name} {:.1} MiB", *b as f64 / 1_048_576.0))
+        .collect();
+    println!(
+        "The in-memory indexes after the runs (`enbek_index_bytes`): {} — {:.1} MiB in all; the \
+         server's resident memory is {:.1} MiB more than twice that.\n",
+        named.join(", "),
+        in_indexes as f64 / 1_048_576.0,
+        (rss_after as f64 * 1024.0 - 2.0 * in_indexes as f64) / 1_048_576.0
+    );
     println!(
         "The open-data export: {exported} vacancies, {:.1} MiB compressed, made and sent in \
          {:.1} s (the first request makes it).\n",
@@ -225,6 +238,24 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
         export_took.as_secs_f64()
     );
     Ok(())
+}
+
+/// The bytes of each in-memory index, as the server's metrics tell them.
+async fn index_bytes(server: &Server) -> anyhow::Result<Vec<(String, u64)>> {
+    let metrics = reqwest::get(format!("{}/metrics", server.base))
+        .await?
+        .error_for_status()?
+        .text()
+        .await?;
+    Ok(metrics
+        .lines()
+        .filter_map(|l| l.strip_prefix("enbek_index_bytes{index=\""))
+        .filter_map(|l| {
+            let (name, rest) = l.split_once('"')?;
+            let bytes = rest.rsplit(' ').next()?.parse().ok()?;
+            Some((name.to_string(), bytes))
+        })
+        .collect())
 }
 
 /// The open-data export as its first request makes it: vacancies, bytes and the time taken.

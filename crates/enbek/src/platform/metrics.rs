@@ -5,6 +5,7 @@ use prometheus_client::encoding::text::encode;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -26,6 +27,12 @@ pub struct Metrics {
     notifications: Family<KindOutcome, Counter>,
     registrations: Family<KindOutcome, Counter>,
     searches: Family<Answered, Counter>,
+    index_bytes: Family<Named, Gauge>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Named {
+    index: String,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -41,6 +48,7 @@ impl Default for Metrics {
         let notifications = Family::<KindOutcome, Counter>::default();
         let registrations = Family::<KindOutcome, Counter>::default();
         let searches = Family::<Answered, Counter>::default();
+        let index_bytes = Family::<Named, Gauge>::default();
         registry.register(
             "http_requests",
             "HTTP requests by method and status",
@@ -66,6 +74,11 @@ impl Default for Metrics {
             "Vacancy searches and open-data pages, by what answered them (the index or the database)",
             searches.clone(),
         );
+        registry.register(
+            "index_bytes",
+            "The memory this server's in-memory indexes take, by index, as last built or published",
+            index_bytes.clone(),
+        );
         Metrics {
             registry,
             http,
@@ -73,6 +86,7 @@ impl Default for Metrics {
             notifications,
             registrations,
             searches,
+            index_bytes,
         }
     }
 }
@@ -118,6 +132,16 @@ impl Metrics {
         self.searches
             .get_or_create(&Answered { by: by.into() })
             .inc();
+    }
+
+    /// The bytes an in-memory index takes (`vacancy_search`, `matching_people`,
+    /// `matching_vacancies`), set when it is built or published.
+    pub fn index_bytes(&self, index: &str, bytes: usize) {
+        self.index_bytes
+            .get_or_create(&Named {
+                index: index.into(),
+            })
+            .set(i64::try_from(bytes).unwrap_or(i64::MAX));
     }
 
     pub fn render(&self) -> String {

@@ -119,6 +119,26 @@ async fn every_form_of_a_russian_or_kazakh_word_finds_the_vacancy_through_the_in
         by_database,
         "the index answered every search"
     );
+    // What the in-memory indexes take, on /metrics: the matching index built at start.
+    assert!(index_bytes(&app, "vacancy_search").await > 0);
+    for index in ["matching_people", "matching_vacancies"] {
+        index_bytes(&app, index).await;
+    }
+}
+
+/// The bytes the server's metrics give an in-memory index, once it is built (at most five
+/// seconds).
+async fn index_bytes(app: &TestApp, index: &str) -> u64 {
+    let started = Instant::now();
+    let key = format!("enbek_index_bytes{{index=\"{index}\"}} ");
+    loop {
+        let metrics = app.text("/metrics").await;
+        if let Some(n) = metrics.lines().find_map(|l| l.strip_prefix(&key)) {
+            return n.trim().parse().unwrap();
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "no {index}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]

@@ -460,6 +460,11 @@ impl<K> PersonIndex<K> {
         self.0.keys.is_empty()
     }
 
+    /// The people's keys, in the order given (those naming no occupation left out).
+    pub fn keys(&self) -> &[K] {
+        &self.0.keys
+    }
+
     /// The best `k` suitable people for an opening, with their scores, best first.
     pub fn best_for(&self, o: &Opening, k: usize, scratch: &mut Scratch) -> Vec<(&K, u32)> {
         let index = &self.0;

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 use enbek_domain::reference::office_hours::local_date;
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::{ColumnValues, StrColumn};
 use tantivy::query::{
@@ -86,6 +86,9 @@ struct Live {
 #[derive(Clone, Copy)]
 struct Fields {
     id: Field,
+    /// The id's place in the order of ids, high and low halves (`id_rank`).
+    id_high: Field,
+    id_low: Field,
     /// The vacancy and its employer's name as the page shows them (JSON, compressed).
     row: Field,
     title_ru: Field,
@@ -113,8 +116,10 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let fields = Fields {
-        // Fast: the last of every order (`posted` then `id`, newest first).
-        id: b.add_text_field("id", STRING | FAST),
+        id: b.add_text_field("id", STRING),
+        // The last of every order (`posted`, then the id, newest first), as numbers.
+        id_high: b.add_u64_field("id_high", FAST | INDEXED),
+        id_low: b.add_u64_field("id_low", FAST | INDEXED),
         row: b.add_bytes_field("row", STORED),
         title_ru: b.add_text_field("title_ru", text(analysis::RUSSIAN)),
         title_kk: b.add_text_field("title_kk", text(analysis::KAZAKH)),
@@ -147,9 +152,29 @@ fn occupation_terms(code: &str) -> Vec<&str> {
     terms
 }
 
+/// An id's place in the order of ids as one number, high and low halves, so that every order
+/// can end with it as the database's ends with `id` (text order): the id's 128 bits when it is a
+/// UUID as the store writes them (lowercase, hyphenated: text order is number order), else its
+/// first 16 bytes (text order up to them).
+fn id_rank(id: &str) -> (u64, u64) {
+    let rank = match uuid::Uuid::try_parse(id) {
+        Ok(u) if u.hyphenated().to_string() == id => u.as_u128(),
+        _ => {
+            let mut bytes = [0u8; 16];
+            let n = id.len().min(16);
+            bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+            u128::from_be_bytes(bytes)
+        }
+    };
+    ((rank >> 64) as u64, rank as u64)
+}
+
 fn document(f: &Fields, v: &Vacancy, employer_name: &str) -> tantivy::Result<TantivyDocument> {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &v.id);
+    let (high, low) = id_rank(&v.id);
+    d.add_u64(f.id_high, high);
+    d.add_u64(f.id_low, low);
     let row = serde_json::to_vec(&(v, employer_name))
         .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
     d.add_bytes(f.row, &row);
@@ -261,6 +286,15 @@ impl Live {
         self.reader.reload()
     }
 
+    /// The bytes its searchable segments take.
+    fn bytes(&self) -> usize {
+        self.reader
+            .searcher()
+            .space_usage()
+            .map(|u| u.total().get_bytes())
+            .map_or(0, |b| usize::try_from(b).unwrap_or(usize::MAX))
+    }
+
     fn query(&self, s: &Search<'_>) -> Box<dyn Query> {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -357,31 +391,37 @@ impl Live {
     /// with its pay, lower paid or paid as much and so.
     fn after(&self, a: &After) -> Box<dyn Query> {
         let f = &self.fields;
+        let (high, low) = id_rank(&a.id);
+        let mut keys = Vec::with_capacity(4);
+        if let Some(pay) = a.pay {
+            keys.push(Term::from_field_i64(f.pay, pay));
+        }
+        keys.push(Term::from_field_i64(
+            f.posted,
+            a.posted_at.timestamp_micros(),
+        ));
+        keys.push(Term::from_field_u64(f.id_high, high));
+        keys.push(Term::from_field_u64(f.id_low, low));
+        // From the last key out: below it, or at it and below by the keys after it.
+        let mut keys = keys.into_iter().rev();
         let below = |term: Term| -> Box<dyn Query> {
             Box::new(RangeQuery::new(Bound::Unbounded, Bound::Excluded(term)))
         };
-        let at = |term: Term| -> Box<dyn Query> {
-            Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+        let Some(last) = keys.next() else {
+            return Box::new(AllQuery);
         };
-        let either = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
+        keys.fold(below(last), |after, key| {
+            let at: Box<dyn Query> =
+                Box::new(TermQuery::new(key.clone(), IndexRecordOption::Basic));
+            let at_and_after: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, at),
+                (Occur::Must, after),
+            ]));
             Box::new(BooleanQuery::new(vec![
-                (Occur::Should, a),
-                (Occur::Should, b),
+                (Occur::Should, below(key)),
+                (Occur::Should, at_and_after),
             ]))
-        };
-        let both = |a: Box<dyn Query>, b: Box<dyn Query>| -> Box<dyn Query> {
-            Box::new(BooleanQuery::new(vec![(Occur::Must, a), (Occur::Must, b)]))
-        };
-        let posted = Term::from_field_i64(f.posted, a.posted_at.timestamp_micros());
-        let id = Term::from_field_text(f.id, &a.id);
-        let older = either(below(posted.clone()), both(at(posted), below(id)));
-        match a.pay {
-            Some(pay) => {
-                let pay = Term::from_field_i64(f.pay, pay);
-                either(below(pay.clone()), both(at(pay), older))
-            }
-            None => older,
-        }
+        })
     }
 
     /// One page of what a search finds, in its order: each order ends newest first, then by id
@@ -414,7 +454,12 @@ impl Live {
             .clamp(1, docs - offset);
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let posted = || SortByStaticFastValue::<i64>::for_field("posted");
-        let id = || SortByString::for_field("id");
+        let id = || {
+            (
+                SortByStaticFastValue::<u64>::for_field("id_high"),
+                SortByStaticFastValue::<u64>::for_field("id_low"),
+            )
+        };
         fn addresses<K>(hits: Vec<(K, DocAddress)>) -> Vec<DocAddress> {
             hits.into_iter().map(|(_, a)| a).collect()
         }
@@ -675,7 +720,7 @@ pub struct Built {
     pub vacancies: usize,
     pub took: Duration,
     /// The bytes the index takes.
-    pub bytes: u64,
+    pub bytes: usize,
 }
 
 impl VacancyIndex {
@@ -808,6 +853,7 @@ impl VacancyIndex {
         }
         if dirty {
             live.publish().map_err(index_error)?;
+            state.metrics.index_bytes("vacancy_search", live.bytes());
         }
         Ok(())
     }
@@ -827,17 +873,12 @@ impl VacancyIndex {
                 .map_err(index_error)?;
         }
         live.publish().map_err(index_error)?;
-        let bytes = live
-            .reader
-            .searcher()
-            .space_usage()
-            .map(|u| u.total().get_bytes())
-            .unwrap_or(0);
         let built = Built {
             vacancies: count,
             took: started.elapsed(),
-            bytes,
+            bytes: live.bytes(),
         };
+        state.metrics.index_bytes("vacancy_search", built.bytes);
         *self
             .live
             .write()
@@ -887,5 +928,24 @@ mod tests {
             ["2", "24", "241", "2411", "2411-1"]
         );
         assert_eq!(occupation_terms("8322"), ["8", "83", "832", "8322"]);
+    }
+
+    #[test]
+    fn ids_rank_in_their_text_order() {
+        let mut ids: Vec<String> = (0..200)
+            .map(|_| crate::platform::db::new_id())
+            .chain([
+                "0190f3c2-7a1b-7c3d-9e4f-0123456789ab".into(),
+                "0190f3c2-7a1b-7c3d-9e4f-0123456789ac".into(),
+                "0190f3c2-7a1c-7c3d-9e4f-0123456789aa".into(),
+            ])
+            .collect();
+        ids.sort();
+        let ranks: Vec<_> = ids.iter().map(|id| id_rank(id)).collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+        // Ids of another form, by their first 16 bytes.
+        let others = ["bench-00000009", "bench-00000010", "bench-1"];
+        let ranks: Vec<_> = others.iter().map(|id| id_rank(id)).collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -233,6 +233,11 @@ impl Matcher {
         })
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("building the matching index: {e}")))?;
+        let keys = |keys: &[String]| keys.iter().map(String::capacity).sum::<usize>();
+        let people = snapshot.people.bytes() + keys(snapshot.people.keys());
+        let vacancies = snapshot.vacancies.bytes() + keys(snapshot.vacancies.keys());
+        state.metrics.index_bytes("matching_people", people);
+        state.metrics.index_bytes("matching_vacancies", vacancies);
         let snapshot = Arc::new(snapshot);
         *self.snapshot.write().await = Some(snapshot.clone());
         Ok(snapshot)
