@@ -754,10 +754,7 @@ impl VacancyIndex {
         state: &AppState,
         s: &Search<'_>,
     ) -> Result<Option<Hits>, sqlx::Error> {
-        let Some(live) = self.ready_for(state, s.today).await? else {
-            return Ok(None);
-        };
-        live.search(s).map(Some).map_err(index_error)
+        self.answer(state, s.today, |live| live.search(s)).await
     }
 
     /// How many vacancies a search finds, in all and by each facet's values, or None when the
@@ -767,10 +764,21 @@ impl VacancyIndex {
         state: &AppState,
         s: &Search<'_>,
     ) -> Result<Option<FacetCounts>, sqlx::Error> {
-        let Some(live) = self.ready_for(state, s.today).await? else {
+        self.answer(state, s.today, |live| live.facets(s)).await
+    }
+
+    /// What `ask` reads from the index ready for `today`, or None when the database should
+    /// answer (`ready_for`).
+    async fn answer<T>(
+        &self,
+        state: &AppState,
+        today: NaiveDate,
+        ask: impl FnOnce(&Live) -> tantivy::Result<T>,
+    ) -> Result<Option<T>, sqlx::Error> {
+        let Some(live) = self.ready_for(state, today).await? else {
             return Ok(None);
         };
-        live.facets(s).map(Some).map_err(index_error)
+        ask(&live).map(Some).map_err(index_error)
     }
 
     /// A page of the open-data listing as of `today` (oldest first, after a cursor's posting
@@ -784,14 +792,12 @@ impl VacancyIndex {
         limit: i64,
         offset: i64,
     ) -> Result<Option<Hits>, sqlx::Error> {
-        let Some(live) = self.ready_for(state, today).await? else {
-            return Ok(None);
-        };
         let after = after.map(|(at, id)| (at.timestamp_micros(), id));
         let count = |n: i64| usize::try_from(n).unwrap_or(0);
-        live.open_page(after, count(limit), count(offset))
-            .map(Some)
-            .map_err(index_error)
+        self.answer(state, today, |live| {
+            live.open_page(after, count(limit), count(offset))
+        })
+        .await
     }
 
     /// The index if it answers for `today`: brought up to date first when this server changed a
