@@ -597,16 +597,31 @@ impl SegmentCollector for SegmentTally {
     }
 }
 
-/// A document of the open-data listing: its posting instant and where it is.
-type Listed = (i64, DocAddress);
+/// A document of the open-data listing: its posting instant, its id's rank and where it is.
+type Listed = (i64, (u64, u64), DocAddress);
+
+/// The ranks of a segment's documents' ids (`id_rank`), read from their fast columns.
+fn id_ranks(seg: &SegmentReader) -> impl Fn(DocId) -> (u64, u64) {
+    let half = |name: &str| {
+        seg.fast_fields()
+            .u64(name)
+            .ok()
+            .map(|c| c.first_or_default_col(0))
+    };
+    let (high, low) = (half("id_high"), half("id_low"));
+    move |doc| {
+        let get = |c: &Option<Arc<dyn ColumnValues<u64>>>| c.as_ref().map_or(0, |c| c.get_val(doc));
+        (get(&high), get(&low))
+    }
+}
 
 impl Live {
     /// `limit` of the open vacancies after the first `offset` that follow a cursor (its posting
     /// instant in microseconds and its id), oldest first, then by id: the open-data listing
     /// (206 p.19), as `employers::open_after` reads it from the database. The documents are kept
     /// newest first, so each segment is read from its end: the oldest come first and the rest
-    /// fall below the page at once. Equal instants are put in order by their ids, read from the
-    /// rows of only those that reach the page. With the number of open vacancies.
+    /// fall below the page at once; an id's rank is read only for a document that may enter
+    /// the page. With the number of open vacancies.
     fn open_page(
         &self,
         after: Option<(i64, &str)>,
@@ -616,85 +631,45 @@ impl Live {
         let searcher = self.reader.searcher();
         let total = i64::try_from(searcher.num_docs()).unwrap_or(i64::MAX);
         let wanted = offset.saturating_add(limit);
-        let from = after.map(|(at, _)| at);
-        // The `wanted` earliest after the cursor's instant (the latest kept on top).
+        let from = after.map(|(at, id)| (at, id_rank(id)));
+        // The `wanted` earliest after the cursor (the latest kept on top).
         let mut earliest: std::collections::BinaryHeap<Listed> = Default::default();
         for (ord, seg) in searcher.segment_readers().iter().enumerate() {
             let ord = u32::try_from(ord).unwrap_or(u32::MAX);
             let posted = column(seg, "posted");
+            let rank = id_ranks(seg);
             let alive = seg.alive_bitset();
             for doc in (0..seg.max_doc()).rev() {
                 if alive.is_some_and(|a| a.is_deleted(doc)) {
                     continue;
                 }
                 let at = value(&posted, doc);
-                if from.is_some_and(|from| at <= from) {
+                let full = earliest.len() >= wanted;
+                if from.is_some_and(|(from, _)| at < from)
+                    || (full && earliest.peek().is_none_or(|(last, ..)| at > *last))
+                {
                     continue;
                 }
-                if earliest.len() < wanted {
-                    earliest.push((at, DocAddress::new(ord, doc)));
-                } else if earliest.peek().is_some_and(|(last, _)| at < *last) {
+                let key = (at, rank(doc));
+                if from.is_some_and(|from| key <= from) {
+                    continue;
+                }
+                let listed = (key.0, key.1, DocAddress::new(ord, doc));
+                if !full {
+                    earliest.push(listed);
+                } else if earliest.peek().is_some_and(|last| listed < *last) {
                     earliest.pop();
-                    earliest.push((at, DocAddress::new(ord, doc)));
+                    earliest.push(listed);
                 }
             }
         }
-        // Every document at the last instant kept (some may have been left for its equals),
-        // and at the cursor's own instant (those after the cursor's id follow it).
-        let mut listed: Vec<Listed> = Vec::with_capacity(earliest.len() + 1);
-        let full = earliest.len() == wanted;
-        let last = earliest.peek().map(|(at, _)| *at);
-        listed.extend(
-            earliest
-                .into_iter()
-                .filter(|(at, _)| !full || Some(*at) != last),
-        );
-        for at in from.into_iter().chain(last.filter(|_| full)) {
-            listed.extend(self.posted_at(&searcher, at)?.into_iter().map(|a| (at, a)));
-        }
-        listed.sort_unstable_by_key(|(at, _)| *at);
-        // The rows of the page, each run of equal instants that reaches it ordered by id.
-        let mut page = Vec::with_capacity(limit);
-        let mut position = 0;
-        for run in listed.chunk_by(|a, b| a.0 == b.0) {
-            if position >= wanted {
-                break;
-            }
-            let at = run[0].0;
-            let mut rows = Vec::with_capacity(run.len());
-            let reaches = position + run.len() > offset || from == Some(at);
-            if !reaches {
-                position += run.len();
-                continue;
-            }
-            for (_, address) in run {
-                rows.push(self.row(&searcher, *address)?);
-            }
-            if let Some((_, cursor_id)) = after.filter(|(cursor_at, _)| *cursor_at == at) {
-                rows.retain(|(v, _)| v.id.as_str() > cursor_id);
-            }
-            rows.sort_unstable_by(|a, b| a.0.id.cmp(&b.0.id));
-            for row in rows {
-                if position >= offset && position < wanted {
-                    page.push(row);
-                }
-                position += 1;
-            }
-        }
+        let page = earliest
+            .into_sorted_vec()
+            .into_iter()
+            .skip(offset)
+            .map(|(_, _, address)| self.row(&searcher, address))
+            .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Hits { page, total })
-    }
-
-    /// The documents posted at an instant.
-    fn posted_at(
-        &self,
-        searcher: &tantivy::Searcher,
-        at: i64,
-    ) -> tantivy::Result<std::collections::HashSet<DocAddress>> {
-        let q = TermQuery::new(
-            Term::from_field_i64(self.fields.posted, at),
-            IndexRecordOption::Basic,
-        );
-        searcher.search(&q, &tantivy::collector::DocSetCollector)
     }
 
     /// The vacancy and its employer's name a document keeps.
