@@ -1174,24 +1174,19 @@ fn parse_search_cursor(text: &str, by: Option<Sort>) -> Result<After> {
 /// search), else from the database. Its values are checked as the search's.
 pub async fn vacancy_facets(state: &AppState, r: &SearchRequest<'_>) -> Result<FacetCounts> {
     let search = checked_search(state, r)?.search;
-    let mut counted = match state.vacancy_index().facets(state, &search).await? {
-        Some(counted) => {
-            state.metrics.vacancy_search("index");
-            counted
+    let indexed = state.vacancy_index().facets(state, &search).await?;
+    let mut counted = index_or_database(state, indexed, async {
+        let pool = &state.db.pool;
+        let mut facets = Vec::with_capacity(Facet::ALL.len());
+        for facet in Facet::ALL {
+            facets.push((facet, employers::facet_counts(pool, &search, facet).await?));
         }
-        None => {
-            state.metrics.vacancy_search("database");
-            let pool = &state.db.pool;
-            let mut facets = Vec::with_capacity(Facet::ALL.len());
-            for facet in Facet::ALL {
-                facets.push((facet, employers::facet_counts(pool, &search, facet).await?));
-            }
-            FacetCounts {
-                total: employers::count(pool, &search).await?,
-                facets,
-            }
-        }
-    };
+        Ok(FacetCounts {
+            total: employers::count(pool, &search).await?,
+            facets,
+        })
+    })
+    .await?;
     for (_, counts) in &mut counted.facets {
         counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     }
@@ -1307,13 +1302,32 @@ fn is_occupation_filter(code: &str) -> bool {
 /// server's vacancy index once it is built (the page's rows kept in it, as of the last change it
 /// followed), else from the database.
 async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named>, i64)> {
-    if let Some(hits) = state.vacancy_index().search(state, search).await? {
-        state.metrics.vacancy_search("index");
-        return Ok((named_rows(hits.page), hits.total));
+    let indexed = state.vacancy_index().search(state, search).await?;
+    let indexed = indexed.map(|hits| (named_rows(hits.page), hits.total));
+    index_or_database(state, indexed, async {
+        let (found, total) = employers::search(&state.db.pool, search).await?;
+        Ok((named_all(state, found).await?, total))
+    })
+    .await
+}
+
+/// What the vacancy index answered, else what the database answers (`database`, awaited only
+/// then), counted by who answered (`enbek_vacancy_searches_total`).
+async fn index_or_database<T>(
+    state: &AppState,
+    indexed: Option<T>,
+    database: impl std::future::Future<Output = Result<T>>,
+) -> Result<T> {
+    match indexed {
+        Some(answer) => {
+            state.metrics.vacancy_search("index");
+            Ok(answer)
+        }
+        None => {
+            state.metrics.vacancy_search("database");
+            database.await
+        }
     }
-    state.metrics.vacancy_search("database");
-    let (found, total) = employers::search(&state.db.pool, search).await?;
-    Ok((named_all(state, found).await?, total))
 }
 
 /// A page of the open vacancies as of `today` for open data (oldest first, from a cursor), and
@@ -1327,18 +1341,13 @@ pub async fn open_page(
     offset: i64,
 ) -> Result<(Vec<Named>, i64)> {
     let index = state.vacancy_index();
-    let (found, total) = match index.open_page(state, today, after, limit, offset).await? {
-        Some(hits) => {
-            state.metrics.vacancy_search("index");
-            (hits.page, hits.total)
-        }
-        None => {
-            state.metrics.vacancy_search("database");
-            let total = employers::open_count(&state.db.pool, today).await?;
-            let found = employers::open_after(&state.db.pool, today, after, limit, offset).await?;
-            (found, total)
-        }
-    };
+    let indexed = index.open_page(state, today, after, limit, offset).await?;
+    let (found, total) = index_or_database(state, indexed.map(|h| (h.page, h.total)), async {
+        let total = employers::open_count(&state.db.pool, today).await?;
+        let found = employers::open_after(&state.db.pool, today, after, limit, offset).await?;
+        Ok((found, total))
+    })
+    .await?;
     Ok((named_rows(found), total))
 }
 
