@@ -84,9 +84,10 @@ const ENDINGS: [&str; 75] = [
     "я",
 ];
 
-/// Single-letter endings taken off last (after the longer ones failed): Russian ones, and the
-/// Kazakh possessive `і` (мұғалімдері).
-const SHORT: [char; 7] = ['ы', 'и', 'у', 'ю', 'е', 'о', 'і'];
+/// Single-letter endings taken off last (after the longer ones failed): Russian ones, the soft
+/// sign that ends a noun's first form (водитель, водители), and the Kazakh possessive `і`
+/// (мұғалімдері).
+const SHORT: [char; 8] = ['ы', 'и', 'у', 'ю', 'е', 'о', 'ь', 'і'];
 
 /// The fewest letters a stem keeps: shorter words are searched as written.
 const MIN_STEM: usize = 4;
@@ -120,7 +121,7 @@ mod tests {
 
     #[test]
     fn the_stem_of_any_form_finds_every_other_form() {
-        let families: [&[&str]; 3] = [
+        let families: [&[&str]; 4] = [
             &[
                 "бухгалтер",
                 "бухгалтера",
@@ -131,6 +132,7 @@ mod tests {
                 "бухгалтерге",
             ],
             &["электрик", "электрика", "электрикам", "электриктер"],
+            &["водитель", "водителя", "водители", "водителей", "водителям"],
             &[
                 "мұғалім",
                 "мұғалімдер",

@@ -24,7 +24,7 @@ use crate::exchange::pki::{
     DocumentSigner, LocalSigner, NcaNodeSigner, RevocationChecker, SignatureVerifier,
 };
 use crate::exchange::registry::{HttpRegistry, Simulator, StateRegistry};
-use crate::mediation::index::VacancyIndex;
+use crate::mediation::index::{ResumeIndex, VacancyIndex};
 use crate::mediation::interface::ForRegistration;
 use crate::mediation::service::matching::Matcher;
 use crate::platform::audit;
@@ -157,13 +157,13 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     parts.insert(Arc::new(
         crate::mediation::service::open_data::Exporter::default(),
     ));
-    parts.insert(Arc::new(VacancyIndex::new(
-        match args.vacancy_search.as_str() {
-            "index" => true,
-            "database" => false,
-            other => anyhow::bail!("ENBEK_VACANCY_SEARCH is index or database, not {other}"),
-        },
-    )));
+    let indexed = match args.vacancy_search.as_str() {
+        "index" => true,
+        "database" => false,
+        other => anyhow::bail!("ENBEK_VACANCY_SEARCH is index or database, not {other}"),
+    };
+    parts.insert(Arc::new(VacancyIndex::new(indexed)));
+    parts.insert(Arc::new(ResumeIndex::new(indexed)));
     parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
     parts.insert::<Arc<dyn Sessions>>(Arc::new(AccountSessions));
     parts.insert::<Arc<dyn Mediation>>(Arc::new(ForRegistration));
@@ -225,11 +225,11 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         state.clone(),
         Duration::from_millis(args.worker_interval_ms),
     );
-    let followers = vec![
+    let mut followers = vec![
         reference::follow(state.clone()),
-        crate::mediation::index::follow(state.clone()),
         crate::mediation::service::matching::build_at_start(state.clone()),
     ];
+    followers.extend(crate::mediation::index::follow(&state));
     tracing::info!(%addr, ?staff_addr, dev = args.dev, "serving");
     Ok(Running {
         addr,

@@ -186,8 +186,8 @@ pub struct ServeArgs {
     #[arg(long, env = "ENBEK_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
-    /// Who answers the vacancy search: `index` (each server's full-text index, built at start
-    /// and following the database) or `database` (every search reads the table).
+    /// Who answers the vacancy and resume searches: `index` (each server's full-text indexes,
+    /// built at start and following the database) or `database` (every search reads the table).
     #[arg(long, env = "ENBEK_VACANCY_SEARCH", default_value = "index")]
     pub vacancy_search: String,
 

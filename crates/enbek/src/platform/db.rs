@@ -166,6 +166,27 @@ fn prepare_sqlite_url(url: &str) -> anyhow::Result<String> {
     })
 }
 
+/// The next revision of a change counter (migrations 0033, 0036), taken in the transaction that
+/// makes the change: the counter's row stays locked until the transaction ends, so revisions
+/// become visible in their order and a reader that has seen revision n has only to read the rows
+/// above it.
+pub async fn next_revision(tx: &mut Tx, counter: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query("UPDATE change_counters SET value = value + 1 WHERE name = $1 RETURNING value")
+        .bind(counter)
+        .fetch_one(&mut **tx)
+        .await?
+        .int("value")
+}
+
+/// The last revision of a change counter that is visible.
+pub async fn last_revision(pool: &AnyPool, counter: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT value FROM change_counters WHERE name = $1")
+        .bind(counter)
+        .fetch_one(pool)
+        .await?
+        .int("value")
+}
+
 /// A new time-ordered identifier.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

@@ -27,6 +27,7 @@ pub struct Metrics {
     notifications: Family<KindOutcome, Counter>,
     registrations: Family<KindOutcome, Counter>,
     searches: Family<Answered, Counter>,
+    resume_searches: Family<Answered, Counter>,
     index_bytes: Family<Named, Gauge>,
 }
 
@@ -48,6 +49,7 @@ impl Default for Metrics {
         let notifications = Family::<KindOutcome, Counter>::default();
         let registrations = Family::<KindOutcome, Counter>::default();
         let searches = Family::<Answered, Counter>::default();
+        let resume_searches = Family::<Answered, Counter>::default();
         let index_bytes = Family::<Named, Gauge>::default();
         registry.register(
             "http_requests",
@@ -75,6 +77,11 @@ impl Default for Metrics {
             searches.clone(),
         );
         registry.register(
+            "resume_searches",
+            "Searches of the published resumes, by what answered them (the index or the database)",
+            resume_searches.clone(),
+        );
+        registry.register(
             "index_bytes",
             "The memory this server's in-memory indexes take, by index, as last built or published",
             index_bytes.clone(),
@@ -86,6 +93,7 @@ impl Default for Metrics {
             notifications,
             registrations,
             searches,
+            resume_searches,
             index_bytes,
         }
     }
@@ -134,7 +142,13 @@ impl Metrics {
             .inc();
     }
 
-    /// The bytes an in-memory index takes (`vacancy_search`, `matching_people`,
+    pub fn resume_search(&self, by: &str) {
+        self.resume_searches
+            .get_or_create(&Answered { by: by.into() })
+            .inc();
+    }
+
+    /// The bytes an in-memory index takes (`vacancy_search`, `resume_search`, `matching_people`,
     /// `matching_vacancies`), set when it is built or published.
     pub fn index_bytes(&self, index: &str, bytes: usize) {
         self.index_bytes

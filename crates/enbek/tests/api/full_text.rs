@@ -47,7 +47,7 @@ async fn index_ready(app: &TestApp) {
 
 /// A second server on the same database that answers every search from the database, both
 /// servers' clocks set to `at`, and the first one's index ready.
-async fn beside_database(indexed: &TestApp, url: &str, at: &str) -> TestApp {
+pub(crate) async fn beside_database(indexed: &TestApp, url: &str, at: &str) -> TestApp {
     index_ready(indexed).await;
     let database = TestApp::spawn_on(TestDb::shared(url), |url| {
         let mut args = serve_args(url);

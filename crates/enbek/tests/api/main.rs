@@ -27,6 +27,7 @@ mod privilege;
 mod reference;
 mod referrals;
 mod registration;
+mod resume_search;
 mod rows;
 mod rules_dated;
 mod rules_grounds;

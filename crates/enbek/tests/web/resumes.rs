@@ -1,5 +1,5 @@
-//! The published resumes, for an employer looking for staff (214 p.77): found by occupation and
-//! pay, with the public fields only; a visitor is asked to sign in and a citizen is refused.
+//! The published resumes, for an employer looking for staff (214 p.77): found by occupation, pay
+//! and the words of the occupation's name, with the public fields only; a visitor is asked to sign in and a citizen is refused.
 
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -51,6 +51,8 @@ struct Words {
     one_found: &'static str,
     not_a_number: &'static str,
     years: &'static str,
+    /// A form of a word of the welders' occupation's name.
+    welder: &'static str,
 }
 
 const KK: Words = Words {
@@ -59,6 +61,7 @@ const KK: Words = Words {
     one_found: "Табылған түйіндемелер: 1",
     not_a_number: "сандармен",
     years: "6 жыл",
+    welder: "дәнекерлеуші",
 };
 
 const RU: Words = Words {
@@ -67,6 +70,7 @@ const RU: Words = Words {
     one_found: "Найдено резюме: 1",
     not_a_number: "цифрами",
     years: "6 лет",
+    welder: "сварщика",
 };
 
 async fn employer_finds_resumes(app: &TestApp, w: &Words) {
@@ -130,6 +134,22 @@ async fn employer_finds_resumes(app: &TestApp, w: &Words) {
     // By pay asked at most: the welder asks more.
     browser.open("/resumes?salary_max=400000").await;
     assert_eq!(browser.text("#results-title").await, w.one_found);
+
+    // By a word of the occupation's name, in another form: the welder, and the words stay in
+    // the field and in the pages' addresses.
+    browser.open("/resumes").await;
+    browser.fill("#q", w.welder).await;
+    browser
+        .click_to("form[role=search] button[type=submit]", "the words")
+        .await;
+    assert_eq!(browser.text("#results-title").await, w.one_found);
+    let page = browser
+        .page_text()
+        .await
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(page.contains("450 000"), "{page}");
+    let kept = browser.find("#q").await.prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some(w.welder));
     browser.close().await;
 }
 

@@ -136,6 +136,9 @@ pub async fn list_vacancy_matches(
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ResumeQuery {
+    /// Words of the occupations' names (Russian or Kazakh) or the skills: each must occur in some
+    /// form (водитель, водителя, жүргізуші), in any letter case.
+    pub q: Option<String>,
     /// A four-digit occupation the person seeks.
     pub occupation_code: Option<String>,
     /// The region the person lives in (its 9-digit code).
@@ -175,6 +178,7 @@ pub async fn search_resumes(
     Query(q): Query<ResumeQuery>,
 ) -> Result<impl IntoResponse> {
     let request = ResumeRequest {
+        q: q.q.as_deref(),
         occupation_code: q.occupation_code.as_deref(),
         region_code: q.region_code.as_deref(),
         salary_max: q.salary_max,

@@ -82,6 +82,8 @@ fn resume_card(
 #[derive(Deserialize, Default)]
 pub struct ResumeQuery {
     #[serde(default)]
+    q: String,
+    #[serde(default)]
     occupation: String,
     #[serde(default)]
     region: String,
@@ -97,7 +99,8 @@ impl ResumeQuery {
     /// The address of another page of the same search.
     fn href(&self, page: i64) -> String {
         let filters = [
-            ("occupation", self.occupation.as_str()),
+            ("q", self.q.as_str()),
+            ("occupation", &self.occupation),
             ("region", &self.region),
             ("salary_max", &self.salary_max),
             ("regime", &self.regime),
@@ -110,6 +113,7 @@ impl ResumeQuery {
 #[template(path = "mediation/resumes.html")]
 struct ResumesPage {
     f: Frame,
+    q: String,
     salary_max: String,
     regions: Vec<Choice>,
     occupations: Vec<Choice>,
@@ -125,9 +129,9 @@ struct Results {
     pager: Pager,
 }
 
-/// The published resumes with their filters (occupation, region, pay asked at most, regime) and
-/// pages. Signed in as an employer or a career center's staff; anyone else is told to sign in
-/// (401) or that the page is not theirs (403).
+/// The published resumes with their words and filters (occupation, region, pay asked at most,
+/// regime) and pages. Signed in as an employer or a career center's staff; anyone else is told to
+/// sign in (401) or that the page is not theirs (403).
 pub async fn search(
     State(state): State<AppState>,
     page: Page,
@@ -151,6 +155,7 @@ pub async fn search(
     let mut status = StatusCode::OK;
     if errors.is_empty() {
         let request = ResumeRequest {
+            q: optional(&query.q),
             occupation_code: optional(&query.occupation),
             region_code: optional(&query.region),
             salary_max,
@@ -180,6 +185,7 @@ pub async fn search(
                 let field = match e.field() {
                     Some("salary_max") => "salary_max",
                     Some("region_code") => "region",
+                    Some("q") => "q",
                     _ => "occupation",
                 };
                 errors.problem(field, &e, &tr);
@@ -200,6 +206,7 @@ pub async fn search(
         .map(|r| (r.code().to_string(), tr.t(&format!("regime-{}", r.code()))))
         .collect();
     let html = render(&ResumesPage {
+        q: query.q.clone(),
         salary_max: query.salary_max.clone(),
         regions: choices(region_names(tr.lang), query.region.trim()),
         occupations: choices(occupation_list, query.occupation.trim()),

@@ -6,13 +6,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use enbek_domain::bounds;
 use enbek_domain::mediation::matching::index::{OpeningIndex, PersonIndex, Scratch};
 use enbek_domain::mediation::matching::{
     score, Commute, Match, Occupation, Opening, Places, Seeker,
 };
 use enbek_domain::mediation::vacancy::{EducationLevel, VacancyStatus, WorkCondition, WorkRegime};
 use enbek_domain::reference::office_hours::local_date;
+use enbek_domain::{bounds, text};
 
 use crate::mediation::error::Code;
 use crate::mediation::error::{Error, Result};
@@ -22,10 +22,14 @@ use crate::mediation::store::resumes;
 pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
 use crate::platform::audit;
 use crate::platform::auth::{Caller, Grant, RESUME_READERS};
+use crate::platform::db::Tx;
 use crate::platform::http::input;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
-use crate::reference::interface::{check_education_level, check_locality, check_occupations};
+use crate::reference::interface::lookup::occupation_by_code;
+use crate::reference::interface::{
+    check_education_level, check_locality, check_occupations, search_key, search_words,
+};
 use crate::registration::interface::registrations::{self, Registration};
 
 /// At most this many matches are listed.
@@ -59,7 +63,8 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Res
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     check_occupations(&mut tx, &r.occupation_codes).await?;
-    resumes::upsert(&mut tx, account_id, &r, now).await?;
+    let text = search_text(&mut tx, &r).await?;
+    resumes::upsert(&mut tx, account_id, &r, &text, now).await?;
     audit::Entry::new(now, "upsert", "resume", account_id)
         .by(account_id)
         .after(
@@ -74,10 +79,48 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Res
         crate::mediation::service::selection::seeker_selection_due(&mut tx, &reg.id, now).await?;
     }
     tx.commit().await?;
+    state.resume_index().changed();
     if let Some(reg) = active {
         crate::mediation::service::selection::select_now_for_seeker(state, &reg.id).await;
     }
     Ok(r)
+}
+
+/// The folded text a resume is searched by (`searchResumes`): the Russian and Kazakh names of
+/// its occupations and its skills.
+async fn search_text(tx: &mut Tx, r: &Resume) -> Result<String> {
+    let mut words = Vec::with_capacity(r.occupation_codes.len() * 2 + r.skills.len());
+    for code in &r.occupation_codes {
+        if let Some(o) = occupation_by_code(&mut **tx, code).await? {
+            words.push(o.name_ru);
+            words.push(o.name_kk);
+        }
+    }
+    words.extend(r.skills.iter().cloned());
+    Ok(search_key(&words.join(" ")))
+}
+
+/// Gives the resumes saved before they had a search text (migration 0036) theirs, a batch at a
+/// time, so that the search finds them by their words.
+pub async fn fill_search_texts(state: &AppState) -> Result<usize> {
+    let mut filled = 0;
+    loop {
+        let batch = resumes::without_search_text(&state.db.pool, BATCH).await?;
+        if batch.is_empty() {
+            break;
+        }
+        let mut tx = state.db.begin().await?;
+        for (account_id, r) in &batch {
+            let text = search_text(&mut tx, r).await?;
+            resumes::set_search_text(&mut tx, account_id, &text).await?;
+        }
+        tx.commit().await?;
+        filled += batch.len();
+    }
+    if filled > 0 {
+        state.resume_index().changed();
+    }
+    Ok(filled)
 }
 
 fn conditions(codes: &[String]) -> Vec<WorkCondition> {
@@ -283,6 +326,9 @@ impl Matcher {
 /// that needs it does not build it.
 pub fn build_at_start(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        if let Err(e) = fill_search_texts(&state).await {
+            tracing::warn!(error = ?e, "filling the resumes' search texts");
+        }
         if let Err(e) = state.matcher().build(&state).await {
             tracing::warn!(error = %e, "building the matching index");
         }
@@ -432,6 +478,8 @@ pub async fn candidates_in_scope(
 /// A search of the published resumes, as an employer or a career center asks it.
 #[derive(Default)]
 pub struct ResumeRequest<'a> {
+    /// Words each found resume holds in some form (its occupations' names or its skills).
+    pub q: Option<&'a str>,
     /// A four-digit occupation the person seeks.
     pub occupation_code: Option<&'a str>,
     /// The region the person lives in (its 9-digit code).
@@ -483,7 +531,10 @@ pub async fn search_published_resumes(
         }
         None => None,
     };
+    let q = input::opt_text("q", r.q, text::QUERY)?;
     let search = ResumeSearch {
+        q: q.as_deref(),
+        words: q.as_deref().map(search_words).unwrap_or_default(),
         occupation_code: r.occupation_code,
         region_prefix,
         salary_max: input::opt_bounded("salary_max", r.salary_max, bounds::PAY_FILTER)?,
@@ -491,7 +542,17 @@ pub async fn search_published_resumes(
         limit: per_page,
         offset: (page - 1).saturating_mul(per_page),
     };
-    let (resumes, total) = resumes::search_published(&state.db.pool, &search).await?;
+    let today = local_date(state.clock.now());
+    let (resumes, total) = match state.resume_index().search(state, today, &search).await? {
+        Some(hits) => {
+            state.metrics.resume_search("index");
+            (hits.page, hits.total)
+        }
+        None => {
+            state.metrics.resume_search("database");
+            resumes::search_published(&state.db.pool, &search).await?
+        }
+    };
     Ok(FoundResumes {
         resumes,
         total,

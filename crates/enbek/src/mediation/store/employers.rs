@@ -287,16 +287,10 @@ pub async fn insert_vacancy(
     stamp(tx, &v.id).await
 }
 
-/// Gives a changed vacancy the next revision of the vacancies' counter (migration 0033): the
-/// counter's row stays locked until the transaction ends, so revisions become visible in order
-/// and every server's search index follows them (`changed_after`).
+/// Gives a changed vacancy the next revision of the vacancies' counter (`db::next_revision`), which
+/// every server's search index follows (`changed_after`).
 async fn stamp(tx: &mut Tx, id: &str) -> Result<(), sqlx::Error> {
-    let revision = sqlx::query(
-        "UPDATE change_counters SET value = value + 1 WHERE name = 'vacancies' RETURNING value",
-    )
-    .fetch_one(&mut **tx)
-    .await?
-    .int("value")?;
+    let revision = db::next_revision(tx, "vacancies").await?;
     sqlx::query("UPDATE vacancies SET revision = $1 WHERE id = $2")
         .bind(revision)
         .bind(id)
@@ -307,10 +301,7 @@ async fn stamp(tx: &mut Tx, id: &str) -> Result<(), sqlx::Error> {
 
 /// The last revision of the vacancies' counter that is visible.
 pub async fn last_revision(pool: &AnyPool) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT value FROM change_counters WHERE name = 'vacancies'")
-        .fetch_one(pool)
-        .await?
-        .int("value")
+    db::last_revision(pool, "vacancies").await
 }
 
 /// Up to `limit` vacancies changed after `revision`, open or not, in the order of their revision,

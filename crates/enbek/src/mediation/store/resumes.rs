@@ -63,10 +63,14 @@ fn json(v: &impl Serialize) -> Result<String, sqlx::Error> {
     serde_json::to_string(v).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
+/// Stores a resume with its folded search text (`search_text`: its occupations' names and its
+/// skills) and gives it the next revision of the resumes' counter, which every server's resume
+/// index follows (`changed_after`).
 pub async fn upsert(
     tx: &mut Tx,
     account_id: &str,
     r: &Resume,
+    search_text: &str,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -99,7 +103,94 @@ pub async fn upsert(
     .bind(r.commute_km.map(i64::from))
     .execute(&mut **tx)
     .await?;
+    set_search_text(tx, account_id, search_text).await
+}
+
+/// Sets a resume's folded search text and gives it the next revision of the resumes' counter.
+pub async fn set_search_text(
+    tx: &mut Tx,
+    account_id: &str,
+    search_text: &str,
+) -> Result<(), sqlx::Error> {
+    let revision = db::next_revision(tx, "resumes").await?;
+    sqlx::query("UPDATE resumes SET search_text = $1, revision = $2 WHERE account_id = $3")
+        .bind(search_text)
+        .bind(revision)
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
+}
+
+/// Up to `limit` resumes saved before they had a search text (migration 0036), each with its
+/// account.
+pub async fn without_search_text(
+    pool: &AnyPool,
+    limit: i64,
+) -> Result<Vec<(String, Resume)>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT * FROM resumes WHERE search_text IS NULL ORDER BY account_id LIMIT $1")
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+    rows.iter().map(with_account).collect()
+}
+
+/// A resume as the resume index keeps it: with its account, when it was last saved and its
+/// search text.
+pub struct Indexed {
+    pub account_id: String,
+    pub resume: Resume,
+    pub updated_at: DateTime<Utc>,
+    pub search_text: String,
+}
+
+fn indexed(r: &AnyRow) -> Result<Indexed, sqlx::Error> {
+    Ok(Indexed {
+        account_id: r.text("account_id")?,
+        resume: Resume::from_row(r)?,
+        updated_at: r.instant("updated_at")?,
+        search_text: r.opt_text("search_text")?.unwrap_or_default(),
+    })
+}
+
+/// The last revision of the resumes' counter that is visible.
+pub async fn last_revision(pool: &AnyPool) -> Result<i64, sqlx::Error> {
+    db::last_revision(pool, "resumes").await
+}
+
+/// Up to `limit` resumes changed after `revision`, published or not, in the order of their
+/// revision, each with its revision.
+pub async fn changed_after(
+    pool: &AnyPool,
+    revision: i64,
+    limit: i64,
+) -> Result<Vec<(Indexed, i64)>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM resumes WHERE revision > $1 ORDER BY revision LIMIT $2")
+        .bind(revision)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| Ok((indexed(r)?, r.int("revision")?)))
+        .collect()
+}
+
+/// Up to `limit` published resumes after an account, in account order.
+pub async fn published_after(
+    pool: &AnyPool,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Indexed>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM resumes WHERE published = 1 AND ($1 IS NULL OR account_id > $1)
+          ORDER BY account_id LIMIT $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(indexed).collect()
 }
 
 pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Resume>, sqlx::Error> {
@@ -158,8 +249,14 @@ pub async fn by_accounts(
     q.fetch_all(pool).await?.iter().map(with_account).collect()
 }
 
-/// The search of published resumes (214 p.77; 206 p.19).
+/// The search of published resumes (214 p.77; 206 p.19), as the resume index and the database
+/// both answer it.
 pub struct ResumeSearch<'a> {
+    /// The query as asked (the resume index reads its words itself).
+    pub q: Option<&'a str>,
+    /// Folded stems of the query's words, each of which must occur in the search text (the
+    /// database's search).
+    pub words: Vec<String>,
     pub occupation_code: Option<&'a str>,
     /// The first two digits of the region's territory code.
     pub region_prefix: Option<&'a str>,
@@ -176,32 +273,40 @@ pub async fn search_published(
     pool: &AnyPool,
     s: &ResumeSearch<'_>,
 ) -> Result<(Vec<Resume>, i64), sqlx::Error> {
-    let filter = "FROM resumes WHERE published = 1
+    let mut filter = String::from(
+        "FROM resumes WHERE published = 1
         AND ($1 IS NULL OR occupation_codes LIKE $1)
         AND ($2 IS NULL OR locality_code LIKE $2)
         AND ($3 IS NULL OR desired_salary IS NULL OR desired_salary <= $3)
-        AND ($4 IS NULL OR work_regime IS NULL OR work_regime = $4)";
+        AND ($4 IS NULL OR work_regime IS NULL OR work_regime = $4)",
+    );
+    for i in 0..s.words.len() {
+        filter.push_str(&format!(" AND search_text LIKE ${}", i + 5));
+    }
     let occupation = s.occupation_code.map(|c| format!("%\"{c}\"%"));
     let region = s.region_prefix.map(|r| format!("{r}%"));
-    let rows = sqlx::query(&format!(
-        "SELECT * {filter} ORDER BY updated_at DESC, account_id LIMIT $5 OFFSET $6"
-    ))
-    .bind(occupation.clone())
-    .bind(region.clone())
-    .bind(s.salary_max)
-    .bind(s.work_regime.map(str::to_string))
-    .bind(s.limit)
-    .bind(s.offset)
-    .fetch_all(pool)
-    .await?;
-    let total = sqlx::query(&format!("SELECT COUNT(*) AS n {filter}"))
-        .bind(occupation)
-        .bind(region)
-        .bind(s.salary_max)
-        .bind(s.work_regime.map(str::to_string))
-        .fetch_one(pool)
-        .await?
-        .int("n")?;
+    let bind = |sql| {
+        let mut q = sqlx::query(sql)
+            .bind(occupation.clone())
+            .bind(region.clone())
+            .bind(s.salary_max)
+            .bind(s.work_regime.map(str::to_string));
+        for word in &s.words {
+            q = q.bind(format!("%{word}%"));
+        }
+        q
+    };
+    let (limit, offset) = (s.words.len() + 5, s.words.len() + 6);
+    let page = format!(
+        "SELECT * {filter} ORDER BY updated_at DESC, account_id LIMIT ${limit} OFFSET ${offset}"
+    );
+    let rows = bind(&page)
+        .bind(s.limit)
+        .bind(s.offset)
+        .fetch_all(pool)
+        .await?;
+    let count = format!("SELECT COUNT(*) AS n {filter}");
+    let total = bind(&count).fetch_one(pool).await?.int("n")?;
     let found = rows
         .iter()
         .map(Resume::from_row)
