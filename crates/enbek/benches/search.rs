@@ -8,8 +8,12 @@
 //! same run, for the ratio.
 //!
 //! `scripts/bench-search` (installs wrk when absent), or `cargo bench -p enbek --bench search`.
-//! Sizes and backends by environment: ENBEK_BENCH_OPEN, ENBEK_BENCH_CLOSED, ENBEK_BENCH_SECONDS,
-//! ENBEK_BENCH_BACKENDS (`sqlite,postgres`), ENBEK_BENCH_POSTGRES (an administrative URL).
+//! The resume search the same way, over the generated people's resumes
+//! (`enbek_bench::generate`, four in five published), signed in as a career center's specialist.
+//!
+//! Sizes and backends by environment: ENBEK_BENCH_OPEN, ENBEK_BENCH_CLOSED, ENBEK_BENCH_RESUMES,
+//! ENBEK_BENCH_SECONDS, ENBEK_BENCH_BACKENDS (`sqlite,postgres`), ENBEK_BENCH_POSTGRES (an
+//! administrative URL).
 
 use std::fs::File;
 use std::net::TcpListener;
@@ -19,6 +23,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Span, NaiveTime, Utc};
 use enbek::mediation::service::employers::search_texts;
+use enbek::mediation::service::matching::resume_search_text;
+use enbek::platform::auth::token_hash;
 use enbek::platform::db::{day, ts};
 use enbek_bench::env_number as number;
 use enbek_bench::vacancies::{postings, Posting, EMPLOYERS};
@@ -33,6 +39,7 @@ const DATA_VERSION: i64 = 1;
 struct Config {
     open: usize,
     closed: usize,
+    resumes: usize,
     seconds: u64,
     backends: Vec<String>,
     postgres: String,
@@ -43,6 +50,7 @@ impl Config {
         Config {
             open: number("ENBEK_BENCH_OPEN", 200_000),
             closed: number("ENBEK_BENCH_CLOSED", 800_000),
+            resumes: number("ENBEK_BENCH_RESUMES", 200_000),
             seconds: number("ENBEK_BENCH_SECONDS", 10) as u64,
             backends: std::env::var("ENBEK_BENCH_BACKENDS")
                 .unwrap_or_else(|_| "sqlite,postgres".into())
@@ -56,7 +64,7 @@ impl Config {
 }
 
 /// The requests measured: a name and the path with its query.
-const SEARCHES: [(&str, &str); 15] = [
+const SEARCHES: [(&str, &str); 22] = [
     ("no query", "/api/v1/vacancies?"),
     ("one word", "/api/v1/vacancies?q=водитель"),
     ("word form (ru)", "/api/v1/vacancies?q=бухгалтера"),
@@ -81,7 +89,23 @@ const SEARCHES: [(&str, &str); 15] = [
         "/api/v1/vacancies/facets?region_code=750000000&work_regime=full_time",
     ),
     ("open-data page", "/api/v1/open-data/vacancies?per_page=100"),
+    ("resumes, no query", "/api/v1/resumes?"),
+    ("resumes, occupation's name", "/api/v1/resumes?q=водитель"),
+    ("resumes, word form (kk)", "/api/v1/resumes?q=бухгалтерлер"),
+    ("resumes, a skill", "/api/v1/resumes?q=навык%2042"),
+    (
+        "resumes, word and region",
+        "/api/v1/resumes?q=водитель&region_code=750000000",
+    ),
+    (
+        "resumes, occupation and pay",
+        "/api/v1/resumes?occupation_code=8322&salary_max=250000",
+    ),
+    ("resumes, page 50", "/api/v1/resumes?q=водитель&page=50"),
 ];
+
+/// The token the resume searches are signed in with (a career center's specialist).
+const READER_TOKEN: &str = "bench-reader-token";
 
 /// Page 2,000 of the newest first (39,980 vacancies above it), and the same page read from
 /// the cursor of page 1,999 (search-after).
@@ -148,22 +172,39 @@ async fn bench(config: &Config, url: &str, log: &Path) -> anyhow::Result<()> {
         load(&pool, config, now).await?;
         println!("Loaded in {:.0} s.\n", started.elapsed().as_secs_f64());
     }
+    if loaded_resumes(&pool).await? != Some((RESUME_DATA_VERSION, config.resumes as i64)) {
+        let started = Instant::now();
+        load_resumes(&pool, config.resumes, now).await?;
+        println!(
+            "Loaded {} resumes in {:.0} s.\n",
+            config.resumes,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    reader(&pool, now).await?;
     let today = now.date_naive();
 
     // The index: built at start from the database.
     let started = Instant::now();
     let server = Server::start(url, "index", log)?;
     server.ready().await?;
-    let ready = server.index_ready(started).await?;
-    let build = server.index_built()?;
+    let ready = server.index_ready(started, "vacancy_search").await?;
+    let build = server.index_built("vacancy_search")?;
+    let resumes_ready = server.index_ready(started, "resume_search").await?;
+    let resumes_build = server.index_built("resume_search")?;
     let rss_ready = server.rss_kib();
     println!(
-        "Index ready {:.1} s after start: built from {} open vacancies in {:.1} s, {:.1} MiB. \
-         Server resident memory {:.0} MiB.\n",
+        "Vacancy index ready {:.1} s after start: built from {} open vacancies in {:.1} s, \
+         {:.1} MiB. Resume index ready {:.1} s after start: built from {} published resumes in \
+         {:.1} s, {:.1} MiB. Server resident memory {:.0} MiB.\n",
         ready.as_secs_f64(),
         build.0,
         build.1 as f64 / 1000.0,
         build.2 as f64 / 1_048_576.0,
+        resumes_ready.as_secs_f64(),
+        resumes_build.0,
+        resumes_build.1 as f64 / 1000.0,
+        resumes_build.2 as f64 / 1_048_576.0,
         rss_ready as f64 / 1024.0
     );
     let requests = requests(&server).await?;
@@ -453,6 +494,145 @@ async fn insert(
     Ok(())
 }
 
+/// Bumped whenever the generated resumes or their loading change.
+const RESUME_DATA_VERSION: i64 = 1;
+
+/// The resumes' data version and count the database holds, if any.
+async fn loaded_resumes(pool: &AnyPool) -> anyhow::Result<Option<(i64, i64)>> {
+    sqlx::query("CREATE TABLE IF NOT EXISTS bench_resumes (version BIGINT, resumes BIGINT)")
+        .execute(pool)
+        .await?;
+    let row = sqlx::query("SELECT version, resumes FROM bench_resumes")
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|r| (r.get(0), r.get(1))))
+}
+
+/// Empties the benchmark's people and loads the generated ones' resumes (four in five published,
+/// saved a minute apart) with their accounts, 500 to a statement.
+async fn load_resumes(pool: &AnyPool, count: usize, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let names: std::collections::HashMap<String, Vec<String>> =
+        sqlx::query("SELECT code, name_ru, name_kk FROM occupations")
+            .fetch_all(pool)
+            .await?
+            .iter()
+            .map(|r| (r.get(0), vec![r.get(1), r.get(2)]))
+            .collect();
+    let mut tx = pool.begin().await?;
+    for sql in [
+        "DELETE FROM bench_resumes",
+        "DELETE FROM resumes WHERE account_id LIKE 'bench-%'",
+        "DELETE FROM sessions WHERE account_id LIKE 'bench-%'",
+        "DELETE FROM account_roles WHERE account_id LIKE 'bench-%'",
+        "DELETE FROM accounts WHERE id LIKE 'bench-%'",
+    ] {
+        sqlx::query(sql).execute(&mut *tx).await?;
+    }
+    let people = enbek_bench::generate(SEED, count, 0).people;
+    for (c, chunk) in people.chunks(500).enumerate() {
+        let first = c * 500;
+        let sql = format!(
+            "INSERT INTO accounts (id, login, password_hash, created_at) VALUES {}",
+            rows_of(chunk.len(), 4)
+        );
+        let mut q = sqlx::query(&sql);
+        for n in first..first + chunk.len() {
+            q = q
+                .bind(format!("bench-p{n:08}"))
+                .bind(format!("bench-p{n:08}"))
+                .bind("-")
+                .bind(ts(now));
+        }
+        q.execute(&mut *tx).await?;
+        let sql = format!(
+            "INSERT INTO resumes (account_id, occupation_codes, experience_years, education_level,
+                skills, desired_salary, work_regime, locality_code, district_prefix, languages,
+                willing_to_relocate, published, updated_at, health_restrictions, search_text)
+             VALUES {}",
+            rows_of(chunk.len(), 15)
+        );
+        let mut q = sqlx::query(&sql);
+        for (i, p) in chunk.iter().enumerate() {
+            let n = first + i;
+            let codes: Vec<String> = p
+                .occupations
+                .iter()
+                .map(|o| format!("{:04}", o.unit()))
+                .collect();
+            let occupation_names: Vec<String> = codes
+                .iter()
+                .flat_map(|c| names.get(c).cloned().unwrap_or_default())
+                .collect();
+            q = q
+                .bind(format!("bench-p{n:08}"))
+                .bind(serde_json::to_string(&codes)?)
+                .bind(i64::from(p.experience_years))
+                .bind(p.education_level.map(|e| e.code()))
+                .bind(serde_json::to_string(&p.skills)?)
+                .bind(p.desired_salary.map(|pay| pay as i64))
+                .bind(p.work_regime.map(|w| w.code()))
+                .bind(p.locality_code.clone())
+                .bind(p.locality_code[..3].to_string())
+                .bind(r#"["kk","ru"]"#)
+                .bind(i64::from(p.willing_to_relocate))
+                .bind(i64::from(n % 5 != 0))
+                .bind(ts(now - Span::minutes(n as i64)))
+                .bind("[]")
+                .bind(resume_search_text(&occupation_names, &p.skills));
+        }
+        q.execute(&mut *tx).await?;
+        if (first + chunk.len()).is_multiple_of(20_000) {
+            tx.commit().await?;
+            tx = pool.begin().await?;
+        }
+    }
+    sqlx::query("INSERT INTO bench_resumes (version, resumes) VALUES ($1, $2)")
+        .bind(RESUME_DATA_VERSION)
+        .bind(count as i64)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    sqlx::query("ANALYZE").execute(pool).await?;
+    Ok(())
+}
+
+/// A career center's specialist signed in with `READER_TOKEN` (its session written as the
+/// service writes one: the token's hash), for the resume searches.
+async fn reader(pool: &AnyPool, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    for sql in [
+        "DELETE FROM sessions WHERE account_id = 'bench-reader'",
+        "DELETE FROM account_roles WHERE account_id = 'bench-reader'",
+        "DELETE FROM accounts WHERE id = 'bench-reader'",
+    ] {
+        sqlx::query(sql).execute(&mut *tx).await?;
+    }
+    sqlx::query(
+        "INSERT INTO accounts (id, login, password_hash, created_at)
+         VALUES ('bench-reader', 'bench-reader', '-', $1)",
+    )
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO account_roles (account_id, role, organization_id)
+         VALUES ('bench-reader', 'career_center_specialist', 'cc-astana-saryarka')",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
+         VALUES ($1, 'bench-reader', $2, $3)",
+    )
+    .bind(token_hash(READER_TOKEN))
+    .bind(ts(now))
+    .bind(ts(now + Span::days(1)))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// `rows` rows of `columns` placeholders each, numbered from `$1` (both databases read them).
 fn rows_of(rows: usize, columns: usize) -> String {
     (0..rows)
@@ -565,25 +745,27 @@ impl Server {
         Ok(())
     }
 
-    /// How long after `started` the index was built (its log line).
-    async fn index_ready(&self, started: Instant) -> anyhow::Result<Duration> {
-        while self.index_built().is_err() {
-            anyhow::ensure!(started.elapsed() < Duration::from_secs(600), "no index");
+    /// How long after `started` an index (`vacancy_search`, `resume_search`) was built (its log
+    /// line).
+    async fn index_ready(&self, started: Instant, index: &str) -> anyhow::Result<Duration> {
+        while self.index_built(index).is_err() {
+            anyhow::ensure!(started.elapsed() < Duration::from_secs(600), "no {index}");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         Ok(started.elapsed())
     }
 
-    /// The vacancies, milliseconds and bytes of the index's build, from the server's log.
-    fn index_built(&self) -> anyhow::Result<(u64, u64, u64)> {
+    /// The rows, milliseconds and bytes of an index's build, from the server's log.
+    fn index_built(&self, index: &str) -> anyhow::Result<(u64, u64, u64)> {
         let log = std::fs::read_to_string(&self.log)?;
-        let line = log
+        let entry = log
             .lines()
-            .rfind(|l| l.contains("vacancy index built"))
-            .ok_or_else(|| anyhow::anyhow!("no build in the log"))?;
-        let entry: serde_json::Value = serde_json::from_str(line)?;
+            .filter(|l| l.contains("index built"))
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .rfind(|e| e["fields"]["index"] == index)
+            .ok_or_else(|| anyhow::anyhow!("no build of {index} in the log"))?;
         let field = |name: &str| entry["fields"][name].as_u64().unwrap_or(0);
-        Ok((field("vacancies"), field("took_ms"), field("bytes")))
+        Ok((field("rows"), field("took_ms"), field("bytes")))
     }
 
     fn rss_kib(&self) -> u64 {
@@ -618,7 +800,15 @@ fn wrk(
     connections: u32,
     seconds: u64,
 ) -> anyhow::Result<Wrk> {
+    // The resume search is for signed-in readers only.
+    let signed_in = path.starts_with("/api/v1/resumes").then(|| {
+        [
+            "-H".to_string(),
+            format!("Authorization: Bearer {READER_TOKEN}"),
+        ]
+    });
     let out = Command::new("wrk")
+        .args(signed_in.into_iter().flatten())
         .args([
             format!("-t{threads}"),
             format!("-c{connections}"),

@@ -265,3 +265,36 @@ async fn a_resume_saved_on_one_server_is_searched_so_on_the_other_within_seconds
     within_five_seconds("q=водитель", &[]).await;
     assert_eq!(answered_by(&b, "database").await, 0, "b's index answered");
 }
+
+#[tokio::test]
+async fn a_resume_saved_before_it_had_a_search_text_gets_one_when_a_server_starts() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let a = TestApp::spawn_on(db, serve_args).await;
+    let person = a.citizen("driver@example.kz").await;
+    let r = resume("8322", &["категория D"], None, None, "111010000", true);
+    put_resume(&a, &person, r).await;
+    employer(&a, "hr@example.kz", 342).await;
+    let hr = a.login("hr@example.kz", "secret123").await;
+    index_ready(&a, &hr).await;
+    // As migration 0036 leaves a resume saved before it.
+    sqlx::query("UPDATE resumes SET search_text = NULL")
+        .execute(&a.running.state.db.pool)
+        .await
+        .unwrap();
+    let b = TestApp::spawn_on(TestDb::shared(&url), |url| {
+        let mut args = serve_args(url);
+        args.vacancy_search = "database".into();
+        args
+    })
+    .await;
+    let hr_b = b.login("hr@example.kz", "secret123").await;
+    for (app, token) in [(&b, &hr_b), (&a, &hr)] {
+        let started = Instant::now();
+        while found(app, token, "q=водителя").await.0 != ["категория D"] {
+            assert!(started.elapsed() < Duration::from_secs(5), "not filled");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    assert_eq!(answered_by(&b, "index").await, 0);
+}

@@ -225,6 +225,18 @@ impl<C: Corpus> Live<C> {
     }
 }
 
+/// The options of a text field read by one of the analyzers (`analysis::RUSSIAN`, `KAZAKH`).
+fn analyzed(
+    analyzer: &str,
+    record: tantivy::schema::IndexRecordOption,
+) -> tantivy::schema::TextOptions {
+    tantivy::schema::TextOptions::default().set_indexing_options(
+        tantivy::schema::TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(record),
+    )
+}
+
 /// The page a collector is asked for, `(offset, limit)`, or None when it starts past the last
 /// document (the search is then only counted): a collector keeps room for twice `offset + limit`
 /// in each segment, so no page asks room for more documents than there are.

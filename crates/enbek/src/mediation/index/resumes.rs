@@ -13,12 +13,10 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STORED, STRING};
 use tantivy::{Order, TantivyDocument, Term};
 
-use super::{analysis, id_rank, stored, window, Corpus, Followed, Live};
+use super::{analysis, analyzed, id_rank, stored, window, Corpus, Followed, Live};
 use crate::mediation::store::resumes::{self, Indexed, Resume, ResumeSearch};
 use crate::platform::state::AppState;
 
@@ -59,13 +57,7 @@ const ANY_REGIME: &str = "*";
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |analyzer: &str| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::Basic),
-        )
-    };
+    let text = |analyzer: &str| analyzed(analyzer, IndexRecordOption::Basic);
     let fields = Fields {
         account: b.add_text_field("account", STRING),
         account_high: b.add_u64_field("account_high", FAST),

@@ -14,12 +14,10 @@ use tantivy::columnar::{ColumnValues, StrColumn};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STORED, STRING};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
-use super::{analysis, day_number, id_rank, stored, window, Corpus, Followed, Live};
+use super::{analysis, analyzed, day_number, id_rank, stored, window, Corpus, Followed, Live};
 use crate::mediation::store::employers::{self, After, Facet, FacetCounts, Search, Sort, Vacancy};
 use crate::platform::state::AppState;
 
@@ -149,13 +147,7 @@ pub struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |analyzer: &str| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::WithFreqs),
-        )
-    };
+    let text = |analyzer: &str| analyzed(analyzer, IndexRecordOption::WithFreqs);
     let fields = Fields {
         id: b.add_text_field("id", STRING),
         // The last of every order (`posted`, then the id, newest first), as numbers.

@@ -86,18 +86,22 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Res
     Ok(r)
 }
 
-/// The folded text a resume is searched by (`searchResumes`): the Russian and Kazakh names of
-/// its occupations and its skills.
+/// The folded text a resume is searched by (`searchResumes`), read in its transaction: the
+/// Russian and Kazakh names of its occupations and its skills (`resume_search_text`).
 async fn search_text(tx: &mut Tx, r: &Resume) -> Result<String> {
-    let mut words = Vec::with_capacity(r.occupation_codes.len() * 2 + r.skills.len());
+    let mut names = Vec::with_capacity(r.occupation_codes.len() * 2);
     for code in &r.occupation_codes {
         if let Some(o) = occupation_by_code(&mut **tx, code).await? {
-            words.push(o.name_ru);
-            words.push(o.name_kk);
+            names.push(o.name_ru);
+            names.push(o.name_kk);
         }
     }
-    words.extend(r.skills.iter().cloned());
-    Ok(search_key(&words.join(" ")))
+    Ok(resume_search_text(&names, &r.skills))
+}
+
+/// The folded text a resume is searched by, of its occupations' names and its skills.
+pub fn resume_search_text(names: &[String], skills: &[String]) -> String {
+    search_key(&format!("{} {}", names.join(" "), skills.join(" ")))
 }
 
 /// Gives the resumes saved before they had a search text (migration 0036) theirs, a batch at a
