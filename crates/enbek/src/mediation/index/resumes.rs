@@ -78,8 +78,7 @@ impl Corpus for Resumes {
     const NAME: &'static str = "resume_search";
     type Fields = Fields;
     type Row = Indexed;
-    /// The last account read, and whether every one was.
-    type Walk = (Option<String>, bool, i64);
+    type Walk = Walk;
 
     fn schema() -> (Schema, Fields) {
         schema()
@@ -140,25 +139,35 @@ impl Corpus for Resumes {
         resumes::changed_after(pool, revision, limit).await
     }
 
-    fn walk(_today: NaiveDate, batch: i64) -> Self::Walk {
-        (None, false, batch)
+    fn walk(_today: NaiveDate, batch: i64) -> Walk {
+        Walk {
+            after: None,
+            done: false,
+            batch,
+        }
     }
 
-    async fn next(
-        (after, done, batch): &mut Self::Walk,
-        pool: &AnyPool,
-    ) -> Result<Option<Vec<Indexed>>, sqlx::Error> {
-        if *done {
+    async fn next(walk: &mut Walk, pool: &AnyPool) -> Result<Option<Vec<Indexed>>, sqlx::Error> {
+        if walk.done {
             return Ok(None);
         }
-        let rows = resumes::published_after(pool, after.as_deref(), *batch).await?;
-        *done = i64::try_from(rows.len()).unwrap_or(0) < *batch;
+        let rows = resumes::published_after(pool, walk.after.as_deref(), walk.batch).await?;
+        walk.done = i64::try_from(rows.len()).unwrap_or(0) < walk.batch;
         match rows.last() {
-            Some(last) => *after = Some(last.account_id.clone()),
+            Some(last) => walk.after = Some(last.account_id.clone()),
             None => return Ok(None),
         }
         Ok(Some(rows))
     }
+}
+
+/// A walk through the published resumes in account order, a batch at a time.
+pub struct Walk {
+    /// The last account read.
+    after: Option<String>,
+    /// Whether every one was read.
+    done: bool,
+    batch: i64,
 }
 
 /// What the index found: one page of resumes, in order, and how many it found in all.
