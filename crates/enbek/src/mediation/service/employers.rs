@@ -1311,23 +1311,14 @@ async fn search_page(state: &AppState, search: &Search<'_>) -> Result<(Vec<Named
     .await
 }
 
-/// What the vacancy index answered, else what the database answers (`database`, awaited only
-/// then), counted by who answered (`enbek_vacancy_searches_total`).
+/// What the vacancy index answered, else what the database answers, counted by who answered
+/// (`enbek_vacancy_searches_total`).
 async fn index_or_database<T>(
     state: &AppState,
     indexed: Option<T>,
     database: impl std::future::Future<Output = Result<T>>,
 ) -> Result<T> {
-    match indexed {
-        Some(answer) => {
-            state.metrics.vacancy_search("index");
-            Ok(answer)
-        }
-        None => {
-            state.metrics.vacancy_search("database");
-            database.await
-        }
-    }
+    super::index_or_database(|by| state.metrics.vacancy_search(by), indexed, database).await
 }
 
 /// A page of the open vacancies as of `today` for open data (oldest first, from a cursor), and

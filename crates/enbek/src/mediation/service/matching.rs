@@ -547,16 +547,13 @@ pub async fn search_published_resumes(
         offset: (page - 1).saturating_mul(per_page),
     };
     let today = local_date(state.clock.now());
-    let (resumes, total) = match state.resume_index().search(state, today, &search).await? {
-        Some(hits) => {
-            state.metrics.resume_search("index");
-            (hits.page, hits.total)
-        }
-        None => {
-            state.metrics.resume_search("database");
-            resumes::search_published(&state.db.pool, &search).await?
-        }
-    };
+    let indexed = state.resume_index().search(state, today, &search).await?;
+    let (resumes, total) = super::index_or_database(
+        |by| state.metrics.resume_search(by),
+        indexed.map(|hits| (hits.page, hits.total)),
+        async { Ok(resumes::search_published(&state.db.pool, &search).await?) },
+    )
+    .await?;
     Ok(FoundResumes {
         resumes,
         total,
