@@ -73,18 +73,20 @@ pub async fn upsert(
     search_text: &str,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    let revision = db::next_revision(tx, "resumes").await?;
     sqlx::query(
         "INSERT INTO resumes (account_id, occupation_codes, experience_years, education_level, skills, desired_salary,
             work_regime, locality_code, district_prefix, languages, willing_to_relocate, published, updated_at,
-            health_restrictions, commute_km)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            health_restrictions, commute_km, search_text, revision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          ON CONFLICT (account_id) DO UPDATE SET occupation_codes = excluded.occupation_codes,
             experience_years = excluded.experience_years, education_level = excluded.education_level,
             skills = excluded.skills, desired_salary = excluded.desired_salary, work_regime = excluded.work_regime,
             locality_code = excluded.locality_code, district_prefix = excluded.district_prefix,
             languages = excluded.languages, willing_to_relocate = excluded.willing_to_relocate,
             published = excluded.published, updated_at = excluded.updated_at,
-            health_restrictions = excluded.health_restrictions, commute_km = excluded.commute_km",
+            health_restrictions = excluded.health_restrictions, commute_km = excluded.commute_km,
+            search_text = excluded.search_text, revision = excluded.revision",
     )
     .bind(account_id)
     .bind(json(&r.occupation_codes)?)
@@ -101,9 +103,11 @@ pub async fn upsert(
     .bind(ts(at))
     .bind(json(&r.health_restrictions)?)
     .bind(r.commute_km.map(i64::from))
+    .bind(search_text)
+    .bind(revision)
     .execute(&mut **tx)
     .await?;
-    set_search_text(tx, account_id, search_text).await
+    Ok(())
 }
 
 /// Sets a resume's folded search text and gives it the next revision of the resumes' counter.
