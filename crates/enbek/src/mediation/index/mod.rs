@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate};
 use enbek_domain::reference::office_hours::local_date;
 use sqlx::AnyPool;
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::RangeQuery;
 use tantivy::schema::Schema;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -153,7 +154,9 @@ impl<C: Corpus> Live<C> {
         index
             .tokenizers()
             .register(analysis::KAZAKH, kazakh.clone());
-        let writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
+        let writer: IndexWriter = index.writer_with_num_threads(1, WRITER_BYTES)?;
+        // Built in one go, merged once at the end (`publish_built`).
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -175,13 +178,20 @@ impl<C: Corpus> Live<C> {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Puts the rows in as they are now: each replaces its earlier document, and is left out
-    /// unless it has its place on the index's day.
-    fn apply<'a>(&self, rows: impl IntoIterator<Item = &'a C::Row>) -> tantivy::Result<()> {
+    /// Puts the rows in as they are now: each replaces its earlier document (unless the index is
+    /// being built, when there is none), and is left out unless it has its place on the index's
+    /// day.
+    fn apply<'a>(
+        &self,
+        rows: impl IntoIterator<Item = &'a C::Row>,
+        building: bool,
+    ) -> tantivy::Result<()> {
         let day = self.day.load(Ordering::Acquire);
         let writer = self.writer();
         for row in rows {
-            writer.delete_term(C::key(&self.fields, row));
+            if !building {
+                writer.delete_term(C::key(&self.fields, row));
+            }
             if let Some(doc) = C::document(&self.fields, row, day)? {
                 writer.add_document(doc)?;
             }
@@ -205,6 +215,24 @@ impl<C: Corpus> Live<C> {
     /// Makes what was put in searchable.
     fn publish(&self) -> tantivy::Result<()> {
         self.writer().commit()?;
+        self.reader.reload()
+    }
+
+    /// Makes a new build searchable as one segment: the segments written while building are
+    /// merged once, and their files let go, before the reader opens it — so that the index holds
+    /// its segments once, not beside the ones they were merged from. Following merges its small
+    /// segments by tantivy's log policy from then on. It waits on tantivy's threads: run it off
+    /// the async ones.
+    fn publish_built(&self) -> tantivy::Result<()> {
+        let mut writer = self.writer();
+        writer.commit()?;
+        let segments = writer.index().searchable_segment_ids()?;
+        if segments.len() > 1 {
+            writer.merge(&segments).wait()?;
+        }
+        writer.garbage_collect_files().wait()?;
+        writer.set_merge_policy(Box::new(LogMergePolicy::default()));
+        drop(writer);
         self.reader.reload()
     }
 
@@ -361,7 +389,7 @@ impl<C: Corpus> Followed<C> {
                 break;
             };
             let n = changed.len();
-            live.apply(changed.iter().map(|(row, _)| row))
+            live.apply(changed.iter().map(|(row, _)| row), false)
                 .map_err(index_error)?;
             live.revision.store(last, Ordering::Release);
             dirty = true;
@@ -382,14 +410,18 @@ impl<C: Corpus> Followed<C> {
         let started = Instant::now();
         // Read first: every revision up to this one is visible to the reads that follow.
         let revision = C::last_revision(&state.db.pool).await?;
-        let live = Live::<C>::new(today, revision).map_err(index_error)?;
+        let live = Arc::new(Live::<C>::new(today, revision).map_err(index_error)?);
         let mut rows = 0;
         let mut walk = C::walk(today, BATCH);
         while let Some(batch) = C::next(&mut walk, &state.db.pool).await? {
             rows += batch.len();
-            live.apply(&batch).map_err(index_error)?;
+            live.apply(&batch, true).map_err(index_error)?;
         }
-        live.publish().map_err(index_error)?;
+        let merging = Arc::clone(&live);
+        tokio::task::spawn_blocking(move || merging.publish_built())
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("search index: {e}")))?
+            .map_err(index_error)?;
         let built = Built {
             rows,
             took: started.elapsed(),
@@ -399,7 +431,7 @@ impl<C: Corpus> Followed<C> {
         *self
             .live
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Arc::new(live));
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(live);
         tracing::info!(
             index = C::NAME,
             rows = built.rows,
