@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate};
 use enbek_domain::reference::office_hours::local_date;
 use sqlx::AnyPool;
-use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
+use tantivy::indexer::NoMergePolicy;
 use tantivy::query::RangeQuery;
 use tantivy::schema::Schema;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -111,7 +111,10 @@ pub struct Followed<C: Corpus> {
 /// An index built for one day: it holds the rows that have their place on that day.
 pub struct Live<C: Corpus> {
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    index: Index,
+    /// The writer of the changes being put in, opened for them and let go once they are
+    /// published (`publish`).
+    writer: Mutex<Option<IndexWriter>>,
     fields: C::Fields,
     /// The day whose rows it holds (days from the common era).
     day: AtomicI64,
@@ -157,13 +160,15 @@ impl<C: Corpus> Live<C> {
         let writer: IndexWriter = index.writer_with_num_threads(1, WRITER_BYTES)?;
         // Built in one go, merged once at the end (`publish_built`).
         writer.set_merge_policy(Box::new(NoMergePolicy));
+        let writer = Mutex::new(Some(writer));
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(Live {
             reader,
-            writer: Mutex::new(writer),
+            index,
+            writer,
             fields,
             day: AtomicI64::new(day_number(day)),
             revision: AtomicI64::new(revision),
@@ -172,10 +177,35 @@ impl<C: Corpus> Live<C> {
         })
     }
 
-    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
-        self.writer
+    /// Runs `write` with the writer, opened first if the last changes were published.
+    fn write<T>(
+        &self,
+        write: impl FnOnce(&mut IndexWriter) -> tantivy::Result<T>,
+    ) -> tantivy::Result<T> {
+        let mut slot = self
+            .writer
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let writer = match slot.as_mut() {
+            Some(writer) => writer,
+            None => slot.insert(self.index.writer_with_num_threads(1, WRITER_BYTES)?),
+        };
+        write(writer)
+    }
+
+    /// Commits what was written, waits for the merges it started, and lets the writer go: a
+    /// writer keeps every delete it was given (each with its scoring weight) while it lives, so
+    /// one kept open would hold every change the index ever followed.
+    fn commit(&self) -> tantivy::Result<()> {
+        let mut slot = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(mut writer) = slot.take() {
+            writer.commit()?;
+            writer.wait_merging_threads()?;
+        }
+        Ok(())
     }
 
     /// Puts the rows in as they are now: each replaces its earlier document (unless the index is
@@ -187,26 +217,29 @@ impl<C: Corpus> Live<C> {
         building: bool,
     ) -> tantivy::Result<()> {
         let day = self.day.load(Ordering::Acquire);
-        let writer = self.writer();
-        for row in rows {
-            if !building {
-                writer.delete_term(C::key(&self.fields, row));
+        self.write(|writer| {
+            for row in rows {
+                if !building {
+                    writer.delete_term(C::key(&self.fields, row));
+                }
+                if let Some(doc) = C::document(&self.fields, row, day)? {
+                    writer.add_document(doc)?;
+                }
             }
-            if let Some(doc) = C::document(&self.fields, row, day)? {
-                writer.add_document(doc)?;
-            }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Takes out the documents whose place ended before `day`, which becomes the index's day.
     fn move_to(&self, day: NaiveDate) -> tantivy::Result<()> {
         if let Some(last_day) = C::last_day(&self.fields) {
             let before = Term::from_field_i64(last_day, day_number(day));
-            self.writer().delete_query(Box::new(RangeQuery::new(
-                Bound::Unbounded,
-                Bound::Excluded(before),
-            )))?;
+            self.write(|writer| {
+                writer.delete_query(Box::new(RangeQuery::new(
+                    Bound::Unbounded,
+                    Bound::Excluded(before),
+                )))
+            })?;
         }
         self.day.store(day_number(day), Ordering::Release);
         Ok(())
@@ -214,7 +247,7 @@ impl<C: Corpus> Live<C> {
 
     /// Makes what was put in searchable.
     fn publish(&self) -> tantivy::Result<()> {
-        self.writer().commit()?;
+        self.commit()?;
         self.reader.reload()
     }
 
@@ -224,15 +257,16 @@ impl<C: Corpus> Live<C> {
     /// segments by tantivy's log policy from then on. It waits on tantivy's threads: run it off
     /// the async ones.
     fn publish_built(&self) -> tantivy::Result<()> {
-        let mut writer = self.writer();
-        writer.commit()?;
-        let segments = writer.index().searchable_segment_ids()?;
-        if segments.len() > 1 {
-            writer.merge(&segments).wait()?;
-        }
-        writer.garbage_collect_files().wait()?;
-        writer.set_merge_policy(Box::new(LogMergePolicy::default()));
-        drop(writer);
+        self.write(|writer| {
+            writer.commit()?;
+            let segments = writer.index().searchable_segment_ids()?;
+            if segments.len() > 1 {
+                writer.merge(&segments).wait()?;
+            }
+            writer.garbage_collect_files().wait()?;
+            Ok(())
+        })?;
+        self.commit()?;
         self.reader.reload()
     }
 
@@ -398,7 +432,7 @@ impl<C: Corpus> Followed<C> {
             }
         }
         if dirty {
-            live.publish().map_err(index_error)?;
+            off_async_threads(&live, Live::publish).await?;
             state.metrics.index_bytes(C::NAME, live.bytes());
         }
         Ok(())
@@ -417,11 +451,7 @@ impl<C: Corpus> Followed<C> {
             rows += batch.len();
             live.apply(&batch, true).map_err(index_error)?;
         }
-        let merging = Arc::clone(&live);
-        tokio::task::spawn_blocking(move || merging.publish_built())
-            .await
-            .map_err(|e| sqlx::Error::Protocol(format!("search index: {e}")))?
-            .map_err(index_error)?;
+        off_async_threads(&live, Live::publish_built).await?;
         let built = Built {
             rows,
             took: started.elapsed(),
@@ -441,6 +471,18 @@ impl<C: Corpus> Followed<C> {
         );
         Ok(built)
     }
+}
+
+/// Runs a step that waits on tantivy's threads (a commit, its merges) off the async threads.
+async fn off_async_threads<C: Corpus>(
+    live: &Arc<Live<C>>,
+    step: fn(&Live<C>) -> tantivy::Result<()>,
+) -> Result<(), sqlx::Error> {
+    let live = Arc::clone(live);
+    tokio::task::spawn_blocking(move || step(&live))
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("search index: {e}")))?
+        .map_err(index_error)
 }
 
 fn index_error(e: tantivy::TantivyError) -> sqlx::Error {
