@@ -9,6 +9,8 @@ pub mod analysis;
 mod resumes;
 mod vacancies;
 
+use std::any::Any;
+use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Bound;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
@@ -18,7 +20,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate};
 use enbek_domain::reference::office_hours::local_date;
 use sqlx::AnyPool;
-use tantivy::indexer::NoMergePolicy;
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::RangeQuery;
 use tantivy::schema::Schema;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -123,6 +125,31 @@ pub struct Live<C: Corpus> {
     /// The analyzers its texts were read with, to read a query's words the same way.
     russian: tantivy::tokenizer::TextAnalyzer,
     kazakh: tantivy::tokenizer::TextAnalyzer,
+    remembered: Mutex<Remembered>,
+}
+
+/// The answers the index gave as it is now (its searcher's generation), by request: the same
+/// request asked again before the index changes — the search page without words and its
+/// facets, the open-data listing's pages, a common word, each the same for every visitor — is
+/// answered without searching again. A change to the index makes a new generation, which
+/// forgets them all; at most `REMEMBERED` are kept.
+#[derive(Default)]
+struct Remembered {
+    generation: u64,
+    answers: HashMap<String, Arc<dyn Any + Send + Sync>>,
+}
+
+/// The most answers an index remembers (of at most 100 rows each).
+const REMEMBERED: usize = 128;
+
+/// How following merges the segments: tantivy's log policy, which merges small segments as they
+/// gather, and besides merges a segment once a quarter of its documents were replaced or taken
+/// out, so that the memory of the documents gone from it is given back (a row that changes is
+/// deleted from its segment and added anew).
+fn follow_merges() -> LogMergePolicy {
+    let mut policy = LogMergePolicy::default();
+    policy.set_del_docs_ratio_before_merge(0.25);
+    policy
 }
 
 fn day_number(d: NaiveDate) -> i64 {
@@ -174,7 +201,42 @@ impl<C: Corpus> Live<C> {
             revision: AtomicI64::new(revision),
             russian,
             kazakh,
+            remembered: Mutex::default(),
         })
+    }
+
+    /// The answer to the request `key` (the same key, the same answer) from the index as it is
+    /// now: the one it gave before if it has not changed since, else `ask`'s, remembered.
+    fn remembered<T: Clone + Send + Sync + 'static>(
+        &self,
+        key: String,
+        ask: impl FnOnce(&Live<C>) -> tantivy::Result<T>,
+    ) -> tantivy::Result<T> {
+        let lock = || {
+            self.remembered
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        // Read before asking: the answer is of this generation or a later one.
+        let generation = self.reader.searcher().generation().generation_id();
+        {
+            let r = lock();
+            if r.generation == generation {
+                if let Some(answer) = r.answers.get(&key).and_then(|a| a.downcast_ref::<T>()) {
+                    return Ok(answer.clone());
+                }
+            }
+        }
+        let answer = ask(self)?;
+        let mut r = lock();
+        if r.generation < generation || r.answers.len() >= REMEMBERED {
+            r.answers.clear();
+            r.generation = r.generation.max(generation);
+        }
+        if r.generation == generation {
+            r.answers.insert(key, Arc::new(answer.clone()));
+        }
+        Ok(answer)
     }
 
     /// Runs `write` with the writer, opened first if the last changes were published.
@@ -188,21 +250,33 @@ impl<C: Corpus> Live<C> {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let writer = match slot.as_mut() {
             Some(writer) => writer,
-            None => slot.insert(self.index.writer_with_num_threads(1, WRITER_BYTES)?),
+            None => {
+                let writer = self.index.writer_with_num_threads(1, WRITER_BYTES)?;
+                writer.set_merge_policy(Box::new(follow_merges()));
+                slot.insert(writer)
+            }
         };
         write(writer)
     }
 
     /// Commits what was written, waits for the merges it started, and lets the writer go: a
     /// writer keeps every delete it was given (each with its scoring weight) while it lives, so
-    /// one kept open would hold every change the index ever followed.
-    fn commit(&self) -> tantivy::Result<()> {
+    /// one kept open would hold every change the index ever followed. `into_one` merges every
+    /// segment into one first and lets the files of the merged ones go (a new build).
+    fn commit(&self, into_one: bool) -> tantivy::Result<()> {
         let mut slot = self
             .writer
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(mut writer) = slot.take() {
             writer.commit()?;
+            if into_one {
+                let segments = writer.index().searchable_segment_ids()?;
+                if segments.len() > 1 {
+                    writer.merge(&segments).wait()?;
+                }
+                writer.garbage_collect_files().wait()?;
+            }
             writer.wait_merging_threads()?;
         }
         Ok(())
@@ -247,26 +321,17 @@ impl<C: Corpus> Live<C> {
 
     /// Makes what was put in searchable.
     fn publish(&self) -> tantivy::Result<()> {
-        self.commit()?;
+        self.commit(false)?;
         self.reader.reload()
     }
 
     /// Makes a new build searchable as one segment: the segments written while building are
     /// merged once, and their files let go, before the reader opens it — so that the index holds
-    /// its segments once, not beside the ones they were merged from. Following merges its small
-    /// segments by tantivy's log policy from then on. It waits on tantivy's threads: run it off
-    /// the async ones.
+    /// its segments once, not beside the ones they were merged from. Following merges its
+    /// segments by `follow_merges` from then on. It waits on tantivy's threads: run it off the
+    /// async ones.
     fn publish_built(&self) -> tantivy::Result<()> {
-        self.write(|writer| {
-            writer.commit()?;
-            let segments = writer.index().searchable_segment_ids()?;
-            if segments.len() > 1 {
-                writer.merge(&segments).wait()?;
-            }
-            writer.garbage_collect_files().wait()?;
-            Ok(())
-        })?;
-        self.commit()?;
+        self.commit(true)?;
         self.reader.reload()
     }
 
@@ -360,18 +425,19 @@ impl<C: Corpus> Followed<C> {
         self.pending.store(true, Ordering::Release);
     }
 
-    /// What `ask` reads from the index ready for `today`, or None when the database should
-    /// answer (`ready_for`).
-    async fn answer<T>(
+    /// What `ask` reads from the index ready for `today` for the request `key` (`remembered`),
+    /// or None when the database should answer (`ready_for`).
+    async fn answer<T: Clone + Send + Sync + 'static>(
         &self,
         state: &AppState,
         today: NaiveDate,
+        key: String,
         ask: impl FnOnce(&Live<C>) -> tantivy::Result<T>,
     ) -> Result<Option<T>, sqlx::Error> {
         let Some(live) = self.ready_for(state, today).await? else {
             return Ok(None);
         };
-        ask(&live).map(Some).map_err(index_error)
+        live.remembered(key, ask).map(Some).map_err(index_error)
     }
 
     /// The index if it answers for `today`: brought up to date first when this server changed a
@@ -481,11 +547,12 @@ async fn off_async_threads<C: Corpus>(
     let live = Arc::clone(live);
     tokio::task::spawn_blocking(move || step(&live))
         .await
-        .map_err(|e| sqlx::Error::Protocol(format!("search index: {e}")))?
+        .map_err(index_error)?
         .map_err(index_error)
 }
 
-fn index_error(e: tantivy::TantivyError) -> sqlx::Error {
+/// A failure of the index (tantivy's, or of the thread a step ran on) as the search reports it.
+fn index_error(e: impl std::fmt::Display) -> sqlx::Error {
     sqlx::Error::Protocol(format!("search index: {e}"))
 }
 
@@ -517,6 +584,7 @@ async fn follow_one<C: Corpus>(state: AppState) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mediation::store::resumes::Indexed;
 
     #[test]
     fn ids_rank_in_their_text_order() {
@@ -535,5 +603,95 @@ mod tests {
         let others = ["bench-00000009", "bench-00000010", "bench-1"];
         let ranks: Vec<_> = others.iter().map(|id| id_rank(id)).collect();
         assert!(ranks.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// A published resume of account `n`, saved `version` times.
+    fn resume(n: usize, version: i64) -> Indexed {
+        let resume = serde_json::from_value(serde_json::json!({
+            "occupation_codes": ["8322"],
+            "locality_code": "751010000",
+            "published": true,
+        }))
+        .expect("a resume");
+        Indexed {
+            account_id: format!("account-{n:05}"),
+            resume,
+            updated_at: chrono::DateTime::from_timestamp(1_800_000_000 + version, 0)
+                .expect("an instant"),
+            search_text: "водитель".into(),
+        }
+    }
+
+    /// The documents the searchable segments still hold though they were replaced.
+    fn deleted(live: &Live<resumes::Resumes>) -> u32 {
+        let searcher = live.reader.searcher();
+        searcher
+            .segment_readers()
+            .iter()
+            .map(tantivy::SegmentReader::num_deleted_docs)
+            .sum()
+    }
+
+    #[test]
+    fn an_answer_is_remembered_until_the_index_changes() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day");
+        let live = Live::<resumes::Resumes>::new(day, 0).expect("an index");
+        live.apply(&[resume(0, 0)], true).expect("built");
+        live.publish_built().expect("published");
+        let asked = std::cell::Cell::new(0);
+        let count = |key: &str| {
+            live.remembered(key.to_string(), |l| {
+                asked.set(asked.get() + 1);
+                Ok(l.reader.searcher().num_docs())
+            })
+            .expect("answered")
+        };
+        assert_eq!(count("all"), 1);
+        assert_eq!(count("all"), 1);
+        assert_eq!(asked.get(), 1, "asked again before the index changed");
+        assert_eq!(count("another"), 1);
+        assert_eq!(asked.get(), 2, "another request is asked");
+
+        live.apply(&[resume(1, 0)], false).expect("followed");
+        live.publish().expect("published");
+        assert_eq!(count("all"), 2, "the answer of the index as it is now");
+        assert_eq!(asked.get(), 3);
+    }
+
+    #[test]
+    fn the_answers_remembered_are_bounded() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day");
+        let live = Live::<resumes::Resumes>::new(day, 0).expect("an index");
+        live.publish_built().expect("published");
+        for n in 0..=REMEMBERED {
+            live.remembered(n.to_string(), |_| Ok(n)).expect("answered");
+            let kept = live.remembered.lock().expect("not poisoned").answers.len();
+            // All kept up to the most, then forgotten to make room.
+            assert_eq!(kept, if n < REMEMBERED { n + 1 } else { 1 });
+        }
+    }
+
+    #[test]
+    fn following_merges_a_segment_once_a_quarter_of_it_was_replaced() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day");
+        let live = Live::<resumes::Resumes>::new(day, 0).expect("an index");
+        let rows: Vec<_> = (0..1_000).map(|n| resume(n, 0)).collect();
+        live.apply(&rows, true).expect("built");
+        live.publish_built().expect("published");
+        assert_eq!(live.reader.searcher().segment_readers().len(), 1);
+        assert_eq!(deleted(&live), 0);
+
+        // A quarter replaced: the segment keeps them.
+        let changed: Vec<_> = (0..250).map(|n| resume(n, 1)).collect();
+        live.apply(&changed, false).expect("followed");
+        live.publish().expect("published");
+        assert_eq!(deleted(&live), 250);
+        assert_eq!(live.reader.searcher().num_docs(), 1_000);
+
+        // One more: past a quarter, the segment is merged and they are gone.
+        live.apply(&[resume(250, 1)], false).expect("followed");
+        live.publish().expect("published");
+        assert_eq!(deleted(&live), 0);
+        assert_eq!(live.reader.searcher().num_docs(), 1_000);
     }
 }

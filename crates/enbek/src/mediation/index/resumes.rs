@@ -171,6 +171,7 @@ pub struct Walk {
 }
 
 /// What the index found: one page of resumes, in order, and how many it found in all.
+#[derive(Clone)]
 pub struct ResumeHits {
     pub page: Vec<Resume>,
     pub total: i64,
@@ -276,6 +277,7 @@ impl ResumeIndex {
         today: NaiveDate,
         s: &ResumeSearch<'_>,
     ) -> Result<Option<ResumeHits>, sqlx::Error> {
-        self.answer(state, today, |live| live.search(s)).await
+        self.answer(state, today, format!("{s:?}"), |live| live.search(s))
+            .await
     }
 }

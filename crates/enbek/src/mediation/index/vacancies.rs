@@ -197,6 +197,7 @@ fn value(column: &Column, doc: DocId) -> i64 {
 
 /// What the index found: one page, in order, each vacancy with its employer's name, and how
 /// many it found in all.
+#[derive(Clone)]
 pub struct Hits {
     pub page: Vec<(Vacancy, String)>,
     pub total: i64,
@@ -580,7 +581,10 @@ impl VacancyIndex {
         state: &AppState,
         s: &Search<'_>,
     ) -> Result<Option<Hits>, sqlx::Error> {
-        self.answer(state, s.today, |live| live.search(s)).await
+        self.answer(state, s.today, format!("search {s:?}"), |live| {
+            live.search(s)
+        })
+        .await
     }
 
     /// How many vacancies a search finds, in all and by each facet's values, or None when the
@@ -590,7 +594,10 @@ impl VacancyIndex {
         state: &AppState,
         s: &Search<'_>,
     ) -> Result<Option<FacetCounts>, sqlx::Error> {
-        self.answer(state, s.today, |live| live.facets(s)).await
+        self.answer(state, s.today, format!("facets {s:?}"), |live| {
+            live.facets(s)
+        })
+        .await
     }
 
     /// A page of the open-data listing as of `today` (oldest first, after a cursor's posting
@@ -606,7 +613,8 @@ impl VacancyIndex {
     ) -> Result<Option<Hits>, sqlx::Error> {
         let after = after.map(|(at, id)| (at.timestamp_micros(), id));
         let count = |n: i64| usize::try_from(n).unwrap_or(0);
-        self.answer(state, today, |live| {
+        let key = format!("open {after:?} {limit} {offset}");
+        self.answer(state, today, key, |live| {
             live.open_page(after, count(limit), count(offset))
         })
         .await

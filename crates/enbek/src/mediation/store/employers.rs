@@ -474,8 +474,9 @@ fn relevance(words: usize) -> Option<String> {
 }
 
 /// The search of open vacancies (`searchVacancies`; 214 p.77), as the vacancy index and the
-/// database both answer it.
-#[derive(Clone)]
+/// database both answer it. Its debug form names every value: the index remembers its answers
+/// by it.
+#[derive(Debug, Clone)]
 pub struct Search<'a> {
     /// The query as asked (the vacancy index reads its words itself).
     pub q: Option<&'a str>,
@@ -549,6 +550,7 @@ impl Facet {
 }
 
 /// How many vacancies a search finds in all, and with each value of each facet.
+#[derive(Clone)]
 pub struct FacetCounts {
     pub total: i64,
     /// Each facet's values with their counts, none with no vacancy, in no particular order.

@@ -254,7 +254,8 @@ pub async fn by_accounts(
 }
 
 /// The search of published resumes (214 p.77; 206 p.19), as the resume index and the database
-/// both answer it.
+/// both answer it. Its debug form names every value: the index remembers its answers by it.
+#[derive(Debug)]
 pub struct ResumeSearch<'a> {
     /// The query as asked (the resume index reads its words itself).
     pub q: Option<&'a str>,
