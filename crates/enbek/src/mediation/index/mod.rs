@@ -118,7 +118,9 @@ pub struct Live<C: Corpus> {
     /// published (`publish`).
     writer: Mutex<Option<IndexWriter>>,
     fields: C::Fields,
-    /// The day whose rows it holds (days from the common era).
+    /// The day whose rows its searcher holds (days from the common era): a new day is set only
+    /// once the documents whose place ended before it are taken out and published, so that no
+    /// search of the new day reads them meanwhile.
     day: AtomicI64,
     /// The last revision it has applied.
     revision: AtomicI64,
@@ -283,14 +285,14 @@ impl<C: Corpus> Live<C> {
     }
 
     /// Puts the rows in as they are now: each replaces its earlier document (unless the index is
-    /// being built, when there is none), and is left out unless it has its place on the index's
-    /// day.
+    /// being built, when there is none), and is left out unless it has its place on `day`.
     fn apply<'a>(
         &self,
         rows: impl IntoIterator<Item = &'a C::Row>,
+        day: NaiveDate,
         building: bool,
     ) -> tantivy::Result<()> {
-        let day = self.day.load(Ordering::Acquire);
+        let day = day_number(day);
         self.write(|writer| {
             for row in rows {
                 if !building {
@@ -304,8 +306,8 @@ impl<C: Corpus> Live<C> {
         })
     }
 
-    /// Takes out the documents whose place ended before `day`, which becomes the index's day.
-    fn move_to(&self, day: NaiveDate) -> tantivy::Result<()> {
+    /// Takes out the documents whose place ended before `day` (the index's day once published).
+    fn take_out_before(&self, day: NaiveDate) -> tantivy::Result<()> {
         if let Some(last_day) = C::last_day(&self.fields) {
             let before = Term::from_field_i64(last_day, day_number(day));
             self.write(|writer| {
@@ -315,7 +317,6 @@ impl<C: Corpus> Live<C> {
                 )))
             })?;
         }
-        self.day.store(day_number(day), Ordering::Release);
         Ok(())
     }
 
@@ -479,7 +480,7 @@ impl<C: Corpus> Followed<C> {
         };
         let mut dirty = false;
         if live.day.load(Ordering::Acquire) < day_number(today) {
-            live.move_to(today).map_err(index_error)?;
+            live.take_out_before(today).map_err(index_error)?;
             dirty = true;
         }
         loop {
@@ -489,7 +490,7 @@ impl<C: Corpus> Followed<C> {
                 break;
             };
             let n = changed.len();
-            live.apply(changed.iter().map(|(row, _)| row), false)
+            live.apply(changed.iter().map(|(row, _)| row), today, false)
                 .map_err(index_error)?;
             live.revision.store(last, Ordering::Release);
             dirty = true;
@@ -499,6 +500,7 @@ impl<C: Corpus> Followed<C> {
         }
         if dirty {
             off_async_threads(&live, Live::publish).await?;
+            live.day.store(day_number(today), Ordering::Release);
             state.metrics.index_bytes(C::NAME, live.bytes());
         }
         Ok(())
@@ -515,7 +517,7 @@ impl<C: Corpus> Followed<C> {
         let mut walk = C::walk(today, BATCH);
         while let Some(batch) = C::next(&mut walk, &state.db.pool).await? {
             rows += batch.len();
-            live.apply(&batch, true).map_err(index_error)?;
+            live.apply(&batch, today, true).map_err(index_error)?;
         }
         off_async_threads(&live, Live::publish_built).await?;
         let built = Built {
@@ -636,7 +638,7 @@ mod tests {
     fn an_answer_is_remembered_until_the_index_changes() {
         let day = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day");
         let live = Live::<resumes::Resumes>::new(day, 0).expect("an index");
-        live.apply(&[resume(0, 0)], true).expect("built");
+        live.apply(&[resume(0, 0)], day, true).expect("built");
         live.publish_built().expect("published");
         let asked = std::cell::Cell::new(0);
         let count = |key: &str| {
@@ -652,7 +654,7 @@ mod tests {
         assert_eq!(count("another"), 1);
         assert_eq!(asked.get(), 2, "another request is asked");
 
-        live.apply(&[resume(1, 0)], false).expect("followed");
+        live.apply(&[resume(1, 0)], day, false).expect("followed");
         live.publish().expect("published");
         assert_eq!(count("all"), 2, "the answer of the index as it is now");
         assert_eq!(asked.get(), 3);
@@ -676,20 +678,20 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day");
         let live = Live::<resumes::Resumes>::new(day, 0).expect("an index");
         let rows: Vec<_> = (0..1_000).map(|n| resume(n, 0)).collect();
-        live.apply(&rows, true).expect("built");
+        live.apply(&rows, day, true).expect("built");
         live.publish_built().expect("published");
         assert_eq!(live.reader.searcher().segment_readers().len(), 1);
         assert_eq!(deleted(&live), 0);
 
         // A quarter replaced: the segment keeps them.
         let changed: Vec<_> = (0..250).map(|n| resume(n, 1)).collect();
-        live.apply(&changed, false).expect("followed");
+        live.apply(&changed, day, false).expect("followed");
         live.publish().expect("published");
         assert_eq!(deleted(&live), 250);
         assert_eq!(live.reader.searcher().num_docs(), 1_000);
 
         // One more: past a quarter, the segment is merged and they are gone.
-        live.apply(&[resume(250, 1)], false).expect("followed");
+        live.apply(&[resume(250, 1)], day, false).expect("followed");
         live.publish().expect("published");
         assert_eq!(deleted(&live), 0);
         assert_eq!(live.reader.searcher().num_docs(), 1_000);
