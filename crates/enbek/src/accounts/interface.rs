@@ -46,6 +46,14 @@ pub trait Purposes: Send + Sync {
 }
 
 impl AppState {
+    /// What a session holds changed on this server — a role given or taken, say — and its
+    /// transaction committed: every session is read again (the sessions kept for a second are
+    /// forgotten).
+    pub fn sessions_changed(&self) {
+        self.part::<Arc<super::service::accounts::AccountSessions>>()
+            .forget();
+    }
+
     /// The contexts that give a purpose's digest, as accounts sees them.
     pub fn purposes(&self) -> &dyn Purposes {
         self.part::<Arc<dyn Purposes>>().as_ref()

@@ -165,7 +165,9 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     parts.insert(Arc::new(VacancyIndex::new(indexed)));
     parts.insert(Arc::new(ResumeIndex::new(indexed)));
     parts.insert::<Arc<dyn Dispatch>>(Arc::new(jobs::Dispatcher));
-    parts.insert::<Arc<dyn Sessions>>(Arc::new(AccountSessions));
+    let sessions = Arc::new(AccountSessions::default());
+    parts.insert::<Arc<dyn Sessions>>(sessions.clone());
+    parts.insert(sessions);
     parts.insert::<Arc<dyn Mediation>>(Arc::new(ForRegistration));
     parts.insert::<Arc<dyn Measures>>(Arc::new(crate::measures::interface::ForRegistration));
     parts.insert::<Arc<dyn Purposes>>(Arc::new(PlanPurposes));

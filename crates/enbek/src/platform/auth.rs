@@ -110,6 +110,7 @@ impl Caller {
 }
 
 /// A live session: the account behind a token and its grants.
+#[derive(Clone)]
 pub struct Session {
     pub account_id: String,
     pub login: String,

@@ -2,7 +2,7 @@
 //! after a crash.
 
 use axum::routing::post;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -330,4 +330,35 @@ async fn a_calendar_day_or_parameter_edition_added_on_one_server_reaches_the_oth
         list.as_array().is_some_and(|l| l.contains(&edition))
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_session_ended_on_one_server_is_refused_there_at_once_and_on_the_other_within_seconds() {
+    let (a, b) = TestApp::two_on_one_database().await;
+    let token = a.citizen("kept@example.kz").await;
+    // Both servers have read the session (and keep it for a second).
+    assert_eq!(a.get("/api/v1/me", Some(&token)).await.0, StatusCode::OK);
+    assert_eq!(b.get("/api/v1/me", Some(&token)).await.0, StatusCode::OK);
+    let (status, _) = a
+        .call(
+            Method::DELETE,
+            "/api/v1/sessions/current",
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        a.get("/api/v1/me", Some(&token)).await.0,
+        StatusCode::UNAUTHORIZED,
+        "the server that ended it refuses it at once"
+    );
+    let started = std::time::Instant::now();
+    while b.get("/api/v1/me", Some(&token)).await.0 != StatusCode::UNAUTHORIZED {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "the other server still takes the ended session"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }

@@ -152,8 +152,58 @@ pub fn new_token() -> (String, String) {
     (token, hash)
 }
 
-/// The accounts' sessions, for the platform's `Caller` extractor.
-pub struct AccountSessions;
+/// The accounts' sessions, for the platform's `Caller` extractor: each read from the database
+/// and kept for a second (`KEPT_FOR`), so that a client's requests in a row do not read it
+/// again each time. A change on this server to what a session holds — signing out, a proven
+/// IIN, the language, a role given or taken — forgets them all at once (`forget`); on the
+/// other servers of the same database it shows within `KEPT_FOR`, as the indexes follow.
+#[derive(Default)]
+pub struct AccountSessions {
+    kept: std::sync::Mutex<Kept>,
+}
+
+/// The sessions read, by token hash, and the generation they were read in: `forget` starts a
+/// new one, and a session read before it is not kept (it may hold what the change replaced).
+#[derive(Default)]
+struct Kept {
+    generation: u64,
+    sessions: std::collections::HashMap<String, KeptSession>,
+}
+
+struct KeptSession {
+    session: Session,
+    /// When it was read, on this machine's monotonic clock: how long a read is used is the
+    /// server's own business, not a time of the law.
+    read_at: std::time::Instant,
+    expires_at: DateTime<Utc>,
+}
+
+/// How long a session read is used before it is read again.
+const KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The most sessions kept at once.
+const KEPT_SESSIONS: usize = 10_000;
+
+impl AccountSessions {
+    fn kept(&self) -> std::sync::MutexGuard<'_, Kept> {
+        self.kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// What a session holds changed on this server (after its transaction committed): every
+    /// session is read again.
+    pub fn forget(&self) {
+        let mut kept = self.kept();
+        kept.generation += 1;
+        kept.sessions.clear();
+    }
+}
+
+/// Whether a session read `age` ago that ends at `expires_at` is used as it was read at `now`.
+fn still_kept(age: std::time::Duration, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    age < KEPT_FOR && now < expires_at
+}
 
 #[async_trait::async_trait]
 impl Sessions for AccountSessions {
@@ -163,6 +213,15 @@ impl Sessions for AccountSessions {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Session>, sqlx::Error> {
+        let generation = {
+            let kept = self.kept();
+            if let Some(k) = kept.sessions.get(token_hash) {
+                if still_kept(k.read_at.elapsed(), k.expires_at, now) {
+                    return Ok(Some(k.session.clone()));
+                }
+            }
+            kept.generation
+        };
         let Some(account) = accounts::session_account(pool, token_hash, now).await? else {
             return Ok(None);
         };
@@ -175,13 +234,32 @@ impl Sessions for AccountSessions {
                 region_code: g.region_code,
             })
             .collect();
-        Ok(Some(Session {
+        let session = Session {
             account_id: account.id,
             login: account.login,
             iin: account.iin,
             locale: account.locale,
             grants,
-        }))
+        };
+        let mut kept = self.kept();
+        if kept.generation == generation {
+            if kept.sessions.len() >= KEPT_SESSIONS {
+                kept.sessions
+                    .retain(|_, k| still_kept(k.read_at.elapsed(), k.expires_at, now));
+                if kept.sessions.len() >= KEPT_SESSIONS {
+                    kept.sessions.clear();
+                }
+            }
+            kept.sessions.insert(
+                token_hash.to_string(),
+                KeptSession {
+                    session: session.clone(),
+                    read_at: std::time::Instant::now(),
+                    expires_at: account.expires_at,
+                },
+            );
+        }
+        Ok(Some(session))
     }
 }
 
@@ -354,6 +432,7 @@ pub async fn logout(state: &AppState, token_hash: &str, account_id: &str) -> Res
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    state.sessions_changed();
     Ok(())
 }
 
@@ -376,6 +455,7 @@ pub async fn set_locale(state: &AppState, account_id: &str, locale: Lang) -> Res
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    state.sessions_changed();
     Ok(())
 }
 
@@ -521,6 +601,20 @@ pub async fn list_staff_accounts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_read_is_used_for_a_second_and_never_past_its_end() {
+        let now = DateTime::parse_from_rfc3339("2026-12-04T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let later = now + Duration::hours(1);
+        let ms = std::time::Duration::from_millis;
+        assert!(still_kept(ms(999), later, now));
+        assert!(!still_kept(ms(1000), later, now));
+        // A session that ends now is not used, however fresh the read.
+        assert!(still_kept(ms(0), now + Duration::seconds(1), now));
+        assert!(!still_kept(ms(0), now, now));
+    }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn no_more_hashes_run_at_once_than_the_limit_lets() {

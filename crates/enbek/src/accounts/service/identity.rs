@@ -305,6 +305,7 @@ pub async fn complete(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    state.sessions_changed();
     Ok(Proven {
         iin: proof.iin,
         method: proof.method,

@@ -34,6 +34,8 @@ pub struct SessionAccount {
     pub login: String,
     pub iin: Option<String>,
     pub locale: String,
+    /// When the session ends.
+    pub expires_at: DateTime<Utc>,
 }
 
 pub struct NewAccount<'a> {
@@ -167,7 +169,7 @@ pub async fn session_account(
     now: DateTime<Utc>,
 ) -> Result<Option<SessionAccount>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT a.id, a.login, CASE WHEN a.iin_proven_at IS NOT NULL THEN a.iin END AS iin, a.locale FROM sessions s JOIN accounts a ON a.id = s.account_id
+        "SELECT a.id, a.login, CASE WHEN a.iin_proven_at IS NOT NULL THEN a.iin END AS iin, a.locale, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.disabled = 0",
     )
     .bind(token_hash)
@@ -180,6 +182,7 @@ pub async fn session_account(
             login: r.text("login")?,
             iin: r.opt_text("iin")?,
             locale: r.text("locale")?,
+            expires_at: r.instant("expires_at")?,
         })
     })
     .transpose()
