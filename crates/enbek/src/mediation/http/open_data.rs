@@ -3,6 +3,7 @@
 //! number, or from a cursor that stays put while vacancies open and close; and all of them at once
 //! as a compressed file made hourly.
 
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::header::{self, HeaderName};
 use axum::response::{IntoResponse, Response};
@@ -83,14 +84,14 @@ fn parse_cursor(text: &str) -> Result<(DateTime<Utc>, String)> {
 pub async fn list_open_data_vacancies(
     State(state): State<AppState>,
     Query(q): Query<OpenDataQuery>,
-) -> Result<axum::Json<OpenDataPage>> {
+) -> Result<Response> {
     let per_page = input::bounded(
         "per_page",
         q.per_page.unwrap_or(MAX_PER_PAGE),
         bounds::PER_PAGE,
     )?;
     let today = local_date(state.clock.now());
-    if let Some(after) = &q.after {
+    let body = if let Some(after) = &q.after {
         if q.page.is_some() {
             return Err(Error::new(Common::InvalidValue)
                 .detail("a page is named by its number or by a cursor, not both")
@@ -98,43 +99,57 @@ pub async fn list_open_data_vacancies(
         }
         let (at, id) = parse_cursor(after)?;
         // One more than the page, to know whether another follows.
-        let (mut found, total) =
-            service::open_page(&state, today, Some((at, &id)), per_page + 1, 0).await?;
-        let more = found.len() as i64 > per_page;
-        found.truncate(per_page as usize);
-        let next_cursor = found.last().filter(|_| more).map(|n| cursor(&n.vacancy));
-        return Ok(axum::Json(OpenDataPage {
-            page: None,
-            per_page,
-            total,
-            pages: (total + per_page - 1) / per_page,
-            next_page: None,
-            next: next_cursor
-                .as_ref()
-                .map(|c| format!("/api/v1/open-data/vacancies?after={c}&per_page={per_page}")),
-            next_cursor,
-            items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
-        }));
-    }
-    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
-    let offset = (page - 1).saturating_mul(per_page);
-    let (found, total) = service::open_page(&state, today, None, per_page, offset).await?;
-    let pages = (total + per_page - 1) / per_page;
-    let next_page = (page < pages).then(|| page + 1);
-    Ok(axum::Json(OpenDataPage {
-        page: Some(page),
-        per_page,
-        total,
-        pages,
-        next_page,
-        next: next_page
-            .map(|n| format!("/api/v1/open-data/vacancies?page={n}&per_page={per_page}")),
-        next_cursor: found
-            .last()
-            .filter(|_| next_page.is_some())
-            .map(|n| cursor(&n.vacancy)),
-        items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
-    }))
+        let shown = |mut found: Vec<Named>, total: i64| {
+            let more = found.len() as i64 > per_page;
+            found.truncate(per_page as usize);
+            let next_cursor = found.last().filter(|_| more).map(|n| cursor(&n.vacancy));
+            json_body(&OpenDataPage {
+                page: None,
+                per_page,
+                total,
+                pages: (total + per_page - 1) / per_page,
+                next_page: None,
+                next: next_cursor
+                    .as_ref()
+                    .map(|c| format!("/api/v1/open-data/vacancies?after={c}&per_page={per_page}")),
+                next_cursor,
+                items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
+            })
+        };
+        service::open_page(&state, today, Some((at, &id)), per_page + 1, 0, shown).await?
+    } else {
+        let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+        let offset = (page - 1).saturating_mul(per_page);
+        let shown = |found: Vec<Named>, total: i64| {
+            let pages = (total + per_page - 1) / per_page;
+            let next_page = (page < pages).then(|| page + 1);
+            json_body(&OpenDataPage {
+                page: Some(page),
+                per_page,
+                total,
+                pages,
+                next_page,
+                next: next_page
+                    .map(|n| format!("/api/v1/open-data/vacancies?page={n}&per_page={per_page}")),
+                next_cursor: found
+                    .last()
+                    .filter(|_| next_page.is_some())
+                    .map(|n| cursor(&n.vacancy)),
+                items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
+            })
+        };
+        service::open_page(&state, today, None, per_page, offset, shown).await?
+    };
+    let body = body.map_err(Error::internal)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// A page as the JSON the listing answers with, made once and then remembered with the page: the
+/// same page is not written again for each reader.
+fn json_body(page: &OpenDataPage) -> std::result::Result<Bytes, String> {
+    serde_json::to_vec(page)
+        .map(Bytes::from)
+        .map_err(|e| format!("writing an open-data page: {e}"))
 }
 
 /// One vacancy of the export: the listing's public fields as one line of JSON.

@@ -601,21 +601,24 @@ impl VacancyIndex {
     }
 
     /// A page of the open-data listing as of `today` (oldest first, after a cursor's posting
-    /// instant and id, after the first `offset`) and how many are open in all, or None when the
-    /// database should answer (as `search`).
-    pub async fn open_page(
+    /// instant and id, after the first `offset`) and how many are open in all, as `shown` makes
+    /// it for the reader (remembered so, until the index changes: the listing's pages are the same
+    /// for every reader), or None when the database should answer (as `search`).
+    pub async fn open_page<T: Clone + Send + Sync + 'static>(
         &self,
         state: &AppState,
         today: NaiveDate,
         after: Option<(chrono::DateTime<chrono::Utc>, &str)>,
         limit: i64,
         offset: i64,
-    ) -> Result<Option<Hits>, sqlx::Error> {
+        shown: impl FnOnce(Hits) -> T,
+    ) -> Result<Option<T>, sqlx::Error> {
         let after = after.map(|(at, id)| (at.timestamp_micros(), id));
         let count = |n: i64| usize::try_from(n).unwrap_or(0);
-        let key = format!("open {after:?} {limit} {offset}");
+        let key = format!("open {today} {after:?} {limit} {offset}");
         self.answer(state, today, key, |live| {
             live.open_page(after, count(limit), count(offset))
+                .map(shown)
         })
         .await
     }

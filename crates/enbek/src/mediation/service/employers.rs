@@ -269,6 +269,7 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> R
         jobs::enqueue(&mut tx, &job, now, None, now).await?;
     }
     tx.commit().await?;
+    state.sessions_changed();
     Ok(employer)
 }
 
@@ -800,6 +801,7 @@ pub async fn remove_member(state: &AppState, caller: &Caller, account_id: &str) 
         .record(&mut tx)
         .await?;
     tx.commit().await?;
+    state.sessions_changed();
     Ok(())
 }
 
@@ -876,6 +878,7 @@ pub async fn accept_invitation(state: &AppState, account_id: &str, id: &str) -> 
         .await?
         .ok_or_else(Error::not_found)?;
     tx.commit().await?;
+    state.sessions_changed();
     Ok(invitation)
 }
 
@@ -1322,24 +1325,29 @@ async fn index_or_database<T>(
 }
 
 /// A page of the open vacancies as of `today` for open data (oldest first, from a cursor), and
-/// how many there are in all: from this server's vacancy index once it is built (as the search),
-/// else from the database.
-pub async fn open_page(
+/// how many there are in all, as `shown` makes it for the reader: from this server's vacancy
+/// index once it is built (as the search; remembered until the index changes), else from the
+/// database.
+pub async fn open_page<T: Clone + Send + Sync + 'static>(
     state: &AppState,
     today: NaiveDate,
     after: Option<(DateTime<Utc>, &str)>,
     limit: i64,
     offset: i64,
-) -> Result<(Vec<Named>, i64)> {
+    shown: impl Fn(Vec<Named>, i64) -> T + Sync,
+) -> Result<T> {
     let index = state.vacancy_index();
-    let indexed = index.open_page(state, today, after, limit, offset).await?;
-    let (found, total) = index_or_database(state, indexed.map(|h| (h.page, h.total)), async {
+    let indexed = index
+        .open_page(state, today, after, limit, offset, |hits| {
+            shown(named_rows(hits.page), hits.total)
+        })
+        .await?;
+    index_or_database(state, indexed, async {
         let total = employers::open_count(&state.db.pool, today).await?;
         let found = employers::open_after(&state.db.pool, today, after, limit, offset).await?;
-        Ok((found, total))
+        Ok(shown(named_rows(found), total))
     })
-    .await?;
-    Ok((named_rows(found), total))
+    .await
 }
 
 /// Rows read with their employers' names, as pages show them.
