@@ -285,3 +285,16 @@ mod tests {
         assert!(pays.iter().all(|p| (85_000..=700_000).contains(p)));
     }
 }
+
+/// `rows` rows of `columns` placeholders each, numbered from `$1` (both databases read them).
+pub fn rows_of(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -15,10 +15,8 @@
 //! ENBEK_BENCH_SECONDS, ENBEK_BENCH_BACKENDS (`sqlite,postgres`), ENBEK_BENCH_POSTGRES (an
 //! administrative URL).
 
-use std::fs::File;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Span, NaiveTime, Utc};
@@ -27,9 +25,12 @@ use enbek::mediation::service::matching::resume_search_text;
 use enbek::platform::auth::token_hash;
 use enbek::platform::db::{day, ts};
 use enbek_bench::env_number as number;
+use enbek_bench::rows_of;
 use enbek_bench::vacancies::{postings, Posting, EMPLOYERS};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Row};
+
+mod served;
 
 const SEED: u64 = 20_261_203;
 /// Bumped whenever the generated table or its loading changes, so that a loaded database is
@@ -633,19 +634,6 @@ async fn reader(pool: &AnyPool, now: DateTime<Utc>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `rows` rows of `columns` placeholders each, numbered from `$1` (both databases read them).
-fn rows_of(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let row: Vec<String> = (1..=columns)
-                .map(|c| format!("${}", r * columns + c))
-                .collect();
-            format!("({})", row.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Writes a vacancy as another server would (its revision taken from the counter) and measures
 /// how soon this server's search finds it.
 async fn freshness(
@@ -704,45 +692,30 @@ async fn freshness(
     }
 }
 
-/// The release server, as `enbek serve` runs, logging to a file.
+/// The release server, with its log to read the indexes' builds from.
 struct Server {
-    child: Child,
-    base: String,
+    served: served::Server,
     log: PathBuf,
+}
+
+impl std::ops::Deref for Server {
+    type Target = served::Server;
+
+    fn deref(&self) -> &served::Server {
+        &self.served
+    }
 }
 
 impl Server {
     fn start(url: &str, search: &str, log: &Path) -> anyhow::Result<Server> {
-        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let out = File::create(log)?;
-        let child = Command::new(env!("CARGO_BIN_EXE_enbek"))
-            .arg("serve")
-            .env("DATABASE_URL", url)
-            .env("ENBEK_LISTEN", format!("127.0.0.1:{port}"))
-            .env("ENBEK_VACANCY_SEARCH", search)
-            .env("ENBEK_MAX_CONNECTIONS_PER_ADDRESS", "256")
-            .env("RUST_LOG", "warn,enbek::mediation::index=info")
-            .stdout(out.try_clone()?)
-            .stderr(out)
-            .stdin(Stdio::null())
-            .spawn()?;
+        let env = [
+            ("ENBEK_VACANCY_SEARCH", search),
+            ("RUST_LOG", "warn,enbek::mediation::index=info"),
+        ];
         Ok(Server {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
+            served: served::Server::start(url, log, &env)?,
             log: log.to_path_buf(),
         })
-    }
-
-    async fn ready(&self) -> anyhow::Result<()> {
-        let started = Instant::now();
-        while reqwest::get(format!("{}/healthz", self.base))
-            .await
-            .is_err()
-        {
-            anyhow::ensure!(started.elapsed() < Duration::from_secs(120), "no answer");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        Ok(())
     }
 
     /// How long after `started` an index (`vacancy_search`, `resume_search`) was built (its log
@@ -775,13 +748,6 @@ impl Server {
             .find_map(|l| l.strip_prefix("VmRSS:"))
             .and_then(|v| v.split_whitespace().next()?.parse().ok())
             .unwrap_or(0)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
