@@ -250,6 +250,19 @@ pub fn generate(seed: u64, people: usize, vacancies: usize) -> Dataset {
     Dataset { people, vacancies }
 }
 
+/// `rows` rows of `columns` placeholders each, numbered from `$1` (both databases read them).
+pub fn rows_of(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,17 +297,4 @@ mod tests {
         let pays: Vec<u64> = d.people.iter().filter_map(|p| p.desired_salary).collect();
         assert!(pays.iter().all(|p| (85_000..=700_000).contains(p)));
     }
-}
-
-/// `rows` rows of `columns` placeholders each, numbered from `$1` (both databases read them).
-pub fn rows_of(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let row: Vec<String> = (1..=columns)
-                .map(|c| format!("${}", r * columns + c))
-                .collect();
-            format!("({})", row.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
