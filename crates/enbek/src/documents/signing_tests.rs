@@ -203,3 +203,30 @@ async fn a_signer_of_another_ca_is_unknown_and_other_bytes_are_malformed() {
         .await;
     assert!(matches!(answer, Err(SignatureError::Malformed(_))));
 }
+
+#[tokio::test]
+async fn key_files_replaced_by_the_operator_are_read_again_and_unchanged_ones_are_not() {
+    let s = setup().await;
+    let pdf = app9();
+    let first = s.signer.sign(ORG, &pdf, at()).await.unwrap();
+    // Outside dev mode, with the files the operator put in the folder.
+    let keys = s.dir.join("keys");
+    let production = LocalSigner::new(&keys, None);
+    let read = production.sign(ORG, &pdf, at()).await.unwrap();
+    assert_eq!(read.certificate.serial, first.certificate.serial);
+    // The operator puts another organisation's key and certificate in their place.
+    let other = s.signer.sign("cc-astana-02", &pdf, at()).await.unwrap();
+    for ext in ["key.pem", "cert.pem"] {
+        let from = keys.join(format!("cc-astana-02.{ext}"));
+        let to = keys.join(format!("{ORG}.{ext}"));
+        // Written well after the first files (the second organisation's key was generated
+        // meanwhile), so the modification time differs.
+        std::fs::copy(from, to).unwrap();
+    }
+    let replaced = production.sign(ORG, &pdf, at()).await.unwrap();
+    assert_eq!(replaced.certificate.serial, other.certificate.serial);
+    assert_ne!(replaced.certificate.serial, first.certificate.serial);
+    // A key file that no longer parses: refused, not signed with what was read before.
+    std::fs::write(keys.join(format!("{ORG}.key.pem")), "not a key").unwrap();
+    assert!(production.sign(ORG, &pdf, at()).await.is_err());
+}

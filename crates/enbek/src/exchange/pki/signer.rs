@@ -19,8 +19,10 @@ use rsa::pkcs8::DecodePrivateKey;
 use rsa::RsaPrivateKey;
 use sha2::{Digest, Sha256};
 use spki::AlgorithmIdentifierOwned;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
@@ -80,6 +82,9 @@ pub struct Verified {
     pub signing_time: DateTime<Utc>,
 }
 
+/// An organisation's signing key and its certificate chain (its own first).
+type Credentials = (Arc<RsaPrivateKey>, Arc<Vec<Certificate>>);
+
 /// Signs documents on behalf of an organisation (a career center, an akimat's office).
 #[async_trait]
 pub trait DocumentSigner: Send + Sync {
@@ -96,12 +101,31 @@ pub trait DocumentSigner: Send + Sync {
 /// RSA) and `<dir>/<organization_id>.cert.pem` (the organisation's certificate first, then any
 /// CA certificates to carry). In dev mode, when an organisation has no files yet (or its
 /// certificate has expired), the development CA issues it a certificate and both are written
-/// there and kept.
+/// there and kept. A key and its certificates are read and parsed once for each version of
+/// their files (the files' length and modification time), not for every signature.
 pub struct LocalSigner {
     dir: PathBuf,
     dev_ca: Option<Arc<DevCa>>,
     /// One issuance at a time, so that an organisation gets one certificate.
     issuing: tokio::sync::Mutex<()>,
+    /// The credentials read, by organisation.
+    held: std::sync::Mutex<HashMap<String, Held>>,
+}
+
+/// An organisation's key and certificates as read from its files, with the files' stamps.
+struct Held {
+    stamps: (Stamp, Stamp),
+    key: Arc<RsaPrivateKey>,
+    chain: Arc<Vec<Certificate>>,
+}
+
+/// A version of a file: its length and modification time.
+type Stamp = (u64, Option<SystemTime>);
+
+/// The stamp of a file, or `None` when it cannot be read.
+async fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = tokio::fs::metadata(path).await.ok()?;
+    Some((meta.len(), meta.modified().ok()))
 }
 
 impl LocalSigner {
@@ -110,7 +134,24 @@ impl LocalSigner {
             dir: dir.into(),
             dev_ca,
             issuing: tokio::sync::Mutex::new(()),
+            held: std::sync::Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The credentials already read, when their files are unchanged and the certificate is
+    /// valid at `at` (in dev mode an expired one is replaced).
+    async fn held(
+        &self,
+        organization_id: &str,
+        paths: &(PathBuf, PathBuf),
+        at: DateTime<Utc>,
+    ) -> Option<Credentials> {
+        let stamps = (stamp(&paths.0).await?, stamp(&paths.1).await?);
+        let held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+        let h = held.get(organization_id)?;
+        let fresh =
+            h.stamps == stamps && (self.dev_ca.is_none() || certs::valid_at(&h.chain[0], at));
+        fresh.then(|| (h.key.clone(), h.chain.clone()))
     }
 
     fn paths(&self, organization_id: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
@@ -125,13 +166,17 @@ impl LocalSigner {
         &self,
         organization_id: &str,
         at: DateTime<Utc>,
-    ) -> anyhow::Result<(RsaPrivateKey, Vec<Certificate>)> {
-        let (key_path, cert_path) = self.paths(organization_id)?;
+    ) -> anyhow::Result<Credentials> {
+        let paths = self.paths(organization_id)?;
+        if let Some(held) = self.held(organization_id, &paths, at).await {
+            return Ok(held);
+        }
+        let (key_path, cert_path) = &paths;
         let _one = self.issuing.lock().await;
         // In dev mode an organisation whose certificate has expired is issued a new one.
         let expired = match (&self.dev_ca, cert_path.exists()) {
             (Some(_), true) => {
-                let pem = tokio::fs::read_to_string(&cert_path).await?;
+                let pem = tokio::fs::read_to_string(cert_path).await?;
                 let chain = certs::from_pem(&pem).map_err(anyhow::Error::msg)?;
                 !chain.first().is_some_and(|c| certs::valid_at(c, at))
             }
@@ -145,17 +190,31 @@ impl LocalSigner {
                 .issue_organization(organization_id, at, ACTOR)
                 .await?;
             tokio::fs::create_dir_all(&self.dir).await?;
-            write_private(&key_path, &issued.private_key_pem).await?;
-            tokio::fs::write(&cert_path, &issued.certificate_pem).await?;
+            write_private(key_path, &issued.private_key_pem).await?;
+            tokio::fs::write(cert_path, &issued.certificate_pem).await?;
         }
-        let key_pem = tokio::fs::read_to_string(&key_path).await?;
+        // The stamps before the reads: a file changed meanwhile is read again next time.
+        let stamps = (stamp(key_path).await, stamp(cert_path).await);
+        let key_pem = tokio::fs::read_to_string(key_path).await?;
         let key = RsaPrivateKey::from_pkcs8_pem(&key_pem)
             .or_else(|_| RsaPrivateKey::from_pkcs1_pem(&key_pem))
             .context("the signing key is not an RSA private key (PEM)")?;
-        let cert_pem = tokio::fs::read_to_string(&cert_path).await?;
+        let cert_pem = tokio::fs::read_to_string(cert_path).await?;
         let chain = certs::from_pem(&cert_pem).map_err(anyhow::Error::msg)?;
         if chain.is_empty() {
             bail!("the certificate file holds no certificate");
+        }
+        let (key, chain) = (Arc::new(key), Arc::new(chain));
+        if let (Some(k), Some(c)) = stamps {
+            let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+            held.insert(
+                organization_id.to_string(),
+                Held {
+                    stamps: (k, c),
+                    key: key.clone(),
+                    chain: chain.clone(),
+                },
+            );
         }
         Ok((key, chain))
     }

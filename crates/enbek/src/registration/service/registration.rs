@@ -87,9 +87,11 @@ pub async fn organization_of_kind(
 /// at the desk, without a stated temporary stay, the residence the registry knows checked
 /// against the center's region (214 p.5); then submitted.
 pub async fn apply(state: &AppState, sub: Submission) -> Result<Shown> {
-    let mut tx = state.db.begin().await?;
-    check_occupations(&mut tx, &sub.application.occupation_codes).await?;
-    tx.rollback().await?;
+    if !sub.application.occupation_codes.is_empty() {
+        let mut tx = state.db.begin().await?;
+        check_occupations(&mut tx, &sub.application.occupation_codes).await?;
+        tx.rollback().await?;
+    }
     if sub.channel == Channel::InPerson && sub.temporary_stay.is_none() {
         // 214 p.5: residence or temporary stay. Without a stated stay the registry must place the
         // person in the center's region. A registry that does not answer delays the work, it
