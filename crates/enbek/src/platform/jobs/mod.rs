@@ -91,11 +91,23 @@ impl Job {
 
 /// Runs a stored job at once, after the commit of the change that stored it, for speed; the
 /// stored job repeats it if this pass fails or never comes, so a failure here is only logged.
+/// Once this pass has done the work, the stored job is marked done (`done_now`).
 pub async fn run_now(state: &AppState, job: Job) {
-    let kind = job.encode().0;
+    let (kind, payload) = job.encode();
     let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
-    if let Err(e) = dispatch.run(state, job).await {
-        tracing::warn!(kind = %kind, error = %e, "deferred to the stored job");
+    match dispatch.run(state, job).await {
+        Ok(()) => done_now(state, &kind, &payload).await,
+        Err(e) => tracing::warn!(kind = %kind, error = %e, "deferred to the stored job"),
+    }
+}
+
+/// The work of the stored jobs `kind` with `payload` was just done outside a worker: the ones due
+/// and not claimed are marked done, so that no worker repeats it (a claimed one is left to its
+/// worker: every job is safe to run again). A failure only leaves them to run once more.
+pub async fn done_now(state: &AppState, kind: &str, payload: &str) {
+    let now = state.clock.now();
+    if let Err(e) = store::complete_unclaimed(&state.db.pool, kind, payload, now).await {
+        tracing::warn!(kind = %kind, error = %e, "the job done at once is left to run again");
     }
 }
 

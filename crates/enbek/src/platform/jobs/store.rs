@@ -177,6 +177,27 @@ pub async fn complete(
     Ok(())
 }
 
+/// Marks done the jobs `kind` with `payload` that are due at `now` and not claimed (or whose
+/// claim has lapsed): their work was done at once. Returns how many.
+pub async fn complete_unclaimed(
+    pool: &AnyPool,
+    kind: &str,
+    payload: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE jobs SET done_at = $1, lease_until = NULL, last_error = NULL
+         WHERE kind = $2 AND payload = $3 AND done_at IS NULL AND due_at <= $1
+           AND (lease_until IS NULL OR lease_until < $1)",
+    )
+    .bind(ts(now))
+    .bind(kind)
+    .bind(payload)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Releases a failed job to run again at `retry_at`.
 pub async fn fail(
     pool: &AnyPool,
@@ -198,4 +219,70 @@ pub async fn pending_count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
         .fetch_one(pool)
         .await?
         .int("n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::db::Db;
+
+    fn job(id: &str) -> Job {
+        Job::IssueDocument {
+            document_id: id.into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_job_done_at_once_is_marked_done_only_when_due_unclaimed_and_the_same() {
+        let dir = std::env::temp_dir().join(format!("enbek-jobs-{}", uuid::Uuid::new_v4()));
+        let db = Db::connect(&format!("sqlite://{}/enbek.db", dir.display()))
+            .await
+            .unwrap();
+        let now = chrono::Utc::now();
+        let lease = Duration::minutes(5);
+        let mut tx = db.begin().await.unwrap();
+        enqueue(&mut tx, &job("d-3"), now, None, now).await.unwrap();
+        tx.commit().await.unwrap();
+        // A worker claims d-3; then d-1 is stored due now and again due a second later, and
+        // d-2 due now.
+        assert!(claim(&db.pool, "w", now, lease).await.unwrap().is_some());
+        let mut tx = db.begin().await.unwrap();
+        enqueue(&mut tx, &job("d-1"), now, None, now).await.unwrap();
+        let later = now + Duration::seconds(1);
+        enqueue(&mut tx, &job("d-1"), later, None, now)
+            .await
+            .unwrap();
+        enqueue(&mut tx, &job("d-2"), now, None, now).await.unwrap();
+        tx.commit().await.unwrap();
+        let (kind, d1) = job("d-1").encode();
+        let d3 = job("d-3").encode().1;
+
+        // Only the same job due now: d-2 and the later d-1 stay.
+        assert_eq!(
+            complete_unclaimed(&db.pool, &kind, &d1, now).await.unwrap(),
+            1
+        );
+        assert_eq!(pending_count(&db.pool).await.unwrap(), 3);
+        assert_eq!(
+            complete_unclaimed(&db.pool, &kind, &d1, later)
+                .await
+                .unwrap(),
+            1
+        );
+        // The claimed one is left to its worker while the lease runs, and taken once it lapsed.
+        assert_eq!(
+            complete_unclaimed(&db.pool, &kind, &d3, now).await.unwrap(),
+            0
+        );
+        let lapsed = now + lease + Duration::seconds(1);
+        assert_eq!(
+            complete_unclaimed(&db.pool, &kind, &d3, lapsed)
+                .await
+                .unwrap(),
+            1
+        );
+        // d-2 is still to do.
+        assert_eq!(pending_count(&db.pool).await.unwrap(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -263,27 +263,34 @@ async fn schedule_verification(
 /// Tries the registry check now; when the registry does not answer, the application waits in
 /// `verifying` and the person is told it was received.
 async fn verify_now(state: &AppState, registration_id: &str) -> Result<()> {
-    if let Err(e) = verify(state, registration_id).await {
-        tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
-        let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
-            return Ok(());
-        };
-        let now = state.clock.now();
-        let mut tx = state.db.begin().await?;
-        monitoring::advance(&mut tx, registration_id, Stage::InProgress, now).await?;
-        let to = Recipient {
-            phone: None,
-            email: None,
-            assistant_org: None,
-            ..recipient(&mut tx, &reg).await?
-        };
-        let args = Args {
-            date: local_date(reg.received_at).to_string(),
-            reference: reg.id.clone(),
-            ..Args::default()
-        };
-        notify::send(&mut tx, &to, Kind::ApplicationReceived, &args, now).await?;
-        tx.commit().await?;
+    let (kind, payload) = Job::VerifyRegistration {
+        registration_id: registration_id.to_string(),
+    }
+    .encode();
+    match verify(state, registration_id).await {
+        Ok(()) => crate::platform::jobs::done_now(state, &kind, &payload).await,
+        Err(e) => {
+            tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
+            let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
+                return Ok(());
+            };
+            let now = state.clock.now();
+            let mut tx = state.db.begin().await?;
+            monitoring::advance(&mut tx, registration_id, Stage::InProgress, now).await?;
+            let to = Recipient {
+                phone: None,
+                email: None,
+                assistant_org: None,
+                ..recipient(&mut tx, &reg).await?
+            };
+            let args = Args {
+                date: local_date(reg.received_at).to_string(),
+                reference: reg.id.clone(),
+                ..Args::default()
+            };
+            notify::send(&mut tx, &to, Kind::ApplicationReceived, &args, now).await?;
+            tx.commit().await?;
+        }
     }
     Ok(())
 }
