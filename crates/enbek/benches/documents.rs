@@ -18,7 +18,7 @@ use anyhow::Context;
 use chrono::{DateTime, TimeZone, Utc};
 use enbek::documents::interface::{render, Form, Seal};
 use enbek::exchange::pki::certs;
-use enbek::exchange::pki::signer::sign_detached;
+use enbek::exchange::pki::signer::{sign_detached, SigningPair};
 use enbek::exchange::pki::DevCa;
 use enbek::platform::db::Db;
 use enbek::web::Lang;
@@ -139,6 +139,8 @@ fn main() -> anyhow::Result<()> {
     let credentials = runtime.block_on(credentials(&dir));
     std::fs::remove_dir_all(&dir)?;
     let (key, chain) = credentials?;
+    // Prepared once, as the service's signer keeps it.
+    let key = SigningPair::new(&key)?;
     let seal = fixtures::seal();
 
     println!("Documents: rendered (PDF/A-2b), signed (CMS, RSA-2048, SHA-256), one core, {seconds} s a case after a warm-up\n");

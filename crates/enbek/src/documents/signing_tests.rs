@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::interface::{render, Form, Issue, Seal, UnemployedInfo};
-use crate::exchange::pki::signer::sign_detached;
+use crate::exchange::pki::signer::{sign_detached, SigningPair};
 use crate::exchange::pki::{
     certs, CmsVerifier, DevCa, DocumentSigner, LocalSigner, SignatureError,
 };
@@ -163,7 +163,7 @@ async fn a_certificate_expired_at_signing_time_is_refused_by_the_signer_and_the_
     let key = RsaPrivateKey::from_pkcs8_pem(&key_pem).unwrap();
     let cert_pem = std::fs::read_to_string(keys.join(format!("{ORG}.cert.pem"))).unwrap();
     let chain = certs::from_pem(&cert_pem).unwrap();
-    let expired = sign_detached(&key, &chain, &pdf, late).unwrap();
+    let expired = sign_detached(&SigningPair::new(&key).unwrap(), &chain, &pdf, late).unwrap();
     assert_eq!(expired.signing_time, late);
     let answer = s
         .verifier

@@ -193,7 +193,7 @@ mod tests {
     //! the GOST mathematics).
 
     use super::*;
-    use crate::exchange::pki::signer::sign_detached;
+    use crate::exchange::pki::signer::{sign_detached, SigningPair};
     use crate::exchange::pki::{certs, CmsVerifier, DevCa, SignatureError};
     use crate::platform::db::Db;
     use axum::extract::State;
@@ -250,7 +250,7 @@ mod tests {
     }
 
     struct Node {
-        key: RsaPrivateKey,
+        key: SigningPair,
         chain: Vec<Certificate>,
         behaviour: Behaviour,
         /// The bytes it signed with a GOST digest, which its `/cms/verify` accepts.
@@ -399,7 +399,7 @@ mod tests {
 
     async fn simulator(s: &Setup, behaviour: Behaviour) -> NcaNodeSigner {
         let node = Arc::new(Node {
-            key: s.key.clone(),
+            key: SigningPair::new(&s.key).unwrap(),
             chain: s.chain.clone(),
             behaviour,
             gost_signed: Mutex::new(vec![]),
