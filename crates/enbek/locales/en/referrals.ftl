@@ -13,6 +13,7 @@ referrals-ground-label = Ground of refusal
 referrals-ground = { $ground } ({ $point })
 referrals-detail = What was found
 referrals-tear-off-due = The tear-off notice is due by
+referrals-document = The signed referral
 referrals-referral-pdf-kk = Referral, PDF in Kazakh
 referrals-referral-pdf-ru = Referral, PDF in Russian
 referrals-application-pdf-kk = Application, PDF in Kazakh

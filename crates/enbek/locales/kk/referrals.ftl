@@ -13,6 +13,7 @@ referrals-ground-label = Бас тарту негізі
 referrals-ground = { $ground } ({ $point })
 referrals-detail = Не анықталды
 referrals-tear-off-due = Жыртып алынатын талонды қайтару мерзімі
+referrals-document = Қол қойылған жолдама
 referrals-referral-pdf-kk = Жолдама, қазақша PDF
 referrals-referral-pdf-ru = Жолдама, орысша PDF
 referrals-application-pdf-kk = Өтініш, қазақша PDF

@@ -13,6 +13,7 @@ referrals-ground-label = Основание отказа
 referrals-ground = { $ground } ({ $point })
 referrals-detail = Что установлено
 referrals-tear-off-due = Срок возврата отрывного талона
+referrals-document = Подписанное направление
 referrals-referral-pdf-kk = Направление, PDF на казахском
 referrals-referral-pdf-ru = Направление, PDF на русском
 referrals-application-pdf-kk = Заявление, PDF на казахском

@@ -17,7 +17,7 @@ use crate::accounts::service::accounts::AccountSessions;
 use crate::accounts::store::accounts;
 use crate::api::Surface;
 use crate::documents::contents::Contents;
-use crate::documents::interface::Office;
+use crate::documents::interface::{Addressees, Office};
 use crate::documents::service::Archive;
 use crate::exchange::pki::{self, crl::CrlChecker, ncanode::NcaNode, CmsVerifier, DevCa};
 use crate::exchange::pki::{
@@ -170,6 +170,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     parts.insert(sessions);
     parts.insert::<Arc<dyn Mediation>>(Arc::new(ForRegistration));
     parts.insert::<Arc<dyn Measures>>(Arc::new(crate::measures::interface::ForRegistration));
+    parts.insert::<Arc<dyn Addressees>>(Arc::new(crate::measures::interface::ForDocuments));
     parts.insert::<Arc<dyn Purposes>>(Arc::new(PlanPurposes));
     let state = AppState {
         db,

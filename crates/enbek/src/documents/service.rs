@@ -315,15 +315,49 @@ pub async fn issue_now(state: &AppState, recorded: &Recorded) {
     .await;
 }
 
-/// Who reads a document: its owner, or casework staff whose scope reaches the issuing
-/// organisation (its career center's specialists, the mobility center of its region; 214 p.45).
-/// A staff read is audited. Another citizen learns nothing (404); staff beyond their scope and
-/// other roles are refused (403).
+/// The organisations a document is addressed to beside its owner and its issuer: a referral's
+/// receiving employer or education organisation, which takes the person on it and returns its
+/// tear-off notice (129 App.4, App.5, App.8). The context that addresses documents (active
+/// measures) answers; it is registered at start.
+#[async_trait::async_trait]
+pub trait Addressees: Send + Sync {
+    /// Whether `caller` acts for an organisation the document `document_id` is addressed to.
+    async fn addressed_to(
+        &self,
+        state: &AppState,
+        caller: &Caller,
+        document_id: &str,
+    ) -> std::result::Result<bool, sqlx::Error>;
+}
+
+/// Who reads a document: its owner; casework staff whose scope reaches the issuing
+/// organisation (its career center's specialists, the mobility center of its region; 214 p.45);
+/// the organisation it is addressed to (`Addressees`). A read by staff or by the addressee is
+/// audited. Another citizen learns nothing (404); staff beyond their scope and other roles are
+/// refused (403).
 async fn readable(state: &AppState, caller: &Caller, id: &str) -> Result<Document> {
     let doc = store::by_id(&state.db.pool, id)
         .await?
         .ok_or_else(Error::not_found)?;
     if doc.account_id.as_deref() == Some(caller.account_id.as_str()) {
+        return Ok(doc);
+    }
+    let addressee =
+        caller.grant(Role::Employer).is_some() || caller.grant(Role::EducationStaff).is_some();
+    if addressee
+        && state
+            .part::<Arc<dyn Addressees>>()
+            .addressed_to(state, caller, &doc.id)
+            .await?
+    {
+        audit::record_read(
+            &state.db.pool,
+            state.clock.now(),
+            &caller.account_id,
+            "document",
+            &doc.id,
+        )
+        .await?;
         return Ok(doc);
     }
     if !caller.does_casework() {

@@ -1193,6 +1193,40 @@ async fn an_education_organisation_returns_the_notices_of_its_own_courses_only()
         StatusCode::FORBIDDEN,
         "out_of_scope",
     );
+    // The college downloads the signed referral it was sent (129 App.4), its read audited; the
+    // person's application (129 App.1) stays with the person and the center; another college
+    // reads neither.
+    let document = referral["document_id"].as_str().unwrap();
+    let application = referral["application_document_id"].as_str().unwrap();
+    let pdf = |token: &str, id: &str| {
+        app.client
+            .get(format!("{}/api/v1/documents/{id}?lang=kk", app.base))
+            .bearer_auth(token)
+            .send()
+    };
+    let got = pdf(&college, document).await.unwrap();
+    assert_eq!(got.status(), StatusCode::OK);
+    assert!(got.bytes().await.unwrap().starts_with(b"%PDF-"));
+    for (token, id) in [
+        (&college, application),
+        (&other, document),
+        (&other, application),
+    ] {
+        assert_eq!(
+            pdf(token, id).await.unwrap().status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+    let trail = app
+        .audit(&format!("entity=document&entity_id={document}"))
+        .await;
+    let reads = trail
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "read")
+        .count();
+    assert_eq!(reads, 1, "{trail}");
     assert_problem(
         app.post(
             &format!("{path}/tear-off"),

@@ -19,7 +19,7 @@ async fn page_text(browser: &Browser) -> String {
 
 /// Fetches a link of the page shown with the browser's session: its status, content type,
 /// disposition and bytes.
-async fn fetch(
+pub(crate) async fn fetch(
     app: &TestApp,
     browser: &Browser,
     href: &str,

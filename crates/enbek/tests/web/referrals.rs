@@ -2,12 +2,14 @@
 //! finds a course a career center published, applies with both consents of 129 App.1 and reads
 //! the referral with its number and documents; another applies without one consent and reads
 //! the refusal's ground (129 App.2 p.9(4)); an employer returns the tear-off notice of a person
-//! referred to its public works, and another employer sees nothing of it.
+//! referred to its public works after downloading the signed referral, and another employer
+//! sees nothing of it and cannot download it.
 
 use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::browser::Browser;
+use crate::documents::fetch;
 use crate::helpers::*;
 use crate::steps::*;
 
@@ -262,6 +264,20 @@ async fn an_employer_returns_the_tear_off_notice_of_a_person_referred_to_its_pub
         !shown.contains(&iin("870101", 3, 7200)),
         "no IIN on the list"
     );
+    // The signed referral is there to download, in Kazakh and in Russian.
+    let document = referral["document_id"].as_str().expect("a document");
+    let mut links = Vec::new();
+    for (css, lang) in [("a.pdf-kk", "kk"), ("a.pdf-ru", "ru")] {
+        let link = href(&browser, &format!("{row} {css}")).await;
+        assert_eq!(
+            link,
+            format!("/received/documents/{document}/pdf?lang={lang}")
+        );
+        let (status, kind, _, pdf) = fetch(&app, &browser, &link).await;
+        assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
+        assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+        links.push(link);
+    }
 
     // Nothing said: the error stands beside the question; a taking without its order or
     // contract is refused beside the order.
@@ -337,6 +353,9 @@ async fn an_employer_returns_the_tear_off_notice_of_a_person_referred_to_its_pub
     browser.open("/employer/referrals").await;
     assert_eq!(browser.find_all_count("#referrals-none").await, 1);
     assert_eq!(browser.find_all_count(&format!("#referral-{id}")).await, 0);
+    // Nor can it download the referral: its owner, a person too, learns nothing of it.
+    let (status, _, _, _) = fetch(&app, &browser, &links[0]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     browser.close().await;
 }
 

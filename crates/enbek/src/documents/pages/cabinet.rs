@@ -1,8 +1,8 @@
 //! The person's documents in the cabinet (as `listMyDocuments`), each with its PDF in Kazakh and
 //! in Russian and its verification page, and the download of a document's PDF — by its owner
 //! from the cabinet, by casework staff from the employment card — through `service::pdf`: the
-//! owner, or staff whose scope reaches the issuing organisation (214 p.45); a staff read is
-//! audited.
+//! owner, staff whose scope reaches the issuing organisation (214 p.45), or the organisation the
+//! document is addressed to; a read by staff or the addressee is audited.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -64,7 +64,8 @@ async fn download(
     Ok(crate::documents::http::pdf_download(pdf))
 }
 
-/// A document's PDF for its owner.
+/// A document's PDF for its owner (`/cabinet/documents/…`), or for the organisation it is
+/// addressed to (`/received/documents/…`: a referral's employer or education organisation).
 pub async fn owner_pdf(
     State(state): State<AppState>,
     page: Page,

@@ -1,6 +1,7 @@
 //! The pages of documents: the public verification a document's QR code opens (by id, or of an
 //! uploaded file), the citizen's documents in the cabinet with their PDFs in Kazakh and Russian,
-//! and the download of a document from the employment card in the workspace. The list of
+//! a referral's PDF for the organisation it sends the person to (from its referrals page), and
+//! the download of a document from the employment card in the workspace. The list of
 //! documents (`listed`) is shared with the card, which registration draws.
 
 pub mod cabinet;
@@ -24,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/verify/{id}", get(verify::by_id))
         .route("/cabinet/documents", get(cabinet::list))
         .route("/cabinet/documents/{id}/pdf", get(cabinet::owner_pdf))
+        .route("/received/documents/{id}/pdf", get(cabinet::owner_pdf))
 }
 
 /// The routes of staff: a document of a card, downloaded (the read audited, the scope checked).

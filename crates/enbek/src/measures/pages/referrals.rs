@@ -106,6 +106,8 @@ struct Row {
     status: String,
     tear_off_due: Option<String>,
     overdue: bool,
+    /// The signed referral (129 App.4, App.5, App.8), to download in Kazakh or Russian.
+    document: Option<String>,
     /// For a referral waiting for its notice.
     tear_off: Option<Vec<RowField>>,
     /// For a person taking part.
@@ -315,6 +317,7 @@ async fn referrals_page(
                     .filter(|_| v.status == "referred")
                     .map(|at| last_day(&tr, at)),
                 overdue: v.tear_off_overdue,
+                document: v.document_id.clone(),
                 tear_off,
                 end,
                 id: v.id,

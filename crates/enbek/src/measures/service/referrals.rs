@@ -664,6 +664,23 @@ pub enum Receiver<'a> {
 }
 
 /// Whether the receiver may act on the referral's tear-off and participation.
+/// Whether `receiver` is the organisation the referral whose document is `document_id` sends the
+/// person to (its place's employer, its course's education organisation).
+pub async fn receives_document(
+    state: &AppState,
+    receiver: &Receiver<'_>,
+    document_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let Some(referral) = referrals::by_document(&state.db.pool, document_id).await? else {
+        return Ok(false);
+    };
+    let place = match &referral.place_id {
+        Some(p) => places::by_id(&state.db.pool, p).await?,
+        None => None,
+    };
+    Ok(place.is_some_and(|place| receives(receiver, &referral, &place)))
+}
+
 fn receives(receiver: &Receiver<'_>, r: &Referral, place: &Place) -> bool {
     match receiver {
         Receiver::Employer(id) => {

@@ -254,6 +254,18 @@ where
     row.as_ref().map(Referral::from_row).transpose()
 }
 
+/// The referral whose document (129 App.4, App.5, App.8, App.11) is `document_id`.
+pub async fn by_document(
+    pool: &AnyPool,
+    document_id: &str,
+) -> Result<Option<Referral>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM measure_referrals WHERE document_id = $1")
+        .bind(document_id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(Referral::from_row).transpose()
+}
+
 /// A person's referrals and applications, newest first.
 pub async fn of_iin<'e, E>(ex: E, iin: &str) -> Result<Vec<Referral>, sqlx::Error>
 where
