@@ -153,6 +153,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         parts.insert(dev_ca);
     }
     parts.insert(Arc::new(reference::BasePlaces(base_places.clone())));
+    parts.insert(Arc::new(reference::KnownOrganizations::default()));
     parts.insert(Arc::new(Matcher::default()));
     parts.insert(Arc::new(
         crate::mediation::service::open_data::Exporter::default(),
@@ -191,8 +192,10 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         worker_id: db::new_id(),
         parts: Arc::new(parts),
     };
-    // The localities imported before are placed before the first request.
+    // The localities imported before are placed, and the organisations kept, before the first
+    // request.
     reference::reload_places(&state).await?;
+    reference::reload_organizations(&state).await?;
     let (public_surface, staff) = match args.staff_listen {
         Some(addr) => (Surface::Portal, Some(bind(addr).await?)),
         None => (Surface::All, None),

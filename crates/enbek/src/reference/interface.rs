@@ -4,7 +4,7 @@
 pub(crate) use super::error::Code;
 pub(crate) use super::service::reference::{
     check_education_level, check_locality, check_occupations, check_territory, known_region,
-    occupation_names, occupations, region_names, regions,
+    occupation_names, occupations, organization, region_names, regions,
 };
 pub(crate) use super::store::reference::{search_key, search_words, Organization};
 

@@ -371,3 +371,43 @@ async fn a_session_ended_on_one_server_is_refused_there_at_once_and_on_the_other
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn an_organisation_renamed_on_one_server_is_named_so_there_at_once_and_on_the_other_within_seconds(
+) {
+    let (a, b) = TestApp::two_on_one_database().await;
+    let (token, _) = a
+        .job_seeker(
+            "renamed@example.kz",
+            &iin("880101", 3, 7400),
+            json!({}),
+            json!({}),
+        )
+        .await;
+    let center = |reg: &Value| reg["registration_notice"]["career_center_ru"].clone();
+    let mine = "/api/v1/me/registration";
+    assert_eq!(
+        center(&b.get(mine, Some(&token)).await.1),
+        "Карьерный центр города Кокшетау"
+    );
+    let renamed = "id,kind,parent_id,name_kk,name_ru,name_en,region_code,district_code,locality_code,rural\n\
+        cc-kokshetau,career_center,,Көкшетау қаласының мансап орталығы,Центр занятости города Кокшетау,Kokshetau City Employment Center,110000000,111000000,111010000,false\n";
+    let (status, body) = a
+        .upload("/api/v1/organizations/import", &a.admin, renamed)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        center(&a.get(mine, Some(&token)).await.1),
+        "Центр занятости города Кокшетау",
+        "the server that imported names it so at once"
+    );
+    let started = std::time::Instant::now();
+    while center(&b.get(mine, Some(&token)).await.1) != "Центр занятости города Кокшетау"
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "the other server still names the center as before"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

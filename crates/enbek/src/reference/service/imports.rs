@@ -18,8 +18,8 @@ use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::error::{Code, Error, Result};
 use crate::reference::service::reference::{
-    check_localities, check_occupations_file, check_organizations, reload_places, write_import,
-    Checked, ImportError, Progress,
+    check_localities, check_occupations_file, check_organizations, reload_imported, write_import,
+    ImportError, Progress,
 };
 use crate::reference::store::imports as store;
 pub use crate::reference::store::imports::ImportRun;
@@ -121,9 +121,7 @@ pub async fn run(state: &AppState, id: &str) -> anyhow::Result<()> {
             let n = write_import(&mut tx, state, &actor_id, &checked).await?;
             store::finish(&mut *tx, id, count(n), None, now).await?;
             tx.commit().await?;
-            if let Checked::Localities(_) = checked {
-                reload_places(state).await?;
-            }
+            reload_imported(state, &checked).await?;
             tracing::info!(import = %id, rows = n, "import done");
         }
     }

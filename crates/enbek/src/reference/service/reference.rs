@@ -8,7 +8,7 @@ use enbek_domain::text::{self, FreeText};
 use serde::Deserialize;
 
 use enbek_domain::mediation::matching::Places;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use enbek_domain::mediation::vacancy::EducationLevel;
@@ -137,6 +137,37 @@ pub async fn reload_places(state: &AppState) -> Result<(), sqlx::Error> {
         *in_use = Arc::new(places);
     }
     Ok(())
+}
+
+/// The organisations of the reference data as this server keeps them (a few thousand at
+/// national size), so that a request reads one by id without the database. Rebuilt when any
+/// server changes them (`follow`), and at once on the server that imported the change.
+#[derive(Default)]
+pub struct KnownOrganizations(std::sync::RwLock<Arc<HashMap<String, Organization>>>);
+
+/// The organisations kept rebuilt from the database.
+pub async fn reload_organizations(state: &AppState) -> Result<(), sqlx::Error> {
+    let all = reference::organizations(&state.db.pool, None, None).await?;
+    let all = all.into_iter().map(|o| (o.id.clone(), o)).collect();
+    let known = state.part::<Arc<KnownOrganizations>>();
+    *known.0.write().expect("organisations lock") = Arc::new(all);
+    Ok(())
+}
+
+/// The organisation `id` names: from those kept; one not kept yet (written by a path that did
+/// not count its change) is read from the database.
+pub async fn organization(state: &AppState, id: &str) -> Result<Option<Organization>, sqlx::Error> {
+    let kept = state
+        .part::<Arc<KnownOrganizations>>()
+        .0
+        .read()
+        .expect("organisations lock")
+        .get(id)
+        .cloned();
+    match kept {
+        Some(o) => Ok(Some(o)),
+        None => reference::organization_by_id(&state.db.pool, id).await,
+    }
 }
 
 #[derive(Deserialize)]
@@ -554,6 +585,7 @@ pub async fn write(tx: &mut Tx, checked: &Checked, source: &str) -> Result<usize
             for o in orgs {
                 reference::upsert_organization(tx, o, source).await?;
             }
+            versions::bump(tx, versions::ORGANIZATIONS).await?;
         }
         Checked::Occupations(occupations) => {
             for o in occupations {
@@ -682,10 +714,18 @@ async fn import_now(
     let mut tx = state.db.begin().await?;
     let n = write_import(&mut tx, state, actor_id, &checked).await?;
     tx.commit().await?;
-    if let Checked::Localities(_) = checked {
-        reload_places(state).await?;
-    }
+    reload_imported(state, &checked).await?;
     Ok(n)
+}
+
+/// What an import changed, rebuilt at once on the server that imported it (the others follow
+/// within seconds).
+pub async fn reload_imported(state: &AppState, checked: &Checked) -> Result<(), sqlx::Error> {
+    match checked {
+        Checked::Localities(_) => reload_places(state).await,
+        Checked::Organizations(_) => reload_organizations(state).await,
+        Checked::Occupations(_) => Ok(()),
+    }
 }
 
 /// An administrator imports organisations at once (`importOrganizations`); audited.
@@ -768,7 +808,7 @@ async fn reload_parameters(state: &AppState) -> Result<(), sqlx::Error> {
 /// How often a server looks whether another changed the calendar or the parameters.
 const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Keeps this server's calendar, parameters and places those of the database: every second it
+/// Keeps this server's calendar, parameters, places and organisations those of the database: every second it
 /// reads their versions and reloads what another server (or this one) changed since, so a change
 /// reaches every server within seconds. The first pass reloads all.
 pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
@@ -777,8 +817,9 @@ pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
             versions::CALENDAR,
             versions::PARAMETERS,
             versions::LOCALITIES,
+            versions::ORGANIZATIONS,
         ];
-        let mut seen: [Option<i64>; 3] = [None; 3];
+        let mut seen: [Option<i64>; 4] = [None; 4];
         let mut tick = tokio::time::interval(FOLLOW_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -790,6 +831,7 @@ pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
                         match name {
                             versions::CALENDAR => reload_calendar(&state).await?,
                             versions::PARAMETERS => reload_parameters(&state).await?,
+                            versions::ORGANIZATIONS => reload_organizations(&state).await?,
                             _ => reload_places(&state).await?,
                         }
                         seen[n] = Some(now);

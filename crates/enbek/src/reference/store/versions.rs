@@ -1,5 +1,5 @@
 //! The versions of what each server keeps in memory (the calendar, the parameter editions, the
-//! imported localities): a change bumps its version in the transaction that stores it.
+//! imported localities, the organisations): a change bumps its version in the transaction that stores it.
 
 use sqlx::AnyPool;
 
@@ -9,6 +9,7 @@ use crate::platform::db::{RowExt, Tx};
 pub const CALENDAR: &str = "calendar";
 pub const PARAMETERS: &str = "parameters";
 pub const LOCALITIES: &str = "localities";
+pub const ORGANIZATIONS: &str = "organizations";
 
 /// Counts one change of `name`.
 pub async fn bump(tx: &mut Tx, name: &str) -> Result<(), sqlx::Error> {

@@ -42,16 +42,20 @@ pub(crate) fn person_name(p: &Person) -> String {
     full_name(&p.last_name, &p.first_name, p.middle_name.as_deref())
 }
 
-async fn organization(tx: &mut Tx, id: &str) -> Result<Organization> {
-    reference::organization_by_id(&mut **tx, id)
+async fn organization(state: &AppState, id: &str) -> Result<Organization> {
+    crate::reference::interface::organization(state, id)
         .await?
         .ok_or_else(|| Error::internal(format!("no organisation {id}")))
 }
 
 /// The center of labour mobility of a career center: its parent, else its region's.
-async fn mobility_center(tx: &mut Tx, center: &Organization) -> Result<Option<Organization>> {
+async fn mobility_center(
+    tx: &mut Tx,
+    state: &AppState,
+    center: &Organization,
+) -> Result<Option<Organization>> {
     if let Some(parent) = &center.parent_id {
-        let parent = organization(tx, parent).await?;
+        let parent = organization(state, parent).await?;
         if parent.kind == OrgKind::MobilityCenter {
             return Ok(Some(parent));
         }
@@ -82,11 +86,12 @@ async fn owner(tx: &mut Tx, reg: &Registration) -> Result<Option<String>> {
 /// transaction; `reg` is the registration as decided and `name` the person's full name.
 pub(crate) async fn record_decision(
     tx: &mut Tx,
+    state: &AppState,
     reg: &Registration,
     name: &str,
     at: DateTime<Utc>,
 ) -> Result<Option<Recorded>> {
-    let center = organization(tx, &reg.career_center_id).await?;
+    let center = organization(state, &reg.career_center_id).await?;
     let on = local_date(at.max(reg.received_at));
     let forms = match reg.status {
         Status::Refused => {
@@ -125,7 +130,7 @@ pub(crate) async fn record_decision(
             let Some(since) = reg.unemployed_since else {
                 return Ok(None);
             };
-            let mobility = mobility_center(tx, &center)
+            let mobility = mobility_center(tx, state, &center)
                 .await?
                 .unwrap_or_else(|| center.clone());
             Forms::both(|lang, _| {
@@ -165,6 +170,7 @@ pub(crate) async fn record_decision(
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn record_unemployed_info(
     tx: &mut Tx,
+    state: &AppState,
     account_id: &str,
     person_id: Option<&str>,
     registration_id: Option<&str>,
@@ -176,7 +182,7 @@ pub(crate) async fn record_unemployed_info(
 ) -> Result<Recorded> {
     let on = local_date(at);
     let mobility = match registered {
-        Some(_) => mobility_center(tx, issuer).await?,
+        Some(_) => mobility_center(tx, state, issuer).await?,
         None => None,
     };
     let forms = Forms::both(|lang, _| {
@@ -224,8 +230,10 @@ fn group_of(action: Action) -> PlanGroup {
 /// The individual employment plan signed by both (214 p.62, 214 App.10), recorded in the
 /// transaction of the person's signature: its actions by group, the meetings with the career
 /// center, the day it runs to, both parties' contacts, and how the person signed.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn record_plan(
     tx: &mut Tx,
+    state: &AppState,
     plan: &Plan,
     items: &[Item],
     reg: &Registration,
@@ -233,7 +241,7 @@ pub(crate) async fn record_plan(
     signed: &PersonSignature<'_>,
     at: DateTime<Utc>,
 ) -> Result<Recorded> {
-    let center = organization(tx, &plan.career_center_id).await?;
+    let center = organization(state, &plan.career_center_id).await?;
     let on = local_date(at);
     let forms = Forms::both(|lang, tr| {
         let text = |item: &Item| {

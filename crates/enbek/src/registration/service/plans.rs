@@ -253,7 +253,7 @@ pub async fn remind(state: &AppState, item_id: &str) -> anyhow::Result<()> {
     let args = Args {
         date: item.due_on.to_string(),
         center: crate::registration::service::registration::center_name(
-            &mut tx,
+            state,
             &reg.career_center_id,
         )
         .await?,
@@ -459,6 +459,7 @@ async fn sign(
         .ok_or_else(Error::not_found)?;
     let paper = papers::record_plan(
         &mut tx,
+        state,
         plan,
         &items,
         &reg,

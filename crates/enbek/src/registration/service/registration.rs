@@ -77,7 +77,7 @@ pub async fn organization_of_kind(
     let id = id.ok_or_else(|| {
         Error::new(ReferenceCode::UnknownOrganization).detail("career_center_id is required")
     })?;
-    reference::organization_by_id(&state.db.pool, id)
+    crate::reference::interface::organization(state, id)
         .await?
         .filter(|o| o.kind == kind)
         .ok_or_else(|| Error::new(ReferenceCode::UnknownOrganization).with("organization_id", id))
@@ -232,7 +232,7 @@ async fn submit(state: &AppState, sub: Submission) -> Result<Registration> {
     tx.commit().await?;
 
     if status == Status::Verifying {
-        verify_now(state, &registration.id).await?;
+        verify_now(state, &registration.id, &registration.iin).await?;
     }
     registration_by_id(state, &registration.id).await
 }
@@ -262,12 +262,12 @@ async fn schedule_verification(
 
 /// Tries the registry check now; when the registry does not answer, the application waits in
 /// `verifying` and the person is told it was received.
-async fn verify_now(state: &AppState, registration_id: &str) -> Result<()> {
+async fn verify_now(state: &AppState, registration_id: &str, iin: &str) -> Result<()> {
     let (kind, payload) = Job::VerifyRegistration {
         registration_id: registration_id.to_string(),
     }
     .encode();
-    match verify(state, registration_id).await {
+    match check_and_decide(state, registration_id, iin).await {
         Ok(()) => crate::platform::jobs::done_now(state, &kind, &payload).await,
         Err(e) => {
             tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
@@ -304,9 +304,19 @@ pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<(
     if reg.status != Status::Verifying {
         return Ok(());
     }
-    let iin = Iin::parse(&reg.iin)?;
+    check_and_decide(state, &reg.id, &reg.iin).await
+}
+
+/// Asks the registry about the application's person and decides it (`decide` does nothing to
+/// an application decided meanwhile).
+async fn check_and_decide(
+    state: &AppState,
+    registration_id: &str,
+    iin: &str,
+) -> anyhow::Result<()> {
+    let iin = Iin::parse(iin)?;
     let answer = state.registry().person(&iin).await?;
-    decide(state, &reg.id, answer.as_ref(), None)
+    decide(state, registration_id, answer.as_ref(), None)
         .await
         .map_err(|e| anyhow::anyhow!("deciding: {}", e.code()))
 }
@@ -401,7 +411,7 @@ pub async fn decide(
             reg.job_seeker_since = Some(received_on);
             reg.decided_at = Some(decided_at);
             monitoring::advance(&mut tx, &reg.id, Stage::ResultIssued, decided_at).await?;
-            let center = center_name(&mut tx, &reg.career_center_id).await?;
+            let center = center_name(state, &reg.career_center_id).await?;
             let args = Args {
                 date: received_on.to_string(),
                 center,
@@ -447,7 +457,7 @@ pub async fn decide(
             None,
         ),
     };
-    let paper = papers::record_decision(&mut tx, &reg, &name, decided_at).await?;
+    let paper = papers::record_decision(&mut tx, state, &reg, &name, decided_at).await?;
     tx.commit().await?;
     papers::issue_now(state, paper.as_ref()).await;
     state
@@ -532,7 +542,7 @@ async fn decide_review(
         registrations::reviewed_to_verifying(&mut tx, &reg.id, now).await?;
         schedule_verification(&mut tx, &reg.id, now).await?;
         tx.commit().await?;
-        return verify_now(state, &reg.id).await;
+        return verify_now(state, &reg.id, &reg.iin).await;
     }
     tx.commit().await?;
     decide(state, &reg.id, None, refusal).await

@@ -86,7 +86,7 @@ pub(crate) async fn shown(state: &AppState, r: Registration) -> Result<Shown> {
     };
     let registration_notice = match registration_notice {
         Some((form, since)) => {
-            let center = reference::organization_by_id(&state.db.pool, &r.career_center_id)
+            let center = crate::reference::interface::organization(state, &r.career_center_id)
                 .await?
                 .ok_or_else(Error::not_found)?;
             Some(RegistrationNotice {
@@ -106,8 +106,8 @@ pub(crate) async fn shown(state: &AppState, r: Registration) -> Result<Shown> {
     })
 }
 
-pub(crate) async fn center_name(tx: &mut Tx, id: &str) -> Result<Names, sqlx::Error> {
-    let org = reference::organization_by_id(&mut **tx, id).await?;
+pub(crate) async fn center_name(state: &AppState, id: &str) -> Result<Names, sqlx::Error> {
+    let org = crate::reference::interface::organization(state, id).await?;
     Ok(org.as_ref().map(names).unwrap_or_default())
 }
 

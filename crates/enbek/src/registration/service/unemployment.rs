@@ -64,7 +64,7 @@ pub async fn begin_selection(
     let registered_at = reg.decided_at.unwrap_or(reg.received_at);
     let ends = selection_period_end(state, reg);
     registrations::set_selection_end(tx, &reg.id, ends).await?;
-    let center = reference::organization_by_id(&mut **tx, &reg.career_center_id).await?;
+    let center = crate::reference::interface::organization(state, &reg.career_center_id).await?;
     let subject = monitoring_subject(&reg.id);
     monitoring::open(
         tx,
@@ -246,7 +246,7 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
             monitoring::advance(&mut tx, &subject, Stage::ResultIssued, now).await?;
             let args = Args {
                 date: on.to_string(),
-                center: center_name(&mut tx, &reg.career_center_id).await?,
+                center: center_name(state, &reg.career_center_id).await?,
                 reference: reg.id.clone(),
                 ..Args::default()
             };
@@ -295,7 +295,7 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
             .unwrap_or_default(),
         (None, None) => String::new(),
     };
-    let paper = papers::record_decision(&mut tx, &decided, &name, now)
+    let paper = papers::record_decision(&mut tx, state, &decided, &name, now)
         .await
         .map_err(|e| anyhow::anyhow!("recording the decision's document: {}", e.code()))?;
     tx.commit().await?;
@@ -546,6 +546,7 @@ pub async fn unemployed_info(
     };
     let recorded = papers::record_unemployed_info(
         &mut tx,
+        state,
         account_id,
         person.as_ref().map(|p| p.id.as_str()),
         unemployed.map(|r| r.id.as_str()),
