@@ -344,36 +344,27 @@ async fn readable(state: &AppState, caller: &Caller, id: &str) -> Result<Documen
     }
     let addressee =
         caller.grant(Role::Employer).is_some() || caller.grant(Role::EducationStaff).is_some();
-    if addressee
+    let addressed = addressee
         && state
             .part::<Arc<dyn Addressees>>()
             .addressed_to(state, caller, &doc.id)
-            .await?
-    {
-        audit::record_read(
-            &state.db.pool,
-            state.clock.now(),
-            &caller.account_id,
-            "document",
-            &doc.id,
-        )
-        .await?;
-        return Ok(doc);
-    }
-    if !caller.does_casework() {
-        return Err(if caller.grant(Role::Citizen).is_some() {
-            Error::not_found()
-        } else {
-            Error::forbidden()
-        });
-    }
-    let place = CardPlace {
-        career_center_id: doc.organization_id.as_deref().unwrap_or_default(),
-        region_code: doc.region_code.as_deref().unwrap_or_default(),
-        forwarded_by: None,
-    };
-    if !caller.may_act_as(&CASEWORK, &place) {
-        return Err(caller.beyond_reach().into());
+            .await?;
+    if !addressed {
+        if !caller.does_casework() {
+            return Err(if caller.grant(Role::Citizen).is_some() {
+                Error::not_found()
+            } else {
+                Error::forbidden()
+            });
+        }
+        let place = CardPlace {
+            career_center_id: doc.organization_id.as_deref().unwrap_or_default(),
+            region_code: doc.region_code.as_deref().unwrap_or_default(),
+            forwarded_by: None,
+        };
+        if !caller.may_act_as(&CASEWORK, &place) {
+            return Err(caller.beyond_reach().into());
+        }
     }
     audit::record_read(
         &state.db.pool,

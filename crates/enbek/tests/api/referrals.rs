@@ -752,19 +752,10 @@ async fn referrals_are_read_by_the_person_and_the_staff_in_scope_only() {
     let (status, _) = app.get(&path, Some(&app.admin)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // The staff's read is audited.
-    let trail = app
-        .audit(&format!(
-            "entity=measure_referral&entity_id={}",
-            r["id"].as_str().unwrap()
-        ))
-        .await;
-    let reads = trail
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["action"] == "read")
-        .count();
-    assert_eq!(reads, 1, "{trail}");
+    assert_eq!(
+        reads(&app, "measure_referral", r["id"].as_str().unwrap()).await,
+        1
+    );
     // Another employer cannot return the notice; a citizen cannot publish a place.
     assert_problem(
         app.post(
@@ -785,6 +776,17 @@ async fn referrals_are_read_by_the_person_and_the_staff_in_scope_only() {
         StatusCode::FORBIDDEN,
         "identity_not_proven",
     );
+}
+
+/// How many reads of `entity` `id` the audit log holds.
+async fn reads(app: &TestApp, entity: &str, id: &str) -> usize {
+    let trail = app.audit(&format!("entity={entity}&entity_id={id}")).await;
+    trail
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "read")
+        .count()
 }
 
 /// A subsidised-job application of `measure` by the employer of `token`, published as a place
@@ -1217,16 +1219,7 @@ async fn an_education_organisation_returns_the_notices_of_its_own_courses_only()
             StatusCode::FORBIDDEN
         );
     }
-    let trail = app
-        .audit(&format!("entity=document&entity_id={document}"))
-        .await;
-    let reads = trail
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["action"] == "read")
-        .count();
-    assert_eq!(reads, 1, "{trail}");
+    assert_eq!(reads(&app, "document", document).await, 1);
     assert_problem(
         app.post(
             &format!("{path}/tear-off"),
