@@ -20,7 +20,8 @@ pub(crate) use super::error::Code;
 pub(crate) use super::service::subsidised::applications_page;
 
 /// Active measures as documents ask for them: the receiving employer or education organisation
-/// of a referral reads its document (registered at start by the composition root).
+/// of a referral reads its document (registered at start by the composition root). A caller
+/// without either grant is answered without reading the database.
 pub struct ForDocuments;
 
 #[async_trait]

@@ -663,7 +663,6 @@ pub enum Receiver<'a> {
     },
 }
 
-/// Whether the receiver may act on the referral's tear-off and participation.
 /// Whether `receiver` is the organisation the referral whose document is `document_id` sends the
 /// person to (its place's employer, its course's education organisation).
 pub async fn receives_document(
@@ -674,13 +673,19 @@ pub async fn receives_document(
     let Some(referral) = referrals::by_document(&state.db.pool, document_id).await? else {
         return Ok(false);
     };
-    let place = match &referral.place_id {
-        Some(p) => places::by_id(&state.db.pool, p).await?,
-        None => None,
-    };
+    let place = place_of(state, &referral).await?;
     Ok(place.is_some_and(|place| receives(receiver, &referral, &place)))
 }
 
+/// The place a referral sends the person to; none for an application without one.
+async fn place_of(state: &AppState, referral: &Referral) -> Result<Option<Place>, sqlx::Error> {
+    match &referral.place_id {
+        Some(p) => places::by_id(&state.db.pool, p).await,
+        None => Ok(None),
+    }
+}
+
+/// Whether the receiver may act on the referral's tear-off and participation.
 fn receives(receiver: &Receiver<'_>, r: &Referral, place: &Place) -> bool {
     match receiver {
         Receiver::Employer(id) => {
@@ -711,11 +716,9 @@ pub async fn received(
     let referral = referrals::by_id(&state.db.pool, id)
         .await?
         .ok_or_else(Error::not_found)?;
-    let place = match &referral.place_id {
-        Some(p) => places::by_id(&state.db.pool, p).await?,
-        None => None,
-    }
-    .ok_or_else(|| Error::new(Common::InvalidState).detail("the application has no referral"))?;
+    let place = place_of(state, &referral).await?.ok_or_else(|| {
+        Error::new(Common::InvalidState).detail("the application has no referral")
+    })?;
     if !receives(receiver, &referral, &place) {
         return Err(Error::new(Common::OutOfScope).detail("another organisation's referral"));
     }

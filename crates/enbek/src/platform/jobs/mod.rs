@@ -93,20 +93,20 @@ impl Job {
 /// stored job repeats it if this pass fails or never comes, so a failure here is only logged.
 /// Once this pass has done the work, the stored job is marked done (`done_now`).
 pub async fn run_now(state: &AppState, job: Job) {
-    let (kind, payload) = job.encode();
     let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
-    match dispatch.run(state, job).await {
-        Ok(()) => done_now(state, &kind, &payload).await,
-        Err(e) => tracing::warn!(kind = %kind, error = %e, "deferred to the stored job"),
+    match dispatch.run(state, job.clone()).await {
+        Ok(()) => done_now(state, &job).await,
+        Err(e) => tracing::warn!(kind = %job.encode().0, error = %e, "deferred to the stored job"),
     }
 }
 
-/// The work of the stored jobs `kind` with `payload` was just done outside a worker: the ones due
-/// and not claimed are marked done, so that no worker repeats it (a claimed one is left to its
-/// worker: every job is safe to run again). A failure only leaves them to run once more.
-pub async fn done_now(state: &AppState, kind: &str, payload: &str) {
+/// The work of the stored `job` was just done outside a worker: the stored ones due and not
+/// claimed are marked done, so that no worker repeats it (a claimed one is left to its worker:
+/// every job is safe to run again). A failure only leaves them to run once more.
+pub async fn done_now(state: &AppState, job: &Job) {
+    let (kind, payload) = job.encode();
     let now = state.clock.now();
-    if let Err(e) = store::complete_unclaimed(&state.db.pool, kind, payload, now).await {
+    if let Err(e) = store::complete_unclaimed(&state.db.pool, &kind, &payload, now).await {
         tracing::warn!(kind = %kind, error = %e, "the job done at once is left to run again");
     }
 }

@@ -808,9 +808,9 @@ async fn reload_parameters(state: &AppState) -> Result<(), sqlx::Error> {
 /// How often a server looks whether another changed the calendar or the parameters.
 const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Keeps this server's calendar, parameters, places and organisations those of the database: every second it
-/// reads their versions and reloads what another server (or this one) changed since, so a change
-/// reaches every server within seconds. The first pass reloads all.
+/// Keeps this server's calendar, parameters, places and organisations those of the database:
+/// every second it reads their versions and reloads what another server (or this one) changed
+/// since, so a change reaches every server within seconds. The first pass reloads all.
 pub fn follow(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let followed = [

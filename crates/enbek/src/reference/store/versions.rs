@@ -1,5 +1,6 @@
 //! The versions of what each server keeps in memory (the calendar, the parameter editions, the
-//! imported localities, the organisations): a change bumps its version in the transaction that stores it.
+//! imported localities, the organisations): a change bumps its version in the transaction that
+//! stores it.
 
 use sqlx::AnyPool;
 

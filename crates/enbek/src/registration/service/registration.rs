@@ -254,21 +254,23 @@ async fn schedule_verification(
     registration_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let job = Job::VerifyRegistration {
+    jobs::enqueue(tx, &verification(registration_id), now, None, now)
+        .await
+        .map(|_| ())
+}
+
+/// The stored registry check of an application.
+fn verification(registration_id: &str) -> Job {
+    Job::VerifyRegistration {
         registration_id: registration_id.to_string(),
-    };
-    jobs::enqueue(tx, &job, now, None, now).await.map(|_| ())
+    }
 }
 
 /// Tries the registry check now; when the registry does not answer, the application waits in
 /// `verifying` and the person is told it was received.
 async fn verify_now(state: &AppState, registration_id: &str, iin: &str) -> Result<()> {
-    let (kind, payload) = Job::VerifyRegistration {
-        registration_id: registration_id.to_string(),
-    }
-    .encode();
     match check_and_decide(state, registration_id, iin).await {
-        Ok(()) => crate::platform::jobs::done_now(state, &kind, &payload).await,
+        Ok(()) => crate::platform::jobs::done_now(state, &verification(registration_id)).await,
         Err(e) => {
             tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
             let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
