@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 
+use crate::documents::service::Waiting;
 use crate::mediation::service::{employers, offers, saved_searches};
 use crate::platform::jobs::{Dispatch, Job};
 use crate::platform::state::AppState;
@@ -58,7 +59,7 @@ impl Dispatch for Dispatcher {
                 crate::reference::service::imports::run(state, &import_id).await
             }
             Job::IssueDocument { document_id } => {
-                crate::documents::service::issue(state, &document_id).await
+                crate::documents::service::issue(state, &document_id, Waiting::Nobody).await
             }
             Job::DecideReferral { referral_id } => {
                 crate::measures::service::referrals::decide(state, &referral_id).await

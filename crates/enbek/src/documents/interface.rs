@@ -12,6 +12,6 @@ pub use super::forms::{
 };
 pub use super::pages::{listed, Listed, Reader};
 pub use super::service::{
-    issue_now, issued_by, of_person, record, Addressees, Forms, Office, Paper, Recorded,
+    issued_by, of_person, record, record_unnumbered, Addressees, Forms, Office, Paper, Recorded,
 };
 pub use super::store::Document;

@@ -1,9 +1,11 @@
 //! Issuing, reading and verifying documents. A decision records its document in its own
-//! transaction (`record`: the number and the forms in Kazakh and Russian, pending); `issue` then
-//! renders each language, signs it with the issuing organisation's key and stores it — at once
-//! after the commit, and again by the stored job when signing failed (a signing service that does
-//! not answer delays the document, it never loses it). Documents are immutable: a correction is
-//! a new document that names the one it replaces.
+//! transaction (`record`: the number and the forms in Kazakh and Russian, pending, and the stored
+//! job that issues it); `issue` then renders each language, signs it with the issuing
+//! organisation's key and stores it. The stored job issues it in the background, on the idle
+//! thread, so that a burst of decisions is answered at the rate of the decisions; a reader who
+//! comes first (its PDF, its verification) has it issued at once. A signing service that does not
+//! answer delays the document, it never loses it. Documents are immutable: a correction is a new
+//! document that names the one it replaces.
 
 use anyhow::Context as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -24,6 +26,7 @@ use crate::platform::audit;
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::db::{new_id, Db, Tx};
 use crate::platform::http::lang::Lang;
+use crate::platform::idle;
 use crate::platform::jobs::{store as jobs, Job};
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
@@ -177,18 +180,37 @@ pub struct Recorded {
     pub number: String,
 }
 
-/// Records a document in the decision's transaction, pending, with its number (the form's
-/// prefix — the appendix for Order 214, the order and the appendix for Order 129 — the year,
-/// and the issuing organisation's sequence of the year), and the job that issues it.
+/// Records a document in the decision's transaction, pending, with its number, and the job that
+/// issues it: for a decision that shows the number at once (a referral's, the information's, a
+/// correction's). The number is taken last, so that the organisation's sequence is held only
+/// from there to the commit.
 pub async fn record(tx: &mut Tx, paper: Paper<'_>, at: DateTime<Utc>) -> Result<Recorded> {
-    let mut forms = paper.forms;
+    let organization_id = paper.organization_id;
+    let (id, forms) = record_pending(tx, paper, at).await?;
+    let number = number_of(&forms);
+    let seq = store::next_number(tx, organization_id, number.year).await?;
+    let number = number.with(seq);
+    store::set_number(tx, &id, &number).await?; // just recorded: without one
+    Ok(Recorded { id, number })
+}
+
+/// Records a document in the decision's transaction, pending, with the job that issues it, for a
+/// decision that does not show its number (the registration decisions, the employment plan): it
+/// is numbered when it is issued, so that the decisions of a burst at one center do not wait for
+/// each other on the center's sequence. Returns its id.
+pub async fn record_unnumbered(tx: &mut Tx, paper: Paper<'_>, at: DateTime<Utc>) -> Result<String> {
+    Ok(record_pending(tx, paper, at).await?.0)
+}
+
+/// The document's record, pending, its forms kept without a number (it is printed from the
+/// record when they are rendered), the stored job that issues it, and the audit entry.
+async fn record_pending(
+    tx: &mut Tx,
+    paper: Paper<'_>,
+    at: DateTime<Utc>,
+) -> Result<(String, Forms)> {
+    let forms = paper.forms;
     let issued_on = forms.kk.issue().issued_on;
-    let year = issued_on.year();
-    let seq = store::next_number(tx, paper.organization_id, year).await?;
-    let number = format!("{}-{year}-{seq:06}", forms.kk.number_prefix());
-    for form in [&mut forms.kk, &mut forms.ru] {
-        issue_mut(form).number = number.clone();
-    }
     let id = new_id();
     let kind = kind_of(&forms.kk);
     let forms_json = serde_json::to_string(&forms).map_err(Error::internal)?;
@@ -198,7 +220,6 @@ pub async fn record(tx: &mut Tx, paper: Paper<'_>, at: DateTime<Utc>) -> Result<
             id: &id,
             kind,
             status: store::PENDING,
-            number: Some(&number),
             account_id: paper.account_id,
             person_id: paper.person_id,
             registration_id: paper.registration_id,
@@ -216,18 +237,75 @@ pub async fn record(tx: &mut Tx, paper: Paper<'_>, at: DateTime<Utc>) -> Result<
     let job = Job::IssueDocument {
         document_id: id.clone(),
     };
-    jobs::enqueue(tx, &job, at, Some(&format!("document:{id}")), at).await?;
+    jobs::enqueue(tx, &job, at, None, at).await?;
     audit::Entry::new(at, "record", "document", &id)
-        .after(json!({ "kind": kind, "number": number, "replaces": paper.replaces }))
+        .after(json!({ "kind": kind, "replaces": paper.replaces }))
         .record(tx)
         .await?;
-    Ok(Recorded { id, number })
+    Ok((id, forms))
+}
+
+/// A document's number before its sequence is known: the form's prefix (the appendix for
+/// Order 214, the order and the appendix for Order 129) and the year of issue; the issuing
+/// organisation's sequence of that year follows.
+struct NumberOf {
+    prefix: String,
+    year: i32,
+}
+
+fn number_of(forms: &Forms) -> NumberOf {
+    NumberOf {
+        prefix: forms.kk.number_prefix(),
+        year: forms.kk.issue().issued_on.year(),
+    }
+}
+
+impl NumberOf {
+    fn with(&self, seq: i64) -> String {
+        format!("{}-{}-{seq:06}", self.prefix, self.year)
+    }
+}
+
+/// The number of a document recorded without one, given now: the organisation's next of the
+/// year, in a transaction of its own. When another issuer numbered it meanwhile, theirs stands
+/// (and the sequence is not advanced).
+async fn number_at_issue(
+    state: &AppState,
+    doc: &Document,
+    forms: &Forms,
+) -> anyhow::Result<String> {
+    let organization = doc
+        .organization_id
+        .as_deref()
+        .context("a pending document names its issuing organisation")?;
+    let number = number_of(forms);
+    let mut tx = state.db.begin().await?;
+    let seq = store::next_number(&mut tx, organization, number.year).await?;
+    let number = number.with(seq);
+    if store::set_number(&mut tx, &doc.id, &number).await? {
+        tx.commit().await?;
+        return Ok(number);
+    }
+    tx.rollback().await?;
+    store::by_id(&state.db.pool, &doc.id)
+        .await?
+        .and_then(|d| d.number)
+        .context("a document numbered by another issuer")
+}
+
+/// Who waits for a document to be issued, and so at what priority it is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// A reader of its PDF or its verification: rendered at once.
+    Reader,
+    /// Nobody (the stored job): rendered on the idle thread as the cores free up.
+    Nobody,
 }
 
 /// Issues a pending document: renders each language with its seal, signs it by the issuing
 /// organisation's key and stores file and signature. Nothing is done for a document already
 /// issued; a failure leaves it pending for the stored job to try again.
-pub async fn issue(state: &AppState, id: &str) -> anyhow::Result<()> {
+pub async fn issue(state: &AppState, id: &str, waiting: Waiting) -> anyhow::Result<()> {
     let office = office(state);
     let Some(doc) = store::by_id(&state.db.pool, id).await? else {
         return Ok(());
@@ -238,7 +316,14 @@ pub async fn issue(state: &AppState, id: &str) -> anyhow::Result<()> {
     let Some(forms) = store::forms_of(&state.db.pool, id).await? else {
         return Ok(());
     };
-    let forms: Forms = serde_json::from_str(&forms).context("a pending document's forms")?;
+    let mut forms: Forms = serde_json::from_str(&forms).context("a pending document's forms")?;
+    let number = match doc.number.clone() {
+        Some(number) => number,
+        None => number_at_issue(state, &doc, &forms).await?,
+    };
+    for form in [&mut forms.kk, &mut forms.ru] {
+        issue_mut(form).number = number.clone();
+    }
     let organization = doc
         .organization_id
         .clone()
@@ -252,9 +337,12 @@ pub async fn issue(state: &AppState, id: &str) -> anyhow::Result<()> {
     for lang in LANGS {
         let form = forms.of(lang).clone();
         let seal = seal.clone();
-        let pdf = tokio::task::spawn_blocking(move || render(&form, lang, &seal))
-            .await?
-            .map_err(|e| anyhow::anyhow!("rendering the document: {}", e.code()))?;
+        let rendering = move || render(&form, lang, &seal);
+        let pdf = match waiting {
+            Waiting::Reader => tokio::task::spawn_blocking(rendering).await?,
+            Waiting::Nobody => idle::run(rendering).await?,
+        }
+        .map_err(|e| anyhow::anyhow!("rendering the document: {}", e.code()))?;
         let signed = office.signer.sign(&organization, &pdf, at).await?;
         let name = content_name(&pdf);
         office.archive.contents.prepare(&name, &pdf).await?;
@@ -294,7 +382,7 @@ pub async fn issue(state: &AppState, id: &str) -> anyhow::Result<()> {
         .by(ACTOR)
         .after(json!({
             "kind": doc.kind,
-            "number": doc.number,
+            "number": number,
             "certificate_serial": certificate.serial,
             "files": files.iter().map(|f| json!({ "lang": f.0.as_str(), "sha256": f.2 })).collect::<Vec<_>>(),
         }))
@@ -302,17 +390,6 @@ pub async fn issue(state: &AppState, id: &str) -> anyhow::Result<()> {
         .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Issues what the commit of a decision recorded, at once; the stored job repeats it on failure.
-pub async fn issue_now(state: &AppState, recorded: &Recorded) {
-    crate::platform::jobs::run_now(
-        state,
-        Job::IssueDocument {
-            document_id: recorded.id.clone(),
-        },
-    )
-    .await;
 }
 
 /// The organisations a document is addressed to beside its owner and its issuer: a referral's
@@ -380,7 +457,7 @@ async fn correctable(state: &AppState, caller: &Caller, id: &str) -> Result<Docu
     if !caller.does_casework() {
         return Err(Error::forbidden());
     }
-    let doc = readable(state, caller, id).await?;
+    let doc = issued(state, readable(state, caller, id).await?).await?;
     if doc.status != store::ISSUED || doc.replaced_by.is_some() {
         return Err(Error::new(Common::InvalidState)
             .detail("only an issued document that is not replaced can be corrected"));
@@ -433,7 +510,6 @@ pub async fn correct(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
-    issue_now(state, &recorded).await;
     Ok(recorded)
 }
 
@@ -448,17 +524,7 @@ pub struct Pdf {
 
 /// The PDF of a document for a reader (`readable`), in `lang` (Kazakh or Russian).
 pub async fn pdf(state: &AppState, caller: &Caller, id: &str, lang: Lang) -> Result<Pdf> {
-    let mut doc = readable(state, caller, id).await?;
-    if doc.status == store::PENDING {
-        if let Err(e) = issue(state, id).await {
-            tracing::warn!(document = %id, error = %e, "a document could not be issued yet");
-            return Err(Error::new(Common::Unavailable)
-                .detail("the document is being signed; try again shortly"));
-        }
-        doc = store::by_id(&state.db.pool, id)
-            .await?
-            .ok_or_else(Error::not_found)?;
-    }
+    let doc = issued(state, readable(state, caller, id).await?).await?;
     if doc.status != store::ISSUED {
         return Err(Error::new(Code::DocumentNotIssued));
     }
@@ -476,6 +542,42 @@ pub async fn pdf(state: &AppState, caller: &Caller, id: &str, lang: Lang) -> Res
         bytes,
         signature,
     })
+}
+
+/// A document a reader came to before the stored job issued it, issued now (`issued_for_reader`)
+/// and read again; 503 `unavailable` while the signer does not answer.
+async fn issued(state: &AppState, doc: Document) -> Result<Document> {
+    if doc.status != store::PENDING {
+        return Ok(doc);
+    }
+    if !issued_for_reader(state, &doc.id).await {
+        return Err(Error::new(Common::Unavailable)
+            .detail("the document is being signed; try again shortly"));
+    }
+    store::by_id(&state.db.pool, &doc.id)
+        .await?
+        .ok_or_else(Error::not_found)
+}
+
+/// Issues a pending document for a reader who came before the stored job; false (logged) when
+/// the signer did not answer, and the document stays pending.
+async fn issued_for_reader(state: &AppState, id: &str) -> bool {
+    match issue(state, id, Waiting::Reader).await {
+        Ok(()) => {
+            crate::platform::jobs::done_now(
+                state,
+                &Job::IssueDocument {
+                    document_id: id.to_string(),
+                },
+            )
+            .await;
+            true
+        }
+        Err(e) => {
+            tracing::warn!(document = %id, error = %e, "a document could not be issued yet");
+            false
+        }
+    }
 }
 
 /// The documents of the account, newest first.
@@ -676,8 +778,15 @@ fn standing(doc: &Document, today: NaiveDate) -> Outcome {
     }
 }
 
-/// Verifies a document by its id, now.
+/// Verifies a document by its id, now; a document still pending is issued first (its decision
+/// is taken, only its signing waited for the idle thread).
 pub async fn verify_id(state: &AppState, id: &str) -> Result<Checked> {
+    let pending = store::by_id(&state.db.pool, id)
+        .await?
+        .is_some_and(|d| d.status == store::PENDING);
+    if pending {
+        issued_for_reader(state, id).await;
+    }
     office(state).archive.verify_id(id, state.clock.now()).await
 }
 

@@ -46,7 +46,6 @@ pub struct NewDocument<'a> {
     pub id: &'a str,
     pub kind: &'a str,
     pub status: &'a str,
-    pub number: Option<&'a str>,
     pub account_id: Option<&'a str>,
     pub person_id: Option<&'a str>,
     pub registration_id: Option<&'a str>,
@@ -63,14 +62,13 @@ pub struct NewDocument<'a> {
 
 pub async fn insert(tx: &mut Tx, d: &NewDocument<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO documents (id, kind, status, number, account_id, person_id, registration_id,
+        "INSERT INTO documents (id, kind, status, account_id, person_id, registration_id,
            organization_id, region_code, issued_on, valid_until, data, forms, replaces, issued_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(d.id)
     .bind(d.kind)
     .bind(d.status)
-    .bind(d.number)
     .bind(d.account_id)
     .bind(d.person_id)
     .bind(d.registration_id)
@@ -111,6 +109,16 @@ pub async fn next_number(
     .fetch_one(&mut **tx)
     .await?;
     db::RowExt::int(&row, "last")
+}
+
+/// Gives a document recorded without a number its number; false when it has one already.
+pub async fn set_number(tx: &mut Tx, id: &str, number: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE documents SET number = $1 WHERE id = $2 AND number IS NULL")
+        .bind(number)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Document>, sqlx::Error> {

@@ -1,4 +1,4 @@
-//! The platform kernel every context stands on: database, clock, configuration, the job queue, the notification outbox, audit, monitoring, problem+json, extractors, language and metrics. It imports no context.
+//! The platform kernel every context stands on: database, clock, configuration, the job queue, the idle thread, the notification outbox, audit, monitoring, problem+json, extractors, language and metrics. It imports no context.
 
 pub mod audit;
 pub mod auth;
@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod dev_clock;
 pub mod http;
+pub mod idle;
 pub mod jobs;
 pub mod metrics;
 pub mod monitoring;

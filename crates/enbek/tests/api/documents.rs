@@ -192,15 +192,79 @@ async fn the_information_is_a_signed_pdf_in_kazakh_and_russian_that_verifies() {
     assert_eq!(status, StatusCode::OK);
     let kinds = strings(&mine, "kind");
     assert!(kinds.contains(&"unemployed_info"), "{mine}");
-    assert!(
-        kinds.contains(&"job_seeker_registration"),
-        "the registration's 214 App.4 is there too: {mine}"
-    );
+    // The registration's 214 App.4 is there too, being signed: the worker issues it (the clock
+    // is set by hand, so the worker waits for runDueJobs), and it is numbered when issued.
+    let registration = document_of_kind(&app, &token, "job_seeker_registration").await;
+    assert_eq!(registration["status"], "pending", "{registration}");
+    assert!(registration["number"].is_null(), "{registration}");
+    // Its first reader has it issued on the spot: verified by id, it is valid and numbered.
+    let checked = verify_id(&app, registration["id"].as_str().unwrap()).await;
+    assert_eq!(checked["valid"], true, "{checked}");
+    assert!(checked["number"].as_str().unwrap().starts_with("4-2026-"));
+    let (_, mine) = app.get("/api/v1/me/documents", Some(&token)).await;
     assert!(mine
         .as_array()
         .unwrap()
         .iter()
         .all(|d| d["status"] == "issued"));
+}
+
+#[tokio::test]
+async fn a_decisions_document_is_issued_and_numbered_by_the_worker_or_for_its_first_reader() {
+    let app = TestApp::spawn().await;
+    let mut people = Vec::new();
+    for (login, serial) in [
+        ("doc.worker1@example.kz", 4150),
+        ("doc.worker2@example.kz", 4160),
+    ] {
+        let person = iin("880412", 3, serial);
+        let (token, _) = app.job_seeker(login, &person, json!({}), json!({})).await;
+        let doc = document_of_kind(&app, &token, "job_seeker_registration").await;
+        assert_eq!(doc["status"], "pending", "{doc}");
+        people.push((token, doc));
+    }
+    let [(first, _), (second, two)] = <[_; 2]>::try_from(people).unwrap();
+    // The second is read first: its PDF is issued at once and takes the center's next number.
+    let (status, kind, pdf) = download(
+        &app,
+        two["id"].as_str().unwrap(),
+        "",
+        "?lang=ru",
+        Some(&second),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(kind.as_deref(), Some("application/pdf"));
+    assert!(pdf.starts_with(b"%PDF-"));
+    let two = document_of_kind(&app, &second, "job_seeker_registration").await;
+    assert_eq!(two["status"], "issued", "{two}");
+    let number_two = two["number"].as_str().unwrap().to_string();
+    // The worker issues the first; the second is not issued or numbered again.
+    app.run_due_jobs().await;
+    let one = document_of_kind(&app, &first, "job_seeker_registration").await;
+    assert_eq!(one["status"], "issued", "{one}");
+    let number_one = one["number"].as_str().unwrap();
+    let seq = |n: &str| n.rsplit('-').next().unwrap().parse::<u32>().unwrap();
+    assert_eq!(
+        seq(number_one),
+        seq(&number_two) + 1,
+        "{number_one} after {number_two}: no gap"
+    );
+    let two_again = document_of_kind(&app, &second, "job_seeker_registration").await;
+    assert_eq!(two_again["number"], json!(number_two));
+    let (_, _, same) = download(
+        &app,
+        two["id"].as_str().unwrap(),
+        "",
+        "?lang=ru",
+        Some(&second),
+    )
+    .await;
+    assert_eq!(same, pdf, "the file issued once");
+    assert_eq!(
+        verify_id(&app, one["id"].as_str().unwrap()).await["valid"],
+        true
+    );
 }
 
 #[tokio::test]
@@ -452,11 +516,12 @@ async fn a_refused_applicant_gets_the_refusal_as_a_signed_document() {
     assert_eq!(status, StatusCode::CREATED, "{reg}");
     assert_eq!(reg["status"], "refused", "{reg}");
     let refusal = document_of_kind(&app, &token, "job_seeker_refusal").await;
-    assert!(refusal["number"].as_str().unwrap().starts_with("3-2026-"));
     let id = refusal["id"].as_str().unwrap();
     let (status, _, pdf) = download(&app, id, "", "?lang=ru", Some(&token)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(verify_pdf(&app, &pdf).await["kind"], "job_seeker_refusal");
+    let refusal = document_of_kind(&app, &token, "job_seeker_refusal").await;
+    assert!(refusal["number"].as_str().unwrap().starts_with("3-2026-"));
 }
 
 #[tokio::test]

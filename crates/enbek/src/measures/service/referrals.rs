@@ -377,15 +377,6 @@ pub async fn decide(state: &AppState, id: &str) -> anyhow::Result<()> {
         .await
         .map_err(failed)?;
     tx.commit().await?;
-    for document_id in [&decided.application_document_id, &decided.document_id]
-        .into_iter()
-        .flatten()
-    {
-        let job = Job::IssueDocument {
-            document_id: document_id.clone(),
-        };
-        crate::platform::jobs::run_now(state, job).await;
-    }
     Ok(())
 }
 

@@ -123,43 +123,55 @@ use std::time::Duration as StdDuration;
 use crate::platform::state::AppState;
 
 const LEASE_MINUTES: i64 = 5;
+/// How many due jobs a worker claims at a time: one claim serves them all.
+const BATCH: i64 = 16;
 
-/// Runs every job due at the clock's now; returns how many completed.
+/// Runs every job due at the clock's now, claimed `BATCH` at a time; returns how many completed.
 pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
     let mut processed = 0;
     loop {
         let now = state.clock.now();
-        let Some(job) = store::claim(
+        let claimed = store::claim(
             &state.db.pool,
             &state.worker_id,
             now,
             Duration::minutes(LEASE_MINUTES),
+            BATCH,
         )
-        .await?
-        else {
+        .await?;
+        if claimed.is_empty() {
             return Ok(processed);
-        };
-        let outcome = match Job::decode(&job.kind, &job.payload) {
-            Ok(decoded) => {
-                let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
-                dispatch.run(state, decoded).await
-            }
-            Err(e) => Err(anyhow::anyhow!("job {} of kind {}: {e}", job.id, job.kind)),
-        };
-        let label = if outcome.is_ok() { "done" } else { "retry" };
-        state.metrics.job(&job.kind, label);
-        match outcome {
-            Ok(()) => {
-                let mut tx = state.db.begin().await?;
-                store::complete(&mut tx, &job.id, &state.worker_id, state.clock.now()).await?;
-                tx.commit().await?;
-                processed += 1;
-            }
-            Err(e) => {
-                let retry_at = state.clock.now() + backoff(job.attempts);
-                tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = %e, "job failed; will retry");
-                store::fail(&state.db.pool, &job.id, &e.to_string(), retry_at).await?;
-            }
+        }
+        for job in claimed {
+            processed += run_claimed(state, job).await?;
+        }
+    }
+}
+
+/// Runs one claimed job: marked done when it succeeds (1), released to run again after its
+/// backoff when it fails (0).
+async fn run_claimed(state: &AppState, job: store::Claimed) -> anyhow::Result<u64> {
+    let outcome = match Job::decode(&job.kind, &job.payload) {
+        Ok(decoded) => {
+            let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
+            dispatch.run(state, decoded).await
+        }
+        Err(e) => Err(anyhow::anyhow!("job {} of kind {}: {e}", job.id, job.kind)),
+    };
+    let label = if outcome.is_ok() { "done" } else { "retry" };
+    state.metrics.job(&job.kind, label);
+    match outcome {
+        Ok(()) => {
+            let mut tx = state.db.begin().await?;
+            store::complete(&mut tx, &job.id, &state.worker_id, state.clock.now()).await?;
+            tx.commit().await?;
+            Ok(1)
+        }
+        Err(e) => {
+            let retry_at = state.clock.now() + backoff(job.attempts);
+            tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = %e, "job failed; will retry");
+            store::fail(&state.db.pool, &job.id, &e.to_string(), retry_at).await?;
+            Ok(0)
         }
     }
 }

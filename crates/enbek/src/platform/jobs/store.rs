@@ -1,9 +1,9 @@
 //! Due work: stored with its due time, claimed with a lease so that two servers on one database
 //! never run a job at once, retried with backoff after a failure or a crash.
 //!
-//! Claiming is one `UPDATE … WHERE id = (SELECT …) AND <still free> RETURNING`: on PostgreSQL a
-//! second claimer blocks on the row, re-checks the lease condition and gets nothing; SQLite has a
-//! single writer.
+//! Claiming is one `UPDATE … WHERE id IN (SELECT … LIMIT n) AND <still free> RETURNING`, a batch
+//! of the next due jobs at a time: on PostgreSQL a second claimer blocks on the rows, re-checks
+//! the lease condition and gets none of them; SQLite has a single writer.
 
 use chrono::{DateTime, Duration, Utc};
 use sqlx::AnyPool;
@@ -131,34 +131,44 @@ pub async fn enqueue(
     }
 }
 
-/// Claims the next job due at `now`, leasing it for `lease`.
+/// Claims up to `batch` of the next jobs due at `now`, leasing them for `lease`, in the order
+/// they fell due.
 pub async fn claim(
     pool: &AnyPool,
     worker: &str,
     now: DateTime<Utc>,
     lease: Duration,
-) -> Result<Option<Claimed>, sqlx::Error> {
-    let row = sqlx::query(
+    batch: i64,
+) -> Result<Vec<Claimed>, sqlx::Error> {
+    let rows = sqlx::query(
         "UPDATE jobs SET lease_until = $1, leased_by = $2, attempts = attempts + 1
-         WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
-                     ORDER BY due_at, id LIMIT 1)
+         WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+                      ORDER BY due_at, id LIMIT $4)
            AND done_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
-         RETURNING id, kind, payload, attempts",
+         RETURNING id, kind, payload, attempts, due_at",
     )
     .bind(ts(now + lease))
     .bind(worker)
     .bind(ts(now))
-    .fetch_optional(pool)
+    .bind(batch)
+    .fetch_all(pool)
     .await?;
-    row.map(|r| {
-        Ok(Claimed {
-            id: r.text("id")?,
-            kind: r.text("kind")?,
-            payload: r.text("payload")?,
-            attempts: r.int("attempts")?,
+    let mut claimed = rows
+        .iter()
+        .map(|r| {
+            Ok((
+                r.text("due_at")?,
+                Claimed {
+                    id: r.text("id")?,
+                    kind: r.text("kind")?,
+                    payload: r.text("payload")?,
+                    attempts: r.int("attempts")?,
+                },
+            ))
         })
-    })
-    .transpose()
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    claimed.sort_by(|a, b| (&a.0, &a.1.id).cmp(&(&b.0, &b.1.id)));
+    Ok(claimed.into_iter().map(|(_, c)| c).collect())
 }
 
 /// Marks a job done inside the transaction of its effects.
@@ -245,7 +255,7 @@ mod tests {
         tx.commit().await.unwrap();
         // A worker claims d-3; then d-1 is stored due now and again due a second later, and
         // d-2 due now.
-        assert!(claim(&db.pool, "w", now, lease).await.unwrap().is_some());
+        assert_eq!(claim(&db.pool, "w", now, lease, 1).await.unwrap().len(), 1);
         let mut tx = db.begin().await.unwrap();
         enqueue(&mut tx, &job("d-1"), now, None, now).await.unwrap();
         let later = now + Duration::seconds(1);

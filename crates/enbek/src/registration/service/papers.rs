@@ -90,13 +90,13 @@ pub(crate) async fn record_decision(
     reg: &Registration,
     name: &str,
     at: DateTime<Utc>,
-) -> Result<Option<Recorded>> {
+) -> Result<()> {
     let center = organization(state, &reg.career_center_id).await?;
     let on = local_date(at.max(reg.received_at));
     let forms = match reg.status {
         Status::Refused => {
             let Some(notice) = refusal_notice(reg) else {
-                return Ok(None);
+                return Ok(());
             };
             let unemployed = notice.form == "App.6";
             Forms::both(|lang, _| {
@@ -116,7 +116,7 @@ pub(crate) async fn record_decision(
         }
         Status::JobSeeker => {
             let Some(since) = reg.job_seeker_since else {
-                return Ok(None);
+                return Ok(());
             };
             Forms::both(|lang, _| {
                 Form::JobSeeker(documents::JobSeeker {
@@ -128,7 +128,7 @@ pub(crate) async fn record_decision(
         }
         Status::Unemployed => {
             let Some(since) = reg.unemployed_since else {
-                return Ok(None);
+                return Ok(());
             };
             let mobility = mobility_center(tx, state, &center)
                 .await?
@@ -142,10 +142,10 @@ pub(crate) async fn record_decision(
                 })
             })
         }
-        _ => return Ok(None),
+        _ => return Ok(()),
     };
     let owner = owner(tx, reg).await?;
-    let recorded = documents::record(
+    documents::record_unnumbered(
         tx,
         Paper {
             account_id: owner.as_deref(),
@@ -161,7 +161,7 @@ pub(crate) async fn record_decision(
         at,
     )
     .await?;
-    Ok(Some(recorded))
+    Ok(())
 }
 
 /// The information on registration as unemployed (214 p.45, 214 App.9), recorded: `center` is
@@ -240,7 +240,7 @@ pub(crate) async fn record_plan(
     person: &Person,
     signed: &PersonSignature<'_>,
     at: DateTime<Utc>,
-) -> Result<Recorded> {
+) -> Result<()> {
     let center = organization(state, &plan.career_center_id).await?;
     let on = local_date(at);
     let forms = Forms::both(|lang, tr| {
@@ -288,7 +288,7 @@ pub(crate) async fn record_plan(
             person_signature: signed.text(&tr),
         })
     });
-    Ok(documents::record(
+    documents::record_unnumbered(
         tx,
         Paper {
             account_id: reg.account_id.as_deref(),
@@ -303,7 +303,8 @@ pub(crate) async fn record_plan(
         },
         at,
     )
-    .await?)
+    .await?;
+    Ok(())
 }
 
 /// How the person signed the plan, as the document prints it under their name.
@@ -324,12 +325,5 @@ impl PersonSignature<'_> {
             ),
             _ => tr.with1("papers-person-signed-sms", "at", &at),
         }
-    }
-}
-
-/// Issues a recorded document once its decision has committed.
-pub(crate) async fn issue_now(state: &AppState, recorded: Option<&Recorded>) {
-    if let Some(recorded) = recorded {
-        documents::issue_now(state, recorded).await;
     }
 }

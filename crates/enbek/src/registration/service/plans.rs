@@ -457,7 +457,7 @@ async fn sign(
     let person = persons::by_id_tx(&mut tx, &plan.person_id)
         .await?
         .ok_or_else(Error::not_found)?;
-    let paper = papers::record_plan(
+    papers::record_plan(
         &mut tx,
         state,
         plan,
@@ -487,7 +487,6 @@ async fn sign(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
-    papers::issue_now(state, Some(&paper)).await;
     Ok(())
 }
 

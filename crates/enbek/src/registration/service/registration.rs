@@ -19,6 +19,7 @@ use enbek_domain::registry::RegistryPerson;
 use serde_json::json;
 
 use crate::accounts::interface::directory as accounts;
+use crate::exchange::registry::Unavailable;
 use crate::platform::audit;
 use crate::platform::auth::Caller;
 use crate::platform::db::is_unique_violation;
@@ -92,14 +93,16 @@ pub async fn apply(state: &AppState, sub: Submission) -> Result<Shown> {
         check_occupations(&mut tx, &sub.application.occupation_codes).await?;
         tx.rollback().await?;
     }
+    let mut asked = None;
     if sub.channel == Channel::InPerson && sub.temporary_stay.is_none() {
         // 214 p.5: residence or temporary stay. Without a stated stay the registry must place the
         // person in the center's region. A registry that does not answer delays the work, it
         // never refuses it: the application is taken and checked when the registry answers, and
         // the specialist has the person's ID document in hand.
-        match state.registry().person(&sub.iin).await {
+        let answer = state.registry().person(&sub.iin).await;
+        match &answer {
             Ok(person) => {
-                if person.is_some_and(|p| {
+                if person.as_ref().is_some_and(|p| {
                     rules::needs_temporary_stay(&sub.career_center.region_code, &p.region_code)
                 }) {
                     return Err(Error::new(Code::ResidenceReasonRequired).detail(
@@ -109,15 +112,23 @@ pub async fn apply(state: &AppState, sub: Submission) -> Result<Shown> {
             }
             Err(e) => tracing::warn!(error = %e, "residence not checked: the registry is silent"),
         }
+        asked = Some(answer);
     }
-    let reg = submit(state, sub).await?;
+    let reg = submit(state, sub, asked).await?;
     shown(state, reg).await
 }
 
+/// What the state registry answered on the applicant: the person it knows (or none), or
+/// silence.
+type Answer = std::result::Result<Option<RegistryPerson>, Unavailable>;
+
 /// Takes an application: checks that no registration is active and no bar stands, records it
 /// with its received time and legal term, and (except on the assistant route, which waits for
-/// the career center) checks it against the registries at once.
-async fn submit(state: &AppState, sub: Submission) -> Result<Registration> {
+/// the career center) checks it against the registries at once: when the registry answers, the
+/// application is decided in the transaction that records it; when it is silent, the
+/// application waits in `verifying` for the stored check and the person is told it was
+/// received. `asked` is the registry's answer when the caller has asked already.
+async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Result<Registration> {
     let now = state.clock.now();
     let calendar = state.calendar();
     let parameters = state.parameters();
@@ -133,14 +144,25 @@ async fn submit(state: &AppState, sub: Submission) -> Result<Registration> {
     let due_at = working_days_deadline(&calendar, received, term);
     let iin = sub.iin.as_str();
 
-    let mut tx = state.db.begin().await?;
     // The identity first: an account acts only for the IIN it has proven, and nothing about
-    // another IIN's case is told before that.
-    let (account_id, proof) = match &sub.applicant_account {
-        Some(account) => (
-            Some(account.clone()),
-            applicant_proof(&mut tx, account, iin).await?,
-        ),
+    // another IIN's case is told (nor the registry asked about it) before that.
+    let proven = match &sub.applicant_account {
+        Some(account) => Some(applicant_proof(state, account, iin).await?),
+        None => None,
+    };
+    let status = if sub.channel == Channel::Assistant {
+        Status::PendingReview
+    } else {
+        Status::Verifying
+    };
+    let answer = match (status, asked) {
+        (Status::Verifying, Some(answer)) => Some(answer),
+        (Status::Verifying, None) => Some(state.registry().person(&sub.iin).await),
+        _ => None,
+    };
+    let mut tx = state.db.begin().await?;
+    let (account_id, proof) = match proven {
+        Some(proof) => (sub.applicant_account.clone(), proof),
         None => (
             accounts::account_by_iin(&mut tx, iin).await?,
             match sub.channel {
@@ -158,12 +180,7 @@ async fn submit(state: &AppState, sub: Submission) -> Result<Registration> {
     }
     let mut application = sub.application;
     application.identity_proof = Some(proof.as_str().to_string());
-    let status = if sub.channel == Channel::Assistant {
-        Status::PendingReview
-    } else {
-        Status::Verifying
-    };
-    let registration = Registration {
+    let mut registration = Registration {
         id: new_id(),
         person_id: None,
         iin: iin.to_string(),
@@ -217,30 +234,48 @@ async fn submit(state: &AppState, sub: Submission) -> Result<Registration> {
         .after(submitted)
         .record(&mut tx)
         .await?;
-    if status == Status::PendingReview {
-        let to = recipient(&mut tx, &registration).await?;
-        let args = Args {
-            date: local_date(now).to_string(),
-            center: names(&sub.career_center),
-            reference: registration.id.clone(),
-            ..Args::default()
-        };
-        notify::send(&mut tx, &to, Kind::ForwardedToCareerCenter, &args, now).await?;
-    } else {
-        schedule_verification(&mut tx, &registration.id, now).await?;
-    }
+    let decided = match answer {
+        None => {
+            let to = recipient(&mut tx, &registration).await?;
+            let args = Args {
+                date: local_date(now).to_string(),
+                center: names(&sub.career_center),
+                reference: registration.id.clone(),
+                ..Args::default()
+            };
+            notify::send(&mut tx, &to, Kind::ForwardedToCareerCenter, &args, now).await?;
+            false
+        }
+        Some(Ok(person)) => {
+            decide_in(
+                &mut tx,
+                state,
+                &mut registration,
+                person.as_ref(),
+                None,
+                now,
+            )
+            .await?;
+            true
+        }
+        Some(Err(e)) => {
+            tracing::warn!(registration = %registration.id, error = %e, "registry check deferred");
+            schedule_verification(&mut tx, &registration.id, now).await?;
+            received_unchecked(&mut tx, &registration, now).await?;
+            false
+        }
+    };
     tx.commit().await?;
-
-    if status == Status::Verifying {
-        verify_now(state, &registration.id, &registration.iin).await?;
+    if decided {
+        after_decision(state, &registration).await;
     }
     registration_by_id(state, &registration.id).await
 }
 
 /// How the applicant proved the IIN they apply for from their cabinet: the account acts only
 /// for the IIN it has proven.
-async fn applicant_proof(tx: &mut Tx, account_id: &str, iin: &str) -> Result<ProofMethod> {
-    accounts::proven_iin(&mut **tx, account_id)
+async fn applicant_proof(state: &AppState, account_id: &str, iin: &str) -> Result<ProofMethod> {
+    accounts::proven_iin(&state.db.pool, account_id)
         .await?
         .filter(|(proven, _)| proven == iin)
         .map(|(_, method)| method)
@@ -276,24 +311,30 @@ async fn verify_now(state: &AppState, registration_id: &str, iin: &str) -> Resul
             let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
                 return Ok(());
             };
-            let now = state.clock.now();
             let mut tx = state.db.begin().await?;
-            monitoring::advance(&mut tx, registration_id, Stage::InProgress, now).await?;
-            let to = Recipient {
-                phone: None,
-                email: None,
-                assistant_org: None,
-                ..recipient(&mut tx, &reg).await?
-            };
-            let args = Args {
-                date: local_date(reg.received_at).to_string(),
-                reference: reg.id.clone(),
-                ..Args::default()
-            };
-            notify::send(&mut tx, &to, Kind::ApplicationReceived, &args, now).await?;
+            received_unchecked(&mut tx, &reg, state.clock.now()).await?;
             tx.commit().await?;
         }
     }
+    Ok(())
+}
+
+/// An application the registry has not answered on yet: its service request is in progress,
+/// and the person is told in the cabinet that it was received.
+async fn received_unchecked(tx: &mut Tx, reg: &Registration, now: DateTime<Utc>) -> Result<()> {
+    monitoring::advance(tx, &reg.id, Stage::InProgress, now).await?;
+    let to = Recipient {
+        phone: None,
+        email: None,
+        assistant_org: None,
+        ..recipient(tx, reg).await?
+    };
+    let args = Args {
+        date: local_date(reg.received_at).to_string(),
+        reference: reg.id.clone(),
+        ..Args::default()
+    };
+    notify::send(tx, &to, Kind::ApplicationReceived, &args, now).await?;
     Ok(())
 }
 
@@ -340,6 +381,29 @@ pub async fn decide(
     if !undecided.contains(&reg.status.as_str()) {
         return Ok(());
     }
+    decide_in(
+        &mut tx,
+        state,
+        &mut reg,
+        registry,
+        refusal_by_specialist,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    after_decision(state, &reg).await;
+    Ok(())
+}
+
+/// The decision of an undecided application in the caller's transaction (`decide`).
+async fn decide_in(
+    tx: &mut Tx,
+    state: &AppState,
+    reg: &mut Registration,
+    registry: Option<&RegistryPerson>,
+    refusal_by_specialist: Option<Refusal>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let before = json!({ "status": reg.status });
     let received_on = local_date(reg.received_at);
     // After hours the result is issued on the day the application counts as received.
@@ -362,7 +426,7 @@ pub async fn decide(
     match (result, registry) {
         (Ok(()), Some(person)) => {
             let rural = reg.forwarded_by_org.is_some()
-                || reference::rural_district_at(&mut tx, &person.locality_code)
+                || reference::rural_district_at(tx, &person.locality_code)
                     .await?
                     .is_some();
             let facts = card_facts(state, person, &app, rural, received_on);
@@ -374,7 +438,7 @@ pub async fn decide(
                 occupation_codes: app.occupation_codes.clone(),
             };
             let (person_id, previous) = persons::write_card(
-                &mut tx,
+                tx,
                 &CardWrite {
                     iin: &reg.iin,
                     account_id: reg.account_id.as_deref(),
@@ -392,7 +456,7 @@ pub async fn decide(
             if previous.is_some() {
                 // 214 p.21: a repeat application updates the same card.
                 persons::add_event(
-                    &mut tx,
+                    tx,
                     &person_id,
                     decided_at,
                     "card_updated",
@@ -401,7 +465,7 @@ pub async fn decide(
                 .await?;
             }
             persons::add_event(
-                &mut tx,
+                tx,
                 &person_id,
                 decided_at,
                 "registered_job_seeker",
@@ -412,7 +476,7 @@ pub async fn decide(
             reg.status = Status::JobSeeker;
             reg.job_seeker_since = Some(received_on);
             reg.decided_at = Some(decided_at);
-            monitoring::advance(&mut tx, &reg.id, Stage::ResultIssued, decided_at).await?;
+            monitoring::advance(tx, &reg.id, Stage::ResultIssued, decided_at).await?;
             let center = center_name(state, &reg.career_center_id).await?;
             let args = Args {
                 date: received_on.to_string(),
@@ -420,12 +484,12 @@ pub async fn decide(
                 reference: reg.id.clone(),
                 ..Args::default()
             };
-            let to = recipient(&mut tx, &reg).await?;
-            notify::send(&mut tx, &to, Kind::JobSeekerRegistered, &args, now).await?;
-            unemployment::begin_selection(&mut tx, state, &reg, now).await?;
+            let to = recipient(tx, reg).await?;
+            notify::send(tx, &to, Kind::JobSeekerRegistered, &args, now).await?;
+            unemployment::begin_selection(tx, state, reg, now).await?;
             state
                 .mediation()
-                .seeker_selection_due(&mut tx, &reg.id, now)
+                .seeker_selection_due(tx, &reg.id, now)
                 .await?;
         }
         (result, _) => {
@@ -433,7 +497,7 @@ pub async fn decide(
             reg.status = Status::Refused;
             reg.refusal_code = Some(refusal.code().to_string());
             reg.decided_at = Some(decided_at);
-            monitoring::advance(&mut tx, &reg.id, Stage::Refused, decided_at).await?;
+            monitoring::advance(tx, &reg.id, Stage::Refused, decided_at).await?;
             let args = Args {
                 date: local_date(decided_at).to_string(),
                 code: refusal.code().to_string(),
@@ -441,15 +505,15 @@ pub async fn decide(
                 reference: reg.id.clone(),
                 ..Args::default()
             };
-            let to = recipient(&mut tx, &reg).await?;
-            notify::send(&mut tx, &to, Kind::JobSeekerRefused, &args, now).await?;
+            let to = recipient(tx, reg).await?;
+            notify::send(tx, &to, Kind::JobSeekerRefused, &args, now).await?;
         }
     }
-    registrations::decide(&mut tx, &reg, now).await?;
+    registrations::decide(tx, reg, now).await?;
     audit::Entry::new(now, "decide", "registration", &reg.id)
         .before(before)
         .after(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since }))
-        .record(&mut tx)
+        .record(tx)
         .await?;
     let name = match registry {
         Some(p) => papers::full_name(&p.last_name, &p.first_name, p.middle_name.as_deref()),
@@ -459,9 +523,13 @@ pub async fn decide(
             None,
         ),
     };
-    let paper = papers::record_decision(&mut tx, state, &reg, &name, decided_at).await?;
-    tx.commit().await?;
-    papers::issue_now(state, paper.as_ref()).await;
+    papers::record_decision(tx, state, reg, &name, decided_at).await?;
+    Ok(())
+}
+
+/// What follows the commit of a decision: it is counted, and a new job seeker is offered the
+/// suitable vacancies at once.
+async fn after_decision(state: &AppState, reg: &Registration) {
     state
         .metrics
         .registration(reg.channel.as_str(), reg.status.as_str());
@@ -471,7 +539,6 @@ pub async fn decide(
             .select_now_for_seeker(state, &reg.id)
             .await;
     }
-    Ok(())
 }
 
 /// What the category model reads from the card (214 p.11).

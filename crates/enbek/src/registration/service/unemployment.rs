@@ -295,11 +295,10 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
             .unwrap_or_default(),
         (None, None) => String::new(),
     };
-    let paper = papers::record_decision(&mut tx, state, &decided, &name, now)
+    papers::record_decision(&mut tx, state, &decided, &name, now)
         .await
         .map_err(|e| anyhow::anyhow!("recording the decision's document: {}", e.code()))?;
     tx.commit().await?;
-    papers::issue_now(state, paper.as_ref()).await;
     state.metrics.registration("unemployed", kind);
     Ok(())
 }
@@ -571,7 +570,6 @@ pub async fn unemployed_info(
         .record(&mut tx)
         .await?;
     tx.commit().await?;
-    papers::issue_now(state, Some(&recorded)).await;
     Ok(info)
 }
 
