@@ -408,7 +408,6 @@ fn decode<T>(col: &str, s: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T,
     parse(s).ok_or_else(|| sqlx::Error::Decode(format!("unknown {col} {s:?}").into()))
 }
 
-/// True when the error is a unique-constraint violation (both backends).
 /// `$1, $2, … $n`: the placeholders of a list bound one by one (`IN (…)`).
 pub fn placeholders(n: usize) -> String {
     (1..=n)
@@ -417,6 +416,22 @@ pub fn placeholders(n: usize) -> String {
         .join(", ")
 }
 
+/// `($1, … $c), ($c+1, … $2c), …`: the placeholders of `rows` rows of `columns` values each, for
+/// an `INSERT … VALUES` of several rows in one statement.
+pub fn value_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let values = (1..=columns)
+                .map(|c| format!("${}", r * columns + c))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("({values})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// True when the error is a unique-constraint violation (both backends).
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::Database(d) => {
@@ -425,5 +440,15 @@ pub fn is_unique_violation(e: &sqlx::Error) -> bool {
                 || d.message().contains("UNIQUE constraint failed")
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod value_rows_tests {
+    #[test]
+    fn value_rows_number_the_placeholders_row_by_row() {
+        assert_eq!(super::value_rows(1, 2), "($1, $2)");
+        assert_eq!(super::value_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(super::value_rows(0, 3), "");
     }
 }

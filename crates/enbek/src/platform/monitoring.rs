@@ -71,28 +71,24 @@ pub async fn advance(
     stage: rules::Stage,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let Some(row) = sqlx::query("SELECT id, due_at FROM service_requests WHERE subject_id = $1")
-        .bind(subject_id)
-        .fetch_optional(&mut **tx)
-        .await?
+    // Whether an answer came within the term is decided by the row's own due instant (both are
+    // stored as fixed-width RFC 3339 UTC text, so they compare as text).
+    let Some(row) = sqlx::query(
+        "UPDATE service_requests SET stage = $1, completed_at = COALESCE($2, completed_at),
+           within_term = CASE WHEN $3 = 1 THEN (CASE WHEN $4 <= due_at THEN 1 ELSE 0 END) ELSE within_term END
+         WHERE subject_id = $5 RETURNING id",
+    )
+    .bind(stage.as_str())
+    .bind(stage.is_final().then(|| ts(at)))
+    .bind(i64::from(stage.is_answer()))
+    .bind(ts(at))
+    .bind(subject_id)
+    .fetch_optional(&mut **tx)
+    .await?
     else {
         return Ok(());
     };
     let id = row.text("id")?;
-    let is_final = stage.is_final();
-    let within = stage
-        .is_answer()
-        .then(|| Ok::<_, sqlx::Error>(at <= row.instant("due_at")?))
-        .transpose()?;
-    sqlx::query(
-        "UPDATE service_requests SET stage = $1, completed_at = COALESCE($2, completed_at), within_term = COALESCE($3, within_term) WHERE id = $4",
-    )
-    .bind(stage.as_str())
-    .bind(is_final.then(|| ts(at)))
-    .bind(within.map(i64::from))
-    .bind(&id)
-    .execute(&mut **tx)
-    .await?;
     stage_row(tx, &id, stage, at).await
 }
 

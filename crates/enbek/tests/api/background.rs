@@ -242,7 +242,7 @@ async fn jobs_are_queued_in_batches_and_a_queued_key_is_not_queued_again() {
         let job = Job::SelectForVacancy {
             vacancy_id: format!("v-{n}"),
         };
-        (job, format!("batch-test:{n}"))
+        (job, Some(format!("batch-test:{n}")))
     };
     // One job already queued; then more than two statements' worth, the queued one among them.
     let mut tx = db.begin().await.unwrap();

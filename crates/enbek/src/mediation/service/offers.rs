@@ -714,13 +714,13 @@ pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
     tx.commit().await?;
     let today = local_date(now);
     for batch in open.chunks(jobs::BATCH) {
-        let selections: Vec<(Job, String)> = batch
+        let selections: Vec<(Job, Option<String>)> = batch
             .iter()
             .map(|id| {
                 let job = Job::SelectForVacancy {
                     vacancy_id: id.clone(),
                 };
-                (job, format!("select_for_vacancy:{id}:{today}"))
+                (job, Some(format!("select_for_vacancy:{id}:{today}")))
             })
             .collect();
         let mut tx = state.db.begin().await?;

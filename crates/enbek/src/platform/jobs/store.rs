@@ -8,11 +8,10 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::AnyPool;
 
-use crate::platform::db::is_unique_violation;
-
 use crate::platform::db::new_id;
 
 use crate::platform::db::ts;
+use crate::platform::db::value_rows;
 
 use crate::platform::db::RowExt;
 
@@ -49,34 +48,21 @@ pub async fn schedule_daily(
 /// of bound values).
 pub const BATCH: usize = 500;
 
-/// Enqueues jobs with their dedupe keys in the caller's transaction, `BATCH` to a statement; a
-/// job whose key is already queued is not added again. Returns how many were added.
+/// Enqueues jobs, each with its dedupe key if it has one, in the caller's transaction, `BATCH` to
+/// a statement; a job whose key is already queued is not added again. Returns how many were
+/// added.
 pub async fn enqueue_many(
     tx: &mut Tx,
-    jobs: &[(Job, String)],
+    jobs: &[(Job, Option<String>)],
     due_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<u64, sqlx::Error> {
     let mut added = 0;
     for chunk in jobs.chunks(BATCH) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let n = i * 6;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${})",
-                    n + 1,
-                    n + 2,
-                    n + 3,
-                    n + 4,
-                    n + 5,
-                    n + 6
-                )
-            })
-            .collect();
         let sql = format!(
             "INSERT INTO jobs (id, kind, payload, dedupe_key, due_at, created_at) VALUES {}
              ON CONFLICT DO NOTHING",
-            rows.join(", ")
+            value_rows(chunk.len(), 6)
         );
         let mut query = sqlx::query(&sql);
         for (job, key) in chunk {
@@ -103,32 +89,14 @@ pub async fn enqueue(
     dedupe_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    if let Some(key) = dedupe_key {
-        let exists = sqlx::query("SELECT id FROM jobs WHERE dedupe_key = $1")
-            .bind(key)
-            .fetch_optional(&mut **tx)
-            .await?;
-        if exists.is_some() {
-            return Ok(false);
-        }
-    }
-    let (kind, payload) = job.encode();
-    let result = sqlx::query(
-        "INSERT INTO jobs (id, kind, payload, dedupe_key, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    let added = enqueue_many(
+        tx,
+        &[(job.clone(), dedupe_key.map(str::to_string))],
+        due_at,
+        now,
     )
-    .bind(new_id())
-    .bind(kind)
-    .bind(payload)
-    .bind(dedupe_key)
-    .bind(ts(due_at))
-    .bind(ts(now))
-    .execute(&mut **tx)
-    .await;
-    match result {
-        Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        Err(e) => Err(e),
-    }
+    .await?;
+    Ok(added == 1)
 }
 
 /// Claims up to `batch` of the next jobs due at `now`, leasing them for `lease`, in the order

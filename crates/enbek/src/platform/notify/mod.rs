@@ -57,6 +57,8 @@ pub async fn send(
         (NoticeChannel::Email, to.email.clone(), false),
         (NoticeChannel::Assistant, to.assistant_org.clone(), true),
     ];
+    let mut all = Vec::new();
+    let mut deliveries = Vec::new();
     for (channel, address, immediate) in channels {
         let Some(address) = address else { continue };
         let n = Notification {
@@ -79,13 +81,18 @@ pub async fn send(
             delivered_at: immediate.then_some(now),
             last_error: None,
         };
-        notifications::insert(tx, &n).await?;
         if !immediate {
             let job = Job::DeliverNotification {
                 notification_id: n.id.clone(),
             };
-            jobs::enqueue(tx, &job, now, None, now).await?;
+            deliveries.push((job, None));
         }
+        all.push(n);
+    }
+    // One statement for the notices, one for their deliveries.
+    notifications::insert_all(tx, &all).await?;
+    if !deliveries.is_empty() {
+        jobs::enqueue_many(tx, &deliveries, now, now).await?;
     }
     Ok(())
 }

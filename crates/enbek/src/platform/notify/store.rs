@@ -38,25 +38,33 @@ pub struct Notification {
     pub last_error: Option<String>,
 }
 
-pub async fn insert(tx: &mut Tx, n: &Notification) -> Result<(), sqlx::Error> {
-    sqlx::query(
+/// Stores notifications in one statement.
+pub async fn insert_all(tx: &mut Tx, all: &[Notification]) -> Result<(), sqlx::Error> {
+    if all.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "INSERT INTO notifications (id, person_id, account_id, kind, channel, lang, recipient, subject, text, created_at, status, delivered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-    )
-    .bind(&n.id)
-    .bind(&n.person_id)
-    .bind(&n.account_id)
-    .bind(&n.kind)
-    .bind(n.channel.as_str())
-    .bind(n.lang.as_str())
-    .bind(&n.recipient)
-    .bind(&n.subject)
-    .bind(&n.text)
-    .bind(ts(n.created_at))
-    .bind(n.status.as_str())
-    .bind(n.delivered_at.map(ts))
-    .execute(&mut **tx)
-    .await?;
+         VALUES {}",
+        db::value_rows(all.len(), 12)
+    );
+    let mut query = sqlx::query(&sql);
+    for n in all {
+        query = query
+            .bind(&n.id)
+            .bind(&n.person_id)
+            .bind(&n.account_id)
+            .bind(&n.kind)
+            .bind(n.channel.as_str())
+            .bind(n.lang.as_str())
+            .bind(&n.recipient)
+            .bind(&n.subject)
+            .bind(&n.text)
+            .bind(ts(n.created_at))
+            .bind(n.status.as_str())
+            .bind(n.delivered_at.map(ts));
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 

@@ -54,16 +54,17 @@ fn monitoring_subject(registration_id: &str) -> String {
 
 /// Starts the selection period of a job seeker just registered (214 p.23, 214 p.36): when it ends,
 /// due work registers the person as unemployed (214 p.38). Called in the transaction of the
-/// registration, once its decision is set.
+/// registration, once its decision is set; the period's end is kept in `reg`, and written with
+/// the decision.
 pub async fn begin_selection(
     tx: &mut Tx,
     state: &AppState,
-    reg: &Registration,
+    reg: &mut Registration,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let registered_at = reg.decided_at.unwrap_or(reg.received_at);
     let ends = selection_period_end(state, reg);
-    registrations::set_selection_end(tx, &reg.id, ends).await?;
+    reg.selection_ends_at = Some(ends);
     let center = crate::reference::interface::organization(state, &reg.career_center_id).await?;
     let subject = monitoring_subject(&reg.id);
     monitoring::open(

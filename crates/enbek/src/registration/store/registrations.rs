@@ -134,7 +134,7 @@ pub async fn reviewed_to_verifying(
 pub async fn decide(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE registrations SET person_id = $1, status = $2, active = $3, decided_at = $4, job_seeker_since = $5,
-            refusal_code = $6, career_center_id = $7, updated_at = $8 WHERE id = $9",
+            refusal_code = $6, career_center_id = $7, updated_at = $8, selection_ends_at = $10 WHERE id = $9",
     )
     .bind(&r.person_id)
     .bind(r.status.as_str())
@@ -145,22 +145,9 @@ pub async fn decide(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
     .bind(&r.career_center_id)
     .bind(ts(at))
     .bind(&r.id)
+    .bind(r.selection_ends_at.map(ts))
     .execute(&mut **tx)
     .await?;
-    Ok(())
-}
-
-/// Keeps the end of the selection period given on registration (214 p.23, 214 p.36).
-pub async fn set_selection_end(
-    tx: &mut Tx,
-    id: &str,
-    ends: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE registrations SET selection_ends_at = $1 WHERE id = $2")
-        .bind(ts(ends))
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
     Ok(())
 }
 
