@@ -246,24 +246,7 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
             notify::send(&mut tx, &to, Kind::ForwardedToCareerCenter, &args, now).await?;
             false
         }
-        Some(Ok(person)) => {
-            decide_in(
-                &mut tx,
-                state,
-                &mut registration,
-                person.as_ref(),
-                None,
-                now,
-            )
-            .await?;
-            true
-        }
-        Some(Err(e)) => {
-            tracing::warn!(registration = %registration.id, error = %e, "registry check deferred");
-            schedule_verification(&mut tx, &registration.id, now).await?;
-            received_unchecked(&mut tx, &registration, now).await?;
-            false
-        }
+        Some(answer) => check_at_once(&mut tx, state, &mut registration, answer, now).await?,
     };
     tx.commit().await?;
     if decided {
@@ -282,41 +265,33 @@ async fn applicant_proof(state: &AppState, account_id: &str, iin: &str) -> Resul
         .ok_or_else(|| Error::new(Common::IdentityNotProven))
 }
 
-/// The registry check is also stored as due work, so that a crash or a silent registry loses
-/// nothing: the job finds the application decided and does nothing, or decides it.
-async fn schedule_verification(
+/// The registry check made at once, in the transaction that puts an application in `verifying`
+/// (a submission, a forwarded application accepted on review): the application is decided
+/// there when the registry answered (true). When it was silent, the check is stored as due
+/// work, so that nothing is lost, and the application waits with the person told it was
+/// received (`received_unchecked`).
+async fn check_at_once(
     tx: &mut Tx,
-    registration_id: &str,
+    state: &AppState,
+    reg: &mut Registration,
+    answer: Answer,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    jobs::enqueue(tx, &verification(registration_id), now, None, now)
-        .await
-        .map(|_| ())
-}
-
-/// The stored registry check of an application.
-fn verification(registration_id: &str) -> Job {
-    Job::VerifyRegistration {
-        registration_id: registration_id.to_string(),
-    }
-}
-
-/// Tries the registry check now; when the registry does not answer, the application waits in
-/// `verifying` and the person is told it was received.
-async fn verify_now(state: &AppState, registration_id: &str, iin: &str) -> Result<()> {
-    match check_and_decide(state, registration_id, iin).await {
-        Ok(()) => crate::platform::jobs::done_now(state, &verification(registration_id)).await,
+) -> Result<bool> {
+    match answer {
+        Ok(person) => {
+            decide_in(tx, state, reg, person.as_ref(), None, now).await?;
+            Ok(true)
+        }
         Err(e) => {
-            tracing::warn!(registration = %registration_id, error = %e, "registry check deferred");
-            let Some(reg) = registrations::by_id(&state.db.pool, registration_id).await? else {
-                return Ok(());
+            tracing::warn!(registration = %reg.id, error = %e, "registry check deferred");
+            let check = Job::VerifyRegistration {
+                registration_id: reg.id.clone(),
             };
-            let mut tx = state.db.begin().await?;
-            received_unchecked(&mut tx, &reg, state.clock.now()).await?;
-            tx.commit().await?;
+            jobs::enqueue(tx, &check, now, None, now).await?;
+            received_unchecked(tx, reg, now).await?;
+            Ok(false)
         }
     }
-    Ok(())
 }
 
 /// An application the registry has not answered on yet: its service request is in progress,
@@ -347,19 +322,9 @@ pub async fn verify(state: &AppState, registration_id: &str) -> anyhow::Result<(
     if reg.status != Status::Verifying {
         return Ok(());
     }
-    check_and_decide(state, &reg.id, &reg.iin).await
-}
-
-/// Asks the registry about the application's person and decides it (`decide` does nothing to
-/// an application decided meanwhile).
-async fn check_and_decide(
-    state: &AppState,
-    registration_id: &str,
-    iin: &str,
-) -> anyhow::Result<()> {
-    let iin = Iin::parse(iin)?;
-    let answer = state.registry().person(&iin).await?;
-    decide(state, registration_id, answer.as_ref(), None)
+    // `decide` does nothing to an application decided meanwhile.
+    let answer = state.registry().person(&Iin::parse(&reg.iin)?).await?;
+    decide(state, &reg.id, answer.as_ref(), None)
         .await
         .map_err(|e| anyhow::anyhow!("deciding: {}", e.code()))
 }
@@ -600,6 +565,16 @@ async fn decide_review(
         return Err(Error::new(Common::InvalidState)
             .detail("only an application waiting for review can be reviewed"));
     }
+    // Accepted, the application is checked against the registry at once, as a submission is.
+    let answer = match refusal {
+        None => Some(
+            state
+                .registry()
+                .person(&Iin::parse(&reg.iin).map_err(Error::internal)?)
+                .await,
+        ),
+        Some(_) => None,
+    };
     let mut tx = state.db.begin().await?;
     audit::Entry::new(now, "review", "registration", &reg.id)
         .by(actor_id)
@@ -607,11 +582,22 @@ async fn decide_review(
         .after(json!({ "accepted": refusal.is_none(), "refusal_code": refusal.map(|r| r.code()) }))
         .record(&mut tx)
         .await?;
-    if refusal.is_none() {
-        registrations::reviewed_to_verifying(&mut tx, &reg.id, now).await?;
-        schedule_verification(&mut tx, &reg.id, now).await?;
+    if let Some(answer) = answer {
+        if !registrations::reviewed_to_verifying(&mut tx, &reg.id, now).await? {
+            // Closed or decided meanwhile: nothing is left to check.
+            tx.commit().await?;
+            return Ok(());
+        }
+        let mut reg = Registration {
+            status: Status::Verifying,
+            ..reg.clone()
+        };
+        let decided = check_at_once(&mut tx, state, &mut reg, answer, now).await?;
         tx.commit().await?;
-        return verify_now(state, &reg.id, &reg.iin).await;
+        if decided {
+            after_decision(state, &reg).await;
+        }
+        return Ok(());
     }
     tx.commit().await?;
     decide(state, &reg.id, None, refusal).await

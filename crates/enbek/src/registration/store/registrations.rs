@@ -112,13 +112,13 @@ pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
 }
 
 /// An application the career center accepted on review goes back to the registry check
-/// (214 p.20); one no longer waiting for review is left as it is.
+/// (214 p.20); one no longer waiting for review is left as it is (false).
 pub async fn reviewed_to_verifying(
     tx: &mut Tx,
     id: &str,
     at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
         "UPDATE registrations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
     )
     .bind(Status::Verifying.as_str())
@@ -127,7 +127,7 @@ pub async fn reviewed_to_verifying(
     .bind(Status::PendingReview.as_str())
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Writes the decision on an application: registered (with the person and the day) or refused.
