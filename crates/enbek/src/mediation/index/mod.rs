@@ -13,7 +13,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Bound;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -32,6 +32,10 @@ pub use vacancies::{Hits, VacancyIndex};
 
 /// How often every server reads the rows changed on any server.
 const FOLLOW_EVERY: Duration = Duration::from_secs(1);
+
+/// How long a search after a change made here waits for the step under way (a follow step
+/// takes milliseconds) before the database answers it.
+const STEP_AWAITED: Duration = Duration::from_millis(250);
 
 /// Rows read from the database at once, building or following.
 const BATCH: i64 = 2_000;
@@ -105,9 +109,41 @@ pub struct Followed<C: Corpus> {
     live: RwLock<Option<Arc<Live<C>>>>,
     /// One build or follow step at a time.
     step: tokio::sync::Mutex<()>,
-    /// This server changed a row since the last follow step.
-    pending: AtomicBool,
+    /// The changes this server made and those the index has taken in.
+    changes: Changes,
     enabled: bool,
+}
+
+/// The changes this server made to the rows of an index, counted, and how many of them the
+/// index has taken in: a change is taken in only once a step that began after it has ended, so
+/// a search made while a step is under way does not read the index as if it held the change.
+#[derive(Default)]
+struct Changes {
+    made: AtomicU64,
+    taken_in: AtomicU64,
+}
+
+impl Changes {
+    /// A row was changed, its transaction committed.
+    fn made(&self) {
+        self.made.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The changes made so far, read as a step begins: each of them is committed, so the step's
+    /// reads see it.
+    fn begin_step(&self) -> u64 {
+        self.made.load(Ordering::Acquire)
+    }
+
+    /// A step that began at `began` (`begin_step`) has ended: the changes made before it are in.
+    fn step_ended(&self, began: u64) {
+        self.taken_in.fetch_max(began, Ordering::AcqRel);
+    }
+
+    /// Some change made here is not yet in the index.
+    fn behind(&self) -> bool {
+        self.taken_in.load(Ordering::Acquire) < self.made.load(Ordering::Acquire)
+    }
 }
 
 /// An index built for one day: it holds the rows that have their place on that day.
@@ -408,7 +444,7 @@ impl<C: Corpus> Followed<C> {
         Followed {
             live: RwLock::new(None),
             step: tokio::sync::Mutex::new(()),
-            pending: AtomicBool::new(false),
+            changes: Changes::default(),
             enabled,
         }
     }
@@ -423,7 +459,7 @@ impl<C: Corpus> Followed<C> {
     /// This server changed a row (after its transaction committed): the next search here brings
     /// the index up to date first.
     pub fn changed(&self) {
-        self.pending.store(true, Ordering::Release);
+        self.changes.made();
     }
 
     /// What `ask` reads from the index ready for `today` for the request `key` (`remembered`),
@@ -442,7 +478,8 @@ impl<C: Corpus> Followed<C> {
     }
 
     /// The index if it answers for `today`: brought up to date first when this server changed a
-    /// row since; None when it is off, not built for today, or busy taking in the change.
+    /// row since, after the step under way if it ends within `STEP_AWAITED`; None when it is
+    /// off, not built for today, or longer busy (a build).
     async fn ready_for(
         &self,
         state: &AppState,
@@ -451,25 +488,36 @@ impl<C: Corpus> Followed<C> {
         if !self.enabled {
             return Ok(None);
         }
-        if self.pending.load(Ordering::Acquire) {
-            let Ok(guard) = self.step.try_lock() else {
+        if self.changes.behind() {
+            let Ok(guard) = tokio::time::timeout(STEP_AWAITED, self.step.lock()).await else {
                 return Ok(None);
             };
-            self.follow_step(state, guard).await?;
+            // The step that held it may have taken the change in.
+            if self.changes.behind() {
+                self.follow_step(state, guard).await?;
+            }
         }
         Ok(self
             .current()
             .filter(|l| l.day.load(Ordering::Acquire) == day_number(today)))
     }
 
-    /// Brings the index up to date: built if there is none or the clock went back before its
-    /// day (development mode), moved to a new day, then the changes since its revision put in.
+    /// Brings the index up to date (`take_in`): the changes this server made before the step
+    /// are in once it ends.
     async fn follow_step(
         &self,
         state: &AppState,
         _one_at_a_time: tokio::sync::MutexGuard<'_, ()>,
     ) -> Result<(), sqlx::Error> {
-        self.pending.store(false, Ordering::Release);
+        let began = self.changes.begin_step();
+        self.take_in(state).await?;
+        self.changes.step_ended(began);
+        Ok(())
+    }
+
+    /// Built if there is none or the clock went back before its day (development mode), moved
+    /// to a new day, then the changes since its revision put in.
+    async fn take_in(&self, state: &AppState) -> Result<(), sqlx::Error> {
         let today = local_date(state.clock.now());
         let live = match self.current() {
             Some(live) if live.day.load(Ordering::Acquire) <= day_number(today) => live,
@@ -587,6 +635,32 @@ async fn follow_one<C: Corpus>(state: AppState) {
 mod tests {
     use super::*;
     use crate::mediation::store::resumes::Indexed;
+
+    #[test]
+    fn a_change_is_in_the_index_once_a_step_begun_after_it_has_ended() {
+        let changes = Changes::default();
+        assert!(!changes.behind());
+        // A step under way when the change is made may not have read it: searches meanwhile,
+        // and after it ends, are the database's.
+        let began = changes.begin_step();
+        changes.made();
+        assert!(changes.behind());
+        changes.step_ended(began);
+        assert!(changes.behind());
+        // The next step takes it in, once it has ended.
+        let began = changes.begin_step();
+        assert!(changes.behind());
+        changes.step_ended(began);
+        assert!(!changes.behind());
+        // A slower step that began earlier ends last: what the later one took in stays in.
+        changes.made();
+        let earlier = changes.begin_step();
+        changes.made();
+        let later = changes.begin_step();
+        changes.step_ended(later);
+        changes.step_ended(earlier);
+        assert!(!changes.behind());
+    }
 
     #[test]
     fn ids_rank_in_their_text_order() {
