@@ -225,14 +225,9 @@ async fn a_decisions_document_is_issued_and_numbered_by_the_worker_or_for_its_fi
     }
     let [(first, _), (second, two)] = <[_; 2]>::try_from(people).unwrap();
     // The second is read first: its PDF is issued at once and takes the center's next number.
-    let (status, kind, pdf) = download(
-        &app,
-        two["id"].as_str().unwrap(),
-        "",
-        "?lang=ru",
-        Some(&second),
-    )
-    .await;
+    let two_id = two["id"].as_str().unwrap().to_string();
+    let russian_pdf = || download(&app, &two_id, "", "?lang=ru", Some(&second));
+    let (status, kind, pdf) = russian_pdf().await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(kind.as_deref(), Some("application/pdf"));
     assert!(pdf.starts_with(b"%PDF-"));
@@ -252,14 +247,7 @@ async fn a_decisions_document_is_issued_and_numbered_by_the_worker_or_for_its_fi
     );
     let two_again = document_of_kind(&app, &second, "job_seeker_registration").await;
     assert_eq!(two_again["number"], json!(number_two));
-    let (_, _, same) = download(
-        &app,
-        two["id"].as_str().unwrap(),
-        "",
-        "?lang=ru",
-        Some(&second),
-    )
-    .await;
+    let (_, _, same) = russian_pdf().await;
     assert_eq!(same, pdf, "the file issued once");
     assert_eq!(
         verify_id(&app, one["id"].as_str().unwrap()).await["valid"],

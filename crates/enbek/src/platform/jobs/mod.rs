@@ -118,13 +118,17 @@ pub trait Dispatch: Send + Sync {
 }
 
 use chrono::Duration;
-use std::time::Duration as StdDuration;
+use std::time::{Duration as StdDuration, Instant};
 
 use crate::platform::state::AppState;
 
 const LEASE_MINUTES: i64 = 5;
-/// How many due jobs a worker claims at a time: one claim serves them all.
+/// How many due jobs a worker claims at a time: one claim serves them all, and one statement
+/// marks them done.
 const BATCH: i64 = 16;
+/// How long a job run waits at most for its done mark while the batch goes on (well within its
+/// lease, so that no other worker takes it again).
+const MARK_DONE_WITHIN: StdDuration = StdDuration::from_secs(1);
 
 /// Runs every job due at the clock's now, claimed `BATCH` at a time; returns how many completed.
 pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
@@ -142,15 +146,35 @@ pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
         if claimed.is_empty() {
             return Ok(processed);
         }
+        // The jobs run are marked done together: at the end of the batch, or before the next
+        // job once the first of them waited `MARK_DONE_WITHIN`.
+        let mut done = Vec::with_capacity(claimed.len());
+        let mut first_done = Instant::now();
         for job in claimed {
-            processed += run_claimed(state, job).await?;
+            if !done.is_empty() && first_done.elapsed() >= MARK_DONE_WITHIN {
+                processed += mark_done(state, &mut done).await?;
+            }
+            if let Some(id) = run_claimed(state, job).await? {
+                if done.is_empty() {
+                    first_done = Instant::now();
+                }
+                done.push(id);
+            }
         }
+        processed += mark_done(state, &mut done).await?;
     }
 }
 
-/// Runs one claimed job: marked done when it succeeds (1), released to run again after its
-/// backoff when it fails (0).
-async fn run_claimed(state: &AppState, job: store::Claimed) -> anyhow::Result<u64> {
+/// Marks done the jobs this worker ran (`done`, emptied); returns how many.
+async fn mark_done(state: &AppState, done: &mut Vec<String>) -> anyhow::Result<u64> {
+    let marked = store::complete(&state.db.pool, done, &state.worker_id, state.clock.now()).await?;
+    done.clear();
+    Ok(marked)
+}
+
+/// Runs one claimed job: its id when it succeeds (to be marked done), None when it failed and
+/// was released to run again after its backoff.
+async fn run_claimed(state: &AppState, job: store::Claimed) -> anyhow::Result<Option<String>> {
     let outcome = match Job::decode(&job.kind, &job.payload) {
         Ok(decoded) => {
             let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
@@ -161,17 +185,12 @@ async fn run_claimed(state: &AppState, job: store::Claimed) -> anyhow::Result<u6
     let label = if outcome.is_ok() { "done" } else { "retry" };
     state.metrics.job(&job.kind, label);
     match outcome {
-        Ok(()) => {
-            let mut tx = state.db.begin().await?;
-            store::complete(&mut tx, &job.id, &state.worker_id, state.clock.now()).await?;
-            tx.commit().await?;
-            Ok(1)
-        }
+        Ok(()) => Ok(Some(job.id)),
         Err(e) => {
             let retry_at = state.clock.now() + backoff(job.attempts);
             tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = %e, "job failed; will retry");
             store::fail(&state.db.pool, &job.id, &e.to_string(), retry_at).await?;
-            Ok(0)
+            Ok(None)
         }
     }
 }

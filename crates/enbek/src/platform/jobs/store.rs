@@ -139,20 +139,29 @@ pub async fn claim(
     Ok(claimed.into_iter().map(|(_, c)| c).collect())
 }
 
-/// Marks a job done inside the transaction of its effects.
+/// Marks done the jobs `ids` that `worker` claimed and ran, in one statement. Returns how many.
 pub async fn complete(
-    tx: &mut Tx,
-    id: &str,
+    pool: &AnyPool,
+    ids: &[String],
     worker: &str,
     at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE jobs SET done_at = $1, lease_until = NULL, last_error = NULL WHERE id = $2 AND leased_by = $3")
-        .bind(ts(at))
-        .bind(id)
-        .bind(worker)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+) -> Result<u64, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let listed = (3..3 + ids.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "UPDATE jobs SET done_at = $1, lease_until = NULL, last_error = NULL
+         WHERE leased_by = $2 AND id IN ({listed})"
+    );
+    let mut query = sqlx::query(&sql).bind(ts(at)).bind(worker);
+    for id in ids {
+        query = query.bind(id);
+    }
+    Ok(query.execute(pool).await?.rows_affected())
 }
 
 /// Marks done the jobs `kind` with `payload` that are due at `now` and not claimed (or whose
@@ -260,6 +269,36 @@ mod tests {
             1
         );
         // d-2 is still to do.
+        assert_eq!(pending_count(&db.pool).await.unwrap(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn the_jobs_a_worker_ran_are_marked_done_at_once_and_only_its_own() {
+        let dir = std::env::temp_dir().join(format!("enbek-jobs-{}", uuid::Uuid::new_v4()));
+        let db = Db::connect(&format!("sqlite://{}/enbek.db", dir.display()))
+            .await
+            .unwrap();
+        let now = chrono::Utc::now();
+        let lease = Duration::minutes(5);
+        let mut tx = db.begin().await.unwrap();
+        for id in ["d-1", "d-2", "d-3"] {
+            enqueue(&mut tx, &job(id), now, None, now).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        let mine: Vec<String> = claim(&db.pool, "w", now, lease, 2)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let theirs = claim(&db.pool, "v", now, lease, 2).await.unwrap();
+        assert_eq!((mine.len(), theirs.len()), (2, 1));
+        assert_eq!(complete(&db.pool, &[], "w", now).await.unwrap(), 0);
+        // Another worker's job among the ids is not this worker's to mark.
+        let mut ids = mine.clone();
+        ids.push(theirs[0].id.clone());
+        assert_eq!(complete(&db.pool, &ids, "w", now).await.unwrap(), 2);
         assert_eq!(pending_count(&db.pool).await.unwrap(), 1);
         let _ = std::fs::remove_dir_all(&dir);
     }
