@@ -9,7 +9,7 @@ use sqlx::AnyPool;
 
 use crate::platform::db::new_id;
 
-use crate::platform::db::ts;
+use crate::platform::db::{ts, value_rows};
 
 use crate::platform::db::Row;
 use crate::platform::db::RowExt;
@@ -26,24 +26,133 @@ pub struct NewRequest<'a> {
     pub due_at: DateTime<Utc>,
 }
 
+/// Opens a request at its first stage, received.
 pub async fn open(tx: &mut Tx, r: &NewRequest<'_>, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO service_requests (id, service, subject_id, channel, organization_id, region_code, received_at, due_at, stage)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(&id)
-    .bind(r.service.as_str())
-    .bind(r.subject_id)
-    .bind(r.channel.as_str())
-    .bind(r.organization_id)
-    .bind(r.region_code)
-    .bind(ts(r.received_at))
-    .bind(ts(r.due_at))
-    .bind(rules::Stage::Received.as_str())
-    .execute(&mut **tx)
-    .await?;
-    stage_row(tx, &id, rules::Stage::Received, at).await
+    let mut opened = Opened::default();
+    opened.open(r, at);
+    opened.write(tx).await
+}
+
+/// The requests a transaction opens, kept until it writes them (`write`, before its commit): a
+/// request opened and moved on in one transaction (an application decided as it is submitted)
+/// is written once, at its last stage, and the stages of all of them in one insert.
+#[must_use = "the requests opened are stored by `write`"]
+#[derive(Default)]
+pub struct Opened {
+    requests: Vec<Request>,
+    /// Each stage's id, its request's place in `requests`, the stage and its instant.
+    stages: Vec<(String, usize, rules::Stage, DateTime<Utc>)>,
+}
+
+/// A request opened in this transaction, as it stands.
+struct Request {
+    id: String,
+    service: Service,
+    subject_id: String,
+    channel: Channel,
+    organization_id: String,
+    region_code: String,
+    received_at: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+    stage: rules::Stage,
+    completed_at: Option<DateTime<Utc>>,
+    within_term: Option<bool>,
+}
+
+impl Opened {
+    /// Opens a request at its first stage, received.
+    pub fn open(&mut self, r: &NewRequest<'_>, at: DateTime<Utc>) {
+        self.requests.push(Request {
+            id: new_id(),
+            service: r.service,
+            subject_id: r.subject_id.to_string(),
+            channel: r.channel,
+            organization_id: r.organization_id.to_string(),
+            region_code: r.region_code.to_string(),
+            received_at: r.received_at,
+            due_at: r.due_at,
+            stage: rules::Stage::Received,
+            completed_at: None,
+            within_term: None,
+        });
+        self.stages.push((
+            new_id(),
+            self.requests.len() - 1,
+            rules::Stage::Received,
+            at,
+        ));
+    }
+
+    /// Moves the request of `subject_id` to `stage` as `advance` does: here if this transaction
+    /// opened it, else in the database.
+    pub async fn advance(
+        &mut self,
+        tx: &mut Tx,
+        subject_id: &str,
+        stage: rules::Stage,
+        at: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let Some(i) = self
+            .requests
+            .iter()
+            .position(|r| r.subject_id == subject_id)
+        else {
+            return advance(tx, subject_id, stage, at).await;
+        };
+        let r = &mut self.requests[i];
+        r.stage = stage;
+        if stage.is_final() {
+            r.completed_at = Some(at);
+        }
+        if stage.is_answer() {
+            // As `advance` compares them: stored text, fixed width.
+            r.within_term = Some(ts(at) <= ts(r.due_at));
+        }
+        self.stages.push((new_id(), i, stage, at));
+        Ok(())
+    }
+
+    /// Stores the requests opened and their stages: one insert each.
+    pub async fn write(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
+        if self.requests.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "INSERT INTO service_requests (id, service, subject_id, channel, organization_id, region_code, received_at, due_at, stage, completed_at, within_term)
+             VALUES {}",
+            value_rows(self.requests.len(), 11)
+        );
+        let mut query = sqlx::query(&sql);
+        for r in &self.requests {
+            query = query
+                .bind(&r.id)
+                .bind(r.service.as_str())
+                .bind(&r.subject_id)
+                .bind(r.channel.as_str())
+                .bind(&r.organization_id)
+                .bind(&r.region_code)
+                .bind(ts(r.received_at))
+                .bind(ts(r.due_at))
+                .bind(r.stage.as_str())
+                .bind(r.completed_at.map(ts))
+                .bind(r.within_term.map(i64::from));
+        }
+        query.execute(&mut **tx).await?;
+        let sql = format!(
+            "INSERT INTO service_request_stages (id, request_id, stage, at) VALUES {}",
+            value_rows(self.stages.len(), 4)
+        );
+        let mut query = sqlx::query(&sql);
+        for (id, request, stage, at) in &self.stages {
+            query = query
+                .bind(id)
+                .bind(&self.requests[*request].id)
+                .bind(stage.as_str())
+                .bind(ts(*at));
+        }
+        query.execute(&mut **tx).await?;
+        Ok(())
+    }
 }
 
 async fn stage_row(
@@ -192,4 +301,100 @@ pub async fn by_month(
     }
     let rows = query.bind(region_code).fetch_all(pool).await?;
     crate::platform::buckets::read(&rows, &["within_term", "late"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::db::Db;
+    use sqlx::Row as _;
+
+    /// Each request's row and stages as stored, by subject.
+    async fn stored(db: &Db) -> Vec<(String, String, Option<String>, Option<i64>, Vec<String>)> {
+        let rows = sqlx::query(
+            "SELECT id, subject_id, stage, completed_at, within_term FROM service_requests ORDER BY subject_id",
+        )
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        let mut out = Vec::new();
+        for r in rows {
+            let subject: String = r.get("subject_id");
+            let stages = stages(&db.pool, &subject).await.unwrap();
+            out.push((
+                subject,
+                r.get("stage"),
+                r.get("completed_at"),
+                r.get("within_term"),
+                stages
+                    .iter()
+                    .map(|s| format!("{}@{}", s.stage.as_str(), ts(s.at)))
+                    .collect(),
+            ));
+        }
+        out
+    }
+
+    #[tokio::test]
+    async fn requests_opened_and_moved_on_in_one_transaction_are_stored_as_step_by_step() {
+        let due = "2026-03-20T13:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let received = due - chrono::Duration::days(3);
+        let late = due + chrono::Duration::microseconds(1);
+        // On the due instant an answer is in term; a microsecond after, late; a request only
+        // received, or withdrawn, is neither.
+        let cases = [
+            ("on-time", vec![(rules::Stage::ResultIssued, due)]),
+            (
+                "late",
+                vec![
+                    (rules::Stage::InProgress, due),
+                    (rules::Stage::Refused, late),
+                ],
+            ),
+            ("open", vec![]),
+            ("withdrawn", vec![(rules::Stage::Withdrawn, late)]),
+        ];
+        let mut results = Vec::new();
+        for together in [false, true] {
+            let dir = std::env::temp_dir().join(format!("enbek-mon-{}", uuid::Uuid::new_v4()));
+            let db = Db::connect(&format!("sqlite://{}/enbek.db", dir.display()))
+                .await
+                .unwrap();
+            let mut tx = db.begin().await.unwrap();
+            let mut opened = Opened::default();
+            for (subject, moves) in &cases {
+                let r = NewRequest {
+                    service: Service::JobSeekerRegistration,
+                    subject_id: subject,
+                    channel: Channel::Portal,
+                    organization_id: "cc-1",
+                    region_code: "110000000",
+                    received_at: received,
+                    due_at: due,
+                };
+                if together {
+                    opened.open(&r, received);
+                } else {
+                    open(&mut tx, &r, received).await.unwrap();
+                }
+                for (stage, at) in moves {
+                    if together {
+                        opened.advance(&mut tx, subject, *stage, *at).await.unwrap();
+                    } else {
+                        advance(&mut tx, subject, *stage, *at).await.unwrap();
+                    }
+                }
+            }
+            opened.write(&mut tx).await.unwrap();
+            tx.commit().await.unwrap();
+            results.push(stored(&db).await);
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        let late_row = results[1].iter().find(|r| r.0 == "late").unwrap();
+        assert_eq!(late_row.3, Some(0), "{late_row:?}");
+        let on_time = results[1].iter().find(|r| r.0 == "on-time").unwrap();
+        assert_eq!(on_time.3, Some(1), "{on_time:?}");
+        assert_eq!(late_row.4.len(), 3, "received, in progress, refused");
+        assert_eq!(results[0], results[1]);
+    }
 }

@@ -211,8 +211,8 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
             e.into()
         });
     }
-    monitoring::open(
-        &mut tx,
+    let mut opened = monitoring::Opened::default();
+    opened.open(
         &NewRequest {
             service: SERVICE,
             subject_id: &registration.id,
@@ -223,8 +223,7 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
             due_at,
         },
         now,
-    )
-    .await?;
+    );
     let mut submitted = json!({ "channel": registration.channel, "status": registration.status, "career_center_id": registration.career_center_id });
     if let Some(stay) = &sub.temporary_stay {
         submitted["temporary_stay"] = json!(stay);
@@ -246,8 +245,11 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
             notify::send(&mut tx, &to, Kind::ForwardedToCareerCenter, &args, now).await?;
             false
         }
-        Some(answer) => check_at_once(&mut tx, state, &mut registration, answer, now).await?,
+        Some(answer) => {
+            check_at_once(&mut tx, state, &mut registration, answer, &mut opened, now).await?
+        }
     };
+    opened.write(&mut tx).await?;
     tx.commit().await?;
     if decided {
         after_decision(state, &registration).await;
@@ -275,11 +277,12 @@ async fn check_at_once(
     state: &AppState,
     reg: &mut Registration,
     answer: Answer,
+    opened: &mut monitoring::Opened,
     now: DateTime<Utc>,
 ) -> Result<bool> {
     match answer {
         Ok(person) => {
-            decide_in(tx, state, reg, person.as_ref(), None, now).await?;
+            decide_in(tx, state, reg, person.as_ref(), None, opened, now).await?;
             Ok(true)
         }
         Err(e) => {
@@ -288,7 +291,7 @@ async fn check_at_once(
                 registration_id: reg.id.clone(),
             };
             jobs::enqueue(tx, &check, now, None, now).await?;
-            received_unchecked(tx, reg, now).await?;
+            received_unchecked(tx, reg, opened, now).await?;
             Ok(false)
         }
     }
@@ -296,8 +299,13 @@ async fn check_at_once(
 
 /// An application the registry has not answered on yet: its service request is in progress,
 /// and the person is told in the cabinet that it was received.
-async fn received_unchecked(tx: &mut Tx, reg: &Registration, now: DateTime<Utc>) -> Result<()> {
-    monitoring::advance(tx, &reg.id, Stage::InProgress, now).await?;
+async fn received_unchecked(
+    tx: &mut Tx,
+    reg: &Registration,
+    opened: &mut monitoring::Opened,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    opened.advance(tx, &reg.id, Stage::InProgress, now).await?;
     let to = Recipient {
         phone: None,
         email: None,
@@ -346,15 +354,18 @@ pub async fn decide(
     if !undecided.contains(&reg.status.as_str()) {
         return Ok(());
     }
+    let mut opened = monitoring::Opened::default();
     decide_in(
         &mut tx,
         state,
         &mut reg,
         registry,
         refusal_by_specialist,
+        &mut opened,
         now,
     )
     .await?;
+    opened.write(&mut tx).await?;
     tx.commit().await?;
     after_decision(state, &reg).await;
     Ok(())
@@ -367,6 +378,7 @@ async fn decide_in(
     reg: &mut Registration,
     registry: Option<&RegistryPerson>,
     refusal_by_specialist: Option<Refusal>,
+    opened: &mut monitoring::Opened,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let before = json!({ "status": reg.status });
@@ -441,7 +453,9 @@ async fn decide_in(
             reg.status = Status::JobSeeker;
             reg.job_seeker_since = Some(received_on);
             reg.decided_at = Some(decided_at);
-            monitoring::advance(tx, &reg.id, Stage::ResultIssued, decided_at).await?;
+            opened
+                .advance(tx, &reg.id, Stage::ResultIssued, decided_at)
+                .await?;
             let center = center_name(state, &reg.career_center_id).await?;
             let args = Args {
                 date: received_on.to_string(),
@@ -451,7 +465,7 @@ async fn decide_in(
             };
             let to = recipient(tx, reg).await?;
             notify::send(tx, &to, Kind::JobSeekerRegistered, &args, now).await?;
-            unemployment::begin_selection(tx, state, reg, now).await?;
+            unemployment::begin_selection(tx, state, reg, opened, now).await?;
             state
                 .mediation()
                 .seeker_selection_due(tx, &reg.id, now)
@@ -462,7 +476,9 @@ async fn decide_in(
             reg.status = Status::Refused;
             reg.refusal_code = Some(refusal.code().to_string());
             reg.decided_at = Some(decided_at);
-            monitoring::advance(tx, &reg.id, Stage::Refused, decided_at).await?;
+            opened
+                .advance(tx, &reg.id, Stage::Refused, decided_at)
+                .await?;
             let args = Args {
                 date: local_date(decided_at).to_string(),
                 code: refusal.code().to_string(),
@@ -592,7 +608,9 @@ async fn decide_review(
             status: Status::Verifying,
             ..reg.clone()
         };
-        let decided = check_at_once(&mut tx, state, &mut reg, answer, now).await?;
+        let mut opened = monitoring::Opened::default();
+        let decided = check_at_once(&mut tx, state, &mut reg, answer, &mut opened, now).await?;
+        opened.write(&mut tx).await?;
         tx.commit().await?;
         if decided {
             after_decision(state, &reg).await;

@@ -55,11 +55,12 @@ fn monitoring_subject(registration_id: &str) -> String {
 /// Starts the selection period of a job seeker just registered (214 p.23, 214 p.36): when it ends,
 /// due work registers the person as unemployed (214 p.38). Called in the transaction of the
 /// registration, once its decision is set; the period's end is kept in `reg`, and written with
-/// the decision.
+/// the decision; its service request is opened in `opened`, written with the registration's.
 pub async fn begin_selection(
     tx: &mut Tx,
     state: &AppState,
     reg: &mut Registration,
+    opened: &mut monitoring::Opened,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let registered_at = reg.decided_at.unwrap_or(reg.received_at);
@@ -67,8 +68,7 @@ pub async fn begin_selection(
     reg.selection_ends_at = Some(ends);
     let center = crate::reference::interface::organization(state, &reg.career_center_id).await?;
     let subject = monitoring_subject(&reg.id);
-    monitoring::open(
-        tx,
+    opened.open(
         &NewRequest {
             service: SERVICE,
             subject_id: &subject,
@@ -79,8 +79,7 @@ pub async fn begin_selection(
             due_at: ends,
         },
         now,
-    )
-    .await?;
+    );
     let job = Job::RegisterUnemployed {
         registration_id: reg.id.clone(),
     };
