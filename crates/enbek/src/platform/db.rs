@@ -187,6 +187,31 @@ pub async fn last_revision(pool: &AnyPool, counter: &str) -> Result<i64, sqlx::E
         .int("value")
 }
 
+/// A database of a unit test's own: SQLite in a fresh directory, removed when dropped.
+#[cfg(test)]
+pub struct Scratch {
+    pub db: Db,
+    dir: std::path::PathBuf,
+}
+
+#[cfg(test)]
+impl Scratch {
+    pub async fn new() -> Scratch {
+        let dir = std::env::temp_dir().join(format!("enbek-scratch-{}", uuid::Uuid::new_v4()));
+        let db = Db::connect(&format!("sqlite://{}/enbek.db", dir.display()))
+            .await
+            .expect("a scratch database");
+        Scratch { db, dir }
+    }
+}
+
+#[cfg(test)]
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// A new time-ordered identifier.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

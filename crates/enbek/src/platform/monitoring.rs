@@ -306,7 +306,7 @@ pub async fn by_month(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::platform::db::Db;
+    use crate::platform::db::{Db, Scratch};
     use sqlx::Row as _;
 
     /// Each request's row and stages as stored, by subject.
@@ -356,10 +356,8 @@ mod tests {
         ];
         let mut results = Vec::new();
         for together in [false, true] {
-            let dir = std::env::temp_dir().join(format!("enbek-mon-{}", uuid::Uuid::new_v4()));
-            let db = Db::connect(&format!("sqlite://{}/enbek.db", dir.display()))
-                .await
-                .unwrap();
+            let scratch = Scratch::new().await;
+            let db = &scratch.db;
             let mut tx = db.begin().await.unwrap();
             let mut opened = Opened::default();
             for (subject, moves) in &cases {
@@ -387,8 +385,7 @@ mod tests {
             }
             opened.write(&mut tx).await.unwrap();
             tx.commit().await.unwrap();
-            results.push(stored(&db).await);
-            let _ = std::fs::remove_dir_all(&dir);
+            results.push(stored(db).await);
         }
         let late_row = results[1].iter().find(|r| r.0 == "late").unwrap();
         assert_eq!(late_row.3, Some(0), "{late_row:?}");

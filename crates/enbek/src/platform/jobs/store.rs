@@ -211,7 +211,7 @@ pub async fn pending_count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::platform::db::Db;
+    use crate::platform::db::Scratch;
 
     fn job(id: &str) -> Job {
         Job::IssueDocument {
@@ -221,10 +221,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_job_done_at_once_is_marked_done_only_when_due_unclaimed_and_the_same() {
-        let dir = std::env::temp_dir().join(format!("enbek-jobs-{}", uuid::Uuid::new_v4()));
-        let db = Db::connect(&format!("sqlite://{}/enbek.db", dir.display()))
-            .await
-            .unwrap();
+        let scratch = Scratch::new().await;
+        let db = &scratch.db;
         let now = chrono::Utc::now();
         let lease = Duration::minutes(5);
         let mut tx = db.begin().await.unwrap();
@@ -270,15 +268,12 @@ mod tests {
         );
         // d-2 is still to do.
         assert_eq!(pending_count(&db.pool).await.unwrap(), 1);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[tokio::test]
     async fn the_jobs_a_worker_ran_are_marked_done_at_once_and_only_its_own() {
-        let dir = std::env::temp_dir().join(format!("enbek-jobs-{}", uuid::Uuid::new_v4()));
-        let db = Db::connect(&format!("sqlite://{}/enbek.db", dir.display()))
-            .await
-            .unwrap();
+        let scratch = Scratch::new().await;
+        let db = &scratch.db;
         let now = chrono::Utc::now();
         let lease = Duration::minutes(5);
         let mut tx = db.begin().await.unwrap();
@@ -300,6 +295,5 @@ mod tests {
         ids.push(theirs[0].id.clone());
         assert_eq!(complete(&db.pool, &ids, "w", now).await.unwrap(), 2);
         assert_eq!(pending_count(&db.pool).await.unwrap(), 1);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
