@@ -11,7 +11,7 @@ use sqlx::AnyPool;
 use crate::platform::db::new_id;
 
 use crate::platform::db::ts;
-use crate::platform::db::value_rows;
+use crate::platform::db::{placeholders, value_rows};
 
 use crate::platform::db::RowExt;
 
@@ -149,19 +149,24 @@ pub async fn complete(
     if ids.is_empty() {
         return Ok(0);
     }
-    let listed = (3..3 + ids.len())
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let n = ids.len();
     let sql = format!(
-        "UPDATE jobs SET done_at = $1, lease_until = NULL, last_error = NULL
-         WHERE leased_by = $2 AND id IN ({listed})"
+        "UPDATE jobs SET done_at = ${}, lease_until = NULL, last_error = NULL
+         WHERE id IN ({}) AND leased_by = ${}",
+        n + 1,
+        placeholders(n),
+        n + 2
     );
-    let mut query = sqlx::query(&sql).bind(ts(at)).bind(worker);
+    let mut query = sqlx::query(&sql);
     for id in ids {
         query = query.bind(id);
     }
-    Ok(query.execute(pool).await?.rows_affected())
+    Ok(query
+        .bind(ts(at))
+        .bind(worker)
+        .execute(pool)
+        .await?
+        .rows_affected())
 }
 
 /// Marks done the jobs `kind` with `payload` that are due at `now` and not claimed (or whose
