@@ -22,9 +22,11 @@ impl Mediation for ForRegistration {
         &self,
         tx: &mut Tx,
         registration_id: &str,
+        account_id: Option<&str>,
         now: DateTime<Utc>,
-    ) -> Result<(), sqlx::Error> {
-        super::service::selection::seeker_selection_due(tx, registration_id, now).await
+    ) -> Result<bool, sqlx::Error> {
+        super::service::selection::new_seeker_selection_due(tx, registration_id, account_id, now)
+            .await
     }
 
     async fn select_now_for_seeker(&self, state: &AppState, registration_id: &str) {

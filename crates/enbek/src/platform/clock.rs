@@ -1,7 +1,10 @@
 //! The one clock. Everything that needs "now" asks it; nothing else reads the system time.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use std::sync::{Arc, RwLock};
+
+/// The clock's resolution, in decimal digits of a second.
+const MICROSECONDS: u16 = 6;
 
 #[derive(Clone)]
 pub struct Clock {
@@ -38,16 +41,18 @@ impl Clock {
         }
     }
 
+    /// Now, in whole microseconds: the resolution the database keeps, so that a record written
+    /// at this instant and read back is the record written.
     pub fn now(&self) -> DateTime<Utc> {
         let fixed = *self.inner.fixed.read().expect("clock lock");
-        fixed.unwrap_or_else(Utc::now)
+        fixed.unwrap_or_else(|| Utc::now().trunc_subsecs(MICROSECONDS))
     }
 
     pub fn set(&self, at: DateTime<Utc>) -> Result<(), NotSettable> {
         if !self.inner.settable {
             return Err(NotSettable);
         }
-        *self.inner.fixed.write().expect("clock lock") = Some(at);
+        *self.inner.fixed.write().expect("clock lock") = Some(at.trunc_subsecs(MICROSECONDS));
         Ok(())
     }
 
@@ -76,5 +81,24 @@ mod tests {
         clock.set(at).unwrap();
         assert_eq!(clock.now(), at);
         assert!(clock.is_manual());
+    }
+
+    #[test]
+    fn the_clock_counts_in_the_microseconds_the_database_keeps() {
+        let clock = Clock::settable();
+        let at = DateTime::parse_from_rfc3339("2026-03-20T10:00:00.123456789+05:00")
+            .unwrap()
+            .to_utc();
+        clock.set(at).unwrap();
+        assert_eq!(
+            crate::platform::db::ts(clock.now()),
+            "2026-03-20T05:00:00.123456Z"
+        );
+        assert_eq!(
+            crate::platform::db::parse_ts(&crate::platform::db::ts(clock.now())).unwrap(),
+            clock.now()
+        );
+        let system = Clock::system().now();
+        assert_eq!(system.timestamp_subsec_nanos() % 1000, 0);
     }
 }

@@ -70,13 +70,16 @@ pub type OfferLapse = (String, String, String, DateTime<Utc>);
 /// registers it at start, so registration never imports mediation.
 #[async_trait]
 pub trait Mediation: Send + Sync {
-    /// A new job seeker's selection (214 p.36), stored as due work in the caller's transaction.
+    /// A new job seeker's selection (214 p.36), stored as due work in the caller's transaction
+    /// when the account has a resume to select by (a resume saved later calls for it itself).
+    /// Whether it was stored, to be run at once after the commit.
     async fn seeker_selection_due(
         &self,
         tx: &mut Tx,
         registration_id: &str,
+        account_id: Option<&str>,
         now: DateTime<Utc>,
-    ) -> Result<(), sqlx::Error>;
+    ) -> Result<bool, sqlx::Error>;
 
     /// Runs that selection at once, after the commit; the stored job repeats it if this fails.
     async fn select_now_for_seeker(&self, state: &AppState, registration_id: &str);

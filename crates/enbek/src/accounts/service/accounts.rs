@@ -225,8 +225,8 @@ impl Sessions for AccountSessions {
         let Some(account) = accounts::session_account(pool, token_hash, now).await? else {
             return Ok(None);
         };
-        let grants = accounts::grants(pool, &account.id)
-            .await?
+        let grants = account
+            .grants
             .into_iter()
             .map(|g| Grant {
                 role: g.role,

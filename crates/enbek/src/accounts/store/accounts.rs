@@ -36,6 +36,7 @@ pub struct SessionAccount {
     pub locale: String,
     /// When the session ends.
     pub expires_at: DateTime<Utc>,
+    pub grants: Vec<Grant>,
 }
 
 pub struct NewAccount<'a> {
@@ -162,30 +163,43 @@ pub async fn create_session(
     Ok(())
 }
 
-/// The account of a live session: not revoked, not expired, account not disabled.
+/// The account of a live session (not revoked, not expired, account not disabled) with its
+/// grants, in one read: a row for each grant, or one without a role.
 pub async fn session_account(
     pool: &AnyPool,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<SessionAccount>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT a.id, a.login, CASE WHEN a.iin_proven_at IS NOT NULL THEN a.iin END AS iin, a.locale, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
-         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.disabled = 0",
+    let rows = sqlx::query(
+        "SELECT a.id, a.login, CASE WHEN a.iin_proven_at IS NOT NULL THEN a.iin END AS iin, a.locale, s.expires_at,
+                r.role, r.organization_id, o.region_code
+         FROM sessions s JOIN accounts a ON a.id = s.account_id
+         LEFT JOIN account_roles r ON r.account_id = a.id
+         LEFT JOIN organizations o ON o.id = r.organization_id
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.disabled = 0
+         ORDER BY r.role",
     )
     .bind(token_hash)
     .bind(ts(now))
-    .fetch_optional(pool)
+    .fetch_all(pool)
     .await?;
-    row.map(|r| {
-        Ok(SessionAccount {
-            id: r.text("id")?,
-            login: r.text("login")?,
-            iin: r.opt_text("iin")?,
-            locale: r.text("locale")?,
-            expires_at: r.instant("expires_at")?,
-        })
-    })
-    .transpose()
+    let Some(r) = rows.first() else {
+        return Ok(None);
+    };
+    let mut grants = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if row.opt_text("role")?.is_some() {
+            grants.push(Grant::from_row(row)?);
+        }
+    }
+    Ok(Some(SessionAccount {
+        id: r.text("id")?,
+        login: r.text("login")?,
+        iin: r.opt_text("iin")?,
+        locale: r.text("locale")?,
+        expires_at: r.instant("expires_at")?,
+        grants,
+    }))
 }
 
 pub async fn revoke_session(

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::mediation::store::resumes;
 use crate::platform::db::Tx;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::{run_now, Job};
@@ -42,6 +43,25 @@ pub async fn seeker_selection_due(
     jobs::enqueue(tx, &seeker_job(registration_id), now, None, now)
         .await
         .map(|_| ())
+}
+
+/// A new job seeker's selection, stored as due work in the transaction that registers them when
+/// their account has a resume to select by; without one there is nothing to select by, and the
+/// resume, when saved, calls for the selection itself. Whether it was stored.
+pub async fn new_seeker_selection_due(
+    tx: &mut Tx,
+    registration_id: &str,
+    account_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let Some(account_id) = account_id else {
+        return Ok(false);
+    };
+    if !resumes::exists_for(tx, account_id).await? {
+        return Ok(false);
+    }
+    seeker_selection_due(tx, registration_id, now).await?;
+    Ok(true)
 }
 
 /// Runs a job seeker's stored selection at once, after its commit, as above.

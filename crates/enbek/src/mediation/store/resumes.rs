@@ -197,6 +197,15 @@ pub async fn published_after(
     rows.iter().map(indexed).collect()
 }
 
+/// Whether the account has a resume, in the caller's transaction.
+pub async fn exists_for(tx: &mut Tx, account_id: &str) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT 1 AS one FROM resumes WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.is_some())
+}
+
 pub async fn by_account(pool: &AnyPool, account_id: &str) -> Result<Option<Resume>, sqlx::Error> {
     db::one_by(
         pool,

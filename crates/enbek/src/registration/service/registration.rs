@@ -10,7 +10,7 @@ use enbek_domain::monitoring::{Service, Stage};
 use enbek_domain::reference::office_hours::{local_date, received_at, working_days_deadline};
 use enbek_domain::reference::parameters::keys;
 use enbek_domain::registration::age::age_on;
-use enbek_domain::registration::category::{self, CardFacts};
+use enbek_domain::registration::category::{self, CardFacts, Category};
 use enbek_domain::registration::unemployment::pension_age_months;
 use enbek_domain::registration::{
     self as rules, Channel, PresentedIdentity, Refusal, Status, TemporaryStay,
@@ -44,7 +44,9 @@ use crate::registration::notices::Kind;
 use crate::registration::notices::{ground, GroundOf};
 use crate::registration::service::cards::registration_by_id;
 use crate::registration::service::papers;
-pub(crate) use crate::registration::service::shown::{center_name, names, recipient, shown, Shown};
+pub(crate) use crate::registration::service::shown::{
+    center_name, names, recipient, shown, shown_with, Shown,
+};
 use crate::registration::service::unemployment;
 use crate::registration::store::persons::{self, CardWrite, Profile};
 pub use crate::registration::store::registrations::Application;
@@ -114,8 +116,7 @@ pub async fn apply(state: &AppState, sub: Submission) -> Result<Shown> {
         }
         asked = Some(answer);
     }
-    let reg = submit(state, sub, asked).await?;
-    shown(state, reg).await
+    submit(state, sub, asked).await
 }
 
 /// What the state registry answered on the applicant: the person it knows (or none), or
@@ -127,8 +128,9 @@ type Answer = std::result::Result<Option<RegistryPerson>, Unavailable>;
 /// the career center) checks it against the registries at once: when the registry answers, the
 /// application is decided in the transaction that records it; when it is silent, the
 /// application waits in `verifying` for the stored check and the person is told it was
-/// received. `asked` is the registry's answer when the caller has asked already.
-async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Result<Registration> {
+/// received. `asked` is the registry's answer when the caller has asked already. Answers the
+/// registration as it was written, without reading it back.
+async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Result<Shown> {
     let now = state.clock.now();
     let calendar = state.calendar();
     let parameters = state.parameters();
@@ -171,10 +173,11 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
             },
         ),
     };
-    if let Some(active) = registrations::active_for_iin(&mut tx, iin).await? {
-        return Err(Error::new(Code::RegistrationExists).with("registration_id", active.id));
+    let standing = registrations::standing(&mut tx, iin).await?;
+    if let Some(active) = standing.active_id {
+        return Err(Error::new(Code::RegistrationExists).with("registration_id", active));
     }
-    let barred_until = registrations::barred_until(&mut tx, iin).await?;
+    let barred_until = standing.barred_until;
     if rules::is_barred(barred_until, received_on) {
         return Err(Error::new(Code::ReregistrationBarred).with("barred_until", barred_until));
     }
@@ -243,7 +246,7 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
                 ..Args::default()
             };
             notify::send(&mut tx, &to, Kind::ForwardedToCareerCenter, &args, now).await?;
-            false
+            None
         }
         Some(answer) => {
             check_at_once(&mut tx, state, &mut registration, answer, &mut opened, now).await?
@@ -251,10 +254,16 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
     };
     opened.write(&mut tx).await?;
     tx.commit().await?;
-    if decided {
-        after_decision(state, &registration).await;
-    }
-    registration_by_id(state, &registration.id).await
+    let (category, factors) = match decided {
+        Some(decided) => {
+            after_decision(state, &registration, &decided).await;
+            decided
+                .category
+                .map_or((None, None), |(c, f)| (Some(c), Some(f)))
+        }
+        None => (None, None),
+    };
+    shown_with(state, registration, category, factors).await
 }
 
 /// How the applicant proved the IIN they apply for from their cabinet: the account acts only
@@ -269,7 +278,7 @@ async fn applicant_proof(state: &AppState, account_id: &str, iin: &str) -> Resul
 
 /// The registry check made at once, in the transaction that puts an application in `verifying`
 /// (a submission, a forwarded application accepted on review): the application is decided
-/// there when the registry answered (true). When it was silent, the check is stored as due
+/// there when the registry answered (`Some`). When it was silent, the check is stored as due
 /// work, so that nothing is lost, and the application waits with the person told it was
 /// received (`received_unchecked`).
 async fn check_at_once(
@@ -279,12 +288,11 @@ async fn check_at_once(
     answer: Answer,
     opened: &mut monitoring::Opened,
     now: DateTime<Utc>,
-) -> Result<bool> {
+) -> Result<Option<Decided>> {
     match answer {
-        Ok(person) => {
-            decide_in(tx, state, reg, person.as_ref(), None, opened, now).await?;
-            Ok(true)
-        }
+        Ok(person) => Ok(Some(
+            decide_in(tx, state, reg, person.as_ref(), None, opened, now).await?,
+        )),
         Err(e) => {
             tracing::warn!(registration = %reg.id, error = %e, "registry check deferred");
             let check = Job::VerifyRegistration {
@@ -292,7 +300,7 @@ async fn check_at_once(
             };
             jobs::enqueue(tx, &check, now, None, now).await?;
             received_unchecked(tx, reg, opened, now).await?;
-            Ok(false)
+            Ok(None)
         }
     }
 }
@@ -355,7 +363,7 @@ pub async fn decide(
         return Ok(());
     }
     let mut opened = monitoring::Opened::default();
-    decide_in(
+    let decided = decide_in(
         &mut tx,
         state,
         &mut reg,
@@ -367,8 +375,15 @@ pub async fn decide(
     .await?;
     opened.write(&mut tx).await?;
     tx.commit().await?;
-    after_decision(state, &reg).await;
+    after_decision(state, &reg, &decided).await;
     Ok(())
+}
+
+/// A decision made in a transaction, for what follows its commit: the new job seeker's category
+/// (214 p.11), and whether their selection is to run at once.
+struct Decided {
+    category: Option<(Category, serde_json::Value)>,
+    select_now: bool,
 }
 
 /// The decision of an undecided application in the caller's transaction (`decide`).
@@ -380,7 +395,7 @@ async fn decide_in(
     refusal_by_specialist: Option<Refusal>,
     opened: &mut monitoring::Opened,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<Decided> {
     let before = json!({ "status": reg.status });
     let received_on = local_date(reg.received_at);
     // After hours the result is issued on the day the application counts as received.
@@ -400,7 +415,7 @@ async fn decide_in(
             received_on,
         ),
     };
-    match (result, registry) {
+    let decided = match (result, registry) {
         (Ok(()), Some(person)) => {
             let rural = reg.forwarded_by_org.is_some()
                 || reference::rural_district_at(tx, &person.locality_code)
@@ -466,10 +481,14 @@ async fn decide_in(
             let to = recipient(tx, reg).await?;
             notify::send(tx, &to, Kind::JobSeekerRegistered, &args, now).await?;
             unemployment::begin_selection(tx, state, reg, opened, now).await?;
-            state
+            let select_now = state
                 .mediation()
-                .seeker_selection_due(tx, &reg.id, now)
+                .seeker_selection_due(tx, &reg.id, reg.account_id.as_deref(), now)
                 .await?;
+            Decided {
+                category: Some((assessment.category, factors)),
+                select_now,
+            }
         }
         (result, _) => {
             let refusal = result.err().unwrap_or(Refusal::FalseInformation);
@@ -488,8 +507,12 @@ async fn decide_in(
             };
             let to = recipient(tx, reg).await?;
             notify::send(tx, &to, Kind::JobSeekerRefused, &args, now).await?;
+            Decided {
+                category: None,
+                select_now: false,
+            }
         }
-    }
+    };
     registrations::decide(tx, reg, now).await?;
     audit::Entry::new(now, "decide", "registration", &reg.id)
         .before(before)
@@ -505,16 +528,16 @@ async fn decide_in(
         ),
     };
     papers::record_decision(tx, state, reg, &name, decided_at).await?;
-    Ok(())
+    Ok(decided)
 }
 
-/// What follows the commit of a decision: it is counted, and a new job seeker is offered the
-/// suitable vacancies at once.
-async fn after_decision(state: &AppState, reg: &Registration) {
+/// What follows the commit of a decision: it is counted, and a new job seeker with a resume is
+/// offered the suitable vacancies at once.
+async fn after_decision(state: &AppState, reg: &Registration, decided: &Decided) {
     state
         .metrics
         .registration(reg.channel.as_str(), reg.status.as_str());
-    if reg.status == Status::JobSeeker {
+    if decided.select_now {
         state
             .mediation()
             .select_now_for_seeker(state, &reg.id)
@@ -612,8 +635,8 @@ async fn decide_review(
         let decided = check_at_once(&mut tx, state, &mut reg, answer, &mut opened, now).await?;
         opened.write(&mut tx).await?;
         tx.commit().await?;
-        if decided {
-            after_decision(state, &reg).await;
+        if let Some(decided) = decided {
+            after_decision(state, &reg, &decided).await;
         }
         return Ok(());
     }

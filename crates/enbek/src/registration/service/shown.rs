@@ -72,12 +72,24 @@ pub(crate) fn refusal_notice(r: &Registration) -> Option<RefusalNotice> {
     })
 }
 
-/// A registration with what is shown with it.
+/// A registration with what is shown with it: its card's category read.
 pub(crate) async fn shown(state: &AppState, r: Registration) -> Result<Shown> {
     let person = match &r.person_id {
         Some(id) => persons::by_id(&state.db.pool, id).await?,
         None => None,
     };
+    let (category, factors) = person.map_or((None, None), |p| (p.category, p.category_factors));
+    shown_with(state, r, category, factors).await
+}
+
+/// A registration with what is shown with it, its card's category and the factors that gave it
+/// known.
+pub(crate) async fn shown_with(
+    state: &AppState,
+    r: Registration,
+    category: Option<Category>,
+    category_factors: Option<serde_json::Value>,
+) -> Result<Shown> {
     let refusal_notice = refusal_notice(&r);
     let registration_notice = match (r.status, r.job_seeker_since, r.unemployed_since) {
         (Status::Unemployed, _, Some(since)) => Some(("App.5", since)),
@@ -98,8 +110,8 @@ pub(crate) async fn shown(state: &AppState, r: Registration) -> Result<Shown> {
         None => None,
     };
     Ok(Shown {
-        category: person.as_ref().and_then(|p| p.category),
-        category_factors: person.and_then(|p| p.category_factors),
+        category,
+        category_factors,
         registration: r,
         refusal_notice,
         registration_notice,

@@ -257,13 +257,26 @@ pub async fn active_for_iin(tx: &mut Tx, iin: &str) -> Result<Option<Registratio
     .await
 }
 
-/// The last day of the latest bar on re-registration of this IIN, if any.
-pub async fn barred_until(tx: &mut Tx, iin: &str) -> Result<Option<NaiveDate>, sqlx::Error> {
-    let row = sqlx::query("SELECT MAX(barred_until) AS b FROM registrations WHERE iin = $1")
-        .bind(iin)
-        .fetch_one(&mut **tx)
-        .await?;
-    row.opt_date("b")
+/// Where an IIN stands before a new application, read at once: its active registration's id,
+/// and the last day of the latest bar on re-registration, if any.
+pub struct Standing {
+    pub active_id: Option<String>,
+    pub barred_until: Option<NaiveDate>,
+}
+
+pub async fn standing(tx: &mut Tx, iin: &str) -> Result<Standing, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT (SELECT id FROM registrations WHERE iin = $1 AND active = 1) AS active_id,
+                MAX(barred_until) AS b
+         FROM registrations WHERE iin = $1",
+    )
+    .bind(iin)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(Standing {
+        active_id: row.opt_text("active_id")?,
+        barred_until: row.opt_date("b")?,
+    })
 }
 
 /// The latest registration of the person an account acts for: the registrations of the IIN the
