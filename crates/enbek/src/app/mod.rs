@@ -414,8 +414,7 @@ async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> any
         accounts::set_password_hash(&mut tx, "admin", &creds::hash_password(password)?).await?;
         audit::Entry::new(clock.now(), "set_password", "account", &existing.id)
             .after(serde_json::json!({ "source": "ENBEK_ADMIN_PASSWORD" }))
-            .record(&mut tx)
-            .await?;
+            .record(&mut tx);
         tx.commit().await?;
         return Ok(());
     }
@@ -437,8 +436,7 @@ async fn ensure_dev_admin(db: &Db, clock: &Clock, password: Option<&str>) -> any
     accounts::grant(&mut tx, &id, Role::Administrator.as_str(), None).await?;
     audit::Entry::new(clock.now(), "create", "account", &id)
         .after(serde_json::json!({ "login": "admin", "role": "administrator" }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }

@@ -237,11 +237,10 @@ async fn record_pending(
     let job = Job::IssueDocument {
         document_id: id.clone(),
     };
-    jobs::enqueue(tx, &job, at, None, at).await?;
+    jobs::enqueue(tx, &job, at, None, at);
     audit::Entry::new(at, "record", "document", &id)
         .after(json!({ "kind": kind, "replaces": paper.replaces }))
-        .record(tx)
-        .await?;
+        .record(tx);
     Ok((id, forms))
 }
 
@@ -386,8 +385,7 @@ pub async fn issue(state: &AppState, id: &str, waiting: Waiting) -> anyhow::Resu
             "certificate_serial": certificate.serial,
             "files": files.iter().map(|f| json!({ "lang": f.0.as_str(), "sha256": f.2 })).collect::<Vec<_>>(),
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }
@@ -507,8 +505,7 @@ pub async fn correct(
     audit::Entry::new(now, "correct", "document", &doc.id)
         .by(caller.account_id.as_str())
         .after(json!({ "replaced_by": recorded.id, "reason": reason }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(recorded)
 }

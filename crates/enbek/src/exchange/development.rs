@@ -22,8 +22,7 @@ pub async fn set_clock(state: &AppState, actor_id: &str, now: DateTime<Utc>) -> 
     audit::Entry::new(state.clock.now(), "set", "dev_clock", "clock")
         .by(actor_id)
         .after(json!({ "now": now }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     state.clock.set(now).map_err(|_| ApiError::not_found())
 }
@@ -39,8 +38,7 @@ pub async fn upsert_registry_person(
     let mut tx = state.db.begin().await?;
     audit::Entry::new(now, "upsert", "registry_person", &person.iin)
         .by(actor_id)
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }
@@ -57,8 +55,7 @@ pub async fn upsert_registry_business(
     audit::Entry::new(now, "upsert", "registry_business", &business.bin)
         .by(actor_id)
         .after(json!({ "active": business.active }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }

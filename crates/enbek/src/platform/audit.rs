@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sqlx::AnyPool;
 
-use crate::platform::db::{new_id, ts, RowExt, Tx};
+use crate::platform::db::{new_id, ts, Insert, RowExt, Tx};
 
 /// One audit entry: what was done (`action`) to which record (`entity`, `entity_id`), when, by
 /// whom (none for the service's own background work), with the record before and after.
@@ -48,25 +48,30 @@ impl<'a> Entry<'a> {
         self
     }
 
-    /// Records the entry inside the transaction of the change it describes.
-    pub async fn record(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(new_id())
-        .bind(ts(self.at))
-        .bind(self.actor_id)
-        .bind(self.action)
-        .bind(self.entity)
-        .bind(self.entity_id)
-        .bind(self.before.map(|v| v.to_string()))
-        .bind(self.after.map(|v| v.to_string()))
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+    /// Records the entry in the transaction of the change it describes: written as it commits,
+    /// with the transaction's other entries.
+    pub fn record(self, tx: &mut Tx) {
+        tx.insert_at_commit(
+            &ENTRIES,
+            vec![
+                Some(new_id()),
+                Some(ts(self.at)),
+                self.actor_id.map(str::to_string),
+                Some(self.action.to_string()),
+                Some(self.entity.to_string()),
+                Some(self.entity_id.to_string()),
+                self.before.map(|v| v.to_string()),
+                self.after.map(|v| v.to_string()),
+            ],
+        );
     }
 }
+
+const ENTRIES: Insert = Insert {
+    into: "INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json)",
+    then: "",
+    columns: 8,
+};
 
 /// Records a read (a staff member opening a person's card) outside any write transaction.
 pub async fn record_read(

@@ -34,7 +34,90 @@ use enbek_domain::registration::{Channel, Status};
 use crate::platform::http::lang::Lang;
 use std::path::Path;
 
-pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+/// A transaction, with the rows of some inserts kept for its commit (`insert_at_commit`): the
+/// audit entries and the due work of one change are written as it commits, one insert a table,
+/// rather than a statement each. Everything else reads and writes through the connection it
+/// holds (`&mut **tx`), in order.
+pub struct Tx {
+    inner: sqlx::Transaction<'static, sqlx::Any>,
+    kept: Vec<Kept>,
+}
+
+/// An insert whose rows a transaction keeps for its commit: the statement before `VALUES`, what
+/// follows the rows (`ON CONFLICT …`), and how many values a row has.
+pub struct Insert {
+    pub into: &'static str,
+    pub then: &'static str,
+    pub columns: usize,
+}
+
+/// The rows kept of one insert, their values in order.
+struct Kept {
+    insert: &'static Insert,
+    values: Vec<Option<String>>,
+}
+
+/// Rows one kept insert writes at most in a statement (8 values each at most here: far below
+/// either engine's limit of bound values).
+const KEPT_ROWS: usize = 500;
+
+impl Tx {
+    /// Keeps a row of `insert`, written when the transaction commits.
+    pub fn insert_at_commit(&mut self, insert: &'static Insert, row: Vec<Option<String>>) {
+        debug_assert_eq!(row.len(), insert.columns);
+        match self
+            .kept
+            .iter_mut()
+            .find(|k| std::ptr::eq(k.insert, insert))
+        {
+            Some(kept) => kept.values.extend(row),
+            None => self.kept.push(Kept {
+                insert,
+                values: row,
+            }),
+        }
+    }
+
+    /// Writes the rows kept, then commits.
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        for kept in std::mem::take(&mut self.kept) {
+            let columns = kept.insert.columns;
+            for chunk in kept.values.chunks(KEPT_ROWS * columns) {
+                let sql = format!(
+                    "{} VALUES {} {}",
+                    kept.insert.into,
+                    value_rows(chunk.len() / columns, columns),
+                    kept.insert.then
+                );
+                let mut query = sqlx::query(&sql);
+                for value in chunk {
+                    query = query.bind(value.as_deref());
+                }
+                query.execute(&mut *self.inner).await?;
+            }
+        }
+        self.inner.commit().await
+    }
+
+    /// Rolls back: nothing kept is written.
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.inner.rollback().await
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.inner
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -106,10 +189,14 @@ impl Db {
 
     /// A transaction: on SQLite the writer's, holding the write lock from its start.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.writer.begin().await,
-        }
+        let inner = match self.backend {
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.writer.begin().await?,
+        };
+        Ok(Tx {
+            inner,
+            kept: Vec::new(),
+        })
     }
 
     /// Refreshes SQLite's statistics of the tables for the query planner (`PRAGMA optimize`,

@@ -244,30 +244,41 @@ async fn jobs_are_queued_in_batches_and_a_queued_key_is_not_queued_again() {
         };
         (job, Some(format!("batch-test:{n}")))
     };
-    // One job already queued; then more than two statements' worth, the queued one among them.
+    let queued = || async {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE dedupe_key LIKE 'batch-test:%'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        n as usize
+    };
+    // One job already queued; then more than two statements' worth at the commit (one insert of
+    // at most 500 rows each), the queued one among them.
     let mut tx = db.begin().await.unwrap();
-    let first: Vec<_> = (7..8).map(selection).collect();
-    assert_eq!(
-        jobs::enqueue_many(&mut tx, &first, now, now).await.unwrap(),
-        1
+    jobs::enqueue_many(
+        &mut tx,
+        &(7..8).map(selection).collect::<Vec<_>>(),
+        now,
+        now,
     );
-    let many: Vec<_> = (0..2 * jobs::BATCH + 7).map(selection).collect();
-    let added = jobs::enqueue_many(&mut tx, &many, now, now).await.unwrap();
     tx.commit().await.unwrap();
-    assert_eq!(added as usize, 2 * jobs::BATCH + 6);
-    let queued: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE dedupe_key LIKE 'batch-test:%'")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
-    assert_eq!(queued as usize, 2 * jobs::BATCH + 7);
+    assert_eq!(queued().await, 1);
+    let many: Vec<_> = (0..2 * jobs::BATCH + 7).map(selection).collect();
+    let mut tx = db.begin().await.unwrap();
+    jobs::enqueue_many(&mut tx, &many, now, now);
+    assert_eq!(queued().await, 1, "nothing is written before the commit");
+    tx.commit().await.unwrap();
+    assert_eq!(queued().await, 2 * jobs::BATCH + 7);
     // Queued again (a re-match run twice the same day): nothing is added.
     let mut tx = db.begin().await.unwrap();
-    assert_eq!(
-        jobs::enqueue_many(&mut tx, &many, now, now).await.unwrap(),
-        0
-    );
+    jobs::enqueue_many(&mut tx, &many, now, now);
     tx.commit().await.unwrap();
+    assert_eq!(queued().await, 2 * jobs::BATCH + 7);
+    // Rolled back, nothing kept is written.
+    let mut tx = db.begin().await.unwrap();
+    jobs::enqueue_many(&mut tx, &[selection(9_999)], now, now);
+    tx.rollback().await.unwrap();
+    assert_eq!(queued().await, 2 * jobs::BATCH + 7);
 }
 
 #[tokio::test]

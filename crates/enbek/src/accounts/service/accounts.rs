@@ -355,8 +355,7 @@ pub async fn sign_up(
     audit::Entry::new(now, "create", "account", &id)
         .by(id.as_str())
         .after(json!({ "roles": ["citizen"], "terms_version": TERMS_VERSION }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(id)
 }
@@ -416,9 +415,7 @@ pub async fn login(
     let expires_at = now + Duration::hours(state.settings.token_ttl_hours);
     let mut tx = state.db.begin().await?;
     accounts::create_session(&mut tx, &hash, &account.id, now, expires_at).await?;
-    session_entry(now, &account.id, "login")
-        .record(&mut tx)
-        .await?;
+    session_entry(now, &account.id, "login").record(&mut tx);
     tx.commit().await?;
     Ok((token, expires_at))
 }
@@ -428,9 +425,7 @@ pub async fn logout(state: &AppState, token_hash: &str, account_id: &str) -> Res
     let mut tx = state.db.begin().await?;
     let now = state.clock.now();
     accounts::revoke_session(&mut tx, token_hash, now).await?;
-    session_entry(now, account_id, "logout")
-        .record(&mut tx)
-        .await?;
+    session_entry(now, account_id, "logout").record(&mut tx);
     tx.commit().await?;
     state.sessions_changed();
     Ok(())
@@ -452,8 +447,7 @@ pub async fn set_locale(state: &AppState, account_id: &str, locale: Lang) -> Res
         .by(account_id)
         .before(json!({ "locale": before }))
         .after(json!({ "locale": locale.as_str() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     state.sessions_changed();
     Ok(())
@@ -525,8 +519,7 @@ pub async fn create_staff_account(
     audit::Entry::new(now, "create", "account", &id)
         .by(actor_id)
         .after(json!({ "login": login, "role": role.as_str(), "organization_id": org }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(id)
 }

@@ -49,8 +49,7 @@ pub async fn ask(
     audit::Entry::new(now, "ask_consent", "identity_proof", &id)
         .by(staff_account)
         .after(json!({ "purpose": purpose }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(Started {
         proof_id: id,
@@ -103,8 +102,7 @@ pub async fn given(
     audit::Entry::new(now, "give_consent", "identity_proof", &consent.id)
         .by(staff_account)
         .after(json!({ "purpose": purpose }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }

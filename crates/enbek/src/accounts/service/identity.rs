@@ -117,8 +117,7 @@ pub async fn start(
     audit::Entry::new(now, "start_identity_proof", "identity_proof", &id)
         .by(account_id)
         .after(json!({ "method": method.as_str(), "purpose": proof.purpose }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(Started {
         proof_id: id,
@@ -302,8 +301,7 @@ pub async fn complete(
             "proven_at": now,
             "organisation_certificate": bin.is_some(),
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     state.sessions_changed();
     Ok(Proven {

@@ -148,8 +148,7 @@ impl DevCa {
         audit::Entry::new(at, "issue", "dev_certificate", &serial)
             .by(actor_id)
             .after(serde_json::json!({ "organisation": organisation }))
-            .record(&mut tx)
-            .await?;
+            .record(&mut tx);
         tx.commit().await?;
         Ok(Issued {
             certificate_pem: certificate.to_pem(LineEnding::LF)?,
@@ -173,8 +172,7 @@ impl DevCa {
         audit::Entry::new(at, "revoke", "dev_certificate", serial)
             .by(actor_id)
             .after(serde_json::json!({ "revoked_at": db::ts(revoked_at) }))
-            .record(&mut tx)
-            .await?;
+            .record(&mut tx);
         tx.commit().await?;
         Ok(Some(revoked_at))
     }

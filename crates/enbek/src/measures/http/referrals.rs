@@ -569,8 +569,7 @@ pub async fn readable(state: &AppState, caller: &Caller, id: &str) -> Result<Ref
         audit::Entry::new(now, "read", "measure_referral", &referral.id)
             .by(caller.account_id.as_str())
             .after(json!({ "stage": referral.stage.code() }))
-            .record(&mut tx)
-            .await?;
+            .record(&mut tx);
         tx.commit().await?;
         return Ok(referral);
     }

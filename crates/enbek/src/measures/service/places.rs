@@ -228,8 +228,7 @@ pub async fn publish(state: &AppState, caller: &Caller, new: NewPlace) -> Result
             "subsidised_application_id": place.subsidised_application_id,
             "starts_on": place.starts_on, "ends_on": place.ends_on,
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(place)
 }

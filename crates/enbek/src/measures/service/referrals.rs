@@ -192,7 +192,7 @@ pub async fn apply(state: &AppState, sub: Submission) -> Result<Referral> {
             .await?;
             referral.document_id = Some(recorded.id.clone());
             referrals::set_document(&mut tx, &referral.id, &recorded.id, &recorded.number).await?;
-            audit_entry(&mut tx, &referral, "not_accept", &sub.actor_id, now).await?;
+            audit_entry(&mut tx, &referral, "not_accept", &sub.actor_id, now);
             tx.commit().await?;
             return referrals::by_id(&state.db.pool, &referral.id)
                 .await?
@@ -220,8 +220,8 @@ pub async fn apply(state: &AppState, sub: Submission) -> Result<Referral> {
     let job = Job::DecideReferral {
         referral_id: referral.id.clone(),
     };
-    jobs::enqueue(&mut tx, &job, now, None, now).await?;
-    audit_entry(&mut tx, &referral, "apply", &sub.actor_id, now).await?;
+    jobs::enqueue(&mut tx, &job, now, None, now);
+    audit_entry(&mut tx, &referral, "apply", &sub.actor_id, now);
     tx.commit().await?;
     if let Err(e) = decide(state, &referral.id).await {
         tracing::warn!(error = %e, "referral decision deferred to the stored job");
@@ -250,13 +250,7 @@ fn presented_code(p: Presented) -> &'static str {
     }
 }
 
-async fn audit_entry(
-    tx: &mut Tx,
-    r: &Referral,
-    action: &str,
-    by: &str,
-    at: DateTime<Utc>,
-) -> Result<()> {
+fn audit_entry(tx: &mut Tx, r: &Referral, action: &str, by: &str, at: DateTime<Utc>) {
     // The IIN stays out of the audit entry: the referral's id leads to it.
     audit::Entry::new(at, action, "measure_referral", &r.id)
         .by(by)
@@ -264,9 +258,7 @@ async fn audit_entry(
             "measure": r.measure.code(), "stage": r.stage.code(), "place_id": r.place_id,
             "channel": r.channel.as_str(), "refusal_code": r.refusal_code,
         }))
-        .record(tx)
-        .await?;
-    Ok(())
+        .record(tx);
 }
 
 /// What the decision found: refer in a category, refuse on a ground with what was found, or
@@ -371,8 +363,7 @@ pub async fn decide(state: &AppState, id: &str) -> anyhow::Result<()> {
             "stage": decided.stage.code(), "refusal_code": decided.refusal_code,
             "number": decided.number, "category": decided.category.map(Category::code),
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tell(&mut tx, &decided, &center, kind, now)
         .await
         .map_err(failed)?;
@@ -625,12 +616,11 @@ pub async fn record_commission(
     audit::Entry::new(now, "record_commission", "measure_referral", &referral.id)
         .by(by)
         .after(json!({ "approved": commission.approved, "number": commission.number, "decided_on": commission.decided_on }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let job = Job::DecideReferral {
         referral_id: referral.id.clone(),
     };
-    jobs::enqueue(&mut tx, &job, now, None, now).await?;
+    jobs::enqueue(&mut tx, &job, now, None, now);
     tx.commit().await?;
     if let Err(e) = decide(state, &referral.id).await {
         tracing::warn!(error = %e, "referral decision deferred to the stored job");
@@ -756,8 +746,7 @@ pub async fn return_tear_off(
     audit::Entry::new(now, "return_tear_off", "measure_referral", &referral.id)
         .by(by)
         .after(json!({ "stage": stage.code(), "late": late, "order_number": notice.order_number, "contract_number": notice.contract_number }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     referrals::by_id(&state.db.pool, &referral.id)
         .await?
@@ -800,8 +789,7 @@ pub async fn end(
             "ending": ending.code(), "good_reason": good_reason, "ended_on": on,
             "ground": life::quit_without_good_reason(ending, good_reason).then_some("214 p.51(3)"),
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     referrals::by_id(&state.db.pool, &referral.id)
         .await?

@@ -97,8 +97,7 @@ pub async fn create_application(
             "employer_id": employer.id, "measure": application.measure.code(), "places": application.places,
             "starts_on": application.starts_on, "ends_on": application.ends_on
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(application)
 }
@@ -140,8 +139,7 @@ async fn add_participant(
     )
     .by(account_id)
     .after(json!({ "participant_id": participant.id }))
-    .record(&mut tx)
-    .await?;
+    .record(&mut tx);
     tx.commit().await?;
     Ok(participant)
 }
@@ -204,8 +202,7 @@ async fn record_attendance(
     .by(account_id)
     .before(before.as_ref().map(days))
     .after(days(&attendance))
-    .record(&mut tx)
-    .await?;
+    .record(&mut tx);
     tx.commit().await?;
     Ok(attendance)
 }

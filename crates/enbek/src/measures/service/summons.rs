@@ -57,8 +57,7 @@ pub async fn summon(
     audit::Entry::new(now, "summon", "registration", &reg.id)
         .by(caller.account_id.as_str())
         .after(json!({ "summons_id": call.id, "due_at": call.due_at, "measure": measure.map(ActiveMeasure::code) }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let to = recipient(&mut tx, &reg).await?;
     let last_day = local_date(call.due_at)
         .pred_opt()
@@ -104,8 +103,7 @@ pub async fn answered(state: &AppState, caller: &Caller, id: &str) -> Result<Sum
     audit::Entry::new(now, "answer_summons", "registration", &reg.id)
         .by(caller.account_id.as_str())
         .after(json!({ "summons_id": call.id, "answered_at": now }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     summons::by_id(&state.db.pool, id)
         .await?

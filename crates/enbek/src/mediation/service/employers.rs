@@ -260,13 +260,12 @@ pub async fn register(state: &AppState, account_id: &str, new: NewEmployer) -> R
         .by(account_id)
         .before(before)
         .after(json!({ "kind": employer.kind.as_str(), "name": employer.name, "region_code": employer.region_code, "verification": employer.verification.as_str(), "authority": employer.authority.map(Authority::as_str) }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     if verification == Verification::Pending {
         let job = Job::VerifyEmployer {
             employer_id: employer.id.clone(),
         };
-        jobs::enqueue(&mut tx, &job, now, None, now).await?;
+        jobs::enqueue(&mut tx, &job, now, None, now);
     }
     tx.commit().await?;
     state.sessions_changed();
@@ -305,8 +304,7 @@ pub async fn verify(state: &AppState, employer_id: &str) -> anyhow::Result<()> {
     audit::Entry::new(now, "verify", "employer", &employer.id)
         .before(json!({ "verification": Verification::Pending.as_str() }))
         .after(json!({ "verification": outcome.as_str(), "refusal_code": refusal_code }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let args = Args {
         date: local_date(now).to_string(),
         note: employer.name.clone(),
@@ -522,11 +520,9 @@ pub async fn create_vacancy(
     audit::Entry::new(now, "create", "vacancy", &vacancy.id)
         .by(account_id)
         .after(json!({ "employer_id": employer_id, "title": vacancy.title, "positions": vacancy.positions, "posted_late": now > vacancy.post_due_at }))
-        .record(&mut tx)
-        .await?;
-    crate::mediation::service::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now)
-        .await?;
-    crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
+        .record(&mut tx);
+    crate::mediation::service::saved_searches::enqueue_for_vacancy(&mut tx, &vacancy.id, now);
+    crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now);
     tx.commit().await?;
     state.vacancy_index().changed();
     crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
@@ -600,9 +596,8 @@ pub async fn edit_own_vacancy(
         .by(caller.account_id.as_str())
         .before(json!({ "title": old.title, "positions": old.positions, "salary_from": old.salary_from, "salary_to": old.salary_to, "valid_until": old.valid_until }))
         .after(json!({ "title": vacancy.title, "positions": vacancy.positions, "salary_from": vacancy.salary_from, "salary_to": vacancy.salary_to, "valid_until": vacancy.valid_until }))
-        .record(&mut tx)
-        .await?;
-    crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now).await?;
+        .record(&mut tx);
+    crate::mediation::service::selection::vacancy_selection_due(&mut tx, &vacancy.id, now);
     tx.commit().await?;
     state.vacancy_index().changed();
     crate::mediation::service::selection::select_now_for_vacancy(state, &vacancy.id).await;
@@ -644,8 +639,7 @@ pub async fn close_vacancy(
         .by(account_id)
         .before(json!({ "status": vacancy.status.as_str() }))
         .after(json!({ "status": VacancyStatus::Closed.as_str() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     state.vacancy_index().changed();
     employers::vacancy_by_id(&state.db.pool, &vacancy.id)
@@ -734,8 +728,7 @@ pub async fn invite_member(
     audit::Entry::new(now, "invite", "employer_invitation", &id)
         .by(inviter)
         .after(json!({ "employer_id": employer.id, "account_id": member.id, "status": InvitationStatus::Invited.as_str(), "expires_at": expires_at }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let (locale, _) = accounts::locale_and_iin(&mut *tx, &member.id)
         .await?
         .ok_or_else(Error::not_found)?;
@@ -798,8 +791,7 @@ pub async fn remove_member(state: &AppState, caller: &Caller, account_id: &str) 
     audit::Entry::new(now, "remove_member", "employer", &employer.id)
         .by(caller.account_id.as_str())
         .before(json!({ "account_id": account_id }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     state.sessions_changed();
     Ok(())
@@ -866,14 +858,12 @@ pub async fn accept_invitation(state: &AppState, account_id: &str, id: &str) -> 
         .by(account_id)
         .before(json!({ "status": InvitationStatus::Invited.as_str() }))
         .after(json!({ "status": InvitationStatus::Accepted.as_str() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     audit::Entry::new(now, "add_member", "employer", &invitation.employer_id)
         .by(account_id)
         .before(refused_employer.map(|e| json!({ "refused_employer_id": e })))
         .after(json!({ "account_id": account_id, "invitation_id": id }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let invitation = invitations::by_id(&mut *tx, id)
         .await?
         .ok_or_else(Error::not_found)?;
@@ -898,8 +888,7 @@ pub async fn decline_invitation(
         .by(account_id)
         .before(json!({ "status": InvitationStatus::Invited.as_str() }))
         .after(json!({ "status": InvitationStatus::Declined.as_str() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let invitation = invitations::by_id(&mut *tx, id)
         .await?
         .ok_or_else(Error::not_found)?;
@@ -969,8 +958,7 @@ pub async fn create_layoff_notice(
     audit::Entry::new(now, "create", "layoff_notice", &notice.id)
         .by(account_id)
         .after(json!({ "workers_count": notice.workers_count, "planned_on": planned_on }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(notice)
 }

@@ -70,13 +70,12 @@ pub async fn upsert_resume(state: &AppState, account_id: &str, r: Resume) -> Res
         .after(
             serde_json::json!({ "occupation_codes": r.occupation_codes, "published": r.published }),
         )
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let active = registrations::latest_for_account(&mut *tx, account_id)
         .await?
         .filter(receives_offers);
     if let Some(reg) = &active {
-        crate::mediation::service::selection::seeker_selection_due(&mut tx, &reg.id, now).await?;
+        crate::mediation::service::selection::seeker_selection_due(&mut tx, &reg.id, now);
     }
     tx.commit().await?;
     state.resume_index().changed();

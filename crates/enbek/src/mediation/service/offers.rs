@@ -100,7 +100,7 @@ pub async fn create(
             offer_id: offer.id.clone(),
         };
         let key = format!("late_offer_answer:{}", offer.id);
-        jobs::enqueue(&mut tx, &job, offer.answer_due_at, Some(&key), now).await?;
+        jobs::enqueue(&mut tx, &job, offer.answer_due_at, Some(&key), now);
     }
     let args = Args {
         // The term ends at 24:00 of its last day.
@@ -117,8 +117,7 @@ pub async fn create(
     audit::Entry::new(now, "create", "offer", &offer.id)
         .by(specialist)
         .after(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "answer_due_at": offer.answer_due_at }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(offer)
 }
@@ -173,14 +172,14 @@ async fn refer_to_employer(
         offer_id: offer.id.clone(),
     };
     let key = format!("employer_silence:{}", offer.id);
-    jobs::enqueue(tx, &silence, due, Some(&key), now).await?;
+    jobs::enqueue(tx, &silence, due, Some(&key), now);
     tell_employer_of_candidate(tx, parties, offer, Kind::CandidateReferred, due, now).await?;
     let remind_at = decision_reminder_at(&state.calendar(), due).max(now);
     let reminder = Job::RemindEmployer {
         offer_id: offer.id.clone(),
     };
     let key = format!("remind_employer:{}", offer.id);
-    jobs::enqueue(tx, &reminder, remind_at, Some(&key), now).await?;
+    jobs::enqueue(tx, &reminder, remind_at, Some(&key), now);
     Ok(())
 }
 
@@ -231,8 +230,7 @@ pub async fn respond(state: &AppState, account_id: &str, vacancy_id: &str) -> Re
     audit::Entry::new(now, "respond", "offer", &offer.id)
         .by(account_id)
         .after(json!({ "vacancy_id": vacancy.id, "registration_id": reg.id, "status": OfferStatus::Accepted.as_str() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -270,7 +268,7 @@ pub async fn answer(
     let deregistered =
         !accept && reg.status == Status::Unemployed && refusals_deregister(&refusals);
     if job_seeker_refused {
-        unemployment::decision_after_refusal_due(&mut tx, &reg.id, now).await?;
+        unemployment::decision_after_refusal_due(&mut tx, &reg.id, now);
     }
     if deregistered {
         unemployment::deregister_in(
@@ -287,8 +285,7 @@ pub async fn answer(
         .by(account_id)
         .before(json!({ "status": OfferStatus::Pending.as_str() }))
         .after(json!({ "status": status.as_str(), "late": late }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     if deregistered {
         state.metrics.registration("unemployed", "deregistered");
@@ -350,14 +347,13 @@ pub async fn decide(
     let to = recipient(&mut tx, &reg).await?;
     notify::send(&mut tx, &to, kind, &args, now).await?;
     if !hired {
-        unemployment::decision_after_employer_refusal_due(&mut tx, &reg.id, &offer.id, now).await?;
+        unemployment::decision_after_employer_refusal_due(&mut tx, &reg.id, &offer.id, now);
     }
     audit::Entry::new(now, "decide", "offer", &offer.id)
         .by(actor)
         .before(json!({ "status": OfferStatus::Accepted.as_str() }))
         .after(json!({ "status": status.as_str(), "by_silence": actor.is_none() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     if hired {
         state.vacancy_index().changed();
@@ -416,8 +412,7 @@ pub async fn answer_term_over(state: &AppState, offer_id: &str) -> anyhow::Resul
             .after(
                 json!({ "answer_due_at": offer.answer_due_at, "answered_at": offer.answered_at }),
             )
-            .record(&mut tx)
-            .await?;
+            .record(&mut tx);
     }
     tx.commit().await?;
     Ok(())
@@ -475,8 +470,7 @@ pub async fn remind_employer(state: &AppState, offer_id: &str) -> anyhow::Result
     tell_employer_of_candidate(&mut tx, &parties, &offer, Kind::DecisionReminder, due, now).await?;
     audit::Entry::new(now, "remind_employer", "offer", &offer.id)
         .after(json!({ "decision_due_at": due }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }
@@ -519,8 +513,7 @@ pub async fn schedule_interview(
     audit::Entry::new(now, "schedule_interview", "offer", &offer.id)
         .by(employer_account)
         .after(json!({ "interview_at": at }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -536,8 +529,7 @@ pub async fn decline_interview(state: &AppState, account_id: &str, offer: &Offer
     }
     audit::Entry::new(now, "decline_interview", "offer", &offer.id)
         .by(account_id)
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -606,8 +598,7 @@ pub async fn record_no_show(
     audit::Entry::new(now, "record_no_show", "offer", &offer.id)
         .by(employer_account)
         .after(json!({ "no_show_at": now, "unemployed": unemployed }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -625,8 +616,7 @@ pub async fn excuse_no_show(state: &AppState, specialist: &str, offer: &Offer) -
     audit::Entry::new(now, "excuse_no_show", "offer", &offer.id)
         .by(specialist)
         .after(json!({ "no_show_excused_at": now }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     offers::by_id(&state.db.pool, &offer.id)
         .await?
@@ -710,7 +700,7 @@ pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut tx = state.db.begin().await?;
-    jobs::schedule_daily(&mut tx, &Job::RematchAll, selection::REMATCH_AT, now).await?;
+    jobs::schedule_daily(&mut tx, &Job::RematchAll, selection::REMATCH_AT, now);
     tx.commit().await?;
     let today = local_date(now);
     for batch in open.chunks(jobs::BATCH) {
@@ -724,7 +714,7 @@ pub async fn rematch_all(state: &AppState) -> anyhow::Result<()> {
             })
             .collect();
         let mut tx = state.db.begin().await?;
-        jobs::enqueue_many(&mut tx, &selections, now, now).await?;
+        jobs::enqueue_many(&mut tx, &selections, now, now);
         tx.commit().await?;
     }
     // The night's changes are the day's largest: the planner's statistics follow them.

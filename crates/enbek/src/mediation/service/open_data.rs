@@ -116,8 +116,7 @@ async fn generate(state: &AppState, line: Line) -> Result<Export> {
     exports::save(&mut tx, VACANCIES, &export).await?;
     audit::Entry::new(now, "generate", "open_data_export", VACANCIES)
         .after(json!({ "vacancies": export.vacancies, "size_bytes": export.body.len(), "took_ms": export.took_ms }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     tracing::info!(
         vacancies = export.vacancies,

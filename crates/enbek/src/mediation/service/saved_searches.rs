@@ -105,8 +105,7 @@ pub async fn save(state: &AppState, account_id: &str, new: NewSearch) -> Result<
             "q": search.q, "region_code": search.region_code, "occupation_code": search.occupation_code,
             "salary_min": search.salary_min, "work_regime": search.work_regime
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(search)
 }
@@ -120,18 +119,13 @@ pub async fn delete(state: &AppState, account_id: &str, id: &str) -> Result<()> 
     }
     audit::Entry::new(now, "delete", "saved_search", id)
         .by(account_id)
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }
 
 /// Enqueues, in the vacancy's own transaction, the pass that tells saved searches of it.
-pub async fn enqueue_for_vacancy(
-    tx: &mut Tx,
-    vacancy_id: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), sqlx::Error> {
+pub fn enqueue_for_vacancy(tx: &mut Tx, vacancy_id: &str, now: chrono::DateTime<chrono::Utc>) {
     let job = Job::NotifySavedSearches {
         vacancy_id: vacancy_id.to_string(),
     };
@@ -141,9 +135,7 @@ pub async fn enqueue_for_vacancy(
         now,
         Some(&format!("saved_searches:{vacancy_id}")),
         now,
-    )
-    .await?;
-    Ok(())
+    );
 }
 
 /// Due work after a vacancy is posted: every saved search that finds it — by the very query of

@@ -18,13 +18,9 @@ pub(crate) const REMATCH_AT: chrono::NaiveTime =
 
 /// A new vacancy's selection (214 p.69: within 1 working day) and the nightly re-match, stored
 /// as due work in the transaction that posts the vacancy.
-pub async fn vacancy_selection_due(
-    tx: &mut Tx,
-    vacancy_id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    jobs::enqueue(tx, &vacancy_job(vacancy_id), now, None, now).await?;
-    jobs::schedule_daily(tx, &Job::RematchAll, REMATCH_AT, now).await
+pub fn vacancy_selection_due(tx: &mut Tx, vacancy_id: &str, now: DateTime<Utc>) {
+    jobs::enqueue(tx, &vacancy_job(vacancy_id), now, None, now);
+    jobs::schedule_daily(tx, &Job::RematchAll, REMATCH_AT, now);
 }
 
 /// Runs a new vacancy's stored selection at once, after its commit; the job repeats it if this
@@ -35,14 +31,8 @@ pub async fn select_now_for_vacancy(state: &AppState, vacancy_id: &str) {
 
 /// A new job seeker's (or a new resume's) selection (214 p.36: within 2 working days), stored
 /// as due work in the transaction of the change that calls for it.
-pub async fn seeker_selection_due(
-    tx: &mut Tx,
-    registration_id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    jobs::enqueue(tx, &seeker_job(registration_id), now, None, now)
-        .await
-        .map(|_| ())
+pub fn seeker_selection_due(tx: &mut Tx, registration_id: &str, now: DateTime<Utc>) {
+    jobs::enqueue(tx, &seeker_job(registration_id), now, None, now);
 }
 
 /// A new job seeker's selection, stored as due work in the transaction that registers them when
@@ -60,7 +50,7 @@ pub async fn new_seeker_selection_due(
     if !resumes::exists_for(tx, account_id).await? {
         return Ok(false);
     }
-    seeker_selection_due(tx, registration_id, now).await?;
+    seeker_selection_due(tx, registration_id, now);
     Ok(true)
 }
 

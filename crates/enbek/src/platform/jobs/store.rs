@@ -11,7 +11,7 @@ use sqlx::AnyPool;
 use crate::platform::db::new_id;
 
 use crate::platform::db::ts;
-use crate::platform::db::{placeholders, value_rows};
+use crate::platform::db::{placeholders, Insert};
 
 use crate::platform::db::RowExt;
 
@@ -26,12 +26,7 @@ pub struct Claimed {
 }
 
 /// Makes sure a daily job runs at the next `at` (local time) after `now`; one a day.
-pub async fn schedule_daily(
-    tx: &mut Tx,
-    job: &Job,
-    at: chrono::NaiveTime,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+pub fn schedule_daily(tx: &mut Tx, job: &Job, at: chrono::NaiveTime, now: DateTime<Utc>) {
     use enbek_domain::reference::office_hours::{local_date, local_instant};
     let today = local_date(now);
     let at_today = local_instant(today, at);
@@ -41,62 +36,53 @@ pub async fn schedule_daily(
         local_instant(today + chrono::Days::new(1), at)
     };
     let key = format!("{}:{}", job.encode().0, local_date(due));
-    enqueue(tx, job, due, Some(&key), now).await.map(|_| ())
+    enqueue(tx, job, due, Some(&key), now);
 }
 
-/// Jobs one statement of `enqueue_many` adds (six values each: far below either engine's limit
-/// of bound values).
+/// Jobs the re-match queues in one transaction (written at its commit, as one insert).
 pub const BATCH: usize = 500;
 
-/// Enqueues jobs, each with its dedupe key if it has one, in the caller's transaction, `BATCH` to
-/// a statement; a job whose key is already queued is not added again. Returns how many were
-/// added.
-pub async fn enqueue_many(
+const JOBS: Insert = Insert {
+    into: "INSERT INTO jobs (id, kind, payload, dedupe_key, due_at, created_at)",
+    then: "ON CONFLICT DO NOTHING",
+    columns: 6,
+};
+
+/// Enqueues jobs, each with its dedupe key if it has one, in the caller's transaction: written
+/// at its commit with the transaction's other jobs, in one insert; a job whose key is already
+/// queued is not added again.
+pub fn enqueue_many(
     tx: &mut Tx,
     jobs: &[(Job, Option<String>)],
     due_at: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<u64, sqlx::Error> {
-    let mut added = 0;
-    for chunk in jobs.chunks(BATCH) {
-        let sql = format!(
-            "INSERT INTO jobs (id, kind, payload, dedupe_key, due_at, created_at) VALUES {}
-             ON CONFLICT DO NOTHING",
-            value_rows(chunk.len(), 6)
-        );
-        let mut query = sqlx::query(&sql);
-        for (job, key) in chunk {
-            let (kind, payload) = job.encode();
-            query = query
-                .bind(new_id())
-                .bind(kind)
-                .bind(payload)
-                .bind(key.clone())
-                .bind(ts(due_at))
-                .bind(ts(now));
-        }
-        added += query.execute(&mut **tx).await?.rows_affected();
+) {
+    for (job, key) in jobs {
+        enqueue(tx, job, due_at, key.as_deref(), now);
     }
-    Ok(added)
 }
 
-/// Enqueues a job in the caller's transaction. With a `dedupe_key`, a second job with the same
-/// key is not added (returns false).
-pub async fn enqueue(
+/// Enqueues a job in the caller's transaction, as `enqueue_many`. With a `dedupe_key`, a second
+/// job with the same key is not added.
+pub fn enqueue(
     tx: &mut Tx,
     job: &Job,
     due_at: DateTime<Utc>,
     dedupe_key: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let added = enqueue_many(
-        tx,
-        &[(job.clone(), dedupe_key.map(str::to_string))],
-        due_at,
-        now,
-    )
-    .await?;
-    Ok(added == 1)
+) {
+    let (kind, payload) = job.encode();
+    tx.insert_at_commit(
+        &JOBS,
+        vec![
+            Some(new_id()),
+            Some(kind),
+            Some(payload),
+            dedupe_key.map(str::to_string),
+            Some(ts(due_at)),
+            Some(ts(now)),
+        ],
+    );
 }
 
 /// Claims up to `batch` of the next jobs due at `now`, leasing them for `lease`, in the order
@@ -231,18 +217,16 @@ mod tests {
         let now = chrono::Utc::now();
         let lease = Duration::minutes(5);
         let mut tx = db.begin().await.unwrap();
-        enqueue(&mut tx, &job("d-3"), now, None, now).await.unwrap();
+        enqueue(&mut tx, &job("d-3"), now, None, now);
         tx.commit().await.unwrap();
         // A worker claims d-3; then d-1 is stored due now and again due a second later, and
         // d-2 due now.
         assert_eq!(claim(&db.pool, "w", now, lease, 1).await.unwrap().len(), 1);
         let mut tx = db.begin().await.unwrap();
-        enqueue(&mut tx, &job("d-1"), now, None, now).await.unwrap();
+        enqueue(&mut tx, &job("d-1"), now, None, now);
         let later = now + Duration::seconds(1);
-        enqueue(&mut tx, &job("d-1"), later, None, now)
-            .await
-            .unwrap();
-        enqueue(&mut tx, &job("d-2"), now, None, now).await.unwrap();
+        enqueue(&mut tx, &job("d-1"), later, None, now);
+        enqueue(&mut tx, &job("d-2"), now, None, now);
         tx.commit().await.unwrap();
         let (kind, d1) = job("d-1").encode();
         let d3 = job("d-3").encode().1;
@@ -283,7 +267,7 @@ mod tests {
         let lease = Duration::minutes(5);
         let mut tx = db.begin().await.unwrap();
         for id in ["d-1", "d-2", "d-3"] {
-            enqueue(&mut tx, &job(id), now, None, now).await.unwrap();
+            enqueue(&mut tx, &job(id), now, None, now);
         }
         tx.commit().await.unwrap();
         let mine: Vec<String> = claim(&db.pool, "w", now, lease, 2)

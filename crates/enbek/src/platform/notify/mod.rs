@@ -92,7 +92,7 @@ pub async fn send(
     // One statement for the notices, one for their deliveries.
     notifications::insert_all(tx, &all).await?;
     if !deliveries.is_empty() {
-        jobs::enqueue_many(tx, &deliveries, now, now).await?;
+        jobs::enqueue_many(tx, &deliveries, now, now);
     }
     Ok(())
 }

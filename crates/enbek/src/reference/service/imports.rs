@@ -62,13 +62,11 @@ pub async fn start(state: &AppState, caller: &Caller, kind: &str, text: &str) ->
         now + Duration::minutes(RETRY_AFTER_MINUTES),
         None,
         now,
-    )
-    .await?;
+    );
     audit::Entry::new(now, "create", "reference_import", &id)
         .by(caller.account_id.as_str())
         .after(json!({ "kind": kind, "bytes": text.len() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     let state = state.clone();
     tokio::spawn(async move { run_now(&state, job).await });

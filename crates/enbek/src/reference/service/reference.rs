@@ -700,8 +700,7 @@ pub async fn write_import(
     audit::Entry::new(state.clock.now(), "import", checked.entity(), "*")
         .by(actor_id)
         .after(json!({ "rows": n }))
-        .record(tx)
-        .await?;
+        .record(tx);
     Ok(n)
 }
 
@@ -774,8 +773,7 @@ pub async fn upsert_calendar_days(
     audit::Entry::new(state.clock.now(), "import", "calendar", "*")
         .by(actor_id)
         .after(json!({ "days": entries.len() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     reload_calendar(state).await?;
     Ok(())
@@ -876,8 +874,7 @@ pub async fn add_parameter_edition(
             "value": edition.value,
             "source": edition.source,
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     reload_parameters(state).await?;
     Ok(())

@@ -90,12 +90,11 @@ pub async fn apply(state: &AppState, account_id: &str, iban: &str) -> Result<Sho
     let job = Job::CheckJobloss {
         application_id: application.id.clone(),
     };
-    jobs::enqueue(&mut tx, &job, now, None, now).await?;
+    jobs::enqueue(&mut tx, &job, now, None, now);
     audit::Entry::new(now, "apply", "jobloss_application", &application.id)
         .by(account_id)
         .after(json!({ "registration_id": reg.id, "status": ApplicationStatus::Checking.as_str() }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     if let Err(e) = check(state, &application.id).await {
         tracing::warn!(application = %application.id, error = %e, "job-loss check deferred");
@@ -162,8 +161,7 @@ pub async fn change_iban(
         .by(account_id)
         .before(json!({ "iban": masked_iban(&application.iban) }))
         .after(json!({ "iban": masked_iban(iban.as_str()), "proof_id": proof_id }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     let application = jobloss::by_id(&state.db.pool, &application.id)
         .await?
@@ -250,8 +248,7 @@ pub async fn check(state: &AppState, application_id: &str) -> anyhow::Result<()>
     audit::Entry::new(now, "check", "jobloss_application", &application.id)
         .before(json!({ "status": ApplicationStatus::Checking.as_str() }))
         .after(json!({ "status": status.as_str(), "assessment": assessment }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }
@@ -277,7 +274,7 @@ async fn to_fund(
     let job = Job::DeliverOutbound {
         message_id: message_id.clone(),
     };
-    jobs::enqueue(tx, &job, now, None, now).await?;
+    jobs::enqueue(tx, &job, now, None, now);
     Ok(message_id)
 }
 

@@ -193,7 +193,7 @@ pub async fn create(
         });
     }
     for contact in items.iter().filter(|i| i.item == ItemKind::Contact) {
-        schedule_reminder(&mut tx, state, contact, now).await?;
+        schedule_reminder(&mut tx, state, contact, now);
     }
     persons::add_event(
         &mut tx,
@@ -206,18 +206,12 @@ pub async fn create(
     audit::Entry::new(now, "create", "plan", &plan.id)
         .by(specialist)
         .after(json!({ "registration_id": reg.id, "items": items.len(), "valid_until": plan.valid_until }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     shown_plan(state, plan).await
 }
 
-async fn schedule_reminder(
-    tx: &mut Tx,
-    state: &AppState,
-    contact: &Item,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+fn schedule_reminder(tx: &mut Tx, state: &AppState, contact: &Item, now: DateTime<Utc>) {
     let cal = state.calendar();
     let mut day_before = contact.due_on.pred_opt().unwrap_or(contact.due_on);
     while !cal.is_working_day(day_before) && day_before > local_date(now) {
@@ -228,9 +222,7 @@ async fn schedule_reminder(
         item_id: contact.id.clone(),
     };
     let key = format!("remind_contact:{}", contact.id);
-    jobs::enqueue(tx, &job, due, Some(&key), now)
-        .await
-        .map(|_| ())
+    jobs::enqueue(tx, &job, due, Some(&key), now);
 }
 
 /// Reminds the person of a contact with the career center, unless it is already recorded or
@@ -484,8 +476,7 @@ async fn sign(
                 "certificate_issuer": certificate.map(|(_, issuer)| issuer),
             },
         }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }
@@ -534,8 +525,7 @@ async fn record(state: &AppState, specialist: &str, item: &Item, outcome: &str) 
         .by(specialist)
         .before(json!({ "outcome": item.outcome }))
         .after(json!({ "outcome": outcome }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }
@@ -605,8 +595,7 @@ async fn report(
     audit::Entry::new(now, "report", "circumstance", &report.id)
         .by(account_id)
         .after(json!({ "kind": report.kind.code(), "occurred_on": occurred_on, "reported_late": report.reported_late }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(report)
 }
@@ -796,8 +785,7 @@ async fn acknowledge(state: &AppState, by: &str, report: &Report) -> Result<()> 
     audit::Entry::new(now, "acknowledge", "circumstance", &report.id)
         .by(by)
         .after(json!({ "acknowledged_at": now }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(())
 }

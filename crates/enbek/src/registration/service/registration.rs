@@ -234,8 +234,7 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
     audit::Entry::new(now, "submit", "registration", &registration.id)
         .by(sub.actor_id.as_str())
         .after(submitted)
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let decided = match answer {
         None => {
             let to = recipient(&mut tx, &registration).await?;
@@ -298,7 +297,7 @@ async fn check_at_once(
             let check = Job::VerifyRegistration {
                 registration_id: reg.id.clone(),
             };
-            jobs::enqueue(tx, &check, now, None, now).await?;
+            jobs::enqueue(tx, &check, now, None, now);
             received_unchecked(tx, reg, opened, now).await?;
             Ok(None)
         }
@@ -517,8 +516,7 @@ async fn decide_in(
     audit::Entry::new(now, "decide", "registration", &reg.id)
         .before(before)
         .after(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since }))
-        .record(tx)
-        .await?;
+        .record(tx);
     let name = match registry {
         Some(p) => papers::full_name(&p.last_name, &p.first_name, p.middle_name.as_deref()),
         None => papers::full_name(
@@ -619,8 +617,7 @@ async fn decide_review(
         .by(actor_id)
         .before(json!({ "status": reg.status }))
         .after(json!({ "accepted": refusal.is_none(), "refusal_code": refusal.map(|r| r.code()) }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     if let Some(answer) = answer {
         if !registrations::reviewed_to_verifying(&mut tx, &reg.id, now).await? {
             // Closed or decided meanwhile: nothing is left to check.
@@ -690,8 +687,7 @@ pub async fn close(
         .by(account_id)
         .before(json!({ "status": reg.status }))
         .after(json!({ "status": final_status.as_str(), "reason": reason }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     let args = Args {
         date: local_date(now).to_string(),
         reference: reg.id.clone(),

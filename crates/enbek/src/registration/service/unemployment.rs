@@ -84,7 +84,7 @@ pub async fn begin_selection(
         registration_id: reg.id.clone(),
     };
     let key = format!("register_unemployed:{}", reg.id);
-    jobs::enqueue(tx, &job, ends, Some(&key), now).await?;
+    jobs::enqueue(tx, &job, ends, Some(&key), now);
     Ok(())
 }
 
@@ -150,37 +150,29 @@ pub async fn register_on_refusal(
 }
 
 /// Stores the decision after a job seeker's refusal (p.38) in the refusal's transaction.
-pub async fn decision_after_refusal_due(
-    tx: &mut Tx,
-    registration_id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+pub fn decision_after_refusal_due(tx: &mut Tx, registration_id: &str, now: DateTime<Utc>) {
     let job = Job::RegisterAfterRefusal {
         registration_id: registration_id.to_string(),
         at: now,
     };
     let key = format!("register_after_refusal:{registration_id}");
-    jobs::enqueue(tx, &job, now, Some(&key), now)
-        .await
-        .map(|_| ())
+    jobs::enqueue(tx, &job, now, Some(&key), now);
 }
 
 /// Stores the decision after the employer's refusal of a job seeker (p.38) in the transaction
 /// of that refusal.
-pub async fn decision_after_employer_refusal_due(
+pub fn decision_after_employer_refusal_due(
     tx: &mut Tx,
     registration_id: &str,
     offer_id: &str,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) {
     let job = Job::RegisterAfterEmployerRefusal {
         registration_id: registration_id.to_string(),
         at: now,
     };
     let key = format!("register_after_employer_refusal:{offer_id}");
-    jobs::enqueue(tx, &job, now, Some(&key), now)
-        .await
-        .map(|_| ())
+    jobs::enqueue(tx, &job, now, Some(&key), now);
 }
 
 /// The end of a job seeker's selection period as it was given on registration: a later change of
@@ -253,7 +245,7 @@ async fn decide_on(state: &AppState, reg: &Registration, on: NaiveDate) -> anyho
             notify::send(&mut tx, &to, Kind::UnemployedRegistered, &args, now).await?;
             // 214 p.42: the documents of the job-loss payment, within 1 working day.
             notify::send(&mut tx, &to, Kind::JoblossDocuments, &args, now).await?;
-            schedule_recheck(&mut tx, now).await?;
+            schedule_recheck(&mut tx, now);
             (
                 "registered_unemployed",
                 json!({ "status": "unemployed", "unemployed_since": on }),
@@ -379,8 +371,8 @@ pub async fn deregister_in(
 }
 
 /// Makes sure the daily re-check runs at the next `RECHECK_AT` after `now`.
-async fn schedule_recheck(tx: &mut Tx, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    jobs::schedule_daily(tx, &Job::RecheckUnemployedAll, RECHECK_AT, now).await
+fn schedule_recheck(tx: &mut Tx, now: DateTime<Utc>) {
+    jobs::schedule_daily(tx, &Job::RecheckUnemployedAll, RECHECK_AT, now);
 }
 
 /// The daily pass: one re-check job per unemployed person, each retried on its own when a
@@ -404,14 +396,14 @@ pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
             let job = Job::RecheckUnemployed {
                 registration_id: id.clone(),
             };
-            jobs::enqueue(&mut tx, &job, now, Some(&key), now).await?;
+            jobs::enqueue(&mut tx, &job, now, Some(&key), now);
         }
         tx.commit().await?;
         after = last;
     }
     if any {
         let mut tx = state.db.begin().await?;
-        schedule_recheck(&mut tx, now).await?;
+        schedule_recheck(&mut tx, now);
         tx.commit().await?;
     }
     Ok(())
@@ -567,8 +559,7 @@ pub async fn unemployed_info(
     audit::Entry::new(now, "issue", "document", &info.document_id)
         .by(account_id)
         .after(json!({ "kind": "unemployed_info", "registered": info.registered, "valid_until": info.valid_until }))
-        .record(&mut tx)
-        .await?;
+        .record(&mut tx);
     tx.commit().await?;
     Ok(info)
 }
@@ -592,6 +583,6 @@ async fn record(
         .by(actor)
         .before(json!({ "status": reg.status }))
         .after(after)
-        .record(tx)
-        .await
+        .record(tx);
+    Ok(())
 }
