@@ -51,21 +51,6 @@ async fn offer(
     .await
 }
 
-/// The resume for full-time accounting work in Kokshetau that `token`'s account puts in.
-async fn put_resume(app: &TestApp, token: &str) {
-    let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3,
-        "desired_salary": 200000, "work_regime": "full_time", "locality_code": "111010000" });
-    let (status, body) = app
-        .call(
-            reqwest::Method::PUT,
-            "/api/v1/me/resume",
-            Some(token),
-            Some(resume),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-}
-
 /// 214 p.36: a new job seeker's selection is made with the registration when the resume came
 /// first, and with the resume when it comes after; before either there is nothing to offer.
 #[tokio::test]
@@ -78,7 +63,7 @@ async fn a_new_job_seeker_is_offered_work_at_once_whether_the_resume_came_first_
     app.registry_person(&first, json!({})).await;
     let token = app.citizen("first@example.kz").await;
     app.prove(&token, &first).await;
-    put_resume(&app, &token).await;
+    app.put_accounting_resume(&token).await;
     let (_, none_yet) = app.get("/api/v1/me/offers", Some(&token)).await;
     assert_eq!(none_yet, json!([]));
     let (status, reg) = app.apply(&token, &first).await;
@@ -98,7 +83,7 @@ async fn a_new_job_seeker_is_offered_work_at_once_whether_the_resume_came_first_
         .await;
     let (_, none_yet) = app.get("/api/v1/me/offers", Some(&token)).await;
     assert_eq!(none_yet, json!([]));
-    put_resume(&app, &token).await;
+    app.put_accounting_resume(&token).await;
     let made = app.offer_of("after@example.kz", &ids[0]).await;
     assert_eq!(made["registration_id"], reg["id"]);
 }

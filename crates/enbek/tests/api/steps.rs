@@ -211,13 +211,18 @@ impl TestApp {
         registry: Value,
     ) -> (String, Value) {
         let (token, reg) = self.job_seeker(login, person, registry, json!({})).await;
+        self.put_accounting_resume(&token).await;
+        (token, reg)
+    }
+
+    /// The account of `token` puts in a resume for full-time accounting work in Kokshetau.
+    pub async fn put_accounting_resume(&self, token: &str) {
         let resume = json!({ "occupation_codes": ["2411"], "experience_years": 3,
             "desired_salary": 200000, "work_regime": "full_time", "locality_code": "111010000" });
         let (status, body) = self
-            .call(Method::PUT, "/api/v1/me/resume", Some(&token), Some(resume))
+            .call(Method::PUT, "/api/v1/me/resume", Some(token), Some(resume))
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        (token, reg)
     }
 
     /// The offer of `vacancy` that `login` (signed in again) finds among their offers.
