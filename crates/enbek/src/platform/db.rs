@@ -171,8 +171,7 @@ impl Db {
                 (readers, writer)
             }
             Backend::Postgres => {
-                let pool = AnyPoolOptions::new()
-                    .max_connections(16)
+                let pool = pool_options(16)
                     .connect(&url)
                     .await
                     .context("connecting to the database")?;
@@ -210,24 +209,45 @@ impl Db {
     }
 }
 
+/// How long a pooled connection may have been idle and still be handed out without a ping: one
+/// used this recently is alive. A connection idle longer is pinged first (a round trip), and one
+/// the database dropped meanwhile is replaced rather than failing a request. A ping at every
+/// acquire, the pool's default, cost a round trip for each statement run outside a transaction.
+const TRUSTED_IDLE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Whether a connection idle for `idle_for` is handed out without a ping (`TRUSTED_IDLE`).
+fn trusted(idle_for: std::time::Duration) -> bool {
+    idle_for < TRUSTED_IDLE
+}
+
+/// The options of a pool of `connections`, pinging only the connections idle for a while.
+fn pool_options(connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                Ok(trusted(meta.idle_for) || sqlx::Connection::ping(conn).await.is_ok())
+            })
+        })
+}
+
 /// The options of an SQLite pool of `connections`: WAL, foreign keys, a busy timeout for a
 /// writer's turn, and the synchronous level WAL makes safe.
 fn sqlite_options(connections: u32) -> AnyPoolOptions {
-    AnyPoolOptions::new()
-        .max_connections(connections)
-        .after_connect(|conn, _| {
-            Box::pin(async move {
-                for pragma in [
-                    "PRAGMA journal_mode=WAL",
-                    "PRAGMA foreign_keys=ON",
-                    "PRAGMA busy_timeout=5000",
-                    "PRAGMA synchronous=NORMAL",
-                ] {
-                    sqlx::query(pragma).execute(&mut *conn).await?;
-                }
-                Ok(())
-            })
+    pool_options(connections).after_connect(|conn, _| {
+        Box::pin(async move {
+            for pragma in [
+                "PRAGMA journal_mode=WAL",
+                "PRAGMA foreign_keys=ON",
+                "PRAGMA busy_timeout=5000",
+                "PRAGMA synchronous=NORMAL",
+            ] {
+                sqlx::query(pragma).execute(&mut *conn).await?;
+            }
+            Ok(())
         })
+    })
 }
 
 fn prepare_sqlite_url(url: &str) -> anyhow::Result<String> {
@@ -562,5 +582,17 @@ mod value_rows_tests {
         assert_eq!(super::value_rows(1, 2), "($1, $2)");
         assert_eq!(super::value_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
         assert_eq!(super::value_rows(0, 3), "");
+    }
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use std::time::Duration;
+
+    #[test]
+    fn a_connection_idle_under_a_second_is_handed_out_without_a_ping() {
+        assert!(super::trusted(Duration::ZERO));
+        assert!(super::trusted(Duration::from_millis(999)));
+        assert!(!super::trusted(Duration::from_secs(1)));
     }
 }

@@ -281,6 +281,52 @@ async fn jobs_are_queued_in_batches_and_a_queued_key_is_not_queued_again() {
     assert_eq!(queued().await, 2 * jobs::BATCH + 7);
 }
 
+/// A pooled connection idle for a second or more is pinged before it is handed out, so one the
+/// database dropped meanwhile (PostgreSQL restarted, a connection killed) is replaced and no
+/// request fails for it; one used more recently is handed out without the round trip.
+#[tokio::test]
+async fn connections_the_database_dropped_are_replaced_without_failing_a_request() {
+    use enbek::platform::db::Backend;
+    let app = TestApp::spawn().await;
+    let db = &app.running.state.db;
+    // Every connection open to the database in use, several idle in the pool.
+    let mut busy = Vec::new();
+    for _ in 0..8 {
+        busy.push(db.pool.acquire().await.unwrap());
+    }
+    drop(busy);
+    if db.backend == Backend::Postgres {
+        let killed: Vec<bool> = sqlx::query_scalar(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert!(
+            !killed.is_empty(),
+            "the pool's idle connections were dropped"
+        );
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    let mut reads = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        let pool = db.pool.clone();
+        reads.spawn(async move {
+            sqlx::query_scalar::<_, i32>("SELECT 1")
+                .fetch_one(&pool)
+                .await
+        });
+    }
+    while let Some(read) = reads.join_next().await {
+        assert_eq!(read.unwrap().unwrap(), 1);
+    }
+    let (status, body) = app
+        .get("/api/v1/organizations?kind=career_center", None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 #[tokio::test]
 async fn reads_are_answered_while_a_transaction_holds_the_writer() {
     let app = TestApp::spawn().await;
