@@ -138,6 +138,49 @@ async fn a_second_application_while_registered_is_refused_as_existing() {
     assert_eq!(body["registration_id"], reg["id"]);
 }
 
+/// Applications of one IIN sent at once: one is registered, every other is refused as existing,
+/// and one card and one registration stand.
+#[tokio::test]
+async fn applications_of_one_iin_sent_at_once_register_it_once() {
+    let app = TestApp::spawn().await;
+    let iin = iin("871008", 3, 4501);
+    app.registry_person(&iin, json!({})).await;
+    let token = app.citizen("race@example.kz").await;
+    app.prove(&token, &iin).await;
+    let (a, b, c) = tokio::join!(
+        app.apply(&token, &iin),
+        app.apply(&token, &iin),
+        app.apply(&token, &iin)
+    );
+    let mut statuses = vec![a.0, b.0, c.0];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [
+            StatusCode::CREATED,
+            StatusCode::CONFLICT,
+            StatusCode::CONFLICT
+        ],
+        "{a:?} {b:?} {c:?}"
+    );
+    for (status, body) in [a, b, c] {
+        if status == StatusCode::CONFLICT {
+            assert_eq!(code(&body), "registration_exists", "{body}");
+        }
+    }
+    let mine = app.my_registration("race@example.kz").await;
+    assert_eq!(mine["status"], "job_seeker");
+    let (status, card) = app.get("/api/v1/me/card", Some(&token)).await;
+    assert_eq!(status, StatusCode::OK, "{card}");
+    let registered = card["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "registered_job_seeker")
+        .count();
+    assert_eq!(registered, 1, "{card}");
+}
+
 #[tokio::test]
 async fn a_repeat_application_after_closing_updates_the_same_card() {
     let app = TestApp::spawn().await;

@@ -207,13 +207,6 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
         submitted_by: Some(sub.actor_id.clone()),
         forwarded_by_org: sub.forwarded_by_org.clone(),
     };
-    if let Err(e) = registrations::insert(&mut tx, &registration, now).await {
-        return Err(if is_unique_violation(&e) {
-            Error::new(Code::RegistrationExists)
-        } else {
-            e.into()
-        });
-    }
     let mut opened = monitoring::Opened::default();
     opened.open(
         &NewRequest {
@@ -251,6 +244,15 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
             check_at_once(&mut tx, state, &mut registration, answer, &mut opened, now).await?
         }
     };
+    // Written as it stands at the end, decided or not: one insert. A second application of the
+    // IIN racing this one meets the one active registration here (or waits for it).
+    if let Err(e) = registrations::insert(&mut tx, &registration, now).await {
+        return Err(if is_unique_violation(&e) {
+            Error::new(Code::RegistrationExists)
+        } else {
+            e.into()
+        });
+    }
     opened.write(&mut tx).await?;
     tx.commit().await?;
     let (category, factors) = match decided {
@@ -277,9 +279,9 @@ async fn applicant_proof(state: &AppState, account_id: &str, iin: &str) -> Resul
 
 /// The registry check made at once, in the transaction that puts an application in `verifying`
 /// (a submission, a forwarded application accepted on review): the application is decided
-/// there when the registry answered (`Some`). When it was silent, the check is stored as due
-/// work, so that nothing is lost, and the application waits with the person told it was
-/// received (`received_unchecked`).
+/// there when the registry answered (`Some`; the caller writes the registration's row, as
+/// `decide_in`). When it was silent, the check is stored as due work, so that nothing is lost,
+/// and the application waits with the person told it was received (`received_unchecked`).
 async fn check_at_once(
     tx: &mut Tx,
     state: &AppState,
@@ -372,6 +374,7 @@ pub async fn decide(
         now,
     )
     .await?;
+    registrations::decide(&mut tx, &reg, now).await?;
     opened.write(&mut tx).await?;
     tx.commit().await?;
     after_decision(state, &reg, &decided).await;
@@ -385,7 +388,9 @@ struct Decided {
     select_now: bool,
 }
 
-/// The decision of an undecided application in the caller's transaction (`decide`).
+/// The decision of an undecided application in the caller's transaction (`decide`): all but the
+/// registration's own row, which the caller writes as it stands (a submission inserts it decided,
+/// the decision of a stored one updates it).
 async fn decide_in(
     tx: &mut Tx,
     state: &AppState,
@@ -512,7 +517,6 @@ async fn decide_in(
             }
         }
     };
-    registrations::decide(tx, reg, now).await?;
     audit::Entry::new(now, "decide", "registration", &reg.id)
         .before(before)
         .after(json!({ "status": reg.status, "refusal_code": reg.refusal_code, "job_seeker_since": reg.job_seeker_since }))
@@ -630,6 +634,9 @@ async fn decide_review(
         };
         let mut opened = monitoring::Opened::default();
         let decided = check_at_once(&mut tx, state, &mut reg, answer, &mut opened, now).await?;
+        if decided.is_some() {
+            registrations::decide(&mut tx, &reg, now).await?;
+        }
         opened.write(&mut tx).await?;
         tx.commit().await?;
         if let Some(decided) = decided {

@@ -110,7 +110,7 @@ pub async fn write_card(
     let profile = serde_json::to_string(c.profile).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let r = c.registry;
     let id = before.as_ref().map_or_else(new_id, |p| p.id.clone());
-    sqlx::query(
+    let row = sqlx::query(
         "INSERT INTO persons (id, iin, account_id, career_center_id, last_name, first_name, middle_name, birth_date, sex,
             region_code, district_code, locality_code, phone, email, profile, registry, category, category_factors, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
@@ -120,7 +120,8 @@ pub async fn write_card(
             region_code = excluded.region_code, district_code = excluded.district_code, locality_code = excluded.locality_code,
             phone = COALESCE(excluded.phone, persons.phone), email = COALESCE(excluded.email, persons.email),
             profile = excluded.profile, registry = excluded.registry, category = excluded.category,
-            category_factors = excluded.category_factors, updated_at = excluded.updated_at",
+            category_factors = excluded.category_factors, updated_at = excluded.updated_at
+         RETURNING id",
     )
     .bind(&id)
     .bind(c.iin)
@@ -141,9 +142,11 @@ pub async fn write_card(
     .bind(c.category)
     .bind(c.category_factors.to_string())
     .bind(ts(c.at))
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok((id, before))
+    // The card's own id: a card of the IIN written meanwhile by another transaction (its wait
+    // over, the insert became an update) keeps its id.
+    Ok((row.text("id")?, before))
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

@@ -88,8 +88,9 @@ pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
         serde_json::to_string(&r.application).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     sqlx::query(
         "INSERT INTO registrations (id, person_id, iin, account_id, career_center_id, channel, status, active,
-            submitted_at, received_at, due_at, application, submitted_by, forwarded_by_org, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)",
+            submitted_at, received_at, due_at, application, submitted_by, forwarded_by_org, created_at, updated_at,
+            decided_at, job_seeker_since, refusal_code, selection_ends_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18, $19)",
     )
     .bind(&r.id)
     .bind(&r.person_id)
@@ -106,6 +107,10 @@ pub async fn insert(tx: &mut Tx, r: &Registration, at: DateTime<Utc>) -> Result<
     .bind(&r.submitted_by)
     .bind(&r.forwarded_by_org)
     .bind(ts(at))
+    .bind(r.decided_at.map(ts))
+    .bind(r.job_seeker_since.map(day))
+    .bind(&r.refusal_code)
+    .bind(r.selection_ends_at.map(ts))
     .execute(&mut **tx)
     .await?;
     Ok(())
