@@ -9,7 +9,7 @@ use sqlx::AnyPool;
 
 use crate::platform::db::new_id;
 
-use crate::platform::db::{ts, value_rows};
+use crate::platform::db::{ts, value_rows, Insert};
 
 use crate::platform::db::Row;
 use crate::platform::db::RowExt;
@@ -35,7 +35,7 @@ pub async fn open(tx: &mut Tx, r: &NewRequest<'_>, at: DateTime<Utc>) -> Result<
 
 /// The requests a transaction opens, kept until it writes them (`write`, before its commit): a
 /// request opened and moved on in one transaction (an application decided as it is submitted)
-/// is written once, at its last stage, and the stages of all of them in one insert.
+/// is written once, at its last stage; the stages are written as the transaction commits.
 #[must_use = "the requests opened are stored by `write`"]
 #[derive(Default)]
 pub struct Opened {
@@ -112,7 +112,8 @@ impl Opened {
         Ok(())
     }
 
-    /// Stores the requests opened and their stages: one insert each.
+    /// Stores the requests opened (one insert) and keeps their stages for the commit, with the
+    /// transaction's other stages (one insert).
     pub async fn write(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
         if self.requests.is_empty() {
             return Ok(());
@@ -138,39 +139,31 @@ impl Opened {
                 .bind(r.within_term.map(i64::from));
         }
         query.execute(&mut **tx).await?;
-        let sql = format!(
-            "INSERT INTO service_request_stages (id, request_id, stage, at) VALUES {}",
-            value_rows(self.stages.len(), 4)
-        );
-        let mut query = sqlx::query(&sql);
-        for (id, request, stage, at) in &self.stages {
-            query = query
-                .bind(id)
-                .bind(&self.requests[*request].id)
-                .bind(stage.as_str())
-                .bind(ts(*at));
+        for (id, request, stage, at) in self.stages {
+            stage_row(tx, id, &self.requests[request].id, stage, at);
         }
-        query.execute(&mut **tx).await?;
         Ok(())
     }
 }
 
-async fn stage_row(
-    tx: &mut Tx,
-    request_id: &str,
-    stage: rules::Stage,
-    at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO service_request_stages (id, request_id, stage, at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(new_id())
-    .bind(request_id)
-    .bind(stage.as_str())
-    .bind(ts(at))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+const STAGES: Insert = Insert {
+    into: "INSERT INTO service_request_stages (id, request_id, stage, at)",
+    then: "",
+    columns: 4,
+};
+
+/// A request's stage `id`, written as the transaction commits, with its other stages in one
+/// insert.
+fn stage_row(tx: &mut Tx, id: String, request_id: &str, stage: rules::Stage, at: DateTime<Utc>) {
+    tx.insert_at_commit(
+        &STAGES,
+        vec![
+            Some(id),
+            Some(request_id.to_string()),
+            Some(stage.as_str().to_string()),
+            Some(ts(at)),
+        ],
+    );
 }
 
 /// Moves the request of `subject_id` to `stage`; a final stage records whether it was in term.
@@ -198,7 +191,8 @@ pub async fn advance(
         return Ok(());
     };
     let id = row.text("id")?;
-    stage_row(tx, &id, stage, at).await
+    stage_row(tx, new_id(), &id, stage, at);
+    Ok(())
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
