@@ -258,9 +258,7 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
     let (category, factors) = match decided {
         Some(decided) => {
             after_decision(state, &registration, &decided).await;
-            decided
-                .category
-                .map_or((None, None), |(c, f)| (Some(c), Some(f)))
+            (decided.category, decided.category_factors)
         }
         None => (None, None),
     };
@@ -384,7 +382,8 @@ pub async fn decide(
 /// A decision made in a transaction, for what follows its commit: the new job seeker's category
 /// (214 p.11), and whether their selection is to run at once.
 struct Decided {
-    category: Option<(Category, serde_json::Value)>,
+    category: Option<Category>,
+    category_factors: Option<serde_json::Value>,
     select_now: bool,
 }
 
@@ -490,7 +489,8 @@ async fn decide_in(
                 .seeker_selection_due(tx, &reg.id, reg.account_id.as_deref(), now)
                 .await?;
             Decided {
-                category: Some((assessment.category, factors)),
+                category: Some(assessment.category),
+                category_factors: Some(factors),
                 select_now,
             }
         }
@@ -513,6 +513,7 @@ async fn decide_in(
             notify::send(tx, &to, Kind::JobSeekerRefused, &args, now).await?;
             Decided {
                 category: None,
+                category_factors: None,
                 select_now: false,
             }
         }
