@@ -34,6 +34,7 @@ use crate::platform::config::{ServeArgs, VerifyArgs};
 use crate::platform::db;
 use crate::platform::db::Db;
 use crate::platform::jobs::Dispatch;
+use crate::platform::keys::Keys;
 use crate::platform::metrics::Metrics;
 use crate::platform::notify::delivery::Delivery;
 use crate::platform::state::{AppState, Parts, Settings};
@@ -115,6 +116,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         )
         .await?;
     }
+    let keys = Keys::shared(&db.pool, clock.now()).await?;
     let calendar = reference::stored_calendar(&db.pool).await?;
     let parameters = reference::stored_parameters(&db.pool).await?;
     let simulator = args
@@ -188,6 +190,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
         parameters: Arc::new(RwLock::new(parameters)),
         delivery: Arc::new(delivery),
         metrics: Arc::new(Metrics::default()),
+        keys: Arc::new(keys),
         places: Arc::new(RwLock::new(Arc::new(base_places))),
         worker_id: db::new_id(),
         parts: Arc::new(parts),

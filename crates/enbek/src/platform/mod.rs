@@ -10,6 +10,7 @@ pub mod dev_clock;
 pub mod http;
 pub mod idle;
 pub mod jobs;
+pub mod keys;
 pub mod metrics;
 pub mod monitoring;
 pub mod notify;

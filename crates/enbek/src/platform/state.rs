@@ -9,6 +9,7 @@ use std::sync::{Arc, RwLock};
 
 use crate::platform::clock::Clock;
 use crate::platform::db::Db;
+use crate::platform::keys::Keys;
 use crate::platform::metrics::Metrics;
 use crate::platform::notify::delivery::Delivery;
 
@@ -21,6 +22,8 @@ pub struct AppState {
     pub parameters: Arc<RwLock<Parameters>>,
     pub delivery: Arc<Delivery>,
     pub metrics: Arc<Metrics>,
+    /// The deployment's shared keys: what one server seals or tags, another opens or checks.
+    pub keys: Arc<Keys>,
     /// Where localities lie, for daily commutes and territory checks: replaced whole when an
     /// import adds localities (on any server).
     pub places: Arc<RwLock<Arc<Places>>>,

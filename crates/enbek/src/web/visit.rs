@@ -4,10 +4,11 @@
 //! Cookies: `enbek_lang` (the language), `enbek_session` (the session token; the accounts context
 //! stores only its hash, as for the API's bearer tokens), `enbek_csrf` (a random nonce). All are
 //! HttpOnly and SameSite=Lax, and Secure unless the server runs with `--dev`. A form carries
-//! `csrf`, an HMAC of the nonce and the session's hash under a key of the running server: a form
-//! of another site, or one kept from before signing in or out, is refused with 403.
+//! `csrf`, an HMAC of the nonce and the session's hash under the deployment's key (every server of
+//! it checks what another made): a form of another site, or one kept from before signing in or
+//! out, is refused with 403.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
@@ -16,13 +17,12 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
-use hmac::{Hmac, Mac};
 use rand::RngCore;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use sha2::Sha256;
 
 use crate::platform::auth::{token_hash, Caller, Session, Sessions, RESUME_READERS};
+use crate::platform::keys::Keys;
 use crate::platform::state::AppState;
 use crate::web::error::{self, Failure, OrPage, PageError};
 use crate::web::i18n::{Lang, Tr};
@@ -39,7 +39,7 @@ const CSRF_MAX_AGE: i64 = 24 * 3600;
 pub const CSRF_FIELD: &str = "csrf";
 
 /// What the frame knows of a request before any page runs.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Visit {
     pub lang: Lang,
     /// Whether the language is one the visitor chose with the switch on this browser (else the
@@ -50,6 +50,8 @@ pub struct Visit {
     session: Option<String>,
     /// Whether cookies are sent only over HTTPS (not in development mode).
     pub secure: bool,
+    /// The deployment's keys, which tag the CSRF tokens.
+    keys: Arc<Keys>,
 }
 
 impl Visit {
@@ -66,7 +68,7 @@ impl Visit {
     }
 
     pub fn csrf(&self) -> String {
-        csrf_token(&self.nonce, self.session_hash().as_deref())
+        csrf_token(self)
     }
 
     /// The signed-in person, if the session cookie names a live session.
@@ -144,34 +146,31 @@ fn is_token(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
-/// The key the running server signs CSRF tokens with.
-static CSRF_KEY: LazyLock<[u8; 32]> = LazyLock::new(|| {
-    let mut key = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut key);
-    key
-});
+/// What a CSRF token tags: the nonce, and the session's hash ("-" before signing in).
+const CSRF_PURPOSE: &str = "csrf";
 
-fn csrf_token(nonce: &str, session_hash: Option<&str>) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(CSRF_KEY.as_slice()).expect("any key length");
-    mac.update(nonce.as_bytes());
-    mac.update(b"|");
-    mac.update(session_hash.unwrap_or("-").as_bytes());
-    hex::encode(mac.finalize().into_bytes())
+fn csrf_token(visit: &Visit) -> String {
+    let session = visit.session_hash();
+    visit.keys.tag(
+        CSRF_PURPOSE,
+        &[&visit.nonce, session.as_deref().unwrap_or("-")],
+    )
 }
 
 fn csrf_valid(visit: &Visit, sent: Option<&str>) -> bool {
-    let Some(sent) = sent.and_then(|s| hex::decode(s).ok()) else {
+    let Some(sent) = sent else {
         return false;
     };
     if visit.fresh_nonce {
         // The browser sent no nonce: no form of ours can be behind this request.
         return false;
     }
-    let mut mac = Hmac::<Sha256>::new_from_slice(CSRF_KEY.as_slice()).expect("any key length");
-    mac.update(visit.nonce.as_bytes());
-    mac.update(b"|");
-    mac.update(visit.session_hash().as_deref().unwrap_or("-").as_bytes());
-    mac.verify_slice(&sent).is_ok()
+    let session = visit.session_hash();
+    visit.keys.tag_holds(
+        CSRF_PURPOSE,
+        &[&visit.nonce, session.as_deref().unwrap_or("-")],
+        sent,
+    )
 }
 
 fn new_nonce() -> String {
@@ -208,6 +207,7 @@ pub async fn visit(State(state): State<AppState>, mut request: Request, next: Ne
         fresh_nonce,
         session,
         secure: !state.settings.dev,
+        keys: state.keys.clone(),
     };
     let here = request
         .uri()
@@ -433,6 +433,7 @@ mod tests {
             fresh_nonce: false,
             session: session.map(str::to_string),
             secure: true,
+            keys: Arc::new(Keys::from_secret(&[7; 32])),
         }
     }
 
@@ -452,6 +453,13 @@ mod tests {
         let mut fresh = anonymous.clone();
         fresh.fresh_nonce = true;
         assert!(!csrf_valid(&fresh, Some(&token)));
+        // Another server of the deployment holds the same key and takes the form; a server of
+        // another deployment does not.
+        let mut elsewhere = anonymous.clone();
+        elsewhere.keys = Arc::new(Keys::from_secret(&[7; 32]));
+        assert!(csrf_valid(&elsewhere, Some(&token)));
+        elsewhere.keys = Arc::new(Keys::from_secret(&[8; 32]));
+        assert!(!csrf_valid(&elsewhere, Some(&token)));
     }
 
     #[test]

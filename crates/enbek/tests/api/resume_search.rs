@@ -64,6 +64,12 @@ async fn put_resume(app: &TestApp, token: &str, body: Value) {
 /// The skills of each resume found, in order (each resume here has skills of its own), and
 /// the total.
 async fn found(app: &TestApp, token: &str, query: &str) -> (Vec<String>, String) {
+    let (skills, total, _) = page(app, token, query).await;
+    (skills, total)
+}
+
+/// The skills of each resume found, in order, the total, and the next page's cursor.
+async fn page(app: &TestApp, token: &str, query: &str) -> (Vec<String>, String, Option<String>) {
     let response = app
         .client
         .get(format!("{}/api/v1/resumes?{query}", app.base))
@@ -72,11 +78,16 @@ async fn found(app: &TestApp, token: &str, query: &str) -> (Vec<String>, String)
         .await
         .expect("the server answers");
     let status = response.status();
-    let total = response
-        .headers()
-        .get("x-total-count")
-        .map(|t| t.to_str().unwrap().to_string())
-        .unwrap_or_default();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|t| t.to_str().unwrap().to_string())
+    };
+    let (total, cursor) = (
+        header("x-total-count").unwrap_or_default(),
+        header("x-next-cursor"),
+    );
     let body: Value = response.json().await.unwrap_or(Value::Null);
     assert_eq!(status, StatusCode::OK, "{query}: {body}");
     let skills = body
@@ -85,7 +96,7 @@ async fn found(app: &TestApp, token: &str, query: &str) -> (Vec<String>, String)
         .iter()
         .map(|r| r["skills"][0].as_str().unwrap().to_string())
         .collect();
-    (skills, total)
+    (skills, total, cursor)
 }
 
 #[tokio::test]
@@ -297,4 +308,140 @@ async fn a_resume_saved_before_it_had_a_search_text_gets_one_when_a_server_start
         }
     }
     assert_eq!(answered_by(&b, "index").await, 0);
+}
+
+#[tokio::test]
+async fn resumes_are_paged_from_a_sealed_cursor_on_any_server_without_skips_or_repeats() {
+    let db = TestDb::new().await;
+    let url = db.url.clone();
+    let indexed = TestApp::spawn_on(db, serve_args).await;
+    let mut people = Vec::new();
+    // Saved minutes apart, the third and fourth at the same instant (then by account).
+    for (n, time) in ["10:01", "10:02", "10:03", "10:03", "10:05", "10:06"]
+        .into_iter()
+        .enumerate()
+    {
+        indexed
+            .set_clock(&format!("2026-03-17T{time}:00+05:00"))
+            .await;
+        let token = indexed.citizen(&format!("p{n}@example.kz")).await;
+        let r = resume(
+            "2411",
+            &[&format!("навык {n}")],
+            None,
+            None,
+            "111010000",
+            true,
+        );
+        put_resume(&indexed, &token, r.clone()).await;
+        people.push((token, r));
+    }
+    employer(&indexed, "hr@example.kz", 343).await;
+    let database = beside_database(&indexed, &url, "2026-03-17T10:30:00+05:00").await;
+    let hr = indexed.login("hr@example.kz", "secret123").await;
+    let database_hr = database.login("hr@example.kz", "secret123").await;
+    index_ready(&indexed, &hr).await;
+    let (all, total) = found(&indexed, &hr, "").await;
+    assert_eq!(total, "6");
+
+    // Walked two at a time, each page from the cursor of the page before, on either server (the
+    // index's cursor opens on the database's and back): every resume once, in order.
+    let servers = [(&indexed, &hr), (&database, &database_hr)];
+    for first in 0..2 {
+        let mut walked = Vec::new();
+        let mut query = "per_page=2".to_string();
+        for step in 0.. {
+            let (app, token) = servers[(first + step) % 2];
+            let (skills, total, cursor) = page(app, token, &query).await;
+            assert_eq!(total, "6", "the total is the whole search's on every page");
+            walked.extend(skills);
+            match cursor {
+                Some(cursor) => query = format!("per_page=2&after={cursor}"),
+                None => break,
+            }
+        }
+        assert_eq!(walked, all);
+    }
+    // A page that ends the list has no cursor, by number or by cursor.
+    assert_eq!(page(&indexed, &hr, "per_page=6").await.2, None);
+    let (_, _, cursor) = page(&indexed, &hr, "per_page=5").await;
+    let last = page(
+        &indexed,
+        &hr,
+        &format!("per_page=5&after={}", cursor.unwrap()),
+    )
+    .await;
+    assert_eq!((last.0, last.2), (vec![all[5].clone()], None));
+
+    // The cursor shows nothing of the resume it follows: neither its account nor when it was
+    // saved, and the same place gives another cursor each time.
+    let (_, _, cursor) = page(&indexed, &hr, "per_page=3").await;
+    let cursor = cursor.unwrap();
+    let accounts: Vec<String> = sqlx::query_scalar("SELECT account_id FROM resumes")
+        .fetch_all(&indexed.running.state.db.pool)
+        .await
+        .unwrap();
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(&cursor)
+        .unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    for account in &accounts {
+        assert!(!text.contains(account.as_str()) && !cursor.contains(account.as_str()));
+    }
+    assert!(!text.contains("2026"));
+    assert_ne!(page(&indexed, &hr, "per_page=3").await.2.unwrap(), cursor);
+
+    // A resume saved again meanwhile goes to the top: the walk from the cursor neither repeats it
+    // nor skips another (a page by number would).
+    indexed.set_clock("2026-03-17T10:40:00+05:00").await;
+    database.set_clock("2026-03-17T10:40:00+05:00").await;
+    let (token, r) = &people[5];
+    put_resume(&indexed, token, r.clone()).await;
+    for (app, token) in servers {
+        let (rest, _, _) = page(app, token, &format!("per_page=3&after={cursor}")).await;
+        assert_eq!(rest, all[3..]);
+    }
+
+    // Anything but a cursor of this search is refused with the field named, as is a page named
+    // both ways.
+    let mut changed = cursor.clone().into_bytes();
+    changed[5] = if changed[5] == b'A' { b'B' } else { b'A' };
+    let changed = String::from_utf8(changed).unwrap();
+    // A cursor as the vacancy search makes them, open to read: not a resume search's.
+    let readable = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
+        "{}|{}",
+        chrono_micros("2026-03-17T05:03:00Z"),
+        accounts[0]
+    ));
+    let bad = [
+        "after=not-a-cursor".to_string(),
+        format!("after={changed}"),
+        format!("after={readable}"),
+        format!("after={cursor}&page=2"),
+        format!("after={}", "A".repeat(300)),
+    ];
+    for query in &bad {
+        for (app, token) in servers {
+            let (status, body) = app
+                .get(&format!("/api/v1/resumes?{query}"), Some(token))
+                .await;
+            assert_eq!(
+                (status, code(&body), body["field"].as_str()),
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_value",
+                    Some("after")
+                ),
+                "{query}"
+            );
+        }
+    }
+}
+
+/// An instant's microseconds since the epoch.
+fn chrono_micros(at: &str) -> i64 {
+    at.parse::<chrono::DateTime<chrono::Utc>>()
+        .unwrap()
+        .timestamp_micros()
 }

@@ -425,25 +425,7 @@ async fn a_form_without_its_csrf_token_is_refused_with_a_page_that_says_what_to_
         .unwrap()
         .starts_with("text/html"));
     assert!(refused.text().await.unwrap().contains(RU.csrf));
-    let page = client
-        .get(format!("{}/sign-in", app.base))
-        .send()
-        .await
-        .unwrap();
-    let nonce = page.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
-    let html = page.text().await.unwrap();
-    let token = html
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a token in the form")
-        .to_string();
+    let (nonce, token) = sign_in_form(&app).await;
     let post = |cookie: String, token: String| {
         client
             .post(format!("{}/sign-in", app.base))
@@ -461,24 +443,68 @@ async fn a_form_without_its_csrf_token_is_refused_with_a_page_that_says_what_to_
         StatusCode::FORBIDDEN
     );
     // With the visitor's own cookie and token it goes through: a redirect with the session.
-    let accepted = reqwest::Client::builder()
+    let accepted = sign_in(&app, &nonce, &token).await;
+    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+    let set = accepted.headers()["set-cookie"].to_str().unwrap();
+    assert!(set.starts_with("enbek_session=enb_") && set.contains("HttpOnly"));
+    assert!(set.contains("SameSite=Lax"));
+}
+
+/// The sign-in page's CSRF cookie (`name=value`) and its form's token, as a new visitor gets them.
+async fn sign_in_form(app: &TestApp) -> (String, String) {
+    let page = reqwest::get(format!("{}/sign-in", app.base)).await.unwrap();
+    let nonce = page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = page.text().await.unwrap();
+    let token = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a token in the form")
+        .to_string();
+    (nonce, token)
+}
+
+/// The sign-in form sent with a CSRF cookie and token, for `someone@example.kz`.
+async fn sign_in(app: &TestApp, nonce: &str, token: &str) -> reqwest::Response {
+    reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
         .post(format!("{}/sign-in", app.base))
         .header("cookie", nonce)
         .form(&[
-            ("csrf", token.as_str()),
+            ("csrf", token),
             ("login", "someone@example.kz"),
             ("password", "secret123"),
         ])
         .send()
         .await
-        .unwrap();
-    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
-    let set = accepted.headers()["set-cookie"].to_str().unwrap();
-    assert!(set.starts_with("enbek_session=enb_") && set.contains("HttpOnly"));
-    assert!(set.contains("SameSite=Lax"));
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_form_one_server_made_is_taken_by_another_on_the_same_database_only() {
+    let (a, b) = TestApp::two_on_one_database().await;
+    a.citizen("someone@example.kz").await;
+    // Behind a load balancer the form comes from one server and goes to another.
+    let (nonce, token) = sign_in_form(&a).await;
+    let taken = sign_in(&b, &nonce, &token).await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    let set = taken.headers()["set-cookie"].to_str().unwrap();
+    assert!(set.starts_with("enbek_session=enb_"), "{set}");
+    // A server of another deployment (another database) has another key.
+    let elsewhere = TestApp::spawn().await;
+    elsewhere.citizen("someone@example.kz").await;
+    assert_eq!(
+        sign_in(&elsewhere, &nonce, &token).await.status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 /// Whether the page is no wider than the window (nothing to scroll sideways).

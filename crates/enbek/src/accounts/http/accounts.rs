@@ -1,7 +1,7 @@
 //! Accounts and sessions (206 p.17–19): sign-up, login, the current account, logout, staff.
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use enbek_domain::accounts::access::Role;
 use serde::{Deserialize, Serialize};
@@ -13,6 +13,7 @@ use crate::accounts::service::accounts as service;
 use crate::platform::auth::Caller;
 use crate::platform::http::extract::{Json, Query};
 use crate::platform::http::lang::{requested_lang, Lang};
+use crate::platform::http::page_headers;
 use crate::platform::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -259,9 +260,7 @@ pub async fn list_staff_accounts(
             created_at: a.created_at,
         })
         .collect();
-    let mut headers = HeaderMap::new();
-    headers.insert("x-total-count", HeaderValue::from(found.total));
-    Ok((headers, axum::Json(items)))
+    Ok((page_headers(found.total, None), axum::Json(items)))
 }
 
 #[cfg(test)]

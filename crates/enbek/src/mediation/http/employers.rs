@@ -1,7 +1,7 @@
 //! Employers and vacancies (214 ch.5 §2; 206 p.10).
 
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use chrono::{DateTime, NaiveDate, Utc};
 use enbek_domain::accounts::access::Role;
@@ -20,6 +20,7 @@ use crate::mediation::service::employers::{
 use crate::platform::auth::Caller;
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::http::page_headers;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
@@ -380,14 +381,7 @@ pub async fn search_vacancies(
         .into_iter()
         .map(|v| vacancy_view(v, today))
         .collect();
-    let mut headers = HeaderMap::new();
-    headers.insert("x-total-count", HeaderValue::from(found.total));
-    if let Some(cursor) = found.next_cursor {
-        // URL-safe base64: always a valid header value.
-        if let Ok(value) = HeaderValue::from_str(&cursor) {
-            headers.insert("x-next-cursor", value);
-        }
-    }
+    let headers = page_headers(found.total, found.next_cursor.as_deref());
     Ok((headers, axum::Json(items)))
 }
 

@@ -15,6 +15,7 @@ use crate::mediation::service::matching::{self as service, Resume, ResumeRequest
 use crate::platform::auth::{Caller, CASEWORK};
 use crate::platform::http::extract::{Json, Path, Query};
 use crate::platform::http::input;
+use crate::platform::http::page_headers;
 use crate::platform::state::AppState;
 
 /// The most languages a resume lists.
@@ -151,6 +152,10 @@ pub struct ResumeQuery {
     pub page: Option<i64>,
     /// At most 100 (default 20).
     pub per_page: Option<i64>,
+    /// The `X-Next-Cursor` of the page before: the page after it, however many resumes were
+    /// published, changed or withdrawn meanwhile (search-after; not with `page`). The cursor is
+    /// sealed: it shows nothing of the resume it follows.
+    pub after: Option<String>,
 }
 
 /// A published resume as employers see it: its public fields only, nothing that identifies the
@@ -170,7 +175,7 @@ pub struct PublicResume {
 
 #[utoipa::path(get, path = "/api/v1/resumes", operation_id = "searchResumes", tag = "matching",
     params(ResumeQuery), security(("bearer" = [])),
-    responses((status = 200, body = [PublicResume], description = "published resumes, the latest updated first; the total is in X-Total-Count"),
+    responses((status = 200, body = [PublicResume], description = "published resumes, the latest updated first; the total is in X-Total-Count, the next page's cursor (none on the last) in X-Next-Cursor"),
         (status = 403), (status = 422, description = "invalid_value")))]
 pub async fn search_resumes(
     State(state): State<AppState>,
@@ -183,11 +188,12 @@ pub async fn search_resumes(
         region_code: q.region_code.as_deref(),
         salary_max: q.salary_max,
         work_regime: q.work_regime.as_deref(),
+        after: q.after.as_deref(),
         page: q.page,
         per_page: q.per_page,
     };
     let found = service::search_published_resumes(&state, &caller, &request).await?;
-    let total = found.total;
+    let headers = page_headers(found.total, found.next_cursor.as_deref());
     let out: Vec<PublicResume> = found
         .resumes
         .into_iter()
@@ -203,5 +209,5 @@ pub async fn search_resumes(
             willing_to_relocate: r.willing_to_relocate,
         })
         .collect();
-    Ok(([("x-total-count", total.to_string())], axum::Json(out)))
+    Ok((headers, axum::Json(out)))
 }

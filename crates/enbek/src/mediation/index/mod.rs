@@ -21,7 +21,8 @@ use chrono::{Datelike, NaiveDate};
 use enbek_domain::reference::office_hours::local_date;
 use sqlx::AnyPool;
 use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
-use tantivy::query::RangeQuery;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Schema;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -192,6 +193,33 @@ fn follow_merges() -> LogMergePolicy {
 
 fn day_number(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
+}
+
+/// The documents that come after a place in an order of several keys, each key's term given
+/// with its direction: beyond the first key, or at it and beyond by the keys after it.
+fn following(keys: Vec<(Term, tantivy::Order)>) -> Box<dyn Query> {
+    let beyond = |(term, order): (Term, tantivy::Order)| -> Box<dyn Query> {
+        Box::new(match order {
+            tantivy::Order::Desc => RangeQuery::new(Bound::Unbounded, Bound::Excluded(term)),
+            tantivy::Order::Asc => RangeQuery::new(Bound::Excluded(term), Bound::Unbounded),
+        })
+    };
+    // From the last key out.
+    let mut keys = keys.into_iter().rev();
+    let Some(last) = keys.next() else {
+        return Box::new(AllQuery);
+    };
+    keys.fold(beyond(last), |after, key| {
+        let at: Box<dyn Query> = Box::new(TermQuery::new(key.0.clone(), IndexRecordOption::Basic));
+        let at_and_after: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, at),
+            (Occur::Must, after),
+        ]));
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, beyond(key)),
+            (Occur::Should, at_and_after),
+        ]))
+    })
 }
 
 /// An id's place in the order of ids as one number, high and low halves, so that every order

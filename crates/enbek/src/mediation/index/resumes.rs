@@ -1,8 +1,9 @@
 //! The index of the published resumes (`searchResumes`, 214 p.77; 206 p.19): each document is a
 //! published resume, its words the names of its occupations and its skills (its search text), its
-//! row kept in it. It answers as the database does (`resumes::search_published`): every word of
-//! the query must occur in some form, the filters are the same, and the latest saved come first,
-//! then by account.
+//! row kept in it with its place in the order. It answers as the database does
+//! (`resumes::search_published`): every word of the query must occur in some form, the filters
+//! are the same, the latest saved come first, then by account, and a cursor's page begins just
+//! after its place.
 
 use std::ops::Bound;
 
@@ -16,8 +17,8 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STORED, STRING};
 use tantivy::{Order, TantivyDocument, Term};
 
-use super::{analysis, analyzed, id_rank, stored, window, Corpus, Followed, Live};
-use crate::mediation::store::resumes::{self, Indexed, Resume, ResumeSearch};
+use super::{analysis, analyzed, following, id_rank, stored, window, Corpus, Followed, Live};
+use crate::mediation::store::resumes::{self, Indexed, Place, Resume, ResumeSearch};
 use crate::platform::state::AppState;
 
 /// The resume index of this server.
@@ -33,7 +34,7 @@ pub struct Fields {
     /// The account's place in the order of ids, high and low halves (`id_rank`).
     account_high: Field,
     account_low: Field,
-    /// The resume as saved (JSON).
+    /// The resume as saved, with its place (JSON).
     row: Field,
     text_ru: Field,
     text_kk: Field,
@@ -60,8 +61,8 @@ fn schema() -> (Schema, Fields) {
     let text = |analyzer: &str| analyzed(analyzer, IndexRecordOption::Basic);
     let fields = Fields {
         account: b.add_text_field("account", STRING),
-        account_high: b.add_u64_field("account_high", FAST),
-        account_low: b.add_u64_field("account_low", FAST),
+        account_high: b.add_u64_field("account_high", FAST | INDEXED),
+        account_low: b.add_u64_field("account_low", FAST | INDEXED),
         row: b.add_bytes_field("row", STORED),
         text_ru: b.add_text_field("text_ru", text(analysis::RUSSIAN)),
         text_kk: b.add_text_field("text_kk", text(analysis::KAZAKH)),
@@ -69,7 +70,7 @@ fn schema() -> (Schema, Fields) {
         region: b.add_text_field("region", STRING),
         desired: b.add_i64_field("desired", INDEXED),
         regime: b.add_text_field("regime", STRING),
-        updated: b.add_i64_field("updated", FAST),
+        updated: b.add_i64_field("updated", FAST | INDEXED),
     };
     (b.build(), fields)
 }
@@ -98,7 +99,11 @@ impl Corpus for Resumes {
         let (high, low) = id_rank(&r.account_id);
         d.add_u64(f.account_high, high);
         d.add_u64(f.account_low, low);
-        let row = serde_json::to_vec(&r.resume)
+        let place = Place {
+            updated_at: r.updated_at,
+            account_id: r.account_id.clone(),
+        };
+        let row = serde_json::to_vec(&(place, &r.resume))
             .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
         d.add_bytes(f.row, &row);
         d.add_text(f.text_ru, &r.search_text);
@@ -170,10 +175,11 @@ pub struct Walk {
     batch: i64,
 }
 
-/// What the index found: one page of resumes, in order, and how many it found in all.
+/// What the index found: one page of resumes, in order, each with its place, and how many the
+/// search finds in all, whatever its cursor.
 #[derive(Clone)]
 pub struct ResumeHits {
-    pub page: Vec<Resume>,
+    pub page: Vec<(Place, Resume)>,
     pub total: i64,
 }
 
@@ -215,6 +221,17 @@ impl Live<Resumes> {
                 term(f.regime, ANY_REGIME),
             ]));
         }
+        if let Some(after) = &s.after {
+            let (high, low) = id_rank(&after.account_id);
+            clauses.push(following(vec![
+                (
+                    Term::from_field_i64(f.updated, after.updated_at.timestamp_micros()),
+                    Order::Desc,
+                ),
+                (Term::from_field_u64(f.account_high, high), Order::Asc),
+                (Term::from_field_u64(f.account_low, low), Order::Asc),
+            ]));
+        }
         if clauses.is_empty() {
             return Box::new(AllQuery);
         }
@@ -227,16 +244,23 @@ impl Live<Resumes> {
     }
 
     /// One page of what a search finds, the latest saved first, then by account (the
-    /// database's order), and how many it finds in all.
+    /// database's order), and how many it finds in all (from its first page, whatever its
+    /// cursor).
     fn search(&self, s: &ResumeSearch<'_>) -> tantivy::Result<ResumeHits> {
         let query = self.query(s);
         let searcher = self.reader.searcher();
-        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        let whole = |n: usize| -> tantivy::Result<i64> {
+            let n = match s.after {
+                Some(_) => searcher.search(&*self.query(&s.from_first()), &Count)?,
+                None => n,
+            };
+            Ok(i64::try_from(n).unwrap_or(i64::MAX))
+        };
         let Some((offset, limit)) = window(&searcher, s.offset, s.limit) else {
             let n = searcher.search(&query, &Count)?;
             return Ok(ResumeHits {
                 page: Vec::new(),
-                total: count(n),
+                total: whole(n)?,
             });
         };
         let order = (
@@ -259,10 +283,10 @@ impl Live<Resumes> {
         let page = hits
             .into_iter()
             .map(|(_, address)| stored(&searcher, address, self.fields.row))
-            .collect::<tantivy::Result<Vec<Resume>>>()?;
+            .collect::<tantivy::Result<Vec<(Place, Resume)>>>()?;
         Ok(ResumeHits {
             page,
-            total: count(n),
+            total: whole(n)?,
         })
     }
 }

@@ -15,9 +15,13 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STORED, STRING};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
+};
 
-use super::{analysis, analyzed, day_number, id_rank, stored, window, Corpus, Followed, Live};
+use super::{
+    analysis, analyzed, day_number, following, id_rank, stored, window, Corpus, Followed, Live,
+};
 use crate::mediation::store::employers::{self, After, Facet, FacetCounts, Search, Sort, Vacancy};
 use crate::platform::state::AppState;
 
@@ -301,34 +305,15 @@ impl Live<Vacancies> {
         let (high, low) = id_rank(&a.id);
         let mut keys = Vec::with_capacity(4);
         if let Some(pay) = a.pay {
-            keys.push(Term::from_field_i64(f.pay, pay));
+            keys.push((Term::from_field_i64(f.pay, pay), Order::Desc));
         }
-        keys.push(Term::from_field_i64(
-            f.posted,
-            a.posted_at.timestamp_micros(),
+        keys.push((
+            Term::from_field_i64(f.posted, a.posted_at.timestamp_micros()),
+            Order::Desc,
         ));
-        keys.push(Term::from_field_u64(f.id_high, high));
-        keys.push(Term::from_field_u64(f.id_low, low));
-        // From the last key out: below it, or at it and below by the keys after it.
-        let mut keys = keys.into_iter().rev();
-        let below = |term: Term| -> Box<dyn Query> {
-            Box::new(RangeQuery::new(Bound::Unbounded, Bound::Excluded(term)))
-        };
-        let Some(last) = keys.next() else {
-            return Box::new(AllQuery);
-        };
-        keys.fold(below(last), |after, key| {
-            let at: Box<dyn Query> =
-                Box::new(TermQuery::new(key.clone(), IndexRecordOption::Basic));
-            let at_and_after: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-                (Occur::Must, at),
-                (Occur::Must, after),
-            ]));
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Should, below(key)),
-                (Occur::Should, at_and_after),
-            ]))
-        })
+        keys.push((Term::from_field_u64(f.id_high, high), Order::Desc));
+        keys.push((Term::from_field_u64(f.id_low, low), Order::Desc));
+        following(keys)
     }
 
     /// One page of what a search finds, in its order: each order ends newest first, then by id

@@ -160,6 +160,7 @@ pub async fn search(
             region_code: optional(&query.region),
             salary_max,
             work_regime: optional(&query.regime),
+            after: None,
             page: optional(&query.page).and_then(|p| p.parse::<i64>().ok()),
             per_page: Some(PER_PAGE),
         };

@@ -19,7 +19,7 @@ use crate::mediation::error::{Error, Result};
 use crate::mediation::service::employers::{check_conditions, named_all, Named};
 use crate::mediation::store::employers::{self, Vacancy};
 use crate::mediation::store::resumes;
-pub use crate::mediation::store::resumes::{Resume, ResumeSearch};
+pub use crate::mediation::store::resumes::{Place, Resume, ResumeSearch};
 use crate::platform::audit;
 use crate::platform::auth::{Caller, Grant, RESUME_READERS};
 use crate::platform::db::Tx;
@@ -491,18 +491,57 @@ pub struct ResumeRequest<'a> {
     pub salary_max: Option<i64>,
     /// People asking for this regime, or for none.
     pub work_regime: Option<&'a str>,
+    /// The cursor of the page before (`FoundResumes::next_cursor`): the page after it.
+    pub after: Option<&'a str>,
     /// From 1.
     pub page: Option<i64>,
     /// At most 100 (default 20).
     pub per_page: Option<i64>,
 }
 
-/// What a search of the resumes found: one page of it, how many in all, and the page it is.
+/// What a search of the resumes found: one page of it, how many in all, the page it is, and
+/// the cursor of the next page (none on the last).
 pub struct FoundResumes {
     pub resumes: Vec<Resume>,
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
+    pub next_cursor: Option<String>,
+}
+
+/// What a resume search's cursor is sealed for.
+const RESUME_CURSOR: &str = "resume-search";
+
+/// The cursor of the place just after a resume in the search's order: its place sealed with the
+/// deployment's key, since an employer may not learn whose resume it is (206 p.19).
+fn resume_cursor(state: &AppState, place: &Place) -> String {
+    let plain = format!(
+        "{}|{}",
+        place.updated_at.timestamp_micros(),
+        place.account_id
+    );
+    state.keys.seal(RESUME_CURSOR, plain.as_bytes())
+}
+
+/// The place a cursor of `resume_cursor` names; 422 `invalid_value` on `after` for anything
+/// else (another search's cursor, another deployment's, or one changed).
+fn parse_resume_cursor(state: &AppState, text: &str) -> Result<Place> {
+    let place = (text.len() <= 200)
+        .then(|| state.keys.open(RESUME_CURSOR, text))
+        .flatten()
+        .and_then(|plain| String::from_utf8(plain).ok())
+        .and_then(|plain| {
+            let (at, account_id) = plain.split_once('|')?;
+            Some(Place {
+                updated_at: DateTime::from_timestamp_micros(at.parse().ok()?)?,
+                account_id: account_id.to_string(),
+            })
+        });
+    place.ok_or_else(|| {
+        Error::new(Common::InvalidValue)
+            .detail("after is an X-Next-Cursor of a resume search")
+            .with("field", "after")
+    })
 }
 
 /// The published resumes a search finds, the latest updated first. Employers search for staff
@@ -535,28 +574,55 @@ pub async fn search_published_resumes(
         None => None,
     };
     let q = input::opt_text("q", r.q, text::QUERY)?;
-    let search = ResumeSearch {
+    let after = match r.after {
+        Some(_) if r.page.is_some() => {
+            return Err(Error::new(Common::InvalidValue)
+                .detail("a page is named by its number or by a cursor, not both")
+                .with("field", "after"))
+        }
+        Some(cursor) => Some(parse_resume_cursor(state, cursor)?),
+        None => None,
+    };
+    let mut search = ResumeSearch {
         q: q.as_deref(),
         words: q.as_deref().map(search_words).unwrap_or_default(),
         occupation_code: r.occupation_code,
         region_prefix,
         salary_max: input::opt_bounded("salary_max", r.salary_max, bounds::PAY_FILTER)?,
         work_regime: r.work_regime,
+        after,
         limit: per_page,
         offset: (page - 1).saturating_mul(per_page),
     };
+    // From a cursor, one more than the page, to know whether another follows.
+    let from_cursor = search.after.is_some();
+    if from_cursor {
+        search.limit += 1;
+    }
     let today = local_date(state.clock.now());
     let indexed = state.resume_index().search(state, today, &search).await?;
-    let (resumes, total) = super::index_or_database(
+    let (mut found, total) = super::index_or_database(
         |by| state.metrics.resume_search(by),
         indexed.map(|hits| (hits.page, hits.total)),
         async { Ok(resumes::search_published(&state.db.pool, &search).await?) },
     )
     .await?;
+    let read = i64::try_from(found.len()).unwrap_or(i64::MAX);
+    let more = if from_cursor {
+        read > per_page
+    } else {
+        search.offset.saturating_add(read) < total
+    };
+    found.truncate(usize::try_from(per_page).unwrap_or(0));
+    let next_cursor = found
+        .last()
+        .filter(|_| more)
+        .map(|(place, _)| resume_cursor(state, place));
     Ok(FoundResumes {
-        resumes,
+        resumes: found.into_iter().map(|(_, resume)| resume).collect(),
         total,
         page,
         per_page,
+        next_cursor,
     })
 }

@@ -262,9 +262,16 @@ pub async fn by_accounts(
     q.fetch_all(pool).await?.iter().map(with_account).collect()
 }
 
+/// A published resume's place in the search's order: the latest saved first, then by account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub updated_at: DateTime<Utc>,
+    pub account_id: String,
+}
+
 /// The search of published resumes (214 p.77; 206 p.19), as the resume index and the database
 /// both answer it. Its debug form names every value: the index remembers its answers by it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ResumeSearch<'a> {
     /// The query as asked (the resume index reads its words itself).
     pub q: Option<&'a str>,
@@ -278,15 +285,28 @@ pub struct ResumeSearch<'a> {
     pub salary_max: Option<i64>,
     /// People who ask for this regime or for none.
     pub work_regime: Option<&'a str>,
+    /// Only those after this place in the order (search-after).
+    pub after: Option<Place>,
     pub limit: i64,
     pub offset: i64,
 }
 
-/// Published resumes, the latest updated first, and how many there are in all.
+impl<'a> ResumeSearch<'a> {
+    /// The same search from its first page: without its cursor.
+    pub fn from_first(&self) -> ResumeSearch<'a> {
+        ResumeSearch {
+            after: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// A page of the published resumes a search finds, the latest saved first (then by account),
+/// each with its place, and how many the search finds in all, whatever its cursor.
 pub async fn search_published(
     pool: &AnyPool,
     s: &ResumeSearch<'_>,
-) -> Result<(Vec<Resume>, i64), sqlx::Error> {
+) -> Result<(Vec<(Place, Resume)>, i64), sqlx::Error> {
     let mut filter = String::from(
         "FROM resumes WHERE published = 1
         AND ($1 IS NULL OR occupation_codes LIKE $1)
@@ -310,20 +330,38 @@ pub async fn search_published(
         }
         q
     };
-    let (limit, offset) = (s.words.len() + 5, s.words.len() + 6);
-    let page = format!(
-        "SELECT * {filter} ORDER BY updated_at DESC, account_id LIMIT ${limit} OFFSET ${offset}"
-    );
-    let rows = bind(&page)
-        .bind(s.limit)
-        .bind(s.offset)
-        .fetch_all(pool)
-        .await?;
     let count = format!("SELECT COUNT(*) AS n {filter}");
     let total = bind(&count).fetch_one(pool).await?.int("n")?;
+    let mut next = s.words.len() + 5;
+    let mut param = || {
+        next += 1;
+        next - 1
+    };
+    let mut page = format!("SELECT * {filter}");
+    if s.after.is_some() {
+        let (at, account) = (param(), param());
+        page.push_str(&format!(
+            " AND (updated_at < ${at} OR (updated_at = ${at} AND account_id > ${account}))"
+        ));
+    }
+    let (limit, offset) = (param(), param());
+    page.push_str(&format!(
+        " ORDER BY updated_at DESC, account_id LIMIT ${limit} OFFSET ${offset}"
+    ));
+    let mut q = bind(&page);
+    if let Some(after) = &s.after {
+        q = q.bind(ts(after.updated_at)).bind(after.account_id.clone());
+    }
+    let rows = q.bind(s.limit).bind(s.offset).fetch_all(pool).await?;
     let found = rows
         .iter()
-        .map(Resume::from_row)
-        .collect::<Result<_, _>>()?;
+        .map(|r| {
+            let place = Place {
+                updated_at: r.instant("updated_at")?,
+                account_id: r.text("account_id")?,
+            };
+            Ok((place, Resume::from_row(r)?))
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
     Ok((found, total))
 }
