@@ -23,6 +23,8 @@
 //! ENBEK_BENCH_BACKENDS (`postgres,sqlite`), ENBEK_BENCH_POSTGRES (an administrative URL; the
 //! database `enbek_registration_bench` beside it is dropped and created for each run).
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -117,7 +119,7 @@ fn main() -> anyhow::Result<()> {
     for backend in &config.backends {
         let url = match backend.as_str() {
             "sqlite" => sqlite_database(&dir)?,
-            "postgres" => runtime.block_on(postgres_database(&config.postgres))?,
+            "postgres" => runtime.block_on(common::fresh_postgres(&config.postgres, DATABASE))?,
             other => anyhow::bail!("unknown backend {other}"),
         };
         println!("## {backend}\n");
@@ -138,23 +140,6 @@ fn sqlite_database(dir: &Path) -> anyhow::Result<String> {
         let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
     }
     Ok(format!("sqlite://{}", file.display()))
-}
-
-/// The benchmark's PostgreSQL database, dropped and created empty.
-async fn postgres_database(admin: &str) -> anyhow::Result<String> {
-    let pool = AnyPoolOptions::new()
-        .max_connections(1)
-        .connect(admin)
-        .await?;
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-        .execute(&pool)
-        .await?;
-    sqlx::query(&format!("CREATE DATABASE {DATABASE}"))
-        .execute(&pool)
-        .await?;
-    pool.close().await;
-    let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
-    Ok(format!("{base}/{DATABASE}"))
 }
 
 async fn bench(

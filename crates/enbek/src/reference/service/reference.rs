@@ -17,6 +17,8 @@ use enbek_domain::reference::parameters::{Edition, Parameters};
 use serde_json::json;
 
 use crate::platform::audit;
+use sqlx::AnyConnection;
+
 use crate::platform::db::Db;
 use crate::platform::db::Tx;
 use crate::platform::http::lang::Lang;
@@ -612,14 +614,19 @@ pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, ImportEr
 }
 
 /// Checks that every code names an occupation one is hired in or seeks (the classifier's unit
-/// groups and national occupations); 422 `unknown_occupation` with the first that does not.
-pub(crate) async fn check_occupations(tx: &mut Tx, codes: &[String]) -> Result<()> {
-    for code in codes {
-        if !reference::occupation_exists(tx, code).await? {
-            return Err(Error::new(Code::UnknownOccupation).with("occupation_code", code.clone()));
-        }
+/// groups and national occupations), all read at once; 422 `unknown_occupation` with the first
+/// that does not.
+pub(crate) async fn check_occupations(conn: &mut AnyConnection, codes: &[String]) -> Result<()> {
+    if codes.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let known = reference::occupations_known(conn, codes).await?;
+    match codes.iter().find(|c| !known.contains(*c)) {
+        Some(code) => {
+            Err(Error::new(Code::UnknownOccupation).with("occupation_code", code.clone()))
+        }
+        None => Ok(()),
+    }
 }
 
 /// Checks an education level against the classifier of levels; 422 `invalid_value` otherwise.

@@ -3,7 +3,9 @@
 
 use enbek_domain::accounts::access::OrgKind;
 use serde::Serialize;
-use sqlx::AnyPool;
+use std::collections::HashSet;
+
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::platform::db;
 use crate::platform::db::Row;
@@ -246,17 +248,38 @@ pub(crate) fn search_words(q: &str) -> Vec<String> {
 
 /// Whether a code names an occupation one is hired in or seeks: a unit group of the classifier
 /// (`2411`) or a national occupation within one (`2411-1`), not a broader group.
-pub async fn occupation_exists(tx: &mut Tx, code: &str) -> Result<bool, sqlx::Error> {
-    if enbek_domain::mediation::matching::Occupation::parse(code).is_none() {
-        return Ok(false);
+pub async fn occupation_exists(conn: &mut AnyConnection, code: &str) -> Result<bool, sqlx::Error> {
+    Ok(!occupations_known(conn, &[code.to_string()])
+        .await?
+        .is_empty())
+}
+
+/// Which of `codes` name an occupation one is hired in or seeks (`occupation_exists`), read in
+/// one query.
+pub async fn occupations_known(
+    conn: &mut AnyConnection,
+    codes: &[String],
+) -> Result<HashSet<String>, sqlx::Error> {
+    let shaped: Vec<&String> = codes
+        .iter()
+        .filter(|c| enbek_domain::mediation::matching::Occupation::parse(c).is_some())
+        .collect();
+    if shaped.is_empty() {
+        return Ok(HashSet::new());
     }
-    Ok(sqlx::query(
-        "SELECT code FROM occupations WHERE code = $1 AND level IN ('unit', 'occupation')",
-    )
-    .bind(code)
-    .fetch_optional(&mut **tx)
-    .await?
-    .is_some())
+    let sql = format!(
+        "SELECT code FROM occupations WHERE level IN ('unit', 'occupation') AND code IN ({})",
+        db::placeholders(shaped.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for code in shaped {
+        q = q.bind(code.as_str());
+    }
+    q.fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| r.text("code"))
+        .collect()
 }
 
 pub async fn count_occupations(pool: &AnyPool) -> Result<i64, sqlx::Error> {

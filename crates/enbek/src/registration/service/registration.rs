@@ -17,6 +17,7 @@ use enbek_domain::registration::{
 };
 use enbek_domain::registry::RegistryPerson;
 use serde_json::json;
+use sqlx::AnyConnection;
 
 use crate::accounts::interface::directory as accounts;
 use crate::exchange::registry::Unavailable;
@@ -86,15 +87,22 @@ pub async fn organization_of_kind(
         .ok_or_else(|| Error::new(ReferenceCode::UnknownOrganization).with("organization_id", id))
 }
 
-/// Takes an application through any channel: its occupations checked against the classifier;
-/// at the desk, without a stated temporary stay, the residence the registry knows checked
-/// against the center's region (214 p.5); then submitted.
+/// Takes an application through any channel: its occupations checked against the classifier
+/// and the applicant's proof of the IIN read (one connection of the readers for both); at the
+/// desk, without a stated temporary stay, the residence the registry knows checked against the
+/// center's region (214 p.5); then submitted.
 pub async fn apply(state: &AppState, sub: Submission) -> Result<Shown> {
-    if !sub.application.occupation_codes.is_empty() {
-        let mut tx = state.db.begin().await?;
-        check_occupations(&mut tx, &sub.application.occupation_codes).await?;
-        tx.rollback().await?;
-    }
+    let proven = {
+        let mut conn = state.db.pool.acquire().await?;
+        check_occupations(&mut conn, &sub.application.occupation_codes).await?;
+        // The identity before anything else of the case: an account acts only for the IIN it
+        // has proven, and nothing about another IIN's case is told (nor the registry asked about
+        // it) before that.
+        match &sub.applicant_account {
+            Some(account) => Some(applicant_proof(&mut conn, account, sub.iin.as_str()).await?),
+            None => None,
+        }
+    };
     let mut asked = None;
     if sub.channel == Channel::InPerson && sub.temporary_stay.is_none() {
         // 214 p.5: residence or temporary stay. Without a stated stay the registry must place the
@@ -116,7 +124,7 @@ pub async fn apply(state: &AppState, sub: Submission) -> Result<Shown> {
         }
         asked = Some(answer);
     }
-    submit(state, sub, asked).await
+    submit(state, sub, asked, proven).await
 }
 
 /// What the state registry answered on the applicant: the person it knows (or none), or
@@ -128,9 +136,15 @@ type Answer = std::result::Result<Option<RegistryPerson>, Unavailable>;
 /// the career center) checks it against the registries at once: when the registry answers, the
 /// application is decided in the transaction that records it; when it is silent, the
 /// application waits in `verifying` for the stored check and the person is told it was
-/// received. `asked` is the registry's answer when the caller has asked already. Answers the
-/// registration as it was written, without reading it back.
-async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Result<Shown> {
+/// received. `asked` is the registry's answer when the caller has asked already, `proven` how
+/// the applicant's account proved the IIN (`applicant_proof`; none without an account). Answers
+/// the registration as it was written, without reading it back.
+async fn submit(
+    state: &AppState,
+    sub: Submission,
+    asked: Option<Answer>,
+    proven: Option<ProofMethod>,
+) -> Result<Shown> {
     let now = state.clock.now();
     let calendar = state.calendar();
     let parameters = state.parameters();
@@ -146,12 +160,6 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
     let due_at = working_days_deadline(&calendar, received, term);
     let iin = sub.iin.as_str();
 
-    // The identity first: an account acts only for the IIN it has proven, and nothing about
-    // another IIN's case is told (nor the registry asked about it) before that.
-    let proven = match &sub.applicant_account {
-        Some(account) => Some(applicant_proof(state, account, iin).await?),
-        None => None,
-    };
     let status = if sub.channel == Channel::Assistant {
         Status::PendingReview
     } else {
@@ -267,8 +275,12 @@ async fn submit(state: &AppState, sub: Submission, asked: Option<Answer>) -> Res
 
 /// How the applicant proved the IIN they apply for from their cabinet: the account acts only
 /// for the IIN it has proven.
-async fn applicant_proof(state: &AppState, account_id: &str, iin: &str) -> Result<ProofMethod> {
-    accounts::proven_iin(&state.db.pool, account_id)
+async fn applicant_proof(
+    conn: &mut AnyConnection,
+    account_id: &str,
+    iin: &str,
+) -> Result<ProofMethod> {
+    accounts::proven_iin(conn, account_id)
         .await?
         .filter(|(proven, _)| proven == iin)
         .map(|(_, method)| method)
