@@ -303,6 +303,26 @@ async fn bad_input_is_refused_with_a_code_and_nothing_is_stored() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {body}");
         assert_eq!(code(&body), expected, "{field}");
     }
+    // Several codes are read at once and the first unknown is named: a group of the classifier
+    // is not an occupation one seeks.
+    for (codes, unknown) in [
+        (json!(["2411", "9999", "8888"]), "9999"),
+        (json!(["24", "2411"]), "24"),
+        (json!(["2411", "2411-1x"]), "2411-1x"),
+    ] {
+        let mut form = application(&iin, CENTER);
+        form["occupation_codes"] = codes;
+        let (status, body) = app.post("/api/v1/registrations", Some(&token), form).await;
+        assert_eq!(
+            (status, code(&body), body["occupation_code"].as_str()),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_occupation",
+                Some(unknown)
+            ),
+            "{body}"
+        );
+    }
     let mut form = application(&iin, CENTER);
     form.as_object_mut().unwrap().remove("iin");
     assert_problem(
