@@ -21,6 +21,7 @@ use crate::mediation::store::employers::Vacancy;
 use crate::platform::db::{parse_ts, ts};
 use crate::platform::http::extract::Query;
 use crate::platform::http::input;
+use crate::platform::http::input::Paging;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 
@@ -90,56 +91,39 @@ pub async fn list_open_data_vacancies(
         q.per_page.unwrap_or(MAX_PER_PAGE),
         bounds::PER_PAGE,
     )?;
+    let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
+    let (paging, after) = Paging::asked(page, per_page, q.page.is_some(), q.after.as_deref())?;
+    let after = after.map(parse_cursor).transpose()?;
     let today = local_date(state.clock.now());
-    let body = if let Some(after) = &q.after {
-        if q.page.is_some() {
-            return Err(Error::new(Common::InvalidValue)
-                .detail("a page is named by its number or by a cursor, not both")
-                .with("field", "after"));
-        }
-        let (at, id) = parse_cursor(after)?;
-        // One more than the page, to know whether another follows.
-        let shown = |mut found: Vec<Named>, total: i64| {
-            let more = found.len() as i64 > per_page;
-            found.truncate(per_page as usize);
-            let next_cursor = found.last().filter(|_| more).map(|n| cursor(&n.vacancy));
-            json_body(&OpenDataPage {
-                page: None,
-                per_page,
-                total,
-                pages: (total + per_page - 1) / per_page,
-                next_page: None,
-                next: next_cursor
-                    .as_ref()
-                    .map(|c| format!("/api/v1/open-data/vacancies?after={c}&per_page={per_page}")),
-                next_cursor,
-                items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
-            })
+    let shown = |read: Vec<Named>, total: i64| {
+        let (found, more) = paging.page_of(read, total);
+        let next_cursor = found.last().filter(|_| more).map(|n| cursor(&n.vacancy));
+        // Read by number, the next page is named by its number too; from a cursor, by a cursor.
+        let by_number = !paging.from_cursor;
+        let next_page = (by_number && more).then_some(page + 1);
+        let next = match (next_page, &next_cursor) {
+            (Some(n), _) => Some(format!(
+                "/api/v1/open-data/vacancies?page={n}&per_page={per_page}"
+            )),
+            (None, Some(c)) => Some(format!(
+                "/api/v1/open-data/vacancies?after={c}&per_page={per_page}"
+            )),
+            (None, None) => None,
         };
-        service::open_page(&state, today, Some((at, &id)), per_page + 1, 0, shown).await?
-    } else {
-        let page = input::bounded("page", q.page.unwrap_or(1), bounds::PAGE)?;
-        let offset = (page - 1).saturating_mul(per_page);
-        let shown = |found: Vec<Named>, total: i64| {
-            let pages = (total + per_page - 1) / per_page;
-            let next_page = (page < pages).then(|| page + 1);
-            json_body(&OpenDataPage {
-                page: Some(page),
-                per_page,
-                total,
-                pages,
-                next_page,
-                next: next_page
-                    .map(|n| format!("/api/v1/open-data/vacancies?page={n}&per_page={per_page}")),
-                next_cursor: found
-                    .last()
-                    .filter(|_| next_page.is_some())
-                    .map(|n| cursor(&n.vacancy)),
-                items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
-            })
-        };
-        service::open_page(&state, today, None, per_page, offset, shown).await?
+        json_body(&OpenDataPage {
+            page: by_number.then_some(page),
+            per_page,
+            total,
+            pages: (total + per_page - 1) / per_page,
+            next_page,
+            next,
+            next_cursor,
+            items: found.into_iter().map(|v| vacancy_view(v, today)).collect(),
+        })
     };
+    let after = after.as_ref().map(|(at, id)| (*at, id.as_str()));
+    let body =
+        service::open_page(&state, today, after, paging.limit(), paging.offset, shown).await?;
     let body = body.map_err(Error::internal)?;
     Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }

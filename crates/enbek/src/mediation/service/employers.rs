@@ -39,6 +39,7 @@ use crate::platform::db::new_id;
 use crate::platform::db::Tx;
 use crate::platform::db::{parse_ts, ts};
 use crate::platform::http::input;
+use crate::platform::http::input::Paging;
 use crate::platform::http::lang::Lang;
 use crate::platform::jobs::store as jobs;
 use crate::platform::jobs::Job;
@@ -1073,24 +1074,13 @@ pub struct Found {
 /// The open vacancies a visitor's search finds, one page of them (`checked_search`).
 pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result<Found> {
     let CheckedSearch {
-        mut search,
+        search,
         page,
-        per_page,
+        paging,
         paged_by,
     } = checked_search(state, r)?;
-    // From a cursor, one more than the page, to know whether another follows.
-    let from_cursor = search.after.is_some();
-    if from_cursor {
-        search.limit += 1;
-    }
-    let (mut vacancies, total) = search_page(state, &search).await?;
-    let read = i64::try_from(vacancies.len()).unwrap_or(i64::MAX);
-    let more = if from_cursor {
-        read > per_page
-    } else {
-        search.offset.saturating_add(read) < total
-    };
-    vacancies.truncate(usize::try_from(per_page).unwrap_or(0));
+    let (read, total) = search_page(state, &search).await?;
+    let (vacancies, more) = paging.page_of(read, total);
     let next_cursor = paged_by
         .filter(|_| more)
         .and_then(|by| Some(search_cursor(&vacancies.last()?.vacancy, by)));
@@ -1099,7 +1089,7 @@ pub async fn search_vacancies(state: &AppState, r: &SearchRequest<'_>) -> Result
         total,
         sort: search.sort,
         page,
-        per_page,
+        per_page: paging.per_page,
         today: search.today,
         next_cursor,
     })
@@ -1217,15 +1207,8 @@ fn checked_search<'a>(state: &AppState, r: &SearchRequest<'a>) -> Result<Checked
             .with("field", "occupation_code"));
     }
     let by = paged_by(sort, &words);
-    let after = match r.after {
-        Some(_) if r.page.is_some() => {
-            return Err(Error::new(Common::InvalidValue)
-                .detail("a page is named by its number or by a cursor, not both")
-                .with("field", "after"))
-        }
-        Some(cursor) => Some(parse_search_cursor(cursor, by)?),
-        None => None,
-    };
+    let (paging, cursor) = Paging::asked(page, per_page, r.page.is_some(), r.after)?;
+    let after = cursor.map(|c| parse_search_cursor(c, by)).transpose()?;
     let search = Search {
         q: r.q,
         words,
@@ -1239,13 +1222,13 @@ fn checked_search<'a>(state: &AppState, r: &SearchRequest<'a>) -> Result<Checked
         after,
         sort,
         today,
-        limit: per_page,
-        offset: (page - 1).saturating_mul(per_page),
+        limit: paging.limit(),
+        offset: paging.offset,
     };
     Ok(CheckedSearch {
         search,
         page,
-        per_page,
+        paging,
         paged_by: by,
     })
 }
@@ -1255,7 +1238,7 @@ fn checked_search<'a>(state: &AppState, r: &SearchRequest<'a>) -> Result<Checked
 struct CheckedSearch<'a> {
     search: Search<'a>,
     page: i64,
-    per_page: i64,
+    paging: Paging,
     paged_by: Option<Sort>,
 }
 

@@ -24,6 +24,7 @@ use crate::platform::audit;
 use crate::platform::auth::{Caller, Grant, RESUME_READERS};
 use crate::platform::db::Tx;
 use crate::platform::http::input;
+use crate::platform::http::input::Paging;
 use crate::platform::problem::Common;
 use crate::platform::state::AppState;
 use crate::reference::interface::lookup::occupation_by_code;
@@ -574,16 +575,9 @@ pub async fn search_published_resumes(
         None => None,
     };
     let q = input::opt_text("q", r.q, text::QUERY)?;
-    let after = match r.after {
-        Some(_) if r.page.is_some() => {
-            return Err(Error::new(Common::InvalidValue)
-                .detail("a page is named by its number or by a cursor, not both")
-                .with("field", "after"))
-        }
-        Some(cursor) => Some(parse_resume_cursor(state, cursor)?),
-        None => None,
-    };
-    let mut search = ResumeSearch {
+    let (paging, cursor) = Paging::asked(page, per_page, r.page.is_some(), r.after)?;
+    let after = cursor.map(|c| parse_resume_cursor(state, c)).transpose()?;
+    let search = ResumeSearch {
         q: q.as_deref(),
         words: q.as_deref().map(search_words).unwrap_or_default(),
         occupation_code: r.occupation_code,
@@ -591,29 +585,18 @@ pub async fn search_published_resumes(
         salary_max: input::opt_bounded("salary_max", r.salary_max, bounds::PAY_FILTER)?,
         work_regime: r.work_regime,
         after,
-        limit: per_page,
-        offset: (page - 1).saturating_mul(per_page),
+        limit: paging.limit(),
+        offset: paging.offset,
     };
-    // From a cursor, one more than the page, to know whether another follows.
-    let from_cursor = search.after.is_some();
-    if from_cursor {
-        search.limit += 1;
-    }
     let today = local_date(state.clock.now());
     let indexed = state.resume_index().search(state, today, &search).await?;
-    let (mut found, total) = super::index_or_database(
+    let (read, total) = super::index_or_database(
         |by| state.metrics.resume_search(by),
         indexed.map(|hits| (hits.page, hits.total)),
         async { Ok(resumes::search_published(&state.db.pool, &search).await?) },
     )
     .await?;
-    let read = i64::try_from(found.len()).unwrap_or(i64::MAX);
-    let more = if from_cursor {
-        read > per_page
-    } else {
-        search.offset.saturating_add(read) < total
-    };
-    found.truncate(usize::try_from(per_page).unwrap_or(0));
+    let (found, more) = paging.page_of(read, total);
     let next_cursor = found
         .last()
         .filter(|_| more)

@@ -119,6 +119,57 @@ pub fn cursor_parts(
     Ok(split)
 }
 
+/// How a page of a listing is read: by its number (`offset`) or from a cursor, `per_page` rows.
+/// From a cursor one row more is read, to know whether another page follows.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    pub per_page: i64,
+    pub offset: i64,
+    pub from_cursor: bool,
+}
+
+impl Paging {
+    /// The page asked for: `after` (a cursor, not yet read) or the page's number, not both
+    /// (422 `invalid_value` on `after`); the cursor is given back for its listing to read.
+    pub fn asked(
+        page: i64,
+        per_page: i64,
+        number_given: bool,
+        after: Option<&str>,
+    ) -> ApiResult<(Paging, Option<&str>)> {
+        if after.is_some() && number_given {
+            return Err(ApiError::new(Common::InvalidValue)
+                .detail("a page is named by its number or by a cursor, not both")
+                .with("field", "after"));
+        }
+        let paging = Paging {
+            per_page,
+            offset: (page - 1).saturating_mul(per_page),
+            from_cursor: after.is_some(),
+        };
+        Ok((paging, after))
+    }
+
+    /// How many rows to read.
+    pub fn limit(&self) -> i64 {
+        self.per_page + i64::from(self.from_cursor)
+    }
+
+    /// The page of the rows read (cut to `per_page`), and whether another follows: from a
+    /// cursor, when more were read than the page holds; by number, when the rows above and on
+    /// the page are fewer than `total`.
+    pub fn page_of<T>(&self, mut read: Vec<T>, total: i64) -> (Vec<T>, bool) {
+        let n = i64::try_from(read.len()).unwrap_or(i64::MAX);
+        let more = if self.from_cursor {
+            n > self.per_page
+        } else {
+            self.offset.saturating_add(n) < total
+        };
+        read.truncate(usize::try_from(self.per_page).unwrap_or(0));
+        (read, more)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +198,23 @@ mod tests {
         assert_eq!(
             opt_text("note", Some(" a "), TITLE).unwrap(),
             Some("a".into())
+        );
+    }
+
+    #[test]
+    fn a_page_read_from_a_cursor_reads_one_more_to_know_whether_another_follows() {
+        let (by_cursor, after) = Paging::asked(1, 2, false, Some("c")).unwrap();
+        assert_eq!((by_cursor.limit(), after), (3, Some("c")));
+        assert_eq!(by_cursor.page_of(vec![1, 2, 3], 10), (vec![1, 2], true));
+        assert_eq!(by_cursor.page_of(vec![1, 2], 10), (vec![1, 2], false));
+        let (by_number, after) = Paging::asked(2, 2, true, None).unwrap();
+        assert_eq!((by_number.limit(), by_number.offset, after), (2, 2, None));
+        assert_eq!(by_number.page_of(vec![3, 4], 5), (vec![3, 4], true));
+        assert_eq!(by_number.page_of(vec![3, 4], 4), (vec![3, 4], false));
+        let e = Paging::asked(2, 2, true, Some("c")).unwrap_err();
+        assert_eq!(
+            (e.code(), &e.extra["field"]),
+            ("invalid_value", &"after".into())
         );
     }
 
