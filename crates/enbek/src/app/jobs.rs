@@ -64,6 +64,7 @@ impl Dispatch for Dispatcher {
             Job::DecideReferral { referral_id } => {
                 crate::measures::service::referrals::decide(state, &referral_id).await
             }
+            Job::PurgeDoneJobs => crate::platform::jobs::purge_done(state).await,
         }
     }
 }

@@ -199,6 +199,7 @@ pub async fn start(args: ServeArgs) -> anyhow::Result<Running> {
     // request.
     reference::reload_places(&state).await?;
     reference::reload_organizations(&state).await?;
+    crate::platform::jobs::schedule_purge(&state).await?;
     let (public_surface, staff) = match args.staff_listen {
         Some(addr) => (Surface::Portal, Some(bind(addr).await?)),
         None => (Surface::All, None),

@@ -281,6 +281,60 @@ async fn jobs_are_queued_in_batches_and_a_queued_key_is_not_queued_again() {
     assert_eq!(queued().await, 2 * jobs::BATCH + 7);
 }
 
+#[tokio::test]
+async fn the_jobs_done_a_month_ago_are_purged_at_night_and_the_next_purge_is_due() {
+    use enbek::platform::jobs::{store as jobs, Job};
+    let app = TestApp::spawn().await;
+    let pool = &app.running.state.db.pool;
+    let count = |sql: &'static str| async move {
+        let n: i64 = sqlx::query_scalar(sql).fetch_one(pool).await.unwrap();
+        n
+    };
+    // Each server makes sure the nightly purge is due when it starts.
+    assert_eq!(
+        count("SELECT COUNT(*) FROM jobs WHERE kind = 'purge_done_jobs' AND done_at IS NULL").await,
+        1
+    );
+    app.set_clock("2026-03-17T10:00:00+05:00").await;
+    register(&app, "purged@example.kz", 4700).await;
+    app.run_due_jobs().await;
+    let done_then =
+        count("SELECT COUNT(*) FROM jobs WHERE done_at IS NOT NULL AND dedupe_key IS NULL").await;
+    assert!(done_then > 0);
+    let keyed_then = count("SELECT COUNT(*) FROM jobs WHERE dedupe_key IS NOT NULL").await;
+
+    // 31 days later, at night: the purge runs with the day's due work.
+    app.set_clock("2026-04-17T02:30:00+05:00").await;
+    let now = app.running.state.clock.now();
+    let mut tx = app.running.state.db.begin().await.unwrap();
+    jobs::enqueue(&mut tx, &Job::PurgeDoneJobs, now, None, now);
+    tx.commit().await.unwrap();
+    app.run_due_jobs().await;
+    // Nothing done more than 30 days ago without a key is left; what ran tonight is kept, and so
+    // is every job with a key.
+    let cutoff = enbek::platform::db::ts(now - chrono::Duration::days(30));
+    let old: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE done_at < $1 AND dedupe_key IS NULL")
+            .bind(&cutoff)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    assert_eq!(old, 0);
+    assert!(count("SELECT COUNT(*) FROM jobs WHERE done_at IS NOT NULL").await > 0);
+    assert!(count("SELECT COUNT(*) FROM jobs WHERE dedupe_key IS NOT NULL").await >= keyed_then);
+    // The next night's purge is due at 2:30 Kazakhstan time.
+    let next: Vec<String> = sqlx::query_scalar(
+        "SELECT due_at FROM jobs WHERE kind = 'purge_done_jobs' AND done_at IS NULL",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert!(
+        next.contains(&"2026-04-17T21:30:00.000000Z".to_string()),
+        "{next:?}"
+    );
+}
+
 /// A pooled connection idle for a second or more is pinged before it is handed out, so one the
 /// database dropped meanwhile (PostgreSQL restarted, a connection killed) is replaced and no
 /// request fails for it; one used more recently is handed out without the round trip.

@@ -65,6 +65,8 @@ pub enum Job {
     /// Decide an application for a referral to an active measure (again, if the registries did
     /// not answer; 129 App.2 p.3).
     DecideReferral { referral_id: String },
+    /// The nightly purge of the jobs done more than `DONE_KEPT_DAYS` ago (`purge_done`).
+    PurgeDoneJobs,
 }
 
 impl Job {
@@ -193,6 +195,46 @@ async fn run_claimed(state: &AppState, job: store::Claimed) -> anyhow::Result<Op
             Ok(None)
         }
     }
+}
+
+/// How long a job done is kept (for a look at what ran) before the nightly purge deletes it.
+pub const DONE_KEPT_DAYS: i64 = 30;
+
+/// When the nightly purge runs (local time), before the re-match at 3:00.
+const PURGE_AT: chrono::NaiveTime =
+    chrono::NaiveTime::from_hms_opt(2, 30, 0).expect("a valid time");
+
+/// Rows deleted by one statement of the purge, so that no statement holds the table long.
+const PURGE_BATCH: i64 = 10_000;
+
+/// Makes sure the nightly purge is due (once a night, whichever server asks), at start.
+pub async fn schedule_purge(state: &AppState) -> Result<(), sqlx::Error> {
+    let mut tx = state.db.begin().await?;
+    store::schedule_daily(&mut tx, &Job::PurgeDoneJobs, PURGE_AT, state.clock.now());
+    tx.commit().await
+}
+
+/// Deletes the jobs done more than `DONE_KEPT_DAYS` ago, `PURGE_BATCH` at a time, and makes the
+/// next night's purge due. At national scale every application leaves several done jobs, which
+/// the claims never read again (their index holds only the pending) but the table would keep for
+/// ever. A job with a dedupe key is kept: its key is what stops the same work from being queued
+/// again.
+pub async fn purge_done(state: &AppState) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let before = now - Duration::days(DONE_KEPT_DAYS);
+    let mut purged = 0;
+    loop {
+        let n = store::purge_done(&state.db.pool, before, PURGE_BATCH).await?;
+        purged += n;
+        if n < PURGE_BATCH as u64 {
+            break;
+        }
+    }
+    tracing::info!(purged, "jobs done before {} purged", before.date_naive());
+    let mut tx = state.db.begin().await?;
+    store::schedule_daily(&mut tx, &Job::PurgeDoneJobs, PURGE_AT, now);
+    tx.commit().await?;
+    Ok(())
 }
 
 /// How many jobs wait to be run, for the health check.

@@ -192,6 +192,24 @@ pub async fn fail(
     Ok(())
 }
 
+/// Deletes up to `limit` of the jobs done before `before` that have no dedupe key; returns how
+/// many.
+pub async fn purge_done(
+    pool: &AnyPool,
+    before: DateTime<Utc>,
+    limit: i64,
+) -> Result<u64, sqlx::Error> {
+    let purged = sqlx::query(
+        "DELETE FROM jobs WHERE id IN (
+            SELECT id FROM jobs WHERE done_at < $1 AND dedupe_key IS NULL LIMIT $2)",
+    )
+    .bind(ts(before))
+    .bind(limit)
+    .execute(pool)
+    .await?;
+    Ok(purged.rows_affected())
+}
+
 pub async fn pending_count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE done_at IS NULL")
         .fetch_one(pool)
@@ -257,6 +275,72 @@ mod tests {
         );
         // d-2 is still to do.
         assert_eq!(pending_count(&db.pool).await.unwrap(), 1);
+    }
+
+    #[tokio::test]
+    async fn only_jobs_done_before_the_cutoff_and_without_a_key_are_purged() {
+        let scratch = Scratch::new().await;
+        let db = &scratch.db;
+        let now: DateTime<Utc> = "2026-12-01T21:30:00Z".parse().unwrap();
+        let cutoff = now - Duration::days(30);
+        let second = Duration::seconds(1);
+        let mut tx = db.begin().await.unwrap();
+        // Done a second before the cutoff, at it, a second after; one before it with a key;
+        // one never done.
+        for (id, key) in [
+            ("before", None),
+            ("at", None),
+            ("after", None),
+            ("keyed", Some("once:keyed")),
+            ("pending", None),
+        ] {
+            enqueue(&mut tx, &job(id), cutoff - Duration::days(1), key, now);
+        }
+        tx.commit().await.unwrap();
+        for (id, done_at) in [
+            ("before", Some(cutoff - second)),
+            ("at", Some(cutoff)),
+            ("after", Some(cutoff + second)),
+            ("keyed", Some(cutoff - second)),
+            ("pending", None),
+        ] {
+            let payload = job(id).encode().1;
+            sqlx::query("UPDATE jobs SET done_at = $1 WHERE payload = $2")
+                .bind(done_at.map(ts))
+                .bind(payload)
+                .execute(&db.pool)
+                .await
+                .unwrap();
+        }
+        assert_eq!(purge_done(&db.pool, cutoff, 10).await.unwrap(), 1);
+        let left: Vec<String> = sqlx::query("SELECT payload FROM jobs ORDER BY payload")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.text("payload").unwrap())
+            .collect();
+        let expected: Vec<String> = ["after", "at", "keyed", "pending"]
+            .into_iter()
+            .map(|id| job(id).encode().1)
+            .collect();
+        let mut expected = expected;
+        expected.sort();
+        assert_eq!(left, expected);
+        // A batch at a time.
+        let mut tx = db.begin().await.unwrap();
+        for n in 0..5 {
+            enqueue(&mut tx, &job(&format!("old-{n}")), cutoff, None, now);
+        }
+        tx.commit().await.unwrap();
+        sqlx::query("UPDATE jobs SET done_at = $1 WHERE payload LIKE '%old-%'")
+            .bind(ts(cutoff - Duration::days(1)))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(purge_done(&db.pool, cutoff, 3).await.unwrap(), 3);
+        assert_eq!(purge_done(&db.pool, cutoff, 3).await.unwrap(), 2);
+        assert_eq!(purge_done(&db.pool, cutoff, 3).await.unwrap(), 0);
     }
 
     #[tokio::test]
