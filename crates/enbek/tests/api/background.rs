@@ -165,6 +165,60 @@ async fn an_unreachable_gateway_keeps_the_message_and_retries_until_delivered() 
 }
 
 #[tokio::test]
+async fn the_notices_due_together_are_delivered_together_and_a_failed_one_waits_alone() {
+    let (smtp_url, mails) = smtp_peer().await;
+    let app = TestApp::spawn_with(|a| {
+        a.smtp_url = Some(smtp_url.as_str().into());
+        a.sms_url = Some("http://127.0.0.1:9/send".into());
+    })
+    .await;
+    let mut tokens = Vec::new();
+    for n in 0..5 {
+        let token = proven_citizen(&app, &format!("batch{n}@example.kz"), 7200 + n)
+            .await
+            .0;
+        tokens.push(token);
+    }
+    // Five registrations, each telling its person by e-mail and by SMS: ten messages due at once,
+    // claimed and delivered in one pass; the SMS gateway does not answer.
+    for (n, token) in tokens.iter().enumerate() {
+        apply(&app, token, &iin("871008", 3, 7200 + n as u32)).await;
+    }
+    app.run_due_jobs().await;
+    assert_eq!(mails.lock().unwrap().len(), 5);
+    for token in &tokens {
+        let (_, notes) = app.get("/api/v1/me/notifications", Some(token)).await;
+        let of = |channel: &str| {
+            notes
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|n| n["channel"] == channel)
+                .cloned()
+                .unwrap()
+        };
+        let (email, sms) = (of("email"), of("sms"));
+        assert_eq!(email["status"], "delivered");
+        assert!(email["delivered_at"].is_string());
+        assert_eq!(sms["status"], "pending");
+        // Each tried once; the failed one keeps its error.
+        for (n, failed) in [(email, false), (sms, true)] {
+            let (attempts, error): (i64, Option<String>) =
+                sqlx::query_as("SELECT attempts, last_error FROM notifications WHERE id = $1")
+                    .bind(n["id"].as_str().unwrap())
+                    .fetch_one(&app.running.state.db.pool)
+                    .await
+                    .unwrap();
+            assert_eq!((attempts, error.is_some()), (1, failed), "{n}");
+        }
+    }
+    // The delivered are not sent again when the failed are retried.
+    app.set_clock("2026-03-17T11:00:00+05:00").await;
+    app.run_due_jobs().await;
+    assert_eq!(mails.lock().unwrap().len(), 5);
+}
+
+#[tokio::test]
 async fn two_servers_on_one_database_never_run_a_job_twice() {
     let (a, b) = TestApp::two_on_one_database().await;
     let mut people = Vec::new();

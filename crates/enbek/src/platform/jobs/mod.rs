@@ -148,15 +148,34 @@ pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
         if claimed.is_empty() {
             return Ok(processed);
         }
-        // The jobs run are marked done together: at the end of the batch, or before the next
-        // job once the first of them waited `MARK_DONE_WITHIN`.
-        let mut done = Vec::with_capacity(claimed.len());
+        let decoded: Vec<(store::Claimed, Result<Job, String>)> = claimed
+            .into_iter()
+            .map(|job| {
+                let decoded = Job::decode(&job.kind, &job.payload)
+                    .map_err(|e| format!("job {} of kind {}: {e}", job.id, job.kind));
+                (job, decoded)
+            })
+            .collect();
+        let (notices, others): (Vec<_>, Vec<_>) = decoded
+            .into_iter()
+            .partition(|(_, job)| matches!(job, Ok(Job::DeliverNotification { .. })));
+        // The e-mails and SMS of the batch first, delivered together. The jobs run are marked
+        // done together: at the end of the batch, or before the next job once the first of them
+        // waited `MARK_DONE_WITHIN`.
+        let mut done = deliver_claimed(state, notices).await?;
         let mut first_done = Instant::now();
-        for job in claimed {
+        for (job, decoded) in others {
             if !done.is_empty() && first_done.elapsed() >= MARK_DONE_WITHIN {
                 processed += mark_done(state, &mut done).await?;
             }
-            if let Some(id) = run_claimed(state, job).await? {
+            let outcome = match decoded {
+                Ok(decoded) => {
+                    let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
+                    dispatch.run(state, decoded).await
+                }
+                Err(e) => Err(anyhow::anyhow!(e)),
+            };
+            if let Some(id) = settle(state, job, outcome).await? {
                 if done.is_empty() {
                     first_done = Instant::now();
                 }
@@ -167,6 +186,39 @@ pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
     }
 }
 
+/// Runs the claimed `DeliverNotification` jobs of a batch at once (`notify::deliver_all`: one
+/// read and one mark for all): the ids of those that succeeded, to be marked done.
+async fn deliver_claimed(
+    state: &AppState,
+    notices: Vec<(store::Claimed, Result<Job, String>)>,
+) -> anyhow::Result<Vec<String>> {
+    let mut jobs = Vec::with_capacity(notices.len());
+    for (job, decoded) in notices {
+        if let Ok(Job::DeliverNotification { notification_id }) = decoded {
+            jobs.push((job, notification_id));
+        }
+    }
+    if jobs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = jobs.iter().map(|(_, id)| id.clone()).collect();
+    let delivered = crate::platform::notify::deliver_all(state, &ids).await;
+    let mut done = Vec::with_capacity(jobs.len());
+    for (job, notification_id) in jobs {
+        let outcome = match &delivered {
+            Ok(failed) => match failed.get(&notification_id) {
+                Some(e) => Err(anyhow::anyhow!("{e}")),
+                None => Ok(()),
+            },
+            Err(e) => Err(anyhow::anyhow!("{e}")),
+        };
+        if let Some(id) = settle(state, job, outcome).await? {
+            done.push(id);
+        }
+    }
+    Ok(done)
+}
+
 /// Marks done the jobs this worker ran (`done`, emptied); returns how many.
 async fn mark_done(state: &AppState, done: &mut Vec<String>) -> anyhow::Result<u64> {
     let marked = store::complete(&state.db.pool, done, &state.worker_id, state.clock.now()).await?;
@@ -174,16 +226,13 @@ async fn mark_done(state: &AppState, done: &mut Vec<String>) -> anyhow::Result<u
     Ok(marked)
 }
 
-/// Runs one claimed job: its id when it succeeds (to be marked done), None when it failed and
-/// was released to run again after its backoff.
-async fn run_claimed(state: &AppState, job: store::Claimed) -> anyhow::Result<Option<String>> {
-    let outcome = match Job::decode(&job.kind, &job.payload) {
-        Ok(decoded) => {
-            let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
-            dispatch.run(state, decoded).await
-        }
-        Err(e) => Err(anyhow::anyhow!("job {} of kind {}: {e}", job.id, job.kind)),
-    };
+/// Records how a claimed job ran: its id when it succeeded (to be marked done), None when it
+/// failed and was released to run again after its backoff.
+async fn settle(
+    state: &AppState,
+    job: store::Claimed,
+    outcome: anyhow::Result<()>,
+) -> anyhow::Result<Option<String>> {
     let label = if outcome.is_ok() { "done" } else { "retry" };
     state.metrics.job(&job.kind, label);
     match outcome {

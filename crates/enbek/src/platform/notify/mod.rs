@@ -6,6 +6,8 @@ pub mod delivery;
 pub mod store;
 pub mod texts;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use enbek_domain::delivery::{DeliveryStatus, NoticeChannel};
 
@@ -97,25 +99,44 @@ pub async fn send(
     Ok(())
 }
 
-/// Delivers one e-mail or SMS; a delivered one is left alone (idempotent on retry).
-pub async fn deliver(state: &AppState, id: &str) -> anyhow::Result<()> {
-    let Some(n) = notifications::by_id(&state.db.pool, id).await? else {
-        return Ok(());
-    };
-    if n.status != DeliveryStatus::Pending {
-        return Ok(());
+/// Delivers the e-mails and SMS `ids` that are still pending (a delivered one is left alone:
+/// idempotent on retry), read in one statement and marked delivered together in another once
+/// all were sent; returns the ones that failed, each with its error, marked failed to be tried
+/// again. A crash between a send and the mark sends that message again: delivery is at least
+/// once.
+pub async fn deliver_all(
+    state: &AppState,
+    ids: &[String],
+) -> anyhow::Result<HashMap<String, anyhow::Error>> {
+    let pending = notifications::pending_among(&state.db.pool, ids).await?;
+    let mut delivered = Vec::with_capacity(pending.len());
+    let mut failed = HashMap::new();
+    for n in pending {
+        match state.delivery.send(&n).await {
+            Ok(outcome) => {
+                count_delivery(state, n.channel.as_str(), outcome);
+                delivered.push(n.id);
+            }
+            Err(e) => {
+                notifications::mark_failed(&state.db.pool, &n.id, &e.to_string()).await?;
+                state.metrics.notification(n.channel.as_str(), "failed");
+                failed.insert(n.id, e);
+            }
+        }
     }
-    match state.delivery.send(&n).await {
-        Ok(outcome) => {
-            notifications::mark_delivered(&state.db.pool, id, state.clock.now()).await?;
-            count_delivery(state, n.channel.as_str(), outcome);
-            Ok(())
-        }
-        Err(e) => {
-            notifications::mark_failed(&state.db.pool, id, &e.to_string()).await?;
-            state.metrics.notification(n.channel.as_str(), "failed");
-            Err(e)
-        }
+    notifications::mark_delivered(&state.db.pool, &delivered, state.clock.now()).await?;
+    Ok(failed)
+}
+
+/// Delivers one e-mail or SMS (`deliver_all`); its error when it failed.
+pub async fn deliver(state: &AppState, id: &str) -> anyhow::Result<()> {
+    match deliver_all(state, &[id.to_string()])
+        .await?
+        .into_values()
+        .next()
+    {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
 }
 

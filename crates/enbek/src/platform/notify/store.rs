@@ -68,20 +68,51 @@ pub async fn insert_all(tx: &mut Tx, all: &[Notification]) -> Result<(), sqlx::E
     Ok(())
 }
 
-pub async fn by_id(pool: &AnyPool, id: &str) -> Result<Option<Notification>, sqlx::Error> {
-    db::one_by(pool, "SELECT * FROM notifications WHERE id = $1", id).await
+/// The notifications among `ids` still to be delivered, read in one statement.
+pub async fn pending_among(
+    pool: &AnyPool,
+    ids: &[String],
+) -> Result<Vec<Notification>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT * FROM notifications WHERE id IN ({}) AND status = 'pending'",
+        db::placeholders(ids.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(Notification::from_row)
+        .collect()
 }
 
+/// Marks the notifications `ids` delivered at `at`, in one statement.
 pub async fn mark_delivered(
     pool: &AnyPool,
-    id: &str,
+    ids: &[String],
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE notifications SET status = 'delivered', delivered_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2 AND status = 'pending'")
-        .bind(ts(at))
-        .bind(id)
-        .execute(pool)
-        .await?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let n = ids.len();
+    let sql = format!(
+        "UPDATE notifications SET status = 'delivered', delivered_at = ${}, attempts = attempts + 1, last_error = NULL
+         WHERE id IN ({}) AND status = 'pending'",
+        n + 1,
+        db::placeholders(n)
+    );
+    let mut query = sqlx::query(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.bind(ts(at)).execute(pool).await?;
     Ok(())
 }
 
