@@ -429,6 +429,21 @@ fn analyzed(
     )
 }
 
+/// How many a search finds in all, from its first page whatever its cursor: `n`, counted with the
+/// page's query, or, for a page read from a cursor, a count of `from_first` (the same search
+/// without the cursor).
+fn whole_count(
+    searcher: &tantivy::Searcher,
+    n: usize,
+    from_first: Option<Box<dyn Query>>,
+) -> tantivy::Result<i64> {
+    let n = match from_first {
+        Some(query) => searcher.search(&*query, &tantivy::collector::Count)?,
+        None => n,
+    };
+    Ok(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// The page a collector is asked for, `(offset, limit)`, or None when it starts past the last
 /// document (the search is then only counted): a collector keeps room for twice `offset + limit`
 /// in each segment, so no page asks room for more documents than there are.

@@ -17,7 +17,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STORED, STRING};
 use tantivy::{Order, TantivyDocument, Term};
 
-use super::{analysis, analyzed, following, id_rank, stored, window, Corpus, Followed, Live};
+use super::{
+    analysis, analyzed, following, id_rank, stored, whole_count, window, Corpus, Followed, Live,
+};
 use crate::mediation::store::resumes::{self, Indexed, Place, Resume, ResumeSearch};
 use crate::platform::state::AppState;
 
@@ -249,12 +251,9 @@ impl Live<Resumes> {
     fn search(&self, s: &ResumeSearch<'_>) -> tantivy::Result<ResumeHits> {
         let query = self.query(s);
         let searcher = self.reader.searcher();
-        let whole = |n: usize| -> tantivy::Result<i64> {
-            let n = match s.after {
-                Some(_) => searcher.search(&*self.query(&s.from_first()), &Count)?,
-                None => n,
-            };
-            Ok(i64::try_from(n).unwrap_or(i64::MAX))
+        let whole = |n: usize| {
+            let from_first = s.after.as_ref().map(|_| self.query(&s.from_first()));
+            whole_count(&searcher, n, from_first)
         };
         let Some((offset, limit)) = window(&searcher, s.offset, s.limit) else {
             let n = searcher.search(&query, &Count)?;

@@ -20,7 +20,8 @@ use tantivy::{
 };
 
 use super::{
-    analysis, analyzed, day_number, following, id_rank, stored, window, Corpus, Followed, Live,
+    analysis, analyzed, day_number, following, id_rank, stored, whole_count, window, Corpus,
+    Followed, Live,
 };
 use crate::mediation::store::employers::{self, After, Facet, FacetCounts, Search, Sort, Vacancy};
 use crate::platform::state::AppState;
@@ -323,12 +324,9 @@ impl Live<Vacancies> {
     fn search(&self, s: &Search<'_>) -> tantivy::Result<Hits> {
         let query = self.query(s);
         let searcher = self.reader.searcher();
-        let whole = |n: usize| -> tantivy::Result<i64> {
-            let n = match s.after {
-                Some(_) => searcher.search(&*self.query(&s.from_first()), &Count)?,
-                None => n,
-            };
-            Ok(i64::try_from(n).unwrap_or(i64::MAX))
+        let whole = |n: usize| {
+            let from_first = s.after.as_ref().map(|_| self.query(&s.from_first()));
+            whole_count(&searcher, n, from_first)
         };
         let Some((offset, limit)) = window(&searcher, s.offset, s.limit) else {
             let n = searcher.search(&query, &Count)?;

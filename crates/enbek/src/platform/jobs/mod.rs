@@ -148,17 +148,21 @@ pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
         if claimed.is_empty() {
             return Ok(processed);
         }
-        let decoded: Vec<(store::Claimed, Result<Job, String>)> = claimed
-            .into_iter()
-            .map(|job| {
-                let decoded = Job::decode(&job.kind, &job.payload)
-                    .map_err(|e| format!("job {} of kind {}: {e}", job.id, job.kind));
-                (job, decoded)
-            })
-            .collect();
-        let (notices, others): (Vec<_>, Vec<_>) = decoded
-            .into_iter()
-            .partition(|(_, job)| matches!(job, Ok(Job::DeliverNotification { .. })));
+        // The e-mails and SMS apart, to be delivered together; every other job with its decoding.
+        let mut notices = Vec::new();
+        let mut others = Vec::with_capacity(claimed.len());
+        for job in claimed {
+            match Job::decode(&job.kind, &job.payload) {
+                Ok(Job::DeliverNotification { notification_id }) => {
+                    notices.push((job, notification_id));
+                }
+                decoded => {
+                    let decoded = decoded
+                        .map_err(|e| anyhow::anyhow!("job {} of kind {}: {e}", job.id, job.kind));
+                    others.push((job, decoded));
+                }
+            }
+        }
         // The e-mails and SMS of the batch first, delivered together. The jobs run are marked
         // done together: at the end of the batch, or before the next job once the first of them
         // waited `MARK_DONE_WITHIN`.
@@ -173,7 +177,7 @@ pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
                     let dispatch = state.part::<std::sync::Arc<dyn Dispatch>>();
                     dispatch.run(state, decoded).await
                 }
-                Err(e) => Err(anyhow::anyhow!(e)),
+                Err(e) => Err(e),
             };
             if let Some(id) = settle(state, job, outcome).await? {
                 if done.is_empty() {
@@ -190,14 +194,8 @@ pub async fn run_due(state: &AppState) -> anyhow::Result<u64> {
 /// read and one mark for all): the ids of those that succeeded, to be marked done.
 async fn deliver_claimed(
     state: &AppState,
-    notices: Vec<(store::Claimed, Result<Job, String>)>,
+    jobs: Vec<(store::Claimed, String)>,
 ) -> anyhow::Result<Vec<String>> {
-    let mut jobs = Vec::with_capacity(notices.len());
-    for (job, decoded) in notices {
-        if let Ok(Job::DeliverNotification { notification_id }) = decoded {
-            jobs.push((job, notification_id));
-        }
-    }
     if jobs.is_empty() {
         return Ok(Vec::new());
     }
@@ -256,7 +254,8 @@ const PURGE_AT: chrono::NaiveTime =
 /// Rows deleted by one statement of the purge, so that no statement holds the table long.
 const PURGE_BATCH: i64 = 10_000;
 
-/// Makes sure the nightly purge is due (once a night, whichever server asks), at start.
+/// Makes sure the nightly purge is due (once a night, whichever server asks): at start, and by
+/// each purge for the next night.
 pub async fn schedule_purge(state: &AppState) -> Result<(), sqlx::Error> {
     let mut tx = state.db.begin().await?;
     store::schedule_daily(&mut tx, &Job::PurgeDoneJobs, PURGE_AT, state.clock.now());
@@ -280,9 +279,7 @@ pub async fn purge_done(state: &AppState) -> anyhow::Result<()> {
         }
     }
     tracing::info!(purged, "jobs done before {} purged", before.date_naive());
-    let mut tx = state.db.begin().await?;
-    store::schedule_daily(&mut tx, &Job::PurgeDoneJobs, PURGE_AT, now);
-    tx.commit().await?;
+    schedule_purge(state).await?;
     Ok(())
 }
 

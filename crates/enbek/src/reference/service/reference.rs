@@ -617,9 +617,6 @@ pub async fn import_organizations(db: &Db, text: &str) -> Result<usize, ImportEr
 /// groups and national occupations), all read at once; 422 `unknown_occupation` with the first
 /// that does not.
 pub(crate) async fn check_occupations(conn: &mut AnyConnection, codes: &[String]) -> Result<()> {
-    if codes.is_empty() {
-        return Ok(());
-    }
     let known = reference::occupations_known(conn, codes).await?;
     match codes.iter().find(|c| !known.contains(*c)) {
         Some(code) => {
