@@ -40,6 +40,40 @@ fn axe_source() -> String {
         .unwrap_or_else(|e| panic!("axe-core is missing at {} ({e}): {SETUP}", path.display()))
 }
 
+/// How long a chromedriver just started may take to listen.
+const DRIVER_START: Duration = Duration::from_secs(30);
+
+/// A chromedriver listening on a free port of the loopback. A driver that exits before it
+/// listens (its port taken meanwhile by another test's) is started again on another port.
+async fn spawn_driver(program: &Path) -> (Child, u16) {
+    for _ in 0..3 {
+        let port = {
+            let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+            listener.local_addr().expect("its address").port()
+        };
+        let mut driver = Command::new(program)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("chromedriver does not start ({e}): {SETUP}"));
+        let started = std::time::Instant::now();
+        while started.elapsed() < DRIVER_START {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return (driver, port);
+            }
+            if driver.try_wait().ok().flatten().is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let _ = driver.kill();
+        let _ = driver.wait();
+    }
+    panic!("chromedriver does not listen: {SETUP}")
+}
+
 pub struct Browser {
     pub client: Client,
     base: String,
@@ -59,17 +93,7 @@ impl Browser {
         let chromium = find_program(&["chromium", "chromium-browser"])
             .unwrap_or_else(|| panic!("chromium is not installed: {SETUP}"));
         let axe = axe_source();
-        let port = {
-            let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-            listener.local_addr().expect("its address").port()
-        };
-        let driver = Command::new(&driver_path)
-            .arg(format!("--port={port}"))
-            .arg("--allowed-ips=127.0.0.1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("chromedriver does not start ({e}): {SETUP}"));
+        let (driver, port) = spawn_driver(&driver_path).await;
         let profile =
             std::env::temp_dir().join(format!("enbek-chromium-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&profile).expect("a profile folder");
@@ -94,8 +118,11 @@ impl Browser {
             }),
         );
         let url = format!("http://127.0.0.1:{port}");
+        // Chromium may be slow to start on a busy machine (the tests run in parallel): a
+        // session that fails is asked for again, and the last error is the one reported.
+        let mut last_error = String::new();
         let mut client = None;
-        for _ in 0..100 {
+        for _ in 0..5 {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
             match ClientBuilder::new(connector)
                 .capabilities(capabilities.clone())
@@ -106,10 +133,14 @@ impl Browser {
                     client = Some(c);
                     break;
                 }
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => {
+                    last_error = e.to_string();
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
             }
         }
-        let client = client.unwrap_or_else(|| panic!("chromedriver does not answer: {SETUP}"));
+        let client = client
+            .unwrap_or_else(|| panic!("chromedriver gives no session ({last_error}): {SETUP}"));
         Browser {
             client,
             base: base.to_string(),
