@@ -540,12 +540,73 @@ fn decode<T>(col: &str, s: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T,
     parse(s).ok_or_else(|| sqlx::Error::Decode(format!("unknown {col} {s:?}").into()))
 }
 
-/// `$1, $2, … $n`: the placeholders of a list bound one by one (`IN (…)`).
-pub fn placeholders(n: usize) -> String {
-    (1..=n)
+/// `sql` with its `{list}` written as the placeholders of a list of `n` values, numbered after
+/// the `fixed` placeholders `$1…$fixed` that come before them.
+fn with_list(sql: &str, fixed: usize, n: usize) -> String {
+    let list = (fixed + 1..=fixed + n)
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    sql.replace("{list}", &list)
+}
+
+/// The query `sql` with its values bound: `$1…$k` are `fixed`, `{list}` (inside an `IN (…)`)
+/// stands for the values of `list`.
+fn list_query<'q, S: AsRef<str>>(
+    sql: &'q str,
+    fixed: &'q [&'q str],
+    list: &'q [S],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    let mut query = sqlx::query(sql);
+    for value in fixed {
+        query = query.bind(*value);
+    }
+    for value in list {
+        query = query.bind(value.as_ref());
+    }
+    query
+}
+
+/// The rows `sql` selects for a list of values, in one statement: `{list}` in `sql` (inside an
+/// `IN (…)`) stands for `list`, after the `fixed` values `$1…$k`. An empty list selects no row
+/// and asks nothing.
+pub async fn all_in<'c, E, S>(
+    ex: E,
+    sql: &str,
+    fixed: &[&str],
+    list: &[S],
+) -> Result<Vec<AnyRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    S: AsRef<str>,
+{
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = with_list(sql, fixed.len(), list.len());
+    list_query(&sql, fixed, list).fetch_all(ex).await
+}
+
+/// Runs `sql` (an update or a delete) over a list of values, in one statement, as `all_in`
+/// reads them. Returns how many rows it changed; an empty list changes none and asks nothing.
+pub async fn execute_in<'c, E, S>(
+    ex: E,
+    sql: &str,
+    fixed: &[&str],
+    list: &[S],
+) -> Result<u64, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    S: AsRef<str>,
+{
+    if list.is_empty() {
+        return Ok(0);
+    }
+    let sql = with_list(sql, fixed.len(), list.len());
+    Ok(list_query(&sql, fixed, list)
+        .execute(ex)
+        .await?
+        .rows_affected())
 }
 
 /// `($1, … $c), ($c+1, … $2c), …`: the placeholders of `rows` rows of `columns` values each, for
@@ -582,6 +643,15 @@ mod value_rows_tests {
         assert_eq!(super::value_rows(1, 2), "($1, $2)");
         assert_eq!(super::value_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
         assert_eq!(super::value_rows(0, 3), "");
+    }
+
+    #[test]
+    fn a_list_is_numbered_after_the_fixed_placeholders() {
+        assert_eq!(
+            super::with_list("WHERE a = $1 AND id IN ({list})", 1, 3),
+            "WHERE a = $1 AND id IN ($2, $3, $4)"
+        );
+        assert_eq!(super::with_list("id IN ({list})", 0, 1), "id IN ($1)");
     }
 }
 

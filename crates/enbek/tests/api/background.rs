@@ -352,30 +352,49 @@ async fn the_jobs_done_a_month_ago_are_purged_at_night_and_the_next_purge_is_due
     app.set_clock("2026-03-17T10:00:00+05:00").await;
     register(&app, "purged@example.kz", 4700).await;
     app.run_due_jobs().await;
+    // The nightly re-match, a daily pass, runs that night.
+    let now = app.running.state.clock.now();
+    let mut tx = app.running.state.db.begin().await.unwrap();
+    jobs::schedule_daily(
+        &mut tx,
+        &Job::RematchAll,
+        chrono::NaiveTime::from_hms_opt(3, 0, 0).unwrap(),
+        now,
+    );
+    tx.commit().await.unwrap();
+    app.set_clock("2026-03-18T03:00:00+05:00").await;
+    app.run_due_jobs().await;
     let done_then =
         count("SELECT COUNT(*) FROM jobs WHERE done_at IS NOT NULL AND dedupe_key IS NULL").await;
     assert!(done_then > 0);
-    let keyed_then = count("SELECT COUNT(*) FROM jobs WHERE dedupe_key IS NOT NULL").await;
+    let daily_then =
+        count("SELECT COUNT(*) FROM jobs WHERE done_at IS NOT NULL AND key_day = '2026-03-18'")
+            .await;
+    assert_eq!(daily_then, 1);
+    let held = "SELECT COUNT(*) FROM jobs WHERE dedupe_key IS NOT NULL AND key_day IS NULL";
+    let held_then = count(held).await;
+    assert!(held_then > 0);
 
     // 31 days later, at night: the purge runs with the day's due work.
-    app.set_clock("2026-04-17T02:30:00+05:00").await;
+    app.set_clock("2026-04-18T02:30:00+05:00").await;
     let now = app.running.state.clock.now();
     let mut tx = app.running.state.db.begin().await.unwrap();
     jobs::enqueue(&mut tx, &Job::PurgeDoneJobs, now, None, now);
     tx.commit().await.unwrap();
     app.run_due_jobs().await;
-    // Nothing done more than 30 days ago without a key is left; what ran tonight is kept, and so
-    // is every job with a key.
+    // Nothing done more than 30 days ago without a key, or with a key of its day only, is left;
+    // what ran tonight is kept, and so is every job whose key holds for good.
     let cutoff = enbek::platform::db::ts(now - chrono::Duration::days(30));
-    let old: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE done_at < $1 AND dedupe_key IS NULL")
-            .bind(&cutoff)
-            .fetch_one(pool)
-            .await
-            .unwrap();
+    let old: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE done_at < $1 AND (dedupe_key IS NULL OR key_day IS NOT NULL)",
+    )
+    .bind(&cutoff)
+    .fetch_one(pool)
+    .await
+    .unwrap();
     assert_eq!(old, 0);
     assert!(count("SELECT COUNT(*) FROM jobs WHERE done_at IS NOT NULL").await > 0);
-    assert!(count("SELECT COUNT(*) FROM jobs WHERE dedupe_key IS NOT NULL").await >= keyed_then);
+    assert!(count(held).await >= held_then);
     // The next night's purge is due at 2:30 Kazakhstan time.
     let next: Vec<String> = sqlx::query_scalar(
         "SELECT due_at FROM jobs WHERE kind = 'purge_done_jobs' AND done_at IS NULL",
@@ -384,7 +403,7 @@ async fn the_jobs_done_a_month_ago_are_purged_at_night_and_the_next_purge_is_due
     .await
     .unwrap();
     assert!(
-        next.contains(&"2026-04-17T21:30:00.000000Z".to_string()),
+        next.contains(&"2026-04-18T21:30:00.000000Z".to_string()),
         "{next:?}"
     );
 }

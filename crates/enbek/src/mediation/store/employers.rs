@@ -9,8 +9,6 @@ use sqlx::AnyPool;
 use crate::platform::db;
 use crate::platform::db::day;
 
-use crate::platform::db::placeholders;
-
 use crate::platform::db::ts;
 
 use crate::platform::db::Row;
@@ -183,23 +181,16 @@ pub async fn employer_names(
     pool: &AnyPool,
     ids: &[&str],
 ) -> Result<std::collections::HashMap<String, String>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(std::collections::HashMap::new());
-    }
-    let sql = format!(
-        "SELECT id, name FROM employers WHERE id IN ({})",
-        placeholders(ids.len())
-    );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
-    query
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(|r| Ok((r.text("id")?, r.text("name")?)))
-        .collect()
+    db::all_in(
+        pool,
+        "SELECT id, name FROM employers WHERE id IN ({list})",
+        &[],
+        ids,
+    )
+    .await?
+    .iter()
+    .map(|r| Ok((r.text("id")?, r.text("name")?)))
+    .collect()
 }
 
 #[derive(Debug, Clone, Row, Serialize, Deserialize)]
@@ -738,22 +729,16 @@ fn bind_search<'q>(q: AnyQuery<'q>, s: &Search<'_>) -> AnyQuery<'q> {
 
 /// The vacancies of the ids given that exist, in no particular order.
 pub async fn vacancies_by_ids(pool: &AnyPool, ids: &[&str]) -> Result<Vec<Vacancy>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT * FROM vacancies WHERE id IN ({})",
-        placeholders(ids.len())
-    );
-    let mut q = sqlx::query(&sql);
-    for id in ids {
-        q = q.bind(id.to_string());
-    }
-    q.fetch_all(pool)
-        .await?
-        .iter()
-        .map(Vacancy::from_row)
-        .collect()
+    db::all_in(
+        pool,
+        "SELECT * FROM vacancies WHERE id IN ({list})",
+        &[],
+        ids,
+    )
+    .await?
+    .iter()
+    .map(Vacancy::from_row)
+    .collect()
 }
 
 /// Vacancies changed (posted, filled, closed) at or after an instant, open or not.

@@ -6,7 +6,6 @@ use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::platform::db;
-use crate::platform::db::placeholders;
 
 use crate::platform::db::ts;
 
@@ -248,18 +247,16 @@ pub async fn by_accounts(
     pool: &AnyPool,
     account_ids: &[&str],
 ) -> Result<Vec<(String, Resume)>, sqlx::Error> {
-    if account_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT * FROM resumes WHERE account_id IN ({})",
-        placeholders(account_ids.len())
-    );
-    let mut q = sqlx::query(&sql);
-    for id in account_ids {
-        q = q.bind(id.to_string());
-    }
-    q.fetch_all(pool).await?.iter().map(with_account).collect()
+    db::all_in(
+        pool,
+        "SELECT * FROM resumes WHERE account_id IN ({list})",
+        &[],
+        account_ids,
+    )
+    .await?
+    .iter()
+    .map(with_account)
+    .collect()
 }
 
 /// A published resume's place in the search's order: the latest saved first, then by account.

@@ -10,8 +10,9 @@ use sqlx::AnyPool;
 
 use crate::platform::db::new_id;
 
+use crate::platform::db;
 use crate::platform::db::ts;
-use crate::platform::db::{placeholders, Insert};
+use crate::platform::db::Insert;
 
 use crate::platform::db::RowExt;
 
@@ -35,17 +36,16 @@ pub fn schedule_daily(tx: &mut Tx, job: &Job, at: chrono::NaiveTime, now: DateTi
     } else {
         local_instant(today + chrono::Days::new(1), at)
     };
-    let key = format!("{}:{}", job.encode().0, local_date(due));
-    enqueue(tx, job, due, Some(&key), now);
+    enqueue_for_day(tx, job, due, &job.encode().0, local_date(due), now);
 }
 
 /// Jobs the re-match queues in one transaction (written at its commit, as one insert).
 pub const BATCH: usize = 500;
 
 const JOBS: Insert = Insert {
-    into: "INSERT INTO jobs (id, kind, payload, dedupe_key, due_at, created_at)",
+    into: "INSERT INTO jobs (id, kind, payload, dedupe_key, key_day, due_at, created_at)",
     then: "ON CONFLICT DO NOTHING",
-    columns: 6,
+    columns: 7,
 };
 
 /// Enqueues jobs, each with its dedupe key if it has one, in the caller's transaction: written
@@ -71,6 +71,32 @@ pub fn enqueue(
     dedupe_key: Option<&str>,
     now: DateTime<Utc>,
 ) {
+    insert(tx, job, due_at, dedupe_key, None, now);
+}
+
+/// Enqueues the job of a daily pass for the local `day`, keyed `<name>:<day>`: a second one is
+/// not added that day. No other day can queue it again, so its key need not be kept for good: a
+/// month after it is done the purge deletes it, as it does a job without a key.
+pub fn enqueue_for_day(
+    tx: &mut Tx,
+    job: &Job,
+    due_at: DateTime<Utc>,
+    name: &str,
+    day: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) {
+    let key = format!("{name}:{day}");
+    insert(tx, job, due_at, Some(&key), Some(day), now);
+}
+
+fn insert(
+    tx: &mut Tx,
+    job: &Job,
+    due_at: DateTime<Utc>,
+    dedupe_key: Option<&str>,
+    key_day: Option<chrono::NaiveDate>,
+    now: DateTime<Utc>,
+) {
     let (kind, payload) = job.encode();
     tx.insert_at_commit(
         &JOBS,
@@ -79,6 +105,7 @@ pub fn enqueue(
             Some(kind),
             Some(payload),
             dedupe_key.map(str::to_string),
+            key_day.map(db::day),
             Some(ts(due_at)),
             Some(ts(now)),
         ],
@@ -132,27 +159,14 @@ pub async fn complete(
     worker: &str,
     at: DateTime<Utc>,
 ) -> Result<u64, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    let n = ids.len();
-    let sql = format!(
-        "UPDATE jobs SET done_at = ${}, lease_until = NULL, last_error = NULL
-         WHERE id IN ({}) AND leased_by = ${}",
-        n + 1,
-        placeholders(n),
-        n + 2
-    );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(id);
-    }
-    Ok(query
-        .bind(ts(at))
-        .bind(worker)
-        .execute(pool)
-        .await?
-        .rows_affected())
+    db::execute_in(
+        pool,
+        "UPDATE jobs SET done_at = $1, lease_until = NULL, last_error = NULL
+         WHERE id IN ({list}) AND leased_by = $2",
+        &[&ts(at), worker],
+        ids,
+    )
+    .await
 }
 
 /// Marks done the jobs `kind` with `payload` that are due at `now` and not claimed (or whose
@@ -192,8 +206,9 @@ pub async fn fail(
     Ok(())
 }
 
-/// Deletes up to `limit` of the jobs done before `before` that have no dedupe key; returns how
-/// many.
+/// Deletes up to `limit` of the jobs done before `before` whose dedupe key, if they have one,
+/// held for a day only (`enqueue_for_day`); returns how many. A key held for good stops the
+/// same work from being queued again, so its job is kept.
 pub async fn purge_done(
     pool: &AnyPool,
     before: DateTime<Utc>,
@@ -201,7 +216,7 @@ pub async fn purge_done(
 ) -> Result<u64, sqlx::Error> {
     let purged = sqlx::query(
         "DELETE FROM jobs WHERE id IN (
-            SELECT id FROM jobs WHERE done_at < $1 AND dedupe_key IS NULL LIMIT $2)",
+            SELECT id FROM jobs WHERE done_at < $1 AND (dedupe_key IS NULL OR key_day IS NOT NULL) LIMIT $2)",
     )
     .bind(ts(before))
     .bind(limit)
@@ -221,6 +236,7 @@ pub async fn pending_count(pool: &AnyPool) -> Result<i64, sqlx::Error> {
 mod tests {
     use super::*;
     use crate::platform::db::Scratch;
+    use enbek_domain::reference::office_hours::local_date;
 
     fn job(id: &str) -> Job {
         Job::IssueDocument {
@@ -278,15 +294,46 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn only_jobs_done_before_the_cutoff_and_without_a_key_are_purged() {
+    async fn the_job_of_a_daily_pass_is_queued_once_a_day() {
+        let scratch = Scratch::new().await;
+        let db = &scratch.db;
+        let now: DateTime<Utc> = "2026-12-01T21:30:00Z".parse().unwrap();
+        let today = local_date(now);
+        let tomorrow = today + chrono::Days::new(1);
+        let mut tx = db.begin().await.unwrap();
+        for day in [today, today, tomorrow] {
+            enqueue_for_day(&mut tx, &job("r-1"), now, "recheck:r-1", day, now);
+        }
+        enqueue_for_day(&mut tx, &job("r-2"), now, "recheck:r-2", today, now);
+        tx.commit().await.unwrap();
+        let keys: Vec<(String, String)> =
+            sqlx::query("SELECT dedupe_key, key_day FROM jobs ORDER BY dedupe_key")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| (r.text("dedupe_key").unwrap(), r.text("key_day").unwrap()))
+                .collect();
+        assert_eq!(
+            keys,
+            vec![
+                (format!("recheck:r-1:{today}"), today.to_string()),
+                (format!("recheck:r-1:{tomorrow}"), tomorrow.to_string()),
+                (format!("recheck:r-2:{today}"), today.to_string()),
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn only_jobs_done_before_the_cutoff_and_without_a_key_held_for_good_are_purged() {
         let scratch = Scratch::new().await;
         let db = &scratch.db;
         let now: DateTime<Utc> = "2026-12-01T21:30:00Z".parse().unwrap();
         let cutoff = now - Duration::days(30);
         let second = Duration::seconds(1);
         let mut tx = db.begin().await.unwrap();
-        // Done a second before the cutoff, at it, a second after; one before it with a key;
-        // one never done.
+        // Done a second before the cutoff, at it, a second after; one before it with a key held
+        // for good; one never done; two of a daily pass, done a second before and after it.
         for (id, key) in [
             ("before", None),
             ("at", None),
@@ -296,6 +343,10 @@ mod tests {
         ] {
             enqueue(&mut tx, &job(id), cutoff - Duration::days(1), key, now);
         }
+        let day = local_date(cutoff - Duration::days(1));
+        for id in ["daily-before", "daily-after"] {
+            enqueue_for_day(&mut tx, &job(id), cutoff - Duration::days(1), id, day, now);
+        }
         tx.commit().await.unwrap();
         for (id, done_at) in [
             ("before", Some(cutoff - second)),
@@ -303,6 +354,8 @@ mod tests {
             ("after", Some(cutoff + second)),
             ("keyed", Some(cutoff - second)),
             ("pending", None),
+            ("daily-before", Some(cutoff - second)),
+            ("daily-after", Some(cutoff + second)),
         ] {
             let payload = job(id).encode().1;
             sqlx::query("UPDATE jobs SET done_at = $1 WHERE payload = $2")
@@ -312,7 +365,7 @@ mod tests {
                 .await
                 .unwrap();
         }
-        assert_eq!(purge_done(&db.pool, cutoff, 10).await.unwrap(), 1);
+        assert_eq!(purge_done(&db.pool, cutoff, 10).await.unwrap(), 2);
         let left: Vec<String> = sqlx::query("SELECT payload FROM jobs ORDER BY payload")
             .fetch_all(&db.pool)
             .await
@@ -320,7 +373,7 @@ mod tests {
             .iter()
             .map(|r| r.text("payload").unwrap())
             .collect();
-        let expected: Vec<String> = ["after", "at", "keyed", "pending"]
+        let expected: Vec<String> = ["after", "at", "daily-after", "keyed", "pending"]
             .into_iter()
             .map(|id| job(id).encode().1)
             .collect();

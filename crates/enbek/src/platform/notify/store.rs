@@ -73,23 +73,16 @@ pub async fn pending_among(
     pool: &AnyPool,
     ids: &[String],
 ) -> Result<Vec<Notification>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT * FROM notifications WHERE id IN ({}) AND status = 'pending'",
-        db::placeholders(ids.len())
-    );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(id);
-    }
-    query
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(Notification::from_row)
-        .collect()
+    db::all_in(
+        pool,
+        "SELECT * FROM notifications WHERE id IN ({list}) AND status = 'pending'",
+        &[],
+        ids,
+    )
+    .await?
+    .iter()
+    .map(Notification::from_row)
+    .collect()
 }
 
 /// Marks the notifications `ids` delivered at `at`, in one statement.
@@ -98,21 +91,14 @@ pub async fn mark_delivered(
     ids: &[String],
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let n = ids.len();
-    let sql = format!(
-        "UPDATE notifications SET status = 'delivered', delivered_at = ${}, attempts = attempts + 1, last_error = NULL
-         WHERE id IN ({}) AND status = 'pending'",
-        n + 1,
-        db::placeholders(n)
-    );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(id);
-    }
-    query.bind(ts(at)).execute(pool).await?;
+    db::execute_in(
+        pool,
+        "UPDATE notifications SET status = 'delivered', delivered_at = $1, attempts = attempts + 1, last_error = NULL
+         WHERE id IN ({list}) AND status = 'pending'",
+        &[&ts(at)],
+        ids,
+    )
+    .await?;
     Ok(())
 }
 

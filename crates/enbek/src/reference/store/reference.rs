@@ -264,22 +264,16 @@ pub async fn occupations_known(
         .iter()
         .filter(|c| enbek_domain::mediation::matching::Occupation::parse(c).is_some())
         .collect();
-    if shaped.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let sql = format!(
-        "SELECT code FROM occupations WHERE level IN ('unit', 'occupation') AND code IN ({})",
-        db::placeholders(shaped.len())
-    );
-    let mut q = sqlx::query(&sql);
-    for code in shaped {
-        q = q.bind(code.as_str());
-    }
-    q.fetch_all(conn)
-        .await?
-        .iter()
-        .map(|r| r.text("code"))
-        .collect()
+    db::all_in(
+        conn,
+        "SELECT code FROM occupations WHERE level IN ('unit', 'occupation') AND code IN ({list})",
+        &[],
+        &shaped,
+    )
+    .await?
+    .iter()
+    .map(|r| r.text("code"))
+    .collect()
 }
 
 pub async fn count_occupations(pool: &AnyPool) -> Result<i64, sqlx::Error> {

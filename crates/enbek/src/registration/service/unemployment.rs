@@ -392,11 +392,11 @@ pub async fn recheck_all(state: &AppState) -> anyhow::Result<()> {
         any = true;
         let mut tx = state.db.begin().await?;
         for id in &ids {
-            let key = format!("recheck_unemployed:{id}:{today}");
             let job = Job::RecheckUnemployed {
                 registration_id: id.clone(),
             };
-            jobs::enqueue(&mut tx, &job, now, Some(&key), now);
+            let name = format!("recheck_unemployed:{id}");
+            jobs::enqueue_for_day(&mut tx, &job, now, &name, today, now);
         }
         tx.commit().await?;
         after = last;

@@ -12,8 +12,6 @@ use enbek_domain::registration::{Channel, Status};
 use crate::platform::db;
 use crate::platform::db::day;
 
-use crate::platform::db::placeholders;
-
 use crate::platform::db::ts;
 
 use crate::platform::db::Row;
@@ -306,20 +304,16 @@ pub async fn latest_for_accounts(
     pool: &AnyPool,
     account_ids: &[&str],
 ) -> Result<HashMap<String, Registration>, sqlx::Error> {
-    if account_ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let sql = format!(
+    let rows = db::all_in(
+        pool,
         "SELECT r.*, a.id AS proven_account_id FROM registrations r JOIN accounts a ON a.iin = r.iin
-         WHERE a.id IN ({}) AND a.iin_proven_at IS NOT NULL ORDER BY r.created_at DESC, r.id DESC",
-        placeholders(account_ids.len())
-    );
-    let mut q = sqlx::query(&sql);
-    for id in account_ids {
-        q = q.bind(id.to_string());
-    }
+         WHERE a.id IN ({list}) AND a.iin_proven_at IS NOT NULL ORDER BY r.created_at DESC, r.id DESC",
+        &[],
+        account_ids,
+    )
+    .await?;
     let mut latest = HashMap::new();
-    for row in q.fetch_all(pool).await? {
+    for row in rows {
         let account = row.text("proven_account_id")?;
         latest
             .entry(account)
