@@ -265,8 +265,8 @@ pub async fn schedule_purge(state: &AppState) -> Result<(), sqlx::Error> {
 /// Deletes the jobs done more than `DONE_KEPT_DAYS` ago, `PURGE_BATCH` at a time, and makes the
 /// next night's purge due. At national scale every application leaves several done jobs, which
 /// the claims never read again (their index holds only the pending) but the table would keep for
-/// ever. A job with a dedupe key is kept: its key is what stops the same work from being queued
-/// again.
+/// ever. A job whose dedupe key holds for good is kept, since its key is what stops the same
+/// work from being queued again; one keyed for its day only (a daily pass's) is not.
 pub async fn purge_done(state: &AppState) -> anyhow::Result<()> {
     let now = state.clock.now();
     let before = now - Duration::days(DONE_KEPT_DAYS);
